@@ -1,0 +1,46 @@
+import { randomUUID } from 'node:crypto';
+import type { Partner, PartnerFields } from '../../../shared/partners/schema';
+import type { Clock } from '../clock';
+import { notFound } from '../errors';
+import type { EventBus } from '../events';
+import type { PartnerRepository } from './repository';
+
+export class PartnerService {
+  constructor(
+    private readonly partners: PartnerRepository,
+    private readonly clock: Clock,
+    private readonly events: EventBus,
+  ) {}
+
+  list(includeArchived: boolean): Partner[] {
+    return this.partners.list(includeArchived);
+  }
+
+  get(id: string): Partner {
+    const partner = this.partners.get(id);
+    if (!partner) throw notFound('partner', id);
+    return partner;
+  }
+
+  create(fields: PartnerFields): Partner {
+    const id = randomUUID();
+    this.partners.insert(id, fields, this.clock.now());
+    this.events.emit({ type: 'partners.changed' });
+    return this.get(id);
+  }
+
+  update(id: string, fields: PartnerFields): Partner {
+    this.get(id);
+    this.partners.update(id, fields, this.clock.now());
+    this.events.emit({ type: 'partners.changed' });
+    return this.get(id);
+  }
+
+  setArchived(id: string, archived: boolean): Partner {
+    const partner = this.get(id);
+    const now = this.clock.now();
+    this.partners.setArchived(id, archived ? (partner.archivedAt ?? now) : null, now);
+    this.events.emit({ type: 'partners.changed' });
+    return this.get(id);
+  }
+}

@@ -1,0 +1,17 @@
+import { defineHandlers } from '../router';
+import type { PostService } from './service';
+
+export const postHandlers = (posts: PostService) =>
+  defineHandlers({
+    'posts.list': (filter) => posts.list(filter),
+    'posts.get': ({ id }) => posts.get(id),
+    'posts.create': (fields) => posts.create(fields),
+    'posts.save': (fields) => posts.save(fields),
+    'posts.delete': ({ id }) => {
+      posts.delete(id);
+      return { ok: true as const };
+    },
+    'posts.revisions': ({ postId }) => posts.revisions(postId),
+    'posts.revision': ({ id }) => posts.revision(id),
+    'posts.restoreRevision': ({ postId, revisionId, baseVersion }) => posts.restore(postId, revisionId, baseVersion),
+  });

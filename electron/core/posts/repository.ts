@@ -1,0 +1,196 @@
+import type { Database, Statement } from 'better-sqlite3';
+import { Network } from '../../../shared/posts/networks';
+import type { DocNode } from '../../../shared/posts/document';
+import type { Post, PostStatus, PostSummary, Revision, RevisionDetail } from '../../../shared/posts/schema';
+import { PostStatus as PostStatusSchema } from '../../../shared/posts/schema';
+
+interface PostRow {
+  id: string;
+  partner_id: string;
+  title: string;
+  note: string;
+  networks: string;
+  plain_text: string;
+  status: string;
+  version: number;
+  revision_count: number;
+  scheduled_at: number | null;
+  scheduled_zone: string | null;
+  created_at: number;
+  updated_at: number;
+}
+
+interface PostRowWithContent extends PostRow {
+  content_json: string;
+}
+
+interface RevisionRow {
+  id: number;
+  post_id: string;
+  number: number;
+  title: string;
+  plain_text: string;
+  restored_from: number | null;
+  created_at: number;
+}
+
+const networksFrom = (json: string) => Network.array().parse(JSON.parse(json));
+
+const toSummary = (row: PostRow): PostSummary => ({
+  id: row.id,
+  partnerId: row.partner_id,
+  title: row.title,
+  note: row.note,
+  networks: networksFrom(row.networks),
+  plainText: row.plain_text,
+  status: PostStatusSchema.parse(row.status),
+  version: row.version,
+  revisionCount: row.revision_count,
+  scheduledAt: row.scheduled_at,
+  scheduledZone: row.scheduled_zone,
+  createdAt: row.created_at,
+  updatedAt: row.updated_at,
+});
+
+const toRevision = (row: RevisionRow): Revision => ({
+  id: row.id,
+  postId: row.post_id,
+  number: row.number,
+  title: row.title,
+  plainText: row.plain_text,
+  restoredFrom: row.restored_from,
+  createdAt: row.created_at,
+});
+
+const SUMMARY_COLUMNS = `p.id, p.partner_id, p.title, p.note, p.networks, p.plain_text, p.status, p.version,
+  p.scheduled_at, p.scheduled_zone, p.created_at, p.updated_at,
+  coalesce((SELECT max(number) FROM revisions r WHERE r.post_id = p.id), 0) AS revision_count`;
+
+export interface PostRecord {
+  id: string;
+  partnerId: string;
+  title: string;
+  note: string;
+  networks: Network[];
+  contentJson: string;
+  plainText: string;
+  status: PostStatus;
+  version: number;
+  scheduledAt: number | null;
+  scheduledZone: string | null;
+}
+
+export interface ListFilter {
+  partnerId?: string | undefined;
+  query?: string | undefined;
+  limit: number;
+}
+
+export class PostRepository {
+  private readonly byId: Statement<[string], PostRowWithContent>;
+
+  constructor(private readonly db: Database) {
+    this.byId = db.prepare(`SELECT ${SUMMARY_COLUMNS}, p.content_json FROM posts p WHERE p.id = ?`);
+  }
+
+  get(id: string): Post | null {
+    const row = this.byId.get(id);
+    if (!row) return null;
+    return { ...toSummary(row), content: JSON.parse(row.content_json) as DocNode };
+  }
+
+  /** Stored content as written, for the "did it change?" test before making a revision. */
+  contentJson(id: string): string | null {
+    const row = this.db.prepare('SELECT content_json FROM posts WHERE id = ?').get(id) as
+      | { content_json: string }
+      | undefined;
+    return row?.content_json ?? null;
+  }
+
+  list(filter: ListFilter): PostSummary[] {
+    const where: string[] = ['pa.archived_at IS NULL'];
+    const params: Record<string, string | number> = { limit: filter.limit };
+    if (filter.partnerId) {
+      where.push('p.partner_id = @partnerId');
+      params.partnerId = filter.partnerId;
+    }
+    const query = filter.query?.trim();
+    if (query) {
+      where.push(`(p.title LIKE @q ESCAPE '\\' OR p.plain_text LIKE @q ESCAPE '\\' OR p.note LIKE @q ESCAPE '\\')`);
+      params.q = `%${query.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    }
+    const sql = `SELECT ${SUMMARY_COLUMNS} FROM posts p JOIN partners pa ON pa.id = p.partner_id
+      WHERE ${where.join(' AND ')} ORDER BY p.updated_at DESC LIMIT @limit`;
+    return (this.db.prepare(sql).all(params) as PostRow[]).map(toSummary);
+  }
+
+  insert(record: PostRecord, now: number): void {
+    this.db
+      .prepare(
+        `INSERT INTO posts (id, partner_id, title, note, networks, content_json, plain_text, status, version,
+           scheduled_at, scheduled_zone, created_at, updated_at)
+         VALUES (@id, @partnerId, @title, @note, @networks, @contentJson, @plainText, @status, @version,
+           @scheduledAt, @scheduledZone, @now, @now)`,
+      )
+      .run({ ...record, networks: JSON.stringify(record.networks), now });
+  }
+
+  /**
+   * Writes only if the stored version is still `baseVersion` (optimistic concurrency);
+   * returns false when another writer got there first.
+   */
+  updateIfVersion(record: PostRecord, baseVersion: number, now: number): boolean {
+    const result = this.db
+      .prepare(
+        `UPDATE posts SET partner_id = @partnerId, title = @title, note = @note, networks = @networks,
+           content_json = @contentJson, plain_text = @plainText, status = @status, version = @version,
+           scheduled_at = @scheduledAt, scheduled_zone = @scheduledZone, updated_at = @now
+         WHERE id = @id AND version = @baseVersion`,
+      )
+      .run({ ...record, networks: JSON.stringify(record.networks), baseVersion, now });
+    return result.changes === 1;
+  }
+
+  delete(id: string): boolean {
+    return this.db.prepare('DELETE FROM posts WHERE id = ?').run(id).changes === 1;
+  }
+
+  count(): number {
+    return (this.db.prepare('SELECT count(*) AS n FROM posts').get() as { n: number }).n;
+  }
+
+  insertRevision(
+    postId: string,
+    title: string,
+    contentJson: string,
+    plainText: string,
+    restoredFrom: number | null,
+    now: number,
+  ): void {
+    this.db
+      .prepare(
+        `INSERT INTO revisions (post_id, number, title, content_json, plain_text, restored_from, created_at)
+         VALUES (?, coalesce((SELECT max(number) FROM revisions WHERE post_id = ?), 0) + 1, ?, ?, ?, ?, ?)`,
+      )
+      .run(postId, postId, title, contentJson, plainText, restoredFrom, now);
+  }
+
+  revisions(postId: string): Revision[] {
+    return (
+      this.db
+        .prepare(
+          `SELECT id, post_id, number, title, plain_text, restored_from, created_at
+           FROM revisions WHERE post_id = ? ORDER BY number DESC`,
+        )
+        .all(postId) as RevisionRow[]
+    ).map(toRevision);
+  }
+
+  revision(id: number): RevisionDetail | null {
+    const row = this.db.prepare('SELECT * FROM revisions WHERE id = ?').get(id) as
+      | (RevisionRow & { content_json: string })
+      | undefined;
+    if (!row) return null;
+    return { ...toRevision(row), content: JSON.parse(row.content_json) as DocNode };
+  }
+}

@@ -1,0 +1,96 @@
+import { randomUUID } from 'node:crypto';
+import type { Database } from 'better-sqlite3';
+import { canonicalJson } from '../../../shared/posts/canonicalJson';
+import { plainTextOf } from '../../../shared/posts/document';
+import type { Settings, SettingsPatch, WorkspaceState } from '../../../shared/workspace/schema';
+import { Locale } from '../../../shared/partners/schema';
+import type { Clock } from '../clock';
+import type { EventBus } from '../events';
+import type { PartnerRepository } from '../partners/repository';
+import type { PostRepository } from '../posts/repository';
+import type { SettingsRepository } from '../settings/repository';
+import { examplePartners } from './exampleWorkspace';
+
+export class WorkspaceService {
+  constructor(
+    private readonly db: Database,
+    private readonly partners: PartnerRepository,
+    private readonly posts: PostRepository,
+    private readonly settings: SettingsRepository,
+    private readonly clock: Clock,
+    private readonly events: EventBus,
+  ) {}
+
+  state(): WorkspaceState {
+    return {
+      partnerCount: this.partners.count(),
+      postCount: this.posts.count(),
+      hasExampleData: this.partners.countExample() > 0,
+      onboardingDone: this.getSettings().onboardingDone,
+    };
+  }
+
+  /** Loads the example firm once; loading it again while present is a no-op. */
+  loadExample(): WorkspaceState {
+    if (this.partners.countExample() > 0) return this.state();
+    const now = this.clock.now();
+    this.db.transaction(() => {
+      for (const example of examplePartners) {
+        const partnerId = randomUUID();
+        this.partners.insert(partnerId, example.fields, now, true);
+        for (const post of example.posts) {
+          const id = randomUUID();
+          const contentJson = canonicalJson(post.content);
+          const plainText = plainTextOf(post.content);
+          this.posts.insert(
+            {
+              id,
+              partnerId,
+              title: post.title,
+              note: post.note,
+              networks: post.networks,
+              contentJson,
+              plainText,
+              status: 'draft',
+              version: 1,
+              scheduledAt: null,
+              scheduledZone: null,
+            },
+            now,
+          );
+          this.posts.insertRevision(id, post.title, contentJson, plainText, null, now);
+        }
+      }
+      this.settings.write('onboardingDone', true);
+    })();
+    this.emitChanged();
+    return this.state();
+  }
+
+  removeExample(): WorkspaceState {
+    this.partners.deleteExample();
+    this.emitChanged();
+    return this.state();
+  }
+
+  getSettings(): Settings {
+    const locale = Locale.safeParse(this.settings.read('uiLocale'));
+    return {
+      uiLocale: locale.success ? locale.data : null,
+      onboardingDone: this.settings.read('onboardingDone') === true,
+    };
+  }
+
+  updateSettings(patch: SettingsPatch): Settings {
+    this.db.transaction(() => {
+      if (patch.uiLocale !== undefined) this.settings.write('uiLocale', patch.uiLocale);
+      if (patch.onboardingDone !== undefined) this.settings.write('onboardingDone', patch.onboardingDone);
+    })();
+    return this.getSettings();
+  }
+
+  private emitChanged(): void {
+    this.events.emit({ type: 'workspace.changed' });
+    this.events.emit({ type: 'partners.changed' });
+  }
+}

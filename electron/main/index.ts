@@ -1,0 +1,104 @@
+import { join } from 'node:path';
+import { BrowserWindow, app, ipcMain, session, shell } from 'electron';
+import type { IpcMainInvokeEvent, WebContents } from 'electron';
+import { createCore } from '../core/app';
+import type { Core } from '../core/app';
+
+/**
+ * The desktop shell: one window on the same core as browser mode, hardened per Electron's
+ * security checklist (context isolation, sandbox, no Node in the renderer, CSP in index.html,
+ * no navigation, no new windows, no permissions, IPC sender checked).
+ */
+app.setName('Plume');
+const FLUSH_TIMEOUT_MS = 1500;
+let core: Core | null = null;
+
+const rendererUrl = process.env.ELECTRON_RENDERER_URL;
+const rendererFile = join(import.meta.dirname, '../renderer/index.html');
+
+function isOurFrame(event: IpcMainInvokeEvent): boolean {
+  const url = event.senderFrame?.url ?? '';
+  return rendererUrl ? url.startsWith(rendererUrl) : url.startsWith('file://') && url.includes('/renderer/index.html');
+}
+
+function hardenContents(contents: WebContents): void {
+  contents.on('will-navigate', (event) => event.preventDefault());
+  contents.on('will-redirect', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(({ url }) => {
+    if (url.startsWith('https://')) void shell.openExternal(url);
+    return { action: 'deny' };
+  });
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+}
+
+function createWindow(): void {
+  const window = new BrowserWindow({
+    width: 1360,
+    height: 880,
+    minWidth: 960,
+    minHeight: 600,
+    show: false,
+    title: 'Plume',
+    webPreferences: {
+      preload: join(import.meta.dirname, '../preload/index.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      spellcheck: true,
+    },
+  });
+  window.once('ready-to-show', () => window.show());
+
+  // Autosave on close: ask the UI to flush pending edits, then close for real.
+  let flushed = false;
+  window.on('close', (event) => {
+    if (flushed) return;
+    event.preventDefault();
+    const finish = () => {
+      flushed = true;
+      window.close();
+    };
+    const timer = setTimeout(finish, FLUSH_TIMEOUT_MS);
+    ipcMain.once('plume:flushed', () => {
+      clearTimeout(timer);
+      finish();
+    });
+    window.webContents.send('plume:flush');
+  });
+
+  if (rendererUrl) void window.loadURL(rendererUrl);
+  else void window.loadFile(rendererFile);
+}
+
+void app.whenReady().then(() => {
+  const dataDir = process.env.PLUME_DATA_DIR ?? app.getPath('userData');
+  const readyCore = createCore({ dataDir, migrationsDir: join(import.meta.dirname, 'migrations') });
+  core = readyCore;
+
+  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  session.defaultSession.setPermissionCheckHandler(() => false);
+
+  ipcMain.handle('plume:call', async (event, name: unknown, input: unknown) => {
+    if (!isOurFrame(event) || typeof name !== 'string') {
+      return { ok: false, error: { code: 'forbidden', messageKey: 'errors.forbidden', message: 'Unknown sender' } };
+    }
+    return readyCore.router.call(name, input);
+  });
+  readyCore.events.subscribe((event) => {
+    for (const window of BrowserWindow.getAllWindows()) window.webContents.send('plume:event', event);
+  });
+
+  createWindow();
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) createWindow();
+  });
+});
+
+app.on('web-contents-created', (_event, contents) => hardenContents(contents));
+
+app.on('window-all-closed', () => {
+  if (process.platform !== 'darwin') app.quit();
+});
+
+app.on('will-quit', () => core?.close());

@@ -1,0 +1,91 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useQueryClient } from '@tanstack/react-query';
+import { api } from '../api';
+import { Onboarding } from '../onboarding/Onboarding';
+import { PartnersPage } from '../partners/PartnersPage';
+import { PostsPage } from '../posts/PostsPage';
+import { SearchDialog } from '../search/SearchDialog';
+import { SettingsPage } from '../settings/SettingsPage';
+import { ExampleBanner } from '../onboarding/ExampleBanner';
+import { useCoreEvents, useWorkspace } from './queries';
+import { StatusBar } from './StatusBar';
+import { useRoute } from './useRoute';
+import { useShortcuts } from './useShortcuts';
+import { saveRegistry } from '../editor/saveRegistry';
+
+export function App() {
+  const { t } = useTranslation();
+  const [route, navigate] = useRoute();
+  const [searchOpen, setSearchOpen] = useState(false);
+  const [newPostRequest, setNewPostRequest] = useState(0);
+  const workspace = useWorkspace();
+  const queryClient = useQueryClient();
+  useCoreEvents();
+
+  useShortcuts({
+    newPost: () => {
+      navigate({ page: 'posts', postId: null });
+      setNewPostRequest((n) => n + 1);
+    },
+    save: () => void saveRegistry.flushAll(),
+    search: () => setSearchOpen(true),
+  });
+
+  const state = workspace.data;
+  const showOnboarding = state !== undefined && state.partnerCount === 0 && !state.onboardingDone;
+
+  const finishOnboarding = async (next: 'example' | 'partner' | 'empty') => {
+    if (next === 'example') await api.call('workspace.loadExample', {});
+    else await api.call('settings.update', { onboardingDone: true });
+    await queryClient.invalidateQueries();
+    if (next === 'partner') navigate({ page: 'partners', partnerId: 'new' });
+  };
+
+  return (
+    <div className="app">
+      <nav className="sidebar" aria-label="Plume">
+        <div className="brand">{t('app.name')}</div>
+        {(['posts', 'partners', 'settings'] as const).map((page) => (
+          <a
+            key={page}
+            href={`#/${page}`}
+            className={route.page === page ? 'nav-link active' : 'nav-link'}
+            aria-current={route.page === page ? 'page' : undefined}
+          >
+            {t(`app.nav.${page}`)}
+          </a>
+        ))}
+      </nav>
+      <main className="content">
+        {state?.hasExampleData ? <ExampleBanner /> : null}
+        {showOnboarding ? (
+          <Onboarding onChoose={(choice) => void finishOnboarding(choice)} />
+        ) : route.page === 'partners' ? (
+          <PartnersPage selectedId={route.partnerId} onSelect={(partnerId) => navigate({ page: 'partners', partnerId })} />
+        ) : route.page === 'settings' ? (
+          <SettingsPage />
+        ) : (
+          <PostsPage
+            postId={route.postId}
+            newPostRequest={newPostRequest}
+            onOpen={(postId) => navigate({ page: 'posts', postId })}
+          />
+        )}
+        <StatusBar />
+      </main>
+      {searchOpen ? (
+        <SearchDialog
+          onClose={() => setSearchOpen(false)}
+          onPick={(postId) => {
+            setSearchOpen(false);
+            navigate({ page: 'posts', postId });
+          }}
+        />
+      ) : null}
+      <span className="sr-only" aria-live="polite" data-testid="workspace-ready">
+        {state ? 'ready' : ''}
+      </span>
+    </div>
+  );
+}

@@ -1,0 +1,48 @@
+import { useEffect } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { api } from '../api';
+
+export const keys = {
+  workspace: ['workspace'] as const,
+  settings: ['settings'] as const,
+  partners: (includeArchived: boolean) => ['partners', { includeArchived }] as const,
+  posts: ['posts'] as const,
+  postList: (partnerId: string | null, query: string) => ['posts', 'list', { partnerId, query }] as const,
+  revisions: (postId: string) => ['posts', 'revisions', postId] as const,
+};
+
+export const useWorkspace = () => useQuery({ queryKey: keys.workspace, queryFn: () => api.call('workspace.state', {}) });
+
+export const usePartners = (includeArchived = false) =>
+  useQuery({ queryKey: keys.partners(includeArchived), queryFn: () => api.call('partners.list', { includeArchived }) });
+
+export const usePostList = (partnerId: string | null, query = '') =>
+  useQuery({
+    queryKey: keys.postList(partnerId, query),
+    queryFn: () =>
+      api.call('posts.list', { ...(partnerId ? { partnerId } : {}), ...(query ? { query } : {}), limit: 500 }),
+  });
+
+/** Core's events keep every open window's caches fresh (another tab saved, example data removed…). */
+export function useCoreEvents(): void {
+  const queryClient = useQueryClient();
+  useEffect(
+    () =>
+      api.subscribe((event) => {
+        switch (event.type) {
+          case 'post.saved':
+          case 'post.deleted':
+            void queryClient.invalidateQueries({ queryKey: keys.posts });
+            break;
+          case 'partners.changed':
+            void queryClient.invalidateQueries({ queryKey: ['partners'] });
+            void queryClient.invalidateQueries({ queryKey: keys.workspace });
+            break;
+          case 'workspace.changed':
+            void queryClient.invalidateQueries();
+            break;
+        }
+      }),
+    [queryClient],
+  );
+}

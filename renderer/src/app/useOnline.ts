@@ -1,0 +1,18 @@
+import { useSyncExternalStore } from 'react';
+import { connection } from '../api/connection';
+
+const subscribeOnline = (onChange: () => void) => {
+  window.addEventListener('online', onChange);
+  window.addEventListener('offline', onChange);
+  return () => {
+    window.removeEventListener('online', onChange);
+    window.removeEventListener('offline', onChange);
+  };
+};
+
+/** The machine's network state (drafting never needs it; later, publishing will). */
+export const useOnline = (): boolean => useSyncExternalStore(subscribeOnline, () => navigator.onLine);
+
+/** Whether core answers: always on desktop, the loopback server in browser mode. */
+export const useCoreReachable = (): boolean =>
+  useSyncExternalStore((onChange) => connection.subscribe(onChange), connection.get);

@@ -1,0 +1,41 @@
+import { useCallback, useSyncExternalStore } from 'react';
+
+/**
+ * Hash routes (#/posts/ID, #/partners, #/settings): they survive reloads in both transports
+ * (file:// in Electron, the loopback server in browser mode) without server-side routing.
+ */
+export type Route =
+  | { page: 'posts'; postId: string | null }
+  | { page: 'partners'; partnerId: string | null }
+  | { page: 'settings' };
+
+export function parseRoute(hash: string): Route {
+  const [page, id] = hash.replace(/^#\/?/, '').split('/');
+  if (page === 'partners') return { page: 'partners', partnerId: id ?? null };
+  if (page === 'settings') return { page: 'settings' };
+  return { page: 'posts', postId: id && id.length > 0 ? id : null };
+}
+
+export function routeHash(route: Route): string {
+  switch (route.page) {
+    case 'posts':
+      return route.postId ? `#/posts/${route.postId}` : '#/posts';
+    case 'partners':
+      return route.partnerId ? `#/partners/${route.partnerId}` : '#/partners';
+    case 'settings':
+      return '#/settings';
+  }
+}
+
+const subscribe = (onChange: () => void) => {
+  window.addEventListener('hashchange', onChange);
+  return () => window.removeEventListener('hashchange', onChange);
+};
+
+export function useRoute(): [Route, (route: Route) => void] {
+  const hash = useSyncExternalStore(subscribe, () => window.location.hash);
+  const navigate = useCallback((route: Route) => {
+    window.location.hash = routeHash(route);
+  }, []);
+  return [parseRoute(hash), navigate];
+}

@@ -1,0 +1,240 @@
+import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { EditorContent, useEditor } from '@tiptap/react';
+import { useQueryClient } from '@tanstack/react-query';
+import { api } from '../api';
+import { networks, networkLabels } from '../../../shared/posts/networks';
+import type { Network } from '../../../shared/posts/networks';
+import type { DocNode } from '../../../shared/posts/document';
+import type { Post } from '../../../shared/posts/schema';
+import type { Partner } from '../../../shared/partners/schema';
+import { errorMessage } from '../ui/errorMessage';
+import { useDateFormat } from '../ui/useDateFormat';
+import { DraftSaver } from './draftSaver';
+import type { DraftFields, SaverStatus } from './draftSaver';
+import { postExtensions } from './extensions';
+import { sanitizePastedHtml } from './pasteSanitizer';
+import { RevisionsPanel } from './RevisionsPanel';
+import { saveRegistry } from './saveRegistry';
+import { Toolbar } from './Toolbar';
+
+const segmenter = new Intl.Segmenter();
+const graphemes = (text: string) => Array.from(segmenter.segment(text)).length;
+
+export function PostEditor({ initial, partners, onDeleted }: { initial: Post; partners: Partner[]; onDeleted: () => void }) {
+  const { t } = useTranslation();
+  const { relative } = useDateFormat();
+  const queryClient = useQueryClient();
+  const [fields, setFields] = useState<Required<DraftFields>>({
+    title: initial.title,
+    note: initial.note,
+    networks: initial.networks,
+    partnerId: initial.partnerId,
+  });
+  const [status, setStatus] = useState<SaverStatus>('clean');
+  const [statusError, setStatusError] = useState<unknown>(null);
+  const [savedAt, setSavedAt] = useState(initial.updatedAt);
+  const [postStatus, setPostStatus] = useState(initial.status);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [count, setCount] = useState(() => graphemes(initial.plainText));
+
+  const saver = useMemo(
+    () =>
+      new DraftSaver({
+        postId: initial.id,
+        baseVersion: initial.version,
+        readContent: () => initial.content,
+        save: (input) => api.call('posts.save', input),
+        onSaved: (post) => {
+          setSavedAt(post.updatedAt);
+          setPostStatus(post.status);
+        },
+        onStatus: (next, error) => {
+          setStatus(next);
+          setStatusError(error ?? null);
+        },
+      }),
+    [initial],
+  );
+
+  const editor = useEditor({
+    extensions: postExtensions(t('editor.bodyPlaceholder')),
+    content: initial.content,
+    immediatelyRender: true,
+    shouldRerenderOnTransaction: false,
+    editorProps: {
+      transformPastedHTML: sanitizePastedHtml,
+      attributes: { 'aria-label': t('editor.bodyPlaceholder'), 'data-testid': 'post-body', spellcheck: 'true' },
+    },
+    onUpdate: ({ editor: e }) => {
+      saver.contentChanged();
+      setCount(graphemes(e.getText({ blockSeparator: '\n' })));
+    },
+    onBlur: () => void saver.flush(),
+  });
+
+  // The saver reads the body lazily, at save time, from the live editor.
+  useEffect(() => {
+    saver.readContentFrom(() => editor.getJSON() as DocNode);
+  }, [editor, saver]);
+
+  useEffect(() => {
+    const unregister = saveRegistry.add(saver);
+    return () => {
+      unregister();
+      void saver.flush().finally(() => saver.dispose());
+    };
+  }, [saver]);
+
+  const loadStored = async () => {
+    const stored = await api.call('posts.get', { id: initial.id });
+    editor.commands.setContent(stored.content, { emitUpdate: false });
+    saver.discardPending(stored.version);
+    setFields({ title: stored.title, note: stored.note, networks: stored.networks, partnerId: stored.partnerId });
+    setSavedAt(stored.updatedAt);
+    setCount(graphemes(stored.plainText));
+    return stored;
+  };
+
+  // Another window or tab saved this post: follow it when we have nothing pending, else ask.
+  useEffect(
+    () =>
+      api.subscribe((event) => {
+        if (event.type !== 'post.saved' || event.postId !== initial.id) return;
+        if (event.version <= saver.baseVersion || saver.isSaving) return;
+        if (saver.hasPending) saver.markConflict();
+        else
+          void loadStored().then(() => {
+            setNotice(t('editor.reloaded'));
+          });
+      }),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- subscribe once per open post
+    [saver],
+  );
+
+  const edit = (patch: DraftFields) => {
+    setFields((current) => ({ ...current, ...patch }));
+    saver.edit(patch);
+  };
+
+  const toggleNetwork = (network: Network) => {
+    const next = fields.networks.includes(network) ? fields.networks.filter((n) => n !== network) : [...fields.networks, network];
+    edit({ networks: networks.filter((n) => next.includes(n)) });
+  };
+
+  const keepMine = async () => {
+    const stored = await api.call('posts.get', { id: initial.id });
+    await saver.keepMine(stored.version);
+  };
+
+  const restored = (post: Post, number: number) => {
+    editor.commands.setContent(post.content, { emitUpdate: false });
+    saver.discardPending(post.version);
+    setFields((current) => ({ ...current, title: post.title }));
+    setSavedAt(post.updatedAt);
+    setCount(graphemes(post.plainText));
+    setNotice(t('revisions.restored', { number }));
+  };
+
+  const remove = async () => {
+    if (!window.confirm(t('posts.deleteConfirm'))) return;
+    saver.dispose();
+    await api.call('posts.delete', { id: initial.id });
+    await queryClient.invalidateQueries({ queryKey: ['posts'] });
+    onDeleted();
+  };
+
+  const statusLabel =
+    status === 'saving'
+      ? t('editor.saving')
+      : status === 'dirty'
+        ? t('editor.unsaved')
+        : status === 'retrying'
+          ? t('editor.retrying')
+          : status === 'invalid'
+            ? errorMessage(t, statusError)
+            : t('editor.saved', { when: relative(savedAt) });
+
+  return (
+    <div className="editor-layout">
+      <article className="post-editor" aria-label={fields.title || t('posts.untitled')}>
+        {status === 'conflict' ? (
+          <div className="banner warn" role="alert" data-testid="conflict-banner">
+            <div>
+              <strong>{t('editor.conflict.title')}</strong> {t('editor.conflict.body')}
+            </div>
+            <div className="actions">
+              <button onClick={() => void keepMine()}>{t('editor.conflict.keepMine')}</button>
+              <button onClick={() => void loadStored()}>{t('editor.conflict.takeTheirs')}</button>
+            </div>
+          </div>
+        ) : null}
+        {notice ? (
+          <div className="banner info" role="status" onAnimationEnd={() => setNotice(null)}>
+            {notice}
+          </div>
+        ) : null}
+        <div className="editor-header">
+          <input
+            className="title-input"
+            aria-label={t('editor.titlePlaceholder')}
+            placeholder={t('editor.titlePlaceholder')}
+            value={fields.title}
+            maxLength={200}
+            onChange={(e) => edit({ title: e.target.value })}
+            onBlur={() => void saver.flush()}
+          />
+          <span className={`badge status-${postStatus}`}>{t(`posts.status.${postStatus}`)}</span>
+          <span className={`save-status ${status}`} data-testid="save-status" data-status={status} aria-live="polite">
+            {statusLabel}
+          </span>
+        </div>
+        <div className="editor-meta">
+          <label>
+            {t('editor.partner')}{' '}
+            <select value={fields.partnerId} onChange={(e) => edit({ partnerId: e.target.value })} data-testid="post-partner">
+              {partners.map((partner) => (
+                <option key={partner.id} value={partner.id}>
+                  {partner.displayName}
+                </option>
+              ))}
+            </select>
+          </label>
+          <fieldset className="networks">
+            <legend>{t('editor.networks')}</legend>
+            {networks.map((network) => (
+              <label key={network} className={fields.networks.includes(network) ? 'chip on' : 'chip'}>
+                <input type="checkbox" checked={fields.networks.includes(network)} onChange={() => toggleNetwork(network)} />
+                {networkLabels[network]}
+              </label>
+            ))}
+          </fieldset>
+        </div>
+        <Toolbar editor={editor} />
+        <EditorContent editor={editor} className="post-body" />
+        <div className="editor-footer">
+          <span className="muted">{t('editor.characters', { count })}</span>
+          <button className="danger link" onClick={() => void remove()}>
+            {t('posts.delete')}
+          </button>
+        </div>
+        <label className="note">
+          {t('editor.note')}
+          <textarea
+            value={fields.note}
+            placeholder={t('editor.notePlaceholder')}
+            onChange={(e) => edit({ note: e.target.value })}
+            onBlur={() => void saver.flush()}
+            rows={3}
+          />
+        </label>
+      </article>
+      <RevisionsPanel
+        postId={initial.id}
+        beforeRestore={() => saver.flush()}
+        baseVersion={() => saver.baseVersion}
+        onRestored={restored}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,100 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useEditorState } from '@tiptap/react';
+import type { Editor } from '@tiptap/react';
+
+const EMOJI = ['👍', '👏', '🙏', '🎉', '🚀', '💡', '📣', '📌', '📅', '📚', '⚖️', '🤝', '✅', '❗', '➡️', '🔎', '🌍', '🇫🇷', '🇲🇦', '🇨🇦', '😊', '🙂', '💬', '📈'];
+const SAFE_LINK = /^(?:https?:\/\/[^\s]+|mailto:[^\s]+)$/i;
+
+export function Toolbar({ editor }: { editor: Editor }) {
+  const { t } = useTranslation();
+  const [linkOpen, setLinkOpen] = useState(false);
+  const [emojiOpen, setEmojiOpen] = useState(false);
+  const [href, setHref] = useState('');
+  const [linkError, setLinkError] = useState(false);
+  const active = useEditorState({
+    editor,
+    selector: ({ editor: e }) => ({
+      bold: e.isActive('bold'),
+      italic: e.isActive('italic'),
+      bulletList: e.isActive('bulletList'),
+      orderedList: e.isActive('orderedList'),
+      link: e.isActive('link'),
+    }),
+  });
+
+  const applyLink = () => {
+    const value = href.trim();
+    if (value === '') {
+      editor.chain().focus().extendMarkRange('link').unsetLink().run();
+    } else if (!SAFE_LINK.test(value)) {
+      setLinkError(true);
+      return;
+    } else {
+      editor.chain().focus().extendMarkRange('link').setLink({ href: value }).run();
+    }
+    setLinkOpen(false);
+    setLinkError(false);
+  };
+
+  const button = (name: keyof typeof active, label: string, run: () => void, text: string) => (
+    <button type="button" className={active[name] ? 'tool active' : 'tool'} aria-pressed={active[name]} aria-label={label} title={label} onMouseDown={(e) => e.preventDefault()} onClick={run}>
+      {text}
+    </button>
+  );
+
+  return (
+    <div className="toolbar" role="toolbar" aria-label="Format">
+      {button('bold', t('editor.bold'), () => editor.chain().focus().toggleBold().run(), 'B')}
+      {button('italic', t('editor.italic'), () => editor.chain().focus().toggleItalic().run(), 'I')}
+      {button('bulletList', t('editor.bulletList'), () => editor.chain().focus().toggleBulletList().run(), '•')}
+      {button('orderedList', t('editor.orderedList'), () => editor.chain().focus().toggleOrderedList().run(), '1.')}
+      {button('link', t('editor.link'), () => {
+        setHref((editor.getAttributes('link').href as string | undefined) ?? '');
+        setLinkOpen((open) => !open);
+      }, '🔗')}
+      <button type="button" className="tool" aria-label={t('editor.emoji')} title={t('editor.emojiHint')} aria-expanded={emojiOpen} onClick={() => setEmojiOpen((open) => !open)}>
+        😊
+      </button>
+      {linkOpen ? (
+        <div className="popover link-popover">
+          <input
+            aria-label={t('editor.linkPrompt')}
+            placeholder={t('editor.linkPrompt')}
+            value={href}
+            autoFocus
+            onChange={(e) => setHref(e.target.value)}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter') {
+                e.preventDefault();
+                applyLink();
+              } else if (e.key === 'Escape') setLinkOpen(false);
+            }}
+          />
+          <button type="button" onClick={applyLink}>OK</button>
+          {linkError ? <p className="field-error" role="alert">{t('editor.linkInvalid')}</p> : null}
+        </div>
+      ) : null}
+      {emojiOpen ? (
+        <div className="popover emoji-popover" role="listbox" aria-label={t('editor.emoji')}>
+          {EMOJI.map((emoji) => (
+            <button
+              key={emoji}
+              type="button"
+              role="option"
+              aria-selected={false}
+              className="emoji"
+              onClick={() => {
+                editor.chain().focus().insertContent(emoji).run();
+                setEmojiOpen(false);
+              }}
+            >
+              {emoji}
+            </button>
+          ))}
+          <p className="hint">{t('editor.emojiHint')}</p>
+        </div>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,197 @@
+import { ApiError } from '../../../shared/api/errors';
+import { cleanState, defaultAutosavePolicy, markEdited, saveDueAt } from '../../../shared/posts/autosave';
+import type { AutosavePolicy, DirtyState } from '../../../shared/posts/autosave';
+import type { DocNode } from '../../../shared/posts/document';
+import type { Network } from '../../../shared/posts/networks';
+import type { Post, PostSaveInput } from '../../../shared/posts/schema';
+
+export type SaverStatus = 'clean' | 'dirty' | 'saving' | 'retrying' | 'conflict' | 'invalid';
+
+export interface DraftFields {
+  title?: string;
+  note?: string;
+  networks?: Network[];
+  partnerId?: string;
+}
+
+export interface DraftSaverOptions {
+  postId: string;
+  baseVersion: number;
+  readContent: () => DocNode;
+  save: (input: PostSaveInput) => Promise<Post>;
+  onSaved: (post: Post) => void;
+  onStatus: (status: SaverStatus, error?: unknown) => void;
+  now?: () => number;
+  setTimer?: (fn: () => void, ms: number) => unknown;
+  clearTimer?: (handle: unknown) => void;
+  policy?: AutosavePolicy;
+  retryMs?: number;
+}
+
+/**
+ * Autosave for one open draft. Edits accumulate; a save goes out per the autosave policy
+ * (≤ quietMs after the last keystroke, ≤ maxWaitMs after the first unsaved one), on blur,
+ * on Ctrl+S and on close. Every save names the version it builds on, so a write made
+ * elsewhere meanwhile surfaces as a conflict instead of being overwritten. Nothing pending
+ * is dropped on failure: unreachable core → retry; conflict → wait for the user's choice.
+ */
+export class DraftSaver {
+  private fields: DraftFields = {};
+  private contentDirty = false;
+  private dirty: DirtyState = cleanState;
+  private timer: unknown = null;
+  private inFlight: Promise<void> | null = null;
+  private status: SaverStatus = 'clean';
+  private disposed = false;
+  private readContent: () => DocNode;
+  baseVersion: number;
+
+  private readonly now: () => number;
+  private readonly setTimer: (fn: () => void, ms: number) => unknown;
+  private readonly clearTimer: (handle: unknown) => void;
+  private readonly policy: AutosavePolicy;
+  private readonly retryMs: number;
+
+  constructor(private readonly options: DraftSaverOptions) {
+    this.baseVersion = options.baseVersion;
+    this.readContent = options.readContent;
+    this.now = options.now ?? (() => Date.now());
+    this.setTimer = options.setTimer ?? ((fn, ms) => setTimeout(fn, ms));
+    this.clearTimer = options.clearTimer ?? ((handle) => clearTimeout(handle as ReturnType<typeof setTimeout>));
+    this.policy = options.policy ?? defaultAutosavePolicy;
+    this.retryMs = options.retryMs ?? 1000;
+  }
+
+  /** Where the body is read from at save time (the live editor, once it exists). */
+  readContentFrom(reader: () => DocNode): void {
+    this.readContent = reader;
+  }
+
+  get currentStatus(): SaverStatus {
+    return this.status;
+  }
+
+  get hasPending(): boolean {
+    return this.contentDirty || Object.keys(this.fields).length > 0;
+  }
+
+  get isSaving(): boolean {
+    return this.inFlight !== null;
+  }
+
+  edit(fields: DraftFields): void {
+    this.fields = { ...this.fields, ...fields };
+    this.touch();
+  }
+
+  contentChanged(): void {
+    this.contentDirty = true;
+    this.touch();
+  }
+
+  /** Saves whatever is pending now; resolves once it is on disk (or has failed safely). */
+  async flush(): Promise<void> {
+    this.cancelTimer();
+    while (this.inFlight) await this.inFlight;
+    if (!this.hasPending || this.status === 'conflict' || this.disposed) return;
+    const request = this.saveOnce();
+    this.inFlight = request;
+    try {
+      await request;
+    } finally {
+      this.inFlight = null;
+    }
+  }
+
+  /** "Keep mine": build on the version now stored and save the pending edits over it. */
+  async keepMine(storedVersion: number): Promise<void> {
+    this.baseVersion = storedVersion;
+    this.contentDirty = true;
+    this.setStatus('dirty');
+    await this.flush();
+  }
+
+  /** "Load theirs": drop pending edits; the caller loads the stored post into the editor. */
+  discardPending(storedVersion: number): void {
+    this.cancelTimer();
+    this.fields = {};
+    this.contentDirty = false;
+    this.dirty = cleanState;
+    this.baseVersion = storedVersion;
+    this.setStatus('clean');
+  }
+
+  /** Another window saved a newer version while we have unsaved edits. */
+  markConflict(): void {
+    this.cancelTimer();
+    this.setStatus('conflict');
+  }
+
+  dispose(): void {
+    this.cancelTimer();
+    this.disposed = true;
+  }
+
+  private touch(): void {
+    if (this.status === 'conflict') return;
+    this.dirty = markEdited(this.dirty, this.now());
+    if (this.status !== 'saving') this.setStatus('dirty');
+    this.schedule();
+  }
+
+  private schedule(): void {
+    const due = saveDueAt(this.dirty, this.policy);
+    if (due === null) return;
+    this.cancelTimer();
+    this.timer = this.setTimer(() => void this.flush(), Math.max(0, due - this.now()));
+  }
+
+  private cancelTimer(): void {
+    if (this.timer !== null) this.clearTimer(this.timer);
+    this.timer = null;
+  }
+
+  private async saveOnce(): Promise<void> {
+    const fields = this.fields;
+    const withContent = this.contentDirty;
+    this.fields = {};
+    this.contentDirty = false;
+    this.dirty = cleanState;
+    this.setStatus('saving');
+    try {
+      const post = await this.options.save({
+        id: this.options.postId,
+        baseVersion: this.baseVersion,
+        ...fields,
+        ...(withContent ? { content: this.readContent() } : {}),
+      });
+      this.baseVersion = post.version;
+      this.options.onSaved(post);
+      if (this.hasPending) {
+        this.setStatus('dirty');
+        this.dirty = markEdited(this.dirty, this.now());
+        this.schedule();
+      } else {
+        this.setStatus('clean');
+      }
+    } catch (error) {
+      // Put back what did not reach disk, under anything typed meanwhile.
+      this.fields = { ...fields, ...this.fields };
+      if (withContent) this.contentDirty = true;
+      if (error instanceof ApiError && error.code === 'conflict') {
+        this.setStatus('conflict', error);
+      } else if (error instanceof ApiError && error.code === 'validation') {
+        this.setStatus('invalid', error);
+      } else {
+        this.setStatus('retrying', error);
+        this.cancelTimer();
+        this.timer = this.setTimer(() => void this.flush(), this.retryMs);
+      }
+    }
+  }
+
+  private setStatus(status: SaverStatus, error?: unknown): void {
+    this.status = status;
+    this.options.onStatus(status, error);
+  }
+}

@@ -1,0 +1,30 @@
+import StarterKit from '@tiptap/starter-kit';
+import Placeholder from '@tiptap/extension-placeholder';
+import type { Extensions } from '@tiptap/react';
+
+/**
+ * What a social post can carry: paragraphs, bold, italic, lists, links. Headings, code,
+ * quotes, rules, strike and underline are left out: no network renders them from text.
+ */
+export function postExtensions(placeholder: string): Extensions {
+  return [
+    StarterKit.configure({
+      heading: false,
+      codeBlock: false,
+      code: false,
+      blockquote: false,
+      horizontalRule: false,
+      strike: false,
+      underline: false,
+      link: {
+        openOnClick: false,
+        autolink: true,
+        linkOnPaste: true,
+        protocols: ['https', 'http', 'mailto'],
+        defaultProtocol: 'https',
+        HTMLAttributes: { rel: 'noopener noreferrer nofollow', target: null },
+      },
+    }),
+    Placeholder.configure({ placeholder }),
+  ];
+}

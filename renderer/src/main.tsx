@@ -1,0 +1,28 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { api } from './api';
+import { App } from './app/App';
+import { initI18n, systemLocale } from './i18n';
+import './styles.css';
+
+async function boot(): Promise<void> {
+  // The saved UI language wins; the system's is the default. Core may be unreachable
+  // (browser mode, server stopped): start anyway in the system language.
+  const settings = await api.call('settings.get', {}).catch(() => null);
+  await initI18n(settings?.uiLocale ?? systemLocale());
+  const queryClient = new QueryClient({
+    defaultOptions: { queries: { staleTime: 30_000, retry: 1, refetchOnWindowFocus: false } },
+  });
+  const root = document.getElementById('root');
+  if (!root) throw new Error('#root missing from index.html');
+  createRoot(root).render(
+    <StrictMode>
+      <QueryClientProvider client={queryClient}>
+        <App />
+      </QueryClientProvider>
+    </StrictMode>,
+  );
+}
+
+void boot();

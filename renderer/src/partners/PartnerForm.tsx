@@ -1,0 +1,146 @@
+import { useId, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { PartnerInput } from '../../../shared/partners/schema';
+import type { Partner, PartnerInput as PartnerInputType } from '../../../shared/partners/schema';
+import { issuesFromZod } from '../../../shared/api/errors';
+import { isValidTimeZone, listTimeZones } from '../../../shared/partners/timeZones';
+import { errorMessage, fieldErrors } from '../ui/errorMessage';
+import { useDateFormat } from '../ui/useDateFormat';
+import { useNow } from '../ui/useNow';
+
+type FormValues = Required<{ [K in keyof PartnerInputType]: string }>;
+
+const blank = (): FormValues => ({
+  displayName: '',
+  role: '',
+  organisation: '',
+  color: '#4f46e5',
+  timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone || 'Europe/Paris',
+  locale: 'fr',
+  signoffEmail: '',
+});
+
+const fromPartner = (p: Partner): FormValues => ({
+  displayName: p.displayName,
+  role: p.role,
+  organisation: p.organisation,
+  color: p.color,
+  timeZone: p.timeZone,
+  locale: p.locale,
+  signoffEmail: p.signoffEmail,
+});
+
+export interface PartnerFormProps {
+  partner: Partner | null;
+  onSubmit: (input: PartnerInputType) => Promise<void>;
+  onCancel: () => void;
+}
+
+/**
+ * The same zod schema as core validates here first, so errors show per field before anything
+ * is sent; core validates again and its errors land on the same fields. One call saves all.
+ */
+export function PartnerForm({ partner, onSubmit, onCancel }: PartnerFormProps) {
+  const { t } = useTranslation();
+  const { time } = useDateFormat();
+  const now = useNow();
+  const id = useId();
+  const zones = useMemo(() => listTimeZones(), []);
+  const [values, setValues] = useState<FormValues>(() => (partner ? fromPartner(partner) : blank()));
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const set = (field: keyof FormValues) => (event: { target: { value: string } }) =>
+    setValues((v) => ({ ...v, [field]: event.target.value }));
+
+  const submit = async (event: React.SyntheticEvent) => {
+    event.preventDefault();
+    setFormError(null);
+    const parsed = PartnerInput.safeParse(values);
+    if (!parsed.success) {
+      setErrors(Object.fromEntries(issuesFromZod(parsed.error).map((i) => [String(i.path[0]), t(i.messageKey)])));
+      return;
+    }
+    setErrors({});
+    setBusy(true);
+    try {
+      await onSubmit(parsed.data);
+    } catch (error) {
+      setErrors(fieldErrors(t, error));
+      setFormError(errorMessage(t, error));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const field = (name: keyof FormValues, label: string, input: React.ReactNode) => (
+    <div className={errors[name] ? 'field invalid' : 'field'}>
+      <label htmlFor={`${id}-${name}`}>{label}</label>
+      {input}
+      {errors[name] ? (
+        <p className="field-error" id={`${id}-${name}-error`} role="alert" data-testid={`error-${name}`}>
+          {errors[name]}
+        </p>
+      ) : null}
+    </div>
+  );
+  const described = (name: keyof FormValues) => (errors[name] ? { 'aria-invalid': true, 'aria-describedby': `${id}-${name}-error` } : {});
+
+  return (
+    <form className="partner-form" onSubmit={(e) => void submit(e)} noValidate aria-label={partner ? t('partners.form.titleEdit') : t('partners.form.titleNew')}>
+      <h2>{partner ? t('partners.form.titleEdit') : t('partners.form.titleNew')}</h2>
+      {field('displayName', t('partners.form.displayName'), (
+        <input id={`${id}-displayName`} name="displayName" value={values.displayName} onChange={set('displayName')} autoFocus {...described('displayName')} />
+      ))}
+      <div className="row">
+        {field('role', t('partners.form.role'), <input id={`${id}-role`} name="role" value={values.role} onChange={set('role')} />)}
+        {field('organisation', t('partners.form.organisation'), (
+          <input id={`${id}-organisation`} name="organisation" value={values.organisation} onChange={set('organisation')} />
+        ))}
+      </div>
+      <div className="row">
+        {field('timeZone', t('partners.form.timeZone'), (
+          <>
+            <input id={`${id}-timeZone`} name="timeZone" list={`${id}-zones`} value={values.timeZone} onChange={set('timeZone')} {...described('timeZone')} />
+            <datalist id={`${id}-zones`}>
+              {zones.map((zone) => (
+                <option key={zone} value={zone} />
+              ))}
+            </datalist>
+            {isValidTimeZone(values.timeZone) ? (
+              <p className="hint">{t('partners.localTime', { time: time(now, values.timeZone) })}</p>
+            ) : null}
+          </>
+        ))}
+        {field('locale', t('partners.form.locale'), (
+          <select id={`${id}-locale`} name="locale" value={values.locale} onChange={set('locale')}>
+            <option value="fr">{t('locales.fr')}</option>
+            <option value="en">{t('locales.en')}</option>
+          </select>
+        ))}
+      </div>
+      <div className="row">
+        {field('signoffEmail', t('partners.form.signoffEmail'), (
+          <input id={`${id}-signoffEmail`} name="signoffEmail" type="email" value={values.signoffEmail} onChange={set('signoffEmail')} {...described('signoffEmail')} />
+        ))}
+        {field('color', t('partners.form.color'), (
+          <input id={`${id}-color`} name="color" type="color" value={values.color} onChange={set('color')} />
+        ))}
+      </div>
+      {formError ? (
+        <p className="form-error" role="alert">
+          {formError}
+        </p>
+      ) : null}
+      <div className="actions">
+        <button type="submit" className="primary" disabled={busy}>
+          {t('partners.form.save')}
+        </button>
+        <button type="button" onClick={onCancel}>
+          {t('partners.form.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,78 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useQueryClient } from '@tanstack/react-query';
+import { api } from '../api';
+import type { PartnerInput } from '../../../shared/partners/schema';
+import { usePartners } from '../app/queries';
+import { useDateFormat } from '../ui/useDateFormat';
+import { useNow } from '../ui/useNow';
+import { PartnerForm } from './PartnerForm';
+
+export function PartnersPage({ selectedId, onSelect }: { selectedId: string | null; onSelect: (id: string | null) => void }) {
+  const { t } = useTranslation();
+  const { time } = useDateFormat();
+  const now = useNow();
+  const queryClient = useQueryClient();
+  const [showArchived, setShowArchived] = useState(false);
+  const partners = usePartners(showArchived);
+  const list = partners.data ?? [];
+  const editing = selectedId === 'new' ? null : (list.find((p) => p.id === selectedId) ?? null);
+  const formOpen = selectedId === 'new' || editing !== null;
+
+  const refresh = () => queryClient.invalidateQueries({ queryKey: ['partners'] });
+
+  const submit = async (input: PartnerInput) => {
+    if (editing) await api.call('partners.update', { id: editing.id, fields: input });
+    else await api.call('partners.create', input);
+    await refresh();
+    await queryClient.invalidateQueries({ queryKey: ['workspace'] });
+    onSelect(null);
+  };
+
+  const toggleArchive = async (id: string, archived: boolean) => {
+    await api.call('partners.setArchived', { id, archived });
+    await refresh();
+  };
+
+  return (
+    <section className="page partners-page" aria-labelledby="partners-title">
+      <header className="page-header">
+        <h1 id="partners-title">{t('partners.title')}</h1>
+        <label className="checkbox">
+          <input type="checkbox" checked={showArchived} onChange={(e) => setShowArchived(e.target.checked)} />
+          {t('partners.showArchived')}
+        </label>
+        <button className="primary" onClick={() => onSelect('new')}>
+          {t('partners.add')}
+        </button>
+      </header>
+      {formOpen ? (
+        <PartnerForm key={editing?.id ?? 'new'} partner={editing} onSubmit={submit} onCancel={() => onSelect(null)} />
+      ) : null}
+      {list.length === 0 && !partners.isLoading ? <p className="empty">{t('partners.empty')}</p> : null}
+      <ul className="partner-list" aria-label={t('partners.title')}>
+        {list.map((partner) => (
+          <li key={partner.id} className={partner.archivedAt ? 'partner-card archived' : 'partner-card'} data-testid="partner-card">
+            <span className="swatch" style={{ background: partner.color }} aria-hidden="true" />
+            <div className="partner-main">
+              <strong>{partner.displayName}</strong>
+              {partner.isExample ? <span className="badge example">{t('app.exampleBadge')}</span> : null}
+              {partner.archivedAt ? <span className="badge">{t('partners.archived')}</span> : null}
+              <div className="muted">{[partner.role, partner.organisation].filter(Boolean).join(' · ')}</div>
+              <div className="muted small">
+                {partner.timeZone} — {t('partners.localTime', { time: time(now, partner.timeZone) })} · {t(`locales.${partner.locale}`)}
+                {partner.signoffEmail ? ` · ${partner.signoffEmail}` : ''}
+              </div>
+            </div>
+            <div className="partner-actions">
+              <button onClick={() => onSelect(partner.id)}>{t('partners.edit')}</button>
+              <button onClick={() => void toggleArchive(partner.id, partner.archivedAt === null)}>
+                {partner.archivedAt ? t('partners.unarchive') : t('partners.archive')}
+              </button>
+            </div>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

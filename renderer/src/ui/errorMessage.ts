@@ -1,0 +1,21 @@
+import type { TFunction } from 'i18next';
+import { ApiError } from '../../../shared/api/errors';
+import { TransportError } from '../api/client';
+
+/** One place that turns any failure into a sentence in the user's language. */
+export function errorMessage(t: TFunction, error: unknown): string {
+  if (error instanceof ApiError) return t(error.messageKey, { defaultValue: t('errors.internal') });
+  if (error instanceof TransportError) return t('errors.network');
+  return t('errors.internal');
+}
+
+/** Field-level messages from a validation error, keyed by the first path segment. */
+export function fieldErrors(t: TFunction, error: unknown): Record<string, string> {
+  if (!(error instanceof ApiError) || !error.issues) return {};
+  const out: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const field = issue.path[issue.path.length - 1];
+    if (typeof field === 'string' && !(field in out)) out[field] = t(issue.messageKey);
+  }
+  return out;
+}

@@ -1,0 +1,16 @@
+import { formatDistanceToNow, format } from 'date-fns';
+import { TZDate } from '@date-fns/tz';
+import { useTranslation } from 'react-i18next';
+import { dateLocales } from '../i18n';
+import type { UiLocale } from '../i18n';
+
+/** Dates in the UI language (date-fns locales), optionally in a partner's zone. */
+export function useDateFormat() {
+  const { i18n } = useTranslation();
+  const locale = dateLocales[(i18n.language as UiLocale) in dateLocales ? (i18n.language as UiLocale) : 'fr'];
+  return {
+    relative: (at: number) => formatDistanceToNow(at, { addSuffix: true, locale }),
+    dateTime: (at: number, zone?: string) => format(zone ? new TZDate(at, zone) : new Date(at), 'PPp', { locale }),
+    time: (at: number, zone?: string) => format(zone ? new TZDate(at, zone) : new Date(at), 'p', { locale }),
+  };
+}

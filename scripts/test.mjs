@@ -1,0 +1,58 @@
+// `npm test`: every check, in the order that fails fastest. Prints one closing line
+// "N passed, N failed" summing the unit, integration and end-to-end runs.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { ensureNativeForNode } from './native.mjs';
+
+const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
+const reports = join('test-results', 'reports');
+rmSync(reports, { recursive: true, force: true });
+mkdirSync(reports, { recursive: true });
+
+let failedStep = null;
+function step(name, command, args, env = {}) {
+  if (failedStep) return;
+  const started = Date.now();
+  console.log(`\n▶ ${name}`);
+  const result = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+  console.log(`◀ ${name}: ${result.status === 0 ? 'ok' : 'FAILED'} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  if (result.status !== 0) failedStep = name;
+}
+
+ensureNativeForNode();
+step('lint', npx, ['eslint', '.', '--max-warnings', '0']);
+step('typecheck (node)', npx, ['tsc', '--noEmit', '-p', 'tsconfig.node.json']);
+step('typecheck (web)', npx, ['tsc', '--noEmit', '-p', 'tsconfig.web.json']);
+step('typecheck (e2e)', npx, ['tsc', '--noEmit', '-p', 'tsconfig.e2e.json']);
+step('unit + integration tests', npx, ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${join(reports, 'vitest.json')}`]);
+step('build', npx, ['electron-vite', 'build']);
+step('end-to-end tests (Chromium, browser mode)', npx, ['playwright', 'test', '--reporter=list,json'], {
+  PLAYWRIGHT_JSON_OUTPUT_NAME: join(reports, 'playwright.json'),
+});
+
+function counts() {
+  let passed = 0;
+  let failed = 0;
+  let skipped = 0;
+  const vitest = join(reports, 'vitest.json');
+  if (existsSync(vitest)) {
+    const report = JSON.parse(readFileSync(vitest, 'utf8'));
+    passed += report.numPassedTests;
+    failed += report.numFailedTests;
+    skipped += report.numPendingTests + report.numTodoTests;
+  }
+  const playwright = join(reports, 'playwright.json');
+  if (existsSync(playwright)) {
+    const stats = JSON.parse(readFileSync(playwright, 'utf8')).stats;
+    passed += stats.expected + stats.flaky;
+    failed += stats.unexpected;
+    skipped += stats.skipped;
+  }
+  return { passed, failed, skipped };
+}
+
+const { passed, failed, skipped } = counts();
+if (failedStep) console.log(`\nFailed step: ${failedStep}`);
+console.log(`\ntotal: ${passed} passed, ${failed + (failedStep && failed === 0 ? 1 : 0)} failed, ${skipped} skipped`);
+process.exit(failedStep ? 1 : 0);

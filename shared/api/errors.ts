@@ -1,0 +1,82 @@
+import { z } from 'zod';
+
+/**
+ * The one error shape every transport carries. `messageKey` is an i18n key the UI translates;
+ * `message` is an English fallback for logs and CLIs. `details` never holds a secret.
+ */
+export const errorCodes = [
+  'validation',
+  'not_found',
+  'conflict',
+  'unknown_procedure',
+  'unauthorized',
+  'forbidden',
+  'unavailable',
+  'internal',
+] as const;
+export const ErrorCode = z.enum(errorCodes);
+export type ErrorCode = z.infer<typeof ErrorCode>;
+
+export const FieldIssue = z.object({
+  path: z.array(z.union([z.string(), z.number()])),
+  messageKey: z.string(),
+});
+export type FieldIssue = z.infer<typeof FieldIssue>;
+
+export const ApiErrorShape = z.object({
+  code: ErrorCode,
+  messageKey: z.string(),
+  message: z.string(),
+  issues: z.array(FieldIssue).optional(),
+  details: z.record(z.string(), z.unknown()).optional(),
+});
+export type ApiErrorShape = z.infer<typeof ApiErrorShape>;
+
+export class ApiError extends Error {
+  readonly code: ErrorCode;
+  readonly messageKey: string;
+  readonly issues: FieldIssue[] | undefined;
+  readonly details: Record<string, unknown> | undefined;
+
+  constructor(shape: ApiErrorShape) {
+    super(shape.message);
+    this.name = 'ApiError';
+    this.code = shape.code;
+    this.messageKey = shape.messageKey;
+    this.issues = shape.issues;
+    this.details = shape.details;
+  }
+
+  toShape(): ApiErrorShape {
+    return {
+      code: this.code,
+      messageKey: this.messageKey,
+      message: this.message,
+      ...(this.issues ? { issues: this.issues } : {}),
+      ...(this.details ? { details: this.details } : {}),
+    };
+  }
+}
+
+/** Zod messages in our schemas are i18n keys; anything else falls back to a generic key. */
+export function issuesFromZod(error: z.ZodError): FieldIssue[] {
+  return error.issues.map((issue) => ({
+    path: issue.path.filter((p): p is string | number => typeof p !== 'symbol'),
+    messageKey: issue.message.startsWith('errors.') ? issue.message : 'errors.invalid',
+  }));
+}
+
+export function validationError(error: z.ZodError): ApiError {
+  return new ApiError({
+    code: 'validation',
+    messageKey: 'errors.validation',
+    message: `Invalid input: ${error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+    issues: issuesFromZod(error),
+  });
+}
+
+export const Result = <T extends z.ZodType>(value: T) =>
+  z.discriminatedUnion('ok', [
+    z.object({ ok: z.literal(true), value }),
+    z.object({ ok: z.literal(false), error: ApiErrorShape }),
+  ]);

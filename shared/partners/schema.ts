@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import { isValidTimeZone } from './timeZones';
+
+export const Locale = z.enum(['fr', 'en']);
+export type Locale = z.infer<typeof Locale>;
+
+export const PartnerId = z.uuid();
+
+const trimmed = (max: number) => z.string().trim().max(max, { message: 'errors.tooLong' });
+
+/** What a user types in the partner form; the same schema validates in the form and in core. */
+export const PartnerInput = z.object({
+  displayName: trimmed(120).min(1, { message: 'errors.required' }),
+  role: trimmed(120).default(''),
+  organisation: trimmed(160).default(''),
+  color: z
+    .string()
+    .regex(/^#[0-9a-fA-F]{6}$/, { message: 'errors.color' })
+    .default('#4f46e5'),
+  timeZone: z.string().refine(isValidTimeZone, { message: 'errors.timeZone' }),
+  locale: Locale.default('fr'),
+  signoffEmail: z
+    .union([z.literal(''), z.string().trim().pipe(z.email({ message: 'errors.email' }))])
+    .default(''),
+});
+export type PartnerInput = z.input<typeof PartnerInput>;
+export type PartnerFields = z.output<typeof PartnerInput>;
+
+export const Partner = z.object({
+  id: PartnerId,
+  displayName: z.string(),
+  role: z.string(),
+  organisation: z.string(),
+  color: z.string(),
+  timeZone: z.string(),
+  locale: Locale,
+  signoffEmail: z.string(),
+  isExample: z.boolean(),
+  archivedAt: z.number().int().nullable(),
+  createdAt: z.number().int(),
+  updatedAt: z.number().int(),
+});
+export type Partner = z.infer<typeof Partner>;

@@ -1,0 +1,89 @@
+import { z } from 'zod';
+import { Network } from './networks';
+import { TipTapDoc } from './document';
+import type { DocNode } from './document';
+
+export const PostId = z.uuid();
+
+export const postStatuses = [
+  'draft',
+  'in_review',
+  'changes_requested',
+  'approved',
+  'rejected',
+  'scheduled',
+  'published',
+  'withdrawn',
+  'expired',
+  'held',
+  'failed',
+] as const;
+export const PostStatus = z.enum(postStatuses);
+export type PostStatus = z.infer<typeof PostStatus>;
+
+const networkList = z
+  .array(Network)
+  .max(7)
+  .transform((list) => [...new Set(list)]);
+
+export const PostCreateInput = z.object({
+  partnerId: z.uuid({ message: 'errors.partnerRequired' }),
+  title: z.string().trim().max(200, { message: 'errors.tooLong' }).default(''),
+  note: z.string().max(5_000, { message: 'errors.tooLong' }).default(''),
+  networks: networkList.default([]),
+  content: TipTapDoc.optional(),
+  scheduledAt: z.number().int().nullable().default(null),
+});
+export type PostCreateInput = z.input<typeof PostCreateInput>;
+
+/**
+ * A save carries the version the editor started from: if the stored version moved on
+ * (another window saved), core refuses with `conflict` instead of overwriting.
+ */
+export const PostSaveInput = z.object({
+  id: PostId,
+  baseVersion: z.number().int().positive(),
+  title: z.string().trim().max(200, { message: 'errors.tooLong' }).optional(),
+  note: z.string().max(5_000, { message: 'errors.tooLong' }).optional(),
+  networks: networkList.optional(),
+  partnerId: z.uuid().optional(),
+  content: TipTapDoc.optional(),
+});
+export type PostSaveInput = z.input<typeof PostSaveInput>;
+
+export const Post = z.object({
+  id: PostId,
+  partnerId: z.uuid(),
+  title: z.string(),
+  note: z.string(),
+  networks: z.array(Network),
+  content: z.custom<DocNode>((v) => typeof v === 'object' && v !== null),
+  plainText: z.string(),
+  status: PostStatus,
+  version: z.number().int().positive(),
+  revisionCount: z.number().int().nonnegative(),
+  scheduledAt: z.number().int().nullable(),
+  scheduledZone: z.string().nullable(),
+  createdAt: z.number().int(),
+  updatedAt: z.number().int(),
+});
+export type Post = z.infer<typeof Post>;
+
+export const PostSummary = Post.omit({ content: true });
+export type PostSummary = z.infer<typeof PostSummary>;
+
+export const Revision = z.object({
+  id: z.number().int(),
+  postId: PostId,
+  number: z.number().int().positive(),
+  title: z.string(),
+  plainText: z.string(),
+  createdAt: z.number().int(),
+  restoredFrom: z.number().int().nullable(),
+});
+export type Revision = z.infer<typeof Revision>;
+
+export const RevisionDetail = Revision.extend({
+  content: z.custom<DocNode>((v) => typeof v === 'object' && v !== null),
+});
+export type RevisionDetail = z.infer<typeof RevisionDetail>;

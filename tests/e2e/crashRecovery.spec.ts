@@ -1,0 +1,57 @@
+import { expect, test } from '@playwright/test';
+import { startPlume } from './support/plumeServer';
+
+/**
+ * kill -9 of the process holding the database, in the middle of continuous typing:
+ * after a restart, the draft holds everything typed up to at most one second before the kill.
+ */
+test('killing the server mid-typing loses at most the last second of typing', async ({ page }) => {
+  let plume = await startPlume();
+  await page.goto(plume.url);
+  await page.getByRole('button', { name: 'Charger l’espace d’exemple' }).click();
+  await page.getByTestId('new-post').click();
+  const body = page.getByTestId('post-body');
+  await body.click();
+
+  // Record when each character landed in the editor, in page time.
+  await page.evaluate(() => {
+    const times: number[] = [];
+    (window as unknown as { __inputs: number[] }).__inputs = times;
+    document.querySelector('[data-testid="post-body"]')?.addEventListener('input', () => times.push(performance.now()));
+  });
+
+  const sentence = 'Le secret professionnel couvre tous les échanges entre l’avocat et son client. '.repeat(4);
+  const typing = page.keyboard.type(sentence, { delay: 40 }).catch(() => undefined);
+  await page.waitForTimeout(3500);
+
+  const atKill = await page.evaluate(() => ({
+    text: document.querySelector('[data-testid="post-body"]')?.textContent ?? '',
+    now: performance.now(),
+    inputs: (window as unknown as { __inputs: number[] }).__inputs.slice(),
+  }));
+  await plume.kill9();
+  await typing;
+  const postId = new URL(page.url()).hash.split('/')[2] ?? '';
+  expect(postId).not.toBe('');
+
+  plume = await startPlume(plume.dataDir);
+  try {
+    await page.goto(plume.url.replace('/?token=', `/?token=`));
+    await page.goto(`${plume.origin}/#/posts/${postId}`);
+    await expect(body).toBeVisible();
+    const recovered = (await body.textContent()) ?? '';
+
+    const typedInLastSecond = atKill.inputs.filter((at) => at > atKill.now - 1000).length;
+    const missing = atKill.text.length - recovered.length;
+    expect(atKill.text.length).toBeGreaterThan(40);
+    expect(atKill.text.startsWith(recovered)).toBe(true);
+    expect(missing).toBeGreaterThanOrEqual(0);
+    expect(missing).toBeLessThanOrEqual(typedInLastSecond);
+    test.info().annotations.push({
+      type: 'measured',
+      description: `typed ${atKill.text.length} chars, recovered ${recovered.length}, lost ${missing} (≤ ${typedInLastSecond} typed in the last second)`,
+    });
+  } finally {
+    await plume.stop();
+  }
+});

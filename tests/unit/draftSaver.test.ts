@@ -1,0 +1,142 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { ApiError } from '../../shared/api/errors';
+import { docFromParagraphs } from '../../shared/posts/document';
+import type { Post, PostSaveInput } from '../../shared/posts/schema';
+import { DraftSaver } from '../../renderer/src/editor/draftSaver';
+import type { SaverStatus } from '../../renderer/src/editor/draftSaver';
+
+const postId = '2b1a6c1e-8b5f-4f0e-9a53-0d6f1c9f7e11';
+
+function fakePost(version: number): Post {
+  return {
+    id: postId,
+    partnerId: postId,
+    title: '',
+    note: '',
+    networks: [],
+    content: docFromParagraphs([]),
+    plainText: '',
+    status: 'draft',
+    version,
+    revisionCount: version,
+    scheduledAt: null,
+    scheduledZone: null,
+    createdAt: 0,
+    updatedAt: Date.now(),
+  };
+}
+
+describe('draft autosave', () => {
+  let saves: PostSaveInput[];
+  let statuses: SaverStatus[];
+  let respond: (input: PostSaveInput) => Promise<Post>;
+  let text: string;
+  let saver: DraftSaver;
+
+  beforeEach(() => {
+    vi.useFakeTimers();
+    saves = [];
+    statuses = [];
+    text = '';
+    respond = (input) => Promise.resolve(fakePost(input.baseVersion + 1));
+    saver = new DraftSaver({
+      postId,
+      baseVersion: 1,
+      readContent: () => docFromParagraphs([text]),
+      save: (input) => {
+        saves.push(input);
+        return respond(input);
+      },
+      onSaved: () => undefined,
+      onStatus: (status) => statuses.push(status),
+      policy: { quietMs: 300, maxWaitMs: 700 },
+      retryMs: 1000,
+    });
+  });
+
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  const type = async (chars: string, everyMs: number) => {
+    for (const c of chars) {
+      text += c;
+      saver.contentChanged();
+      await vi.advanceTimersByTimeAsync(everyMs);
+    }
+  };
+
+  it('saves once after a pause, with the latest content and base version', async () => {
+    await type('Bonjour', 50);
+    await vi.advanceTimersByTimeAsync(400);
+    expect(saves).toHaveLength(1);
+    expect(saves[0]?.baseVersion).toBe(1);
+    expect(saves[0]?.content).toEqual(docFromParagraphs(['Bonjour']));
+    expect(saver.currentStatus).toBe('clean');
+    expect(saver.baseVersion).toBe(2);
+  });
+
+  it('saves at least every maxWait during continuous typing', async () => {
+    await type('x'.repeat(60), 50); // 3 s of typing
+    expect(saves.length).toBeGreaterThanOrEqual(4);
+    // the next save builds on the version the previous one returned
+    expect(saves.map((s) => s.baseVersion)).toEqual(saves.map((_, i) => i + 1));
+  });
+
+  it('keeps edits when core is unreachable and retries until it answers', async () => {
+    let down = true;
+    respond = (input) => (down ? Promise.reject(new Error('ECONNREFUSED')) : Promise.resolve(fakePost(input.baseVersion + 1)));
+    await type('abc', 10);
+    await vi.advanceTimersByTimeAsync(400);
+    expect(saver.currentStatus).toBe('retrying');
+    expect(saver.hasPending).toBe(true);
+    down = false;
+    await vi.advanceTimersByTimeAsync(1100);
+    expect(saver.currentStatus).toBe('clean');
+    expect(saves.at(-1)?.content).toEqual(docFromParagraphs(['abc']));
+  });
+
+  it('stops on a conflict, keeps the edits, and saves over the stored version when told to', async () => {
+    respond = () => Promise.reject(new ApiError({ code: 'conflict', messageKey: 'errors.conflict', message: 'conflict' }));
+    await type('mine', 10);
+    await vi.advanceTimersByTimeAsync(400);
+    expect(saver.currentStatus).toBe('conflict');
+    const attempts = saves.length;
+    await type('!', 10);
+    await vi.advanceTimersByTimeAsync(2000);
+    expect(saves.length).toBe(attempts); // no silent overwrite while in conflict
+    respond = (input) => Promise.resolve(fakePost(input.baseVersion + 1));
+    await saver.keepMine(7);
+    expect(saves.at(-1)?.baseVersion).toBe(7);
+    expect(saves.at(-1)?.content).toEqual(docFromParagraphs(['mine!']));
+    expect(saver.currentStatus).toBe('clean');
+  });
+
+  it('flush saves immediately and merges field edits', async () => {
+    saver.edit({ title: 'Titre' });
+    saver.edit({ note: 'Note' });
+    await saver.flush();
+    expect(saves).toEqual([{ id: postId, baseVersion: 1, title: 'Titre', note: 'Note' }]);
+  });
+
+  it('edits typed while a save is in flight go out in the next save', async () => {
+    let release: () => void = () => undefined;
+    respond = (input) =>
+      new Promise((resolve) => {
+        release = () => resolve(fakePost(input.baseVersion + 1));
+      });
+    text = 'a';
+    saver.contentChanged();
+    const first = saver.flush();
+    text = 'ab';
+    saver.contentChanged();
+    release();
+    await first;
+    await vi.advanceTimersByTimeAsync(800);
+    release();
+    await vi.advanceTimersByTimeAsync(10);
+    expect(saves).toHaveLength(2);
+    expect(saves[1]?.content).toEqual(docFromParagraphs(['ab']));
+    expect(saves[1]?.baseVersion).toBe(2);
+  });
+});
