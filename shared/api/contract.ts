@@ -1,64 +1,18 @@
 import { z } from 'zod';
-import { Partner, PartnerId, PartnerInput } from '../partners/schema';
-import {
-  Post,
-  PostCreateInput,
-  PostId,
-  PostSaveInput,
-  PostSummary,
-  Revision,
-  RevisionDetail,
-} from '../posts/schema';
-import { Settings, SettingsPatch, WorkspaceState } from '../workspace/schema';
+import { PostId } from '../posts/schema';
+import { partnerProcedures } from './procedures/partners';
+import { postProcedures } from './procedures/posts';
+import { workspaceProcedures } from './procedures/workspace';
 
 /**
- * The one API between UI and core. Every procedure is declared here once, with the schema
- * its input is parsed with (at the receiving side) and the schema of what it returns.
- * Both transports (Electron IPC, browser-mode HTTP) carry exactly these.
+ * The one API between UI and core. Each feature declares its procedures in
+ * `procedures/<feature>.ts` (input schema parsed at the receiving side, output schema);
+ * both transports (Electron IPC, browser-mode HTTP) carry exactly these.
  */
-const procedure = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output });
-
-const none = z.object({}).strict().default({});
-const ok = z.object({ ok: z.literal(true) });
-
 export const contract = {
-  'workspace.state': procedure(none, WorkspaceState),
-  'workspace.loadExample': procedure(none, WorkspaceState),
-  'workspace.removeExample': procedure(none, WorkspaceState),
-
-  'settings.get': procedure(none, Settings),
-  'settings.update': procedure(SettingsPatch, Settings),
-
-  'partners.list': procedure(
-    z.object({ includeArchived: z.boolean().default(false) }).strict().default({ includeArchived: false }),
-    z.array(Partner),
-  ),
-  'partners.get': procedure(z.object({ id: PartnerId }).strict(), Partner),
-  'partners.create': procedure(PartnerInput, Partner),
-  'partners.update': procedure(z.object({ id: PartnerId, fields: PartnerInput }).strict(), Partner),
-  'partners.setArchived': procedure(z.object({ id: PartnerId, archived: z.boolean() }).strict(), Partner),
-
-  'posts.list': procedure(
-    z
-      .object({
-        partnerId: PartnerId.optional(),
-        query: z.string().max(200).optional(),
-        limit: z.number().int().min(1).max(20_000).default(500),
-      })
-      .strict()
-      .default({ limit: 500 }),
-    z.array(PostSummary),
-  ),
-  'posts.get': procedure(z.object({ id: PostId }).strict(), Post),
-  'posts.create': procedure(PostCreateInput, Post),
-  'posts.save': procedure(PostSaveInput, Post),
-  'posts.delete': procedure(z.object({ id: PostId }).strict(), ok),
-  'posts.revisions': procedure(z.object({ postId: PostId }).strict(), z.array(Revision)),
-  'posts.revision': procedure(z.object({ id: z.number().int() }).strict(), RevisionDetail),
-  'posts.restoreRevision': procedure(
-    z.object({ postId: PostId, revisionId: z.number().int(), baseVersion: z.number().int().positive() }).strict(),
-    Post,
-  ),
+  ...workspaceProcedures,
+  ...partnerProcedures,
+  ...postProcedures,
 } as const;
 
 export type Contract = typeof contract;

@@ -1,3 +1,5 @@
+import type { Widen } from './feature';
+
 /** French is the reference dictionary; English must have exactly the same keys (checked by tsc). */
 export const fr = {
   app: {
@@ -146,5 +148,4 @@ export const fr = {
   },
 } as const;
 
-type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 export type Messages = Widen<typeof fr>;

@@ -1,0 +1,4 @@
+import type { FeatureMessages } from './feature';
+
+/** Every feature's dictionary; add a feature's `messages.ts` here. */
+export const featureMessages: FeatureMessages[] = [];

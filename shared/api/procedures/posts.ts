@@ -1,0 +1,28 @@
+import { z } from 'zod';
+import { ok, procedure } from '../procedure';
+import { PartnerId } from '../../partners/schema';
+import { Post, PostCreateInput, PostId, PostSaveInput, PostSummary, Revision, RevisionDetail } from '../../posts/schema';
+
+export const postProcedures = {
+  'posts.list': procedure(
+    z
+      .object({
+        partnerId: PartnerId.optional(),
+        query: z.string().max(200).optional(),
+        limit: z.number().int().min(1).max(20_000).default(500),
+      })
+      .strict()
+      .default({ limit: 500 }),
+    z.array(PostSummary),
+  ),
+  'posts.get': procedure(z.object({ id: PostId }).strict(), Post),
+  'posts.create': procedure(PostCreateInput, Post),
+  'posts.save': procedure(PostSaveInput, Post),
+  'posts.delete': procedure(z.object({ id: PostId }).strict(), ok),
+  'posts.revisions': procedure(z.object({ postId: PostId }).strict(), z.array(Revision)),
+  'posts.revision': procedure(z.object({ id: z.number().int() }).strict(), RevisionDetail),
+  'posts.restoreRevision': procedure(
+    z.object({ postId: PostId, revisionId: z.number().int(), baseVersion: z.number().int().positive() }).strict(),
+    Post,
+  ),
+} as const;

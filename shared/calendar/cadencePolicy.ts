@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import { Network } from '../posts/networks';
+
+/** ISO weekday: 1 = Monday … 7 = Sunday. */
+export const IsoWeekday = z.number().int().min(1).max(7);
+export const LocalTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'errors.localTime' });
+export const LocalDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'errors.localDate' });
+
+/**
+ * The cadence and pillar part of an editorial line, checked on the calendar (not in one post).
+ * All times are in the partner's own zone.
+ */
+export const CadencePolicy = z.object({
+  /** Posts per ISO week per network (min and/or max). */
+  postsPerWeek: z
+    .array(z.object({ network: Network, min: z.number().int().min(0).optional(), max: z.number().int().min(0).optional() }))
+    .default([]),
+  /** At most this many posts on one local day, all networks together. */
+  maxPerDay: z.number().int().min(1).optional(),
+  /** Local weekdays on which nothing should go out. */
+  quietDays: z.array(IsoWeekday).default([]),
+  /** Local hours during which nothing should go out, e.g. 20:00–08:00 (may wrap midnight). */
+  quietHours: z.object({ from: LocalTime, to: LocalTime }).optional(),
+  /** Dates on which nothing goes out (holidays of the partner, trials, embargoes). */
+  blackoutDates: z.array(LocalDate).default([]),
+  /** Warn on French public holidays (Easter-based ones computed). */
+  avoidFrenchHolidays: z.boolean().default(true),
+  /** Target share of the month's posts per pillar (theme), 0–1; the sum need not be 1. */
+  pillarTargets: z.array(z.object({ pillar: z.string().min(1).max(60), share: z.number().min(0).max(1) })).default([]),
+});
+export type CadencePolicy = z.infer<typeof CadencePolicy>;
+export type CadencePolicyInput = z.input<typeof CadencePolicy>;
