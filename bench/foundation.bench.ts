@@ -1,0 +1,163 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { chromium } from '@playwright/test';
+import { createCore } from '../electron/core/app';
+import type { Core } from '../electron/core/app';
+import { createLogger } from '../electron/core/log';
+import { docFromParagraphs } from '../shared/posts/document';
+import type { ProcedureInput, ProcedureName, ProcedureOutput } from '../shared/api/contract';
+import { median, percentile, report, time, timeAsync } from './support/stats';
+
+/**
+ * Foundation benchmarks: database open + migrate, save latency for a 3,000-character draft,
+ * listing 10,000 posts, and browser-mode cold start to an editable editor in Chromium.
+ * Each figure is printed beside a baseline measured in the same run on the same machine.
+ */
+const scratch = mkdtempSync(join(tmpdir(), 'plume-bench-'));
+const logger = createLogger({});
+
+async function call<K extends ProcedureName>(core: Core, name: K, input: ProcedureInput<K>): Promise<ProcedureOutput<K>> {
+  const result = await core.router.call(name, input);
+  if (!result.ok) throw new Error(result.error.message);
+  return result.value as ProcedureOutput<K>;
+}
+
+function paragraph(length: number, seed: number): string {
+  const words = ['contrat', 'imprévision', 'clause', 'avocat', 'barreau', 'médiation', 'société', 'droit', 'PME', 'réforme'];
+  let out = '';
+  for (let i = 0; out.length < length; i++) out += `${words[(i * 7 + seed) % words.length] ?? ''} `;
+  return out.slice(0, length);
+}
+
+async function openAndMigrate(): Promise<void> {
+  const runs = 15;
+  const migrate: number[] = [];
+  const bare: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const dir = join(scratch, `open-${i}`);
+    migrate.push(time(() => createCore({ dataDir: dir, logger }).close()));
+    const bareFile = join(scratch, `bare-${i}.sqlite`);
+    bare.push(
+      time(() => {
+        const db = new Database(bareFile);
+        db.pragma('journal_mode = WAL');
+        db.pragma('foreign_keys = ON');
+        db.close();
+      }),
+    );
+  }
+  report('DB open + migrate (fresh file, median)', median(migrate), 'bare SQLite open', median(bare));
+}
+
+async function saveLatency(): Promise<void> {
+  const core = createCore({ dataDir: join(scratch, 'save'), logger });
+  const partner = await call(core, 'partners.create', { displayName: 'Bench', timeZone: 'Europe/Paris' });
+  let post = await call(core, 'posts.create', { partnerId: partner.id });
+  const samples: number[] = [];
+  for (let i = 0; i < 300; i++) {
+    const content = docFromParagraphs([paragraph(1500, i), paragraph(1500, i + 1)]);
+    const current = post;
+    samples.push(await timeAsync(async () => (post = await call(core, 'posts.save', { id: current.id, baseVersion: current.version, content }))));
+  }
+  const db = new Database(join(scratch, 'raw.sqlite'));
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.exec('CREATE TABLE t (id INTEGER PRIMARY KEY, body TEXT)');
+  const insert = db.prepare('INSERT INTO t (body) VALUES (?)');
+  const raw: number[] = [];
+  for (let i = 0; i < 300; i++) {
+    const body = JSON.stringify(docFromParagraphs([paragraph(1500, i), paragraph(1500, i + 1)]));
+    raw.push(time(() => insert.run(body)));
+  }
+  db.close();
+  report('save 3,000-char draft via router, p50', median(samples), 'raw INSERT p50', median(raw));
+  report('save 3,000-char draft via router, p99', percentile(samples, 99), 'raw INSERT p99', percentile(raw, 99));
+  core.close();
+}
+
+async function listing(): Promise<void> {
+  const dir = join(scratch, 'list');
+  const core = createCore({ dataDir: dir, logger });
+  const partner = await call(core, 'partners.create', { displayName: 'Bench', timeZone: 'Europe/Paris' });
+  core.close();
+  // Seed 10,000 posts straight into the file (setup, not what is measured).
+  const seed = new Database(join(dir, 'plume.sqlite'));
+  const insert = seed.prepare(
+    `INSERT INTO posts (id, partner_id, title, note, networks, content_json, plain_text, created_at, updated_at)
+     VALUES (?, ?, ?, '', '["linkedin"]', ?, ?, ?, ?)`,
+  );
+  const revision = seed.prepare("INSERT INTO revisions (post_id, number, title, content_json, plain_text, created_at) VALUES (?, 1, '', '{}', '', 0)");
+  seed.transaction(() => {
+    for (let i = 0; i < 10_000; i++) {
+      const id = `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`;
+      const text = paragraph(400, i);
+      insert.run(id, partner.id, `Post ${i}`, JSON.stringify(docFromParagraphs([text])), text, i, i);
+      revision.run(id);
+    }
+  })();
+  seed.close();
+
+  const reopened = createCore({ dataDir: dir, logger });
+  const samples: number[] = [];
+  for (let i = 0; i < 15; i++) samples.push(await timeAsync(() => call(reopened, 'posts.list', { limit: 10_000 })));
+  reopened.close();
+  const raw = new Database(join(dir, 'plume.sqlite'), { readonly: true });
+  const select = raw.prepare('SELECT id, title, plain_text, updated_at FROM posts ORDER BY updated_at DESC');
+  const rawSamples: number[] = [];
+  for (let i = 0; i < 15; i++) rawSamples.push(time(() => select.all()));
+  raw.close();
+  report('list 10,000 posts via router (median)', median(samples), 'raw SELECT of the rows', median(rawSamples));
+}
+
+async function coldStart(): Promise<void> {
+  const dir = join(scratch, 'cold');
+  const core = createCore({ dataDir: dir, logger });
+  const partner = await call(core, 'partners.create', { displayName: 'Me Bench', timeZone: 'Europe/Paris' });
+  const post = await call(core, 'posts.create', { partnerId: partner.id, content: docFromParagraphs([paragraph(3000, 1)]) });
+  await call(core, 'settings.update', { onboardingDone: true });
+  core.close();
+
+  const browser = await chromium.launch({
+    executablePath: process.env.PLUME_CHROMIUM ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  const editorReady: number[] = [];
+  const pageBaseline: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const started = process.hrtime.bigint();
+    const child = spawn(process.execPath, ['--import', 'tsx', 'electron/server/cli.ts'], {
+      env: { ...process.env, PLUME_DATA_DIR: dir, PLUME_NO_OPEN: '1' },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    const url = await new Promise<string>((resolve) => {
+      let out = '';
+      child.stdout.on('data', (chunk: Buffer) => {
+        out += chunk.toString();
+        const match = /(http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)/.exec(out);
+        if (match?.[1]) resolve(match[1]);
+      });
+    });
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${url}#/posts/${post.id}`);
+    await page.locator('[contenteditable="true"]').waitFor();
+    editorReady.push(Number(process.hrtime.bigint() - started) / 1e6);
+    // Baseline: the same browser loading a static page from the same (now warm) server.
+    pageBaseline.push(await timeAsync(() => page.goto(new URL('/favicon.png', url).href)));
+    await context.close();
+    child.kill('SIGTERM');
+    await new Promise((resolve) => child.once('exit', resolve));
+  }
+  await browser.close();
+  report('browser mode cold start → editable editor', median(editorReady), 'static file load', median(pageBaseline));
+}
+
+console.log('Foundation');
+await openAndMigrate();
+await saveLatency();
+await listing();
+await coldStart();
+rmSync(scratch, { recursive: true, force: true });
