@@ -17,6 +17,7 @@ export const postStatuses = [
   'expired',
   'held',
   'failed',
+  'missed',
 ] as const;
 export const PostStatus = z.enum(postStatuses);
 export type PostStatus = z.infer<typeof PostStatus>;

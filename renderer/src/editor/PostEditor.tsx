@@ -174,16 +174,16 @@ export function PostEditor({ initial, partners, onDeleted }: { initial: Post; pa
             {notice}
           </div>
         ) : null}
+        <input
+          className="title-input"
+          aria-label={t('editor.titlePlaceholder')}
+          placeholder={t('editor.titlePlaceholder')}
+          value={fields.title}
+          maxLength={200}
+          onChange={(e) => edit({ title: e.target.value })}
+          onBlur={() => void saver.flush()}
+        />
         <div className="editor-header">
-          <input
-            className="title-input"
-            aria-label={t('editor.titlePlaceholder')}
-            placeholder={t('editor.titlePlaceholder')}
-            value={fields.title}
-            maxLength={200}
-            onChange={(e) => edit({ title: e.target.value })}
-            onBlur={() => void saver.flush()}
-          />
           <span className={`badge status-${postStatus}`}>{t(`posts.status.${postStatus}`)}</span>
           <span className={`save-status ${status}`} data-testid="save-status" data-status={status} aria-live="polite">
             {statusLabel}

@@ -6,6 +6,15 @@ import type { Editor } from '@tiptap/react';
 const EMOJI = ['👍', '👏', '🙏', '🎉', '🚀', '💡', '📣', '📌', '📅', '📚', '⚖️', '🤝', '✅', '❗', '➡️', '🔎', '🌍', '🇫🇷', '🇲🇦', '🇨🇦', '😊', '🙂', '💬', '📈'];
 const SAFE_LINK = /^(?:https?:\/\/[^\s]+|mailto:[^\s]+)$/i;
 
+function LinkIcon() {
+  return (
+    <svg width="16" height="16" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" aria-hidden="true">
+      <path d="M10 13a5 5 0 0 0 7.07 0l3-3a5 5 0 0 0-7.07-7.07l-1.5 1.5" />
+      <path d="M14 11a5 5 0 0 0-7.07 0l-3 3a5 5 0 0 0 7.07 7.07l1.5-1.5" />
+    </svg>
+  );
+}
+
 export function Toolbar({ editor }: { editor: Editor }) {
   const { t } = useTranslation();
   const [linkOpen, setLinkOpen] = useState(false);
@@ -37,7 +46,7 @@ export function Toolbar({ editor }: { editor: Editor }) {
     setLinkError(false);
   };
 
-  const button = (name: keyof typeof active, label: string, run: () => void, text: string) => (
+  const button = (name: keyof typeof active, label: string, run: () => void, text: React.ReactNode) => (
     <button type="button" className={active[name] ? 'tool active' : 'tool'} aria-pressed={active[name]} aria-label={label} title={label} onMouseDown={(e) => e.preventDefault()} onClick={run}>
       {text}
     </button>
@@ -52,7 +61,7 @@ export function Toolbar({ editor }: { editor: Editor }) {
       {button('link', t('editor.link'), () => {
         setHref((editor.getAttributes('link').href as string | undefined) ?? '');
         setLinkOpen((open) => !open);
-      }, '🔗')}
+      }, <LinkIcon />)}
       <button type="button" className="tool" aria-label={t('editor.emoji')} title={t('editor.emojiHint')} aria-expanded={emojiOpen} onClick={() => setEmojiOpen((open) => !open)}>
         😊
       </button>

@@ -74,6 +74,7 @@ export const en: Messages = {
       expired: 'Expired',
       held: 'Held',
       failed: 'Failed',
+      missed: 'Missed',
     },
   },
   editor: {

@@ -75,6 +75,7 @@ export const fr = {
       expired: 'Expiré',
       held: 'Retenu',
       failed: 'Échec',
+      missed: 'Manqué',
     },
   },
   editor: {
