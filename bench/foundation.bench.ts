@@ -32,7 +32,7 @@ function paragraph(length: number, seed: number): string {
   return out.slice(0, length);
 }
 
-async function openAndMigrate(): Promise<void> {
+function openAndMigrate(): void {
   const runs = 15;
   const migrate: number[] = [];
   const bare: number[] = [];
@@ -156,7 +156,7 @@ async function coldStart(): Promise<void> {
 }
 
 console.log('Foundation');
-await openAndMigrate();
+openAndMigrate();
 await saveLatency();
 await listing();
 await coldStart();
