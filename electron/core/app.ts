@@ -14,6 +14,9 @@ import { postHandlers } from './posts/handlers';
 import { PostRepository } from './posts/repository';
 import { PostService } from './posts/service';
 import { Router } from './router';
+import { calendarHandlers } from './calendar/handlers';
+import { CalendarRepository } from './calendar/repository';
+import { CalendarService } from './calendar/service';
 import { SettingsRepository } from './settings/repository';
 import { workspaceHandlers } from './workspace/handlers';
 import { WorkspaceService } from './workspace/service';
@@ -58,6 +61,7 @@ export function createCore(options: CoreOptions): Core {
   router.register(partnerHandlers(partners));
   router.register(postHandlers(posts));
   router.register(workspaceHandlers(workspace));
+  router.register(calendarHandlers(new CalendarService(new CalendarRepository(db), clock, events)));
   router.assertComplete();
 
   return {

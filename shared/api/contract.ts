@@ -3,6 +3,7 @@ import { PostId } from '../posts/schema';
 import { partnerProcedures } from './procedures/partners';
 import { postProcedures } from './procedures/posts';
 import { workspaceProcedures } from './procedures/workspace';
+import { calendarProcedures } from './procedures/calendar';
 
 /**
  * The one API between UI and core. Each feature declares its procedures in
@@ -13,6 +14,7 @@ export const contract = {
   ...workspaceProcedures,
   ...partnerProcedures,
   ...postProcedures,
+  ...calendarProcedures,
 } as const;
 
 export type Contract = typeof contract;
@@ -31,6 +33,7 @@ export function isProcedureName(name: string): name is ProcedureName {
 export const AppEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('post.saved'), postId: PostId, version: z.number().int() }),
   z.object({ type: z.literal('post.deleted'), postId: PostId }),
+  z.object({ type: z.literal('post.scheduled'), postId: PostId, scheduledAt: z.number().int().nullable() }),
   z.object({ type: z.literal('partners.changed') }),
   z.object({ type: z.literal('workspace.changed') }),
 ]);

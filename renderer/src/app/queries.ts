@@ -9,6 +9,7 @@ export const keys = {
   posts: ['posts'] as const,
   postList: (partnerId: string | null, query: string) => ['posts', 'list', { partnerId, query }] as const,
   revisions: (postId: string) => ['posts', 'revisions', postId] as const,
+  calendar: ['calendar'] as const,
 };
 
 export const useWorkspace = () => useQuery({ queryKey: keys.workspace, queryFn: () => api.call('workspace.state', {}) });
@@ -33,6 +34,10 @@ export function useCoreEvents(): void {
           case 'post.saved':
           case 'post.deleted':
             void queryClient.invalidateQueries({ queryKey: keys.posts });
+            void queryClient.invalidateQueries({ queryKey: keys.calendar });
+            break;
+          case 'post.scheduled':
+            void queryClient.invalidateQueries({ queryKey: keys.calendar });
             break;
           case 'partners.changed':
             void queryClient.invalidateQueries({ queryKey: ['partners'] });

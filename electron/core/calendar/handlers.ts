@@ -1,0 +1,10 @@
+import { defineHandlers } from '../router';
+import type { CalendarService } from './service';
+
+export const calendarHandlers = (calendar: CalendarService) =>
+  defineHandlers({
+    'calendar.range': ({ from, to, filter }) => calendar.range(from, to, filter),
+    'calendar.unscheduled': ({ partnerIds }) => calendar.unscheduled(partnerIds),
+    'calendar.schedule': ({ id, scheduledAt, zone }) => calendar.schedule(id, scheduledAt, zone),
+    'calendar.search': ({ query }) => calendar.search(query),
+  });

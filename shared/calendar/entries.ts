@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { Network } from '../posts/networks';
+import { PostStatus } from '../posts/schema';
+import { isValidTimeZone } from '../partners/timeZones';
+
+/** One post as the calendar shows it: light enough for thousands in a month view. */
+export const CalendarEntry = z.object({
+  id: z.uuid(),
+  partnerId: z.uuid(),
+  title: z.string(),
+  excerpt: z.string(),
+  networks: z.array(Network),
+  status: PostStatus,
+  scheduledAt: z.number().int().nullable(),
+  scheduledZone: z.string().nullable(),
+  version: z.number().int(),
+});
+export type CalendarEntry = z.infer<typeof CalendarEntry>;
+
+export const CalendarFilter = z
+  .object({
+    partnerIds: z.array(z.uuid()).max(500).optional(),
+    networks: z.array(Network).optional(),
+    statuses: z.array(PostStatus).optional(),
+  })
+  .strict();
+export type CalendarFilter = z.infer<typeof CalendarFilter>;
+
+export const CalendarRangeInput = z
+  .object({
+    from: z.number().int(),
+    to: z.number().int(),
+    filter: CalendarFilter.default({}),
+  })
+  .strict()
+  .refine((range) => range.to > range.from && range.to - range.from <= 400 * 86_400_000, { message: 'errors.range' });
+
+/**
+ * Setting or clearing a post's publication instant. The zone is the one the time was chosen
+ * in (the partner's, normally); the instant was resolved explicitly by the UI (DST gaps and
+ * repeats are the user's choice, see shared/calendar/zonedTime.ts).
+ */
+export const ScheduleInput = z
+  .object({
+    id: z.uuid(),
+    scheduledAt: z.number().int().nullable(),
+    zone: z.string().refine(isValidTimeZone, { message: 'errors.timeZone' }).nullable(),
+  })
+  .strict()
+  .refine((input) => (input.scheduledAt === null) === (input.zone === null), { message: 'errors.scheduleZone' });
+export type ScheduleInput = z.input<typeof ScheduleInput>;
+
+export const SearchHit = CalendarEntry.extend({ snippet: z.string() });
+export type SearchHit = z.infer<typeof SearchHit>;
