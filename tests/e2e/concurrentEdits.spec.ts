@@ -17,6 +17,7 @@ test('two tabs on one draft: a clean tab follows, a tab with unsaved edits is to
   const a = await context.newPage();
   await a.goto(plume.url);
   await a.getByRole('button', { name: 'Charger l’espace d’exemple' }).click();
+  await a.getByRole('link', { name: 'Publications' }).click();
   await a.getByTestId('post-item').first().click();
   const postUrl = a.url();
   const b = await context.newPage();

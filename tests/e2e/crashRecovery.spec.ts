@@ -9,6 +9,7 @@ test('killing the server mid-typing loses at most the last second of typing', as
   let plume = await startPlume();
   await page.goto(plume.url);
   await page.getByRole('button', { name: 'Charger l’espace d’exemple' }).click();
+  await page.getByRole('link', { name: 'Publications' }).click();
   await page.getByTestId('new-post').click();
   const body = page.getByTestId('post-body');
   await body.click();

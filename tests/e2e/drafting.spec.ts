@@ -147,6 +147,7 @@ test('pasting hostile HTML keeps bold, italic, lists and links, and nothing else
 test('the example workspace loads and goes in one click; the UI speaks English when asked', async ({ page }) => {
   await page.goto(plume.url);
   await page.getByRole('button', { name: 'Charger l’espace d’exemple' }).click();
+  await page.getByRole('link', { name: 'Publications' }).click();
   await expect(page.getByTestId('example-banner')).toBeVisible();
   await expect(page.getByTestId('post-item')).toHaveCount(4);
 
@@ -173,6 +174,7 @@ test('the example workspace loads and goes in one click; the UI speaks English w
 test('keyboard shortcuts: new post, save, search', async ({ page }) => {
   await page.goto(plume.url);
   await page.getByRole('button', { name: 'Charger l’espace d’exemple' }).click();
+  await page.getByRole('link', { name: 'Publications' }).click();
   await expect(page.getByTestId('post-item')).toHaveCount(4);
   await page.keyboard.press('ControlOrMeta+Alt+n');
   await expect(page.getByTestId('post-item')).toHaveCount(5);

@@ -5,6 +5,7 @@ import { api } from '../api';
 import { Onboarding } from '../onboarding/Onboarding';
 import { PartnersPage } from '../partners/PartnersPage';
 import { PostsPage } from '../posts/PostsPage';
+import { CalendarPage } from '../calendar/CalendarPage';
 import { SearchDialog } from '../search/SearchDialog';
 import { SettingsPage } from '../settings/SettingsPage';
 import { ExampleBanner } from '../onboarding/ExampleBanner';
@@ -46,7 +47,7 @@ export function App() {
     <div className="app">
       <nav className="sidebar" aria-label="Plume">
         <div className="brand">{t('app.name')}</div>
-        {(['posts', 'partners', 'settings'] as const).map((page) => (
+        {(['calendar', 'posts', 'partners', 'settings'] as const).map((page) => (
           <a
             key={page}
             href={`#/${page}`}
@@ -65,6 +66,13 @@ export function App() {
           <PartnersPage selectedId={route.partnerId} onSelect={(partnerId) => navigate({ page: 'partners', partnerId })} />
         ) : route.page === 'settings' ? (
           <SettingsPage />
+        ) : route.page === 'calendar' ? (
+          <CalendarPage
+            view={route.view}
+            date={route.date}
+            onNavigate={(view, date) => navigate({ page: 'calendar', view, date })}
+            onOpenPost={(postId) => navigate({ page: 'posts', postId })}
+          />
         ) : (
           <PostsPage
             postId={route.postId}

@@ -1,23 +1,32 @@
 import { useCallback, useSyncExternalStore } from 'react';
+import { isLocalDate } from '../../../shared/calendar/civil';
+import { calendarViews } from '../calendar/calendarViews';
+import type { CalendarView } from '../calendar/calendarViews';
 
 /**
  * Hash routes (#/posts/ID, #/partners, #/settings): they survive reloads in both transports
  * (file:// in Electron, the loopback server in browser mode) without server-side routing.
  */
 export type Route =
+  | { page: 'calendar'; view: CalendarView; date: string | null }
   | { page: 'posts'; postId: string | null }
   | { page: 'partners'; partnerId: string | null }
   | { page: 'settings' };
 
 export function parseRoute(hash: string): Route {
-  const [page, id] = hash.replace(/^#\/?/, '').split('/');
+  const [page, id, date] = hash.replace(/^#\/?/, '').split('/');
   if (page === 'partners') return { page: 'partners', partnerId: id ?? null };
   if (page === 'settings') return { page: 'settings' };
-  return { page: 'posts', postId: id && id.length > 0 ? id : null };
+  if (page === 'posts') return { page: 'posts', postId: id && id.length > 0 ? id : null };
+  // The calendar is home.
+  const view = calendarViews.find((v) => v === id) ?? 'month';
+  return { page: 'calendar', view, date: date && isLocalDate(date) ? date : null };
 }
 
 export function routeHash(route: Route): string {
   switch (route.page) {
+    case 'calendar':
+      return `#/calendar/${route.view}${route.date ? `/${route.date}` : ''}`;
     case 'posts':
       return route.postId ? `#/posts/${route.postId}` : '#/posts';
     case 'partners':

@@ -3,7 +3,7 @@ import type { Messages } from './fr';
 export const en: Messages = {
   app: {
     name: 'Plume',
-    nav: { posts: 'Posts', partners: 'Partners', settings: 'Settings' },
+    nav: { calendar: 'Calendar', posts: 'Posts', partners: 'Partners', settings: 'Settings' },
     online: 'Online',
     offline: 'Offline — drafting goes on, everything is saved on this computer',
     coreUnreachable: 'Plume is not answering — your changes are kept and will be saved as soon as it is back',

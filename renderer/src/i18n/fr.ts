@@ -4,7 +4,7 @@ import type { Widen } from './feature';
 export const fr = {
   app: {
     name: 'Plume',
-    nav: { posts: 'Publications', partners: 'Partenaires', settings: 'Réglages' },
+    nav: { calendar: 'Calendrier', posts: 'Publications', partners: 'Partenaires', settings: 'Réglages' },
     online: 'En ligne',
     offline: 'Hors ligne — la rédaction continue, tout est enregistré sur cet ordinateur',
     coreUnreachable: 'Plume ne répond plus — vos modifications sont gardées et seront enregistrées dès son retour',

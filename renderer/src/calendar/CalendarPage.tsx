@@ -1,0 +1,383 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { DndContext, KeyboardSensor, PointerSensor, closestCenter, useSensor, useSensors } from '@dnd-kit/core';
+import type { Announcements, DragEndEvent } from '@dnd-kit/core';
+import { addDays, addMonths, firstDayOfMonth, startOfIsoWeek } from '../../../shared/calendar/civil';
+import { instantRangeOfDates, monthViewRange, weekViewRange } from '../../../shared/calendar/grid';
+import { localParts, resolveLocalTime, todayIn } from '../../../shared/calendar/zonedTime';
+import type { AmbiguousTime, GapTime, LocalTimeResolution } from '../../../shared/calendar/zonedTime';
+import type { CalendarEntry, CalendarFilter } from '../../../shared/calendar/entries';
+import { networks, networkLabels } from '../../../shared/posts/networks';
+import type { Network } from '../../../shared/posts/networks';
+import { postStatuses } from '../../../shared/posts/schema';
+import type { PostStatus } from '../../../shared/posts/schema';
+import type { Partner } from '../../../shared/partners/schema';
+import { api } from '../api';
+import { keys, usePartners } from '../app/queries';
+import { errorMessage } from '../ui/errorMessage';
+import { useDateFormat } from '../ui/useDateFormat';
+import { useNow } from '../ui/useNow';
+import type { DropTarget } from './DropCell';
+import { DstChoiceDialog } from './DstChoiceDialog';
+import { EntryChip } from './EntryChip';
+import { cellKeyboardCoordinates } from './keyboardCoordinates';
+import { landing } from './moves';
+import { userZone } from './time';
+import { AGENDA_DAYS, AgendaView } from './views/AgendaView';
+import { LanesView } from './views/LanesView';
+import { MonthView } from './views/MonthView';
+import { WeekView } from './views/WeekView';
+import type { ViewProps } from './views/types';
+import { calendarViews } from './calendarViews';
+import type { CalendarView } from './calendarViews';
+
+
+interface Move {
+  id: string;
+  title: string;
+  from: { at: number | null; zone: string | null };
+  to: { at: number; zone: string };
+}
+
+interface PendingChoice {
+  entry: CalendarEntry;
+  zone: string;
+  resolution: GapTime | AmbiguousTime;
+  resolutionZone: string;
+  apply: (instant: number) => void;
+}
+
+export interface CalendarPageProps {
+  view: CalendarView;
+  date: string | null;
+  onNavigate: (view: CalendarView, date: string) => void;
+  onOpenPost: (postId: string) => void;
+}
+
+function rangeFor(view: CalendarView, anchor: string, zone: string) {
+  switch (view) {
+    case 'month':
+      return monthViewRange(anchor.slice(0, 7), zone);
+    case 'week':
+    case 'lanes':
+      return weekViewRange(anchor, zone);
+    case 'agenda':
+      return instantRangeOfDates(anchor, addDays(anchor, AGENDA_DAYS - 1), zone);
+  }
+}
+
+function step(view: CalendarView, anchor: string, direction: 1 | -1): string {
+  if (view === 'month') return firstDayOfMonth(addMonths(anchor.slice(0, 7), direction));
+  return addDays(anchor, direction * (view === 'agenda' ? AGENDA_DAYS : 7));
+}
+
+export function CalendarPage({ view, date, onNavigate, onOpenPost }: CalendarPageProps) {
+  const { t } = useTranslation();
+  const { monthTitle, longDate, dateTime } = useDateFormat();
+  const queryClient = useQueryClient();
+  const viewerZone = useMemo(() => userZone(), []);
+  const now = useNow(60_000);
+  const today = todayIn(viewerZone, now);
+  const anchor = date ?? today;
+  const partners = usePartners(false);
+  const partnerList = useMemo(() => partners.data ?? [], [partners.data]);
+  const partnerById = useMemo(() => new Map(partnerList.map((p) => [p.id, p])), [partnerList]);
+
+  const [partnerFilter, setPartnerFilter] = useState<string[]>([]);
+  const [networkFilter, setNetworkFilter] = useState<Network[]>([]);
+  const [statusFilter, setStatusFilter] = useState<PostStatus[]>([]);
+  const filter: CalendarFilter = {
+    ...(partnerFilter.length ? { partnerIds: partnerFilter } : {}),
+    ...(networkFilter.length ? { networks: networkFilter } : {}),
+    ...(statusFilter.length ? { statuses: statusFilter } : {}),
+  };
+  const range = rangeFor(view, anchor, viewerZone);
+  const rangeKey = [...keys.calendar, 'range', range.from, range.to, filter] as const;
+  const entries = useQuery({ queryKey: rangeKey, queryFn: () => api.call('calendar.range', { ...range, filter }) });
+  const unscheduled = useQuery({
+    queryKey: [...keys.calendar, 'unscheduled', partnerFilter],
+    queryFn: () => api.call('calendar.unscheduled', partnerFilter.length ? { partnerIds: partnerFilter } : {}),
+  });
+
+  const [lastMove, setLastMove] = useState<Move | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [pending, setPending] = useState<PendingChoice | null>(null);
+  const [creating, setCreating] = useState<DropTarget | null>(null);
+  const [highlightId, setHighlightId] = useState<string | null>(null);
+  const [query, setQuery] = useState('');
+  const search = useQuery({
+    queryKey: [...keys.calendar, 'search', query.trim()],
+    queryFn: () => api.call('calendar.search', { query: query.trim() }),
+    enabled: query.trim().length > 0,
+  });
+
+  const sensors = useSensors(
+    useSensor(PointerSensor, { activationConstraint: { distance: 6 } }),
+    useSensor(KeyboardSensor, { coordinateGetter: cellKeyboardCoordinates }),
+  );
+
+  const commit = useCallback(
+    async (move: Move, undo = false) => {
+      // Optimistic: the chip moves at once; core's answer (or its error) follows.
+      queryClient.setQueryData<CalendarEntry[]>(rangeKey, (list) =>
+        list?.map((e) => (e.id === move.id ? { ...e, scheduledAt: undo ? move.from.at : move.to.at, scheduledZone: undo ? move.from.zone : move.to.zone } : e)),
+      );
+      try {
+        await api.call('calendar.schedule', undo ? { id: move.id, scheduledAt: move.from.at, zone: move.from.zone } : { id: move.id, scheduledAt: move.to.at, zone: move.to.zone });
+        setLastMove(undo ? null : move);
+        setNotice(undo ? t('calendarUi.undone') : t('calendarUi.moved', { title: move.title, when: dateTime(move.to.at) }));
+      } catch (error) {
+        setNotice(errorMessage(t, error));
+      }
+      await queryClient.invalidateQueries({ queryKey: keys.calendar });
+    },
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- rangeKey is rebuilt each render from the same values
+    [queryClient, t, dateTime, range.from, range.to],
+  );
+
+  const resolveThen = (entry: CalendarEntry, resolution: LocalTimeResolution, resolutionZone: string, zone: string, apply: (instant: number) => void) => {
+    if (resolution.kind === 'exact') apply(resolution.instant);
+    else setPending({ entry, zone, resolution, resolutionZone, apply });
+  };
+
+  const onDragEnd = ({ active, over }: DragEndEvent) => {
+    const entry = (active.data.current as { entry?: CalendarEntry } | undefined)?.entry;
+    const target = (over?.data.current as { target?: DropTarget } | undefined)?.target;
+    if (!entry || !target) return;
+    if (target.partnerId && target.partnerId !== entry.partnerId) {
+      setNotice(t('calendarUi.crossPartner'));
+      return;
+    }
+    const partnerZone = partnerById.get(entry.partnerId)?.timeZone ?? viewerZone;
+    const zone = entry.scheduledZone ?? partnerZone;
+    const resolution = landing(entry, target, viewerZone, partnerZone);
+    resolveThen(entry, resolution, target.hour === undefined ? zone : viewerZone, zone, (instant) => {
+      if (instant === entry.scheduledAt) return;
+      void commit({ id: entry.id, title: entry.title || t('calendarUi.untitled'), from: { at: entry.scheduledAt, zone: entry.scheduledZone }, to: { at: instant, zone } });
+    });
+  };
+
+  const create = (target: DropTarget, partner: Partner) => {
+    setCreating(null);
+    const resolution =
+      target.hour !== undefined
+        ? resolveLocalTime({ date: target.date, time: `${String(target.hour).padStart(2, '0')}:00` }, viewerZone)
+        : resolveLocalTime({ date: target.date, time: '09:00' }, partner.timeZone);
+    const draft: CalendarEntry = { id: '', partnerId: partner.id, title: '', excerpt: '', networks: [], status: 'draft', scheduledAt: null, scheduledZone: null, version: 1 };
+    resolveThen(draft, resolution, target.hour !== undefined ? viewerZone : partner.timeZone, partner.timeZone, (instant) => {
+      void api
+        .call('posts.create', { partnerId: partner.id, networks: ['linkedin'], scheduledAt: instant })
+        .then(async (post) => {
+          await queryClient.invalidateQueries({ queryKey: keys.calendar });
+          onOpenPost(post.id);
+        })
+        .catch((error: unknown) => setNotice(errorMessage(t, error)));
+    });
+  };
+
+  const onCreate = (target: DropTarget) => {
+    const only = target.partnerId
+      ? partnerById.get(target.partnerId)
+      : partnerFilter.length === 1
+        ? partnerById.get(partnerFilter[0] ?? '')
+        : partnerList.length === 1
+          ? partnerList[0]
+          : undefined;
+    if (only) create(target, only);
+    else setCreating(target);
+  };
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      const typing = event.target instanceof HTMLElement && /^(INPUT|TEXTAREA|SELECT)$/.test(event.target.tagName);
+      if (!typing && lastMove && (event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'z') {
+        event.preventDefault();
+        void commit(lastMove, true);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [lastMove, commit]);
+
+  const announcements: Announcements = {
+    onDragStart: ({ active }) => t('calendarUi.announce.pickedUp', { title: titleOf(active.data.current) }),
+    onDragOver: ({ over }) => (over ? t('calendarUi.announce.over', { target: labelOf(over.data.current) }) : undefined),
+    onDragEnd: ({ active, over }) => (over ? t('calendarUi.announce.dropped', { title: titleOf(active.data.current), target: labelOf(over.data.current) }) : undefined),
+    onDragCancel: ({ active }) => t('calendarUi.announce.cancelled', { title: titleOf(active.data.current) }),
+    onDragMove: () => undefined,
+  };
+
+  const viewProps: ViewProps = {
+    anchor,
+    today,
+    viewerZone,
+    entries: entries.data ?? [],
+    partners: partnerFilter.length ? partnerList.filter((p) => partnerFilter.includes(p.id)) : partnerList,
+    partnerById,
+    highlightId,
+    onOpen: (entry) => onOpenPost(entry.id),
+    onCreate,
+  };
+
+  const heading = view === 'month' ? monthTitle(anchor.slice(0, 7)) : view === 'agenda' ? `${longDate(anchor)} → ${longDate(addDays(anchor, AGENDA_DAYS - 1))}` : `${longDate(startOfIsoWeek(anchor))} → ${longDate(addDays(startOfIsoWeek(anchor), 6))}`;
+
+  return (
+    <section className="calendar-page" aria-labelledby="calendar-title">
+      <header className="calendar-toolbar">
+        <h1 id="calendar-title" className="sr-only">
+          {t('calendarUi.title')}
+        </h1>
+        <div className="view-tabs" role="tablist" aria-label={t('calendarUi.title')}>
+          {calendarViews.map((v) => (
+            <button key={v} role="tab" aria-selected={v === view} className={v === view ? 'tab active' : 'tab'} onClick={() => onNavigate(v, anchor)}>
+              {t(`calendarUi.views.${v}`)}
+            </button>
+          ))}
+        </div>
+        <div className="nav-buttons">
+          <button aria-label={t('calendarUi.previous')} onClick={() => onNavigate(view, step(view, anchor, -1))}>
+            ‹
+          </button>
+          <button onClick={() => onNavigate(view, today)}>{t('calendarUi.today')}</button>
+          <button aria-label={t('calendarUi.next')} onClick={() => onNavigate(view, step(view, anchor, 1))}>
+            ›
+          </button>
+        </div>
+        <h2 className="calendar-heading" data-testid="calendar-heading">
+          {heading}
+        </h2>
+        <input type="search" className="calendar-search" placeholder={t('calendarUi.search')} aria-label={t('calendarUi.search')} value={query} onChange={(e) => setQuery(e.target.value)} />
+      </header>
+      <div className="calendar-filters" aria-label={t('calendarUi.filters')}>
+        <MultiSelect label={t('calendarUi.allPartners')} options={partnerList.map((p) => ({ value: p.id, label: p.displayName }))} value={partnerFilter} onChange={setPartnerFilter} testId="filter-partners" />
+        <MultiSelect label={t('calendarUi.allNetworks')} options={networks.map((n) => ({ value: n, label: networkLabels[n] }))} value={networkFilter} onChange={(v) => setNetworkFilter(v as Network[])} testId="filter-networks" />
+        <MultiSelect label={t('calendarUi.allStatuses')} options={postStatuses.map((s) => ({ value: s, label: t(`posts.status.${s}`) }))} value={statusFilter} onChange={(v) => setStatusFilter(v as PostStatus[])} testId="filter-statuses" />
+        <span className="muted small">{t('calendarUi.yourZone', { zone: viewerZone })}</span>
+      </div>
+      {notice ? (
+        <div className="banner info" role="status" data-testid="calendar-notice">
+          <span>{notice}</span>
+          {lastMove ? (
+            <button onClick={() => void commit(lastMove, true)} data-testid="undo-move">
+              {t('calendarUi.undo')}
+            </button>
+          ) : null}
+        </div>
+      ) : null}
+      {query.trim() ? (
+        <div className="search-panel" aria-label={t('calendarUi.searchResults')}>
+          {search.data?.length === 0 ? <p className="muted">{t('calendarUi.noResults')}</p> : null}
+          <ul>
+            {(search.data ?? []).map((hit) => (
+              <li key={hit.id}>
+                <button
+                  data-testid="search-hit"
+                  onClick={() => {
+                    setHighlightId(hit.id);
+                    setQuery('');
+                    if (hit.scheduledAt !== null) onNavigate(view, localParts(hit.scheduledAt, viewerZone).date);
+                    else onOpenPost(hit.id);
+                  }}
+                >
+                  <strong>{hit.title || t('calendarUi.untitled')}</strong> <span className="muted small">{hit.scheduledAt !== null ? dateTime(hit.scheduledAt) : t('calendarUi.unscheduled')}</span>
+                  <span className="small">{hit.snippet}</span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      <p className="sr-only" id="calendar-drag-hint">
+        {t('calendarUi.dragHint')}
+      </p>
+      <DndContext sensors={sensors} collisionDetection={closestCenter} onDragEnd={onDragEnd} accessibility={{ announcements, screenReaderInstructions: { draggable: t('calendarUi.dragHint') } }}>
+        <div className="calendar-body">
+          <div className={`calendar-view view-${view}`} data-testid={`view-${view}`}>
+            {view === 'month' ? <MonthView {...viewProps} /> : view === 'week' ? <WeekView {...viewProps} /> : view === 'lanes' ? <LanesView {...viewProps} /> : <AgendaView {...viewProps} />}
+          </div>
+          <aside className="unscheduled" aria-label={t('calendarUi.unscheduled')}>
+            <h2>{t('calendarUi.unscheduled')}</h2>
+            {(unscheduled.data ?? []).map((entry) => (
+              <EntryChip key={entry.id} entry={entry} partner={partnerById.get(entry.partnerId)} viewerZone={viewerZone} onOpen={(e) => onOpenPost(e.id)} />
+            ))}
+          </aside>
+        </div>
+      </DndContext>
+      {pending ? (
+        <DstChoiceDialog
+          resolution={pending.resolution}
+          zone={pending.resolutionZone}
+          onCancel={() => setPending(null)}
+          onChoose={(instant) => {
+            setPending(null);
+            pending.apply(instant);
+          }}
+        />
+      ) : null}
+      {creating ? (
+        <PartnerPicker
+          partners={partnerList}
+          title={t('calendarUi.newHere', { date: creating.label })}
+          onPick={(partner) => create(creating, partner)}
+          onCancel={() => setCreating(null)}
+        />
+      ) : null}
+    </section>
+  );
+}
+
+
+const titleOf = (data: unknown) => (data as { entry?: CalendarEntry } | undefined)?.entry?.title ?? '';
+const labelOf = (data: unknown) => (data as { target?: DropTarget } | undefined)?.target?.label ?? '';
+
+interface MultiSelectProps {
+  label: string;
+  options: { value: string; label: string }[];
+  value: string[];
+  onChange: (value: string[]) => void;
+  testId: string;
+}
+
+/** A compact filter: a native multi-select inside a disclosure, keyboard-friendly. */
+function MultiSelect({ label, options, value, onChange, testId }: MultiSelectProps) {
+  return (
+    <details className="multi-select">
+      <summary>
+        {value.length === 0 ? label : options.filter((o) => value.includes(o.value)).map((o) => o.label).join(', ')}
+      </summary>
+      <div className="multi-options" data-testid={testId}>
+        {options.map((option) => (
+          <label key={option.value} className="checkbox">
+            <input
+              type="checkbox"
+              checked={value.includes(option.value)}
+              onChange={(e) => onChange(e.target.checked ? [...value, option.value] : value.filter((v) => v !== option.value))}
+            />
+            {option.label}
+          </label>
+        ))}
+      </div>
+    </details>
+  );
+}
+
+function PartnerPicker({ partners, title, onPick, onCancel }: { partners: Partner[]; title: string; onPick: (p: Partner) => void; onCancel: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <div className="popover-backdrop" role="dialog" aria-label={title} data-testid="partner-picker">
+      <div className="picker">
+        <h2>{title}</h2>
+        <p>{t('calendarUi.choosePartner')}</p>
+        {partners.map((partner) => (
+          <button key={partner.id} onClick={() => onPick(partner)}>
+            <span className="swatch" style={{ background: partner.color }} aria-hidden="true" /> {partner.displayName}
+          </button>
+        ))}
+        <button className="link" onClick={onCancel}>
+          {t('calendarUi.cancel')}
+        </button>
+      </div>
+    </div>
+  );
+}

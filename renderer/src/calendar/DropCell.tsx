@@ -1,0 +1,40 @@
+import { useDroppable } from '@dnd-kit/core';
+import type { ReactNode } from 'react';
+
+/** What a drop target stands for: a local day (in a partner's lane or not), optionally an hour. */
+export interface DropTarget {
+  date: string;
+  hour?: number;
+  partnerId?: string;
+  label: string;
+}
+
+export const dropId = (target: DropTarget) => `${target.partnerId ?? '*'}|${target.date}|${target.hour ?? '*'}`;
+
+export interface DropCellProps {
+  target: DropTarget;
+  className: string;
+  children?: ReactNode;
+  onEmptyClick?: () => void;
+  testId?: string;
+}
+
+/** A droppable cell; a click on its empty area (not on a post) creates a draft there. */
+export function DropCell({ target, className, children, onEmptyClick, testId }: DropCellProps) {
+  const { setNodeRef, isOver } = useDroppable({ id: dropId(target), data: { target } });
+  return (
+    <div
+      ref={setNodeRef}
+      className={`${className}${isOver ? ' drop-over' : ''}`}
+      data-testid={testId}
+      data-date={target.date}
+      data-hour={target.hour}
+      data-partner={target.partnerId}
+      onClick={(event) => {
+        if (event.target === event.currentTarget) onEmptyClick?.();
+      }}
+    >
+      {children}
+    </div>
+  );
+}

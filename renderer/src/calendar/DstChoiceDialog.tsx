@@ -1,0 +1,53 @@
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatOffset } from '../../../shared/calendar/zonedTime';
+import type { AmbiguousTime, GapTime } from '../../../shared/calendar/zonedTime';
+import { localParts } from '../../../shared/calendar/zonedTime';
+
+export interface DstChoiceDialogProps {
+  resolution: GapTime | AmbiguousTime;
+  zone: string;
+  onChoose: (instant: number) => void;
+  onCancel: () => void;
+}
+
+/** A wall time that does not exist or happens twice: the user chooses, nothing moves silently. */
+export function DstChoiceDialog({ resolution, zone, onChoose, onCancel }: DstChoiceDialogProps) {
+  const { t } = useTranslation();
+  const dialog = useRef<HTMLDialogElement>(null);
+  useEffect(() => dialog.current?.showModal(), []);
+  const { date, time } = resolution.requested;
+  return (
+    <dialog ref={dialog} className="dst-dialog" onCancel={onCancel} aria-label={t('calendarUi.dstTitle')} data-testid="dst-dialog">
+      <h2>{t('calendarUi.dstTitle')}</h2>
+      {resolution.kind === 'gap' ? (
+        <>
+          <p>{t('calendar.dst.gap', { date, time, zone, gapStart: resolution.gapStart, gapEnd: resolution.gapEnd })}</p>
+          <div className="actions">
+            <button className="primary" onClick={() => onChoose(resolution.instantAfter)}>
+              {t('calendar.dst.gapChooseAfter', { gapEnd: resolution.gapEnd })}
+            </button>
+            <button onClick={() => onChoose(resolution.instantBefore)}>
+              {t('calendar.dst.gapChooseShifted', { shiftedTime: localParts(resolution.instantBefore, zone).time, gapMinutes: resolution.gapMinutes })}
+            </button>
+          </div>
+        </>
+      ) : (
+        <>
+          <p>{t('calendar.dst.ambiguous', { date, time, zone })}</p>
+          <div className="actions">
+            <button className="primary" onClick={() => onChoose(resolution.earlier.instant)}>
+              {t('calendar.dst.ambiguousEarlier', { time, earlierOffset: formatOffset(resolution.earlier.offsetMinutes) })}
+            </button>
+            <button onClick={() => onChoose(resolution.later.instant)}>
+              {t('calendar.dst.ambiguousLater', { time, laterOffset: formatOffset(resolution.later.offsetMinutes) })}
+            </button>
+          </div>
+        </>
+      )}
+      <button className="link" onClick={onCancel}>
+        {t('calendarUi.cancel')}
+      </button>
+    </dialog>
+  );
+}

@@ -1,0 +1,61 @@
+import { useDraggable } from '@dnd-kit/core';
+import { useTranslation } from 'react-i18next';
+import { localParts } from '../../../shared/calendar/zonedTime';
+import type { CalendarEntry } from '../../../shared/calendar/entries';
+import type { Partner } from '../../../shared/partners/schema';
+import { NetworkIcons } from './NetworkIcons';
+import { partnerLocalTime, zoneCity } from './time';
+
+export interface EntryChipProps {
+  entry: CalendarEntry;
+  partner: Partner | undefined;
+  viewerZone: string;
+  /** Where the chip sits, so keyboard moves start from the right cell. */
+  onOpen: (entry: CalendarEntry) => void;
+  highlighted?: boolean;
+}
+
+/**
+ * One post on the calendar: partner colour, time in the viewer's zone and, when it differs,
+ * in the partner's own zone; networks; status. Draggable with the mouse and the keyboard.
+ */
+export function EntryChip({ entry, partner, viewerZone, onOpen, highlighted = false }: EntryChipProps) {
+  const { t } = useTranslation();
+  const { attributes, listeners, setNodeRef, isDragging } = useDraggable({ id: entry.id, data: { entry } });
+  const time = entry.scheduledAt === null ? null : localParts(entry.scheduledAt, viewerZone).time;
+  const zone = partner?.timeZone ?? entry.scheduledZone ?? viewerZone;
+  const theirs = entry.scheduledAt === null ? null : partnerLocalTime(entry.scheduledAt, zone, viewerZone);
+  const title = entry.title || t('calendarUi.untitled');
+  return (
+    <div
+      ref={setNodeRef}
+      className={`entry-chip status-${entry.status}${isDragging ? ' dragging' : ''}${highlighted ? ' highlighted' : ''}`}
+      style={{ borderLeftColor: partner?.color ?? '#888' }}
+      data-testid="calendar-entry"
+      data-entry-id={entry.id}
+      {...attributes}
+      {...listeners}
+      aria-roledescription="draggable"
+      aria-label={`${title}, ${partner?.displayName ?? ''}${time ? `, ${time}` : ''}`}
+      onDoubleClick={() => onOpen(entry)}
+      onKeyDown={(event) => {
+        if (event.key === 'Enter') onOpen(entry);
+        listeners?.onKeyDown?.(event);
+      }}
+    >
+      <div className="entry-line">
+        {time ? <span className="entry-time" data-testid="entry-time">{time}</span> : null}
+        <span className="entry-title">{title}</span>
+      </div>
+      <div className="entry-line small">
+        {theirs ? (
+          <span className="entry-partner-time" data-testid="partner-local-time">
+            {t('calendarUi.partnerTime', { time: theirs, city: zoneCity(zone) })}
+          </span>
+        ) : null}
+        <NetworkIcons networks={entry.networks} />
+        <span className={`status-badge status-${entry.status}`}>{t(`posts.status.${entry.status}`)}</span>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,61 @@
+import { useTranslation } from 'react-i18next';
+import { monthGrid } from '../../../../shared/calendar/grid';
+import { useDateFormat } from '../../ui/useDateFormat';
+import { DropCell } from '../DropCell';
+import { EntryChip } from '../EntryChip';
+import { groupByDay } from '../grouping';
+import { DayHeader } from './DayHeader';
+import type { ViewProps } from './types';
+
+const MAX_VISIBLE = 4;
+
+export function MonthView(props: ViewProps) {
+  const { t } = useTranslation();
+  const { weekdayShort, longDate } = useDateFormat();
+  const grid = monthGrid(props.anchor.slice(0, 7), { today: props.today });
+  const byDay = groupByDay(props.entries, props.viewerZone);
+  return (
+    <div className="month-view" role="grid" aria-label={t('calendarUi.views.month')}>
+      <div className="month-weekdays" role="row">
+        {grid.weeks[0]?.days.map((day) => (
+          <div key={day.date} role="columnheader" className="weekday-name">
+            {weekdayShort(day.date)}
+          </div>
+        ))}
+      </div>
+      {grid.weeks.map((week) => (
+        <div key={week.weekStart} className="month-week" role="row">
+          {week.days.map((day) => {
+            const entries = byDay.get(day.date) ?? [];
+            const label = longDate(day.date);
+            return (
+              <DropCell
+                key={day.date}
+                target={{ date: day.date, label }}
+                className={`month-cell${day.inMonth ? '' : ' outside'}${day.isToday ? ' is-today' : ''}${day.isWeekend ? ' weekend' : ''}`}
+                testId="month-cell"
+                onEmptyClick={() => props.onCreate({ date: day.date, label })}
+              >
+                <DayHeader date={day.date} label={String(day.dayOfMonth)} isToday={day.isToday} />
+                {entries.slice(0, MAX_VISIBLE).map((entry) => (
+                  <EntryChip
+                    key={entry.id}
+                    entry={entry}
+                    partner={props.partnerById.get(entry.partnerId)}
+                    viewerZone={props.viewerZone}
+                    onOpen={props.onOpen}
+                    highlighted={entry.id === props.highlightId}
+                  />
+                ))}
+                {entries.length > MAX_VISIBLE ? <span className="more">+{entries.length - MAX_VISIBLE}</span> : null}
+                <button type="button" className="add-here" aria-label={t('calendarUi.newHere', { date: label })} onClick={() => props.onCreate({ date: day.date, label })}>
+                  +
+                </button>
+              </DropCell>
+            );
+          })}
+        </div>
+      ))}
+    </div>
+  );
+}

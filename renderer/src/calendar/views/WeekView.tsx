@@ -1,0 +1,59 @@
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { weekDays } from '../../../../shared/calendar/grid';
+import { useDateFormat } from '../../ui/useDateFormat';
+import { DropCell } from '../DropCell';
+import { EntryChip } from '../EntryChip';
+import { groupByHour } from '../grouping';
+import { DayHeader } from './DayHeader';
+import type { ViewProps } from './types';
+
+const HOURS = Array.from({ length: 24 }, (_, h) => h);
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** A time grid: 7 days × 24 hours in the viewer's zone; working hours in view on open. */
+export function WeekView(props: ViewProps) {
+  const { t } = useTranslation();
+  const { weekdayShort, longDate } = useDateFormat();
+  const days = weekDays(props.anchor);
+  const byHour = groupByHour(props.entries, props.viewerZone);
+  const scroller = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const first = scroller.current?.querySelector('[data-hour="7"]');
+    if (first instanceof HTMLElement && scroller.current) scroller.current.scrollTop = first.offsetTop - 40;
+  }, []);
+  return (
+    <div className="week-view" role="grid" aria-label={t('calendarUi.views.week')} ref={scroller}>
+      <div className="week-row header" role="row">
+        <div className="hour-label" />
+        {days.map((date) => (
+          <div key={date} role="columnheader" className="week-day-head">
+            <DayHeader date={date} label={`${weekdayShort(date)} ${Number(date.slice(8, 10))}`} isToday={date === props.today} />
+          </div>
+        ))}
+      </div>
+      {HOURS.map((hour) => (
+        <div key={hour} className="week-row" role="row">
+          <div className="hour-label">{pad(hour)}:00</div>
+          {days.map((date) => {
+            const entries = byHour.get(`${date}|${hour}`) ?? [];
+            const label = `${longDate(date)} ${pad(hour)}:00`;
+            return (
+              <DropCell
+                key={date}
+                target={{ date, hour, label }}
+                className={`week-cell${date === props.today ? ' is-today' : ''}`}
+                testId="week-cell"
+                onEmptyClick={() => props.onCreate({ date, hour, label })}
+              >
+                {entries.map((entry) => (
+                  <EntryChip key={entry.id} entry={entry} partner={props.partnerById.get(entry.partnerId)} viewerZone={props.viewerZone} onOpen={props.onOpen} highlighted={entry.id === props.highlightId} />
+                ))}
+              </DropCell>
+            );
+          })}
+        </div>
+      ))}
+    </div>
+  );
+}

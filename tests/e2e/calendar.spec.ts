@@ -1,0 +1,145 @@
+import { expect, test } from '@playwright/test';
+import type { APIRequestContext, Locator, Page } from '@playwright/test';
+import { startPlume } from './support/plumeServer';
+import type { RunningPlume } from './support/plumeServer';
+import { saveScreenshot } from './support/screenshots';
+
+let plume: RunningPlume;
+test.beforeEach(async () => {
+  plume = await startPlume();
+});
+test.afterEach(async () => {
+  await plume.stop();
+});
+
+async function call<T>(request: APIRequestContext, name: string, input: unknown): Promise<T> {
+  const response = await request.post(`${plume.origin}/api/call/${name}`, { data: input, headers: { Origin: plume.origin } });
+  const body = (await response.json()) as { ok: boolean; value: T };
+  expect(body.ok).toBe(true);
+  return body.value;
+}
+
+interface Seed {
+  paris: { id: string };
+  casablanca: { id: string };
+  parisPost: { id: string };
+  casablancaPost: { id: string };
+}
+
+/** Two partners, summer 2026 (Paris UTC+2, Casablanca UTC+1), one post each. The browser runs in Europe/Paris. */
+async function seed(page: Page): Promise<Seed> {
+  await page.goto(plume.url);
+  await page.getByRole('button', { name: 'Commencer avec un espace vide' }).click();
+  const paris = await call<{ id: string }>(page.request, 'partners.create', { displayName: 'Me Dupont', timeZone: 'Europe/Paris', color: '#1d4ed8' });
+  const casablanca = await call<{ id: string }>(page.request, 'partners.create', { displayName: 'Me Benali', timeZone: 'Africa/Casablanca', color: '#b45309' });
+  const parisPost = await call<{ id: string }>(page.request, 'posts.create', { partnerId: paris.id, title: 'Réforme des contrats', networks: ['linkedin'], scheduledAt: Date.parse('2026-06-08T07:00:00Z') });
+  const casablancaPost = await call<{ id: string }>(page.request, 'posts.create', { partnerId: casablanca.id, title: 'Arbitrage OHADA', networks: ['linkedin', 'x'], scheduledAt: Date.parse('2026-06-09T08:00:00Z') });
+  return { paris, casablanca, parisPost, casablancaPost };
+}
+
+const scheduledAt = async (request: APIRequestContext, id: string) => (await call<{ scheduledAt: number | null }>(request, 'posts.get', { id })).scheduledAt;
+const cell = (page: Page, testId: string, date: string) => page.locator(`[data-testid="${testId}"][data-date="${date}"]`);
+const chip = (page: Page, id: string) => page.locator(`[data-testid="calendar-entry"][data-entry-id="${id}"]`);
+
+async function dragWithMouse(page: Page, from: Locator, to: Locator) {
+  const start = await from.boundingBox();
+  const end = await to.boundingBox();
+  if (!start || !end) throw new Error('not visible');
+  await page.mouse.move(start.x + start.width / 2, start.y + start.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(start.x + start.width / 2 + 10, start.y + start.height / 2, { steps: 3 });
+  await page.mouse.move(end.x + end.width / 2, end.y + end.height / 2, { steps: 12 });
+  await page.mouse.up();
+}
+
+test('drag a post to another day and back, with the mouse then the keyboard, and undo', async ({ page }) => {
+  const { parisPost } = await seed(page);
+  await page.goto(`${plume.origin}/#/calendar/month/2026-06-01`);
+  await expect(cell(page, 'month-cell', '2026-06-08').locator(chip(page, parisPost.id))).toBeVisible();
+  await expect(chip(page, parisPost.id).getByTestId('entry-time')).toHaveText('09:00');
+
+  await dragWithMouse(page, chip(page, parisPost.id), cell(page, 'month-cell', '2026-06-10'));
+  await expect(cell(page, 'month-cell', '2026-06-10').locator(chip(page, parisPost.id))).toBeVisible();
+  await expect.poll(() => scheduledAt(page.request, parisPost.id)).toBe(Date.parse('2026-06-10T07:00:00Z'));
+
+  await dragWithMouse(page, chip(page, parisPost.id), cell(page, 'month-cell', '2026-06-08'));
+  await expect.poll(() => scheduledAt(page.request, parisPost.id)).toBe(Date.parse('2026-06-08T07:00:00Z'));
+
+  // Keyboard: Space picks up, arrows move by a day, Space drops.
+  await chip(page, parisPost.id).focus();
+  await page.keyboard.press('Space');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('Space');
+  await expect.poll(() => scheduledAt(page.request, parisPost.id)).toBe(Date.parse('2026-06-10T07:00:00Z'));
+  await expect(cell(page, 'month-cell', '2026-06-10').locator(chip(page, parisPost.id))).toBeVisible();
+
+  await chip(page, parisPost.id).focus();
+  await page.keyboard.press('Space');
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('Space');
+  await expect.poll(() => scheduledAt(page.request, parisPost.id)).toBe(Date.parse('2026-06-08T07:00:00Z'));
+
+  // Undo the last move.
+  await dragWithMouse(page, chip(page, parisPost.id), cell(page, 'month-cell', '2026-06-16'));
+  await expect.poll(() => scheduledAt(page.request, parisPost.id)).toBe(Date.parse('2026-06-16T07:00:00Z'));
+  await page.getByTestId('undo-move').click();
+  await expect.poll(() => scheduledAt(page.request, parisPost.id)).toBe(Date.parse('2026-06-08T07:00:00Z'));
+});
+
+test('a partner in Casablanca and one in Paris show their own local times; every view renders', async ({ page }) => {
+  const { casablancaPost, parisPost } = await seed(page);
+  await page.goto(`${plume.origin}/#/calendar/month/2026-06-01`);
+  // 08:00Z is 10:00 in Paris (the viewer) and 09:00 in Casablanca (the partner).
+  await expect(chip(page, casablancaPost.id).getByTestId('entry-time')).toHaveText('10:00');
+  await expect(chip(page, casablancaPost.id).getByTestId('partner-local-time')).toHaveText('09:00 à Casablanca');
+  await expect(chip(page, parisPost.id).getByTestId('partner-local-time')).toHaveCount(0);
+  await saveScreenshot(page, 'calendar-month');
+
+  for (const view of ['week', 'lanes', 'agenda'] as const) {
+    await page.goto(`${plume.origin}/#/calendar/${view}/2026-06-08`);
+    await expect(page.getByTestId(`view-${view}`)).toBeVisible();
+    await expect(chip(page, casablancaPost.id)).toBeVisible();
+    await expect(chip(page, casablancaPost.id).getByTestId('partner-local-time')).toHaveText('09:00 à Casablanca');
+    await saveScreenshot(page, `calendar-${view}`);
+  }
+
+  // In the week view the post sits in the viewer's 10:00 row.
+  await page.goto(`${plume.origin}/#/calendar/week/2026-06-08`);
+  await expect(page.locator('[data-testid="week-cell"][data-date="2026-06-09"][data-hour="10"]').locator(chip(page, casablancaPost.id))).toBeVisible();
+});
+
+test('dragging in the week view sets the hour; in partner lanes a post stays with its partner', async ({ page }) => {
+  const { parisPost, casablanca } = await seed(page);
+  await page.goto(`${plume.origin}/#/calendar/week/2026-06-08`);
+  await dragWithMouse(page, chip(page, parisPost.id), page.locator('[data-testid="week-cell"][data-date="2026-06-11"][data-hour="14"]'));
+  await expect.poll(() => scheduledAt(page.request, parisPost.id)).toBe(Date.parse('2026-06-11T12:00:00Z'));
+
+  await page.goto(`${plume.origin}/#/calendar/lanes/2026-06-08`);
+  const otherLane = page.locator(`[data-testid="lane-cell"][data-partner="${casablanca.id}"][data-date="2026-06-09"]`);
+  await dragWithMouse(page, chip(page, parisPost.id), otherLane);
+  await expect(page.getByTestId('calendar-notice')).toContainText('ne change pas de partenaire');
+  expect(await scheduledAt(page.request, parisPost.id)).toBe(Date.parse('2026-06-11T12:00:00Z'));
+});
+
+test('clicking an empty day creates a draft there, at 09:00 in the chosen partner’s zone', async ({ page }) => {
+  await seed(page);
+  await page.goto(`${plume.origin}/#/calendar/month/2026-06-01`);
+  await cell(page, 'month-cell', '2026-06-15').click({ position: { x: 60, y: 70 } });
+  await page.getByTestId('partner-picker').getByRole('button', { name: /Me Benali/ }).click();
+  await expect(page).toHaveURL(/#\/posts\/[0-9a-f-]{36}$/);
+  const id = new URL(page.url()).hash.split('/')[2] ?? '';
+  // 09:00 in Casablanca (UTC+1 in June 2026) = 08:00Z
+  expect(await scheduledAt(page.request, id)).toBe(Date.parse('2026-06-15T08:00:00Z'));
+  await expect(page.getByTestId('post-body')).toBeVisible();
+});
+
+test('search finds a post and jumps to its date', async ({ page }) => {
+  const { casablancaPost } = await seed(page);
+  await page.goto(`${plume.origin}/#/calendar/month/2026-01-01`);
+  await page.getByRole('searchbox', { name: 'Rechercher dans les titres, textes et notes' }).fill('OHADA');
+  await page.getByTestId('search-hit').first().click();
+  await expect(page).toHaveURL(/#\/calendar\/month\/2026-06-09$/);
+  await expect(chip(page, casablancaPost.id)).toHaveClass(/highlighted/);
+});
