@@ -36,34 +36,94 @@ export function docFromParagraphs(paragraphs: string[]): DocNode {
   };
 }
 
-function inlineText(node: DocNode): string {
-  if (node.type === 'text') return node.text ?? '';
-  if (node.type === 'hardBreak') return '\n';
-  return (node.content ?? []).map(inlineText).join('');
+/**
+ * The text a network receives, with where each character came from: `positions[i]` is the
+ * ProseMirror position of character i (computed from the JSON alone: a non-leaf node opens
+ * and closes with one position each, text counts its UTF-16 units, a leaf counts one), or -1
+ * for characters the text adds (line breaks between blocks, list bullets and numbers).
+ * Editor decorations use it to put a finding's range back on the document.
+ */
+export interface PlainTextMap {
+  text: string;
+  positions: number[];
 }
 
-function blockLines(node: DocNode, listPrefix = ''): string[] {
-  switch (node.type) {
-    case 'doc':
-      return (node.content ?? []).flatMap((child) => blockLines(child));
-    case 'bulletList':
-      return (node.content ?? []).flatMap((item) => listItemLines(item, '• '));
-    case 'orderedList': {
-      const start = typeof node.attrs?.start === 'number' ? node.attrs.start : 1;
-      return (node.content ?? []).flatMap((item, i) => listItemLines(item, `${start + i}. `));
+export function plainTextMap(doc: DocNode): PlainTextMap {
+  const chars: string[] = [];
+  const positions: number[] = [];
+  const push = (text: string, from: number) => {
+    for (let i = 0; i < text.length; i++) {
+      chars.push(text.charAt(i));
+      positions.push(from < 0 ? -1 : from + i);
     }
-    case 'blockquote':
-      return (node.content ?? []).flatMap((child) => blockLines(child)).map((line) => `> ${line}`);
-    case 'horizontalRule':
-      return ['—'];
-    default:
-      return [listPrefix + inlineText(node)];
-  }
-}
+  };
+  let first = true;
+  const startLine = (prefix: string) => {
+    if (!first) push('\n', -1);
+    first = false;
+    push(prefix, -1);
+  };
 
-function listItemLines(item: DocNode, prefix: string): string[] {
-  const lines = (item.content ?? []).flatMap((child) => blockLines(child));
-  return lines.map((line, i) => (i === 0 ? prefix + line : '  ' + line));
+  // `pos` is the position of the node's start (before its opening token).
+  const inline = (node: DocNode, pos: number): number => {
+    if (node.type === 'text') {
+      const text = node.text ?? '';
+      push(text, pos);
+      return pos + text.length;
+    }
+    if (node.type === 'hardBreak') {
+      push('\n', -1);
+      return pos + 1;
+    }
+    if (!node.content) return pos + 1;
+    let inner = pos + 1;
+    for (const child of node.content) inner = inline(child, inner);
+    return inner + 1;
+  };
+
+  const block = (node: DocNode, pos: number, prefix: string): number => {
+    switch (node.type) {
+      case 'bulletList':
+      case 'orderedList': {
+        const start = node.type === 'orderedList' && typeof node.attrs?.start === 'number' ? node.attrs.start : 1;
+        let inner = pos + 1;
+        (node.content ?? []).forEach((item, i) => {
+          inner = listItem(item, inner, `${prefix}${node.type === 'bulletList' ? '• ' : `${start + i}. `}`);
+        });
+        return inner + 1;
+      }
+      case 'blockquote': {
+        let inner = pos + 1;
+        for (const child of node.content ?? []) inner = block(child, inner, `${prefix}> `);
+        return inner + 1;
+      }
+      case 'horizontalRule':
+        startLine(`${prefix}—`);
+        return pos + 1;
+      default: {
+        startLine(prefix);
+        if (!node.content) return pos + (node.type === 'paragraph' ? 2 : 1);
+        let inner = pos + 1;
+        for (const child of node.content) inner = inline(child, inner);
+        return inner + 1;
+      }
+    }
+  };
+
+  const listItem = (item: DocNode, pos: number, prefix: string): number => {
+    let inner = pos + 1;
+    (item.content ?? []).forEach((child, i) => {
+      inner = block(child, inner, i === 0 ? prefix : '  ');
+    });
+    return inner + 1;
+  };
+
+  let pos = 0;
+  for (const child of doc.content ?? []) pos = block(child, pos, '');
+  // Trailing white space is not sent (see plainTextOf).
+  let end = chars.length;
+  while (end > 0 && /\s/u.test(chars[end - 1] ?? '')) end--;
+  return { text: chars.slice(0, end).join(''), positions: positions.slice(0, end) };
 }
 
 /**
@@ -71,5 +131,5 @@ function listItemLines(item: DocNode, prefix: string): string[] {
  * (networks take plain text). Derived, never edited directly.
  */
 export function plainTextOf(doc: DocNode): string {
-  return blockLines(doc).join('\n').replace(/\s+$/u, '');
+  return plainTextMap(doc).text;
 }

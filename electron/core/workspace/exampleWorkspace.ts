@@ -10,9 +10,18 @@ import type { Network } from '../../../shared/posts/networks';
  */
 const NNBSP = '\u202f';
 
+export interface ExamplePost {
+  title: string;
+  note: string;
+  networks: Network[];
+  content: DocNode;
+  /** Days from today and wall time, in the partner's zone; none for an unscheduled draft. */
+  schedule?: { inDays: number; time: string };
+}
+
 export interface ExamplePartner {
   fields: PartnerFields;
-  posts: { title: string; note: string; networks: Network[]; content: DocNode }[];
+  posts: ExamplePost[];
 }
 
 export const examplePartners: ExamplePartner[] = [
@@ -31,6 +40,7 @@ export const examplePartners: ExamplePartner[] = [
         title: 'Réforme du droit des contrats : 3 points pour les PME',
         note: 'Relire avec Claire avant jeudi. Ton pédagogique.',
         networks: ['linkedin', 'x'],
+        schedule: { inDays: 2, time: '08:30' },
         content: docFromParagraphs([
           `Dix ans après la réforme du droit des contrats, trois clauses posent encore question aux dirigeants de PME${NNBSP}:`,
           '1. l’imprévision (article 1195 du Code civil)',
@@ -65,6 +75,7 @@ export const examplePartners: ExamplePartner[] = [
         title: 'Arbitrage OHADA : calendrier 2027',
         note: 'Publier après validation de Yasmine (heure de Casablanca).',
         networks: ['linkedin', 'mastodon'],
+        schedule: { inDays: 3, time: '09:00' },
         content: docFromParagraphs([
           `L’arbitrage OHADA continue de se moderniser${NNBSP}: voici ce que les entreprises doivent anticiper en 2027.`,
           'Avocate au barreau de Paris, bureau de Casablanca.',
@@ -87,6 +98,7 @@ export const examplePartners: ExamplePartner[] = [
         title: 'AI Act: what Canadian SaaS companies selling in the EU should know',
         note: 'Julien prefers English posts for his Montréal audience.',
         networks: ['linkedin', 'bluesky', 'x'],
+        schedule: { inDays: 4, time: '08:00' },
         content: docFromParagraphs([
           'The EU AI Act applies to providers outside the EU whose systems are used in the Union.',
           'Three questions to ask before your next release.',

@@ -10,6 +10,8 @@ import type { PartnerRepository } from '../partners/repository';
 import type { PostRepository } from '../posts/repository';
 import type { SettingsRepository } from '../settings/repository';
 import { examplePartners } from './exampleWorkspace';
+import { addDays } from '../../../shared/calendar/civil';
+import { chooseInstant, resolveLocalTime, todayIn } from '../../../shared/calendar/zonedTime';
 
 export class WorkspaceService {
   constructor(
@@ -53,8 +55,8 @@ export class WorkspaceService {
               plainText,
               status: 'draft',
               version: 1,
-              scheduledAt: null,
-              scheduledZone: null,
+              scheduledAt: post.schedule ? this.exampleInstant(post.schedule, example.fields.timeZone, now) : null,
+              scheduledZone: post.schedule ? example.fields.timeZone : null,
             },
             now,
           );
@@ -87,6 +89,12 @@ export class WorkspaceService {
       if (patch.onboardingDone !== undefined) this.settings.write('onboardingDone', patch.onboardingDone);
     })();
     return this.getSettings();
+  }
+
+  /** "In N days at HH:mm" in the partner's zone; a DST gap takes the first instant after it. */
+  private exampleInstant(schedule: { inDays: number; time: string }, zone: string, now: number): number {
+    const date = addDays(todayIn(zone, now), schedule.inDays);
+    return chooseInstant(resolveLocalTime({ date, time: schedule.time }, zone));
   }
 
   private emitChanged(): void {
