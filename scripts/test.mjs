@@ -25,7 +25,11 @@ step('lint', npx, ['eslint', '.', '--max-warnings', '0']);
 step('typecheck (node)', npx, ['tsc', '--noEmit', '-p', 'tsconfig.node.json']);
 step('typecheck (web)', npx, ['tsc', '--noEmit', '-p', 'tsconfig.web.json']);
 step('typecheck (e2e)', npx, ['tsc', '--noEmit', '-p', 'tsconfig.e2e.json']);
-step('unit + integration tests', npx, ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${join(reports, 'vitest.json')}`]);
+// Keychain tests need a real Secret Service: on Linux vitest runs inside a private D-Bus session
+// with a throw-away gnome-keyring (scripts/keyring-session.sh); macOS/Windows have their own store.
+const inKeyringSession = (command, args) =>
+  process.platform === 'linux' ? ['bash', ['scripts/keyring-session.sh', command, ...args]] : [command, args];
+step('unit + integration tests', ...inKeyringSession(npx, ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${join(reports, 'vitest.json')}`]));
 step('build', npx, ['electron-vite', 'build']);
 step('end-to-end tests (Chromium, browser mode)', npx, ['playwright', 'test', '--reporter=list,json'], {
   PLAYWRIGHT_JSON_OUTPUT_NAME: join(reports, 'playwright.json'),

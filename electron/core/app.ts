@@ -4,6 +4,10 @@ import { systemClock } from './clock';
 import type { Clock } from './clock';
 import { databaseFile, openDatabase } from './db/open';
 import type { MigrationReport } from './db/migrate';
+import { SecretServiceKeychain } from './credentials/keychain';
+import type { Keychain } from './credentials/keychain';
+import type { CredentialsOptions } from './credentials/options';
+import { createCredentials } from './credentials/wiring';
 import { EventBus } from './events';
 import { createLogger } from './log';
 import type { Logger } from './log';
@@ -14,18 +18,33 @@ import { postHandlers } from './posts/handlers';
 import { PostRepository } from './posts/repository';
 import { PostService } from './posts/service';
 import { Router } from './router';
+import { reportHandlers } from './reports/handlers';
+import { ReportService } from './reports/service';
 import { calendarHandlers } from './calendar/handlers';
 import { CalendarRepository } from './calendar/repository';
 import { CalendarService } from './calendar/service';
 import { SettingsRepository } from './settings/repository';
 import { workspaceHandlers } from './workspace/handlers';
 import { WorkspaceService } from './workspace/service';
+import { mailAccountFrom } from './mail/accountSource';
+import { createSignoff } from './signoff/feature';
+import type { SignoffFeature, SignoffOptions } from './signoff/feature';
+import { signoffHandlers } from './signoff/handlers';
+import type { Scheduler } from './scheduler/scheduler';
 
 export interface CoreOptions {
   dataDir: string;
   clock?: Clock;
   logger?: Logger;
   migrationsDir?: string;
+  /** The OS keychain; the real Secret Service / Keychain / Credential Manager by default. */
+  keychain?: Keychain;
+  /** Network endpoints and timings of the credentials feature (tests point them at loopback). */
+  credentials?: CredentialsOptions;
+  /** Sign-off: an explicit mail account (tests), outbox and scheduler timings. */
+  signoff?: SignoffOptions;
+  /** Run the background loop (replies, deadlines, reminders, holds, outbox). The app sets it; tests call `scheduler.tick(now)`. */
+  background?: boolean;
 }
 
 export interface Core {
@@ -34,6 +53,10 @@ export interface Core {
   dataDir: string;
   databasePath: string;
   migration: MigrationReport;
+  /** Sign-off services (assertPublishable for the publisher, connectivity, outbox). */
+  signoff: SignoffFeature;
+  /** The background tick: `tick(now)`, `addStep()` for publication, `start()` for the loop. */
+  scheduler: Scheduler;
   close(): void;
 }
 
@@ -54,15 +77,43 @@ export function createCore(options: CoreOptions): Core {
   const settingsRepo = new SettingsRepository(db);
 
   const partners = new PartnerService(partnerRepo, clock, events);
-  const posts = new PostService(db, postRepo, partnerRepo, clock, events);
+  const signoff = createSignoff(
+    {
+      db,
+      clock,
+      events,
+      log,
+      posts: postRepo,
+      partners: partnerRepo,
+      keychain: options.keychain ?? new SecretServiceKeychain(),
+      // Read when mail is first needed, by then the credentials feature below exists.
+      mail: mailAccountFrom(() => credentials.mail),
+    },
+    options.signoff,
+  );
+  const posts = new PostService(db, postRepo, partnerRepo, clock, events, signoff.contentHook);
   const workspace = new WorkspaceService(db, partnerRepo, postRepo, settingsRepo, clock, events);
+  const credentials = createCredentials({
+    db,
+    partners: partnerRepo,
+    keychain: options.keychain ?? new SecretServiceKeychain(),
+    clock,
+    events,
+    log,
+    options: options.credentials ?? {},
+  });
 
   const router = new Router(log);
   router.register(partnerHandlers(partners));
   router.register(postHandlers(posts));
   router.register(workspaceHandlers(workspace));
+  router.register(credentials.handlers.accounts);
+  router.register(credentials.handlers.mail);
   router.register(calendarHandlers(new CalendarService(new CalendarRepository(db), clock, events)));
+  router.register(reportHandlers(new ReportService({ db, partners: partnerRepo, clock, events, dataDir: options.dataDir })));
+  router.register(signoffHandlers(signoff, clock));
   router.assertComplete();
+  if (options.background) signoff.scheduler.start();
 
   return {
     router,
@@ -70,6 +121,12 @@ export function createCore(options: CoreOptions): Core {
     dataDir: options.dataDir,
     databasePath,
     migration,
-    close: () => db.close(),
+    signoff,
+    scheduler: signoff.scheduler,
+    close: () => {
+      void signoff.close();
+      credentials.close();
+      db.close();
+    },
   };
 }

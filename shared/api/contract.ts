@@ -3,7 +3,13 @@ import { PostId } from '../posts/schema';
 import { partnerProcedures } from './procedures/partners';
 import { postProcedures } from './procedures/posts';
 import { workspaceProcedures } from './procedures/workspace';
+import { credentialProcedures } from './procedures/credentials';
+import { AccountsChangedEvent, OAuthFinishedEvent } from '../credentials/accountEvents';
 import { calendarProcedures } from './procedures/calendar';
+import { signoffProcedures } from './procedures/signoff';
+import { signoffEvents } from '../signoff/signoffEvents';
+import { reportProcedures } from './procedures/reports';
+import { ReportProgressEvent } from '../reports/progress';
 
 /**
  * The one API between UI and core. Each feature declares its procedures in
@@ -14,7 +20,10 @@ export const contract = {
   ...workspaceProcedures,
   ...partnerProcedures,
   ...postProcedures,
+  ...credentialProcedures,
   ...calendarProcedures,
+  ...signoffProcedures,
+  ...reportProcedures,
 } as const;
 
 export type Contract = typeof contract;
@@ -36,6 +45,10 @@ export const AppEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('post.scheduled'), postId: PostId, scheduledAt: z.number().int().nullable() }),
   z.object({ type: z.literal('partners.changed') }),
   z.object({ type: z.literal('workspace.changed') }),
+  AccountsChangedEvent,
+  OAuthFinishedEvent,
+  ReportProgressEvent,
+  ...signoffEvents,
 ]);
 export type AppEvent = z.infer<typeof AppEvent>;
 

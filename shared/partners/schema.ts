@@ -22,6 +22,8 @@ export const PartnerInput = z.object({
   signoffEmail: z
     .union([z.literal(''), z.string().trim().pipe(z.email({ message: 'errors.email' }))])
     .default(''),
+  /** Sign-off due this long before publication; omitted keeps the stored value (default 24 h). */
+  signoffLeadMinutes: z.number().int().min(0, { message: 'errors.invalid' }).max(43_200, { message: 'errors.invalid' }).optional(),
 });
 export type PartnerInput = z.input<typeof PartnerInput>;
 export type PartnerFields = z.output<typeof PartnerInput>;
@@ -35,6 +37,7 @@ export const Partner = z.object({
   timeZone: z.string(),
   locale: Locale,
   signoffEmail: z.string(),
+  signoffLeadMinutes: z.number().int(),
   isExample: z.boolean(),
   archivedAt: z.number().int().nullable(),
   createdAt: z.number().int(),

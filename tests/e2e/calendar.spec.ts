@@ -52,6 +52,20 @@ async function dragWithMouse(page: Page, from: Locator, to: Locator) {
   await page.mouse.up();
 }
 
+/** Space picks up, arrows move by a day, Space drops; each step waits for the UI to be in the state a user would see. */
+async function moveWithKeyboard(page: Page, entry: Locator, keys: string[]) {
+  await entry.focus();
+  await expect(entry).toBeFocused();
+  await page.keyboard.press('Space');
+  // The keyboard sensor starts listening for arrows in a timer once the drag has started; a timer
+  // queued after it in the page runs after it.
+  await expect(entry).toHaveClass(/dragging/);
+  await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 0)));
+  for (const key of keys) await page.keyboard.press(key);
+  await page.keyboard.press('Space');
+  await expect(entry).not.toHaveClass(/dragging/);
+}
+
 test('drag a post to another day and back, with the mouse then the keyboard, and undo', async ({ page }) => {
   const { parisPost } = await seed(page);
   await page.goto(`${plume.origin}/#/calendar/month/2026-06-01`);
@@ -66,19 +80,12 @@ test('drag a post to another day and back, with the mouse then the keyboard, and
   await expect.poll(() => scheduledAt(page.request, parisPost.id)).toBe(Date.parse('2026-06-08T07:00:00Z'));
 
   // Keyboard: Space picks up, arrows move by a day, Space drops.
-  await chip(page, parisPost.id).focus();
-  await page.keyboard.press('Space');
-  await page.keyboard.press('ArrowRight');
-  await page.keyboard.press('ArrowRight');
-  await page.keyboard.press('Space');
+  await expect(cell(page, 'month-cell', '2026-06-08').locator(chip(page, parisPost.id))).toBeVisible();
+  await moveWithKeyboard(page, chip(page, parisPost.id), ['ArrowRight', 'ArrowRight']);
   await expect.poll(() => scheduledAt(page.request, parisPost.id)).toBe(Date.parse('2026-06-10T07:00:00Z'));
   await expect(cell(page, 'month-cell', '2026-06-10').locator(chip(page, parisPost.id))).toBeVisible();
 
-  await chip(page, parisPost.id).focus();
-  await page.keyboard.press('Space');
-  await page.keyboard.press('ArrowLeft');
-  await page.keyboard.press('ArrowLeft');
-  await page.keyboard.press('Space');
+  await moveWithKeyboard(page, chip(page, parisPost.id), ['ArrowLeft', 'ArrowLeft']);
   await expect.poll(() => scheduledAt(page.request, parisPost.id)).toBe(Date.parse('2026-06-08T07:00:00Z'));
 
   // Undo the last move.

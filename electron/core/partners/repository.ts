@@ -10,6 +10,7 @@ interface PartnerRow {
   time_zone: string;
   locale: 'fr' | 'en';
   signoff_email: string;
+  signoff_lead_minutes: number;
   is_example: number;
   archived_at: number | null;
   created_at: number;
@@ -25,6 +26,7 @@ const toPartner = (row: PartnerRow): Partner => ({
   timeZone: row.time_zone,
   locale: row.locale,
   signoffEmail: row.signoff_email,
+  signoffLeadMinutes: row.signoff_lead_minutes,
   isExample: row.is_example === 1,
   archivedAt: row.archived_at,
   createdAt: row.created_at,
@@ -55,11 +57,11 @@ export class PartnerRepository {
     this.db
       .prepare(
         `INSERT INTO partners (id, display_name, role, organisation, color, time_zone, locale, signoff_email,
-           is_example, created_at, updated_at)
+           signoff_lead_minutes, is_example, created_at, updated_at)
          VALUES (@id, @displayName, @role, @organisation, @color, @timeZone, @locale, @signoffEmail,
-           @isExample, @now, @now)`,
+           coalesce(@signoffLeadMinutes, 1440), @isExample, @now, @now)`,
       )
-      .run({ id, ...fields, isExample: isExample ? 1 : 0, now });
+      .run({ id, ...fields, signoffLeadMinutes: fields.signoffLeadMinutes ?? null, isExample: isExample ? 1 : 0, now });
   }
 
   update(id: string, fields: PartnerFields, now: number): void {
@@ -67,10 +69,10 @@ export class PartnerRepository {
       .prepare(
         `UPDATE partners SET display_name = @displayName, role = @role, organisation = @organisation,
            color = @color, time_zone = @timeZone, locale = @locale, signoff_email = @signoffEmail,
-           updated_at = @now
+           signoff_lead_minutes = coalesce(@signoffLeadMinutes, signoff_lead_minutes), updated_at = @now
          WHERE id = @id`,
       )
-      .run({ id, ...fields, now });
+      .run({ id, ...fields, signoffLeadMinutes: fields.signoffLeadMinutes ?? null, now });
   }
 
   setArchived(id: string, archivedAt: number | null, now: number): void {

@@ -11,6 +11,7 @@ import type { Clock } from '../clock';
 import { notFound } from '../errors';
 import type { EventBus } from '../events';
 import type { PartnerRepository } from '../partners/repository';
+import type { PostContentHook } from '../signoff/contentHook';
 import type { ListFilter, PostRecord, PostRepository } from './repository';
 
 type CreateFields = z.output<typeof PostCreateInput>;
@@ -31,6 +32,8 @@ export class PostService {
     private readonly partners: PartnerRepository,
     private readonly clock: Clock,
     private readonly events: EventBus,
+    /** Sign-off: audits creation and edits, and voids an approval when approved content changes. */
+    private readonly contentHook: PostContentHook | null = null,
   ) {}
 
   get(id: string): Post {
@@ -66,6 +69,7 @@ export class PostService {
     this.db.transaction(() => {
       this.posts.insert(record, now);
       this.posts.insertRevision(id, fields.title, contentJson, plainText, null, now);
+      this.contentHook?.created(this.get(id), now);
     })();
     this.events.emit({ type: 'post.saved', postId: id, version: 1 });
     return this.get(id);
@@ -110,6 +114,7 @@ export class PostService {
       const now = this.clock.now();
       if (!this.posts.updateIfVersion(next, fields.baseVersion, now)) throw conflict(this.get(fields.id));
       if (revisionDue) this.posts.insertRevision(current.id, title, contentJson, next.plainText, restoredFrom, now);
+      this.contentHook?.saved(current, this.get(current.id), now);
       return this.get(current.id);
     })();
     if (!saved) return this.get(fields.id);

@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EditorContent, useEditor } from '@tiptap/react';
 import { useQueryClient } from '@tanstack/react-query';
+import { keys } from '../app/queries';
 import { api } from '../api';
 import { networks, networkLabels } from '../../../shared/posts/networks';
 import type { Network } from '../../../shared/posts/networks';
@@ -48,13 +49,15 @@ export function PostEditor({ initial, partners, onDeleted }: { initial: Post; pa
         onSaved: (post) => {
           setSavedAt(post.updatedAt);
           setPostStatus(post.status);
+          // Our own save refreshes the revision list directly, not only through the event stream.
+          void queryClient.invalidateQueries({ queryKey: keys.revisions(post.id) });
         },
         onStatus: (next, error) => {
           setStatus(next);
           setStatusError(error ?? null);
         },
       }),
-    [initial],
+    [initial, queryClient],
   );
 
   const editor = useEditor({

@@ -46,6 +46,7 @@ export const en: Messages = {
       timeZone: 'Time zone (IANA)',
       locale: 'Partner’s language',
       signoffEmail: 'Sign-off email address',
+      signoffLead: 'Sign-off due (hours before publication)',
       save: 'Save',
       cancel: 'Cancel',
       saved: 'Partner saved',

@@ -1,6 +1,8 @@
 import { calendarMessages } from '../../../shared/calendar/messages';
 import { calendarUiMessages } from '../calendar/messages';
+import { accountMessages } from '../accounts/messages';
+import { reportUiMessages } from '../reports/messages';
 import type { FeatureMessages } from './feature';
 
 /** Every feature's dictionary; add a feature's `messages.ts` here. */
-export const featureMessages: FeatureMessages[] = [calendarMessages, calendarUiMessages];
+export const featureMessages: FeatureMessages[] = [calendarMessages, calendarUiMessages, accountMessages, reportUiMessages];

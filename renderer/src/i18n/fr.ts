@@ -47,6 +47,7 @@ export const fr = {
       timeZone: 'Fuseau horaire (IANA)',
       locale: 'Langue du partenaire',
       signoffEmail: 'Adresse e-mail de validation',
+      signoffLead: 'Validation attendue (heures avant publication)',
       save: 'Enregistrer',
       cancel: 'Annuler',
       saved: 'Partenaire enregistré',

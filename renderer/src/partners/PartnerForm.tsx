@@ -8,7 +8,14 @@ import { errorMessage, fieldErrors } from '../ui/errorMessage';
 import { useDateFormat } from '../ui/useDateFormat';
 import { useNow } from '../ui/useNow';
 
-type FormValues = Required<{ [K in keyof PartnerInputType]: string }>;
+/** Every field as the form edits it (text); the sign-off lead is typed in hours, stored in minutes. */
+type FormValues = Required<{ [K in Exclude<keyof PartnerInputType, 'signoffLeadMinutes'>]: string }> & { signoffLeadHours: string };
+
+const toInput = ({ signoffLeadHours, ...rest }: FormValues): Record<keyof PartnerInputType, unknown> => {
+  const hours = signoffLeadHours.trim() === '' ? Number.NaN : Number(signoffLeadHours.replace(',', '.'));
+  // NaN fails the schema's integer check, so a typo gets the field's message instead of a silent default.
+  return { ...rest, signoffLeadMinutes: Number.isFinite(hours) ? Math.round(hours * 60) : Number.NaN };
+};
 
 const blank = (): FormValues => ({
   displayName: '',
@@ -18,6 +25,7 @@ const blank = (): FormValues => ({
   timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone || 'Europe/Paris',
   locale: 'fr',
   signoffEmail: '',
+  signoffLeadHours: '24',
 });
 
 const fromPartner = (p: Partner): FormValues => ({
@@ -28,6 +36,7 @@ const fromPartner = (p: Partner): FormValues => ({
   timeZone: p.timeZone,
   locale: p.locale,
   signoffEmail: p.signoffEmail,
+  signoffLeadHours: String(p.signoffLeadMinutes / 60),
 });
 
 export interface PartnerFormProps {
@@ -57,9 +66,13 @@ export function PartnerForm({ partner, onSubmit, onCancel }: PartnerFormProps) {
   const submit = async (event: React.SyntheticEvent) => {
     event.preventDefault();
     setFormError(null);
-    const parsed = PartnerInput.safeParse(values);
+    const parsed = PartnerInput.safeParse(toInput(values));
     if (!parsed.success) {
-      setErrors(Object.fromEntries(issuesFromZod(parsed.error).map((i) => [String(i.path[0]), t(i.messageKey)])));
+      setErrors(
+        Object.fromEntries(
+          issuesFromZod(parsed.error).map((i) => [String(i.path[0]) === 'signoffLeadMinutes' ? 'signoffLeadHours' : String(i.path[0]), t(i.messageKey)]),
+        ),
+      );
       return;
     }
     setErrors({});
@@ -124,6 +137,11 @@ export function PartnerForm({ partner, onSubmit, onCancel }: PartnerFormProps) {
         {field('signoffEmail', t('partners.form.signoffEmail'), (
           <input id={`${id}-signoffEmail`} name="signoffEmail" type="email" value={values.signoffEmail} onChange={set('signoffEmail')} {...described('signoffEmail')} />
         ))}
+        {field('signoffLeadHours', t('partners.form.signoffLead'), (
+          <input id={`${id}-signoffLeadHours`} name="signoffLeadHours" inputMode="decimal" value={values.signoffLeadHours} onChange={set('signoffLeadHours')} {...described('signoffLeadHours')} />
+        ))}
+      </div>
+      <div className="row">
         {field('color', t('partners.form.color'), (
           <input id={`${id}-color`} name="color" type="color" value={values.color} onChange={set('color')} />
         ))}

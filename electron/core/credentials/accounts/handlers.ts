@@ -1,0 +1,30 @@
+import type { Logger } from '../../log';
+import { defineHandlers } from '../../router';
+import type { AppService } from '../apps/service';
+import { credentialGuard } from '../guard';
+import type { OAuthConnect } from './oauthConnect';
+import type { AccountService } from './service';
+
+export const accountHandlers = (accounts: AccountService, oauth: OAuthConnect, apps: AppService, log: Logger) => {
+  const guard = credentialGuard(log);
+  return defineHandlers({
+    'accounts.list': ({ partnerId }) => accounts.list(partnerId),
+    'accounts.connectBluesky': (input) => guard(() => accounts.connectBluesky(input)),
+    'accounts.startOAuth': (input) => guard(() => oauth.start(input)),
+    'accounts.awaitOAuth': ({ flowId, waitMs }) => guard(() => oauth.wait(flowId, waitMs)),
+    'accounts.cancelOAuth': ({ flowId }) =>
+      guard(() => {
+        oauth.cancel(flowId);
+        return { ok: true as const };
+      }),
+    'accounts.test': ({ id }) => guard(() => accounts.test(id)),
+    'accounts.disconnect': ({ id }) => guard(async () => ({ revocation: await accounts.disconnect(id) })),
+    'accounts.apps.list': () => apps.list(),
+    'accounts.apps.save': (input) => guard(() => apps.save(input)),
+    'accounts.apps.remove': ({ network }) =>
+      guard(async () => {
+        await apps.remove(network);
+        return { ok: true as const };
+      }),
+  });
+};

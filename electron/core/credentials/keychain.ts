@@ -1,0 +1,84 @@
+import type * as Keyring from '@napi-rs/keyring';
+import type { AsyncEntry, EntryOptions } from '@napi-rs/keyring';
+
+/**
+ * The OS keychain, keytar's model: a secret is addressed by (service, account). Every failure
+ * of the store itself (locked, absent, no D-Bus) is a KeychainUnavailableError, so callers
+ * never fall back to keeping the secret anywhere else.
+ */
+export interface Keychain {
+  set(service: string, account: string, secret: string): Promise<void>;
+  /** null when no such item exists. */
+  get(service: string, account: string): Promise<string | null>;
+  /** false when there was nothing to delete. */
+  delete(service: string, account: string): Promise<boolean>;
+}
+
+/** The store cannot be used right now. Its message never includes a secret. */
+export class KeychainUnavailableError extends Error {
+  constructor(options?: ErrorOptions) {
+    super('OS keychain unavailable (locked, or no Secret Service / Keychain / Credential Manager)', options);
+    this.name = 'KeychainUnavailableError';
+  }
+}
+
+/**
+ * On Linux @napi-rs/keyring picks its store automatically and, when no Secret Service answers
+ * on D-Bus, silently falls back to the kernel keyutils keyring, which lives in kernel memory
+ * and is lost at reboot (see the package's README, "Linux backend selection", and
+ * `LinuxEntryOptions.store` in index.d.ts). Passing `{ linux: { store: 'secret-service' } }`
+ * to every Entry pins it to the Secret Service (gnome-keyring, KWallet, KeePassXC…): if that
+ * store is unavailable the constructor throws instead of falling back. The option is ignored on
+ * macOS (Keychain) and Windows (Credential Manager), which have a single store.
+ */
+export const PINNED_STORE: EntryOptions = { linux: { store: 'secret-service' } };
+
+const DEFAULT_TIMEOUT_MS = 10_000;
+
+/** Loaded on first use: a native addon that cannot load makes the keychain unavailable, not core. */
+let keyring: Promise<typeof Keyring> | undefined;
+const loadKeyring = (): Promise<typeof Keyring> => (keyring ??= import('@napi-rs/keyring'));
+
+export interface SecretServiceKeychainOptions {
+  /** A locked collection may wait for an unlock prompt; give up after this long. */
+  timeoutMs?: number;
+  /**
+   * Runs before each operation; a throw means "keychain unavailable". Tests use it to
+   * simulate an absent keychain; the default does nothing.
+   */
+  probe?: () => void;
+}
+
+export class SecretServiceKeychain implements Keychain {
+  private readonly timeoutMs: number;
+  private readonly probe: () => void;
+
+  constructor(options: SecretServiceKeychainOptions = {}) {
+    this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    this.probe = options.probe ?? (() => undefined);
+  }
+
+  async set(service: string, account: string, secret: string): Promise<void> {
+    await this.run(service, account, (entry, signal) => entry.setPassword(secret, signal));
+  }
+
+  async get(service: string, account: string): Promise<string | null> {
+    return this.run(service, account, (entry, signal) => entry.getPassword(signal));
+  }
+
+  async delete(service: string, account: string): Promise<boolean> {
+    return this.run(service, account, (entry, signal) => entry.deleteCredential(signal));
+  }
+
+  /** Opening the entry connects to the store, so it sits inside the same guard as the call. */
+  private async run<T>(service: string, account: string, operation: (entry: AsyncEntry, signal: AbortSignal) => Promise<T>): Promise<T> {
+    try {
+      this.probe();
+      const { AsyncEntry: Entry } = await loadKeyring();
+      const entry = new Entry(service, account, PINNED_STORE);
+      return await operation(entry, AbortSignal.timeout(this.timeoutMs));
+    } catch (error) {
+      throw new KeychainUnavailableError({ cause: error });
+    }
+  }
+}

@@ -1,0 +1,87 @@
+import { ImapFlow } from 'imapflow';
+import { createTransport } from 'nodemailer';
+import { credentialMessageKey } from '../../../../shared/credentials/errors';
+import type { CredentialErrorCode } from '../../../../shared/credentials/errors';
+import type { MailServer, ProbeResult } from '../../../../shared/credentials/mail';
+import { isUnreachable } from '../failure';
+
+const TIMEOUT_MS = 15_000;
+
+export interface MailLogin {
+  username: string;
+  password: string;
+}
+
+const field = (error: unknown, name: string): unknown =>
+  typeof error === 'object' && error !== null && name in error ? (error as Record<string, unknown>)[name] : undefined;
+
+/** nodemailer / imapflow errors → a result; their messages (which may quote the server) are dropped. */
+function probeFailure(error: unknown, authFailed: boolean): ProbeResult {
+  if (authFailed) return { outcome: 'failed', code: 'wrong_password', messageKey: credentialMessageKey('wrong_password') };
+  const code = field(error, 'code');
+  // nodemailer reports socket errors as ESOCKET and keeps the system code in `originalCode`.
+  const original = field(error, 'originalCode');
+  if (
+    isUnreachable(error) ||
+    (typeof original === 'string' && isUnreachable({ code: original })) ||
+    code === 'ECONNECTION' ||
+    code === 'EDNS' ||
+    code === 'CONNECT_TIMEOUT' ||
+    code === 'ETIMEDOUT'
+  ) {
+    return { outcome: 'offline' };
+  }
+  const failure: CredentialErrorCode = code === 'ETLS' || code === 'ERR_SSL_WRONG_VERSION_NUMBER' ? 'tls_failed' : 'server_error';
+  return { outcome: 'failed', code: failure, messageKey: credentialMessageKey(failure) };
+}
+
+/** Connects and authenticates to the SMTP server (EHLO, STARTTLS as asked, AUTH), sends nothing. */
+export async function probeSmtp(server: MailServer, login: MailLogin): Promise<ProbeResult> {
+  const transport = createTransport({
+    host: server.host,
+    port: server.port,
+    secure: server.security === 'tls',
+    requireTLS: server.security === 'starttls',
+    ignoreTLS: server.security === 'none',
+    auth: { user: login.username, pass: login.password },
+    connectionTimeout: TIMEOUT_MS,
+    greetingTimeout: TIMEOUT_MS,
+    socketTimeout: TIMEOUT_MS,
+    logger: false,
+    debug: false,
+  });
+  try {
+    await transport.verify();
+    return { outcome: 'ok' };
+  } catch (error) {
+    return probeFailure(error, field(error, 'code') === 'EAUTH');
+  } finally {
+    transport.close();
+  }
+}
+
+/** Connects, authenticates (LOGIN / AUTHENTICATE), logs out. */
+export async function probeImap(server: MailServer, login: MailLogin): Promise<ProbeResult> {
+  const client = new ImapFlow({
+    host: server.host,
+    port: server.port,
+    secure: server.security === 'tls',
+    doSTARTTLS: server.security === 'starttls' ? true : server.security === 'none' ? false : undefined,
+    auth: { user: login.username, pass: login.password },
+    logger: false,
+    verifyOnly: true,
+    connectionTimeout: TIMEOUT_MS,
+    greetingTimeout: TIMEOUT_MS,
+    socketTimeout: TIMEOUT_MS,
+  });
+  // A late socket error after the probe must not become an unhandled 'error' event.
+  client.on('error', () => undefined);
+  try {
+    await client.connect();
+    return { outcome: 'ok' };
+  } catch (error) {
+    return probeFailure(error, field(error, 'authenticationFailed') === true);
+  } finally {
+    client.close();
+  }
+}

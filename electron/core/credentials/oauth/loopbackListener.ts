@@ -1,0 +1,112 @@
+import { createServer } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { CredentialFailure } from '../failure';
+
+export const CALLBACK_PATH = '/oauth/callback';
+
+export interface LoopbackCallback {
+  /** The authorization response's query parameters (code, state, iss, or error). */
+  params: URLSearchParams;
+  /** Answers the browser tab once the flow has an outcome, then stops listening. */
+  respond(outcome: 'connected' | 'failed'): void;
+}
+
+export interface LoopbackListener {
+  redirectUri: string;
+  /** Resolves on the first redirect; rejects with oauth_timeout or oauth_cancelled. */
+  callback: Promise<LoopbackCallback>;
+  cancel(): void;
+}
+
+const page = (outcome: 'connected' | 'failed') => {
+  const [fr, en] =
+    outcome === 'connected'
+      ? ['Compte connecté à Plume. Vous pouvez fermer cet onglet.', 'Account connected to Plume. You can close this tab.']
+      : ['La connexion a échoué ; revenez à Plume pour le détail.', 'Connection failed; go back to Plume for details.'];
+  return `<!doctype html><html><head><meta charset="utf-8"><title>Plume</title></head><body><p lang="fr">${fr}</p><p lang="en">${en}</p></body></html>`;
+};
+
+function send(res: ServerResponse, status: number, body: string, type = 'text/plain; charset=utf-8') {
+  res.writeHead(status, {
+    'Content-Type': type,
+    'Cache-Control': 'no-store',
+    'Content-Security-Policy': "default-src 'none'",
+    // The callback URL carries the authorization code: never pass it on.
+    'Referrer-Policy': 'no-referrer',
+    'X-Content-Type-Options': 'nosniff',
+    Connection: 'close',
+  });
+  res.end(body);
+}
+
+/**
+ * RFC 8252 §7.3 loopback redirect: an HTTP listener on 127.0.0.1 (never 0.0.0.0), on a port
+ * the OS picks unless a network needs a fixed one, that accepts exactly one redirect and
+ * closes after it, on cancel, or when `timeoutMs` passes.
+ */
+export async function openLoopbackListener(options: { port?: number; timeoutMs: number }): Promise<LoopbackListener> {
+  let settled = false;
+  let resolveCallback: (value: LoopbackCallback) => void = () => undefined;
+  let rejectCallback: (reason: CredentialFailure) => void = () => undefined;
+  const callback = new Promise<LoopbackCallback>((resolve, reject) => {
+    resolveCallback = resolve;
+    rejectCallback = reject;
+  });
+  // Nobody may be awaiting yet; the flow that owns this listener handles the outcome.
+  callback.catch(() => undefined);
+
+  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    if (url.pathname !== CALLBACK_PATH) return send(res, 404, 'Not found');
+    if (req.method !== 'GET') return send(res, 405, 'Method not allowed');
+    // A callback must carry an authorization response; anything else is not one.
+    if (!url.searchParams.has('code') && !url.searchParams.has('error')) return send(res, 400, 'Not an authorization response');
+    if (settled) return send(res, 410, 'This sign-in is already finished.');
+    settled = true;
+    clearTimeout(timer);
+    let responded = false;
+    resolveCallback({
+      params: url.searchParams,
+      respond: (outcome) => {
+        if (responded) return;
+        responded = true;
+        send(res, outcome === 'connected' ? 200 : 400, page(outcome), 'text/html; charset=utf-8');
+        stop();
+      },
+    });
+  });
+  server.headersTimeout = 10_000;
+  server.requestTimeout = 60_000;
+
+  const stop = () => {
+    server.close();
+    server.closeIdleConnections();
+  };
+  const fail = (code: 'oauth_timeout' | 'oauth_cancelled' | 'oauth_failed') => {
+    if (settled) return;
+    settled = true;
+    clearTimeout(timer);
+    rejectCallback(new CredentialFailure(code));
+    stop();
+    server.closeAllConnections();
+  };
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', (error: NodeJS.ErrnoException) => {
+      reject(new CredentialFailure(error.code === 'EADDRINUSE' || error.code === 'EACCES' ? 'oauth_port_unavailable' : 'oauth_failed'));
+    });
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  // A later server error (out of file descriptors…) ends the flow instead of crashing core.
+  server.on('error', () => fail('oauth_failed'));
+  const timer = setTimeout(() => fail('oauth_timeout'), options.timeoutMs);
+  timer.unref();
+
+  const { port } = server.address() as AddressInfo;
+  return {
+    redirectUri: `http://127.0.0.1:${port}${CALLBACK_PATH}`,
+    callback,
+    cancel: () => fail('oauth_cancelled'),
+  };
+}

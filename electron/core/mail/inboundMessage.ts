@@ -1,0 +1,60 @@
+import { simpleParser } from 'mailparser';
+import { z } from 'zod';
+import { messageIdsIn } from './messageId';
+
+/** What sign-off needs of an incoming message, parsed and checked before anything reads it. */
+export interface InboundMessage {
+  messageId: string | null;
+  /** Every From address, lower-cased (more than one is suspicious and refused by callers). */
+  from: string[];
+  subject: string;
+  /** The text part, or the text mailparser derives from an HTML-only message. */
+  text: string;
+  /** Message-IDs from In-Reply-To and References. */
+  threadIds: string[];
+  /** An out-of-office answer, a bounce or a list message: never a decision. */
+  automatic: boolean;
+}
+
+const Address = z.object({ address: z.string().optional() });
+const ParsedMail = z.object({
+  messageId: z.string().optional(),
+  from: z.object({ value: z.array(Address) }).optional(),
+  subject: z.string().optional(),
+  text: z.string().optional(),
+  inReplyTo: z.string().optional(),
+  references: z.union([z.string(), z.array(z.string())]).optional(),
+  headers: z.instanceof(Map),
+});
+
+const StructuredHeader = z.union([z.string(), z.object({ value: z.string() })]);
+
+function headerValue(headers: Map<unknown, unknown>, name: string): string | null {
+  const parsed = StructuredHeader.safeParse(headers.get(name));
+  if (!parsed.success) return null;
+  return (typeof parsed.data === 'string' ? parsed.data : parsed.data.value).trim().toLowerCase();
+}
+
+/** RFC 3834 Auto-Submitted, the usual vendor headers, Precedence, and delivery reports. */
+function isAutomatic(headers: Map<unknown, unknown>): boolean {
+  const autoSubmitted = headerValue(headers, 'auto-submitted');
+  if (autoSubmitted !== null && autoSubmitted !== 'no') return true;
+  if (headers.has('x-autoreply') || headers.has('x-autorespond') || headers.has('x-auto-response-suppress')) return true;
+  const precedence = headerValue(headers, 'precedence');
+  if (precedence !== null && ['auto_reply', 'bulk', 'junk', 'list'].includes(precedence)) return true;
+  return headerValue(headers, 'content-type')?.startsWith('multipart/report') ?? false;
+}
+
+export async function parseInbound(source: Buffer): Promise<InboundMessage> {
+  const mail = ParsedMail.parse(await simpleParser(source, { skipImageLinks: true, skipTextToHtml: true }));
+  const references = typeof mail.references === 'string' ? [mail.references] : (mail.references ?? []);
+  const threadIds = [...new Set([...messageIdsIn(mail.inReplyTo ?? ''), ...references.flatMap(messageIdsIn)])];
+  return {
+    messageId: mail.messageId ?? null,
+    from: (mail.from?.value ?? []).flatMap((a) => (a.address ? [a.address.trim().toLowerCase()] : [])),
+    subject: mail.subject ?? '',
+    text: mail.text ?? '',
+    threadIds,
+    automatic: isAutomatic(mail.headers),
+  };
+}

@@ -1,0 +1,70 @@
+import type { ImapFlow } from 'imapflow';
+
+export interface InboxPosition {
+  uidValidity: string;
+  lastUid: number;
+}
+
+export interface FetchedMessage {
+  uid: number;
+  /** When the server received it (INTERNALDATE): set by the server, not by the sender. */
+  receivedAt: number | null;
+  source: Buffer;
+}
+
+export interface ReadOptions {
+  position: InboxPosition | null;
+  /** With no usable position (first run, UIDVALIDITY changed): read what arrived since then; null = nothing old. */
+  since: number | null;
+  handle(message: FetchedMessage): Promise<void>;
+  /** Called after each handled message, so a crash re-reads at most one. */
+  savePosition(position: InboxPosition): void;
+}
+
+/** Replies are small; anything bigger is not one we can use. */
+const MAX_MESSAGE_BYTES = 5 * 1024 * 1024;
+
+const toInstant = (value: Date | string | undefined): number | null => {
+  if (value === undefined) return null;
+  const time = new Date(value).getTime();
+  return Number.isNaN(time) ? null : time;
+};
+
+/** Reads INBOX messages after the saved position, oldest first. Returns how many were handled. */
+export async function readNewMessages(client: ImapFlow, options: ReadOptions): Promise<number> {
+  const lock = await client.getMailboxLock('INBOX', { readOnly: true });
+  try {
+    const mailbox = client.mailbox;
+    if (mailbox === false) return 0;
+    const uidValidity = mailbox.uidValidity.toString();
+    const position = options.position?.uidValidity === uidValidity ? options.position : null;
+    let uids: number[];
+    if (position !== null) {
+      const found = await client.search({ uid: `${position.lastUid + 1}:*` }, { uid: true });
+      uids = (Array.isArray(found) ? found : []).filter((uid) => uid > position.lastUid);
+    } else if (options.since !== null) {
+      const found = await client.search({ since: new Date(options.since) }, { uid: true });
+      uids = Array.isArray(found) ? found : [];
+    } else {
+      options.savePosition({ uidValidity, lastUid: Math.max(0, mailbox.uidNext - 1) });
+      return 0;
+    }
+    uids.sort((a, b) => a - b);
+    let handled = 0;
+    for (const uid of uids) {
+      const meta = await client.fetchOne(String(uid), { uid: true, size: true, internalDate: true }, { uid: true });
+      if (meta !== false && (meta.size ?? 0) <= MAX_MESSAGE_BYTES) {
+        const full = await client.fetchOne(String(uid), { uid: true, source: true }, { uid: true });
+        if (full !== false && full.source !== undefined) {
+          await options.handle({ uid, receivedAt: toInstant(meta.internalDate), source: full.source });
+          handled++;
+        }
+      }
+      options.savePosition({ uidValidity, lastUid: uid });
+    }
+    if (uids.length === 0 && position === null) options.savePosition({ uidValidity, lastUid: Math.max(0, mailbox.uidNext - 1) });
+    return handled;
+  } finally {
+    lock.release();
+  }
+}

@@ -1,0 +1,88 @@
+import { createTransport } from 'nodemailer';
+import { z } from 'zod';
+import { describeError, errorShape, isUnreachable } from './networkErrors';
+import type { MailSettings } from './settings';
+
+export interface OutgoingMail {
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+  messageId: string;
+  date: Date;
+  inReplyTo?: string | undefined;
+  references?: string[] | undefined;
+  /** BCP 47 tag of the message's language (Content-Language). */
+  language: string;
+}
+
+export type SendOutcome =
+  | { outcome: 'sent'; messageId: string; response: string }
+  | { outcome: 'unreachable'; error: string }
+  | { outcome: 'retry'; error: string }
+  | { outcome: 'failed'; error: string };
+
+/** What nodemailer's SMTP transport reports back: the server's reply, parsed before use. */
+const SentInfo = z.object({
+  messageId: z.string(),
+  accepted: z.array(z.unknown()),
+  rejected: z.array(z.unknown()),
+  response: z.string(),
+});
+
+const securityOptions = (security: MailSettings['smtp']['security']) =>
+  security === 'tls'
+    ? { secure: true }
+    : security === 'starttls'
+      ? { secure: false, requireTLS: true }
+      : { secure: false, ignoreTLS: true };
+
+/**
+ * Sends one message through the workstation's SMTP account (nodemailer builds the MIME:
+ * multipart/alternative with text/plain and text/html). The SMTP reply decides: 4xx is worth
+ * retrying, 5xx and a refused login are permanent and keep the server's own words.
+ */
+export async function sendMail(settings: MailSettings, password: string, mail: OutgoingMail): Promise<SendOutcome> {
+  const transport = createTransport({
+    host: settings.smtp.host,
+    port: settings.smtp.port,
+    ...securityOptions(settings.smtp.security),
+    auth: { user: settings.username, pass: password },
+    tls: { rejectUnauthorized: settings.rejectUnauthorized ?? true },
+    connectionTimeout: 30_000,
+    greetingTimeout: 30_000,
+    socketTimeout: 60_000,
+  });
+  try {
+    const raw: unknown = await transport.sendMail({
+      from: { name: settings.fromName, address: settings.fromAddress },
+      to: mail.to,
+      subject: mail.subject,
+      text: mail.text,
+      html: mail.html,
+      messageId: mail.messageId,
+      date: mail.date,
+      ...(mail.inReplyTo !== undefined ? { inReplyTo: mail.inReplyTo } : {}),
+      ...(mail.references !== undefined ? { references: mail.references } : {}),
+      headers: { 'Content-Language': mail.language },
+    });
+    const info = SentInfo.parse(raw);
+    if (info.accepted.length === 0) return { outcome: 'failed', error: info.response.slice(0, 500) };
+    return { outcome: 'sent', messageId: info.messageId, response: info.response.slice(0, 500) };
+  } catch (error) {
+    return classify(error);
+  } finally {
+    transport.close();
+  }
+}
+
+function classify(error: unknown): SendOutcome {
+  const shape = errorShape(error);
+  const message = describeError(error);
+  if (shape.code === 'EAUTH') return { outcome: 'failed', error: message };
+  if (shape.responseCode !== undefined) {
+    return shape.responseCode >= 500 ? { outcome: 'failed', error: message } : { outcome: 'retry', error: message };
+  }
+  if (isUnreachable(error)) return { outcome: 'unreachable', error: message };
+  return { outcome: 'retry', error: message };
+}

@@ -1,0 +1,144 @@
+import type { Database } from 'better-sqlite3';
+import type { EventBus } from '../events';
+import type { Logger } from '../log';
+import { backoffDelay, defaultBackoff } from './backoff';
+import type { BackoffPolicy } from './backoff';
+import type { Connectivity } from './connectivity';
+import type { JobHandler, JobOutcome } from './handler';
+import type { OutboxJob, OutboxRepository } from './repository';
+
+export interface OutboxOptions {
+  /** How long a claimed job belongs to this worker; past it, the job is reconciled. */
+  leaseMs?: number;
+  maxAttempts?: number;
+  backoff?: BackoffPolicy;
+  /** Delay before trying again a job whose remote was unreachable. */
+  unreachableDelayMs?: number;
+  random?: () => number;
+}
+
+const MAX_JOBS_PER_TICK = 50;
+
+/**
+ * Sends what the outbox holds. Each job is marked `sending` (committed) before its external
+ * call; its outcome is recorded after. Jobs run one at a time, oldest first; a kind whose
+ * remote is unreachable stops for the rest of the tick so its jobs keep their order.
+ */
+export class OutboxWorker {
+  private readonly handlers = new Map<string, JobHandler>();
+  private readonly leaseMs: number;
+  private readonly maxAttempts: number;
+  private readonly backoff: BackoffPolicy;
+  private readonly unreachableDelayMs: number;
+  private readonly random: () => number;
+  private running: Promise<number> | null = null;
+
+  constructor(
+    private readonly db: Database,
+    private readonly jobs: OutboxRepository,
+    private readonly connectivity: Connectivity,
+    private readonly events: EventBus,
+    private readonly log: Logger,
+    options: OutboxOptions = {},
+  ) {
+    this.leaseMs = options.leaseMs ?? 10 * 60_000;
+    this.maxAttempts = options.maxAttempts ?? 8;
+    this.backoff = options.backoff ?? defaultBackoff;
+    this.unreachableDelayMs = options.unreachableDelayMs ?? 60_000;
+    this.random = options.random ?? Math.random;
+  }
+
+  register(kind: string, handler: JobHandler): void {
+    if (this.handlers.has(kind)) throw new Error(`Outbox kind registered twice: ${kind}`);
+    this.handlers.set(kind, handler);
+  }
+
+  /** Synchronous, so a service can enqueue inside the transaction that decided to send. */
+  enqueue(kind: string, key: string, payload: unknown, notBefore: number, now: number): OutboxJob {
+    const job = this.jobs.enqueue(kind, key, payload, notBefore, now);
+    this.events.emit({ type: 'outbox.changed' });
+    return job;
+  }
+
+  /** Runs the due jobs; a tick already under way is joined rather than doubled. Returns how many ran. */
+  tick(now: number): Promise<number> {
+    this.running ??= this.runDue(now).finally(() => {
+      this.running = null;
+    });
+    return this.running;
+  }
+
+  private async runDue(now: number): Promise<number> {
+    const blocked = new Set<string>();
+    let ran = 0;
+    for (let turn = 0; turn < MAX_JOBS_PER_TICK && this.connectivity.online; turn++) {
+      const kinds = [...this.handlers.keys()].filter((kind) => !blocked.has(kind));
+      const job = this.jobs.nextDue(kinds, now);
+      if (!job) break;
+      const handler = this.handlers.get(job.kind);
+      if (!handler) break;
+      const reconcile = job.state === 'sending';
+      if (!this.jobs.claim(job, now + this.leaseMs, now)) continue;
+      this.events.emit({ type: 'outbox.changed' });
+      ran++;
+      const attempt = job.attempts + 1;
+      let outcome: JobOutcome;
+      try {
+        outcome = await handler.run(job.payload, { jobId: job.id, attempt, reconcile, now });
+      } catch (error) {
+        this.log.error(`outbox job ${job.id} (${job.kind}) threw`, error);
+        outcome = { outcome: 'retry', error: error instanceof Error ? error.message.slice(0, 500) : 'unknown error' };
+      }
+      if (outcome.outcome === 'unreachable') blocked.add(job.kind);
+      try {
+        this.record(job.id, handler, attempt, outcome, now);
+      } catch (error) {
+        // The job stays `sending`; when its lease runs out it is reconciled, never blindly redone.
+        this.log.error(`outbox job ${job.id} (${job.kind}): recording the outcome failed`, error);
+      }
+    }
+    return ran;
+  }
+
+  private record(id: number, handler: JobHandler, attempt: number, outcome: JobOutcome, now: number): void {
+    this.db.transaction(() => {
+      switch (outcome.outcome) {
+        case 'done':
+          this.jobs.finish(id, 'done', outcome.result ?? null, null, now);
+          break;
+        case 'failed':
+          this.jobs.finish(id, 'failed', null, outcome.error, now);
+          break;
+        case 'unreachable':
+          this.jobs.requeue(id, now + this.unreachableDelayMs, outcome.error, true, now);
+          return;
+        case 'retry':
+          if (attempt >= this.maxAttempts) {
+            this.jobs.finish(id, 'failed', null, outcome.error, now);
+            break;
+          }
+          this.jobs.requeue(id, now + (outcome.retryAfterMs ?? backoffDelay(attempt, this.backoff, this.random)), outcome.error, false, now);
+          return;
+      }
+      const job = this.jobs.get(id);
+      if (job && (job.state === 'done' || job.state === 'failed')) handler.settled?.(job, job.state);
+    })();
+    this.events.emit({ type: 'outbox.changed' });
+  }
+
+  cancel(key: string, now: number): boolean {
+    const cancelled = this.jobs.cancel(key, now);
+    if (cancelled) this.events.emit({ type: 'outbox.changed' });
+    return cancelled;
+  }
+
+  retry(id: number, now: number): OutboxJob | null {
+    const retried = this.jobs.retry(id, now);
+    if (retried) this.events.emit({ type: 'outbox.changed' });
+    return this.jobs.get(id);
+  }
+
+  list(limit = 200): OutboxJob[] {
+    return this.jobs.list(limit);
+  }
+}

@@ -1,0 +1,62 @@
+import { AppBskyRichtextFacet, RichText, XRPCError } from '@atproto/api';
+import type { AppBskyEmbedImages, AppBskyFeedPost, AtpAgent, BlobRef } from '@atproto/api';
+import type { ParsedPublishRequest } from '../../../../../shared/publishing/port';
+import { fail } from '../http/publishFailure';
+import { blueskyError } from './errors';
+
+type Facet = AppBskyRichtextFacet.Main;
+
+/** The handle's DID, or undefined when the network says no such handle exists. */
+async function resolveHandle(agent: AtpAgent, handle: string, now: number): Promise<string | undefined> {
+  try {
+    const { data } = await agent.com.atproto.identity.resolveHandle({ handle });
+    return data.did;
+  } catch (error) {
+    if (error instanceof XRPCError && error.error === 'InvalidRequest') return undefined;
+    return fail(blueskyError(error, now, false) ?? { kind: 'retryable', status: 0, networkMessage: String(error) });
+  }
+}
+
+/**
+ * Links, mentions and hashtags as facets with UTF-8 byte offsets, found by the SDK's own
+ * RichText detection (the same as the Bluesky app). Mentions are resolved here rather than by
+ * `detectFacets`, which turns any failure — a rate limit, a dropped connection — into a
+ * silently unlinked mention: only a handle the network says does not exist stays plain text
+ * (an empty DID would make the record invalid); other failures are reported. The text itself
+ * is never changed (no shortened links).
+ */
+export async function facetsFor(agent: AtpAgent, text: string, now: number): Promise<Facet[]> {
+  const rich = new RichText({ text });
+  rich.detectFacetsWithoutResolution();
+  if (rich.text !== text) fail({ kind: 'permanent', status: 0, networkMessage: 'Rich-text detection changed the approved text' });
+  const facets: Facet[] = [];
+  for (const facet of rich.facets ?? []) {
+    const features: Facet['features'] = [];
+    for (const feature of facet.features) {
+      if (!AppBskyRichtextFacet.isMention(feature)) {
+        features.push(feature);
+        continue;
+      }
+      // Before resolution the mention's `did` holds the handle.
+      const did = await resolveHandle(agent, feature.did, now);
+      if (did !== undefined) features.push({ ...feature, did });
+    }
+    if (features.length > 0) facets.push({ ...facet, features });
+  }
+  return facets;
+}
+
+export function postRecord(request: ParsedPublishRequest, facets: Facet[], images: { blob: BlobRef; alt: string }[], createdAt: string): AppBskyFeedPost.Record {
+  const embed: AppBskyEmbedImages.Main & { $type: 'app.bsky.embed.images' } = {
+    $type: 'app.bsky.embed.images',
+    images: images.map(({ blob, alt }) => ({ image: blob, alt })),
+  };
+  return {
+    $type: 'app.bsky.feed.post',
+    text: request.text,
+    createdAt,
+    ...(facets.length === 0 ? {} : { facets }),
+    ...(request.language === undefined ? {} : { langs: [request.language] }),
+    ...(images.length === 0 ? {} : { embed }),
+  };
+}

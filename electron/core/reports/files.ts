@@ -1,0 +1,34 @@
+import { randomBytes } from 'node:crypto';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import type { ReportFormatName } from '../../../shared/api/procedures/reports';
+
+/** 'Me Élise Fontaine-Hébert' → 'me-elise-fontaine-hebert': file names every OS and mail client accept. */
+export function slug(text: string): string {
+  const ascii = text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  return ascii.slice(0, 40).replace(/-+$/, '') || 'partner';
+}
+
+/** plume-report-2026-10-me-claire-dupont-1a2b3c4d.pdf — the id suffix keeps namesakes apart. */
+export const partnerFileName = (month: string, partner: { id: string; displayName: string }, format: ReportFormatName): string =>
+  `plume-report-${month}-${slug(partner.displayName)}-${partner.id.slice(0, 8)}.${format}`;
+
+export const allPartnersFileName = (month: string, format: ReportFormatName): string => `plume-report-${month}-all-partners.${format}`;
+
+/** Written beside, then renamed: a reader never sees half a report, a failure leaves none. */
+export async function writeAtomically(path: string, bytes: Uint8Array): Promise<void> {
+  await mkdir(dirname(path), { recursive: true });
+  const temporary = `${path}.${randomBytes(4).toString('hex')}.part`;
+  try {
+    await writeFile(temporary, bytes);
+    await rename(temporary, path);
+  } catch (error) {
+    await rm(temporary, { force: true });
+    throw error;
+  }
+}

@@ -1,0 +1,29 @@
+import type { ReportDocument } from '../../../../shared/reports/model';
+import { reportFormat } from '../../../../shared/reports/format';
+import { fill, reportMessages } from '../../../../shared/reports/messages';
+import { documentLocale } from './html';
+import { escapeHtml as esc } from './escape';
+import { pageMarginsMm } from './styles';
+
+/**
+ * Chromium's footer template for the PDF: who and which month, the generation date, and
+ * "Page n of N" (Chromium fills .pageNumber and .totalPages). The template is its own little
+ * document: it needs explicit sizes and inherits nothing from the page.
+ */
+export function pdfFooter(doc: ReportDocument): string {
+  const locale = documentLocale(doc);
+  const m = reportMessages[locale];
+  const zone = doc.kind === 'partner' ? doc.report.partner.timeZone : doc.summary.zone;
+  const fmt = reportFormat(locale, zone);
+  const month = doc.kind === 'partner' ? doc.report.month : doc.summary.month;
+  const who = doc.kind === 'partner' ? doc.report.partner.displayName : m.allPartners;
+  const generatedAt = doc.kind === 'partner' ? doc.report.generatedAt : doc.summary.generatedAt;
+  const page = fill(esc(m.footerPage), { page: '<span class="pageNumber"></span>', pages: '<span class="totalPages"></span>' });
+  return (
+    `<div style="width:100%;margin:0 ${pageMarginsMm.right}mm 0 ${pageMarginsMm.left}mm;padding-top:2mm;border-top:0.5px solid #d8dee4;` +
+    `display:flex;justify-content:space-between;font-family:'Helvetica Neue',Helvetica,Arial,'Liberation Sans',sans-serif;font-size:7.5pt;color:#59636e;">` +
+    `<span>${esc(who)} — ${esc(fmt.month(month))}</span>` +
+    `<span>${esc(fill(m.generatedOn, { date: fmt.dateTime(generatedAt) }))}</span>` +
+    `<span>${page}</span></div>`
+  );
+}

@@ -1,0 +1,43 @@
+import type { Locale } from '../../../../shared/partners/schema';
+import { fill } from '../../../../shared/reports/messages';
+import { firstDayOfMonth, lastDayOfMonth } from '../../../../shared/calendar/civil';
+import type { PartnerReport } from '../../../../shared/reports/model';
+import { activityTable, cadenceBlock, editorialBlock, kpis, masthead, methodBlock, notice, pillarBlock, publishedBlock, signoffBlock, weeklyBlock } from './blocks';
+import { accentStyle, renderContext } from './context';
+import { escapeHtml as esc } from './escape';
+
+/** One partner's month: figures first, then what explains them, then the list and the method. */
+export function partnerSection(report: PartnerReport, locale: Locale, id: string): string {
+  const { partner } = report;
+  const ctx = renderContext(locale, partner.timeZone, partner.color, id);
+  const { m, fmt } = ctx;
+  const f = report.figures;
+  const period =
+    fill(m.period, { from: fmt.localDate(firstDayOfMonth(report.month)), to: fmt.localDate(lastDayOfMonth(report.month), true), zone: partner.timeZone }) +
+    ` · ${fill(m.comparedWith, { month: fmt.month(report.previousMonth, true) })}`;
+  return [
+    `<article class="report partner" style="${accentStyle(ctx)}" aria-label="${esc(partner.displayName)}">`,
+    masthead({
+      eyebrow: m.documentTitle,
+      month: fmt.month(report.month),
+      title: partner.displayName,
+      who: [partner.role, partner.organisation].filter(Boolean).join(' · '),
+      period,
+    }),
+    report.empty ? notice(m.empty) : '',
+    kpis(ctx, f, report.previous),
+    `<div class="grid-2">`,
+    `<section><h2>${esc(m.sections.activity)}</h2>${activityTable(ctx, f, report.previous)}</section>`,
+    `<section><h2>${esc(m.sections.signoff)}</h2>${signoffBlock(ctx, f, report.previous)}</section>`,
+    `</div>`,
+    weeklyBlock(ctx, report.weeks),
+    `<div class="grid-2">`,
+    pillarBlock(ctx, report.pillars, true),
+    cadenceBlock(ctx, report.cadence),
+    `</div>`,
+    editorialBlock(ctx, f),
+    publishedBlock(ctx, report.published),
+    methodBlock(ctx, report.generatedAt),
+    `</article>`,
+  ].join('');
+}

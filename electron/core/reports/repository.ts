@@ -1,0 +1,61 @@
+import type { Database, Statement } from 'better-sqlite3';
+import { Network } from '../../../shared/posts/networks';
+import { PostStatus } from '../../../shared/posts/schema';
+import type { ReportPost } from '../../../shared/reports/input';
+import type { AuditEntry } from '../../../shared/signoff/audit';
+import { toAuditEntry } from '../audit/repository';
+import type { AuditRow } from '../audit/repository';
+
+interface PostRow {
+  id: string;
+  title: string;
+  networks: string;
+  status: string;
+  pillar: string | null;
+}
+
+const networkList = Network.array().catch([]);
+
+/**
+ * What a monthly report reads: a partner's audit entries over a range of instants, with the
+ * earlier history of each post they mention, and those posts. Read-only. Statements are
+ * prepared on first use (the audit table arrives with a migration of its own).
+ */
+export class ReportRepository {
+  private window: Statement<{ partnerId: string; from: number; to: number }, AuditRow> | null = null;
+  private postsById: Statement<[string], PostRow> | null = null;
+
+  constructor(private readonly db: Database) {}
+
+  /**
+   * Entries of `partnerId` in [from, to) and every earlier entry (before `to`) of the posts
+   * they concern, in append order. The window uses the (partner_id, at) index, the histories
+   * the (post_id, id) one.
+   */
+  entriesFor(partnerId: string, from: number, to: number): AuditEntry[] {
+    this.window ??= this.db.prepare(
+      `WITH touched AS (
+         SELECT DISTINCT post_id FROM audit_log WHERE partner_id = @partnerId AND at >= @from AND at < @to
+       )
+       SELECT a.* FROM touched t JOIN audit_log a ON a.post_id = t.post_id
+       WHERE a.at < @to
+       ORDER BY a.id`,
+    );
+    return this.window.all({ partnerId, from, to }).flatMap((row) => toAuditEntry(row) ?? []);
+  }
+
+  /** The posts named, as a report needs them; ids of deleted posts are simply absent. */
+  posts(ids: readonly string[]): ReportPost[] {
+    if (ids.length === 0) return [];
+    this.postsById ??= this.db.prepare(
+      'SELECT id, title, networks, status, pillar FROM posts WHERE id IN (SELECT value FROM json_each(?))',
+    );
+    return this.postsById.all(JSON.stringify(ids)).map((row) => ({
+      id: row.id,
+      title: row.title,
+      networks: networkList.parse(JSON.parse(row.networks)),
+      status: PostStatus.catch('draft').parse(row.status),
+      pillar: row.pillar,
+    }));
+  }
+}

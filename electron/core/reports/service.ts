@@ -1,0 +1,236 @@
+import { isAbsolute, join } from 'node:path';
+import type { Database } from 'better-sqlite3';
+import { ApiError } from '../../../shared/api/errors';
+import type { ReportFormatName } from '../../../shared/api/procedures/reports';
+import type { CadencePolicy } from '../../../shared/calendar/cadencePolicy';
+import type { Locale, Partner } from '../../../shared/partners/schema';
+import { aggregateMonth } from '../../../shared/reports/aggregate';
+import type { PartnerReport, ReportDocument, SummaryReport } from '../../../shared/reports/model';
+import { monthRange, previousMonth } from '../../../shared/reports/month';
+import { aggregateAll } from '../../../shared/reports/summary';
+import type { Clock } from '../clock';
+import { notFound } from '../errors';
+import type { EventBus } from '../events';
+import type { PartnerRepository } from '../partners/repository';
+import { allPartnersFileName, partnerFileName, writeAtomically } from './files';
+import type { PdfPrinter, PdfSession } from './pdf';
+import { playwrightPrinter } from './playwrightPrinter';
+import { renderCsv } from './render/csv';
+import type { CsvDelimiter } from './render/csv';
+import { pdfFooter } from './render/footer';
+import { renderHtml } from './render/html';
+import { pageMarginsMm } from './render/styles';
+import { ReportRepository } from './repository';
+
+export interface ReportServiceDeps {
+  db: Database;
+  partners: PartnerRepository;
+  clock: Clock;
+  events: EventBus;
+  dataDir: string;
+  /** Default: headless Chromium through Playwright, started only when a PDF is asked for. */
+  printer?: PdfPrinter;
+  /** The partner's editorial-line cadence, once partners carry one. */
+  cadenceFor?: (partnerId: string) => CadencePolicy | null;
+  /** Zone the all-partners report's dates are shown in; default: this machine's. */
+  zone?: string;
+}
+
+export interface ReportTarget {
+  month: string;
+  partnerId: string | null;
+  locale?: Locale | undefined;
+  cadence?: Record<string, CadencePolicy> | undefined;
+}
+
+export interface RenderOptions {
+  delimiter?: CsvDelimiter | undefined;
+  /** An open printing session to reuse (export all); otherwise one is opened for this file. */
+  session?: PdfSession | null;
+}
+
+export interface ExportAllInput {
+  jobId: string;
+  month: string;
+  format: ReportFormatName;
+  folder?: string | undefined;
+  locale?: Locale | undefined;
+  delimiter?: CsvDelimiter | undefined;
+  cadence?: Record<string, CadencePolicy> | undefined;
+}
+
+export interface ExportedFile {
+  partnerId: string | null;
+  path: string;
+  bytes: number;
+}
+
+const encoder = new TextEncoder();
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+const folderError = (folder: string) =>
+  new ApiError({ code: 'validation', messageKey: 'errors.absoluteFolder', message: `Not an absolute folder: ${folder}`, issues: [{ path: ['folder'], messageKey: 'errors.absoluteFolder' }] });
+
+/**
+ * Monthly activity reports: built from the audit log and the posts (the pure aggregation in
+ * shared/reports), rendered as HTML, CSV or PDF (printed from the same HTML), written into
+ * the workspace's `exports/` folder or one the user chose.
+ */
+export class ReportService {
+  private readonly reports: ReportRepository;
+  private readonly printer: PdfPrinter;
+  private readonly jobs = new Map<string, AbortController>();
+
+  constructor(private readonly deps: ReportServiceDeps) {
+    this.reports = new ReportRepository(deps.db);
+    this.printer = deps.printer ?? playwrightPrinter();
+  }
+
+  private get zone(): string {
+    return this.deps.zone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+  }
+
+  private cadenceOf(partnerId: string, given: Record<string, CadencePolicy> | undefined): CadencePolicy | null {
+    return given?.[partnerId] ?? this.deps.cadenceFor?.(partnerId) ?? null;
+  }
+
+  /** One partner's month and, for the comparison, the month before — from one read of the log. */
+  partnerReport(partner: Partner, month: string, cadence: CadencePolicy | null): PartnerReport {
+    const zone = partner.timeZone;
+    const previous = previousMonth(month);
+    const entries = this.reports.entriesFor(partner.id, monthRange(previous, zone).start, monthRange(month, zone).end);
+    const posts = this.reports.posts([...new Set(entries.map((e) => e.postId))]);
+    const { id, displayName, role, organisation, color, timeZone, locale } = partner;
+    const base = { partner: { id, displayName, role, organisation, color, timeZone, locale }, entries, posts, cadence, generatedAt: this.deps.clock.now() };
+    const before = aggregateMonth({ ...base, month: previous, previous: null });
+    return aggregateMonth({ ...base, month, previous: before.figures });
+  }
+
+  /** Partners the month concerns: every active one, and those archived during or after it. */
+  partnersOf(month: string): Partner[] {
+    return this.deps.partners
+      .list(true)
+      .filter((p) => p.archivedAt === null || p.archivedAt >= monthRange(month, p.timeZone).start);
+  }
+
+  private partner(id: string): Partner {
+    const partner = this.deps.partners.get(id);
+    if (!partner) throw notFound('partner', id);
+    return partner;
+  }
+
+  summary(month: string, reports: readonly PartnerReport[], locale: Locale = 'fr'): SummaryReport {
+    return aggregateAll({ month, reports, locale, zone: this.zone, generatedAt: this.deps.clock.now() });
+  }
+
+  document(target: ReportTarget): ReportDocument {
+    if (target.partnerId !== null) {
+      const partner = this.partner(target.partnerId);
+      return { kind: 'partner', report: this.partnerReport(partner, target.month, this.cadenceOf(partner.id, target.cadence)) };
+    }
+    const partners = this.partnersOf(target.month).map((p) => this.partnerReport(p, target.month, this.cadenceOf(p.id, target.cadence)));
+    return { kind: 'all', summary: this.summary(target.month, partners, target.locale), partners };
+  }
+
+  preview(target: ReportTarget): { html: string } {
+    return { html: renderHtml(this.document(target)) };
+  }
+
+  async render(doc: ReportDocument, format: ReportFormatName, options: RenderOptions = {}): Promise<Uint8Array> {
+    if (format === 'csv') return encoder.encode(renderCsv(doc, options.delimiter));
+    const html = renderHtml(doc);
+    if (format === 'html') return encoder.encode(html);
+    const page = { html, footerTemplate: pdfFooter(doc), marginsMm: pageMarginsMm };
+    if (options.session) return options.session.print(page);
+    const session = await this.printer.open();
+    try {
+      return await session.print(page);
+    } finally {
+      await session.close();
+    }
+  }
+
+  private exportsFolder(folder: string | undefined): string {
+    if (folder === undefined) return join(this.deps.dataDir, 'exports');
+    if (!isAbsolute(folder)) throw folderError(folder);
+    return folder;
+  }
+
+  /** Writes one document at an exact path (the CLI's --out). */
+  async writeTo(path: string, doc: ReportDocument, format: ReportFormatName, delimiter?: CsvDelimiter): Promise<number> {
+    const bytes = await this.render(doc, format, { delimiter });
+    await writeAtomically(path, bytes);
+    return bytes.length;
+  }
+
+  async export(input: ReportTarget & { format: ReportFormatName; folder?: string | undefined; delimiter?: CsvDelimiter | undefined }): Promise<{ path: string; bytes: number }> {
+    const folder = this.exportsFolder(input.folder);
+    const doc = this.document(input);
+    const name = doc.kind === 'partner' ? partnerFileName(input.month, doc.report.partner, input.format) : allPartnersFileName(input.month, input.format);
+    const path = join(folder, name);
+    return { path, bytes: await this.writeTo(path, doc, input.format, input.delimiter) };
+  }
+
+  /**
+   * Every partner's report as its own file (in their language and colour), then the summary,
+   * into `plume-reports-YYYY-MM/`. Emits `report.progress` after each file; `cancel(jobId)` or
+   * `signal` stops it between two files (the files already written stay, and are listed).
+   */
+  async exportAll(input: ExportAllInput, signal?: AbortSignal): Promise<{ folder: string; files: ExportedFile[]; cancelled: boolean }> {
+    if (this.jobs.has(input.jobId)) {
+      throw new ApiError({ code: 'conflict', messageKey: 'errors.conflict', message: `Export ${input.jobId} is already running` });
+    }
+    const folder = join(this.exportsFolder(input.folder), `plume-reports-${input.month}`);
+    const partners = this.partnersOf(input.month);
+    const controller = new AbortController();
+    signal?.addEventListener('abort', () => controller.abort(), { once: true });
+    this.jobs.set(input.jobId, controller);
+    const total = partners.length + 1;
+    const files: ExportedFile[] = [];
+    const progress = (state: 'running' | 'done' | 'cancelled' | 'failed', partnerId: string | null) =>
+      this.deps.events.emit({ type: 'report.progress', jobId: input.jobId, done: files.length, total, state, partnerId });
+    let session: PdfSession | null = null;
+    try {
+      progress('running', null);
+      if (input.format === 'pdf') session = await this.printer.open();
+      const reports: PartnerReport[] = [];
+      for (const partner of partners) {
+        // Yield first, so a cancel call that arrived meanwhile is seen before the next file.
+        await nextTurn();
+        if (controller.signal.aborted) break;
+        const report = this.partnerReport(partner, input.month, this.cadenceOf(partner.id, input.cadence));
+        reports.push(report);
+        const path = join(folder, partnerFileName(input.month, partner, input.format));
+        const bytes = await this.render({ kind: 'partner', report }, input.format, { session, delimiter: input.delimiter });
+        await writeAtomically(path, bytes);
+        files.push({ partnerId: partner.id, path, bytes: bytes.length });
+        progress('running', partner.id);
+      }
+      await nextTurn();
+      if (!controller.signal.aborted) {
+        // The summary file: the firm's page for PDF and HTML (partners have their own files), every row for CSV.
+        const summary = this.summary(input.month, reports, input.locale);
+        const doc: ReportDocument = { kind: 'all', summary, partners: input.format === 'csv' ? reports : [] };
+        const path = join(folder, allPartnersFileName(input.month, input.format));
+        const bytes = await this.render(doc, input.format, { session, delimiter: input.delimiter });
+        await writeAtomically(path, bytes);
+        files.push({ partnerId: null, path, bytes: bytes.length });
+      }
+      const cancelled = controller.signal.aborted;
+      progress(cancelled ? 'cancelled' : 'done', null);
+      return { folder, files, cancelled };
+    } catch (error) {
+      progress('failed', null);
+      throw error;
+    } finally {
+      this.jobs.delete(input.jobId);
+      await session?.close();
+    }
+  }
+
+  cancel(jobId: string): { cancelled: boolean } {
+    const job = this.jobs.get(jobId);
+    job?.abort();
+    return { cancelled: job !== undefined };
+  }
+}

@@ -1,0 +1,106 @@
+import type { PostStatus } from '../../../shared/posts/schema';
+import { canTransition } from '../../../shared/signoff/lifecycle';
+import { dueReminder } from '../../../shared/signoff/reminders';
+import { newMessageId } from '../mail/messageId';
+import { messageIdDomain } from '../mail/settings';
+import { Decisions } from './decisions';
+import { SIGNOFF_EMAIL, reminderEmailKey } from './deps';
+import type { SignoffDeps } from './deps';
+import type { EmailRequestPayload } from './service';
+
+const SYSTEM = { kind: 'system', name: '' } as const;
+
+/**
+ * States held at publication time: not approved, so never published. `scheduled` is left to
+ * the publisher, which re-checks the hash (assertPublishable) and holds on a mismatch.
+ */
+const HOLDABLE: readonly PostStatus[] = (['draft', 'in_review', 'changes_requested', 'rejected', 'expired'] as const).filter((s) =>
+  canTransition(s, 'hold'),
+);
+
+/** Deadlines, reminders and holds: what the scheduler's tick asks of sign-off. */
+export class DeadlineKeeper {
+  private readonly decisions: Decisions;
+
+  constructor(private readonly deps: SignoffDeps) {
+    this.decisions = new Decisions(deps);
+  }
+
+  /** Open requests past their deadline with no decision expire (lifecycle 'expire'). */
+  expireDue(now: number): number {
+    let expired = 0;
+    for (const request of this.deps.signoff.openRequestsWithDeadline()) {
+      if (request.deadlineAt === null || request.deadlineAt > now) break;
+      const post = this.deps.posts.get(request.postId);
+      if (!post) continue;
+      this.deps.db.transaction(() => {
+        if (post.status === 'in_review') {
+          this.deps.transitions.apply({
+            post,
+            event: 'expire',
+            actor: SYSTEM,
+            channel: 'system',
+            at: request.deadlineAt ?? now,
+            revision: { number: request.revisionNumber, hash: request.revisionHash },
+            details: { requestId: request.id, requestedAt: request.createdAt, deadlineAt: request.deadlineAt },
+          });
+        }
+        this.decisions.close(request, 'expired', null, request.deadlineAt);
+      })();
+      expired++;
+      this.deps.events.emit({ type: 'signoff.changed', postId: post.id });
+      this.alert('signoff.alerts.expired', post.id, post.title, 'warning');
+    }
+    return expired;
+  }
+
+  /** Queues the reminder due now for each open emailed request (see shared/signoff/reminders.ts). */
+  remindDue(now: number): number {
+    let queued = 0;
+    for (const request of this.deps.signoff.openRequestsWithDeadline()) {
+      if (request.channel !== 'email') continue;
+      const level = dueReminder({ createdAt: request.createdAt, deadlineAt: request.deadlineAt, level: request.remindersSent }, now);
+      if (level === null) continue;
+      this.deps.db.transaction(() => {
+        const messageId = newMessageId(messageIdDomain(this.deps.mail.settings()));
+        const key = reminderEmailKey(request.id, level);
+        this.deps.signoff.insertMessage(messageId, request.id, 'reminder', key, now);
+        const payload: EmailRequestPayload = { postId: request.postId, requestId: request.id, purpose: 'reminder', level, messageId };
+        this.deps.outbox.enqueue(SIGNOFF_EMAIL, key, payload, now, now);
+        this.deps.signoff.setRemindersSent(request.id, level);
+      })();
+      queued++;
+    }
+    if (queued > 0) this.deps.wake();
+    return queued;
+  }
+
+  /** Posts whose publication time came without a valid approval are held, and the community manager alerted. */
+  holdDue(now: number): number {
+    let held = 0;
+    for (const { id } of this.deps.signoff.postsToHold(HOLDABLE, now)) {
+      const post = this.deps.posts.get(id);
+      if (!post || !canTransition(post.status, 'hold')) continue;
+      this.deps.db.transaction(() => {
+        const open = this.deps.signoff.openRequest(id);
+        this.deps.transitions.apply({
+          post,
+          event: 'hold',
+          actor: SYSTEM,
+          channel: 'system',
+          at: now,
+          details: { reason: 'notApproved', scheduledAt: post.scheduledAt, requestId: open?.id ?? null },
+        });
+        if (open) this.decisions.close(open, 'held', null, now);
+      })();
+      held++;
+      this.deps.events.emit({ type: 'signoff.changed', postId: id });
+      this.alert('signoff.alerts.held', id, post.title, 'error', { scheduledAt: post.scheduledAt ?? now });
+    }
+    return held;
+  }
+
+  private alert(messageKey: string, postId: string, title: string, severity: 'warning' | 'error', extra: Record<string, number> = {}): void {
+    this.deps.events.emit({ type: 'alert', messageKey, params: { title, ...extra }, severity, postId });
+  }
+}

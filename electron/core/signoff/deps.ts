@@ -1,0 +1,42 @@
+import type { Database } from 'better-sqlite3';
+import type { AuditRepository } from '../audit/repository';
+import type { Clock } from '../clock';
+import type { EventBus } from '../events';
+import type { Logger } from '../log';
+import type { MailAccountSource } from '../mail/settings';
+import type { OutboxRepository } from '../outbox/repository';
+import type { OutboxWorker } from '../outbox/worker';
+import type { PartnerRepository } from '../partners/repository';
+import type { PostRepository } from '../posts/repository';
+import type { CommentRepository } from './commentRepository';
+import type { ReplyRepository } from './replyRepository';
+import type { SignoffRepository } from './repository';
+import type { SigningKey } from './signingKey';
+import type { Transitions } from './transitions';
+
+/** What the sign-off services share; built once in `createSignoff`. */
+export interface SignoffDeps {
+  db: Database;
+  posts: PostRepository;
+  partners: PartnerRepository;
+  signoff: SignoffRepository;
+  replies: ReplyRepository;
+  comments: CommentRepository;
+  audit: AuditRepository;
+  outbox: OutboxWorker;
+  outboxJobs: OutboxRepository;
+  transitions: Transitions;
+  key: SigningKey;
+  mail: MailAccountSource;
+  clock: Clock;
+  events: EventBus;
+  log: Logger;
+  /** Asks the background loop to run soon (a job was queued). */
+  wake(): void;
+}
+
+/** The outbox kind of every sign-off email (requests and reminders). */
+export const SIGNOFF_EMAIL = 'signoff.email';
+
+export const requestEmailKey = (requestId: string): string => `${SIGNOFF_EMAIL}:${requestId}:request`;
+export const reminderEmailKey = (requestId: string, level: number): string => `${SIGNOFF_EMAIL}:${requestId}:reminder:${level}`;

@@ -1,0 +1,7 @@
+const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/** Text into HTML text or a double-quoted attribute value. */
+export const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => ENTITIES[c] ?? c);
+
+/** Plain text with its line breaks kept. */
+export const htmlLines = (text: string): string => escapeHtml(text).replace(/\r?\n/g, '<br>');

@@ -1,0 +1,105 @@
+import type { Locale } from '../../../../shared/partners/schema';
+
+/** Every sentence of the sign-off emails, in the partner's language. */
+export interface EmailStrings {
+  subjectRequest(title: string): string;
+  subjectRerequest(title: string): string;
+  subjectReminder(title: string, deadline: string): string;
+  subjectLastReminder(title: string, deadline: string): string;
+  greeting(name: string): string;
+  introRequest: string;
+  introRerequest: string;
+  introReminder: string;
+  scheduledLabel: string;
+  notScheduled: string;
+  deadlineLabel: string;
+  noDeadline: string;
+  previewHeading(network: string): string;
+  changesHeading: string;
+  overrideHeading: string;
+  overrideIntro: string;
+  commentsHeading: string;
+  approveButton: string;
+  changesButton: string;
+  plainReplyHint: string;
+  textApproveLink: string;
+  textChangesLink: string;
+  mailtoApproveSubject(title: string): string;
+  mailtoChangesSubject(title: string): string;
+  mailtoApproveBody: string;
+  mailtoChangesBody: string;
+  reference(token: string): string;
+  footer(revision: number, fingerprint: string): string;
+}
+
+const fr: EmailStrings = {
+  subjectRequest: (title) => `Validation demandée : « ${title} »`,
+  subjectRerequest: (title) => `Nouvelle version à valider : « ${title} »`,
+  subjectReminder: (title, deadline) => `Rappel — validation attendue avant ${deadline} : « ${title} »`,
+  subjectLastReminder: (title, deadline) => `Dernier rappel — validation attendue avant ${deadline} : « ${title} »`,
+  greeting: (name) => `Bonjour ${name},`,
+  introRequest: 'Voici le texte préparé pour publication en votre nom. Rien ne sera publié sans votre validation de ce texte exact.',
+  introRerequest: 'Voici une nouvelle version du texte préparé pour publication en votre nom. Rien ne sera publié sans votre validation de ce texte exact.',
+  introReminder: 'Ce texte attend toujours votre validation. Sans réponse avant l’échéance, il ne sera pas publié.',
+  scheduledLabel: 'Publication prévue',
+  notScheduled: 'date à définir',
+  deadlineLabel: 'Validation attendue avant',
+  noDeadline: 'pas d’échéance',
+  previewHeading: (network) => `Aperçu ${network}`,
+  changesHeading: 'Ce qui a changé depuis la version que vous avez vue',
+  overrideHeading: 'Écart assumé à la ligne éditoriale',
+  overrideIntro: 'Ce texte s’écarte de la ligne éditoriale convenue. Justification :',
+  commentsHeading: 'Commentaires',
+  approveButton: 'Valider',
+  changesButton: 'Demander des modifications',
+  plainReplyHint: 'Vous pouvez aussi répondre simplement « OK » à ce courriel pour valider, ou répondre avec vos remarques.',
+  textApproveLink: 'Pour valider, ouvrez ce lien (il prépare un courriel de réponse) :',
+  textChangesLink: 'Pour demander des modifications :',
+  mailtoApproveSubject: (title) => `Je valide : « ${title} »`,
+  mailtoChangesSubject: (title) => `Modifications demandées : « ${title} »`,
+  mailtoApproveBody: 'Je valide ce texte pour publication.',
+  mailtoChangesBody: 'Mes demandes de modifications :',
+  reference: (token) => `Réf. (ne pas modifier) : ${token}`,
+  footer: (revision, fingerprint) =>
+    `Révision ${revision} · empreinte ${fingerprint}. Toute modification du texte après validation annule celle-ci.`,
+};
+
+const en: EmailStrings = {
+  subjectRequest: (title) => `Sign-off requested: "${title}"`,
+  subjectRerequest: (title) => `New version to sign off: "${title}"`,
+  subjectReminder: (title, deadline) => `Reminder — sign-off needed by ${deadline}: "${title}"`,
+  subjectLastReminder: (title, deadline) => `Last reminder — sign-off needed by ${deadline}: "${title}"`,
+  greeting: (name) => `Dear ${name},`,
+  introRequest: 'Here is the text prepared for publication in your name. Nothing is published without your sign-off on this exact text.',
+  introRerequest: 'Here is a new version of the text prepared for publication in your name. Nothing is published without your sign-off on this exact text.',
+  introReminder: 'This text is still waiting for your sign-off. Without an answer by the deadline, it will not be published.',
+  scheduledLabel: 'Scheduled for',
+  notScheduled: 'date to be set',
+  deadlineLabel: 'Sign-off needed by',
+  noDeadline: 'no deadline',
+  previewHeading: (network) => `${network} preview`,
+  changesHeading: 'What changed since the version you saw',
+  overrideHeading: 'Deliberate departure from the editorial line',
+  overrideIntro: 'This text departs from the agreed editorial line. Justification:',
+  commentsHeading: 'Comments',
+  approveButton: 'Approve',
+  changesButton: 'Request changes',
+  plainReplyHint: 'You can also simply reply "OK" to this email to approve, or reply with your remarks.',
+  textApproveLink: 'To approve, open this link (it prepares a reply email):',
+  textChangesLink: 'To request changes:',
+  mailtoApproveSubject: (title) => `Approved: "${title}"`,
+  mailtoChangesSubject: (title) => `Changes requested: "${title}"`,
+  mailtoApproveBody: 'I approve this text for publication.',
+  mailtoChangesBody: 'The changes I would like:',
+  reference: (token) => `Ref. (do not edit): ${token}`,
+  footer: (revision, fingerprint) =>
+    `Revision ${revision} · fingerprint ${fingerprint}. Any change to the text after sign-off voids it.`,
+};
+
+export const emailStrings: Record<Locale, EmailStrings> = { fr, en };
+
+/**
+ * The fixed lines a button's pre-filled reply carries, in every language: removed before the
+ * partner's own words are read.
+ */
+export const prefilledLines: readonly string[] = [fr, en].flatMap((s) => [s.mailtoApproveBody, s.mailtoChangesBody]);

@@ -1,0 +1,166 @@
+import { z } from 'zod';
+import { isLastReminder } from '../../../shared/signoff/reminders';
+import { textsDiff } from '../../../shared/signoff/wordDiff';
+import { connectImap, disconnect } from '../mail/imapClient';
+import { describeError, isUnreachable } from '../mail/networkErrors';
+import { sentContains } from '../mail/sentFolder';
+import type { MailSettings } from '../mail/settings';
+import { sendMail } from '../mail/smtpMailer';
+import type { JobContext, JobHandler, JobOutcome } from '../outbox/handler';
+import type { OutboxJob } from '../outbox/repository';
+import type { SignoffDeps } from './deps';
+import { renderRequestEmail } from './email/requestEmail';
+import type { RenderedEmail } from './email/requestEmail';
+import type { SignoffRequest } from './repository';
+import { signToken } from './tokens';
+
+const Payload = z.object({
+  postId: z.uuid(),
+  requestId: z.uuid(),
+  purpose: z.enum(['request', 'reminder']),
+  level: z.number().int().nonnegative(),
+  messageId: z.string().regex(/^<[^<>\s]+@[^<>\s]+>$/),
+});
+type Payload = z.infer<typeof Payload>;
+
+const Result = z.object({ messageId: z.string().optional(), skipped: z.string().optional(), reconciled: z.boolean().optional() });
+
+const CM = { kind: 'community_manager', name: '' } as const;
+
+/**
+ * Sends a sign-off request or reminder. Rendered at send time from the request's frozen
+ * content (so a job queued offline shows exactly what was frozen), under the Message-ID
+ * chosen when it was queued.
+ *
+ * After a crash mid-send (`reconcile`), the Sent mailbox is searched for that Message-ID:
+ * found means it left, and it is not sent again. Not found, it is sent again under the same
+ * Message-ID — at-least-once: a lost request is worse than a duplicate, and mail clients
+ * (Gmail, Apple Mail, Thunderbird) fold two copies with one Message-ID into one.
+ */
+export class SignoffEmailJob implements JobHandler {
+  constructor(private readonly deps: SignoffDeps) {}
+
+  async run(raw: unknown, context: JobContext): Promise<JobOutcome> {
+    const parsed = Payload.safeParse(raw);
+    if (!parsed.success) return { outcome: 'failed', error: 'invalid job payload' };
+    const payload = parsed.data;
+    const request = this.deps.signoff.request(payload.requestId);
+    if (!request) return { outcome: 'done', result: { skipped: 'requestGone' } };
+    // A request superseded, decided or voided meanwhile must not reach the partner.
+    if (request.state !== 'open') return { outcome: 'done', result: { skipped: `request ${request.state}` } };
+    const settings = this.deps.mail.settings();
+    if (settings === null) return { outcome: 'unreachable', error: 'mail account not configured' };
+    let password: string | null;
+    try {
+      password = await this.deps.mail.password();
+    } catch {
+      return { outcome: 'unreachable', error: 'keychain unavailable' };
+    }
+    if (password === null) return { outcome: 'unreachable', error: 'mail password missing' };
+
+    if (context.reconcile) {
+      const sent = await this.alreadySent(settings, password, payload.messageId);
+      if (sent !== false) return sent === true ? { outcome: 'done', result: { messageId: payload.messageId, reconciled: true } } : sent;
+    }
+
+    let rendered: RenderedEmail | null;
+    try {
+      rendered = this.render(request, payload, settings.fromAddress, await this.deps.key.get());
+    } catch (error) {
+      this.deps.log.error('signing key unavailable', error);
+      return { outcome: 'unreachable', error: 'keychain unavailable' };
+    }
+    if (rendered === null) return { outcome: 'done', result: { skipped: 'partnerGone' } };
+    const inReplyTo = payload.purpose === 'reminder' ? (this.deps.signoff.requestMessageId(request.id) ?? undefined) : undefined;
+    const outcome = await sendMail(settings, password, {
+      ...rendered,
+      messageId: payload.messageId,
+      date: new Date(this.deps.clock.now()),
+      inReplyTo,
+      references: inReplyTo === undefined ? undefined : [inReplyTo],
+    });
+    switch (outcome.outcome) {
+      case 'sent':
+        return { outcome: 'done', result: { messageId: payload.messageId } };
+      case 'unreachable':
+        return { outcome: 'unreachable', error: outcome.error };
+      case 'retry':
+        return { outcome: 'retry', error: outcome.error };
+      case 'failed':
+        return { outcome: 'failed', error: outcome.error };
+    }
+  }
+
+  /** Inside the worker's transaction: the audit trail and the alert. */
+  settled(job: OutboxJob, state: 'done' | 'failed'): void {
+    const payload = Payload.safeParse(job.payload);
+    if (!payload.success) return;
+    const { requestId, purpose, level, messageId } = payload.data;
+    const request = this.deps.signoff.request(requestId);
+    const post = this.deps.posts.get(payload.data.postId);
+    if (!request || !post) return;
+    const revision = { number: request.revisionNumber, hash: request.revisionHash };
+    const now = this.deps.clock.now();
+    if (state === 'failed') {
+      this.deps.events.emit({
+        type: 'alert',
+        messageKey: 'signoff.alerts.emailFailed',
+        params: { title: post.title, error: job.lastError ?? '' },
+        severity: 'error',
+        postId: post.id,
+      });
+      return;
+    }
+    const result = Result.safeParse(job.result);
+    if (!result.success || result.data.skipped !== undefined) return;
+    const details = { requestId, messageId, ...(result.data.reconciled ? { reconciled: true } : {}) };
+    if (purpose === 'request') {
+      this.deps.transitions.record(post, 'signoffEmailSent', CM, 'email', now, details, revision);
+      this.deps.signoff.markSeen(requestId, now);
+    } else {
+      this.deps.transitions.record(post, 'reminderSent', CM, 'email', now, { ...details, level }, revision);
+    }
+    this.deps.events.emit({ type: 'signoff.changed', postId: post.id });
+  }
+
+  /** true: it left; false: not found; otherwise the outcome to report (IMAP unreachable…). */
+  private async alreadySent(settings: MailSettings, password: string, messageId: string): Promise<boolean | JobOutcome> {
+    try {
+      const client = await connectImap(settings, password);
+      try {
+        return await sentContains(client, messageId);
+      } finally {
+        await disconnect(client);
+      }
+    } catch (error) {
+      return isUnreachable(error) ? { outcome: 'unreachable', error: describeError(error) } : { outcome: 'retry', error: describeError(error) };
+    }
+  }
+
+  private render(request: SignoffRequest, payload: Payload, workstationAddress: string, key: Buffer): RenderedEmail | null {
+    const post = this.deps.posts.get(request.postId);
+    const partner = this.deps.partners.get(request.partnerId);
+    if (!post || !partner || partner.signoffEmail === '') return null;
+    const seen = this.deps.signoff.lastSeenRequest(request.postId, request.id);
+    const token = (decision: 'approve' | 'requestChanges') =>
+      signToken(key, { requestId: request.id, decision, expiresAt: request.tokenExpiresAt }, request.revisionHash);
+    return renderRequestEmail({
+      purpose: payload.purpose,
+      level: payload.level,
+      lastReminder: payload.purpose === 'reminder' && isLastReminder(payload.level),
+      diff: seen ? textsDiff(seen.content.texts, request.content.texts) : null,
+      partner,
+      title: post.title,
+      texts: request.content.texts,
+      scheduledAt: post.scheduledAt,
+      deadlineAt: request.deadlineAt,
+      override: request.details.override,
+      comments: this.deps.comments.sentWith(request.id),
+      revisionNumber: request.revisionNumber,
+      revisionHash: request.revisionHash,
+      workstationAddress,
+      approveToken: token('approve'),
+      changesToken: token('requestChanges'),
+    });
+  }
+}

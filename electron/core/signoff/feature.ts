@@ -1,0 +1,110 @@
+import type { Database } from 'better-sqlite3';
+import { AuditRepository } from '../audit/repository';
+import type { Clock } from '../clock';
+import type { Keychain } from '../credentials/keychain';
+import type { EventBus } from '../events';
+import type { Logger } from '../log';
+import { reachable } from '../mail/probe';
+import type { MailAccountSource } from '../mail/settings';
+import { Connectivity } from '../outbox/connectivity';
+import { OutboxRepository } from '../outbox/repository';
+import { OutboxWorker } from '../outbox/worker';
+import type { OutboxOptions } from '../outbox/worker';
+import type { PartnerRepository } from '../partners/repository';
+import type { PostRepository } from '../posts/repository';
+import { Scheduler } from '../scheduler/scheduler';
+import { CommentRepository } from './commentRepository';
+import { CommentService } from './comments';
+import { SignoffContentHook } from './contentHook';
+import { DeadlineKeeper } from './deadlines';
+import { SIGNOFF_EMAIL } from './deps';
+import type { SignoffDeps } from './deps';
+import { SignoffEmailJob } from './emailJob';
+import { InboxReader } from './inboxReader';
+import { KeyRepository } from './keyRepository';
+import { ReplyProcessor } from './replies';
+import { ReplyRepository } from './replyRepository';
+import { SignoffRepository } from './repository';
+import { SignoffService } from './service';
+import { SigningKey } from './signingKey';
+import { Transitions } from './transitions';
+import { SignoffViews } from './views';
+
+export interface SignoffOptions {
+  /** The mail account; default: the credentials feature's. Tests give explicit settings. */
+  mail?: MailAccountSource;
+  outbox?: OutboxOptions;
+  schedulerIntervalMs?: number;
+}
+
+export interface SignoffBase {
+  db: Database;
+  clock: Clock;
+  events: EventBus;
+  log: Logger;
+  posts: PostRepository;
+  partners: PartnerRepository;
+  keychain: Keychain;
+  mail: MailAccountSource;
+}
+
+/** Sign-off, the outbox and the scheduler, wired (called from the composition root). */
+export function createSignoff(base: SignoffBase, options: SignoffOptions = {}) {
+  const { db, clock, events, log } = base;
+  const connectivity = new Connectivity(events);
+  const outboxJobs = new OutboxRepository(db);
+  const outbox = new OutboxWorker(db, outboxJobs, connectivity, events, log, options.outbox);
+  const signoff = new SignoffRepository(db);
+  const audit = new AuditRepository(db);
+  let wake = (): void => undefined;
+  const deps: SignoffDeps = {
+    db,
+    posts: base.posts,
+    partners: base.partners,
+    signoff,
+    replies: new ReplyRepository(db),
+    comments: new CommentRepository(db),
+    audit,
+    outbox,
+    outboxJobs,
+    transitions: new Transitions(signoff, audit),
+    key: new SigningKey(new KeyRepository(db), base.keychain, clock),
+    mail: options.mail ?? base.mail,
+    clock,
+    events,
+    log,
+    wake: () => wake(),
+  };
+  outbox.register(SIGNOFF_EMAIL, new SignoffEmailJob(deps));
+  const inbox = new InboxReader(deps, new ReplyProcessor(deps));
+  const deadlines = new DeadlineKeeper(deps);
+  const scheduler = new Scheduler({
+    clock,
+    log,
+    connectivity,
+    outbox,
+    inbox,
+    deadlines,
+    ...(options.schedulerIntervalMs !== undefined ? { intervalMs: options.schedulerIntervalMs } : {}),
+    probe: async () => {
+      const settings = deps.mail.settings();
+      return settings === null ? null : reachable(settings.smtp.host, settings.smtp.port);
+    },
+  });
+  wake = () => scheduler.wake();
+
+  return {
+    service: new SignoffService(deps),
+    views: new SignoffViews(deps),
+    comments: new CommentService(deps),
+    contentHook: new SignoffContentHook(deps),
+    inbox,
+    deadlines,
+    outbox,
+    connectivity,
+    scheduler,
+    close: (): Promise<void> => scheduler.stop(),
+  };
+}
+
+export type SignoffFeature = ReturnType<typeof createSignoff>;

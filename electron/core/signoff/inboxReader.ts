@@ -1,0 +1,101 @@
+import type { ImapFlow } from 'imapflow';
+import { connectImap, disconnect } from '../mail/imapClient';
+import { readNewMessages } from '../mail/inbox';
+import { parseInbound } from '../mail/inboundMessage';
+import { InboxWatcher } from '../mail/inboxWatcher';
+import { describeError } from '../mail/networkErrors';
+import type { SignoffDeps } from './deps';
+import { digestOf } from './replies';
+import type { ReplyProcessor } from './replies';
+
+const MAILBOX = 'INBOX';
+/** IMAP SINCE has a day's granularity: read back a day before the oldest open request. */
+const FIRST_READ_MARGIN_MS = 24 * 3_600_000;
+
+export type PollResult = { status: 'ok'; processed: number } | { status: 'notConfigured' } | { status: 'failed'; error: string };
+
+/** Reads sign-off replies from the workstation's inbox, by polling or with a watcher (IDLE). */
+export class InboxReader {
+  /** One read at a time, whoever asks (poll, watcher, "check now"). */
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    private readonly deps: SignoffDeps,
+    private readonly processor: ReplyProcessor,
+  ) {}
+
+  get configured(): boolean {
+    return this.deps.mail.settings() !== null;
+  }
+
+  /** Connects, reads what is new, disconnects. */
+  async poll(): Promise<PollResult> {
+    let client: ImapFlow | null;
+    try {
+      client = await this.connect();
+    } catch (error) {
+      return { status: 'failed', error: describeError(error) };
+    }
+    if (client === null) return { status: 'notConfigured' };
+    try {
+      return { status: 'ok', processed: await this.read(client) };
+    } catch (error) {
+      return { status: 'failed', error: describeError(error) };
+    } finally {
+      await disconnect(client);
+    }
+  }
+
+  /** A watcher keeping a connection open on INBOX (IDLE). */
+  watcher(): InboxWatcher {
+    return new InboxWatcher(
+      async () => {
+        const client = await this.connect();
+        if (client === null) throw new Error('mail account not configured');
+        return client;
+      },
+      async (client) => {
+        await this.read(client);
+      },
+      this.deps.log,
+    );
+  }
+
+  /** Reads new messages on an open connection; serialised with every other read. */
+  read(client: ImapFlow): Promise<number> {
+    const run = this.queue.then(() => this.readNow(client));
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private async readNow(client: ImapFlow): Promise<number> {
+    const key = await this.deps.key.get();
+    const oldest = this.deps.signoff.oldestOpenRequestAt();
+    let processed = 0;
+    await readNewMessages(client, {
+      position: this.deps.replies.inboxPosition(MAILBOX),
+      since: oldest === null ? null : oldest - FIRST_READ_MARGIN_MS,
+      handle: async (fetched) => {
+        let message;
+        try {
+          message = await parseInbound(fetched.source);
+        } catch (error) {
+          this.deps.log.error(`unreadable message uid ${fetched.uid}`, error);
+          return;
+        }
+        const outcome = this.processor.process({ message, receivedAt: fetched.receivedAt, sourceDigest: digestOf(fetched.source) }, key);
+        if (outcome.outcome !== 'unmatched' && outcome.outcome !== 'duplicate') processed++;
+      },
+      savePosition: (position) => this.deps.replies.saveInboxPosition(MAILBOX, position, this.deps.clock.now()),
+    });
+    return processed;
+  }
+
+  private async connect(): Promise<ImapFlow | null> {
+    const settings = this.deps.mail.settings();
+    if (settings === null) return null;
+    const password = await this.deps.mail.password();
+    if (password === null) return null;
+    return connectImap(settings, password);
+  }
+}

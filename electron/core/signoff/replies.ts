@@ -1,0 +1,190 @@
+import { createHash } from 'node:crypto';
+import type { Partner } from '../../../shared/partners/schema';
+import type { Post } from '../../../shared/posts/schema';
+import type { Decision } from '../../../shared/signoff/schema';
+import { classifyReply, isCourtesyOnly } from '../../../shared/signoff/replyDecision';
+import type { InboundMessage } from '../mail/inboundMessage';
+import { ownReplyText } from '../mail/replyText';
+import { Decisions } from './decisions';
+import type { SignoffDeps } from './deps';
+import { prefilledLines } from './email/strings';
+import type { SignoffRequest } from './repository';
+import { findTokens, tokenDigest, verifyToken } from './tokens';
+import type { FoundToken } from './tokens';
+import { currentHash } from './transitions';
+
+export type ReplyOutcome =
+  | { outcome: 'applied'; requestId: string; decision: Decision }
+  | { outcome: 'received'; requestId: string; reason: string }
+  | { outcome: 'rejected'; requestId: string | null; reason: RejectReason }
+  | { outcome: 'unmatched' }
+  | { outcome: 'duplicate' };
+
+export type RejectReason =
+  | 'badSignature'
+  | 'senderMismatch'
+  | 'expired'
+  | 'replayed'
+  | 'conflictingTokens'
+  | 'unknownRequest';
+
+export interface ReceivedMessage {
+  message: InboundMessage;
+  /** INTERNALDATE, set by the receiving server (never the sender's Date header). */
+  receivedAt: number | null;
+  /** For a message without Message-ID, a digest of its bytes stands in. */
+  sourceDigest: string;
+}
+
+const SYSTEM = { kind: 'system', name: '' } as const;
+
+/** The partner's own words around a button's pre-filled text: our fixed lines and token lines removed. */
+function ownWords(text: string): string {
+  const fixed = new Set(prefilledLines.map((line) => line.trim()));
+  return text
+    .split('\n')
+    .filter((line) => !fixed.has(line.trim()) && findTokens(line).length === 0)
+    .join('\n')
+    .trim();
+}
+
+export const digestOf = (source: Buffer): string => `<sha256-${createHash('sha256').update(source).digest('hex')}@inbound>`;
+
+/**
+ * Reads one reply: matched by token (subject or the partner's own words only — the quoted
+ * original carries both buttons' tokens) or else by thread headers (In-Reply-To/References
+ * naming one of our Message-IDs). Accepted only from the partner's registered address, with
+ * a verifying, unexpired, unused token; a reply about an older revision is recorded as
+ * stale. Everything is recorded; nothing unverified is applied.
+ */
+export class ReplyProcessor {
+  private readonly decisions: Decisions;
+
+  constructor(private readonly deps: SignoffDeps) {
+    this.decisions = new Decisions(deps);
+  }
+
+  process(received: ReceivedMessage, key: Buffer): ReplyOutcome {
+    const { message } = received;
+    const messageId = message.messageId ?? received.sourceDigest;
+    const now = this.deps.clock.now();
+    const receivedAt = Math.min(received.receivedAt ?? now, now);
+    return this.deps.db.transaction((): ReplyOutcome => {
+      if (this.deps.replies.inboundHandled(messageId)) return { outcome: 'duplicate' };
+      const outcome = this.decide(message, messageId, receivedAt, now, key);
+      const requestId = 'requestId' in outcome ? outcome.requestId : null;
+      const reason = outcome.outcome === 'rejected' || outcome.outcome === 'received' ? outcome.reason : null;
+      if (outcome.outcome !== 'duplicate') this.deps.replies.recordInbound(messageId, requestId, outcome.outcome, reason, receivedAt, now);
+      return outcome;
+    })();
+  }
+
+  private decide(message: InboundMessage, messageId: string, receivedAt: number, now: number, key: Buffer): ReplyOutcome {
+    const own = ownReplyText(message.text);
+    const tokens = findTokens(`${message.subject}\n${own}`);
+    let request: SignoffRequest | null;
+    let token: FoundToken | null = null;
+    if (tokens.length > 0) {
+      request = this.deps.signoff.request(tokens[0]?.requestId ?? '');
+      token = tokens[0] ?? null;
+    } else {
+      const threadRequests = this.deps.signoff
+        .requestIdsForMessages(message.threadIds)
+        .flatMap((id) => this.deps.signoff.request(id) ?? [])
+        .sort((a, b) => b.createdAt - a.createdAt);
+      request = threadRequests[0] ?? null;
+      if (request === null) return { outcome: 'unmatched' };
+    }
+    if (request === null) return { outcome: 'rejected', requestId: null, reason: 'unknownRequest' };
+    const post = this.deps.posts.get(request.postId);
+    const partner = this.deps.partners.get(request.partnerId);
+    if (!post || !partner) return { outcome: 'rejected', requestId: request.id, reason: 'unknownRequest' };
+
+    const facts = {
+      requestId: request.id,
+      messageId,
+      from: message.from.join(', ').slice(0, 320),
+      subject: message.subject.slice(0, 200),
+      receivedAt,
+      via: token ? 'token' : 'thread',
+    };
+    const reject = (reason: RejectReason): ReplyOutcome => {
+      this.deps.transitions.record(post, 'replyRejected', SYSTEM, 'email', now, { ...facts, reason }, { number: request.revisionNumber, hash: request.revisionHash });
+      this.deps.events.emit({ type: 'signoff.changed', postId: post.id });
+      this.alert('signoff.alerts.replyRejected', post, 'warning', { reason });
+      return { outcome: 'rejected', requestId: request.id, reason };
+    };
+
+    if (token !== null) {
+      const distinct = new Set(tokens.map((t) => `${t.requestId}:${t.decision}`));
+      if (distinct.size > 1) return reject('conflictingTokens');
+      if (!verifyToken(key, token, request.revisionHash)) return reject('badSignature');
+    }
+    if (!this.fromPartner(message, partner)) return reject('senderMismatch');
+    if (token !== null) {
+      if (receivedAt > token.expiresAt) return reject('expired');
+      if (this.deps.replies.tokenUsed(tokenDigest(token))) return reject('replayed');
+    }
+
+    const partnerActor = { kind: 'partner', name: partner.displayName } as const;
+    const receivedFact = (details: Record<string, unknown>, reason: string, severity: 'info' | 'warning', alertKey: string): ReplyOutcome => {
+      this.deps.transitions.record(post, 'replyReceived', partnerActor, 'email', now, { ...facts, applied: false, ...details }, { number: request.revisionNumber, hash: request.revisionHash });
+      this.deps.events.emit({ type: 'signoff.changed', postId: post.id });
+      this.alert(alertKey, post, severity, {});
+      return { outcome: 'received', requestId: request.id, reason };
+    };
+
+    if (message.automatic) return receivedFact({ stale: false, automatic: true }, 'automatic', 'info', 'signoff.alerts.automaticReply');
+    if (token !== null) this.deps.replies.markTokenUsed(tokenDigest(token), request.id, token.decision, messageId, now);
+
+    const verdict = this.verdict(own, token, partner);
+    const stale = request.state === 'superseded' || request.state === 'voided' || request.revisionHash !== currentHash(post);
+    if (stale) {
+      return receivedFact({ stale: true, decision: verdict.decision, revisionNumber: request.revisionNumber, comment: verdict.comment }, 'stale', 'info', 'signoff.alerts.staleReply');
+    }
+    if (request.state !== 'open' || post.status !== 'in_review') {
+      return receivedFact({ stale: false, decision: verdict.decision, requestState: request.state, comment: verdict.comment }, 'requestClosed', 'warning', 'signoff.alerts.lateReply');
+    }
+
+    const at = Math.max(request.createdAt, receivedAt);
+    this.deps.transitions.record(post, 'replyReceived', partnerActor, 'email', now, { ...facts, stale: false, applied: true, decision: verdict.decision }, { number: request.revisionNumber, hash: request.revisionHash });
+    this.decisions.apply(request, verdict.decision, {
+      at,
+      actor: partnerActor,
+      channel: 'email',
+      comment: verdict.comment,
+      extra: { messageId, via: facts.via, ...(verdict.remarks ? { approveWithRemarks: true } : {}) },
+    });
+    this.deps.events.emit({ type: 'signoff.changed', postId: post.id });
+    return { outcome: 'applied', requestId: request.id, decision: verdict.decision };
+  }
+
+  /**
+   * A button's decision stands only if the partner's own words are courtesy; an "Approve"
+   * carrying remarks becomes "changes requested" so a person reads them. A plain reply follows
+   * the rule in shared/signoff/replyDecision.ts.
+   */
+  private verdict(own: string, token: FoundToken | null, partner: Partner): { decision: Decision; comment: string | null; remarks: boolean } {
+    const context = { signatureNames: [partner.displayName] };
+    if (token !== null) {
+      const words = ownWords(own);
+      if (token.decision === 'requestChanges') return { decision: 'requestChanges', comment: words === '' ? null : words, remarks: false };
+      return isCourtesyOnly(words, context)
+        ? { decision: 'approve', comment: null, remarks: false }
+        : { decision: 'requestChanges', comment: words, remarks: true };
+    }
+    const verdict = classifyReply(own, context);
+    return verdict.kind === 'approve'
+      ? { decision: 'approve', comment: null, remarks: false }
+      : { decision: 'requestChanges', comment: verdict.comment, remarks: false };
+  }
+
+  private fromPartner(message: InboundMessage, partner: Partner): boolean {
+    const registered = partner.signoffEmail.trim().toLowerCase();
+    return registered !== '' && message.from.length === 1 && message.from[0] === registered;
+  }
+
+  private alert(messageKey: string, post: Post, severity: 'info' | 'warning', extra: Record<string, string>): void {
+    this.deps.events.emit({ type: 'alert', messageKey, params: { title: post.title, ...extra }, severity, postId: post.id });
+  }
+}

@@ -1,0 +1,203 @@
+import { randomUUID } from 'node:crypto';
+import type { z } from 'zod';
+import { ApiError } from '../../../shared/api/errors';
+import type { Partner } from '../../../shared/partners/schema';
+import type { Post } from '../../../shared/posts/schema';
+import { defaultDeadline, tokenExpiry } from '../../../shared/signoff/deadline';
+import { signoffContentOf } from '../../../shared/signoff/finalTexts';
+import { approvalBound, canTransition } from '../../../shared/signoff/lifecycle';
+import { canonicalSignoffContent, revisionHash } from '../../../shared/signoff/revisionHash';
+import type { Channel } from '../../../shared/signoff/audit';
+import type { RecordDecisionInput, RequestSignoffInput } from '../../../shared/signoff/schema';
+import { notFound } from '../errors';
+import { newMessageId } from '../mail/messageId';
+import { messageIdDomain } from '../mail/settings';
+import { Decisions } from './decisions';
+import { SIGNOFF_EMAIL, requestEmailKey } from './deps';
+import type { SignoffDeps } from './deps';
+import type { SignoffRequest } from './repository';
+import { currentHash, transitionRefused } from './transitions';
+
+type RequestFields = z.output<typeof RequestSignoffInput>;
+type DecisionFields = z.output<typeof RecordDecisionInput>;
+
+const CM = { kind: 'community_manager', name: '' } as const;
+/** A decision "taken now" may carry a timestamp slightly ahead of ours (another device's clock). */
+const CLOCK_SKEW_MS = 60_000;
+
+const invalid = (path: string, messageKey: string, message: string): ApiError =>
+  new ApiError({ code: 'validation', messageKey: 'errors.validation', message, issues: [{ path: [path], messageKey }] });
+
+export interface EmailRequestPayload {
+  postId: string;
+  requestId: string;
+  purpose: 'request' | 'reminder';
+  level: number;
+  messageId: string;
+}
+
+/**
+ * Sign-off requests and decisions. Every transition goes through the pure state machine and
+ * is performed, with its audit entry, in one transaction; emails are queued in the outbox in
+ * that same transaction and leave later.
+ */
+export class SignoffService {
+  private readonly decisions: Decisions;
+
+  constructor(private readonly deps: SignoffDeps) {
+    this.decisions = new Decisions(deps);
+  }
+
+  request(fields: RequestFields): void {
+    const now = this.deps.clock.now();
+    this.deps.db.transaction(() => {
+      const { post, partner } = this.load(fields.postId, true);
+      if (!canTransition(post.status, 'requestSignoff')) throw transitionRefused(post.status, 'requestSignoff');
+      const deadlineAt = fields.deadlineAt !== undefined ? fields.deadlineAt : defaultDeadline(post.scheduledAt, partner.signoffLeadMinutes, now);
+      if (deadlineAt !== null && deadlineAt <= now) throw invalid('deadlineAt', 'errors.signoff.deadlinePast', 'The deadline has passed');
+      if (deadlineAt !== null && post.scheduledAt !== null && deadlineAt > post.scheduledAt) {
+        throw invalid('deadlineAt', 'errors.signoff.deadlineAfterPublication', 'The deadline is after publication');
+      }
+      const emailed = partner.signoffEmail !== '';
+      this.openRequest(post, partner, {
+        at: now,
+        deadlineAt,
+        channel: emailed ? 'email' : 'app',
+        details: { findings: fields.findings, override: fields.override },
+        email: emailed,
+      });
+    })();
+    this.changed(fields.postId);
+    this.deps.wake();
+  }
+
+  /** A decision given by phone, in person or by message, recorded by the community manager. */
+  recordDecision(fields: DecisionFields): void {
+    const now = this.deps.clock.now();
+    this.deps.db.transaction(() => {
+      const { post, partner } = this.load(fields.postId, true);
+      if (fields.decidedAt > now + CLOCK_SKEW_MS) throw invalid('decidedAt', 'errors.signoff.decidedInFuture', 'The decision is in the future');
+      const at = Math.min(fields.decidedAt, now);
+      let request = post.status === 'in_review' ? this.deps.signoff.openRequest(post.id) : null;
+      if (request === null) {
+        // Asked outside the app (a call, a meeting): the request is recorded as such, bound to this revision.
+        if (post.status === 'in_review' || !canTransition(post.status, 'requestSignoff')) throw transitionRefused(post.status, fields.decision);
+        request = this.openRequest(post, partner, {
+          at,
+          deadlineAt: defaultDeadline(post.scheduledAt, partner.signoffLeadMinutes, at),
+          channel: fields.channel,
+          details: { findings: { error: 0, warning: 0, info: 0, byKind: {} }, override: null },
+          email: false,
+        });
+      }
+      if (at < request.createdAt) throw invalid('decidedAt', 'errors.signoff.decidedBeforeRequest', 'The decision predates the request');
+      const name = fields.decidedBy !== undefined && fields.decidedBy !== '' ? fields.decidedBy : partner.displayName;
+      this.decisions.apply(request, fields.decision, {
+        at,
+        actor: { kind: 'partner', name },
+        channel: fields.channel,
+        comment: fields.comment ?? null,
+        extra: { decidedAt: at, recordedAt: now, recordedBy: 'community_manager' },
+      });
+    })();
+    this.changed(fields.postId);
+  }
+
+  withdraw(postId: string): void {
+    const now = this.deps.clock.now();
+    this.deps.db.transaction(() => {
+      const { post } = this.load(postId, false);
+      const open = this.deps.signoff.openRequest(postId);
+      this.deps.transitions.apply({ post, event: 'withdraw', actor: CM, channel: 'app', at: now, details: { requestId: open?.id ?? null } });
+      if (open) this.decisions.close(open, 'withdrawn', null, now);
+      this.deps.signoff.setApproval(postId, null, null);
+    })();
+    this.changed(postId);
+  }
+
+  /**
+   * For the publisher, at publication time: the content about to go out must hash to exactly
+   * what the partner approved. Throws `conflict` otherwise; changes nothing.
+   */
+  assertPublishable(postId: string): { hash: string; requestId: string } {
+    const { post } = this.load(postId, false);
+    const signoff = this.deps.signoff.postSignoff(postId);
+    if (!approvalBound(post.status) || !signoff?.approvedHash || !signoff.approvedRequestId) {
+      throw new ApiError({ code: 'conflict', messageKey: 'errors.signoff.notApproved', message: `Post ${postId} is not approved`, details: { status: post.status } });
+    }
+    const hash = currentHash(post);
+    if (hash !== signoff.approvedHash) {
+      throw new ApiError({
+        code: 'conflict',
+        messageKey: 'errors.signoff.contentChanged',
+        message: `Post ${postId} differs from the approved content`,
+        details: { approvedHash: signoff.approvedHash, currentHash: hash },
+      });
+    }
+    return { hash, requestId: signoff.approvedRequestId };
+  }
+
+  private openRequest(
+    post: Post,
+    partner: Partner,
+    options: { at: number; deadlineAt: number | null; channel: Channel; details: { findings: RequestFields['findings']; override: RequestFields['override'] }; email: boolean },
+  ): SignoffRequest {
+    const previous = this.deps.signoff.openRequest(post.id);
+    if (previous) this.decisions.close(previous, 'superseded', null, null);
+    const content = signoffContentOf(post);
+    const hash = revisionHash(content);
+    const id = randomUUID();
+    const messageId = options.email ? newMessageId(messageIdDomain(this.deps.mail.settings())) : null;
+    this.deps.signoff.insertRequest({
+      id,
+      postId: post.id,
+      partnerId: post.partnerId,
+      revisionNumber: post.revisionCount,
+      revisionHash: hash,
+      canonicalContent: canonicalSignoffContent(content),
+      channel: options.email ? 'email' : 'none',
+      deadlineAt: options.deadlineAt,
+      tokenExpiresAt: tokenExpiry(options.deadlineAt, options.at),
+      details: { ...options.details, messageId },
+      createdAt: options.at,
+    });
+    this.deps.transitions.apply({
+      post,
+      event: 'requestSignoff',
+      actor: CM,
+      channel: options.channel,
+      at: options.at,
+      revision: { number: post.revisionCount, hash },
+      details: { requestId: id, deadlineAt: options.deadlineAt, findings: options.details.findings, override: options.details.override },
+    });
+    this.deps.signoff.setDeadline(post.id, options.deadlineAt);
+    this.deps.comments.claimUnsent(post.id, id);
+    if (messageId !== null) {
+      const key = requestEmailKey(id);
+      this.deps.signoff.insertMessage(messageId, id, 'request', key, options.at);
+      const payload: EmailRequestPayload = { postId: post.id, requestId: id, purpose: 'request', level: 0, messageId };
+      this.deps.outbox.enqueue(SIGNOFF_EMAIL, key, payload, options.at, options.at);
+      const queued = this.deps.posts.get(post.id) ?? post;
+      this.deps.transitions.record(queued, 'signoffEmailQueued', CM, 'email', options.at, { requestId: id, messageId, to: partner.signoffEmail }, { number: post.revisionCount, hash });
+    }
+    const request = this.deps.signoff.request(id);
+    if (!request) throw notFound('request', id);
+    return request;
+  }
+
+  private load(postId: string, requireNetworks: boolean): { post: Post; partner: Partner } {
+    const post = this.deps.posts.get(postId);
+    if (!post) throw notFound('post', postId);
+    const partner = this.deps.partners.get(post.partnerId);
+    if (!partner) throw notFound('partner', post.partnerId);
+    if (requireNetworks && post.networks.length === 0) {
+      // Without a network there is no final text to approve (the hash would cover nothing).
+      throw invalid('networks', 'errors.signoff.noNetworks', 'Choose at least one network before sign-off');
+    }
+    return { post, partner };
+  }
+
+  private changed(postId: string): void {
+    this.deps.events.emit({ type: 'signoff.changed', postId });
+  }
+}

@@ -1,0 +1,85 @@
+import type { Post } from '../../../shared/posts/schema';
+import type { AuditEntry } from '../../../shared/signoff/audit';
+import { finalTexts } from '../../../shared/signoff/finalTexts';
+import { approvalBound } from '../../../shared/signoff/lifecycle';
+import type { RevisionDiff, SignoffRequestView, SignoffStatus } from '../../../shared/signoff/schema';
+import { textsDiff } from '../../../shared/signoff/wordDiff';
+import { notFound } from '../errors';
+import { requestEmailKey } from './deps';
+import type { SignoffDeps } from './deps';
+import type { SignoffRequest } from './repository';
+import { currentHash } from './transitions';
+
+/** Read-only views of a post's sign-off for the UI. */
+export class SignoffViews {
+  constructor(private readonly deps: SignoffDeps) {}
+
+  status(postId: string): SignoffStatus {
+    const post = this.post(postId);
+    const signoff = this.deps.signoff.postSignoff(postId);
+    const partner = this.deps.partners.get(post.partnerId);
+    const hash = currentHash(post);
+    const latest = this.deps.signoff.latestRequest(postId);
+    const approvedHash = signoff?.approvedHash ?? null;
+    return {
+      postId,
+      status: post.status,
+      revisionNumber: post.revisionCount,
+      currentHash: hash,
+      approvedHash,
+      approvalValid: approvalBound(post.status) && approvedHash === hash,
+      deadlineAt: signoff?.deadlineAt ?? null,
+      request: latest ? this.requestView(latest) : null,
+      approvalVoided: this.approvalVoided(this.deps.audit.ofPost(postId)),
+      partnerHasEmail: (partner?.signoffEmail ?? '') !== '',
+    };
+  }
+
+  history(postId: string): AuditEntry[] {
+    this.post(postId);
+    return this.deps.audit.ofPost(postId);
+  }
+
+  /** What changed between the last version the partner saw and the current texts. */
+  diff(postId: string): RevisionDiff {
+    const post = this.post(postId);
+    const seen = this.deps.signoff.lastSeenRequest(postId, null);
+    const networks = textsDiff(seen?.content.texts ?? {}, finalTexts(post));
+    return {
+      since: seen && seen.seenAt !== null ? { requestId: seen.id, revisionNumber: seen.revisionNumber, seenAt: seen.seenAt } : null,
+      changed: networks.some((n) => n.changed),
+      networks,
+    };
+  }
+
+  private requestView(request: SignoffRequest): SignoffRequestView {
+    const job = request.channel === 'email' ? this.deps.outboxJobs.byKey(requestEmailKey(request.id)) : null;
+    return {
+      id: request.id,
+      revisionNumber: request.revisionNumber,
+      revisionHash: request.revisionHash,
+      state: request.state,
+      channel: request.channel,
+      createdAt: request.createdAt,
+      deadlineAt: request.deadlineAt,
+      decision: request.decision,
+      decidedAt: request.decidedAt,
+      remindersSent: request.remindersSent,
+      email: job ? { state: job.state, attempts: job.attempts, lastError: job.lastError } : { state: 'none', attempts: 0, lastError: null },
+    };
+  }
+
+  /** The last approval voided by an edit, unless sign-off was requested again since. */
+  private approvalVoided(history: readonly AuditEntry[]): SignoffStatus['approvalVoided'] {
+    const last = history.findLast((e) => e.action === 'approvalVoided' || e.action === 'requestSignoff');
+    if (last?.action !== 'approvalVoided') return null;
+    const requestId = last.details.requestId;
+    return { at: last.at, requestId: typeof requestId === 'string' ? requestId : null, revisionNumber: last.revisionNumber };
+  }
+
+  private post(postId: string): Post {
+    const post = this.deps.posts.get(postId);
+    if (!post) throw notFound('post', postId);
+    return post;
+  }
+}

@@ -1,0 +1,66 @@
+import { defineMessages } from '../i18n/feature';
+
+/**
+ * The reports page's texts (the report's own words are in shared/reports/messages.ts).
+ * French typography: no-break space (U+00A0) before « : », narrow one (U+202F) before ? ! ;
+ */
+export const reportUiMessages = defineMessages(
+  {
+    reports: {
+      title: 'Rapports mensuels',
+      month: 'Mois',
+      partner: 'Partenaire',
+      allPartners: 'Tous les partenaires',
+      preview: 'Aperçu du rapport',
+      loading: 'Préparation de l’aperçu…',
+      export: 'Exporter',
+      exportPdf: 'PDF',
+      exportCsv: 'CSV',
+      exportHtml: 'HTML',
+      exporting: 'Export en cours…',
+      saved: 'Enregistré\u00a0: {{path}} ({{size}})',
+      exportAll: 'Exporter tous les partenaires',
+      exportAllFormat: 'Format de l’export de tous les partenaires',
+      progress: '{{done}} sur {{total}}',
+      cancel: 'Annuler',
+      cancelling: 'Annulation…',
+      allDone_one: '{{count}} fichier enregistré dans {{folder}}',
+      allDone_other: '{{count}} fichiers enregistrés dans {{folder}}',
+      allCancelled_one: 'Export annulé\u00a0: {{count}} fichier déjà enregistré dans {{folder}}',
+      allCancelled_other: 'Export annulé\u00a0: {{count}} fichiers déjà enregistrés dans {{folder}}',
+      allFailed_one: 'L’export s’est interrompu après {{count}} fichier.',
+      allFailed_other: 'L’export s’est interrompu après {{count}} fichiers.',
+      noPartner: 'Ajoutez un partenaire pour obtenir un rapport.',
+      hint: 'Chaque rapport suit le mois du partenaire dans son fuseau horaire, et sa langue. Le rapport de tous les partenaires est dans la langue de l’interface.',
+    },
+  },
+  {
+    reports: {
+      title: 'Monthly reports',
+      month: 'Month',
+      partner: 'Partner',
+      allPartners: 'All partners',
+      preview: 'Report preview',
+      loading: 'Preparing the preview…',
+      export: 'Export',
+      exportPdf: 'PDF',
+      exportCsv: 'CSV',
+      exportHtml: 'HTML',
+      exporting: 'Exporting…',
+      saved: 'Saved: {{path}} ({{size}})',
+      exportAll: 'Export all partners',
+      exportAllFormat: 'Format of the all-partners export',
+      progress: '{{done}} of {{total}}',
+      cancel: 'Cancel',
+      cancelling: 'Cancelling…',
+      allDone_one: '{{count}} file saved in {{folder}}',
+      allDone_other: '{{count}} files saved in {{folder}}',
+      allCancelled_one: 'Export cancelled: {{count}} file already saved in {{folder}}',
+      allCancelled_other: 'Export cancelled: {{count}} files already saved in {{folder}}',
+      allFailed_one: 'The export stopped after {{count}} file.',
+      allFailed_other: 'The export stopped after {{count}} files.',
+      noPartner: 'Add a partner to get a report.',
+      hint: 'Each report follows the partner’s month in their own time zone, and their language. The all-partners report is in the interface language.',
+    },
+  },
+);

@@ -1,0 +1,58 @@
+import { z } from 'zod';
+import { AccountStatus } from './account';
+import { CredentialErrorCode } from './errors';
+
+/** tls: TLS from the first byte (465/993); starttls: upgrade after connecting (587/143). */
+export const MailSecurity = z.enum(['tls', 'starttls', 'none']);
+export type MailSecurity = z.infer<typeof MailSecurity>;
+
+const host = z
+  .string()
+  .trim()
+  .min(1, { message: 'errors.required' })
+  .max(253, { message: 'errors.tooLong' })
+  .regex(/^[A-Za-z0-9.:[\]-]+$/, { message: 'errors.invalid' });
+
+export const MailServer = z.object({
+  host,
+  port: z.number().int().min(1).max(65535),
+  security: MailSecurity,
+});
+export type MailServer = z.infer<typeof MailServer>;
+
+/** The workstation's mail account; `password` omitted on update keeps the stored one. */
+export const MailAccountInput = z
+  .object({
+    smtp: MailServer,
+    imap: MailServer,
+    username: z.string().trim().min(1, { message: 'errors.required' }).max(320, { message: 'errors.tooLong' }),
+    fromAddress: z.string().trim().pipe(z.email({ message: 'errors.email' })),
+    fromName: z.string().trim().max(120, { message: 'errors.tooLong' }).default(''),
+    password: z.string().min(1, { message: 'errors.required' }).max(500, { message: 'errors.tooLong' }).optional(),
+  })
+  .strict();
+export type MailAccountInput = z.input<typeof MailAccountInput>;
+
+export const MailAccount = z.object({
+  smtp: MailServer,
+  imap: MailServer,
+  username: z.string(),
+  fromAddress: z.string(),
+  fromName: z.string(),
+  hasPassword: z.boolean(),
+  status: AccountStatus,
+  lastErrorCode: CredentialErrorCode.nullable(),
+  lastTestedAt: z.number().int().nullable(),
+  updatedAt: z.number().int(),
+});
+export type MailAccount = z.infer<typeof MailAccount>;
+
+export const ProbeResult = z.discriminatedUnion('outcome', [
+  z.object({ outcome: z.literal('ok') }),
+  z.object({ outcome: z.literal('offline') }),
+  z.object({ outcome: z.literal('failed'), code: CredentialErrorCode, messageKey: z.string() }),
+]);
+export type ProbeResult = z.infer<typeof ProbeResult>;
+
+export const MailTest = z.object({ smtp: ProbeResult, imap: ProbeResult, account: MailAccount });
+export type MailTest = z.infer<typeof MailTest>;

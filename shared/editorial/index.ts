@@ -1,0 +1,24 @@
+// The editorial-line domain: schemas, resolution, compilation, linting, measurement, packs.
+export * from './ruleSchema';
+export * from './lineSchema';
+export * from './findingSchema';
+export { resolveLine } from './resolve';
+export { tightenRule, stricterSeverity } from './tighten';
+export { compileLine } from './compile';
+export type { CompiledLine } from './compile';
+export { lint } from './lint';
+export { applyEdits, applyFix } from './fixes';
+export { addUtm, hasUtm } from './utm';
+export type { UtmParameters } from './utm';
+export { measure, measureAgainst, hardLimit } from './networks/measure';
+export type { Count, Measurement, MeasureOptions } from './networks/measure';
+export { NETWORK_LIMITS } from './networks/limits';
+export type { LengthUnit, NetworkLimit } from './networks/limits';
+export { escapeLinkedInText, LINKEDIN_RESERVED } from './networks/linkedinEscape';
+export { graphemeLength, utf8Length } from './text/graphemes';
+export { avocatsFrancePack, AvocatsFrancePackConfig, AVOCATS_FR_PACK_ID } from './packs/avocatsFrance';
+export { applyCompliancePack } from './packs/compliancePack';
+export type { CompliancePack } from './packs/compliancePack';
+export { checkDominantPracticeAreas, MAX_DOMINANT_PRACTICE_AREAS } from './packs/practiceAreas';
+export type { PracticeAreasCheck } from './packs/practiceAreas';
+export { editorialMessagesEn, editorialMessagesFr } from './messages';

@@ -1,0 +1,77 @@
+import type { Finding, LintContextInput, LintResult } from './findingSchema';
+import { LintContext } from './findingSchema';
+import type { CheckEnv, RawFinding, Report } from './checks/types';
+import { compileLine } from './compile';
+import type { CompiledLine } from './compile';
+import type { EditorialLine, EffectiveRule, ResolvedLine } from './lineSchema';
+import { TextAnalysis } from './text/analysis';
+
+const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
+
+/** Lines compiled on the caller's behalf, kept as long as the line object lives. */
+const compiledCache = new WeakMap<ResolvedLine | EditorialLine, CompiledLine>();
+
+function compiledFor(line: CompiledLine | ResolvedLine | EditorialLine): CompiledLine {
+  if (line.scope === 'compiled') return line;
+  let compiled = compiledCache.get(line);
+  if (!compiled) {
+    compiled = compileLine(line);
+    compiledCache.set(line, compiled);
+  }
+  return compiled;
+}
+
+function reporter({ rule, origin }: EffectiveRule, findings: Finding[]): Report {
+  return (raw: RawFinding) => {
+    const { range, network, fix } = raw;
+    const check = raw.messageKey.slice(raw.messageKey.lastIndexOf('.') + 1);
+    findings.push({
+      id: `${rule.id}/${check}/${network ?? '*'}/${range.from}-${range.to}`,
+      ruleId: rule.id,
+      kind: rule.kind,
+      severity: rule.severity,
+      messageKey: raw.messageKey,
+      params: raw.params ?? {},
+      ...(rule.message ? { message: rule.message } : {}),
+      ...(rule.source ? { source: rule.source } : {}),
+      range,
+      ...(network ? { network } : {}),
+      ...(fix ? { fix: { labelKey: fix.labelKey, labelParams: fix.labelParams ?? {}, edits: fix.edits } } : {}),
+      origin,
+    });
+  };
+}
+
+/**
+ * Checks `text` (the plain text a network receives) against an editorial line. Pure and
+ * deterministic; pass a `compileLine` result to skip compiling on each call.
+ */
+export function lint(text: string, line: CompiledLine | ResolvedLine | EditorialLine, contextInput: LintContextInput = {}): LintResult {
+  const compiled = compiledFor(line);
+  const context = LintContext.parse(contextInput);
+  const env: CheckEnv = { context, language: context.language ?? compiled.line.language, isRequiredMention: compiled.isRequiredMention };
+  const analysis = new TextAnalysis(text, context);
+  const findings: Finding[] = [];
+
+  for (const { rule, run } of compiled.checks) run(analysis, env, reporter(rule, findings));
+  if (compiled.phraseRules.length > 0) {
+    const reporters = compiled.phraseRules.map(({ rule }) => reporter(rule, findings));
+    for (const match of compiled.phrases.match(analysis)) {
+      const target = compiled.phraseRules[match.phrase.slot];
+      const report = reporters[match.phrase.slot];
+      if (target && report) target.check.onMatch(match, analysis, report);
+    }
+  }
+
+  const unique = new Map(findings.map((finding) => [finding.id, finding]));
+  return {
+    lineVersion: compiled.line.versions,
+    findings: [...unique.values()].sort(
+      (a, b) =>
+        a.range.from - b.range.from ||
+        a.range.to - b.range.to ||
+        SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
+        (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+    ),
+  };
+}

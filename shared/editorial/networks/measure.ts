@@ -1,0 +1,146 @@
+import twitterText from 'twitter-text';
+import type { Network } from '../../posts/networks';
+import { extractHashtags, extractMentions, extractUrls } from '../text/entities';
+import { isEmojiGrapheme } from '../text/emoji';
+import { utf8Length } from '../text/graphemes';
+import { isLinkedInReserved, linkedInEscapeOverhead } from './linkedinEscape';
+import {
+  BLUESKY_MAX_BYTES,
+  DEFAULT_INSTAGRAM_HASHTAG_CAP,
+  DEFAULT_MASTODON_MAX_CHARACTERS,
+  DEFAULT_MASTODON_URL_LENGTH,
+  NETWORK_LIMITS,
+  THREADS_MAX_LINKS,
+} from './limits';
+import type { LengthUnit } from './limits';
+import { tallyCodeUnits, tallyGraphemes, utf8Weight } from './tally';
+import type { FixedPiece, Tally } from './tally';
+
+export interface MeasureOptions {
+  /** The instance's configuration.statuses.max_characters. */
+  mastodonMaxCharacters?: number | undefined;
+  /** The instance's configuration.statuses.characters_reserved_per_url. */
+  mastodonCharactersReservedPerUrl?: number | undefined;
+  /** Hashtags allowed per Instagram post (a setting: the cap is being cut from 30 to 5). */
+  instagramHashtagCap?: number | undefined;
+}
+
+export interface Count {
+  used: number;
+  limit: number;
+  unit: LengthUnit;
+  over: boolean;
+  /** UTF-16 offset where the text first goes past the limit, or null. */
+  overflowFrom: number | null;
+}
+
+/** A live counter ("X 247/280"), plus the network's other hard limits (bytes, links, hashtags). */
+export interface Measurement extends Count {
+  network: Network;
+  details: Count[];
+}
+
+const count = (tally: Tally, limit: number, unit: LengthUnit): Count => ({
+  used: tally.used,
+  limit,
+  unit,
+  over: tally.used > limit,
+  overflowFrom: tally.used > limit ? tally.overflowFrom : null,
+});
+
+/** At most `limit` entities; the overflow starts at the first one past it. */
+function entityCount(entities: readonly { from: number }[], limit: number, unit: LengthUnit): Count {
+  const extra = entities[limit];
+  return { used: entities.length, limit, unit, over: entities.length > limit, overflowFrom: extra ? extra.from : null };
+}
+
+function measureX(text: string, limit: number): Count {
+  const parsed =
+    limit === NETWORK_LIMITS.x.limit
+      ? twitterText.parseTweet(text)
+      : twitterText.parseTweet(text, { ...twitterText.configs.defaults, maxWeightedTweetLength: limit });
+  const over = parsed.weightedLength > limit;
+  // validRangeEnd indexes the NFC form; clamp in case the text was not NFC.
+  const overflowFrom = over ? Math.min(parsed.validRangeEnd + 1, text.length) : null;
+  return { used: parsed.weightedLength, limit, unit: 'weighted', over, overflowFrom };
+}
+
+/** Mastodon's countable text: URLs (with scheme) count a fixed length, mentions lose their domain. */
+function mastodonPieces(text: string, urlLength: number): FixedPiece[] {
+  const entities = [
+    ...extractUrls(text, true).map((u) => ({ from: u.from, to: u.to, weight: urlLength })),
+    ...extractMentions(text).map((m) => ({ from: m.from, to: m.to, weight: 1 + m.user.length })),
+  ].sort((a, b) => a.from - b.from);
+  const pieces: FixedPiece[] = [];
+  for (const entity of entities) {
+    const last = pieces[pieces.length - 1];
+    if (!last || entity.from >= last.to) pieces.push(entity);
+  }
+  return pieces;
+}
+
+const linkedInWeight =
+  (text: string) =>
+  (_unit: number, index: number): number =>
+    isLinkedInReserved(text.charAt(index)) ? 2 : 1;
+
+/** UTF-16 length, walking the text only when it is over (to find where). */
+function codeUnitCount(text: string, limit: number, extra: number, weigh: (unit: number, index: number) => number): Tally {
+  const used = text.length + extra;
+  return used > limit ? tallyCodeUnits(text, limit, weigh) : { used, overflowFrom: null };
+}
+
+/**
+ * How much of `network`'s hard limit `text` uses, counted as that network counts
+ * (see NETWORK_LIMITS for each rule and its source).
+ */
+export function measure(network: Network, text: string, options: MeasureOptions = {}): Measurement {
+  const main = measureAgainst(network, text, hardLimit(network, options), options);
+  const details = measureDetails(network, text, options);
+  return { network, ...main, over: main.over || details.some((d) => d.over), details };
+}
+
+/** The network's hard limit (Mastodon's comes from the instance). */
+export function hardLimit(network: Network, options: MeasureOptions = {}): number {
+  return network === 'mastodon' ? (options.mastodonMaxCharacters ?? DEFAULT_MASTODON_MAX_CHARACTERS) : NETWORK_LIMITS[network].limit;
+}
+
+/** The network's main count against any limit (a line's softer target, say). */
+export function measureAgainst(network: Network, text: string, limit: number, options: MeasureOptions = {}): Count {
+  switch (network) {
+    case 'x':
+      return measureX(text, limit);
+    case 'bluesky':
+      return count(tallyGraphemes(text, limit), limit, 'graphemes');
+    case 'mastodon': {
+      const pieces = mastodonPieces(text, options.mastodonCharactersReservedPerUrl ?? DEFAULT_MASTODON_URL_LENGTH);
+      return count(tallyGraphemes(text, limit, undefined, pieces), limit, 'graphemes');
+    }
+    case 'threads':
+      return count(
+        tallyGraphemes(text, limit, (g) => (isEmojiGrapheme(g) ? utf8Length(g) : 1)),
+        limit,
+        'characters',
+      );
+    case 'linkedin':
+      // The limit applies after escaping: that is the string the API receives, so the
+      // counter never promises room the API will not give.
+      return count(codeUnitCount(text, limit, linkedInEscapeOverhead(text), linkedInWeight(text)), limit, 'characters');
+    case 'instagram':
+    case 'facebook':
+      return count(codeUnitCount(text, limit, 0, () => 1), limit, 'characters');
+  }
+}
+
+function measureDetails(network: Network, text: string, options: MeasureOptions): Count[] {
+  switch (network) {
+    case 'bluesky':
+      return [count(tallyCodeUnits(text, BLUESKY_MAX_BYTES, utf8Weight(text)), BLUESKY_MAX_BYTES, 'bytes')];
+    case 'threads':
+      return [entityCount(extractUrls(text), THREADS_MAX_LINKS, 'links')];
+    case 'instagram':
+      return [entityCount(extractHashtags(text), options.instagramHashtagCap ?? DEFAULT_INSTAGRAM_HASHTAG_CAP, 'hashtags')];
+    default:
+      return [];
+  }
+}

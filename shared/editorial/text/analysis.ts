@@ -1,0 +1,127 @@
+import type { Network } from '../../posts/networks';
+import { measure } from '../networks/measure';
+import type { Measurement, MeasureOptions } from '../networks/measure';
+import { findEmoji } from './emoji';
+import type { EmojiMatch } from './emoji';
+import { extractHashtags, extractMentions, extractUrls } from './entities';
+import type { HashtagEntity, MentionEntity, UrlEntity } from './entities';
+import { foldLoose } from './fold';
+import { splitSentences } from './sentences';
+import type { Sentence } from './sentences';
+import { determinerKey, stemKeys } from './stem';
+import { ELISIONS, tokenize } from './tokens';
+import type { Token } from './tokens';
+
+/** The comparison keys of a token under stemming (elided words map to their full form's key). */
+export function tokenStemKeys(token: Token): readonly string[] {
+  if (!token.elision) return stemKeys(token.lower);
+  const full = ELISIONS[token.folded.slice(0, -1)] ?? token.folded;
+  return [determinerKey(full) ?? full];
+}
+
+/**
+ * Everything the checks read from one text, each part computed on first use and kept for
+ * the other checks of the same lint.
+ */
+export class TextAnalysis {
+  private tokenList: Token[] | undefined;
+  private stemCache: (readonly string[] | undefined)[] = [];
+  private urlList: UrlEntity[] | undefined;
+  private hashtagList: HashtagEntity[] | undefined;
+  private mentionList: MentionEntity[] | undefined;
+  private emojiList: EmojiMatch[] | undefined;
+  private sentenceList: Sentence[] | undefined;
+  private foldedText: string | undefined;
+  private readonly measurements = new Map<Network, Measurement>();
+
+  constructor(
+    readonly text: string,
+    private readonly measureOptions: MeasureOptions,
+  ) {}
+
+  get tokens(): Token[] {
+    this.tokenList ??= tokenize(this.text);
+    return this.tokenList;
+  }
+
+  stems(index: number): readonly string[] {
+    const cached = this.stemCache[index];
+    if (cached) return cached;
+    const token = this.tokens[index];
+    const keys = token ? tokenStemKeys(token) : [];
+    this.stemCache[index] = keys;
+    return keys;
+  }
+
+  /** Links with or without scheme, as X and LinkedIn turn them into links. */
+  get urls(): UrlEntity[] {
+    this.urlList ??= extractUrls(this.text);
+    return this.urlList;
+  }
+
+  get hashtags(): HashtagEntity[] {
+    this.hashtagList ??= extractHashtags(this.text);
+    return this.hashtagList;
+  }
+
+  get mentions(): MentionEntity[] {
+    this.mentionList ??= extractMentions(this.text);
+    return this.mentionList;
+  }
+
+  get emoji(): EmojiMatch[] {
+    this.emojiList ??= findEmoji(this.text);
+    return this.emojiList;
+  }
+
+  get sentences(): Sentence[] {
+    this.sentenceList ??= splitSentences(this.text, this.tokens);
+    return this.sentenceList;
+  }
+
+  /** Lower case, no accents, ' apostrophes, single spaces: for required mentions. */
+  get folded(): string {
+    this.foldedText ??= this.text
+      .split('\n')
+      .map(foldLine)
+      .filter((line) => line !== '')
+      .join(' ');
+    return this.foldedText;
+  }
+
+  measure(network: Network): Measurement {
+    let measurement = this.measurements.get(network);
+    if (!measurement) {
+      measurement = measure(network, this.text, this.measureOptions);
+      this.measurements.set(network, measurement);
+    }
+    return measurement;
+  }
+
+  /** Whether [from, to) touches a link, hashtag or mention. */
+  inEntity(from: number, to: number): boolean {
+    return overlaps(this.urls, from, to) || overlaps(this.hashtags, from, to) || overlaps(this.mentions, from, to);
+  }
+
+  inUrl(from: number, to: number): boolean {
+    return overlaps(this.urls, from, to);
+  }
+}
+
+const MAX_LINES = 5_000;
+const foldedLines = new Map<string, string>();
+
+/** foldLoose per line, memoised: a keystroke changes one line, the others come from the memo. */
+function foldLine(line: string): string {
+  let folded = foldedLines.get(line);
+  if (folded === undefined) {
+    folded = foldLoose(line);
+    if (foldedLines.size >= MAX_LINES) foldedLines.clear();
+    foldedLines.set(line, folded);
+  }
+  return folded;
+}
+
+function overlaps(ranges: readonly { from: number; to: number }[], from: number, to: number): boolean {
+  return ranges.some((range) => range.from < Math.max(to, from + 1) && from < range.to);
+}

@@ -1,0 +1,30 @@
+import { z } from 'zod';
+import { addMonths, datesBetween, firstDayOfMonth, lastDayOfMonth } from '../calendar/civil';
+import type { LocalDate } from '../calendar/civil';
+import { startOfLocalDay } from '../calendar/zonedTime';
+
+/** A calendar month, 'YYYY-MM'. */
+export const ReportMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'errors.month' });
+export type ReportMonth = z.infer<typeof ReportMonth>;
+
+/** [start, end) in epoch ms: the instants of a month as lived in one zone. */
+export interface InstantRange {
+  start: number;
+  end: number;
+}
+
+/**
+ * The month as the partner lives it: from their local midnight on the 1st to their local
+ * midnight on the 1st of the next month. In Paris, October 2026 starts at 22:00 UTC on
+ * 30 September and ends at 23:00 UTC on 31 October (the clocks go back on the 25th): 745 hours.
+ */
+export function monthRange(month: ReportMonth, zone: string): InstantRange {
+  return {
+    start: startOfLocalDay(firstDayOfMonth(month), zone),
+    end: startOfLocalDay(firstDayOfMonth(addMonths(month, 1)), zone),
+  };
+}
+
+export const previousMonth = (month: ReportMonth): ReportMonth => addMonths(month, -1);
+
+export const monthDates = (month: ReportMonth): LocalDate[] => datesBetween(firstDayOfMonth(month), lastDayOfMonth(month));

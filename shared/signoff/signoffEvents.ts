@@ -1,0 +1,20 @@
+import { z } from 'zod';
+import { PostId } from '../posts/schema';
+
+/**
+ * Events core pushes about sign-off, the outbox and connectivity. `alert` asks the UI to
+ * tell the community manager something needs them (a post held, a request expired…):
+ * `messageKey` is translated with `params`.
+ */
+export const signoffEvents = [
+  z.object({ type: z.literal('signoff.changed'), postId: PostId }),
+  z.object({ type: z.literal('outbox.changed') }),
+  z.object({ type: z.literal('connectivity.changed'), online: z.boolean() }),
+  z.object({
+    type: z.literal('alert'),
+    messageKey: z.string(),
+    params: z.record(z.string(), z.union([z.string(), z.number()])),
+    severity: z.enum(['info', 'warning', 'error']),
+    postId: PostId.nullable(),
+  }),
+] as const;

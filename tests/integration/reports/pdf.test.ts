@@ -1,0 +1,103 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createTestCore } from '../../support/testCore';
+import type { TestCore } from '../../support/testCore';
+import { seedScenario } from './seed';
+import type { Seeded } from './seed';
+
+const shots = join(process.cwd(), 'test-results', 'reports');
+
+/** The PDF's text, laid out (table rows stay on one line), every kind of space made one space (a no-break space may vanish). */
+const pdfText = (path: string, layout = true): string =>
+  execFileSync('pdftotext', [...(layout ? ['-layout'] : []), path, '-'], { encoding: 'utf8' }).replace(/\s+/gu, ' ');
+
+/** Letter-spaced capitals come out of pdftotext as "M O N T H LY": compare them without spaces. */
+const squeezed = (text: string): string => text.replace(/ /g, '');
+
+/** The first page as a PNG at 80 dpi in test-results/reports/, for a reviewer's eye. */
+function firstPagePng(pdf: string, name: string): string {
+  mkdirSync(shots, { recursive: true });
+  execFileSync('pdftoppm', ['-png', '-r', '80', '-f', '1', '-l', '1', '-singlefile', pdf, join(shots, name)]);
+  return join(shots, `${name}.png`);
+}
+
+let t: TestCore;
+let seeded: Seeded;
+beforeEach(async () => {
+  t = createTestCore();
+  seeded = await seedScenario(t);
+});
+afterEach(() => {
+  seeded.db.close();
+  t.close();
+});
+
+describe('the PDF report', () => {
+  it('is in French for a French partner, with the figures worked out by hand, page numbers and the generation date', async () => {
+    const { path, bytes } = await t.call('reports.export', { month: '2026-10', partnerId: seeded.paris.id, format: 'pdf' });
+    expect(path).toBe(join(t.dir, 'exports', `plume-report-2026-10-me-claire-dupont-${seeded.paris.id.slice(0, 8)}.pdf`));
+    expect(readFileSync(path).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(bytes).toBe(readFileSync(path).length);
+
+    const text = pdfText(path);
+    expect(squeezed(text)).toContain('RAPPORTD’ACTIVITÉMENSUEL');
+    expect(text).toContain('Me Claire Dupont');
+    expect(squeezed(text)).toContain('OCTOBRE2026');
+    expect(text).toContain('comparé à septembre 2026');
+    // Paris: drafts B, C, D, E, L (Sept: A, M); publications A, B ×2, E, I (LinkedIn 4, X 1).
+    expect(text).toMatch(/Brouillons créés 5 2 \+3/);
+    expect(text).toMatch(/Publications \(par réseau\) 5 0 \+5/);
+    expect(text).toContain('LinkedIn 4 · X 1');
+    // Sign-off: 2, 4, 8, 24, 26 h → median 8 h, p90 25,2 h; on time 3 of 5; first time 2 of 3.
+    expect(text).toMatch(/Médiane 8 ?h/);
+    expect(text).toMatch(/90e centile 25,2 ?h/);
+    expect(text).toMatch(/60 ?%/);
+    expect(text).toContain('3 sur 5 échéances');
+    expect(text).toContain('2 sur 3 validations');
+    // Prose wraps inside its table cell: read it in reading order.
+    expect(pdfText(path, false)).toContain('Citation exacte de l’arrêt, validée par l’associée.');
+    expect(text).toMatch(/Page 1 sur \d/);
+    expect(text).toContain('Généré le 24 nov. 2026, 10:00'); // the test clock: 09:00 UTC
+
+    expect(readFileSync(firstPagePng(path, 'report-fr-paris')).subarray(1, 4).toString()).toBe('PNG');
+  });
+
+  it('is in English for an English partner, October taken in London time', async () => {
+    const { path } = await t.call('reports.export', { month: '2026-10', partnerId: seeded.london.id, format: 'pdf' });
+    const text = pdfText(path);
+    expect(squeezed(text)).toContain('MONTHLYACTIVITYREPORT');
+    expect(text).toContain('James Whitfield KC');
+    expect(text).toContain('compared with September 2026');
+    // London: 1 Oct 00:30 Paris is still 30 Sept in London (L); 31 Oct 23:30 London is October (J).
+    expect(text).toMatch(/Drafts created 4 3 \+1/);
+    expect(text).toMatch(/Publications \(per network\) 6 0 \+6/);
+    expect(text).toContain('LinkedIn 5 · X 1');
+    expect(text).toMatch(/Median 8 ?h/);
+    expect(text).toMatch(/90th percentile 25\.2 ?h/);
+    expect(text).toContain('3 of 5 deadlines');
+    expect(text).toMatch(/Page 1 of \d/);
+    expect(text).toContain('Generated on 24 Nov 2026, 09:00');
+    firstPagePng(path, 'report-en-london');
+  });
+
+  it('prints an honest empty report for a month with no activity', async () => {
+    const { path } = await t.call('reports.export', { month: '2027-01', partnerId: seeded.paris.id, format: 'pdf' });
+    const text = pdfText(path);
+    expect(text).toContain('Aucune activité enregistrée ce mois-ci');
+    expect(text).toMatch(/Brouillons créés 0 0 =/);
+    firstPagePng(path, 'report-fr-empty');
+  });
+
+  it('puts all partners in one document: the summary first, then each partner', async () => {
+    const { path } = await t.call('reports.export', { month: '2026-10', partnerId: null, format: 'pdf', locale: 'fr' });
+    const text = pdfText(path);
+    expect(text).toContain('Tous les partenaires');
+    expect(text).toContain('Synthèse — 3 partenaires');
+    // Publications 5 (Paris) + 6 (London) + 0; sent 6 + 6 + 0; first time 2 + 2 + 2 (the third partner owns Z) of 3 + 3 + 2.
+    expect(text).toMatch(/ 11 12 75 ?% /);
+    expect(text.indexOf('Synthèse')).toBeLessThan(text.indexOf('James Whitfield KC'));
+    firstPagePng(path, 'report-fr-all-partners');
+  });
+});

@@ -1,0 +1,136 @@
+import { describe, expect, it } from 'vitest';
+import { addUtm, applyFix } from '../../../shared/editorial/index';
+import type { RuleInput } from '../../../shared/editorial/index';
+import { findings, flagged } from './helpers';
+
+describe('required mentions', () => {
+  const rules: RuleInput[] = [{ kind: 'requiredMention', id: 'sig', text: 'Cabinet Exemple — Paris', networks: ['linkedin'] }];
+
+  it('is checked only for the networks it names', () => {
+    expect(findings('Bonjour', rules, { networks: ['x'] })).toEqual([]);
+    const [finding] = findings('Bonjour', rules, { networks: ['x', 'linkedin'] });
+    expect(finding).toMatchObject({ messageKey: 'editorial.finding.requiredMentionMissing', network: 'linkedin', severity: 'error' });
+    expect(finding?.params).toEqual({ mention: 'Cabinet Exemple — Paris', networks: 'LinkedIn' });
+  });
+
+  it('is found whatever the case, accents and spaces', () => {
+    expect(findings('Merci.\nCABINET  exemple\u00a0— paris', rules, { networks: ['linkedin'] })).toEqual([]);
+  });
+
+  it.each([
+    ['', 'Cabinet Exemple — Paris'],
+    ['Bonjour', 'Bonjour\nCabinet Exemple — Paris'],
+    ['Bonjour\n', 'Bonjour\nCabinet Exemple — Paris'],
+  ])('the fix puts it at the end of %j on its own line', (text, fixed) => {
+    const [finding] = findings(text, rules, { networks: ['linkedin'] });
+    expect(finding?.range).toEqual({ from: text.length, to: text.length });
+    expect(finding?.fix && applyFix(text, finding.fix)).toBe(fixed);
+  });
+});
+
+describe('hashtags', () => {
+  it('adds a missing required hashtag after the closing block, or in a new paragraph', () => {
+    const rules: RuleInput[] = [{ kind: 'hashtags', id: 'tags', required: ['Droit', '#Avocats'] }];
+    const [first, second] = findings('Texte.\n\n#droit', rules);
+    expect(first?.params).toEqual({ hashtag: '#Avocats' });
+    expect(second).toBeUndefined();
+    expect(first?.fix && applyFix('Texte.\n\n#droit', first.fix)).toBe('Texte.\n\n#droit #Avocats');
+    const [alone] = findings('Texte sans hashtag.', [{ kind: 'hashtags', id: 'tags', required: ['Droit'] }]);
+    expect(alone?.fix && applyFix('Texte sans hashtag.', alone.fix)).toBe('Texte sans hashtag.\n\n#Droit');
+  });
+
+  it('flags hashtags off the allowed list, case and accents aside, and removes them', () => {
+    const rules: RuleInput[] = [{ kind: 'hashtags', id: 'tags', allowed: ['droit', 'société'] }];
+    const text = 'Texte #DROIT #Societe #Foot';
+    const list = findings(text, rules);
+    expect(list.map((f) => text.slice(f.range.from, f.range.to))).toEqual(['#Foot']);
+    expect(list[0]?.fix && applyFix(text, list[0].fix)).toBe('Texte #DROIT #Societe');
+  });
+
+  it('flags the hashtags past the maximum', () => {
+    expect(flagged('#a1 #b2 #c3 #d4', [{ kind: 'hashtags', id: 'tags', max: 2 }])).toEqual(['#c3', '#d4']);
+  });
+
+  it('wants hashtags at the end, keeps the word in its sentence and moves the tag', () => {
+    const rules: RuleInput[] = [{ kind: 'hashtags', id: 'tags', position: 'end' }];
+    const text = 'Le #droit des contrats évolue.\n\n#avocats #contrats';
+    const list = findings(text, rules);
+    expect(list.map((f) => text.slice(f.range.from, f.range.to))).toEqual(['#droit']);
+    expect(list[0]?.fix && applyFix(text, list[0].fix)).toBe('Le droit des contrats évolue.\n\n#avocats #contrats #droit');
+    expect(flagged('Texte.\n#a #b.', rules)).toEqual([]);
+  });
+
+  it('lets a required mention close the post after the hashtags', () => {
+    const rules: RuleInput[] = [
+      { kind: 'hashtags', id: 'tags', position: 'end' },
+      { kind: 'requiredMention', id: 'bar', text: 'Avocat au barreau de Paris' },
+    ];
+    expect(findings('Texte.\n#droit #contrats\nAvocat au barreau de Paris', rules)).toEqual([]);
+    expect(flagged('Texte.\n#droit #contrats\nEt une phrase de plus.', rules)).toEqual(['#droit', '#contrats', '']);
+  });
+});
+
+describe('links', () => {
+  it.each([
+    ['https://bit.ly/3xYz', ['https://bit.ly/3xYz']],
+    ['http://t.co/abc', ['http://t.co/abc']],
+    ['tinyurl.com/abc', ['tinyurl.com/abc']],
+    ['https://lnkd.in/eXyZ et https://buff.ly/1 et ow.ly/a', ['https://lnkd.in/eXyZ', 'https://buff.ly/1', 'ow.ly/a']],
+    ['https://goo.gl/x https://is.gd/y', ['https://goo.gl/x', 'https://is.gd/y']],
+    ['https://www.legifrance.gouv.fr/jorf/id/JORFTEXT0001', []],
+  ])('flags shorteners in %j', (text, expected) => {
+    expect(flagged(text, [{ kind: 'links', id: 'links' }])).toEqual(expected);
+  });
+
+  it('allows the listed domains and their subdomains only', () => {
+    const rules: RuleInput[] = [{ kind: 'links', id: 'links', allowedDomains: ['exemple-avocats.fr', 'legifrance.gouv.fr'] }];
+    const text = 'https://exemple-avocats.fr/a https://blog.exemple-avocats.fr/b https://www.legifrance.gouv.fr/c https://autre.fr/d faux-exemple-avocats.fr';
+    expect(flagged(text, rules)).toEqual(['https://autre.fr/d', 'faux-exemple-avocats.fr']);
+    expect(findings('https://autre.fr', rules)[0]?.params).toEqual({ domain: 'autre.fr', url: 'https://autre.fr' });
+  });
+});
+
+describe('UTM parameters', () => {
+  it.each([
+    ['https://exemple.fr/a', 'https://exemple.fr/a?utm_source=linkedin&utm_medium=social&utm_campaign=printemps'],
+    ['https://exemple.fr/a?x=1', 'https://exemple.fr/a?x=1&utm_source=linkedin&utm_medium=social&utm_campaign=printemps'],
+    ['https://exemple.fr/a?', 'https://exemple.fr/a?utm_source=linkedin&utm_medium=social&utm_campaign=printemps'],
+    ['https://exemple.fr/a#b', 'https://exemple.fr/a?utm_source=linkedin&utm_medium=social&utm_campaign=printemps#b'],
+    ['https://exemple.fr/a?utm_medium=mail', 'https://exemple.fr/a?utm_medium=mail&utm_source=linkedin&utm_campaign=printemps'],
+    ['exemple.fr/a', 'exemple.fr/a?utm_source=linkedin&utm_medium=social&utm_campaign=printemps'],
+  ])('addUtm(%j)', (url, tagged) => {
+    expect(addUtm(url, { source: 'linkedin', medium: 'social', campaign: 'printemps' })).toBe(tagged);
+  });
+
+  it('encodes values and leaves out an empty campaign', () => {
+    expect(addUtm('https://x.fr', { source: 'news letter', medium: 'e&mail' })).toBe('https://x.fr?utm_source=news%20letter&utm_medium=e%26mail');
+  });
+
+  it('offers the tagged URL as a fix, with the network as source and the post’s campaign', () => {
+    const rules: RuleInput[] = [{ kind: 'utm', id: 'utm', domains: ['exemple.fr'], campaign: 'ligne' }];
+    const text = 'Lire https://exemple.fr/a, https://autre.fr/b, https://bit.ly/c et https://exemple.fr/d?utm_source=x';
+    const list = findings(text, rules, { networks: ['linkedin'], utmCampaign: 'rentree' });
+    expect(list).toHaveLength(1);
+    expect(list[0]?.severity).toBe('info');
+    expect(list[0]?.fix && applyFix(text, list[0].fix)).toContain('https://exemple.fr/a?utm_source=linkedin&utm_medium=social&utm_campaign=rentree,');
+    const two = findings('https://exemple.fr/a', rules, { networks: ['linkedin', 'x'] });
+    expect(two[0]?.fix?.edits[0]?.insert).toBe('https://exemple.fr/a?utm_source=social&utm_medium=social&utm_campaign=ligne');
+  });
+});
+
+describe('mentions', () => {
+  const rules: RuleInput[] = [{ kind: 'mentions', id: 'mentions', allowed: ['@cabinet', 'anne@mastodon.social'] }];
+  it.each([
+    ['Merci @cabinet et @Cabinet', []],
+    ['Merci @anne@mastodon.social', []],
+    ['Merci @anne@autre.social', ['@anne@autre.social']],
+    ['Merci @paul', ['@paul']],
+    ['Écrire à contact@exemple.fr', []],
+  ])('%j → %j', (text, expected) => {
+    expect(flagged(text, rules)).toEqual(expected);
+  });
+
+  it('puts no restriction when the list is empty', () => {
+    expect(flagged('@paul', [{ kind: 'mentions', id: 'mentions' }])).toEqual([]);
+  });
+});
