@@ -1,4 +1,6 @@
 import { spawn } from 'node:child_process';
+import type { ChildProcessByStdio } from 'node:child_process';
+import type { Readable } from 'node:stream';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -68,73 +70,92 @@ async function monthViewInChromium(): Promise<void> {
     env: { ...process.env, PLUME_DATA_DIR: dir, PLUME_NO_OPEN: '1' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
-  const url = await new Promise<string>((resolve) => {
+  // The server is stopped however the run ends, or it would outlive the benchmark.
+  const stopServer = async () => {
+    if (child.exitCode !== null) return;
+    child.kill('SIGTERM');
+    await new Promise((resolve) => child.once('exit', resolve));
+  };
+  try {
+    await measureMonthView(child);
+  } finally {
+    await stopServer();
+  }
+}
+
+async function measureMonthView(child: ChildProcessByStdio<null, Readable, null>): Promise<void> {
+  const url = await new Promise<string>((resolve, reject) => {
     let out = '';
     child.stdout.on('data', (chunk: Buffer) => {
       out += chunk.toString();
       const match = /(http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)/.exec(out);
       if (match?.[1]) resolve(match[1]);
     });
+    child.once('exit', (code) => reject(new Error(`the browser-mode server stopped (status ${String(code)}) before printing its URL`)));
   });
   const browser = await chromium.launch({
     executablePath: process.env.PLUME_CHROMIUM ?? '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
   });
-  const page = await browser.newPage({ timezoneId: 'Europe/Paris', viewport: { width: 1600, height: 1000 } });
-  await page.goto(`${url}#/calendar/month/2025-01-01`);
-  await page.getByTestId('view-month').waitFor();
+  try {
+    const page = await browser.newPage({ timezoneId: 'Europe/Paris', viewport: { width: 1600, height: 1000 } });
+    // tsx compiles this file with esbuild's keepNames, which wraps the functions passed to
+    // page.evaluate in calls to a `__name` helper that only exists in Node: give the page one.
+    await page.addInitScript({ content: 'globalThis.__name = (fn) => fn;' });
+    await page.goto(`${url}#/calendar/month/2025-01-01`);
+    await page.getByTestId('view-month').waitFor();
 
-  // Navigate between an empty month (baseline) and the busy month, timing hash change → chips painted.
-  const renderOnce = (month: string, expectChips: boolean) =>
-    page.evaluate(
-      async ({ month, expectChips }) => {
-        const start = performance.now();
-        window.location.hash = `#/calendar/month/${month}`;
-        await new Promise<void>((resolve) => {
-          const check = () => {
-            const heading = document.querySelector('[data-testid="calendar-heading"]')?.textContent ?? '';
-            const chips = document.querySelectorAll('[data-testid="calendar-entry"]').length;
-            const cells = document.querySelectorAll(`[data-testid="month-cell"][data-date^="${month.slice(0, 7)}"]`).length;
-            if (heading !== '' && cells > 0 && (expectChips ? chips > 0 : true)) requestAnimationFrame(() => resolve());
-            else requestAnimationFrame(check);
-          };
-          check();
-        });
-        return performance.now() - start;
-      },
-      { month, expectChips },
-    );
-  const busy: number[] = [];
-  const empty: number[] = [];
-  for (let i = 0; i < 8; i++) {
-    empty.push(await renderOnce(`2024-0${(i % 8) + 1}-01`, false));
-    busy.push(await renderOnce('2026-06-01', true));
-    await renderOnce('2025-01-01', false);
-  }
-  report('month view, 3,000 posts / 40 partners, render', median(busy), 'empty month', median(empty), '< 150 ms');
-
-  // One move committed: the schedule call as the UI makes it, against a cheap call.
-  const ids = await page.evaluate(() => Array.from(document.querySelectorAll('[data-testid="calendar-entry"]')).map((e) => e.getAttribute('data-entry-id') ?? ''));
-  const timings = await page.evaluate(async (postIds) => {
-    const callApi = async (name: string, input: unknown) => {
-      const start = performance.now();
-      const response = await fetch(`/api/call/${name}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(input) });
-      await response.json();
-      return performance.now() - start;
-    };
-    const moves: number[] = [];
-    const cheap: number[] = [];
-    for (let i = 0; i < 30; i++) {
-      moves.push(await callApi('calendar.schedule', { id: postIds[i % postIds.length], scheduledAt: Date.parse('2026-06-10T07:00:00Z') + i * 60_000, zone: 'Europe/Paris' }));
-      cheap.push(await callApi('workspace.state', {}));
+    // Navigate between an empty month (baseline) and the busy month, timing hash change → chips painted.
+    const renderOnce = (month: string, expectChips: boolean) =>
+      page.evaluate(
+        async ({ month, expectChips }) => {
+          const start = performance.now();
+          window.location.hash = `#/calendar/month/${month}`;
+          await new Promise<void>((resolve) => {
+            const check = () => {
+              const heading = document.querySelector('[data-testid="calendar-heading"]')?.textContent ?? '';
+              const chips = document.querySelectorAll('[data-testid="calendar-entry"]').length;
+              const cells = document.querySelectorAll(`[data-testid="month-cell"][data-date^="${month.slice(0, 7)}"]`).length;
+              if (heading !== '' && cells > 0 && (expectChips ? chips > 0 : true)) requestAnimationFrame(() => resolve());
+              else requestAnimationFrame(check);
+            };
+            check();
+          });
+          return performance.now() - start;
+        },
+        { month, expectChips },
+      );
+    const busy: number[] = [];
+    const empty: number[] = [];
+    for (let i = 0; i < 8; i++) {
+      empty.push(await renderOnce(`2024-0${(i % 8) + 1}-01`, false));
+      busy.push(await renderOnce('2026-06-01', true));
+      await renderOnce('2025-01-01', false);
     }
-    return { moves, cheap };
-  }, ids);
-  report('drag-and-drop move committed (schedule call)', median(timings.moves), 'workspace.state call', median(timings.cheap), '< 50 ms');
+    report('month view, 3,000 posts / 40 partners, render', median(busy), 'empty month', median(empty), '< 150 ms');
 
-  await browser.close();
-  child.kill('SIGTERM');
-  await new Promise((resolve) => child.once('exit', resolve));
+    // One move committed: the schedule call as the UI makes it, against a cheap call.
+    const ids = await page.evaluate(() => Array.from(document.querySelectorAll('[data-testid="calendar-entry"]')).map((e) => e.getAttribute('data-entry-id') ?? ''));
+    const timings = await page.evaluate(async (postIds) => {
+      const callApi = async (name: string, input: unknown) => {
+        const start = performance.now();
+        const response = await fetch(`/api/call/${name}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(input) });
+        await response.json();
+        return performance.now() - start;
+      };
+      const moves: number[] = [];
+      const cheap: number[] = [];
+      for (let i = 0; i < 30; i++) {
+        moves.push(await callApi('calendar.schedule', { id: postIds[i % postIds.length], scheduledAt: Date.parse('2026-06-10T07:00:00Z') + i * 60_000, zone: 'Europe/Paris' }));
+        cheap.push(await callApi('workspace.state', {}));
+      }
+      return { moves, cheap };
+    }, ids);
+    report('drag-and-drop move committed (schedule call)', median(timings.moves), 'workspace.state call', median(timings.cheap), '< 50 ms');
+
+  } finally {
+    await browser.close();
+  }
 }
 
 console.log('Calendar');

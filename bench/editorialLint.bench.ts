@@ -1,5 +1,12 @@
 import { applyCompliancePack, avocatsFrancePack, compileLine, EditorialLine, lint } from '../shared/editorial/index';
 import type { RuleInput } from '../shared/editorial/index';
+import { getSchema } from '@tiptap/core';
+import StarterKit from '@tiptap/starter-kit';
+import { Node as PmNode } from '@tiptap/pm/model';
+import { EditorState } from '@tiptap/pm/state';
+import { docFromParagraphs } from '../shared/posts/document';
+import { EDITOR_TIMING, SYNCHRONOUS, editorialLintKey, editorialLintPlugin, lintStateOf } from '../renderer/src/editor/lint/lintPlugin';
+import { LintSession } from '../renderer/src/editor/lint/lintSession';
 import { median, percentile, report, time } from './support/stats';
 
 /**
@@ -110,3 +117,45 @@ report('lint, same text (p95)', percentile(steady, 95), 'includes() scan p95', p
 report('lint, one keystroke changed (median)', median(typing), 'includes() scan', median(baseline), '< 1 ms');
 report('lint, one keystroke changed (p95)', percentile(typing, 95), 'includes() scan p95', percentile(baseline, 95));
 if (sink < 0) console.log(sink);
+
+/**
+ * The editor extension's cost per keystroke: the same 3,000-character post as a ProseMirror
+ * document, keystrokes typed and erased in turn (the post stays at 3,000 characters), against
+ * bare ProseMirror applying the same transactions. In the editor a keystroke only maps the
+ * underlines (EDITOR_TIMING); the lint pass (plain text with positions, lint, decorations)
+ * runs 60 ms after the last keystroke, at most 150 ms after the first. Typing in the browser
+ * adds DOM and paint on top of both.
+ */
+const schema = getSchema([StarterKit]);
+const postDoc = PmNode.fromJSON(schema, docFromParagraphs(text.split('\n')));
+const session = new LintSession();
+session.setInputs(compiled, { networks: [...context.networks] });
+const keystrokes = 600;
+
+function typeInto(initial: EditorState): { keystroke: number[]; state: EditorState } {
+  let state = initial;
+  const keystroke: number[] = [];
+  for (let i = 0; i < keystrokes + 100; i++) {
+    // Somewhere in the first paragraph; odd keystrokes erase what the even ones typed.
+    const at = 2 + ((Math.floor(i / 2) * 97) % Math.max(1, (state.doc.firstChild?.content.size ?? 2) - 1));
+    const cost = time(() => (state = state.apply(i % 2 === 0 ? state.tr.insertText('e', at) : state.tr.delete(at - 1, at))));
+    if (i >= 100) keystroke.push(cost);
+  }
+  return { keystroke, state };
+}
+
+const bare = typeInto(EditorState.create({ schema, doc: postDoc }));
+const deferred = typeInto(EditorState.create({ schema, doc: postDoc, plugins: [editorialLintPlugin(session, EDITOR_TIMING)] }));
+const passes: number[] = [];
+let linted = EditorState.create({ schema, doc: postDoc, plugins: [editorialLintPlugin(session, SYNCHRONOUS)] });
+for (let i = 0; i < 300; i++) {
+  linted = linted.apply(linted.tr.setMeta(editorialLintKey, 'refresh'));
+  passes.push(lintStateOf(linted)?.durationMs ?? Number.NaN);
+}
+const synchronous = typeInto(linted);
+console.log(`editor extension: ${keystrokes} keystrokes into a ${postDoc.textContent.length}-character document (${postDoc.childCount} paragraphs), ${lintStateOf(synchronous.state)?.result?.findings.length ?? 0} findings`);
+report('keystroke, extension as in the editor (median)', median(deferred.keystroke), 'bare ProseMirror keystroke', median(bare.keystroke));
+report('keystroke, extension as in the editor (p95)', percentile(deferred.keystroke, 95), 'bare ProseMirror keystroke p95', percentile(bare.keystroke, 95));
+report('lint pass: map + lint + decorations (median)', median(passes), 'bare ProseMirror keystroke', median(bare.keystroke));
+report('lint pass: map + lint + decorations (p95)', percentile(passes, 95), 'bare ProseMirror keystroke p95', percentile(bare.keystroke, 95));
+report('keystroke if linted in the transaction (median)', median(synchronous.keystroke), 'bare ProseMirror keystroke', median(bare.keystroke));

@@ -31,7 +31,8 @@ const inKeyringSession = (command, args) =>
   process.platform === 'linux' ? ['bash', ['scripts/keyring-session.sh', command, ...args]] : [command, args];
 step('unit + integration tests', ...inKeyringSession(npx, ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${join(reports, 'vitest.json')}`]));
 step('build', npx, ['electron-vite', 'build']);
-step('end-to-end tests (Chromium, browser mode)', npx, ['playwright', 'test', '--reporter=list,json'], {
+// The sign-off e2e stores the mail password and the token key in the keychain: same private session.
+step('end-to-end tests (Chromium, browser mode)', ...inKeyringSession(npx, ['playwright', 'test', '--reporter=list,json']), {
   PLAYWRIGHT_JSON_OUTPUT_NAME: join(reports, 'playwright.json'),
 });
 

@@ -20,6 +20,7 @@ import { PostService } from './posts/service';
 import { Router } from './router';
 import { reportHandlers } from './reports/handlers';
 import { ReportService } from './reports/service';
+import type { PdfPrinter } from './reports/pdf';
 import { calendarHandlers } from './calendar/handlers';
 import { CalendarRepository } from './calendar/repository';
 import { CalendarService } from './calendar/service';
@@ -31,6 +32,12 @@ import { createSignoff } from './signoff/feature';
 import type { SignoffFeature, SignoffOptions } from './signoff/feature';
 import { signoffHandlers } from './signoff/handlers';
 import type { Scheduler } from './scheduler/scheduler';
+import { createPublishing } from './publishing/feature';
+import type { PublishingFeature, PublishingOptions } from './publishing/feature';
+import { publishingHandlers } from './publishing/handlers';
+import { editorialHandlers } from './editorial/handlers';
+import { EditorialLineRepository } from './editorial/repository';
+import { EditorialService } from './editorial/service';
 
 export interface CoreOptions {
   dataDir: string;
@@ -45,6 +52,10 @@ export interface CoreOptions {
   signoff?: SignoffOptions;
   /** Run the background loop (replies, deadlines, reminders, holds, outbox). The app sets it; tests call `scheduler.tick(now)`. */
   background?: boolean;
+  /** Publication: network base URLs and timings of the connectors (tests point them at loopback fakes). */
+  publishing?: PublishingOptions;
+  /** Prints report PDFs; the desktop shell passes Electron's printToPDF, elsewhere Chromium through Playwright. */
+  pdfPrinter?: PdfPrinter;
 }
 
 export interface Core {
@@ -57,6 +68,10 @@ export interface Core {
   signoff: SignoffFeature;
   /** The background tick: `tick(now)`, `addStep()` for publication, `start()` for the loop. */
   scheduler: Scheduler;
+  /** Publication to the networks: its scheduler step, connectors and service. */
+  publishing: PublishingFeature;
+  /** Editorial lines: `checkPost` for sign-off, `cadenceFor` for the calendar. */
+  editorial: EditorialService;
   close(): void;
 }
 
@@ -75,6 +90,7 @@ export function createCore(options: CoreOptions): Core {
   const partnerRepo = new PartnerRepository(db);
   const postRepo = new PostRepository(db);
   const settingsRepo = new SettingsRepository(db);
+  const editorial = new EditorialService(db, new EditorialLineRepository(db), partnerRepo, postRepo, clock, events);
 
   const partners = new PartnerService(partnerRepo, clock, events);
   const signoff = createSignoff(
@@ -88,6 +104,8 @@ export function createCore(options: CoreOptions): Core {
       keychain: options.keychain ?? new SecretServiceKeychain(),
       // Read when mail is first needed, by then the credentials feature below exists.
       mail: mailAccountFrom(() => credentials.mail),
+      // Sign-off re-checks the editorial line in core; errors need a justified override.
+      editorial,
     },
     options.signoff,
   );
@@ -109,9 +127,36 @@ export function createCore(options: CoreOptions): Core {
   router.register(workspaceHandlers(workspace));
   router.register(credentials.handlers.accounts);
   router.register(credentials.handlers.mail);
-  router.register(calendarHandlers(new CalendarService(new CalendarRepository(db), clock, events)));
-  router.register(reportHandlers(new ReportService({ db, partners: partnerRepo, clock, events, dataDir: options.dataDir })));
+  router.register(calendarHandlers(new CalendarService(new CalendarRepository(db), clock, events, editorial)));
+  const reports = new ReportService({
+    db,
+    partners: partnerRepo,
+    clock,
+    events,
+    dataDir: options.dataDir,
+    printer: options.pdfPrinter,
+    cadenceFor: (partnerId) => editorial.cadenceFor(partnerId).cadence,
+  });
+  router.register(reportHandlers(reports));
   router.register(signoffHandlers(signoff, clock));
+  const publishing = createPublishing(
+    {
+      db,
+      clock,
+      events,
+      log,
+      dataDir: options.dataDir,
+      posts: postRepo,
+      partners: partnerRepo,
+      settings: settingsRepo,
+      accounts: credentials.accounts,
+      signoff,
+      background: options.background === true,
+    },
+    options.publishing,
+  );
+  router.register(publishingHandlers(publishing.service));
+  router.register(editorialHandlers(editorial));
   router.assertComplete();
   if (options.background) signoff.scheduler.start();
 
@@ -123,9 +168,13 @@ export function createCore(options: CoreOptions): Core {
     migration,
     signoff,
     scheduler: signoff.scheduler,
+    publishing,
+    editorial,
     close: () => {
+      publishing.close();
       void signoff.close();
       credentials.close();
+      reports.close();
       db.close();
     },
   };

@@ -3,6 +3,7 @@ import { BrowserWindow, app, ipcMain, session, shell } from 'electron';
 import type { IpcMainInvokeEvent, WebContents } from 'electron';
 import { createCore } from '../core/app';
 import type { Core } from '../core/app';
+import { electronPrinter } from './pdfPrinter';
 
 /**
  * The desktop shell: one window on the same core as browser mode, hardened per Electron's
@@ -73,7 +74,7 @@ function createWindow(): void {
 
 void app.whenReady().then(() => {
   const dataDir = process.env.PLUME_DATA_DIR ?? app.getPath('userData');
-  const readyCore = createCore({ dataDir, migrationsDir: join(import.meta.dirname, 'migrations') });
+  const readyCore = createCore({ dataDir, migrationsDir: join(import.meta.dirname, 'migrations'), background: true, pdfPrinter: electronPrinter() });
   core = readyCore;
 
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));

@@ -2,6 +2,8 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createCore } from '../core/app';
+import { clockStartingAt } from '../core/clock';
+import type { Clock } from '../core/clock';
 import { resolveDataDir } from '../core/dataDir';
 import { createLogger } from '../core/log';
 import { startBrowserServer } from './server';
@@ -16,6 +18,15 @@ function openInBrowser(url: string): void {
   child.unref();
 }
 
+/** PLUME_CLOCK_START (an ISO instant): time flows from there instead of now — for end-to-end tests. */
+function clockFromEnvironment(): Clock | undefined {
+  const start = process.env.PLUME_CLOCK_START;
+  if (start === undefined || start === '') return undefined;
+  const instant = Date.parse(start);
+  if (Number.isNaN(instant)) throw new Error(`PLUME_CLOCK_START is not an ISO instant: ${start}`);
+  return clockStartingAt(instant);
+}
+
 async function main(): Promise<void> {
   const staticDir = process.env.PLUME_STATIC_DIR ?? fileURLToPath(new URL('../../out/renderer/', import.meta.url));
   if (!existsSync(staticDir)) {
@@ -23,7 +34,8 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const dataDir = resolveDataDir();
-  const core = createCore({ dataDir, logger: createLogger({ stderr: true }) });
+  // background: replies, deadlines, reminders, holds and the outbox run while the app runs.
+  const core = createCore({ dataDir, logger: createLogger({ stderr: true }), background: true, clock: clockFromEnvironment() });
   const server = await startBrowserServer({
     core,
     staticDir,

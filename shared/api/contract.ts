@@ -9,7 +9,9 @@ import { calendarProcedures } from './procedures/calendar';
 import { signoffProcedures } from './procedures/signoff';
 import { signoffEvents } from '../signoff/signoffEvents';
 import { reportProcedures } from './procedures/reports';
+import { publishingProcedures } from './procedures/publishing';
 import { ReportProgressEvent } from '../reports/progress';
+import { EditorialChangedEvent, editorialProcedures } from './procedures/editorial';
 
 /**
  * The one API between UI and core. Each feature declares its procedures in
@@ -24,6 +26,8 @@ export const contract = {
   ...calendarProcedures,
   ...signoffProcedures,
   ...reportProcedures,
+  ...publishingProcedures,
+  ...editorialProcedures,
 } as const;
 
 export type Contract = typeof contract;
@@ -48,6 +52,7 @@ export const AppEvent = z.discriminatedUnion('type', [
   AccountsChangedEvent,
   OAuthFinishedEvent,
   ReportProgressEvent,
+  EditorialChangedEvent,
   ...signoffEvents,
 ]);
 export type AppEvent = z.infer<typeof AppEvent>;

@@ -3,8 +3,25 @@ import { Network } from '../posts/networks';
 
 /** ISO weekday: 1 = Monday … 7 = Sunday. */
 export const IsoWeekday = z.number().int().min(1).max(7);
-export const LocalTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'errors.localTime' });
-export const LocalDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'errors.localDate' });
+export const LocalTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'calendar.errors.localTime' });
+export const LocalDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'calendar.errors.localDate' });
+
+/** A recurring posting slot, in the partner's zone: e.g. LinkedIn, Tuesday (2), 08:30. */
+export const PostingSlot = z.object({ network: Network, weekday: IsoWeekday, time: LocalTime });
+export type PostingSlot = z.infer<typeof PostingSlot>;
+
+/** The same network, day and time twice says nothing more and would double a slot. */
+export const PostingSlots = z
+  .array(PostingSlot)
+  .max(100)
+  .superRefine((slots, ctx) => {
+    const seen = new Set<string>();
+    slots.forEach((slot, index) => {
+      const key = `${slot.network}|${slot.weekday}|${slot.time}`;
+      if (seen.has(key)) ctx.addIssue({ code: 'custom', message: 'calendar.errors.duplicateSlot', path: [index, 'time'] });
+      seen.add(key);
+    });
+  });
 
 /**
  * The cadence and pillar part of an editorial line, checked on the calendar (not in one post).
@@ -27,6 +44,8 @@ export const CadencePolicy = z.object({
   avoidFrenchHolidays: z.boolean().default(true),
   /** Target share of the month's posts per pillar (theme), 0–1; the sum need not be 1. */
   pillarTargets: z.array(z.object({ pillar: z.string().min(1).max(60), share: z.number().min(0).max(1) })).default([]),
+  /** Preferred posting times per network, in the partner's zone ("put in next free slot"). */
+  slots: PostingSlots.default([]),
 });
 export type CadencePolicy = z.infer<typeof CadencePolicy>;
 export type CadencePolicyInput = z.input<typeof CadencePolicy>;

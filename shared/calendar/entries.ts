@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { Network } from '../posts/networks';
 import { PostStatus } from '../posts/schema';
 import { isValidTimeZone } from '../partners/timeZones';
+import { LocalDate, LocalTime, PostingSlots } from './cadencePolicy';
+import { SnippetPart } from './search';
 
 /** One post as the calendar shows it: light enough for thousands in a month view. */
 export const CalendarEntry = z.object({
@@ -33,7 +35,7 @@ export const CalendarRangeInput = z
     filter: CalendarFilter.default({}),
   })
   .strict()
-  .refine((range) => range.to > range.from && range.to - range.from <= 400 * 86_400_000, { message: 'errors.range' });
+  .refine((range) => range.to > range.from && range.to - range.from <= 400 * 86_400_000, { message: 'calendar.errors.range' });
 
 /**
  * Setting or clearing a post's publication instant. The zone is the one the time was chosen
@@ -47,8 +49,41 @@ export const ScheduleInput = z
     zone: z.string().refine(isValidTimeZone, { message: 'errors.timeZone' }).nullable(),
   })
   .strict()
-  .refine((input) => (input.scheduledAt === null) === (input.zone === null), { message: 'errors.scheduleZone' });
+  .refine((input) => (input.scheduledAt === null) === (input.zone === null), { message: 'calendar.errors.scheduleZone' });
 export type ScheduleInput = z.input<typeof ScheduleInput>;
 
-export const SearchHit = CalendarEntry.extend({ snippet: z.string() });
+export const SearchInput = z
+  .object({
+    query: z.string().trim().min(1).max(200),
+    filter: CalendarFilter.default({}),
+  })
+  .strict();
+
+/** A match, best first (title matches weigh most), with the matching passage split into highlighted parts. */
+export const SearchHit = CalendarEntry.extend({ snippet: z.array(SnippetPart) });
 export type SearchHit = z.infer<typeof SearchHit>;
+
+/** A partner's posting slots (from their editorial line's cadence), times in `timeZone`. */
+export const PartnerSlots = z.object({ partnerId: z.uuid(), timeZone: z.string(), slots: PostingSlots });
+export type PartnerSlots = z.infer<typeof PartnerSlots>;
+
+/**
+ * The next free slot for a post, in its partner's zone, or why there is none. `adjustment` says
+ * when a clock change moved the slot (see shared/calendar/slots.ts).
+ */
+export const SlotProposal = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('slot'),
+    instant: z.number().int(),
+    zone: z.string(),
+    date: LocalDate,
+    time: LocalTime,
+    actualTime: LocalTime,
+    network: Network,
+    offsetMinutes: z.number().int(),
+    adjustment: z.enum(['exact', 'movedOutOfGap', 'earlierOfTwo']),
+  }),
+  z.object({ kind: z.literal('noSlots') }),
+  z.object({ kind: z.literal('noneFree'), horizonDays: z.number().int() }),
+]);
+export type SlotProposal = z.infer<typeof SlotProposal>;

@@ -102,7 +102,9 @@ export function dstMessages(
 }
 
 /** Why a slot is not at its usual time that day, or null when it is. */
-export function slotAdjustmentMessage(slot: SlotOccurrence, formatters: MessageFormatters = {}): MessageDescriptor | null {
+export function slotAdjustmentMessage(
+  slot: Pick<SlotOccurrence, 'adjustment' | 'date' | 'time' | 'actualTime' | 'offsetMinutes'>,
+  formatters: MessageFormatters = {}): MessageDescriptor | null {
   if (slot.adjustment === 'exact') return null;
   const values = { date: (formatters.formatDate ?? identity)(slot.date), time: slot.time, actualTime: slot.actualTime, offset: formatOffset(slot.offsetMinutes) };
   return { key: `calendar.slots.${slot.adjustment}`, values };

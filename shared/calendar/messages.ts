@@ -51,6 +51,13 @@ export const calendarMessagesFr = {
       movedOutOfGap: 'Le créneau de {{time}} n’existe pas le {{date}} (changement d’heure)\u00a0: il passe à {{actualTime}}.',
       earlierOfTwo: 'Le créneau de {{time}} a lieu deux fois le {{date}} (changement d’heure)\u00a0: la première ({{offset}}) est retenue.',
     },
+    errors: {
+      localTime: 'Heure invalide (de 00\u00a0h\u00a000 à 23\u00a0h\u00a059, par exemple 08\u00a0h\u00a030).',
+      localDate: 'Date invalide (format AAAA-MM-JJ).',
+      range: 'Période invalide\u00a0: la fin doit suivre le début, sur 400\u00a0jours au plus.',
+      scheduleZone: 'Une date de publication va toujours avec un fuseau horaire.',
+      duplicateSlot: 'Ce créneau (réseau, jour et heure) figure déjà dans la liste.',
+    },
   },
 };
 
@@ -94,6 +101,13 @@ export const calendarMessagesEn: Widen<typeof calendarMessagesFr> = {
     slots: {
       movedOutOfGap: 'The {{time}} slot does not exist on {{date}} (clock change): it moves to {{actualTime}}.',
       earlierOfTwo: 'The {{time}} slot happens twice on {{date}} (clock change): the first one ({{offset}}) is used.',
+    },
+    errors: {
+      localTime: 'Invalid time (HH:MM, from 00:00 to 23:59).',
+      localDate: 'Invalid date (YYYY-MM-DD).',
+      range: 'Invalid period: the end must follow the start, 400 days at most.',
+      scheduleZone: 'A publication time always comes with a time zone.',
+      duplicateSlot: 'This slot (network, day and time) is already in the list.',
     },
   },
 };

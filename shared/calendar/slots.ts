@@ -1,13 +1,10 @@
-import { z } from 'zod';
-import { Network } from '../posts/networks';
-import { IsoWeekday, LocalTime } from './cadencePolicy';
+import type { Network } from '../posts/networks';
+import type { PostingSlot } from './cadencePolicy';
 import { addDays, isoWeekday } from './civil';
 import type { IsoWeekday as IsoWeekdayValue, LocalDate, LocalTime as LocalTimeValue } from './civil';
 import { localParts, resolveLocalTime, startOfLocalDay } from './zonedTime';
 
-/** A recurring posting slot, in the partner's zone: e.g. LinkedIn, Tuesday (2), 08:30. */
-export const PostingSlot = z.object({ network: Network, weekday: IsoWeekday, time: LocalTime });
-export type PostingSlot = z.infer<typeof PostingSlot>;
+export { PostingSlot } from './cadencePolicy';
 
 /**
  * How a slot's wall time became an instant on a DST day:
@@ -104,6 +101,8 @@ export interface NextFreeSlotInput {
   network?: Network;
   /** A post within this many minutes of a slot takes it (default 1: the same minute). */
   windowMinutes?: number;
+  /** Slots to pass over although free (quiet hours, holidays…: see `placement.ts`). */
+  exclude?: (slot: SlotOccurrence) => boolean;
 }
 
 function isTaken(slot: SlotOccurrence, occupied: readonly OccupiedSlot[], windowMs: number): boolean {
@@ -116,12 +115,12 @@ function isTaken(slot: SlotOccurrence, occupied: readonly OccupiedSlot[], window
 
 /** The first slot after `after` that no post occupies, or null within the horizon. */
 export function nextFreeSlot(input: NextFreeSlotInput): SlotOccurrence | null {
-  const { after, zone, occupied = [], horizonDays = 28, network, windowMinutes = 1 } = input;
+  const { after, zone, occupied = [], horizonDays = 28, network, windowMinutes = 1, exclude } = input;
   const slots = network === undefined ? input.slots : input.slots.filter((slot) => slot.network === network);
   if (slots.length === 0) return null;
   const to = startOfLocalDay(addDays(localParts(after, zone).date, horizonDays + 1), zone);
   const free = slotsInRange({ slots, zone, from: after + 1, to }).find(
-    (slot) => !isTaken(slot, occupied, windowMinutes * 60_000),
+    (slot) => !isTaken(slot, occupied, windowMinutes * 60_000) && exclude?.(slot) !== true,
   );
   return free ?? null;
 }

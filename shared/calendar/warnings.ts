@@ -268,7 +268,8 @@ function pillarWarnings(input: CalendarWarningsInput, placed: readonly PlacedPos
   return out;
 }
 
-function anchor(warning: CalendarWarning): LocalDate {
+/** The date a warning is filed under: its day, the Monday of its week, the first of its month. */
+export function warningAnchor(warning: CalendarWarning): LocalDate {
   switch (warning.kind) {
     case 'cadenceShortfall':
     case 'cadenceExcess':
@@ -281,7 +282,7 @@ function anchor(warning: CalendarWarning): LocalDate {
 }
 
 function compareWarnings(a: CalendarWarning, b: CalendarWarning): number {
-  const byAnchor = anchor(a).localeCompare(anchor(b));
+  const byAnchor = warningAnchor(a).localeCompare(warningAnchor(b));
   if (byAnchor !== 0) return byAnchor;
   const byKind = calendarWarningKinds.indexOf(a.kind) - calendarWarningKinds.indexOf(b.kind);
   if (byKind !== 0) return byKind;

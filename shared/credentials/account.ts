@@ -46,3 +46,11 @@ export type ConnectionTest = z.infer<typeof ConnectionTest>;
 /** What "Disconnect" managed on the network's side; the keychain items are gone in every case. */
 export const Revocation = z.enum(['revoked', 'not_supported', 'failed', 'offline']);
 export type Revocation = z.infer<typeof Revocation>;
+
+/** Whether the OS keychain answers right now: false when it is locked or absent. */
+export const KeychainStatus = z.object({ available: z.boolean() });
+export type KeychainStatus = z.infer<typeof KeychainStatus>;
+
+/** An account's picture as a data URL fetched by core (the UI loads no remote image); null when none. */
+export const AccountAvatar = z.object({ dataUrl: z.string().startsWith('data:image/').nullable() });
+export type AccountAvatar = z.infer<typeof AccountAvatar>;

@@ -1,5 +1,5 @@
 import type { AuditEntry } from '../signoff/audit';
-import { cadenceOf, localPublication, networkCounts, weeksOf } from './cadence';
+import { cadenceOf, judgesCadence, localPublication, networkCounts, weeksOf } from './cadence';
 import { compare } from './comparison';
 import { findings as findingsOf, network as networkOf, overrideOf, text } from './details';
 import type { AggregateInput, ReportPost } from './input';
@@ -184,7 +184,8 @@ export function aggregateMonth(input: AggregateInput): PartnerReport {
     previous,
     comparison: compare(figures, previous),
     weeks,
-    cadence: input.cadence ? cadenceOf(input.cadence, weeks, publications) : null,
+    // A line without cadence targets gets "no target set", not a table of nothing.
+    cadence: input.cadence && judgesCadence(input.cadence) ? cadenceOf(input.cadence, weeks, publications) : null,
     pillars: pillarMix([...new Set(published.map((p) => p.postId))].map((id) => posts.get(id)?.pillar ?? null), targets),
     published,
     events,

@@ -64,6 +64,14 @@ function inQuietHours(time: string, quiet: { from: string; to: string }): boolea
   return from <= to ? t >= from && t < to : t >= from || t < to;
 }
 
+/** Whether a policy sets anything the month can be judged against (pillar targets aside). */
+export const judgesCadence = (policy: CadencePolicy): boolean =>
+  policy.postsPerWeek.length > 0 ||
+  policy.maxPerDay !== undefined ||
+  policy.quietDays.length > 0 ||
+  policy.quietHours !== undefined ||
+  policy.blackoutDates.length > 0;
+
 /**
  * The month against the line's targets. Posts per week are judged on complete ISO weeks only:
  * a week cut by the month's edge has not had its chance to meet a weekly target.

@@ -1,4 +1,5 @@
-import { Network } from '../posts/networks';
+import { networks } from '../posts/networks';
+import type { Network } from '../posts/networks';
 import type { AuditEntry } from '../signoff/audit';
 
 /**
@@ -17,9 +18,13 @@ export function instant(entry: AuditEntry, key: string): number | null {
   return typeof value === 'number' && Number.isFinite(value) ? value : null;
 }
 
+// A set lookup, not a zod parse: most entries have no network, and a failed parse builds an error.
+const knownNetworks: ReadonlySet<unknown> = new Set<string>(networks);
+export const isNetwork = (value: unknown): value is Network => knownNetworks.has(value);
+
 export function network(entry: AuditEntry): Network | null {
-  const parsed = Network.safeParse(field(entry, 'network'));
-  return parsed.success ? parsed.data : null;
+  const value = field(entry, 'network');
+  return isNetwork(value) ? value : null;
 }
 
 const nonNegative = (value: unknown): number => (typeof value === 'number' && Number.isFinite(value) && value > 0 ? Math.floor(value) : 0);

@@ -15,7 +15,10 @@ export function finalTexts(post: PostTexts): Partial<Record<Network, string>> {
   return Object.fromEntries(post.networks.map((network) => [network, post.plainText]));
 }
 
-/** What a sign-off approves for this post: texts, media (none yet), target accounts (none yet). */
-export function signoffContentOf(post: PostTexts): SignoffContent {
-  return { texts: finalTexts(post), media: [], accounts: {} };
+/** What a sign-off approves for this post: each network's text, the images and the target accounts. */
+export function signoffContentOf(
+  post: PostTexts,
+  attachments: Pick<SignoffContent, 'media' | 'accounts'> = { media: [], accounts: {} },
+): SignoffContent {
+  return { texts: finalTexts(post), media: attachments.media, accounts: attachments.accounts };
 }

@@ -3,10 +3,16 @@ import type { APIRequestContext, Locator, Page } from '@playwright/test';
 import { startPlume } from './support/plumeServer';
 import type { RunningPlume } from './support/plumeServer';
 import { saveScreenshot } from './support/screenshots';
+import { CadencePolicy } from '../../shared/calendar/cadencePolicy';
+import type { CadencePolicyInput } from '../../shared/calendar/cadencePolicy';
+import { nextFreeSlotForPolicy } from '../../shared/calendar/placement';
 
 let plume: RunningPlume;
+// The fixtures are dated June 2026 (Paris UTC+2, Casablanca UTC+1): the core starts on 1 June so
+// they are still ahead, as a user would plan them (past unapproved posts are held at their time).
+const CLOCK_START = '2026-06-01T08:00:00Z';
 test.beforeEach(async () => {
-  plume = await startPlume();
+  plume = await startPlume(undefined, { PLUME_CLOCK_START: CLOCK_START });
 });
 test.afterEach(async () => {
   await plume.stop();
@@ -41,19 +47,35 @@ const scheduledAt = async (request: APIRequestContext, id: string) => (await cal
 const cell = (page: Page, testId: string, date: string) => page.locator(`[data-testid="${testId}"][data-date="${date}"]`);
 const chip = (page: Page, id: string) => page.locator(`[data-testid="calendar-entry"][data-entry-id="${id}"]`);
 
+/** A box once the layout has settled (panels and slot markers load after the entries). */
+async function stableBox(page: Page, locator: Locator) {
+  await expect(locator).toBeVisible();
+  let previous = await locator.boundingBox();
+  for (let i = 0; i < 20; i++) {
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    const box = await locator.boundingBox();
+    if (box && previous && box.x === previous.x && box.y === previous.y && box.width === previous.width && box.height === previous.height) return box;
+    previous = box;
+  }
+  throw new Error('the layout did not settle');
+}
+
 async function dragWithMouse(page: Page, from: Locator, to: Locator) {
-  const start = await from.boundingBox();
-  const end = await to.boundingBox();
-  if (!start || !end) throw new Error('not visible');
+  const start = await stableBox(page, from);
   await page.mouse.move(start.x + start.width / 2, start.y + start.height / 2);
   await page.mouse.down();
   await page.mouse.move(start.x + start.width / 2 + 10, start.y + start.height / 2, { steps: 3 });
+  // Measured once the drag has started, where the target is now.
+  const end = await stableBox(page, to);
   await page.mouse.move(end.x + end.width / 2, end.y + end.height / 2, { steps: 12 });
   await page.mouse.up();
 }
 
-/** Space picks up, arrows move by a day, Space drops; each step waits for the UI to be in the state a user would see. */
-async function moveWithKeyboard(page: Page, entry: Locator, keys: string[]) {
+/**
+ * Space picks up, arrows move by a day, Space drops — waiting, as a user's eyes would, for the
+ * target cell to be highlighted before dropping.
+ */
+async function moveWithKeyboard(page: Page, entry: Locator, keys: string[], target: Locator) {
   await entry.focus();
   await expect(entry).toBeFocused();
   await page.keyboard.press('Space');
@@ -62,6 +84,7 @@ async function moveWithKeyboard(page: Page, entry: Locator, keys: string[]) {
   await expect(entry).toHaveClass(/dragging/);
   await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 0)));
   for (const key of keys) await page.keyboard.press(key);
+  await expect(target).toHaveClass(/drop-over/);
   await page.keyboard.press('Space');
   await expect(entry).not.toHaveClass(/dragging/);
 }
@@ -81,11 +104,11 @@ test('drag a post to another day and back, with the mouse then the keyboard, and
 
   // Keyboard: Space picks up, arrows move by a day, Space drops.
   await expect(cell(page, 'month-cell', '2026-06-08').locator(chip(page, parisPost.id))).toBeVisible();
-  await moveWithKeyboard(page, chip(page, parisPost.id), ['ArrowRight', 'ArrowRight']);
+  await moveWithKeyboard(page, chip(page, parisPost.id), ['ArrowRight', 'ArrowRight'], cell(page, 'month-cell', '2026-06-10'));
   await expect.poll(() => scheduledAt(page.request, parisPost.id)).toBe(Date.parse('2026-06-10T07:00:00Z'));
   await expect(cell(page, 'month-cell', '2026-06-10').locator(chip(page, parisPost.id))).toBeVisible();
 
-  await moveWithKeyboard(page, chip(page, parisPost.id), ['ArrowLeft', 'ArrowLeft']);
+  await moveWithKeyboard(page, chip(page, parisPost.id), ['ArrowLeft', 'ArrowLeft'], cell(page, 'month-cell', '2026-06-08'));
   await expect.poll(() => scheduledAt(page.request, parisPost.id)).toBe(Date.parse('2026-06-08T07:00:00Z'));
 
   // Undo the last move.
@@ -149,4 +172,64 @@ test('search finds a post and jumps to its date', async ({ page }) => {
   await page.getByTestId('search-hit').first().click();
   await expect(page).toHaveURL(/#\/calendar\/month\/2026-06-09$/);
   await expect(chip(page, casablancaPost.id)).toHaveClass(/highlighted/);
+});
+
+/** A partner's cadence lives in their editorial line: saved through the editorial procedures. */
+async function saveCadence(request: APIRequestContext, partnerId: string, cadence: CadencePolicyInput) {
+  await call(request, 'editorial.savePartnerLine', { partnerId, baseVersion: null, line: { cadence } });
+}
+
+test('put an unscheduled draft in its partner’s next free slot; slots show in the week view', async ({ page }) => {
+  const { paris } = await seed(page);
+  const cadence = { slots: [{ network: 'linkedin', weekday: 2, time: '08:30' }, { network: 'linkedin', weekday: 4, time: '08:30' }] } as const;
+  await saveCadence(page.request, paris.id, { slots: [...cadence.slots] });
+  const draft = await call<{ id: string }>(page.request, 'posts.create', { partnerId: paris.id, title: 'Billet sans date', networks: ['linkedin'] });
+  await page.goto(`${plume.origin}/#/calendar/month`);
+  const inTray = page.locator('aside.unscheduled').locator(chip(page, draft.id));
+  await expect(inTray).toBeVisible();
+
+  // Core places it from its own clock (started on CLOCK_START a few seconds ago): Tuesday 2 June, 08:30 in Paris.
+  const expected = nextFreeSlotForPolicy({ policy: CadencePolicy.parse({ slots: [...cadence.slots] }), zone: 'Europe/Paris', after: Date.parse(CLOCK_START), posts: [], networks: ['linkedin'] });
+  if (!expected) throw new Error('no slot within the horizon');
+  await inTray.getByTestId('next-slot').click();
+  await expect.poll(() => scheduledAt(page.request, draft.id)).toBe(expected.instant);
+  await expect(page.getByTestId('calendar-notice')).toContainText('placé dans le créneau LinkedIn');
+  await expect(page.locator('aside.unscheduled').locator(chip(page, draft.id))).toHaveCount(0);
+
+  await page.goto(`${plume.origin}/#/calendar/week/${expected.date}`);
+  await expect(page.locator(`[data-testid="week-cell"][data-date="${expected.date}"][data-hour="8"]`).locator(chip(page, draft.id))).toBeVisible();
+  // Both of the week's slots are drawn, in the partner's colour, at 08:30.
+  await expect(page.getByTestId('slot-marker')).toHaveCount(2);
+  await expect(page.getByTestId('slot-marker').first()).toContainText('08:30');
+  await page.getByTestId('slot-marker').first().scrollIntoViewIfNeeded();
+  await saveScreenshot(page, 'calendar-week-slots');
+});
+
+test('full-text search: an accent-less query finds an accented title and jumps to its date', async ({ page }) => {
+  const { paris } = await seed(page);
+  const post = await call<{ id: string }>(page.request, 'posts.create', { partnerId: paris.id, title: 'Médiation familiale et décret', networks: ['linkedin'], scheduledAt: Date.parse('2026-06-12T08:00:00Z') });
+  await page.goto(`${plume.origin}/#/calendar/month/2026-01-01`);
+  await page.getByRole('searchbox', { name: 'Rechercher dans les titres, textes et notes' }).fill('MEDIATION famil');
+  const hit = page.getByTestId('search-hit');
+  await expect(hit).toHaveCount(1);
+  await expect(hit.locator('mark').first()).toHaveText('Médiation');
+  await saveScreenshot(page, 'calendar-search');
+  await hit.click();
+  await expect(page).toHaveURL(/#\/calendar\/month\/2026-06-12$/);
+  await expect(chip(page, post.id)).toHaveClass(/highlighted/);
+});
+
+test('the warnings panel shows a cadence gap from the partner’s editorial line, with badges on the lanes', async ({ page }) => {
+  const { paris } = await seed(page);
+  await saveCadence(page.request, paris.id, { postsPerWeek: [{ network: 'linkedin', min: 2 }] });
+  await page.goto(`${plume.origin}/#/calendar/month/2026-06-01`);
+  const panel = page.getByTestId('warnings-panel');
+  await panel.locator('summary').click();
+  // Me Dupont's one LinkedIn post of that week is on Monday 8 June.
+  await expect(panel.getByTestId('warning-item').filter({ hasText: 'Me Dupont\u00a0: 1 sur 2 publications LinkedIn prévues la semaine du lundi 8 juin 2026' })).toHaveCount(1);
+  await expect(panel.getByTestId('warning-item').filter({ hasText: 'Me Dupont\u00a0: 0 sur 2 publications LinkedIn prévues la semaine du lundi 15 juin 2026' })).toHaveCount(1);
+  await saveScreenshot(page, 'calendar-warnings');
+
+  await page.goto(`${plume.origin}/#/calendar/lanes/2026-06-08`);
+  await expect(page.locator(`[data-testid="lane"][data-partner="${paris.id}"]`).getByTestId('lane-warnings')).toHaveText(/1/);
 });

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { chownSync, mkdirSync, readFileSync, renameSync, utimesSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, mkdirSync, readFileSync, renameSync, utimesSync, writeFileSync } from 'node:fs';
 import { connect, createServer } from 'node:net';
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
@@ -83,7 +83,11 @@ export async function startDovecot(options: { user?: string; password?: string }
   };
   for (const path of [join(dir, 'mail'), maildir, ...['cur', 'new', 'tmp', '.Sent', '.Sent/cur', '.Sent/new', '.Sent/tmp'].map((s) => join(maildir, s)), join(dir, 'home')]) own(path);
 
+  // mkdtemp makes the folder 0700: Dovecot's unprivileged processes must be able to enter it.
+  if (root) chmodSync(dir, 0o711);
   writeFileSync(join(dir, 'passwd'), `${user}:{PLAIN}${password}::::::\n`, { mode: 0o600 });
+  // The auth process reads the password file as the internal user.
+  own(join(dir, 'passwd'));
   const config = `
 protocols = imap
 listen = 127.0.0.1

@@ -43,7 +43,7 @@ export function octoberScenario(add: AddEntry): void {
   add('A', '2026-10-01T07:00:00Z', 'requestSignoff', {
     requestId: 'rA1',
     deadlineAt: at('2026-10-02T07:00:00Z'),
-    findings: { error: 0, warning: 2, info: 1, byKind: { longSentence: 2, jargon: 1 } },
+    findings: { error: 0, warning: 2, info: 1, byKind: { sentenceLength: 2, bannedTerm: 1 } },
     override: null,
   });
   add('A', '2026-10-01T09:00:00Z', 'approve', { requestId: 'rA1', requestedAt: at('2026-10-01T07:00:00Z'), deadlineAt: at('2026-10-02T07:00:00Z'), comment: null });
@@ -54,7 +54,7 @@ export function octoberScenario(add: AddEntry): void {
   add('B', '2026-10-02T09:00:00Z', 'requestSignoff', {
     requestId: 'rB1',
     deadlineAt: at('2026-10-03T09:00:00Z'),
-    findings: { error: 1, warning: 0, info: 0, byKind: { unsupportedClaim: 1 } },
+    findings: { error: 1, warning: 0, info: 0, byKind: { forbiddenTopic: 1 } },
     override: { justification: 'Citation exacte de l’arrêt, validée par l’associée.', findingIds: ['f1'] },
   });
   add('B', '2026-10-03T11:00:00Z', 'requestChanges', { requestId: 'rB1', requestedAt: at('2026-10-02T09:00:00Z'), deadlineAt: at('2026-10-03T09:00:00Z'), comment: 'Raccourcir.\nEt citer l’arrêt.' });

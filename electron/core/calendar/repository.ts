@@ -1,7 +1,11 @@
 import type { Database, Statement } from 'better-sqlite3';
-import { Network } from '../../../shared/posts/networks';
-import { PostStatus } from '../../../shared/posts/schema';
+import { networks as networkList } from '../../../shared/posts/networks';
+import type { Network } from '../../../shared/posts/networks';
+import { postStatuses } from '../../../shared/posts/schema';
+import type { PostStatus } from '../../../shared/posts/schema';
 import type { CalendarEntry, CalendarFilter, SearchHit } from '../../../shared/calendar/entries';
+import { SNIPPET_CLOSE, SNIPPET_OPEN, snippetParts } from '../../../shared/calendar/search';
+import type { CalendarPost } from '../../../shared/calendar/warnings';
 
 interface EntryRow {
   id: string;
@@ -15,13 +19,31 @@ interface EntryRow {
   version: number;
 }
 
+// A month view maps thousands of rows: set lookups instead of a schema parse per row (the
+// router still parses the whole answer against the contract before it leaves core).
+const knownNetworks: ReadonlySet<string> = new Set(networkList);
+const knownStatuses: ReadonlySet<string> = new Set(postStatuses);
+
+function networksOf(json: string): Network[] {
+  const value: unknown = JSON.parse(json);
+  if (!Array.isArray(value) || !value.every((n): n is Network => typeof n === 'string' && knownNetworks.has(n))) {
+    throw new Error(`Unexpected networks in the database: ${json.slice(0, 80)}`);
+  }
+  return value;
+}
+
+function statusOf(status: string): PostStatus {
+  if (!knownStatuses.has(status)) throw new Error(`Unexpected post status in the database: ${status.slice(0, 40)}`);
+  return status as PostStatus;
+}
+
 const toEntry = (row: EntryRow): CalendarEntry => ({
   id: row.id,
   partnerId: row.partner_id,
   title: row.title,
   excerpt: row.excerpt,
-  networks: Network.array().parse(JSON.parse(row.networks)),
-  status: PostStatus.parse(row.status),
+  networks: networksOf(row.networks),
+  status: statusOf(row.status),
   scheduledAt: row.scheduled_at,
   scheduledZone: row.scheduled_zone,
   version: row.version,
@@ -30,13 +52,19 @@ const toEntry = (row: EntryRow): CalendarEntry => ({
 const COLUMNS = `p.id, p.partner_id, p.title, substr(p.plain_text, 1, 160) AS excerpt, p.networks, p.status,
   p.scheduled_at, p.scheduled_zone, p.version`;
 
+type Params = Record<string, string | number>;
+
+/** `@name0, @name1…` bound to `values` (callers handle the empty list). */
+function bindList(name: string, values: readonly string[], params: Params): string {
+  values.forEach((value, i) => (params[`${name}${i}`] = value));
+  return values.map((_, i) => `@${name}${i}`).join(', ');
+}
+
 /** Filters applied in SQL, so a month of 3,000 posts among 100,000 costs one index range scan. */
-function filterSql(filter: CalendarFilter, params: Record<string, string | number>): string {
-  const where: string[] = ['pa.archived_at IS NULL'];
-  const list = (name: string, values: readonly string[]) => {
-    values.forEach((value, i) => (params[`${name}${i}`] = value));
-    return values.map((_, i) => `@${name}${i}`).join(', ');
-  };
+function filterSql(filter: CalendarFilter, params: Params): string {
+  // Archived partners' posts are left out by a subquery SQLite runs once (a Bloom filter), not a join per row.
+  const where: string[] = ['p.partner_id NOT IN (SELECT id FROM partners WHERE archived_at IS NOT NULL)'];
+  const list = (name: string, values: readonly string[]) => bindList(name, values, params);
   if (filter.partnerIds) where.push(filter.partnerIds.length ? `p.partner_id IN (${list('partner', filter.partnerIds)})` : '0');
   if (filter.statuses) where.push(filter.statuses.length ? `p.status IN (${list('status', filter.statuses)})` : '0');
   if (filter.networks) {
@@ -52,24 +80,37 @@ function filterSql(filter: CalendarFilter, params: Record<string, string | numbe
 export class CalendarRepository {
   private readonly entryById: Statement<[string], EntryRow>;
 
+  /** Statements by SQL text: the filters make a handful of shapes, each compiled once. */
+  private readonly statements = new Map<string, Statement>();
+
+  private prepared(sql: string): Statement {
+    let statement = this.statements.get(sql);
+    if (!statement) {
+      if (this.statements.size >= 200) this.statements.clear();
+      statement = this.db.prepare(sql);
+      this.statements.set(sql, statement);
+    }
+    return statement;
+  }
+
   constructor(private readonly db: Database) {
     this.entryById = db.prepare(`SELECT ${COLUMNS} FROM posts p JOIN partners pa ON pa.id = p.partner_id WHERE p.id = ?`);
   }
 
   range(from: number, to: number, filter: CalendarFilter): CalendarEntry[] {
-    const params: Record<string, string | number> = { from, to };
-    const sql = `SELECT ${COLUMNS} FROM posts p INDEXED BY posts_scheduled JOIN partners pa ON pa.id = p.partner_id
+    const params: Params = { from, to };
+    const sql = `SELECT ${COLUMNS} FROM posts p INDEXED BY posts_scheduled
       WHERE p.scheduled_at >= @from AND p.scheduled_at < @to AND p.scheduled_at IS NOT NULL AND ${filterSql(filter, params)}
       ORDER BY p.scheduled_at`;
-    return (this.db.prepare(sql).all(params) as EntryRow[]).map(toEntry);
+    return (this.prepared(sql).all(params) as EntryRow[]).map(toEntry);
   }
 
   unscheduled(partnerIds: string[] | undefined): CalendarEntry[] {
-    const params: Record<string, string | number> = {};
-    const sql = `SELECT ${COLUMNS} FROM posts p JOIN partners pa ON pa.id = p.partner_id
+    const params: Params = {};
+    const sql = `SELECT ${COLUMNS} FROM posts p
       WHERE p.scheduled_at IS NULL AND ${filterSql(partnerIds ? { partnerIds } : {}, params)}
       ORDER BY p.updated_at DESC LIMIT 500`;
-    return (this.db.prepare(sql).all(params) as EntryRow[]).map(toEntry);
+    return (this.prepared(sql).all(params) as EntryRow[]).map(toEntry);
   }
 
   entry(id: string): CalendarEntry | null {
@@ -86,16 +127,61 @@ export class CalendarRepository {
     );
   }
 
-  search(query: string): SearchHit[] {
-    const pattern = `%${query.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  /**
+   * Full-text search (FTS5, see migration 0005) ranked by BM25, titles first. `match` must come
+   * from shared/calendar/search.ts `ftsQuery`, which quotes every word of the user's input.
+   */
+  search(match: string, filter: CalendarFilter, limit = 50): SearchHit[] {
+    const params: Params = { match, limit, open: SNIPPET_OPEN, close: SNIPPET_CLOSE };
     const rows = this.db
       .prepare(
-        `SELECT ${COLUMNS}, substr(p.plain_text, max(1, instr(lower(p.plain_text), lower(@raw)) - 40), 160) AS snippet
-         FROM posts p JOIN partners pa ON pa.id = p.partner_id
-         WHERE pa.archived_at IS NULL AND (p.title LIKE @q ESCAPE '\\' OR p.plain_text LIKE @q ESCAPE '\\' OR p.note LIKE @q ESCAPE '\\')
-         ORDER BY p.scheduled_at IS NULL, p.scheduled_at DESC LIMIT 50`,
+        `SELECT ${COLUMNS}, snippet(post_search, -1, @open, @close, '…', 16) AS snippet
+         FROM post_search f
+         JOIN post_search_ids s ON s.search_id = f.rowid
+         JOIN posts p ON p.id = s.post_id
+         WHERE post_search MATCH @match AND ${filterSql(filter, params)}
+         ORDER BY f.rank LIMIT @limit`,
       )
-      .all({ q: pattern, raw: query }) as (EntryRow & { snippet: string })[];
-    return rows.map((row) => ({ ...toEntry(row), snippet: row.snippet }));
+      .all(params) as (EntryRow & { snippet: string })[];
+    return rows.map((row) => ({ ...toEntry(row), snippet: snippetParts(row.snippet) }));
+  }
+
+  /** Active partners' zones (all of them, or those listed), for per-partner computations. */
+  partnerZones(partnerIds: readonly string[] | undefined): { id: string; timeZone: string }[] {
+    const params: Params = {};
+    const where = partnerIds ? (partnerIds.length ? `AND id IN (${bindList('partner', partnerIds, params)})` : 'AND 0') : '';
+    return this.db
+      .prepare(`SELECT id, time_zone AS timeZone FROM partners WHERE archived_at IS NULL ${where} ORDER BY display_name`)
+      .all(params) as { id: string; timeZone: string }[];
+  }
+
+  partnerZone(partnerId: string): string | null {
+    const row = this.db.prepare('SELECT time_zone FROM partners WHERE id = ?').get(partnerId) as { time_zone: string } | undefined;
+    return row?.time_zone ?? null;
+  }
+
+  /** Scheduled posts in [from, to) as the warnings and slot placement need them, by partner. */
+  scheduledPosts(from: number, to: number, partnerIds: readonly string[]): Map<string, CalendarPost[]> {
+    const out = new Map<string, CalendarPost[]>(partnerIds.map((id) => [id, []]));
+    if (partnerIds.length === 0) return out;
+    const params: Params = { from, to };
+    const rows = this.db
+      .prepare(
+        `SELECT p.id, p.partner_id, p.scheduled_at, p.networks, p.pillar, p.status FROM posts p INDEXED BY posts_scheduled
+         WHERE p.scheduled_at >= @from AND p.scheduled_at < @to AND p.scheduled_at IS NOT NULL
+           AND p.partner_id IN (${bindList('partner', partnerIds, params)})
+         ORDER BY p.scheduled_at`,
+      )
+      .all(params) as { id: string; partner_id: string; scheduled_at: number; networks: string; pillar: string | null; status: string }[];
+    for (const row of rows) {
+      out.get(row.partner_id)?.push({
+        id: row.id,
+        instant: row.scheduled_at,
+        networks: networksOf(row.networks),
+        pillar: row.pillar,
+        status: statusOf(row.status),
+      });
+    }
+    return out;
   }
 }

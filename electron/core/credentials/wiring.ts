@@ -3,6 +3,7 @@ import type { Clock } from '../clock';
 import type { EventBus } from '../events';
 import type { Logger } from '../log';
 import type { PartnerRepository } from '../partners/repository';
+import { AvatarCache } from './accounts/avatars';
 import { AccountChecks } from './accounts/checks';
 import { accountHandlers } from './accounts/handlers';
 import { OAuthConnect } from './accounts/oauthConnect';
@@ -66,7 +67,7 @@ export function createCredentials(deps: CredentialsDeps) {
   return {
     accounts,
     mail,
-    handlers: { accounts: accountHandlers(accounts, oauth, apps, log), mail: mailHandlers(mail, log) },
+    handlers: { accounts: accountHandlers(accounts, oauth, apps, new AvatarCache(), log), mail: mailHandlers(mail, log) },
     close: () => {
       if (timer) clearInterval(timer);
       flows.closeAll();

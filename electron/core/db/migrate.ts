@@ -52,7 +52,7 @@ function isEmpty(db: Database): boolean {
  */
 export function migrate(db: Database, migrations: Migration[], filePath: string, now: number): MigrationReport {
   const from = db.pragma('user_version', { simple: true }) as number;
-  const latest = migrations.length;
+  const latest = migrations.at(-1)?.version ?? 0;
   if (from > latest) throw new DatabaseTooNewError(from, latest);
   if (from === latest) return { from, to: from, backupPath: null };
 
@@ -61,7 +61,7 @@ export function migrate(db: Database, migrations: Migration[], filePath: string,
     backupPath = `${filePath}.v${from}-${now}.bak`;
     db.prepare('VACUUM INTO ?').run(backupPath);
   }
-  for (const migration of migrations.slice(from)) {
+  for (const migration of migrations.filter((m) => m.version > from)) {
     db.transaction(() => {
       db.exec(migration.sql);
       db.pragma(`user_version = ${migration.version}`);

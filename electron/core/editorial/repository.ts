@@ -34,4 +34,13 @@ export class EditorialLineRepository {
     ) as { version: number; created_at: number }[];
     return rows.map((row) => ({ version: row.version, createdAt: row.created_at }));
   }
+
+  at(partnerId: string | null, version: number): LineRow | null {
+    const row = (
+      partnerId === null
+        ? this.db.prepare("SELECT body, version FROM editorial_lines WHERE scope = 'organisation' AND version = ?").get(version)
+        : this.db.prepare("SELECT body, version FROM editorial_lines WHERE scope = 'partner' AND partner_id = ? AND version = ?").get(partnerId, version)
+    ) as LineRow | undefined;
+    return row ?? null;
+  }
 }

@@ -6,7 +6,7 @@ import type { MailSettings } from './settings';
  * requires the upgrade (credentials never cross in clear), `none` never upgrades (loopback
  * test servers only).
  */
-export async function connectImap(settings: MailSettings, password: string): Promise<ImapFlow> {
+export async function connectImap(settings: MailSettings, password: string, options: { autoIdleDelayMs?: number } = {}): Promise<ImapFlow> {
   const client = new ImapFlow({
     host: settings.imap.host,
     port: settings.imap.port,
@@ -18,6 +18,8 @@ export async function connectImap(settings: MailSettings, password: string): Pro
     connectionTimeout: 30_000,
     greetingTimeout: 30_000,
     socketTimeout: 5 * 60_000,
+    // imapflow enters IDLE only after this much quiet (15 s by default): a watcher wants it at once.
+    ...(options.autoIdleDelayMs !== undefined ? { autoIdleDelay: options.autoIdleDelayMs } : {}),
   });
   // A dropped connection emits `error` once; without a listener Node would crash the process.
   client.on('error', () => undefined);

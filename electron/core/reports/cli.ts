@@ -8,7 +8,10 @@ import { systemClock } from '../clock';
 import { resolveDataDir } from '../dataDir';
 import { databaseFile, openDatabase } from '../db/open';
 import { EventBus } from '../events';
+import { EditorialLineRepository } from '../editorial/repository';
+import { EditorialService } from '../editorial/service';
 import { PartnerRepository } from '../partners/repository';
+import { PostRepository } from '../posts/repository';
 import { ReportService } from './service';
 
 export const usage = 'usage: npm run report -- --month YYYY-MM [--partner ID] --format pdf|csv|html --out PATH [--locale fr|en] [--delimiter ";"|","]';
@@ -67,8 +70,19 @@ export async function runReportCli(argv: readonly string[], env: NodeJS.ProcessE
   }
   const out = resolve(env.INIT_CWD ?? process.cwd(), args.out);
   const { db } = openDatabase(file, systemClock.now());
+  const partners = new PartnerRepository(db);
+  const events = new EventBus();
+  // The same cadence and pillar targets as in the app: the partner's editorial line.
+  const editorial = new EditorialService(db, new EditorialLineRepository(db), partners, new PostRepository(db), systemClock, events);
+  const service = new ReportService({
+    db,
+    partners,
+    clock: systemClock,
+    events,
+    dataDir,
+    cadenceFor: (partnerId) => editorial.cadenceFor(partnerId).cadence,
+  });
   try {
-    const service = new ReportService({ db, partners: new PartnerRepository(db), clock: systemClock, events: new EventBus(), dataDir });
     const doc = service.document({ month: month.data, partnerId: partner?.data ?? null, locale: locale?.data ?? undefined });
     const bytes = await service.writeTo(out, doc, format.data, delimiter?.data ?? undefined);
     io.out(`${out} (${bytes} bytes)`);
@@ -77,6 +91,7 @@ export async function runReportCli(argv: readonly string[], env: NodeJS.ProcessE
     io.err(`Report failed: ${error instanceof Error ? error.message : String(error)}`);
     return 1;
   } finally {
+    service.close();
     db.close();
   }
 }

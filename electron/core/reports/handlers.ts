@@ -6,6 +6,7 @@ export const reportHandlers = (reports: ReportService) =>
     'reports.build': (target) => reports.document(target),
     'reports.preview': (target) => reports.preview(target),
     'reports.export': (input) => reports.export(input),
+    'reports.download': (input) => reports.download(input),
     'reports.exportAll': (input) => reports.exportAll(input),
     'reports.cancel': ({ jobId }) => reports.cancel(jobId),
   });

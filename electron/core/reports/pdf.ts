@@ -1,7 +1,8 @@
 /**
  * Printing a report's HTML to PDF, as a dependency of core: in Node (CLI, tests, browser mode)
  * a headless Chromium through Playwright (`playwrightPrinter.ts`); in the desktop app the shell
- * can pass one built on Electron's `webContents.printToPDF` — same options, same output.
+ * passes `electronPrinter()` (electron/main/pdfPrinter.ts, Electron's `webContents.printToPDF`)
+ * as createCore's `pdfPrinter` — same page, same options, same engine.
  *
  * A session is one running browser, so "export all partners" pays the start-up once.
  */
@@ -22,4 +23,9 @@ export interface PdfSession {
 
 export interface PdfPrinter {
   open(): Promise<PdfSession>;
+  /**
+   * How long an idle session may stay open for the next PDF (see WarmPrinter); default 30 s.
+   * 0 closes it after each use.
+   */
+  keepWarmMs?: number;
 }

@@ -29,9 +29,13 @@ export function playwrightPrinter(options: PlaywrightPrinterOptions = {}): PdfPr
       const browser = await chromium.launch({ ...(executablePath ? { executablePath } : {}), ...(asRoot ? { args: ['--no-sandbox'] } : {}) });
       // No script and no network: the report needs neither, and a hostile title gets neither.
       const context = await browser.newContext({ javaScriptEnabled: false, offline: true });
+      // Tabs are reused: opening one costs more than printing a report in it (see the benchmark).
+      // A pool rather than one tab, so two prints at once never share a page.
+      const idle: Playwright.Page[] = [];
       return {
         async print(page: PdfPage): Promise<Uint8Array> {
-          const tab = await context.newPage();
+          const tab = idle.pop() ?? (await context.newPage());
+          let healthy = false;
           try {
             await tab.setContent(page.html, { waitUntil: 'load' });
             const mm = (v: number) => `${v}mm`;
@@ -43,9 +47,11 @@ export function playwrightPrinter(options: PlaywrightPrinterOptions = {}): PdfPr
               footerTemplate: page.footerTemplate,
               margin: { top: mm(page.marginsMm.top), right: mm(page.marginsMm.right), bottom: mm(page.marginsMm.bottom), left: mm(page.marginsMm.left) },
             });
+            healthy = true;
             return new Uint8Array(pdf);
           } finally {
-            await tab.close();
+            if (healthy) idle.push(tab);
+            else await tab.close().catch(() => undefined);
           }
         },
         async close(): Promise<void> {

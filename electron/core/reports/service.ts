@@ -1,7 +1,7 @@
 import { isAbsolute, join } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { ApiError } from '../../../shared/api/errors';
-import type { ReportFormatName } from '../../../shared/api/procedures/reports';
+import type { ReportFile, ReportFormatName } from '../../../shared/api/procedures/reports';
 import type { CadencePolicy } from '../../../shared/calendar/cadencePolicy';
 import type { Locale, Partner } from '../../../shared/partners/schema';
 import { aggregateMonth } from '../../../shared/reports/aggregate';
@@ -21,6 +21,7 @@ import { pdfFooter } from './render/footer';
 import { renderHtml } from './render/html';
 import { pageMarginsMm } from './render/styles';
 import { ReportRepository } from './repository';
+import { WarmPrinter } from './warmPrinter';
 
 export interface ReportServiceDeps {
   db: Database;
@@ -29,8 +30,10 @@ export interface ReportServiceDeps {
   events: EventBus;
   dataDir: string;
   /** Default: headless Chromium through Playwright, started only when a PDF is asked for. */
-  printer?: PdfPrinter;
-  /** The partner's editorial-line cadence, once partners carry one. */
+  printer?: PdfPrinter | undefined;
+  /** How long an idle printing session stays open for the next PDF (default: the printer's, else 30 s). */
+  printerIdleMs?: number;
+  /** The partner’s cadence and pillar targets: their editorial line’s, resolved over the firm’s. */
   cadenceFor?: (partnerId: string) => CadencePolicy | null;
   /** Zone the all-partners report's dates are shown in; default: this machine's. */
   zone?: string;
@@ -45,7 +48,7 @@ export interface ReportTarget {
 
 export interface RenderOptions {
   delimiter?: CsvDelimiter | undefined;
-  /** An open printing session to reuse (export all); otherwise one is opened for this file. */
+  /** An open printing session to reuse (export all); otherwise the warm one is used. */
   session?: PdfSession | null;
 }
 
@@ -66,6 +69,48 @@ export interface ExportedFile {
 }
 
 const encoder = new TextEncoder();
+
+const mediaTypes: Record<ReportFormatName, ReportFile['mediaType']> = {
+  pdf: 'application/pdf',
+  csv: 'text/csv;charset=utf-8',
+  html: 'text/html;charset=utf-8',
+};
+
+const fileNameOf = (doc: ReportDocument, format: ReportFormatName): string =>
+  doc.kind === 'partner' ? partnerFileName(doc.report.month, doc.report.partner, format) : allPartnersFileName(doc.summary.month, format);
+
+/** Chromium missing or crashed: said plainly, with what still works. */
+const pdfUnavailable = (cause: unknown) =>
+  new ApiError({
+    code: 'unavailable',
+    messageKey: 'reports.errors.pdf',
+    message: `The PDF could not be printed: ${cause instanceof Error ? cause.message : String(cause)}`,
+  });
+
+/** A printer whose failures (start or print) come out as `pdfUnavailable`. */
+function explained(printer: PdfPrinter): PdfPrinter {
+  return {
+    async open(): Promise<PdfSession> {
+      let session: PdfSession;
+      try {
+        session = await printer.open();
+      } catch (error) {
+        throw pdfUnavailable(error);
+      }
+      return {
+        async print(page) {
+          try {
+            return await session.print(page);
+          } catch (error) {
+            throw pdfUnavailable(error);
+          }
+        },
+        close: () => session.close(),
+      };
+    },
+    ...(printer.keepWarmMs === undefined ? {} : { keepWarmMs: printer.keepWarmMs }),
+  };
+}
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 const folderError = (folder: string) =>
@@ -78,12 +123,17 @@ const folderError = (folder: string) =>
  */
 export class ReportService {
   private readonly reports: ReportRepository;
-  private readonly printer: PdfPrinter;
+  private readonly printing: WarmPrinter;
   private readonly jobs = new Map<string, AbortController>();
 
   constructor(private readonly deps: ReportServiceDeps) {
     this.reports = new ReportRepository(deps.db);
-    this.printer = deps.printer ?? playwrightPrinter();
+    this.printing = new WarmPrinter(explained(deps.printer ?? playwrightPrinter()), deps.printerIdleMs);
+  }
+
+  /** Closes the printing session if one is open (core's close). */
+  close(): void {
+    this.printing.close();
   }
 
   private get zone(): string {
@@ -142,12 +192,7 @@ export class ReportService {
     if (format === 'html') return encoder.encode(html);
     const page = { html, footerTemplate: pdfFooter(doc), marginsMm: pageMarginsMm };
     if (options.session) return options.session.print(page);
-    const session = await this.printer.open();
-    try {
-      return await session.print(page);
-    } finally {
-      await session.close();
-    }
+    return this.printing.use((session) => session.print(page));
   }
 
   private exportsFolder(folder: string | undefined): string {
@@ -166,9 +211,15 @@ export class ReportService {
   async export(input: ReportTarget & { format: ReportFormatName; folder?: string | undefined; delimiter?: CsvDelimiter | undefined }): Promise<{ path: string; bytes: number }> {
     const folder = this.exportsFolder(input.folder);
     const doc = this.document(input);
-    const name = doc.kind === 'partner' ? partnerFileName(input.month, doc.report.partner, input.format) : allPartnersFileName(input.month, input.format);
-    const path = join(folder, name);
+    const path = join(folder, fileNameOf(doc, input.format));
     return { path, bytes: await this.writeTo(path, doc, input.format, input.delimiter) };
+  }
+
+  /** The file itself, for the UI to save where the user chooses (nothing written here). */
+  async download(input: ReportTarget & { format: ReportFormatName; delimiter?: CsvDelimiter | undefined }): Promise<ReportFile> {
+    const doc = this.document(input);
+    const bytes = await this.render(doc, input.format, { delimiter: input.delimiter });
+    return { fileName: fileNameOf(doc, input.format), mediaType: mediaTypes[input.format], base64: Buffer.from(bytes).toString('base64'), bytes: bytes.length };
   }
 
   /**
@@ -189,10 +240,7 @@ export class ReportService {
     const files: ExportedFile[] = [];
     const progress = (state: 'running' | 'done' | 'cancelled' | 'failed', partnerId: string | null) =>
       this.deps.events.emit({ type: 'report.progress', jobId: input.jobId, done: files.length, total, state, partnerId });
-    let session: PdfSession | null = null;
-    try {
-      progress('running', null);
-      if (input.format === 'pdf') session = await this.printer.open();
+    const writeAll = async (session: PdfSession | null): Promise<void> => {
       const reports: PartnerReport[] = [];
       for (const partner of partners) {
         // Yield first, so a cancel call that arrived meanwhile is seen before the next file.
@@ -216,6 +264,11 @@ export class ReportService {
         await writeAtomically(path, bytes);
         files.push({ partnerId: null, path, bytes: bytes.length });
       }
+    };
+    try {
+      progress('running', null);
+      if (input.format === 'pdf') await this.printing.use(writeAll);
+      else await writeAll(null);
       const cancelled = controller.signal.aborted;
       progress(cancelled ? 'cancelled' : 'done', null);
       return { folder, files, cancelled };
@@ -224,7 +277,6 @@ export class ReportService {
       throw error;
     } finally {
       this.jobs.delete(input.jobId);
-      await session?.close();
     }
   }
 

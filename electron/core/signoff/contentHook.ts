@@ -3,7 +3,6 @@ import type { Post, PostStatus } from '../../../shared/posts/schema';
 import { approvalBound, isFinal, transition } from '../../../shared/signoff/lifecycle';
 import { Decisions } from './decisions';
 import type { SignoffDeps } from './deps';
-import { currentHash } from './transitions';
 
 /** What PostService tells sign-off, inside its own transactions. */
 export interface PostContentHook {
@@ -36,8 +35,8 @@ export class SignoffContentHook implements PostContentHook {
   }
 
   saved(before: Post, after: Post, now: number): void {
-    const beforeHash = currentHash(before);
-    const afterHash = currentHash(after);
+    const beforeHash = this.deps.revisionContent.hash(before);
+    const afterHash = this.deps.revisionContent.hash(after);
     const partnerChanged = before.partnerId !== after.partnerId;
     if (beforeHash === afterHash && !partnerChanged) return;
     if (isFinal(after.status)) {

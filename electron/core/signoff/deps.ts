@@ -8,11 +8,21 @@ import type { OutboxRepository } from '../outbox/repository';
 import type { OutboxWorker } from '../outbox/worker';
 import type { PartnerRepository } from '../partners/repository';
 import type { PostRepository } from '../posts/repository';
+import type { FindingsSummary } from '../../../shared/signoff/schema';
 import type { CommentRepository } from './commentRepository';
 import type { ReplyRepository } from './replyRepository';
 import type { SignoffRepository } from './repository';
 import type { SigningKey } from './signingKey';
 import type { Transitions } from './transitions';
+import type { RevisionContent } from './revisionContent';
+
+/**
+ * The editorial line's verdict on a post's current text, computed in core (the editorial
+ * feature implements it): a request never trusts a summary sent by the UI when this exists.
+ */
+export interface EditorialChecker {
+  checkPost(postId: string): { summary: FindingsSummary; errorFindingIds: string[] };
+}
 
 /** What the sign-off services share; built once in `createSignoff`. */
 export interface SignoffDeps {
@@ -26,11 +36,15 @@ export interface SignoffDeps {
   outbox: OutboxWorker;
   outboxJobs: OutboxRepository;
   transitions: Transitions;
+  /** Hashes what a sign-off approves: texts, images, target accounts. */
+  revisionContent: RevisionContent;
   key: SigningKey;
   mail: MailAccountSource;
   clock: Clock;
   events: EventBus;
   log: Logger;
+  /** Absent until the editorial feature is wired: the UI's summary is then recorded as given. */
+  editorial: EditorialChecker | null;
   /** Asks the background loop to run soon (a job was queued). */
   wake(): void;
 }

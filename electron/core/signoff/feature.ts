@@ -18,12 +18,13 @@ import { CommentService } from './comments';
 import { SignoffContentHook } from './contentHook';
 import { DeadlineKeeper } from './deadlines';
 import { SIGNOFF_EMAIL } from './deps';
-import type { SignoffDeps } from './deps';
+import type { EditorialChecker, SignoffDeps } from './deps';
 import { SignoffEmailJob } from './emailJob';
 import { InboxReader } from './inboxReader';
 import { KeyRepository } from './keyRepository';
 import { ReplyProcessor } from './replies';
 import { ReplyRepository } from './replyRepository';
+import { RevisionContent } from './revisionContent';
 import { SignoffRepository } from './repository';
 import { SignoffService } from './service';
 import { SigningKey } from './signingKey';
@@ -46,6 +47,8 @@ export interface SignoffBase {
   partners: PartnerRepository;
   keychain: Keychain;
   mail: MailAccountSource;
+  /** The editorial line's check of a post; the composition root passes it once it exists. */
+  editorial?: EditorialChecker;
 }
 
 /** Sign-off, the outbox and the scheduler, wired (called from the composition root). */
@@ -57,6 +60,7 @@ export function createSignoff(base: SignoffBase, options: SignoffOptions = {}) {
   const signoff = new SignoffRepository(db);
   const audit = new AuditRepository(db);
   let wake = (): void => undefined;
+  const revisionContent = new RevisionContent();
   const deps: SignoffDeps = {
     db,
     posts: base.posts,
@@ -67,12 +71,14 @@ export function createSignoff(base: SignoffBase, options: SignoffOptions = {}) {
     audit,
     outbox,
     outboxJobs,
-    transitions: new Transitions(signoff, audit),
+    transitions: new Transitions(signoff, audit, revisionContent),
+    revisionContent,
     key: new SigningKey(new KeyRepository(db), base.keychain, clock),
     mail: options.mail ?? base.mail,
     clock,
     events,
     log,
+    editorial: base.editorial ?? null,
     wake: () => wake(),
   };
   outbox.register(SIGNOFF_EMAIL, new SignoffEmailJob(deps));
@@ -98,6 +104,7 @@ export function createSignoff(base: SignoffBase, options: SignoffOptions = {}) {
     views: new SignoffViews(deps),
     comments: new CommentService(deps),
     contentHook: new SignoffContentHook(deps),
+    revisionContent,
     inbox,
     deadlines,
     outbox,

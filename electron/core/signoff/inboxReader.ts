@@ -11,6 +11,8 @@ import type { ReplyProcessor } from './replies';
 const MAILBOX = 'INBOX';
 /** IMAP SINCE has a day's granularity: read back a day before the oldest open request. */
 const FIRST_READ_MARGIN_MS = 24 * 3_600_000;
+/** The watcher idles one second after its last command, so new mail is announced at once. */
+const WATCHER_IDLE_DELAY_MS = 1_000;
 
 export type PollResult = { status: 'ok'; processed: number } | { status: 'notConfigured' } | { status: 'failed'; error: string };
 
@@ -50,7 +52,7 @@ export class InboxReader {
   watcher(): InboxWatcher {
     return new InboxWatcher(
       async () => {
-        const client = await this.connect();
+        const client = await this.connect(WATCHER_IDLE_DELAY_MS);
         if (client === null) throw new Error('mail account not configured');
         return client;
       },
@@ -91,11 +93,11 @@ export class InboxReader {
     return processed;
   }
 
-  private async connect(): Promise<ImapFlow | null> {
+  private async connect(autoIdleDelayMs?: number): Promise<ImapFlow | null> {
     const settings = this.deps.mail.settings();
     if (settings === null) return null;
     const password = await this.deps.mail.password();
     if (password === null) return null;
-    return connectImap(settings, password);
+    return connectImap(settings, password, autoIdleDelayMs === undefined ? {} : { autoIdleDelayMs });
   }
 }

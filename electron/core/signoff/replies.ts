@@ -11,7 +11,6 @@ import { prefilledLines } from './email/strings';
 import type { SignoffRequest } from './repository';
 import { findTokens, tokenDigest, verifyToken } from './tokens';
 import type { FoundToken } from './tokens';
-import { currentHash } from './transitions';
 
 export type ReplyOutcome =
   | { outcome: 'applied'; requestId: string; decision: Decision }
@@ -138,7 +137,7 @@ export class ReplyProcessor {
     if (token !== null) this.deps.replies.markTokenUsed(tokenDigest(token), request.id, token.decision, messageId, now);
 
     const verdict = this.verdict(own, token, partner);
-    const stale = request.state === 'superseded' || request.state === 'voided' || request.revisionHash !== currentHash(post);
+    const stale = request.state === 'superseded' || request.state === 'voided' || request.revisionHash !== this.deps.revisionContent.hash(post);
     if (stale) {
       return receivedFact({ stale: true, decision: verdict.decision, revisionNumber: request.revisionNumber, comment: verdict.comment }, 'stale', 'info', 'signoff.alerts.staleReply');
     }

@@ -4,11 +4,10 @@ import { ApiError } from '../../../shared/api/errors';
 import type { Partner } from '../../../shared/partners/schema';
 import type { Post } from '../../../shared/posts/schema';
 import { defaultDeadline, tokenExpiry } from '../../../shared/signoff/deadline';
-import { signoffContentOf } from '../../../shared/signoff/finalTexts';
 import { approvalBound, canTransition } from '../../../shared/signoff/lifecycle';
 import { canonicalSignoffContent, revisionHash } from '../../../shared/signoff/revisionHash';
 import type { Channel } from '../../../shared/signoff/audit';
-import type { RecordDecisionInput, RequestSignoffInput } from '../../../shared/signoff/schema';
+import type { EditorialOverride, FindingsSummary, RecordDecisionInput, RequestSignoffInput } from '../../../shared/signoff/schema';
 import { notFound } from '../errors';
 import { newMessageId } from '../mail/messageId';
 import { messageIdDomain } from '../mail/settings';
@@ -16,12 +15,13 @@ import { Decisions } from './decisions';
 import { SIGNOFF_EMAIL, requestEmailKey } from './deps';
 import type { SignoffDeps } from './deps';
 import type { SignoffRequest } from './repository';
-import { currentHash, transitionRefused } from './transitions';
+import { transitionRefused } from './transitions';
 
 type RequestFields = z.output<typeof RequestSignoffInput>;
 type DecisionFields = z.output<typeof RecordDecisionInput>;
 
 const CM = { kind: 'community_manager', name: '' } as const;
+const NO_FINDINGS: FindingsSummary = { error: 0, warning: 0, info: 0, byKind: {} };
 /** A decision "taken now" may carry a timestamp slightly ahead of ours (another device's clock). */
 const CLOCK_SKEW_MS = 60_000;
 
@@ -63,7 +63,7 @@ export class SignoffService {
         at: now,
         deadlineAt,
         channel: emailed ? 'email' : 'app',
-        details: { findings: fields.findings, override: fields.override },
+        details: this.editorialGate(post.id, fields),
         email: emailed,
       });
     })();
@@ -86,7 +86,8 @@ export class SignoffService {
           at,
           deadlineAt: defaultDeadline(post.scheduledAt, partner.signoffLeadMinutes, at),
           channel: fields.channel,
-          details: { findings: { error: 0, warning: 0, info: 0, byKind: {} }, override: null },
+          // The partner has decided already: findings are recorded for reports, never a gate here.
+          details: { findings: this.deps.editorial?.checkPost(post.id).summary ?? NO_FINDINGS, override: null },
           email: false,
         });
       }
@@ -125,7 +126,7 @@ export class SignoffService {
     if (!approvalBound(post.status) || !signoff?.approvedHash || !signoff.approvedRequestId) {
       throw new ApiError({ code: 'conflict', messageKey: 'errors.signoff.notApproved', message: `Post ${postId} is not approved`, details: { status: post.status } });
     }
-    const hash = currentHash(post);
+    const hash = this.deps.revisionContent.hash(post);
     if (hash !== signoff.approvedHash) {
       throw new ApiError({
         code: 'conflict',
@@ -137,6 +138,28 @@ export class SignoffService {
     return { hash, requestId: signoff.approvedRequestId };
   }
 
+  /**
+   * The findings a request records. With the editorial check wired they are computed here
+   * (a summary sent by the UI is not trusted), and an error finding stops the request unless
+   * the community manager justifies overriding it; the override then names core's findings.
+   */
+  private editorialGate(postId: string, fields: RequestFields): { findings: FindingsSummary; override: EditorialOverride | null } {
+    const checker = this.deps.editorial;
+    if (checker === null) return { findings: fields.findings, override: fields.override };
+    const { summary, errorFindingIds } = checker.checkPost(postId);
+    if (summary.error === 0 && errorFindingIds.length === 0) return { findings: summary, override: null };
+    if (fields.override === null) {
+      throw new ApiError({
+        code: 'validation',
+        messageKey: 'errors.signoff.editorialErrors',
+        message: `The post breaks ${String(summary.error)} editorial rule(s); a justified override is required`,
+        issues: [{ path: ['override'], messageKey: 'errors.signoff.editorialErrors' }],
+        details: { errors: summary.error, findingIds: errorFindingIds },
+      });
+    }
+    return { findings: summary, override: { justification: fields.override.justification, findingIds: errorFindingIds } };
+  }
+
   private openRequest(
     post: Post,
     partner: Partner,
@@ -144,7 +167,7 @@ export class SignoffService {
   ): SignoffRequest {
     const previous = this.deps.signoff.openRequest(post.id);
     if (previous) this.decisions.close(previous, 'superseded', null, null);
-    const content = signoffContentOf(post);
+    const content = this.deps.revisionContent.content(post);
     const hash = revisionHash(content);
     const id = randomUUID();
     const messageId = options.email ? newMessageId(messageIdDomain(this.deps.mail.settings())) : null;

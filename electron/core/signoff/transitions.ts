@@ -1,12 +1,11 @@
 import { ApiError } from '../../../shared/api/errors';
 import type { Post, PostStatus } from '../../../shared/posts/schema';
 import type { Actor, AuditAction, Channel } from '../../../shared/signoff/audit';
-import { signoffContentOf } from '../../../shared/signoff/finalTexts';
 import { transition } from '../../../shared/signoff/lifecycle';
 import type { LifecycleEvent } from '../../../shared/signoff/lifecycle';
-import { revisionHash } from '../../../shared/signoff/revisionHash';
 import type { AuditRepository } from '../audit/repository';
 import type { SignoffRepository } from './repository';
+import type { RevisionContent } from './revisionContent';
 
 export interface TransitionRequest {
   post: Post;
@@ -20,8 +19,6 @@ export interface TransitionRequest {
   /** The audit action, when it is not the lifecycle event's own name. */
   action?: AuditAction;
 }
-
-export const currentHash = (post: Post): string => revisionHash(signoffContentOf(post));
 
 export const transitionRefused = (from: PostStatus, event: LifecycleEvent): ApiError =>
   new ApiError({
@@ -39,6 +36,7 @@ export class Transitions {
   constructor(
     private readonly signoff: SignoffRepository,
     private readonly audit: AuditRepository,
+    private readonly content: RevisionContent,
   ) {}
 
   apply(request: TransitionRequest): { from: PostStatus; to: PostStatus } {
@@ -57,7 +55,7 @@ export class Transitions {
       fromStatus: from,
       toStatus: result.to,
       revisionNumber: request.revision?.number ?? request.post.revisionCount,
-      revisionHash: request.revision?.hash ?? currentHash(request.post),
+      revisionHash: request.revision?.hash ?? this.content.hash(request.post),
       channel: request.channel,
       details: request.details,
     });
@@ -75,7 +73,7 @@ export class Transitions {
       fromStatus: post.status,
       toStatus: post.status,
       revisionNumber: revision?.number ?? post.revisionCount,
-      revisionHash: revision?.hash ?? currentHash(post),
+      revisionHash: revision?.hash ?? this.content.hash(post),
       channel,
       details,
     });

@@ -8,7 +8,6 @@ import { notFound } from '../errors';
 import { requestEmailKey } from './deps';
 import type { SignoffDeps } from './deps';
 import type { SignoffRequest } from './repository';
-import { currentHash } from './transitions';
 
 /** Read-only views of a post's sign-off for the UI. */
 export class SignoffViews {
@@ -18,7 +17,7 @@ export class SignoffViews {
     const post = this.post(postId);
     const signoff = this.deps.signoff.postSignoff(postId);
     const partner = this.deps.partners.get(post.partnerId);
-    const hash = currentHash(post);
+    const hash = this.deps.revisionContent.hash(post);
     const latest = this.deps.signoff.latestRequest(postId);
     const approvedHash = signoff?.approvedHash ?? null;
     return {

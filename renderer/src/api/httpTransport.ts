@@ -8,6 +8,33 @@ import { connection } from './connection';
  * exchange), events arrive over Server-Sent Events, which reconnect by themselves.
  */
 export function createHttpTransport(): Transport {
+  // One event stream shared by every subscriber: a browser keeps at most six HTTP/1.1
+  // connections per origin, and each open stream holds one, so a stream per subscriber
+  // would leave calls waiting forever once a page has six subscribers.
+  const listeners = new Set<(payload: unknown) => void>();
+  let source: EventSource | null = null;
+  const openEvents = (): EventSource => {
+    const events = new EventSource('/api/events');
+    events.onmessage = (message: MessageEvent<string>) => {
+      let payload: unknown;
+      try {
+        payload = JSON.parse(message.data);
+      } catch {
+        // Ignore a malformed frame; the contract parse happens in the client.
+        return;
+      }
+      for (const listener of [...listeners]) {
+        try {
+          listener(payload);
+        } catch {
+          // One subscriber's failure must not keep the event from the others.
+        }
+      }
+    };
+    events.onopen = () => connection.set(true);
+    events.onerror = () => connection.set(false);
+    return events;
+  };
   return {
     async call(name, input) {
       let response: Response;
@@ -31,17 +58,15 @@ export function createHttpTransport(): Transport {
       throw new TransportError(`HTTP ${response.status}`);
     },
     onEvent(listener) {
-      const source = new EventSource('/api/events');
-      source.onmessage = (message: MessageEvent<string>) => {
-        try {
-          listener(JSON.parse(message.data) as unknown);
-        } catch {
-          // Ignore a malformed frame; the contract parse happens in the client.
+      listeners.add(listener);
+      source ??= openEvents();
+      return () => {
+        listeners.delete(listener);
+        if (listeners.size === 0) {
+          source?.close();
+          source = null;
         }
       };
-      source.onopen = () => connection.set(true);
-      source.onerror = () => connection.set(false);
-      return () => source.close();
     },
   };
 }

@@ -8,9 +8,14 @@ import { PostsPage } from '../posts/PostsPage';
 import { CalendarPage } from '../calendar/CalendarPage';
 import { SearchDialog } from '../search/SearchDialog';
 import { SettingsPage } from '../settings/SettingsPage';
+import { ReportsPage } from '../reports/ReportsPage';
+import { EditorialPage } from '../editorial/EditorialPage';
 import { ExampleBanner } from '../onboarding/ExampleBanner';
 import { useCoreEvents, useWorkspace } from './queries';
 import { StatusBar } from './StatusBar';
+import { AlertCenter } from '../signoff/AlertCenter';
+import { OutboxPage } from '../publishing/OutboxPage';
+import { useConnectivityReport } from '../publishing/queries';
 import { useRoute } from './useRoute';
 import { useShortcuts } from './useShortcuts';
 import { saveRegistry } from '../editor/saveRegistry';
@@ -23,6 +28,7 @@ export function App() {
   const workspace = useWorkspace();
   const queryClient = useQueryClient();
   useCoreEvents();
+  useConnectivityReport();
 
   useShortcuts({
     newPost: () => {
@@ -57,6 +63,27 @@ export function App() {
             {t(`app.nav.${page}`)}
           </a>
         ))}
+        <a
+          href="#/reports"
+          className={route.page === 'reports' ? 'nav-link active' : 'nav-link'}
+          aria-current={route.page === 'reports' ? 'page' : undefined}
+        >
+          {t('reports.nav')}
+        </a>
+        <a
+          href="#/editorial"
+          className={route.page === 'editorial' ? 'nav-link active' : 'nav-link'}
+          aria-current={route.page === 'editorial' ? 'page' : undefined}
+        >
+          {t('editorialLine.nav')}
+        </a>
+        <a
+          href="#/outbox"
+          className={route.page === 'outbox' ? 'nav-link active' : 'nav-link'}
+          aria-current={route.page === 'outbox' ? 'page' : undefined}
+        >
+          {t('publishing.outbox.nav')}
+        </a>
       </nav>
       <main className="content">
         {state?.hasExampleData ? <ExampleBanner /> : null}
@@ -66,6 +93,12 @@ export function App() {
           <PartnersPage selectedId={route.partnerId} onSelect={(partnerId) => navigate({ page: 'partners', partnerId })} />
         ) : route.page === 'settings' ? (
           <SettingsPage />
+        ) : route.page === 'reports' ? (
+          <ReportsPage />
+        ) : route.page === 'outbox' ? (
+          <OutboxPage onOpenPost={(postId) => navigate({ page: 'posts', postId })} />
+        ) : route.page === 'editorial' ? (
+          <EditorialPage partnerId={route.partnerId} onSelect={(partnerId) => navigate({ page: 'editorial', partnerId })} />
         ) : route.page === 'calendar' ? (
           <CalendarPage
             view={route.view}
@@ -81,6 +114,7 @@ export function App() {
           />
         )}
         <StatusBar />
+        <AlertCenter />
       </main>
       {searchOpen ? (
         <SearchDialog

@@ -11,12 +11,18 @@ export type Route =
   | { page: 'calendar'; view: CalendarView; date: string | null }
   | { page: 'posts'; postId: string | null }
   | { page: 'partners'; partnerId: string | null }
-  | { page: 'settings' };
+  | { page: 'settings' }
+  | { page: 'reports' }
+  | { page: 'editorial'; partnerId: string | null }
+  | { page: 'outbox' };
 
 export function parseRoute(hash: string): Route {
   const [page, id, date] = hash.replace(/^#\/?/, '').split('/');
   if (page === 'partners') return { page: 'partners', partnerId: id ?? null };
   if (page === 'settings') return { page: 'settings' };
+  if (page === 'reports') return { page: 'reports' };
+  if (page === 'outbox') return { page: 'outbox' };
+  if (page === 'editorial') return { page: 'editorial', partnerId: id && id.length > 0 ? id : null };
   if (page === 'posts') return { page: 'posts', postId: id && id.length > 0 ? id : null };
   // The calendar is home.
   const view = calendarViews.find((v) => v === id) ?? 'month';
@@ -33,6 +39,12 @@ export function routeHash(route: Route): string {
       return route.partnerId ? `#/partners/${route.partnerId}` : '#/partners';
     case 'settings':
       return '#/settings';
+    case 'reports':
+      return '#/reports';
+    case 'editorial':
+      return route.partnerId ? `#/editorial/${route.partnerId}` : '#/editorial';
+    case 'outbox':
+      return '#/outbox';
   }
 }
 

@@ -4,10 +4,11 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { DndContext, KeyboardSensor, PointerSensor, closestCenter, useSensor, useSensors } from '@dnd-kit/core';
 import type { Announcements, DragEndEvent } from '@dnd-kit/core';
 import { addDays, addMonths, firstDayOfMonth, startOfIsoWeek } from '../../../shared/calendar/civil';
-import { instantRangeOfDates, monthViewRange, weekViewRange } from '../../../shared/calendar/grid';
+import { instantRangeOfDates, monthGrid, monthViewRange, weekViewRange } from '../../../shared/calendar/grid';
 import { localParts, resolveLocalTime, todayIn } from '../../../shared/calendar/zonedTime';
 import type { AmbiguousTime, GapTime, LocalTimeResolution } from '../../../shared/calendar/zonedTime';
-import type { CalendarEntry, CalendarFilter } from '../../../shared/calendar/entries';
+import type { CalendarEntry, CalendarFilter, SlotProposal } from '../../../shared/calendar/entries';
+import { slotAdjustmentMessage } from '../../../shared/calendar/messageParams';
 import { networks, networkLabels } from '../../../shared/posts/networks';
 import type { Network } from '../../../shared/posts/networks';
 import { postStatuses } from '../../../shared/posts/schema';
@@ -21,9 +22,14 @@ import { useNow } from '../ui/useNow';
 import type { DropTarget } from './DropCell';
 import { DstChoiceDialog } from './DstChoiceDialog';
 import { EntryChip } from './EntryChip';
-import { cellKeyboardCoordinates } from './keyboardCoordinates';
+import { cellKeyboardCoordinates, startKeyboardSteps } from './keyboardCoordinates';
 import { landing } from './moves';
-import { userZone } from './time';
+import { SlotEditor } from './SlotEditor';
+import { slotMarkersByHour } from './slotMarkers';
+import type { SlotMarker } from './slotMarkers';
+import { userZone, zoneCity } from './time';
+import { WarningsPanel } from './WarningsPanel';
+import './calendar.css';
 import { AGENDA_DAYS, AgendaView } from './views/AgendaView';
 import { LanesView } from './views/LanesView';
 import { MonthView } from './views/MonthView';
@@ -67,6 +73,21 @@ function rangeFor(view: CalendarView, anchor: string, zone: string) {
   }
 }
 
+/** The local dates a view shows, for the warnings (read in each partner's zone). */
+function datesFor(view: CalendarView, anchor: string): { from: string; to: string } {
+  switch (view) {
+    case 'month': {
+      const grid = monthGrid(anchor.slice(0, 7));
+      return { from: grid.first, to: grid.last };
+    }
+    case 'week':
+    case 'lanes':
+      return { from: startOfIsoWeek(anchor), to: addDays(startOfIsoWeek(anchor), 6) };
+    case 'agenda':
+      return { from: anchor, to: addDays(anchor, AGENDA_DAYS - 1) };
+  }
+}
+
 function step(view: CalendarView, anchor: string, direction: 1 | -1): string {
   if (view === 'month') return firstDayOfMonth(addMonths(anchor.slice(0, 7), direction));
   return addDays(anchor, direction * (view === 'agenda' ? AGENDA_DAYS : 7));
@@ -107,10 +128,43 @@ export function CalendarPage({ view, date, onNavigate, onOpenPost }: CalendarPag
   const [highlightId, setHighlightId] = useState<string | null>(null);
   const [query, setQuery] = useState('');
   const search = useQuery({
-    queryKey: [...keys.calendar, 'search', query.trim()],
-    queryFn: () => api.call('calendar.search', { query: query.trim() }),
+    queryKey: [...keys.calendar, 'search', query.trim(), filter],
+    queryFn: () => api.call('calendar.search', { query: query.trim(), filter }),
     enabled: query.trim().length > 0,
   });
+  const dates = datesFor(view, anchor);
+  const warnings = useQuery({
+    queryKey: [...keys.calendar, 'warnings', dates.from, dates.to, partnerFilter],
+    queryFn: () => api.call('calendar.warnings', { ...dates, ...(partnerFilter.length ? { partnerIds: partnerFilter } : {}) }),
+  });
+  const slots = useQuery({
+    queryKey: [...keys.calendar, 'slots', partnerFilter],
+    queryFn: () => api.call('calendar.slots', partnerFilter.length ? { partnerIds: partnerFilter } : {}),
+    enabled: view === 'week',
+  });
+  const [editingSlots, setEditingSlots] = useState(false);
+
+  // Warnings and slots come from the editorial lines: a line saved anywhere refreshes them.
+  useEffect(
+    () =>
+      api.subscribe((event) => {
+        if (event.type === 'editorial.changed') void queryClient.invalidateQueries({ queryKey: keys.calendar });
+      }),
+    [queryClient],
+  );
+  const { dayWarnings, partnerWarnings } = useMemo(() => {
+    const byDay = new Map<string, number>();
+    const byPartner = new Map<string, number>();
+    for (const { partnerId, warning } of warnings.data ?? []) {
+      byPartner.set(partnerId, (byPartner.get(partnerId) ?? 0) + 1);
+      if ('date' in warning) byDay.set(warning.date, (byDay.get(warning.date) ?? 0) + 1);
+    }
+    return { dayWarnings: byDay, partnerWarnings: byPartner };
+  }, [warnings.data]);
+  const slotMarkers = useMemo(
+    () => (view === 'week' ? slotMarkersByHour(slots.data ?? [], weekViewRange(anchor, viewerZone), viewerZone) : new Map<string, SlotMarker[]>()),
+    [view, slots.data, anchor, viewerZone],
+  );
 
   const sensors = useSensors(
     useSensor(PointerSensor, { activationConstraint: { distance: 6 } }),
@@ -176,6 +230,42 @@ export function CalendarPage({ view, date, onNavigate, onOpenPost }: CalendarPag
     });
   };
 
+  const placeInNextSlot = async (entry: CalendarEntry) => {
+    const partner = partnerById.get(entry.partnerId);
+    let proposal: SlotProposal;
+    try {
+      proposal = await api.call('calendar.nextSlot', { id: entry.id });
+    } catch (error) {
+      setNotice(errorMessage(t, error));
+      return;
+    }
+    if (proposal.kind === 'noSlots') {
+      setNotice(t('calendarUi.noSlots', { partner: partner?.displayName ?? '' }));
+      return;
+    }
+    if (proposal.kind === 'noneFree') {
+      setNotice(t('calendarUi.noneFree', { partner: partner?.displayName ?? '', days: proposal.horizonDays }));
+      return;
+    }
+    const title = entry.title || t('calendarUi.untitled');
+    await commit({ id: entry.id, title, from: { at: entry.scheduledAt, zone: entry.scheduledZone }, to: { at: proposal.instant, zone: proposal.zone } });
+    const theirs = proposal.zone === viewerZone ? '' : t('calendarUi.placedPartnerTime', { time: proposal.actualTime, city: zoneCity(proposal.zone) });
+    const adjusted = slotAdjustmentMessage(proposal, { formatDate: longDate });
+    setNotice(
+      `${t('calendarUi.placedInSlot', { title, network: networkLabels[proposal.network], when: dateTime(proposal.instant) })}${theirs}${adjusted ? ` ${t(adjusted.key, adjusted.values)}` : ''}`,
+    );
+  };
+
+  const onSlotClick = (marker: SlotMarker) => {
+    void api
+      .call('posts.create', { partnerId: marker.partnerId, networks: [marker.network], scheduledAt: marker.instant })
+      .then(async (post) => {
+        await queryClient.invalidateQueries({ queryKey: keys.calendar });
+        onOpenPost(post.id);
+      })
+      .catch((error: unknown) => setNotice(errorMessage(t, error)));
+  };
+
   const onCreate = (target: DropTarget) => {
     const only = target.partnerId
       ? partnerById.get(target.partnerId)
@@ -218,6 +308,11 @@ export function CalendarPage({ view, date, onNavigate, onOpenPost }: CalendarPag
     highlightId,
     onOpen: (entry) => onOpenPost(entry.id),
     onCreate,
+    onNextSlot: (entry) => void placeInNextSlot(entry),
+    dayWarnings,
+    partnerWarnings,
+    slotMarkers,
+    onSlotClick,
   };
 
   const heading = view === 'month' ? monthTitle(anchor.slice(0, 7)) : view === 'agenda' ? `${longDate(anchor)} → ${longDate(addDays(anchor, AGENDA_DAYS - 1))}` : `${longDate(startOfIsoWeek(anchor))} → ${longDate(addDays(startOfIsoWeek(anchor), 6))}`;
@@ -254,7 +349,18 @@ export function CalendarPage({ view, date, onNavigate, onOpenPost }: CalendarPag
         <MultiSelect label={t('calendarUi.allNetworks')} options={networks.map((n) => ({ value: n, label: networkLabels[n] }))} value={networkFilter} onChange={(v) => setNetworkFilter(v as Network[])} testId="filter-networks" />
         <MultiSelect label={t('calendarUi.allStatuses')} options={postStatuses.map((s) => ({ value: s, label: t(`posts.status.${s}`) }))} value={statusFilter} onChange={(v) => setStatusFilter(v as PostStatus[])} testId="filter-statuses" />
         <span className="muted small">{t('calendarUi.yourZone', { zone: viewerZone })}</span>
+        <button type="button" onClick={() => setEditingSlots(true)} data-testid="open-slot-editor" disabled={partnerList.length === 0}>
+          {t('calendarUi.slots.button')}
+        </button>
       </div>
+      <WarningsPanel
+        warnings={warnings.data ?? []}
+        partnerById={partnerById}
+        onJump={(day, postId) => {
+          setHighlightId(postId);
+          onNavigate(view, day);
+        }}
+      />
       {notice ? (
         <div className="banner info" role="status" data-testid="calendar-notice">
           <span>{notice}</span>
@@ -281,7 +387,12 @@ export function CalendarPage({ view, date, onNavigate, onOpenPost }: CalendarPag
                   }}
                 >
                   <strong>{hit.title || t('calendarUi.untitled')}</strong> <span className="muted small">{hit.scheduledAt !== null ? dateTime(hit.scheduledAt) : t('calendarUi.unscheduled')}</span>
-                  <span className="small">{hit.snippet}</span>
+                  <span className="small snippet">
+                    {hit.snippet.map((part, i) =>
+                      // Parts are positions in one snippet: the index is their identity.
+                      part.match ? <mark key={i}>{part.text}</mark> : <span key={i}>{part.text}</span>,
+                    )}
+                  </span>
                 </button>
               </li>
             ))}
@@ -291,7 +402,7 @@ export function CalendarPage({ view, date, onNavigate, onOpenPost }: CalendarPag
       <p className="sr-only" id="calendar-drag-hint">
         {t('calendarUi.dragHint')}
       </p>
-      <DndContext sensors={sensors} collisionDetection={closestCenter} onDragEnd={onDragEnd} accessibility={{ announcements, screenReaderInstructions: { draggable: t('calendarUi.dragHint') } }}>
+      <DndContext sensors={sensors} collisionDetection={closestCenter} onDragStart={startKeyboardSteps} onDragEnd={onDragEnd} accessibility={{ announcements, screenReaderInstructions: { draggable: t('calendarUi.dragHint') } }}>
         <div className="calendar-body">
           <div className={`calendar-view view-${view}`} data-testid={`view-${view}`}>
             {view === 'month' ? <MonthView {...viewProps} /> : view === 'week' ? <WeekView {...viewProps} /> : view === 'lanes' ? <LanesView {...viewProps} /> : <AgendaView {...viewProps} />}
@@ -299,7 +410,7 @@ export function CalendarPage({ view, date, onNavigate, onOpenPost }: CalendarPag
           <aside className="unscheduled" aria-label={t('calendarUi.unscheduled')}>
             <h2>{t('calendarUi.unscheduled')}</h2>
             {(unscheduled.data ?? []).map((entry) => (
-              <EntryChip key={entry.id} entry={entry} partner={partnerById.get(entry.partnerId)} viewerZone={viewerZone} onOpen={(e) => onOpenPost(e.id)} />
+              <EntryChip key={entry.id} entry={entry} partner={partnerById.get(entry.partnerId)} viewerZone={viewerZone} onOpen={(e) => onOpenPost(e.id)} onNextSlot={viewProps.onNextSlot} />
             ))}
           </aside>
         </div>
@@ -312,6 +423,17 @@ export function CalendarPage({ view, date, onNavigate, onOpenPost }: CalendarPag
           onChoose={(instant) => {
             setPending(null);
             pending.apply(instant);
+          }}
+        />
+      ) : null}
+      {editingSlots ? (
+        <SlotEditor
+          partners={partnerList}
+          initialPartnerId={partnerFilter.length === 1 ? (partnerFilter[0] ?? null) : null}
+          onClose={() => setEditingSlots(false)}
+          onSaved={(message) => {
+            setEditingSlots(false);
+            setNotice(message);
           }}
         />
       ) : null}

@@ -13,13 +13,15 @@ export interface EntryChipProps {
   /** Where the chip sits, so keyboard moves start from the right cell. */
   onOpen: (entry: CalendarEntry) => void;
   highlighted?: boolean;
+  /** "Put in next free slot": offered on drafts and unscheduled posts. */
+  onNextSlot?: (entry: CalendarEntry) => void;
 }
 
 /**
  * One post on the calendar: partner colour, time in the viewer's zone and, when it differs,
  * in the partner's own zone; networks; status. Draggable with the mouse and the keyboard.
  */
-export function EntryChip({ entry, partner, viewerZone, onOpen, highlighted = false }: EntryChipProps) {
+export function EntryChip({ entry, partner, viewerZone, onOpen, highlighted = false, onNextSlot }: EntryChipProps) {
   const { t } = useTranslation();
   const { attributes, listeners, setNodeRef, isDragging } = useDraggable({ id: entry.id, data: { entry } });
   const time = entry.scheduledAt === null ? null : localParts(entry.scheduledAt, viewerZone).time;
@@ -55,6 +57,24 @@ export function EntryChip({ entry, partner, viewerZone, onOpen, highlighted = fa
         ) : null}
         <NetworkIcons networks={entry.networks} />
         <span className={`status-badge status-${entry.status}`}>{t(`posts.status.${entry.status}`)}</span>
+        {onNextSlot && (entry.scheduledAt === null || entry.status === 'draft') ? (
+          <button
+            type="button"
+            className="next-slot"
+            data-testid="next-slot"
+            aria-label={t('calendarUi.nextSlotLabel', { title })}
+            title={t('calendarUi.nextSlotLabel', { title })}
+            // The chip is draggable: a press or a key on the button is the button's, not a drag.
+            onPointerDown={(event) => event.stopPropagation()}
+            onKeyDown={(event) => event.stopPropagation()}
+            onClick={(event) => {
+              event.stopPropagation();
+              onNextSlot(entry);
+            }}
+          >
+            {t('calendarUi.nextSlot')}
+          </button>
+        ) : null}
       </div>
     </div>
   );

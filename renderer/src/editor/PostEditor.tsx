@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EditorContent, useEditor } from '@tiptap/react';
 import { useQueryClient } from '@tanstack/react-query';
@@ -16,11 +16,15 @@ import type { DraftFields, SaverStatus } from './draftSaver';
 import { postExtensions } from './extensions';
 import { sanitizePastedHtml } from './pasteSanitizer';
 import { RevisionsPanel } from './RevisionsPanel';
+import { PublicationPanel } from '../publishing/PublicationPanel';
+import { SignoffPanel } from '../signoff/SignoffPanel';
 import { saveRegistry } from './saveRegistry';
 import { Toolbar } from './Toolbar';
-
-const segmenter = new Intl.Segmenter();
-const graphemes = (text: string) => Array.from(segmenter.segment(text)).length;
+import { LintSession } from './lint/lintSession';
+import { LintCard } from './lint/LintCard';
+import { EditorialPanel } from '../editorial/editor/EditorialPanel';
+import { NetworkCounters } from '../editorial/editor/NetworkCounters';
+import { useEditorialLint } from '../editorial/editor/useEditorialLint';
 
 export function PostEditor({ initial, partners, onDeleted }: { initial: Post; partners: Partner[]; onDeleted: () => void }) {
   const { t } = useTranslation();
@@ -37,9 +41,11 @@ export function PostEditor({ initial, partners, onDeleted }: { initial: Post; pa
   const [savedAt, setSavedAt] = useState(initial.updatedAt);
   const [postStatus, setPostStatus] = useState(initial.status);
   const [notice, setNotice] = useState<string | null>(null);
-  const [count, setCount] = useState(() => graphemes(initial.plainText));
+  const [lintSession] = useState(() => new LintSession());
 
-  const saver = useMemo(
+  // One saver for the life of this editor (it is keyed by post id): a refetched `initial` after
+  // our own save must not start a second saver on an old base version while typing goes on.
+  const [saver] = useState(
     () =>
       new DraftSaver({
         postId: initial.id,
@@ -57,11 +63,10 @@ export function PostEditor({ initial, partners, onDeleted }: { initial: Post; pa
           setStatusError(error ?? null);
         },
       }),
-    [initial, queryClient],
   );
 
   const editor = useEditor({
-    extensions: postExtensions(t('editor.bodyPlaceholder')),
+    extensions: postExtensions(t('editor.bodyPlaceholder'), lintSession),
     content: initial.content,
     immediatelyRender: true,
     shouldRerenderOnTransaction: false,
@@ -69,12 +74,13 @@ export function PostEditor({ initial, partners, onDeleted }: { initial: Post; pa
       transformPastedHTML: sanitizePastedHtml,
       attributes: { 'aria-label': t('editor.bodyPlaceholder'), 'data-testid': 'post-body', spellcheck: 'true' },
     },
-    onUpdate: ({ editor: e }) => {
+    onUpdate: () => {
       saver.contentChanged();
-      setCount(graphemes(e.getText({ blockSeparator: '\n' })));
     },
     onBlur: () => void saver.flush(),
   });
+
+  const editorialLine = useEditorialLint(editor, lintSession, fields.partnerId, fields.networks);
 
   // The saver reads the body lazily, at save time, from the live editor.
   useEffect(() => {
@@ -95,7 +101,6 @@ export function PostEditor({ initial, partners, onDeleted }: { initial: Post; pa
     saver.discardPending(stored.version);
     setFields({ title: stored.title, note: stored.note, networks: stored.networks, partnerId: stored.partnerId });
     setSavedAt(stored.updatedAt);
-    setCount(graphemes(stored.plainText));
     return stored;
   };
 
@@ -103,6 +108,11 @@ export function PostEditor({ initial, partners, onDeleted }: { initial: Post; pa
   useEffect(
     () =>
       api.subscribe((event) => {
+        // Sign-off and publication move the status without a save: the header badge follows.
+        if ((event.type === 'signoff.changed' || event.type === 'post.scheduled') && event.postId === initial.id) {
+          void api.call('posts.get', { id: initial.id }).then((post) => setPostStatus(post.status));
+          return;
+        }
         if (event.type !== 'post.saved' || event.postId !== initial.id) return;
         if (event.version <= saver.baseVersion || saver.isSaving) return;
         if (saver.hasPending) saver.markConflict();
@@ -135,7 +145,6 @@ export function PostEditor({ initial, partners, onDeleted }: { initial: Post; pa
     saver.discardPending(post.version);
     setFields((current) => ({ ...current, title: post.title }));
     setSavedAt(post.updatedAt);
-    setCount(graphemes(post.plainText));
     setNotice(t('revisions.restored', { number }));
   };
 
@@ -215,8 +224,9 @@ export function PostEditor({ initial, partners, onDeleted }: { initial: Post; pa
         </div>
         <Toolbar editor={editor} />
         <EditorContent editor={editor} className="post-body" />
+        <LintCard editor={editor} session={lintSession} />
         <div className="editor-footer">
-          <span className="muted">{t('editor.characters', { count })}</span>
+          <NetworkCounters session={lintSession} networks={fields.networks} />
           <button className="danger link" onClick={() => void remove()}>
             {t('posts.delete')}
           </button>
@@ -232,12 +242,17 @@ export function PostEditor({ initial, partners, onDeleted }: { initial: Post; pa
           />
         </label>
       </article>
-      <RevisionsPanel
-        postId={initial.id}
-        beforeRestore={() => saver.flush()}
-        baseVersion={() => saver.baseVersion}
-        onRestored={restored}
-      />
+      <div className="editor-side">
+        <SignoffPanel postId={initial.id} />
+        <PublicationPanel postId={initial.id} />
+        <EditorialPanel editor={editor} session={lintSession} networks={fields.networks} line={editorialLine} />
+        <RevisionsPanel
+          postId={initial.id}
+          beforeRestore={() => saver.flush()}
+          baseVersion={() => saver.baseVersion}
+          onRestored={restored}
+        />
+      </div>
     </div>
   );
 }

@@ -1,12 +1,14 @@
 import StarterKit from '@tiptap/starter-kit';
 import Placeholder from '@tiptap/extension-placeholder';
 import type { Extensions } from '@tiptap/react';
+import { EditorialLint } from './lint/extension';
+import type { LintSession } from './lint/lintSession';
 
 /**
  * What a social post can carry: paragraphs, bold, italic, lists, links. Headings, code,
  * quotes, rules, strike and underline are left out: no network renders them from text.
  */
-export function postExtensions(placeholder: string): Extensions {
+export function postExtensions(placeholder: string, lintSession?: LintSession): Extensions {
   return [
     StarterKit.configure({
       heading: false,
@@ -26,5 +28,6 @@ export function postExtensions(placeholder: string): Extensions {
       },
     }),
     Placeholder.configure({ placeholder }),
+    ...(lintSession ? [EditorialLint.configure({ session: lintSession })] : []),
   ];
 }

@@ -145,6 +145,18 @@ export const en: Messages = {
     unavailable: 'Service unavailable.',
     internal: 'Internal error; nothing was lost. Try again.',
     network: 'Plume is not answering. Try again in a moment.',
+    signoff: {
+      transition: 'This action is not possible in the post’s current state.',
+      published: 'A post already published can no longer change.',
+      notApproved: 'This post is not approved.',
+      contentChanged: 'The text differs from the one the partner approved.',
+      noNetworks: 'Choose at least one network before requesting sign-off.',
+      deadlinePast: 'The deadline has already passed.',
+      deadlineAfterPublication: 'The deadline falls after publication.',
+      decidedInFuture: 'The decision’s date is in the future.',
+      decidedBeforeRequest: 'The decision predates the request.',
+      editorialErrors: 'The text breaks the editorial line: justify the departure to request sign-off.',
+    },
     notFound: { partner: 'Partner not found.', post: 'Post not found.', revision: 'Version not found.' },
   },
 };

@@ -2,7 +2,11 @@ import { calendarMessages } from '../../../shared/calendar/messages';
 import { calendarUiMessages } from '../calendar/messages';
 import { accountMessages } from '../accounts/messages';
 import { reportUiMessages } from '../reports/messages';
+import { editorialEditorMessages } from '../editorial/editor/messages';
+import { editorialDomainMessages, editorialLineMessages } from '../editorial/messages';
+import { signoffMessages } from '../signoff/messages';
+import { publishingMessages } from '../publishing/messages';
 import type { FeatureMessages } from './feature';
 
 /** Every feature's dictionary; add a feature's `messages.ts` here. */
-export const featureMessages: FeatureMessages[] = [calendarMessages, calendarUiMessages, accountMessages, reportUiMessages];
+export const featureMessages: FeatureMessages[] = [calendarMessages, calendarUiMessages, accountMessages, reportUiMessages, editorialEditorMessages, signoffMessages, editorialDomainMessages, editorialLineMessages, publishingMessages];

@@ -146,6 +146,18 @@ export const fr = {
     unavailable: 'Service indisponible.',
     internal: 'Erreur interne ; rien n’a été perdu. Réessayez.',
     network: 'Plume ne répond pas. Réessayez dans un instant.',
+    signoff: {
+      transition: 'Cette action n’est pas possible dans l’état actuel de la publication.',
+      published: 'Une publication déjà publiée ne peut plus changer.',
+      notApproved: 'Cette publication n’est pas approuvée.',
+      contentChanged: 'Le texte diffère de celui que le partenaire a approuvé.',
+      noNetworks: 'Choisissez au moins un réseau avant de demander la validation.',
+      deadlinePast: 'L’échéance est déjà passée.',
+      deadlineAfterPublication: 'L’échéance tombe après la publication.',
+      decidedInFuture: 'La date de la décision est dans le futur.',
+      decidedBeforeRequest: 'La décision est antérieure à la demande.',
+      editorialErrors: 'Le texte enfreint la ligne éditoriale : justifiez l’écart pour demander la validation.',
+    },
     notFound: { partner: 'Partenaire introuvable.', post: 'Publication introuvable.', revision: 'Version introuvable.' },
   },
 } as const;

@@ -7,6 +7,8 @@ import { usePartners } from '../app/queries';
 import { useDateFormat } from '../ui/useDateFormat';
 import { useNow } from '../ui/useNow';
 import { PartnerForm } from './PartnerForm';
+import { AccountBadges } from '../accounts/AccountBadges';
+import { PartnerAccounts } from '../accounts/PartnerAccounts';
 
 export function PartnersPage({ selectedId, onSelect }: { selectedId: string | null; onSelect: (id: string | null) => void }) {
   const { t } = useTranslation();
@@ -49,6 +51,7 @@ export function PartnersPage({ selectedId, onSelect }: { selectedId: string | nu
       {formOpen ? (
         <PartnerForm key={editing?.id ?? 'new'} partner={editing} onSubmit={submit} onCancel={() => onSelect(null)} />
       ) : null}
+      {editing ? <PartnerAccounts key={editing.id} partner={editing} /> : null}
       {list.length === 0 && !partners.isLoading ? <p className="empty">{t('partners.empty')}</p> : null}
       <ul className="partner-list" aria-label={t('partners.title')}>
         {list.map((partner) => (
@@ -63,9 +66,13 @@ export function PartnersPage({ selectedId, onSelect }: { selectedId: string | nu
                 {partner.timeZone} — {t('partners.localTime', { time: time(now, partner.timeZone) })} · {t(`locales.${partner.locale}`)}
                 {partner.signoffEmail ? ` · ${partner.signoffEmail}` : ''}
               </div>
+              <AccountBadges partnerId={partner.id} name={partner.displayName} />
             </div>
             <div className="partner-actions">
               <button onClick={() => onSelect(partner.id)}>{t('partners.edit')}</button>
+              <a className="button-link" href={`#/editorial/${partner.id}`}>
+                {t('editorialLine.partnerLink')}
+              </a>
               <button onClick={() => void toggleArchive(partner.id, partner.archivedAt === null)}>
                 {partner.archivedAt ? t('partners.unarchive') : t('partners.archive')}
               </button>

@@ -1,14 +1,18 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../api';
 import { usePartners } from '../app/queries';
 import { errorMessage } from '../ui/errorMessage';
 import type { ReportFormatName } from '../../../shared/api/procedures/reports';
+import type { Locale } from '../../../shared/partners/schema';
+import { isDesktop, saveFile } from './saveFile';
 import './reports.css';
 
 const ALL = 'all';
 const formats: ReportFormatName[] = ['pdf', 'csv', 'html'];
+const locales: Locale[] = ['fr', 'en'];
+const formatLabel = { pdf: 'reports.exportPdf', csv: 'reports.exportCsv', html: 'reports.exportHtml' } as const;
 
 /** The month just ended, the one a report is usually asked for: 'YYYY-MM'. */
 function lastMonth(now = new Date()): string {
@@ -23,52 +27,54 @@ interface Job {
   done: number;
   total: number;
   state: 'running' | 'cancelling' | 'done' | 'cancelled' | 'failed';
-  folder: string | null;
 }
 
 /**
  * Monthly activity reports: pick a month and a partner (or all), see the report as it will
- * print, export it as PDF, CSV or HTML; or export every partner's report with a progress bar
- * and a cancel button. The preview is the exported HTML itself, in a sandboxed frame.
+ * print, download it as PDF, CSV or HTML; or export every partner's report into the workspace
+ * folder with a progress bar and a cancel button. The preview is the exported HTML itself.
  */
 export function ReportsPage() {
   const { t, i18n } = useTranslation();
-  const locale = i18n.language === 'en' ? 'en' : 'fr';
+  const uiLocale: Locale = i18n.language === 'en' ? 'en' : 'fr';
+  const queryClient = useQueryClient();
   const partners = usePartners(false);
   const [month, setMonth] = useState(lastMonth);
   const [partnerId, setPartnerId] = useState(ALL);
+  const [summaryLocale, setSummaryLocale] = useState<Locale>(uiLocale);
   const [allFormat, setAllFormat] = useState<ReportFormatName>('pdf');
   const [busy, setBusy] = useState<ReportFormatName | null>(null);
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const [job, setJob] = useState<Job | null>(null);
-  // Files written so far, for the message if the export fails (the state may lag one render).
-  const doneRef = useRef(0);
 
-  const target = { month, partnerId: partnerId === ALL ? null : partnerId, locale } as const;
+  const validMonth = isMonth(month);
+  const target = { month, partnerId: partnerId === ALL ? null : partnerId, locale: summaryLocale } as const;
   const preview = useQuery({
     queryKey: ['reports', 'preview', target],
     queryFn: () => api.call('reports.preview', target),
-    enabled: isMonth(month),
+    enabled: validMonth,
   });
 
-  const jobId = job?.jobId ?? null;
-  useEffect(() => {
-    if (jobId === null) return undefined;
-    return api.subscribe((event) => {
-      if (event.type !== 'report.progress' || event.jobId !== jobId) return;
-      doneRef.current = event.done;
-      setJob((current) => (current?.jobId === event.jobId ? { ...current, done: event.done, total: event.total } : current));
-    });
-  }, [jobId]);
+  // Any change core reports (a decision, a publication, a post saved) may change the figures.
+  useEffect(
+    () =>
+      api.subscribe((event) => {
+        if (event.type !== 'report.progress') void queryClient.invalidateQueries({ queryKey: ['reports'] });
+      }),
+    [queryClient],
+  );
 
-  const size = (bytes: number) => new Intl.NumberFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { style: 'unit', unit: 'kilobyte', maximumFractionDigits: 0 }).format(Math.max(1, bytes / 1024));
+  const numberLocale = uiLocale === 'fr' ? 'fr-FR' : 'en-GB';
+  const size = (bytes: number) => new Intl.NumberFormat(numberLocale, { style: 'unit', unit: 'kilobyte', maximumFractionDigits: 0 }).format(Math.max(1, bytes / 1024));
+  const percent = (done: number, total: number) => new Intl.NumberFormat(numberLocale, { style: 'percent' }).format(total === 0 ? 0 : done / total);
 
-  const exportOne = async (format: ReportFormatName) => {
+  const download = async (format: ReportFormatName) => {
     setBusy(format);
     setMessage(null);
     try {
-      const saved = await api.call('reports.export', { ...target, format });
-      setMessage({ kind: 'ok', text: t('reports.saved', { path: saved.path, size: size(saved.bytes) }) });
+      const file = await api.call('reports.download', { ...target, format });
+      saveFile(file);
+      setMessage({ kind: 'ok', text: t('reports.downloaded', { name: file.fileName, size: size(file.bytes) }) });
     } catch (error) {
       setMessage({ kind: 'error', text: errorMessage(t, error) });
     } finally {
@@ -77,25 +83,37 @@ export function ReportsPage() {
   };
 
   const exportAll = async () => {
-    const id = crypto.randomUUID();
-    doneRef.current = 0;
+    const jobId = crypto.randomUUID();
+    let done = 0;
     setMessage(null);
-    setJob({ jobId: id, done: 0, total: (partners.data?.length ?? 0) + 1, state: 'running', folder: null });
+    setJob({ jobId, done: 0, total: (partners.data?.length ?? 0) + 1, state: 'running' });
+    // Listening before the call: the first events may arrive before React has rendered again.
+    const unsubscribe = api.subscribe((event) => {
+      if (event.type !== 'report.progress' || event.jobId !== jobId) return;
+      done = event.done;
+      setJob((current) => (current?.jobId === jobId ? { ...current, done: event.done, total: event.total } : current));
+    });
     try {
-      const result = await api.call('reports.exportAll', { jobId: id, month, format: allFormat, locale });
+      const result = await api.call('reports.exportAll', { jobId, month, format: allFormat, locale: summaryLocale });
       const count = result.files.length;
-      setJob((current) => current && { ...current, done: count, state: result.cancelled ? 'cancelled' : 'done', folder: result.folder });
+      setJob((current) => (current?.jobId === jobId ? { ...current, done: result.cancelled ? count : current.total, state: result.cancelled ? 'cancelled' : 'done' } : current));
       setMessage({ kind: 'ok', text: t(result.cancelled ? 'reports.allCancelled' : 'reports.allDone', { count, folder: result.folder }) });
     } catch (error) {
-      setJob((current) => current && { ...current, state: 'failed' });
-      setMessage({ kind: 'error', text: `${t('reports.allFailed', { count: doneRef.current })} ${errorMessage(t, error)}` });
+      setJob((current) => (current?.jobId === jobId ? { ...current, state: 'failed' } : current));
+      setMessage({ kind: 'error', text: `${t('reports.allFailed', { count: done })} ${errorMessage(t, error)}` });
+    } finally {
+      unsubscribe();
     }
   };
 
   const cancel = async () => {
     if (!job) return;
     setJob({ ...job, state: 'cancelling' });
-    await api.call('reports.cancel', { jobId: job.jobId });
+    try {
+      await api.call('reports.cancel', { jobId: job.jobId });
+    } catch (error) {
+      setMessage({ kind: 'error', text: errorMessage(t, error) });
+    }
   };
 
   const running = job?.state === 'running' || job?.state === 'cancelling';
@@ -109,7 +127,7 @@ export function ReportsPage() {
       <div className="reports-controls">
         <label className="field">
           {t('reports.month')}
-          <input type="month" value={month} required onChange={(e) => setMonth(e.target.value)} data-testid="report-month" />
+          <input type="month" value={month} required onChange={(e) => setMonth(e.target.value)} aria-invalid={!validMonth} data-testid="report-month" />
         </label>
         <label className="field">
           {t('reports.partner')}
@@ -122,12 +140,22 @@ export function ReportsPage() {
             ))}
           </select>
         </label>
+        <label className="field">
+          {t('reports.summaryLocale')}
+          <select value={summaryLocale} onChange={(e) => setSummaryLocale(e.target.value === 'en' ? 'en' : 'fr')} data-testid="report-locale">
+            {locales.map((locale) => (
+              <option key={locale} value={locale}>
+                {t(`reports.locales.${locale}`)}
+              </option>
+            ))}
+          </select>
+        </label>
         <div className="field">
           <span>{t('reports.export')}</span>
           <div className="actions">
             {formats.map((format) => (
-              <button key={format} onClick={() => void exportOne(format)} disabled={busy !== null || !isMonth(month)} data-testid={`report-export-${format}`}>
-                {busy === format ? t('reports.exporting') : t(`reports.export${format === 'pdf' ? 'Pdf' : format === 'csv' ? 'Csv' : 'Html'}`)}
+              <button key={format} onClick={() => void download(format)} disabled={busy !== null || !validMonth} data-testid={`report-export-${format}`}>
+                {busy === format ? t('reports.exporting') : t(formatLabel[format])}
               </button>
             ))}
           </div>
@@ -135,41 +163,45 @@ export function ReportsPage() {
         <div className="field">
           <span>{t('reports.exportAll')}</span>
           <div className="actions">
-            <select value={allFormat} onChange={(e) => setAllFormat(e.target.value as ReportFormatName)} aria-label={t('reports.exportAllFormat')} disabled={running}>
+            <select value={allFormat} onChange={(e) => setAllFormat(formats.find((f) => f === e.target.value) ?? 'pdf')} aria-label={t('reports.exportAllFormat')} disabled={running} data-testid="report-all-format">
               {formats.map((format) => (
                 <option key={format} value={format}>
-                  {format.toUpperCase()}
+                  {t(formatLabel[format])}
                 </option>
               ))}
             </select>
-            <button className="primary" onClick={() => void exportAll()} disabled={running || list.length === 0 || !isMonth(month)} data-testid="report-export-all">
+            <button className="primary" onClick={() => void exportAll()} disabled={running || list.length === 0 || !validMonth} data-testid="report-export-all">
               {t('reports.exportAll')}
             </button>
           </div>
         </div>
       </div>
-      {job && running ? (
-        <div className="reports-progress" role="status">
-          <progress value={job.done} max={Math.max(1, job.total)} aria-label={t('reports.exportAll')} />
-          <span>{t('reports.progress', { done: job.done, total: job.total })}</span>
-          <button onClick={() => void cancel()} disabled={job.state === 'cancelling'} data-testid="report-cancel">
-            {job.state === 'cancelling' ? t('reports.cancelling') : t('reports.cancel')}
-          </button>
+      <p className="hint">{isDesktop() ? t('reports.saveHintDesktop') : t('reports.saveHintBrowser')} {t('reports.exportAllHint')}</p>
+      {job ? (
+        <div className="reports-progress" data-state={job.state} data-testid="report-progress">
+          <progress value={job.done} max={Math.max(1, job.total)} aria-label={t('reports.progressLabel')} />
+          <span role="status">{t('reports.progress', { done: job.done, total: job.total, percent: percent(job.done, job.total) })}</span>
+          {running ? (
+            <button onClick={() => void cancel()} disabled={job.state === 'cancelling'} data-testid="report-cancel">
+              {job.state === 'cancelling' ? t('reports.cancelling') : t('reports.cancel')}
+            </button>
+          ) : null}
         </div>
       ) : null}
       {message ? (
-        <p className={message.kind === 'error' ? 'form-error' : 'hint'} role={message.kind === 'error' ? 'alert' : 'status'}>
+        <p className={message.kind === 'error' ? 'form-error' : 'hint'} role={message.kind === 'error' ? 'alert' : 'status'} data-testid="report-message">
           {message.text}
         </p>
       ) : null}
       <p className="hint">{list.length === 0 && !partners.isLoading ? t('reports.noPartner') : t('reports.hint')}</p>
+      {!validMonth ? <p className="form-error">{t('reports.badMonth')}</p> : null}
       {preview.isError ? <p className="form-error">{errorMessage(t, preview.error)}</p> : null}
       {preview.data ? (
         // sandbox="": no script, no navigation, no same-origin access — the report needs none of them.
         <iframe className="report-preview" title={t('reports.preview')} sandbox="" srcDoc={preview.data.html} data-testid="report-preview" />
-      ) : (
+      ) : validMonth && !preview.isError ? (
         <p className="empty">{t('reports.loading')}</p>
-      )}
+      ) : null}
     </section>
   );
 }

@@ -4,11 +4,16 @@ import { api } from '../api';
 import { keys } from '../app/queries';
 import { setUiLocale, systemLocale } from '../i18n';
 import type { UiLocale } from '../i18n';
+import { KeychainNotice } from '../accounts/KeychainNotice';
+import { MailAccountSection } from '../accounts/MailAccountSection';
+import { OAuthAppsSection } from '../accounts/OAuthAppsSection';
+import { useAccountEvents } from '../accounts/queries';
 
 export function SettingsPage() {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const settings = useQuery({ queryKey: keys.settings, queryFn: () => api.call('settings.get', {}) });
+  useAccountEvents();
 
   const choose = async (value: string) => {
     const uiLocale: UiLocale | null = value === 'fr' || value === 'en' ? value : null;
@@ -28,6 +33,9 @@ export function SettingsPage() {
           <option value="en">English</option>
         </select>
       </label>
+      <KeychainNotice />
+      <MailAccountSection />
+      <OAuthAppsSection />
     </section>
   );
 }

@@ -1,10 +1,24 @@
 import { z } from 'zod';
 import { procedure } from '../procedure';
-import { CalendarEntry, CalendarRangeInput, ScheduleInput, SearchHit } from '../../calendar/entries';
+import {
+  CalendarEntry,
+  CalendarRangeInput,
+  PartnerSlots,
+  ScheduleInput,
+  SearchHit,
+  SearchInput,
+  SlotProposal,
+} from '../../calendar/entries';
+import { PartnerWarning, WarningsInput } from '../../calendar/warningSchema';
+
+const partnerIds = z.array(z.uuid()).max(500).optional();
 
 export const calendarProcedures = {
   'calendar.range': procedure(CalendarRangeInput, z.array(CalendarEntry)),
-  'calendar.unscheduled': procedure(z.object({ partnerIds: z.array(z.uuid()).max(500).optional() }).strict().default({}), z.array(CalendarEntry)),
+  'calendar.unscheduled': procedure(z.object({ partnerIds }).strict().default({}), z.array(CalendarEntry)),
   'calendar.schedule': procedure(ScheduleInput, CalendarEntry),
-  'calendar.search': procedure(z.object({ query: z.string().trim().min(1).max(200) }).strict(), z.array(SearchHit)),
+  'calendar.search': procedure(SearchInput, z.array(SearchHit)),
+  'calendar.warnings': procedure(WarningsInput, z.array(PartnerWarning)),
+  'calendar.slots': procedure(z.object({ partnerIds }).strict().default({}), z.array(PartnerSlots)),
+  'calendar.nextSlot': procedure(z.object({ id: z.uuid() }).strict(), SlotProposal),
 } as const;

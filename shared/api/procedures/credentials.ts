@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { none, ok, procedure } from '../procedure';
 import { PartnerId } from '../../partners/schema';
-import { Account, AccountId, ConnectionTest, Revocation } from '../../credentials/account';
+import { Account, AccountAvatar, AccountId, ConnectionTest, KeychainStatus, Revocation } from '../../credentials/account';
 import { AwaitOAuthInput, BlueskyConnectInput, OAuthFlowId, OAuthFlowState, OAuthStart, StartOAuthInput } from '../../credentials/connect';
 import { MailAccount, MailAccountInput, MailTest } from '../../credentials/mail';
 import { AppNetwork } from '../../credentials/networks';
@@ -24,6 +24,9 @@ export const credentialProcedures = {
   'accounts.cancelOAuth': procedure(z.object({ flowId: OAuthFlowId }).strict(), ok),
   'accounts.test': procedure(z.object({ id: AccountId }).strict(), ConnectionTest),
   'accounts.disconnect': procedure(z.object({ id: AccountId }).strict(), z.object({ revocation: Revocation })),
+  /** Probes the keychain (reads no secret), so the UI can say it is locked before anyone types one. */
+  'accounts.keychain': procedure(none, KeychainStatus),
+  'accounts.avatar': procedure(z.object({ id: AccountId }).strict(), AccountAvatar),
 
   'accounts.apps.list': procedure(none, z.array(OAuthApp)),
   'accounts.apps.save': procedure(OAuthAppInput, OAuthApp),

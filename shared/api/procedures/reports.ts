@@ -26,6 +26,16 @@ const target = {
   cadence: z.record(z.string(), CadencePolicy).optional(),
 };
 
+/** A report file handed to the UI, which saves it (a browser download; Electron's save dialog). */
+export const ReportFile = z.object({
+  fileName: z.string().min(1),
+  mediaType: z.enum(['application/pdf', 'text/csv;charset=utf-8', 'text/html;charset=utf-8']),
+  /** The file's bytes, base64: JSON carries no binary, and a report is at most a few MB. */
+  base64: z.string(),
+  bytes: z.number().int().nonnegative(),
+});
+export type ReportFile = z.infer<typeof ReportFile>;
+
 const ExportedFile = z.object({ partnerId: z.string().nullable(), path: z.string(), bytes: z.number().int().nonnegative() });
 
 export const reportProcedures = {
@@ -35,6 +45,8 @@ export const reportProcedures = {
     z.object({ ...target, format: ReportFormatName, folder: Folder.optional(), delimiter: CsvDelimiter.optional() }).strict(),
     z.object({ path: z.string(), bytes: z.number().int().nonnegative() }),
   ),
+  /** The same file as `reports.export`, returned instead of written: the UI saves it where the user says. */
+  'reports.download': procedure(z.object({ ...target, format: ReportFormatName, delimiter: CsvDelimiter.optional() }).strict(), ReportFile),
   /** One file per partner plus the summary; progress arrives as `report.progress` events. */
   'reports.exportAll': procedure(
     z

@@ -17,9 +17,9 @@ export interface RunningPlume {
  * Starts the real browser-mode server (the same command `npm start` falls back to) as its own
  * Node process, on a workspace folder the test owns, and waits for its printed URL.
  */
-export async function startPlume(dataDir = mkdtempSync(join(tmpdir(), 'plume-e2e-'))): Promise<RunningPlume> {
+export async function startPlume(dataDir = mkdtempSync(join(tmpdir(), 'plume-e2e-')), env: Record<string, string> = {}): Promise<RunningPlume> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'electron/server/cli.ts'], {
-    env: { ...process.env, PLUME_DATA_DIR: dataDir, PLUME_NO_OPEN: '1' },
+    env: { ...process.env, PLUME_DATA_DIR: dataDir, PLUME_NO_OPEN: '1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

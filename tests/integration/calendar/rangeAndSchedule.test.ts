@@ -77,15 +77,3 @@ describe('moving posts', () => {
     expect(seen).toContainEqual({ type: 'post.scheduled', postId: post.id, scheduledAt: 5 });
   });
 });
-
-describe('search', () => {
-  it('finds titles, bodies and notes and gives a snippet to jump to', async () => {
-    const paris = await partner('Me Dupont', 'Europe/Paris');
-    const post = await t.call('posts.create', { partnerId: paris.id, title: 'Colloque', content: docFromParagraphs(['La médiation familiale progresse.']) });
-    await t.call('calendar.schedule', { id: post.id, scheduledAt: at('2026-12-01T09:00:00Z'), zone: 'Europe/Paris' });
-    const hits = await t.call('calendar.search', { query: 'médiation' });
-    expect(hits).toHaveLength(1);
-    expect(hits[0]?.snippet).toContain('médiation familiale');
-    expect(hits[0]?.scheduledAt).toBe(at('2026-12-01T09:00:00Z'));
-  });
-});

@@ -77,6 +77,18 @@ describe('accounts and the keychain', () => {
     }
   };
 
+  it('core reports the keychain available (the probe reads no secret and writes nothing)', async () => {
+    const t = credentialCore({ keychain: realKeychain() });
+    try {
+      expect(await t.call('accounts.keychain', {})).toEqual({ available: true });
+      expect(await new SecretServiceKeychain().get('Plume', 'availability-probe')).toBeNull();
+      const error = await t.error('accounts.avatar', { id: randomUUID() });
+      expect(error.messageKey).toBe('accounts.errors.account_not_found');
+    } finally {
+      t.close();
+    }
+  });
+
   it('an account whose keychain item disappeared needs re-authentication (secret_missing)', async () => {
     const t = credentialCore({ keychain: realKeychain() });
     try {

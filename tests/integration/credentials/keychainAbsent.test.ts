@@ -54,6 +54,10 @@ describe('keychain locked or absent', () => {
     expect(post.title).toBe('Sans trousseau');
   });
 
+  it('core reports the keychain unavailable (for the UI to say so before a secret is typed)', async () => {
+    expect(await t.call('accounts.keychain', {})).toEqual({ available: false });
+  });
+
   it('connecting says keychain_unavailable and the secret is stored nowhere else', async () => {
     const partnerId = (await t.call('partners.list', {}))[0]?.id ?? '';
     const failures = [

@@ -30,6 +30,11 @@ describe('the CSV export', () => {
     const raw = readFileSync(path, 'utf8');
     expect(raw.startsWith('\uFEFF')).toBe(true);
     expect(raw.endsWith('\r\n')).toBe(true);
+    // RFC 4180 as written, before any parser forgives: CRLF after each of the 1 + 29 records, the
+    // line break inside a comment kept in its quoted field, quotes doubled.
+    expect(raw.split('\r\n')).toHaveLength(1 + 29 + 1);
+    expect(raw).toContain(';"Clause de médiation ; « le juge, l’arbitre » et ""nous""";');
+    expect(raw).toContain(';"Raccourcir.\nEt citer l’arrêt."\r\n');
 
     // French report: `;` (see render/csv.ts for why).
     const parsed = Papa.parse<Record<string, string>>(raw.slice(1), { header: true, delimiter: ';', skipEmptyLines: true });

@@ -57,7 +57,10 @@ describe('the PDF report', () => {
     expect(text).toContain('3 sur 5 échéances');
     expect(text).toContain('2 sur 3 validations');
     // Prose wraps inside its table cell: read it in reading order.
-    expect(pdfText(path, false)).toContain('Citation exacte de l’arrêt, validée par l’associée.');
+    expect(pdfText(path, false)).toContain('« Citation exacte de l’arrêt, validée par l’associée. »');
+    // Findings by the kind of rule, named as the editorial line names them.
+    expect(text).toMatch(/Longueur des phrases 2 /);
+    expect(text).toMatch(/Termes proscrits 1 /);
     expect(text).toMatch(/Page 1 sur \d/);
     expect(text).toContain('Généré le 24 nov. 2026, 10:00'); // the test clock: 09:00 UTC
 
@@ -77,6 +80,8 @@ describe('the PDF report', () => {
     expect(text).toMatch(/Median 8 ?h/);
     expect(text).toMatch(/90th percentile 25\.2 ?h/);
     expect(text).toContain('3 of 5 deadlines');
+    expect(text).toMatch(/Sentence length 2 /);
+    expect(pdfText(path, false)).toContain('“Citation exacte de l’arrêt, validée par l’associée.”');
     expect(text).toMatch(/Page 1 of \d/);
     expect(text).toContain('Generated on 24 Nov 2026, 09:00');
     firstPagePng(path, 'report-en-london');

@@ -1,26 +1,28 @@
-import type Database from 'better-sqlite3';
+import Database from 'better-sqlite3';
 import { AuditRepository } from '../../../electron/core/audit/repository';
 import type { Partner } from '../../../shared/partners/schema';
 import { octoberScenario, scenarioPosts } from '../../support/reportScenario';
-import { openWithReportSchema } from '../../support/reportSchema';
 import type { TestCore } from '../../support/testCore';
 
 export interface Seeded {
   paris: Partner;
   london: Partner;
   other: Partner;
-  /** The core's file opened beside it (schema applied); close it at the end. */
+  /** The core’s file opened beside it; close it at the end. */
   db: Database.Database;
 }
 
 /**
  * Two partners living the same October (tests/support/reportScenario.ts): Claire Dupont in
  * Paris, French; James Whitfield in London, English; plus a third partner who owns post Z.
- * Posts go through core; audit entries through AuditRepository.append on the same file; the
- * pillar by plain SQL (no procedure sets it yet).
+ * Posts go through core; audit entries through AuditRepository.append on the same file (the
+ * instants are October's, not the clock's, so not through the sign-off procedures); the pillar
+ * by plain SQL (no procedure sets it yet).
  */
 export async function seedScenario(t: TestCore): Promise<Seeded> {
-  const db = openWithReportSchema(t.core.databasePath);
+  // A second connection on the core's file (WAL): the audit log has no procedure to write into it directly.
+  const db = new Database(t.core.databasePath);
+  db.pragma('busy_timeout = 5000');
   const audit = new AuditRepository(db);
   const setPillar = db.prepare('UPDATE posts SET pillar = ? WHERE id = ?');
   const paris = await t.call('partners.create', {

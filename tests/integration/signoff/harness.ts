@@ -61,6 +61,8 @@ export interface HarnessOptions {
   smtp?: boolean;
   imap?: boolean;
   outbox?: OutboxOptions;
+  /** The background loop's interval, for tests that start it (default 30 s). */
+  schedulerIntervalMs?: number;
 }
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
@@ -85,7 +87,11 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       clock,
       logger: createLogger({}),
       keychain,
-      signoff: { mail, outbox: { random: () => 0.5, ...(outbox ?? options.outbox) } },
+      signoff: {
+        mail,
+        outbox: { random: () => 0.5, ...(outbox ?? options.outbox) },
+        ...(options.schedulerIntervalMs !== undefined ? { schedulerIntervalMs: options.schedulerIntervalMs } : {}),
+      },
     });
     core.events.subscribe((event) => events.push(event));
     return core;

@@ -95,7 +95,14 @@ describe('the sign-off request email', () => {
   it('carries the override and its justification, and the partner-visible comments (not the internal ones) once', async () => {
     h = await startHarness({ smtp: true });
     const partner = await h.partner();
+    // The firm's line forbids superlatives, so this post breaks it and needs a justified override.
+    const firm = await h.call('editorial.firmLine', {});
+    await h.call('editorial.saveFirmLine', {
+      baseVersion: firm.version,
+      line: { ...firm, rules: [...firm.rules, { kind: 'bannedTerm', id: 'superlatifs', severity: 'error', terms: [{ term: 'le meilleur', replacement: 'reconnu' }] }] },
+    });
     const post = await h.post(partner.id, 'Notre cabinet est le meilleur de Paris.');
+    await expect(h.call('signoff.request', { postId: post.id })).rejects.toMatchObject({ messageKey: 'errors.signoff.editorialErrors' });
     await h.call('signoff.addComment', { postId: post.id, body: 'Chiffre vérifié auprès du greffe.', visibility: 'partner' });
     await h.call('signoff.addComment', { postId: post.id, body: 'Penser à relancer la semaine prochaine.', visibility: 'internal' });
     await h.call('signoff.request', {

@@ -29,7 +29,7 @@ export interface FakeReply {
 }
 
 export interface Route {
-  method: 'GET' | 'POST' | 'PUT';
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   path: RegExp;
   handle(request: FakeRequest, params: string[]): FakeReply | Promise<FakeReply>;
 }
@@ -79,6 +79,7 @@ export class FakeHttpServer {
   readonly requests: RecordedRequest[] = [];
   private readonly failures: Armed<FakeReply>[] = [];
   private readonly drops: Armed<null>[] = [];
+  private readonly hangs: Armed<() => void>[] = [];
   private server: Server | undefined;
   private base = '';
 
@@ -114,6 +115,15 @@ export class FakeHttpServer {
    */
   dropAfterAccept(options: { times?: number } & RequestMatch = {}): void {
     this.drops.push({ value: null, remaining: options.times ?? 1, match: options });
+  }
+
+  /**
+   * The next matching request is handled (a post is stored), then never answered: the
+   * returned promise resolves at that moment, so a test can kill the client while it waits —
+   * the network took the post and the client can never have recorded it.
+   */
+  hangAfterAccept(options: RequestMatch = {}): Promise<void> {
+    return new Promise((resolve) => this.hangs.push({ value: resolve, remaining: 1, match: options }));
   }
 
   /** Requests received, optionally only those matching. */
@@ -152,6 +162,11 @@ export class FakeHttpServer {
       reply = await route.handle(request, route.path.exec(request.path)?.slice(1) ?? []);
     } catch (error) {
       reply = { status: 500, text: error instanceof Error ? error.message : String(error) };
+    }
+    const hang = this.take(this.hangs, request.method, request.path);
+    if (hang !== undefined) {
+      hang.value();
+      return;
     }
     if (this.take(this.drops, request.method, request.path) !== undefined) {
       response.socket?.destroy();

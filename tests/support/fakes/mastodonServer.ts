@@ -78,6 +78,7 @@ export class MastodonServer {
       { method: 'GET', path: /^\/api\/v1\/media\/(\d+)$/, handle: (req, [id]) => this.authed(req, () => this.mediaStatus(id ?? '')) },
       { method: 'POST', path: /^\/api\/v1\/statuses$/, handle: (req) => this.authed(req, () => this.postStatus(req)) },
       { method: 'GET', path: /^\/api\/v1\/scheduled_statuses$/, handle: (req) => this.authed(req, () => this.listScheduled(req)) },
+      { method: 'DELETE', path: /^\/api\/v1\/scheduled_statuses\/(\d+)$/, handle: (req, [id]) => this.authed(req, () => this.cancelScheduled(id ?? '')) },
       { method: 'GET', path: /^\/api\/v1\/accounts\/verify_credentials$/, handle: (req) => this.authed(req, () => json(200, { id: ACCOUNT_ID, username: this.options.username, acct: this.options.username })) },
       { method: 'GET', path: /^\/api\/v1\/accounts\/(\d+)\/statuses$/, handle: (req) => this.authed(req, () => this.listStatuses(req)) },
       { method: 'GET', path: /^\/api\/v1\/statuses\/(\d+)\/source$/, handle: (req, [id]) => this.authed(req, () => this.source(id ?? '')) },
@@ -104,6 +105,11 @@ export class MastodonServer {
   /** Store the next status, then cut the connection before answering. */
   dropNextPost(): void {
     this.http.dropAfterAccept({ method: 'POST', path: /^\/api\/v1\/statuses$/ });
+  }
+
+  /** Store the next status and never answer: resolves when it is stored (see FakeHttpServer.hangAfterAccept). */
+  hangNextPost(): Promise<void> {
+    return this.http.hangAfterAccept({ method: 'POST', path: /^\/api\/v1\/statuses$/ });
   }
 
   statusUrl(id: string): string {
@@ -263,6 +269,14 @@ export class MastodonServer {
         return media === undefined ? [] : [this.mediaJson(media)];
       }),
     };
+  }
+
+  /** DELETE /api/v1/scheduled_statuses/:id: 200 with an empty object, 404 when unknown. */
+  private cancelScheduled(id: string): FakeReply {
+    const index = this.scheduled.findIndex((item) => item.id === id);
+    if (index < 0) return json(404, { error: 'Record not found' });
+    this.scheduled.splice(index, 1);
+    return json(200, {});
   }
 
   private listScheduled(req: FakeRequest): FakeReply {

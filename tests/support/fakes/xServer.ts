@@ -38,6 +38,10 @@ export interface XServerOptions {
   now?: () => number;
   /** STATUS polls answering in_progress before the media is ready (0: ready at once). */
   mediaProcessingPolls?: number;
+  /** The OAuth 2.0 client whose refresh token POST /2/oauth2/token accepts (Basic auth). */
+  clientId?: string;
+  clientSecret?: string;
+  refreshToken?: string;
 }
 
 const USER_ID = '1460000000000000001';
@@ -64,12 +68,22 @@ export class XServer {
   private tco = 0;
 
   constructor(options: XServerOptions = {}) {
-    this.options = { accessToken: 'x-token', username: 'MaitreDurand', now: () => Date.now(), mediaProcessingPolls: 0, ...options };
+    this.options = {
+      accessToken: 'x-token',
+      username: 'MaitreDurand',
+      now: () => Date.now(),
+      mediaProcessingPolls: 0,
+      clientId: 'x-client',
+      clientSecret: 'x-client-secret',
+      refreshToken: 'x-refresh',
+      ...options,
+    };
     this.http = new FakeHttpServer([
       { method: 'POST', path: /^\/2\/media\/upload$/, handle: (req) => this.authed(req, () => this.upload(req)) },
       { method: 'GET', path: /^\/2\/media\/upload$/, handle: (req) => this.authed(req, () => this.uploadStatus(req)) },
       { method: 'POST', path: /^\/2\/media\/metadata$/, handle: (req) => this.authed(req, () => this.metadata(req)) },
       { method: 'POST', path: /^\/2\/tweets$/, handle: (req) => this.authed(req, () => this.createTweet(req)) },
+      { method: 'POST', path: /^\/2\/oauth2\/token$/, handle: (req) => this.token(req) },
       { method: 'GET', path: /^\/2\/users\/me$/, handle: (req) => this.authed(req, () => json(200, { data: { id: USER_ID, name: 'Maître Durand', username: this.options.username } })) },
       { method: 'GET', path: /^\/2\/users\/(\d+)\/tweets$/, handle: (req, [id]) => this.authed(req, () => this.userTweets(req, id ?? '')) },
     ]);
@@ -94,6 +108,32 @@ export class XServer {
   /** Store the next post, then cut the connection before answering. */
   dropNextPost(): void {
     this.http.dropAfterAccept({ method: 'POST', path: /^\/2\/tweets$/ });
+  }
+
+  /**
+   * POST /2/oauth2/token, grant_type=refresh_token (docs.x.com OAuth 2.0 authorization code
+   * flow with PKCE): confidential clients authenticate with Basic; both tokens rotate.
+   */
+  private token(req: FakeRequest): FakeReply {
+    // RFC 6749 §2.3.1: id and secret are form-urlencoded, then joined by ':' and base64-encoded.
+    const basic = /^Basic (.+)$/u.exec(req.header('authorization') ?? '')?.[1] ?? '';
+    const [clientId, clientSecret] = Buffer.from(basic, 'base64').toString('utf8').split(':').map((part) => decodeURIComponent(part.replace(/\+/gu, ' ')));
+    if (clientId !== this.options.clientId || clientSecret !== this.options.clientSecret) {
+      return json(401, { error: 'unauthorized_client', error_description: 'Missing valid authorization header' });
+    }
+    const form = new URLSearchParams(req.body.toString('utf8'));
+    if (form.get('grant_type') !== 'refresh_token') return json(400, { error: 'invalid_request', error_description: 'Value passed for the grant type was invalid.' });
+    if (form.get('refresh_token') !== this.options.refreshToken) return json(400, { error: 'invalid_request', error_description: 'Value passed for the token was invalid.' });
+    const id = this.id();
+    this.options.accessToken = `x-token-${id}`;
+    this.options.refreshToken = `x-refresh-${id}`;
+    return json(200, {
+      token_type: 'bearer',
+      expires_in: 7200,
+      access_token: this.options.accessToken,
+      scope: 'tweet.read tweet.write users.read media.write offline.access',
+      refresh_token: this.options.refreshToken,
+    });
   }
 
   private id(): string {

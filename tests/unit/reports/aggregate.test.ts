@@ -107,9 +107,9 @@ describe('aggregateMonth, October 2026 in Paris', () => {
       warning: 2,
       info: 1,
       byKind: [
-        { kind: 'longSentence', count: 2 },
-        { kind: 'jargon', count: 1 },
-        { kind: 'unsupportedClaim', count: 1 },
+        { kind: 'sentenceLength', count: 2 },
+        { kind: 'bannedTerm', count: 1 },
+        { kind: 'forbiddenTopic', count: 1 },
       ],
     });
     expect(figures.overrides).toEqual([
@@ -198,6 +198,14 @@ describe('aggregateMonth, other months', () => {
     expect(december.pillars).toEqual({ basis: 0, hasTargets: false, rows: [] });
     expect(december.cadence).toBeNull();
     expect(december.events).toEqual([]);
+  });
+
+  it('says "no target set" for a line whose cadence sets none, and still judges its pillar targets', () => {
+    const onlyPillars = CadencePolicy.parse({ pillarTargets: [{ pillar: 'expertise', share: 0.5 }] });
+    const report = aggregateMonth({ month: '2026-10', partner: paris, entries: fixture(), posts, cadence: onlyPillars, generatedAt: 0 });
+    expect(report.cadence).toBeNull();
+    expect(report.pillars.hasTargets).toBe(true);
+    expect(report.pillars.rows[0]).toEqual({ pillar: 'expertise', count: 2, share: 0.5, target: 0.5 });
   });
 
   it('reads March 2026 in Paris as 743 hours (the clocks go forward on the 29th)', () => {

@@ -72,6 +72,17 @@ export class AccountChecks {
     return (await this.fresh(record, secret)).accessToken;
   }
 
+  /**
+   * For publishing after a 401: the token renewed now, whatever its recorded lifetime says
+   * (the network refused it). Not refreshable: `token_revoked`, only the user can sign in again.
+   */
+  async renewedAccessToken(record: AccountRecord): Promise<string> {
+    const secret = await this.secrets.require(record.keychain, AccountSecret);
+    if (secret.kind !== 'oauth') throw new CredentialFailure('unexpected_response');
+    if (!record.refreshable || secret.refreshToken === undefined) throw new CredentialFailure('token_revoked');
+    return (await this.fresh(record, secret, true)).accessToken;
+  }
+
   /** The timer's pass: renew every token that expires within the margin. Never throws. */
   async refreshDue(): Promise<void> {
     const now = this.clock.now();
@@ -118,13 +129,15 @@ export class AccountChecks {
   }
 
   /** The stored tokens, renewed first when they expire within the margin. */
-  private async fresh(record: AccountRecord, secret: OAuthSecret): Promise<OAuthSecret> {
+  private async fresh(record: AccountRecord, secret: OAuthSecret, force = false): Promise<OAuthSecret> {
     const expiresAt = record.account.tokenExpiresAt;
     const now = this.clock.now();
-    if (expiresAt === null || expiresAt - this.marginMs > now) return secret;
-    if (!record.refreshable) {
-      if (expiresAt <= now) throw new CredentialFailure('token_expired');
-      return secret;
+    if (!force) {
+      if (expiresAt === null || expiresAt - this.marginMs > now) return secret;
+      if (!record.refreshable) {
+        if (expiresAt <= now) throw new CredentialFailure('token_expired');
+        return secret;
+      }
     }
     return this.serialised(record.account.id, async () => {
       // Another renewal may have finished while this one waited.
@@ -132,7 +145,7 @@ export class AccountChecks {
       if (!latest) throw new CredentialFailure('account_not_found');
       const current = await this.secrets.require(latest.keychain, OAuthSecret);
       const at = this.clock.now();
-      if (latest.account.tokenExpiresAt !== null && latest.account.tokenExpiresAt - this.marginMs > at) return current;
+      if (!force && latest.account.tokenExpiresAt !== null && latest.account.tokenExpiresAt - this.marginMs > at) return current;
       const target = await this.targets.forAccount(latest, current);
       const tokens = await refreshTokens(target, current, at);
       const renewed: OAuthSecret = {

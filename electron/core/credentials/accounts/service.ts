@@ -6,14 +6,18 @@ import type { EventBus } from '../../events';
 import type { Logger } from '../../log';
 import type { PartnerRepository } from '../../partners/repository';
 import { CredentialFailure, failureCode } from '../failure';
+import { KeychainUnavailableError } from '../keychain';
 import { revokeTokens } from '../oauth/revoke';
-import { AccountSecret } from '../secretBundles';
+import { AccountSecret, BlueskySecret } from '../secretBundles';
+import type { BlueskySession } from '../secretBundles';
 import type { SecretStore } from '../secrets';
 import { blueskyLogin, blueskyLogout } from '../whoami/bluesky';
 import type { AccountChecks } from './checks';
 import type { AccountRecord, AccountRepository } from './repository';
 import type { OAuthTargets } from './targets';
 import type { AccountWriter } from './writer';
+
+export type PublishingSecret = { kind: 'oauth'; accessToken: string } | BlueskySecret;
 
 /** Network accounts: list, connect Bluesky, test, disconnect, and upkeep of the keychain. */
 export class AccountService {
@@ -39,6 +43,21 @@ export class AccountService {
         ? { ...account, status: 'expired' as const }
         : account,
     );
+  }
+
+  get(id: string): Account {
+    return this.record(id).account;
+  }
+
+  /** Whether the keychain answers now (an unlock prompt may be shown); false when locked or absent. */
+  async keychainAvailable(): Promise<boolean> {
+    try {
+      await this.secrets.probe();
+      return true;
+    } catch (error) {
+      if (error instanceof KeychainUnavailableError) return false;
+      throw error;
+    }
   }
 
   async connectBluesky(input: BlueskyConnectFields): Promise<Account> {
@@ -75,6 +94,26 @@ export class AccountService {
   /** For features that publish later: a fresh access token, never sent to the UI. */
   async accessToken(id: string): Promise<string> {
     return this.checks.accessToken(this.record(id));
+  }
+
+  /**
+   * For publishing (core only, never the UI): what a connector needs to act as this account.
+   * OAuth: an access token, renewed first when about to expire, or renewed now when `renew`
+   * (the network answered 401). Bluesky: the app password and the current session.
+   */
+  async publishingCredentials(id: string, renew = false): Promise<{ account: Account; externalId: string; secret: PublishingSecret }> {
+    const record = this.record(id);
+    const secret = await this.secrets.require(record.keychain, AccountSecret);
+    if (secret.kind === 'bluesky') return { account: record.account, externalId: record.externalId, secret };
+    const accessToken = renew ? await this.checks.renewedAccessToken(record) : await this.checks.accessToken(record);
+    return { account: record.account, externalId: record.externalId, secret: { kind: 'oauth', accessToken } };
+  }
+
+  /** Keeps the Bluesky session a connector refreshed (sessions rotate on every refresh). */
+  async keepBlueskySession(id: string, session: BlueskySession): Promise<void> {
+    const record = this.record(id);
+    const secret = await this.secrets.require(record.keychain, BlueskySecret);
+    await this.secrets.write(record.keychain, AccountSecret, { ...secret, session });
   }
 
   refreshDue(): Promise<void> {

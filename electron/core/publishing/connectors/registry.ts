@@ -8,7 +8,7 @@ import type { BlueskyOptions } from './bluesky/connector';
 import { connectorEnvironment } from './environment';
 import { createLinkedinConnector } from './linkedin/connector';
 import type { LinkedinOptions } from './linkedin/connector';
-import { createMastodonConnector } from './mastodon/connector';
+import { cancelMastodonScheduled, createMastodonConnector } from './mastodon/connector';
 import { mastodonInstanceLimits } from './mastodon/instanceLimits';
 import type { Connector, ConnectorEnvironment } from './port';
 import { createXConnector } from './x/connector';
@@ -29,6 +29,8 @@ export interface Connectors {
   /** No API (Facebook, Instagram, Threads) or an account set to publish by hand. */
   manual(network: Network, text: string, instanceUrl?: string): ManualInstructions;
   mastodonLimits(instanceUrl: string): Promise<Outcome<MastodonLimits>>;
+  /** Mastodon: calls back a status the instance holds for later (`remoteId` of a scheduled publish). */
+  cancelScheduled(request: LookupRequest, remoteId: string): Promise<Outcome<true>>;
 }
 
 export function createConnectors(options: ConnectorsOptions = {}): Connectors {
@@ -56,5 +58,6 @@ export function createConnectors(options: ConnectorsOptions = {}): Connectors {
     },
     manual: manualInstructions,
     mastodonLimits: (instanceUrl) => mastodonInstanceLimits(env, instanceUrl),
+    cancelScheduled: (request, remoteId) => cancelMastodonScheduled(env, request, remoteId),
   };
 }

@@ -1,7 +1,9 @@
+import { editorialMessagesEn, editorialMessagesFr } from '../../../../shared/editorial/messages';
 import { networkLabels } from '../../../../shared/posts/networks';
 import { fill, pluralOf } from '../../../../shared/reports/messages';
 import type { CadenceResult, MonthFigures, PillarMix, PublishedItem, ReportCounts, WeekRow } from '../../../../shared/reports/model';
 import type { FigureKind } from '../../../../shared/reports/format';
+import type { Locale } from '../../../../shared/partners/schema';
 import type { RenderContext } from './context';
 import { escapeHtml as esc, safeHref } from './escape';
 import { pillarChart, turnaroundChart, weeklyChart } from './svg';
@@ -181,6 +183,17 @@ export function cadenceBlock(ctx: RenderContext, cadence: CadenceResult | null):
   return `<section class="keep"><h2>${esc(m.sections.cadence)}</h2>${table}${notes.map((n) => `<p class="note">${esc(n)}</p>`).join('')}</section>`;
 }
 
+const ruleKindLabels = { fr: editorialMessagesFr.editorial.kind, en: editorialMessagesEn.editorial.kind };
+
+/** A finding's rule kind as the editorial line's editor names it; an unknown kind (a newer Plume) as is. */
+function kindLabel(locale: Locale, kind: string): string {
+  const labels: Record<string, string> = ruleKindLabels[locale];
+  return labels[kind] ?? kind;
+}
+
+/** A partner's words, quoted the way the report's language quotes. */
+const quoted = (locale: Locale, text: string): string => (locale === 'fr' ? `«\u00a0${text}\u00a0»` : `“${text}”`);
+
 export function editorialBlock(ctx: RenderContext, f: MonthFigures, partnerNames?: ReadonlyMap<string, string>): string {
   const { m, fmt } = ctx;
   const fi = f.findings;
@@ -195,14 +208,14 @@ export function editorialBlock(ctx: RenderContext, f: MonthFigures, partnerNames
   const right =
     fi.byKind.length === 0
       ? ''
-      : `<table>${head([m.editorial.byKind, m.columns.count], [false, true])}<tbody>${fi.byKind.map((k) => `<tr>${cell(k.kind)}${cell(fmt.int(k.count), 'num')}</tr>`).join('')}</tbody></table>`;
+      : `<table>${head([m.editorial.byKind, m.columns.count], [false, true])}<tbody>${fi.byKind.map((k) => `<tr>${cell(kindLabel(fmt.locale, k.kind))}${cell(fmt.int(k.count), 'num')}</tr>`).join('')}</tbody></table>`;
   const overrides =
     f.overrides.length === 0
       ? `<p class="muted">${esc(m.editorial.noOverride)}</p>`
       : `<table>${head([m.columns.date, ...(partnerNames ? [m.columns.partner] : []), m.columns.title, m.columns.findings, m.columns.justification], [false, ...(partnerNames ? [false] : []), false, true, false])}<tbody>${f.overrides
           .map(
             (o) =>
-              `<tr>${cell(fmt.dateTime(o.at))}${partnerNames ? cell(partnerNames.get(o.postId) ?? '') : ''}${cell(o.title || m.untitled)}${cell(o.findingCount === null ? '—' : fmt.int(o.findingCount), 'num')}<td class="quote">«\u00a0${esc(o.justification)}\u00a0»</td></tr>`,
+              `<tr>${cell(fmt.dateTime(o.at))}${partnerNames ? cell(partnerNames.get(o.postId) ?? '') : ''}${cell(o.title || m.untitled)}${cell(o.findingCount === null ? '—' : fmt.int(o.findingCount), 'num')}<td class="quote">${esc(quoted(fmt.locale, o.justification))}</td></tr>`,
           )
           .join('')}</tbody></table>`;
   return `<section><h2>${esc(m.sections.editorial)}</h2><div class="grid-2 keep"><div>${left}</div><div>${right}</div></div><h3>${esc(m.editorial.overrides)}</h3>${overrides}</section>`;

@@ -3,6 +3,7 @@ import { addDays } from '../../../../shared/calendar/civil';
 import { useDateFormat } from '../../ui/useDateFormat';
 import { DropCell } from '../DropCell';
 import { EntryChip } from '../EntryChip';
+import { WarningBadge } from '../WarningBadge';
 import { groupByDay } from '../grouping';
 import type { ViewProps } from './types';
 
@@ -22,9 +23,12 @@ export function AgendaView(props: ViewProps) {
         const label = longDate(date);
         return (
           <DropCell key={date} target={{ date, label }} className={`agenda-day${date === props.today ? ' is-today' : ''}${entries.length ? '' : ' empty-day'}`} testId="agenda-day" onEmptyClick={() => props.onCreate({ date, label })}>
-            <h3 className="agenda-date">{label}</h3>
+            <h3 className="agenda-date">
+              {label}
+              {props.dayWarnings.get(date) ? <WarningBadge count={props.dayWarnings.get(date) ?? 0} testId="day-warnings" /> : null}
+            </h3>
             {entries.map((entry) => (
-              <EntryChip key={entry.id} entry={entry} partner={props.partnerById.get(entry.partnerId)} viewerZone={props.viewerZone} onOpen={props.onOpen} highlighted={entry.id === props.highlightId} />
+              <EntryChip key={entry.id} entry={entry} partner={props.partnerById.get(entry.partnerId)} viewerZone={props.viewerZone} onOpen={props.onOpen} onNextSlot={props.onNextSlot} highlighted={entry.id === props.highlightId} />
             ))}
           </DropCell>
         );

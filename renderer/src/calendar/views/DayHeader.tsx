@@ -1,8 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { frenchHolidaysOn } from '../../../../shared/calendar/holidays';
+import { WarningBadge } from '../WarningBadge';
 
-/** Day number (or a longer label) with the French public holiday of that date, if any. */
-export function DayHeader({ date, label, isToday }: { date: string; label: string; isToday: boolean }) {
+/** Day number (or a longer label) with the French public holiday of that date and its editorial-line warnings, if any. */
+export function DayHeader({ date, label, isToday, warnings = 0 }: { date: string; label: string; isToday: boolean; warnings?: number }) {
   const { t } = useTranslation();
   const holiday = frenchHolidaysOn(date)[0];
   return (
@@ -15,6 +16,7 @@ export function DayHeader({ date, label, isToday }: { date: string; label: strin
           {t(`calendar.holidays.${holiday.id}`)}
         </span>
       ) : null}
+      {warnings > 0 ? <WarningBadge count={warnings} testId="day-warnings" /> : null}
     </div>
   );
 }

@@ -4,6 +4,7 @@ import { localParts } from '../../../../shared/calendar/zonedTime';
 import { useDateFormat } from '../../ui/useDateFormat';
 import { DropCell } from '../DropCell';
 import { EntryChip } from '../EntryChip';
+import { WarningBadge } from '../WarningBadge';
 import { zoneCity } from '../time';
 import { DayHeader } from './DayHeader';
 import type { ViewProps } from './types';
@@ -25,7 +26,7 @@ export function LanesView(props: ViewProps) {
         <div className="lane-name" />
         {days.map((date) => (
           <div key={date} role="columnheader" className="lane-day-head">
-            <DayHeader date={date} label={`${weekdayShort(date)} ${Number(date.slice(8, 10))}`} isToday={date === props.today} />
+            <DayHeader date={date} label={`${weekdayShort(date)} ${Number(date.slice(8, 10))}`} isToday={date === props.today} warnings={props.dayWarnings.get(date)} />
           </div>
         ))}
       </div>
@@ -34,6 +35,7 @@ export function LanesView(props: ViewProps) {
           <div className="lane-name" role="rowheader" style={{ borderLeftColor: partner.color }}>
             <strong>{partner.displayName}</strong>
             <span className="muted small">{zoneCity(partner.timeZone)}</span>
+            {props.partnerWarnings.get(partner.id) ? <WarningBadge count={props.partnerWarnings.get(partner.id) ?? 0} testId="lane-warnings" /> : null}
           </div>
           {days.map((date) => {
             const label = `${partner.displayName}, ${longDate(date)}`;
@@ -46,7 +48,7 @@ export function LanesView(props: ViewProps) {
                 onEmptyClick={() => props.onCreate({ date, partnerId: partner.id, label })}
               >
                 {(byLane.get(`${partner.id}|${date}`) ?? []).map((entry) => (
-                  <EntryChip key={entry.id} entry={entry} partner={partner} viewerZone={props.viewerZone} onOpen={props.onOpen} highlighted={entry.id === props.highlightId} />
+                  <EntryChip key={entry.id} entry={entry} partner={partner} viewerZone={props.viewerZone} onOpen={props.onOpen} onNextSlot={props.onNextSlot} highlighted={entry.id === props.highlightId} />
                 ))}
               </DropCell>
             );

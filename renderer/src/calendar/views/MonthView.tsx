@@ -36,7 +36,7 @@ export function MonthView(props: ViewProps) {
                 testId="month-cell"
                 onEmptyClick={() => props.onCreate({ date: day.date, label })}
               >
-                <DayHeader date={day.date} label={String(day.dayOfMonth)} isToday={day.isToday} />
+                <DayHeader date={day.date} label={String(day.dayOfMonth)} isToday={day.isToday} warnings={props.dayWarnings.get(day.date)} />
                 {entries.slice(0, MAX_VISIBLE).map((entry) => (
                   <EntryChip
                     key={entry.id}
@@ -44,6 +44,7 @@ export function MonthView(props: ViewProps) {
                     partner={props.partnerById.get(entry.partnerId)}
                     viewerZone={props.viewerZone}
                     onOpen={props.onOpen}
+                    onNextSlot={props.onNextSlot}
                     highlighted={entry.id === props.highlightId}
                   />
                 ))}

@@ -6,6 +6,7 @@ import { DropCell } from '../DropCell';
 import { EntryChip } from '../EntryChip';
 import { groupByHour } from '../grouping';
 import { DayHeader } from './DayHeader';
+import { SlotMarkerButton } from './SlotMarkerButton';
 import type { ViewProps } from './types';
 
 const HOURS = Array.from({ length: 24 }, (_, h) => h);
@@ -28,7 +29,7 @@ export function WeekView(props: ViewProps) {
         <div className="hour-label" />
         {days.map((date) => (
           <div key={date} role="columnheader" className="week-day-head">
-            <DayHeader date={date} label={`${weekdayShort(date)} ${Number(date.slice(8, 10))}`} isToday={date === props.today} />
+            <DayHeader date={date} label={`${weekdayShort(date)} ${Number(date.slice(8, 10))}`} isToday={date === props.today} warnings={props.dayWarnings.get(date)} />
           </div>
         ))}
       </div>
@@ -46,8 +47,11 @@ export function WeekView(props: ViewProps) {
                 testId="week-cell"
                 onEmptyClick={() => props.onCreate({ date, hour, label })}
               >
+                {(props.slotMarkers.get(`${date}|${hour}`) ?? []).map((marker) => (
+                  <SlotMarkerButton key={`${marker.partnerId}|${marker.network}|${marker.instant}`} marker={marker} partner={props.partnerById.get(marker.partnerId)} viewerZone={props.viewerZone} onClick={props.onSlotClick} />
+                ))}
                 {entries.map((entry) => (
-                  <EntryChip key={entry.id} entry={entry} partner={props.partnerById.get(entry.partnerId)} viewerZone={props.viewerZone} onOpen={props.onOpen} highlighted={entry.id === props.highlightId} />
+                  <EntryChip key={entry.id} entry={entry} partner={props.partnerById.get(entry.partnerId)} viewerZone={props.viewerZone} onOpen={props.onOpen} onNextSlot={props.onNextSlot} highlighted={entry.id === props.highlightId} />
                 ))}
               </DropCell>
             );

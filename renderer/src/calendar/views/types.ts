@@ -1,6 +1,7 @@
 import type { CalendarEntry } from '../../../../shared/calendar/entries';
 import type { Partner } from '../../../../shared/partners/schema';
 import type { DropTarget } from '../DropCell';
+import type { SlotMarker } from '../slotMarkers';
 
 /** What every calendar view receives: the same data and callbacks, laid out differently. */
 export interface ViewProps {
@@ -13,4 +14,12 @@ export interface ViewProps {
   highlightId: string | null;
   onOpen: (entry: CalendarEntry) => void;
   onCreate: (target: DropTarget) => void;
+  /** "Put in next free slot" on a draft or an unscheduled post. */
+  onNextSlot: (entry: CalendarEntry) => void;
+  /** Editorial-line warnings per local date and per partner (badges). */
+  dayWarnings: ReadonlyMap<string, number>;
+  partnerWarnings: ReadonlyMap<string, number>;
+  /** Posting slots by `${date}|${hour}` in the viewer's zone (week view). */
+  slotMarkers: ReadonlyMap<string, SlotMarker[]>;
+  onSlotClick: (marker: SlotMarker) => void;
 }

@@ -3,10 +3,10 @@ import { fail } from './publishFailure';
 import { transportError } from './transportError';
 
 export interface HttpCall {
-  method: 'GET' | 'POST' | 'PUT';
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   url: URL;
   headers?: Record<string, string>;
-  body?: string | FormData | Uint8Array;
+  body?: string | FormData | Uint8Array<ArrayBuffer>;
   /** This call makes the post: a cut connection leaves its outcome unknown. */
   creates?: boolean;
 }

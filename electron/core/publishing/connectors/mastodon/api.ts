@@ -13,7 +13,7 @@ export interface MastodonApi {
 }
 
 export interface MastodonCall {
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'DELETE';
   path: string;
   query?: Record<string, string | undefined>;
   json?: unknown;

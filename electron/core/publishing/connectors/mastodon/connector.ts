@@ -1,5 +1,5 @@
 import { LookupRequest, PublishRequest } from '../../../../../shared/publishing/port';
-import type { ParsedLookupRequest, PublishResult } from '../../../../../shared/publishing/port';
+import type { Outcome, ParsedLookupRequest, PublishResult } from '../../../../../shared/publishing/port';
 import { toOutcome } from '../http/outcome';
 import { parseReply } from '../http/parseReply';
 import { parseRequest } from '../http/parseRequest';
@@ -29,6 +29,18 @@ function apiFor(env: ConnectorEnvironment, request: ParsedLookupRequest): Mastod
   if (request.network !== 'mastodon') return invalidRequest(`Mastodon connector asked to publish to ${request.network}`);
   if (request.credentials.kind !== 'oauth') return invalidRequest('Mastodon needs an OAuth access token');
   return { env, instance: serviceUrl(request.account.instanceUrl, 'Mastodon instance URL'), accessToken: request.credentials.accessToken };
+}
+
+/**
+ * DELETE /api/v1/scheduled_statuses/:id: the instance forgets a status it was to publish
+ * (the post was edited, withdrawn or moved). A 404 means it is no longer scheduled there.
+ */
+export function cancelMastodonScheduled(env: ConnectorEnvironment, input: LookupRequest, scheduledId: string): Promise<Outcome<true>> {
+  return toOutcome(async () => {
+    const request = parseRequest(LookupRequest, input);
+    await mastodonRequest(apiFor(env, request), { method: 'DELETE', path: `/api/v1/scheduled_statuses/${encodeURIComponent(scheduledId)}` });
+    return true as const;
+  });
 }
 
 /**

@@ -1,0 +1,277 @@
+import type { Database } from 'better-sqlite3';
+import type { z } from 'zod';
+import { ApiError } from '../../../shared/api/errors';
+import type {
+  FirmLineDraft,
+  LineExport,
+  LineVersionInfo,
+  PartnerLineDraft,
+  PostCheck,
+  StoredLine,
+} from '../../../shared/api/procedures/editorial';
+import type { CadencePolicy } from '../../../shared/calendar/cadencePolicy';
+import { compileLine } from '../../../shared/editorial/compile';
+import type { CompiledLine } from '../../../shared/editorial/compile';
+import { EditorialLine, PartnerLine } from '../../../shared/editorial/lineSchema';
+import type { ResolvedLine } from '../../../shared/editorial/lineSchema';
+import { lint } from '../../../shared/editorial/lint';
+import { applyCompliancePack } from '../../../shared/editorial/packs/compliancePack';
+import type { CompliancePack } from '../../../shared/editorial/packs/compliancePack';
+import { avocatsFrancePack } from '../../../shared/editorial/packs/avocatsFrance';
+import type { AvocatsFrancePackConfig } from '../../../shared/editorial/packs/avocatsFrance';
+import { resolveLine } from '../../../shared/editorial/resolve';
+import { finalTexts } from '../../../shared/signoff/finalTexts';
+import type { Clock } from '../clock';
+import { notFound } from '../errors';
+import type { EventBus } from '../events';
+import type { PartnerRepository } from '../partners/repository';
+import type { PostRepository } from '../posts/repository';
+import { defaultFirmLine, partnerLineId } from './defaultLine';
+import { exportLine, unwrapLineDocument } from './lineDocument';
+import { importError, lineConflict, lineValidationError } from './lineIssues';
+import { partnerLineProblems } from './partnerLineProblems';
+import { summarise } from './summary';
+import type { EditorialLineRepository } from './repository';
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+const versionNotFound = (partnerId: string | null, version: number): ApiError =>
+  new ApiError({
+    code: 'not_found',
+    messageKey: 'editorialLine.errors.versionNotFound',
+    message: `Version ${String(version)} of the ${partnerId === null ? 'firm' : `partner ${partnerId}`} line not found`,
+  });
+
+/** Compiled lines kept between checks; a new version gets a new key, so nothing goes stale. */
+const COMPILED_CACHE_SIZE = 64;
+
+/**
+ * Editorial lines: the firm's and each partner's, versioned (a save inserts the next version,
+ * an unchanged save inserts nothing), resolved for a partner, checked against posts.
+ */
+export class EditorialService {
+  private readonly compiled = new Map<string, CompiledLine>();
+
+  constructor(
+    private readonly db: Database,
+    private readonly lines: EditorialLineRepository,
+    private readonly partners: PartnerRepository,
+    private readonly posts: PostRepository,
+    private readonly clock: Clock,
+    private readonly events: EventBus,
+  ) {}
+
+  /** The firm's newest line; the default is stored as version 1 the first time it is read. */
+  firmLine(): EditorialLine {
+    return this.db.transaction(() => {
+      const row = this.lines.latest(null);
+      if (row) return this.parseStored(EditorialLine, row);
+      const line = defaultFirmLine();
+      this.lines.insert(null, line.version, line, this.clock.now());
+      return line;
+    })();
+  }
+
+  partnerLine(partnerId: string): PartnerLine | null {
+    this.assertPartner(partnerId);
+    return this.storedPartnerLine(partnerId);
+  }
+
+  saveFirmLine(baseVersion: number, draft: FirmLineDraft | Record<string, unknown>): EditorialLine {
+    return this.db.transaction(() => {
+      const current = this.firmLine();
+      if (current.version !== baseVersion) throw lineConflict(current.version);
+      return this.insertFirm(current, draft);
+    })();
+  }
+
+  savePartnerLine(partnerId: string, baseVersion: number | null, draft: PartnerLineDraft | Record<string, unknown>): PartnerLine {
+    this.assertPartner(partnerId);
+    return this.db.transaction(() => {
+      const current = this.storedPartnerLine(partnerId);
+      if ((current?.version ?? null) !== baseVersion) throw lineConflict(current?.version ?? null);
+      return this.insertPartner(partnerId, current, draft);
+    })();
+  }
+
+  versions(partnerId: string | null): LineVersionInfo[] {
+    if (partnerId === null) this.firmLine();
+    else this.assertPartner(partnerId);
+    return this.lines.versions(partnerId);
+  }
+
+  version(partnerId: string | null, version: number): StoredLine {
+    if (partnerId === null) this.firmLine();
+    else this.assertPartner(partnerId);
+    const row = this.lines.at(partnerId, version);
+    if (!row) throw versionNotFound(partnerId, version);
+    return partnerId === null ? this.parseStored(EditorialLine, row) : this.parseStored(PartnerLine, row);
+  }
+
+  /** An old version's content saved as the newest version: the history keeps every step. */
+  restoreVersion(partnerId: string | null, version: number, baseVersion: number | null): StoredLine {
+    const old = this.version(partnerId, version);
+    return this.saveAny(partnerId, baseVersion, old);
+  }
+
+  resolved(partnerId: string): ResolvedLine {
+    this.assertPartner(partnerId);
+    return resolveLine(this.firmLine(), this.storedPartnerLine(partnerId));
+  }
+
+  /** The partner's cadence and pillars (the firm's when the partner line sets none), for the calendar. */
+  cadenceFor(partnerId: string): { cadence: CadencePolicy; pillars: string[] } {
+    const line = resolveLine(this.firmLine(), this.storedPartnerLine(partnerId));
+    return { cadence: line.cadence, pillars: line.pillars };
+  }
+
+  /**
+   * The "Avocats (France)" pack as a new version: on the firm's line through the domain's
+   * `applyCompliancePack`; on a partner's line the same way (a pack rule replaces the rule of
+   * the same id, others are appended, and the pack's rules are no longer switched off).
+   */
+  applyAvocatsPack(partnerId: string | null, baseVersion: number | null, config: AvocatsFrancePackConfig): StoredLine {
+    const pack = avocatsFrancePack(config);
+    if (partnerId === null) {
+      return this.db.transaction(() => {
+        const current = this.firmLine();
+        if (current.version !== baseVersion) throw lineConflict(current.version);
+        return this.insertFirm(current, applyCompliancePack(current, pack));
+      })();
+    }
+    this.assertPartner(partnerId);
+    return this.db.transaction(() => {
+      const current = this.storedPartnerLine(partnerId);
+      if ((current?.version ?? null) !== baseVersion) throw lineConflict(current?.version ?? null);
+      return this.insertPartner(partnerId, current, withPackRules(current, pack));
+    })();
+  }
+
+  exportLine(partnerId: string | null, version?: number): LineExport {
+    const line = version === undefined ? this.latestAny(partnerId) : this.version(partnerId, version);
+    if (!line) throw versionNotFound(partnerId, 1);
+    const owner = partnerId === null ? null : (this.partners.get(partnerId)?.displayName ?? null);
+    return exportLine(line, this.clock.now(), owner);
+  }
+
+  /** Validates the whole document first: on any error nothing is saved. */
+  importLine(partnerId: string | null, baseVersion: number | null, json: string): StoredLine {
+    const raw = unwrapLineDocument(json);
+    const target = partnerId === null ? 'organisation' : 'partner';
+    if (typeof raw.scope === 'string' && raw.scope !== target) {
+      throw importError(
+        partnerId === null ? 'editorialLine.errors.importPartnerIntoFirm' : 'editorialLine.errors.importFirmIntoPartner',
+        `The file holds a ${raw.scope} line; a ${target} line was expected`,
+      );
+    }
+    return this.saveAny(partnerId, baseVersion, raw);
+  }
+
+  /**
+   * The post's final text for each target network linted with its partner's resolved line,
+   * at the versions returned with the result.
+   */
+  checkPost(postId: string): PostCheck {
+    const post = this.posts.get(postId);
+    if (!post) throw notFound('post', postId);
+    const compiled = this.compiledFor(this.resolved(post.partnerId));
+    const texts = finalTexts(post);
+    const runs =
+      post.networks.length === 0
+        ? [{ network: null, result: lint(post.plainText, compiled, { networks: [] }) }]
+        : post.networks.map((network) => ({ network, result: lint(texts[network] ?? post.plainText, compiled, { networks: [network] }) }));
+    const { summary, errorFindingIds } = summarise(runs.map((run) => run.result));
+    return {
+      postId: post.id,
+      postVersion: post.version,
+      partnerId: post.partnerId,
+      versions: compiled.line.versions,
+      checkedAt: this.clock.now(),
+      networks: runs,
+      summary,
+      errorFindingIds,
+    };
+  }
+
+  private saveAny(partnerId: string | null, baseVersion: number | null, draft: Record<string, unknown>): StoredLine {
+    if (partnerId === null) {
+      if (baseVersion === null) throw lineConflict(this.firmLine().version);
+      return this.saveFirmLine(baseVersion, draft);
+    }
+    return this.savePartnerLine(partnerId, baseVersion, draft);
+  }
+
+  private insertFirm(current: EditorialLine, draft: object): EditorialLine {
+    const raw: unknown = draft;
+    const parsed = EditorialLine.safeParse({ id: current.id, ...draft, scope: 'organisation', version: current.version + 1 });
+    if (!parsed.success) throw lineValidationError(parsed.error, raw);
+    if (sameContent(parsed.data, current)) return current;
+    this.lines.insert(null, parsed.data.version, parsed.data, this.clock.now());
+    this.events.emit({ type: 'editorial.changed', partnerId: null, version: parsed.data.version });
+    return parsed.data;
+  }
+
+  private insertPartner(partnerId: string, current: PartnerLine | null, draft: object): PartnerLine {
+    const raw: unknown = draft;
+    const parsed = PartnerLine.safeParse({
+      id: partnerLineId(partnerId),
+      ...draft,
+      scope: 'partner',
+      partnerId,
+      version: (current?.version ?? 0) + 1,
+    });
+    if (!parsed.success) throw lineValidationError(parsed.error, raw);
+    const problems = partnerLineProblems(this.firmLine(), parsed.data);
+    if (problems) throw lineValidationError(problems, raw);
+    if (current && sameContent(parsed.data, current)) return current;
+    this.lines.insert(partnerId, parsed.data.version, parsed.data, this.clock.now());
+    this.events.emit({ type: 'editorial.changed', partnerId, version: parsed.data.version });
+    return parsed.data;
+  }
+
+  private latestAny(partnerId: string | null): StoredLine | null {
+    if (partnerId === null) return this.firmLine();
+    return this.partnerLine(partnerId);
+  }
+
+  private storedPartnerLine(partnerId: string): PartnerLine | null {
+    const row = this.lines.latest(partnerId);
+    return row ? this.parseStored(PartnerLine, row) : null;
+  }
+
+  private parseStored<S extends typeof EditorialLine | typeof PartnerLine>(schema: S, row: { body: string; version: number }): z.output<S> {
+    const body: unknown = JSON.parse(row.body);
+    return schema.parse(isRecord(body) ? { ...body, version: row.version } : body) as z.output<S>;
+  }
+
+  private assertPartner(partnerId: string): void {
+    if (!this.partners.get(partnerId)) throw notFound('partner', partnerId);
+  }
+
+  private compiledFor(line: ResolvedLine): CompiledLine {
+    const key = `${line.partnerLineId ?? ''}:${String(line.versions.organisation)}:${String(line.versions.partner ?? 0)}`;
+    let compiled = this.compiled.get(key);
+    if (!compiled) {
+      if (this.compiled.size >= COMPILED_CACHE_SIZE) this.compiled.clear();
+      compiled = compileLine(line);
+      this.compiled.set(key, compiled);
+    }
+    return compiled;
+  }
+}
+
+/** Same rules, cadence, everything but the version number. */
+function sameContent(a: StoredLine, b: StoredLine): boolean {
+  return JSON.stringify({ ...a, version: 0 }) === JSON.stringify({ ...b, version: 0 });
+}
+
+function withPackRules(current: PartnerLine | null, pack: CompliancePack): PartnerLineDraft {
+  const byId = new Map(pack.rules.map((rule) => [rule.id, rule]));
+  const rules = (current?.rules ?? []).map((rule) => byId.get(rule.id) ?? rule);
+  const present = new Set(rules.map((rule) => rule.id));
+  return {
+    ...(current ?? {}),
+    rules: [...rules, ...pack.rules.filter((rule) => !present.has(rule.id))],
+    disabled: (current?.disabled ?? []).filter((id) => !byId.has(id)),
+  };
+}

@@ -1,0 +1,289 @@
+import { z } from 'zod';
+import type { Post } from '../../../shared/posts/schema';
+import type { LookupRequest, Outcome, PublishCredentials, PublishMedia, PublishRequest } from '../../../shared/publishing/port';
+import type { PublishError } from '../../../shared/publishing/publishError';
+import type { PublicationReason } from '../../../shared/publishing/publication';
+import { finalTexts } from '../../../shared/signoff/finalTexts';
+import { failureCode } from '../credentials/failure';
+import type { JobContext, JobHandler, JobOutcome } from '../outbox/handler';
+import type { OutboxJob } from '../outbox/repository';
+import { remoteScheduleFor } from './connectors/mastodon/connector';
+import type { PublishingDeps } from './deps';
+import type { Publication } from './repository';
+import type { Rounds } from './rounds';
+
+const Payload = z.object({ publicationId: z.number().int(), postId: z.string(), purpose: z.enum(['publish', 'confirm', 'cancel']).default('publish') });
+/** How long to wait before asking again an instance that has not yet published what it held. */
+const CONFIRM_AGAIN_MS = 60_000;
+/** What a job that reached the network leaves as its result. */
+const Sent = z.object({ remoteId: z.string().min(1), url: z.string().nullable(), scheduledRemotely: z.boolean() });
+
+type Refusal = { reason: PublicationReason; message: string };
+
+const LINKEDIN_ID = /^[A-Za-z0-9_-]+$/u;
+
+/**
+ * Sends one publication through its network's connector. The outbox has already written the
+ * job `sending` (committed) before `run`; here, in order:
+ *   1. the post must still be scheduled and hash to exactly what was approved — else refused;
+ *   2. after a crash (`reconcile`) or a reply that left the outcome unknown, the network is
+ *      asked whether it already holds this job's post before anything is sent again;
+ *   3. the post is sent with the job's idempotency key; a 401 renews the token once and
+ *      tries again; the outcome is classified for the outbox (retry with backoff or the
+ *      network's Retry-After, failed with the network's own message, unreachable while offline).
+ * `settled` records the outcome (remote id and URL, or the error) in the outbox's transaction.
+ */
+export class PublishJob implements JobHandler {
+  /** Why Plume itself refused a job, read by `settled` right after `run` in this process. */
+  private readonly refusals = new Map<number, PublicationReason>();
+
+  constructor(
+    private readonly deps: PublishingDeps,
+    private readonly rounds: Rounds,
+  ) {}
+
+  async run(payload: unknown, context: JobContext): Promise<JobOutcome> {
+    const parsed = Payload.safeParse(payload);
+    if (!parsed.success) return { outcome: 'failed', error: 'Malformed publication job' };
+    if (parsed.data.purpose !== 'publish') return this.remote(parsed.data.publicationId, parsed.data.purpose, context);
+    const publication = this.deps.publications.get(parsed.data.publicationId);
+    // Called back meanwhile (edited, withdrawn, moved): nothing to send.
+    if (!publication || publication.state !== 'queued' || !publication.active) return { outcome: 'done', result: { skipped: true } };
+    const post = this.deps.posts.get(publication.postId);
+    const refusal = this.refusal(post, publication);
+    if (refusal !== null || !post) return this.refuse(context, refusal ?? { reason: 'contentChanged', message: 'The post no longer exists' });
+    const text = finalTexts(post)[publication.network];
+    if (text === undefined) return this.refuse(context, { reason: 'contentChanged', message: `The post no longer goes to ${publication.network}` });
+    const media = this.media(post.id);
+    if (media === null) return this.refuse(context, { reason: 'mediaMissing', message: 'An image of the post is missing from the data folder' });
+    if (publication.accountId === null) return this.refuse(context, { reason: 'accountMissing', message: 'No account to publish with' });
+
+    // Handed to the instance ahead of time but sent too late for its scheduler: wait for the time itself.
+    if (publication.dueAt > context.now && (publication.network !== 'mastodon' || remoteScheduleFor(publication.dueAt, context.now) === undefined)) {
+      return { outcome: 'retry', error: 'Waiting for the time of the post', retryAfterMs: publication.dueAt - context.now };
+    }
+
+    let credentials: PublishCredentials;
+    let request: PublishRequest;
+    try {
+      const found = await this.deps.accounts.publishingCredentials(publication.accountId);
+      credentials = found.secret;
+      request = this.request(post, publication, text, media, found.account, found.externalId, credentials);
+    } catch (error) {
+      return this.credentialOutcome(context, error);
+    }
+
+    if (context.reconcile || publication.needsLookup) {
+      const lookup = await this.kept(publication, this.deps.connectors.lookup(withoutMedia(request)));
+      if (!lookup.ok) return this.errorOutcome(context, publication, lookup.error);
+      switch (lookup.value.kind) {
+        case 'found':
+          return { outcome: 'done', result: { remoteId: lookup.value.remoteId, url: lookup.value.url, scheduledRemotely: lookup.value.scheduledRemotely } };
+        case 'unknown':
+          return this.refuse(context, { reason: 'unverifiable', message: lookup.value.reason });
+        case 'notFound':
+          break;
+      }
+    }
+
+    let outcome = await this.kept(publication, this.deps.connectors.publish(request));
+    if (!outcome.ok && outcome.error.kind === 'auth' && credentials.kind === 'oauth') {
+      // One renewal, one more try: a second 401 is the network's final word.
+      const refused = outcome.error;
+      try {
+        const renewed = await this.deps.accounts.publishingCredentials(publication.accountId, true);
+        outcome = await this.kept(publication, this.deps.connectors.publish({ ...request, credentials: renewed.secret }));
+      } catch (error) {
+        return this.credentialOutcome(context, error, refused);
+      }
+    }
+    if (outcome.ok) {
+      return { outcome: 'done', result: { remoteId: outcome.value.remoteId, url: outcome.value.url, scheduledRemotely: outcome.value.scheduledRemotely } };
+    }
+    return this.errorOutcome(context, publication, outcome.error);
+  }
+
+  settled(job: OutboxJob, state: 'done' | 'failed'): void {
+    const reason = this.refusals.get(job.id) ?? null;
+    this.refusals.delete(job.id);
+    const payload = Payload.safeParse(job.payload);
+    if (!payload.success || payload.data.purpose === 'cancel') return;
+    const publication = this.deps.publications.get(payload.data.publicationId);
+    if (!publication) return;
+    const now = this.deps.clock.now();
+    if (state === 'done') {
+      const sent = Sent.safeParse(job.result);
+      if (!sent.success) return;
+      if (sent.data.scheduledRemotely) {
+        this.deps.publications.markScheduledRemotely(publication.id, sent.data.remoteId, now);
+        this.rounds.changed(publication.postId);
+      } else {
+        // Recorded even if the round was called back meanwhile: the network holds the post.
+        this.rounds.published(publication, sent.data.remoteId, sent.data.url, now);
+      }
+      return;
+    }
+    if (publication.state !== 'queued' && publication.state !== 'scheduled_remote') return;
+    this.rounds.failed(publication, job.lastError ?? 'Publication failed', reason, now);
+  }
+
+  /**
+   * A status the instance held for later: confirm it was published (its id and URL), or
+   * call it back. Neither sends the post itself.
+   */
+  private async remote(publicationId: number, purpose: 'confirm' | 'cancel', context: JobContext): Promise<JobOutcome> {
+    const publication = this.deps.publications.get(publicationId);
+    if (!publication || publication.remoteId === null || publication.accountId === null || publication.outboxKey === null) {
+      return { outcome: 'done', result: { skipped: true } };
+    }
+    if (purpose === 'confirm' && (publication.state !== 'scheduled_remote' || !publication.active)) return { outcome: 'done', result: { skipped: true } };
+    const post = this.deps.posts.get(publication.postId);
+    const text = post ? finalTexts(post)[publication.network] : undefined;
+    let request: LookupRequest;
+    try {
+      const found = await this.deps.accounts.publishingCredentials(publication.accountId);
+      if (!post || text === undefined) return { outcome: 'done', result: { skipped: true } };
+      request = withoutMedia(this.request(post, publication, text, [], found.account, found.externalId, found.secret));
+    } catch (error) {
+      return this.credentialOutcome(context, error);
+    }
+    if (purpose === 'cancel') {
+      const cancelled = await this.deps.connectors.cancelScheduled(request, publication.remoteId);
+      // 404: the instance no longer holds it (already published, or deleted there).
+      if (cancelled.ok || (cancelled.error.kind === 'permanent' && cancelled.error.status === 404)) return { outcome: 'done', result: { cancelled: true } };
+      return this.errorOutcome(context, publication, cancelled.error);
+    }
+    const lookup = await this.kept(publication, this.deps.connectors.lookup(request));
+    if (!lookup.ok) return this.errorOutcome(context, publication, lookup.error);
+    switch (lookup.value.kind) {
+      case 'found':
+        if (lookup.value.scheduledRemotely) return { outcome: 'retry', error: 'The instance has not published it yet', retryAfterMs: CONFIRM_AGAIN_MS };
+        return { outcome: 'done', result: { remoteId: lookup.value.remoteId, url: lookup.value.url, scheduledRemotely: false } };
+      case 'notFound':
+        return this.refuse(context, { reason: 'unverifiable', message: 'The instance no longer holds the scheduled post and shows no such status' });
+      case 'unknown':
+        return this.refuse(context, { reason: 'unverifiable', message: lookup.value.reason });
+    }
+  }
+
+  /** Why this publication must not go out now, or null. */
+  private refusal(post: Post | null, publication: Publication): Refusal | null {
+    if (!post) return { reason: 'contentChanged', message: 'The post no longer exists' };
+    if (post.status !== 'scheduled') return { reason: 'notApproved', message: `The post is ${post.status}, not scheduled` };
+    const approved = this.deps.signoff.postSignoff(post.id)?.approvedHash ?? null;
+    const hash = this.deps.revisionContent.hash(post);
+    if (approved === null || approved !== hash || publication.approvedHash !== hash) {
+      return { reason: 'contentChanged', message: 'The content differs from the approved version' };
+    }
+    return null;
+  }
+
+  private refuse(context: JobContext, refusal: Refusal): JobOutcome {
+    this.refusals.set(context.jobId, refusal.reason);
+    if (refusal.reason === 'contentChanged' || refusal.reason === 'notApproved') {
+      this.deps.log.info(`publication job ${context.jobId} refused: ${refusal.message}`);
+    }
+    return { outcome: 'failed', error: refusal.message };
+  }
+
+  private media(postId: string): PublishMedia[] | null {
+    const media: PublishMedia[] = [];
+    for (const item of this.deps.publications.postMedia(postId)) {
+      const bytes = this.deps.media.get(item.sha256);
+      if (bytes === null) return null;
+      media.push({ bytes, mimeType: item.mimeType, alt: item.alt });
+    }
+    return media;
+  }
+
+  private request(
+    post: Post,
+    publication: Publication,
+    text: string,
+    media: PublishMedia[],
+    account: { id: string; handle: string; instanceUrl: string | null },
+    externalId: string,
+    credentials: PublishCredentials,
+  ): PublishRequest {
+    const network = publication.network;
+    if (network !== 'mastodon' && network !== 'bluesky' && network !== 'linkedin' && network !== 'x') throw new Error(`No API for ${network}`);
+    const partner = this.deps.partners.get(post.partnerId);
+    return {
+      network,
+      account: {
+        id: account.id,
+        handle: account.handle || externalId || account.id,
+        ...(account.instanceUrl === null ? {} : { instanceUrl: account.instanceUrl }),
+        ...(network === 'linkedin' && LINKEDIN_ID.test(externalId) ? { personUrn: `urn:li:person:${externalId}` } : {}),
+      },
+      credentials,
+      text,
+      media,
+      idempotencyKey: publication.outboxKey ?? `publication:${publication.id}`,
+      jobCreatedAt: publication.createdAt,
+      scheduledAt: publication.dueAt,
+      ...(partner ? { language: partner.locale } : {}),
+    };
+  }
+
+  /** Keeps a Bluesky session the connector renewed, whatever the outcome. */
+  private async kept<T>(publication: Publication, pending: Promise<Outcome<T>>): Promise<Outcome<T>> {
+    const outcome = await pending;
+    if (outcome.session !== undefined && publication.accountId !== null) {
+      await this.deps.accounts.keepBlueskySession(publication.accountId, outcome.session).catch((error: unknown) => {
+        this.deps.log.info(`Bluesky session not kept: ${failureCode(error)}`);
+      });
+    }
+    return outcome;
+  }
+
+  private errorOutcome(context: JobContext, publication: Publication, error: PublishError): JobOutcome {
+    switch (error.kind) {
+      case 'retryable':
+        // The network may hold the post already: the next try looks it up first.
+        if (error.outcomeUnknown === true) this.deps.publications.setNeedsLookup(publication.id, true, context.now);
+        return { outcome: 'retry', error: describe(error), retryAfterMs: error.retryAfterMs };
+      case 'auth':
+        this.refusals.set(context.jobId, 'credentials');
+        return { outcome: 'failed', error: describe(error) };
+      case 'permanent':
+        return { outcome: 'failed', error: describe(error) };
+      case 'offline':
+        return { outcome: 'unreachable', error: 'Offline' };
+    }
+  }
+
+  private credentialOutcome(context: JobContext, error: unknown, networkError?: PublishError): JobOutcome {
+    const code = failureCode(error);
+    switch (code) {
+      case 'keychain_unavailable':
+      case 'network_unreachable':
+        return { outcome: 'unreachable', error: code };
+      case 'server_error':
+      case 'rate_limited':
+        return { outcome: 'retry', error: code };
+      default:
+        this.refusals.set(context.jobId, code === 'account_not_found' ? 'accountMissing' : 'credentials');
+        return { outcome: 'failed', error: networkError ? `${describe(networkError)} (${code})` : code };
+    }
+  }
+}
+
+function withoutMedia(request: PublishRequest): LookupRequest {
+  return {
+    network: request.network,
+    account: request.account,
+    credentials: request.credentials,
+    text: request.text,
+    idempotencyKey: request.idempotencyKey,
+    jobCreatedAt: request.jobCreatedAt,
+    ...(request.scheduledAt === undefined ? {} : { scheduledAt: request.scheduledAt }),
+    ...(request.language === undefined ? {} : { language: request.language }),
+  };
+}
+
+/** The network's own words, with its status when there was one. */
+function describe(error: PublishError): string {
+  if (error.kind === 'offline') return 'Offline';
+  return error.status === 0 ? error.networkMessage : `${error.status} ${error.networkMessage}`;
+}

@@ -1,0 +1,361 @@
+import type { Database } from 'better-sqlite3';
+import { Network } from '../../../shared/posts/networks';
+import type { PostStatus } from '../../../shared/posts/schema';
+import { OutboxState } from '../../../shared/signoff/outboxJob';
+import { PublicationReason, PublicationState } from '../../../shared/publishing/publication';
+import type { PostMediaView, QueueItem } from '../../../shared/publishing/publication';
+
+export interface Publication {
+  id: number;
+  postId: string;
+  roundId: string;
+  network: Network;
+  accountId: string | null;
+  mode: 'api' | 'manual';
+  outboxKey: string | null;
+  state: PublicationState;
+  approvedHash: string;
+  dueAt: number;
+  remoteId: string | null;
+  url: string | null;
+  error: string | null;
+  reason: PublicationReason | null;
+  needsLookup: boolean;
+  active: boolean;
+  createdAt: number;
+  updatedAt: number;
+  publishedAt: number | null;
+  job: { state: OutboxState; attempts: number; notBefore: number } | null;
+}
+
+interface PublicationRow {
+  id: number;
+  post_id: string;
+  round_id: string;
+  network: string;
+  account_id: string | null;
+  mode: string;
+  outbox_key: string | null;
+  state: string;
+  approved_hash: string;
+  due_at: number;
+  remote_id: string | null;
+  url: string | null;
+  error: string | null;
+  error_kind: string | null;
+  needs_lookup: number;
+  active: number;
+  created_at: number;
+  updated_at: number;
+  published_at: number | null;
+  job_state: string | null;
+  job_attempts: number | null;
+  job_not_before: number | null;
+}
+
+const toPublication = (row: PublicationRow): Publication => {
+  const reason = PublicationReason.safeParse(row.error_kind);
+  return {
+    id: row.id,
+    postId: row.post_id,
+    roundId: row.round_id,
+    network: Network.parse(row.network),
+    accountId: row.account_id,
+    mode: row.mode === 'manual' ? 'manual' : 'api',
+    outboxKey: row.outbox_key,
+    state: PublicationState.parse(row.state),
+    approvedHash: row.approved_hash,
+    dueAt: row.due_at,
+    remoteId: row.remote_id,
+    url: row.url,
+    error: row.error,
+    reason: reason.success ? reason.data : null,
+    needsLookup: row.needs_lookup === 1,
+    active: row.active === 1,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    publishedAt: row.published_at,
+    job:
+      row.job_state === null
+        ? null
+        : { state: OutboxState.parse(row.job_state), attempts: row.job_attempts ?? 0, notBefore: row.job_not_before ?? 0 },
+  };
+};
+
+// The outbox job is read alongside (never written here: the outbox repository owns it).
+const SELECT = `SELECT p.*, o.state AS job_state, o.attempts AS job_attempts, o.not_before AS job_not_before
+  FROM publications p LEFT JOIN outbox o ON o.idempotency_key = p.outbox_key`;
+
+export interface NewPublication {
+  postId: string;
+  roundId: string;
+  network: Network;
+  accountId: string | null;
+  mode: 'api' | 'manual';
+  outboxKey: string | null;
+  state: PublicationState;
+  approvedHash: string;
+  dueAt: number;
+}
+
+/** The only code writing publication_targets, publications, media and post_media. */
+export class PublicationRepository {
+  constructor(private readonly db: Database) {}
+
+  // ── targets ─────────────────────────────────────────────────────────────────────────────
+
+  targets(postId: string): Map<Network, string | null> {
+    const rows = this.db.prepare('SELECT network, account_id FROM publication_targets WHERE post_id = ?').all(postId) as {
+      network: string;
+      account_id: string | null;
+    }[];
+    return new Map(rows.map((row) => [Network.parse(row.network), row.account_id]));
+  }
+
+  setTarget(postId: string, network: Network, accountId: string | null, now: number): void {
+    this.db
+      .prepare(
+        `INSERT INTO publication_targets (post_id, network, account_id, updated_at) VALUES (?, ?, ?, ?)
+         ON CONFLICT (post_id, network) DO UPDATE SET account_id = excluded.account_id, updated_at = excluded.updated_at`,
+      )
+      .run(postId, network, accountId, now);
+  }
+
+  // ── publications ────────────────────────────────────────────────────────────────────────
+
+  insert(publication: NewPublication, now: number): number {
+    const result = this.db
+      .prepare(
+        `INSERT INTO publications (post_id, round_id, network, account_id, mode, outbox_key, state, approved_hash, due_at,
+           created_at, updated_at)
+         VALUES (@postId, @roundId, @network, @accountId, @mode, @outboxKey, @state, @approvedHash, @dueAt, @now, @now)`,
+      )
+      .run({ ...publication, now });
+    return Number(result.lastInsertRowid);
+  }
+
+  get(id: number): Publication | null {
+    const row = this.db.prepare<[number], PublicationRow>(`${SELECT} WHERE p.id = ?`).get(id);
+    return row ? toPublication(row) : null;
+  }
+
+  byKey(key: string): Publication | null {
+    const row = this.db.prepare<[string], PublicationRow>(`${SELECT} WHERE p.outbox_key = ?`).get(key);
+    return row ? toPublication(row) : null;
+  }
+
+  /** The post's current publications (the active round, plus what was published before). */
+  active(postId: string): Publication[] {
+    return this.db
+      .prepare<[string], PublicationRow>(`${SELECT} WHERE p.post_id = ? AND p.active = 1 ORDER BY p.network, p.id`)
+      .all(postId)
+      .map(toPublication);
+  }
+
+  /** Networks this post was ever published to (never sent twice, whatever happened since). */
+  publishedNetworks(postId: string): Set<Network> {
+    const rows = this.db.prepare("SELECT DISTINCT network FROM publications WHERE post_id = ? AND state = 'published'").all(postId) as {
+      network: string;
+    }[];
+    return new Set(rows.map((row) => Network.parse(row.network)));
+  }
+
+  markPublished(id: number, remoteId: string, url: string | null, now: number): void {
+    this.db
+      .prepare(
+        `UPDATE publications SET state = 'published', remote_id = ?, url = ?, error = NULL, error_kind = NULL, needs_lookup = 0,
+           published_at = ?, updated_at = ? WHERE id = ?`,
+      )
+      .run(remoteId, url, now, now, id);
+  }
+
+  markScheduledRemotely(id: number, remoteId: string, now: number): void {
+    this.db.prepare("UPDATE publications SET state = 'scheduled_remote', remote_id = ?, updated_at = ? WHERE id = ?").run(remoteId, now, id);
+  }
+
+  markFailed(id: number, error: string, reason: PublicationReason | null, now: number): void {
+    this.db
+      .prepare("UPDATE publications SET state = 'failed', error = ?, error_kind = ?, updated_at = ? WHERE id = ?")
+      .run(error, reason, now, id);
+  }
+
+  /** Back to waiting (a retry): the job is queued again, or the manual publication awaited again. */
+  reopen(id: number, state: 'queued' | 'awaiting_manual', now: number): void {
+    this.db.prepare('UPDATE publications SET state = ?, error = NULL, error_kind = NULL, updated_at = ? WHERE id = ?').run(state, now, id);
+  }
+
+  setNeedsLookup(id: number, needsLookup: boolean, now: number): void {
+    this.db.prepare('UPDATE publications SET needs_lookup = ?, updated_at = ? WHERE id = ?').run(needsLookup ? 1 : 0, now, id);
+  }
+
+  /**
+   * The round no longer applies: what was not published is set aside (queued and manual ones
+   * cancelled). Published rows stay, as history and so no network gets the post twice.
+   */
+  closeRound(postId: string, now: number): Publication[] {
+    // What an instance was to publish by itself before now is out already: it stays, to be confirmed.
+    const out = (p: Publication) => p.state === 'published' || (p.state === 'scheduled_remote' && p.dueAt <= now);
+    const open = this.active(postId).filter((p) => !out(p));
+    this.db
+      .prepare(
+        `UPDATE publications SET active = 0, updated_at = @now,
+           state = CASE WHEN state IN ('queued', 'awaiting_manual', 'scheduled_remote') THEN 'cancelled' ELSE state END
+         WHERE post_id = @postId AND active = 1 AND state <> 'published' AND NOT (state = 'scheduled_remote' AND due_at <= @now)`,
+      )
+      .run({ now, postId });
+    return open;
+  }
+
+  // ── posts the step looks at (read only: posts are written by their own repositories) ────
+
+  approvedWithTime(): string[] {
+    const rows = this.db.prepare("SELECT id FROM posts WHERE status = 'approved' AND scheduled_at IS NOT NULL ORDER BY scheduled_at").all() as {
+      id: string;
+    }[];
+    return rows.map((row) => row.id);
+  }
+
+  scheduledWithoutTime(): string[] {
+    const rows = this.db.prepare("SELECT id FROM posts WHERE status = 'scheduled' AND scheduled_at IS NULL").all() as { id: string }[];
+    return rows.map((row) => row.id);
+  }
+
+  /**
+   * Scheduled posts whose time has come and whose publication has not fully started: no
+   * active row, or only one handed early to an instance's own scheduler (Mastodon).
+   */
+  dueToStart(now: number): string[] {
+    const rows = this.db
+      .prepare(
+        `SELECT id FROM posts p WHERE status = 'scheduled' AND scheduled_at IS NOT NULL AND scheduled_at <= ?
+           AND NOT EXISTS (SELECT 1 FROM publications x WHERE x.post_id = p.id AND x.active = 1
+                           AND x.state IN ('queued', 'awaiting_manual', 'failed'))
+         ORDER BY scheduled_at`,
+      )
+      .all(now) as { id: string }[];
+    return rows.map((row) => row.id);
+  }
+
+  /** Scheduled posts due within [from, to] going to Mastodon, whose Mastodon publication has not started. */
+  aheadForMastodon(from: number, to: number): string[] {
+    const rows = this.db
+      .prepare(
+        `SELECT id FROM posts p WHERE status = 'scheduled' AND scheduled_at BETWEEN ? AND ?
+           AND EXISTS (SELECT 1 FROM json_each(p.networks) n WHERE n.value = 'mastodon')
+           AND NOT EXISTS (SELECT 1 FROM publications x WHERE x.post_id = p.id AND x.network = 'mastodon'
+                           AND (x.active = 1 OR x.state = 'published'))
+         ORDER BY scheduled_at`,
+      )
+      .all(from, to) as { id: string }[];
+    return rows.map((row) => row.id);
+  }
+
+  /** Posts an instance was to publish by itself by `before`: to confirm (and get the status URL). */
+  remoteToConfirm(before: number): Publication[] {
+    return this.db
+      .prepare<[number], PublicationRow>(`${SELECT} WHERE p.active = 1 AND p.state = 'scheduled_remote' AND p.due_at <= ? ORDER BY p.due_at`)
+      .all(before)
+      .map(toPublication);
+  }
+
+  /** The next instant a post comes due, to wake the scheduler right then. */
+  nextDueAt(now: number): number | null {
+    const row = this.db
+      .prepare("SELECT min(scheduled_at) AS at FROM posts WHERE status IN ('approved', 'scheduled') AND scheduled_at > ?")
+      .get(now) as { at: number | null };
+    return row.at;
+  }
+
+  missed(): { postId: string; title: string; scheduledAt: number | null }[] {
+    const rows = this.db.prepare("SELECT id, title, scheduled_at FROM posts WHERE status = 'missed' ORDER BY scheduled_at").all() as {
+      id: string;
+      title: string;
+      scheduled_at: number | null;
+    }[];
+    return rows.map((row) => ({ postId: row.id, title: row.title, scheduledAt: row.scheduled_at }));
+  }
+
+  postStatus(postId: string): PostStatus | null {
+    const row = this.db.prepare('SELECT status FROM posts WHERE id = ?').get(postId) as { status: PostStatus } | undefined;
+    return row?.status ?? null;
+  }
+
+  /** Publications not finished first, then the latest finished ones. */
+  queue(limit: number): QueueItem[] {
+    const rows = this.db
+      .prepare<[number], PublicationRow & { title: string; partner_name: string; handle: string | null }>(
+        `SELECT p.*, o.state AS job_state, o.attempts AS job_attempts, o.not_before AS job_not_before,
+           po.title AS title, pa.display_name AS partner_name, a.handle AS handle
+         FROM publications p
+         JOIN posts po ON po.id = p.post_id
+         JOIN partners pa ON pa.id = po.partner_id
+         LEFT JOIN accounts a ON a.id = p.account_id
+         LEFT JOIN outbox o ON o.idempotency_key = p.outbox_key
+         WHERE p.active = 1 OR p.state <> 'cancelled'
+         ORDER BY p.state IN ('published', 'cancelled'), p.due_at DESC, p.id DESC LIMIT ?`,
+      )
+      .all(limit);
+    return rows.map((row) => {
+      const publication = toPublication(row);
+      return {
+        publicationId: publication.id,
+        postId: publication.postId,
+        postTitle: row.title,
+        partnerName: row.partner_name,
+        network: publication.network,
+        accountHandle: row.handle,
+        state: publication.state,
+        job: publication.job,
+        dueAt: publication.dueAt,
+        url: publication.url,
+        error: publication.error,
+        reason: publication.reason,
+        updatedAt: publication.updatedAt,
+      };
+    });
+  }
+
+  // ── media ───────────────────────────────────────────────────────────────────────────────
+
+  insertMedia(sha256: string, mimeType: string, size: number, now: number): void {
+    this.db
+      .prepare('INSERT INTO media (sha256, mime_type, size, created_at) VALUES (?, ?, ?, ?) ON CONFLICT (sha256) DO NOTHING')
+      .run(sha256, mimeType, size, now);
+  }
+
+  postMedia(postId: string): PostMediaView[] {
+    const rows = this.db
+      .prepare(
+        `SELECT pm.position, pm.sha256, pm.alt, m.mime_type, m.size FROM post_media pm JOIN media m ON m.sha256 = pm.sha256
+         WHERE pm.post_id = ? ORDER BY pm.position`,
+      )
+      .all(postId) as { position: number; sha256: string; alt: string; mime_type: string; size: number }[];
+    return rows.map((row) => ({ position: row.position, sha256: row.sha256, alt: row.alt, mimeType: row.mime_type, size: row.size }));
+  }
+
+  attach(postId: string, sha256: string, alt: string, now: number): void {
+    this.db
+      .prepare(
+        `INSERT INTO post_media (post_id, position, sha256, alt, created_at)
+         VALUES (?, coalesce((SELECT max(position) + 1 FROM post_media WHERE post_id = ?), 0), ?, ?, ?)`,
+      )
+      .run(postId, postId, sha256, alt, now);
+  }
+
+  setAlt(postId: string, position: number, alt: string): boolean {
+    return this.db.prepare('UPDATE post_media SET alt = ? WHERE post_id = ? AND position = ?').run(alt, postId, position).changes === 1;
+  }
+
+  /** Removes one image and closes the gap, so positions stay 0, 1, 2… */
+  detach(postId: string, position: number): boolean {
+    const removed = this.db.prepare('DELETE FROM post_media WHERE post_id = ? AND position = ?').run(postId, position).changes === 1;
+    if (!removed) return false;
+    // One row at a time, lowest first, so no two rows ever share a position.
+    const later = this.db.prepare('SELECT position FROM post_media WHERE post_id = ? AND position > ? ORDER BY position').all(postId, position) as {
+      position: number;
+    }[];
+    const shift = this.db.prepare('UPDATE post_media SET position = ? WHERE post_id = ? AND position = ?');
+    for (const row of later) shift.run(row.position - 1, postId, row.position);
+    return true;
+  }
+}

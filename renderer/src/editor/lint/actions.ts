@@ -1,0 +1,49 @@
+import { TextSelection } from '@tiptap/pm/state';
+import type { EditorView } from '@tiptap/pm/view';
+import type { Finding } from '../../../../shared/editorial/findingSchema';
+import { fixTransaction } from './applyFix';
+import { freshLint } from './lintPlugin';
+import type { LintState } from './lintPlugin';
+import { docRange } from './textPositions';
+import type { DocSpan } from './textPositions';
+
+/** A finding of the current document's lint (linting first if keystrokes came since the last one). */
+function current(view: EditorView, findingId: string): { state: LintState; finding: Finding } | null {
+  const state = freshLint(view);
+  const finding = state?.result?.findings.find((f) => f.id === findingId);
+  return state && finding ? { state, finding } : null;
+}
+
+/** Where a finding sits in the document now. */
+export function findingSpan(state: LintState, finding: Finding): DocSpan {
+  return docRange(state.map, finding.range, 1);
+}
+
+/** Applies a finding's quick fix to the document as one undoable edit; false if it no longer applies. */
+export function applyFindingFix(view: EditorView, findingId: string): boolean {
+  const found = current(view, findingId);
+  if (!found?.finding.fix) return false;
+  view.dispatch(fixTransaction(view.state, found.state.map, found.finding.fix));
+  view.focus();
+  return true;
+}
+
+/** Selects what a finding points at (or puts the cursor where a missing piece goes). */
+export function selectFinding(view: EditorView, findingId: string): boolean {
+  const found = current(view, findingId);
+  if (!found) return false;
+  const { from, to } = findingSpan(found.state, found.finding);
+  const size = view.state.doc.content.size;
+  const selection = TextSelection.create(view.state.doc, Math.min(from, size), Math.min(to, size));
+  view.dispatch(view.state.tr.setSelection(selection).scrollIntoView());
+  view.focus();
+  return true;
+}
+
+/** The findings under a document position (the cursor, say), most severe first as lint sorts them. */
+export function findingsAt(state: LintState, pos: number): Finding[] {
+  return (state.result?.findings ?? []).filter((finding) => {
+    const { from, to } = findingSpan(state, finding);
+    return from === to ? pos === from : pos >= from && pos <= to && !(finding.range.from === 0 && finding.range.to >= state.map.text.length);
+  });
+}

@@ -1,0 +1,88 @@
+import { useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { StoredLine } from '../../../shared/api/procedures/editorial';
+import { ApiError } from '../../../shared/api/errors';
+import { api } from '../api';
+import { errorMessage } from '../ui/errorMessage';
+import { downloadText } from './downloadText';
+import { IssueList } from './IssueList';
+import { issuesOfError, rulesOfError } from './lineErrors';
+import type { LineIssue } from './lineErrors';
+
+export interface ImportExportProps {
+  partnerId: string | null;
+  baseVersion: number | null;
+  dirty: boolean;
+  onImported: (line: StoredLine) => void;
+}
+
+/** The line as a JSON file (download), and a JSON file as the line's next version (upload, validated first). */
+export function ImportExport({ partnerId, baseVersion, dirty, onImported }: ImportExportProps) {
+  const { t } = useTranslation();
+  const id = useId();
+  const input = useRef<HTMLInputElement>(null);
+  const [error, setError] = useState<{ text: string; issues: LineIssue[]; rules: ReturnType<typeof rulesOfError>; file: string } | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+
+  const exportCurrent = async () => {
+    setError(null);
+    try {
+      const file = await api.call('editorial.export', { partnerId });
+      downloadText(file.fileName, file.json);
+    } catch (e) {
+      setError({ text: errorMessage(t, e), issues: [], rules: [], file: '' });
+    }
+  };
+
+  const importFile = async (file: File) => {
+    setError(null);
+    setDone(null);
+    try {
+      const json = await file.text();
+      const line = await api.call('editorial.import', { partnerId, baseVersion, json });
+      setDone(t('editorialLine.import.done', { name: file.name, version: line.version }));
+      onImported(line);
+    } catch (e) {
+      const text = e instanceof ApiError && e.messageKey.startsWith('editorialLine.') ? t(e.messageKey) : errorMessage(t, e);
+      setError({ text, issues: issuesOfError(e), rules: rulesOfError(e), file: file.name });
+    } finally {
+      if (input.current) input.current.value = '';
+    }
+  };
+
+  return (
+    <section className="line-section import-export" aria-labelledby={`${id}-title`}>
+      <h3 id={`${id}-title`}>{t('editorialLine.import.title')}</h3>
+      <div className="actions">
+        <button type="button" onClick={() => void exportCurrent()} disabled={baseVersion === null}>
+          {t('editorialLine.import.export')}
+        </button>
+        <label className={dirty ? 'button-like disabled' : 'button-like'} htmlFor={`${id}-file`}>
+          {t('editorialLine.import.import')}
+        </label>
+        <input
+          ref={input}
+          id={`${id}-file`}
+          data-testid="line-import"
+          className="sr-only"
+          type="file"
+          accept="application/json,.json"
+          disabled={dirty}
+          onChange={(e) => {
+            const file = e.target.files?.[0];
+            if (file) void importFile(file);
+          }}
+        />
+        {dirty ? <span className="hint">{t('editorialLine.saveFirst')}</span> : null}
+      </div>
+      <p className="hint">{t('editorialLine.import.hint')}</p>
+      {done ? <p className="ok-message" role="status">{done}</p> : null}
+      {error ? (
+        <div className="form-error" role="alert">
+          <p>{error.file ? t('editorialLine.import.failed', { name: error.file, reason: error.text }) : error.text}</p>
+          <IssueList issues={error.issues} rules={error.rules} />
+        </div>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,53 @@
+import { useMemo, useSyncExternalStore } from 'react';
+import { useTranslation } from 'react-i18next';
+import { graphemeLength, measure } from '../../../../shared/editorial/index';
+import type { Count, MeasureOptions } from '../../../../shared/editorial/index';
+import { networkLabels } from '../../../../shared/posts/networks';
+import type { Network } from '../../../../shared/posts/networks';
+import type { LintSession } from '../../editor/lint/lintSession';
+import './editorialPanel.css';
+
+/**
+ * Live counters, one per target network, counted as that network counts the text it
+ * receives ("X 247/280", "Bluesky 301/300" in red when over). Without a target network, the
+ * plain character count.
+ */
+const DEFAULT_OPTIONS: MeasureOptions = {};
+
+export function NetworkCounters({ session, networks, options = DEFAULT_OPTIONS }: { session: LintSession; networks: readonly Network[]; options?: MeasureOptions }) {
+  const { t } = useTranslation();
+  const { map } = useSyncExternalStore(session.subscribe, session.getSnapshot);
+  const { text } = map;
+  const measurements = useMemo(() => networks.map((network) => measure(network, text, options)), [networks, text, options]);
+  const detail = (count: Count) => t('editorialEditor.counterDetail', { used: count.used, limit: count.limit, unit: t(`editorial.unit.${count.unit}`) });
+
+  if (networks.length === 0) {
+    return <span className="muted" data-testid="character-count">{t('editor.characters', { count: graphemeLength(text) })}</span>;
+  }
+  return (
+    <div className="network-counters" role="group" aria-label={t('editorialEditor.counters')}>
+      {measurements.map((m) => {
+        const label = networkLabels[m.network];
+        const unit = t(`editorial.unit.${m.unit}`);
+        const summary = m.used > m.limit
+          ? t('editorialEditor.counterOver', { network: label, used: m.used, limit: m.limit, unit, over: m.used - m.limit })
+          : t('editorialEditor.counterUnder', { network: label, used: m.used, limit: m.limit, unit });
+        return (
+          <span
+            key={m.network}
+            className={m.over ? 'network-counter over' : 'network-counter'}
+            data-testid={`counter-${m.network}`}
+            data-over={m.over ? 'true' : 'false'}
+            title={[summary, ...m.details.map(detail)].join(' · ')}
+            aria-label={summary}
+          >
+            {t('editorial.counter', { network: label, used: m.used, limit: m.limit })}
+            {m.details.filter((d) => d.over).map((d) => (
+              <span key={d.unit} className="network-counter-detail"> · {detail(d)}</span>
+            ))}
+          </span>
+        );
+      })}
+    </div>
+  );
+}

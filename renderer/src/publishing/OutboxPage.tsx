@@ -1,0 +1,142 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { api } from '../api';
+import { errorMessage } from '../ui/errorMessage';
+import { networkLabels } from '../../../shared/posts/networks';
+import type { QueueItem } from '../../../shared/publishing/publication';
+import { useDateFormat } from '../ui/useDateFormat';
+import { publishingKeys, usePublicationQueue, usePublishingEvents } from './queries';
+import './publishing.css';
+
+const shownState = (item: QueueItem) => (item.state === 'queued' && item.job?.state === 'sending' ? 'sending' : item.state);
+
+/**
+ * "Envoi": every publication under way or recent with its state, the network's words when it
+ * failed, the link once published; missed slots waiting for a decision; whether the queue runs
+ * (online) or waits (offline).
+ */
+export function OutboxPage({ onOpenPost }: { onOpenPost: (postId: string) => void }) {
+  const { t } = useTranslation();
+  usePublishingEvents();
+  const queue = usePublicationQueue();
+  const { dateTime } = useDateFormat();
+  const data = queue.data;
+  return (
+    <section className="outbox-page" aria-labelledby="outbox-title">
+      <h2 id="outbox-title">{t('publishing.outbox.title')}</h2>
+      <p className="muted">{t('publishing.outbox.intro')}</p>
+      {data ? (
+        <>
+          <p className={data.online ? 'pill ok' : 'pill warn'} data-testid="outbox-online" data-online={data.online}>
+            {data.online ? t('publishing.outbox.online') : t('publishing.outbox.offline')}
+          </p>
+          {data.missed.length > 0 ? (
+            <div className="banner warn" role="alert">
+              <strong>{t('publishing.outbox.missedTitle')}</strong>
+              <ul>
+                {data.missed.map((missed) => (
+                  <li key={missed.postId}>
+                    {missed.title || missed.postId} {missed.scheduledAt === null ? null : `— ${dateTime(missed.scheduledAt)}`}{' '}
+                    <button type="button" className="link" onClick={() => onOpenPost(missed.postId)}>
+                      {t('publishing.outbox.openPost')}
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ) : null}
+          <GraceSetting />
+          {data.items.length === 0 ? (
+            <p className="muted">{t('publishing.outbox.empty')}</p>
+          ) : (
+            <table data-testid="outbox-table">
+              <thead>
+                <tr>
+                  <th>{t('publishing.outbox.post')}</th>
+                  <th>{t('publishing.outbox.partner')}</th>
+                  <th>{t('publishing.outbox.network')}</th>
+                  <th>{t('publishing.outbox.due')}</th>
+                  <th>{t('publishing.outbox.state')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {data.items.map((item) => {
+                  const state = shownState(item);
+                  return (
+                    <tr key={item.publicationId} data-state={state}>
+                      <td>
+                        <button type="button" className="link" onClick={() => onOpenPost(item.postId)}>
+                          {item.postTitle || item.postId}
+                        </button>
+                      </td>
+                      <td>{item.partnerName}</td>
+                      <td>
+                        {networkLabels[item.network]}
+                        {item.accountHandle ? <span className="muted"> @{item.accountHandle.replace(/^@/u, '')}</span> : null}
+                      </td>
+                      <td>{dateTime(item.dueAt)}</td>
+                      <td>
+                        <span className={`pill publication-state ${state}`}>{t(`publishing.state.${state}`)}</span>{' '}
+                        {item.url ? (
+                          <a href={item.url} target="_blank" rel="noopener noreferrer">
+                            {t('publishing.open')}
+                          </a>
+                        ) : null}
+                        {item.reason ? <div>{t(`publishing.reason.${item.reason}`)}</div> : null}
+                        {item.error && item.reason === null ? <div className="network-message">{t('publishing.networkSaid', { error: item.error })}</div> : null}
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          )}
+        </>
+      ) : null}
+    </section>
+  );
+}
+
+/** The grace window: how late a slot missed while the machine slept may still go out. */
+function GraceSetting() {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const settings = useQuery({ queryKey: [...publishingKeys.all, 'settings'], queryFn: () => api.call('publishing.settings', {}) });
+  const [draft, setDraft] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  if (!settings.data) return null;
+  const value = draft ?? String(settings.data.graceMinutes);
+  const save = async () => {
+    setError(null);
+    try {
+      queryClient.setQueryData([...publishingKeys.all, 'settings'], await api.call('publishing.saveSettings', { graceMinutes: Number(value) }));
+      setDraft(null);
+    } catch (failure) {
+      setError(errorMessage(t, failure));
+    }
+  };
+  return (
+    <form
+      className="grace-setting"
+      onSubmit={(event) => {
+        event.preventDefault();
+        void save();
+      }}
+    >
+      <label>
+        {t('publishing.settings.grace')}{' '}
+        <input type="number" min={0} max={1440} step={1} value={value} onChange={(e) => setDraft(e.target.value)} data-testid="grace-minutes" />
+      </label>{' '}
+      <button type="submit" disabled={draft === null}>
+        {t('publishing.settings.save')}
+      </button>
+      {error ? (
+        <span className="error" role="alert">
+          {' '}
+          {error}
+        </span>
+      ) : null}
+    </form>
+  );
+}

@@ -1,0 +1,220 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useQueryClient } from '@tanstack/react-query';
+import { api } from '../api';
+import { errorMessage } from '../ui/errorMessage';
+import { useDateFormat } from '../ui/useDateFormat';
+import { networkLabels } from '../../../shared/posts/networks';
+import type { Network } from '../../../shared/posts/networks';
+import type { PostPublication, PublicationView } from '../../../shared/publishing/publication';
+import { MediaEditor } from './MediaEditor';
+import { publishingKeys, usePublication, usePublishingEvents } from './queries';
+import './publishing.css';
+
+/** What the row shows: `sending` is the outbox job's own state while the network is called. */
+const shownState = (publication: PublicationView) =>
+  publication.state === 'queued' && publication.job?.state === 'sending' ? 'sending' : publication.state;
+
+/**
+ * The post editor's publication panel: per network the account it goes out as, where its
+ * publication stands (queued, sending, published with its link, failed with the network's
+ * words and a retry), the decision a missed slot waits for, and the manual publication
+ * (copy the text, open the network, paste the link back). Also the post's images.
+ */
+export function PublicationPanel({ postId }: { postId: string }) {
+  const { t } = useTranslation();
+  usePublishingEvents();
+  const query = usePublication(postId);
+  const queryClient = useQueryClient();
+  const [error, setError] = useState<string | null>(null);
+  const { dateTime } = useDateFormat();
+  const data = query.data;
+  if (!data) return null;
+
+  const run = async (action: () => Promise<PostPublication>) => {
+    setError(null);
+    try {
+      queryClient.setQueryData(publishingKeys.status(postId), await action());
+    } catch (failure) {
+      setError(errorMessage(t, failure));
+    }
+  };
+
+  return (
+    <section className="publication-panel" aria-label={t('publishing.title')} data-testid="publication-panel">
+      <h2>{t('publishing.title')}</h2>
+      <p className="muted">
+        {data.scheduledAt === null
+          ? t('publishing.notScheduled')
+          : t('publishing.scheduledFor', { when: dateTime(data.scheduledAt, data.scheduledZone ?? undefined), zone: data.scheduledZone ?? 'UTC' })}
+      </p>
+      {error ? (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      {data.status === 'missed' ? <MissedDecision data={data} run={run} /> : null}
+      {data.publications.length > 0 ? (
+        <ul className="publication-list">
+          {data.publications.map((publication) => (
+            <PublicationRow key={publication.id} publication={publication} data={data} run={run} />
+          ))}
+        </ul>
+      ) : null}
+      <Targets data={data} run={run} />
+      <MediaEditor data={data} run={run} />
+    </section>
+  );
+}
+
+type Run = (action: () => Promise<PostPublication>) => Promise<void>;
+
+function PublicationRow({ publication, data, run }: { publication: PublicationView; data: PostPublication; run: Run }) {
+  const { t } = useTranslation();
+  const { dateTime } = useDateFormat();
+  const state = shownState(publication);
+  const network = networkLabels[publication.network];
+  const awaitingLink = publication.state === 'awaiting_manual' || (publication.state === 'failed' && publication.reason === 'unverifiable');
+  return (
+    <li className={`publication state-${state}`} data-testid={`publication-${publication.network}`} data-state={state}>
+      <div className="publication-head">
+        <strong>{network}</strong>
+        {publication.accountHandle ? <span className="muted">@{publication.accountHandle.replace(/^@/u, '')}</span> : null}
+        <span className={`pill publication-state ${state}`}>{t(`publishing.state.${state}`)}</span>
+        {publication.url ? (
+          <a href={publication.url} target="_blank" rel="noopener noreferrer" data-testid="publication-link">
+            {t('publishing.open')}
+          </a>
+        ) : null}
+      </div>
+      {publication.state === 'queued' && publication.job && publication.job.attempts > 0 && publication.job.state === 'queued' ? (
+        <p className="muted">{t('publishing.nextTry', { when: dateTime(publication.job.notBefore), attempts: publication.job.attempts + 1 })}</p>
+      ) : null}
+      {publication.state === 'failed' ? (
+        <div className="publication-error" role="status">
+          {publication.reason ? <p>{t(`publishing.reason.${publication.reason}`)}</p> : null}
+          {publication.error && publication.reason !== 'contentChanged' && publication.reason !== 'notApproved' ? (
+            <p className="network-message">{t('publishing.networkSaid', { error: publication.error })}</p>
+          ) : null}
+          {data.status === 'failed' ? (
+            <button type="button" onClick={() => void run(() => api.call('publishing.retry', { postId: data.postId }))}>
+              {t('publishing.retry')}
+            </button>
+          ) : null}
+        </div>
+      ) : null}
+      {awaitingLink ? <ManualPublish network={publication.network} data={data} run={run} /> : null}
+    </li>
+  );
+}
+
+function ManualPublish({ network, data, run }: { network: Network; data: PostPublication; run: Run }) {
+  const { t } = useTranslation();
+  const [url, setUrl] = useState('');
+  const [copied, setCopied] = useState(false);
+  const label = networkLabels[network];
+  const text = data.texts[network] ?? '';
+  const composeUrl = data.composeUrls[network];
+  return (
+    <div className="manual-publish">
+      <p>{t('publishing.manual.intro', { network: label })}</p>
+      <blockquote className="manual-text">{text}</blockquote>
+      <div className="actions">
+        <button
+          type="button"
+          onClick={() => {
+            void navigator.clipboard.writeText(text).then(() => setCopied(true));
+          }}
+        >
+          {copied ? t('publishing.manual.copied') : t('publishing.manual.copy')}
+        </button>
+        {composeUrl ? (
+          <a className="button" href={composeUrl} target="_blank" rel="noopener noreferrer">
+            {t('publishing.manual.openNetwork', { network: label })}
+          </a>
+        ) : null}
+      </div>
+      <form
+        className="manual-url"
+        onSubmit={(event) => {
+          event.preventDefault();
+          void run(() => api.call('publishing.manualDone', { postId: data.postId, network, url }));
+        }}
+      >
+        <label>
+          {t('publishing.manual.url')}
+          <input type="url" value={url} onChange={(e) => setUrl(e.target.value)} placeholder="https://" required />
+        </label>
+        <button type="submit">{t('publishing.manual.confirm')}</button>
+      </form>
+    </div>
+  );
+}
+
+function MissedDecision({ data, run }: { data: PostPublication; run: Run }) {
+  const { t } = useTranslation();
+  const [when, setWhen] = useState('');
+  const at = when === '' ? Number.NaN : new Date(when).getTime();
+  return (
+    <div className="banner warn missed-decision" role="alert" data-testid="missed-decision">
+      <div>
+        <strong>{t('publishing.missed.title')}</strong> {t('publishing.missed.body', { minutes: data.graceMinutes })}
+      </div>
+      <div className="actions">
+        <button type="button" onClick={() => void run(() => api.call('publishing.decideMissed', { postId: data.postId, decision: 'publishNow' }))}>
+          {t('publishing.missed.publishNow')}
+        </button>
+        <label>
+          {t('publishing.missed.newTime')}{' '}
+          <input type="datetime-local" value={when} onChange={(e) => setWhen(e.target.value)} />
+        </label>
+        <button
+          type="button"
+          disabled={Number.isNaN(at)}
+          onClick={() => void run(() => api.call('publishing.decideMissed', { postId: data.postId, decision: 'reschedule', scheduledAt: at }))}
+        >
+          {t('publishing.missed.reschedule')}
+        </button>
+        <button type="button" className="danger" onClick={() => void run(() => api.call('publishing.decideMissed', { postId: data.postId, decision: 'withdraw' }))}>
+          {t('publishing.missed.withdraw')}
+        </button>
+      </div>
+    </div>
+  );
+}
+
+const MANUAL = '';
+
+function Targets({ data, run }: { data: PostPublication; run: Run }) {
+  const { t } = useTranslation();
+  if (data.targets.length === 0) return null;
+  return (
+    <fieldset className="publication-targets" disabled={data.locked}>
+      <legend>{t('publishing.targets')}</legend>
+      {data.locked ? <p className="muted">{t('publishing.locked')}</p> : null}
+      {data.targets.map((target) => (
+        <label key={target.network}>
+          {networkLabels[target.network]}{' '}
+          {target.apiAvailable && target.options.length > 0 ? (
+            <select
+              value={target.accountId ?? MANUAL}
+              data-testid={`target-${target.network}`}
+              onChange={(e) =>
+                void run(() => api.call('publishing.setTarget', { postId: data.postId, network: target.network, accountId: e.target.value === MANUAL ? null : e.target.value }))
+              }
+            >
+              {target.options.map((option) => (
+                <option key={option.id} value={option.id}>
+                  @{option.handle.replace(/^@/u, '')}
+                </option>
+              ))}
+              <option value={MANUAL}>{t('publishing.byHand')}</option>
+            </select>
+          ) : (
+            <span className="muted">{target.apiAvailable ? t('publishing.noAccount') : t('publishing.byHand')}</span>
+          )}
+        </label>
+      ))}
+    </fieldset>
+  );
+}

@@ -1,0 +1,107 @@
+import { useId, useState } from 'react';
+import type { SyntheticEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
+import { ApiError } from '../../../shared/api/errors';
+import { api } from '../api';
+import { errorMessage, fieldErrors } from '../ui/errorMessage';
+import { fromLocalInput } from './time';
+
+/** What core says when the editorial line has errors: how many, and which findings to override. */
+const EditorialRefusal = z.object({ errors: z.number().int(), findingIds: z.array(z.string()) });
+type EditorialRefusal = z.infer<typeof EditorialRefusal>;
+
+export interface RequestFormProps {
+  postId: string;
+  partnerHasEmail: boolean;
+  onDone: () => void;
+  onCancel: () => void;
+}
+
+/**
+ * Requests sign-off on the current text, with an optional deadline. When core refuses for
+ * editorial-line errors, the form shows how many and asks for the justification that goes
+ * to the partner with the request.
+ */
+export function RequestForm({ postId, partnerHasEmail, onDone, onCancel }: RequestFormProps) {
+  const { t } = useTranslation();
+  const id = useId();
+  const [deadline, setDeadline] = useState('');
+  const [refusal, setRefusal] = useState<EditorialRefusal | null>(null);
+  const [justification, setJustification] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [fields, setFields] = useState<Record<string, string>>({});
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (event: SyntheticEvent) => {
+    event.preventDefault();
+    setError(null);
+    if (refusal !== null && justification.trim() === '') {
+      setFields({ justification: t('errors.required') });
+      return;
+    }
+    setFields({});
+    const deadlineAt = fromLocalInput(deadline);
+    setBusy(true);
+    try {
+      await api.call('signoff.request', {
+        postId,
+        ...(deadlineAt !== null ? { deadlineAt } : {}),
+        ...(refusal !== null ? { override: { justification: justification.trim(), findingIds: refusal.findingIds } } : {}),
+      });
+      onDone();
+    } catch (e) {
+      const editorial = e instanceof ApiError && e.messageKey === 'errors.signoff.editorialErrors' ? EditorialRefusal.safeParse(e.details) : null;
+      if (editorial?.success) setRefusal(editorial.data);
+      else {
+        setError(errorMessage(t, e));
+        setFields(fieldErrors(t, e));
+      }
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form className="signoff-form" onSubmit={(e) => void submit(e)} aria-labelledby={`${id}-heading`} data-testid="signoff-request-form">
+      <h3 id={`${id}-heading`}>{t('signoff.requestForm.heading')}</h3>
+      {partnerHasEmail ? null : <p className="hint">{t('signoff.requestForm.noEmail')}</p>}
+      <label htmlFor={`${id}-deadline`}>{t('signoff.requestForm.deadline')}</label>
+      <input id={`${id}-deadline`} type="datetime-local" value={deadline} onChange={(e) => setDeadline(e.target.value)} aria-describedby={`${id}-deadline-hint`} />
+      <span id={`${id}-deadline-hint`} className="hint">
+        {fields.deadlineAt ?? t('signoff.requestForm.deadlineHint')}
+      </span>
+      {refusal !== null ? (
+        <div className="signoff-override" data-testid="signoff-override">
+          <p className="form-error" role="alert">
+            {t('signoff.requestForm.editorialErrors', { count: refusal.errors })}
+          </p>
+          <label htmlFor={`${id}-justification`}>{t('signoff.requestForm.justification')}</label>
+          <textarea
+            id={`${id}-justification`}
+            value={justification}
+            required
+            rows={3}
+            maxLength={2_000}
+            onChange={(e) => setJustification(e.target.value)}
+            aria-invalid={fields.justification !== undefined}
+          />
+          {fields.justification ? <span className="form-error">{fields.justification}</span> : null}
+        </div>
+      ) : null}
+      {error ? (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      <div className="actions">
+        <button type="submit" className="primary" disabled={busy}>
+          {t('signoff.requestForm.send')}
+        </button>
+        <button type="button" onClick={onCancel}>
+          {t('signoff.requestForm.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,55 @@
+import { useTranslation } from 'react-i18next';
+import type { AuditEntry } from '../../../shared/signoff/audit';
+import { useDateFormat } from '../ui/useDateFormat';
+import { useSignoffHistory } from './queries';
+
+const text = (value: unknown): string | null => (typeof value === 'string' && value !== '' ? value : null);
+
+/** The override's justification in a request entry's details, when there is one. */
+function justificationOf(details: Record<string, unknown>): string | null {
+  const override = details.override;
+  return typeof override === 'object' && override !== null && 'justification' in override ? text(override.justification) : null;
+}
+
+/** The append-only audit trail of a post, newest first: what, when, who, how, which version. */
+export function SignoffHistory({ postId }: { postId: string }) {
+  const { t } = useTranslation();
+  const { dateTime } = useDateFormat();
+  const history = useSignoffHistory(postId);
+  const entries = [...(history.data ?? [])].reverse();
+
+  const who = (entry: AuditEntry): string =>
+    entry.actor.kind === 'partner' ? entry.actor.name : t(`signoff.history.actors.${entry.actor.kind}`);
+
+  return (
+    <section className="signoff-section" aria-labelledby={`signoff-history-${postId}`}>
+      <h3 id={`signoff-history-${postId}`}>{t('signoff.history.heading')}</h3>
+      {entries.length === 0 ? <p className="hint">{t('signoff.history.empty')}</p> : null}
+      <ol className="signoff-history" data-testid="signoff-history">
+        {entries.map((entry) => {
+          const comment = text(entry.details.comment);
+          const reason = text(entry.details.reason);
+          const justification = entry.action === 'requestSignoff' ? justificationOf(entry.details) : null;
+          return (
+            <li key={entry.id} data-action={entry.action} data-channel={entry.channel ?? ''}>
+              <time className="muted small">{dateTime(entry.at)}</time>
+              <span>
+                <strong>{t(`signoff.history.actions.${entry.action}`)}</strong>
+                {entry.channel ? ` ${t(`signoff.history.channels.${entry.channel}`)}` : ''}
+                {` ${t('signoff.history.by', { name: who(entry) })}`}
+                {entry.revisionNumber !== null ? ` · ${t('signoff.history.revision', { number: entry.revisionNumber })}` : ''}
+              </span>
+              {reason ? <span className="small error-text">{t(`signoff.history.reasons.${reason}`, { defaultValue: reason })}</span> : null}
+              {entry.action === 'replyReceived' && entry.details.stale === true ? <span className="small warn-text">{t('signoff.history.stale')}</span> : null}
+              {entry.action === 'replyReceived' && entry.details.applied === false && entry.details.stale !== true ? (
+                <span className="small warn-text">{t('signoff.history.notApplied')}</span>
+              ) : null}
+              {justification ? <span className="small">{t('signoff.history.override', { justification })}</span> : null}
+              {comment ? <blockquote className="small">{comment}</blockquote> : null}
+            </li>
+          );
+        })}
+      </ol>
+    </section>
+  );
+}

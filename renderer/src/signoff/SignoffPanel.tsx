@@ -1,0 +1,176 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import type { Partner } from '../../../shared/partners/schema';
+import { canTransition } from '../../../shared/signoff/lifecycle';
+import type { SignoffRequestView } from '../../../shared/signoff/schema';
+import { api } from '../api';
+import { usePartners } from '../app/queries';
+import { errorMessage } from '../ui/errorMessage';
+import { useDateFormat } from '../ui/useDateFormat';
+import { DecisionForm } from './DecisionForm';
+import { RequestForm } from './RequestForm';
+import { SignoffComments } from './SignoffComments';
+import { SignoffDiff } from './SignoffDiff';
+import { SignoffHistory } from './SignoffHistory';
+import { signoffKeys, useSignoffEvents, useSignoffStatus } from './queries';
+import { cityOf } from './time';
+import './signoff.css';
+
+type Mode = 'idle' | 'request' | 'decision';
+
+/** The latest request: which version, when it is due (the community manager's and the partner's time), its email. */
+function RequestSummary({ request, partner }: { request: SignoffRequestView; partner: Partner | undefined }) {
+  const { t } = useTranslation();
+  const { dateTime, relative } = useDateFormat();
+  const email = request.email;
+  return (
+    <dl className="signoff-request" data-testid="signoff-request" data-state={request.state} data-email={email.state}>
+      <dt>{t('signoff.request.heading')}</dt>
+      <dd>
+        {t('signoff.request.revision', { number: request.revisionNumber })} · {t(`signoff.request.state.${request.state}`)}
+        <br />
+        <span className="muted small">{t('signoff.request.askedAt', { when: relative(request.createdAt) })}</span>
+      </dd>
+      <dt>{t('signoff.request.deadline')}</dt>
+      <dd data-testid="signoff-deadline">
+        {request.deadlineAt === null ? (
+          t('signoff.request.noDeadline')
+        ) : (
+          <>
+            {t('signoff.request.deadlineYours', { when: dateTime(request.deadlineAt) })}
+            {partner ? (
+              <>
+                <br />
+                {t('signoff.request.deadlinePartner', { when: dateTime(request.deadlineAt, partner.timeZone), city: cityOf(partner.timeZone) })}
+              </>
+            ) : null}
+          </>
+        )}
+      </dd>
+      {request.channel === 'email' ? (
+        <dd className={`signoff-email ${email.state}`} data-testid="signoff-email" data-state={email.state}>
+          {t(`signoff.request.email.${email.state}`, { error: email.lastError ?? '' })}
+          {request.remindersSent > 0 ? ` · ${t('signoff.request.reminders', { count: request.remindersSent })}` : ''}
+        </dd>
+      ) : null}
+    </dl>
+  );
+}
+
+/**
+ * A post's sign-off, beside the editor: where it stands, the latest request, the actions
+ * (request, withdraw, record a decision), what changed since the partner's version, comments
+ * and the audit trail. Kept fresh by core's events.
+ */
+export function SignoffPanel({ postId }: { postId: string }) {
+  const { t } = useTranslation();
+  const { dateTime } = useDateFormat();
+  const queryClient = useQueryClient();
+  useSignoffEvents(postId);
+  const status = useSignoffStatus(postId).data;
+  const post = useQuery({ queryKey: ['posts', 'detail', postId], queryFn: () => api.call('posts.get', { id: postId }) });
+  const partners = usePartners(true);
+  const partner = partners.data?.find((p) => p.id === post.data?.partnerId);
+  const [mode, setMode] = useState<Mode>('idle');
+  const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+
+  const refresh = () => queryClient.invalidateQueries({ queryKey: signoffKeys.post(postId) });
+  const done = () => {
+    setMode('idle');
+    void refresh();
+  };
+
+  const withdraw = async () => {
+    if (!window.confirm(t('signoff.actions.withdrawConfirm'))) return;
+    setError(null);
+    try {
+      await api.call('signoff.withdraw', { postId });
+      await refresh();
+    } catch (e) {
+      setError(errorMessage(t, e));
+    }
+  };
+
+  const checkInbox = async () => {
+    setError(null);
+    setNotice(null);
+    try {
+      const result = await api.call('signoff.checkInbox', {});
+      if (result.checked) setNotice(t('signoff.actions.checked', { count: result.processed }));
+      else setError(t('signoff.actions.checkFailed'));
+      await refresh();
+    } catch (e) {
+      setError(errorMessage(t, e));
+    }
+  };
+
+  if (!status) return <aside className="signoff-panel" aria-busy="true" />;
+  const canRequest = canTransition(status.status, 'requestSignoff');
+  const canDecide = status.status === 'in_review' || canRequest;
+  const canWithdraw = canTransition(status.status, 'withdraw');
+  // The version the partner approved: the voided request's own, which the status's latest request is until a new one.
+  const voidedRequest = status.approvalVoided && status.request?.id === status.approvalVoided.requestId ? status.request : null;
+  const approvedVersion = voidedRequest?.revisionNumber ?? null;
+
+  return (
+    <aside className="signoff-panel" aria-labelledby={`signoff-title-${postId}`} data-testid="signoff-panel">
+      <h2 id={`signoff-title-${postId}`}>{t('signoff.title')}</h2>
+      <p>
+        <span className={`status-badge status-${status.status}`} data-testid="signoff-status" data-status={status.status}>
+          {t(`signoff.status.${status.status}`)}
+        </span>
+      </p>
+      {status.approvalValid ? (
+        <p className="hint">
+          {t('signoff.approvalValid')} <code title={status.currentHash}>{t('signoff.fingerprint', { hash: status.currentHash.slice(0, 12) })}</code>
+        </p>
+      ) : null}
+      {status.approvalVoided ? (
+        <div className="banner warn signoff-voided" role="alert" data-testid="approval-voided">
+          <div>
+            <strong>{t('signoff.voided.title')}</strong>{' '}
+            {approvedVersion === null
+              ? t('signoff.voided.bodyNoVersion', { when: dateTime(status.approvalVoided.at) })
+              : t('signoff.voided.body', { number: approvedVersion, when: dateTime(status.approvalVoided.at) })}
+          </div>
+        </div>
+      ) : null}
+      {status.request ? <RequestSummary request={status.request} partner={partner} /> : null}
+      {error ? (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      {notice ? (
+        <p className="hint" role="status">
+          {notice}
+        </p>
+      ) : null}
+      {mode === 'idle' ? (
+        <div className="signoff-actions">
+          {canRequest ? (
+            <button className="primary" onClick={() => setMode('request')}>
+              {t('signoff.actions.request')}
+            </button>
+          ) : null}
+          {canDecide ? <button onClick={() => setMode('decision')}>{t('signoff.actions.record')}</button> : null}
+          {canWithdraw ? <button onClick={() => void withdraw()}>{t('signoff.actions.withdraw')}</button> : null}
+          {status.request?.state === 'open' && status.request.channel === 'email' ? (
+            <button className="link" onClick={() => void checkInbox()}>
+              {t('signoff.actions.checkInbox')}
+            </button>
+          ) : null}
+        </div>
+      ) : mode === 'request' ? (
+        <RequestForm postId={postId} partnerHasEmail={status.partnerHasEmail} onDone={done} onCancel={() => setMode('idle')} />
+      ) : (
+        <DecisionForm postId={postId} partnerName={partner?.displayName ?? ''} onDone={done} onCancel={() => setMode('idle')} />
+      )}
+      <SignoffDiff postId={postId} />
+      <SignoffComments postId={postId} />
+      <SignoffHistory postId={postId} />
+    </aside>
+  );
+}

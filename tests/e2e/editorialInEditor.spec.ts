@@ -1,0 +1,133 @@
+import { expect, test } from '@playwright/test';
+import type { APIRequestContext, Page } from '@playwright/test';
+import { startPlume } from './support/plumeServer';
+import type { RunningPlume } from './support/plumeServer';
+import { saveScreenshot } from './support/screenshots';
+
+let plume: RunningPlume;
+test.beforeEach(async () => {
+  plume = await startPlume();
+});
+test.afterEach(async () => {
+  await plume.stop();
+});
+
+async function call<T>(request: APIRequestContext, name: string, input: unknown): Promise<T> {
+  const response = await request.post(`${plume.origin}/api/call/${name}`, { data: input, headers: { Origin: plume.origin } });
+  const body = (await response.json()) as { ok: boolean; value: T };
+  expect(body.ok).toBe(true);
+  return body.value;
+}
+
+const MENTION = 'Avocat au barreau de Paris';
+
+/** A partner whose line bans "meilleur" (suggesting "reconnu") and requires the bar mention; one post for them. */
+async function seed(page: Page, networks: string[]): Promise<{ partnerId: string; postId: string }> {
+  await page.goto(plume.url);
+  await page.getByRole('button', { name: 'Commencer avec un espace vide' }).click();
+  const partner = await call<{ id: string }>(page.request, 'partners.create', { displayName: 'Me Claire Dupont', timeZone: 'Europe/Paris' });
+  await call(page.request, 'editorial.savePartnerLine', {
+    partnerId: partner.id,
+    baseVersion: null,
+    line: {
+      rules: [
+        { kind: 'bannedTerm', id: 'superlatifs', terms: [{ term: 'meilleur', replacement: 'reconnu' }] },
+        { kind: 'requiredMention', id: 'mention-barreau', text: MENTION, source: 'RIN art. 10.2' },
+      ],
+    },
+  });
+  const post = await call<{ id: string }>(page.request, 'posts.create', { partnerId: partner.id, title: 'Réforme des contrats', networks });
+  await page.goto(`${plume.origin}/#/posts/${post.id}`);
+  await expect(page.getByTestId('post-body')).toBeVisible();
+  return { partnerId: partner.id, postId: post.id };
+}
+
+const body = (page: Page) => page.getByTestId('post-body');
+const panel = (page: Page) => page.getByTestId('editorial-panel');
+const errorCount = (page: Page) => panel(page).locator('[data-testid="editorial-counts"] [data-severity="error"]');
+
+test('a banned word is underlined as it is typed, its card names the rule and line version, and its fix replaces it', async ({ page }) => {
+  await seed(page, ['linkedin']);
+  await expect(panel(page).getByTestId('editorial-versions')).toHaveText('Cabinet v1 · partenaire v1');
+
+  await body(page).click();
+  await page.keyboard.type('Le meilleur cabinet de Paris.');
+  const underline = body(page).locator('.lint-warning', { hasText: 'meilleur' });
+  // Within a second of the last keystroke.
+  await expect(underline).toBeVisible({ timeout: 1000 });
+  await expect(underline).toHaveText('meilleur');
+
+  await underline.hover();
+  const card = page.getByTestId('finding-card');
+  await expect(card).toBeVisible();
+  await expect(card).toContainText(/Terme proscrit\s*:\s*«\s*meilleur\s*»\.\s*Préférez\s*«\s*reconnu\s*»/u);
+  await expect(card.getByTestId('finding-rule')).toHaveText(/Règle\s*:\s*Termes proscrits \(superlatifs\) · Ligne du partenaire, version 1/u);
+  await saveScreenshot(page, 'editorial-card-fr');
+  await card.getByRole('button', { name: /Remplacer par\s*«\s*reconnu\s*»/u }).click();
+  await expect(body(page)).toContainText('Le reconnu cabinet de Paris.');
+  await expect(body(page).locator('.lint-warning')).toHaveCount(0);
+
+  // The mention is missing: an error in the panel; Ctrl+. at the end of the post opens its card, Enter inserts it.
+  await expect(errorCount(page)).toHaveAttribute('data-count', '1');
+  await expect(panel(page).locator('[data-testid="editorial-finding"][data-rule-id="mention-barreau"]')).toContainText(/Mention obligatoire absente/u);
+  await body(page).click();
+  await page.keyboard.press('ControlOrMeta+End');
+  await page.keyboard.press('ControlOrMeta+.');
+  const fix = page.getByTestId('finding-card').getByRole('button', { name: /Ajouter\s*«\s*Avocat au barreau de Paris\s*»\s*à la fin/u });
+  await expect(fix).toBeFocused();
+  await expect(page.getByTestId('finding-card')).toContainText(/Source\s*:\s*RIN art\. 10\.2/u);
+  await page.keyboard.press('Enter');
+  await expect(body(page).locator('p').last()).toHaveText(MENTION);
+  await expect(errorCount(page)).toHaveAttribute('data-count', '0');
+  await expect(panel(page)).toContainText('Aucune remarque');
+
+  // The fixes went through the document like typing: they are saved.
+  await expect(page.getByTestId('save-status')).toHaveAttribute('data-status', 'clean', { timeout: 5000 });
+  await page.reload();
+  await expect(body(page)).toContainText(`Le reconnu cabinet de Paris.${MENTION}`);
+});
+
+test('counters count per network and turn red over the X limit; the panel groups findings by network and follows line changes', async ({ page }) => {
+  const { partnerId } = await seed(page, ['linkedin', 'x', 'bluesky']);
+  await expect(page.getByTestId('counter-x')).toHaveText('X 0/280');
+  await expect(page.getByTestId('counter-bluesky')).toHaveText('Bluesky 0/300');
+  await expect(page.getByTestId('counter-linkedin')).toHaveText('LinkedIn 0/3000');
+
+  await body(page).click();
+  const sentence = 'Le nouveau régime de la clause d’imprévision change la négociation des contrats signés. ';
+  await page.keyboard.insertText(sentence.repeat(3).trim());
+  await page.keyboard.press('Enter');
+  await page.keyboard.insertText(MENTION);
+  const length = (sentence.repeat(3).trim() + '\n' + MENTION).length;
+  expect(length).toBeGreaterThan(280);
+  expect(length).toBeLessThan(300);
+
+  const x = page.getByTestId('counter-x');
+  await expect(x).toHaveText(`X ${length}/280`);
+  await expect(x).toHaveAttribute('data-over', 'true');
+  await expect(x).toHaveCSS('color', 'rgb(180, 35, 24)');
+  await expect(page.getByTestId('counter-bluesky')).toHaveText(`Bluesky ${length}/300`);
+  await expect(page.getByTestId('counter-bluesky')).toHaveAttribute('data-over', 'false');
+
+  // Over X's limit: an error in the X group; what goes past the limit is underlined in red.
+  const xGroup = panel(page).locator('[data-testid="editorial-group"][data-network="x"]');
+  await expect(xGroup).toContainText(/Trop long pour X\s*:\s*\d+\s*\/\s*280/u);
+  await expect(panel(page).locator('[data-testid="editorial-group"][data-network="bluesky"]')).toHaveCount(0);
+  await expect(body(page).locator('.lint-error').first()).toBeVisible();
+  await saveScreenshot(page, 'editorial-in-editor-fr');
+
+  // Clicking a finding selects its text in the editor.
+  await xGroup.getByTestId('editorial-finding').first().locator('.editorial-finding-main').click();
+  const selected = await page.evaluate(() => window.getSelection()?.toString() ?? '');
+  expect(selected.length).toBeGreaterThan(0);
+  expect(MENTION.endsWith(selected.split('\n').pop() ?? '')).toBe(true);
+
+  // The partner's line changes elsewhere: the open editor lints with the new version.
+  await call(page.request, 'editorial.savePartnerLine', {
+    partnerId,
+    baseVersion: 1,
+    line: { rules: [{ kind: 'forbiddenTopic', id: 'clauses', terms: ['imprévision'] }] },
+  });
+  await expect(panel(page).getByTestId('editorial-versions')).toHaveText('Cabinet v1 · partenaire v2');
+  await expect(body(page).locator('.lint-error', { hasText: 'imprévision' }).first()).toBeVisible();
+});

@@ -1,0 +1,93 @@
+import { expect, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { startPlume } from './support/plumeServer';
+import type { RunningPlume } from './support/plumeServer';
+import { saveScreenshot } from './support/screenshots';
+
+let plume: RunningPlume;
+test.beforeEach(async () => {
+  plume = await startPlume();
+});
+test.afterEach(async () => {
+  await plume.stop();
+});
+
+async function call<T>(page: Page, name: string, input: unknown): Promise<T> {
+  const response = await page.request.post(`${plume.origin}/api/call/${name}`, { data: input, headers: { Origin: plume.origin } });
+  const result = (await response.json()) as { ok: boolean; value: T };
+  expect(result.ok).toBe(true);
+  return result.value;
+}
+
+const tryIt = (page: Page) => page.getByTestId('try-it-text');
+
+test('the firm applies the "Avocats (France)" pack; a partner adds a banned word, caught live in the try-it box', async ({ page }) => {
+  await page.goto(plume.url);
+  const claire = await call<{ id: string }>(page, 'partners.create', { displayName: 'Me Claire Dupont', timeZone: 'Europe/Paris' });
+  await page.reload();
+
+  // The firm's line: a default version 1, then the pack in one click as version 2.
+  await page.getByRole('link', { name: 'Ligne éditoriale' }).click();
+  await expect(page.getByRole('heading', { name: 'Ligne éditoriale — Cabinet' })).toBeVisible();
+  await expect(page.getByTestId('line-editor')).toContainText('Version 1');
+  await page.getByLabel('Mention du barreau').fill('Avocate au barreau de Paris');
+  await page.getByLabel('Clients à ne jamais nommer (un par ligne)').fill('Société Martin');
+  await page.getByRole('button', { name: 'Appliquer le pack Avocats (France)' }).click();
+  await expect(page.getByTestId('line-message')).toHaveText('Pack appliqué\u00a0: version 2 enregistrée.');
+  await expect(page.locator('[data-testid="rule-card"][data-rule-id="avocats-fr.bar-mention"]')).toBeVisible();
+  await expect(page.getByTestId('line-versions').getByRole('listitem')).toHaveCount(2);
+
+  await tryIt(page).fill('Nous sommes le meilleur cabinet de Paris, demandez à la Société Martin.');
+  await expect(page.locator('[data-testid="finding"][data-rule-id="avocats-fr.no-comparison"]')).toContainText('Pas de contenu comparatif ou dénigrant');
+  await expect(page.locator('[data-testid="finding"][data-rule-id="avocats-fr.client-secrecy"]')).toContainText('secret professionnel');
+  const mention = page.locator('[data-testid="finding"][data-rule-id="avocats-fr.bar-mention"]');
+  await expect(mention).toContainText('Avocate au barreau de Paris');
+  // The quick fix inserts the bar mention; its finding goes away.
+  await mention.getByRole('button', { name: /^Ajouter «\s*Avocate au barreau de Paris\s*» à la fin$/ }).click();
+  await expect(tryIt(page)).toHaveValue(/\nAvocate au barreau de Paris$/);
+  await expect(mention).toHaveCount(0);
+
+  // The partner's line, from the partner card.
+  await page.getByRole('link', { name: 'Partenaires' }).click();
+  await page.getByTestId('partner-card').filter({ hasText: 'Me Claire Dupont' }).getByRole('link', { name: 'Ligne éditoriale' }).click();
+  await expect(page).toHaveURL(new RegExp(`#/editorial/${claire.id}$`));
+  await expect(page.getByRole('heading', { name: 'Ligne éditoriale — Me Claire Dupont' })).toBeVisible();
+  const locked = page.locator('[data-testid="firm-rule"][data-rule-id="avocats-fr.bar-mention"]');
+  await expect(locked).toContainText('Héritée');
+  await expect(locked.getByRole('button', { name: 'Désactiver' })).toBeDisabled();
+
+  await page.getByLabel('Nouvelle règle').selectOption({ label: 'Termes proscrits' });
+  await page.getByRole('button', { name: 'Ajouter la règle' }).click();
+  await page.getByRole('button', { name: 'Ajouter un terme' }).click();
+  await page.getByLabel('Terme 1', { exact: true }).fill('disruptif');
+  await page.getByLabel('Remplacement du terme 1').fill('innovant');
+
+  // Caught before saving: the try-it box lints with the line as edited.
+  await tryIt(page).fill('Une offre disruptive pour nos clients.\nAvocate au barreau de Paris');
+  const banned = page.locator('[data-testid="finding"][data-rule-id="banned-term"]');
+  await expect(banned).toContainText('Terme proscrit\u00a0: «\u00a0disruptive\u00a0». Préférez «\u00a0innovant\u00a0».');
+  await expect(banned).toContainText('partenaire v1');
+  await page.getByRole('heading', { name: 'Ligne éditoriale — Me Claire Dupont' }).scrollIntoViewIfNeeded();
+  await saveScreenshot(page, 'editorial-line-partner-fr');
+  await banned.getByRole('button', { name: /^Remplacer par «\s*innovant\s*»$/ }).click();
+  await expect(tryIt(page)).toHaveValue('Une offre innovant pour nos clients.\nAvocate au barreau de Paris');
+  await expect(banned).toHaveCount(0);
+
+  await page.getByTestId('save-line').click();
+  await expect(page.getByTestId('line-message')).toHaveText('Version 1 enregistrée.');
+  const resolved = await call<{ versions: { organisation: number; partner: number | null }; rules: { rule: { id: string } }[] }>(page, 'editorial.resolved', { partnerId: claire.id });
+  expect(resolved.versions).toEqual({ organisation: 2, partner: 1 });
+  expect(resolved.rules.map((r) => r.rule.id)).toContain('banned-term');
+
+  // A field left empty is named in French, and nothing is saved.
+  await page.getByLabel('Nouvelle règle').selectOption({ label: 'Mention obligatoire' });
+  await page.getByRole('button', { name: 'Ajouter la règle' }).click();
+  const card = page.locator('[data-testid="rule-card"][data-rule-id="required-mention"]');
+  await expect(card.getByText('Ce champ est obligatoire.')).toBeVisible();
+  await page.getByTestId('save-line').click();
+  await expect(page.getByTestId('line-message')).toHaveText('Corrigez les champs signalés\u00a0: rien n’a été enregistré.');
+  await expect(page.getByTestId('issue-list')).toContainText('Règle 2 «\u00a0required-mention\u00a0» (Mention obligatoire), texte\u00a0: Ce champ est obligatoire.');
+  await page.getByRole('heading', { name: 'Ligne éditoriale — Me Claire Dupont' }).scrollIntoViewIfNeeded();
+  await saveScreenshot(page, 'editorial-line-errors-fr');
+  expect((await call<unknown[]>(page, 'editorial.versions', { partnerId: claire.id })).length).toBe(1);
+});

@@ -1,0 +1,117 @@
+import { expect, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { simpleParser } from 'mailparser';
+import MailComposer from 'nodemailer/lib/mail-composer';
+import { docFromParagraphs } from '../../shared/posts/document';
+import { startDovecot } from '../support/dovecot';
+import type { Dovecot } from '../support/dovecot';
+import { startSmtpServer } from '../support/smtpServer';
+import type { TestSmtpServer } from '../support/smtpServer';
+import { startPlume } from './support/plumeServer';
+import type { RunningPlume } from './support/plumeServer';
+import { saveScreenshot } from './support/screenshots';
+
+/**
+ * Sign-off end to end, in real Chromium against the real browser-mode server: the mail
+ * account is a real SMTP server and a real Dovecot on 127.0.0.1, the password goes to the
+ * keychain (run inside scripts/keyring-session.sh), and the app's own background loop sends
+ * the request and reads the reply (IMAP IDLE).
+ */
+
+const WORKSTATION = 'plume@example.org';
+const PARTNER = 'claire.dupont@example.org';
+const PASSWORD = 'mail-secret-e2e';
+
+let plume: RunningPlume;
+let smtp: TestSmtpServer;
+let imap: Dovecot;
+test.beforeEach(async () => {
+  imap = await startDovecot({ user: WORKSTATION, password: PASSWORD });
+  smtp = await startSmtpServer({ user: WORKSTATION, password: PASSWORD });
+  plume = await startPlume();
+});
+test.afterEach(async () => {
+  await plume.stop();
+  await smtp.stop();
+  await imap.stop();
+});
+
+async function call<T>(page: Page, name: string, input: unknown): Promise<T> {
+  const response = await page.request.post(`${plume.origin}/api/call/${name}`, { data: input, headers: { Origin: plume.origin } });
+  const result = (await response.json()) as { ok: boolean; value: T; error?: unknown };
+  if (!result.ok) throw new Error(`${name} failed: ${JSON.stringify(result.error)}`);
+  return result.value;
+}
+
+/** The Approve button's mailto: link in the request email, as the partner's mail client opens it. */
+async function approveDraft(raw: string): Promise<{ subject: string; body: string }> {
+  const parsed = await simpleParser(raw);
+  const html = typeof parsed.html === 'string' ? parsed.html : '';
+  const href = [...html.matchAll(/href="(mailto:[^"]+)"/g)].map((m) => (m[1] ?? '').replace(/&amp;/g, '&')).find((h) => h.includes('plume1.a.'));
+  if (href === undefined) throw new Error('no Approve button in the request email');
+  const url = new URL(href);
+  return { subject: url.searchParams.get('subject') ?? '', body: (url.searchParams.get('body') ?? '').replace(/\r\n/g, '\n') };
+}
+
+test('request sign-off from the editor, the partner approves by email, the post turns approved; an edit voids the approval', async ({ page }) => {
+  await page.goto(plume.url);
+  await call(page, 'mail.save', {
+    smtp: { host: '127.0.0.1', port: smtp.port, security: 'none' },
+    imap: { host: '127.0.0.1', port: imap.port, security: 'none' },
+    username: WORKSTATION,
+    fromAddress: WORKSTATION,
+    fromName: 'Plume — Cabinet Arcand',
+    password: PASSWORD,
+  });
+  const partner = await call<{ id: string }>(page, 'partners.create', {
+    displayName: 'Me Claire Dupont',
+    timeZone: 'America/Toronto',
+    locale: 'fr',
+    signoffEmail: PARTNER,
+  });
+  const post = await call<{ id: string }>(page, 'posts.create', {
+    partnerId: partner.id,
+    title: 'Réforme du droit des contrats',
+    networks: ['linkedin'],
+    content: docFromParagraphs(['Trois points essentiels sur la réforme.']),
+    scheduledAt: Date.now() + 72 * 3_600_000,
+  });
+
+  await page.goto(`${plume.origin}/#/posts/${post.id}`);
+  const panel = page.getByTestId('signoff-panel');
+  await expect(panel.getByTestId('signoff-status')).toHaveText('Brouillon');
+  await panel.getByRole('button', { name: 'Demander la validation' }).click();
+  await panel.getByRole('button', { name: 'Envoyer la demande' }).click();
+  await expect(panel.getByTestId('signoff-status')).toHaveText('En attente de validation');
+  // The deadline in both zones: the community manager's (Paris, the browser's) and the partner's.
+  await expect(panel.getByTestId('signoff-deadline')).toContainText('(votre heure)');
+  await expect(panel.getByTestId('signoff-deadline')).toContainText('à Toronto (heure du partenaire)');
+
+  // The app's background loop sends the email through the SMTP server.
+  const sent = await smtp.message(0, 15_000);
+  expect(sent.envelopeTo).toEqual([PARTNER]);
+  await expect(panel.getByTestId('signoff-email')).toHaveAttribute('data-state', 'done', { timeout: 10_000 });
+  await expect(panel.getByTestId('signoff-email')).toHaveText('E-mail envoyé');
+
+  // The partner clicks Approve and sends the pre-filled reply; it lands in the workstation's INBOX.
+  const draft = await approveDraft(sent.raw);
+  const reply = await new MailComposer({ from: PARTNER, to: WORKSTATION, subject: draft.subject, text: draft.body, messageId: `<e2e-${Date.now()}@client.example>` })
+    .compile()
+    .build();
+  const landed = Date.now();
+  imap.deliver(reply.toString('utf8'), { receivedAt: landed });
+  // Publishing moves an approved post with a time on to "Approuvée, programmée".
+  await expect(panel.getByTestId('signoff-status')).toContainText('Approuvée', { timeout: 15_000 });
+  console.log(`sign-off e2e: reply landed in the inbox → "Approuvée" shown in ${Date.now() - landed} ms`);
+  await expect(panel.getByTestId('signoff-history').locator('li[data-action="approve"]')).toContainText('par e-mail');
+  await saveScreenshot(page, 'signoff-approved-fr');
+
+  // Editing the approved text voids the approval, and says so.
+  await page.getByTestId('post-body').click();
+  await page.keyboard.press('End');
+  await page.keyboard.type(' Et une quatrième.');
+  await expect(panel.getByTestId('approval-voided')).toBeVisible({ timeout: 10_000 });
+  await expect(panel.getByTestId('signoff-status')).toHaveText('Brouillon');
+  await expect(page.getByTestId('alert').filter({ hasText: 'le texte a changé après l’approbation' })).toBeVisible();
+  await saveScreenshot(page, 'signoff-voided-fr');
+});

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { applyFix, lint } from '../../../shared/editorial/index';
+import type { RuleInput } from '../../../shared/editorial/index';
+import { findings, lineWith, NBSP, NNBSP } from './helpers';
+
+const typography: RuleInput[] = [{ kind: 'frenchTypography', id: 'typo' }];
+/** Each finding as [the mark it is about, the text once its fix is applied]. */
+const fixed = (text: string) => findings(text, typography).map((f) => [f.params.char, f.fix ? applyFix(text, f.fix) : null]);
+
+describe('French typography', () => {
+  it.each([
+    // [text, marks flagged, text after each fix]
+    ['Attention : délai !', [[':', `Attention${NNBSP}: délai !`], ['!', `Attention : délai${NNBSP}!`]]],
+    ['Vraiment? Oui;', [['?', `Vraiment${NNBSP}? Oui;`], [';', `Vraiment? Oui${NNBSP};`]]],
+    ['«Bonjour»', [['«', `«${NNBSP}Bonjour»`], ['»', `«Bonjour${NNBSP}»`]]],
+    ['« Bonjour »', [['«', `«${NNBSP}Bonjour »`], ['»', `« Bonjour${NNBSP}»`]]],
+  ])('%j', (text, expected) => {
+    expect(fixed(text)).toEqual(expected);
+  });
+
+  it.each([
+    [`Attention${NBSP}: délai${NNBSP}! «${NBSP}Oui${NBSP}»`],
+    ['Rendez-vous à 08:30, score 2:1.'],
+    ['Merci :) et ;-) et :D'],
+    ['Quoi ?! Vraiment (!)'.replace(' ?!', `${NNBSP}?!`).replace(' (!)', ' (!)')],
+    ['Voir https://exemple.fr/page?x=1;y=2 et http://exemple.fr'],
+    ['Titre\n: une liste'],
+  ])('leaves %j alone', (text) => {
+    expect(findings(text, typography)).toEqual([]);
+  });
+
+  it('applies to French lines only', () => {
+    expect(lint('Warning: deadline!', lineWith(typography, 'en')).findings).toEqual([]);
+    expect(lint('Warning: deadline!', lineWith(typography, 'en'), { language: 'fr' }).findings).toHaveLength(2);
+  });
+});
+
+describe('language of the post', () => {
+  const rule = (expected?: 'fr' | 'en', minLetters = 40): RuleInput[] => [{ kind: 'language', id: 'lang', ...(expected ? { expected } : {}), minLetters }];
+  const french = 'Le tribunal a rendu sa décision hier soir, après de longues semaines de délibéré. Nous restons à votre disposition pour en parler.';
+  const english = 'The court handed down its decision last night, after several long weeks of deliberation. We remain at your disposal to discuss it.';
+
+  it.each([
+    [french, undefined, []],
+    [english, undefined, ['editorial.finding.languageExpectedFr']],
+    [english, 'en', []],
+    [french, 'en', ['editorial.finding.languageExpectedEn']],
+    // Mostly French with an English quotation: French wins by its letters.
+    [`${french}\n“Justice delayed is justice denied.”`, undefined, []],
+    // Links, hashtags and mentions say nothing about the language.
+    [`${french} https://example.com/the-court-handed-down-its-decision #LegalNews @TheCourt`, undefined, []],
+  ] as const)('%j expecting %s → %j', (text, expected, keys) => {
+    expect(findings(text, rule(expected)).map((f) => f.messageKey)).toEqual(keys);
+  });
+
+  it('says nothing below the letters it needs to be sure', () => {
+    expect(findings('Thank you all!', rule())).toEqual([]);
+    expect(findings('Thank you all for coming!', rule(undefined, 10)).map((f) => f.messageKey)).toEqual(['editorial.finding.languageExpectedFr']);
+  });
+
+  it('follows the lint context’s language over the line’s', () => {
+    expect(lint(english, lineWith(rule()), { language: 'en' }).findings).toEqual([]);
+  });
+});
