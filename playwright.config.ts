@@ -19,4 +19,9 @@ export default defineConfig({
     timezoneId: 'Europe/Paris',
     trace: 'retain-on-failure',
   },
+  projects: [
+    { name: 'browser-mode', testIgnore: /desktopShell\.spec\.ts/ },
+    // The Electron shell last: it rebuilds better-sqlite3 for Electron, then back for Node.
+    { name: 'desktop-shell', testMatch: /desktopShell\.spec\.ts/, dependencies: ['browser-mode'] },
+  ],
 });

@@ -9,6 +9,7 @@ import type { Keychain } from './credentials/keychain';
 import type { CredentialsOptions } from './credentials/options';
 import { createCredentials } from './credentials/wiring';
 import { EventBus } from './events';
+import { acquireWorkspaceLock } from './workspaceLock';
 import { createLogger } from './log';
 import type { Logger } from './log';
 import { partnerHandlers } from './partners/handlers';
@@ -25,6 +26,8 @@ import { calendarHandlers } from './calendar/handlers';
 import { CalendarRepository } from './calendar/repository';
 import { CalendarService } from './calendar/service';
 import { SettingsRepository } from './settings/repository';
+import { mastodonLintOptions, readMastodonCounts } from './settings/mastodonCounts';
+import { recordInstanceCounts } from './publishing/instanceCounts';
 import { workspaceHandlers } from './workspace/handlers';
 import { WorkspaceService } from './workspace/service';
 import { mailAccountFrom } from './mail/accountSource';
@@ -52,6 +55,8 @@ export interface CoreOptions {
   signoff?: SignoffOptions;
   /** Run the background loop (replies, deadlines, reminders, holds, outbox). The app sets it; tests call `scheduler.tick(now)`. */
   background?: boolean;
+  /** Hold the workspace lock (one Plume per workspace); default: when the background loop runs. */
+  lockWorkspace?: boolean;
   /** Publication: network base URLs and timings of the connectors (tests point them at loopback fakes). */
   publishing?: PublishingOptions;
   /** Prints report PDFs; the desktop shell passes Electron's printToPDF, elsewhere Chromium through Playwright. */
@@ -79,6 +84,8 @@ export interface Core {
 export function createCore(options: CoreOptions): Core {
   const clock = options.clock ?? systemClock;
   mkdirSync(options.dataDir, { recursive: true });
+  // The running app owns its workspace: one background loop sends its emails and publications.
+  const lock = (options.lockWorkspace ?? options.background === true) ? acquireWorkspaceLock(options.dataDir) : null;
   const log = options.logger ?? createLogger({ file: join(options.dataDir, 'plume.log') });
   const databasePath = databaseFile(options.dataDir);
   const { db, migration } = openDatabase(databasePath, clock.now(), options.migrationsDir);
@@ -90,7 +97,9 @@ export function createCore(options: CoreOptions): Core {
   const partnerRepo = new PartnerRepository(db);
   const postRepo = new PostRepository(db);
   const settingsRepo = new SettingsRepository(db);
-  const editorial = new EditorialService(db, new EditorialLineRepository(db), partnerRepo, postRepo, clock, events);
+  const editorial = new EditorialService(db, new EditorialLineRepository(db), partnerRepo, postRepo, clock, events, () =>
+    mastodonLintOptions(readMastodonCounts(settingsRepo)),
+  );
 
   const partners = new PartnerService(partnerRepo, clock, events);
   const signoff = createSignoff(
@@ -119,6 +128,8 @@ export function createCore(options: CoreOptions): Core {
     events,
     log,
     options: options.credentials ?? {},
+    // Called after an account connects or is tested, by then publishing below exists.
+    onAccountVerified: (account) => recordInstanceCounts({ connectors: publishing.connectors, settings: settingsRepo, events, log }, account),
   });
 
   const router = new Router(log);
@@ -158,6 +169,7 @@ export function createCore(options: CoreOptions): Core {
   router.register(publishingHandlers(publishing.service));
   router.register(editorialHandlers(editorial));
   router.assertComplete();
+  if (lock?.tookOverFromDeadProcess) signoff.outbox.releaseAbandoned(clock.now());
   if (options.background) signoff.scheduler.start();
 
   return {
@@ -176,6 +188,7 @@ export function createCore(options: CoreOptions): Core {
       credentials.close();
       reports.close();
       db.close();
+      lock?.release();
     },
   };
 }

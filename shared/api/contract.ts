@@ -49,6 +49,7 @@ export const AppEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('post.scheduled'), postId: PostId, scheduledAt: z.number().int().nullable() }),
   z.object({ type: z.literal('partners.changed') }),
   z.object({ type: z.literal('workspace.changed') }),
+  z.object({ type: z.literal('settings.changed') }),
   AccountsChangedEvent,
   OAuthFinishedEvent,
   ReportProgressEvent,

@@ -11,6 +11,8 @@ export interface Phrase {
   stemming: boolean;
   /** Accepted keys for each word of the phrase. */
   words: readonly (readonly string[])[];
+  /** Order of addition: among equally long matches of one rule, the first added wins. */
+  order: number;
 }
 
 export interface PhraseMatch {
@@ -23,23 +25,51 @@ export interface PhraseMatch {
 const CLAUSE_BREAK = /[.!?;:,()[\]{}"«»“”\n\r…|/]/u;
 
 /**
- * Every phrase of every word-list rule, indexed by the key of its first word, so one pass
- * over the text's words finds all of them whatever the number of rules.
+ * The phrases sharing a first-word key. Multi-word phrases are also keyed by their second
+ * word: "l'…", "le …" and "de …" start hundreds of phrases in a long line, and only the few
+ * whose second word is the text's next word are worth walking.
+ */
+interface Bucket {
+  singles: Phrase[];
+  bySecond: Map<string, Phrase[]>;
+}
+
+interface Best {
+  phrase: Phrase;
+  last: number;
+  /** Which first-word key found it: an earlier key wins a tie, as it was looked at first. */
+  pass: number;
+}
+
+function push<K>(map: Map<K, Phrase[]>, key: K, phrase: Phrase): void {
+  const list = map.get(key);
+  if (list) list.push(phrase);
+  else map.set(key, [phrase]);
+}
+
+/**
+ * Every phrase of every word-list rule, indexed by the keys of its first two words, so one
+ * pass over the text's words finds all of them whatever the number of rules.
  */
 export class PhraseIndex {
-  private readonly byStem = new Map<string, Phrase[]>();
-  private readonly byFold = new Map<string, Phrase[]>();
+  private readonly byStem = new Map<string, Bucket>();
+  private readonly byFold = new Map<string, Bucket>();
+  private count = 0;
 
   add(slot: number, termIndex: number, term: string, stemming: boolean): void {
     const words = tokenize(term).map((token) => (stemming ? tokenStemKeys(token) : [token.folded]));
-    const first = words[0];
+    const [first, second] = words;
     if (!first) return;
-    const phrase: Phrase = { slot, termIndex, stemming, words };
+    const phrase: Phrase = { slot, termIndex, stemming, words, order: this.count++ };
     const index = stemming ? this.byStem : this.byFold;
     for (const key of first) {
-      const list = index.get(key);
-      if (list) list.push(phrase);
-      else index.set(key, [phrase]);
+      let bucket = index.get(key);
+      if (!bucket) {
+        bucket = { singles: [], bySecond: new Map() };
+        index.set(key, bucket);
+      }
+      if (!second) bucket.singles.push(phrase);
+      else for (const key2 of new Set(second)) push(bucket.bySecond, key2, phrase);
     }
   }
 
@@ -48,22 +78,36 @@ export class PhraseIndex {
     const { tokens, text } = analysis;
     const matches: PhraseMatch[] = [];
     const nextFreeToken = new Map<number, number>();
-    const longest = new Map<number, { phrase: Phrase; last: number }>();
+    const longest = new Map<number, Best>();
+    const offer = (phrase: Phrase, last: number, pass: number): void => {
+      const best = longest.get(phrase.slot);
+      if (!best || last > best.last || (last === best.last && pass === best.pass && phrase.order < best.phrase.order)) {
+        longest.set(phrase.slot, { phrase, last, pass });
+      }
+    };
+    const consider = (bucket: Bucket | undefined, i: number, stemming: boolean, pass: number): void => {
+      if (!bucket) return;
+      for (const phrase of bucket.singles) offer(phrase, i, pass);
+      if (bucket.bySecond.size === 0) return;
+      const token = tokens[i];
+      const next = tokens[i + 1];
+      if (!token || !next || CLAUSE_BREAK.test(text.slice(token.to, next.from))) return;
+      for (const key of stemming ? analysis.stems(i + 1) : [next.folded]) {
+        const phrases = bucket.bySecond.get(key);
+        if (!phrases) continue;
+        for (const phrase of phrases) {
+          const last = this.lastWord(analysis, text, i, phrase);
+          if (last !== -1) offer(phrase, last, pass);
+        }
+      }
+    };
     for (let i = 0; i < tokens.length; i++) {
       const token = tokens[i];
       if (!token) continue;
       longest.clear();
-      const consider = (phrases: readonly Phrase[] | undefined): void => {
-        if (!phrases) return;
-        for (const phrase of phrases) {
-          const last = this.lastWord(analysis, text, i, phrase);
-          if (last === -1) continue;
-          const best = longest.get(phrase.slot);
-          if (!best || last > best.last) longest.set(phrase.slot, { phrase, last });
-        }
-      };
-      if (this.byStem.size > 0) for (const key of analysis.stems(i)) consider(this.byStem.get(key));
-      consider(this.byFold.get(token.folded));
+      let pass = 0;
+      if (this.byStem.size > 0) for (const key of analysis.stems(i)) consider(this.byStem.get(key), i, true, pass++);
+      consider(this.byFold.get(token.folded), i, false, pass);
       for (const [slot, { phrase, last }] of longest) {
         if ((nextFreeToken.get(slot) ?? 0) > i) continue;
         const end = tokens[last];

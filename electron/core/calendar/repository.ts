@@ -24,11 +24,21 @@ interface EntryRow {
 const knownNetworks: ReadonlySet<string> = new Set(networkList);
 const knownStatuses: ReadonlySet<string> = new Set(postStatuses);
 
+/**
+ * A month holds thousands of posts but only a handful of network combinations: each distinct
+ * JSON text is parsed and checked once (each entry gets its own copy).
+ */
+const networksByJson = new Map<string, readonly Network[]>();
+
 function networksOf(json: string): Network[] {
+  const known = networksByJson.get(json);
+  if (known) return known.slice();
   const value: unknown = JSON.parse(json);
   if (!Array.isArray(value) || !value.every((n): n is Network => typeof n === 'string' && knownNetworks.has(n))) {
     throw new Error(`Unexpected networks in the database: ${json.slice(0, 80)}`);
   }
+  // 7 networks make at most 2^7 orderless sets; orderings are few in practice. Bounded anyway.
+  if (networksByJson.size < 1024) networksByJson.set(json, value.slice());
   return value;
 }
 

@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import type { Account } from '../../../shared/credentials/account';
 import type { Clock } from '../clock';
 import type { EventBus } from '../events';
 import type { Logger } from '../log';
@@ -30,6 +31,8 @@ export interface CredentialsDeps {
   events: EventBus;
   log: Logger;
   options: CredentialsOptions;
+  /** An account was connected or passed "Test connection" (Mastodon: read the instance's limits). */
+  onAccountVerified?: (account: Account) => Promise<void>;
 }
 
 /**
@@ -44,17 +47,26 @@ export function createCredentials(deps: CredentialsDeps) {
   const apps = new AppService(new AppRepository(db), secrets, clock, events);
   const targets = new OAuthTargets(apps, deps.options.endpoints ?? {});
   const writer = new AccountWriter(db, accountRepo, secrets, clock, events);
-  const checks = new AccountChecks(accountRepo, targets, secrets, clock, events, log, settings.refreshMarginMs, settings.blueskyService);
+  // What follows a verified account is a bonus: its failure never fails the connection.
+  const verified = async (account: Account): Promise<void> => {
+    try {
+      await deps.onAccountVerified?.(account);
+    } catch (error) {
+      log.error(`after verifying account ${account.id}`, error);
+    }
+  };
+  const checks = new AccountChecks(accountRepo, targets, secrets, clock, events, log, settings.refreshMarginMs, settings.blueskyService, verified);
   const accounts = new AccountService(deps.partners, accountRepo, writer, checks, targets, secrets, clock, events, log, settings.blueskyService);
-  const flows = new OAuthFlows((flowId, outcome) =>
+  const flows = new OAuthFlows((flowId, outcome) => {
     events.emit({
       type: 'accounts.oauthFinished',
       flowId,
       status: outcome.status,
       accountId: outcome.status === 'connected' ? outcome.account.id : null,
       code: outcome.status === 'failed' ? outcome.code : null,
-    }),
-  );
+    });
+    if (outcome.status === 'connected') void verified(outcome.account);
+  });
   const oauth = new OAuthConnect(deps.partners, accountRepo, targets, writer, secrets, flows, clock, log, settings.oauthTimeoutMs);
   const mail = new MailService(new MailRepository(db), secrets, clock, events);
 

@@ -14,6 +14,7 @@ import { compileLine } from '../../../shared/editorial/compile';
 import type { CompiledLine } from '../../../shared/editorial/compile';
 import { EditorialLine, PartnerLine } from '../../../shared/editorial/lineSchema';
 import type { ResolvedLine } from '../../../shared/editorial/lineSchema';
+import type { LintContextInput } from '../../../shared/editorial/findingSchema';
 import { lint } from '../../../shared/editorial/lint';
 import { applyCompliancePack } from '../../../shared/editorial/packs/compliancePack';
 import type { CompliancePack } from '../../../shared/editorial/packs/compliancePack';
@@ -32,6 +33,8 @@ import { importError, lineConflict, lineValidationError } from './lineIssues';
 import { partnerLineProblems } from './partnerLineProblems';
 import { summarise } from './summary';
 import type { EditorialLineRepository } from './repository';
+
+type MastodonCountOptions = Pick<LintContextInput, 'mastodonMaxCharacters' | 'mastodonCharactersReservedPerUrl'>;
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
@@ -59,6 +62,8 @@ export class EditorialService {
     private readonly posts: PostRepository,
     private readonly clock: Clock,
     private readonly events: EventBus,
+    /** The workspace's Mastodon figures (Settings); Mastodon's defaults without them. */
+    private readonly countOptions: () => MastodonCountOptions = () => ({}),
   ) {}
 
   /** The firm's newest line; the default is stored as version 1 the first time it is read. */
@@ -176,10 +181,11 @@ export class EditorialService {
     if (!post) throw notFound('post', postId);
     const compiled = this.compiledFor(this.resolved(post.partnerId));
     const texts = finalTexts(post);
+    const counts = this.countOptions();
     const runs =
       post.networks.length === 0
         ? [{ network: null, result: lint(post.plainText, compiled, { networks: [] }) }]
-        : post.networks.map((network) => ({ network, result: lint(texts[network] ?? post.plainText, compiled, { networks: [network] }) }));
+        : post.networks.map((network) => ({ network, result: lint(texts[network] ?? post.plainText, compiled, { ...counts, networks: [network] }) }));
     const { summary, errorFindingIds } = summarise(runs.map((run) => run.result));
     return {
       postId: post.id,

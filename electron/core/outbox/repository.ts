@@ -110,6 +110,14 @@ export class OutboxRepository {
     return row ? toJob(row) : null;
   }
 
+  /**
+   * Jobs left `sending` by a process that died: due for reconciliation now rather than when
+   * their lease would have run out (only called by the process that owns the workspace lock).
+   */
+  releaseAbandoned(now: number): number {
+    return this.db.prepare(`UPDATE outbox SET locked_until = ? WHERE state = 'sending' AND locked_until > ?`).run(now, now).changes;
+  }
+
   /** Marks the job `sending` before its external call, if nobody changed it meanwhile. */
   claim(job: OutboxJob, lockedUntil: number, now: number): boolean {
     return (

@@ -48,6 +48,12 @@ export class OutboxWorker {
     this.random = options.random ?? Math.random;
   }
 
+  /** After a crash: what the dead process was sending is looked up on the remote at the next tick. */
+  releaseAbandoned(now: number): void {
+    const released = this.jobs.releaseAbandoned(now);
+    if (released > 0) this.log.info(`outbox: ${released} job(s) left sending by a stopped process, to reconcile`);
+  }
+
   register(kind: string, handler: JobHandler): void {
     if (this.handlers.has(kind)) throw new Error(`Outbox kind registered twice: ${kind}`);
     this.handlers.set(kind, handler);

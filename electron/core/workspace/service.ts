@@ -9,6 +9,7 @@ import type { EventBus } from '../events';
 import type { PartnerRepository } from '../partners/repository';
 import type { PostRepository } from '../posts/repository';
 import type { SettingsRepository } from '../settings/repository';
+import { readMastodonCounts, writeMastodonCounts } from '../settings/mastodonCounts';
 import { examplePartners } from './exampleWorkspace';
 import { addDays } from '../../../shared/calendar/civil';
 import { chooseInstant, resolveLocalTime, todayIn } from '../../../shared/calendar/zonedTime';
@@ -80,6 +81,7 @@ export class WorkspaceService {
     return {
       uiLocale: locale.success ? locale.data : null,
       onboardingDone: this.settings.read('onboardingDone') === true,
+      mastodon: readMastodonCounts(this.settings),
     };
   }
 
@@ -87,7 +89,10 @@ export class WorkspaceService {
     this.db.transaction(() => {
       if (patch.uiLocale !== undefined) this.settings.write('uiLocale', patch.uiLocale);
       if (patch.onboardingDone !== undefined) this.settings.write('onboardingDone', patch.onboardingDone);
+      if (patch.mastodon !== undefined) writeMastodonCounts(this.settings, { ...patch.mastodon, source: 'manual', instanceUrl: null });
     })();
+    // Other windows' counters and lint follow.
+    this.events.emit({ type: 'settings.changed' });
     return this.getSettings();
   }
 

@@ -6,7 +6,8 @@ import { editorialEditorMessages } from '../editorial/editor/messages';
 import { editorialDomainMessages, editorialLineMessages } from '../editorial/messages';
 import { signoffMessages } from '../signoff/messages';
 import { publishingMessages } from '../publishing/messages';
+import { settingsUiMessages } from '../settings/messages';
 import type { FeatureMessages } from './feature';
 
 /** Every feature's dictionary; add a feature's `messages.ts` here. */
-export const featureMessages: FeatureMessages[] = [calendarMessages, calendarUiMessages, accountMessages, reportUiMessages, editorialEditorMessages, signoffMessages, editorialDomainMessages, editorialLineMessages, publishingMessages];
+export const featureMessages: FeatureMessages[] = [calendarMessages, calendarUiMessages, accountMessages, reportUiMessages, editorialEditorMessages, signoffMessages, editorialDomainMessages, editorialLineMessages, publishingMessages, settingsUiMessages];

@@ -8,6 +8,7 @@ import { KeychainNotice } from '../accounts/KeychainNotice';
 import { MailAccountSection } from '../accounts/MailAccountSection';
 import { OAuthAppsSection } from '../accounts/OAuthAppsSection';
 import { useAccountEvents } from '../accounts/queries';
+import { MastodonCountsSection } from './MastodonCountsSection';
 
 export function SettingsPage() {
   const { t } = useTranslation();
@@ -36,6 +37,7 @@ export function SettingsPage() {
       <KeychainNotice />
       <MailAccountSection />
       <OAuthAppsSection />
+      <MastodonCountsSection />
     </section>
   );
 }

@@ -63,7 +63,8 @@ export function RequestForm({ postId, partnerHasEmail, onDone, onCancel }: Reque
   };
 
   return (
-    <form className="signoff-form" onSubmit={(e) => void submit(e)} aria-labelledby={`${id}-heading`} data-testid="signoff-request-form">
+    // noValidate: the form's own translated messages, not the browser's bubble in the system language.
+    <form className="signoff-form" onSubmit={(e) => void submit(e)} noValidate aria-labelledby={`${id}-heading`} data-testid="signoff-request-form">
       <h3 id={`${id}-heading`}>{t('signoff.requestForm.heading')}</h3>
       {partnerHasEmail ? null : <p className="hint">{t('signoff.requestForm.noEmail')}</p>}
       <label htmlFor={`${id}-deadline`}>{t('signoff.requestForm.deadline')}</label>

@@ -59,8 +59,9 @@ it('killed after the network accepted the post but before recording it, publishe
   await exited;
   expect(server.statuses).toHaveLength(1);
 
-  // Restart once the dead worker's lease has run out: the job is reconciled, not sent again.
-  const restarted = publishingHarness({ dir: folder.path, clock: new ManualClock(Date.now() + 11 * MINUTE) });
+  // Restart right away: the new process takes the dead one's workspace lock, so what it left
+  // `sending` is reconciled at once (looked up on the instance), not sent again.
+  const restarted = publishingHarness({ dir: folder.path, clock: new ManualClock(Date.now() + MINUTE), lockWorkspace: true });
   try {
     const before = await restarted.status(post.id);
     expect(before.publications).toMatchObject([{ state: 'queued', job: { state: 'sending' } }]);

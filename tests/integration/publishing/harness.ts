@@ -52,6 +52,8 @@ export interface PublishingHarnessOptions {
   connectors?: ConnectorsOptions;
   credentials?: CredentialsOptions;
   outbox?: OutboxOptions;
+  /** Take the workspace lock as the app does (a restart after a crash). */
+  lockWorkspace?: boolean;
 }
 
 /** A core on a temp folder with the real keychain (scripts/keyring-session.sh) and connectors pointed where the test says. */
@@ -68,6 +70,7 @@ export function publishingHarness(options: PublishingHarnessOptions = {}): Publi
     credentials: { refreshIntervalMs: 0, ...options.credentials },
     signoff: { outbox: { random: () => 0.5, ...options.outbox } },
     publishing: { connectors: { sleep: () => Promise.resolve(), timeoutMs: 5_000, ...options.connectors } },
+    ...(options.lockWorkspace === undefined ? {} : { lockWorkspace: options.lockWorkspace }),
   });
   const events: AppEvent[] = [];
   core.events.subscribe((event) => events.push(event));

@@ -1,4 +1,4 @@
-import type { AccountStatus, ConnectionTest } from '../../../../shared/credentials/account';
+import type { Account, AccountStatus, ConnectionTest } from '../../../../shared/credentials/account';
 import { credentialMessageKey } from '../../../../shared/credentials/errors';
 import type { CredentialErrorCode } from '../../../../shared/credentials/errors';
 import { isAppNetwork } from '../../../../shared/credentials/networks';
@@ -47,6 +47,8 @@ export class AccountChecks {
     private readonly log: Logger,
     private readonly marginMs: number,
     private readonly blueskyService: string,
+    /** Told of an account that just passed its test (never throws: the caller's wiring catches). */
+    private readonly onVerified: (account: Account) => Promise<void> = () => Promise.resolve(),
   ) {}
 
   async test(record: AccountRecord): Promise<ConnectionTest> {
@@ -55,7 +57,9 @@ export class AccountChecks {
       const identity = await this.identify(record);
       this.accounts.markConnected(id, identity, this.clock.now());
       this.events.emit({ type: 'accounts.changed', partnerId: record.account.partnerId });
-      return { outcome: 'ok', account: this.current(id) };
+      const account = this.current(id);
+      await this.onVerified(account);
+      return { outcome: 'ok', account };
     } catch (error) {
       const code = failureCode(error);
       if (code === 'keychain_unavailable') throw error;

@@ -5,20 +5,22 @@ import type { Count, MeasureOptions } from '../../../../shared/editorial/index';
 import { networkLabels } from '../../../../shared/posts/networks';
 import type { Network } from '../../../../shared/posts/networks';
 import type { LintSession } from '../../editor/lint/lintSession';
+import { useMastodonCountOptions } from '../../settings/useMastodonCounts';
 import './editorialPanel.css';
 
 /**
  * Live counters, one per target network, counted as that network counts the text it
  * receives ("X 247/280", "Bluesky 301/300" in red when over). Without a target network, the
- * plain character count.
+ * plain character count. Mastodon counts with the workspace's instance figures unless
+ * `options` says otherwise.
  */
-const DEFAULT_OPTIONS: MeasureOptions = {};
-
-export function NetworkCounters({ session, networks, options = DEFAULT_OPTIONS }: { session: LintSession; networks: readonly Network[]; options?: MeasureOptions }) {
+export function NetworkCounters({ session, networks, options }: { session: LintSession; networks: readonly Network[]; options?: MeasureOptions }) {
   const { t } = useTranslation();
+  const counts = useMastodonCountOptions();
+  const measureOptions = options ?? counts;
   const { map } = useSyncExternalStore(session.subscribe, session.getSnapshot);
   const { text } = map;
-  const measurements = useMemo(() => networks.map((network) => measure(network, text, options)), [networks, text, options]);
+  const measurements = useMemo(() => networks.map((network) => measure(network, text, measureOptions)), [networks, text, measureOptions]);
   const detail = (count: Count) => t('editorialEditor.counterDetail', { used: count.used, limit: count.limit, unit: t(`editorial.unit.${count.unit}`) });
 
   if (networks.length === 0) {

@@ -5,6 +5,7 @@ import { api } from '../../api';
 import type { Network } from '../../../../shared/posts/networks';
 import { refreshLint } from '../../editor/lint/lintPlugin';
 import type { LintSession } from '../../editor/lint/lintSession';
+import { useMastodonCountOptions } from '../../settings/useMastodonCounts';
 
 export const resolvedLineKey = (partnerId: string) => ['editorial', 'resolved', partnerId] as const;
 
@@ -28,10 +29,12 @@ export function useEditorialLint(editor: Editor, session: LintSession, partnerId
     [queryClient],
   );
 
+  // Mastodon counts as the workspace's instance does (Settings).
+  const counts = useMastodonCountOptions();
   const line = resolved.data ?? null;
   useEffect(() => {
-    if (session.setInputs(line, { networks: [...networks] }) && !editor.isDestroyed) refreshLint(editor.view);
-  }, [editor, session, line, networks]);
+    if (session.setInputs(line, { ...counts, networks: [...networks] }) && !editor.isDestroyed) refreshLint(editor.view);
+  }, [editor, session, line, networks, counts]);
 
   return resolved;
 }

@@ -15,6 +15,8 @@ const core = createCore({
   logger: createLogger({}),
   keychain: new SecretServiceKeychain(),
   credentials: { refreshIntervalMs: 0 },
+  // As the app does: the workspace is this process's until it dies.
+  lockWorkspace: true,
 });
 process.stdout.write('ready\n');
 for (;;) {

@@ -1,0 +1,60 @@
+import { expect, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { docFromParagraphs } from '../../shared/posts/document';
+import { startPlume } from './support/plumeServer';
+import type { RunningPlume } from './support/plumeServer';
+import { saveScreenshot } from './support/screenshots';
+
+let plume: RunningPlume;
+test.beforeEach(async () => {
+  plume = await startPlume();
+});
+test.afterEach(async () => {
+  await plume.stop();
+});
+
+async function call<T>(page: Page, name: string, input: unknown): Promise<T> {
+  const response = await page.request.post(`${plume.origin}/api/call/${name}`, { data: input, headers: { Origin: plume.origin } });
+  const result = (await response.json()) as { ok: boolean; value: T; error?: unknown };
+  if (!result.ok) throw new Error(`${name} failed: ${JSON.stringify(result.error)}`);
+  return result.value;
+}
+
+test('the Mastodon limit typed in Settings is the one the editor counts and lints with', async ({ page }) => {
+  await page.goto(plume.url);
+  await page.getByRole('button', { name: 'Commencer avec un espace vide' }).click();
+  const partner = await call<{ id: string }>(page, 'partners.create', { displayName: 'Me Claire Dupont', timeZone: 'Europe/Paris', locale: 'fr' });
+  const post = await call<{ id: string }>(page, 'posts.create', {
+    partnerId: partner.id,
+    title: 'Réforme du droit des contrats',
+    networks: ['mastodon'],
+    content: docFromParagraphs(['a'.repeat(520)]),
+  });
+
+  await page.goto(`${plume.origin}/#/posts/${post.id}`);
+  const counter = page.getByTestId('counter-mastodon');
+  await expect(counter).toHaveText('Mastodon 520/500');
+  await expect(counter).toHaveAttribute('data-over', 'true');
+  const errors = page.getByTestId('editorial-panel').locator('[data-testid="editorial-counts"] [data-severity="error"]');
+  await expect(errors).toHaveAttribute('data-count', '1');
+
+  await page.getByRole('link', { name: 'Réglages' }).click();
+  const section = page.getByTestId('mastodon-counts');
+  await expect(section.getByTestId('mastodon-counts-source')).toHaveText('Valeurs par défaut de Mastodon (500 caractères, 23 par lien).');
+  // A figure that is not a whole number is refused in the user's language, nothing saved.
+  await section.getByTestId('mastodon-max-characters').fill('mille');
+  await section.getByRole('button', { name: 'Enregistrer' }).click();
+  await expect(section).toContainText('Un nombre entier entre 1 et 1\u202f000\u202f000.');
+  await section.getByTestId('mastodon-max-characters').fill('1000');
+  await section.getByRole('button', { name: 'Enregistrer' }).click();
+  await expect(section.getByTestId('mastodon-counts-source')).toHaveText('Saisies à la main.');
+  await saveScreenshot(page, 'settings-mastodon-limits-fr');
+  expect((await call<{ mastodon: { maxCharacters: number } }>(page, 'settings.get', {})).mastodon.maxCharacters).toBe(1000);
+
+  await page.goto(`${plume.origin}/#/posts/${post.id}`);
+  await expect(counter).toHaveText('Mastodon 520/1000');
+  await expect(counter).toHaveAttribute('data-over', 'false');
+  await expect(errors).toHaveAttribute('data-count', '0');
+  const check = await call<{ networks: { result: { findings: { messageKey: string }[] } }[] }>(page, 'editorial.checkPost', { postId: post.id });
+  expect(check.networks.flatMap((run) => run.result.findings).map((finding) => finding.messageKey)).not.toContain('editorial.finding.overLimit');
+});
