@@ -172,7 +172,7 @@ async function main(): Promise<void> {
       `typing latency: keydown → next animation frame after 'input', ${bare.length} + ${linted.length} keystrokes typed 40–140 ms apart at the end of a 3,000-character post`,
     );
     console.log(
-      'extension on: the editor’s postExtensions with the editorial lint (300-rule line, LinkedIn + X, linted 60 ms after the last keystroke, at most 150 ms after the first);',
+      'extension on: the editor’s postExtensions with the editorial lint (300-rule line, LinkedIn + X, linted 250 ms after the last keystroke, at most 1 s after the first, in an idle period);',
     );
     console.log('baseline: the same postExtensions without the lint session (bare TipTap), same page, same keystrokes, blocks alternated.');
     report('keypress → paint, extension on (p50)', median(linted), 'bare TipTap p50', median(bare));

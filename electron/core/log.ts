@@ -12,7 +12,13 @@ export interface Logger {
 export function createLogger(options: { file?: string; stderr?: boolean }): Logger {
   const write = (level: string, message: string) => {
     const line = `${new Date().toISOString()} ${level} ${message}\n`;
-    if (options.file) appendFileSync(options.file, line);
+    if (options.file) {
+      try {
+        appendFileSync(options.file, line);
+      } catch {
+        // Logging is best-effort: a full disk or a removed folder must never fail the work logged.
+      }
+    }
     if (options.stderr) process.stderr.write(line);
   };
   return {

@@ -69,12 +69,13 @@ test('request sign-off from the editor, the partner approves by email, the post 
     locale: 'fr',
     signoffEmail: PARTNER,
   });
+  const postAt = Date.now() + 72 * 3_600_000;
   const post = await call<{ id: string }>(page, 'posts.create', {
     partnerId: partner.id,
     title: 'Réforme du droit des contrats',
     networks: ['linkedin'],
     content: docFromParagraphs(['Trois points essentiels sur la réforme.']),
-    scheduledAt: Date.now() + 72 * 3_600_000,
+    scheduledAt: postAt,
   });
 
   await page.goto(`${plume.origin}/#/posts/${post.id}`);
@@ -106,7 +107,17 @@ test('request sign-off from the editor, the partner approves by email, the post 
   await expect(panel.getByTestId('signoff-history').locator('li[data-action="approve"]')).toContainText('par e-mail');
   await saveScreenshot(page, 'signoff-approved-fr');
 
+  // The calendar shows it approved (and, having a time, scheduled) on its day.
+  const day = await page.evaluate((at) => new Date(at).toLocaleDateString('sv-SE', { timeZone: 'Europe/Paris' }), postAt);
+  await page.goto(`${plume.origin}/#/calendar/month/${day}`);
+  const entry = page.locator(`[data-testid="calendar-entry"][data-entry-id="${post.id}"]`);
+  await expect(entry).toHaveClass(/status-(approved|scheduled)/);
+  await expect(entry.locator('.status-badge')).toHaveText(/Validé|Programmé/);
+  await saveScreenshot(page, 'signoff-approved-calendar-fr');
+
   // Editing the approved text voids the approval, and says so.
+  await page.goto(`${plume.origin}/#/posts/${post.id}`);
+  await expect(panel.getByTestId('signoff-status')).toContainText('Approuvée');
   await page.getByTestId('post-body').click();
   await page.keyboard.press('End');
   await page.keyboard.type(' Et une quatrième.');

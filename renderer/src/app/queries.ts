@@ -31,8 +31,10 @@ export function useCoreEvents(): void {
     () =>
       api.subscribe((event) => {
         switch (event.type) {
+          // Sign-off and publication change a post's status (approved, scheduled, published, held…).
           case 'post.saved':
           case 'post.deleted':
+          case 'signoff.changed':
             void queryClient.invalidateQueries({ queryKey: keys.posts });
             void queryClient.invalidateQueries({ queryKey: keys.calendar });
             break;
