@@ -7,18 +7,6 @@ import type { CalendarEntry, CalendarFilter, SearchHit } from '../../../shared/c
 import { SNIPPET_CLOSE, SNIPPET_OPEN, snippetParts } from '../../../shared/calendar/search';
 import type { CalendarPost } from '../../../shared/calendar/warnings';
 
-interface EntryRow {
-  id: string;
-  partner_id: string;
-  title: string;
-  excerpt: string;
-  networks: string;
-  status: string;
-  scheduled_at: number | null;
-  scheduled_zone: string | null;
-  version: number;
-}
-
 // A month view maps thousands of rows: set lookups instead of a schema parse per row (the
 // router still parses the whole answer against the contract before it leaves core).
 const knownNetworks: ReadonlySet<string> = new Set(networkList);
@@ -47,10 +35,15 @@ function statusOf(status: string): PostStatus {
   return status as PostStatus;
 }
 
-/** The COLUMNS, in order, as `raw()` returns them. */
+/**
+ * The COLUMNS, in order, as `raw()` returns them. Rows are read as arrays and mapped here: a
+ * month view maps thousands, and better-sqlite3's per-row objects cost as much as the query
+ * itself (bench/calendar.bench.ts). Search adds its snippet after them.
+ */
 type EntryTuple = [string, string, string, string, string, string, number | null, string | null, number];
+type SearchTuple = [...EntryTuple, string];
 
-const fromTuple = ([id, partnerId, title, excerpt, networks, status, scheduledAt, scheduledZone, version]: EntryTuple): CalendarEntry => ({
+const fromTuple = ([id, partnerId, title, excerpt, networks, status, scheduledAt, scheduledZone, version]: EntryTuple | SearchTuple): CalendarEntry => ({
   id,
   partnerId,
   title,
@@ -60,18 +53,6 @@ const fromTuple = ([id, partnerId, title, excerpt, networks, status, scheduledAt
   scheduledAt,
   scheduledZone,
   version,
-});
-
-const toEntry = (row: EntryRow): CalendarEntry => ({
-  id: row.id,
-  partnerId: row.partner_id,
-  title: row.title,
-  excerpt: row.excerpt,
-  networks: networksOf(row.networks),
-  status: statusOf(row.status),
-  scheduledAt: row.scheduled_at,
-  scheduledZone: row.scheduled_zone,
-  version: row.version,
 });
 
 const COLUMNS = `p.id, p.partner_id, p.title, substr(p.plain_text, 1, 160) AS excerpt, p.networks, p.status,
@@ -103,23 +84,24 @@ function filterSql(filter: CalendarFilter, params: Params): string {
 }
 
 export class CalendarRepository {
-  private readonly entryById: Statement<[string], EntryRow>;
+  private readonly entryById: Statement<[string], EntryTuple>;
 
   /** Statements by SQL text: the filters make a handful of shapes, each compiled once. */
   private readonly statements = new Map<string, Statement>();
 
+  /** An entry query, compiled once per SQL text, returning rows as arrays. */
   private prepared(sql: string): Statement {
     let statement = this.statements.get(sql);
     if (!statement) {
       if (this.statements.size >= 200) this.statements.clear();
-      statement = this.db.prepare(sql);
+      statement = this.db.prepare(sql).raw(true);
       this.statements.set(sql, statement);
     }
     return statement;
   }
 
   constructor(private readonly db: Database) {
-    this.entryById = db.prepare(`SELECT ${COLUMNS} FROM posts p JOIN partners pa ON pa.id = p.partner_id WHERE p.id = ?`);
+    this.entryById = db.prepare<[string], EntryTuple>(`SELECT ${COLUMNS} FROM posts p JOIN partners pa ON pa.id = p.partner_id WHERE p.id = ?`).raw(true);
   }
 
   range(from: number, to: number, filter: CalendarFilter): CalendarEntry[] {
@@ -127,9 +109,7 @@ export class CalendarRepository {
     const sql = `SELECT ${COLUMNS} FROM posts p INDEXED BY posts_scheduled
       WHERE p.scheduled_at >= @from AND p.scheduled_at < @to AND p.scheduled_at IS NOT NULL AND ${filterSql(filter, params)}
       ORDER BY p.scheduled_at`;
-    // Rows as arrays, mapped here: a month view maps thousands, and better-sqlite3's per-row
-    // objects cost as much as the query itself (bench/calendar.bench.ts).
-    return (this.prepared(sql).raw(true).all(params) as EntryTuple[]).map(fromTuple);
+    return (this.prepared(sql).all(params) as EntryTuple[]).map(fromTuple);
   }
 
   unscheduled(partnerIds: string[] | undefined): CalendarEntry[] {
@@ -137,12 +117,12 @@ export class CalendarRepository {
     const sql = `SELECT ${COLUMNS} FROM posts p
       WHERE p.scheduled_at IS NULL AND ${filterSql(partnerIds ? { partnerIds } : {}, params)}
       ORDER BY p.updated_at DESC LIMIT 500`;
-    return (this.prepared(sql).all(params) as EntryRow[]).map(toEntry);
+    return (this.prepared(sql).all(params) as EntryTuple[]).map(fromTuple);
   }
 
   entry(id: string): CalendarEntry | null {
     const row = this.entryById.get(id);
-    return row ? toEntry(row) : null;
+    return row ? fromTuple(row) : null;
   }
 
   /** Scheduling is not an edit of content: the version (used to detect concurrent edits) stays. */
@@ -161,7 +141,7 @@ export class CalendarRepository {
   search(match: string, filter: CalendarFilter, limit = 50): SearchHit[] {
     const params: Params = { match, limit, open: SNIPPET_OPEN, close: SNIPPET_CLOSE };
     const rows = this.db
-      .prepare(
+      .prepare<Params, SearchTuple>(
         `SELECT ${COLUMNS}, snippet(post_search, -1, @open, @close, '…', 16) AS snippet
          FROM post_search f
          JOIN post_search_ids s ON s.search_id = f.rowid
@@ -169,8 +149,9 @@ export class CalendarRepository {
          WHERE post_search MATCH @match AND ${filterSql(filter, params)}
          ORDER BY f.rank LIMIT @limit`,
       )
-      .all(params) as (EntryRow & { snippet: string })[];
-    return rows.map((row) => ({ ...toEntry(row), snippet: snippetParts(row.snippet) }));
+      .raw(true)
+      .all(params);
+    return rows.map((row) => ({ ...fromTuple(row), snippet: snippetParts(row[9]) }));
   }
 
   /** Active partners' zones (all of them, or those listed), for per-partner computations. */

@@ -39,7 +39,6 @@ export function PostEditor({ initial, partners, onDeleted }: { initial: Post; pa
   const [status, setStatus] = useState<SaverStatus>('clean');
   const [statusError, setStatusError] = useState<unknown>(null);
   const [savedAt, setSavedAt] = useState(initial.updatedAt);
-  const [postStatus, setPostStatus] = useState(initial.status);
   const [notice, setNotice] = useState<string | null>(null);
   const [lintSession] = useState(() => new LintSession());
 
@@ -54,7 +53,6 @@ export function PostEditor({ initial, partners, onDeleted }: { initial: Post; pa
         save: (input) => api.call('posts.save', input),
         onSaved: (post) => {
           setSavedAt(post.updatedAt);
-          setPostStatus(post.status);
           // Our own save refreshes the revision list directly, not only through the event stream.
           void queryClient.invalidateQueries({ queryKey: keys.revisions(post.id) });
         },
@@ -108,11 +106,6 @@ export function PostEditor({ initial, partners, onDeleted }: { initial: Post; pa
   useEffect(
     () =>
       api.subscribe((event) => {
-        // Sign-off and publication move the status without a save: the header badge follows.
-        if ((event.type === 'signoff.changed' || event.type === 'post.scheduled') && event.postId === initial.id) {
-          void api.call('posts.get', { id: initial.id }).then((post) => setPostStatus(post.status));
-          return;
-        }
         if (event.type !== 'post.saved' || event.postId !== initial.id) return;
         if (event.version <= saver.baseVersion || saver.isSaving) return;
         if (saver.hasPending) saver.markConflict();
@@ -196,7 +189,8 @@ export function PostEditor({ initial, partners, onDeleted }: { initial: Post; pa
           onBlur={() => void saver.flush()}
         />
         <div className="editor-header">
-          <span className={`badge status-${postStatus}`}>{t(`posts.status.${postStatus}`)}</span>
+          {/* `initial` is the post query's data, refetched on saves and on sign-off and publication events. */}
+          <span className={`badge status-${initial.status}`}>{t(`posts.status.${initial.status}`)}</span>
           <span className={`save-status ${status}`} data-testid="save-status" data-status={status} aria-live="polite">
             {statusLabel}
           </span>

@@ -1,12 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Finding } from '../../../../shared/editorial/findingSchema';
 import { networkLabels } from '../../../../shared/posts/networks';
-
-const interpolate = (template: string, params: Finding['params']): string =>
-  template.replace(/\{\{\s*(\w+)\s*\}\}/gu, (whole, name: string) => {
-    const value = params[name];
-    return value === undefined ? whole : String(value);
-  });
+import { findingText, fixLabel } from '../findingText';
 
 const EXCERPT_MAX = 60;
 
@@ -25,8 +20,8 @@ export function useFindingText(): FindingText {
   const { t, i18n } = useTranslation();
   const language = i18n.language.startsWith('en') ? 'en' : 'fr';
   return {
-    message: (finding) => (finding.message ? interpolate(finding.message[language], finding.params) : t(finding.messageKey, finding.params)),
-    fixLabel: (finding) => (finding.fix ? t(finding.fix.labelKey, finding.fix.labelParams) : null),
+    message: (finding) => findingText(t, language, finding),
+    fixLabel: (finding) => (finding.fix ? fixLabel(t, finding.fix) : null),
     origin: (finding) => t(`editorialEditor.origin.${finding.origin.scope}`, { version: finding.origin.version }),
     rule: (finding) => t('editorialEditor.rule', { kind: t(`editorial.kind.${finding.kind}`), id: finding.ruleId }),
     network: (finding) => (finding.network ? t('editorialEditor.network', { network: networkLabels[finding.network] }) : null),
