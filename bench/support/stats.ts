@@ -27,3 +27,19 @@ export function report(what: string, value: number, baselineName: string, baseli
   const ratio = baseline > 0 ? value / baseline : Number.NaN;
   console.log(`${what.padEnd(46)} ${ms(value).padStart(11)}   baseline ${baselineName}: ${ms(baseline)}   ratio ×${ratio.toFixed(2)}${goal ? `   goal ${goal}` : ''}`);
 }
+
+/**
+ * A 95% interval for `statistic(a) / statistic(b)` by bootstrap: both sample sets drawn again with
+ * replacement, `rounds` times, from a seeded generator (the same figures on a re-run of the same data).
+ */
+export function bootstrapRatioInterval(a: number[], b: number[], statistic: (samples: number[]) => number, rounds = 2000, seed = 1): [number, number] {
+  let state = seed;
+  const random = () => {
+    state = (state * 1103515245 + 12345) % 2 ** 31;
+    return state / 2 ** 31;
+  };
+  const resample = (samples: number[]) => samples.map(() => samples[Math.floor(random() * samples.length)] ?? Number.NaN);
+  const ratios: number[] = [];
+  for (let round = 0; round < rounds; round++) ratios.push(statistic(resample(a)) / statistic(resample(b)));
+  return [percentile(ratios, 2.5), percentile(ratios, 97.5)];
+}

@@ -56,6 +56,8 @@ test('a banned word is underlined as it is typed, its card names the rule and li
   // Within a second of the last keystroke.
   await expect(underline).toBeVisible({ timeout: 1000 });
   await expect(underline).toHaveText('meilleur');
+  // Linted in the page's lint worker, off the thread that handles the keystrokes.
+  expect(page.workers().map((worker) => new URL(worker.url()).pathname)).toContainEqual(expect.stringMatching(/\/lint\.worker[^/]*\.js$/u));
 
   await underline.hover();
   const card = page.getByTestId('finding-card');

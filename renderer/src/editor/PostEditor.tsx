@@ -21,6 +21,7 @@ import { SignoffPanel } from '../signoff/SignoffPanel';
 import { saveRegistry } from './saveRegistry';
 import { Toolbar } from './Toolbar';
 import { LintSession } from './lint/lintSession';
+import { editorLintRunner } from './lint/editorLintRunner';
 import { LintCard } from './lint/LintCard';
 import { EditorialPanel } from '../editorial/editor/EditorialPanel';
 import { NetworkCounters } from '../editorial/editor/NetworkCounters';
@@ -40,7 +41,7 @@ export function PostEditor({ initial, partners, onDeleted }: { initial: Post; pa
   const [statusError, setStatusError] = useState<unknown>(null);
   const [savedAt, setSavedAt] = useState(initial.updatedAt);
   const [notice, setNotice] = useState<string | null>(null);
-  const [lintSession] = useState(() => new LintSession());
+  const [lintSession] = useState(() => new LintSession(editorLintRunner()));
 
   // One saver for the life of this editor (it is keyed by post id): a refetched `initial` after
   // our own save must not start a second saver on an old base version while typing goes on.

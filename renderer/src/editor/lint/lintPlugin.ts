@@ -4,9 +4,10 @@ import { Decoration, DecorationSet } from '@tiptap/pm/view';
 import type { EditorView } from '@tiptap/pm/view';
 import type { Node as PmNode } from '@tiptap/pm/model';
 import { lint } from '../../../../shared/editorial/lint';
-import type { Finding } from '../../../../shared/editorial/findingSchema';
+import type { Finding, LintResult } from '../../../../shared/editorial/findingSchema';
 import { plainTextMap } from '../../../../shared/posts/document';
 import type { DocNode, PlainTextMap } from '../../../../shared/posts/document';
+import type { LintRunner } from './lintRunner';
 import type { LintSession, LintSnapshot } from './lintSession';
 import { docPlace, docSpans } from './textPositions';
 
@@ -29,14 +30,23 @@ export interface LintTiming {
 
 export const SYNCHRONOUS: LintTiming = { delayMs: 0, maxWaitMs: 0 };
 /**
- * A quarter of a second after a pause, at least once a second while typing on: each pass and the
- * redraw of changed underlines cost a few ms, and fewer passes mean fewer keystrokes that land on
- * one (bench/typingLatency.bench.ts: 60/150 ms gave a p95 ratio of ×3.6 to bare TipTap, this ×1.3).
+ * A quarter of a second after a pause, at least every two seconds while typing on. The lint
+ * itself runs in a worker, but each pass still costs the page its plain text, the redraw of
+ * changed underlines and, on a two-core machine, a core for a few ms; a keystroke that lands
+ * on one waits. bench/typingLatency.bench.ts, p95 ratio to bare TipTap: every 60/150 ms in the
+ * page ×3.6; every second in the page ×1.3; every second in the worker ×1.08–1.11; every two
+ * seconds in the worker ×1.05 (keystrokes near a pass: 3% of them, then under 1%).
  */
-export const EDITOR_TIMING: LintTiming = { delayMs: 250, maxWaitMs: 1000 };
+export const EDITOR_TIMING: LintTiming = { delayMs: 250, maxWaitMs: 2000 };
 
 export const editorialLintKey = new PluginKey<LintState>('editorialLint');
 const REFRESH = 'refresh';
+
+/** The browser's scheduling, absent where the plugin runs in Node (tests): then things run at once. */
+const scheduling = globalThis as {
+  requestAnimationFrame?: (callback: () => void) => number;
+  requestIdleCallback?: (callback: () => void, options: { timeout: number }) => number;
+};
 
 /** A finding over the whole post (its language, say) is listed in the panel, not underlined. */
 const wholePost = (finding: Finding, text: string): boolean =>
@@ -85,21 +95,45 @@ function sameDecorations(a: DecorationSet, b: DecorationSet, doc: PmNode): boole
   });
 }
 
+/** The plain text the networks receive, with where each character sits in the document. */
+const plainTextOfDoc = (doc: PmNode): PlainTextMap => plainTextMap(doc.toJSON() as DocNode);
+
+function lintedState(doc: PmNode, map: PlainTextMap, result: LintResult | null, durationMs: number): LintState {
+  const decorations = result ? findingDecorations(doc, map, result.findings) : DecorationSet.empty;
+  return { map, result, decorations, durationMs, stale: false };
+}
+
 /** Plain text (as the networks receive it), lint, decorations: all of it, synchronously. */
 export function lintDocument(doc: PmNode, session: LintSession): LintState {
   const started = performance.now();
-  const map = plainTextMap(doc.toJSON() as DocNode);
+  const map = plainTextOfDoc(doc);
   const { line } = session;
   const result = line ? lint(map.text, line, session.context) : null;
-  const decorations = result ? findingDecorations(doc, map, result.findings) : DecorationSet.empty;
-  return { map, result, decorations, durationMs: performance.now() - started, stale: false };
+  return { ...lintedState(doc, map, result, 0), durationMs: performance.now() - started };
 }
+
+/** A lint run elsewhere (the worker) on `doc`, handed back to the plugin. */
+export interface LintedElsewhere {
+  doc: PmNode;
+  line: LintSession['line'];
+  map: PlainTextMap;
+  result: LintResult | null;
+  startedAt: number;
+}
+
+/**
+ * Often the underlines the edits already moved are exactly the new ones: keeping the same set
+ * spares the view a redraw (and its layout) just as the next key comes.
+ */
+const keepingUnchanged = (next: LintState, current: DecorationSet, doc: PmNode): LintState =>
+  sameDecorations(next.decorations, current, doc) ? { ...next, decorations: current } : next;
 
 /**
  * Lints the document on every change, against the session's line and context, and shows
  * the findings as decorations. A lint of a 3,000-character post against a 300-rule line
- * takes about a millisecond or two (bench/editorialLint.bench.ts): cheap, but not free next
- * to a bare keystroke, so in the editor it runs just after the keystrokes (see LintTiming).
+ * takes about a millisecond (bench/editorialLint.bench.ts): cheap, but not free next to a
+ * bare keystroke, so in the editor it runs after the keystrokes (see LintTiming) and, with
+ * the session's runner, in a worker: the page only maps underlines while keys come in.
  */
 export function editorialLintPlugin(session: LintSession, timing: LintTiming = SYNCHRONOUS): Plugin<LintState> {
   return new Plugin<LintState>({
@@ -107,12 +141,16 @@ export function editorialLintPlugin(session: LintSession, timing: LintTiming = S
     state: {
       init: (_config, state) => lintDocument(state.doc, session),
       apply: (tr, value, _old, state) => {
-        if (tr.getMeta(editorialLintKey) === REFRESH || (tr.docChanged && timing.delayMs <= 0)) {
-          const next = lintDocument(state.doc, session);
-          // Often the underlines the edits already moved are exactly the new ones: keeping the
-          // same set spares the view a redraw (and its layout) just as the next key comes.
+        const meta = tr.getMeta(editorialLintKey) as typeof REFRESH | LintedElsewhere | undefined;
+        if (meta === REFRESH || (tr.docChanged && timing.delayMs <= 0)) {
           const current = tr.docChanged ? value.decorations.map(tr.mapping, tr.doc) : value.decorations;
-          return sameDecorations(next.decorations, current, state.doc) ? { ...next, decorations: current } : next;
+          return keepingUnchanged(lintDocument(state.doc, session), current, state.doc);
+        }
+        // A worker's lint counts only for the document and line it was run on, and only if
+        // nothing newer (a refresh) came first.
+        if (meta && value.stale && meta.doc === state.doc && meta.line === session.line) {
+          const next = lintedState(state.doc, meta.map, meta.result, performance.now() - meta.startedAt);
+          return keepingUnchanged(next, value.decorations, state.doc);
         }
         if (!tr.docChanged) return value;
         return { ...value, decorations: value.decorations.map(tr.mapping, tr.doc), stale: true };
@@ -125,15 +163,35 @@ export function editorialLintPlugin(session: LintSession, timing: LintTiming = S
       const initial = editorialLintKey.getState(view.state);
       if (initial) session.publish(initial);
       let timer: ReturnType<typeof setTimeout> | null = null;
-      let firstStaleAt = 0;
+      let firstStaleAt: number | null = null;
+      let destroyed = false;
+      const isStale = () => !destroyed && editorialLintKey.getState(view.state)?.stale === true;
+
+      const lintElsewhere = async (runner: LintRunner) => {
+        const { doc } = view.state;
+        const { line, context } = session;
+        const startedAt = performance.now();
+        const map = plainTextOfDoc(doc);
+        const result = line ? await runner.lint(map.text, line, context) : null;
+        const apply = () => {
+          // Typed on meanwhile: the next keystroke has already asked for another pass.
+          if (!isStale() || view.state.doc !== doc) return;
+          view.dispatch(lintedElsewhereTransaction(view.state, { doc, line, map, result, startedAt }));
+        };
+        // At the start of a frame, so the redrawn underlines are laid out and painted in that very
+        // frame, not left pending for the next one, where a keystroke would have to wait for them.
+        if (scheduling.requestAnimationFrame) scheduling.requestAnimationFrame.call(globalThis, apply);
+        else apply();
+      };
+      const run = () => {
+        if (!isStale()) return;
+        if (session.runner) void lintElsewhere(session.runner);
+        else refreshLint(view);
+      };
       const lintNow = () => {
         timer = null;
-        const run = () => {
-          if (editorialLintKey.getState(view.state)?.stale) refreshLint(view);
-        };
         // In an idle period, so a keystroke already on its way is painted first.
-        const idle = (globalThis as { requestIdleCallback?: (callback: () => void, options: { timeout: number }) => number }).requestIdleCallback;
-        if (idle) idle.call(globalThis, run, { timeout: 100 });
+        if (scheduling.requestIdleCallback) scheduling.requestIdleCallback.call(globalThis, run, { timeout: 100 });
         else run();
       };
       return {
@@ -143,15 +201,17 @@ export function editorialLintPlugin(session: LintSession, timing: LintTiming = S
           if (!next.stale) {
             if (timer) clearTimeout(timer);
             timer = null;
+            firstStaleAt = null;
             session.publish(next);
             return;
           }
           const now = performance.now();
           if (timer) clearTimeout(timer);
-          else firstStaleAt = now;
+          firstStaleAt ??= now;
           timer = setTimeout(lintNow, Math.max(0, Math.min(timing.delayMs, firstStaleAt + timing.maxWaitMs - now)));
         },
         destroy: () => {
+          destroyed = true;
           if (timer) clearTimeout(timer);
         },
       };
@@ -168,6 +228,10 @@ export function freshLint(view: EditorView): LintState | undefined {
 /** Lints again after the line or the context changed (not a document change: no save, no undo step). */
 export const refreshTransaction = (state: EditorState): Transaction =>
   state.tr.setMeta(editorialLintKey, REFRESH).setMeta('addToHistory', false);
+
+/** Hands a worker's lint to the plugin; it counts only if the document and line are still those it linted. */
+export const lintedElsewhereTransaction = (state: EditorState, linted: LintedElsewhere): Transaction =>
+  state.tr.setMeta(editorialLintKey, linted).setMeta('addToHistory', false);
 
 export function refreshLint(view: EditorView): void {
   view.dispatch(refreshTransaction(view.state));

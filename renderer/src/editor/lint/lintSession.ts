@@ -2,6 +2,7 @@ import type { CompiledLine } from '../../../../shared/editorial/compile';
 import type { LintContextInput, LintResult } from '../../../../shared/editorial/findingSchema';
 import type { ResolvedLine } from '../../../../shared/editorial/lineSchema';
 import type { PlainTextMap } from '../../../../shared/posts/document';
+import type { LintRunner } from './lintRunner';
 
 /** What the editor lints against: the partner's resolved line (compiled once by `lint`). */
 export type LintLine = ResolvedLine | CompiledLine;
@@ -24,6 +25,9 @@ const EMPTY: LintSnapshot = { map: { text: '', positions: [] }, result: null, du
  * (`useSyncExternalStore`). One session per open post.
  */
 export class LintSession {
+  /** Where lint passes run while typing (a worker); without one, the plugin lints in the page. */
+  constructor(readonly runner: LintRunner | null = null) {}
+
   private lineValue: LintLine | null = null;
   private contextValue: LintContextInput = {};
   private snapshot: LintSnapshot = EMPTY;
