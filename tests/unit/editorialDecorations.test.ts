@@ -8,7 +8,7 @@ import { EditorialLine, PartnerLine, applyFix, resolveLine } from '../../shared/
 import type { Finding, LintContextInput, ResolvedLine } from '../../shared/editorial/index';
 import { plainTextOf } from '../../shared/posts/document';
 import type { DocNode } from '../../shared/posts/document';
-import { EDITOR_TIMING, editorialLintPlugin, lintStateOf, refreshTransaction } from '../../renderer/src/editor/lint/lintPlugin';
+import { EDITOR_TIMING, editorialLintPlugin, lintStateOf, refreshTransaction, underlineKeys } from '../../renderer/src/editor/lint/lintPlugin';
 import type { LintState } from '../../renderer/src/editor/lint/lintPlugin';
 import { LintSession } from '../../renderer/src/editor/lint/lintSession';
 import { fixTransaction } from '../../renderer/src/editor/lint/applyFix';
@@ -61,7 +61,9 @@ function findingOf(state: EditorState, ruleId: string): Finding {
 
 /** What each decoration of a finding covers in the document; `places`: where a missing piece goes. */
 function decorated(state: EditorState, findingId: string): { inline: string[]; places: { char: string; to: number }[] } {
-  const all: Decoration[] = lintOf(state).decorations.find(undefined, undefined, (spec: { findingId?: string }) => spec.findingId === findingId);
+  const findings = lintOf(state).result?.findings ?? [];
+  const key = [...underlineKeys(findings)].find(([, finding]) => finding.id === findingId)?.[0];
+  const all: Decoration[] = lintOf(state).decorations.find(undefined, undefined, (spec: { findingKey?: string }) => key !== undefined && spec.findingKey === key);
   const isPlace = (d: Decoration) => (d.spec as { place?: boolean }).place === true;
   const sorted = [...all].sort((a, b) => a.from - b.from);
   return {
@@ -149,6 +151,21 @@ describe('editorial decorations land on the words the linter found', () => {
     const linted = typed.apply(refreshTransaction(typed));
     expect(lintOf(linted).stale).toBe(false);
     expect(findingOf(linted, 'superlatives').range).toEqual({ from: 13, to: 21 });
+  });
+
+  it('names underlines so that typing at the end leaves those of earlier paragraphs as they were', () => {
+    // Over X's 280: the overflow is underlined from the first paragraph to the end of the post.
+    const { state } = editorState(doc(p(text(`Le meilleur cabinet ${'de Paris '.repeat(40)}`)), p(text(MENTION))), { networks: ['x'] });
+    const typed = state.apply(state.tr.insertText(' !', state.doc.content.size - 1));
+    const firstEnd = state.doc.child(0).nodeSize;
+    const inFirst = (value: EditorState) =>
+      lintOf(value)
+        .decorations.find(0, firstEnd)
+        .map((decoration) => ({ from: decoration.from, to: decoration.to, spec: decoration.spec as unknown }));
+    const overflow = (value: EditorState) => findingOf(value, 'limits');
+    expect(overflow(typed).id).not.toBe(overflow(state).id);
+    expect(inFirst(typed)).toEqual(inFirst(state));
+    expect(inFirst(state).length).toBeGreaterThan(1);
   });
 
   it('lints nothing until the line is known, then lints when asked to refresh', () => {

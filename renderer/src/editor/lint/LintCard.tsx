@@ -4,12 +4,13 @@ import type { Editor } from '@tiptap/react';
 import type { Finding } from '../../../../shared/editorial/findingSchema';
 import { useFindingText } from '../../editorial/editor/findingText';
 import { applyFindingFix, findingsAt } from './actions';
-import { freshLint } from './lintPlugin';
+import { freshLint, underlineKeys } from './lintPlugin';
 import type { LintSession } from './lintSession';
 import './lint.css';
 
 interface CardState {
-  ids: string[];
+  /** Underline keys (see `underlineKeys`): they survive typing elsewhere while the card is open. */
+  keys: string[];
   left: number;
   top: number;
   /** Opened from the keyboard: focus goes into the card. */
@@ -19,20 +20,20 @@ interface CardState {
 const CARD_WIDTH = 360;
 const HIDE_DELAY_MS = 300;
 
-/** The ids of the underlines under the pointer, innermost first (underlines can nest). */
-function findingIdsAt(target: EventTarget | null, root: Element): { ids: string[]; anchor: Element | null } {
-  if (!(target instanceof Element)) return { ids: [], anchor: null };
-  const anchor = target.closest('[data-finding-id]');
-  const ids: string[] = [];
-  for (let element = anchor; element && root.contains(element); element = element.parentElement?.closest('[data-finding-id]') ?? null) {
-    const id = element.getAttribute('data-finding-id');
-    if (id) ids.push(id);
+/** The keys of the underlines under the pointer, innermost first (underlines can nest). */
+function findingKeysAt(target: EventTarget | null, root: Element): { keys: string[]; anchor: Element | null } {
+  if (!(target instanceof Element)) return { keys: [], anchor: null };
+  const anchor = target.closest('[data-finding-key]');
+  const keys: string[] = [];
+  for (let element = anchor; element && root.contains(element); element = element.parentElement?.closest('[data-finding-key]') ?? null) {
+    const key = element.getAttribute('data-finding-key');
+    if (key) keys.push(key);
   }
-  return { ids, anchor };
+  return { keys, anchor };
 }
 
-const place = (left: number, top: number, focus: boolean, ids: string[]): CardState => ({
-  ids,
+const place = (left: number, top: number, focus: boolean, keys: string[]): CardState => ({
+  keys,
   left: Math.max(8, Math.min(left, window.innerWidth - CARD_WIDTH - 8)),
   top,
   focus,
@@ -67,14 +68,14 @@ export function LintCard({ editor, session }: { editor: Editor; session: LintSes
       timer.current = null;
     };
     const onOver = (event: MouseEvent) => {
-      const { ids, anchor } = findingIdsAt(event.target, root);
-      if (!anchor || ids.length === 0) return;
+      const { keys, anchor } = findingKeysAt(event.target, root);
+      if (!anchor || keys.length === 0) return;
       stopHide();
       const rect = anchor.getBoundingClientRect();
-      setCard(place(rect.left, rect.bottom + 4, false, ids));
+      setCard(place(rect.left, rect.bottom + 4, false, keys));
     };
     const onOut = (event: MouseEvent) => {
-      if (findingIdsAt(event.target, root).ids.length === 0) return;
+      if (findingKeysAt(event.target, root).keys.length === 0) return;
       stopHide();
       timer.current = setTimeout(() => setCard((current) => (current?.focus ? current : null)), HIDE_DELAY_MS);
     };
@@ -82,10 +83,11 @@ export function LintCard({ editor, session }: { editor: Editor; session: LintSes
       const state = freshLint(editor.view);
       if (!state) return;
       const { head } = editor.view.state.selection;
-      const found = findingsAt(state, head);
-      if (found.length === 0) return;
+      const found = new Set(findingsAt(state, head));
+      const keys = [...underlineKeys(state.result?.findings ?? [])].filter(([, finding]) => found.has(finding)).map(([key]) => key);
+      if (keys.length === 0) return;
       const coords = editor.view.coordsAtPos(head);
-      setCard(place(coords.left, coords.bottom + 4, true, found.map((f) => f.id)));
+      setCard(place(coords.left, coords.bottom + 4, true, keys));
     });
     root.addEventListener('mouseover', onOver);
     root.addEventListener('mouseout', onOut);
@@ -101,9 +103,8 @@ export function LintCard({ editor, session }: { editor: Editor; session: LintSes
     if (card?.focus) cardRef.current?.querySelector('button')?.focus();
   }, [card]);
 
-  const findings = card
-    ? card.ids.map((id) => snapshot.result?.findings.find((f) => f.id === id)).filter((f): f is Finding => f !== undefined)
-    : [];
+  const byKey = underlineKeys(snapshot.result?.findings ?? []);
+  const findings = card ? card.keys.map((key) => byKey.get(key)).filter((f): f is Finding => f !== undefined) : [];
   if (!card || findings.length === 0) return null;
 
   const close = (refocus: boolean) => {
