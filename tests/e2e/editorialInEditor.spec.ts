@@ -89,6 +89,19 @@ test('a banned word is underlined as it is typed, its card names the rule and li
   await expect(body(page)).toContainText(`Le reconnu cabinet de Paris.${MENTION}`);
 });
 
+test('typing on without a pause, the underline still comes within a few seconds, while the keys are still coming', async ({ page }) => {
+  await seed(page, ['linkedin']);
+  await body(page).click();
+  // A key every 100 ms for 6 s: never the quarter-second pause that lints at once.
+  let typingDone = false;
+  const typing = page.keyboard.type('Le meilleur cabinet de Paris, de Lyon, de Lille et de Marseille aussi.', { delay: 100 }).then(() => {
+    typingDone = true;
+  });
+  await expect(body(page).locator('.lint-warning', { hasText: 'meilleur' })).toBeVisible({ timeout: 4000 });
+  expect(typingDone).toBe(false);
+  await typing;
+});
+
 test('counters count per network and turn red over the X limit; the panel groups findings by network and follows line changes', async ({ page }) => {
   const { partnerId } = await seed(page, ['linkedin', 'x', 'bluesky']);
   await expect(page.getByTestId('counter-x')).toHaveText('X 0/280');
