@@ -11,6 +11,7 @@ import { failureNotice } from './notice';
 import type { Notice } from './notice';
 import { NoticeLine } from './NoticeLine';
 import { accountKeys, keychainFailed, keychainWorked } from './queries';
+import { FormActions } from '../ui/FormActions';
 
 interface Props {
   partnerId: string;
@@ -97,14 +98,7 @@ export function BlueskyConnectForm({ partnerId, account, onConnected, onCancel }
         t('accounts.bluesky.serviceHint'),
       )}
       <NoticeLine notice={notice} testId="bluesky-notice" />
-      <div className="actions">
-        <button type="submit" className="primary" disabled={busy}>
-          {busy ? t('accounts.bluesky.submitting') : t('accounts.bluesky.submit')}
-        </button>
-        <button type="button" onClick={onCancel}>
-          {t('accounts.oauth.cancel')}
-        </button>
-      </div>
+      <FormActions busy={busy} submit={busy ? t('accounts.bluesky.submitting') : t('accounts.bluesky.submit')} cancel={t('accounts.oauth.cancel')} onCancel={onCancel} />
     </form>
   );
 }

@@ -9,6 +9,7 @@ import { issuesByPath } from './fieldIssues';
 import { failureNotice } from './notice';
 import { NoticeLine } from './NoticeLine';
 import { useOAuthFlow } from './useOAuthFlow';
+import { FormActions } from '../ui/FormActions';
 
 interface Props {
   partnerId: string;
@@ -79,14 +80,12 @@ export function OAuthConnect({ partnerId, network, account, onConnected, onCance
         </label>
       ) : null}
       <NoticeLine notice={notice} testId="oauth-notice" />
-      <div className="actions">
-        <button type="submit" className="primary" disabled={view.step === 'starting'}>
-          {view.step === 'starting' ? t('accounts.oauth.starting') : t('accounts.oauth.start')}
-        </button>
-        <button type="button" onClick={onCancel}>
-          {t('accounts.oauth.cancel')}
-        </button>
-      </div>
+      <FormActions
+        busy={view.step === 'starting'}
+        submit={view.step === 'starting' ? t('accounts.oauth.starting') : t('accounts.oauth.start')}
+        cancel={t('accounts.oauth.cancel')}
+        onCancel={onCancel}
+      />
     </form>
   );
 }

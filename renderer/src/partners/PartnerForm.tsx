@@ -7,6 +7,7 @@ import { isValidTimeZone, listTimeZones } from '../../../shared/partners/timeZon
 import { errorMessage, fieldErrors } from '../ui/errorMessage';
 import { useDateFormat } from '../ui/useDateFormat';
 import { useNow } from '../ui/useNow';
+import { FormActions } from '../ui/FormActions';
 
 /** Every field as the form edits it (text); the sign-off lead is typed in hours, stored in minutes. */
 type FormValues = Required<{ [K in Exclude<keyof PartnerInputType, 'signoffLeadMinutes'>]: string }> & { signoffLeadHours: string };
@@ -146,19 +147,7 @@ export function PartnerForm({ partner, onSubmit, onCancel }: PartnerFormProps) {
           <input id={`${id}-color`} name="color" type="color" value={values.color} onChange={set('color')} />
         ))}
       </div>
-      {formError ? (
-        <p className="form-error" role="alert">
-          {formError}
-        </p>
-      ) : null}
-      <div className="actions">
-        <button type="submit" className="primary" disabled={busy}>
-          {t('partners.form.save')}
-        </button>
-        <button type="button" onClick={onCancel}>
-          {t('partners.form.cancel')}
-        </button>
-      </div>
+      <FormActions error={formError} busy={busy} submit={t('partners.form.save')} cancel={t('partners.form.cancel')} onCancel={onCancel} />
     </form>
   );
 }

@@ -5,6 +5,7 @@ import type { Decision, OfflineChannel } from '../../../shared/signoff/schema';
 import { api } from '../api';
 import { errorMessage, fieldErrors } from '../ui/errorMessage';
 import { fromLocalInput, toLocalInput } from './time';
+import { FormActions } from '../ui/FormActions';
 
 const decisions: readonly Decision[] = ['approve', 'requestChanges', 'reject'];
 const channels: readonly OfflineChannel[] = ['phone', 'in_person', 'message'];
@@ -85,19 +86,7 @@ export function DecisionForm({ postId, partnerName, onDone, onCancel }: Decision
       {fields.decidedAt ? <span className="form-error">{fields.decidedAt}</span> : null}
       <label htmlFor={`${id}-comment`}>{t('signoff.decisionForm.comment')}</label>
       <textarea id={`${id}-comment`} value={comment} rows={2} maxLength={5_000} onChange={(e) => setComment(e.target.value)} />
-      {error ? (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      ) : null}
-      <div className="actions">
-        <button type="submit" className="primary" disabled={busy}>
-          {t('signoff.decisionForm.save')}
-        </button>
-        <button type="button" onClick={onCancel}>
-          {t('signoff.decisionForm.cancel')}
-        </button>
-      </div>
+      <FormActions error={error} busy={busy} submit={t('signoff.decisionForm.save')} cancel={t('signoff.decisionForm.cancel')} onCancel={onCancel} />
     </form>
   );
 }

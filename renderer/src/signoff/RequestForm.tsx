@@ -6,6 +6,7 @@ import { ApiError } from '../../../shared/api/errors';
 import { api } from '../api';
 import { errorMessage, fieldErrors } from '../ui/errorMessage';
 import { fromLocalInput } from './time';
+import { FormActions } from '../ui/FormActions';
 
 /** What core says when the editorial line has errors: how many, and which findings to override. */
 const EditorialRefusal = z.object({ errors: z.number().int(), findingIds: z.array(z.string()) });
@@ -90,19 +91,7 @@ export function RequestForm({ postId, partnerHasEmail, onDone, onCancel }: Reque
           {fields.justification ? <span className="form-error">{fields.justification}</span> : null}
         </div>
       ) : null}
-      {error ? (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      ) : null}
-      <div className="actions">
-        <button type="submit" className="primary" disabled={busy}>
-          {t('signoff.requestForm.send')}
-        </button>
-        <button type="button" onClick={onCancel}>
-          {t('signoff.requestForm.cancel')}
-        </button>
-      </div>
+      <FormActions error={error} busy={busy} submit={t('signoff.requestForm.send')} cancel={t('signoff.requestForm.cancel')} onCancel={onCancel} />
     </form>
   );
 }
