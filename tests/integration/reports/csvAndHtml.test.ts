@@ -1,32 +1,20 @@
 import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestCore } from '../../support/testCore';
-import type { TestCore } from '../../support/testCore';
-import { seedScenario } from './seed';
-import type { Seeded } from './seed';
+import { describe, expect, it } from 'vitest';
+import { seededCoreForEachTest } from './seed';
 
-let t: TestCore;
-let seeded: Seeded;
-beforeEach(async () => {
-  t = createTestCore();
-  seeded = await seedScenario(t);
-});
-afterEach(() => {
-  seeded.db.close();
-  t.close();
-});
+const fixture = seededCoreForEachTest();
 
 async function partnerReport(partnerId: string) {
-  const doc = await t.call('reports.build', { month: '2026-10', partnerId });
+  const doc = await fixture.t.call('reports.build', { month: '2026-10', partnerId });
   if (doc.kind !== 'partner') throw new Error('expected a partner report');
   return doc.report;
 }
 
 describe('the CSV export', () => {
   it('reads back with papaparse as the same rows: one per event of the month, with its post', async () => {
-    const report = await partnerReport(seeded.paris.id);
-    const { path } = await t.call('reports.export', { month: '2026-10', partnerId: seeded.paris.id, format: 'csv' });
+    const report = await partnerReport(fixture.seeded.paris.id);
+    const { path } = await fixture.t.call('reports.export', { month: '2026-10', partnerId: fixture.seeded.paris.id, format: 'csv' });
     const raw = readFileSync(path, 'utf8');
     expect(raw.startsWith('\uFEFF')).toBe(true);
     expect(raw.endsWith('\r\n')).toBe(true);
@@ -68,23 +56,23 @@ describe('the CSV export', () => {
   });
 
   it('uses , for an English partner, and every partner’s rows for all partners', async () => {
-    const { path } = await t.call('reports.export', { month: '2026-10', partnerId: seeded.london.id, format: 'csv' });
+    const { path } = await fixture.t.call('reports.export', { month: '2026-10', partnerId: fixture.seeded.london.id, format: 'csv' });
     const english = Papa.parse<Record<string, string>>(readFileSync(path, 'utf8').slice(1), { header: true, skipEmptyLines: true });
     expect(english.meta.delimiter).toBe(',');
     expect(english.data.find((row) => row.action === 'requestChanges')?.local_time).toBe('2026-10-03 12:00');
 
-    const all = await t.call('reports.export', { month: '2026-10', partnerId: null, format: 'csv', locale: 'en' });
+    const all = await fixture.t.call('reports.export', { month: '2026-10', partnerId: null, format: 'csv', locale: 'en' });
     const rows = Papa.parse<Record<string, string>>(readFileSync(all.path, 'utf8').slice(1), { header: true, skipEmptyLines: true }).data;
     const perPartner = new Map<string, number>();
     for (const row of rows) perPartner.set(row.partner_id ?? '', (perPartner.get(row.partner_id ?? '') ?? 0) + 1);
     // Paris 29; London 29 too, not the same ones (L is September there, J October); the third partner: Z's two approvals.
-    expect(Object.fromEntries(perPartner)).toEqual({ [seeded.paris.id]: 29, [seeded.london.id]: 29, [seeded.other.id]: 2 });
+    expect(Object.fromEntries(perPartner)).toEqual({ [fixture.seeded.paris.id]: 29, [fixture.seeded.london.id]: 29, [fixture.seeded.other.id]: 2 });
   });
 });
 
 describe('the HTML export', () => {
   it('is self-contained: no script, no stylesheet or image to fetch, no URL but the published posts’ links', async () => {
-    const { path } = await t.call('reports.export', { month: '2026-10', partnerId: null, format: 'html', locale: 'fr' });
+    const { path } = await fixture.t.call('reports.export', { month: '2026-10', partnerId: null, format: 'html', locale: 'fr' });
     const html = readFileSync(path, 'utf8');
     expect(html.startsWith('<!doctype html>')).toBe(true);
     expect(html).not.toMatch(/<script|<link|<img|<iframe|<object|@import|url\(|\ssrc=/i);
@@ -99,15 +87,15 @@ describe('the HTML export', () => {
   });
 
   it('is what the in-app preview shows', async () => {
-    const { html } = await t.call('reports.preview', { month: '2026-10', partnerId: seeded.paris.id });
-    const { path } = await t.call('reports.export', { month: '2026-10', partnerId: seeded.paris.id, format: 'html' });
+    const { html } = await fixture.t.call('reports.preview', { month: '2026-10', partnerId: fixture.seeded.paris.id });
+    const { path } = await fixture.t.call('reports.export', { month: '2026-10', partnerId: fixture.seeded.paris.id, format: 'html' });
     expect(readFileSync(path, 'utf8')).toBe(html);
     expect(html).toContain('<html lang="fr">');
   });
 
   it('escapes whatever a post title holds', async () => {
-    seeded.db.prepare("UPDATE posts SET title = '<img src=x onerror=alert(1)>' WHERE title = 'Webinaire'").run();
-    const { html } = await t.call('reports.preview', { month: '2026-10', partnerId: seeded.paris.id });
+    fixture.seeded.db.prepare("UPDATE posts SET title = '<img src=x onerror=alert(1)>' WHERE title = 'Webinaire'").run();
+    const { html } = await fixture.t.call('reports.preview', { month: '2026-10', partnerId: fixture.seeded.paris.id });
     expect(html).not.toContain('<img');
     expect(html).toContain('&#60;img src=x onerror=alert(1)&#62;');
   });

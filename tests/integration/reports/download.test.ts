@@ -2,49 +2,37 @@ import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createCore } from '../../../electron/core/app';
 import { createLogger } from '../../../electron/core/log';
 import { playwrightPrinter } from '../../../electron/core/reports/playwrightPrinter';
 import type { AppEvent } from '../../../shared/api/contract';
 import { ApiError } from '../../../shared/api/errors';
-import { createTestCore } from '../../support/testCore';
-import type { TestCore } from '../../support/testCore';
-import { seedScenario } from './seed';
-import type { Seeded } from './seed';
+import { seededCoreForEachTest } from './seed';
 
-let t: TestCore;
-let seeded: Seeded;
-beforeEach(async () => {
-  t = createTestCore();
-  seeded = await seedScenario(t);
-});
-afterEach(() => {
-  seeded.db.close();
-  t.close();
-});
+const fixture = seededCoreForEachTest();
 
 const bytesOf = (base64: string): Buffer => Buffer.from(base64, 'base64');
 
 describe('downloading a report from the UI (reports.download)', () => {
   it('hands over exactly the file the export writes, with its name and media type', async () => {
     for (const format of ['csv', 'html'] as const) {
-      const file = await t.call('reports.download', { month: '2026-10', partnerId: seeded.paris.id, format });
-      const written = await t.call('reports.export', { month: '2026-10', partnerId: seeded.paris.id, format });
-      expect(file.fileName).toBe(written.path.slice(join(t.dir, 'exports').length + 1));
+      const file = await fixture.t.call('reports.download', { month: '2026-10', partnerId: fixture.seeded.paris.id, format });
+      const written = await fixture.t.call('reports.export', { month: '2026-10', partnerId: fixture.seeded.paris.id, format });
+      expect(file.fileName).toBe(written.path.slice(join(fixture.t.dir, 'exports').length + 1));
       expect(bytesOf(file.base64).equals(readFileSync(written.path))).toBe(true);
       expect(file.bytes).toBe(written.bytes);
     }
-    const csv = await t.call('reports.download', { month: '2026-10', partnerId: null, format: 'csv', locale: 'en' });
+    const csv = await fixture.t.call('reports.download', { month: '2026-10', partnerId: null, format: 'csv', locale: 'en' });
     expect(csv).toMatchObject({ fileName: 'plume-report-2026-10-all-partners.csv', mediaType: 'text/csv;charset=utf-8' });
     expect(bytesOf(csv.base64).subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf])); // the UTF-8 BOM
   });
 
   it('prints the PDF with the same text as the exported one', async () => {
-    const file = await t.call('reports.download', { month: '2026-10', partnerId: seeded.london.id, format: 'pdf' });
+    const file = await fixture.t.call('reports.download', { month: '2026-10', partnerId: fixture.seeded.london.id, format: 'pdf' });
     expect(file.mediaType).toBe('application/pdf');
-    expect(file.fileName).toBe(`plume-report-2026-10-james-whitfield-kc-${seeded.london.id.slice(0, 8)}.pdf`);
-    const path = join(t.dir, 'downloaded.pdf');
+    expect(file.fileName).toBe(`plume-report-2026-10-james-whitfield-kc-${fixture.seeded.london.id.slice(0, 8)}.pdf`);
+    const path = join(fixture.t.dir, 'downloaded.pdf');
     writeFileSync(path, bytesOf(file.base64));
     const text = execFileSync('pdftotext', ['-layout', path, '-'], { encoding: 'utf8' }).replace(/\s+/gu, ' ');
     expect(text).toMatch(/Drafts created 4 3 \+1/);
@@ -54,8 +42,8 @@ describe('downloading a report from the UI (reports.download)', () => {
 
 describe('when Chromium cannot be started', () => {
   const brokenCore = () => {
-    const dir = join(t.dir, 'broken');
-    return createCore({ dataDir: dir, logger: createLogger({}), pdfPrinter: playwrightPrinter({ executablePath: join(t.dir, 'no-such-chromium') }) });
+    const dir = join(fixture.t.dir, 'broken');
+    return createCore({ dataDir: dir, logger: createLogger({}), pdfPrinter: playwrightPrinter({ executablePath: join(fixture.t.dir, 'no-such-chromium') }) });
   };
 
   it('says the PDF could not be printed, in words the UI translates, and CSV still works', async () => {
@@ -94,12 +82,12 @@ describe('when Chromium cannot be started', () => {
 
 describe('where the numbers come from', () => {
   it('reads the audit log and the posts only: rescheduling, changing status or content afterwards changes no figure', async () => {
-    const before = await t.call('reports.build', { month: '2026-10', partnerId: seeded.paris.id });
+    const before = await fixture.t.call('reports.build', { month: '2026-10', partnerId: fixture.seeded.paris.id });
     // Everything a post carries besides its title, networks and pillar, scrambled.
-    seeded.db
+    fixture.seeded.db
       .prepare("UPDATE posts SET status = 'draft', scheduled_at = ?, scheduled_zone = 'Asia/Tokyo', plain_text = 'autre', updated_at = ? WHERE partner_id = ?")
-      .run(Date.parse('2027-03-01T00:00:00Z'), Date.parse('2027-03-01T00:00:00Z'), seeded.paris.id);
-    const after = await t.call('reports.build', { month: '2026-10', partnerId: seeded.paris.id });
+      .run(Date.parse('2027-03-01T00:00:00Z'), Date.parse('2027-03-01T00:00:00Z'), fixture.seeded.paris.id);
+    const after = await fixture.t.call('reports.build', { month: '2026-10', partnerId: fixture.seeded.paris.id });
     if (before.kind !== 'partner' || after.kind !== 'partner') throw new Error('expected partner reports');
     expect(after.report.figures).toEqual(before.report.figures);
     expect(after.report.events).toEqual(before.report.events);
@@ -107,19 +95,19 @@ describe('where the numbers come from', () => {
   });
 
   it('keeps a deleted post’s events: the log is the record, the title simply goes blank', async () => {
-    const before = await t.call('reports.build', { month: '2026-10', partnerId: seeded.paris.id });
+    const before = await fixture.t.call('reports.build', { month: '2026-10', partnerId: fixture.seeded.paris.id });
     if (before.kind !== 'partner') throw new Error('expected a partner report');
     const published = before.report.published[0];
     if (!published) throw new Error('expected a publication');
-    await t.call('posts.delete', { id: published.postId });
-    const after = await t.call('reports.build', { month: '2026-10', partnerId: seeded.paris.id });
+    await fixture.t.call('posts.delete', { id: published.postId });
+    const after = await fixture.t.call('reports.build', { month: '2026-10', partnerId: fixture.seeded.paris.id });
     if (after.kind !== 'partner') throw new Error('expected a partner report');
     expect(after.report.figures.counts).toEqual(before.report.figures.counts);
     expect(after.report.published[0]).toEqual({ ...published, title: '' });
   });
 
   it('refuses a bad month with a validation error, not a crash', async () => {
-    await expect(t.call('reports.download', { month: '2026-13', partnerId: null, format: 'csv' })).rejects.toBeInstanceOf(ApiError);
-    await expect(t.call('reports.download', { month: '2026-13', partnerId: null, format: 'csv' })).rejects.toMatchObject({ code: 'validation' });
+    await expect(fixture.t.call('reports.download', { month: '2026-13', partnerId: null, format: 'csv' })).rejects.toBeInstanceOf(ApiError);
+    await expect(fixture.t.call('reports.download', { month: '2026-13', partnerId: null, format: 'csv' })).rejects.toMatchObject({ code: 'validation' });
   });
 });

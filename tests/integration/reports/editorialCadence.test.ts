@@ -1,22 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestCore } from '../../support/testCore';
-import type { TestCore } from '../../support/testCore';
-import { seedScenario } from './seed';
-import type { Seeded } from './seed';
+import { describe, expect, it } from 'vitest';
+import { seededCoreForEachTest } from './seed';
 
-let t: TestCore;
-let seeded: Seeded;
-beforeEach(async () => {
-  t = createTestCore();
-  seeded = await seedScenario(t);
-});
-afterEach(() => {
-  seeded.db.close();
-  t.close();
-});
+const fixture = seededCoreForEachTest();
 
 async function parisOctober() {
-  const doc = await t.call('reports.build', { month: '2026-10', partnerId: seeded.paris.id });
+  const doc = await fixture.t.call('reports.build', { month: '2026-10', partnerId: fixture.seeded.paris.id });
   if (doc.kind !== 'partner') throw new Error('expected a partner report');
   return doc.report;
 }
@@ -25,8 +13,8 @@ describe('cadence and pillar targets in the report', () => {
   it('come from the partner’s editorial line (no line: no target, said so)', async () => {
     expect((await parisOctober()).cadence).toBeNull();
 
-    await t.call('editorial.savePartnerLine', {
-      partnerId: seeded.paris.id,
+    await fixture.t.call('editorial.savePartnerLine', {
+      partnerId: fixture.seeded.paris.id,
       baseVersion: null,
       line: {
         cadence: {
@@ -52,7 +40,7 @@ describe('cadence and pillar targets in the report', () => {
       ['cabinet', 1, 0.2],
     ]);
     // London has no line of its own: still no target.
-    const london = await t.call('reports.build', { month: '2026-10', partnerId: seeded.london.id });
+    const london = await fixture.t.call('reports.build', { month: '2026-10', partnerId: fixture.seeded.london.id });
     expect(london.kind === 'partner' ? london.report.cadence : 'not a partner report').toBeNull();
   });
 });

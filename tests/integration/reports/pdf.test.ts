@@ -1,11 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestCore } from '../../support/testCore';
-import type { TestCore } from '../../support/testCore';
-import { seedScenario } from './seed';
-import type { Seeded } from './seed';
+import { describe, expect, it } from 'vitest';
+import { seededCoreForEachTest } from './seed';
 
 const shots = join(process.cwd(), 'test-results', 'reports');
 
@@ -23,21 +20,12 @@ function firstPagePng(pdf: string, name: string): string {
   return join(shots, `${name}.png`);
 }
 
-let t: TestCore;
-let seeded: Seeded;
-beforeEach(async () => {
-  t = createTestCore();
-  seeded = await seedScenario(t);
-});
-afterEach(() => {
-  seeded.db.close();
-  t.close();
-});
+const fixture = seededCoreForEachTest();
 
 describe('the PDF report', () => {
   it('is in French for a French partner, with the figures worked out by hand, page numbers and the generation date', async () => {
-    const { path, bytes } = await t.call('reports.export', { month: '2026-10', partnerId: seeded.paris.id, format: 'pdf' });
-    expect(path).toBe(join(t.dir, 'exports', `plume-report-2026-10-me-claire-dupont-${seeded.paris.id.slice(0, 8)}.pdf`));
+    const { path, bytes } = await fixture.t.call('reports.export', { month: '2026-10', partnerId: fixture.seeded.paris.id, format: 'pdf' });
+    expect(path).toBe(join(fixture.t.dir, 'exports', `plume-report-2026-10-me-claire-dupont-${fixture.seeded.paris.id.slice(0, 8)}.pdf`));
     expect(readFileSync(path).subarray(0, 5).toString()).toBe('%PDF-');
     expect(bytes).toBe(readFileSync(path).length);
 
@@ -68,7 +56,7 @@ describe('the PDF report', () => {
   });
 
   it('is in English for an English partner, October taken in London time', async () => {
-    const { path } = await t.call('reports.export', { month: '2026-10', partnerId: seeded.london.id, format: 'pdf' });
+    const { path } = await fixture.t.call('reports.export', { month: '2026-10', partnerId: fixture.seeded.london.id, format: 'pdf' });
     const text = pdfText(path);
     expect(squeezed(text)).toContain('MONTHLYACTIVITYREPORT');
     expect(text).toContain('James Whitfield KC');
@@ -88,7 +76,7 @@ describe('the PDF report', () => {
   });
 
   it('prints an honest empty report for a month with no activity', async () => {
-    const { path } = await t.call('reports.export', { month: '2027-01', partnerId: seeded.paris.id, format: 'pdf' });
+    const { path } = await fixture.t.call('reports.export', { month: '2027-01', partnerId: fixture.seeded.paris.id, format: 'pdf' });
     const text = pdfText(path);
     expect(text).toContain('Aucune activité enregistrée ce mois-ci');
     expect(text).toMatch(/Brouillons créés 0 0 =/);
@@ -96,7 +84,7 @@ describe('the PDF report', () => {
   });
 
   it('puts all partners in one document: the summary first, then each partner', async () => {
-    const { path } = await t.call('reports.export', { month: '2026-10', partnerId: null, format: 'pdf', locale: 'fr' });
+    const { path } = await fixture.t.call('reports.export', { month: '2026-10', partnerId: null, format: 'pdf', locale: 'fr' });
     const text = pdfText(path);
     expect(text).toContain('Tous les partenaires');
     expect(text).toContain('Synthèse — 3 partenaires');

@@ -1,7 +1,9 @@
 import Database from 'better-sqlite3';
+import { afterEach, beforeEach } from 'vitest';
 import { AuditRepository } from '../../../electron/core/audit/repository';
 import type { Partner } from '../../../shared/partners/schema';
 import { octoberScenario, scenarioPosts } from '../../support/reportScenario';
+import { createTestCore } from '../../support/testCore';
 import type { TestCore } from '../../support/testCore';
 
 export interface Seeded {
@@ -70,4 +72,33 @@ export async function seedScenario(t: TestCore): Promise<Seeded> {
     )();
   }
   return { paris, london, other, db };
+}
+
+/**
+ * For a test file: before each test a fresh core seeded with the scenario, closed after it.
+ * Read `fixture.t` and `fixture.seeded` inside the tests (they change with each test).
+ */
+export function seededCoreForEachTest(): { t: TestCore; seeded: Seeded } {
+  let current: { t: TestCore; seeded: Seeded } | null = null;
+  beforeEach(async () => {
+    const t = createTestCore();
+    current = { t, seeded: await seedScenario(t) };
+  });
+  afterEach(() => {
+    current?.seeded.db.close();
+    current?.t.close();
+    current = null;
+  });
+  const now = () => {
+    if (!current) throw new Error('the seeded core exists only inside a test');
+    return current;
+  };
+  return {
+    get t() {
+      return now().t;
+    },
+    get seeded() {
+      return now().seeded;
+    },
+  };
 }
