@@ -4,6 +4,10 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { api } from './api';
 import { App } from './app/App';
 import { initI18n, systemLocale } from './i18n';
+import '@fontsource/source-sans-3/400.css';
+import '@fontsource/source-sans-3/400-italic.css';
+import '@fontsource/source-sans-3/600.css';
+import '@fontsource/source-sans-3/700.css';
 import './styles.css';
 
 async function boot(): Promise<void> {

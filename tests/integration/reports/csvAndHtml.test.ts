@@ -75,7 +75,11 @@ describe('the HTML export', () => {
     const { path } = await fixture.t.call('reports.export', { month: '2026-10', partnerId: null, format: 'html', locale: 'fr' });
     const html = readFileSync(path, 'utf8');
     expect(html.startsWith('<!doctype html>')).toBe(true);
-    expect(html).not.toMatch(/<script|<link|<img|<iframe|<object|@import|url\(|\ssrc=/i);
+    // Its typefaces travel inside it, as data URLs: the only url( the file holds.
+    expect(html).toContain("font-family: 'Source Sans 3'");
+    expect(html).toMatch(/src: url\(data:font\/woff2;base64,[A-Za-z0-9+/=]+\) format\('woff2'\)/);
+    const withoutFonts = html.replace(/url\(data:font\/woff2;base64,[A-Za-z0-9+/=]+\)/g, '');
+    expect(withoutFonts).not.toMatch(/<script|<link|<img|<iframe|<object|@import|url\(|\ssrc=/i);
     expect(html).toContain("default-src 'none'");
     // The only http(s) in the file: the links to the posts as published.
     const links = [...html.matchAll(/<a href="([^"]+)">/g)].map((m) => m[1]);

@@ -6,12 +6,37 @@ import { seededCoreForEachTest } from './seed';
 
 const shots = join(process.cwd(), 'test-results', 'reports');
 
-/** The PDF's text, laid out (table rows stay on one line), every kind of space made one space (a no-break space may vanish). */
-const pdfText = (path: string, layout = true): string =>
-  execFileSync('pdftotext', [...(layout ? ['-layout'] : []), path, '-'], { encoding: 'utf8' }).replace(/\s+/gu, ' ');
+/**
+ * The PDF's text in the order it was drawn (`-raw`), every run of white space made one space:
+ * a table row reads "label value previous change" however its cells wrap, so nothing below
+ * depends on line breaks (a no-break space may vanish, hence the optional spaces).
+ */
+const pdfText = (path: string): string => execFileSync('pdftotext', ['-raw', path, '-'], { encoding: 'utf8' }).replace(/\s+/gu, ' ');
 
 /** Letter-spaced capitals come out of pdftotext as "M O N T H LY": compare them without spaces. */
 const squeezed = (text: string): string => text.replace(/ /g, '');
+
+/** Every font the PDF names, from `pdffonts` (subset prefix "ABCDEF+" removed), with whether it is embedded. */
+function pdfFonts(path: string): { name: string; embedded: boolean }[] {
+  return execFileSync('pdffonts', [path], { encoding: 'utf8' })
+    .split('\n')
+    .slice(2)
+    .filter((line) => line.trim() !== '')
+    .map((line) => line.trim().split(/\s+/))
+    // Columns: name, type (one to three words), encoding, emb, sub, uni, object, generation.
+    .map((cells) => ({ name: (cells[0] ?? '').replace(/^[A-Z]{6}\+/, ''), embedded: cells.at(-5) === 'yes' }));
+}
+
+/** The report is drawn only in the typefaces Plume ships (fonts.ts), never in whatever the system has. */
+function expectOnlyShippedFonts(path: string): void {
+  const fonts = pdfFonts(path);
+  expect(fonts.length).toBeGreaterThan(0);
+  for (const font of fonts) {
+    expect(font.embedded, font.name).toBe(true);
+    // Chromium may draw a synthesised style of an embedded face as an unnamed Type 3 font.
+    if (font.name !== '[none]') expect(font.name).toMatch(/^(SourceSans3|SourceSerif4|NotoSansMath)/);
+  }
+}
 
 /** The first page as a PNG at 80 dpi in test-results/reports/, for a reviewer's eye. */
 function firstPagePng(pdf: string, name: string): string {
@@ -44,13 +69,13 @@ describe('the PDF report', () => {
     expect(text).toMatch(/60 ?%/);
     expect(text).toContain('3 sur 5 échéances');
     expect(text).toContain('2 sur 3 validations');
-    // Prose wraps inside its table cell: read it in reading order.
-    expect(pdfText(path, false)).toContain('« Citation exacte de l’arrêt, validée par l’associée. »');
+    expect(text).toContain('« Citation exacte de l’arrêt, validée par l’associée. »');
     // Findings by the kind of rule, named as the editorial line names them.
     expect(text).toMatch(/Longueur des phrases 2 /);
     expect(text).toMatch(/Termes proscrits 1 /);
     expect(text).toMatch(/Page 1 sur \d/);
     expect(text).toContain('Généré le 24 nov. 2026, 10:00'); // the test clock: 09:00 UTC
+    expectOnlyShippedFonts(path);
 
     expect(readFileSync(firstPagePng(path, 'report-fr-paris')).subarray(1, 4).toString()).toBe('PNG');
   });
@@ -69,9 +94,10 @@ describe('the PDF report', () => {
     expect(text).toMatch(/90th percentile 25\.2 ?h/);
     expect(text).toContain('3 of 5 deadlines');
     expect(text).toMatch(/Sentence length 2 /);
-    expect(pdfText(path, false)).toContain('“Citation exacte de l’arrêt, validée par l’associée.”');
+    expect(text).toContain('“Citation exacte de l’arrêt, validée par l’associée.”');
     expect(text).toMatch(/Page 1 of \d/);
     expect(text).toContain('Generated on 24 Nov 2026, 09:00');
+    expectOnlyShippedFonts(path);
     firstPagePng(path, 'report-en-london');
   });
 
@@ -89,8 +115,15 @@ describe('the PDF report', () => {
     expect(text).toContain('Tous les partenaires');
     expect(text).toContain('Synthèse — 3 partenaires');
     // Publications 5 (Paris) + 6 (London) + 0; sent 6 + 6 + 0; first time 2 + 2 + 2 (the third partner owns Z) of 3 + 3 + 2.
-    expect(text).toMatch(/ 11 12 75 ?% /);
-    expect(text.indexOf('Synthèse')).toBeLessThan(text.indexOf('James Whitfield KC'));
+    expect(text).toContain('PUBLICATIONS 11 LinkedIn 9 · X 2');
+    expect(text).toContain('ENVOYÉES POUR VALIDATION 12 Demandes : 14');
+    expect(text).toMatch(/VALIDÉES DU PREMIER COUP 75 ?% 6 sur 8 validations/);
+    expect(text).toMatch(/Tous les partenaires 11 12 6 2 2 6 ?h 60 ?% 2/);
+    expectOnlyShippedFonts(path);
+    // The summary fills the first page; each partner's own section (its masthead) comes after it.
+    const firstPageEnd = text.indexOf('Page 1 sur');
+    expect(text.indexOf('Synthèse — 3 partenaires')).toBeLessThan(firstPageEnd);
+    expect(text.indexOf('Partner · Whitfield Chambers')).toBeGreaterThan(firstPageEnd);
     firstPagePng(path, 'report-fr-all-partners');
   });
 });

@@ -4,11 +4,12 @@ import { fill, reportMessages } from '../../../../shared/reports/messages';
 import { documentLocale } from './html';
 import { escapeHtml as esc } from './escape';
 import { pageMarginsMm } from './styles';
+import { REPORT_SANS, reportFontFaces } from './fonts';
 
 /**
  * Chromium's footer template for the PDF: who and which month, the generation date, and
  * "Page n of N" (Chromium fills .pageNumber and .totalPages). The template is its own little
- * document: it needs explicit sizes and inherits nothing from the page.
+ * document: it needs explicit sizes, inherits nothing from the page, and so carries the fonts too.
  */
 export function pdfFooter(doc: ReportDocument): string {
   const locale = documentLocale(doc);
@@ -19,11 +20,11 @@ export function pdfFooter(doc: ReportDocument): string {
   const who = doc.kind === 'partner' ? doc.report.partner.displayName : m.allPartners;
   const generatedAt = doc.kind === 'partner' ? doc.report.generatedAt : doc.summary.generatedAt;
   const page = fill(esc(m.footerPage), { page: '<span class="pageNumber"></span>', pages: '<span class="totalPages"></span>' });
-  return (
+  const footer =
     `<div style="width:100%;margin:0 ${pageMarginsMm.right}mm 0 ${pageMarginsMm.left}mm;padding-top:2mm;border-top:0.5px solid #d8dee4;` +
-    `display:flex;justify-content:space-between;font-family:'Helvetica Neue',Helvetica,Arial,'Liberation Sans',sans-serif;font-size:7.5pt;color:#59636e;">` +
+    `display:flex;justify-content:space-between;font-family:&quot;${REPORT_SANS}&quot;,sans-serif;font-size:7.5pt;color:#59636e;">` +
     `<span>${esc(who)} — ${esc(fmt.month(month))}</span>` +
     `<span>${esc(fill(m.generatedOn, { date: fmt.dateTime(generatedAt) }))}</span>` +
-    `<span>${page}</span></div>`
-  );
+    `<span>${page}</span></div>`;
+  return `<style>${reportFontFaces(footer)}</style>${footer}`;
 }

@@ -1,5 +1,7 @@
+import { REPORT_SANS, REPORT_SERIF, REPORT_SYMBOLS } from './fonts';
+
 /**
- * One stylesheet for screen and print. A4 portrait; the PDF printer uses the same margins
+ * One stylesheet for screen and print, in the report's own embedded typefaces (fonts.ts). A4 portrait; the PDF printer uses the same margins
  * (`pageMarginsMm`) so Chromium's footer (page numbers, date) sits in the bottom margin.
  * Colours are printed as shown (print-color-adjust); the partner's colour comes in as
  * --accent (+ --accent-ink for text on it, --accent-soft tint, --accent-strong for rules and bars).
@@ -13,7 +15,7 @@ export const reportCss = `
 :root { --ink: #1f2328; --muted: #59636e; --line: #d8dee4; --paper: #ffffff; }
 * { box-sizing: border-box; }
 html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-body { margin: 0; background: #e6e8eb; color: var(--ink); font: 9.5pt/1.45 "Helvetica Neue", Helvetica, Arial, "Liberation Sans", sans-serif; }
+body { margin: 0; background: #e6e8eb; color: var(--ink); font: 9.5pt/1.45 "${REPORT_SANS}", "${REPORT_SYMBOLS}", sans-serif; }
 .report { background: var(--paper); width: 210mm; margin: 16px auto; padding: ${m.top}mm ${m.right}mm ${m.bottom}mm ${m.left}mm; box-shadow: 0 1px 4px rgba(0,0,0,.18); }
 @media print {
   body { background: #fff; }
@@ -22,11 +24,11 @@ body { margin: 0; background: #e6e8eb; color: var(--ink); font: 9.5pt/1.45 "Helv
 }
 .masthead { background: var(--accent); color: var(--accent-ink); border-radius: 3px; padding: 16px 20px 14px; }
 .masthead .topline { display: flex; justify-content: space-between; align-items: baseline; font-size: 8pt; letter-spacing: .12em; text-transform: uppercase; opacity: .9; }
-.masthead h1 { font: 600 22pt/1.15 Georgia, "Liberation Serif", "Times New Roman", serif; margin: 8px 0 2px; }
+.masthead h1 { font: 600 22pt/1.15 "${REPORT_SERIF}", "${REPORT_SYMBOLS}", serif; margin: 8px 0 2px; }
 .masthead .who { margin: 0; font-size: 10pt; opacity: .95; }
 .masthead .period { margin: 8px 0 0; font-size: 8.5pt; opacity: .9; }
 .masthead .month { font-size: 10pt; font-weight: 700; letter-spacing: .08em; }
-h2 { font: 600 12.5pt/1.2 Georgia, "Liberation Serif", "Times New Roman", serif; margin: 18px 0 8px; padding-bottom: 4px; border-bottom: 1.5px solid var(--accent-strong); break-after: avoid; }
+h2 { font: 600 12.5pt/1.2 "${REPORT_SERIF}", "${REPORT_SYMBOLS}", serif; margin: 18px 0 8px; padding-bottom: 4px; border-bottom: 1.5px solid var(--accent-strong); break-after: avoid; }
 h3 { font-size: 9pt; margin: 12px 0 6px; text-transform: uppercase; letter-spacing: .05em; color: var(--muted); break-after: avoid; }
 section { break-inside: auto; }
 .keep { break-inside: avoid; }
