@@ -50,6 +50,9 @@ export const AppEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('partners.changed') }),
   z.object({ type: z.literal('workspace.changed') }),
   z.object({ type: z.literal('settings.changed') }),
+  // Raised by a transport, not by core: its event stream (re)opened, so events sent while it
+  // was closed may have been missed and every cache must be read again.
+  z.object({ type: z.literal('events.resync') }),
   AccountsChangedEvent,
   OAuthFinishedEvent,
   ReportProgressEvent,

@@ -15,14 +15,7 @@ export function createHttpTransport(): Transport {
   let source: EventSource | null = null;
   const openEvents = (): EventSource => {
     const events = new EventSource('/api/events');
-    events.onmessage = (message: MessageEvent<string>) => {
-      let payload: unknown;
-      try {
-        payload = JSON.parse(message.data);
-      } catch {
-        // Ignore a malformed frame; the contract parse happens in the client.
-        return;
-      }
+    const deliver = (payload: unknown) => {
       for (const listener of [...listeners]) {
         try {
           listener(payload);
@@ -31,7 +24,22 @@ export function createHttpTransport(): Transport {
         }
       }
     };
-    events.onopen = () => connection.set(true);
+    events.onmessage = (message: MessageEvent<string>) => {
+      let payload: unknown;
+      try {
+        payload = JSON.parse(message.data);
+      } catch {
+        // Ignore a malformed frame; the contract parse happens in the client.
+        return;
+      }
+      deliver(payload);
+    };
+    // Whatever core announced before the stream opened (the first time, or after a drop) was
+    // missed: a call made while the page loaded, another tab's save, a restart.
+    events.onopen = () => {
+      connection.set(true);
+      deliver({ type: 'events.resync' });
+    };
     events.onerror = () => connection.set(false);
     return events;
   };

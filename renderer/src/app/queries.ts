@@ -46,6 +46,7 @@ export function useCoreEvents(): void {
             void queryClient.invalidateQueries({ queryKey: keys.workspace });
             break;
           case 'workspace.changed':
+          case 'events.resync':
             void queryClient.invalidateQueries();
             break;
         }
