@@ -34,6 +34,8 @@ export default defineConfig({
     root: 'renderer',
     build: {
       outDir: 'out/renderer',
+      // electron-vite leaves the renderer unminified; it is read and parsed at every start.
+      minify: true,
       rolldownOptions: { input: { index: resolve('renderer/index.html') } },
     },
     plugins: [react()],
