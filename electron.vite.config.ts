@@ -16,7 +16,13 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rolldownOptions: { input: { index: resolve('electron/main/index.ts') } },
+      rolldownOptions: {
+        // index: the Electron shell; server: browser mode (`node out/main/server.js`), so no
+        // TypeScript is compiled at start-up. Chunks sit beside them, so paths taken from
+        // import.meta.url (migrations/, ../../out/renderer) are the same from every file.
+        input: { index: resolve('electron/main/index.ts'), server: resolve('electron/server/cli.ts') },
+        output: { chunkFileNames: '[name]-[hash].js' },
+      },
     },
     plugins: [copyMigrations()],
   },

@@ -66,7 +66,7 @@ function rangeQuery(): void {
 async function monthViewInChromium(): Promise<void> {
   const dir = join(scratch, 'month');
   seed(dir, 40, 3000, 30);
-  const child = spawn(process.execPath, ['--import', 'tsx', 'electron/server/cli.ts'], {
+  const child = spawn(process.execPath, ['out/main/server.js'], {
     env: { ...process.env, PLUME_DATA_DIR: dir, PLUME_NO_OPEN: '1' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });

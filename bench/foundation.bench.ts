@@ -128,7 +128,7 @@ async function coldStart(): Promise<void> {
   const pageBaseline: number[] = [];
   for (let i = 0; i < 5; i++) {
     const started = process.hrtime.bigint();
-    const child = spawn(process.execPath, ['--import', 'tsx', 'electron/server/cli.ts'], {
+    const child = spawn(process.execPath, ['out/main/server.js'], {
       env: { ...process.env, PLUME_DATA_DIR: dir, PLUME_NO_OPEN: '1' },
       stdio: ['ignore', 'pipe', 'inherit'],
     });

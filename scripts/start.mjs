@@ -34,7 +34,8 @@ if (electronBinary()) {
 } else {
   console.log('Electron’s binary is not available on this machine: starting Plume in browser mode instead.');
   ensureNativeForNode();
-  const child = spawn(npx, ['tsx', 'electron/server/cli.ts'], { stdio: 'inherit' });
+  // The server was bundled by the build above (out/main/server.js): nothing is compiled at start.
+  const child = spawn(process.execPath, ['out/main/server.js'], { stdio: 'inherit' });
   const forward = (signal) => child.kill(signal);
   process.on('SIGINT', forward);
   process.on('SIGTERM', forward);

@@ -14,11 +14,12 @@ export interface RunningPlume {
 }
 
 /**
- * Starts the real browser-mode server (the same command `npm start` falls back to) as its own
- * Node process, on a workspace folder the test owns, and waits for its printed URL.
+ * Starts the real browser-mode server (the bundle `npm start` falls back to, built before the
+ * end-to-end run) as its own Node process, on a workspace folder the test owns, and waits for
+ * its printed URL.
  */
 export async function startPlume(dataDir = mkdtempSync(join(tmpdir(), 'plume-e2e-')), env: Record<string, string> = {}): Promise<RunningPlume> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'electron/server/cli.ts'], {
+  const child = spawn(process.execPath, ['out/main/server.js'], {
     env: { ...process.env, PLUME_DATA_DIR: dataDir, PLUME_NO_OPEN: '1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

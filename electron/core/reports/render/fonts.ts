@@ -32,11 +32,12 @@ const symbolFaces: FaceSource[] = [{ pkg: '@fontsource/noto-sans-math', css: ['4
 
 const SUBSETS = /-latin-(ext-)?\d{3}-(normal|italic)\.woff2/;
 
-const require = createRequire(import.meta.url);
+// Not named `require`: the bundler declares its own in the same scope.
+const packages = createRequire(import.meta.url);
 
 /** The package's own @font-face rules for the Latin subsets, each woff2 inlined as a data URL. */
 function inlineFaces({ pkg, css: files, unicodeRange }: FaceSource): string[] {
-  const root = dirname(require.resolve(`${pkg}/package.json`));
+  const root = dirname(packages.resolve(`${pkg}/package.json`));
   return files.flatMap((cssFile) =>
     [...readFileSync(join(root, cssFile), 'utf8').matchAll(/@font-face\s*\{[^}]*\}/g)]
       .map((match) => match[0])
