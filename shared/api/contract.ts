@@ -12,6 +12,7 @@ import { reportProcedures } from './procedures/reports';
 import { publishingProcedures } from './procedures/publishing';
 import { ReportProgressEvent } from '../reports/progress';
 import { EditorialChangedEvent, editorialProcedures } from './procedures/editorial';
+import { storageProcedures } from './procedures/storage';
 
 /**
  * The one API between UI and core. Each feature declares its procedures in
@@ -28,6 +29,7 @@ export const contract = {
   ...reportProcedures,
   ...publishingProcedures,
   ...editorialProcedures,
+  ...storageProcedures,
 } as const;
 
 export type Contract = typeof contract;
@@ -50,6 +52,8 @@ export const AppEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('partners.changed') }),
   z.object({ type: z.literal('workspace.changed') }),
   z.object({ type: z.literal('settings.changed') }),
+  /** The workspace file was found damaged, or was restored from a backup. */
+  z.object({ type: z.literal('workspace.health') }),
   AccountsChangedEvent,
   OAuthFinishedEvent,
   ReportProgressEvent,
