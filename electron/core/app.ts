@@ -13,7 +13,7 @@ import { notFound } from './errors';
 import { WorkspaceStorage } from './storage/workspaceStorage';
 import { storageHandlers } from './storage/handlers';
 import { quickCheckInBackground } from './storage/quickCheck';
-import { workspaceDamagedError, workspaceUnreadableError } from './storage/storageErrors';
+import { isCorruption, workspaceDamagedError, workspaceUnreadableError } from './storage/storageErrors';
 import type { MigrationReport } from './db/migrate';
 import { SecretServiceKeychain } from './credentials/keychain';
 import type { Keychain } from './credentials/keychain';
@@ -127,7 +127,16 @@ export function createCore(options: CoreOptions): Core {
     if (migration.from !== migration.to) {
       log.info(`database migrated ${migration.from} → ${migration.to}${migration.backupPath ? `, backup ${migration.backupPath}` : ''}`);
     }
-    current = wireServices({ options, db, migration, clock, log, events, storage });
+    try {
+      current = wireServices({ options, db, migration, clock, log, events, storage });
+    } catch (error) {
+      // Services read settings as they start: a damaged page there means no workspace to serve.
+      if (!isCorruption(error)) throw error;
+      storage.damaged(error instanceof Error ? error.message : String(error), false);
+      storage.detach();
+      db.close();
+      return;
+    }
     if (tookOverFromDeadProcess) current.signoff.outbox.releaseAbandoned(clock.now());
     if (options.background) current.signoff.scheduler.start();
   };
