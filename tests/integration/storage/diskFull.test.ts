@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { closeSync, mkdirSync, openSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readdirSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { docFromParagraphs } from '../../../shared/posts/document';
@@ -75,6 +75,26 @@ describe.skipIf(mountProblem !== null)(`on a full disk${mountProblem ? ` — ski
       // The failed backup left no partial file behind.
       expect(await t.call('backups.list', {})).toHaveLength(1);
     } finally {
+      t.close();
+    }
+  });
+
+  it('a report export answers errors.diskFull and leaves no partial file', async () => {
+    const dir = join(mountPoint.path, 'workspace-export');
+    mkdirSync(dir);
+    const folder = join(mountPoint.path, 'exports');
+    mkdirSync(folder);
+    const t = createTestCore(dir);
+    const filler = fillDisk(mountPoint.path);
+    try {
+      const p = await t.call('partners.create', partner).catch(() => null);
+      // Creating the partner may itself hit the full disk; the export needs none to fail.
+      const result = await t.raw('reports.export', { month: '2026-11', partnerId: p?.id ?? null, format: 'html', folder });
+      expect(result.ok).toBe(false);
+      if (!result.ok) expect(result.error.messageKey).toBe('errors.diskFull');
+      expect(readdirSync(folder)).toEqual([]);
+    } finally {
+      rmSync(filler);
       t.close();
     }
   });
