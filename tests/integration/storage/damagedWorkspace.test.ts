@@ -1,6 +1,8 @@
 import { closeSync, existsSync, openSync, readFileSync, statSync, truncateSync, writeSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
+import Database from 'better-sqlite3';
 import { ApiError } from '../../../shared/api/errors';
+import { docFromParagraphs } from '../../../shared/posts/document';
 import { createTestCore } from '../../support/testCore';
 import type { TestCore } from '../../support/testCore';
 
@@ -67,7 +69,7 @@ describe('a damaged workspace file', () => {
     expect(health.readable).toBe(true);
     // The damaged file is left as it was and a copy is set aside next to it.
     expect(health.setAsidePath).toMatch(/plume\.sqlite\.damaged-/);
-    expect(readFileSync(health.setAsidePath ?? '')).toEqual(damagedBytes);
+    expect(readFileSync(health.setAsidePath ?? '').equals(damagedBytes)).toBe(true);
 
     const create = await errorOf(t.call('partners.create', partner(99)));
     expect(create.messageKey).toBe('errors.workspaceDamaged');
@@ -76,7 +78,30 @@ describe('a damaged workspace file', () => {
     // Reads keep working (what the damaged pages do not hold), so the user can export.
     await expect(t.call('settings.get', {})).resolves.toBeDefined();
     t.core.close();
-    expect(readFileSync(t.core.databasePath)).toEqual(damagedBytes);
+    expect(readFileSync(t.core.databasePath).equals(damagedBytes)).toBe(true);
+  });
+
+  it('is put in the damaged state by a "malformed" error a procedure meets later, instead of answering internal error', async () => {
+    const before = await workspaceWithPartners(1);
+    const [p] = await before.call('partners.list', {});
+    for (let i = 0; i < 80; i++) {
+      await before.call('posts.create', { partnerId: p?.id ?? '', title: `Post ${i}`, content: docFromParagraphs(['Texte. '.repeat(100)]) });
+    }
+    const t = reopen(before, (file) => {
+      // Every page of the posts table, found with SQLite's own dbstat, overwritten whole.
+      const probe = new Database(file, { readonly: true });
+      const pages = probe.prepare("SELECT pageno FROM dbstat WHERE name = 'posts'").all() as { pageno: number }[];
+      probe.close();
+      const fd = openSync(file, 'r+');
+      for (const { pageno } of pages) writeSync(fd, Buffer.alloc(4096, 0x5a), 0, 4096, (pageno - 1) * 4096);
+      closeSync(fd);
+    });
+    const list = await errorOf(t.call('posts.list', {}));
+    expect(list.messageKey).toBe('errors.workspaceDamaged');
+    expect((await t.call('workspace.health', {})).status).toBe('damaged');
+    const create = await errorOf(t.call('partners.create', partner(99)));
+    expect(create.messageKey).toBe('errors.workspaceDamaged');
+    await t.core.storage.whenChecked();
   });
 
   it('is refused at open when its header is not SQLite, and every call says the file cannot be read', async () => {
