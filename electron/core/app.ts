@@ -1,8 +1,19 @@
 import { join } from 'node:path';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
+import type { Database } from 'better-sqlite3';
 import { systemClock } from './clock';
 import type { Clock } from './clock';
-import { databaseFile, openDatabase } from './db/open';
+import { databaseFile } from './db/open';
+import { procedureNames, isProcedureName } from '../../shared/api/contract';
+import { ApiError } from '../../shared/api/errors';
+import type { CallResult } from '../../shared/api/transport';
+import { isReadOnlyProcedure, storageProcedureNames } from '../../shared/api/readOnlyProcedures';
+import type { WorkspaceHealth } from '../../shared/workspace/health';
+import { notFound } from './errors';
+import { WorkspaceStorage } from './storage/workspaceStorage';
+import { storageHandlers } from './storage/handlers';
+import { quickCheckInBackground } from './storage/quickCheck';
+import { isCorruption, workspaceDamagedError, workspaceUnreadableError } from './storage/storageErrors';
 import type { MigrationReport } from './db/migrate';
 import { SecretServiceKeychain } from './credentials/keychain';
 import type { Keychain } from './credentials/keychain';
@@ -64,10 +75,13 @@ export interface CoreOptions {
 }
 
 export interface Core {
-  router: Router;
+  /** Both transports call this; it answers even when the workspace file cannot be opened. */
+  router: CoreRouter;
   events: EventBus;
   dataDir: string;
   databasePath: string;
+  /** The workspace file's health and backups. */
+  storage: WorkspaceStorage;
   migration: MigrationReport;
   /** Sign-off services (assertPublishable for the publisher, connectivity, outbox). */
   signoff: SignoffFeature;
@@ -80,6 +94,20 @@ export interface Core {
   close(): void;
 }
 
+export interface CoreRouter {
+  call(name: string, rawInput: unknown): Promise<CallResult>;
+}
+
+/** The services wired on one open database; rebuilt when a backup is restored. */
+interface Wiring {
+  router: Router;
+  migration: MigrationReport;
+  signoff: SignoffFeature;
+  publishing: PublishingFeature;
+  editorial: EditorialService;
+  close(): Promise<void>;
+}
+
 /** Composition root: the only place that knows how services are wired together. */
 export function createCore(options: CoreOptions): Core {
   const clock = options.clock ?? systemClock;
@@ -88,12 +116,118 @@ export function createCore(options: CoreOptions): Core {
   const lock = (options.lockWorkspace ?? options.background === true) ? acquireWorkspaceLock(options.dataDir) : null;
   const log = options.logger ?? createLogger({ file: join(options.dataDir, 'plume.log') });
   const databasePath = databaseFile(options.dataDir);
-  const { db, migration } = openDatabase(databasePath, clock.now(), options.migrationsDir);
-  if (migration.from !== migration.to) {
-    log.info(`database migrated ${migration.from} → ${migration.to}${migration.backupPath ? `, backup ${migration.backupPath}` : ''}`);
-  }
-
   const events = new EventBus();
+  const storage = new WorkspaceStorage({ databasePath, dataDir: options.dataDir, clock, log, events, migrationsDir: options.migrationsDir });
+
+  let current: Wiring | null = null;
+  const openWorkspace = (tookOverFromDeadProcess: boolean) => {
+    const opened = storage.open();
+    if (!opened) return;
+    const { db, migration } = opened;
+    if (migration.from !== migration.to) {
+      log.info(`database migrated ${migration.from} → ${migration.to}${migration.backupPath ? `, backup ${migration.backupPath}` : ''}`);
+    }
+    try {
+      current = wireServices({ options, db, migration, clock, log, events, storage });
+    } catch (error) {
+      // Services read settings as they start: a damaged page there means no workspace to serve.
+      if (!isCorruption(error)) throw error;
+      storage.damaged(error instanceof Error ? error.message : String(error), false);
+      storage.detach();
+      db.close();
+      return;
+    }
+    if (tookOverFromDeadProcess) current.signoff.outbox.releaseAbandoned(clock.now());
+    if (options.background) current.signoff.scheduler.start();
+  };
+  openWorkspace(lock?.tookOverFromDeadProcess === true);
+
+  const wired = (): Wiring => {
+    if (!current) throw workspaceUnreadableError(databasePath);
+    return current;
+  };
+
+  /** Closes the database, puts the backup in place (the current file kept aside), reopens. */
+  const restore = async (name: string): Promise<WorkspaceHealth> => {
+    const path = storage.backups.pathOf(name);
+    if (!path || !existsSync(path)) throw notFound('backups', name);
+    const check = await quickCheckInBackground(path);
+    if (check.status !== 'ok') {
+      throw new ApiError({ code: 'conflict', messageKey: 'errors.backups.damaged', message: `Backup ${name} is damaged too: ${check.reason}` });
+    }
+    const previous = current;
+    current = null;
+    storage.detach();
+    if (previous) await previous.close();
+    storage.swapIn(path);
+    openWorkspace(false);
+    await storage.whenChecked();
+    events.emit({ type: 'workspace.health' });
+    events.emit({ type: 'workspace.changed' });
+    events.emit({ type: 'partners.changed' });
+    return storage.health();
+  };
+
+  const own = new Router(log, (name, error) => storage.mapError(name, error));
+  own.register(storageHandlers(storage, restore));
+  const router: CoreRouter = {
+    async call(name, rawInput) {
+      if (storageProcedureNames.has(name)) return own.call(name, rawInput);
+      const inner = current?.router;
+      if (!inner || !isProcedureName(name)) {
+        return inner ? inner.call(name, rawInput) : { ok: false, error: workspaceUnreadableError(databasePath).toShape() };
+      }
+      const write = !isReadOnlyProcedure(name);
+      if (write && storage.refusesWrites) return { ok: false, error: workspaceDamagedError(databasePath).toShape() };
+      const result = await inner.call(name, rawInput);
+      if (write && result.ok) storage.noteWrite();
+      return result;
+    },
+  };
+
+  return {
+    router,
+    events,
+    dataDir: options.dataDir,
+    databasePath,
+    storage,
+    get migration() {
+      return wired().migration;
+    },
+    get signoff() {
+      return wired().signoff;
+    },
+    get scheduler() {
+      return wired().signoff.scheduler;
+    },
+    get publishing() {
+      return wired().publishing;
+    },
+    get editorial() {
+      return wired().editorial;
+    },
+    close: () => {
+      const last = current;
+      current = null;
+      storage.detach();
+      void last?.close();
+      lock?.release();
+    },
+  };
+}
+
+interface WiringContext {
+  options: CoreOptions;
+  db: Database;
+  migration: MigrationReport;
+  clock: Clock;
+  log: Logger;
+  events: EventBus;
+  storage: WorkspaceStorage;
+}
+
+/** Composition of the feature services on one open database. */
+function wireServices({ options, db, migration, clock, log, events, storage }: WiringContext): Wiring {
   const partnerRepo = new PartnerRepository(db);
   const postRepo = new PostRepository(db);
   const settingsRepo = new SettingsRepository(db);
@@ -132,7 +266,7 @@ export function createCore(options: CoreOptions): Core {
     onAccountVerified: (account) => recordInstanceCounts({ connectors: publishing.connectors, settings: settingsRepo, events, log }, account),
   });
 
-  const router = new Router(log);
+  const router = new Router(log, (name, error) => storage.mapError(name, error));
   router.register(partnerHandlers(partners));
   router.register(postHandlers(posts));
   router.register(workspaceHandlers(workspace));
@@ -168,27 +302,23 @@ export function createCore(options: CoreOptions): Core {
   );
   router.register(publishingHandlers(publishing.service));
   router.register(editorialHandlers(editorial));
-  router.assertComplete();
-  if (lock?.tookOverFromDeadProcess) signoff.outbox.releaseAbandoned(clock.now());
-  if (options.background) signoff.scheduler.start();
+  router.assertComplete(procedureNames.filter((name) => !storageProcedureNames.has(name)));
+  // Backups ride the background tick, so tests drive them with the clock.
+  signoff.scheduler.addStep((now) => storage.backupIfDue(now));
 
   return {
     router,
-    events,
-    dataDir: options.dataDir,
-    databasePath,
     migration,
     signoff,
-    scheduler: signoff.scheduler,
     publishing,
     editorial,
-    close: () => {
+    close: async () => {
       publishing.close();
-      void signoff.close();
+      const stopped = signoff.close();
       credentials.close();
       reports.close();
       db.close();
-      lock?.release();
+      await stopped;
     },
   };
 }

@@ -27,7 +27,11 @@ type ErasedHandler = (input: unknown) => unknown;
 export class Router {
   private readonly handlers = new Map<ProcedureName, ErasedHandler>();
 
-  constructor(private readonly log: Logger) {}
+  /** `mapError` turns storage failures (damaged file, full disk) into their own errors. */
+  constructor(
+    private readonly log: Logger,
+    private readonly mapError: (procedure: string, error: unknown) => ApiError | null = () => null,
+  ) {}
 
   register<K extends ProcedureName>(handlers: Handlers<K>): void {
     for (const name of Object.keys(handlers) as K[]) {
@@ -37,8 +41,8 @@ export class Router {
   }
 
   /** Called once wiring is done: a declared procedure without a handler is a bug at start-up. */
-  assertComplete(): void {
-    const missing = procedureNames.filter((name) => !this.handlers.has(name));
+  assertComplete(names: readonly ProcedureName[] = procedureNames): void {
+    const missing = names.filter((name) => !this.handlers.has(name));
     if (missing.length > 0) throw new Error(`Procedures without a handler: ${missing.join(', ')}`);
   }
 
@@ -65,6 +69,8 @@ export class Router {
   private toErrorShape(name: string, error: unknown): ApiErrorShape {
     if (error instanceof ApiError) return error.toShape();
     if (error instanceof ZodError) return validationError(error).toShape();
+    const mapped = this.mapError(name, error);
+    if (mapped) return mapped.toShape();
     this.log.error(`procedure ${name} failed`, error);
     return { code: 'internal', messageKey: 'errors.internal', message: 'Internal error' };
   }

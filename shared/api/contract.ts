@@ -12,6 +12,7 @@ import { reportProcedures } from './procedures/reports';
 import { publishingProcedures } from './procedures/publishing';
 import { ReportProgressEvent } from '../reports/progress';
 import { EditorialChangedEvent, editorialProcedures } from './procedures/editorial';
+import { storageProcedures } from './procedures/storage';
 
 /**
  * The one API between UI and core. Each feature declares its procedures in
@@ -28,6 +29,7 @@ export const contract = {
   ...reportProcedures,
   ...publishingProcedures,
   ...editorialProcedures,
+  ...storageProcedures,
 } as const;
 
 export type Contract = typeof contract;
@@ -53,6 +55,8 @@ export const AppEvent = z.discriminatedUnion('type', [
   // Raised by a transport, not by core: its event stream (re)opened, so events sent while it
   // was closed may have been missed and every cache must be read again.
   z.object({ type: z.literal('events.resync') }),
+  /** The workspace file was found damaged, or was restored from a backup. */
+  z.object({ type: z.literal('workspace.health') }),
   AccountsChangedEvent,
   OAuthFinishedEvent,
   ReportProgressEvent,

@@ -19,6 +19,7 @@ import { useConnectivityReport } from '../publishing/queries';
 import { useRoute } from './useRoute';
 import { useShortcuts } from './useShortcuts';
 import { saveRegistry } from '../editor/saveRegistry';
+import { WorkspaceHealthNotice } from '../storage/WorkspaceHealthNotice';
 
 export function App() {
   const { t } = useTranslation();
@@ -86,6 +87,7 @@ export function App() {
         </a>
       </nav>
       <main className="content">
+        <WorkspaceHealthNotice />
         {state?.hasExampleData ? <ExampleBanner /> : null}
         {showOnboarding ? (
           <Onboarding onChoose={(choice) => void finishOnboarding(choice)} />

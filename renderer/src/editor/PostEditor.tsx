@@ -10,6 +10,7 @@ import type { DocNode } from '../../../shared/posts/document';
 import type { Post } from '../../../shared/posts/schema';
 import type { Partner } from '../../../shared/partners/schema';
 import { errorMessage } from '../ui/errorMessage';
+import { ApiError } from '../../../shared/api/errors';
 import { useDateFormat } from '../ui/useDateFormat';
 import { DraftSaver } from './draftSaver';
 import type { DraftFields, SaverStatus } from './draftSaver';
@@ -156,7 +157,10 @@ export function PostEditor({ initial, partners, onDeleted }: { initial: Post; pa
       : status === 'dirty'
         ? t('editor.unsaved')
         : status === 'retrying'
-          ? t('editor.retrying')
+          ? // A full disk or a damaged file says so; the text stays here and is retried.
+            statusError instanceof ApiError && statusError.code === 'unavailable'
+            ? errorMessage(t, statusError)
+            : t('editor.retrying')
           : status === 'invalid'
             ? errorMessage(t, statusError)
             : t('editor.saved', { when: relative(savedAt) });

@@ -145,6 +145,13 @@ export const en: Messages = {
     unavailable: 'Service unavailable.',
     internal: 'Internal error; nothing was lost. Try again.',
     network: 'Plume is not answering. Try again in a moment.',
+    diskFull: 'The disk is full; nothing was saved and the last saved version is intact. Free some space: Plume will retry by itself.',
+    workspaceDamaged: 'The workspace file is damaged: Plume no longer writes to it. Restore a backup (Settings › Backups) or export what can still be read.',
+    workspaceUnreadable: 'The workspace file cannot be read. Restore a backup (Settings › Backups).',
+    backups: {
+      damaged: 'This backup is damaged too: choose an older one.',
+      unknown: 'Unknown backup.',
+    },
     signoff: {
       transition: 'This action is not possible in the post’s current state.',
       published: 'A post already published can no longer change.',
@@ -157,6 +164,6 @@ export const en: Messages = {
       decidedBeforeRequest: 'The decision predates the request.',
       editorialErrors: 'The text breaks the editorial line: justify the departure to request sign-off.',
     },
-    notFound: { partner: 'Partner not found.', post: 'Post not found.', revision: 'Version not found.' },
+    notFound: { partner: 'Partner not found.', post: 'Post not found.', revision: 'Version not found.', backups: 'Backup not found.' },
   },
 };

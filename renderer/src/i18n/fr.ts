@@ -146,6 +146,13 @@ export const fr = {
     unavailable: 'Service indisponible.',
     internal: 'Erreur interne ; rien n’a été perdu. Réessayez.',
     network: 'Plume ne répond pas. Réessayez dans un instant.',
+    diskFull: 'Le disque est plein ; rien n’a été enregistré, la dernière version enregistrée est intacte. Libérez de la place : Plume réessaiera tout seul.',
+    workspaceDamaged: 'Le fichier de l’espace de travail est endommagé : Plume n’y écrit plus. Restaurez une sauvegarde (Réglages › Sauvegardes) ou exportez ce qui peut encore être lu.',
+    workspaceUnreadable: 'Le fichier de l’espace de travail ne peut pas être lu. Restaurez une sauvegarde (Réglages › Sauvegardes).',
+    backups: {
+      damaged: 'Cette sauvegarde est endommagée elle aussi : choisissez-en une plus ancienne.',
+      unknown: 'Sauvegarde inconnue.',
+    },
     signoff: {
       transition: 'Cette action n’est pas possible dans l’état actuel de la publication.',
       published: 'Une publication déjà publiée ne peut plus changer.',
@@ -156,9 +163,9 @@ export const fr = {
       deadlineAfterPublication: 'L’échéance tombe après la publication.',
       decidedInFuture: 'La date de la décision est dans le futur.',
       decidedBeforeRequest: 'La décision est antérieure à la demande.',
-      editorialErrors: 'Le texte enfreint la ligne éditoriale : justifiez l’écart pour demander la validation.',
+      editorialErrors: 'Le texte enfreint la ligne éditoriale : justifiez l’écart pour demander la validation.',
     },
-    notFound: { partner: 'Partenaire introuvable.', post: 'Publication introuvable.', revision: 'Version introuvable.' },
+    notFound: { partner: 'Partenaire introuvable.', post: 'Publication introuvable.', revision: 'Version introuvable.', backups: 'Sauvegarde introuvable.' },
   },
 } as const;
 

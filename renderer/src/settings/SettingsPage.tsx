@@ -9,6 +9,7 @@ import { MailAccountSection } from '../accounts/MailAccountSection';
 import { OAuthAppsSection } from '../accounts/OAuthAppsSection';
 import { useAccountEvents } from '../accounts/queries';
 import { MastodonCountsSection } from './MastodonCountsSection';
+import { BackupsSection } from '../storage/BackupsSection';
 
 export function SettingsPage() {
   const { t } = useTranslation();
@@ -38,6 +39,7 @@ export function SettingsPage() {
       <MailAccountSection />
       <OAuthAppsSection />
       <MastodonCountsSection />
+      <BackupsSection />
     </section>
   );
 }

@@ -1,0 +1,90 @@
+import { mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Database } from 'better-sqlite3';
+import { backupsToKeep } from '../../../shared/workspace/backupRetention';
+import type { BackupInfo } from '../../../shared/workspace/health';
+import { quickCheckInBackground } from './quickCheck';
+import type { QuickCheckResult } from './quickCheck';
+
+const NAME = /^plume-(before-restore-)?(\d{4})(\d{2})(\d{2})-(\d{2})(\d{2})(\d{2})\.sqlite$/;
+
+const stamp = (at: number): string => {
+  const iso = new Date(at).toISOString(); // 2026-11-24T09:00:00.000Z
+  return `${iso.slice(0, 10).replaceAll('-', '')}-${iso.slice(11, 19).replaceAll(':', '')}`;
+};
+
+function parse(name: string): { takenAt: number; kind: BackupInfo['kind'] } | null {
+  const m = NAME.exec(name);
+  if (!m) return null;
+  const [, before, y, mo, d, h, mi, s] = m;
+  return { takenAt: Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s)), kind: before ? 'beforeRestore' : 'automatic' };
+}
+
+export type BackupOutcome = { status: 'ok'; backup: BackupInfo } | { status: 'damaged'; reason: string };
+
+/**
+ * The backups folder (`<dataDir>/backups`): online copies taken with SQLite's backup API,
+ * each checked after writing, pruned to the retention policy. Copies kept aside by a restore
+ * are listed too (so a restore can be undone) and never pruned.
+ */
+export class BackupStore {
+  constructor(readonly dir: string) {}
+
+  list(): BackupInfo[] {
+    let names: string[];
+    try {
+      names = readdirSync(this.dir);
+    } catch {
+      return [];
+    }
+    const backups: BackupInfo[] = [];
+    for (const name of names) {
+      const parsed = parse(name);
+      if (!parsed) continue;
+      backups.push({ name, ...parsed, bytes: statSync(join(this.dir, name)).size });
+    }
+    return backups.sort((a, b) => b.takenAt - a.takenAt);
+  }
+
+  latestAutomatic(): BackupInfo | null {
+    return this.list().find((b) => b.kind === 'automatic') ?? null;
+  }
+
+  pathOf(name: string): string | null {
+    return parse(name) ? join(this.dir, name) : null;
+  }
+
+  /** Where a restore keeps the file it replaces. */
+  beforeRestorePath(now: number): string {
+    mkdirSync(this.dir, { recursive: true });
+    return join(this.dir, `plume-before-restore-${stamp(now)}.sqlite`);
+  }
+
+  /**
+   * Copies the live database without stopping it (the backup API copies in steps between
+   * which the app keeps writing), checks the copy, then gives it its final name. A failed or
+   * damaged copy is removed; the live file is never touched.
+   */
+  async create(db: Database, now: number): Promise<BackupOutcome> {
+    mkdirSync(this.dir, { recursive: true });
+    const name = `plume-${stamp(now)}.sqlite`;
+    const partial = join(this.dir, `.${name}.partial`);
+    try {
+      await db.backup(partial);
+      const check: QuickCheckResult = await quickCheckInBackground(partial);
+      if (check.status === 'damaged') return { status: 'damaged', reason: `backup copy failed its check: ${check.reason}` };
+      if (check.status === 'unchecked') throw new Error(`backup copy could not be checked: ${check.reason}`);
+      renameSync(partial, join(this.dir, name));
+    } finally {
+      rmSync(partial, { force: true });
+    }
+    this.prune();
+    return { status: 'ok', backup: { name, takenAt: parse(name)?.takenAt ?? now, bytes: statSync(join(this.dir, name)).size, kind: 'automatic' } };
+  }
+
+  prune(): void {
+    const automatic = this.list().filter((b) => b.kind === 'automatic');
+    const keep = backupsToKeep(automatic.map((b) => b.takenAt));
+    for (const backup of automatic) if (!keep.has(backup.takenAt)) rmSync(join(this.dir, backup.name), { force: true });
+  }
+}

@@ -1,0 +1,251 @@
+import { copyFileSync, existsSync, renameSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Database } from 'better-sqlite3';
+import type { ApiError } from '../../../shared/api/errors';
+import type { BackupInfo, WorkspaceHealth } from '../../../shared/workspace/health';
+import type { Clock } from '../clock';
+import { openDatabase } from '../db/open';
+import type { MigrationReport } from '../db/migrate';
+import type { EventBus } from '../events';
+import type { Logger } from '../log';
+import { BackupStore } from './backups';
+import { checkDatabaseFile } from './fileCheck';
+import { quickCheckInBackground } from './quickCheck';
+import { diskFullError, isCorruption, isDiskFull, workspaceDamagedError } from './storageErrors';
+
+export interface StorageOptions {
+  databasePath: string;
+  dataDir: string;
+  clock: Clock;
+  log: Logger;
+  events: EventBus;
+  migrationsDir?: string;
+  /** How long after the last backup a changed workspace is backed up again. */
+  backupEveryMs?: number;
+}
+
+export interface OpenedWorkspace {
+  db: Database;
+  migration: MigrationReport;
+}
+
+const SQLITE_SIDE_FILES = ['-wal', '-shm'];
+
+/**
+ * The workspace file's keeper: decides whether it can be trusted (cheap checks at open, a
+ * quick_check in a worker right after, any SQLITE_CORRUPT later), stops writes and says so
+ * when it cannot, sets the damaged file aside untouched, and takes and restores backups.
+ */
+export class WorkspaceStorage {
+  readonly backups: BackupStore;
+  private state: WorkspaceHealth;
+  private db: Database | null = null;
+  private changedSinceBackup = false;
+  private lastBackupAt: number | null;
+  private checking: Promise<void> = Promise.resolve();
+  private backingUp: Promise<unknown> | null = null;
+  private readonly backupEveryMs: number;
+
+  constructor(private readonly options: StorageOptions) {
+    this.backups = new BackupStore(join(options.dataDir, 'backups'));
+    this.backupEveryMs = options.backupEveryMs ?? 4 * 3_600_000;
+    this.lastBackupAt = this.backups.latestAutomatic()?.takenAt ?? null;
+    this.state = {
+      status: 'ok',
+      file: options.databasePath,
+      reason: null,
+      setAsidePath: null,
+      readable: true,
+      backupsDir: this.backups.dir,
+      latestBackup: null,
+    };
+  }
+
+  health(): WorkspaceHealth {
+    return { ...this.state, latestBackup: this.backups.latestAutomatic() };
+  }
+
+  /** Writes are refused while the file is damaged. */
+  get refusesWrites(): boolean {
+    return this.state.status === 'damaged';
+  }
+
+  /**
+   * Opens the workspace after cheap checks; null when the file cannot be opened at all (the
+   * health then says why). A file found empty is set aside and a new workspace started.
+   */
+  open(): OpenedWorkspace | null {
+    const { databasePath: path, clock, log } = this.options;
+    const check = checkDatabaseFile(path);
+    let existed = check.kind === 'plausible';
+    if (check.kind === 'damaged') {
+      this.damaged(check.reason, false);
+      return null;
+    }
+    if (check.kind === 'empty') {
+      const aside = this.asidePath('empty');
+      renameSync(path, aside);
+      for (const side of SQLITE_SIDE_FILES) rmSync(path + side, { force: true });
+      const latest = this.backups.latestAutomatic();
+      this.state = { ...this.state, status: 'emptyFile', reason: 'plume.sqlite was empty (0 bytes)', setAsidePath: aside };
+      log.error(
+        `workspace file ${path} was empty (0 bytes); set aside as ${aside}; a new workspace was started. ` +
+          (latest ? `Latest backup: ${join(this.backups.dir, latest.name)} — restore it from Settings › Backups.` : 'No backup was found.'),
+      );
+      process.stderr.write(`Plume: ${path} was empty (0 bytes). ${latest ? `Restore the latest backup (${latest.name}) from Settings › Backups.` : 'No backup found; a new workspace was started.'}\n`);
+      existed = false;
+    }
+    let opened: OpenedWorkspace;
+    try {
+      const { db, migration } = openDatabase(path, clock.now(), this.options.migrationsDir);
+      // The schema must read back: a damaged sqlite_schema page fails here, not later.
+      db.prepare('SELECT count(*) FROM sqlite_schema').get();
+      opened = { db, migration };
+    } catch (error) {
+      if (!isCorruption(error)) throw error;
+      this.damaged(error instanceof Error ? error.message : String(error), false);
+      return null;
+    }
+    this.db = opened.db;
+    if (existed) {
+      this.state = { ...this.state, status: 'checking' };
+      this.checking = this.checkInBackground(opened.db);
+    } else {
+      this.changedSinceBackup = true;
+    }
+    return opened;
+  }
+
+  /** Resolves once the background check of the opened file has answered (tests, restore). */
+  whenChecked(): Promise<void> {
+    return this.checking;
+  }
+
+  private async checkInBackground(db: Database): Promise<void> {
+    const result = await quickCheckInBackground(this.options.databasePath);
+    if (this.db !== db) return; // closed or replaced meanwhile
+    if (result.status === 'damaged') {
+      this.damaged(`quick_check: ${result.reason}`, true);
+      return;
+    }
+    if (result.status === 'unchecked') this.options.log.error(`workspace check did not run: ${result.reason}`);
+    if (this.state.status === 'checking') this.state = { ...this.state, status: 'ok' };
+    this.options.events.emit({ type: 'workspace.health' });
+    // The start-of-session backup, once the file is known sound.
+    await this.backupNow().catch((error: unknown) => this.options.log.error('start-up backup failed', error));
+  }
+
+  /** A write procedure succeeded: the next periodic backup has something to keep. */
+  noteWrite(): void {
+    this.changedSinceBackup = true;
+  }
+
+  /** The scheduler's step: a backup when the workspace changed and the last one is old enough. */
+  async backupIfDue(now: number): Promise<void> {
+    if (!this.changedSinceBackup || this.state.status === 'damaged' || this.state.status === 'checking') return;
+    if (this.lastBackupAt !== null && now - this.lastBackupAt < this.backupEveryMs) return;
+    await this.backupNow().catch((error: unknown) => this.options.log.error('periodic backup failed', error));
+  }
+
+  /** Takes a backup now; one at a time. Throws the contract's error when it cannot. */
+  async backupNow(): Promise<BackupInfo> {
+    while (this.backingUp) await this.backingUp.catch(() => undefined);
+    const db = this.db;
+    if (!db || this.state.status === 'damaged') throw workspaceDamagedError(this.options.databasePath);
+    const now = this.options.clock.now();
+    const run = this.backups.create(db, now);
+    this.backingUp = run;
+    try {
+      const outcome = await run;
+      if (outcome.status === 'damaged') {
+        this.damaged(outcome.reason, true);
+        throw workspaceDamagedError(this.options.databasePath);
+      }
+      this.changedSinceBackup = false;
+      this.lastBackupAt = now;
+      this.options.log.info(`backup written: ${join(this.backups.dir, outcome.backup.name)}`);
+      return outcome.backup;
+    } catch (error) {
+      if (isDiskFull(error)) {
+        this.options.log.error(`backup not written, the disk is full (${this.backups.dir})`, error);
+        throw diskFullError('the backup');
+      }
+      throw error;
+    } finally {
+      this.backingUp = null;
+    }
+  }
+
+  /**
+   * What the router does with an error a handler threw: corruption puts the workspace in the
+   * damaged state, a full disk gets its own message. Null: not a storage error.
+   */
+  mapError(procedure: string, error: unknown): ApiError | null {
+    if (isCorruption(error)) {
+      this.damaged(`${procedure}: ${error instanceof Error ? error.message : String(error)}`, true);
+      return workspaceDamagedError(this.options.databasePath);
+    }
+    if (isDiskFull(error)) {
+      this.options.log.error(`${procedure}: the disk is full`, error);
+      return diskFullError(procedure);
+    }
+    return null;
+  }
+
+  /** Damage found: stop writing, copy the file aside untouched, say it on the log, the terminal and the UI. */
+  damaged(reason: string, readable: boolean): void {
+    if (this.state.status === 'damaged') return;
+    const { databasePath: path, log } = this.options;
+    let aside: string | null = null;
+    try {
+      aside = this.asidePath('damaged');
+      copyFileSync(path, aside);
+      for (const side of SQLITE_SIDE_FILES) if (existsSync(path + side)) copyFileSync(path + side, aside + side);
+    } catch (error) {
+      log.error(`could not copy the damaged workspace file aside`, error);
+      aside = null;
+    }
+    try {
+      // Belt and braces behind the router's refusal: this connection can no longer write.
+      this.db?.pragma('query_only = ON');
+    } catch {
+      // A connection to a file this damaged may refuse even that; the router still refuses writes.
+    }
+    this.state = { ...this.state, status: 'damaged', reason, readable, setAsidePath: aside };
+    const latest = this.backups.latestAutomatic();
+    const advice = latest ? `restore the backup ${join(this.backups.dir, latest.name)} from Settings › Backups` : 'no backup exists yet; export what can still be read';
+    log.error(`workspace file ${path} is damaged (${reason}); writing stopped; a copy was set aside as ${aside ?? '(copy failed)'}; ${advice}`);
+    process.stderr.write(`Plume: the workspace file ${path} is damaged. Writing stopped. ${advice[0]?.toUpperCase() ?? ''}${advice.slice(1)}.\n`);
+    this.options.events.emit({ type: 'workspace.health' });
+  }
+
+  /** Forgets the open connection before core closes it (restore, shutdown). */
+  detach(): void {
+    this.db = null;
+  }
+
+  /**
+   * Puts a backup in place of the workspace file, the current file kept aside as a
+   * "before restore" backup (so the restore itself can be undone). Core has closed the
+   * database before calling this and reopens it after.
+   */
+  swapIn(backupPath: string): string {
+    const { databasePath: path, clock } = this.options;
+    const aside = this.backups.beforeRestorePath(clock.now());
+    if (existsSync(path)) renameSync(path, aside);
+    for (const side of SQLITE_SIDE_FILES) {
+      if (existsSync(path + side)) renameSync(path + side, aside + side);
+    }
+    const incoming = `${path}.restoring`;
+    copyFileSync(backupPath, incoming);
+    renameSync(incoming, path);
+    this.state = { ...this.state, status: 'ok', reason: null, setAsidePath: null, readable: true };
+    this.options.log.info(`workspace restored from ${backupPath}; the previous file was kept as ${aside}`);
+    return aside;
+  }
+
+  private asidePath(kind: 'damaged' | 'empty'): string {
+    const iso = new Date(this.options.clock.now()).toISOString().replaceAll(':', '').replace(/\.\d+Z$/, 'Z');
+    return `${this.options.databasePath}.${kind}-${iso}`;
+  }
+}

@@ -1,0 +1,35 @@
+import { useEffect } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { api } from '../api';
+
+export const storageKeys = {
+  health: ['storage', 'health'] as const,
+  backups: ['storage', 'backups'] as const,
+};
+
+/** The workspace file's health, refreshed whenever core says it changed (damage found, restore). */
+export function useWorkspaceHealth() {
+  const queryClient = useQueryClient();
+  useEffect(
+    () =>
+      api.subscribe((event) => {
+        if (event.type === 'workspace.health') void queryClient.invalidateQueries({ queryKey: ['storage'] });
+      }),
+    [queryClient],
+  );
+  return useQuery({ queryKey: storageKeys.health, queryFn: () => api.call('workspace.health', {}) });
+}
+
+export const useBackups = () => useQuery({ queryKey: storageKeys.backups, queryFn: () => api.call('backups.list', {}) });
+
+/** Restores a backup; every cached read is stale afterwards. */
+export function useRestore() {
+  const queryClient = useQueryClient();
+  return async (name: string) => {
+    await api.call('backups.restore', { name });
+    await queryClient.invalidateQueries();
+  };
+}
+
+export const formatTakenAt = (takenAt: number, language: string): string =>
+  new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' }).format(takenAt);

@@ -1,0 +1,95 @@
+import { execFileSync } from 'node:child_process';
+import { closeSync, mkdirSync, mkdtempSync, openSync, rmSync, statSync, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
+import { startPlume } from './support/plumeServer';
+
+function overwritePages(file: string, pages: number[]): void {
+  const fd = openSync(file, 'r+');
+  const junk = Buffer.alloc(4096, 0x5a);
+  for (const page of pages) writeSync(fd, junk, 0, junk.length, page * 4096);
+  closeSync(fd);
+}
+
+test('a damaged workspace file stops Plume with a screen naming it; restoring the latest backup brings the work back', async ({ page }) => {
+  let plume = await startPlume();
+  await page.goto(plume.url);
+  await page.getByRole('button', { name: 'Charger l’espace d’exemple' }).click();
+  await page.getByRole('link', { name: 'Réglages' }).click();
+  await page.getByRole('button', { name: 'Sauvegarder maintenant' }).click();
+  await expect(page.getByText('Sauvegarde écrite.')).toBeVisible();
+  await plume.stop();
+
+  const file = join(plume.dataDir, 'plume.sqlite');
+  const pages = statSync(file).size / 4096;
+  overwritePages(file, [pages - 2, pages - 4, pages - 6]);
+
+  plume = await startPlume(plume.dataDir);
+  try {
+    await page.goto(plume.url);
+    const screen = page.getByTestId('workspace-health');
+    await expect(screen).toContainText('Le fichier de l’espace de travail est endommagé');
+    await expect(screen).toContainText(file);
+    await screen.getByRole('button', { name: /Restaurer la sauvegarde du/ }).click();
+    await expect(screen).toBeHidden();
+    await page.getByRole('link', { name: 'Partenaires' }).click();
+    await expect(page.getByText('Me Claire Dupont').first()).toBeVisible();
+    // The restore is itself reversible: the damaged file is listed as kept before the restore.
+    await page.getByRole('link', { name: 'Réglages' }).click();
+    await expect(page.locator('[data-testid="backup-row"][data-kind="beforeRestore"]')).toHaveCount(1);
+  } finally {
+    await plume.stop();
+  }
+});
+
+// A real full disk: a 2 MB tmpfs (root only; CI runs as root). Skipped, saying why, elsewhere.
+const mountPoint = mkdtempSync(join(tmpdir(), 'plume-e2e-full-'));
+let mountProblem: string | null = null;
+try {
+  execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=2m', 'tmpfs', mountPoint], { stdio: 'pipe' });
+  execFileSync('umount', [mountPoint]);
+} catch (error) {
+  mountProblem = `cannot mount a 2 MB tmpfs here (${error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error)})`;
+}
+
+test('on a full disk the editor says so, keeps the text, and saves it once there is room', async ({ page }) => {
+  test.skip(mountProblem !== null, mountProblem ?? '');
+  execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=2m', 'tmpfs', mountPoint]);
+  const dataDir = join(mountPoint, 'workspace');
+  mkdirSync(dataDir);
+  const plume = await startPlume(dataDir);
+  const filler = join(mountPoint, 'filler');
+  try {
+    await page.goto(plume.url);
+    await page.getByRole('button', { name: 'Charger l’espace d’exemple' }).click();
+    await page.getByRole('link', { name: 'Publications' }).click();
+    await page.getByTestId('new-post').click();
+    const body = page.getByTestId('post-body');
+    await body.click();
+    await page.keyboard.type('Avant le disque plein. ');
+    await expect(page.getByTestId('save-status')).toHaveAttribute('data-status', 'clean');
+
+    const fd = openSync(filler, 'w');
+    try {
+      for (;;) writeSync(fd, Buffer.alloc(16 * 1024, 1));
+    } catch {
+      // ENOSPC: the disk is full.
+    } finally {
+      closeSync(fd);
+    }
+    const paragraph = 'Texte long pendant que le disque est plein. '.repeat(60);
+    await page.keyboard.insertText(paragraph.repeat(4));
+    await expect(page.getByTestId('save-status')).toContainText('Le disque est plein');
+    await expect(body).toContainText('Texte long pendant que le disque est plein.');
+
+    rmSync(filler);
+    await expect(page.getByTestId('save-status')).toHaveAttribute('data-status', 'clean');
+    await page.reload();
+    await expect(page.getByTestId('post-body')).toContainText('Texte long pendant que le disque est plein.');
+  } finally {
+    rmSync(filler, { force: true });
+    await plume.stop();
+    execFileSync('umount', [mountPoint]);
+  }
+});

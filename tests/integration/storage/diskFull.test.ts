@@ -1,0 +1,101 @@
+import { execFileSync } from 'node:child_process';
+import { closeSync, mkdirSync, openSync, readdirSync, rmSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { docFromParagraphs } from '../../../shared/posts/document';
+import { createTestCore } from '../../support/testCore';
+import { tempDir } from '../../support/tempDir';
+
+// A real full filesystem: a 2 MB tmpfs. Needs root (CI runs as root); skipped, saying why, elsewhere.
+const mountPoint = tempDir('plume-full-disk-');
+let mountProblem: string | null = null;
+try {
+  execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=2m', 'tmpfs', mountPoint.path], { stdio: 'pipe' });
+} catch (error) {
+  mountProblem = `cannot mount a 2 MB tmpfs here (${error instanceof Error ? error.message.split('\n')[0] : String(error)})`;
+}
+afterAll(() => {
+  if (mountProblem === null) execFileSync('umount', [mountPoint.path]);
+  mountPoint.remove();
+});
+
+/** Fills the filesystem to the last byte; returns the filler's path. */
+function fillDisk(dir: string): string {
+  const filler = join(dir, 'filler');
+  const fd = openSync(filler, 'w');
+  const chunk = Buffer.alloc(16 * 1024, 1);
+  try {
+    for (;;) writeSync(fd, chunk);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOSPC') throw error;
+  } finally {
+    closeSync(fd);
+  }
+  return filler;
+}
+
+const partner = {
+  displayName: 'Me Claire Dupont',
+  role: 'Associée',
+  organisation: 'Cabinet Arcand',
+  color: '#1d4ed8',
+  timeZone: 'Europe/Paris',
+  locale: 'fr' as const,
+  signoffEmail: 'claire.dupont@example.org',
+};
+
+describe.skipIf(mountProblem !== null)(`on a full disk${mountProblem ? ` — skipped: ${mountProblem}` : ''}`, () => {
+  it('a save answers errors.diskFull, keeps the last saved version, and succeeds once there is room', async () => {
+    const dir = join(mountPoint.path, 'workspace');
+    mkdirSync(dir);
+    const t = createTestCore(dir);
+    try {
+      const p = await t.call('partners.create', partner);
+      const post = await t.call('posts.create', { partnerId: p.id, title: 'Imprévision', content: docFromParagraphs(['Première version.']) });
+      const saved = await t.call('posts.save', { id: post.id, baseVersion: post.version, content: docFromParagraphs(['Deuxième version.']) });
+
+      const filler = fillDisk(mountPoint.path);
+      // Bigger than any WAL space already allocated, so the write must grow a file.
+      const long = docFromParagraphs(Array.from({ length: 15 }, (_, i) => `Paragraphe ${i} ${'é'.repeat(1500)}`));
+      const result = await t.raw('posts.save', { id: post.id, baseVersion: saved.version, content: long });
+      expect(result.ok).toBe(false);
+      if (!result.ok) expect(result.error).toMatchObject({ code: 'unavailable', messageKey: 'errors.diskFull' });
+      const stored = await t.call('posts.get', { id: post.id });
+      expect(stored.version).toBe(saved.version);
+      expect(stored.plainText).toContain('Deuxième version.');
+
+      const backup = await t.raw('backups.create', {});
+      expect(backup.ok).toBe(false);
+      if (!backup.ok) expect(backup.error.messageKey).toBe('errors.diskFull');
+
+      rmSync(filler);
+      const retried = await t.call('posts.save', { id: post.id, baseVersion: saved.version, content: long });
+      expect(retried.version).toBe(saved.version + 1);
+      await t.call('backups.create', {});
+      // The failed backup left no partial file behind.
+      expect(await t.call('backups.list', {})).toHaveLength(1);
+    } finally {
+      t.close();
+    }
+  });
+
+  it('a report export answers errors.diskFull and leaves no partial file', async () => {
+    const dir = join(mountPoint.path, 'workspace-export');
+    mkdirSync(dir);
+    const folder = join(mountPoint.path, 'exports');
+    mkdirSync(folder);
+    const t = createTestCore(dir);
+    const filler = fillDisk(mountPoint.path);
+    try {
+      const p = await t.call('partners.create', partner).catch(() => null);
+      // Creating the partner may itself hit the full disk; the export needs none to fail.
+      const result = await t.raw('reports.export', { month: '2026-11', partnerId: p?.id ?? null, format: 'html', folder });
+      expect(result.ok).toBe(false);
+      if (!result.ok) expect(result.error.messageKey).toBe('errors.diskFull');
+      expect(readdirSync(folder)).toEqual([]);
+    } finally {
+      rmSync(filler);
+      t.close();
+    }
+  });
+});
