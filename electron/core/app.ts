@@ -152,14 +152,19 @@ export function createCore(options: CoreOptions): Core {
     const path = storage.backups.pathOf(name);
     if (!path || !existsSync(path)) throw notFound('backups', name);
     const check = await quickCheckInBackground(path);
-    if (check.status !== 'ok') {
+    if (check.status === 'damaged') {
       throw new ApiError({ code: 'conflict', messageKey: 'errors.backups.damaged', message: `Backup ${name} is damaged too: ${check.reason}` });
     }
+    if (check.status === 'unchecked') {
+      log.error(`backup ${name} could not be checked before a restore: ${check.reason}`);
+      throw new ApiError({ code: 'unavailable', messageKey: 'errors.backups.unchecked', message: `Backup ${name} could not be checked; nothing was changed.` });
+    }
+    const incoming = storage.stageRestore(path);
     const previous = current;
     current = null;
     storage.detach();
     if (previous) await previous.close();
-    storage.swapIn(path);
+    storage.swapIn(incoming, path);
     openWorkspace(false);
     await storage.whenChecked();
     events.emit({ type: 'workspace.health' });

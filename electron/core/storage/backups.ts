@@ -1,6 +1,6 @@
 import { mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Database } from 'better-sqlite3';
+import Database from 'better-sqlite3';
 import { backupsToKeep } from '../../../shared/workspace/backupRetention';
 import type { BackupInfo } from '../../../shared/workspace/health';
 import { quickCheckInBackground } from './quickCheck';
@@ -18,6 +18,19 @@ function parse(name: string): { takenAt: number; kind: BackupInfo['kind'] } | nu
   if (!m) return null;
   const [, before, y, mo, d, h, mi, s] = m;
   return { takenAt: Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s)), kind: before ? 'beforeRestore' : 'automatic' };
+}
+
+/**
+ * The copy keeps the live file's WAL mode; switched to a rollback journal it is one file that
+ * opens read-only (the check, a user's own copy) without a -wal or -shm beside it.
+ */
+function selfContained(path: string): void {
+  const copy = new Database(path);
+  try {
+    copy.pragma('journal_mode = DELETE');
+  } finally {
+    copy.close();
+  }
 }
 
 export type BackupOutcome = { status: 'ok'; backup: BackupInfo } | { status: 'damaged'; reason: string };
@@ -65,12 +78,13 @@ export class BackupStore {
    * which the app keeps writing), checks the copy, then gives it its final name. A failed or
    * damaged copy is removed; the live file is never touched.
    */
-  async create(db: Database, now: number): Promise<BackupOutcome> {
+  async create(db: Database.Database, now: number): Promise<BackupOutcome> {
     mkdirSync(this.dir, { recursive: true });
     const name = `plume-${stamp(now)}.sqlite`;
     const partial = join(this.dir, `.${name}.partial`);
     try {
       await db.backup(partial);
+      selfContained(partial);
       const check: QuickCheckResult = await quickCheckInBackground(partial);
       if (check.status === 'damaged') return { status: 'damaged', reason: `backup copy failed its check: ${check.reason}` };
       if (check.status === 'unchecked') throw new Error(`backup copy could not be checked: ${check.reason}`);

@@ -225,23 +225,36 @@ export class WorkspaceStorage {
   }
 
   /**
-   * Puts a backup in place of the workspace file, the current file kept aside as a
-   * "before restore" backup (so the restore itself can be undone). Core has closed the
-   * database before calling this and reopens it after.
+   * First half of a restore, while the workspace is still open: copies the backup next to
+   * the workspace file. A full disk fails here, before anything was closed or moved.
    */
-  swapIn(backupPath: string): string {
+  stageRestore(backupPath: string): string {
+    const incoming = `${this.options.databasePath}.restoring`;
+    try {
+      copyFileSync(backupPath, incoming);
+      return incoming;
+    } catch (error) {
+      rmSync(incoming, { force: true });
+      this.options.log.error(`restore from ${backupPath} not started: the copy failed`, error);
+      throw isDiskFull(error) ? diskFullError('the restored file') : error;
+    }
+  }
+
+  /**
+   * Second half, once core closed the database: the current file moves aside as a "before
+   * restore" backup (so the restore itself can be undone) and the staged copy takes its place.
+   * Renames only, so it needs no free space.
+   */
+  swapIn(incoming: string, backupPath: string): void {
     const { databasePath: path, clock } = this.options;
     const aside = this.backups.beforeRestorePath(clock.now());
     if (existsSync(path)) renameSync(path, aside);
     for (const side of SQLITE_SIDE_FILES) {
       if (existsSync(path + side)) renameSync(path + side, aside + side);
     }
-    const incoming = `${path}.restoring`;
-    copyFileSync(backupPath, incoming);
     renameSync(incoming, path);
     this.state = { ...this.state, status: 'ok', reason: null, setAsidePath: null, readable: true };
     this.options.log.info(`workspace restored from ${backupPath}; the previous file was kept as ${aside}`);
-    return aside;
   }
 
   private asidePath(kind: 'damaged' | 'empty'): string {

@@ -149,6 +149,7 @@ export const en: Messages = {
     workspaceDamaged: 'The workspace file is damaged: Plume no longer writes to it. Restore a backup (Settings › Backups) or export what can still be read.',
     workspaceUnreadable: 'The workspace file cannot be read. Restore a backup (Settings › Backups).',
     backups: {
+      unchecked: 'This backup could not be checked: nothing was changed. Try again.',
       damaged: 'This backup is damaged too: choose an older one.',
       unknown: 'Unknown backup.',
     },

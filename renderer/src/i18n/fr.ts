@@ -150,6 +150,7 @@ export const fr = {
     workspaceDamaged: 'Le fichier de l’espace de travail est endommagé : Plume n’y écrit plus. Restaurez une sauvegarde (Réglages › Sauvegardes) ou exportez ce qui peut encore être lu.',
     workspaceUnreadable: 'Le fichier de l’espace de travail ne peut pas être lu. Restaurez une sauvegarde (Réglages › Sauvegardes).',
     backups: {
+      unchecked: 'Cette sauvegarde n’a pas pu être vérifiée : rien n’a été changé. Réessayez.',
       damaged: 'Cette sauvegarde est endommagée elle aussi : choisissez-en une plus ancienne.',
       unknown: 'Sauvegarde inconnue.',
     },

@@ -98,4 +98,24 @@ describe.skipIf(mountProblem !== null)(`on a full disk${mountProblem ? ` — ski
       t.close();
     }
   });
+
+  it('a restore that cannot copy the backup answers errors.diskFull and leaves the workspace as it was', async () => {
+    const dir = join(mountPoint.path, 'workspace-restore');
+    mkdirSync(dir);
+    const t = createTestCore(dir);
+    let filler: string | null = null;
+    try {
+      await t.call('partners.create', { ...partner, displayName: 'A' });
+      const backup = await t.call('backups.create', {});
+      await t.call('partners.create', { ...partner, displayName: 'B' });
+      filler = fillDisk(mountPoint.path);
+      const result = await t.raw('backups.restore', { name: backup.name });
+      expect(result.ok).toBe(false);
+      if (!result.ok) expect(result.error.messageKey).toBe('errors.diskFull');
+      expect((await t.call('partners.list', {})).map((p) => p.displayName).sort()).toEqual(['A', 'B']);
+    } finally {
+      if (filler) rmSync(filler);
+      t.close();
+    }
+  });
 });
