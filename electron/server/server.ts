@@ -45,9 +45,14 @@ function send(res: ServerResponse, status: number, body: string | Buffer, conten
 const sendJson = (res: ServerResponse, status: number, value: unknown) =>
   send(res, status, JSON.stringify(value), 'application/json; charset=utf-8');
 
+/** Exactly application/json, optionally with parameters (charset=utf-8): not application/jsonp, not application/json-evil. */
+export function isJsonContentType(header: string | undefined): boolean {
+  const mediaType = (header ?? '').split(';')[0]?.trim().toLowerCase();
+  return mediaType === 'application/json';
+}
+
 async function readJsonBody(req: IncomingMessage): Promise<unknown> {
-  const type = req.headers['content-type'] ?? '';
-  if (!type.startsWith('application/json')) throw new HttpError(415, 'Expected application/json');
+  if (!isJsonContentType(req.headers['content-type'])) throw new HttpError(415, 'Expected application/json');
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
@@ -97,7 +102,12 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
       send(res, 403, 'Forbidden', 'text/plain; charset=utf-8');
       return;
     }
-    const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+    let url: URL;
+    try {
+      url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+    } catch {
+      throw new HttpError(400, 'Bad request target');
+    }
 
     const offered = url.searchParams.get('token');
     if (req.method === 'GET' && offered !== null) {
@@ -143,9 +153,15 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
       sendJson(res, result.ok ? 200 : (statusFor[result.error.code] ?? 500), result);
       return;
     }
+    // Any other API path is a caller's mistake, not a UI route: never answer it with index.html.
+    if (url.pathname === '/api' || url.pathname.startsWith('/api/')) {
+      sendJson(res, 404, { ok: false, error: { code: 'unknown_procedure', messageKey: 'errors.unknownProcedure', message: 'Unknown API path' } });
+      return;
+    }
 
     if (req.method !== 'GET' && req.method !== 'HEAD') throw new HttpError(405, 'Method not allowed');
     const file = await resolveStatic(staticDir, url.pathname);
+    if (file === 'bad_path') throw new HttpError(400, 'Bad path');
     if (!file) throw new HttpError(404, 'Not found');
     send(res, 200, file.body, file.contentType, {
       'Cache-Control': file.immutable ? 'public, max-age=31536000, immutable' : 'no-store',

@@ -126,3 +126,51 @@ describe('browser-mode server', () => {
     expect((await http(server.port, '/%2e%2e/outside.txt', { headers: { Cookie: cookie } })).body).not.toContain('secret');
   });
 });
+
+describe('hostile input gets a 4xx, never a 500', () => {
+  /** Built as text: even JSON.stringify would overflow the stack on it. */
+  const nestedJson = (depth: number): string =>
+    '{"type":"paragraph","content":['.repeat(depth) + '{"type":"text","text":"x"}' + ']}'.repeat(depth);
+
+  it('refuses post content nested 5,000 levels deep with a translated validation error', async () => {
+    const partner = JSON.parse((await callApi('partners.create', { displayName: 'Deep', timeZone: 'Europe/Paris' })).body) as { value: { id: string } };
+    const reply = await http(server.port, '/api/call/posts.create', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Cookie: cookie },
+      body: `{"partnerId":"${partner.value.id}","content":{"type":"doc","content":[${nestedJson(5000)}]}}`,
+    });
+    expect(reply.status).toBe(400);
+    expect(JSON.parse(reply.body)).toMatchObject({ ok: false, error: { code: 'validation', messageKey: 'errors.tooDeep' } });
+  });
+
+  it('refuses a NUL in a search query with 400', async () => {
+    const reply = await callApi('calendar.search', { query: 'a\u0000b' });
+    expect(reply.status).toBe(400);
+    expect(JSON.parse(reply.body)).toMatchObject({ ok: false, error: { code: 'validation' } });
+  });
+
+  it('answers a path with bad %-encoding with 400', async () => {
+    expect((await http(server.port, '/%E0%A4%A', { headers: { Cookie: cookie } })).status).toBe(400);
+    expect((await http(server.port, '/assets/%', { headers: { Cookie: cookie } })).status).toBe(400);
+  });
+
+  it('accepts only application/json (with parameters), anything else gets 415', async () => {
+    expect((await callApi('partners.list', {}, { 'Content-Type': 'application/json; charset=utf-8' })).status).toBe(200);
+    expect((await callApi('partners.list', {}, { 'Content-Type': 'application/jsonp' })).status).toBe(415);
+    expect((await callApi('partners.list', {}, { 'Content-Type': 'application/json-evil' })).status).toBe(415);
+    expect((await callApi('partners.list', {}, { 'Content-Type': 'text/plain' })).status).toBe(415);
+  });
+
+  it('refuses unknown keys in settings.update', async () => {
+    const reply = await callApi('settings.update', { surprise: true });
+    expect(reply.status).toBe(400);
+  });
+
+  it('answers unknown /api paths with a JSON 404, not the UI', async () => {
+    for (const path of ['/api/nothing', '/api/call/', '/api/call/partners.list/extra', '/api']) {
+      const reply = await http(server.port, path, { headers: { Cookie: cookie } });
+      expect(reply.status, path).toBe(404);
+      expect(reply.body, path).not.toContain('<title>Plume</title>');
+    }
+  });
+});

@@ -135,6 +135,8 @@ export const en: Messages = {
     timeZone: 'Unknown time zone. Example: Europe/Paris.',
     email: 'Invalid email address.',
     invalid: 'Invalid value.',
+    tooDeep: 'This content is nested too deeply; nothing was saved.',
+    nulCharacter: 'The text contains an invalid character (NUL).',
     document: 'Invalid document.',
     partnerRequired: 'Pick a partner.',
     validation: 'Some values are invalid; nothing was saved.',

@@ -136,6 +136,8 @@ export const fr = {
     timeZone: 'Fuseau horaire inconnu. Exemple : Europe/Paris.',
     email: 'Adresse e-mail invalide.',
     invalid: 'Valeur invalide.',
+    tooDeep: 'Ce contenu est trop profondément imbriqué ; rien n’a été enregistré.',
+    nulCharacter: 'Le texte contient un caractère invalide (NUL).',
     document: 'Document invalide.',
     partnerRequired: 'Choisissez un partenaire.',
     validation: 'Certaines valeurs sont invalides ; rien n’a été enregistré.',
