@@ -8,6 +8,7 @@ export const fr = {
     online: 'En ligne',
     offline: 'Hors ligne — la rédaction continue, tout est enregistré sur cet ordinateur',
     coreUnreachable: 'Plume ne répond plus — vos modifications sont gardées et seront enregistrées dès son retour',
+    signedOut: 'Plume ne reconnaît plus cet onglet (relancé sans sa session) : ouvrez le dernier lien affiché dans le terminal où Plume tourne. D’ici là, les modifications de cet onglet ne sont pas enregistrées.',
     shortcuts: 'Raccourcis : {{newPost}} nouvelle publication · {{save}} enregistrer · {{search}} rechercher',
     exampleBadge: 'Exemple',
   },
