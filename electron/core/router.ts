@@ -3,6 +3,7 @@ import { contract, isProcedureName, procedureNames } from '../../shared/api/cont
 import type { ParsedInput, ProcedureName, ProcedureOutput } from '../../shared/api/contract';
 import { ApiError, validationError } from '../../shared/api/errors';
 import type { ApiErrorShape } from '../../shared/api/errors';
+import { checkInputShape } from '../../shared/api/inputLimits';
 import type { CallResult } from '../../shared/api/transport';
 import type { Logger } from './log';
 
@@ -57,6 +58,8 @@ export class Router {
     if (!handler) throw new Error(`No handler for ${name}`);
     const schema = contract[name];
     try {
+      const badShape = checkInputShape(rawInput);
+      if (badShape) throw badShape;
       const parsed = schema.input.safeParse(rawInput);
       if (!parsed.success) throw validationError(parsed.error);
       const value = await handler(parsed.data);

@@ -1,9 +1,11 @@
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { BrowserWindow, app, ipcMain, session, shell } from 'electron';
-import type { IpcMainInvokeEvent, WebContents } from 'electron';
+import type { IpcMainEvent, IpcMainInvokeEvent, WebContents } from 'electron';
 import { createCore } from '../core/app';
 import type { Core } from '../core/app';
 import { electronPrinter } from './pdfPrinter';
+import { isRendererUrl } from './senderCheck';
 
 /**
  * The desktop shell: one window on the same core as browser mode, hardened per Electron's
@@ -16,10 +18,10 @@ let core: Core | null = null;
 
 const rendererUrl = process.env.ELECTRON_RENDERER_URL;
 const rendererFile = join(import.meta.dirname, '../renderer/index.html');
+const expectedRendererUrl = rendererUrl ?? pathToFileURL(rendererFile).href;
 
-function isOurFrame(event: IpcMainInvokeEvent): boolean {
-  const url = event.senderFrame?.url ?? '';
-  return rendererUrl ? url.startsWith(rendererUrl) : url.startsWith('file://') && url.includes('/renderer/index.html');
+function isOurFrame(event: IpcMainInvokeEvent | IpcMainEvent): boolean {
+  return isRendererUrl(event.senderFrame?.url, expectedRendererUrl);
 }
 
 function hardenContents(contents: WebContents): void {
@@ -60,11 +62,18 @@ function createWindow(): void {
       flushed = true;
       window.close();
     };
-    const timer = setTimeout(finish, FLUSH_TIMEOUT_MS);
-    ipcMain.once('plume:flushed', () => {
+    // Only this window's own page may say it has flushed; anything else is ignored (the timer still closes).
+    const onFlushed = (flushedEvent: IpcMainEvent) => {
+      if (flushedEvent.sender !== window.webContents || !isOurFrame(flushedEvent)) return;
+      ipcMain.removeListener('plume:flushed', onFlushed);
       clearTimeout(timer);
       finish();
-    });
+    };
+    const timer = setTimeout(() => {
+      ipcMain.removeListener('plume:flushed', onFlushed);
+      finish();
+    }, FLUSH_TIMEOUT_MS);
+    ipcMain.on('plume:flushed', onFlushed);
     window.webContents.send('plume:flush');
   });
 

@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createCore } from '../core/app';
 import { clockStartingAt } from '../core/clock';
@@ -35,11 +36,14 @@ async function main(): Promise<void> {
   }
   const dataDir = resolveDataDir();
   // background: replies, deadlines, reminders, holds and the outbox run while the app runs.
-  const core = createCore({ dataDir, logger: createLogger({ stderr: true }), background: true, clock: clockFromEnvironment() });
+  // plume.log in the workspace (rotated), and the terminal.
+  const core = createCore({ dataDir, logger: createLogger({ stderr: true, file: join(dataDir, 'plume.log') }), background: true, clock: clockFromEnvironment() });
   const server = await startBrowserServer({
     core,
     staticDir,
+    dataDir,
     ...(process.env.PLUME_PORT ? { port: Number(process.env.PLUME_PORT) } : {}),
+    onLinkUsed: (next) => process.stdout.write(`Link used. Next single-use link: ${next}\n`),
   });
   process.stdout.write(`Plume (browser mode) is running: ${server.url}\n`);
   process.stdout.write(`Workspace: ${dataDir}\n`);

@@ -2,16 +2,11 @@ import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Core } from '../core/app';
-import {
-  SESSION_COOKIE,
-  hostAllowed,
-  newSecret,
-  originAllowed,
-  readCookie,
-  sameSecret,
-  securityHeaders,
-} from './security';
+import { SESSION_COOKIE, hostAllowed, newSecret, originAllowed, readCookie, securityHeaders } from './security';
+import { LaunchLinks, SESSION_LIFETIME_MS, mintSessionCookie, sessionValid } from './sessions';
+import type { LinkVerdict } from './sessions';
 import { resolveStatic } from './staticFiles';
+import { loadOrCreateSecret, rememberPort, rememberedPort } from './workspaceFiles';
 
 const MAX_BODY_BYTES = 8 * 1024 * 1024;
 const HEARTBEAT_MS = 15_000;
@@ -19,15 +14,25 @@ const HEARTBEAT_MS = 15_000;
 export interface BrowserServerOptions {
   core: Core;
   staticDir: string;
+  /** A fixed port; otherwise the workspace's last port when free, else any free port. */
   port?: number;
-  /** Fixed token for tests; a fresh random one per launch otherwise. */
-  token?: string;
+  /**
+   * The workspace folder: keeps the signing secret (so sessions survive a restart) and the last
+   * port. Without it, both live only as long as this launch.
+   */
+  dataDir?: string;
+  /** Told each time a link is used up, with a fresh one to print where Plume was started. */
+  onLinkUsed?: (nextUrl: string) => void;
+  now?: () => number;
 }
 
 export interface BrowserServer {
   url: string;
   port: number;
+  /** The token of `url`: single-use. */
   token: string;
+  /** A fresh single-use link for this launch. */
+  newLinkUrl(): string;
   close(): Promise<void>;
 }
 
@@ -45,9 +50,14 @@ function send(res: ServerResponse, status: number, body: string | Buffer, conten
 const sendJson = (res: ServerResponse, status: number, value: unknown) =>
   send(res, status, JSON.stringify(value), 'application/json; charset=utf-8');
 
+/** Exactly application/json, optionally with parameters (charset=utf-8): not application/jsonp, not application/json-evil. */
+export function isJsonContentType(header: string | undefined): boolean {
+  const mediaType = (header ?? '').split(';')[0]?.trim().toLowerCase();
+  return mediaType === 'application/json';
+}
+
 async function readJsonBody(req: IncomingMessage): Promise<unknown> {
-  const type = req.headers['content-type'] ?? '';
-  if (!type.startsWith('application/json')) throw new HttpError(415, 'Expected application/json');
+  if (!isJsonContentType(req.headers['content-type'])) throw new HttpError(415, 'Expected application/json');
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
@@ -65,6 +75,26 @@ async function readJsonBody(req: IncomingMessage): Promise<unknown> {
   }
 }
 
+const linkRefusalStatus: Record<Exclude<LinkVerdict, 'ok'>, number> = { invalid: 401, used: 410, other_launch: 410, exhausted: 429 };
+
+const refusalText: Record<Exclude<LinkVerdict, 'ok'> | 'no_session', { fr: string; en: string }> = {
+  invalid: { fr: 'Ce lien n’est pas valide.', en: 'This link is not valid.' },
+  used: { fr: 'Ce lien a déjà servi\u202f: chaque lien n’ouvre Plume qu’une fois.', en: 'This link has already been used: each link opens Plume once.' },
+  other_launch: { fr: 'Ce lien date d’un lancement précédent de Plume.', en: 'This link is from an earlier launch of Plume.' },
+  exhausted: { fr: 'Trop de liens ont servi depuis ce lancement.', en: 'Too many links were used since this launch.' },
+  no_session: { fr: 'Vous n’êtes pas connecté à Plume dans ce navigateur.', en: 'You are not signed in to Plume in this browser.' },
+};
+
+/** The page a browser gets for a refused link or no session: what happened and how to get in again. */
+function linkRefusalPage(reason: Exclude<LinkVerdict, 'ok'> | 'no_session'): string {
+  const text = refusalText[reason];
+  return `<!doctype html><html lang="fr"><meta charset="utf-8"><title>Plume</title>
+<h1>Plume</h1>
+<p>${text.fr} Pour obtenir un nouveau lien, ouvrez le dernier lien affiché dans le terminal où Plume tourne (un nouveau s’affiche à chaque lien utilisé), ou relancez Plume (<code>npm run server</code>).</p>
+<p lang="en">${text.en} To get a new link, open the latest link shown in the terminal where Plume runs (a new one is shown each time a link is used), or restart Plume (<code>npm run server</code>).</p>
+</html>`;
+}
+
 const statusFor: Record<string, number> = {
   validation: 400,
   not_found: 404,
@@ -78,18 +108,22 @@ const statusFor: Record<string, number> = {
 
 /**
  * Browser mode: the same core as the desktop app, behind a loopback-only HTTP server.
- * The per-launch token (in the printed URL) is exchanged once for an HttpOnly SameSite=Strict
- * session cookie; Host and Origin are checked on every request; no CORS header is ever sent.
+ * A printed link's token is exchanged once (single-use) for an HttpOnly SameSite=Strict session
+ * cookie signed with the workspace's secret, so it survives a restart; Host and Origin are
+ * checked on every request; no CORS header is ever sent.
  */
 export async function startBrowserServer(options: BrowserServerOptions): Promise<BrowserServer> {
   const { core, staticDir } = options;
-  const token = options.token ?? newSecret();
-  const sessions = new Set<string>();
+  const now = options.now ?? Date.now;
+  const secret = options.dataDir ? loadOrCreateSecret(options.dataDir) : newSecret();
+  const links = new LaunchLinks(secret);
+  const token = links.mint();
   let port = 0;
+  const linkUrl = (linkToken: string) => `http://127.0.0.1:${port}/?token=${linkToken}`;
 
   const authenticated = (req: IncomingMessage) => {
     const session = readCookie(req, SESSION_COOKIE);
-    return session !== null && [...sessions].some((s) => sameSecret(s, session));
+    return session !== null && sessionValid(secret, session, now());
   };
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
@@ -97,21 +131,26 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
       send(res, 403, 'Forbidden', 'text/plain; charset=utf-8');
       return;
     }
-    const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+    let url: URL;
+    try {
+      url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+    } catch {
+      throw new HttpError(400, 'Bad request target');
+    }
 
     const offered = url.searchParams.get('token');
     if (req.method === 'GET' && offered !== null) {
-      if (!sameSecret(offered, token)) {
-        send(res, 401, 'Invalid token', 'text/plain; charset=utf-8');
+      const verdict = links.exchange(offered);
+      if (verdict !== 'ok') {
+        send(res, linkRefusalStatus[verdict], linkRefusalPage(verdict), 'text/html; charset=utf-8');
         return;
       }
-      const session = newSecret();
-      sessions.add(session);
+      options.onLinkUsed?.(linkUrl(links.mint()));
       url.searchParams.delete('token');
       res.writeHead(303, {
         ...securityHeaders,
         Location: url.pathname + url.search,
-        'Set-Cookie': `${SESSION_COOKIE}=${session}; HttpOnly; SameSite=Strict; Path=/`,
+        'Set-Cookie': `${SESSION_COOKIE}=${mintSessionCookie(secret, now())}; HttpOnly; SameSite=Strict; Path=/; Max-Age=${SESSION_LIFETIME_MS / 1000}`,
         'Cache-Control': 'no-store',
       });
       res.end();
@@ -120,7 +159,7 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
 
     if (!authenticated(req)) {
       if (url.pathname.startsWith('/api/')) sendJson(res, 401, { ok: false, error: { code: 'unauthorized', messageKey: 'errors.unauthorized', message: 'Missing or invalid session' } });
-      else send(res, 401, 'Plume: open the link with its token, as printed where Plume was started.', 'text/plain; charset=utf-8');
+      else send(res, 401, linkRefusalPage('no_session'), 'text/html; charset=utf-8');
       return;
     }
 
@@ -143,9 +182,15 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
       sendJson(res, result.ok ? 200 : (statusFor[result.error.code] ?? 500), result);
       return;
     }
+    // Any other API path is a caller's mistake, not a UI route: never answer it with index.html.
+    if (url.pathname === '/api' || url.pathname.startsWith('/api/')) {
+      sendJson(res, 404, { ok: false, error: { code: 'unknown_procedure', messageKey: 'errors.unknownProcedure', message: 'Unknown API path' } });
+      return;
+    }
 
     if (req.method !== 'GET' && req.method !== 'HEAD') throw new HttpError(405, 'Method not allowed');
     const file = await resolveStatic(staticDir, url.pathname);
+    if (file === 'bad_path') throw new HttpError(400, 'Bad path');
     if (!file) throw new HttpError(404, 'Not found');
     send(res, 200, file.body, file.contentType, {
       'Cache-Control': file.immutable ? 'public, max-age=31536000, immutable' : 'no-store',
@@ -160,16 +205,30 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     });
   });
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
-  });
+  const listen = (wanted: number) =>
+    new Promise<void>((resolve, reject) => {
+      const onError = (error: Error) => reject(error);
+      server.once('error', onError);
+      server.listen(wanted, '127.0.0.1', () => {
+        server.off('error', onError);
+        resolve();
+      });
+    });
+  const remembered = options.port === undefined && options.dataDir ? rememberedPort(options.dataDir) : null;
+  if (remembered !== null) {
+    // The last port, so open tabs find this launch; taken by something else, any free one.
+    await listen(remembered).catch(() => listen(0));
+  } else {
+    await listen(options.port ?? 0);
+  }
   port = (server.address() as AddressInfo).port;
+  if (options.dataDir) rememberPort(options.dataDir, port);
 
   return {
-    url: `http://127.0.0.1:${port}/?token=${token}`,
+    url: linkUrl(token),
     port,
     token,
+    newLinkUrl: () => linkUrl(links.mint()),
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

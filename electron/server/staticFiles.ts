@@ -20,10 +20,17 @@ export interface StaticFile {
 
 /**
  * Resolves a URL path inside the built renderer folder (never outside it); unknown paths that
- * are not assets fall back to index.html so the UI's own routes survive a reload.
+ * are not assets fall back to index.html so the UI's own routes survive a reload. A path that
+ * does not decode (bad %-encoding, NUL) is 'bad_path', for a 400.
  */
-export async function resolveStatic(root: string, urlPath: string): Promise<StaticFile | null> {
-  const decoded = decodeURIComponent(urlPath);
+export async function resolveStatic(root: string, urlPath: string): Promise<StaticFile | null | 'bad_path'> {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(urlPath);
+  } catch {
+    return 'bad_path';
+  }
+  if (decoded.includes('\u0000')) return 'bad_path';
   const candidate = normalize(join(root, decoded));
   const inside = candidate === root || candidate.startsWith(root.endsWith(sep) ? root : root + sep);
   if (inside) {

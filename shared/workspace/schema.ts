@@ -35,5 +35,7 @@ export type Settings = z.infer<typeof Settings>;
 /** Figures typed in Settings; where they came from is core's to record. */
 export const SettingsPatch = Settings.extend({
   mastodon: MastodonCounts.pick({ maxCharacters: true, charactersReservedPerUrl: true }).strict(),
-}).partial();
+})
+  .partial()
+  .strict();
 export type SettingsPatch = z.infer<typeof SettingsPatch>;

@@ -1,5 +1,5 @@
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { request } from 'node:http';
+import { mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createServer, request } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBrowserServer } from '../../electron/server/server';
@@ -18,7 +18,7 @@ interface Reply {
 function http(port: number, path: string, options: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<Reply> {
   return new Promise((resolve, reject) => {
     const req = request(
-      { host: '127.0.0.1', port, path, method: options.method ?? 'GET', headers: { Host: `127.0.0.1:${port}`, ...options.headers } },
+      { host: '127.0.0.1', port, path, agent: false, method: options.method ?? 'GET', headers: { Host: `127.0.0.1:${port}`, ...options.headers } },
       (res) => {
         let body = '';
         res.setEncoding('utf8');
@@ -64,15 +64,24 @@ const callApi = (name: string, body: unknown, headers: Record<string, string> = 
   });
 
 describe('browser-mode server', () => {
-  it('listens on 127.0.0.1 only, with a URL carrying a long random token', () => {
-    expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?token=[A-Za-z0-9_-]{43}$/);
+  it('listens on 127.0.0.1 only, with a URL carrying a long random signed token', () => {
+    expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?token=[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43}$/);
   });
 
   it('exchanges the token for an HttpOnly SameSite=Strict cookie and drops it from the URL', async () => {
-    const exchange = await http(server.port, `/posts?token=${server.token}`);
+    const token = new URL(server.newLinkUrl()).searchParams.get('token') ?? '';
+    const exchange = await http(server.port, `/posts?token=${token}`);
     expect(exchange.status).toBe(303);
     expect(exchange.headers.location).toBe('/posts');
-    expect(String(exchange.headers['set-cookie'])).toMatch(/^plume_session=[A-Za-z0-9_-]+; HttpOnly; SameSite=Strict; Path=\/$/);
+    expect(String(exchange.headers['set-cookie'])).toMatch(/^plume_session=[A-Za-z0-9_.-]+; HttpOnly; SameSite=Strict; Path=\/; Max-Age=\d+$/);
+  });
+
+  it('takes each link once: a second use is refused with a page saying how to get a new link', async () => {
+    const again = await http(server.port, `/?token=${server.token}`);
+    expect(again.status).toBe(410);
+    expect(again.headers['set-cookie']).toBeUndefined();
+    expect(again.body).toContain('déjà servi');
+    expect(again.body).toContain('To get a new link');
   });
 
   it('refuses a wrong token, and every request without a session, with 401', async () => {
@@ -124,5 +133,129 @@ describe('browser-mode server', () => {
     expect((await http(server.port, '/assets/app.js', { headers: { Cookie: cookie } })).status).toBe(200);
     expect((await http(server.port, '/../outside.txt', { headers: { Cookie: cookie } })).body).not.toContain('secret');
     expect((await http(server.port, '/%2e%2e/outside.txt', { headers: { Cookie: cookie } })).body).not.toContain('secret');
+  });
+});
+
+describe('hostile input gets a 4xx, never a 500', () => {
+  /** Built as text: even JSON.stringify would overflow the stack on it. */
+  const nestedJson = (depth: number): string =>
+    '{"type":"paragraph","content":['.repeat(depth) + '{"type":"text","text":"x"}' + ']}'.repeat(depth);
+
+  it('refuses post content nested 5,000 levels deep with a translated validation error', async () => {
+    const partner = JSON.parse((await callApi('partners.create', { displayName: 'Deep', timeZone: 'Europe/Paris' })).body) as { value: { id: string } };
+    const reply = await http(server.port, '/api/call/posts.create', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Cookie: cookie },
+      body: `{"partnerId":"${partner.value.id}","content":{"type":"doc","content":[${nestedJson(5000)}]}}`,
+    });
+    expect(reply.status).toBe(400);
+    expect(JSON.parse(reply.body)).toMatchObject({ ok: false, error: { code: 'validation', messageKey: 'errors.tooDeep' } });
+  });
+
+  it('refuses a NUL in a search query with 400', async () => {
+    const reply = await callApi('calendar.search', { query: 'a\u0000b' });
+    expect(reply.status).toBe(400);
+    expect(JSON.parse(reply.body)).toMatchObject({ ok: false, error: { code: 'validation' } });
+  });
+
+  it('answers a path with bad %-encoding with 400', async () => {
+    expect((await http(server.port, '/%E0%A4%A', { headers: { Cookie: cookie } })).status).toBe(400);
+    expect((await http(server.port, '/assets/%', { headers: { Cookie: cookie } })).status).toBe(400);
+  });
+
+  it('accepts only application/json (with parameters), anything else gets 415', async () => {
+    expect((await callApi('partners.list', {}, { 'Content-Type': 'application/json; charset=utf-8' })).status).toBe(200);
+    expect((await callApi('partners.list', {}, { 'Content-Type': 'application/jsonp' })).status).toBe(415);
+    expect((await callApi('partners.list', {}, { 'Content-Type': 'application/json-evil' })).status).toBe(415);
+    expect((await callApi('partners.list', {}, { 'Content-Type': 'text/plain' })).status).toBe(415);
+  });
+
+  it('refuses unknown keys in settings.update', async () => {
+    const reply = await callApi('settings.update', { surprise: true });
+    expect(reply.status).toBe(400);
+  });
+
+  it('answers unknown /api paths with a JSON 404, not the UI', async () => {
+    for (const path of ['/api/nothing', '/api/call/', '/api/call/partners.list/extra', '/api']) {
+      const reply = await http(server.port, path, { headers: { Cookie: cookie } });
+      expect(reply.status, path).toBe(404);
+      expect(reply.body, path).not.toContain('<title>Plume</title>');
+    }
+  });
+});
+
+describe('browser-mode sessions across restarts', () => {
+  const withCore = async (run: (dir: string, core: TestCore) => Promise<void>) => {
+    const core = createTestCore();
+    try {
+      await run(core.dir, core);
+    } finally {
+      core.close();
+    }
+  };
+  const login = async (target: BrowserServer) => {
+    const exchange = await http(target.port, `/?token=${target.token}`);
+    return String(exchange.headers['set-cookie']).split(';')[0] ?? '';
+  };
+  const partnersWith = (target: BrowserServer, session: string) =>
+    http(target.port, '/api/call/partners.list', { method: 'POST', headers: { 'Content-Type': 'application/json', Cookie: session }, body: '{}' });
+
+  it('keeps the signing secret in the workspace, readable by the user only', async () => {
+    await withCore(async (dir, core) => {
+      const first = await startBrowserServer({ core: core.core, staticDir: staticDir.path, dataDir: dir });
+      await first.close();
+      const file = join(dir, 'browser-mode-secret');
+      expect(statSync(file).mode & 0o777).toBe(0o600);
+    });
+  });
+
+  it('lets an open tab go on after a restart: same port, and its session cookie still valid', async () => {
+    await withCore(async (dir, core) => {
+      const first = await startBrowserServer({ core: core.core, staticDir: staticDir.path, dataDir: dir });
+      const session = await login(first);
+      expect((await partnersWith(first, session)).status).toBe(200);
+      await first.close();
+      const second = await startBrowserServer({ core: core.core, staticDir: staticDir.path, dataDir: dir });
+      try {
+        expect(second.port).toBe(first.port);
+        expect((await partnersWith(second, session)).status).toBe(200);
+        // A link printed by the earlier launch does not open a session in this one.
+        expect((await http(second.port, `/?token=${new URL(first.newLinkUrl()).searchParams.get('token') ?? ''}`)).status).toBe(410);
+      } finally {
+        await second.close();
+      }
+    });
+  });
+
+  it('refuses an expired or forged session cookie', async () => {
+    await withCore(async (dir, core) => {
+      let now = Date.parse('2026-01-01T00:00:00Z');
+      const target = await startBrowserServer({ core: core.core, staticDir: staticDir.path, dataDir: dir, now: () => now });
+      try {
+        const session = await login(target);
+        const forged = session.replace(/\.[^.]+$/, '.AAAA');
+        expect((await partnersWith(target, forged)).status).toBe(401);
+        now += 31 * 24 * 60 * 60 * 1000;
+        expect((await partnersWith(target, session)).status).toBe(401);
+      } finally {
+        await target.close();
+      }
+    });
+  });
+
+  it('takes another free port when the remembered one is taken', async () => {
+    await withCore(async (dir, core) => {
+      const first = await startBrowserServer({ core: core.core, staticDir: staticDir.path, dataDir: dir });
+      const squatter = createServer();
+      await first.close();
+      await new Promise<void>((resolve) => squatter.listen(first.port, '127.0.0.1', resolve));
+      try {
+        const second = await startBrowserServer({ core: core.core, staticDir: staticDir.path, dataDir: dir });
+        expect(second.port).not.toBe(first.port);
+        await second.close();
+      } finally {
+        squatter.close();
+      }
+    });
   });
 });

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Database } from 'better-sqlite3';
+import { pauseHereForCrashTest } from '../crashTestHook';
 
 export interface Migration {
   version: number;
@@ -64,6 +65,7 @@ export function migrate(db: Database, migrations: Migration[], filePath: string,
   for (const migration of migrations.filter((m) => m.version > from)) {
     db.transaction(() => {
       db.exec(migration.sql);
+      pauseHereForCrashTest(`migration-${migration.version}`);
       db.pragma(`user_version = ${migration.version}`);
     })();
   }

@@ -96,6 +96,7 @@ export class OutboxWorker {
         outcome = { outcome: 'retry', error: error instanceof Error ? error.message.slice(0, 500) : 'unknown error' };
       }
       if (outcome.outcome === 'unreachable') blocked.add(job.kind);
+      this.logOutcome(job.id, job.kind, attempt, outcome);
       try {
         this.record(job.id, handler, attempt, outcome, now);
       } catch (error) {
@@ -104,6 +105,26 @@ export class OutboxWorker {
       }
     }
     return ran;
+  }
+
+  /** The last outage logged per job kind: an outage is logged when it starts or changes, not at every tick. */
+  private readonly outages = new Map<string, string>();
+
+  /** Outages (SMTP/IMAP or network down), retries, failures and skipped sends go to plume.log. */
+  private logOutcome(id: number, kind: string, attempt: number, outcome: JobOutcome): void {
+    const job = `outbox job ${id} (${kind}) attempt ${attempt}`;
+    if (outcome.outcome === 'unreachable') {
+      if (this.outages.get(kind) !== outcome.error) this.log.error(`${job}: unreachable: ${outcome.error}`);
+      this.outages.set(kind, outcome.error);
+      return;
+    }
+    if (this.outages.delete(kind)) this.log.info(`outbox ${kind}: reachable again`);
+    if (outcome.outcome === 'retry') this.log.info(`${job}: will retry: ${outcome.error}`);
+    else if (outcome.outcome === 'failed') this.log.error(`${job} failed: ${outcome.error}`);
+    else {
+      const result = outcome.result;
+      if (result !== null && typeof result === 'object' && 'skipped' in result) this.log.info(`${job}: skipped (${String(result.skipped)})`);
+    }
   }
 
   private record(id: number, handler: JobHandler, attempt: number, outcome: JobOutcome, now: number): void {
@@ -148,3 +169,4 @@ export class OutboxWorker {
     return this.jobs.list(limit);
   }
 }
+

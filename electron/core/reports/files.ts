@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { pauseHereForCrashTest } from '../crashTestHook';
 import type { ReportFormatName } from '../../../shared/api/procedures/reports';
 
 /** 'Me Élise Fontaine-Hébert' → 'me-elise-fontaine-hebert': file names every OS and mail client accept. */
@@ -20,12 +21,28 @@ export const partnerFileName = (month: string, partner: { id: string; displayNam
 
 export const allPartnersFileName = (month: string, format: ReportFormatName): string => `plume-report-${month}-all-partners.${format}`;
 
-/** Written beside, then renamed: a reader never sees half a report, a failure leaves none. */
+/** What a killed export left beside `path` (`<name>.<hex>.part`): never a report, removed before the next write. */
+async function removeLeftovers(path: string): Promise<void> {
+  const prefix = `${basename(path)}.`;
+  const names = await readdir(dirname(path)).catch(() => []);
+  await Promise.all(
+    names
+      .filter((name) => name.startsWith(prefix) && /^[0-9a-f]{8}\.part$/.test(name.slice(prefix.length)))
+      .map((name) => rm(join(dirname(path), name), { force: true })),
+  );
+}
+
+/**
+ * Written beside, flushed to disk, then renamed: a reader never sees half a report, a failure
+ * (even kill -9) leaves none under the report's name.
+ */
 export async function writeAtomically(path: string, bytes: Uint8Array): Promise<void> {
   await mkdir(dirname(path), { recursive: true });
+  await removeLeftovers(path);
   const temporary = `${path}.${randomBytes(4).toString('hex')}.part`;
   try {
-    await writeFile(temporary, bytes);
+    await writeFile(temporary, bytes, { flush: true });
+    pauseHereForCrashTest('report-before-rename');
     await rename(temporary, path);
   } catch (error) {
     await rm(temporary, { force: true });

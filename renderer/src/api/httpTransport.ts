@@ -7,6 +7,8 @@ import { connection } from './connection';
  * Browser mode: calls are POSTs to the loopback server (session cookie set by the token
  * exchange), events arrive over Server-Sent Events, which reconnect by themselves.
  */
+const EVENTS_RETRY_MS = 5_000;
+
 export function createHttpTransport(): Transport {
   // One event stream shared by every subscriber: a browser keeps at most six HTTP/1.1
   // connections per origin, and each open stream holds one, so a stream per subscriber
@@ -38,9 +40,24 @@ export function createHttpTransport(): Transport {
     // missed: a call made while the page loaded, another tab's save, a restart.
     events.onopen = () => {
       connection.set(true);
+      connection.setSignedOut(false);
       deliver({ type: 'events.resync' });
     };
-    events.onerror = () => connection.set(false);
+    events.onerror = () => {
+      connection.set(false);
+      // A refused stream (401 after a restart without this tab's session) is closed for good by
+      // the browser; try again now and then so the tab comes back by itself once it can.
+      if (events.readyState === EventSource.CLOSED && source === events) {
+        // EventSource hides the status: one cheap call tells a refused session from a dead server.
+        void fetch('/api/call/settings.get', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}', credentials: 'same-origin' })
+          .then((response) => connection.setSignedOut(response.status === 401))
+          .catch(() => undefined);
+        setTimeout(() => {
+          if (source !== events || listeners.size === 0) return;
+          source = openEvents();
+        }, EVENTS_RETRY_MS);
+      }
+    };
     return events;
   };
   return {
@@ -60,6 +77,7 @@ export function createHttpTransport(): Transport {
         throw new TransportError('core unreachable');
       }
       connection.set(true);
+      connection.setSignedOut(response.status === 401);
       if (response.headers.get('content-type')?.startsWith('application/json')) {
         return (await response.json()) as CallResult;
       }

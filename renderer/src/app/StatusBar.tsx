@@ -1,17 +1,25 @@
 import { useTranslation } from 'react-i18next';
 import { shortcutLabels } from './useShortcuts';
-import { useCoreReachable, useOnline } from './useOnline';
+import { useCoreReachable, useOnline, useSignedOut } from './useOnline';
 
 export function StatusBar() {
   const { t } = useTranslation();
   const online = useOnline();
   const reachable = useCoreReachable();
+  const signedOut = useSignedOut();
   return (
     <footer className="status-bar">
-      <span className={online ? 'pill ok' : 'pill warn'} data-testid="online-status" data-online={online}>
-        {online ? t('app.online') : t('app.offline')}
-      </span>
-      {reachable ? null : (
+      {signedOut ? (
+        // Never "online" while every call is refused: say what happened and how to get back in.
+        <span className="pill error" role="alert" data-testid="signed-out">
+          {t('app.signedOut')}
+        </span>
+      ) : (
+        <span className={online ? 'pill ok' : 'pill warn'} data-testid="online-status" data-online={online}>
+          {online ? t('app.online') : t('app.offline')}
+        </span>
+      )}
+      {reachable || signedOut ? null : (
         <span className="pill error" role="alert" data-testid="core-unreachable">
           {t('app.coreUnreachable')}
         </span>

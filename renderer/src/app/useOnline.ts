@@ -16,3 +16,7 @@ export const useOnline = (): boolean => useSyncExternalStore(subscribeOnline, ()
 /** Whether core answers: always on desktop, the loopback server in browser mode. */
 export const useCoreReachable = (): boolean =>
   useSyncExternalStore((onChange) => connection.subscribe(onChange), connection.get);
+
+/** Whether the browser-mode server refuses this tab's session (401): it must sign in again. */
+export const useSignedOut = (): boolean =>
+  useSyncExternalStore((onChange) => connection.subscribe(onChange), connection.signedOut);

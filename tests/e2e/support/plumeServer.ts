@@ -1,11 +1,13 @@
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { mintLinkToken } from '../../../electron/server/sessions';
 
 export interface RunningPlume {
-  url: string;
+  /** A fresh single-use link each time it is read (links open Plume once). */
+  readonly url: string;
   origin: string;
   dataDir: string;
   process: ChildProcess;
@@ -42,9 +44,20 @@ export async function startPlume(dataDir = mkdtempSync(join(tmpdir(), 'plume-e2e
     });
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const printed = new URL(url);
+  const launchId = (printed.searchParams.get('token') ?? '').split('.')[0] ?? '';
+  let printedUsed = false;
   return {
-    url,
-    origin: new URL(url).origin,
+    // The printed link first; then links minted as a user with the workspace could, from its secret file.
+    get url() {
+      if (!printedUsed) {
+        printedUsed = true;
+        return url;
+      }
+      const secret = readFileSync(join(dataDir, 'browser-mode-secret'), 'utf8').trim();
+      return `${printed.origin}/?token=${mintLinkToken(secret, launchId)}`;
+    },
+    origin: printed.origin,
     dataDir,
     process: child,
     async stop() {

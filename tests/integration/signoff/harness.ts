@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import MailComposer from 'nodemailer/lib/mail-composer';
 import { simpleParser } from 'mailparser';
 import { createCore } from '../../../electron/core/app';
@@ -85,7 +86,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     const core = createCore({
       dataDir: temp.path,
       clock,
-      logger: createLogger({}),
+      // plume.log in the workspace, as the app writes it, for tests about what gets logged.
+      logger: createLogger({ file: join(temp.path, 'plume.log') }),
       keychain,
       signoff: {
         mail,

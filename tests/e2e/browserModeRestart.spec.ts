@@ -1,0 +1,48 @@
+import { existsSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { startPlume } from './support/plumeServer';
+import type { RunningPlume } from './support/plumeServer';
+
+let plume: RunningPlume;
+test.afterEach(async () => {
+  await plume.stop();
+});
+
+const callFromTab = (page: Page, name: string) =>
+  page.evaluate(async (procedure) => {
+    const response = await fetch(`/api/call/${procedure}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
+    return response.status;
+  }, name);
+
+test('after a restart on the same workspace, an open tab goes on: same address, same session', async ({ page }) => {
+  plume = await startPlume();
+  await page.goto(plume.url);
+  await expect(page.getByTestId('online-status')).toBeVisible();
+  const origin = plume.origin;
+  await plume.stop();
+  plume = await startPlume(plume.dataDir);
+  expect(plume.origin).toBe(origin);
+  expect(await callFromTab(page, 'partners.list')).toBe(200);
+  await expect(page.getByTestId('signed-out')).toHaveCount(0);
+  // Browser mode logs to plume.log in the workspace, as the README says.
+  expect(existsSync(join(plume.dataDir, 'plume.log'))).toBe(true);
+});
+
+test('a tab whose session the restarted server no longer knows says so and how to reconnect, never "online"', async ({ page }) => {
+  plume = await startPlume();
+  await page.goto(plume.url);
+  await expect(page.getByTestId('online-status')).toHaveText('En ligne');
+  await plume.stop();
+  // The secret gone (deleted by hand, say): every session of the earlier launch is refused.
+  rmSync(join(plume.dataDir, 'browser-mode-secret'));
+  plume = await startPlume(plume.dataDir);
+  expect(await callFromTab(page, 'partners.list')).toBe(401);
+  await page.getByRole('link', { name: /Partenaires/ }).first().click().catch(() => undefined);
+  await expect(page.getByTestId('signed-out')).toContainText('ouvrez le dernier lien affiché dans le terminal');
+  await expect(page.getByTestId('online-status')).toHaveCount(0);
+  // Reconnecting with a new link brings the tab back, with what is stored.
+  await page.goto(plume.url);
+  await expect(page.getByTestId('online-status')).toHaveText('En ligne');
+});
