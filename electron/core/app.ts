@@ -39,6 +39,8 @@ import { createPublishing } from './publishing/feature';
 import type { PublishingFeature, PublishingOptions } from './publishing/feature';
 import { publishingHandlers } from './publishing/handlers';
 import { editorialHandlers } from './editorial/handlers';
+import { timeHandlers } from './time/handlers';
+import { installNodeZoneData } from './time/nodeZoneTables';
 import { EditorialLineRepository } from './editorial/repository';
 import { EditorialService } from './editorial/service';
 
@@ -83,6 +85,7 @@ export interface Core {
 /** Composition root: the only place that knows how services are wired together. */
 export function createCore(options: CoreOptions): Core {
   const clock = options.clock ?? systemClock;
+  installNodeZoneData();
   mkdirSync(options.dataDir, { recursive: true });
   // The running app owns its workspace: one background loop sends its emails and publications.
   const lock = (options.lockWorkspace ?? options.background === true) ? acquireWorkspaceLock(options.dataDir) : null;
@@ -168,6 +171,7 @@ export function createCore(options: CoreOptions): Core {
   );
   router.register(publishingHandlers(publishing.service));
   router.register(editorialHandlers(editorial));
+  router.register(timeHandlers(partnerRepo));
   router.assertComplete();
   if (lock?.tookOverFromDeadProcess) signoff.outbox.releaseAbandoned(clock.now());
   if (options.background) signoff.scheduler.start();

@@ -4,6 +4,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { api } from './api';
 import { App } from './app/App';
 import { initI18n, systemLocale } from './i18n';
+import { loadZoneTables } from './time/zoneTables';
 import './styles.css';
 
 async function boot(): Promise<void> {
@@ -14,6 +15,9 @@ async function boot(): Promise<void> {
   const queryClient = new QueryClient({
     defaultOptions: { queries: { staleTime: 30_000, retry: 1, refetchOnWindowFocus: false } },
   });
+  // Every time shown in a zone uses core's tz data, loaded before anything is drawn. Core
+  // unreachable: the app starts anyway and each zone is asked for when first shown.
+  await loadZoneTables(queryClient).catch((error: unknown) => console.warn('time-zone data not loaded', error));
   const root = document.getElementById('root');
   if (!root) throw new Error('#root missing from index.html');
   createRoot(root).render(

@@ -12,6 +12,7 @@ import { reportProcedures } from './procedures/reports';
 import { publishingProcedures } from './procedures/publishing';
 import { ReportProgressEvent } from '../reports/progress';
 import { EditorialChangedEvent, editorialProcedures } from './procedures/editorial';
+import { timeProcedures } from './procedures/time';
 
 /**
  * The one API between UI and core. Each feature declares its procedures in
@@ -28,6 +29,7 @@ export const contract = {
   ...reportProcedures,
   ...publishingProcedures,
   ...editorialProcedures,
+  ...timeProcedures,
 } as const;
 
 export type Contract = typeof contract;
