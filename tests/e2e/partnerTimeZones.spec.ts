@@ -81,4 +81,6 @@ test('shows a Casablanca partner’s times from core’s tz data when the browse
   const chip = page.locator(`[data-testid="calendar-entry"][data-entry-id="${post.id}"]`);
   await expect(chip.getByTestId('entry-time')).toHaveText('05:00');
   await expect(chip.getByTestId('partner-local-time')).toHaveText('11:00 heure de Casablanca');
+  // French dates in lower case; the heading starts with a capital, only its first letter.
+  await expect(page.getByTestId('calendar-heading')).toHaveText('Lundi 18 janvier 2027 → dimanche 24 janvier 2027', { useInnerText: true });
 });
