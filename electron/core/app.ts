@@ -50,6 +50,8 @@ import { createPublishing } from './publishing/feature';
 import type { PublishingFeature, PublishingOptions } from './publishing/feature';
 import { publishingHandlers } from './publishing/handlers';
 import { editorialHandlers } from './editorial/handlers';
+import { timeHandlers } from './time/handlers';
+import { installNodeZoneData } from './time/nodeZoneTables';
 import { EditorialLineRepository } from './editorial/repository';
 import { EditorialService } from './editorial/service';
 
@@ -111,6 +113,7 @@ interface Wiring {
 /** Composition root: the only place that knows how services are wired together. */
 export function createCore(options: CoreOptions): Core {
   const clock = options.clock ?? systemClock;
+  installNodeZoneData();
   mkdirSync(options.dataDir, { recursive: true });
   // The running app owns its workspace: one background loop sends its emails and publications.
   const lock = (options.lockWorkspace ?? options.background === true) ? acquireWorkspaceLock(options.dataDir) : null;
@@ -307,6 +310,7 @@ function wireServices({ options, db, migration, clock, log, events, storage }: W
   );
   router.register(publishingHandlers(publishing.service));
   router.register(editorialHandlers(editorial));
+  router.register(timeHandlers(partnerRepo));
   router.assertComplete(procedureNames.filter((name) => !storageProcedureNames.has(name)));
   // Backups ride the background tick, so tests drive them with the clock.
   signoff.scheduler.addStep((now) => storage.backupIfDue(now));

@@ -8,6 +8,7 @@ import '@fontsource/source-sans-3/400.css';
 import '@fontsource/source-sans-3/400-italic.css';
 import '@fontsource/source-sans-3/600.css';
 import '@fontsource/source-sans-3/700.css';
+import { loadZoneTables } from './time/zoneTables';
 import './styles.css';
 
 async function boot(): Promise<void> {
@@ -18,6 +19,9 @@ async function boot(): Promise<void> {
   const queryClient = new QueryClient({
     defaultOptions: { queries: { staleTime: 30_000, retry: 1, refetchOnWindowFocus: false } },
   });
+  // Every time shown in a zone uses core's tz data, loaded before anything is drawn. Core
+  // unreachable: the app starts anyway and each zone is asked for when first shown.
+  await loadZoneTables(queryClient).catch((error: unknown) => console.warn('time-zone data not loaded', error));
   const root = document.getElementById('root');
   if (!root) throw new Error('#root missing from index.html');
   createRoot(root).render(

@@ -13,6 +13,7 @@ import { publishingProcedures } from './procedures/publishing';
 import { ReportProgressEvent } from '../reports/progress';
 import { EditorialChangedEvent, editorialProcedures } from './procedures/editorial';
 import { storageProcedures } from './procedures/storage';
+import { timeProcedures } from './procedures/time';
 
 /**
  * The one API between UI and core. Each feature declares its procedures in
@@ -30,6 +31,7 @@ export const contract = {
   ...publishingProcedures,
   ...editorialProcedures,
   ...storageProcedures,
+  ...timeProcedures,
 } as const;
 
 export type Contract = typeof contract;

@@ -1,5 +1,4 @@
-import { TZDate, tzOffset } from '@date-fns/tz';
-import { format, getISODay } from 'date-fns';
+import { zoneOffset } from '../time/zoneData';
 import { addDays, parseLocalDate, parseLocalTime } from './civil';
 import type { IsoWeekday, LocalDate, LocalDateTime, LocalTime } from './civil';
 
@@ -8,8 +7,8 @@ import type { IsoWeekday, LocalDate, LocalDateTime, LocalTime } from './civil';
  *
  * `TZDate` silently resolves a wall time that does not exist (it moves it forward) or that
  * happens twice (it takes the later one). A post must never move without the user knowing,
- * so `resolveLocalTime` asks the runtime's tz data (Intl, through `tzOffset`) which offsets
- * are possible and returns every honest answer instead of picking one.
+ * so `resolveLocalTime` asks Plume's tz data (shared/time/zoneData: core's tables, never the
+ * browser's ICU) which offsets are possible and returns every honest answer instead of picking one.
  * Precision is the minute: calendar times are 'HH:mm'.
  */
 
@@ -71,9 +70,7 @@ export interface LocalParts {
 
 /** UTC offset of `zone` at `instant`, in minutes; throws on an unknown zone. */
 export function offsetAt(zone: string, instant: number): number {
-  const offset = tzOffset(zone, new Date(instant));
-  if (!Number.isFinite(offset)) throw new RangeError(`Unknown time zone: ${zone}`);
-  return offset;
+  return zoneOffset(zone, instant);
 }
 
 /** The wall time as if it were UTC: the one number both sides of an offset are measured from. */
@@ -84,11 +81,11 @@ function wallClockMs({ date, time }: LocalDateTime): number {
 
 export function localParts(instant: number, zone: string): LocalParts {
   const offsetMinutes = offsetAt(zone, instant);
-  const zoned = new TZDate(instant, zone);
+  const wall = new Date(instant + offsetMinutes * MINUTE).toISOString();
   return {
-    date: format(zoned, 'yyyy-MM-dd'),
-    time: format(zoned, 'HH:mm'),
-    weekday: getISODay(zoned) as IsoWeekday,
+    date: wall.slice(0, 10),
+    time: wall.slice(11, 16),
+    weekday: (((new Date(instant + offsetMinutes * MINUTE).getUTCDay() + 6) % 7) + 1) as IsoWeekday,
     offsetMinutes,
   };
 }
@@ -119,7 +116,7 @@ function transitionBetween(zone: string, low: number, high: number, offset: numb
 }
 
 function wallTimeOf(wallMs: number): LocalTime {
-  return format(new TZDate(wallMs, 'UTC'), 'HH:mm');
+  return new Date(wallMs).toISOString().slice(11, 16);
 }
 
 export function resolveLocalTime(requested: LocalDateTime, zone: string): LocalTimeResolution {

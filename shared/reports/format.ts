@@ -7,6 +7,7 @@ import type { Locale } from '../partners/schema';
 import type { ComparisonKey } from './model';
 import type { ReportMonth } from './month';
 import { reportMessages } from './messages';
+import { formatInZone } from '../time/wallClock';
 
 export type FigureKind = 'count' | 'rate' | 'duration';
 
@@ -69,14 +70,14 @@ export function reportFormat(locale: Locale, zone: string): ReportFormat {
     decimal,
     percent: (ratio) => (ratio === null ? '—' : percent.format(ratio)),
     duration,
-    date: (at) => format(new TZDate(at, zone), 'd MMM yyyy', { locale: dateLocale }),
-    dateTime: (at) => format(new TZDate(at, zone), 'd MMM yyyy, HH:mm', { locale: dateLocale }),
+    date: (at) => formatInZone(at, zone, 'd MMM yyyy', dateLocale),
+    dateTime: (at) => formatInZone(at, zone, 'd MMM yyyy, HH:mm', dateLocale),
     localDate: (date, withYear = false) => format(civil(date), withYear ? 'd MMM yyyy' : 'd MMM', { locale: dateLocale }),
     month: (month, inText = false) => {
       const name = format(civil(firstDayOfMonth(month)), 'LLLL yyyy', { locale: dateLocale });
       return inText ? name : capitalised(name);
     },
-    dayTime: (at) => format(new TZDate(at, zone), 'EEE d MMM, HH:mm', { locale: dateLocale }),
+    dayTime: (at) => formatInZone(at, zone, 'EEE d MMM, HH:mm', dateLocale),
     change(kind, current, previous) {
       if (current === null || previous === null) return '—';
       const diff = current - previous;

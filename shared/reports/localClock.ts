@@ -1,4 +1,4 @@
-import { tzOffset } from '@date-fns/tz';
+import { zoneOffset } from '../time/zoneData';
 import type { IsoWeekday, LocalDate, LocalTime } from '../calendar/civil';
 
 export interface LocalClock {
@@ -7,34 +7,9 @@ export interface LocalClock {
   weekday: IsoWeekday;
 }
 
-const HOUR = 3_600_000;
-const MAX_CACHED = 50_000;
-
-// Offsets (minutes) by zone and UTC hour, for hours with no change of offset inside.
-const offsets = new Map<string, Map<number, number>>();
-
-/**
- * The zone's UTC offset at an instant, in minutes. A report reads thousands of instants and
- * `tzOffset` asks Intl each time (the benchmark's top cost), so it is asked once per zone and
- * UTC hour: when the offset is the same at the hour's first and last millisecond, it holds for
- * the whole hour (no zone changes twice within an hour); otherwise that hour — the one of a
- * DST change — is worked out instant by instant.
- */
+/** The zone's UTC offset at an instant, in minutes, from Plume's tz tables (one binary search). */
 export function offsetMinutes(at: number, zone: string): number {
-  let byHour = offsets.get(zone);
-  if (!byHour) {
-    byHour = new Map();
-    offsets.set(zone, byHour);
-  }
-  const hour = Math.floor(at / HOUR);
-  const known = byHour.get(hour);
-  if (known !== undefined) return known;
-  const first = tzOffset(zone, new Date(hour * HOUR));
-  const last = tzOffset(zone, new Date(hour * HOUR + HOUR - 1));
-  if (first !== last) return tzOffset(zone, new Date(at));
-  if (byHour.size >= MAX_CACHED) byHour.clear();
-  byHour.set(hour, first);
-  return first;
+  return zoneOffset(zone, at);
 }
 
 /** What the clock on the partner's wall said at an instant: one offset, then plain UTC arithmetic. */

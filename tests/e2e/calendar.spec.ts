@@ -6,6 +6,7 @@ import { saveScreenshot } from './support/screenshots';
 import { CadencePolicy } from '../../shared/calendar/cadencePolicy';
 import type { CadencePolicyInput } from '../../shared/calendar/cadencePolicy';
 import { nextFreeSlotForPolicy } from '../../shared/calendar/placement';
+import '../support/nodeZoneData';
 
 let plume: RunningPlume;
 // The fixtures are dated June 2026 (Paris UTC+2, Casablanca UTC+1): the core starts on 1 June so
@@ -123,7 +124,7 @@ test('a partner in Casablanca and one in Paris show their own local times; every
   await page.goto(`${plume.origin}/#/calendar/month/2026-06-01`);
   // 08:00Z is 10:00 in Paris (the viewer) and 09:00 in Casablanca (the partner).
   await expect(chip(page, casablancaPost.id).getByTestId('entry-time')).toHaveText('10:00');
-  await expect(chip(page, casablancaPost.id).getByTestId('partner-local-time')).toHaveText('09:00 à Casablanca');
+  await expect(chip(page, casablancaPost.id).getByTestId('partner-local-time')).toHaveText('09:00 heure de Casablanca');
   await expect(chip(page, parisPost.id).getByTestId('partner-local-time')).toHaveCount(0);
   await saveScreenshot(page, 'calendar-month');
 
@@ -131,7 +132,7 @@ test('a partner in Casablanca and one in Paris show their own local times; every
     await page.goto(`${plume.origin}/#/calendar/${view}/2026-06-08`);
     await expect(page.getByTestId(`view-${view}`)).toBeVisible();
     await expect(chip(page, casablancaPost.id)).toBeVisible();
-    await expect(chip(page, casablancaPost.id).getByTestId('partner-local-time')).toHaveText('09:00 à Casablanca');
+    await expect(chip(page, casablancaPost.id).getByTestId('partner-local-time')).toHaveText('09:00 heure de Casablanca');
     await saveScreenshot(page, `calendar-${view}`);
   }
 

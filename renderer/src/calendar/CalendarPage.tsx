@@ -27,7 +27,7 @@ import { landing } from './moves';
 import { SlotEditor } from './SlotEditor';
 import { slotMarkersByHour } from './slotMarkers';
 import type { SlotMarker } from './slotMarkers';
-import { userZone, zoneCity } from './time';
+import { userZone, zoneTimeName } from './time';
 import { WarningsPanel } from './WarningsPanel';
 import './calendar.css';
 import { AGENDA_DAYS, AgendaView } from './views/AgendaView';
@@ -249,7 +249,7 @@ export function CalendarPage({ view, date, onNavigate, onOpenPost }: CalendarPag
     }
     const title = entry.title || t('calendarUi.untitled');
     await commit({ id: entry.id, title, from: { at: entry.scheduledAt, zone: entry.scheduledZone }, to: { at: proposal.instant, zone: proposal.zone } });
-    const theirs = proposal.zone === viewerZone ? '' : t('calendarUi.placedPartnerTime', { time: proposal.actualTime, city: zoneCity(proposal.zone) });
+    const theirs = proposal.zone === viewerZone ? '' : t('calendarUi.placedPartnerTime', { time: proposal.actualTime, zone: zoneTimeName(proposal.zone) });
     const adjusted = slotAdjustmentMessage(proposal, { formatDate: longDate });
     setNotice(
       `${t('calendarUi.placedInSlot', { title, network: networkLabels[proposal.network], when: dateTime(proposal.instant) })}${theirs}${adjusted ? ` ${t(adjusted.key, adjusted.values)}` : ''}`,
@@ -348,7 +348,7 @@ export function CalendarPage({ view, date, onNavigate, onOpenPost }: CalendarPag
         <MultiSelect label={t('calendarUi.allPartners')} options={partnerList.map((p) => ({ value: p.id, label: p.displayName }))} value={partnerFilter} onChange={setPartnerFilter} testId="filter-partners" />
         <MultiSelect label={t('calendarUi.allNetworks')} options={networks.map((n) => ({ value: n, label: networkLabels[n] }))} value={networkFilter} onChange={(v) => setNetworkFilter(v as Network[])} testId="filter-networks" />
         <MultiSelect label={t('calendarUi.allStatuses')} options={postStatuses.map((s) => ({ value: s, label: t(`posts.status.${s}`) }))} value={statusFilter} onChange={(v) => setStatusFilter(v as PostStatus[])} testId="filter-statuses" />
-        <span className="muted small">{t('calendarUi.yourZone', { zone: viewerZone })}</span>
+        <span className="muted small">{t('calendarUi.yourZone', { zone: zoneTimeName(viewerZone) })}</span>
         <button type="button" onClick={() => setEditingSlots(true)} data-testid="open-slot-editor" disabled={partnerList.length === 0}>
           {t('calendarUi.slots.button')}
         </button>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { formatOffset } from '../../../shared/calendar/zonedTime';
 import type { AmbiguousTime, GapTime } from '../../../shared/calendar/zonedTime';
 import { localParts } from '../../../shared/calendar/zonedTime';
+import { zoneTimeName } from './time';
 
 export interface DstChoiceDialogProps {
   resolution: GapTime | AmbiguousTime;
@@ -22,7 +23,7 @@ export function DstChoiceDialog({ resolution, zone, onChoose, onCancel }: DstCho
       <h2>{t('calendarUi.dstTitle')}</h2>
       {resolution.kind === 'gap' ? (
         <>
-          <p>{t('calendar.dst.gap', { date, time, zone, gapStart: resolution.gapStart, gapEnd: resolution.gapEnd })}</p>
+          <p>{t('calendar.dst.gap', { date, time, zone: zoneTimeName(zone), gapStart: resolution.gapStart, gapEnd: resolution.gapEnd })}</p>
           <div className="actions">
             <button className="primary" onClick={() => onChoose(resolution.instantAfter)}>
               {t('calendar.dst.gapChooseAfter', { gapEnd: resolution.gapEnd })}
@@ -34,7 +35,7 @@ export function DstChoiceDialog({ resolution, zone, onChoose, onCancel }: DstCho
         </>
       ) : (
         <>
-          <p>{t('calendar.dst.ambiguous', { date, time, zone })}</p>
+          <p>{t('calendar.dst.ambiguous', { date, time, zone: zoneTimeName(zone) })}</p>
           <div className="actions">
             <button className="primary" onClick={() => onChoose(resolution.earlier.instant)}>
               {t('calendar.dst.ambiguousEarlier', { time, earlierOffset: formatOffset(resolution.earlier.offsetMinutes) })}

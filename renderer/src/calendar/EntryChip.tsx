@@ -4,7 +4,7 @@ import { localParts } from '../../../shared/calendar/zonedTime';
 import type { CalendarEntry } from '../../../shared/calendar/entries';
 import type { Partner } from '../../../shared/partners/schema';
 import { NetworkIcons } from './NetworkIcons';
-import { partnerLocalTime, zoneCity } from './time';
+import { partnerLocalTime, zoneTimeName } from './time';
 
 export interface EntryChipProps {
   entry: CalendarEntry;
@@ -52,7 +52,7 @@ export function EntryChip({ entry, partner, viewerZone, onOpen, highlighted = fa
       <div className="entry-line small">
         {theirs ? (
           <span className="entry-partner-time" data-testid="partner-local-time">
-            {t('calendarUi.partnerTime', { time: theirs, city: zoneCity(zone) })}
+            {t('calendarUi.partnerTime', { time: theirs, zone: zoneTimeName(zone) })}
           </span>
         ) : null}
         <NetworkIcons networks={entry.networks} />

@@ -12,6 +12,7 @@ import { api } from '../api';
 import { keys } from '../app/queries';
 import { errorMessage } from '../ui/errorMessage';
 import { useDateFormat } from '../ui/useDateFormat';
+import { zoneTimeName } from './time';
 
 const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
 /** A Monday: weekday n is this date + n − 1, named in the UI language. */
@@ -89,7 +90,7 @@ export function SlotEditor({ partners, initialPartnerId, onClose, onSaved }: Slo
           ))}
         </select>
       </label>
-      {partner ? <p className="muted small">{t('calendarUi.slots.zone', { zone: partner.timeZone })}</p> : null}
+      {partner ? <p className="muted small">{t('calendarUi.slots.zone', { zone: zoneTimeName(partner.timeZone) })}</p> : null}
       {lines.isPending ? <p className="muted">{t('calendarUi.slots.loading')}</p> : null}
       {lines.data && !lines.data.own?.cadence ? <p className="muted small">{t('calendarUi.slots.inheritsFirm')}</p> : null}
       {lines.data && rows.length === 0 ? <p className="muted">{t('calendarUi.slots.none')}</p> : null}

@@ -1,10 +1,17 @@
+import { i18next } from '../i18n';
 import { localParts } from '../../../shared/calendar/zonedTime';
+import { zoneCity as cityIn, zoneTimeName as timeNameIn } from '../../../shared/time/zoneNames';
 
 /** The community manager's own zone: the calendar shows times in it. */
-export const userZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+export { userZone } from '../time/userZone';
 
-/** "Casablanca" from "Africa/Casablanca", "Buenos Aires" from "America/Argentina/Buenos_Aires". */
-export const zoneCity = (zone: string): string => (zone.split('/').pop() ?? zone).replace(/_/g, ' ');
+const uiLocale = () => (i18next.language === 'en' ? 'en' : 'fr');
+
+/** "Montréal": the zone's city in the UI language (shared/time/zoneNames, as in e-mails and reports). */
+export const zoneCity = (zone: string): string => cityIn(zone, uiLocale());
+
+/** "heure de Montréal" / "Montreal time". */
+export const zoneTimeName = (zone: string): string => timeNameIn(zone, uiLocale());
 
 /** The partner's local time, when it reads differently from the community manager's. */
 export function partnerLocalTime(instant: number, partnerZone: string, viewerZone: string): string | null {

@@ -5,6 +5,7 @@ import { api } from '../api';
 import type { PartnerInput } from '../../../shared/partners/schema';
 import { usePartners } from '../app/queries';
 import { useDateFormat } from '../ui/useDateFormat';
+import { useZoneNames } from '../time/useZoneNames';
 import { useNow } from '../ui/useNow';
 import { PartnerForm } from './PartnerForm';
 import { AccountBadges } from '../accounts/AccountBadges';
@@ -13,6 +14,7 @@ import { PartnerAccounts } from '../accounts/PartnerAccounts';
 export function PartnersPage({ selectedId, onSelect }: { selectedId: string | null; onSelect: (id: string | null) => void }) {
   const { t } = useTranslation();
   const { time } = useDateFormat();
+  const { city } = useZoneNames();
   const now = useNow();
   const queryClient = useQueryClient();
   const [showArchived, setShowArchived] = useState(false);
@@ -63,7 +65,7 @@ export function PartnersPage({ selectedId, onSelect }: { selectedId: string | nu
               {partner.archivedAt ? <span className="badge">{t('partners.archived')}</span> : null}
               <div className="muted">{[partner.role, partner.organisation].filter(Boolean).join(' · ')}</div>
               <div className="muted small">
-                {partner.timeZone} — {t('partners.localTime', { time: time(now, partner.timeZone) })} · {t(`locales.${partner.locale}`)}
+                {city(partner.timeZone)} — {t('partners.localTime', { time: time(now, partner.timeZone) })} · {t(`locales.${partner.locale}`)}
                 {partner.signoffEmail ? ` · ${partner.signoffEmail}` : ''}
               </div>
               <AccountBadges partnerId={partner.id} name={partner.displayName} />

@@ -4,6 +4,9 @@ import { useQueryClient } from '@tanstack/react-query';
 import { api } from '../api';
 import { errorMessage } from '../ui/errorMessage';
 import { useDateFormat } from '../ui/useDateFormat';
+import { useZoneNames } from '../time/useZoneNames';
+import { userZone } from '../time/userZone';
+import { fromLocalInput } from '../time/localInput';
 import { networkLabels } from '../../../shared/posts/networks';
 import type { Network } from '../../../shared/posts/networks';
 import type { PostPublication, PublicationView } from '../../../shared/publishing/publication';
@@ -28,6 +31,7 @@ export function PublicationPanel({ postId }: { postId: string }) {
   const queryClient = useQueryClient();
   const [error, setError] = useState<string | null>(null);
   const { dateTime } = useDateFormat();
+  const { timeName: zoneName } = useZoneNames();
   const data = query.data;
   if (!data) return null;
 
@@ -46,7 +50,7 @@ export function PublicationPanel({ postId }: { postId: string }) {
       <p className="muted">
         {data.scheduledAt === null
           ? t('publishing.notScheduled')
-          : t('publishing.scheduledFor', { when: dateTime(data.scheduledAt, data.scheduledZone ?? undefined), zone: data.scheduledZone ?? 'UTC' })}
+          : t('publishing.scheduledFor', { when: dateTime(data.scheduledAt, data.scheduledZone ?? undefined), zone: zoneName(data.scheduledZone ?? userZone()) })}
       </p>
       {error ? (
         <p className="error" role="alert">
@@ -154,7 +158,7 @@ function ManualPublish({ network, data, run }: { network: Network; data: PostPub
 function MissedDecision({ data, run }: { data: PostPublication; run: Run }) {
   const { t } = useTranslation();
   const [when, setWhen] = useState('');
-  const at = when === '' ? Number.NaN : new Date(when).getTime();
+  const at = fromLocalInput(when) ?? Number.NaN;
   return (
     <div className="banner warn missed-decision" role="alert" data-testid="missed-decision">
       <div>

@@ -10,7 +10,7 @@ export const publishingMessages = defineMessages(
   {
     publishing: {
       title: 'Publication',
-      scheduledFor: 'Prévue le {{when}} (heure de {{zone}})',
+      scheduledFor: 'Prévue le {{when}} ({{zone}})',
       notScheduled: 'Pas encore de date de publication.',
       locked: 'Validé\u00a0: comptes et images sont figés. Retirez la validation pour les changer.',
       targets: 'Comptes',
@@ -114,7 +114,7 @@ export const publishingMessages = defineMessages(
   {
     publishing: {
       title: 'Publication',
-      scheduledFor: 'Due on {{when}} ({{zone}} time)',
+      scheduledFor: 'Due on {{when}} ({{zone}})',
       notScheduled: 'No publication date yet.',
       locked: 'Approved: accounts and images are frozen. Withdraw the approval to change them.',
       targets: 'Accounts',

@@ -7,6 +7,9 @@ import { errorMessage } from '../ui/errorMessage';
 import type { ReportFormatName } from '../../../shared/api/procedures/reports';
 import type { Locale } from '../../../shared/partners/schema';
 import { isDesktop, saveFile } from './saveFile';
+import { addMonths } from '../../../shared/calendar/civil';
+import { todayIn } from '../../../shared/calendar/zonedTime';
+import { userZone } from '../time/userZone';
 import './reports.css';
 
 const ALL = 'all';
@@ -15,9 +18,8 @@ const locales: Locale[] = ['fr', 'en'];
 const formatLabel = { pdf: 'reports.exportPdf', csv: 'reports.exportCsv', html: 'reports.exportHtml' } as const;
 
 /** The month just ended, the one a report is usually asked for: 'YYYY-MM'. */
-function lastMonth(now = new Date()): string {
-  const date = new Date(now.getFullYear(), now.getMonth() - 1, 1);
-  return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}`;
+function lastMonth(now = Date.now()): string {
+  return addMonths(todayIn(userZone(), now).slice(0, 7), -1);
 }
 
 const isMonth = (value: string) => /^\d{4}-(0[1-9]|1[0-2])$/.test(value);

@@ -14,7 +14,7 @@ import { SignoffComments } from './SignoffComments';
 import { SignoffDiff } from './SignoffDiff';
 import { SignoffHistory } from './SignoffHistory';
 import { signoffKeys, useSignoffEvents, useSignoffStatus } from './queries';
-import { cityOf } from './time';
+import { useZoneNames } from '../time/useZoneNames';
 import './signoff.css';
 
 type Mode = 'idle' | 'request' | 'decision';
@@ -23,6 +23,7 @@ type Mode = 'idle' | 'request' | 'decision';
 function RequestSummary({ request, partner }: { request: SignoffRequestView; partner: Partner | undefined }) {
   const { t } = useTranslation();
   const { dateTime, relative } = useDateFormat();
+  const { timeName: zoneName } = useZoneNames();
   const email = request.email;
   return (
     <dl className="signoff-request" data-testid="signoff-request" data-state={request.state} data-email={email.state}>
@@ -42,7 +43,7 @@ function RequestSummary({ request, partner }: { request: SignoffRequestView; par
             {partner ? (
               <>
                 <br />
-                {t('signoff.request.deadlinePartner', { when: dateTime(request.deadlineAt, partner.timeZone), city: cityOf(partner.timeZone) })}
+                {t('signoff.request.deadlinePartner', { when: dateTime(request.deadlineAt, partner.timeZone), zone: zoneName(partner.timeZone) })}
               </>
             ) : null}
           </>

@@ -1,19 +1,25 @@
 import { formatDistanceToNow, format } from 'date-fns';
-import { TZDate } from '@date-fns/tz';
 import { useTranslation } from 'react-i18next';
 import { dateLocales } from '../i18n';
 import type { UiLocale } from '../i18n';
+import { formatInZone } from '../../../shared/time/wallClock';
+import { userZone } from '../time/userZone';
+import { useZoneDataVersion } from '../time/zoneTables';
 
 const civil = (date: string) => new Date(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)));
 
-/** Dates in the UI language (date-fns locales), optionally in a partner's zone. */
+/**
+ * Dates in the UI language (date-fns locales), in a partner's zone or the user's. Instants go
+ * through Plume's tz tables (core's data), never the browser's own zone data.
+ */
 export function useDateFormat() {
   const { i18n } = useTranslation();
+  useZoneDataVersion();
   const locale = dateLocales[(i18n.language as UiLocale) in dateLocales ? (i18n.language as UiLocale) : 'fr'];
   return {
     relative: (at: number) => formatDistanceToNow(at, { addSuffix: true, locale }),
-    dateTime: (at: number, zone?: string) => format(zone ? new TZDate(at, zone) : new Date(at), 'PPp', { locale }),
-    time: (at: number, zone?: string) => format(zone ? new TZDate(at, zone) : new Date(at), 'p', { locale }),
+    dateTime: (at: number, zone?: string) => formatInZone(at, zone ?? userZone(), 'PPp', locale),
+    time: (at: number, zone?: string) => formatInZone(at, zone ?? userZone(), 'p', locale),
     /** Civil dates ('YYYY-MM-DD') are names of days, not instants: formatted without any zone. */
     weekdayShort: (date: string) => format(civil(date), 'EEE', { locale }),
     longDate: (date: string) => format(civil(date), 'EEEE d MMMM yyyy', { locale }),

@@ -5,6 +5,7 @@ import type { PartnerReport } from '../../../../shared/reports/model';
 import { activityTable, cadenceBlock, editorialBlock, kpis, masthead, methodBlock, notice, pillarBlock, publishedBlock, signoffBlock, weeklyBlock } from './blocks';
 import { accentStyle, renderContext } from './context';
 import { escapeHtml as esc } from './escape';
+import { zoneTimeName } from '../../../../shared/time/zoneNames';
 
 /** One partner's month: figures first, then what explains them, then the list and the method. */
 export function partnerSection(report: PartnerReport, locale: Locale, id: string): string {
@@ -13,7 +14,7 @@ export function partnerSection(report: PartnerReport, locale: Locale, id: string
   const { m, fmt } = ctx;
   const f = report.figures;
   const period =
-    fill(m.period, { from: fmt.localDate(firstDayOfMonth(report.month)), to: fmt.localDate(lastDayOfMonth(report.month), true), zone: partner.timeZone }) +
+    fill(m.period, { from: fmt.localDate(firstDayOfMonth(report.month)), to: fmt.localDate(lastDayOfMonth(report.month), true), zone: zoneTimeName(partner.timeZone, locale) }) +
     ` · ${fill(m.comparedWith, { month: fmt.month(report.previousMonth, true) })}`;
   return [
     `<article class="report partner" style="${accentStyle(ctx)}" aria-label="${esc(partner.displayName)}">`,
