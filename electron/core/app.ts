@@ -8,7 +8,12 @@ import { SecretServiceKeychain } from './credentials/keychain';
 import type { Keychain } from './credentials/keychain';
 import type { CredentialsOptions } from './credentials/options';
 import { createCredentials } from './credentials/wiring';
+import { chainPending } from './audit/chain';
 import { EventBus } from './events';
+import { MessageArchive } from './records/messageArchive';
+import { RecordRepository } from './records/repository';
+import { RecordExporter } from './records/exporter';
+import { recordHandlers } from './records/handlers';
 import { acquireWorkspaceLock } from './workspaceLock';
 import { createLogger } from './log';
 import type { Logger } from './log';
@@ -34,6 +39,7 @@ import { mailAccountFrom } from './mail/accountSource';
 import { createSignoff } from './signoff/feature';
 import type { SignoffFeature, SignoffOptions } from './signoff/feature';
 import { signoffHandlers } from './signoff/handlers';
+import { SignoffRepository } from './signoff/repository';
 import type { Scheduler } from './scheduler/scheduler';
 import { createPublishing } from './publishing/feature';
 import type { PublishingFeature, PublishingOptions } from './publishing/feature';
@@ -93,6 +99,10 @@ export function createCore(options: CoreOptions): Core {
     log.info(`database migrated ${migration.from} → ${migration.to}${migration.backupPath ? `, backup ${migration.backupPath}` : ''}`);
   }
 
+  // Rows written before the audit chain existed are chained once, in order (migration 0007).
+  const newlyChained = chainPending(db);
+  if (newlyChained > 0) log.info(`audit log: ${newlyChained} entries chained`);
+
   const events = new EventBus();
   const partnerRepo = new PartnerRepository(db);
   const postRepo = new PostRepository(db);
@@ -102,6 +112,8 @@ export function createCore(options: CoreOptions): Core {
   );
 
   const partners = new PartnerService(partnerRepo, clock, events);
+  const recordRepo = new RecordRepository(db);
+  const archive = new MessageArchive(options.dataDir, recordRepo, clock);
   const signoff = createSignoff(
     {
       db,
@@ -115,6 +127,7 @@ export function createCore(options: CoreOptions): Core {
       mail: mailAccountFrom(() => credentials.mail),
       // Sign-off re-checks the editorial line in core; errors need a justified override.
       editorial,
+      archive,
     },
     options.signoff,
   );
@@ -168,6 +181,8 @@ export function createCore(options: CoreOptions): Core {
   );
   router.register(publishingHandlers(publishing.service));
   router.register(editorialHandlers(editorial));
+  const exporter = new RecordExporter({ records: recordRepo, archive, posts: postRepo, partners: partnerRepo, requests: new SignoffRepository(db), clock });
+  router.register(recordHandlers({ db, exporter, dataDir: options.dataDir }));
   router.assertComplete();
   if (lock?.tookOverFromDeadProcess) signoff.outbox.releaseAbandoned(clock.now());
   if (options.background) signoff.scheduler.start();

@@ -10,6 +10,7 @@ import { signoffProcedures } from './procedures/signoff';
 import { signoffEvents } from '../signoff/signoffEvents';
 import { reportProcedures } from './procedures/reports';
 import { publishingProcedures } from './procedures/publishing';
+import { recordProcedures } from './procedures/records';
 import { ReportProgressEvent } from '../reports/progress';
 import { EditorialChangedEvent, editorialProcedures } from './procedures/editorial';
 
@@ -28,6 +29,7 @@ export const contract = {
   ...reportProcedures,
   ...publishingProcedures,
   ...editorialProcedures,
+  ...recordProcedures,
 } as const;
 
 export type Contract = typeof contract;
