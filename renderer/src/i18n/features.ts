@@ -7,7 +7,8 @@ import { editorialDomainMessages, editorialLineMessages } from '../editorial/mes
 import { signoffMessages } from '../signoff/messages';
 import { publishingMessages } from '../publishing/messages';
 import { settingsUiMessages } from '../settings/messages';
+import { recordMessages } from '../records/messages';
 import type { FeatureMessages } from './feature';
 
 /** Every feature's dictionary; add a feature's `messages.ts` here. */
-export const featureMessages: FeatureMessages[] = [calendarMessages, calendarUiMessages, accountMessages, reportUiMessages, editorialEditorMessages, signoffMessages, editorialDomainMessages, editorialLineMessages, publishingMessages, settingsUiMessages];
+export const featureMessages: FeatureMessages[] = [calendarMessages, calendarUiMessages, accountMessages, reportUiMessages, editorialEditorMessages, signoffMessages, editorialDomainMessages, editorialLineMessages, publishingMessages, settingsUiMessages, recordMessages];
