@@ -4,7 +4,10 @@ import type { Database } from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { chainPending, verifyChain } from '../../../electron/core/audit/chain';
 import { AuditRepository } from '../../../electron/core/audit/repository';
-import { DEFAULT_MIGRATIONS_DIR, openDatabase } from '../../../electron/core/db/open';
+import { createCore } from '../../../electron/core/app';
+import { databaseFile, DEFAULT_MIGRATIONS_DIR, openDatabase } from '../../../electron/core/db/open';
+import { createLogger } from '../../../electron/core/log';
+import { MemoryKeychain } from '../signoff/harness';
 import type { AuditAppend } from '../../../electron/core/audit/repository';
 import { AUDIT_GENESIS, auditEntryHash } from '../../../shared/records/auditChain';
 import type { AuditRowValues } from '../../../shared/records/auditChain';
@@ -132,6 +135,23 @@ describe('audit log hash chain', () => {
     new AuditRepository(db).append(entry(5));
     expect(verifyChain(db)).toMatchObject({ ok: true, entries: 5, problems: [] });
     expect(() => db.prepare("UPDATE audit_log SET actor_name = 'x' WHERE id = 1").run()).toThrow(/append-only/);
+  });
+
+  it('a core opened on an older database chains its entries at start, and they verify', async () => {
+    const dir = fresh();
+    const before = join(dir, 'before');
+    mkdirSync(before);
+    for (const file of readdirSync(DEFAULT_MIGRATIONS_DIR).filter((f) => f < '0007')) copyFileSync(join(DEFAULT_MIGRATIONS_DIR, file), join(before, file));
+    const old = openDatabase(databaseFile(dir), 1, before).db;
+    for (let i = 1; i <= 3; i++) new AuditRepository(old).append(entry(i));
+    old.close();
+    const core = createCore({ dataDir: dir, logger: createLogger({}), keychain: new MemoryKeychain() });
+    try {
+      const result = await core.router.call('records.verifyAuditLog', {});
+      expect(result).toMatchObject({ ok: true, value: { ok: true, entries: 3 } });
+    } finally {
+      core.close();
+    }
   });
 
   it('keeps existing hashes valid when a later version adds a nullable column, and hashes that column from then on', () => {

@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { appendFileSync, cpSync, existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { simpleParser } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyRecord } from '../../../electron/core/records/verifyRecord';
@@ -200,5 +201,23 @@ describe('exported sign-off record', () => {
     expect(broken.status).toBe(1);
     expect(broken.stdout).toContain('[fileMissing]');
     expect(broken.stdout).toContain('[fileAdded] moved.json is not part of the record');
+  });
+});
+
+describe('the live audit log, checked through the contract', () => {
+  it('reports the log verified with its number of entries', async () => {
+    const db = new Database(h.core.databasePath, { readonly: true });
+    const count = db.prepare('SELECT count(*) FROM audit_log').pluck().get();
+    db.close();
+    expect(await h.call('records.verifyAuditLog', {})).toMatchObject({ ok: true, entries: count, problems: [] });
+  });
+
+  it('names the approval entry rewritten with sqlite3 after the triggers were dropped', async () => {
+    const db = new Database(h.core.databasePath);
+    db.exec('DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete;');
+    const id = db.prepare("SELECT id FROM audit_log WHERE post_id = ? AND action = 'approve'").pluck().get(postId) as number;
+    db.prepare("UPDATE audit_log SET at = at - 86400000 WHERE id = ?").run(id);
+    db.close();
+    expect(await h.call('records.verifyAuditLog', {})).toMatchObject({ ok: false, problems: [{ kind: 'edited', id }] });
   });
 });
