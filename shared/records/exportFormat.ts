@@ -54,7 +54,8 @@ export type RevisionRecord = z.infer<typeof RevisionRecord>;
 export const ApprovalEvidence = z.object({
   requestId: z.string(),
   postId: z.string(),
-  revisionHash: Sha256,
+  /** As on the decision's entry (null only in logs written without one). */
+  revisionHash: Sha256.nullable(),
   auditEntryId: z.number().int(),
   at: z.number().int(),
   actor: z.object({ kind: z.string(), name: z.string() }),

@@ -27,7 +27,8 @@ export function chainPending(db: Database): number {
         | string
         | undefined) ?? AUDIT_GENESIS;
     // In batches: a migrated log of a million rows is not held in memory at once.
-    const batch = db.prepare('SELECT * FROM audit_log WHERE id >= ? AND entry_hash IS NULL ORDER BY id LIMIT 5000');
+    // By primary key: filtering on entry_hash here would make SQLite sort every pending row per batch.
+    const batch = db.prepare('SELECT * FROM audit_log WHERE id >= ? ORDER BY id LIMIT 5000');
     const update = db.prepare('UPDATE audit_log SET prev_hash = ?, entry_hash = ? WHERE id = ?');
     let count = 0;
     let from = first;
@@ -35,11 +36,12 @@ export function chainPending(db: Database): number {
       const rows = batch.all(from) as AuditRowValues[];
       if (rows.length === 0) return count;
       for (const row of rows) {
+        if (row.entry_hash !== null) continue;
         const hash = entryHash(row, prev);
         update.run(prev, hash, row.id);
         prev = hash;
       }
-      count += rows.length;
+      count += rows.filter((row) => row.entry_hash === null).length;
       from = Number(rows[rows.length - 1]?.id) + 1;
     }
   })();

@@ -96,7 +96,7 @@ export class RecordExporter {
         evidence.push({
           requestId,
           postId: String(row.post_id),
-          revisionHash: String(row.revision_hash),
+          revisionHash: text(row.revision_hash),
           auditEntryId: Number(row.id),
           at: Number(row.at),
           actor: { kind: String(row.actor_kind), name: String(row.actor_name ?? '') },

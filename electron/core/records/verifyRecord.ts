@@ -169,7 +169,7 @@ export function verifyRecord(root: string): RecordVerification {
       evidence !== null &&
       entry !== undefined &&
       entry.action === 'approve' &&
-      entry.revision_hash === evidence.revisionHash &&
+      (entry.revision_hash ?? null) === evidence.revisionHash &&
       (eml ?? null) === evidence.replyEml &&
       (evidence.replyEml === null || contents.has(`messages/${evidence.replyEml}.eml`));
     if (!backed) problem('evidenceUnbacked', path, `${path} is not backed by the audit entries and messages of the record`);

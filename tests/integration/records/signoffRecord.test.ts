@@ -5,10 +5,11 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { simpleParser } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AuditRepository } from '../../../electron/core/audit/repository';
 import { verifyRecord } from '../../../electron/core/records/verifyRecord';
 import type { RecordProblemCode } from '../../../electron/core/records/verifyRecord';
 import { emlFolder } from '../../../electron/core/records/messageArchive';
-import { CHAIN_FILE, MANIFEST, MANIFEST_HASH } from '../../../shared/records/exportFormat';
+import { CHAIN_FILE, MANIFEST, MANIFEST_HASH, PUBLISHED_FILE } from '../../../shared/records/exportFormat';
 import { buttonReply, parseCaptured, startHarness } from '../signoff/harness';
 import type { Harness } from '../signoff/harness';
 import { tempDir } from '../../support/tempDir';
@@ -49,6 +50,22 @@ beforeAll(async () => {
   await h.tick();
   const status = await h.call('signoff.status', { postId });
   expect(status.approvalValid).toBe(true);
+  // The publisher's fact, appended as it does (a second connection on the core's file, WAL).
+  const db = new Database(h.core.databasePath);
+  new AuditRepository(db).append({
+    postId,
+    partnerId,
+    at: h.clock.now(),
+    actor: { kind: 'system', name: '' },
+    action: 'published',
+    fromStatus: 'scheduled',
+    toStatus: 'published',
+    revisionNumber: status.revisionNumber,
+    revisionHash: status.currentHash,
+    channel: 'system',
+    details: { network: 'linkedin', remoteId: 'urn:li:share:42', url: 'https://www.linkedin.com/feed/update/urn:li:share:42' },
+  });
+  db.close();
   record = (await h.call('records.export', { scope: { kind: 'post', postId }, folder: out.path })).path;
 }, 120_000);
 
@@ -107,6 +124,9 @@ describe('exported sign-off record', () => {
     const chain = JSON.parse(readFileSync(join(record, CHAIN_FILE), 'utf8')) as { entries: ({ row?: Record<string, unknown> } & { withheld?: boolean })[] };
     expect(chain.entries.filter((e) => e.row).every((e) => e.row?.post_id === postId)).toBe(true);
     expect(chain.entries.some((e) => e.withheld)).toBe(true);
+    expect(JSON.parse(readFileSync(join(record, PUBLISHED_FILE), 'utf8'))).toEqual([
+      expect.objectContaining({ postId, network: 'linkedin', url: 'https://www.linkedin.com/feed/update/urn:li:share:42' }),
+    ]);
     expect(readFileSync(join(record, MANIFEST_HASH), 'utf8')).toBe(`${sha256(readFileSync(join(record, MANIFEST)))}  ${MANIFEST}\n`);
     expect(verifyRecord(record)).toMatchObject({ ok: true, revisions: 1, approvals: 1, problems: [] });
   });
