@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { AUDIT_GENESIS } from '../../../shared/records/auditChain';
 import type { AuditRowValues } from '../../../shared/records/auditChain';
@@ -64,7 +64,10 @@ export class RecordExporter {
     const now = this.deps.clock.now();
     const postIds = this.postIds(scope);
     const rows = this.deps.records.auditRowsOfPosts(postIds);
-    const root = join(parent, folderName(scope, now));
+    // A new folder every time: a record is never merged into an earlier one.
+    const base = join(parent, folderName(scope, now));
+    let root = base;
+    for (let n = 2; existsSync(root); n++) root = `${base}-${n}`;
     const files = new Map<string, Buffer>();
     const put = (path: string, content: Buffer | string) => files.set(path, Buffer.isBuffer(content) ? content : Buffer.from(content, 'utf8'));
 

@@ -131,6 +131,12 @@ describe('exported sign-off record', () => {
     expect(verifyRecord(record)).toMatchObject({ ok: true, revisions: 1, approvals: 1, problems: [] });
   });
 
+  it('writes each export into a new folder, even twice in the same second', async () => {
+    const again = await h.call('records.export', { scope: { kind: 'post', postId }, folder: out.path });
+    expect(again.path).toBe(`${record}-2`);
+    expect(verifyRecord(again.path).ok).toBe(true);
+  });
+
   it('exports a partner’s record and a month’s record that verify too', async () => {
     const partner = await h.call('records.export', { scope: { kind: 'partner', partnerId }, folder: out.path });
     expect(partner.approvals).toBe(1);
