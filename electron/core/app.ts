@@ -19,7 +19,12 @@ import { SecretServiceKeychain } from './credentials/keychain';
 import type { Keychain } from './credentials/keychain';
 import type { CredentialsOptions } from './credentials/options';
 import { createCredentials } from './credentials/wiring';
+import { chainPending } from './audit/chain';
 import { EventBus } from './events';
+import { MessageArchive } from './records/messageArchive';
+import { RecordRepository } from './records/repository';
+import { RecordExporter } from './records/exporter';
+import { recordHandlers } from './records/handlers';
 import { acquireWorkspaceLock } from './workspaceLock';
 import { createLogger } from './log';
 import type { Logger } from './log';
@@ -45,6 +50,7 @@ import { mailAccountFrom } from './mail/accountSource';
 import { createSignoff } from './signoff/feature';
 import type { SignoffFeature, SignoffOptions } from './signoff/feature';
 import { signoffHandlers } from './signoff/handlers';
+import { SignoffRepository } from './signoff/repository';
 import type { Scheduler } from './scheduler/scheduler';
 import { createPublishing } from './publishing/feature';
 import type { PublishingFeature, PublishingOptions } from './publishing/feature';
@@ -236,6 +242,9 @@ interface WiringContext {
 
 /** Composition of the feature services on one open database. */
 function wireServices({ options, db, migration, clock, log, events, storage }: WiringContext): Wiring {
+  // Rows written before the audit chain existed are chained once, in order (migration 0007).
+  const newlyChained = chainPending(db);
+  if (newlyChained > 0) log.info(`audit log: ${newlyChained} entries chained`);
   const partnerRepo = new PartnerRepository(db);
   const postRepo = new PostRepository(db);
   const settingsRepo = new SettingsRepository(db);
@@ -244,6 +253,8 @@ function wireServices({ options, db, migration, clock, log, events, storage }: W
   );
 
   const partners = new PartnerService(partnerRepo, clock, events);
+  const recordRepo = new RecordRepository(db);
+  const archive = new MessageArchive(options.dataDir, recordRepo, clock);
   const signoff = createSignoff(
     {
       db,
@@ -257,6 +268,7 @@ function wireServices({ options, db, migration, clock, log, events, storage }: W
       mail: mailAccountFrom(() => credentials.mail),
       // Sign-off re-checks the editorial line in core; errors need a justified override.
       editorial,
+      archive,
     },
     options.signoff,
   );
@@ -310,6 +322,8 @@ function wireServices({ options, db, migration, clock, log, events, storage }: W
   );
   router.register(publishingHandlers(publishing.service));
   router.register(editorialHandlers(editorial));
+  const exporter = new RecordExporter({ records: recordRepo, archive, posts: postRepo, partners: partnerRepo, requests: new SignoffRepository(db), clock });
+  router.register(recordHandlers({ db, exporter, dataDir: options.dataDir }));
   router.register(timeHandlers(partnerRepo));
   router.assertComplete(procedureNames.filter((name) => !storageProcedureNames.has(name)));
   // Backups ride the background tick, so tests drive them with the clock.

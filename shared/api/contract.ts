@@ -10,6 +10,7 @@ import { signoffProcedures } from './procedures/signoff';
 import { signoffEvents } from '../signoff/signoffEvents';
 import { reportProcedures } from './procedures/reports';
 import { publishingProcedures } from './procedures/publishing';
+import { recordProcedures } from './procedures/records';
 import { ReportProgressEvent } from '../reports/progress';
 import { EditorialChangedEvent, editorialProcedures } from './procedures/editorial';
 import { storageProcedures } from './procedures/storage';
@@ -32,6 +33,7 @@ export const contract = {
   ...editorialProcedures,
   ...storageProcedures,
   ...timeProcedures,
+  ...recordProcedures,
 } as const;
 
 export type Contract = typeof contract;

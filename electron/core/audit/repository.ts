@@ -1,4 +1,5 @@
 import type { Database, Statement } from 'better-sqlite3';
+import { chainPending } from './chain';
 import { auditActions } from '../../../shared/signoff/audit';
 import type { AuditAction, AuditEntry } from '../../../shared/signoff/audit';
 import type { PostStatus } from '../../../shared/posts/schema';
@@ -57,7 +58,10 @@ export class AuditRepository {
 
   constructor(private readonly db: Database) {}
 
-  /** Appends one entry and returns its id; call it inside the transaction that made the change. */
+  /**
+   * Appends one entry and returns its id; call it inside the transaction that made the change.
+   * The row is chained as stored (every column), so the hash covers exactly what is kept.
+   */
   append(entry: AuditAppend): number {
     this.insert ??= this.db.prepare(
       `INSERT INTO audit_log (post_id, partner_id, at, actor_kind, actor_name, action, from_status, to_status,
@@ -79,6 +83,7 @@ export class AuditRepository {
       channel: entry.channel,
       details: JSON.stringify(entry.details),
     });
+    chainPending(this.db);
     return Number(result.lastInsertRowid);
   }
 

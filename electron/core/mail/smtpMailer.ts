@@ -1,4 +1,5 @@
 import { createTransport } from 'nodemailer';
+import MailComposer from 'nodemailer/lib/mail-composer';
 import { z } from 'zod';
 import { describeError, errorShape, isUnreachable } from './networkErrors';
 import type { MailSettings } from './settings';
@@ -17,7 +18,7 @@ export interface OutgoingMail {
 }
 
 export type SendOutcome =
-  | { outcome: 'sent'; messageId: string; response: string }
+  | { outcome: 'sent'; messageId: string; response: string; /** The exact bytes sent (kept as the record's .eml). */ raw: Buffer }
   | { outcome: 'unreachable'; error: string }
   | { outcome: 'retry'; error: string }
   | { outcome: 'failed'; error: string };
@@ -54,7 +55,8 @@ export async function sendMail(settings: MailSettings, password: string, mail: O
     socketTimeout: 60_000,
   });
   try {
-    const raw: unknown = await transport.sendMail({
+    // Built first, then sent as is: the bytes kept as the record are the bytes that left.
+    const message = await new MailComposer({
       from: { name: settings.fromName, address: settings.fromAddress },
       to: mail.to,
       subject: mail.subject,
@@ -65,10 +67,15 @@ export async function sendMail(settings: MailSettings, password: string, mail: O
       ...(mail.inReplyTo !== undefined ? { inReplyTo: mail.inReplyTo } : {}),
       ...(mail.references !== undefined ? { references: mail.references } : {}),
       headers: { 'Content-Language': mail.language },
-    });
+      // CRLF, as on the wire: the kept bytes are the bytes the server received.
+      newline: 'windows',
+    })
+      .compile()
+      .build();
+    const raw: unknown = await transport.sendMail({ envelope: { from: settings.fromAddress, to: [mail.to] }, raw: message });
     const info = SentInfo.parse(raw);
     if (info.accepted.length === 0) return { outcome: 'failed', error: info.response.slice(0, 500) };
-    return { outcome: 'sent', messageId: info.messageId, response: info.response.slice(0, 500) };
+    return { outcome: 'sent', messageId: mail.messageId, response: info.response.slice(0, 500), raw: message };
   } catch (error) {
     return classify(error);
   } finally {

@@ -4,6 +4,7 @@ import type { Clock } from '../clock';
 import type { EventBus } from '../events';
 import type { Logger } from '../log';
 import type { MailAccountSource } from '../mail/settings';
+import type { MessageArchive } from '../records/messageArchive';
 import type { OutboxRepository } from '../outbox/repository';
 import type { OutboxWorker } from '../outbox/worker';
 import type { PartnerRepository } from '../partners/repository';
@@ -45,6 +46,8 @@ export interface SignoffDeps {
   log: Logger;
   /** Absent until the editorial feature is wired: the UI's summary is then recorded as given. */
   editorial: EditorialChecker | null;
+  /** Keeps the raw .eml of requests sent and replies read (the firm's sign-off record); null: not kept. */
+  archive: MessageArchive | null;
   /** Asks the background loop to run soon (a job was queued). */
   wake(): void;
 }

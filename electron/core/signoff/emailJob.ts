@@ -23,7 +23,13 @@ const Payload = z.object({
 });
 type Payload = z.infer<typeof Payload>;
 
-const Result = z.object({ messageId: z.string().optional(), skipped: z.string().optional(), reconciled: z.boolean().optional() });
+const Result = z.object({
+  messageId: z.string().optional(),
+  skipped: z.string().optional(),
+  reconciled: z.boolean().optional(),
+  /** SHA-256 of the raw message as sent, kept in the workspace's records. */
+  eml: z.string().optional(),
+});
 
 const CM = { kind: 'community_manager', name: '' } as const;
 
@@ -80,8 +86,10 @@ export class SignoffEmailJob implements JobHandler {
       references: inReplyTo === undefined ? undefined : [inReplyTo],
     });
     switch (outcome.outcome) {
-      case 'sent':
-        return { outcome: 'done', result: { messageId: payload.messageId } };
+      case 'sent': {
+        const eml = this.deps.archive?.store(outcome.raw, { direction: 'sent', messageId: payload.messageId, requestId: request.id });
+        return { outcome: 'done', result: { messageId: payload.messageId, ...(eml === undefined ? {} : { eml }) } };
+      }
       case 'unreachable':
         return { outcome: 'unreachable', error: outcome.error };
       case 'retry':
@@ -113,7 +121,12 @@ export class SignoffEmailJob implements JobHandler {
     }
     const result = Result.safeParse(job.result);
     if (!result.success || result.data.skipped !== undefined) return;
-    const details = { requestId, messageId, ...(result.data.reconciled ? { reconciled: true } : {}) };
+    const details = {
+      requestId,
+      messageId,
+      ...(result.data.reconciled ? { reconciled: true } : {}),
+      ...(result.data.eml === undefined ? {} : { eml: result.data.eml }),
+    };
     if (purpose === 'request') {
       this.deps.transitions.record(post, 'signoffEmailSent', CM, 'email', now, details, revision);
       this.deps.signoff.markSeen(requestId, now);

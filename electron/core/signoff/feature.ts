@@ -17,6 +17,7 @@ import { CommentRepository } from './commentRepository';
 import { CommentService } from './comments';
 import { SignoffContentHook } from './contentHook';
 import { DeadlineKeeper } from './deadlines';
+import type { MessageArchive } from '../records/messageArchive';
 import { SIGNOFF_EMAIL } from './deps';
 import type { EditorialChecker, SignoffDeps } from './deps';
 import { SignoffEmailJob } from './emailJob';
@@ -49,6 +50,8 @@ export interface SignoffBase {
   mail: MailAccountSource;
   /** The editorial line's check of a post; the composition root passes it once it exists. */
   editorial?: EditorialChecker;
+  /** Where raw sign-off messages are kept. */
+  archive?: MessageArchive;
 }
 
 /** Sign-off, the outbox and the scheduler, wired (called from the composition root). */
@@ -79,6 +82,7 @@ export function createSignoff(base: SignoffBase, options: SignoffOptions = {}) {
     events,
     log,
     editorial: base.editorial ?? null,
+    archive: base.archive ?? null,
     wake: () => wake(),
   };
   outbox.register(SIGNOFF_EMAIL, new SignoffEmailJob(deps));

@@ -85,7 +85,9 @@ export class InboxReader {
           this.deps.log.error(`unreadable message uid ${fetched.uid}`, error);
           return;
         }
-        const outcome = this.processor.process({ message, receivedAt: fetched.receivedAt, sourceDigest: digestOf(fetched.source) }, key);
+        // The raw reply is kept before it is judged: the record holds what arrived, applied or not.
+        const eml = this.deps.archive?.store(fetched.source, { direction: 'received', messageId: message.messageId, requestId: null });
+        const outcome = this.processor.process({ message, receivedAt: fetched.receivedAt, sourceDigest: digestOf(fetched.source), eml }, key);
         if (outcome.outcome !== 'unmatched' && outcome.outcome !== 'duplicate') processed++;
       },
       savePosition: (position) => this.deps.replies.saveInboxPosition(MAILBOX, position, this.deps.clock.now()),

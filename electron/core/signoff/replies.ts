@@ -33,6 +33,8 @@ export interface ReceivedMessage {
   receivedAt: number | null;
   /** For a message without Message-ID, a digest of its bytes stands in. */
   sourceDigest: string;
+  /** SHA-256 of the raw message kept in the records (absent: not kept). */
+  eml?: string | undefined;
 }
 
 const SYSTEM = { kind: 'system', name: '' } as const;
@@ -70,7 +72,7 @@ export class ReplyProcessor {
     const receivedAt = Math.min(received.receivedAt ?? now, now);
     return this.deps.db.transaction((): ReplyOutcome => {
       if (this.deps.replies.inboundHandled(messageId)) return { outcome: 'duplicate' };
-      const outcome = this.decide(message, messageId, receivedAt, now, key);
+      const outcome = this.decide(message, messageId, receivedAt, now, key, received.eml);
       const requestId = 'requestId' in outcome ? outcome.requestId : null;
       const reason = outcome.outcome === 'rejected' || outcome.outcome === 'received' ? outcome.reason : null;
       if (outcome.outcome !== 'duplicate') this.deps.replies.recordInbound(messageId, requestId, outcome.outcome, reason, receivedAt, now);
@@ -78,7 +80,7 @@ export class ReplyProcessor {
     })();
   }
 
-  private decide(message: InboundMessage, messageId: string, receivedAt: number, now: number, key: Buffer): ReplyOutcome {
+  private decide(message: InboundMessage, messageId: string, receivedAt: number, now: number, key: Buffer, eml: string | undefined): ReplyOutcome {
     const own = ownReplyText(message.text);
     const tokens = findTokens(`${message.subject}\n${own}`);
     let request: SignoffRequest | null;
@@ -106,6 +108,7 @@ export class ReplyProcessor {
       subject: message.subject.slice(0, 200),
       receivedAt,
       via: token ? 'token' : 'thread',
+      ...(eml === undefined ? {} : { eml }),
     };
     const reject = (reason: RejectReason): ReplyOutcome => {
       this.deps.transitions.record(post, 'replyRejected', SYSTEM, 'email', now, { ...facts, reason }, { number: request.revisionNumber, hash: request.revisionHash });
@@ -152,7 +155,14 @@ export class ReplyProcessor {
       actor: partnerActor,
       channel: 'email',
       comment: verdict.comment,
-      extra: { messageId, via: facts.via, ...(verdict.remarks ? { approveWithRemarks: true } : {}) },
+      extra: {
+        messageId,
+        via: facts.via,
+        // The evidence of the decision: the raw reply and the (now spent) token it carried.
+        ...(eml === undefined ? {} : { eml }),
+        ...(token === null ? {} : { token: token.raw }),
+        ...(verdict.remarks ? { approveWithRemarks: true } : {}),
+      },
     });
     this.deps.events.emit({ type: 'signoff.changed', postId: post.id });
     return { outcome: 'applied', requestId: request.id, decision: verdict.decision };

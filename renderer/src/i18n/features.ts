@@ -8,7 +8,8 @@ import { signoffMessages } from '../signoff/messages';
 import { publishingMessages } from '../publishing/messages';
 import { settingsUiMessages } from '../settings/messages';
 import { storageMessages } from '../storage/messages';
+import { recordMessages } from '../records/messages';
 import type { FeatureMessages } from './feature';
 
 /** Every feature's dictionary; add a feature's `messages.ts` here. */
-export const featureMessages: FeatureMessages[] = [calendarMessages, calendarUiMessages, accountMessages, reportUiMessages, editorialEditorMessages, signoffMessages, editorialDomainMessages, editorialLineMessages, publishingMessages, settingsUiMessages, storageMessages];
+export const featureMessages: FeatureMessages[] = [calendarMessages, calendarUiMessages, accountMessages, reportUiMessages, editorialEditorMessages, signoffMessages, editorialDomainMessages, editorialLineMessages, publishingMessages, settingsUiMessages, storageMessages, recordMessages];

@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../api';
 import { usePartners } from '../app/queries';
+import { AuditLogStatus } from '../records/AuditLogStatus';
+import { RecordExportButton } from '../records/RecordExportButton';
 import { errorMessage } from '../ui/errorMessage';
 import type { ReportFormatName } from '../../../shared/api/procedures/reports';
 import type { Locale } from '../../../shared/partners/schema';
@@ -195,6 +197,15 @@ export function ReportsPage() {
           {message.text}
         </p>
       ) : null}
+      <section className="reports-record" aria-labelledby="reports-record-title">
+        <h2 id="reports-record-title">{t('records.heading')}</h2>
+        <p className="hint">{t('records.hint')}</p>
+        <div className="actions">
+          <RecordExportButton scope={{ kind: 'month', month }} label={t('records.exportMonth')} disabled={!validMonth} />
+          {partnerId === ALL ? null : <RecordExportButton scope={{ kind: 'partner', partnerId }} label={t('records.exportPartner')} />}
+        </div>
+        <AuditLogStatus />
+      </section>
       <p className="hint">{list.length === 0 && !partners.isLoading ? t('reports.noPartner') : t('reports.hint')}</p>
       {!validMonth ? <p className="form-error">{t('reports.badMonth')}</p> : null}
       {preview.isError ? <p className="form-error">{errorMessage(t, preview.error)}</p> : null}

@@ -6,6 +6,7 @@ import { canTransition } from '../../../shared/signoff/lifecycle';
 import type { SignoffRequestView } from '../../../shared/signoff/schema';
 import { api } from '../api';
 import { usePartners } from '../app/queries';
+import { RecordExportButton } from '../records/RecordExportButton';
 import { errorMessage } from '../ui/errorMessage';
 import { useDateFormat } from '../ui/useDateFormat';
 import { DecisionForm } from './DecisionForm';
@@ -172,6 +173,7 @@ export function SignoffPanel({ postId }: { postId: string }) {
       <SignoffDiff postId={postId} />
       <SignoffComments postId={postId} />
       <SignoffHistory postId={postId} />
+      <RecordExportButton scope={{ kind: 'post', postId }} label={t('records.exportPost')} />
     </aside>
   );
 }

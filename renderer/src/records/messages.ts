@@ -1,0 +1,49 @@
+import { defineMessages } from '../i18n/feature';
+
+/** The sign-off record: export and audit log check. French typography: U+00A0 before « : », U+202F before ; ? ! */
+export const recordMessages = defineMessages(
+  {
+    records: {
+      exportPost: 'Exporter le dossier de validation',
+      exportPartner: 'Dossier de validation du partenaire',
+      exportMonth: 'Dossier de validation du mois',
+      exporting: 'Export en cours…',
+      exported_one: 'Dossier enregistré dans {{path}} ({{count}} validation). Vérifiable hors de Plume\u00a0: npm run verify-record -- DOSSIER',
+      exported_other: 'Dossier enregistré dans {{path}} ({{count}} validations). Vérifiable hors de Plume\u00a0: npm run verify-record -- DOSSIER',
+      heading: 'Dossier de validation',
+      hint: 'Textes approuvés tels que hachés, preuves (e-mails bruts, jetons), URL publiées, entrées du journal d’audit et manifeste des empreintes SHA-256.',
+      auditChecking: 'Vérification du journal d’audit…',
+      auditOk_one: 'Journal d’audit vérifié, {{count}} entrée',
+      auditOk_other: 'Journal d’audit vérifié, {{count}} entrées',
+      auditBroken: 'Journal d’audit altéré\u00a0: {{problems}}',
+      problem: {
+        edited: 'entrée n°\u00a0{{id}} modifiée',
+        deleted: 'entrées supprimées avant le n°\u00a0{{id}}',
+        reordered: 'entrée n°\u00a0{{id}} déplacée',
+        unchained: 'entrée n°\u00a0{{id}} hors chaîne',
+      },
+    },
+  },
+  {
+    records: {
+      exportPost: 'Export the sign-off record',
+      exportPartner: 'Partner’s sign-off record',
+      exportMonth: 'Month’s sign-off record',
+      exporting: 'Exporting…',
+      exported_one: 'Record saved in {{path}} ({{count}} approval). Check it without Plume: npm run verify-record -- FOLDER',
+      exported_other: 'Record saved in {{path}} ({{count}} approvals). Check it without Plume: npm run verify-record -- FOLDER',
+      heading: 'Sign-off record',
+      hint: 'Approved texts exactly as hashed, evidence (raw emails, tokens), published URLs, audit log entries and a manifest of SHA-256 fingerprints.',
+      auditChecking: 'Checking the audit log…',
+      auditOk_one: 'Audit log verified, {{count}} entry',
+      auditOk_other: 'Audit log verified, {{count}} entries',
+      auditBroken: 'Audit log altered: {{problems}}',
+      problem: {
+        edited: 'entry #{{id}} edited',
+        deleted: 'entries deleted before #{{id}}',
+        reordered: 'entry #{{id}} moved',
+        unchained: 'entry #{{id}} outside the chain',
+      },
+    },
+  },
+);

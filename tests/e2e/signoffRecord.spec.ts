@@ -1,0 +1,87 @@
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { verifyRecord } from '../../electron/core/records/verifyRecord';
+import { docFromParagraphs } from '../../shared/posts/document';
+import { seedScenario } from '../integration/reports/seed';
+import { createTestCore } from '../support/testCore';
+import { startPlume } from './support/plumeServer';
+import type { RunningPlume } from './support/plumeServer';
+
+/**
+ * The sign-off record from the Reports page, in browser mode: the live audit log's check is
+ * shown, and the month's and a partner's record are exported and verify offline.
+ */
+let plume: RunningPlume;
+test.beforeEach(async () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'plume-e2e-record-'));
+  const t = createTestCore(dataDir);
+  const seeded = await seedScenario(t);
+  seeded.db.close();
+  t.close();
+  plume = await startPlume(dataDir);
+});
+test.afterEach(async () => {
+  await plume.stop();
+});
+
+async function openReports(page: Page): Promise<void> {
+  await page.goto(plume.url);
+  await expect(page.getByTestId('workspace-ready')).toHaveText('ready');
+  await page.getByRole('link', { name: 'Rapports' }).click();
+  await page.getByTestId('report-month').fill('2026-10');
+}
+
+const exportedPath = (text: string | null): string => /dans (\S+) \(/.exec(text ?? '')?.[1] ?? '';
+
+test('the Reports page says the audit log is verified and exports the month’s and a partner’s sign-off record, which verify offline', async ({ page }) => {
+  await openReports(page);
+  await expect(page.getByTestId('audit-log-status')).toHaveAttribute('data-ok', 'true');
+  await expect(page.getByTestId('audit-log-status')).toContainText(/Journal d’audit vérifié, \d+ entrées/);
+
+  await page.getByTestId('record-export-month').click();
+  const monthMessage = page.getByTestId('record-export-month-message');
+  await expect(monthMessage).toContainText('Dossier enregistré dans');
+  const month = verifyRecord(exportedPath(await monthMessage.textContent()));
+  expect(month.problems).toEqual([]);
+  expect(month.approvals).toBeGreaterThan(0);
+
+  await page.getByTestId('report-partner').selectOption({ label: 'Me Claire Dupont' });
+  await page.getByTestId('record-export-partner').click();
+  const partnerMessage = page.getByTestId('record-export-partner-message');
+  await expect(partnerMessage).toContainText('Dossier enregistré dans');
+  expect(verifyRecord(exportedPath(await partnerMessage.textContent())).ok).toBe(true);
+});
+
+async function call<T>(page: Page, name: string, input: unknown): Promise<T> {
+  const response = await page.request.post(`${plume.origin}/api/call/${name}`, { data: input, headers: { Origin: plume.origin } });
+  const result = (await response.json()) as { ok: boolean; value: T; error?: unknown };
+  if (!result.ok) throw new Error(`${name} failed: ${JSON.stringify(result.error)}`);
+  return result.value;
+}
+
+test('the post’s sign-off panel exports its record, with the approved text exactly as hashed, and it verifies offline', async ({ page }) => {
+  await page.goto(plume.url);
+  const partner = await call<{ id: string }>(page, 'partners.create', { displayName: 'Me Hélène Roy', timeZone: 'Europe/Paris', locale: 'fr' });
+  const post = await call<{ id: string }>(page, 'posts.create', {
+    partnerId: partner.id,
+    title: 'Clause de hardship',
+    networks: ['linkedin'],
+    content: docFromParagraphs(['La clause de hardship, mode d’emploi.']),
+  });
+  await call(page, 'signoff.request', { postId: post.id });
+  await call(page, 'signoff.recordDecision', { postId: post.id, decision: 'approve', channel: 'phone', decidedAt: Date.now() });
+
+  await page.goto(`${plume.origin}/#/posts/${post.id}`);
+  const panel = page.getByTestId('signoff-panel');
+  await expect(panel.getByTestId('signoff-status')).toContainText('Approuvée');
+  await panel.getByRole('button', { name: 'Exporter le dossier de validation' }).click();
+  const message = panel.getByTestId('record-export-post-message');
+  await expect(message).toContainText('(1 validation)');
+  const path = exportedPath(await message.textContent());
+  expect(verifyRecord(path)).toMatchObject({ ok: true, revisions: 1, approvals: 1 });
+  const revision = readdirSync(join(path, 'revisions')).find((name) => name.endsWith('.txt')) ?? '';
+  expect(readFileSync(join(path, 'revisions', revision), 'utf8')).toContain('La clause de hardship, mode d’emploi.');
+});
