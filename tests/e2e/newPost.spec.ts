@@ -81,7 +81,8 @@ test('the partner form offers a colour nobody has, and the pack proposes “Avoc
   await page.getByLabel('Nom affiché').fill('Me Claire Dupont');
   await page.getByLabel('Fuseau horaire (IANA)').fill('Europe/Paris');
   await page.getByLabel('Forme d’adresse').selectOption('madame');
-  await page.getByTestId('partner-default-networks').getByLabel('LinkedIn').check();
+  await page.getByTestId('partner-default-networks').locator('label', { hasText: 'LinkedIn' }).click();
+  await expect(page.getByTestId('partner-default-networks').getByLabel('LinkedIn')).toBeChecked();
   await page.getByRole('button', { name: 'Enregistrer' }).click();
   const card = page.getByTestId('partner-card').filter({ hasText: 'Me Claire Dupont' });
   await expect(card).toBeVisible();

@@ -32,7 +32,7 @@ export function App() {
   const workspace = useWorkspace();
   const queryClient = useQueryClient();
   const partners = usePartners(false);
-  const createPost = useNewPost(partners.data ?? []);
+  const createPost = useNewPost();
   useCoreEvents();
   useConnectivityReport();
 

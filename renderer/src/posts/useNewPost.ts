@@ -18,9 +18,11 @@ export function partnerForNewPost(partners: readonly Partner[], asked: string | 
 }
 
 /** Creates a post for the partner in context (the partner's default networks come from core); its editor opens with the caret in the title. */
-export function useNewPost(partners: readonly Partner[]): (asked: string | null) => Promise<NewPostOutcome> {
+export function useNewPost(): (asked: string | null) => Promise<NewPostOutcome> {
   const queryClient = useQueryClient();
   return async (asked) => {
+    // The shortcut may come before the partner list has loaded: wait for it rather than say there is none.
+    const partners = queryClient.getQueryData<Partner[]>(keys.partners(false)) ?? (await api.call('partners.list', { includeArchived: false }));
     if (partners.length === 0) return { kind: 'noPartner' };
     const partnerId = partnerForNewPost(partners, asked);
     if (partnerId === null) return { kind: 'choosePartner' };
