@@ -1,10 +1,18 @@
 import { z } from 'zod';
+import { Network } from '../posts/networks';
 import { isValidTimeZone } from './timeZones';
 
 export const Locale = z.enum(['fr', 'en']);
 export type Locale = z.infer<typeof Locale>;
 
 export const PartnerId = z.uuid();
+
+/** How the partner is addressed; the editorial pack writes "Avocate" for madame, "Avocat" otherwise. */
+export const FormOfAddress = z.enum(['', 'madame', 'monsieur']);
+export type FormOfAddress = z.infer<typeof FormOfAddress>;
+
+/** Networks ticked on each new post of the partner, each once. */
+const DefaultNetworks = z.array(Network).max(10).transform((list) => [...new Set(list)]);
 
 const trimmed = (max: number) => z.string().trim().max(max, { message: 'errors.tooLong' });
 
@@ -13,10 +21,11 @@ export const PartnerInput = z.object({
   displayName: trimmed(120).min(1, { message: 'errors.required' }),
   role: trimmed(120).default(''),
   organisation: trimmed(160).default(''),
+  /** Omitted: a new partner gets a palette colour nobody uses yet; an update keeps the stored one. */
   color: z
     .string()
     .regex(/^#[0-9a-fA-F]{6}$/, { message: 'errors.color' })
-    .default('#4f46e5'),
+    .optional(),
   timeZone: z.string().refine(isValidTimeZone, { message: 'errors.timeZone' }),
   locale: Locale.default('fr'),
   signoffEmail: z
@@ -24,6 +33,10 @@ export const PartnerInput = z.object({
     .default(''),
   /** Sign-off due this long before publication; omitted keeps the stored value (default 24 h). */
   signoffLeadMinutes: z.number().int().min(0, { message: 'errors.invalid' }).max(43_200, { message: 'errors.invalid' }).optional(),
+  /** Omitted keeps the stored value (none for a new partner). */
+  defaultNetworks: DefaultNetworks.optional(),
+  /** Omitted keeps the stored value ('' for a new partner). */
+  formOfAddress: FormOfAddress.optional(),
 });
 export type PartnerInput = z.input<typeof PartnerInput>;
 export type PartnerFields = z.output<typeof PartnerInput>;
@@ -38,6 +51,8 @@ export const Partner = z.object({
   locale: Locale,
   signoffEmail: z.string(),
   signoffLeadMinutes: z.number().int(),
+  defaultNetworks: z.array(Network),
+  formOfAddress: FormOfAddress,
   isExample: z.boolean(),
   archivedAt: z.number().int().nullable(),
   createdAt: z.number().int(),

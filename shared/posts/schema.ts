@@ -31,7 +31,8 @@ export const PostCreateInput = z.object({
   partnerId: z.uuid({ message: 'errors.partnerRequired' }),
   title: z.string().trim().max(200, { message: 'errors.tooLong' }).default(''),
   note: z.string().max(5_000, { message: 'errors.tooLong' }).default(''),
-  networks: networkList.default([]),
+  /** Omitted: the partner's default networks. */
+  networks: networkList.optional(),
   content: TipTapDoc.optional(),
   scheduledAt: z.number().int().nullable().default(null),
 });

@@ -1,4 +1,5 @@
 import type { AuditEntry } from '../signoff/audit';
+import { creditedPartners } from './attribution';
 import { cadenceOf, judgesCadence, localPublication, networkCounts, weeksOf } from './cadence';
 import { compare } from './comparison';
 import { findings as findingsOf, network as networkOf, overrideOf, text } from './details';
@@ -38,16 +39,16 @@ function publicationNetwork(entry: AuditEntry, post: ReportPost | undefined): Pu
 }
 
 /** The month's figures from its entries; `histories` holds every post's earlier entries too. */
-function monthFacts(inMonth: readonly AuditEntry[], histories: Map<string, AuditEntry[]>, posts: Map<string, ReportPost>): MonthFacts {
+function monthFacts(inMonth: readonly AuditEntry[], histories: Map<string, AuditEntry[]>, posts: Map<string, ReportPost>, isOurs: (entry: AuditEntry) => boolean): MonthFacts {
   const historyOf = (postId: string) => histories.get(postId) ?? [];
   const titleOf = (postId: string) => posts.get(postId)?.title ?? '';
 
-  // Approved first time: the post's last approval of the month had no change request or rejection before it.
+  // Approved first time: the post's last approval of the month had no change request or rejection (by this partner) before it.
   const lastApproval = new Map<string, AuditEntry>();
   for (const entry of inMonth) if (entry.action === 'approve') lastApproval.set(entry.postId, entry);
   let approvedFirstTime = 0;
   for (const approval of lastApproval.values()) {
-    const before = historyOf(approval.postId).filter((e) => e.id < approval.id);
+    const before = historyOf(approval.postId).filter((e) => e.id < approval.id && isOurs(e));
     if (!before.some((e) => e.action === 'requestChanges' || e.action === 'reject')) approvedFirstTime += 1;
   }
 
@@ -162,11 +163,11 @@ export function aggregateMonth(input: AggregateInput): PartnerReport {
   const range = monthRange(month, zone);
   const posts = new Map(input.posts.map((p) => [p.id, p]));
   const histories = historiesOf(input.entries);
-  const inMonth = input.entries
-    .filter((e) => e.partnerId === partner.id && e.at >= range.start && e.at < range.end)
-    .sort((a, b) => a.at - b.at || a.id - b.id);
+  const credited = creditedPartners(input.entries);
+  const isOurs = (e: AuditEntry) => (credited.get(e.id) ?? e.partnerId) === partner.id;
+  const inMonth = input.entries.filter((e) => isOurs(e) && e.at >= range.start && e.at < range.end).sort((a, b) => a.at - b.at || a.id - b.id);
 
-  const { figures, published, events } = monthFacts(inMonth, histories, posts);
+  const { figures, published, events } = monthFacts(inMonth, histories, posts, isOurs);
   const publications = published.map((p) => localPublication(p.at, zone, p.network));
   const weeks = weeksOf(month, publications);
   const targets = input.pillars ?? input.cadence?.pillarTargets ?? [];

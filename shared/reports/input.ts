@@ -23,9 +23,10 @@ export interface AggregateInput {
   month: ReportMonth;
   partner: ReportPartner;
   /**
-   * The partner's entries of the month, plus the earlier history of every post they mention
-   * (to tell "approved first time" from "after changes"). Entries of other partners or
-   * months are ignored for the month's counts.
+   * The partner's entries of the month, plus the whole history of every post they mention or
+   * that was switched to them (to tell "approved first time" from "after changes", and whom a
+   * draft was written for: see creditedPartners). Entries credited to other partners, or of
+   * other months, are ignored for the month's counts.
    */
   entries: readonly AuditEntry[];
   posts: readonly ReportPost[];

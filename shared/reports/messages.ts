@@ -169,6 +169,7 @@ const fr = {
     replyRejected: 'Réponse écartée',
     commented: 'Commentaire',
     moved: 'Déplacement',
+    partnerChanged: 'Changement de partenaire',
   },
   csv: {
     partner: 'partenaire',
@@ -369,6 +370,7 @@ const en: ReportMessages = {
     replyRejected: 'Reply set aside',
     commented: 'Comment',
     moved: 'Moved',
+    partnerChanged: 'Partner changed',
   },
   csv: {
     partner: 'partner',

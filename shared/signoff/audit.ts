@@ -21,6 +21,7 @@ export const auditActions = [
   'replyRejected',
   'commented',
   'moved',
+  'partnerChanged',
 ] as const;
 export const AuditAction = z.enum(auditActions);
 export type AuditAction = z.infer<typeof AuditAction>;
@@ -52,7 +53,8 @@ export const AuditEntry = z.object({
    * Facts particular to the action, e.g. requestSignoff: { requestId, deadlineAt, findings:
    * { error, warning, info, byKind }, override?: { justification, findingIds } };
    * approve/requestChanges/reject: { requestId, comment?, requestedAt, deadlineAt };
-   * published: { network, remoteId, url }; moved: { fromInstant, toInstant, zone }.
+   * published: { network, remoteId, url }; moved: { fromInstant, toInstant, zone };
+   * partnerChanged: { fromPartnerId, toPartnerId } (the entry's partnerId is the new one).
    */
   details: z.record(z.string(), z.unknown()),
 });

@@ -11,6 +11,8 @@ test('killing the server mid-typing loses at most the last second of typing', as
   await page.getByRole('button', { name: 'Charger l’espace d’exemple' }).click();
   await page.getByRole('link', { name: 'Publications' }).click();
   await page.getByTestId('new-post').click();
+  // The example has three partners and none in context yet: Plume asks for whom.
+  await page.getByTestId('new-post-chooser').getByRole('button').first().click();
   const body = page.getByTestId('post-body');
   await body.click();
 

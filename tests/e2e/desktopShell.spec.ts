@@ -49,6 +49,8 @@ test('the window is hardened, drafts through IPC, and flushes a pending edit whe
   await page.getByRole('button', { name: 'Charger l’espace d’exemple' }).click();
   await page.getByRole('link', { name: 'Publications' }).click();
   await page.getByTestId('new-post').click();
+  // The example has three partners and none in context yet: Plume asks for whom.
+  await page.getByTestId('new-post-chooser').getByRole('button').first().click();
   await page.getByTestId('post-body').click();
   await page.keyboard.type('Écrit dans la fenêtre de bureau.');
   // Closed at once, before the autosave delay: the shell asks the UI to flush first.

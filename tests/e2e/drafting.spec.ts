@@ -177,7 +177,10 @@ test('keyboard shortcuts: new post, save, search', async ({ page }) => {
   await page.getByRole('link', { name: 'Publications' }).click();
   await expect(page.getByTestId('post-item')).toHaveCount(4);
   await page.keyboard.press('ControlOrMeta+Alt+n');
+  // Three partners and none in context yet: Plume asks for whom before making the post.
+  await page.getByTestId('new-post-chooser').getByRole('button').first().click();
   await expect(page.getByTestId('post-item')).toHaveCount(5);
+  await expect(page.getByLabel('Titre de travail')).toBeFocused();
   await body(page).click();
   await page.keyboard.type('Texte enregistré par raccourci');
   await page.keyboard.press('ControlOrMeta+s');

@@ -26,15 +26,19 @@ test('the firm applies the "Avocats (France)" pack; a partner adds a banned word
   const claire = await call<{ id: string }>(page, 'partners.create', { displayName: 'Me Claire Dupont', timeZone: 'Europe/Paris' });
   await page.reload();
 
-  // The firm's line: a default version 1, then the pack in one click as version 2.
+  // The firm's line: a default version 1; the pack in one click fills the form, saved as version 2 only by "Enregistrer".
   await page.getByRole('link', { name: 'Ligne éditoriale' }).click();
   await expect(page.getByRole('heading', { name: 'Ligne éditoriale — Cabinet' })).toBeVisible();
   await expect(page.getByTestId('line-editor')).toContainText('Version 1');
   await page.getByLabel('Mention du barreau').fill('Avocate au barreau de Paris');
   await page.getByLabel('Clients à ne jamais nommer (un par ligne)').fill('Société Martin');
   await page.getByRole('button', { name: 'Appliquer le pack Avocats (France)' }).click();
-  await expect(page.getByTestId('line-message')).toHaveText('Pack appliqué\u00a0: version 2 enregistrée.');
+  await expect(page.getByTestId('line-message')).toHaveText('Règles du pack ajoutées au formulaire\u00a0: cliquez sur «\u00a0Enregistrer une nouvelle version\u00a0» pour les garder.');
   await expect(page.locator('[data-testid="rule-card"][data-rule-id="avocats-fr.bar-mention"]')).toBeVisible();
+  await expect(page.getByTestId('line-versions').getByRole('listitem')).toHaveCount(1);
+  expect((await call<unknown[]>(page, 'editorial.versions', { partnerId: null })).length).toBe(1);
+  await page.getByTestId('save-line').click();
+  await expect(page.getByTestId('line-message')).toHaveText('Version 2 enregistrée.');
   await expect(page.getByTestId('line-versions').getByRole('listitem')).toHaveCount(2);
 
   await tryIt(page).fill('Nous sommes le meilleur cabinet de Paris, demandez à la Société Martin.');

@@ -15,9 +15,10 @@ function issueKeys(name: keyof typeof contract, input: unknown): string[] {
 }
 
 describe('the contract rejects bad input with translatable field messages', () => {
-  it('accepts a complete partner and fills defaults', () => {
+  it('accepts a complete partner and fills defaults, leaving the colour for core to pick from the palette', () => {
     const parsed = contract['partners.create'].input.parse(validPartner);
-    expect(parsed).toMatchObject({ role: '', organisation: '', color: '#4f46e5', locale: 'fr' });
+    expect(parsed).toMatchObject({ role: '', organisation: '', locale: 'fr' });
+    expect(parsed.color).toBeUndefined();
   });
 
   it.each([

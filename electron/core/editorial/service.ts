@@ -16,7 +16,7 @@ import { EditorialLine, PartnerLine } from '../../../shared/editorial/lineSchema
 import type { ResolvedLine } from '../../../shared/editorial/lineSchema';
 import type { LintContextInput } from '../../../shared/editorial/findingSchema';
 import { lint } from '../../../shared/editorial/lint';
-import { applyCompliancePack } from '../../../shared/editorial/packs/compliancePack';
+import { applyCompliancePack, withPackRules } from '../../../shared/editorial/packs/compliancePack';
 import type { CompliancePack } from '../../../shared/editorial/packs/compliancePack';
 import { avocatsFrancePack } from '../../../shared/editorial/packs/avocatsFrance';
 import type { AvocatsFrancePackConfig } from '../../../shared/editorial/packs/avocatsFrance';
@@ -148,7 +148,7 @@ export class EditorialService {
     return this.db.transaction(() => {
       const current = this.storedPartnerLine(partnerId);
       if ((current?.version ?? null) !== baseVersion) throw lineConflict(current?.version ?? null);
-      return this.insertPartner(partnerId, current, withPackRules(current, pack));
+      return this.insertPartner(partnerId, current, packOnPartnerLine(current, pack));
     })();
   }
 
@@ -271,13 +271,6 @@ function sameContent(a: StoredLine, b: StoredLine): boolean {
   return JSON.stringify({ ...a, version: 0 }) === JSON.stringify({ ...b, version: 0 });
 }
 
-function withPackRules(current: PartnerLine | null, pack: CompliancePack): PartnerLineDraft {
-  const byId = new Map(pack.rules.map((rule) => [rule.id, rule]));
-  const rules = (current?.rules ?? []).map((rule) => byId.get(rule.id) ?? rule);
-  const present = new Set(rules.map((rule) => rule.id));
-  return {
-    ...(current ?? {}),
-    rules: [...rules, ...pack.rules.filter((rule) => !present.has(rule.id))],
-    disabled: (current?.disabled ?? []).filter((id) => !byId.has(id)),
-  };
+function packOnPartnerLine(current: PartnerLine | null, pack: CompliancePack): PartnerLineDraft {
+  return current ? withPackRules(current, pack) : withPackRules({ rules: [], disabled: [] }, pack);
 }

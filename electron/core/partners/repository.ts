@@ -1,5 +1,7 @@
 import type { Database, Statement } from 'better-sqlite3';
+import { FormOfAddress } from '../../../shared/partners/schema';
 import type { Partner, PartnerFields } from '../../../shared/partners/schema';
+import { Network } from '../../../shared/posts/networks';
 
 interface PartnerRow {
   id: string;
@@ -11,11 +13,32 @@ interface PartnerRow {
   locale: 'fr' | 'en';
   signoff_email: string;
   signoff_lead_minutes: number;
+  default_networks: string;
+  form_of_address: string;
   is_example: number;
   archived_at: number | null;
   created_at: number;
   updated_at: number;
 }
+
+/** A stored list read leniently: a network this version does not know is left out. */
+function networksOf(json: string): Network[] {
+  const value: unknown = JSON.parse(json);
+  if (!Array.isArray(value)) return [];
+  return value.flatMap((item: unknown) => {
+    const parsed = Network.safeParse(item);
+    return parsed.success ? [parsed.data] : [];
+  });
+}
+
+/** Insert and update bind every optional field, null meaning "keep" (update) or "the column's default" (insert). */
+const bind = (fields: PartnerFields) => ({
+  ...fields,
+  color: fields.color ?? null,
+  signoffLeadMinutes: fields.signoffLeadMinutes ?? null,
+  defaultNetworks: fields.defaultNetworks === undefined ? null : JSON.stringify(fields.defaultNetworks),
+  formOfAddress: fields.formOfAddress ?? null,
+});
 
 const toPartner = (row: PartnerRow): Partner => ({
   id: row.id,
@@ -27,6 +50,8 @@ const toPartner = (row: PartnerRow): Partner => ({
   locale: row.locale,
   signoffEmail: row.signoff_email,
   signoffLeadMinutes: row.signoff_lead_minutes,
+  defaultNetworks: networksOf(row.default_networks),
+  formOfAddress: FormOfAddress.catch('').parse(row.form_of_address),
   isExample: row.is_example === 1,
   archivedAt: row.archived_at,
   createdAt: row.created_at,
@@ -57,22 +82,24 @@ export class PartnerRepository {
     this.db
       .prepare(
         `INSERT INTO partners (id, display_name, role, organisation, color, time_zone, locale, signoff_email,
-           signoff_lead_minutes, is_example, created_at, updated_at)
-         VALUES (@id, @displayName, @role, @organisation, @color, @timeZone, @locale, @signoffEmail,
-           coalesce(@signoffLeadMinutes, 1440), @isExample, @now, @now)`,
+           signoff_lead_minutes, default_networks, form_of_address, is_example, created_at, updated_at)
+         VALUES (@id, @displayName, @role, @organisation, coalesce(@color, '#4f46e5'), @timeZone, @locale, @signoffEmail,
+           coalesce(@signoffLeadMinutes, 1440), coalesce(@defaultNetworks, '[]'), coalesce(@formOfAddress, ''), @isExample, @now, @now)`,
       )
-      .run({ id, ...fields, signoffLeadMinutes: fields.signoffLeadMinutes ?? null, isExample: isExample ? 1 : 0, now });
+      .run({ id, ...bind(fields), isExample: isExample ? 1 : 0, now });
   }
 
   update(id: string, fields: PartnerFields, now: number): void {
     this.db
       .prepare(
         `UPDATE partners SET display_name = @displayName, role = @role, organisation = @organisation,
-           color = @color, time_zone = @timeZone, locale = @locale, signoff_email = @signoffEmail,
-           signoff_lead_minutes = coalesce(@signoffLeadMinutes, signoff_lead_minutes), updated_at = @now
+           color = coalesce(@color, color), time_zone = @timeZone, locale = @locale, signoff_email = @signoffEmail,
+           signoff_lead_minutes = coalesce(@signoffLeadMinutes, signoff_lead_minutes),
+           default_networks = coalesce(@defaultNetworks, default_networks), form_of_address = coalesce(@formOfAddress, form_of_address),
+           updated_at = @now
          WHERE id = @id`,
       )
-      .run({ id, ...fields, signoffLeadMinutes: fields.signoffLeadMinutes ?? null, now });
+      .run({ id, ...bind(fields), now });
   }
 
   setArchived(id: string, archivedAt: number | null, now: number): void {

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { nextPartnerColour } from '../../../shared/partners/palette';
 import type { Partner, PartnerFields } from '../../../shared/partners/schema';
 import type { Clock } from '../clock';
 import { notFound } from '../errors';
@@ -24,7 +25,9 @@ export class PartnerService {
 
   create(fields: PartnerFields): Partner {
     const id = randomUUID();
-    this.partners.insert(id, fields, this.clock.now());
+    // No colour given: one no other partner has yet, so each lane and swatch tells them apart.
+    const color = fields.color ?? nextPartnerColour(this.partners.list(true).map((p) => p.color));
+    this.partners.insert(id, { ...fields, color }, this.clock.now());
     this.events.emit({ type: 'partners.changed' });
     return this.get(id);
   }

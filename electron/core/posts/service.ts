@@ -47,7 +47,8 @@ export class PostService {
   }
 
   create(fields: CreateFields): Post {
-    this.requirePartner(fields.partnerId);
+    const partner = this.partners.get(fields.partnerId);
+    if (!partner) throw notFound('partner', fields.partnerId);
     const id = randomUUID();
     const content = fields.content ?? emptyDoc();
     const contentJson = canonicalJson(content);
@@ -58,13 +59,13 @@ export class PostService {
       partnerId: fields.partnerId,
       title: fields.title,
       note: fields.note,
-      networks: fields.networks,
+      networks: fields.networks ?? partner.defaultNetworks,
       contentJson,
       plainText,
       status: 'draft',
       version: 1,
       scheduledAt: fields.scheduledAt,
-      scheduledZone: fields.scheduledAt === null ? null : this.partnerZone(fields.partnerId),
+      scheduledZone: fields.scheduledAt === null ? null : partner.timeZone,
     };
     this.db.transaction(() => {
       this.posts.insert(record, now);
@@ -147,9 +148,5 @@ export class PostService {
 
   private requirePartner(partnerId: string): void {
     if (!this.partners.get(partnerId)) throw notFound('partner', partnerId);
-  }
-
-  private partnerZone(partnerId: string): string {
-    return this.partners.get(partnerId)?.timeZone ?? 'UTC';
   }
 }

@@ -37,17 +37,18 @@ export class ReportRepository {
   constructor(private readonly db: Database) {}
 
   /**
-   * Entries of `partnerId` in [from, to) and every earlier entry (before `to`) of the posts
-   * they concern, in append order. The window uses the (partner_id, at) index, the histories
-   * the (post_id, id) one.
+   * The whole history, in append order, of the posts with an entry of `partnerId` in
+   * [from, to) or switched to them since `from` (a draft started on another partner counts for
+   * the one it was switched to: see creditedPartners, which needs the later facts too). Both
+   * use the (partner_id, at) index, the histories the (post_id, id) one.
    */
   entriesFor(partnerId: string, from: number, to: number): AuditEntry[] {
     this.window ??= this.db.prepare(
       `WITH touched AS (
-         SELECT DISTINCT post_id FROM audit_log WHERE partner_id = @partnerId AND at >= @from AND at < @to
+         SELECT DISTINCT post_id FROM audit_log
+         WHERE partner_id = @partnerId AND at >= @from AND (at < @to OR action = 'partnerChanged')
        )
        SELECT a.* FROM touched t JOIN audit_log a ON a.post_id = t.post_id
-       WHERE a.at < @to
        ORDER BY a.id`,
     );
     return this.window.all({ partnerId, from, to }).flatMap((row) => toAuditEntry(row) ?? []);

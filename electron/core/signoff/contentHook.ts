@@ -42,6 +42,10 @@ export class SignoffContentHook implements PostContentHook {
     if (isFinal(after.status)) {
       throw new ApiError({ code: 'conflict', messageKey: 'errors.signoff.published', message: `Post ${after.id} is published and cannot change` });
     }
+    // Its own fact, always: reports follow the post's partner over time (shared/reports/attribution.ts).
+    if (partnerChanged) {
+      this.deps.transitions.record(after, 'partnerChanged', CM, 'app', now, { fromPartnerId: before.partnerId, toPartnerId: after.partnerId });
+    }
     const signoff = this.deps.signoff.postSignoff(after.id);
     const open = this.deps.signoff.openRequest(after.id);
     const voided = approvalBound(after.status) || (signoff?.approvedHash ?? null) !== null;
@@ -76,9 +80,9 @@ export class SignoffContentHook implements PostContentHook {
     this.deps.events.emit({ type: 'signoff.changed', postId: after.id });
   }
 
-  /** The post's last audit fact is already an edit (or its creation): this edit continues the run. */
+  /** The post's last audit fact is already an edit (or its creation, or a change of partner): this edit continues the run. */
   private inEditRun(postId: string): boolean {
     const last = this.deps.audit.ofPost(postId).at(-1);
-    return last !== undefined && (last.action === 'contentEdited' || last.action === 'created');
+    return last !== undefined && (last.action === 'contentEdited' || last.action === 'created' || last.action === 'partnerChanged');
   }
 }

@@ -24,6 +24,9 @@ const CM = { kind: 'community_manager', name: '' } as const;
 const NO_FINDINGS: FindingsSummary = { error: 0, warning: 0, info: 0, byKind: {} };
 /** A decision "taken now" may carry a timestamp slightly ahead of ours (another device's clock). */
 const CLOCK_SKEW_MS = 60_000;
+const MINUTE_MS = 60_000;
+/** Instants are UTC milliseconds and every zone's offset is whole minutes, so a minute starts at a multiple of 60 000. */
+const startOfMinute = (at: number): number => Math.floor(at / MINUTE_MS) * MINUTE_MS;
 
 const invalid = (path: string, messageKey: string, message: string): ApiError =>
   new ApiError({ code: 'validation', messageKey: 'errors.validation', message, issues: [{ path: [path], messageKey }] });
@@ -91,14 +94,16 @@ export class SignoffService {
           email: false,
         });
       }
-      if (at < request.createdAt) throw invalid('decidedAt', 'errors.signoff.decidedBeforeRequest', 'The decision predates the request');
+      // The form gives minutes: a decision in the request's own minute answers it, recorded at the request at the earliest.
+      if (at < startOfMinute(request.createdAt)) throw invalid('decidedAt', 'errors.signoff.decidedBeforeRequest', 'The decision predates the request');
+      const decidedAt = Math.max(at, request.createdAt);
       const name = fields.decidedBy !== undefined && fields.decidedBy !== '' ? fields.decidedBy : partner.displayName;
       this.decisions.apply(request, fields.decision, {
-        at,
+        at: decidedAt,
         actor: { kind: 'partner', name },
         channel: fields.channel,
         comment: fields.comment ?? null,
-        extra: { decidedAt: at, recordedAt: now, recordedBy: 'community_manager' },
+        extra: { decidedAt, recordedAt: now, recordedBy: 'community_manager' },
       });
     })();
     this.changed(fields.postId);

@@ -11,7 +11,10 @@ import { SettingsPage } from '../settings/SettingsPage';
 import { ReportsPage } from '../reports/ReportsPage';
 import { EditorialPage } from '../editorial/EditorialPage';
 import { ExampleBanner } from '../onboarding/ExampleBanner';
-import { useCoreEvents, useWorkspace } from './queries';
+import { useCoreEvents, usePartners, useWorkspace } from './queries';
+import { NewPostChooser } from '../posts/NewPostChooser';
+import { useNewPost } from '../posts/useNewPost';
+import { errorMessage } from '../ui/errorMessage';
 import { StatusBar } from './StatusBar';
 import { AlertCenter } from '../signoff/AlertCenter';
 import { OutboxPage } from '../publishing/OutboxPage';
@@ -25,17 +28,33 @@ export function App() {
   const { t } = useTranslation();
   const [route, navigate] = useRoute();
   const [searchOpen, setSearchOpen] = useState(false);
-  const [newPostRequest, setNewPostRequest] = useState(0);
+  const [choosingPartner, setChoosingPartner] = useState(false);
+  const [newPostError, setNewPostError] = useState<string | null>(null);
   const workspace = useWorkspace();
   const queryClient = useQueryClient();
+  const partners = usePartners(false);
+  const createPost = useNewPost();
   useCoreEvents();
   useConnectivityReport();
 
+  /** One way to a new post, from any page: the button, the shortcut, the chooser. */
+  const newPost = (asked: string | null) => {
+    setNewPostError(null);
+    setChoosingPartner(false);
+    createPost(asked)
+      .then((outcome) => {
+        if (outcome.kind === 'created') navigate({ page: 'posts', postId: outcome.postId });
+        else if (outcome.kind === 'choosePartner') setChoosingPartner(true);
+        else {
+          setNewPostError(t('posts.needPartner'));
+          navigate({ page: 'posts', postId: null });
+        }
+      })
+      .catch((error: unknown) => setNewPostError(errorMessage(t, error)));
+  };
+
   useShortcuts({
-    newPost: () => {
-      navigate({ page: 'posts', postId: null });
-      setNewPostRequest((n) => n + 1);
-    },
+    newPost: () => newPost(null),
     save: () => void saveRegistry.flushAll(),
     search: () => setSearchOpen(true),
   });
@@ -111,13 +130,15 @@ export function App() {
         ) : (
           <PostsPage
             postId={route.postId}
-            newPostRequest={newPostRequest}
+            newPostError={newPostError}
+            onNewPost={newPost}
             onOpen={(postId) => navigate({ page: 'posts', postId })}
           />
         )}
         <StatusBar />
         <AlertCenter />
       </main>
+      {choosingPartner ? <NewPostChooser partners={partners.data ?? []} onPick={(partnerId) => newPost(partnerId)} onClose={() => setChoosingPartner(false)} /> : null}
       {searchOpen ? (
         <SearchDialog
           onClose={() => setSearchOpen(false)}

@@ -37,6 +37,7 @@ import { WeekView } from './views/WeekView';
 import type { ViewProps } from './views/types';
 import { calendarViews } from './calendarViews';
 import type { CalendarView } from './calendarViews';
+import { newPostFocus, partnerContext } from '../app/partnerContext';
 
 
 interface Move {
@@ -221,8 +222,10 @@ export function CalendarPage({ view, date, onNavigate, onOpenPost }: CalendarPag
     const draft: CalendarEntry = { id: '', partnerId: partner.id, title: '', excerpt: '', networks: [], status: 'draft', scheduledAt: null, scheduledZone: null, version: 1 };
     resolveThen(draft, resolution, target.hour !== undefined ? viewerZone : partner.timeZone, partner.timeZone, (instant) => {
       void api
-        .call('posts.create', { partnerId: partner.id, networks: ['linkedin'], scheduledAt: instant })
+        .call('posts.create', { partnerId: partner.id, scheduledAt: instant })
         .then(async (post) => {
+          partnerContext.set(partner.id);
+          newPostFocus.mark(post.id);
           await queryClient.invalidateQueries({ queryKey: keys.calendar });
           onOpenPost(post.id);
         })
@@ -260,6 +263,8 @@ export function CalendarPage({ view, date, onNavigate, onOpenPost }: CalendarPag
     void api
       .call('posts.create', { partnerId: marker.partnerId, networks: [marker.network], scheduledAt: marker.instant })
       .then(async (post) => {
+        partnerContext.set(marker.partnerId);
+        newPostFocus.mark(post.id);
         await queryClient.invalidateQueries({ queryKey: keys.calendar });
         onOpenPost(post.id);
       })
@@ -345,7 +350,13 @@ export function CalendarPage({ view, date, onNavigate, onOpenPost }: CalendarPag
         <input type="search" className="calendar-search" placeholder={t('calendarUi.search')} aria-label={t('calendarUi.search')} value={query} onChange={(e) => setQuery(e.target.value)} />
       </header>
       <div className="calendar-filters" aria-label={t('calendarUi.filters')}>
-        <MultiSelect label={t('calendarUi.allPartners')} options={partnerList.map((p) => ({ value: p.id, label: p.displayName }))} value={partnerFilter} onChange={setPartnerFilter} testId="filter-partners" />
+        <MultiSelect label={t('calendarUi.allPartners')} options={partnerList.map((p) => ({ value: p.id, label: p.displayName }))} value={partnerFilter}
+          onChange={(chosen) => {
+            setPartnerFilter(chosen);
+            if (chosen.length === 1) partnerContext.set(chosen[0] ?? null);
+          }}
+          testId="filter-partners"
+        />
         <MultiSelect label={t('calendarUi.allNetworks')} options={networks.map((n) => ({ value: n, label: networkLabels[n] }))} value={networkFilter} onChange={(v) => setNetworkFilter(v as Network[])} testId="filter-networks" />
         <MultiSelect label={t('calendarUi.allStatuses')} options={postStatuses.map((s) => ({ value: s, label: t(`posts.status.${s}`) }))} value={statusFilter} onChange={(v) => setStatusFilter(v as PostStatus[])} testId="filter-statuses" />
         <span className="muted small">{t('calendarUi.yourZone', { zone: zoneTimeName(viewerZone) })}</span>

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EditorContent, useEditor } from '@tiptap/react';
 import { useQueryClient } from '@tanstack/react-query';
@@ -27,6 +27,7 @@ import { LintCard } from './lint/LintCard';
 import { EditorialPanel } from '../editorial/editor/EditorialPanel';
 import { NetworkCounters } from '../editorial/editor/NetworkCounters';
 import { useEditorialLint } from '../editorial/editor/useEditorialLint';
+import { newPostFocus, partnerContext } from '../app/partnerContext';
 
 export function PostEditor({ initial, partners, onDeleted }: { initial: Post; partners: Partner[]; onDeleted: () => void }) {
   const { t } = useTranslation();
@@ -43,6 +44,11 @@ export function PostEditor({ initial, partners, onDeleted }: { initial: Post; pa
   const [savedAt, setSavedAt] = useState(initial.updatedAt);
   const [notice, setNotice] = useState<string | null>(null);
   const [lintSession] = useState(() => new LintSession(editorLintRunner()));
+  const titleInput = useRef<HTMLInputElement>(null);
+  // A post just created: the caret goes to its title, wherever the command came from.
+  useEffect(() => {
+    if (newPostFocus.take(initial.id)) titleInput.current?.focus();
+  }, [initial.id]);
 
   // One saver for the life of this editor (it is keyed by post id): a refetched `initial` after
   // our own save must not start a second saver on an old base version while typing goes on.
@@ -185,6 +191,7 @@ export function PostEditor({ initial, partners, onDeleted }: { initial: Post; pa
           </div>
         ) : null}
         <input
+          ref={titleInput}
           className="title-input"
           aria-label={t('editor.titlePlaceholder')}
           placeholder={t('editor.titlePlaceholder')}
@@ -203,7 +210,12 @@ export function PostEditor({ initial, partners, onDeleted }: { initial: Post; pa
         <div className="editor-meta">
           <label>
             {t('editor.partner')}{' '}
-            <select value={fields.partnerId} onChange={(e) => edit({ partnerId: e.target.value })} data-testid="post-partner">
+            <select value={fields.partnerId} onChange={(e) => {
+                edit({ partnerId: e.target.value });
+                partnerContext.set(e.target.value);
+              }}
+              data-testid="post-partner"
+            >
               {partners.map((partner) => (
                 <option key={partner.id} value={partner.id}>
                   {partner.displayName}

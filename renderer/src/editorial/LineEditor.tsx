@@ -5,6 +5,7 @@ import type { StoredLine } from '../../../shared/api/procedures/editorial';
 import { ApiError } from '../../../shared/api/errors';
 import { EditorialLine, PartnerLine } from '../../../shared/editorial/lineSchema';
 import type { ResolvedLine } from '../../../shared/editorial/lineSchema';
+import { applyCompliancePack, withPackRules } from '../../../shared/editorial/packs/compliancePack';
 import { resolveLine } from '../../../shared/editorial/resolve';
 import { Language } from '../../../shared/editorial/ruleSchema';
 import type { Partner } from '../../../shared/partners/schema';
@@ -232,11 +233,13 @@ export function LineEditor({ owner, firm, saved }: LineEditorProps) {
         <aside className="line-side">
           <TryIt line={resolved} usingSaved={!parsed.success && base !== null} />
           <PackForm
-            partnerId={partnerId}
-            baseVersion={baseVersion}
-            dirty={dirty}
+            partner={owner.kind === 'partner' ? owner.partner : null}
             applied={draft.scope === 'organisation' ? draft.packs.some((p) => p.id === 'avocats-fr') : draft.rules.some((r) => r.id.startsWith('avocats-fr.'))}
-            onApplied={(line) => adopt(line, t('editorialLine.pack.applied', { version: line.version }))}
+            onApply={(pack) => {
+              // Into the form only: the version is made when the user clicks Enregistrer.
+              const next = draft.scope === 'organisation' ? { ...applyCompliancePack(draft, pack), version: draft.version } : withPackRules(draft, pack);
+              setState((s) => ({ ...s, draft: next, serverIssues: [], serverRules: [], message: { kind: 'ok', text: t('editorialLine.pack.applied') } }));
+            }}
           />
           <ImportExport partnerId={partnerId} baseVersion={baseVersion} dirty={dirty} onImported={(line) => adopt(line, t('editorialLine.import.adopted', { version: line.version }))} />
           <VersionsPanel partnerId={partnerId} currentVersion={baseVersion} dirty={dirty} onRestored={() => void refresh()} />

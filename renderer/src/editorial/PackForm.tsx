@@ -1,18 +1,17 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { AvocatsFrancePackConfig } from '../../../shared/editorial/packs/avocatsFrance';
-import type { StoredLine } from '../../../shared/api/procedures/editorial';
-import { api } from '../api';
-import { errorMessage } from '../ui/errorMessage';
+import { AvocatsFrancePackConfig, avocatsFrancePack, barMentionFor } from '../../../shared/editorial/packs/avocatsFrance';
+import type { CompliancePack } from '../../../shared/editorial/packs/compliancePack';
+import type { Partner } from '../../../shared/partners/schema';
 import { FieldError } from './fields/FieldError';
 
 export interface PackFormProps {
-  partnerId: string | null;
-  baseVersion: number | null;
-  dirty: boolean;
-  /** Applied already (firm line): the button says "apply again". */
+  /** The partner whose line this is (null: the firm's): the bar mention agrees with their form of address. */
+  partner: Partner | null;
+  /** Applied already: the button says "apply again". */
   applied: boolean;
-  onApplied: (line: StoredLine) => void;
+  /** Puts the pack's rules into the form; nothing is saved until the user saves the line. */
+  onApply: (pack: CompliancePack) => void;
 }
 
 const lines = (text: string) =>
@@ -21,32 +20,22 @@ const lines = (text: string) =>
     .map((l) => l.trim())
     .filter((l) => l !== '');
 
-/** "Avocats (France)": bar mention, no comparison, client secrecy, no testimonials, no politics, in one click. */
-export function PackForm({ partnerId, baseVersion, dirty, applied, onApplied }: PackFormProps) {
+/** "Avocats (France)": bar mention, no comparison, client secrecy, no testimonials, no politics, in one click — into the form, saved with the line. */
+export function PackForm({ partner, applied, onApply }: PackFormProps) {
   const { t } = useTranslation();
   const id = useId();
-  const [barMention, setBarMention] = useState('Avocat au barreau de Paris');
+  const [barMention, setBarMention] = useState(() => barMentionFor(partner?.formOfAddress ?? null));
   const [clients, setClients] = useState('');
   const [fieldError, setFieldError] = useState<string | undefined>(undefined);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
 
-  const apply = async () => {
-    setError(null);
+  const apply = () => {
     const config = AvocatsFrancePackConfig.safeParse({ barMention, clientNames: lines(clients) });
     if (!config.success) {
       setFieldError(t('editorialLine.pack.barMentionRequired'));
       return;
     }
     setFieldError(undefined);
-    setBusy(true);
-    try {
-      onApplied(await api.call('editorial.applyAvocatsPack', { partnerId, baseVersion, config: config.data }));
-    } catch (e) {
-      setError(errorMessage(t, e));
-    } finally {
-      setBusy(false);
-    }
+    onApply(avocatsFrancePack(config.data));
   };
 
   return (
@@ -65,12 +54,10 @@ export function PackForm({ partnerId, baseVersion, dirty, applied, onApplied }: 
         <p className="hint">{t('editorialLine.pack.clientNamesHint')}</p>
       </div>
       <div className="actions">
-        <button type="button" className="primary" disabled={busy || dirty} title={dirty ? t('editorialLine.saveFirst') : undefined} onClick={() => void apply()}>
+        <button type="button" className="primary" onClick={apply}>
           {applied ? t('editorialLine.pack.applyAgain') : t('editorialLine.pack.apply')}
         </button>
-        {dirty ? <span className="hint">{t('editorialLine.saveFirst')}</span> : null}
       </div>
-      {error ? <p className="form-error" role="alert">{error}</p> : null}
     </section>
   );
 }

@@ -189,7 +189,7 @@ export const editorialLineMessages = defineMessages(
         clientNamesHint: 'Secret professionnel\u00a0: sans accord exprès et préalable du client, son nom ne paraît pas.',
         apply: 'Appliquer le pack Avocats (France)',
         applyAgain: 'Appliquer à nouveau le pack Avocats (France)',
-        applied: 'Pack appliqué\u00a0: version {{version}} enregistrée.',
+        applied: 'Règles du pack ajoutées au formulaire\u00a0: cliquez sur «\u00a0Enregistrer une nouvelle version\u00a0» pour les garder.',
       },
       import: {
         title: 'Importer, exporter',
@@ -429,7 +429,7 @@ export const editorialLineMessages = defineMessages(
         clientNamesHint: 'Professional secrecy: without the client’s express prior consent, their name does not appear.',
         apply: 'Apply the Lawyers (France) pack',
         applyAgain: 'Apply the Lawyers (France) pack again',
-        applied: 'Pack applied: version {{version}} saved.',
+        applied: 'The pack’s rules are in the form: click “Save a new version” to keep them.',
       },
       import: {
         title: 'Import, export',

@@ -4,13 +4,19 @@ import { PartnerInput } from '../../../shared/partners/schema';
 import type { Partner, PartnerInput as PartnerInputType } from '../../../shared/partners/schema';
 import { issuesFromZod } from '../../../shared/api/errors';
 import { isValidTimeZone, listTimeZones } from '../../../shared/partners/timeZones';
+import { nextPartnerColour } from '../../../shared/partners/palette';
+import { networkLabels, networks } from '../../../shared/posts/networks';
+import type { Network } from '../../../shared/posts/networks';
 import { errorMessage, fieldErrors } from '../ui/errorMessage';
 import { useDateFormat } from '../ui/useDateFormat';
 import { useNow } from '../ui/useNow';
 import { FormActions } from '../ui/FormActions';
 
 /** Every field as the form edits it (text); the sign-off lead is typed in hours, stored in minutes. */
-type FormValues = Required<{ [K in Exclude<keyof PartnerInputType, 'signoffLeadMinutes'>]: string }> & { signoffLeadHours: string };
+type FormValues = Required<{ [K in Exclude<keyof PartnerInputType, 'signoffLeadMinutes' | 'defaultNetworks'>]: string }> & {
+  signoffLeadHours: string;
+  defaultNetworks: Network[];
+};
 
 const toInput = ({ signoffLeadHours, ...rest }: FormValues): Record<keyof PartnerInputType, unknown> => {
   const hours = signoffLeadHours.trim() === '' ? Number.NaN : Number(signoffLeadHours.replace(',', '.'));
@@ -18,15 +24,17 @@ const toInput = ({ signoffLeadHours, ...rest }: FormValues): Record<keyof Partne
   return { ...rest, signoffLeadMinutes: Number.isFinite(hours) ? Math.round(hours * 60) : Number.NaN };
 };
 
-const blank = (): FormValues => ({
+const blank = (usedColours: readonly string[]): FormValues => ({
   displayName: '',
   role: '',
   organisation: '',
-  color: '#4f46e5',
+  color: nextPartnerColour(usedColours),
   timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone || 'Europe/Paris',
   locale: 'fr',
   signoffEmail: '',
   signoffLeadHours: '24',
+  defaultNetworks: [],
+  formOfAddress: '',
 });
 
 const fromPartner = (p: Partner): FormValues => ({
@@ -38,10 +46,14 @@ const fromPartner = (p: Partner): FormValues => ({
   locale: p.locale,
   signoffEmail: p.signoffEmail,
   signoffLeadHours: String(p.signoffLeadMinutes / 60),
+  defaultNetworks: p.defaultNetworks,
+  formOfAddress: p.formOfAddress,
 });
 
 export interface PartnerFormProps {
   partner: Partner | null;
+  /** The other partners' colours: a new partner is offered one none of them has. */
+  usedColours: readonly string[];
   onSubmit: (input: PartnerInputType) => Promise<void>;
   onCancel: () => void;
 }
@@ -50,19 +62,25 @@ export interface PartnerFormProps {
  * The same zod schema as core validates here first, so errors show per field before anything
  * is sent; core validates again and its errors land on the same fields. One call saves all.
  */
-export function PartnerForm({ partner, onSubmit, onCancel }: PartnerFormProps) {
+export function PartnerForm({ partner, usedColours, onSubmit, onCancel }: PartnerFormProps) {
   const { t } = useTranslation();
   const { time } = useDateFormat();
   const now = useNow();
   const id = useId();
   const zones = useMemo(() => listTimeZones(), []);
-  const [values, setValues] = useState<FormValues>(() => (partner ? fromPartner(partner) : blank()));
+  const [values, setValues] = useState<FormValues>(() => (partner ? fromPartner(partner) : blank(usedColours)));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
   const set = (field: keyof FormValues) => (event: { target: { value: string } }) =>
     setValues((v) => ({ ...v, [field]: event.target.value }));
+
+  const toggleNetwork = (network: Network) =>
+    setValues((v) => {
+      const next = v.defaultNetworks.includes(network) ? v.defaultNetworks.filter((n) => n !== network) : [...v.defaultNetworks, network];
+      return { ...v, defaultNetworks: networks.filter((n) => next.includes(n)) };
+    });
 
   const submit = async (event: React.SyntheticEvent) => {
     event.preventDefault();
@@ -143,10 +161,27 @@ export function PartnerForm({ partner, onSubmit, onCancel }: PartnerFormProps) {
         ))}
       </div>
       <div className="row">
+        {field('formOfAddress', t('partners.form.formOfAddress'), (
+          <select id={`${id}-formOfAddress`} name="formOfAddress" value={values.formOfAddress} onChange={set('formOfAddress')}>
+            <option value="">{t('partners.form.formsOfAddress.none')}</option>
+            <option value="madame">{t('partners.form.formsOfAddress.madame')}</option>
+            <option value="monsieur">{t('partners.form.formsOfAddress.monsieur')}</option>
+          </select>
+        ))}
         {field('color', t('partners.form.color'), (
           <input id={`${id}-color`} name="color" type="color" value={values.color} onChange={set('color')} />
         ))}
       </div>
+      <fieldset className="networks" data-testid="partner-default-networks">
+        <legend>{t('partners.form.defaultNetworks')}</legend>
+        {networks.map((network) => (
+          <label key={network} className={values.defaultNetworks.includes(network) ? 'chip on' : 'chip'}>
+            <input type="checkbox" name="defaultNetworks" value={network} checked={values.defaultNetworks.includes(network)} onChange={() => toggleNetwork(network)} />
+            {networkLabels[network]}
+          </label>
+        ))}
+        <p className="hint">{t('partners.form.defaultNetworksHint')}</p>
+      </fieldset>
       <FormActions error={formError} busy={busy} submit={t('partners.form.save')} cancel={t('partners.form.cancel')} onCancel={onCancel} />
     </form>
   );

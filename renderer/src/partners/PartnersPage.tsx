@@ -51,7 +51,13 @@ export function PartnersPage({ selectedId, onSelect }: { selectedId: string | nu
         </button>
       </header>
       {formOpen ? (
-        <PartnerForm key={editing?.id ?? 'new'} partner={editing} onSubmit={submit} onCancel={() => onSelect(null)} />
+        <PartnerForm
+          key={editing?.id ?? `new-${String(partners.isSuccess)}`}
+          partner={editing}
+          usedColours={list.filter((p) => p.id !== editing?.id).map((p) => p.color)}
+          onSubmit={submit}
+          onCancel={() => onSelect(null)}
+        />
       ) : null}
       {editing ? <PartnerAccounts key={editing.id} partner={editing} /> : null}
       {list.length === 0 && !partners.isLoading ? <p className="empty">{t('partners.empty')}</p> : null}

@@ -1,7 +1,8 @@
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { api } from '../api';
+import { partnerContext } from '../app/partnerContext';
 import { usePartners, usePostList } from '../app/queries';
 import { PostEditor } from '../editor/PostEditor';
 import { errorMessage } from '../ui/errorMessage';
@@ -9,16 +10,17 @@ import { useDateFormat } from '../ui/useDateFormat';
 
 export interface PostsPageProps {
   postId: string | null;
-  newPostRequest: number;
+  /** Why the last new post could not be made, if it could not. */
+  newPostError: string | null;
+  /** A new post, for the partner filtered on if any (else the one in context). */
+  onNewPost: (partnerId: string | null) => void;
   onOpen: (postId: string | null) => void;
 }
 
-export function PostsPage({ postId, newPostRequest, onOpen }: PostsPageProps) {
+export function PostsPage({ postId, newPostError, onNewPost, onOpen }: PostsPageProps) {
   const { t } = useTranslation();
   const { relative } = useDateFormat();
-  const queryClient = useQueryClient();
   const [partnerFilter, setPartnerFilter] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const partners = usePartners(false);
   const posts = usePostList(partnerFilter);
   const partnerList = partners.data ?? [];
@@ -32,41 +34,21 @@ export function PostsPage({ postId, newPostRequest, onOpen }: PostsPageProps) {
     gcTime: 0,
   });
 
-  const create = async () => {
-    setError(null);
-    const partnerId = partnerFilter ?? partnerList[0]?.id;
-    if (!partnerId) {
-      setError(t('posts.needPartner'));
-      return;
-    }
-    try {
-      const created = await api.call('posts.create', { partnerId, networks: ['linkedin'] });
-      await queryClient.invalidateQueries({ queryKey: ['posts', 'list'] });
-      onOpen(created.id);
-    } catch (e) {
-      setError(errorMessage(t, e));
-    }
-  };
-
-  const lastRequest = useRef(newPostRequest);
-  useEffect(() => {
-    if (newPostRequest !== lastRequest.current && partners.isSuccess) {
-      lastRequest.current = newPostRequest;
-      void create();
-    }
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- react to the shortcut only
-  }, [newPostRequest, partners.isSuccess]);
-
   return (
     <section className="posts-page">
       <div className="post-list-pane">
         <header className="page-header">
           <h1>{t('posts.title')}</h1>
-          <button className="primary" onClick={() => void create()} data-testid="new-post">
+          <button className="primary" onClick={() => onNewPost(partnerFilter)} data-testid="new-post">
             {t('posts.new')}
           </button>
         </header>
-        <select aria-label={t('editor.partner')} value={partnerFilter ?? ''} onChange={(e) => setPartnerFilter(e.target.value || null)}>
+        <select aria-label={t('editor.partner')} value={partnerFilter ?? ''} onChange={(e) => {
+            const chosen = e.target.value || null;
+            setPartnerFilter(chosen);
+            partnerContext.set(chosen);
+          }}
+        >
           <option value="">{t('posts.filterAll')}</option>
           {partnerList.map((partner) => (
             <option key={partner.id} value={partner.id}>
@@ -74,7 +56,7 @@ export function PostsPage({ postId, newPostRequest, onOpen }: PostsPageProps) {
             </option>
           ))}
         </select>
-        {error ? <p className="form-error" role="alert">{error}</p> : null}
+        {newPostError ? <p className="form-error" role="alert">{newPostError}</p> : null}
         {posts.data?.length === 0 ? <p className="empty">{partnerList.length === 0 ? t('posts.needPartner') : t('posts.empty')}</p> : null}
         <ul className="post-list">
           {(posts.data ?? []).map((summary) => {

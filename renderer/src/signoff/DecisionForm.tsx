@@ -25,6 +25,8 @@ export function DecisionForm({ postId, partnerName, onDone, onCancel }: Decision
   const [channel, setChannel] = useState<OfflineChannel>('phone');
   const [decidedBy, setDecidedBy] = useState('');
   const [decidedAt, setDecidedAt] = useState(() => toLocalInput(Date.now()));
+  // Left as shown ("now", to the minute), the decision is taken as made at the moment of saving, to the millisecond.
+  const [atEdited, setAtEdited] = useState(false);
   const [comment, setComment] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [fields, setFields] = useState<Record<string, string>>({});
@@ -33,7 +35,7 @@ export function DecisionForm({ postId, partnerName, onDone, onCancel }: Decision
   const submit = async (event: SyntheticEvent) => {
     event.preventDefault();
     setError(null);
-    const at = fromLocalInput(decidedAt);
+    const at = atEdited ? fromLocalInput(decidedAt) : Date.now();
     if (at === null) {
       setFields({ decidedAt: t('errors.required') });
       return;
@@ -82,7 +84,10 @@ export function DecisionForm({ postId, partnerName, onDone, onCancel }: Decision
       <label htmlFor={`${id}-by`}>{t('signoff.decisionForm.decidedBy')}</label>
       <input id={`${id}-by`} value={decidedBy} maxLength={200} placeholder={t('signoff.decisionForm.decidedByHint', { name: partnerName })} onChange={(e) => setDecidedBy(e.target.value)} />
       <label htmlFor={`${id}-at`}>{t('signoff.decisionForm.decidedAt')}</label>
-      <input id={`${id}-at`} type="datetime-local" value={decidedAt} required onChange={(e) => setDecidedAt(e.target.value)} aria-invalid={fields.decidedAt !== undefined} />
+      <input id={`${id}-at`} type="datetime-local" value={decidedAt} required onChange={(e) => {
+          setDecidedAt(e.target.value);
+          setAtEdited(true);
+        }} aria-invalid={fields.decidedAt !== undefined} />
       {fields.decidedAt ? <span className="form-error">{fields.decidedAt}</span> : null}
       <label htmlFor={`${id}-comment`}>{t('signoff.decisionForm.comment')}</label>
       <textarea id={`${id}-comment`} value={comment} rows={2} maxLength={5_000} onChange={(e) => setComment(e.target.value)} />

@@ -14,6 +14,14 @@ export const AvocatsFrancePackConfig = z.object({
 export type AvocatsFrancePackConfig = z.input<typeof AvocatsFrancePackConfig>;
 
 /**
+ * The mention the pack proposes for a partner: the title agrees with how they are addressed
+ * ("Avocate" for Madame, "Avocat" otherwise), at the bar of Paris until the user says otherwise.
+ */
+export function barMentionFor(formOfAddress: '' | 'madame' | 'monsieur' | null, bar = 'Paris'): string {
+  return `${formOfAddress === 'madame' ? 'Avocate' : 'Avocat'} au barreau de ${bar}`;
+}
+
+/**
  * "Avocat au barreau de …" in any accepted form, against the folded text: Avocat, Avocate,
  * Avocats, inscrit(e) or associé(e), au barreau de / d' / du / des, then any city.
  */

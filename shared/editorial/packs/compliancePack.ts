@@ -1,4 +1,4 @@
-import type { EditorialLine } from '../lineSchema';
+import type { EditorialLine, PartnerLine } from '../lineSchema';
 import type { Rule } from '../ruleSchema';
 
 /** Ready-made rules a firm applies to its line in one click. */
@@ -24,5 +24,20 @@ export function applyCompliancePack(line: EditorialLine, pack: CompliancePack): 
     version: line.version + 1,
     rules: [...rules, ...pack.rules.filter((rule) => !present.has(rule.id))],
     packs: [...line.packs.filter((p) => p.id !== pack.id), { id: pack.id, version: pack.version }],
+  };
+}
+
+/**
+ * A partner line with the pack's rules (a rule of the same id replaced where it stands, others
+ * appended, none of them switched off any more). Same version: saving it makes the next one.
+ */
+export function withPackRules<L extends Pick<PartnerLine, 'rules' | 'disabled'>>(line: L, pack: CompliancePack): L {
+  const byId = new Map(pack.rules.map((rule) => [rule.id, rule]));
+  const rules = line.rules.map((rule) => byId.get(rule.id) ?? rule);
+  const present = new Set(rules.map((rule) => rule.id));
+  return {
+    ...line,
+    rules: [...rules, ...pack.rules.filter((rule) => !present.has(rule.id))],
+    disabled: line.disabled.filter((id) => !byId.has(id)),
   };
 }

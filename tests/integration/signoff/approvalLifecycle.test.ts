@@ -181,6 +181,34 @@ describe('decisions by other channels', () => {
   });
 });
 
+describe('a decision given in the minute of the request', () => {
+  it('is accepted when the form’s minute-precision time is the request’s own minute, and recorded no earlier than the request', async () => {
+    h = await startHarness();
+    const partner = await h.partner({ signoffEmail: '' });
+    const post = await h.post(partner.id, 'Texte');
+    h.clock.advance(42_500); // the request goes out 42.5 s into a minute
+    const requested = await h.call('signoff.request', { postId: post.id });
+    const requestedAt = h.clock.now();
+    h.clock.advance(5_000);
+    const minute = Math.floor(requestedAt / 60_000) * 60_000; // what "Quand" holds: seconds dropped
+    await h.call('signoff.recordDecision', { postId: post.id, decision: 'approve', channel: 'phone', decidedAt: minute });
+
+    const approval = (await history(post.id)).findLast((e) => e.action === 'approve');
+    expect(approval).toMatchObject({ at: requestedAt, details: { requestId: requested.request?.id, decidedAt: requestedAt } });
+    expect((await h.call('signoff.status', { postId: post.id })).approvalValid).toBe(true);
+  });
+
+  it('is still refused a minute before the request’s minute', async () => {
+    h = await startHarness();
+    const partner = await h.partner({ signoffEmail: '' });
+    const post = await h.post(partner.id, 'Texte');
+    await h.call('signoff.request', { postId: post.id });
+    const previousMinute = Math.floor(h.clock.now() / 60_000) * 60_000 - 1;
+    const before = await refusal(() => h.call('signoff.recordDecision', { postId: post.id, decision: 'approve', channel: 'phone', decidedAt: previousMinute }));
+    expect(before.issues).toEqual([{ path: ['decidedAt'], messageKey: 'errors.signoff.decidedBeforeRequest' }]);
+  });
+});
+
 describe('comments and the outbox', () => {
   it('internal comments never leave; a partner-visible one goes with the next request email, once', async () => {
     h = await startHarness({ smtp: true });

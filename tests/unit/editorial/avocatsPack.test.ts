@@ -8,6 +8,9 @@ import {
   lint,
   Rule,
 } from '../../../shared/editorial/index';
+import { barMentionFor } from '../../../shared/editorial/packs/avocatsFrance';
+import { withPackRules } from '../../../shared/editorial/packs/compliancePack';
+import type { PartnerLine } from '../../../shared/editorial/lineSchema';
 import { lineWith, NBSP } from './helpers';
 
 const pack = avocatsFrancePack({ barMention: 'Avocate au barreau de Lyon', clientNames: ['Dupont SA', 'Groupe Martin'] });
@@ -16,6 +19,22 @@ const MENTION = '\nAvocat au barreau de Paris';
 const ruleIds = (text: string): string[] => lint(text, line, { networks: ['linkedin'] }).findings.map((f) => f.ruleId);
 
 describe('the "Avocats (France)" compliance pack', () => {
+  it('proposes the bar mention in the partner’s form of address: Avocate for Madame, Avocat otherwise', () => {
+    expect(barMentionFor('madame')).toBe('Avocate au barreau de Paris');
+    expect(barMentionFor('monsieur')).toBe('Avocat au barreau de Paris');
+    expect(barMentionFor('', 'Lyon')).toBe('Avocat au barreau de Lyon');
+    expect(barMentionFor(null)).toBe('Avocat au barreau de Paris');
+  });
+
+  it('adds its rules to a partner line as a form value, same version, its rules no longer switched off', () => {
+    const pack = avocatsFrancePack({ barMention: barMentionFor('madame') });
+    const line: PartnerLine = { scope: 'partner', id: 'partner-p', partnerId: 'p', version: 3, rules: [], disabled: ['avocats-fr.no-comparison', 'other'], pillars: [] };
+    const filled = withPackRules(line, pack);
+    expect(filled.version).toBe(3);
+    expect(filled.rules.map((r) => r.id)).toEqual(pack.rules.map((r) => r.id));
+    expect(filled.disabled).toEqual(['other']);
+  });
+
   it('is valid, locked where the bar requires it, with sources and both languages', () => {
     for (const rule of pack.rules) {
       expect(Rule.safeParse(rule).success).toBe(true);
