@@ -43,7 +43,7 @@ describe('partner defaults', () => {
   });
 });
 
-describe('migration 0007', () => {
+describe('migration 0008 (partner defaults)', () => {
   const temps: { remove: () => void }[] = [];
   afterEach(() => temps.splice(0).forEach((d) => d.remove()));
 
@@ -52,7 +52,7 @@ describe('migration 0007', () => {
     temps.push(dir);
     const before = join(dir.path, 'before');
     mkdirSync(before);
-    for (const file of readdirSync(DEFAULT_MIGRATIONS_DIR)) if (file < '0007') copyFileSync(join(DEFAULT_MIGRATIONS_DIR, file), join(before, file));
+    for (const file of readdirSync(DEFAULT_MIGRATIONS_DIR)) if (file < '0008') copyFileSync(join(DEFAULT_MIGRATIONS_DIR, file), join(before, file));
     const file = join(dir.path, 'plume.sqlite');
     const old = openDatabase(file, 1, before);
     const insert = old.db.prepare(
