@@ -90,7 +90,7 @@ export class BackupStore {
       if (check.status === 'unchecked') throw new Error(`backup copy could not be checked: ${check.reason}`);
       renameSync(partial, join(this.dir, name));
     } finally {
-      rmSync(partial, { force: true });
+      for (const file of [partial, `${partial}-wal`, `${partial}-shm`, `${partial}-journal`]) rmSync(file, { force: true });
     }
     this.prune();
     return { status: 'ok', backup: { name, takenAt: parse(name)?.takenAt ?? now, bytes: statSync(join(this.dir, name)).size, kind: 'automatic' } };
