@@ -50,6 +50,9 @@ const readOnly = [
   'posts.get',
   'posts.revisions',
   'posts.revision',
+  'time.zoneTables',
+  'records.export',
+  'records.verifyAuditLog',
 ] as const satisfies readonly ProcedureName[];
 
 const readOnlySet: ReadonlySet<string> = new Set(readOnly);
