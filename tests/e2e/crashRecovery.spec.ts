@@ -47,8 +47,9 @@ test('killing the server mid-typing loses at most the last second of typing', as
     const typedInLastSecond = atKill.inputs.filter((at) => at > atKill.now - 1000).length;
     const missing = atKill.text.length - recovered.length;
     expect(atKill.text.length).toBeGreaterThan(40);
-    expect(atKill.text.startsWith(recovered)).toBe(true);
-    expect(missing).toBeGreaterThanOrEqual(0);
+    // The restarted server takes the tab's session back (same port, same secret), so what the tab
+    // typed after the kill may be saved too: recovered is then longer than the text at the kill.
+    expect(atKill.text.startsWith(recovered) || recovered.startsWith(atKill.text)).toBe(true);
     expect(missing).toBeLessThanOrEqual(typedInLastSecond);
     test.info().annotations.push({
       type: 'measured',

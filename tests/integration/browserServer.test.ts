@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBrowserServer } from '../../electron/server/server';
 import type { BrowserServer } from '../../electron/server/server';
+import { MAX_LINKS_PER_LAUNCH } from '../../electron/server/sessions';
 import { createTestCore } from '../support/testCore';
 import type { TestCore } from '../support/testCore';
 import { tempDir } from '../support/tempDir';
@@ -223,6 +224,22 @@ describe('browser-mode sessions across restarts', () => {
         expect((await http(second.port, `/?token=${new URL(first.newLinkUrl()).searchParams.get('token') ?? ''}`)).status).toBe(410);
       } finally {
         await second.close();
+      }
+    });
+  });
+
+  it('caps the sessions one launch opens', async () => {
+    await withCore(async (_dir, core) => {
+      const target = await startBrowserServer({ core: core.core, staticDir: staticDir.path });
+      try {
+        const statuses: number[] = [];
+        for (let i = 0; i < MAX_LINKS_PER_LAUNCH + 1; i++) {
+          statuses.push((await http(target.port, new URL(target.newLinkUrl()).search.replace(/^/, '/'))).status);
+        }
+        expect(statuses.filter((status) => status === 303)).toHaveLength(MAX_LINKS_PER_LAUNCH);
+        expect(statuses.at(-1)).toBe(429);
+      } finally {
+        await target.close();
       }
     });
   });

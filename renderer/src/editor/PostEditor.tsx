@@ -4,6 +4,7 @@ import { EditorContent, useEditor } from '@tiptap/react';
 import { useQueryClient } from '@tanstack/react-query';
 import { keys } from '../app/queries';
 import { api } from '../api';
+import { connection } from '../api/connection';
 import { networks, networkLabels } from '../../../shared/posts/networks';
 import type { Network } from '../../../shared/posts/networks';
 import type { DocNode } from '../../../shared/posts/document';
@@ -111,20 +112,43 @@ export function PostEditor({ initial, partners, onDeleted }: { initial: Post; pa
   };
 
   // Another window or tab saved this post: follow it when we have nothing pending, else ask.
+  const followStored = (version: number) => {
+    if (version <= saver.baseVersion || saver.isSaving) return;
+    if (saver.hasPending) saver.markConflict();
+    else
+      void loadStored().then(() => {
+        setNotice(t('editor.reloaded'));
+      });
+  };
   useEffect(
     () =>
       api.subscribe((event) => {
-        if (event.type !== 'post.saved' || event.postId !== initial.id) return;
-        if (event.version <= saver.baseVersion || saver.isSaving) return;
-        if (saver.hasPending) saver.markConflict();
-        else
-          void loadStored().then(() => {
-            setNotice(t('editor.reloaded'));
-          });
+        if (event.type === 'post.saved' && event.postId === initial.id) followStored(event.version);
       }),
     // eslint-disable-next-line react-hooks/exhaustive-deps -- subscribe once per open post
     [saver],
   );
+
+  // Back after an outage (server restarted, session regained): events may have been missed, so
+  // what is stored is read again before the stale text is taken as current or anything offered.
+  useEffect(() => {
+    const isUp = () => connection.get() && !connection.signedOut();
+    let wasUp = isUp();
+    const unsubscribe = connection.subscribe(() => {
+      const up = isUp();
+      if (up && !wasUp) {
+        void api
+          .call('posts.get', { id: initial.id })
+          .then((stored) => followStored(stored.version))
+          .catch(() => undefined);
+      }
+      wasUp = up;
+    });
+    return () => {
+      unsubscribe();
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- subscribe once per open post
+  }, [saver]);
 
   const edit = (patch: DraftFields) => {
     setFields((current) => ({ ...current, ...patch }));
