@@ -7,6 +7,8 @@ export interface DropTarget {
   hour?: number;
   partnerId?: string;
   label: string;
+  /** Where the cell sits in its view's grid, so arrow keys step to the logical neighbour. */
+  position?: { column: number; row: number };
 }
 
 export const dropId = (target: DropTarget) => `${target.partnerId ?? '*'}|${target.date}|${target.hour ?? '*'}`;

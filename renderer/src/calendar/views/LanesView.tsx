@@ -30,19 +30,19 @@ export function LanesView(props: ViewProps) {
           </div>
         ))}
       </div>
-      {props.partners.map((partner) => (
+      {props.partners.map((partner, row) => (
         <div key={partner.id} className="lane" role="row" data-testid="lane" data-partner={partner.id}>
           <div className="lane-name" role="rowheader" style={{ borderLeftColor: partner.color }}>
             <strong>{partner.displayName}</strong>
             <span className="muted small">{zoneCity(partner.timeZone)}</span>
             {props.partnerWarnings.get(partner.id) ? <WarningBadge count={props.partnerWarnings.get(partner.id) ?? 0} testId="lane-warnings" /> : null}
           </div>
-          {days.map((date) => {
+          {days.map((date, column) => {
             const label = `${partner.displayName}, ${longDate(date)}`;
             return (
               <DropCell
                 key={date}
-                target={{ date, partnerId: partner.id, label }}
+                target={{ date, partnerId: partner.id, label, position: { column, row } }}
                 className={`lane-cell${date === props.today ? ' is-today' : ''}`}
                 testId="lane-cell"
                 onEmptyClick={() => props.onCreate({ date, partnerId: partner.id, label })}

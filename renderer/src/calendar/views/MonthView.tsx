@@ -23,15 +23,15 @@ export function MonthView(props: ViewProps) {
           </div>
         ))}
       </div>
-      {grid.weeks.map((week) => (
+      {grid.weeks.map((week, row) => (
         <div key={week.weekStart} className="month-week" role="row">
-          {week.days.map((day) => {
+          {week.days.map((day, column) => {
             const entries = byDay.get(day.date) ?? [];
             const label = longDate(day.date);
             return (
               <DropCell
                 key={day.date}
-                target={{ date: day.date, label }}
+                target={{ date: day.date, label, position: { column, row } }}
                 className={`month-cell${day.inMonth ? '' : ' outside'}${day.isToday ? ' is-today' : ''}${day.isWeekend ? ' weekend' : ''}`}
                 testId="month-cell"
                 onEmptyClick={() => props.onCreate({ date: day.date, label })}

@@ -36,13 +36,13 @@ export function WeekView(props: ViewProps) {
       {HOURS.map((hour) => (
         <div key={hour} className="week-row" role="row">
           <div className="hour-label">{pad(hour)}:00</div>
-          {days.map((date) => {
+          {days.map((date, column) => {
             const entries = byHour.get(`${date}|${hour}`) ?? [];
             const label = `${longDate(date)} ${pad(hour)}:00`;
             return (
               <DropCell
                 key={date}
-                target={{ date, hour, label }}
+                target={{ date, hour, label, position: { column, row: hour } }}
                 className={`week-cell${date === props.today ? ' is-today' : ''}`}
                 testId="week-cell"
                 onEmptyClick={() => props.onCreate({ date, hour, label })}
