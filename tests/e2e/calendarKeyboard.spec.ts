@@ -33,8 +33,9 @@ async function seedParis(page: Page, scheduled: string) {
 
 /** Space picks the post up; the sensor listens for arrows from a timer queued when the drag starts. */
 async function pickUp(page: Page, entry: Locator) {
-  await entry.focus();
-  await expect(entry).toBeFocused();
+  const handle = entry.getByTestId('entry-handle');
+  await handle.focus();
+  await expect(handle).toBeFocused();
   await page.keyboard.press('Space');
   await expect(entry).toHaveClass(/dragging/);
   await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 0)));

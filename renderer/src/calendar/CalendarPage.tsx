@@ -443,7 +443,8 @@ export function CalendarPage({ view, date, onNavigate, onOpenPost }: CalendarPag
       </p>
       <DndContext sensors={sensors} collisionDetection={keyboardAwareCollision} onDragStart={startKeyboardSteps} onDragEnd={onDragEnd} accessibility={{ announcements, screenReaderInstructions: { draggable: t('calendarUi.dragHint') } }}>
         <div className="calendar-body">
-          <div className={`calendar-view view-${view}`} data-testid={`view-${view}`}>
+          {/* A scrolling region keyboard users can reach even when it holds nothing focusable. */}
+          <div className={`calendar-view view-${view}`} data-testid={`view-${view}`} role="region" aria-label={t(`calendarUi.views.${view}`)} tabIndex={0}>
             {view === 'month' ? <MonthView {...viewProps} /> : view === 'week' ? <WeekView {...viewProps} /> : view === 'lanes' ? <LanesView {...viewProps} /> : <AgendaView {...viewProps} />}
           </div>
           <aside className="unscheduled" aria-label={t('calendarUi.unscheduled')}>

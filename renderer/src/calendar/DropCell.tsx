@@ -19,14 +19,17 @@ export interface DropCellProps {
   children?: ReactNode;
   onEmptyClick?: () => void;
   testId?: string;
+  /** 'cell' inside the month, week and lanes tables; none in the agenda list. */
+  role?: 'cell';
 }
 
 /** A droppable cell; a click on its empty area (not on a post) creates a draft there. */
-export function DropCell({ target, className, children, onEmptyClick, testId }: DropCellProps) {
+export function DropCell({ target, className, children, onEmptyClick, testId, role }: DropCellProps) {
   const { setNodeRef, isOver } = useDroppable({ id: dropId(target), data: { target } });
   return (
     <div
       ref={setNodeRef}
+      role={role}
       className={`${className}${isOver ? ' drop-over' : ''}`}
       data-testid={testId}
       data-date={target.date}

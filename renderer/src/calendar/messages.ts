@@ -30,6 +30,7 @@ export const calendarUiMessages = defineMessages(
       dstGapBefore: 'Publier à {{time}}, avant le changement d’heure',
       empty: 'Rien de prévu sur cette période.',
       untitled: 'Sans titre',
+      draggable: 'publication déplaçable',
       dragHint: 'Glisser-déposer pour reprogrammer, ou\u00a0: Espace pour saisir, flèches pour déplacer, Espace pour poser, Échap pour annuler.',
       announce: {
         pickedUp: '«\u00a0{{title}}\u00a0» saisi. Flèches pour choisir un autre jour, Espace pour poser, Échap pour annuler.',
@@ -104,6 +105,7 @@ export const calendarUiMessages = defineMessages(
       dstGapBefore: 'Publish at {{time}}, before the clock change',
       empty: 'Nothing planned in this period.',
       untitled: 'Untitled',
+      draggable: 'movable post',
       dragHint: 'Drag and drop to reschedule, or: Space to pick up, arrows to move, Space to drop, Escape to cancel.',
       announce: {
         pickedUp: '“{{title}}” picked up. Arrows to choose another day, Space to drop, Escape to cancel.',

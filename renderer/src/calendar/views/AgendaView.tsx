@@ -16,7 +16,7 @@ export function AgendaView(props: ViewProps) {
   const byDay = groupByDay(props.entries, props.viewerZone);
   const days = Array.from({ length: AGENDA_DAYS }, (_, i) => addDays(props.anchor, i));
   return (
-    <div className="agenda-view" aria-label={t('calendarUi.views.agenda')}>
+    <div className="agenda-view" role="region" aria-label={t('calendarUi.views.agenda')}>
       {props.entries.length === 0 ? <p className="empty">{t('calendarUi.empty')}</p> : null}
       {days.map((date, row) => {
         const entries = byDay.get(date) ?? [];

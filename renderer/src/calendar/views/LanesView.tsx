@@ -21,9 +21,9 @@ export function LanesView(props: ViewProps) {
     byLane.set(key, [...(byLane.get(key) ?? []), entry]);
   }
   return (
-    <div className="lanes-view" role="grid" aria-label={t('calendarUi.views.lanes')}>
+    <div className="lanes-view" role="table" aria-label={t('calendarUi.views.lanes')}>
       <div className="lane header" role="row">
-        <div className="lane-name" />
+        <div className="lane-name" role="cell" />
         {days.map((date) => (
           <div key={date} role="columnheader" className="lane-day-head">
             <DayHeader date={date} label={`${weekdayShort(date)} ${Number(date.slice(8, 10))}`} isToday={date === props.today} warnings={props.dayWarnings.get(date)} />
@@ -45,6 +45,7 @@ export function LanesView(props: ViewProps) {
                 target={{ date, partnerId: partner.id, label, position: { column, row } }}
                 className={`lane-cell${date === props.today ? ' is-today' : ''}`}
                 testId="lane-cell"
+                role="cell"
                 onEmptyClick={() => props.onCreate({ date, partnerId: partner.id, label })}
               >
                 {(byLane.get(`${partner.id}|${date}`) ?? []).map((entry) => (
