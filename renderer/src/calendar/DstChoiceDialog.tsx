@@ -17,7 +17,7 @@ export function DstChoiceDialog({ resolution, zone, onChoose, onCancel }: DstCho
   const dialog = useRef<HTMLDialogElement>(null);
   useEffect(() => dialog.current?.showModal(), []);
   const { date, time } = resolution.requested;
-  // The requested wall time read with the offset after the change: as far before the gap as it was into it.
+  // The requested wall time read with the offset after the change (02:00 → 01:00): just before the clocks jump.
   const beforeTheChange = resolution.kind === 'gap' ? resolution.instantAfter - resolution.gapMinutes * 60_000 : 0;
   return (
     <dialog ref={dialog} className="dst-dialog" onCancel={onCancel} aria-label={t('calendarUi.dstTitle')} data-testid="dst-dialog">
