@@ -61,8 +61,9 @@ async function stableBox(page: Page, locator: Locator) {
   throw new Error('the layout did not settle');
 }
 
+/** Grabs a post by its handle (the chip's "next slot" button beside it is not a handle). */
 async function dragWithMouse(page: Page, from: Locator, to: Locator) {
-  const start = await stableBox(page, from);
+  const start = await stableBox(page, from.getByTestId('entry-handle'));
   await page.mouse.move(start.x + start.width / 2, start.y + start.height / 2);
   await page.mouse.down();
   await page.mouse.move(start.x + start.width / 2 + 10, start.y + start.height / 2, { steps: 3 });
@@ -77,8 +78,9 @@ async function dragWithMouse(page: Page, from: Locator, to: Locator) {
  * target cell to be highlighted before dropping.
  */
 async function moveWithKeyboard(page: Page, entry: Locator, keys: string[], target: Locator) {
-  await entry.focus();
-  await expect(entry).toBeFocused();
+  const handle = entry.getByTestId('entry-handle');
+  await handle.focus();
+  await expect(handle).toBeFocused();
   await page.keyboard.press('Space');
   // The keyboard sensor starts listening for arrows in a timer once the drag has started; a timer
   // queued after it in the page runs after it.

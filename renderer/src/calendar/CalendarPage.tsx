@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { DndContext, KeyboardSensor, PointerSensor, closestCenter, useSensor, useSensors } from '@dnd-kit/core';
+import { DndContext, KeyboardSensor, PointerSensor, useSensor, useSensors } from '@dnd-kit/core';
 import type { Announcements, DragEndEvent } from '@dnd-kit/core';
 import { addDays, addMonths, firstDayOfMonth, startOfIsoWeek } from '../../../shared/calendar/civil';
 import { instantRangeOfDates, monthGrid, monthViewRange, weekViewRange } from '../../../shared/calendar/grid';
@@ -22,7 +22,7 @@ import { useNow } from '../ui/useNow';
 import type { DropTarget } from './DropCell';
 import { DstChoiceDialog } from './DstChoiceDialog';
 import { EntryChip } from './EntryChip';
-import { cellKeyboardCoordinates, startKeyboardSteps } from './keyboardCoordinates';
+import { cellKeyboardCoordinates, keyboardAwareCollision, startKeyboardSteps } from './keyboardCoordinates';
 import { landing } from './moves';
 import { SlotEditor } from './SlotEditor';
 import { slotMarkersByHour } from './slotMarkers';
@@ -54,6 +54,10 @@ interface PendingChoice {
   resolutionZone: string;
   apply: (instant: number) => void;
 }
+
+type PlannedDrop =
+  | { kind: 'crossPartner'; entry: CalendarEntry; target: DropTarget }
+  | { kind: 'land'; entry: CalendarEntry; target: DropTarget; zone: string; resolution: LocalTimeResolution; resolutionZone: string };
 
 export interface CalendarPageProps {
   view: CalendarView;
@@ -196,21 +200,53 @@ export function CalendarPage({ view, date, onNavigate, onOpenPost }: CalendarPag
     else setPending({ entry, zone, resolution, resolutionZone, apply });
   };
 
-  const onDragEnd = ({ active, over }: DragEndEvent) => {
-    const entry = (active.data.current as { entry?: CalendarEntry } | undefined)?.entry;
-    const target = (over?.data.current as { target?: DropTarget } | undefined)?.target;
-    if (!entry || !target) return;
-    if (target.partnerId && target.partnerId !== entry.partnerId) {
-      setNotice(t('calendarUi.crossPartner'));
-      return;
-    }
+  /** What a drop would do, computed once for the announcement and for the move itself. */
+  const planDrop = (activeData: unknown, overData: unknown): PlannedDrop | null => {
+    const entry = (activeData as { entry?: CalendarEntry } | undefined)?.entry;
+    const target = (overData as { target?: DropTarget } | undefined)?.target;
+    if (!entry || !target) return null;
+    if (target.partnerId && target.partnerId !== entry.partnerId) return { kind: 'crossPartner', entry, target };
     const partnerZone = partnerById.get(entry.partnerId)?.timeZone ?? viewerZone;
     const zone = entry.scheduledZone ?? partnerZone;
     const resolution = landing(entry, target, viewerZone, partnerZone);
-    resolveThen(entry, resolution, target.hour === undefined ? zone : viewerZone, zone, (instant) => {
+    return { kind: 'land', entry, target, zone, resolution, resolutionZone: target.hour === undefined ? zone : viewerZone };
+  };
+
+  const crossPartnerMessage = (entry: CalendarEntry) =>
+    t('calendarUi.crossPartner', { title: entry.title || t('calendarUi.untitled'), partner: partnerById.get(entry.partnerId)?.displayName ?? '' });
+
+  const onDragEnd = ({ active, over }: DragEndEvent) => {
+    const plan = planDrop(active.data.current, over?.data.current);
+    if (!plan) return;
+    const { entry } = plan;
+    if (plan.kind === 'crossPartner') {
+      setLastMove(null);
+      setNotice(crossPartnerMessage(entry));
+      return;
+    }
+    resolveThen(entry, plan.resolution, plan.resolutionZone, plan.zone, (instant) => {
       if (instant === entry.scheduledAt) return;
-      void commit({ id: entry.id, title: entry.title || t('calendarUi.untitled'), from: { at: entry.scheduledAt, zone: entry.scheduledZone }, to: { at: instant, zone } });
+      void commit({ id: entry.id, title: entry.title || t('calendarUi.untitled'), from: { at: entry.scheduledAt, zone: entry.scheduledZone }, to: { at: instant, zone: plan.zone } });
     });
+  };
+
+  /** Says where the post really lands: the refusal and its reason, the exact time, or that a clock change asks for a choice. */
+  const announceDrop = (activeData: unknown, overData: unknown): string | undefined => {
+    const plan = planDrop(activeData, overData);
+    if (!plan) return undefined;
+    const title = plan.entry.title || t('calendarUi.untitled');
+    if (plan.kind === 'crossPartner') return crossPartnerMessage(plan.entry);
+    const { resolution } = plan;
+    const { date, time } = resolution.requested;
+    const day = longDate(date);
+    switch (resolution.kind) {
+      case 'exact':
+        return t('calendarUi.announce.droppedAt', { title, when: dateTime(resolution.instant) });
+      case 'gap':
+        return t('calendarUi.announce.droppedInGap', { title, date: day, time, gapStart: resolution.gapStart, gapEnd: resolution.gapEnd });
+      case 'ambiguous':
+        return t('calendarUi.announce.droppedTwice', { title, date: day, time });
+    }
   };
 
   const create = (target: DropTarget, partner: Partner) => {
@@ -298,7 +334,7 @@ export function CalendarPage({ view, date, onNavigate, onOpenPost }: CalendarPag
   const announcements: Announcements = {
     onDragStart: ({ active }) => t('calendarUi.announce.pickedUp', { title: titleOf(active.data.current) }),
     onDragOver: ({ over }) => (over ? t('calendarUi.announce.over', { target: labelOf(over.data.current) }) : undefined),
-    onDragEnd: ({ active, over }) => (over ? t('calendarUi.announce.dropped', { title: titleOf(active.data.current), target: labelOf(over.data.current) }) : undefined),
+    onDragEnd: ({ active, over }) => (over ? announceDrop(active.data.current, over.data.current) : undefined),
     onDragCancel: ({ active }) => t('calendarUi.announce.cancelled', { title: titleOf(active.data.current) }),
     onDragMove: () => undefined,
   };
@@ -372,16 +408,19 @@ export function CalendarPage({ view, date, onNavigate, onOpenPost }: CalendarPag
           onNavigate(view, day);
         }}
       />
-      {notice ? (
-        <div className="banner info" role="status" data-testid="calendar-notice">
-          <span>{notice}</span>
-          {lastMove ? (
-            <button onClick={() => void commit(lastMove, true)} data-testid="undo-move">
-              {t('calendarUi.undo')}
-            </button>
-          ) : null}
-        </div>
-      ) : null}
+      {/* Always in the page, so a screen reader hears each new notice (a live region inserted with its text is often not read). */}
+      <div role="status" aria-live="polite" data-testid="calendar-live">
+        {notice ? (
+          <div className="banner info" data-testid="calendar-notice">
+            <span>{notice}</span>
+            {lastMove ? (
+              <button onClick={() => void commit(lastMove, true)} data-testid="undo-move">
+                {t('calendarUi.undo')}
+              </button>
+            ) : null}
+          </div>
+        ) : null}
+      </div>
       {query.trim() ? (
         <div className="search-panel" aria-label={t('calendarUi.searchResults')}>
           {search.data?.length === 0 ? <p className="muted">{t('calendarUi.noResults')}</p> : null}
@@ -413,9 +452,10 @@ export function CalendarPage({ view, date, onNavigate, onOpenPost }: CalendarPag
       <p className="sr-only" id="calendar-drag-hint">
         {t('calendarUi.dragHint')}
       </p>
-      <DndContext sensors={sensors} collisionDetection={closestCenter} onDragStart={startKeyboardSteps} onDragEnd={onDragEnd} accessibility={{ announcements, screenReaderInstructions: { draggable: t('calendarUi.dragHint') } }}>
+      <DndContext sensors={sensors} collisionDetection={keyboardAwareCollision} onDragStart={startKeyboardSteps} onDragEnd={onDragEnd} accessibility={{ announcements, screenReaderInstructions: { draggable: t('calendarUi.dragHint') } }}>
         <div className="calendar-body">
-          <div className={`calendar-view view-${view}`} data-testid={`view-${view}`}>
+          {/* A scrolling region keyboard users can reach even when it holds nothing focusable. */}
+          <div className={`calendar-view view-${view}`} data-testid={`view-${view}`} role="region" aria-label={t(`calendarUi.views.${view}`)} tabIndex={0}>
             {view === 'month' ? <MonthView {...viewProps} /> : view === 'week' ? <WeekView {...viewProps} /> : view === 'lanes' ? <LanesView {...viewProps} /> : <AgendaView {...viewProps} />}
           </div>
           <aside className="unscheduled" aria-label={t('calendarUi.unscheduled')}>

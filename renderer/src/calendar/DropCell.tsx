@@ -7,6 +7,8 @@ export interface DropTarget {
   hour?: number;
   partnerId?: string;
   label: string;
+  /** Where the cell sits in its view's grid, so arrow keys step to the logical neighbour. */
+  position?: { column: number; row: number };
 }
 
 export const dropId = (target: DropTarget) => `${target.partnerId ?? '*'}|${target.date}|${target.hour ?? '*'}`;
@@ -17,14 +19,17 @@ export interface DropCellProps {
   children?: ReactNode;
   onEmptyClick?: () => void;
   testId?: string;
+  /** 'cell' inside the month, week and lanes tables; none in the agenda list. */
+  role?: 'cell';
 }
 
 /** A droppable cell; a click on its empty area (not on a post) creates a draft there. */
-export function DropCell({ target, className, children, onEmptyClick, testId }: DropCellProps) {
+export function DropCell({ target, className, children, onEmptyClick, testId, role }: DropCellProps) {
   const { setNodeRef, isOver } = useDroppable({ id: dropId(target), data: { target } });
   return (
     <div
       ref={setNodeRef}
+      role={role}
       className={`${className}${isOver ? ' drop-over' : ''}`}
       data-testid={testId}
       data-date={target.date}

@@ -18,6 +18,8 @@ export function DstChoiceDialog({ resolution, zone, onChoose, onCancel }: DstCho
   const dialog = useRef<HTMLDialogElement>(null);
   useEffect(() => dialog.current?.showModal(), []);
   const { date, time } = resolution.requested;
+  // The requested wall time read with the offset after the change (02:00 → 01:00): just before the clocks jump.
+  const beforeTheChange = resolution.kind === 'gap' ? resolution.instantAfter - resolution.gapMinutes * 60_000 : 0;
   return (
     <dialog ref={dialog} className="dst-dialog" onCancel={onCancel} aria-label={t('calendarUi.dstTitle')} data-testid="dst-dialog">
       <h2>{t('calendarUi.dstTitle')}</h2>
@@ -25,22 +27,29 @@ export function DstChoiceDialog({ resolution, zone, onChoose, onCancel }: DstCho
         <>
           <p>{t('calendar.dst.gap', { date, time, zone: zoneTimeName(zone), gapStart: resolution.gapStart, gapEnd: resolution.gapEnd })}</p>
           <div className="actions">
-            <button className="primary" onClick={() => onChoose(resolution.instantAfter)}>
+            <button className="primary" data-testid="dst-choice" onClick={() => onChoose(resolution.instantAfter)}>
               {t('calendar.dst.gapChooseAfter', { gapEnd: resolution.gapEnd })}
             </button>
-            <button onClick={() => onChoose(resolution.instantBefore)}>
-              {t('calendar.dst.gapChooseShifted', { shiftedTime: localParts(resolution.instantBefore, zone).time, gapMinutes: resolution.gapMinutes })}
-            </button>
+            {/* On the hour, the shifted time is the end of the gap itself: offer the hour before the change instead of a second button doing the same. */}
+            {resolution.instantBefore !== resolution.instantAfter ? (
+              <button data-testid="dst-choice" onClick={() => onChoose(resolution.instantBefore)}>
+                {t('calendar.dst.gapChooseShifted', { shiftedTime: localParts(resolution.instantBefore, zone).time, gapMinutes: resolution.gapMinutes })}
+              </button>
+            ) : (
+              <button data-testid="dst-choice" onClick={() => onChoose(beforeTheChange)}>
+                {t('calendarUi.dstGapBefore', { time: localParts(beforeTheChange, zone).time })}
+              </button>
+            )}
           </div>
         </>
       ) : (
         <>
           <p>{t('calendar.dst.ambiguous', { date, time, zone: zoneTimeName(zone) })}</p>
           <div className="actions">
-            <button className="primary" onClick={() => onChoose(resolution.earlier.instant)}>
+            <button className="primary" data-testid="dst-choice" onClick={() => onChoose(resolution.earlier.instant)}>
               {t('calendar.dst.ambiguousEarlier', { time, earlierOffset: formatOffset(resolution.earlier.offsetMinutes) })}
             </button>
-            <button onClick={() => onChoose(resolution.later.instant)}>
+            <button data-testid="dst-choice" onClick={() => onChoose(resolution.later.instant)}>
               {t('calendar.dst.ambiguousLater', { time, laterOffset: formatOffset(resolution.later.offsetMinutes) })}
             </button>
           </div>

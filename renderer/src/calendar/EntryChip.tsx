@@ -23,11 +23,12 @@ export interface EntryChipProps {
  */
 export function EntryChip({ entry, partner, viewerZone, onOpen, highlighted = false, onNextSlot }: EntryChipProps) {
   const { t } = useTranslation();
-  const { attributes, listeners, setNodeRef, isDragging } = useDraggable({ id: entry.id, data: { entry } });
+  const { attributes, listeners, setNodeRef, setActivatorNodeRef, isDragging } = useDraggable({ id: entry.id, data: { entry } });
   const time = entry.scheduledAt === null ? null : localParts(entry.scheduledAt, viewerZone).time;
   const zone = partner?.timeZone ?? entry.scheduledZone ?? viewerZone;
   const theirs = entry.scheduledAt === null ? null : partnerLocalTime(entry.scheduledAt, zone, viewerZone);
   const title = entry.title || t('calendarUi.untitled');
+  // The draggable handle and "next slot" are siblings: a button never sits inside another.
   return (
     <div
       ref={setNodeRef}
@@ -35,47 +36,40 @@ export function EntryChip({ entry, partner, viewerZone, onOpen, highlighted = fa
       style={{ borderLeftColor: partner?.color ?? '#888' }}
       data-testid="calendar-entry"
       data-entry-id={entry.id}
-      {...attributes}
-      {...listeners}
-      aria-roledescription="draggable"
-      aria-label={`${title}, ${partner?.displayName ?? ''}${time ? `, ${time}` : ''}`}
-      onDoubleClick={() => onOpen(entry)}
-      onKeyDown={(event) => {
-        if (event.key === 'Enter') onOpen(entry);
-        listeners?.onKeyDown?.(event);
-      }}
     >
-      <div className="entry-line">
-        {time ? <span className="entry-time" data-testid="entry-time">{time}</span> : null}
-        <span className="entry-title">{title}</span>
+      <div
+        ref={setActivatorNodeRef}
+        className="entry-handle"
+        data-testid="entry-handle"
+        {...attributes}
+        {...listeners}
+        aria-roledescription={t('calendarUi.draggable')}
+        aria-label={`${title}, ${partner?.displayName ?? ''}${time ? `, ${time}` : ''}${theirs ? `, ${t('calendarUi.partnerTime', { time: theirs, zone: zoneTimeName(zone) })}` : ''}, ${t(`posts.status.${entry.status}`)}`}
+        onDoubleClick={() => onOpen(entry)}
+        onKeyDown={(event) => {
+          if (event.key === 'Enter') onOpen(entry);
+          listeners?.onKeyDown?.(event);
+        }}
+      >
+        <div className="entry-line">
+          {time ? <span className="entry-time" data-testid="entry-time">{time}</span> : null}
+          <span className="entry-title">{title}</span>
+        </div>
+        <div className="entry-line small">
+          {theirs ? (
+            <span className="entry-partner-time" data-testid="partner-local-time">
+              {t('calendarUi.partnerTime', { time: theirs, zone: zoneTimeName(zone) })}
+            </span>
+          ) : null}
+          <NetworkIcons networks={entry.networks} />
+          <span className={`status-badge status-${entry.status}`}>{t(`posts.status.${entry.status}`)}</span>
+        </div>
       </div>
-      <div className="entry-line small">
-        {theirs ? (
-          <span className="entry-partner-time" data-testid="partner-local-time">
-            {t('calendarUi.partnerTime', { time: theirs, zone: zoneTimeName(zone) })}
-          </span>
-        ) : null}
-        <NetworkIcons networks={entry.networks} />
-        <span className={`status-badge status-${entry.status}`}>{t(`posts.status.${entry.status}`)}</span>
-        {onNextSlot && (entry.scheduledAt === null || entry.status === 'draft') ? (
-          <button
-            type="button"
-            className="next-slot"
-            data-testid="next-slot"
-            aria-label={t('calendarUi.nextSlotLabel', { title })}
-            title={t('calendarUi.nextSlotLabel', { title })}
-            // The chip is draggable: a press or a key on the button is the button's, not a drag.
-            onPointerDown={(event) => event.stopPropagation()}
-            onKeyDown={(event) => event.stopPropagation()}
-            onClick={(event) => {
-              event.stopPropagation();
-              onNextSlot(entry);
-            }}
-          >
-            {t('calendarUi.nextSlot')}
-          </button>
-        ) : null}
-      </div>
+      {onNextSlot && (entry.scheduledAt === null || entry.status === 'draft') ? (
+        <button type="button" className="next-slot" data-testid="next-slot" aria-label={t('calendarUi.nextSlotLabel', { title })} title={t('calendarUi.nextSlotLabel', { title })} onClick={() => onNextSlot(entry)}>
+          {t('calendarUi.nextSlot')}
+        </button>
+      ) : null}
     </div>
   );
 }

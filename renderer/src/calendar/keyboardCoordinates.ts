@@ -1,4 +1,6 @@
-import type { ClientRect, KeyboardCoordinateGetter } from '@dnd-kit/core';
+import { closestCenter } from '@dnd-kit/core';
+import type { ClientRect, CollisionDetection, DroppableContainer, KeyboardCoordinateGetter, UniqueIdentifier } from '@dnd-kit/core';
+import type { DropTarget } from './DropCell';
 
 const directions: Record<string, [number, number]> = {
   ArrowRight: [1, 0],
@@ -8,51 +10,80 @@ const directions: Record<string, [number, number]> = {
 };
 
 const centre = (rect: ClientRect) => ({ x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 });
+const targetOf = (container: DroppableContainer | undefined): DropTarget | undefined => (container?.data.current as { target?: DropTarget } | undefined)?.target;
 
-interface Step {
-  /** The cell centre (and rect) the previous key of this drag sent the post to. */
-  centre: { x: number; y: number };
-  rect: ClientRect;
+/**
+ * The cell the current keyboard drag is on, by id: the next key moves on from it, and the drop
+ * lands on it, whatever dnd-kit's geometry says (its rects go stale when the grid scrolls, and
+ * the pointer-style "closest centre" can pick a neighbouring column). Reset when a drag starts.
+ */
+let keyboardCell: UniqueIdentifier | null = null;
+
+export const startKeyboardSteps = (): void => {
+  keyboardCell = null;
+};
+
+/** Pointer drags collide by geometry; a keyboard drag is over the cell its keys chose. */
+export const keyboardAwareCollision: CollisionDetection = (args) => {
+  if (keyboardCell !== null && args.droppableContainers.some((c) => c.id === keyboardCell)) return [{ id: keyboardCell }];
+  return closestCenter(args);
+};
+
+function liveRect(container: DroppableContainer, measured: ClientRect | undefined): ClientRect | undefined {
+  const node = container.node.current;
+  return node ? node.getBoundingClientRect() : measured;
 }
 
 /**
- * The last step of the current keyboard drag, so a key pressed before dnd-kit has re-measured
- * (`over` lags a render behind) moves on from where the previous key put the post, not from a
- * stale cell. Reset when a drag starts.
- */
-let lastStep: Step | null = null;
-
-export const startKeyboardSteps = (): void => {
-  lastStep = null;
-};
-
-/**
- * Arrow keys move a picked-up post to the neighbouring cell (day, hour or lane) in that
- * direction — the nearest drop target whose centre lies that way in the same row or column —
- * so keyboard users move day by day like mouse users, whatever the cells' sizes.
+ * Arrow keys move a picked-up post to the neighbouring cell by the view's own coordinates
+ * (next hour, next day, next week, next lane), read from each cell's `position`, so a column
+ * that content made wider or a grid that scrolled cannot send the post to another day.
+ * A post picked up outside the grid (the unscheduled tray) enters it at the nearest cell.
  */
 export const cellKeyboardCoordinates: KeyboardCoordinateGetter = (event, { context, currentCoordinates }) => {
   const direction = directions[event.code];
   if (!direction) return undefined;
   event.preventDefault();
-  const { over, droppableRects, collisionRect } = context;
+  const { droppableContainers, droppableRects, collisionRect, activeNode } = context;
   if (!collisionRect) return undefined;
-  const from = lastStep?.rect ?? (over ? droppableRects.get(over.id) : undefined) ?? collisionRect;
-  const origin = lastStep?.centre ?? centre(from);
+  const containers = droppableContainers.getEnabled();
+  const current =
+    (keyboardCell !== null ? droppableContainers.get(keyboardCell) : undefined) ??
+    containers.find((c) => activeNode && c.node.current?.contains(activeNode)) ??
+    (context.over ? droppableContainers.get(context.over.id) : undefined);
   const [dx, dy] = direction;
-  let best: { x: number; y: number; distance: number; rect: ClientRect } | null = null;
-  for (const rect of droppableRects.values()) {
+  let next: DroppableContainer | undefined;
+  const position = targetOf(current)?.position;
+  if (current && position) {
+    next = containers.find((c) => {
+      const p = targetOf(c)?.position;
+      return p !== undefined && p.column === position.column + dx && p.row === position.row + dy;
+    });
+    if (!next) return undefined;
+  } else {
+    next = nearest(containers, droppableRects, centre(collisionRect), dx, dy);
+  }
+  if (!next) return undefined;
+  const rect = liveRect(next, droppableRects.get(next.id));
+  if (!rect) return undefined;
+  keyboardCell = next.id;
+  // The sensor positions the post absolutely (answer − where the drag began): only the post's size matters.
+  const to = centre(rect);
+  const dragged = centre(collisionRect);
+  return { x: currentCoordinates.x + to.x - dragged.x, y: currentCoordinates.y + to.y - dragged.y };
+};
+
+/** The nearest cell whose centre lies that way from `origin` (entering the grid from outside it). */
+function nearest(containers: DroppableContainer[], rects: Map<UniqueIdentifier, ClientRect>, origin: { x: number; y: number }, dx: number, dy: number) {
+  let best: { container: DroppableContainer; distance: number } | null = null;
+  for (const container of containers) {
+    const rect = rects.get(container.id);
+    if (!rect) continue;
     const c = centre(rect);
     const along = (c.x - origin.x) * dx + (c.y - origin.y) * dy;
-    const across = dx !== 0 ? Math.abs(c.y - origin.y) : Math.abs(c.x - origin.x);
-    const tolerance = (dx !== 0 ? from.height : from.width) / 2;
-    if (along <= 1 || across > tolerance) continue;
-    if (!best || along < best.distance) best = { ...c, distance: along, rect };
+    const distance = Math.hypot(c.x - origin.x, c.y - origin.y);
+    if (along <= 1) continue;
+    if (!best || distance < best.distance) best = { container, distance };
   }
-  if (!best) return undefined;
-  lastStep = { centre: { x: best.x, y: best.y }, rect: best.rect };
-  // The sensor positions the post absolutely (answer − where the drag began), so this stays
-  // right even when collisionRect is a render behind: only its size matters.
-  const dragged = centre(collisionRect);
-  return { x: currentCoordinates.x + best.x - dragged.x, y: currentCoordinates.y + best.y - dragged.y };
-};
+  return best?.container;
+}

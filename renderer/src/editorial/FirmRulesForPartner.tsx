@@ -34,7 +34,7 @@ export function FirmRulesForPartner({ firm, draft, onChange, issues }: FirmRules
 
   return (
     <section className="line-section" aria-labelledby={`${id}-title`}>
-      <h3 id={`${id}-title`}>{t('editorialLine.partner.firmRules', { version: firm.version })}</h3>
+      <h2 id={`${id}-title`}>{t('editorialLine.partner.firmRules', { version: firm.version })}</h2>
       <p className="hint">{t('editorialLine.partner.firmRulesHint')}</p>
       {firm.rules.length === 0 ? <p className="empty">{t('editorialLine.partner.noFirmRules')}</p> : null}
       <ul className="firm-rules">

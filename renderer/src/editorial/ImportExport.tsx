@@ -52,7 +52,7 @@ export function ImportExport({ partnerId, baseVersion, dirty, onImported }: Impo
 
   return (
     <section className="line-section import-export" aria-labelledby={`${id}-title`}>
-      <h3 id={`${id}-title`}>{t('editorialLine.import.title')}</h3>
+      <h2 id={`${id}-title`}>{t('editorialLine.import.title')}</h2>
       <div className="actions">
         <button type="button" onClick={() => void exportCurrent()} disabled={baseVersion === null}>
           {t('editorialLine.import.export')}

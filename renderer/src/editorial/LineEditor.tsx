@@ -172,7 +172,7 @@ export function LineEditor({ owner, firm, saved }: LineEditorProps) {
       <div className="line-layout">
         <div className="line-main">
           <section className="line-section" aria-labelledby={`${id}-general`}>
-            <h3 id={`${id}-general`}>{t('editorialLine.general')}</h3>
+            <h2 id={`${id}-general`}>{t('editorialLine.general')}</h2>
             {draft.scope === 'organisation' ? (
               <div className="row">
                 <TextField label={t('editorialLine.name')} value={draft.name} error={issues.at(['name'])} wide onChange={(name) => edit({ ...draft, name })} />
@@ -205,7 +205,7 @@ export function LineEditor({ owner, firm, saved }: LineEditorProps) {
           />
 
           <section className="line-section" aria-labelledby={`${id}-cadence`}>
-            <h3 id={`${id}-cadence`}>{t('editorialLine.cadence.title')}</h3>
+            <h2 id={`${id}-cadence`}>{t('editorialLine.cadence.title')}</h2>
             {draft.scope === 'partner' ? (
               <CheckField
                 label={t('editorialLine.partner.ownCadence')}

@@ -40,7 +40,7 @@ export function PackForm({ partner, applied, onApply }: PackFormProps) {
 
   return (
     <section className="line-section pack" aria-labelledby={`${id}-title`}>
-      <h3 id={`${id}-title`}>{t('editorial.pack.avocatsFr.name')}</h3>
+      <h2 id={`${id}-title`}>{t('editorial.pack.avocatsFr.name')}</h2>
       <p className="hint">{t('editorial.pack.avocatsFr.description')}</p>
       <div className={fieldError ? 'field invalid' : 'field'}>
         <label htmlFor={`${id}-bar`}>{t('editorialLine.pack.barMention')}</label>

@@ -29,10 +29,10 @@ export function RuleCard({ rule, onChange, onRemove, error, invalid, canLock, no
   return (
     <article className={`rule-card${invalid ? ' invalid' : ''}${rule.enabled ? '' : ' off'}`} aria-labelledby={`${id}-title`} data-testid="rule-card" data-rule-id={rule.id}>
       <header className="rule-head">
-        <h4 id={`${id}-title`}>
+        <h3 id={`${id}-title`}>
           {t(`editorial.kind.${rule.kind}`)} <code className="rule-id">{rule.id}</code>
           {rule.locked ? <span className="badge lock">{t('editorialLine.locked')}</span> : null}
-        </h4>
+        </h3>
         <SelectField
           label={t('editorialLine.severity')}
           value={rule.severity}

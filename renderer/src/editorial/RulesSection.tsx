@@ -32,7 +32,7 @@ export function RulesSection({ title, rules, onChange, issues, canLock, reserved
 
   return (
     <section className="line-section" aria-labelledby={`${id}-title`}>
-      <h3 id={`${id}-title`}>{title}</h3>
+      <h2 id={`${id}-title`}>{title}</h2>
       {rules.length === 0 ? <p className="empty">{empty}</p> : null}
       <div className="rule-list">
         {ordered.map(({ rule, index }) => (

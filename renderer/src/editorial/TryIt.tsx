@@ -28,7 +28,7 @@ export function TryIt({ line, usingSaved }: TryItProps) {
 
   return (
     <section className="line-section try-it" aria-labelledby={`${id}-title`}>
-      <h3 id={`${id}-title`}>{t('editorialLine.tryIt.title')}</h3>
+      <h2 id={`${id}-title`}>{t('editorialLine.tryIt.title')}</h2>
       <NetworkPicker legend={t('editorialLine.tryIt.networks')} value={targets} onChange={setTargets} />
       <label htmlFor={`${id}-text`} className="sr-only">
         {t('editorialLine.tryIt.label')}

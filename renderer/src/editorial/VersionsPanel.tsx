@@ -45,7 +45,7 @@ export function VersionsPanel({ partnerId, currentVersion, dirty, onRestored }: 
   const list = versions.data ?? [];
   return (
     <section className="line-section versions" aria-labelledby={`${id}-title`}>
-      <h3 id={`${id}-title`}>{t('editorialLine.versions.title')}</h3>
+      <h2 id={`${id}-title`}>{t('editorialLine.versions.title')}</h2>
       {list.length === 0 && !versions.isLoading ? <p className="empty">{t('editorialLine.versions.none')}</p> : null}
       <ol className="version-list" data-testid="line-versions">
         {list.map((v) => (

@@ -16,13 +16,13 @@ export function AgendaView(props: ViewProps) {
   const byDay = groupByDay(props.entries, props.viewerZone);
   const days = Array.from({ length: AGENDA_DAYS }, (_, i) => addDays(props.anchor, i));
   return (
-    <div className="agenda-view" aria-label={t('calendarUi.views.agenda')}>
+    <div className="agenda-view" role="region" aria-label={t('calendarUi.views.agenda')}>
       {props.entries.length === 0 ? <p className="empty">{t('calendarUi.empty')}</p> : null}
-      {days.map((date) => {
+      {days.map((date, row) => {
         const entries = byDay.get(date) ?? [];
         const label = longDate(date);
         return (
-          <DropCell key={date} target={{ date, label }} className={`agenda-day${date === props.today ? ' is-today' : ''}${entries.length ? '' : ' empty-day'}`} testId="agenda-day" onEmptyClick={() => props.onCreate({ date, label })}>
+          <DropCell key={date} target={{ date, label, position: { column: 0, row } }} className={`agenda-day${date === props.today ? ' is-today' : ''}${entries.length ? '' : ' empty-day'}`} testId="agenda-day" onEmptyClick={() => props.onCreate({ date, label })}>
             <h3 className="agenda-date">
               {label}
               {props.dayWarnings.get(date) ? <WarningBadge count={props.dayWarnings.get(date) ?? 0} testId="day-warnings" /> : null}

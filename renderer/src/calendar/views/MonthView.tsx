@@ -15,7 +15,7 @@ export function MonthView(props: ViewProps) {
   const grid = monthGrid(props.anchor.slice(0, 7), { today: props.today });
   const byDay = groupByDay(props.entries, props.viewerZone);
   return (
-    <div className="month-view" role="grid" aria-label={t('calendarUi.views.month')}>
+    <div className="month-view" role="table" aria-label={t('calendarUi.views.month')}>
       <div className="month-weekdays" role="row">
         {grid.weeks[0]?.days.map((day) => (
           <div key={day.date} role="columnheader" className="weekday-name">
@@ -23,17 +23,18 @@ export function MonthView(props: ViewProps) {
           </div>
         ))}
       </div>
-      {grid.weeks.map((week) => (
+      {grid.weeks.map((week, row) => (
         <div key={week.weekStart} className="month-week" role="row">
-          {week.days.map((day) => {
+          {week.days.map((day, column) => {
             const entries = byDay.get(day.date) ?? [];
             const label = longDate(day.date);
             return (
               <DropCell
                 key={day.date}
-                target={{ date: day.date, label }}
+                target={{ date: day.date, label, position: { column, row } }}
                 className={`month-cell${day.inMonth ? '' : ' outside'}${day.isToday ? ' is-today' : ''}${day.isWeekend ? ' weekend' : ''}`}
                 testId="month-cell"
+                role="cell"
                 onEmptyClick={() => props.onCreate({ date: day.date, label })}
               >
                 <DayHeader date={day.date} label={String(day.dayOfMonth)} isToday={day.isToday} warnings={props.dayWarnings.get(day.date)} />

@@ -24,40 +24,46 @@ export function WeekView(props: ViewProps) {
     if (first instanceof HTMLElement && scroller.current) scroller.current.scrollTop = first.offsetTop - 40;
   }, []);
   return (
-    <div className="week-view" role="grid" aria-label={t('calendarUi.views.week')} ref={scroller}>
-      <div className="week-row header" role="row">
-        <div className="hour-label" />
-        {days.map((date) => (
-          <div key={date} role="columnheader" className="week-day-head">
-            <DayHeader date={date} label={`${weekdayShort(date)} ${Number(date.slice(8, 10))}`} isToday={date === props.today} warnings={props.dayWarnings.get(date)} />
+    // The scroller takes focus so keyboard users can scroll it even in a week with nothing to focus.
+    <div className="week-view" tabIndex={0} ref={scroller}>
+      <div role="table" aria-label={t('calendarUi.views.week')}>
+        <div className="week-row header" role="row">
+          <div className="hour-label" role="cell" />
+          {days.map((date) => (
+            <div key={date} role="columnheader" className="week-day-head">
+              <DayHeader date={date} label={`${weekdayShort(date)} ${Number(date.slice(8, 10))}`} isToday={date === props.today} warnings={props.dayWarnings.get(date)} />
+            </div>
+          ))}
+        </div>
+        {HOURS.map((hour) => (
+          <div key={hour} className="week-row" role="row">
+            <div className="hour-label" role="rowheader">
+              {pad(hour)}:00
+            </div>
+            {days.map((date, column) => {
+              const entries = byHour.get(`${date}|${hour}`) ?? [];
+              const label = `${longDate(date)} ${pad(hour)}:00`;
+              return (
+                <DropCell
+                  key={date}
+                  target={{ date, hour, label, position: { column, row: hour } }}
+                  className={`week-cell${date === props.today ? ' is-today' : ''}`}
+                  testId="week-cell"
+                  role="cell"
+                  onEmptyClick={() => props.onCreate({ date, hour, label })}
+                >
+                  {(props.slotMarkers.get(`${date}|${hour}`) ?? []).map((marker) => (
+                    <SlotMarkerButton key={`${marker.partnerId}|${marker.network}|${marker.instant}`} marker={marker} partner={props.partnerById.get(marker.partnerId)} viewerZone={props.viewerZone} onClick={props.onSlotClick} />
+                  ))}
+                  {entries.map((entry) => (
+                    <EntryChip key={entry.id} entry={entry} partner={props.partnerById.get(entry.partnerId)} viewerZone={props.viewerZone} onOpen={props.onOpen} onNextSlot={props.onNextSlot} highlighted={entry.id === props.highlightId} />
+                  ))}
+                </DropCell>
+              );
+            })}
           </div>
         ))}
       </div>
-      {HOURS.map((hour) => (
-        <div key={hour} className="week-row" role="row">
-          <div className="hour-label">{pad(hour)}:00</div>
-          {days.map((date) => {
-            const entries = byHour.get(`${date}|${hour}`) ?? [];
-            const label = `${longDate(date)} ${pad(hour)}:00`;
-            return (
-              <DropCell
-                key={date}
-                target={{ date, hour, label }}
-                className={`week-cell${date === props.today ? ' is-today' : ''}`}
-                testId="week-cell"
-                onEmptyClick={() => props.onCreate({ date, hour, label })}
-              >
-                {(props.slotMarkers.get(`${date}|${hour}`) ?? []).map((marker) => (
-                  <SlotMarkerButton key={`${marker.partnerId}|${marker.network}|${marker.instant}`} marker={marker} partner={props.partnerById.get(marker.partnerId)} viewerZone={props.viewerZone} onClick={props.onSlotClick} />
-                ))}
-                {entries.map((entry) => (
-                  <EntryChip key={entry.id} entry={entry} partner={props.partnerById.get(entry.partnerId)} viewerZone={props.viewerZone} onOpen={props.onOpen} onNextSlot={props.onNextSlot} highlighted={entry.id === props.highlightId} />
-                ))}
-              </DropCell>
-            );
-          })}
-        </div>
-      ))}
     </div>
   );
 }

@@ -1,0 +1,127 @@
+import { expect, test } from '@playwright/test';
+import type { APIRequestContext, Locator, Page } from '@playwright/test';
+import { startPlume } from './support/plumeServer';
+import type { RunningPlume } from './support/plumeServer';
+
+let plume: RunningPlume;
+// Before the Paris clock change of Sunday 28 March 2027 (02:00 → 03:00), so the posts are ahead.
+test.beforeEach(async () => {
+  plume = await startPlume(undefined, { PLUME_CLOCK_START: '2027-03-01T08:00:00Z' });
+});
+test.afterEach(async () => {
+  await plume.stop();
+});
+
+async function call<T>(request: APIRequestContext, name: string, input: unknown): Promise<T> {
+  const response = await request.post(`${plume.origin}/api/call/${name}`, { data: input, headers: { Origin: plume.origin } });
+  const body = (await response.json()) as { ok: boolean; value: T };
+  expect(body.ok).toBe(true);
+  return body.value;
+}
+
+const scheduledAt = async (request: APIRequestContext, id: string) => (await call<{ scheduledAt: number | null }>(request, 'posts.get', { id })).scheduledAt;
+const chip = (page: Page, id: string) => page.locator(`[data-testid="calendar-entry"][data-entry-id="${id}"]`);
+const weekCell = (page: Page, date: string, hour: number) => page.locator(`[data-testid="week-cell"][data-date="${date}"][data-hour="${hour}"]`);
+
+async function seedParis(page: Page, scheduled: string) {
+  await page.goto(plume.url);
+  await page.getByRole('button', { name: /Commencer avec un espace vide|Start with an empty workspace/ }).click();
+  const partner = await call<{ id: string }>(page.request, 'partners.create', { displayName: 'Me Dupont', timeZone: 'Europe/Paris', color: '#1d4ed8' });
+  const post = await call<{ id: string }>(page.request, 'posts.create', { partnerId: partner.id, title: 'Passage à l’heure d’été', networks: ['linkedin'], scheduledAt: Date.parse(scheduled) });
+  return { partner, post };
+}
+
+/** Space picks the post up; the sensor listens for arrows from a timer queued when the drag starts. */
+async function pickUp(page: Page, entry: Locator) {
+  const handle = entry.getByTestId('entry-handle');
+  await handle.focus();
+  await expect(handle).toBeFocused();
+  await page.keyboard.press('Space');
+  await expect(entry).toHaveClass(/dragging/);
+  await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 0)));
+}
+
+test('on the DST change day, arrow down from Sunday 09:00 steps hour by hour down the same Sunday, to 23:00', async ({ page }) => {
+  // Sunday 28 March 2027 09:00 in Paris (UTC+2 since 03:00) = 07:00Z.
+  const { post } = await seedParis(page, '2027-03-28T07:00:00Z');
+  await page.goto(`${plume.origin}/#/calendar/week/2027-03-28`);
+  await expect(weekCell(page, '2027-03-28', 9).locator(chip(page, post.id))).toBeVisible();
+  await pickUp(page, chip(page, post.id));
+  // Past the bottom of the scrolled grid too: every step is the next hour of that Sunday.
+  for (let hour = 10; hour <= 23; hour++) {
+    await page.keyboard.press('ArrowDown');
+    await expect(weekCell(page, '2027-03-28', hour)).toHaveClass(/drop-over/);
+  }
+  await page.keyboard.press('Space');
+  await expect(chip(page, post.id)).not.toHaveClass(/dragging/);
+  // 23:00 in Paris on that Sunday (UTC+2) = 21:00Z.
+  await expect.poll(() => scheduledAt(page.request, post.id)).toBe(Date.parse('2027-03-28T21:00:00Z'));
+  await expect(weekCell(page, '2027-03-28', 23).locator(chip(page, post.id))).toBeVisible();
+});
+
+/** dnd-kit's own live region: what a screen reader says when the post is dropped. */
+const announcer = (page: Page) => page.locator('[id^="DndLiveRegion"]');
+
+async function moveWithKeys(page: Page, entry: Locator, keys: string[], target: Locator) {
+  await pickUp(page, entry);
+  for (const key of keys) await page.keyboard.press(key);
+  await expect(target).toHaveClass(/drop-over/);
+  await page.keyboard.press('Space');
+  await expect(entry).not.toHaveClass(/dragging/);
+}
+
+test('a drop on 02:00 of the DST change day is announced as a time that does not exist, and each dialog button lands where it says', async ({ page }) => {
+  const { post } = await seedParis(page, '2027-03-28T07:00:00Z');
+  await page.goto(`${plume.origin}/#/calendar/week/2027-03-28`);
+  const up7 = Array.from({ length: 7 }, () => 'ArrowUp');
+  await moveWithKeys(page, chip(page, post.id), up7, weekCell(page, '2027-03-28', 2));
+  await expect(announcer(page)).toContainText('02:00 n’existe pas le dimanche 28 mars 2027');
+  await expect(announcer(page)).not.toContainText('posé sur');
+
+  const dialog = page.getByTestId('dst-dialog');
+  const choices = dialog.getByTestId('dst-choice');
+  await expect(choices).toHaveText(['Publier à 03:00, dès le changement d’heure', 'Publier à 01:00, avant le changement d’heure']);
+  await choices.nth(0).click();
+  // 03:00 in Paris just after the change (UTC+2) = 01:00Z.
+  await expect.poll(() => scheduledAt(page.request, post.id)).toBe(Date.parse('2027-03-28T01:00:00Z'));
+  await expect(page.getByTestId('calendar-live')).toContainText('déplacé au');
+
+  await expect(weekCell(page, '2027-03-28', 3).locator(chip(page, post.id))).toBeVisible();
+  await moveWithKeys(page, chip(page, post.id), ['ArrowUp'], weekCell(page, '2027-03-28', 2));
+  await dialog.getByTestId('dst-choice').nth(1).click();
+  // 01:00 in Paris before the change (UTC+1) = 00:00Z.
+  await expect.poll(() => scheduledAt(page.request, post.id)).toBe(Date.parse('2027-03-28T00:00:00Z'));
+});
+
+test('an exact keyboard drop is announced with the time the post will be published', async ({ page }) => {
+  const { post } = await seedParis(page, '2027-03-28T07:00:00Z');
+  await page.goto(`${plume.origin}/#/calendar/week/2027-03-28`);
+  await moveWithKeys(page, chip(page, post.id), ['ArrowDown'], weekCell(page, '2027-03-28', 10));
+  await expect(announcer(page)).toContainText('publication le 28 mars 2027');
+  await expect(announcer(page)).toContainText('10:00');
+  await expect.poll(() => scheduledAt(page.request, post.id)).toBe(Date.parse('2027-03-28T08:00:00Z'));
+});
+
+for (const { locale, expected } of [
+  { locale: 'fr-FR', expected: '«\u00a0Passage à l’heure d’été\u00a0» reste chez Me Dupont\u00a0: une publication ne change pas de partenaire par glisser-déposer.' },
+  { locale: 'en-GB', expected: '“Passage à l’heure d’été” stays with Me Dupont: a post does not change partner by drag and drop.' },
+]) {
+  test.describe(locale, () => {
+    test.use({ locale });
+    test(`a keyboard drop on another partner’s lane says why it is refused, out loud (${locale})`, async ({ page }) => {
+      const { post } = await seedParis(page, '2027-03-24T08:00:00Z');
+      const other = await call<{ id: string }>(page.request, 'partners.create', { displayName: 'Me Benali', timeZone: 'Africa/Casablanca', color: '#b45309' });
+      await page.goto(`${plume.origin}/#/calendar/lanes/2027-03-24`);
+      const live = page.getByTestId('calendar-live');
+      await expect(live).toBeAttached();
+      const lanes = page.getByTestId('lane');
+      await expect(lanes).toHaveCount(2);
+      // Whichever order the lanes come in, the other partner's lane is one step up or down.
+      const otherFirst = (await lanes.first().getAttribute('data-partner')) === other.id;
+      await moveWithKeys(page, chip(page, post.id), [otherFirst ? 'ArrowUp' : 'ArrowDown'], page.locator(`[data-testid="lane-cell"][data-partner="${other.id}"][data-date="2027-03-24"]`));
+      await expect(announcer(page)).toContainText(expected);
+      await expect(live).toContainText(expected);
+      expect(await scheduledAt(page.request, post.id)).toBe(Date.parse('2027-03-24T08:00:00Z'));
+    });
+  });
+}
