@@ -68,14 +68,14 @@ export class ReplyProcessor {
     const messageId = message.messageId ?? received.sourceDigest;
     const now = this.deps.clock.now();
     const receivedAt = Math.min(received.receivedAt ?? now, now);
-    return this.deps.db.transaction((): ReplyOutcome => {
+    return this.decisions.alertingLate(() => this.deps.db.transaction((): ReplyOutcome => {
       if (this.deps.replies.inboundHandled(messageId)) return { outcome: 'duplicate' };
       const outcome = this.decide(message, messageId, receivedAt, now, key);
       const requestId = 'requestId' in outcome ? outcome.requestId : null;
       const reason = outcome.outcome === 'rejected' || outcome.outcome === 'received' ? outcome.reason : null;
       if (outcome.outcome !== 'duplicate') this.deps.replies.recordInbound(messageId, requestId, outcome.outcome, reason, receivedAt, now);
       return outcome;
-    })();
+    })());
   }
 
   private decide(message: InboundMessage, messageId: string, receivedAt: number, now: number, key: Buffer): ReplyOutcome {

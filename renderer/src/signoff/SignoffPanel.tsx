@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Partner } from '../../../shared/partners/schema';
-import { canTransition } from '../../../shared/signoff/lifecycle';
+import { canAskSignoff, canTransition } from '../../../shared/signoff/lifecycle';
 import type { SignoffRequestView } from '../../../shared/signoff/schema';
 import { api } from '../api';
 import { usePartners } from '../app/queries';
@@ -107,7 +107,7 @@ export function SignoffPanel({ postId }: { postId: string }) {
   };
 
   if (!status) return <aside className="signoff-panel" aria-busy="true" />;
-  const canRequest = canTransition(status.status, 'requestSignoff');
+  const canRequest = canAskSignoff(status.status);
   const canDecide = status.status === 'in_review' || canRequest;
   const canWithdraw = canTransition(status.status, 'withdraw');
   // The version the partner approved: the voided request's own, which the status's latest request is until a new one.
