@@ -1,0 +1,41 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { startHarness } from './harness';
+import type { Harness } from './harness';
+
+/**
+ * What waits, and why: a sign-off email that cannot leave is listed for the Envoi page with
+ * the mail server's own reason, its attempts and its next try. Real SMTP on loopback.
+ */
+
+let h: Harness;
+afterEach(async () => {
+  await h.close();
+});
+
+describe('sign-off emails waiting in the outbox', () => {
+  it('with the SMTP server down, the request is listed as waiting with ECONNREFUSED, its attempts and next try', async () => {
+    // Dovecot only: the account's SMTP port (1) refuses connections.
+    h = await startHarness({ imap: true });
+    const partner = await h.partner();
+    const post = await h.post(partner.id, 'Texte à valider.', { title: 'Réforme' });
+    await h.call('signoff.request', { postId: post.id });
+    await h.tick();
+
+    const waiting = await h.call('signoff.emailQueue', {});
+    expect(waiting).toHaveLength(1);
+    expect(waiting[0]).toMatchObject({ postId: post.id, title: 'Réforme', partnerName: 'Me Claire Dupont', to: 'claire.dupont@example.org', purpose: 'request', state: 'queued' });
+    expect(waiting[0]?.lastError).toMatch(/ECONNREFUSED/);
+    expect(waiting[0]?.attempts).toBeGreaterThanOrEqual(0);
+    expect(waiting[0]?.nextTryAt).toEqual(expect.any(Number));
+  });
+
+  it('a sent request is no longer listed', async () => {
+    h = await startHarness({ smtp: true });
+    const partner = await h.partner();
+    const post = await h.post(partner.id, 'Texte');
+    await h.call('signoff.request', { postId: post.id });
+    expect(await h.call('signoff.emailQueue', {})).toHaveLength(1);
+    await h.tick();
+    expect(await h.call('signoff.emailQueue', {})).toEqual([]);
+  });
+});
