@@ -51,7 +51,12 @@ export class SignoffService {
   request(fields: RequestFields): void {
     const now = this.deps.clock.now();
     this.deps.db.transaction(() => {
-      const { post, partner } = this.reopenedIfClosed(this.load(fields.postId, true), 'requestSignoff', now);
+      const loaded = this.load(fields.postId, true);
+      // Said before anything is queued: an email that cannot leave would only wait unseen.
+      if (loaded.partner.signoffEmail !== '' && this.deps.mail.settings() === null) {
+        throw new ApiError({ code: 'validation', messageKey: 'errors.signoff.noMailAccount', message: 'No mail account is set up to send the request' });
+      }
+      const { post, partner } = this.reopenedIfClosed(loaded, 'requestSignoff', now);
       if (!canTransition(post.status, 'requestSignoff')) throw transitionRefused(post.status, 'requestSignoff');
       // Asked again after the publication time: no deadline by default, and the approval will wait for a new slot.
       const timePassed = post.scheduledAt !== null && post.scheduledAt <= now;

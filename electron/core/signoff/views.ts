@@ -38,6 +38,7 @@ export class SignoffViews {
       request: latest ? this.requestView(latest) : null,
       approvalVoided: this.approvalVoided(this.deps.audit.ofPost(postId)),
       partnerHasEmail: (partner?.signoffEmail ?? '') !== '',
+      mailAccountConfigured: this.deps.mail.settings() !== null,
     };
   }
 

@@ -156,6 +156,7 @@ export const fr = {
       deadlineAfterPublication: 'L’échéance tombe après la publication.',
       decidedInFuture: 'La date de la décision est dans le futur.',
       decidedBeforeRequest: 'La décision est antérieure à la demande.',
+      noMailAccount: 'Aucun compte de messagerie n’est configuré\u00a0: la demande ne peut pas partir par e-mail.',
       editorialErrors: 'Le texte enfreint la ligne éditoriale : justifiez l’écart pour demander la validation.',
     },
     notFound: { partner: 'Partenaire introuvable.', post: 'Publication introuvable.', revision: 'Version introuvable.' },

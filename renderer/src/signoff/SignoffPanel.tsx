@@ -9,6 +9,7 @@ import { usePartners } from '../app/queries';
 import { errorMessage } from '../ui/errorMessage';
 import { useDateFormat } from '../ui/useDateFormat';
 import { DecisionForm } from './DecisionForm';
+import { NoMailAccount } from './NoMailAccount';
 import { RequestForm } from './RequestForm';
 import { SignoffComments } from './SignoffComments';
 import { SignoffDiff } from './SignoffDiff';
@@ -163,6 +164,8 @@ export function SignoffPanel({ postId }: { postId: string }) {
             </button>
           ) : null}
         </div>
+      ) : mode === 'request' && status.partnerHasEmail && !status.mailAccountConfigured ? (
+        <NoMailAccount onRecordDecision={() => setMode('decision')} onCancel={() => setMode('idle')} />
       ) : mode === 'request' ? (
         <RequestForm postId={postId} partnerHasEmail={status.partnerHasEmail} onDone={done} onCancel={() => setMode('idle')} />
       ) : (

@@ -162,6 +162,12 @@ export const signoffMessages = defineMessages(
         pending: 'partira avec la prochaine demande',
         you: 'Vous',
       },
+      noMailAccount: {
+        title: 'Aucun compte de messagerie.',
+        body: 'La demande ne peut pas partir par e-mail\u00a0: rien n’a été mis en attente. Configurez le compte dans les Réglages, ou enregistrez une décision prise autrement.',
+        settings: 'Ouvrir les Réglages',
+        record: 'Enregistrer une décision prise autrement',
+      },
       emailQueue: {
         title: 'E-mails de validation en attente',
         post: 'Publication',
@@ -346,6 +352,12 @@ export const signoffMessages = defineMessages(
         sent: 'sent to the partner',
         pending: 'goes with the next request',
         you: 'You',
+      },
+      noMailAccount: {
+        title: 'No mail account.',
+        body: 'The request cannot go out by email: nothing was queued. Set up the account in Settings, or record a decision taken another way.',
+        settings: 'Open Settings',
+        record: 'Record a decision taken another way',
       },
       emailQueue: {
         title: 'Sign-off emails waiting',

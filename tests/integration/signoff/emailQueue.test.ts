@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { ApiError } from '../../../shared/api/errors';
 import { startHarness } from './harness';
 import type { Harness } from './harness';
 
@@ -37,5 +38,20 @@ describe('sign-off emails waiting in the outbox', () => {
     expect(await h.call('signoff.emailQueue', {})).toHaveLength(1);
     await h.tick();
     expect(await h.call('signoff.emailQueue', {})).toEqual([]);
+  });
+
+  it('with no mail account, a request to a partner with an email address is refused before anything is queued; a decision taken another way is still recorded', async () => {
+    h = await startHarness();
+    const partner = await h.partner();
+    const post = await h.post(partner.id, 'Texte');
+    expect((await h.call('signoff.status', { postId: post.id })).mailAccountConfigured).toBe(false);
+    const refused = await h.call('signoff.request', { postId: post.id }).catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(ApiError);
+    expect(refused).toMatchObject({ messageKey: 'errors.signoff.noMailAccount' });
+    expect(await h.call('outbox.list', {})).toEqual([]);
+    expect((await h.call('signoff.status', { postId: post.id })).status).toBe('draft');
+
+    await h.call('signoff.recordDecision', { postId: post.id, decision: 'approve', channel: 'phone', decidedAt: h.clock.now() });
+    expect((await h.call('signoff.status', { postId: post.id })).status).toBe('approved');
   });
 });
