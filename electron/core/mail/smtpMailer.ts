@@ -1,4 +1,5 @@
 import { createTransport } from 'nodemailer';
+import MailComposer from 'nodemailer/lib/mail-composer';
 import { z } from 'zod';
 import { describeError, errorShape, isUnreachable } from './networkErrors';
 import type { MailSettings } from './settings';
@@ -37,6 +38,25 @@ const securityOptions = (security: MailSettings['smtp']['security']) =>
       ? { secure: false, requireTLS: true }
       : { secure: false, ignoreTLS: true };
 
+/** The message as sent; also what is filed in the Sent mailbox. */
+const messageOptions = (settings: MailSettings, mail: OutgoingMail) => ({
+  from: { name: settings.fromName, address: settings.fromAddress },
+  to: mail.to,
+  subject: mail.subject,
+  text: mail.text,
+  html: mail.html,
+  messageId: mail.messageId,
+  date: mail.date,
+  ...(mail.inReplyTo !== undefined ? { inReplyTo: mail.inReplyTo } : {}),
+  ...(mail.references !== undefined ? { references: mail.references } : {}),
+  headers: { 'Content-Language': mail.language },
+});
+
+/** The RFC 822 bytes of a message, built as nodemailer builds it for SMTP. */
+export function composeRaw(settings: MailSettings, mail: OutgoingMail): Promise<Buffer> {
+  return new MailComposer(messageOptions(settings, mail)).compile().build();
+}
+
 /**
  * Sends one message through the workstation's SMTP account (nodemailer builds the MIME:
  * multipart/alternative with text/plain and text/html). The SMTP reply decides: 4xx is worth
@@ -54,18 +74,7 @@ export async function sendMail(settings: MailSettings, password: string, mail: O
     socketTimeout: 60_000,
   });
   try {
-    const raw: unknown = await transport.sendMail({
-      from: { name: settings.fromName, address: settings.fromAddress },
-      to: mail.to,
-      subject: mail.subject,
-      text: mail.text,
-      html: mail.html,
-      messageId: mail.messageId,
-      date: mail.date,
-      ...(mail.inReplyTo !== undefined ? { inReplyTo: mail.inReplyTo } : {}),
-      ...(mail.references !== undefined ? { references: mail.references } : {}),
-      headers: { 'Content-Language': mail.language },
-    });
+    const raw: unknown = await transport.sendMail(messageOptions(settings, mail));
     const info = SentInfo.parse(raw);
     if (info.accepted.length === 0) return { outcome: 'failed', error: info.response.slice(0, 500) };
     return { outcome: 'sent', messageId: info.messageId, response: info.response.slice(0, 500) };
