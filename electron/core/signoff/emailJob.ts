@@ -81,6 +81,8 @@ export class SignoffEmailJob implements JobHandler {
       references: inReplyTo === undefined ? undefined : [inReplyTo],
     };
     const outcome = await sendMail(settings, password, mail);
+    // Only the SMTP conversation itself says whether the server answers (not a missing password).
+    this.deps.mailReachability.set('smtp', outcome.outcome !== 'unreachable');
     switch (outcome.outcome) {
       case 'sent':
         await this.fileInSent(settings, password, mail);

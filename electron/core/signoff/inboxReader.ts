@@ -4,7 +4,7 @@ import { readNewMessages } from '../mail/inbox';
 import { UnreadableMimeError, parseInbound } from '../mail/inboundMessage';
 import type { InboundMessage } from '../mail/inboundMessage';
 import { InboxWatcher } from '../mail/inboxWatcher';
-import { describeError } from '../mail/networkErrors';
+import { describeError, isUnreachable } from '../mail/networkErrors';
 import type { SignoffDeps } from './deps';
 import { digestOf } from './replies';
 import type { ReplyProcessor } from './replies';
@@ -53,12 +53,15 @@ export class InboxReader {
     try {
       client = await this.connect();
     } catch (error) {
+      if (isUnreachable(error)) this.deps.mailReachability.set('imap', false);
       return { status: 'failed', error: describeError(error) };
     }
     if (client === null) return { status: 'notConfigured' };
+    this.deps.mailReachability.set('imap', true);
     try {
       return { status: 'ok', processed: await this.read(client) };
     } catch (error) {
+      if (isUnreachable(error)) this.deps.mailReachability.set('imap', false);
       return { status: 'failed', error: describeError(error) };
     } finally {
       await disconnect(client);

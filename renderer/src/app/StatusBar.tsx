@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { MailReachabilityPill } from '../signoff/MailReachabilityPill';
 import { shortcutLabels } from './useShortcuts';
 import { useCoreReachable, useOnline } from './useOnline';
 
@@ -11,6 +12,7 @@ export function StatusBar() {
       <span className={online ? 'pill ok' : 'pill warn'} data-testid="online-status" data-online={online}>
         {online ? t('app.online') : t('app.offline')}
       </span>
+      <MailReachabilityPill />
       {reachable ? null : (
         <span className="pill error" role="alert" data-testid="core-unreachable">
           {t('app.coreUnreachable')}

@@ -168,6 +168,11 @@ export const signoffMessages = defineMessages(
         settings: 'Ouvrir les Réglages',
         record: 'Enregistrer une décision prise autrement',
       },
+      mailUnreachable: {
+        smtp: 'Serveur d’envoi (SMTP) injoignable',
+        imap: 'Serveur de réception (IMAP) injoignable',
+        both: 'Serveurs de messagerie injoignables',
+      },
       emailQueue: {
         title: 'E-mails de validation en attente',
         post: 'Publication',
@@ -358,6 +363,11 @@ export const signoffMessages = defineMessages(
         body: 'The request cannot go out by email: nothing was queued. Set up the account in Settings, or record a decision taken another way.',
         settings: 'Open Settings',
         record: 'Record a decision taken another way',
+      },
+      mailUnreachable: {
+        smtp: 'Mail server (SMTP) unreachable',
+        imap: 'Mail server (IMAP) unreachable',
+        both: 'Mail servers unreachable',
       },
       emailQueue: {
         title: 'Sign-off emails waiting',

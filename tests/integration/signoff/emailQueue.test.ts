@@ -14,7 +14,7 @@ afterEach(async () => {
 });
 
 describe('sign-off emails waiting in the outbox', () => {
-  it('with the SMTP server down, the request is listed as waiting with ECONNREFUSED, its attempts and next try', async () => {
+  it('with the SMTP server down, the request is listed as waiting with ECONNREFUSED, its attempts and next try, and the mail server is reported unreachable (not offline)', async () => {
     // Dovecot only: the account's SMTP port (1) refuses connections.
     h = await startHarness({ imap: true });
     const partner = await h.partner();
@@ -28,6 +28,9 @@ describe('sign-off emails waiting in the outbox', () => {
     expect(waiting[0]?.lastError).toMatch(/ECONNREFUSED/);
     expect(waiting[0]?.attempts).toBeGreaterThanOrEqual(0);
     expect(waiting[0]?.nextTryAt).toEqual(expect.any(Number));
+    // The status bar tells "mail server unreachable" apart from "online".
+    expect(await h.call('signoff.mailReachability', {})).toEqual({ smtp: false, imap: true });
+    expect(h.events.filter((e) => e.type === 'mail.reachability').at(-1)).toMatchObject({ smtp: false, imap: true });
   });
 
   it('a sent request is no longer listed', async () => {
@@ -38,6 +41,7 @@ describe('sign-off emails waiting in the outbox', () => {
     expect(await h.call('signoff.emailQueue', {})).toHaveLength(1);
     await h.tick();
     expect(await h.call('signoff.emailQueue', {})).toEqual([]);
+    expect((await h.call('signoff.mailReachability', {})).smtp).toBe(true);
   });
 
   it('with no mail account, a request to a partner with an email address is refused before anything is queued; a decision taken another way is still recorded', async () => {
