@@ -83,6 +83,8 @@ export const PostPublication = z.object({
   /** Changing images or accounts is refused while an approval binds the content. */
   locked: z.boolean(),
   graceMinutes: z.number().int(),
+  /** Why a missed post waits: its slot went by (machine off) or it was approved after its time. */
+  missedReason: z.enum(['late', 'approvedLate']).nullable(),
 });
 export type PostPublication = z.infer<typeof PostPublication>;
 

@@ -81,3 +81,13 @@ export const approvalBound = (status: PostStatus): boolean => status === 'approv
 
 /** No edit may touch what was published; it is history. */
 export const isFinal = (status: PostStatus): boolean => status === 'published';
+
+/**
+ * Closed without a decision that still holds (held, expired, withdrawn, rejected): a new
+ * request or a late decision reopens them (to draft, audited) without an edit of the text.
+ */
+export const reopensForSignoff = (status: PostStatus): boolean =>
+  status === 'held' || status === 'expired' || status === 'withdrawn' || status === 'rejected';
+
+/** Whether a sign-off request, or a decision taken another way, may be recorded from this state. */
+export const canAskSignoff = (status: PostStatus): boolean => canTransition(status, 'requestSignoff') || reopensForSignoff(status);

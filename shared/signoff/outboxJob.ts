@@ -19,3 +19,23 @@ export const OutboxJobView = z.object({
   finishedAt: z.number().int().nullable(),
 });
 export type OutboxJobView = z.infer<typeof OutboxJobView>;
+
+/**
+ * A sign-off email that has not left yet (or failed for good), as the Envoi page lists it:
+ * for whom, about what, and why it waits — the server's own words (ECONNREFUSED, 535…).
+ */
+export const SignoffEmailWaiting = z.object({
+  jobId: z.number().int(),
+  postId: z.string(),
+  title: z.string(),
+  partnerName: z.string(),
+  to: z.string(),
+  purpose: z.enum(['request', 'reminder']),
+  state: OutboxState,
+  attempts: z.number().int(),
+  /** When the next try is due (queued) — null once it failed for good. */
+  nextTryAt: z.number().int().nullable(),
+  lastError: z.string().nullable(),
+  createdAt: z.number().int(),
+});
+export type SignoffEmailWaiting = z.infer<typeof SignoffEmailWaiting>;

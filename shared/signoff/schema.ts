@@ -97,6 +97,8 @@ export const SignoffStatus = z.object({
   /** Set when the last approval was voided by an edit and no request has been made since: show a banner. */
   approvalVoided: z.object({ at: z.number().int(), requestId: z.string().nullable(), revisionNumber: z.number().int().nullable() }).nullable(),
   partnerHasEmail: z.boolean(),
+  /** Whether a mail account is set up to send the request email (Settings). */
+  mailAccountConfigured: z.boolean(),
 });
 export type SignoffStatus = z.infer<typeof SignoffStatus>;
 

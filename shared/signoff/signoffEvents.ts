@@ -10,6 +10,8 @@ export const signoffEvents = [
   z.object({ type: z.literal('signoff.changed'), postId: PostId }),
   z.object({ type: z.literal('outbox.changed') }),
   z.object({ type: z.literal('connectivity.changed'), online: z.boolean() }),
+  /** Whether the SMTP and IMAP servers answered when last asked (null: not asked yet). */
+  z.object({ type: z.literal('mail.reachability'), smtp: z.boolean().nullable(), imap: z.boolean().nullable() }),
   z.object({
     type: z.literal('alert'),
     messageKey: z.string(),

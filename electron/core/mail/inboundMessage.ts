@@ -45,7 +45,36 @@ function isAutomatic(headers: Map<unknown, unknown>): boolean {
   return headerValue(headers, 'content-type')?.startsWith('multipart/report') ?? false;
 }
 
+/** A message whose MIME structure cannot be trusted: reading on would make garbage a comment. */
+export class UnreadableMimeError extends Error {
+  constructor(readonly reason: 'malformedMime') {
+    super(`unreadable message: ${reason}`);
+    this.name = 'UnreadableMimeError';
+  }
+}
+
+/** The top-level Content-Type header, unfolded, or null. */
+function topContentType(source: Buffer): string | null {
+  const head = source.subarray(0, Math.min(source.length, 64 * 1024)).toString('latin1');
+  const end = head.search(/\r?\n\r?\n/);
+  const unfolded = (end === -1 ? head : head.slice(0, end)).replace(/\r?\n[ \t]+/g, ' ');
+  return /^content-type\s*:\s*(.*)$/im.exec(unfolded)?.[1] ?? null;
+}
+
+/**
+ * A multipart message must name a boundary that its body uses; without one, a lenient parser
+ * returns the raw parts (boundaries, base64) as "the text" — never a partner's words.
+ */
+function assertWellFormed(source: Buffer): void {
+  const contentType = topContentType(source);
+  if (contentType === null || !/^\s*multipart\//i.test(contentType)) return;
+  const boundary = /boundary\s*=\s*(?:"([^"]+)"|([^;\s]+))/i.exec(contentType);
+  const value = boundary?.[1] ?? boundary?.[2];
+  if (value === undefined || !source.includes(`--${value}`)) throw new UnreadableMimeError('malformedMime');
+}
+
 export async function parseInbound(source: Buffer): Promise<InboundMessage> {
+  assertWellFormed(source);
   const mail = ParsedMail.parse(await simpleParser(source, { skipImageLinks: true, skipTextToHtml: true }));
   const references = typeof mail.references === 'string' ? [mail.references] : (mail.references ?? []);
   const threadIds = [...new Set([...messageIdsIn(mail.inReplyTo ?? ''), ...references.flatMap(messageIdsIn)])];

@@ -1,4 +1,6 @@
 import type { ImapFlow } from 'imapflow';
+import { fetchTextOnly } from './textParts';
+import type { OmittedPart } from './textParts';
 
 export interface InboxPosition {
   uidValidity: string;
@@ -10,6 +12,20 @@ export interface FetchedMessage {
   /** When the server received it (INTERNALDATE): set by the server, not by the sender. */
   receivedAt: number | null;
   source: Buffer;
+  /** For a message too big to load whole: the parts left on the server (only its text was read). */
+  omitted?: OmittedPart[];
+  /** The message's size on the server. */
+  size: number;
+}
+
+/** A message that could not be read at all; the caller records and reports it. */
+export interface UnreadableMessage {
+  uid: number;
+  receivedAt: number | null;
+  size: number;
+  /** Its headers, when they could be fetched (to say who sent it and thread it). */
+  headers: Buffer | null;
+  reason: 'noTextPart' | 'fetchFailed';
 }
 
 export interface ReadOptions {
@@ -17,11 +33,12 @@ export interface ReadOptions {
   /** With no usable position (first run, UIDVALIDITY changed): read what arrived since then; null = nothing old. */
   since: number | null;
   handle(message: FetchedMessage): Promise<void>;
+  unreadable(message: UnreadableMessage): Promise<void>;
   /** Called after each handled message, so a crash re-reads at most one. */
   savePosition(position: InboxPosition): void;
 }
 
-/** Replies are small; anything bigger is not one we can use. */
+/** Loaded whole up to this size; a bigger message (a reply with a photo) is read by its text part only. */
 const MAX_MESSAGE_BYTES = 5 * 1024 * 1024;
 
 const toInstant = (value: Date | string | undefined): number | null => {
@@ -29,6 +46,11 @@ const toInstant = (value: Date | string | undefined): number | null => {
   const time = new Date(value).getTime();
   return Number.isNaN(time) ? null : time;
 };
+
+async function headersOf(client: ImapFlow, uid: number): Promise<Buffer | null> {
+  const found = await client.fetchOne(String(uid), { uid: true, headers: true }, { uid: true });
+  return found === false ? null : (found.headers ?? null);
+}
 
 /** Reads INBOX messages after the saved position, oldest first. Returns how many were handled. */
 export async function readNewMessages(client: ImapFlow, options: ReadOptions): Promise<number> {
@@ -53,12 +75,19 @@ export async function readNewMessages(client: ImapFlow, options: ReadOptions): P
     let handled = 0;
     for (const uid of uids) {
       const meta = await client.fetchOne(String(uid), { uid: true, size: true, internalDate: true }, { uid: true });
-      if (meta !== false && (meta.size ?? 0) <= MAX_MESSAGE_BYTES) {
-        const full = await client.fetchOne(String(uid), { uid: true, source: true }, { uid: true });
-        if (full !== false && full.source !== undefined) {
-          await options.handle({ uid, receivedAt: toInstant(meta.internalDate), source: full.source });
-          handled++;
+      if (meta !== false) {
+        const size = meta.size ?? 0;
+        const receivedAt = toInstant(meta.internalDate);
+        if (size <= MAX_MESSAGE_BYTES) {
+          const full = await client.fetchOne(String(uid), { uid: true, source: true }, { uid: true });
+          if (full !== false && full.source !== undefined) await options.handle({ uid, receivedAt, source: full.source, size });
+          else await options.unreadable({ uid, receivedAt, size, headers: null, reason: 'fetchFailed' });
+        } else {
+          const text = await fetchTextOnly(client, uid);
+          if (text !== null) await options.handle({ uid, receivedAt, source: text.source, omitted: text.omitted, size });
+          else await options.unreadable({ uid, receivedAt, size, headers: await headersOf(client, uid), reason: 'noTextPart' });
         }
+        handled++;
       }
       options.savePosition({ uidValidity, lastUid: uid });
     }

@@ -25,3 +25,16 @@ export async function sentContains(client: ImapFlow, messageId: string): Promise
     lock.release();
   }
 }
+
+/**
+ * Files a sent message in the Sent mailbox, so the community manager's own mail client shows
+ * what the partner received. Skipped where the provider filed it already (same Message-ID).
+ * Returns false when the account has no Sent mailbox.
+ */
+export async function fileInSent(client: ImapFlow, raw: Buffer, messageId: string, date: Date): Promise<boolean> {
+  const path = await sentMailbox(client);
+  if (path === null) return false;
+  if (await sentContains(client, messageId)) return true;
+  await client.append(path, raw, ['\\Seen'], date);
+  return true;
+}

@@ -38,6 +38,27 @@ const securityOptions = (security: MailSettings['smtp']['security']) =>
       ? { secure: false, requireTLS: true }
       : { secure: false, ignoreTLS: true };
 
+/** The message as sent; also what is filed in the Sent mailbox. */
+const messageOptions = (settings: MailSettings, mail: OutgoingMail) => ({
+  from: { name: settings.fromName, address: settings.fromAddress },
+  to: mail.to,
+  subject: mail.subject,
+  text: mail.text,
+  html: mail.html,
+  messageId: mail.messageId,
+  date: mail.date,
+  ...(mail.inReplyTo !== undefined ? { inReplyTo: mail.inReplyTo } : {}),
+  ...(mail.references !== undefined ? { references: mail.references } : {}),
+  headers: { 'Content-Language': mail.language },
+  // CRLF, as on the wire: the kept bytes are the bytes the server received.
+  newline: 'windows' as const,
+});
+
+/** The RFC 822 bytes of a message, built as nodemailer builds it for SMTP. */
+export function composeRaw(settings: MailSettings, mail: OutgoingMail): Promise<Buffer> {
+  return new MailComposer(messageOptions(settings, mail)).compile().build();
+}
+
 /**
  * Sends one message through the workstation's SMTP account (nodemailer builds the MIME:
  * multipart/alternative with text/plain and text/html). The SMTP reply decides: 4xx is worth
@@ -55,23 +76,8 @@ export async function sendMail(settings: MailSettings, password: string, mail: O
     socketTimeout: 60_000,
   });
   try {
-    // Built first, then sent as is: the bytes kept as the record are the bytes that left.
-    const message = await new MailComposer({
-      from: { name: settings.fromName, address: settings.fromAddress },
-      to: mail.to,
-      subject: mail.subject,
-      text: mail.text,
-      html: mail.html,
-      messageId: mail.messageId,
-      date: mail.date,
-      ...(mail.inReplyTo !== undefined ? { inReplyTo: mail.inReplyTo } : {}),
-      ...(mail.references !== undefined ? { references: mail.references } : {}),
-      headers: { 'Content-Language': mail.language },
-      // CRLF, as on the wire: the kept bytes are the bytes the server received.
-      newline: 'windows',
-    })
-      .compile()
-      .build();
+    // Built first, then sent as is: the bytes kept as the record (and filed in Sent) are the bytes that left.
+    const message = await composeRaw(settings, mail);
     const raw: unknown = await transport.sendMail({ envelope: { from: settings.fromAddress, to: [mail.to] }, raw: message });
     const info = SentInfo.parse(raw);
     if (info.accepted.length === 0) return { outcome: 'failed', error: info.response.slice(0, 500) };

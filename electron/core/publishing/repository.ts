@@ -275,6 +275,14 @@ export class PublicationRepository {
     return rows.map((row) => ({ postId: row.id, title: row.title, scheduledAt: row.scheduled_at }));
   }
 
+  /** Why the post's slot was last missed: approved after its time, or gone by while the machine was off. */
+  missedReason(postId: string): 'approvedLate' | 'late' {
+    const row = this.db
+      .prepare("SELECT json_extract(details, '$.reason') AS reason FROM audit_log WHERE post_id = ? AND action = 'missed' ORDER BY id DESC LIMIT 1")
+      .get(postId) as { reason: unknown } | undefined;
+    return row?.reason === 'approvedLate' ? 'approvedLate' : 'late';
+  }
+
   postStatus(postId: string): PostStatus | null {
     const row = this.db.prepare('SELECT status FROM posts WHERE id = ?').get(postId) as { status: PostStatus } | undefined;
     return row?.status ?? null;

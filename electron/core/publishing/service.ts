@@ -81,6 +81,7 @@ export class PublicationService {
       composeUrls,
       locked: locked(post),
       graceMinutes: this.step.graceMinutes(),
+      missedReason: post.status === 'missed' ? this.deps.publications.missedReason(postId) : null,
     };
   }
 

@@ -81,6 +81,9 @@ export class DeadlineKeeper {
     for (const { id } of this.deps.signoff.postsToHold(HOLDABLE, now)) {
       const post = this.deps.posts.get(id);
       if (!post || !canTransition(post.status, 'hold')) continue;
+      // Asked again after its time (a held post re-requested): its approval will wait for a new slot, not publish.
+      const asked = post.status === 'in_review' ? this.deps.signoff.openRequest(id) : null;
+      if (asked && post.scheduledAt !== null && asked.createdAt >= post.scheduledAt) continue;
       this.deps.db.transaction(() => {
         const open = this.deps.signoff.openRequest(id);
         this.deps.transitions.apply({

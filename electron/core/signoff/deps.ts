@@ -16,6 +16,7 @@ import type { SignoffRepository } from './repository';
 import type { SigningKey } from './signingKey';
 import type { Transitions } from './transitions';
 import type { RevisionContent } from './revisionContent';
+import type { MailReachability } from '../mail/reachability';
 
 /**
  * The editorial line's verdict on a post's current text, computed in core (the editorial
@@ -41,6 +42,8 @@ export interface SignoffDeps {
   revisionContent: RevisionContent;
   key: SigningKey;
   mail: MailAccountSource;
+  /** Whether the mail servers answered last time (the status bar tells it apart from offline). */
+  mailReachability: MailReachability;
   clock: Clock;
   events: EventBus;
   log: Logger;

@@ -3,9 +3,10 @@ import { isLastReminder } from '../../../shared/signoff/reminders';
 import { textsDiff } from '../../../shared/signoff/wordDiff';
 import { connectImap, disconnect } from '../mail/imapClient';
 import { describeError, isUnreachable } from '../mail/networkErrors';
-import { sentContains } from '../mail/sentFolder';
+import { fileInSent, sentContains } from '../mail/sentFolder';
 import type { MailSettings } from '../mail/settings';
 import { sendMail } from '../mail/smtpMailer';
+import type { OutgoingMail } from '../mail/smtpMailer';
 import type { JobContext, JobHandler, JobOutcome } from '../outbox/handler';
 import type { OutboxJob } from '../outbox/repository';
 import type { SignoffDeps } from './deps';
@@ -78,16 +79,20 @@ export class SignoffEmailJob implements JobHandler {
     }
     if (rendered === null) return { outcome: 'done', result: { skipped: 'partnerGone' } };
     const inReplyTo = payload.purpose === 'reminder' ? (this.deps.signoff.requestMessageId(request.id) ?? undefined) : undefined;
-    const outcome = await sendMail(settings, password, {
+    const mail = {
       ...rendered,
       messageId: payload.messageId,
       date: new Date(this.deps.clock.now()),
       inReplyTo,
       references: inReplyTo === undefined ? undefined : [inReplyTo],
-    });
+    };
+    const outcome = await sendMail(settings, password, mail);
+    // Only the SMTP conversation itself says whether the server answers (not a missing password).
+    this.deps.mailReachability.set('smtp', outcome.outcome !== 'unreachable');
     switch (outcome.outcome) {
       case 'sent': {
         const eml = this.deps.archive?.store(outcome.raw, { direction: 'sent', messageId: payload.messageId, requestId: request.id });
+        await this.fileInSent(settings, password, mail, outcome.raw);
         return { outcome: 'done', result: { messageId: payload.messageId, ...(eml === undefined ? {} : { eml }) } };
       }
       case 'unreachable':
@@ -134,6 +139,21 @@ export class SignoffEmailJob implements JobHandler {
       this.deps.transitions.record(post, 'reminderSent', CM, 'email', now, { ...details, level }, revision);
     }
     this.deps.events.emit({ type: 'signoff.changed', postId: post.id });
+  }
+
+  /** A copy in the account's Sent mailbox; the email has left either way, so a failure here is only logged. */
+  /** Files the very bytes that were sent, so the Sent mailbox shows what the partner received. */
+  private async fileInSent(settings: MailSettings, password: string, mail: OutgoingMail, raw: Buffer): Promise<void> {
+    try {
+      const client = await connectImap(settings, password);
+      try {
+        if (!(await fileInSent(client, raw, mail.messageId, mail.date))) this.deps.log.info('no Sent mailbox: sign-off email not filed');
+      } finally {
+        await disconnect(client);
+      }
+    } catch (error) {
+      this.deps.log.error(`sign-off email ${mail.messageId} sent but not filed in Sent: ${describeError(error)}`);
+    }
   }
 
   /** true: it left; false: not found; otherwise the outcome to report (IMAP unreachable…). */

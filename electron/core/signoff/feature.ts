@@ -31,6 +31,7 @@ import { SignoffService } from './service';
 import { SigningKey } from './signingKey';
 import { Transitions } from './transitions';
 import { SignoffViews } from './views';
+import { MailReachability } from '../mail/reachability';
 
 export interface SignoffOptions {
   /** The mail account; default: the credentials feature's. Tests give explicit settings. */
@@ -78,6 +79,7 @@ export function createSignoff(base: SignoffBase, options: SignoffOptions = {}) {
     revisionContent,
     key: new SigningKey(new KeyRepository(db), base.keychain, clock),
     mail: options.mail ?? base.mail,
+    mailReachability: new MailReachability(events),
     clock,
     events,
     log,
@@ -113,6 +115,7 @@ export function createSignoff(base: SignoffBase, options: SignoffOptions = {}) {
     deadlines,
     outbox,
     connectivity,
+    mailReachability: deps.mailReachability,
     scheduler,
     close: (): Promise<void> => scheduler.stop(),
   };

@@ -27,6 +27,8 @@ export const signoffHandlers = (signoff: SignoffFeature, clock: Clock) =>
       const result = await signoff.inbox.poll();
       return { checked: result.status === 'ok', processed: result.status === 'ok' ? result.processed : 0 };
     },
+    'signoff.emailQueue': () => signoff.views.emailQueue(),
+    'signoff.mailReachability': () => signoff.mailReachability.get(),
     'outbox.list': () => signoff.outbox.list().map(toView),
     'outbox.retry': ({ id }) => {
       const job = signoff.outbox.retry(id, clock.now());

@@ -1,12 +1,14 @@
 import type { ImapFlow } from 'imapflow';
 import { connectImap, disconnect } from '../mail/imapClient';
 import { readNewMessages } from '../mail/inbox';
-import { parseInbound } from '../mail/inboundMessage';
+import { UnreadableMimeError, parseInbound } from '../mail/inboundMessage';
+import type { InboundMessage } from '../mail/inboundMessage';
 import { InboxWatcher } from '../mail/inboxWatcher';
-import { describeError } from '../mail/networkErrors';
+import { describeError, isUnreachable } from '../mail/networkErrors';
 import type { SignoffDeps } from './deps';
 import { digestOf } from './replies';
 import type { ReplyProcessor } from './replies';
+import { UnreadableReplies } from './unreadableReplies';
 
 const MAILBOX = 'INBOX';
 /** IMAP SINCE has a day's granularity: read back a day before the oldest open request. */
@@ -16,15 +18,30 @@ const WATCHER_IDLE_DELAY_MS = 1_000;
 
 export type PollResult = { status: 'ok'; processed: number } | { status: 'notConfigured' } | { status: 'failed'; error: string };
 
+/** What the header block alone says (sender, subject, thread), or null when even that is unreadable. */
+async function headersOnly(source: Buffer): Promise<InboundMessage | null> {
+  const end = source.indexOf('\r\n\r\n');
+  const head = end === -1 ? source : source.subarray(0, end + 4);
+  const plain = Buffer.concat([Buffer.from(head.toString('latin1').replace(/^content-type\s*:.*(\r?\n[ \t].*)*\r?\n/gim, ''), 'latin1'), Buffer.from('\r\n')]);
+  try {
+    return await parseInbound(plain);
+  } catch {
+    return null;
+  }
+}
+
 /** Reads sign-off replies from the workstation's inbox, by polling or with a watcher (IDLE). */
 export class InboxReader {
   /** One read at a time, whoever asks (poll, watcher, "check now"). */
   private queue: Promise<unknown> = Promise.resolve();
+  private readonly unreadable: UnreadableReplies;
 
   constructor(
     private readonly deps: SignoffDeps,
     private readonly processor: ReplyProcessor,
-  ) {}
+  ) {
+    this.unreadable = new UnreadableReplies(deps);
+  }
 
   get configured(): boolean {
     return this.deps.mail.settings() !== null;
@@ -36,12 +53,15 @@ export class InboxReader {
     try {
       client = await this.connect();
     } catch (error) {
+      if (isUnreachable(error)) this.deps.mailReachability.set('imap', false);
       return { status: 'failed', error: describeError(error) };
     }
     if (client === null) return { status: 'notConfigured' };
+    this.deps.mailReachability.set('imap', true);
     try {
       return { status: 'ok', processed: await this.read(client) };
     } catch (error) {
+      if (isUnreachable(error)) this.deps.mailReachability.set('imap', false);
       return { status: 'failed', error: describeError(error) };
     } finally {
       await disconnect(client);
@@ -83,12 +103,22 @@ export class InboxReader {
           message = await parseInbound(fetched.source);
         } catch (error) {
           this.deps.log.error(`unreadable message uid ${fetched.uid}`, error);
+          const reason = error instanceof UnreadableMimeError ? error.reason : 'parseFailed';
+          const headers = await headersOnly(fetched.source);
+          this.unreadable.record({ headers, receivedAt: fetched.receivedAt, size: fetched.size, reason, sourceDigest: digestOf(fetched.source) });
+          processed++;
           return;
         }
         // The raw reply is kept before it is judged: the record holds what arrived, applied or not.
         const eml = this.deps.archive?.store(fetched.source, { direction: 'received', messageId: message.messageId, requestId: null });
         const outcome = this.processor.process({ message, receivedAt: fetched.receivedAt, sourceDigest: digestOf(fetched.source), eml }, key);
         if (outcome.outcome !== 'unmatched' && outcome.outcome !== 'duplicate') processed++;
+      },
+      unreadable: async (info) => {
+        const headers = info.headers === null ? null : await headersOnly(info.headers);
+        const digest = digestOf(Buffer.concat([Buffer.from(`${info.uid}:${info.size}\n`), info.headers ?? Buffer.alloc(0)]));
+        this.unreadable.record({ headers, receivedAt: info.receivedAt, size: info.size, reason: info.reason, sourceDigest: digest });
+        processed++;
       },
       savePosition: (position) => this.deps.replies.saveInboxPosition(MAILBOX, position, this.deps.clock.now()),
     });

@@ -38,6 +38,8 @@ export interface ReceivedMessage {
 }
 
 const SYSTEM = { kind: 'system', name: '' } as const;
+/** Forward prefixes as mail clients write them: Fwd/Fw (English, Gmail, Apple Mail), TR (French Outlook), WG (German), RV (Spanish). */
+const FORWARDED = /^\s*(?:(?:re|aw|ré)\s*:\s*)*(?:fwd?|tr|wg|rv)\s*:/iu;
 
 /** The partner's own words around a button's pre-filled text: our fixed lines and token lines removed. */
 function ownWords(text: string): string {
@@ -70,14 +72,14 @@ export class ReplyProcessor {
     const messageId = message.messageId ?? received.sourceDigest;
     const now = this.deps.clock.now();
     const receivedAt = Math.min(received.receivedAt ?? now, now);
-    return this.deps.db.transaction((): ReplyOutcome => {
+    return this.decisions.alertingLate(() => this.deps.db.transaction((): ReplyOutcome => {
       if (this.deps.replies.inboundHandled(messageId)) return { outcome: 'duplicate' };
       const outcome = this.decide(message, messageId, receivedAt, now, key, received.eml);
       const requestId = 'requestId' in outcome ? outcome.requestId : null;
       const reason = outcome.outcome === 'rejected' || outcome.outcome === 'received' ? outcome.reason : null;
       if (outcome.outcome !== 'duplicate') this.deps.replies.recordInbound(messageId, requestId, outcome.outcome, reason, receivedAt, now);
       return outcome;
-    })();
+    })());
   }
 
   private decide(message: InboundMessage, messageId: string, receivedAt: number, now: number, key: Buffer, eml: string | undefined): ReplyOutcome {
@@ -117,6 +119,22 @@ export class ReplyProcessor {
       return { outcome: 'rejected', requestId: request.id, reason };
     };
 
+    if (FORWARDED.test(message.subject)) {
+      // The partner passed the request on (to an assistant, a colleague): a fact worth knowing, never a decision.
+      if (!this.fromPartner(message, partner)) return reject('senderMismatch');
+      this.deps.transitions.record(
+        post,
+        'replyReceived',
+        { kind: 'partner', name: partner.displayName },
+        'email',
+        now,
+        { ...facts, applied: false, forwarded: true, reason: 'forwarded' },
+        { number: request.revisionNumber, hash: request.revisionHash },
+      );
+      this.deps.events.emit({ type: 'signoff.changed', postId: post.id });
+      this.alert('signoff.alerts.forwarded', post, 'info', { from: facts.from });
+      return { outcome: 'received', requestId: request.id, reason: 'forwarded' };
+    }
     if (token !== null) {
       const distinct = new Set(tokens.map((t) => `${t.requestId}:${t.decision}`));
       if (distinct.size > 1) return reject('conflictingTokens');

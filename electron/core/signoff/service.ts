@@ -4,7 +4,7 @@ import { ApiError } from '../../../shared/api/errors';
 import type { Partner } from '../../../shared/partners/schema';
 import type { Post } from '../../../shared/posts/schema';
 import { defaultDeadline, tokenExpiry } from '../../../shared/signoff/deadline';
-import { approvalBound, canTransition } from '../../../shared/signoff/lifecycle';
+import { approvalBound, canTransition, reopensForSignoff } from '../../../shared/signoff/lifecycle';
 import { canonicalSignoffContent, revisionHash } from '../../../shared/signoff/revisionHash';
 import type { Channel } from '../../../shared/signoff/audit';
 import type { EditorialOverride, FindingsSummary, RecordDecisionInput, RequestSignoffInput } from '../../../shared/signoff/schema';
@@ -54,11 +54,18 @@ export class SignoffService {
   request(fields: RequestFields): void {
     const now = this.deps.clock.now();
     this.deps.db.transaction(() => {
-      const { post, partner } = this.load(fields.postId, true);
+      const loaded = this.load(fields.postId, true);
+      // Said before anything is queued: an email that cannot leave would only wait unseen.
+      if (loaded.partner.signoffEmail !== '' && this.deps.mail.settings() === null) {
+        throw new ApiError({ code: 'validation', messageKey: 'errors.signoff.noMailAccount', message: 'No mail account is set up to send the request' });
+      }
+      const { post, partner } = this.reopenedIfClosed(loaded, 'requestSignoff', now);
       if (!canTransition(post.status, 'requestSignoff')) throw transitionRefused(post.status, 'requestSignoff');
-      const deadlineAt = fields.deadlineAt !== undefined ? fields.deadlineAt : defaultDeadline(post.scheduledAt, partner.signoffLeadMinutes, now);
+      // Asked again after the publication time: no deadline by default, and the approval will wait for a new slot.
+      const timePassed = post.scheduledAt !== null && post.scheduledAt <= now;
+      const deadlineAt = fields.deadlineAt !== undefined ? fields.deadlineAt : timePassed ? null : defaultDeadline(post.scheduledAt, partner.signoffLeadMinutes, now);
       if (deadlineAt !== null && deadlineAt <= now) throw invalid('deadlineAt', 'errors.signoff.deadlinePast', 'The deadline has passed');
-      if (deadlineAt !== null && post.scheduledAt !== null && deadlineAt > post.scheduledAt) {
+      if (deadlineAt !== null && post.scheduledAt !== null && !timePassed && deadlineAt > post.scheduledAt) {
         throw invalid('deadlineAt', 'errors.signoff.deadlineAfterPublication', 'The deadline is after publication');
       }
       const emailed = partner.signoffEmail !== '';
@@ -77,9 +84,10 @@ export class SignoffService {
   /** A decision given by phone, in person or by message, recorded by the community manager. */
   recordDecision(fields: DecisionFields): void {
     const now = this.deps.clock.now();
-    this.deps.db.transaction(() => {
-      const { post, partner } = this.load(fields.postId, true);
+    this.decisions.alertingLate(() => this.deps.db.transaction(() => {
       if (fields.decidedAt > now + CLOCK_SKEW_MS) throw invalid('decidedAt', 'errors.signoff.decidedInFuture', 'The decision is in the future');
+      // A decision after the post was held, expired or withdrawn (the partner phones at 12:01 for 12:00) is still recorded.
+      const { post, partner } = this.reopenedIfClosed(this.load(fields.postId, true), fields.decision, now);
       const at = Math.min(fields.decidedAt, now);
       let request = post.status === 'in_review' ? this.deps.signoff.openRequest(post.id) : null;
       if (request === null) {
@@ -105,7 +113,7 @@ export class SignoffService {
         comment: fields.comment ?? null,
         extra: { decidedAt, recordedAt: now, recordedBy: 'community_manager' },
       });
-    })();
+    })());
     this.changed(fields.postId);
   }
 
@@ -211,6 +219,18 @@ export class SignoffService {
     const request = this.deps.signoff.request(id);
     if (!request) throw notFound('request', id);
     return request;
+  }
+
+  /**
+   * A held, expired, withdrawn or rejected post is reopened (to draft, audited) before a new
+   * request or a late decision, so neither needs an edit of the text first.
+   */
+  private reopenedIfClosed(loaded: { post: Post; partner: Partner }, purpose: string, now: number): { post: Post; partner: Partner } {
+    if (!reopensForSignoff(loaded.post.status)) return loaded;
+    this.deps.transitions.apply({ post: loaded.post, event: 'reopen', actor: CM, channel: 'app', at: now, details: { for: purpose } });
+    const post = this.deps.posts.get(loaded.post.id);
+    if (!post) throw notFound('post', loaded.post.id);
+    return { post, partner: loaded.partner };
   }
 
   private load(postId: string, requireNetworks: boolean): { post: Post; partner: Partner } {

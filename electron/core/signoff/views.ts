@@ -8,10 +8,17 @@ import { notFound } from '../errors';
 import { requestEmailKey } from './deps';
 import type { SignoffDeps } from './deps';
 import type { SignoffRequest } from './repository';
+import type { SignoffEmailWaiting } from '../../../shared/signoff/outboxJob';
+import { signoffEmailQueue } from './emailQueue';
 
 /** Read-only views of a post's sign-off for the UI. */
 export class SignoffViews {
   constructor(private readonly deps: SignoffDeps) {}
+
+  /** Sign-off emails that have not reached the partner yet, for the Envoi page. */
+  emailQueue(): SignoffEmailWaiting[] {
+    return signoffEmailQueue(this.deps, this.deps.outbox.list());
+  }
 
   status(postId: string): SignoffStatus {
     const post = this.post(postId);
@@ -31,6 +38,7 @@ export class SignoffViews {
       request: latest ? this.requestView(latest) : null,
       approvalVoided: this.approvalVoided(this.deps.audit.ofPost(postId)),
       partnerHasEmail: (partner?.signoffEmail ?? '') !== '',
+      mailAccountConfigured: this.deps.mail.settings() !== null,
     };
   }
 

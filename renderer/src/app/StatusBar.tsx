@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { MailReachabilityPill } from '../signoff/MailReachabilityPill';
 import { shortcutLabels } from './useShortcuts';
 import { useCoreReachable, useOnline, useSignedOut } from './useOnline';
 
@@ -19,6 +20,7 @@ export function StatusBar() {
           {online ? t('app.online') : t('app.offline')}
         </span>
       )}
+      <MailReachabilityPill />
       {reachable || signedOut ? null : (
         <span className="pill error" role="alert" data-testid="core-unreachable">
           {t('app.coreUnreachable')}

@@ -171,6 +171,7 @@ export const en: Messages = {
       deadlineAfterPublication: 'The deadline falls after publication.',
       decidedInFuture: 'The decision’s date is in the future.',
       decidedBeforeRequest: 'The decision predates the request.',
+      noMailAccount: 'No mail account is set up: the request cannot go out by email.',
       editorialErrors: 'The text breaks the editorial line: justify the departure to request sign-off.',
     },
     notFound: { partner: 'Partner not found.', post: 'Post not found.', revision: 'Version not found.', backups: 'Backup not found.' },

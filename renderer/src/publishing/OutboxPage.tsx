@@ -7,6 +7,7 @@ import { networkLabels } from '../../../shared/posts/networks';
 import type { QueueItem } from '../../../shared/publishing/publication';
 import { useDateFormat } from '../ui/useDateFormat';
 import { publishingKeys, usePublicationQueue, usePublishingEvents } from './queries';
+import { SignoffEmailQueue } from '../signoff/SignoffEmailQueue';
 import './publishing.css';
 
 const shownState = (item: QueueItem) => (item.state === 'queued' && item.job?.state === 'sending' ? 'sending' : item.state);
@@ -46,6 +47,7 @@ export function OutboxPage({ onOpenPost }: { onOpenPost: (postId: string) => voi
               </ul>
             </div>
           ) : null}
+          <SignoffEmailQueue onOpenPost={onOpenPost} />
           <GraceSetting />
           {data.items.length === 0 ? (
             <p className="muted">{t('publishing.outbox.empty')}</p>

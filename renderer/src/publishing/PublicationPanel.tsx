@@ -11,6 +11,7 @@ import { networkLabels } from '../../../shared/posts/networks';
 import type { Network } from '../../../shared/posts/networks';
 import type { PostPublication, PublicationView } from '../../../shared/publishing/publication';
 import { MediaEditor } from './MediaEditor';
+import { NextFreeSlot } from './NextFreeSlot';
 import { publishingKeys, usePublication, usePublishingEvents } from './queries';
 import './publishing.css';
 
@@ -162,12 +163,21 @@ function MissedDecision({ data, run }: { data: PostPublication; run: Run }) {
   return (
     <div className="banner warn missed-decision" role="alert" data-testid="missed-decision">
       <div>
-        <strong>{t('publishing.missed.title')}</strong> {t('publishing.missed.body', { minutes: data.graceMinutes })}
+        {data.missedReason === 'approvedLate' ? (
+          <>
+            <strong>{t('publishing.missed.approvedLateTitle')}</strong> {t('publishing.missed.approvedLateBody')}
+          </>
+        ) : (
+          <>
+            <strong>{t('publishing.missed.title')}</strong> {t('publishing.missed.body', { minutes: data.graceMinutes })}
+          </>
+        )}
       </div>
       <div className="actions">
         <button type="button" onClick={() => void run(() => api.call('publishing.decideMissed', { postId: data.postId, decision: 'publishNow' }))}>
           {t('publishing.missed.publishNow')}
         </button>
+        <NextFreeSlot postId={data.postId} onChoose={(instant) => void run(() => api.call('publishing.decideMissed', { postId: data.postId, decision: 'reschedule', scheduledAt: instant }))} />
         <label>
           {t('publishing.missed.newTime')}{' '}
           <input type="datetime-local" value={when} onChange={(e) => setWhen(e.target.value)} />

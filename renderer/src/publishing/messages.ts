@@ -52,6 +52,11 @@ export const publishingMessages = defineMessages(
         reschedule: 'Reprogrammer',
         newTime: 'Nouvelle date',
         withdraw: 'Retirer (retour en brouillon)',
+        approvedLateTitle: 'Approuvée après l’heure prévue',
+        approvedLateBody: 'L’approbation est arrivée après l’heure de publication : rien ne part tout seul. Publiez maintenant ou choisissez un créneau.',
+        nextSlot: 'Prochain créneau libre : {{when}}',
+        noSlots: 'Aucun créneau de publication défini pour ce partenaire.',
+        noneFree: 'Aucun créneau libre dans les {{days}} prochains jours.',
       },
       media: {
         title: 'Images',
@@ -156,6 +161,11 @@ export const publishingMessages = defineMessages(
         reschedule: 'Reschedule',
         newTime: 'New date',
         withdraw: 'Withdraw (back to draft)',
+        approvedLateTitle: 'Approved after its time',
+        approvedLateBody: 'The approval came after the publication time: nothing goes out by itself. Publish now or choose a slot.',
+        nextSlot: 'Next free slot: {{when}}',
+        noSlots: 'No posting slots are set for this partner.',
+        noneFree: 'No free slot in the next {{days}} days.',
       },
       media: {
         title: 'Images',

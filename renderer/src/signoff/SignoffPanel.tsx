@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Partner } from '../../../shared/partners/schema';
-import { canTransition } from '../../../shared/signoff/lifecycle';
+import { canAskSignoff, canTransition } from '../../../shared/signoff/lifecycle';
 import type { SignoffRequestView } from '../../../shared/signoff/schema';
 import { api } from '../api';
 import { usePartners } from '../app/queries';
@@ -10,6 +10,7 @@ import { RecordExportButton } from '../records/RecordExportButton';
 import { errorMessage } from '../ui/errorMessage';
 import { useDateFormat } from '../ui/useDateFormat';
 import { DecisionForm } from './DecisionForm';
+import { NoMailAccount } from './NoMailAccount';
 import { RequestForm } from './RequestForm';
 import { SignoffComments } from './SignoffComments';
 import { SignoffDiff } from './SignoffDiff';
@@ -109,7 +110,7 @@ export function SignoffPanel({ postId }: { postId: string }) {
   };
 
   if (!status) return <aside className="signoff-panel" aria-busy="true" />;
-  const canRequest = canTransition(status.status, 'requestSignoff');
+  const canRequest = canAskSignoff(status.status);
   const canDecide = status.status === 'in_review' || canRequest;
   const canWithdraw = canTransition(status.status, 'withdraw');
   // The version the partner approved: the voided request's own, which the status's latest request is until a new one.
@@ -165,6 +166,8 @@ export function SignoffPanel({ postId }: { postId: string }) {
             </button>
           ) : null}
         </div>
+      ) : mode === 'request' && status.partnerHasEmail && !status.mailAccountConfigured ? (
+        <NoMailAccount onRecordDecision={() => setMode('decision')} onCancel={() => setMode('idle')} />
       ) : mode === 'request' ? (
         <RequestForm postId={postId} partnerHasEmail={status.partnerHasEmail} onDone={done} onCancel={() => setMode('idle')} />
       ) : (

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { none, procedure } from '../procedure';
 import { PostId } from '../../posts/schema';
 import { AuditEntry } from '../../signoff/audit';
-import { OutboxJobView } from '../../signoff/outboxJob';
+import { OutboxJobView, SignoffEmailWaiting } from '../../signoff/outboxJob';
 import {
   AddCommentInput,
   PostComment,
@@ -35,6 +35,10 @@ export const signoffProcedures = {
   'signoff.checkInbox': procedure(none, z.object({ checked: z.boolean(), processed: z.number().int() })),
 
   'outbox.list': procedure(none, z.array(OutboxJobView)),
+  /** Sign-off emails not sent yet (or failed), with the server's reason, attempts and next try. */
+  'signoff.emailQueue': procedure(none, z.array(SignoffEmailWaiting)),
+  /** Whether the SMTP and IMAP servers answered when last asked (null: not asked yet). */
+  'signoff.mailReachability': procedure(none, z.object({ smtp: z.boolean().nullable(), imap: z.boolean().nullable() })),
   /** A failed or cancelled job is queued again, its attempts reset. */
   'outbox.retry': procedure(z.object({ id: z.number().int() }).strict(), OutboxJobView),
   /** The UI's online/offline events; while offline nothing leaves and jobs stay queued. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { approvalBound, eventsFrom, lifecycleEvents, transition } from '../../../shared/signoff/lifecycle';
+import { approvalBound, canAskSignoff, eventsFrom, lifecycleEvents, reopensForSignoff, transition } from '../../../shared/signoff/lifecycle';
 import type { LifecycleEvent } from '../../../shared/signoff/lifecycle';
 import { postStatuses } from '../../../shared/posts/schema';
 import type { PostStatus } from '../../../shared/posts/schema';
@@ -79,5 +79,12 @@ describe('post lifecycle', () => {
 
   it('marks approved and scheduled content as bound to its sign-off', () => {
     expect(postStatuses.filter(approvalBound)).toEqual(['approved', 'scheduled']);
+  });
+
+  it('held, expired, withdrawn and rejected posts may be asked again or take a late decision, each through reopen', () => {
+    expect(postStatuses.filter(reopensForSignoff)).toEqual(postStatuses.filter((s) => ['held', 'expired', 'withdrawn', 'rejected'].includes(s)));
+    for (const status of postStatuses.filter(reopensForSignoff)) expect(transition(status, 'reopen')).toEqual({ ok: true, to: 'draft' });
+    // Approved, scheduled, published, failed and missed posts are publishing's business, not a new request's.
+    expect(postStatuses.filter(canAskSignoff).sort()).toEqual(['changes_requested', 'draft', 'expired', 'held', 'in_review', 'rejected', 'withdrawn'].sort());
   });
 });
