@@ -113,8 +113,8 @@ export function App() {
             onOpen={(postId) => navigate({ page: 'posts', postId })}
           />
         )}
-        <StatusBar />
         <AlertCenter />
+        <StatusBar />
       </main>
       {searchOpen ? (
         <SearchDialog

@@ -160,6 +160,10 @@ export const signoffMessages = defineMessages(
       alerts: {
         region: 'Alertes',
         dismiss: 'Fermer',
+        dismissAll: 'Tout fermer',
+        more_one: '{{count}} autre alerte',
+        more_other: '{{count}} autres alertes',
+        fold: 'Replier',
         open: 'Ouvrir la publication',
         approvalVoided: '«\u00a0{{title}}\u00a0»\u00a0: le texte a changé après l’approbation, qui est annulée.',
         emailFailed: '«\u00a0{{title}}\u00a0»\u00a0: l’e-mail de validation n’a pas pu partir ({{error}}).',
@@ -326,6 +330,10 @@ export const signoffMessages = defineMessages(
       alerts: {
         region: 'Alerts',
         dismiss: 'Dismiss',
+        dismissAll: 'Dismiss all',
+        more_one: '{{count}} more alert',
+        more_other: '{{count}} more alerts',
+        fold: 'Fold',
         open: 'Open the post',
         approvalVoided: '“{{title}}”: the text changed after approval, which is voided.',
         emailFailed: '“{{title}}”: the sign-off email could not be sent ({{error}}).',
