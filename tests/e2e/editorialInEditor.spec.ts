@@ -146,3 +146,44 @@ test('counters count per network and turn red over the X limit; the panel groups
   await expect(panel(page).getByTestId('editorial-versions')).toHaveText('Cabinet v1 · partenaire v2');
   await expect(body(page).locator('.lint-error', { hasText: 'imprévision' }).first()).toBeVisible();
 });
+
+test('the hover card leaves the line below readable, and Ctrl+. after a click opens the card of the word at the caret', async ({ page }) => {
+  await page.goto(plume.url);
+  await page.getByRole('button', { name: 'Commencer avec un espace vide' }).click();
+  const partner = await plume.call(page.request, 'partners.create', { displayName: 'Me Claire Dupont', timeZone: 'Europe/Paris' });
+  await plume.call(page.request, 'editorial.savePartnerLine', {
+    partnerId: partner.id,
+    baseVersion: null,
+    line: {
+      rules: [
+        { kind: 'bannedTerm', id: 'superlatifs', terms: [{ term: 'meilleur', replacement: 'reconnu' }] },
+        { kind: 'sentenceLength', id: 'phrases-courtes', maxWords: 5 },
+      ],
+    },
+  });
+  const post = await plume.call(page.request, 'posts.create', { partnerId: partner.id, title: 'Cabinet', networks: ['linkedin'] });
+  await page.goto(`${plume.origin}/#/posts/${post.id}`);
+  await body(page).click();
+  await page.keyboard.type('Le meilleur cabinet conseille les entreprises de Paris.');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('Une seconde ligne, soulignée elle aussi, reste lisible.');
+  const word = body(page).locator('p').first().locator('.lint-warning', { hasText: 'meilleur' }).last();
+  await expect(word).toBeVisible();
+
+  // Hovering the word: the card covers neither the next line nor its underlines.
+  await word.hover();
+  const card = page.getByTestId('finding-card');
+  await expect(card).toBeVisible();
+  const cardBox = await card.boundingBox();
+  const next = await body(page).locator('p').nth(1).boundingBox();
+  if (!cardBox || !next) throw new Error('not laid out');
+  expect(cardBox.y + cardBox.height <= next.y || cardBox.y >= next.y + next.height).toBe(true);
+
+  // Click into the word (inside the long sentence), then Ctrl+.: the word's own finding comes first.
+  await page.mouse.move(0, 0);
+  await expect(card).toBeHidden();
+  await word.click();
+  await page.keyboard.press('ControlOrMeta+.');
+  await expect(card).toBeVisible();
+  await expect(card.locator('.lint-card-item').first()).toHaveAttribute('data-rule-id', 'superlatifs');
+});
