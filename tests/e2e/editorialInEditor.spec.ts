@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
-import type { APIRequestContext, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import type { Network } from '../../shared/posts/networks';
 import { startPlume } from './support/plumeServer';
 import type { RunningPlume } from './support/plumeServer';
 import { saveScreenshot } from './support/screenshots';
@@ -12,21 +13,15 @@ test.afterEach(async () => {
   await plume.stop();
 });
 
-async function call<T>(request: APIRequestContext, name: string, input: unknown): Promise<T> {
-  const response = await request.post(`${plume.origin}/api/call/${name}`, { data: input, headers: { Origin: plume.origin } });
-  const body = (await response.json()) as { ok: boolean; value: T };
-  expect(body.ok).toBe(true);
-  return body.value;
-}
 
 const MENTION = 'Avocat au barreau de Paris';
 
 /** A partner whose line bans "meilleur" (suggesting "reconnu") and requires the bar mention; one post for them. */
-async function seed(page: Page, networks: string[]): Promise<{ partnerId: string; postId: string }> {
+async function seed(page: Page, networks: Network[]): Promise<{ partnerId: string; postId: string }> {
   await page.goto(plume.url);
   await page.getByRole('button', { name: 'Commencer avec un espace vide' }).click();
-  const partner = await call<{ id: string }>(page.request, 'partners.create', { displayName: 'Me Claire Dupont', timeZone: 'Europe/Paris' });
-  await call(page.request, 'editorial.savePartnerLine', {
+  const partner = await plume.call(page.request, 'partners.create', { displayName: 'Me Claire Dupont', timeZone: 'Europe/Paris' });
+  await plume.call(page.request, 'editorial.savePartnerLine', {
     partnerId: partner.id,
     baseVersion: null,
     line: {
@@ -36,7 +31,7 @@ async function seed(page: Page, networks: string[]): Promise<{ partnerId: string
       ],
     },
   });
-  const post = await call<{ id: string }>(page.request, 'posts.create', { partnerId: partner.id, title: 'Réforme des contrats', networks });
+  const post = await plume.call(page.request, 'posts.create', { partnerId: partner.id, title: 'Réforme des contrats', networks });
   await page.goto(`${plume.origin}/#/posts/${post.id}`);
   await expect(page.getByTestId('post-body')).toBeVisible();
   return { partnerId: partner.id, postId: post.id };
@@ -138,7 +133,7 @@ test('counters count per network and turn red over the X limit; the panel groups
   expect(MENTION.endsWith(selected.split('\n').pop() ?? '')).toBe(true);
 
   // The partner's line changes elsewhere: the open editor lints with the new version.
-  await call(page.request, 'editorial.savePartnerLine', {
+  await plume.call(page.request, 'editorial.savePartnerLine', {
     partnerId,
     baseVersion: 1,
     line: { rules: [{ kind: 'forbiddenTopic', id: 'clauses', terms: ['imprévision'] }] },

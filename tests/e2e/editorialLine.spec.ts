@@ -12,18 +12,12 @@ test.afterEach(async () => {
   await plume.stop();
 });
 
-async function call<T>(page: Page, name: string, input: unknown): Promise<T> {
-  const response = await page.request.post(`${plume.origin}/api/call/${name}`, { data: input, headers: { Origin: plume.origin } });
-  const result = (await response.json()) as { ok: boolean; value: T };
-  expect(result.ok).toBe(true);
-  return result.value;
-}
 
 const tryIt = (page: Page) => page.getByTestId('try-it-text');
 
 test('the firm applies the "Avocats (France)" pack; a partner adds a banned word, caught live in the try-it box', async ({ page }) => {
   await page.goto(plume.url);
-  const claire = await call<{ id: string }>(page, 'partners.create', { displayName: 'Me Claire Dupont', timeZone: 'Europe/Paris' });
+  const claire = await plume.call(page.request, 'partners.create', { displayName: 'Me Claire Dupont', timeZone: 'Europe/Paris' });
   await page.reload();
 
   // The firm's line: a default version 1, then the pack in one click as version 2.
@@ -75,7 +69,7 @@ test('the firm applies the "Avocats (France)" pack; a partner adds a banned word
 
   await page.getByTestId('save-line').click();
   await expect(page.getByTestId('line-message')).toHaveText('Version 1 enregistrée.');
-  const resolved = await call<{ versions: { organisation: number; partner: number | null }; rules: { rule: { id: string } }[] }>(page, 'editorial.resolved', { partnerId: claire.id });
+  const resolved = await plume.call(page.request, 'editorial.resolved', { partnerId: claire.id });
   expect(resolved.versions).toEqual({ organisation: 2, partner: 1 });
   expect(resolved.rules.map((r) => r.rule.id)).toContain('banned-term');
 
@@ -89,5 +83,5 @@ test('the firm applies the "Avocats (France)" pack; a partner adds a banned word
   await expect(page.getByTestId('issue-list')).toContainText('Règle 2 «\u00a0required-mention\u00a0» (Mention obligatoire), texte\u00a0: Ce champ est obligatoire.');
   await page.getByRole('heading', { name: 'Ligne éditoriale — Me Claire Dupont' }).scrollIntoViewIfNeeded();
   await saveScreenshot(page, 'editorial-line-errors-fr');
-  expect((await call<unknown[]>(page, 'editorial.versions', { partnerId: claire.id })).length).toBe(1);
+  expect((await plume.call(page.request, 'editorial.versions', { partnerId: claire.id })).length).toBe(1);
 });
