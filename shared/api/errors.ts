@@ -20,6 +20,8 @@ export type ErrorCode = z.infer<typeof ErrorCode>;
 export const FieldIssue = z.object({
   path: z.array(z.union([z.string(), z.number()])),
   messageKey: z.string(),
+  /** Values the message names (the network expected, the one found…). */
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
 });
 export type FieldIssue = z.infer<typeof FieldIssue>;
 

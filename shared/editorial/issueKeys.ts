@@ -18,7 +18,7 @@ export function lineIssueKey(issue: z.core.$ZodIssue): { messageKey: string; par
     case 'too_small': {
       const minimum = asNumber(issue.minimum) ?? 0;
       if (issue.origin === 'string') return minimum <= 1 ? { messageKey: 'editorialLine.errors.required', params: {} } : { messageKey: 'editorialLine.errors.tooShort', params: { minimum } };
-      if (issue.origin === 'array' || issue.origin === 'set') return { messageKey: 'editorialLine.errors.tooFew', params: { minimum } };
+      if (issue.origin === 'array' || issue.origin === 'set') return minimum <= 1 ? { messageKey: 'editorialLine.errors.empty', params: {} } : { messageKey: 'editorialLine.errors.tooFew', params: { minimum } };
       return { messageKey: 'editorialLine.errors.tooSmall', params: { minimum } };
     }
     case 'too_big': {

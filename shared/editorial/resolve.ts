@@ -1,5 +1,5 @@
 import type { EditorialLine, EffectiveRule, PartnerLine, ResolveIssue, ResolvedLine } from './lineSchema';
-import type { Rule } from './ruleSchema';
+import type { Language, Rule } from './ruleSchema';
 import { tightenRule } from './tighten';
 
 const issue = (code: ResolveIssue['code'], ruleId: string): ResolveIssue => ({ code, ruleId, messageKey: `editorial.resolve.${code}` });
@@ -9,8 +9,10 @@ const issue = (code: ResolveIssue['code'], ruleId: string): ResolveIssue => ({ c
  * (tightening rules of the same id, adding new ones, switching off unlocked ones). Every
  * rule remembers which line, at which version, it comes from; a tightened rule comes from
  * the partner's. What the partner asked and could not get is listed in `issues`.
+ * The posts' language is the partner line's, else the partner's own (`partnerLanguage`),
+ * else the firm's.
  */
-export function resolveLine(org: EditorialLine, partner?: PartnerLine | null): ResolvedLine {
+export function resolveLine(org: EditorialLine, partner?: PartnerLine | null, partnerLanguage?: Language): ResolvedLine {
   const issues: ResolveIssue[] = [];
   const switchedOff: ResolvedLine['switchedOff'] = [];
   const orgOrigin = { scope: 'organisation', version: org.version } as const;
@@ -62,7 +64,7 @@ export function resolveLine(org: EditorialLine, partner?: PartnerLine | null): R
     organisationLineId: org.id,
     partnerLineId: partner?.id ?? null,
     versions: { organisation: org.version, partner: partner?.version ?? null },
-    language: partner?.language ?? org.language,
+    language: partner?.language ?? partnerLanguage ?? org.language,
     rules: effective,
     switchedOff,
     cadence: partner?.cadence ?? org.cadence,

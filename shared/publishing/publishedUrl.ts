@@ -15,7 +15,8 @@ export const PublishedPost = z.object({
 export type PublishedPost = z.infer<typeof PublishedPost>;
 
 export type PublishedUrlProblem = 'invalid_url' | 'wrong_network' | 'not_a_post';
-export type ParsedPublishedUrl = { ok: true; value: PublishedPost } | { ok: false; problem: PublishedUrlProblem };
+/** `foundOn`: the network the link is a post of, when it is another one (an X link pasted for LinkedIn). */
+export type ParsedPublishedUrl = { ok: true; value: PublishedPost } | { ok: false; problem: PublishedUrlProblem; foundOn?: Network };
 
 const HttpsUrl = z.url({ protocol: /^https?$/ });
 
@@ -105,11 +106,19 @@ export function parsePublishedUrl(network: Network, input: string, options: { in
   const url = new URL(parsed.data);
   const instanceHost = options.instanceUrl === undefined ? undefined : hostOf(options.instanceUrl);
   const host = url.host.toLowerCase();
-  if (!rules[network].hosts(host, instanceHost)) return { ok: false, problem: 'wrong_network' };
+  if (!rules[network].hosts(host, instanceHost)) {
+    const foundOn = otherNetworkOf(network, host);
+    return foundOn === undefined ? { ok: false, problem: 'wrong_network' } : { ok: false, problem: 'wrong_network', foundOn };
+  }
   const match = rules[network].post(url);
   if (match === null) return { ok: false, problem: 'not_a_post' };
   const value = PublishedPost.safeParse({ network, ...match });
   return value.success ? { ok: true, value: value.data } : { ok: false, problem: 'not_a_post' };
+}
+
+/** Which other network serves this host (Mastodon aside: any host may be an instance). */
+function otherNetworkOf(network: Network, host: string): Network | undefined {
+  return Network.options.find((other) => other !== network && other !== 'mastodon' && rules[other].hosts(host, undefined));
 }
 
 function hostOf(value: string): string | undefined {

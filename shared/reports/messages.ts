@@ -133,7 +133,10 @@ const fr = {
   },
   pillars: {
     target: 'objectif {share}',
-    basis: 'Sur {count} publications publiées ce mois-ci (chacune comptée une fois, tous réseaux confondus).',
+    basis: {
+      one: 'Sur {count} publication publiée ce mois-ci (tous réseaux confondus).',
+      other: 'Sur {count} publications publiées ce mois-ci (chacune comptée une fois, tous réseaux confondus).',
+    },
     noTargets: 'Aucun objectif de répartition n’est défini.',
   },
   week: 'S{week}',
@@ -334,7 +337,10 @@ const en: ReportMessages = {
   },
   pillars: {
     target: 'target {share}',
-    basis: 'Of {count} posts published this month (each counted once, all networks together).',
+    basis: {
+      one: 'Of {count} post published this month (all networks together).',
+      other: 'Of {count} posts published this month (each counted once, all networks together).',
+    },
     noTargets: 'No pillar targets are set.',
   },
   week: 'W{week}',

@@ -19,12 +19,6 @@ test.afterEach(async () => {
   await plume.stop();
 });
 
-async function call<T>(request: APIRequestContext, name: string, input: unknown): Promise<T> {
-  const response = await request.post(`${plume.origin}/api/call/${name}`, { data: input, headers: { Origin: plume.origin } });
-  const body = (await response.json()) as { ok: boolean; value: T };
-  expect(body.ok).toBe(true);
-  return body.value;
-}
 
 interface Seed {
   paris: { id: string };
@@ -37,14 +31,14 @@ interface Seed {
 async function seed(page: Page): Promise<Seed> {
   await page.goto(plume.url);
   await page.getByRole('button', { name: 'Commencer avec un espace vide' }).click();
-  const paris = await call<{ id: string }>(page.request, 'partners.create', { displayName: 'Me Dupont', timeZone: 'Europe/Paris', color: '#1d4ed8' });
-  const casablanca = await call<{ id: string }>(page.request, 'partners.create', { displayName: 'Me Benali', timeZone: 'Africa/Casablanca', color: '#b45309' });
-  const parisPost = await call<{ id: string }>(page.request, 'posts.create', { partnerId: paris.id, title: 'Réforme des contrats', networks: ['linkedin'], scheduledAt: Date.parse('2026-06-08T07:00:00Z') });
-  const casablancaPost = await call<{ id: string }>(page.request, 'posts.create', { partnerId: casablanca.id, title: 'Arbitrage OHADA', networks: ['linkedin', 'x'], scheduledAt: Date.parse('2026-06-09T08:00:00Z') });
+  const paris = await plume.call(page.request, 'partners.create', { displayName: 'Me Dupont', timeZone: 'Europe/Paris', color: '#1d4ed8' });
+  const casablanca = await plume.call(page.request, 'partners.create', { displayName: 'Me Benali', timeZone: 'Africa/Casablanca', color: '#b45309' });
+  const parisPost = await plume.call(page.request, 'posts.create', { partnerId: paris.id, title: 'Réforme des contrats', networks: ['linkedin'], scheduledAt: Date.parse('2026-06-08T07:00:00Z') });
+  const casablancaPost = await plume.call(page.request, 'posts.create', { partnerId: casablanca.id, title: 'Arbitrage OHADA', networks: ['linkedin', 'x'], scheduledAt: Date.parse('2026-06-09T08:00:00Z') });
   return { paris, casablanca, parisPost, casablancaPost };
 }
 
-const scheduledAt = async (request: APIRequestContext, id: string) => (await call<{ scheduledAt: number | null }>(request, 'posts.get', { id })).scheduledAt;
+const scheduledAt = async (request: APIRequestContext, id: string) => (await plume.call(request, 'posts.get', { id })).scheduledAt;
 const cell = (page: Page, testId: string, date: string) => page.locator(`[data-testid="${testId}"][data-date="${date}"]`);
 const chip = (page: Page, id: string) => page.locator(`[data-testid="calendar-entry"][data-entry-id="${id}"]`);
 
@@ -179,14 +173,14 @@ test('search finds a post and jumps to its date', async ({ page }) => {
 
 /** A partner's cadence lives in their editorial line: saved through the editorial procedures. */
 async function saveCadence(request: APIRequestContext, partnerId: string, cadence: CadencePolicyInput) {
-  await call(request, 'editorial.savePartnerLine', { partnerId, baseVersion: null, line: { cadence } });
+  await plume.call(request, 'editorial.savePartnerLine', { partnerId, baseVersion: null, line: { cadence } });
 }
 
 test('put an unscheduled draft in its partner’s next free slot; slots show in the week view', async ({ page }) => {
   const { paris } = await seed(page);
   const cadence = { slots: [{ network: 'linkedin', weekday: 2, time: '08:30' }, { network: 'linkedin', weekday: 4, time: '08:30' }] } as const;
   await saveCadence(page.request, paris.id, { slots: [...cadence.slots] });
-  const draft = await call<{ id: string }>(page.request, 'posts.create', { partnerId: paris.id, title: 'Billet sans date', networks: ['linkedin'] });
+  const draft = await plume.call(page.request, 'posts.create', { partnerId: paris.id, title: 'Billet sans date', networks: ['linkedin'] });
   await page.goto(`${plume.origin}/#/calendar/month`);
   const inTray = page.locator('aside.unscheduled').locator(chip(page, draft.id));
   await expect(inTray).toBeVisible();
@@ -210,7 +204,7 @@ test('put an unscheduled draft in its partner’s next free slot; slots show in 
 
 test('full-text search: an accent-less query finds an accented title and jumps to its date', async ({ page }) => {
   const { paris } = await seed(page);
-  const post = await call<{ id: string }>(page.request, 'posts.create', { partnerId: paris.id, title: 'Médiation familiale et décret', networks: ['linkedin'], scheduledAt: Date.parse('2026-06-12T08:00:00Z') });
+  const post = await plume.call(page.request, 'posts.create', { partnerId: paris.id, title: 'Médiation familiale et décret', networks: ['linkedin'], scheduledAt: Date.parse('2026-06-12T08:00:00Z') });
   await page.goto(`${plume.origin}/#/calendar/month/2026-01-01`);
   await page.getByRole('searchbox', { name: 'Rechercher dans les titres, textes et notes' }).fill('MEDIATION famil');
   const hit = page.getByTestId('search-hit');

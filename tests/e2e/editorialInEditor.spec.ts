@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
-import type { APIRequestContext, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import type { Network } from '../../shared/posts/networks';
 import { startPlume } from './support/plumeServer';
 import type { RunningPlume } from './support/plumeServer';
 import { saveScreenshot } from './support/screenshots';
@@ -12,21 +13,15 @@ test.afterEach(async () => {
   await plume.stop();
 });
 
-async function call<T>(request: APIRequestContext, name: string, input: unknown): Promise<T> {
-  const response = await request.post(`${plume.origin}/api/call/${name}`, { data: input, headers: { Origin: plume.origin } });
-  const body = (await response.json()) as { ok: boolean; value: T };
-  expect(body.ok).toBe(true);
-  return body.value;
-}
 
 const MENTION = 'Avocat au barreau de Paris';
 
 /** A partner whose line bans "meilleur" (suggesting "reconnu") and requires the bar mention; one post for them. */
-async function seed(page: Page, networks: string[]): Promise<{ partnerId: string; postId: string }> {
+async function seed(page: Page, networks: Network[]): Promise<{ partnerId: string; postId: string }> {
   await page.goto(plume.url);
   await page.getByRole('button', { name: 'Commencer avec un espace vide' }).click();
-  const partner = await call<{ id: string }>(page.request, 'partners.create', { displayName: 'Me Claire Dupont', timeZone: 'Europe/Paris' });
-  await call(page.request, 'editorial.savePartnerLine', {
+  const partner = await plume.call(page.request, 'partners.create', { displayName: 'Me Claire Dupont', timeZone: 'Europe/Paris' });
+  await plume.call(page.request, 'editorial.savePartnerLine', {
     partnerId: partner.id,
     baseVersion: null,
     line: {
@@ -36,7 +31,7 @@ async function seed(page: Page, networks: string[]): Promise<{ partnerId: string
       ],
     },
   });
-  const post = await call<{ id: string }>(page.request, 'posts.create', { partnerId: partner.id, title: 'Réforme des contrats', networks });
+  const post = await plume.call(page.request, 'posts.create', { partnerId: partner.id, title: 'Réforme des contrats', networks });
   await page.goto(`${plume.origin}/#/posts/${post.id}`);
   await expect(page.getByTestId('post-body')).toBeVisible();
   return { partnerId: partner.id, postId: post.id };
@@ -138,11 +133,52 @@ test('counters count per network and turn red over the X limit; the panel groups
   expect(MENTION.endsWith(selected.split('\n').pop() ?? '')).toBe(true);
 
   // The partner's line changes elsewhere: the open editor lints with the new version.
-  await call(page.request, 'editorial.savePartnerLine', {
+  await plume.call(page.request, 'editorial.savePartnerLine', {
     partnerId,
     baseVersion: 1,
     line: { rules: [{ kind: 'forbiddenTopic', id: 'clauses', terms: ['imprévision'] }] },
   });
   await expect(panel(page).getByTestId('editorial-versions')).toHaveText('Cabinet v1 · partenaire v2');
   await expect(body(page).locator('.lint-error', { hasText: 'imprévision' }).first()).toBeVisible();
+});
+
+test('the hover card leaves the line below readable, and Ctrl+. after a click opens the card of the word at the caret', async ({ page }) => {
+  await page.goto(plume.url);
+  await page.getByRole('button', { name: 'Commencer avec un espace vide' }).click();
+  const partner = await plume.call(page.request, 'partners.create', { displayName: 'Me Claire Dupont', timeZone: 'Europe/Paris' });
+  await plume.call(page.request, 'editorial.savePartnerLine', {
+    partnerId: partner.id,
+    baseVersion: null,
+    line: {
+      rules: [
+        { kind: 'bannedTerm', id: 'superlatifs', terms: [{ term: 'meilleur', replacement: 'reconnu' }] },
+        { kind: 'sentenceLength', id: 'phrases-courtes', maxWords: 5 },
+      ],
+    },
+  });
+  const post = await plume.call(page.request, 'posts.create', { partnerId: partner.id, title: 'Cabinet', networks: ['linkedin'] });
+  await page.goto(`${plume.origin}/#/posts/${post.id}`);
+  await body(page).click();
+  await page.keyboard.type('Le meilleur cabinet conseille les entreprises de Paris.');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('Une seconde ligne, soulignée elle aussi, reste lisible.');
+  const word = body(page).locator('p').first().locator('.lint-warning', { hasText: 'meilleur' }).last();
+  await expect(word).toBeVisible();
+
+  // Hovering the word: the card covers neither the next line nor its underlines.
+  await word.hover();
+  const card = page.getByTestId('finding-card');
+  await expect(card).toBeVisible();
+  const cardBox = await card.boundingBox();
+  const next = await body(page).locator('p').nth(1).boundingBox();
+  if (!cardBox || !next) throw new Error('not laid out');
+  expect(cardBox.y + cardBox.height <= next.y || cardBox.y >= next.y + next.height).toBe(true);
+
+  // Click into the word (inside the long sentence), then Ctrl+.: the word's own finding comes first.
+  await page.mouse.move(0, 0);
+  await expect(card).toBeHidden();
+  await word.click();
+  await page.keyboard.press('ControlOrMeta+.');
+  await expect(card).toBeVisible();
+  await expect(card.locator('.lint-card-item').first()).toHaveAttribute('data-rule-id', 'superlatifs');
 });

@@ -12,18 +12,12 @@ test.afterEach(async () => {
   await plume.stop();
 });
 
-async function call<T>(page: Page, name: string, input: unknown): Promise<T> {
-  const response = await page.request.post(`${plume.origin}/api/call/${name}`, { data: input, headers: { Origin: plume.origin } });
-  const result = (await response.json()) as { ok: boolean; value: T };
-  expect(result.ok).toBe(true);
-  return result.value;
-}
 
 const tryIt = (page: Page) => page.getByTestId('try-it-text');
 
 test('the firm applies the "Avocats (France)" pack; a partner adds a banned word, caught live in the try-it box', async ({ page }) => {
   await page.goto(plume.url);
-  const claire = await call<{ id: string }>(page, 'partners.create', { displayName: 'Me Claire Dupont', timeZone: 'Europe/Paris' });
+  const claire = await plume.call(page.request, 'partners.create', { displayName: 'Me Claire Dupont', timeZone: 'Europe/Paris' });
   await page.reload();
 
   // The firm's line: a default version 1; the pack in one click fills the form, saved as version 2 only by "Enregistrer".
@@ -36,7 +30,7 @@ test('the firm applies the "Avocats (France)" pack; a partner adds a banned word
   await expect(page.getByTestId('line-message')).toHaveText('Règles du pack ajoutées au formulaire\u00a0: cliquez sur «\u00a0Enregistrer une nouvelle version\u00a0» pour les garder.');
   await expect(page.locator('[data-testid="rule-card"][data-rule-id="avocats-fr.bar-mention"]')).toBeVisible();
   await expect(page.getByTestId('line-versions').getByRole('listitem')).toHaveCount(1);
-  expect((await call<unknown[]>(page, 'editorial.versions', { partnerId: null })).length).toBe(1);
+  expect((await plume.call(page.request, 'editorial.versions', { partnerId: null })).length).toBe(1);
   await page.getByTestId('save-line').click();
   await expect(page.getByTestId('line-message')).toHaveText('Version 2 enregistrée.');
   await expect(page.getByTestId('line-versions').getByRole('listitem')).toHaveCount(2);
@@ -79,7 +73,7 @@ test('the firm applies the "Avocats (France)" pack; a partner adds a banned word
 
   await page.getByTestId('save-line').click();
   await expect(page.getByTestId('line-message')).toHaveText('Version 1 enregistrée.');
-  const resolved = await call<{ versions: { organisation: number; partner: number | null }; rules: { rule: { id: string } }[] }>(page, 'editorial.resolved', { partnerId: claire.id });
+  const resolved = await plume.call(page.request, 'editorial.resolved', { partnerId: claire.id });
   expect(resolved.versions).toEqual({ organisation: 2, partner: 1 });
   expect(resolved.rules.map((r) => r.rule.id)).toContain('banned-term');
 
@@ -93,5 +87,5 @@ test('the firm applies the "Avocats (France)" pack; a partner adds a banned word
   await expect(page.getByTestId('issue-list')).toContainText('Règle 2 «\u00a0required-mention\u00a0» (Mention obligatoire), texte\u00a0: Ce champ est obligatoire.');
   await page.getByRole('heading', { name: 'Ligne éditoriale — Me Claire Dupont' }).scrollIntoViewIfNeeded();
   await saveScreenshot(page, 'editorial-line-errors-fr');
-  expect((await call<unknown[]>(page, 'editorial.versions', { partnerId: claire.id })).length).toBe(1);
+  expect((await plume.call(page.request, 'editorial.versions', { partnerId: claire.id })).length).toBe(1);
 });

@@ -1,5 +1,4 @@
 import { expect, test } from '@playwright/test';
-import type { Page } from '@playwright/test';
 import { docFromParagraphs } from '../../shared/posts/document';
 import { startPlume } from './support/plumeServer';
 import type { RunningPlume } from './support/plumeServer';
@@ -13,18 +12,12 @@ test.afterEach(async () => {
   await plume.stop();
 });
 
-async function call<T>(page: Page, name: string, input: unknown): Promise<T> {
-  const response = await page.request.post(`${plume.origin}/api/call/${name}`, { data: input, headers: { Origin: plume.origin } });
-  const result = (await response.json()) as { ok: boolean; value: T; error?: unknown };
-  if (!result.ok) throw new Error(`${name} failed: ${JSON.stringify(result.error)}`);
-  return result.value;
-}
 
 test('the Mastodon limit typed in Settings is the one the editor counts and lints with', async ({ page }) => {
   await page.goto(plume.url);
   await page.getByRole('button', { name: 'Commencer avec un espace vide' }).click();
-  const partner = await call<{ id: string }>(page, 'partners.create', { displayName: 'Me Claire Dupont', timeZone: 'Europe/Paris', locale: 'fr' });
-  const post = await call<{ id: string }>(page, 'posts.create', {
+  const partner = await plume.call(page.request, 'partners.create', { displayName: 'Me Claire Dupont', timeZone: 'Europe/Paris', locale: 'fr' });
+  const post = await plume.call(page.request, 'posts.create', {
     partnerId: partner.id,
     title: 'Réforme du droit des contrats',
     networks: ['mastodon'],
@@ -49,12 +42,12 @@ test('the Mastodon limit typed in Settings is the one the editor counts and lint
   await section.getByRole('button', { name: 'Enregistrer' }).click();
   await expect(section.getByTestId('mastodon-counts-source')).toHaveText('Saisies à la main.');
   await saveScreenshot(page, 'settings-mastodon-limits-fr');
-  expect((await call<{ mastodon: { maxCharacters: number } }>(page, 'settings.get', {})).mastodon.maxCharacters).toBe(1000);
+  expect((await plume.call(page.request, 'settings.get', {})).mastodon.maxCharacters).toBe(1000);
 
   await page.goto(`${plume.origin}/#/posts/${post.id}`);
   await expect(counter).toHaveText('Mastodon 520/1000');
   await expect(counter).toHaveAttribute('data-over', 'false');
   await expect(errors).toHaveAttribute('data-count', '0');
-  const check = await call<{ networks: { result: { findings: { messageKey: string }[] } }[] }>(page, 'editorial.checkPost', { postId: post.id });
+  const check = await plume.call(page.request, 'editorial.checkPost', { postId: post.id });
   expect(check.networks.flatMap((run) => run.result.findings).map((finding) => finding.messageKey)).not.toContain('editorial.finding.overLimit');
 });

@@ -1,6 +1,5 @@
 import Database from 'better-sqlite3';
 import { expect, test } from '@playwright/test';
-import type { APIRequestContext } from '@playwright/test';
 import { AccountRepository } from '../../electron/core/credentials/accounts/repository';
 import { AccountWriter } from '../../electron/core/credentials/accounts/writer';
 import { SecretServiceKeychain } from '../../electron/core/credentials/keychain';
@@ -33,12 +32,6 @@ test.afterEach(async () => {
   await mastodon?.close();
 });
 
-async function call<T>(request: APIRequestContext, origin: string, name: string, data: unknown): Promise<T> {
-  const response = await request.post(`${origin}/api/call/${name}`, { headers: { Origin: origin }, data });
-  const body = (await response.json()) as { ok: boolean; value: T; error?: unknown };
-  if (!body.ok) throw new Error(`${name} failed: ${JSON.stringify(body.error)}`);
-  return body.value;
-}
 
 test('an approved post on a Mastodon account goes out at its time and shows « Publiée » with its link', async ({ page }) => {
   mastodon = new MastodonServer();
@@ -48,7 +41,7 @@ test('an approved post on a Mastodon account goes out at its time and shows « P
   await page.goto(plume.url);
   await expect(page.getByTestId('workspace-ready')).toHaveText('ready');
 
-  const partner = await call<{ id: string }>(page.request, origin, 'partners.create', {
+  const partner = await plume.call(page.request, 'partners.create', {
     displayName: 'Me Claire Dupont',
     role: 'Associée',
     organisation: 'Cabinet Arcand',
@@ -75,14 +68,14 @@ test('an approved post on a Mastodon account goes out at its time and shows « P
   }
 
   const scheduledAt = Date.now() + 6_000;
-  const post = await call<{ id: string }>(page.request, origin, 'posts.create', {
+  const post = await plume.call(page.request, 'posts.create', {
     partnerId: partner.id,
     title: 'Réforme du droit des contrats',
     networks: ['mastodon'],
     content: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: TEXT }] }] },
     scheduledAt,
   });
-  await call(page.request, origin, 'signoff.recordDecision', { postId: post.id, decision: 'approve', channel: 'phone', decidedAt: Date.now() });
+  await plume.call(page.request, 'signoff.recordDecision', { postId: post.id, decision: 'approve', channel: 'phone', decidedAt: Date.now() });
 
   await page.goto(`${origin}/#/posts/${post.id}`);
   const row = page.getByTestId('publication-mastodon');

@@ -1,5 +1,4 @@
 import { expect, test } from '@playwright/test';
-import type { Page } from '@playwright/test';
 import { simpleParser } from 'mailparser';
 import MailComposer from 'nodemailer/lib/mail-composer';
 import { docFromParagraphs } from '../../shared/posts/document';
@@ -7,6 +6,7 @@ import { startDovecot } from '../support/dovecot';
 import type { Dovecot } from '../support/dovecot';
 import { startSmtpServer } from '../support/smtpServer';
 import type { TestSmtpServer } from '../support/smtpServer';
+import { todayIn } from '../../shared/calendar/zonedTime';
 import { startPlume } from './support/plumeServer';
 import type { RunningPlume } from './support/plumeServer';
 import { saveScreenshot } from './support/screenshots';
@@ -36,12 +36,6 @@ test.afterEach(async () => {
   await imap.stop();
 });
 
-async function call<T>(page: Page, name: string, input: unknown): Promise<T> {
-  const response = await page.request.post(`${plume.origin}/api/call/${name}`, { data: input, headers: { Origin: plume.origin } });
-  const result = (await response.json()) as { ok: boolean; value: T; error?: unknown };
-  if (!result.ok) throw new Error(`${name} failed: ${JSON.stringify(result.error)}`);
-  return result.value;
-}
 
 /** The Approve button's mailto: link in the request email, as the partner's mail client opens it. */
 async function approveDraft(raw: string): Promise<{ subject: string; body: string }> {
@@ -55,7 +49,7 @@ async function approveDraft(raw: string): Promise<{ subject: string; body: strin
 
 test('request sign-off from the editor, the partner approves by email, the post turns approved; an edit voids the approval', async ({ page }) => {
   await page.goto(plume.url);
-  await call(page, 'mail.save', {
+  await plume.call(page.request, 'mail.save', {
     smtp: { host: '127.0.0.1', port: smtp.port, security: 'none' },
     imap: { host: '127.0.0.1', port: imap.port, security: 'none' },
     username: WORKSTATION,
@@ -63,14 +57,14 @@ test('request sign-off from the editor, the partner approves by email, the post 
     fromName: 'Plume — Cabinet Arcand',
     password: PASSWORD,
   });
-  const partner = await call<{ id: string }>(page, 'partners.create', {
+  const partner = await plume.call(page.request, 'partners.create', {
     displayName: 'Me Claire Dupont',
     timeZone: 'America/Toronto',
     locale: 'fr',
     signoffEmail: PARTNER,
   });
   const postAt = Date.now() + 72 * 3_600_000;
-  const post = await call<{ id: string }>(page, 'posts.create', {
+  const post = await plume.call(page.request, 'posts.create', {
     partnerId: partner.id,
     title: 'Réforme du droit des contrats',
     networks: ['linkedin'],
@@ -108,7 +102,8 @@ test('request sign-off from the editor, the partner approves by email, the post 
   await saveScreenshot(page, 'signoff-approved-fr');
 
   // The calendar shows it approved (and, having a time, scheduled) on its day.
-  const day = await page.evaluate((at) => new Date(at).toLocaleDateString('sv-SE', { timeZone: 'Europe/Paris' }), postAt);
+  // The day in the partner's zone from the app's own tz code, not the browser's ICU data.
+  const day = todayIn('Europe/Paris', postAt);
   await page.goto(`${plume.origin}/#/calendar/month/${day}`);
   const entry = page.locator(`[data-testid="calendar-entry"][data-entry-id="${post.id}"]`);
   await expect(entry).toHaveClass(/status-(approved|scheduled)/);

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import type { Page } from '@playwright/test';
+import { z } from 'zod';
 import { docFromParagraphs } from '../../shared/posts/document';
 import { startPlume } from './support/plumeServer';
 import type { RunningPlume } from './support/plumeServer';
@@ -19,18 +19,12 @@ test.afterEach(async () => {
   await plume.stop();
 });
 
-async function call<T>(page: Page, name: string, input: unknown): Promise<T> {
-  const response = await page.request.post(`${plume.origin}/api/call/${name}`, { data: input, headers: { Origin: plume.origin } });
-  const result = (await response.json()) as { ok: boolean; value: T; error?: unknown };
-  if (!result.ok) throw new Error(`${name} failed: ${JSON.stringify(result.error)}`);
-  return result.value;
-}
 
-interface HistoryEntry {
-  action: string;
-  toStatus: string | null;
-  details: { override?: { justification: string; findingIds: string[] } | null; findings?: { error: number } };
-}
+/** What this test reads of a request's audit details (the contract keeps them open-ended). */
+const RequestDetails = z.object({
+  override: z.object({ justification: z.string(), findingIds: z.array(z.string()) }).nullable().optional(),
+  findings: z.object({ error: z.number() }).optional(),
+});
 
 const MENTION = 'Avocat au barreau de Paris';
 const JUSTIFICATION = 'Publication institutionnelle du cabinet, la mention figure sur la page liée.';
@@ -38,13 +32,13 @@ const JUSTIFICATION = 'Publication institutionnelle du cabinet, la mention figur
 test('a post missing the required bar mention goes to sign-off only with a justification, recorded in the audit', async ({ page }) => {
   await page.goto(plume.url);
   await page.getByRole('button', { name: 'Commencer avec un espace vide' }).click();
-  const partner = await call<{ id: string }>(page, 'partners.create', { displayName: 'Me Claire Dupont', timeZone: 'Europe/Paris', locale: 'fr' });
-  await call(page, 'editorial.savePartnerLine', {
+  const partner = await plume.call(page.request, 'partners.create', { displayName: 'Me Claire Dupont', timeZone: 'Europe/Paris', locale: 'fr' });
+  await plume.call(page.request, 'editorial.savePartnerLine', {
     partnerId: partner.id,
     baseVersion: null,
     line: { rules: [{ kind: 'requiredMention', id: 'mention-barreau', text: MENTION, source: 'RIN art. 10.2' }] },
   });
-  const post = await call<{ id: string }>(page, 'posts.create', {
+  const post = await plume.call(page.request, 'posts.create', {
     partnerId: partner.id,
     title: 'Réforme du droit des contrats',
     networks: ['linkedin'],
@@ -77,7 +71,7 @@ test('a post missing the required bar mention goes to sign-off only with a justi
   await expect(justification).toHaveAttribute('aria-invalid', 'true');
   await saveScreenshot(page, 'signoff-override-required-fr');
   await expect(panel.getByTestId('signoff-status')).toHaveText('Brouillon');
-  const before = await call<HistoryEntry[]>(page, 'signoff.history', { postId: post.id });
+  const before = await plume.call(page.request, 'signoff.history', { postId: post.id });
   expect(before.filter((entry) => entry.action === 'requestSignoff')).toEqual([]);
 
   // Only blanks is no justification either.
@@ -94,11 +88,12 @@ test('a post missing the required bar mention goes to sign-off only with a justi
   await expect(panel.getByTestId('signoff-history').locator('li[data-action="requestSignoff"]')).toContainText(`Écart justifié\u00a0: «\u00a0${JUSTIFICATION}\u00a0»`);
   await saveScreenshot(page, 'signoff-override-recorded-fr');
 
-  const history = await call<HistoryEntry[]>(page, 'signoff.history', { postId: post.id });
+  const history = await plume.call(page.request, 'signoff.history', { postId: post.id });
   const requests = history.filter((entry) => entry.action === 'requestSignoff');
   expect(requests).toHaveLength(1);
   expect(requests[0]?.toStatus).toBe('in_review');
-  expect(requests[0]?.details.findings?.error).toBe(1);
-  expect(requests[0]?.details.override?.justification).toBe(JUSTIFICATION);
-  expect(requests[0]?.details.override?.findingIds).toHaveLength(1);
+  const details = RequestDetails.parse(requests[0]?.details);
+  expect(details.findings?.error).toBe(1);
+  expect(details.override?.justification).toBe(JUSTIFICATION);
+  expect(details.override?.findingIds).toHaveLength(1);
 });

@@ -119,9 +119,11 @@ export class EditorialService {
     return this.saveAny(partnerId, baseVersion, old);
   }
 
+  /** The partner's line on the firm's, in the partner's language unless their line sets one. */
   resolved(partnerId: string): ResolvedLine {
-    this.assertPartner(partnerId);
-    return resolveLine(this.firmLine(), this.storedPartnerLine(partnerId));
+    const partner = this.partners.get(partnerId);
+    if (!partner) throw notFound('partner', partnerId);
+    return resolveLine(this.firmLine(), this.storedPartnerLine(partnerId), partner.locale);
   }
 
   /** The partner's cadence and pillars (the firm's when the partner line sets none), for the calendar. */
@@ -255,7 +257,8 @@ export class EditorialService {
   }
 
   private compiledFor(line: ResolvedLine): CompiledLine {
-    const key = `${line.partnerLineId ?? ''}:${String(line.versions.organisation)}:${String(line.versions.partner ?? 0)}`;
+    // The language is part of the key: two partners without a line of their own share the firm's rules, not its language.
+    const key = `${line.partnerLineId ?? ''}:${String(line.versions.organisation)}:${String(line.versions.partner ?? 0)}:${line.language}`;
     let compiled = this.compiled.get(key);
     if (!compiled) {
       if (this.compiled.size >= COMPILED_CACHE_SIZE) this.compiled.clear();

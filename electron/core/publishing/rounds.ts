@@ -112,7 +112,7 @@ export class Rounds {
           now,
         );
         // The text rides along, so a notification can offer to copy it.
-        this.alert('publishing.alerts.manualDue', post, 'warning', { network: networkLabels[target.network], text: finalTexts(post)[target.network] ?? '' });
+        this.alert('publishing.alerts.manualDue', post, 'warning', { network: networkLabels[target.network], networkId: target.network, text: finalTexts(post)[target.network] ?? '' });
       }
     }
     this.changed(post.id);

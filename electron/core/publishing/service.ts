@@ -16,6 +16,7 @@ import type {
   SetTargetInput,
 } from '../../../shared/publishing/publication';
 import { parsePublishedUrl } from '../../../shared/publishing/publishedUrl';
+import { networkLabels } from '../../../shared/posts/networks';
 import { finalTexts } from '../../../shared/signoff/finalTexts';
 import { notFound } from '../errors';
 import { CM, GRACE_SETTING } from './deps';
@@ -25,8 +26,8 @@ import type { PublicationStep } from './step';
 
 const PORT_MAX_MEDIA = 4;
 
-const invalid = (path: string, messageKey: string, message: string): ApiError =>
-  new ApiError({ code: 'validation', messageKey: 'errors.validation', message, issues: [{ path: [path], messageKey }] });
+const invalid = (path: string, messageKey: string, message: string, params?: Record<string, string>): ApiError =>
+  new ApiError({ code: 'validation', messageKey: 'errors.validation', message, issues: [{ path: [path], messageKey, ...(params ? { params } : {}) }] });
 
 const conflict = (messageKey: string, message: string): ApiError => new ApiError({ code: 'conflict', messageKey, message });
 
@@ -194,7 +195,12 @@ export class PublicationService {
       if (!publication) throw conflict('publishing.errors.nothingToConfirm', `No publication of ${post.id} on ${input.network} awaits a link`);
       const account = publication.accountId === null ? undefined : this.deps.accounts.list(post.partnerId).find((a) => a.id === publication.accountId);
       const parsed = parsePublishedUrl(input.network, input.url, account?.instanceUrl ? { instanceUrl: account.instanceUrl } : {});
-      if (!parsed.ok) throw invalid('url', `publishing.errors.url_${parsed.problem}`, `Not a post URL of ${input.network}: ${parsed.problem}`);
+      if (!parsed.ok) {
+        const message = `Not a post URL of ${input.network}: ${parsed.problem}${parsed.foundOn ? ` (a ${parsed.foundOn} link)` : ''}`;
+        const network = networkLabels[input.network];
+        if (parsed.foundOn) throw invalid('url', 'publishing.errors.url_other_network', message, { network, found: networkLabels[parsed.foundOn] });
+        throw invalid('url', `publishing.errors.url_${parsed.problem}`, message, { network });
+      }
       // A failed post comes back to `scheduled` first, so the round can close as published.
       if (post.status === 'failed') this.deps.transitions.apply({ post, event: 'retry', actor: CM, channel: 'app', at: now, details: { networks: [input.network], manual: true } });
       if (publication.state === 'failed') this.deps.publications.reopen(publication.id, 'awaiting_manual', now);

@@ -9,7 +9,7 @@ export function issuesByPath(t: TFunction, source: z.ZodError | ApiError | Field
   const out: Record<string, string> = {};
   for (const issue of issues) {
     const path = issue.path.join('.');
-    if (!(path in out)) out[path] = t(issue.messageKey);
+    if (!(path in out)) out[path] = t(issue.messageKey, issue.params ?? {});
   }
   return out;
 }

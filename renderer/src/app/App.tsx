@@ -135,8 +135,8 @@ export function App() {
             onOpen={(postId) => navigate({ page: 'posts', postId })}
           />
         )}
-        <StatusBar />
         <AlertCenter />
+        <StatusBar />
       </main>
       {choosingPartner ? <NewPostChooser partners={partners.data ?? []} onPick={(partnerId) => newPost(partnerId)} onClose={() => setChoosingPartner(false)} /> : null}
       {searchOpen ? (

@@ -96,8 +96,8 @@ export function LineEditor({ owner, firm, saved }: LineEditorProps) {
   const resolved = useMemo((): ResolvedLine | null => {
     const line = parsed.success ? parsed.data : base;
     if (owner.kind === 'firm') return line?.scope === 'organisation' ? resolveLine(line) : resolveLine(firm);
-    return resolveLine(firm, line?.scope === 'partner' ? line : null);
-  }, [parsed, base, owner.kind, firm]);
+    return resolveLine(firm, line?.scope === 'partner' ? line : null, owner.partner.locale);
+  }, [parsed, base, owner, firm]);
 
   const edit = (next: StoredLine) => setState((s) => ({ ...s, draft: next, serverIssues: [], serverRules: [], message: null }));
   const refresh = () => queryClient.invalidateQueries({ queryKey: editorialKeys.all });
@@ -182,7 +182,7 @@ export function LineEditor({ owner, firm, saved }: LineEditorProps) {
               <SelectField<'inherit' | 'fr' | 'en'>
                 label={t('editorialLine.language')}
                 value={draft.language ?? 'inherit'}
-                options={[{ value: 'inherit', label: t('editorialLine.partner.inheritLanguage', { language: t(`locales.${firm.language}`) }) }, ...Language.options.map((l) => ({ value: l, label: t(`locales.${l}`) }))]}
+                options={[{ value: 'inherit', label: t('editorialLine.partner.inheritLanguage', { language: t(`locales.${owner.kind === 'partner' ? owner.partner.locale : firm.language}`) }) }, ...Language.options.map((l) => ({ value: l, label: t(`locales.${l}`) }))]}
                 onChange={(language) => edit({ ...draft, language: language === 'inherit' ? undefined : language })}
               />
             )}

@@ -104,7 +104,8 @@ export const en: Messages = {
     linkInvalid: 'Invalid address: only https://, http:// and mailto: addresses are accepted.',
     emoji: 'Emoji',
     emojiHint: 'More emoji: Windows + . / Ctrl + Cmd + Space / Ctrl + .',
-    characters: '{{count}} characters',
+    characters_one: '{{count}} character',
+    characters_other: '{{count}} characters',
     conflict: {
       title: 'This post was changed in another window.',
       body: 'Your latest changes are not saved yet. Choose which version to keep.',

@@ -105,7 +105,8 @@ export const fr = {
     linkInvalid: 'Adresse invalide : seules les adresses https://, http:// et mailto: sont acceptées.',
     emoji: 'Émoji',
     emojiHint: 'Plus d’émojis : Windows + . / Ctrl + Cmd + Espace / Ctrl + .',
-    characters: '{{count}} caractères',
+    characters_one: '{{count}} caractère',
+    characters_other: '{{count}} caractères',
     conflict: {
       title: 'Cette publication a été modifiée dans une autre fenêtre.',
       body: 'Vos dernières modifications ne sont pas encore enregistrées. Choisissez la version à garder.',

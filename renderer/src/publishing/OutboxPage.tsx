@@ -7,8 +7,8 @@ import { networkLabels } from '../../../shared/posts/networks';
 import type { QueueItem } from '../../../shared/publishing/publication';
 import { useDateFormat } from '../ui/useDateFormat';
 import { publishingKeys, usePublicationQueue, usePublishingEvents } from './queries';
-import { SignoffEmailQueue } from '../signoff/SignoffEmailQueue';
 import './publishing.css';
+import { SignoffEmailQueue } from '../signoff/SignoffEmailQueue';
 
 const shownState = (item: QueueItem) => (item.state === 'queued' && item.job?.state === 'sending' ? 'sending' : item.state);
 
@@ -24,78 +24,85 @@ export function OutboxPage({ onOpenPost }: { onOpenPost: (postId: string) => voi
   const { dateTime } = useDateFormat();
   const data = queue.data;
   return (
-    <section className="outbox-page" aria-labelledby="outbox-title">
-      <h2 id="outbox-title">{t('publishing.outbox.title')}</h2>
-      <p className="muted">{t('publishing.outbox.intro')}</p>
-      {data ? (
-        <>
+    <section className="page outbox-page" aria-labelledby="outbox-title">
+      <header className="page-header">
+        <h1 id="outbox-title">{t('publishing.outbox.title')}</h1>
+        {data ? (
           <p className={data.online ? 'pill ok' : 'pill warn'} data-testid="outbox-online" data-online={data.online}>
             {data.online ? t('publishing.outbox.online') : t('publishing.outbox.offline')}
           </p>
-          {data.missed.length > 0 ? (
-            <div className="banner warn" role="alert">
-              <strong>{t('publishing.outbox.missedTitle')}</strong>
-              <ul>
-                {data.missed.map((missed) => (
-                  <li key={missed.postId}>
-                    {missed.title || missed.postId} {missed.scheduledAt === null ? null : `— ${dateTime(missed.scheduledAt)}`}{' '}
-                    <button type="button" className="link" onClick={() => onOpenPost(missed.postId)}>
-                      {t('publishing.outbox.openPost')}
-                    </button>
-                  </li>
-                ))}
-              </ul>
-            </div>
-          ) : null}
-          <SignoffEmailQueue onOpenPost={onOpenPost} />
-          <GraceSetting />
-          {data.items.length === 0 ? (
-            <p className="muted">{t('publishing.outbox.empty')}</p>
-          ) : (
-            <table data-testid="outbox-table">
-              <thead>
-                <tr>
-                  <th>{t('publishing.outbox.post')}</th>
-                  <th>{t('publishing.outbox.partner')}</th>
-                  <th>{t('publishing.outbox.network')}</th>
-                  <th>{t('publishing.outbox.due')}</th>
-                  <th>{t('publishing.outbox.state')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.items.map((item) => {
-                  const state = shownState(item);
-                  return (
-                    <tr key={item.publicationId} data-state={state}>
-                      <td>
-                        <button type="button" className="link" onClick={() => onOpenPost(item.postId)}>
-                          {item.postTitle || item.postId}
-                        </button>
-                      </td>
-                      <td>{item.partnerName}</td>
-                      <td>
-                        {networkLabels[item.network]}
-                        {item.accountHandle ? <span className="muted"> @{item.accountHandle.replace(/^@/u, '')}</span> : null}
-                      </td>
-                      <td>{dateTime(item.dueAt)}</td>
-                      <td>
-                        <span className={`pill publication-state ${state}`}>{t(`publishing.state.${state}`)}</span>{' '}
-                        {item.url ? (
-                          <a href={item.url} target="_blank" rel="noopener noreferrer">
-                            {t('publishing.open')}
-                          </a>
-                        ) : null}
-                        {item.reason ? <div>{t(`publishing.reason.${item.reason}`)}</div> : null}
-                        {item.error && item.reason === null ? <div className="network-message">{t('publishing.networkSaid', { error: item.error })}</div> : null}
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          )}
-        </>
+        ) : null}
+      </header>
+      <p className="muted">{t('publishing.outbox.intro')}</p>
+      {data && data.missed.length > 0 ? (
+        <div className="banner warn" role="alert">
+          <strong>{t('publishing.outbox.missedTitle')}</strong>
+          <ul>
+            {data.missed.map((missed) => (
+              <li key={missed.postId}>
+                {missed.title || missed.postId} {missed.scheduledAt === null ? null : `— ${dateTime(missed.scheduledAt)}`}{' '}
+                <button type="button" className="link" onClick={() => onOpenPost(missed.postId)}>
+                  {t('publishing.outbox.openPost')}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </div>
       ) : null}
+      {/* One section per kind of thing that leaves, each under its own h2. */}
+      <section className="outbox-section" aria-labelledby="outbox-publications-title">
+        <h2 id="outbox-publications-title">{t('publishing.outbox.publicationsTitle')}</h2>
+        {!data ? null : data.items.length === 0 ? (
+          <p className="muted">{t('publishing.outbox.empty')}</p>
+        ) : (
+          <table data-testid="outbox-table">
+            <thead>
+              <tr>
+                <th>{t('publishing.outbox.post')}</th>
+                <th>{t('publishing.outbox.partner')}</th>
+                <th>{t('publishing.outbox.network')}</th>
+                <th>{t('publishing.outbox.due')}</th>
+                <th>{t('publishing.outbox.state')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.items.map((item) => {
+                const state = shownState(item);
+                return (
+                  <tr key={item.publicationId} data-state={state}>
+                    <td>
+                      <button type="button" className="link" onClick={() => onOpenPost(item.postId)}>
+                        {item.postTitle || item.postId}
+                      </button>
+                    </td>
+                    <td>{item.partnerName}</td>
+                    <td>
+                      {networkLabels[item.network]}
+                      {item.accountHandle ? <span className="muted"> @{item.accountHandle.replace(/^@/u, '')}</span> : null}
+                    </td>
+                    <td>{dateTime(item.dueAt)}</td>
+                    <td>
+                      <span className={`pill publication-state ${state}`}>{t(`publishing.state.${state}`)}</span>{' '}
+                      {item.url ? (
+                        <a href={item.url} target="_blank" rel="noopener noreferrer">
+                          {t('publishing.open')}
+                        </a>
+                      ) : null}
+                      {item.reason ? <div>{t(`publishing.reason.${item.reason}`)}</div> : null}
+                      {item.error && item.reason === null ? <div className="network-message">{t('publishing.networkSaid', { error: item.error })}</div> : null}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        )}
+      </section>
+      <SignoffEmailQueue onOpenPost={onOpenPost} />
+      <section className="outbox-section" aria-labelledby="outbox-settings-title">
+        <h2 id="outbox-settings-title">{t('publishing.outbox.settingsTitle')}</h2>
+        <GraceSetting />
+      </section>
     </section>
   );
 }

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQueryClient } from '@tanstack/react-query';
 import { api } from '../api';
-import { errorMessage } from '../ui/errorMessage';
+import { errorMessage, fieldErrors } from '../ui/errorMessage';
 import { useDateFormat } from '../ui/useDateFormat';
 import { useZoneNames } from '../time/useZoneNames';
 import { userZone } from '../time/userZone';
@@ -36,12 +36,15 @@ export function PublicationPanel({ postId }: { postId: string }) {
   const data = query.data;
   if (!data) return null;
 
-  const run = async (action: () => Promise<PostPublication>) => {
+  const run: Run = async (action, onFieldErrors) => {
     setError(null);
     try {
       queryClient.setQueryData(publishingKeys.status(postId), await action());
     } catch (failure) {
-      setError(errorMessage(t, failure));
+      // A form that shows its fields' errors beside them gets them; anything else goes on top.
+      const byField = fieldErrors(t, failure);
+      if (onFieldErrors && Object.keys(byField).length > 0) onFieldErrors(byField);
+      else setError(errorMessage(t, failure));
     }
   };
 
@@ -72,7 +75,8 @@ export function PublicationPanel({ postId }: { postId: string }) {
   );
 }
 
-type Run = (action: () => Promise<PostPublication>) => Promise<void>;
+/** Runs a call whose answer is the post's publication; field errors go to `onFieldErrors` when given. */
+type Run = (action: () => Promise<PostPublication>, onFieldErrors?: (errors: Record<string, string>) => void) => Promise<void>;
 
 function PublicationRow({ publication, data, run }: { publication: PublicationView; data: PostPublication; run: Run }) {
   const { t } = useTranslation();
@@ -117,7 +121,9 @@ function ManualPublish({ network, data, run }: { network: Network; data: PostPub
   const { t } = useTranslation();
   const [url, setUrl] = useState('');
   const [copied, setCopied] = useState(false);
+  const [urlError, setUrlError] = useState<string | null>(null);
   const label = networkLabels[network];
+  const errorId = `manual-url-error-${network}`;
   const text = data.texts[network] ?? '';
   const composeUrl = data.composeUrls[network];
   return (
@@ -143,14 +149,32 @@ function ManualPublish({ network, data, run }: { network: Network; data: PostPub
         className="manual-url"
         onSubmit={(event) => {
           event.preventDefault();
-          void run(() => api.call('publishing.manualDone', { postId: data.postId, network, url }));
+          setUrlError(null);
+          void run(
+            () => api.call('publishing.manualDone', { postId: data.postId, network, url }),
+            (errors) => setUrlError(errors.url ?? Object.values(errors).join(' ')),
+          );
         }}
       >
         <label>
-          {t('publishing.manual.url')}
-          <input type="url" value={url} onChange={(e) => setUrl(e.target.value)} placeholder="https://" required />
+          {t('publishing.manual.url', { network: label })}
+          <input
+            type="url"
+            value={url}
+            onChange={(e) => setUrl(e.target.value)}
+            placeholder="https://"
+            required
+            aria-invalid={urlError !== null}
+            aria-describedby={urlError ? errorId : undefined}
+            data-testid={`manual-url-${network}`}
+          />
         </label>
         <button type="submit">{t('publishing.manual.confirm')}</button>
+        {urlError ? (
+          <p className="error field-error" id={errorId} role="alert" data-testid={`manual-url-error-${network}`}>
+            {t('publishing.manual.urlError', { network: label, error: urlError })}
+          </p>
+        ) : null}
       </form>
     </div>
   );

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import type { AuditEntry } from '../../../shared/signoff/audit';
 import { useDateFormat } from '../ui/useDateFormat';
+import { historyLine } from './historyLine';
 import { useSignoffHistory } from './queries';
 
 const text = (value: unknown): string | null => (typeof value === 'string' && value !== '' ? value : null);
@@ -18,9 +18,6 @@ export function SignoffHistory({ postId }: { postId: string }) {
   const history = useSignoffHistory(postId);
   const entries = [...(history.data ?? [])].reverse();
 
-  const who = (entry: AuditEntry): string =>
-    entry.actor.kind === 'partner' ? entry.actor.name : t(`signoff.history.actors.${entry.actor.kind}`);
-
   return (
     <section className="signoff-section" aria-labelledby={`signoff-history-${postId}`}>
       <h3 id={`signoff-history-${postId}`}>{t('signoff.history.heading')}</h3>
@@ -30,13 +27,13 @@ export function SignoffHistory({ postId }: { postId: string }) {
           const comment = text(entry.details.comment);
           const reason = text(entry.details.reason);
           const justification = entry.action === 'requestSignoff' ? justificationOf(entry.details) : null;
+          const line = historyLine(t, entry);
           return (
             <li key={entry.id} data-action={entry.action} data-channel={entry.channel ?? ''}>
               <time className="muted small">{dateTime(entry.at)}</time>
               <span>
-                <strong>{t(`signoff.history.actions.${entry.action}`)}</strong>
-                {entry.channel ? ` ${t(`signoff.history.channels.${entry.channel}`)}` : ''}
-                {` ${t('signoff.history.by', { name: who(entry) })}`}
+                <strong>{line.action}</strong>
+                {line.rest}
                 {entry.revisionNumber !== null ? ` · ${t('signoff.history.revision', { number: entry.revisionNumber })}` : ''}
               </span>
               {reason ? <span className="small error-text">{t(`signoff.history.reasons.${reason}`, { defaultValue: reason })}</span> : null}

@@ -15,7 +15,7 @@ export function fieldErrors(t: TFunction, error: unknown): Record<string, string
   const out: Record<string, string> = {};
   for (const issue of error.issues) {
     const field = issue.path[issue.path.length - 1];
-    if (typeof field === 'string' && !(field in out)) out[field] = t(issue.messageKey);
+    if (typeof field === 'string' && !(field in out)) out[field] = t(issue.messageKey, issue.params ?? {});
   }
   return out;
 }

@@ -36,9 +36,10 @@ function isExempt(text: string, at: number, mark: string): boolean {
   return false;
 }
 
+/** Applies to posts written in French (detected, else the partner's language), not to English ones. */
 export function frenchTypographyCheck(): Check {
   return (analysis, { language }, report) => {
-    if (language !== 'fr') return;
+    if (analysis.postLanguage(language) !== 'fr') return;
     const { text } = analysis;
     for (const match of text.matchAll(MARKS)) {
       const at = match.index;

@@ -6,11 +6,14 @@ import type { EmojiMatch } from './emoji';
 import { extractHashtags, extractMentions, extractUrls } from './entities';
 import type { HashtagEntity, MentionEntity, UrlEntity } from './entities';
 import { foldLoose } from './fold';
+import { detectLanguage, DETECTION_MIN_LETTERS } from './language';
+import type { LanguageDetection } from './language';
 import { splitSentences } from './sentences';
 import type { Sentence } from './sentences';
 import { determinerKey, stemKeys } from './stem';
 import { ELISIONS, tokenize } from './tokens';
 import type { Token } from './tokens';
+import type { Language } from '../ruleSchema';
 
 /** The comparison keys of a token under stemming (elided words map to their full form's key). */
 export function tokenStemKeys(token: Token): readonly string[] {
@@ -32,6 +35,7 @@ export class TextAnalysis {
   private emojiList: EmojiMatch[] | undefined;
   private sentenceList: Sentence[] | undefined;
   private foldedText: string | undefined;
+  private languageDetection: LanguageDetection | undefined;
   private readonly measurements = new Map<Network, Measurement>();
 
   constructor(
@@ -87,6 +91,21 @@ export class TextAnalysis {
       .filter((line) => line !== '')
       .join(' ');
     return this.foldedText;
+  }
+
+  /** The language detected in the prose (links, hashtags and mentions aside). */
+  get language(): LanguageDetection {
+    this.languageDetection ??= detectLanguage(this);
+    return this.languageDetection;
+  }
+
+  /**
+   * The language the post is written in: the detected one when there is prose enough to
+   * tell, else the one expected (the partner's).
+   */
+  postLanguage(expected: Language): Language {
+    const { letters, detected } = this.language;
+    return letters >= DETECTION_MIN_LETTERS && detected ? detected : expected;
   }
 
   measure(network: Network): Measurement {

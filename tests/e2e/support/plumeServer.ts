@@ -4,6 +4,8 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { mintLinkToken } from '../../../electron/server/sessions';
+import type { APIRequestContext } from '@playwright/test';
+import type { ProcedureInput, ProcedureName, ProcedureOutput } from '../../../shared/api/contract';
 
 export interface RunningPlume {
   /** A fresh single-use link each time it is read (links open Plume once). */
@@ -11,6 +13,8 @@ export interface RunningPlume {
   origin: string;
   dataDir: string;
   process: ChildProcess;
+  /** Calls a procedure of the contract as the page would (same origin), throwing its error if refused. */
+  call<K extends ProcedureName>(request: APIRequestContext, name: K, input: ProcedureInput<K>): Promise<ProcedureOutput<K>>;
   stop(): Promise<void>;
   kill9(): Promise<void>;
 }
@@ -60,6 +64,7 @@ export async function startPlume(dataDir = mkdtempSync(join(tmpdir(), 'plume-e2e
     origin: printed.origin,
     dataDir,
     process: child,
+    call: (request, name, input) => callApi(request, printed.origin, name, input),
     async stop() {
       if (child.exitCode === null) child.kill('SIGTERM');
       await exited;
@@ -69,4 +74,12 @@ export async function startPlume(dataDir = mkdtempSync(join(tmpdir(), 'plume-e2e
       await exited;
     },
   };
+}
+
+/** One API call over the browser-mode transport, with the page's Origin; the value, or a thrown error naming the procedure. */
+export async function callApi<K extends ProcedureName>(request: APIRequestContext, origin: string, name: K, input: ProcedureInput<K>): Promise<ProcedureOutput<K>> {
+  const response = await request.post(`${origin}/api/call/${name}`, { data: input, headers: { Origin: origin } });
+  const body = (await response.json()) as { ok: true; value: ProcedureOutput<K> } | { ok: false; error: unknown };
+  if (!body.ok) throw new Error(`${name} failed: ${JSON.stringify(body.error)}`);
+  return body.value;
 }

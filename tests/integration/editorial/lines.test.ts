@@ -300,6 +300,14 @@ describe('checking a post', () => {
     expect(t.core.editorial.checkPost(post.id)).toMatchObject({ summary: check.summary, errorFindingIds: check.errorFindingIds });
   });
 
+  it('does not apply French typography to an English-speaking partner’s posts', async () => {
+    const dana = await t.call('partners.create', { displayName: 'Dana Whitfield', timeZone: 'Europe/London', locale: 'en' });
+    const post = await t.call('posts.create', { partnerId: dana.id, content: docFromParagraphs(['Reminder: webinar at 5!']) });
+    expect((await t.call('editorial.resolved', { partnerId: dana.id })).language).toBe('en');
+    const check = await t.call('editorial.checkPost', { postId: post.id });
+    expect(check.summary.byKind).not.toHaveProperty('frenchTypography');
+  });
+
   it('lints once, for no network, a post without target networks', async () => {
     const anne = await partner();
     const post = await t.call('posts.create', { partnerId: anne.id, content: docFromParagraphs(['Bonjour : à bientôt']) });

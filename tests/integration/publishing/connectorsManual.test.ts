@@ -29,7 +29,8 @@ describe('manual publication (no API) and the pasted-back URL', () => {
   });
 
   it('refuses a URL of another network, of another Mastodon instance, or that is not a post', () => {
-    expect(parsePublishedUrl('linkedin', 'https://x.com/MaitreDurand/status/1861234567890123456')).toEqual({ ok: false, problem: 'wrong_network' });
+    expect(parsePublishedUrl('linkedin', 'https://x.com/MaitreDurand/status/1861234567890123456')).toEqual({ ok: false, problem: 'wrong_network', foundOn: 'x' });
+    expect(parsePublishedUrl('x', 'https://www.linkedin.com/feed/update/urn:li:activity:1/')).toEqual({ ok: false, problem: 'wrong_network', foundOn: 'linkedin' });
     expect(parsePublishedUrl('mastodon', 'https://mastodon.social/@maitre_durand/113456789012345678', { instanceUrl: 'https://piaille.fr' })).toEqual({ ok: false, problem: 'wrong_network' });
     expect(parsePublishedUrl('x', 'https://x.com/MaitreDurand')).toEqual({ ok: false, problem: 'not_a_post' });
     expect(parsePublishedUrl('bluesky', 'pas une adresse')).toEqual({ ok: false, problem: 'invalid_url' });

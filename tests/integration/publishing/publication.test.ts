@@ -340,7 +340,10 @@ describe('scheduled publication through the outbox', () => {
     expect(h.events).toContainEqual(expect.objectContaining({ type: 'alert', messageKey: 'publishing.alerts.manualDue', params: expect.objectContaining({ network: 'LinkedIn', text: TEXT }) as unknown }));
 
     const wrong = await h.error('publishing.manualDone', { postId: post.id, network: 'linkedin', url: 'https://x.com/MaitreDurand/status/1' });
-    expect(wrong.issues?.[0]?.messageKey).toBe('publishing.errors.url_wrong_network');
+    // The field, and that it is an X link where a LinkedIn post is expected (not just "invalid values").
+    expect(wrong.issues).toEqual([{ path: ['url'], messageKey: 'publishing.errors.url_other_network', params: { network: 'LinkedIn', found: 'X' } }]);
+    const elsewhere = await h.error('publishing.manualDone', { postId: post.id, network: 'linkedin', url: 'https://example.com/post/1' });
+    expect(elsewhere.issues).toEqual([{ path: ['url'], messageKey: 'publishing.errors.url_wrong_network', params: { network: 'LinkedIn' } }]);
 
     const done = await h.call('publishing.manualDone', {
       postId: post.id,

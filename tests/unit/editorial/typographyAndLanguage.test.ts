@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyFix, lint } from '../../../shared/editorial/index';
+import { applyFix, lint, resolveLine } from '../../../shared/editorial/index';
 import type { RuleInput } from '../../../shared/editorial/index';
 import { findings, lineWith, NBSP, NNBSP } from './helpers';
 
@@ -32,6 +32,22 @@ describe('French typography', () => {
   it('applies to French lines only', () => {
     expect(lint('Warning: deadline!', lineWith(typography, 'en')).findings).toEqual([]);
     expect(lint('Warning: deadline!', lineWith(typography, 'en'), { language: 'fr' }).findings).toHaveLength(2);
+  });
+
+  it('follows the partner’s language when the post is too short to tell', () => {
+    const firm = lineWith(typography, 'fr');
+    expect(lint('Reminder: call at 5!', resolveLine(firm, null, 'en')).findings).toEqual([]);
+    expect(lint('Rappel: appel à 17h!', resolveLine(firm, null, 'fr')).findings).toHaveLength(2);
+  });
+
+  it('leaves a post written in English alone, even on a French line', () => {
+    const english = 'Big news: our team is growing! Want to join us? We are hiring two lawyers this spring.';
+    expect(lint(english, lineWith(typography, 'fr')).findings).toEqual([]);
+  });
+
+  it('still checks a post written in French on an English line', () => {
+    const french = 'Grande nouvelle: notre équipe s’agrandit! Vous voulez nous rejoindre? Nous recrutons deux avocats ce printemps.';
+    expect(lint(french, lineWith(typography, 'en')).findings.map((f) => f.params.char)).toEqual([':', '!', '?']);
   });
 });
 

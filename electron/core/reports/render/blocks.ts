@@ -147,7 +147,7 @@ export function pillarBlock(ctx: RenderContext, mix: PillarMix, withTargetsNote:
   const body =
     mix.basis === 0 && !mix.hasTargets
       ? `<p class="muted">${esc(m.noData)}</p>`
-      : `<div class="chart">${pillarChart(`${ctx.id}-pillars`, mix, ctx.accent.strong, fmt, m)}</div><p class="note">${esc(fill(m.pillars.basis, { count: fmt.int(mix.basis) }))}</p>`;
+      : `<div class="chart">${pillarChart(`${ctx.id}-pillars`, mix, ctx.accent.strong, fmt, m)}</div><p class="note">${esc(fill(pluralOf(fmt.locale, mix.basis, m.pillars.basis), { count: fmt.int(mix.basis) }))}</p>`;
   const noTargets = withTargetsNote && !mix.hasTargets ? `<p class="note">${esc(m.pillars.noTargets)}</p>` : '';
   return `<section class="keep"><h2>${esc(m.sections.pillars)}</h2>${body}${noTargets}</section>`;
 }

@@ -12,7 +12,9 @@ interface CardState {
   /** Underline keys (see `underlineKeys`): they survive typing elsewhere while the card is open. */
   keys: string[];
   left: number;
-  top: number;
+  /** Above the word (`bottom`, the card grows upward), or below the line after it (`top`). */
+  top: number | null;
+  bottom: number | null;
   /** Opened from the keyboard: focus goes into the card. */
   focus: boolean;
 }
@@ -32,12 +34,20 @@ function findingKeysAt(target: EventTarget | null, root: Element): { keys: strin
   return { keys, anchor };
 }
 
-const place = (left: number, top: number, focus: boolean, keys: string[]): CardState => ({
-  keys,
-  left: Math.max(8, Math.min(left, window.innerWidth - CARD_WIDTH - 8)),
-  top,
-  focus,
-});
+/** Room the card needs above the word; with less, it goes below the line after the word's. */
+const ROOM_ABOVE = 180;
+
+/**
+ * Where the card goes for a word at `rect`: above it, so the line below and its underlines
+ * stay readable while the card is open; near the top of the window, one line lower than the
+ * word's own line, never on the line right below it.
+ */
+function place(rect: { left: number; top: number; bottom: number }, focus: boolean, keys: string[]): CardState {
+  const left = Math.max(8, Math.min(rect.left, window.innerWidth - CARD_WIDTH - 8));
+  if (rect.top >= ROOM_ABOVE) return { keys, left, top: null, bottom: window.innerHeight - rect.top + 4, focus };
+  const lineHeight = rect.bottom - rect.top;
+  return { keys, left, top: rect.bottom + lineHeight + 4, bottom: null, focus };
+}
 
 /**
  * The card of an underlined finding, like a spell checker's: on hover, or with Ctrl/⌘+. at
@@ -71,8 +81,10 @@ export function LintCard({ editor, session }: { editor: Editor; session: LintSes
       const { keys, anchor } = findingKeysAt(event.target, root);
       if (!anchor || keys.length === 0) return;
       stopHide();
-      const rect = anchor.getBoundingClientRect();
-      setCard(place(rect.left, rect.bottom + 4, false, keys));
+      // The line box of the word the pointer is on (an underline may wrap over two lines).
+      const rects = [...anchor.getClientRects()];
+      const rect = rects.find((r) => event.clientY >= r.top && event.clientY <= r.bottom) ?? anchor.getBoundingClientRect();
+      setCard(place(rect, false, keys));
     };
     const onOut = (event: MouseEvent) => {
       if (findingKeysAt(event.target, root).keys.length === 0) return;
@@ -83,11 +95,11 @@ export function LintCard({ editor, session }: { editor: Editor; session: LintSes
       const state = freshLint(editor.view);
       if (!state) return;
       const { head } = editor.view.state.selection;
-      const found = new Set(findingsAt(state, head));
-      const keys = [...underlineKeys(state.result?.findings ?? [])].filter(([, finding]) => found.has(finding)).map(([key]) => key);
+      // Innermost first, as findingsAt orders them: the card opens on the finding at the caret.
+      const keyOf = new Map([...underlineKeys(state.result?.findings ?? [])].map(([key, finding]) => [finding, key]));
+      const keys = findingsAt(state, head).flatMap((finding) => keyOf.get(finding) ?? []);
       if (keys.length === 0) return;
-      const coords = editor.view.coordsAtPos(head);
-      setCard(place(coords.left, coords.bottom + 4, true, keys));
+      setCard(place(editor.view.coordsAtPos(head), true, keys));
     });
     root.addEventListener('mouseover', onOver);
     root.addEventListener('mouseout', onOut);
@@ -120,7 +132,7 @@ export function LintCard({ editor, session }: { editor: Editor; session: LintSes
       role="dialog"
       aria-label={t('editorialEditor.card')}
       data-testid="finding-card"
-      style={{ left: card.left, top: card.top, width: CARD_WIDTH }}
+      style={{ left: card.left, width: CARD_WIDTH, ...(card.top === null ? {} : { top: card.top }), ...(card.bottom === null ? {} : { bottom: card.bottom }) }}
       onMouseEnter={cancelHide}
       onMouseLeave={scheduleHide}
       onKeyDown={(event) => {

@@ -40,10 +40,17 @@ export function selectFinding(view: EditorView, findingId: string): boolean {
   return true;
 }
 
-/** The findings under a document position (the cursor, say), most severe first as lint sorts them. */
+/**
+ * The findings at a document position (the cursor, say), innermost first, as hover lists
+ * the underlines under the pointer: a word's finding before the sentence's around it. A
+ * finding that only ends at the position counts only when none holds it; a finding over the
+ * whole post (its language) is in the panel, not here.
+ */
 export function findingsAt(state: LintState, pos: number): Finding[] {
-  return (state.result?.findings ?? []).filter((finding) => {
-    const { from, to } = findingSpan(state, finding);
-    return from === to ? pos === from : pos >= from && pos <= to && !(finding.range.from === 0 && finding.range.to >= state.map.text.length);
-  });
+  const spans = (state.result?.findings ?? [])
+    .filter((finding) => !(finding.range.from === 0 && finding.range.to >= state.map.text.length && finding.range.to > finding.range.from))
+    .map((finding) => ({ finding, ...findingSpan(state, finding) }));
+  const holding = spans.filter(({ from, to }) => (from === to ? pos === from : from <= pos && pos < to));
+  const chosen = holding.length > 0 ? holding : spans.filter(({ from, to }) => from < to && pos === to);
+  return chosen.sort((a, b) => a.to - a.from - (b.to - b.from)).map(({ finding }) => finding);
 }

@@ -1,0 +1,65 @@
+import i18next from 'i18next';
+import type { TFunction } from 'i18next';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { uiMessages } from '../../renderer/src/i18n/resources';
+import { historyLine } from '../../renderer/src/signoff/historyLine';
+import { lineIssueKey } from '../../shared/editorial/issueKeys';
+import { fill, pluralOf, reportMessages } from '../../shared/reports/messages';
+
+const ui: Record<'fr' | 'en', TFunction> = {} as Record<'fr' | 'en', TFunction>;
+beforeAll(async () => {
+  for (const lng of ['fr', 'en'] as const) {
+    const instance = i18next.createInstance();
+    await instance.init({ lng, resources: { [lng]: { translation: uiMessages(lng) } }, interpolation: { escapeValue: false } });
+    ui[lng] = instance.t;
+  }
+});
+
+describe('counts read as sentences', () => {
+  it.each([
+    ['fr', 0, '0 caractère'],
+    ['fr', 1, '1 caractère'],
+    ['fr', 2, '2 caractères'],
+    ['en', 0, '0 characters'],
+    ['en', 1, '1 character'],
+    ['en', 2, '2 characters'],
+  ] as const)('the editor’s character count in %s for %i', (lng, count, expected) => {
+    expect(ui[lng]('editor.characters', { count })).toBe(expected);
+  });
+
+  it.each([
+    ['fr', 1, 'Sur 1 publication publiée ce mois-ci'],
+    ['fr', 3, 'Sur 3 publications publiées ce mois-ci'],
+    ['en', 1, 'Of 1 post published this month'],
+    ['en', 3, 'Of 3 posts published this month'],
+  ] as const)('the report’s pillar basis in %s for %i', (lng, count, start) => {
+    expect(fill(pluralOf(lng, count, reportMessages[lng].pillars.basis), { count })).toMatch(new RegExp(`^${start} \\(`, 'u'));
+  });
+});
+
+describe('the sign-off history', () => {
+  const queued = { action: 'signoffEmailQueued', channel: 'email', actor: { kind: 'community_manager', name: 'Camille' } } as const;
+
+  it('says a request email was queued without “by email”', () => {
+    const fr = historyLine(ui.fr, queued);
+    expect(`${fr.action}${fr.rest}`).toBe('E-mail de demande placé dans la file d’envoi par vous');
+    const en = historyLine(ui.en, queued);
+    expect(`${en.action}${en.rest}`).toBe('Request email placed in the outbox by you');
+  });
+
+  it('still says how a decision came in', () => {
+    const line = historyLine(ui.en, { action: 'approve', channel: 'phone', actor: { kind: 'partner', name: 'Dana Whitfield' } });
+    expect(`${line.action}${line.rest}`).toBe('Approved by phone by Dana Whitfield');
+  });
+});
+
+describe('editorial-line field errors', () => {
+  it('asks for at least one item rather than “at least 1 items”', () => {
+    const issue = z.array(z.string()).min(1).safeParse([]).error?.issues[0];
+    if (!issue) throw new Error('expected an issue');
+    const { messageKey, params } = lineIssueKey(issue);
+    expect(ui.fr(messageKey, params)).toBe('Au moins un élément.');
+    expect(ui.en(messageKey, params)).toBe('At least one item.');
+  });
+});
