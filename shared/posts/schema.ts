@@ -85,6 +85,31 @@ export const Revision = z.object({
 });
 export type Revision = z.infer<typeof Revision>;
 
+/** A row of the revisions list: no body, only a bounded excerpt, so a page stays small at any history length. */
+export const REVISION_EXCERPT_LENGTH = 90;
+export const RevisionSummary = Revision.omit({ plainText: true }).extend({
+  excerpt: z.string().max(REVISION_EXCERPT_LENGTH),
+});
+export type RevisionSummary = z.infer<typeof RevisionSummary>;
+
+export const REVISION_PAGE_MAX = 200;
+export const RevisionPageInput = z
+  .object({
+    postId: PostId,
+    /** Keyset cursor: only revisions numbered below it (the previous page's nextBefore). */
+    before: z.number().int().positive().optional(),
+    limit: z.number().int().min(1).max(REVISION_PAGE_MAX).default(50),
+  })
+  .strict();
+export type RevisionPageInput = z.infer<typeof RevisionPageInput>;
+
+export const RevisionPage = z.object({
+  items: z.array(RevisionSummary),
+  /** Cursor for the next (older) page, or null when this page holds the oldest revision. */
+  nextBefore: z.number().int().positive().nullable(),
+});
+export type RevisionPage = z.infer<typeof RevisionPage>;
+
 export const RevisionDetail = Revision.extend({
   content: z.custom<DocNode>((v) => typeof v === 'object' && v !== null),
 });

@@ -97,6 +97,50 @@ test('a draft with bold text and a list survives a reload exactly; an older revi
   await expect(body(page)).toHaveText('Première version.');
 });
 
+test('a long history lists its newest page, loads older versions on demand and restores one of them', async ({ page }) => {
+  const call = async <T>(name: string, data: unknown): Promise<T> => {
+    const response = await page.request.post(`${plume.origin}/api/call/${name}`, { headers: { Origin: plume.origin }, data });
+    const answer = (await response.json()) as { ok: boolean; value: T };
+    expect(answer.ok).toBe(true);
+    return answer.value;
+  };
+  await page.goto(plume.url);
+  const paragraph = (text: string) => ({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] });
+  const partner = await call<{ id: string }>('partners.create', {
+    displayName: 'Me Claire Dupont',
+    role: 'Associée',
+    organisation: 'Cabinet Arcand',
+    color: '#1d4ed8',
+    timeZone: 'Europe/Paris',
+    locale: 'fr',
+    signoffEmail: 'claire.dupont@example.org',
+  });
+  let post = await call<{ id: string; version: number }>('posts.create', { partnerId: partner.id, title: 'Historique long', content: paragraph('Texte 1') });
+  // 60 revisions: more than the panel's first page of 50.
+  for (let n = 2; n <= 60; n++) {
+    post = await call('posts.save', { id: post.id, baseVersion: post.version, content: paragraph(`Texte ${n}`) });
+  }
+
+  await page.goto(`${plume.origin}/#/posts/${post.id}`);
+  await expect(body(page)).toHaveText('Texte 60');
+  const revisions = page.getByTestId('revision');
+  await expect(revisions).toHaveCount(50);
+  await expect(revisions.first()).toHaveAttribute('data-number', '60');
+  await page.getByRole('button', { name: 'Versions plus anciennes' }).click();
+  await expect(revisions).toHaveCount(60);
+  await expect(page.getByRole('button', { name: 'Versions plus anciennes' })).toHaveCount(0);
+
+  const target = page.locator('[data-testid="revision"][data-number="3"]');
+  await target.getByRole('button').first().click();
+  await expect(target.locator('pre')).toHaveText('Texte 3');
+  await target.getByRole('button', { name: 'Restaurer' }).click();
+  await expect(body(page)).toHaveText('Texte 3');
+  await expect(revisions.first()).toHaveAttribute('data-number', '61');
+  await expect(revisions.first()).toContainText('restaurée depuis la version 3');
+  // The older versions loaded stay listed after the refresh of the first page.
+  await expect(revisions).toHaveCount(61);
+});
+
 test('pasting hostile HTML keeps bold, italic, lists and links, and nothing else', async ({ page }) => {
   await page.goto(plume.url);
   await page.getByRole('button', { name: 'Créer mon premier partenaire' }).click();

@@ -89,7 +89,7 @@ describe('posts and revisions', () => {
     expect(loaded.plainText).toBe('Trois points essentiels\n• imprévision\n• clauses abusives');
     expect(loaded.networks).toEqual(['linkedin', 'x']);
     expect(loaded.version).toBe(1);
-    expect(await t.call('posts.revisions', { postId: post.id })).toHaveLength(1);
+    expect((await t.call('posts.revisions', { postId: post.id })).items).toHaveLength(1);
   });
 
   it('make a revision for every save that changes content, none for a save that changes nothing', async () => {
@@ -101,8 +101,8 @@ describe('posts and revisions', () => {
     const noteOnly = await t.call('posts.save', { id: post.id, baseVersion: v2.version, note: 'à relire' });
     expect(noteOnly.version).toBe(v2.version + 1);
     const v4 = await t.call('posts.save', { id: post.id, baseVersion: noteOnly.version, content: docFromParagraphs(['Second jet']) });
-    const revisions = await t.call('posts.revisions', { postId: post.id });
-    expect(revisions.map((r) => [r.number, r.plainText])).toEqual([
+    const { items: revisions } = await t.call('posts.revisions', { postId: post.id });
+    expect(revisions.map((r) => [r.number, r.excerpt])).toEqual([
       [3, 'Second jet'],
       [2, 'Premier jet'],
       [1, ''],
@@ -114,13 +114,13 @@ describe('posts and revisions', () => {
     const partner = await t.call('partners.create', partnerInput);
     const post = await t.call('posts.create', { partnerId: partner.id, content: docFromParagraphs(['Version A']) });
     const b = await t.call('posts.save', { id: post.id, baseVersion: 1, content: docFromParagraphs(['Version B']) });
-    const revisions = await t.call('posts.revisions', { postId: post.id });
+    const { items: revisions } = await t.call('posts.revisions', { postId: post.id });
     const first = revisions.find((r) => r.number === 1);
     expect(first).toBeDefined();
     const restored = await t.call('posts.restoreRevision', { postId: post.id, revisionId: first?.id ?? 0, baseVersion: b.version });
     expect(restored.plainText).toBe('Version A');
-    const after = await t.call('posts.revisions', { postId: post.id });
-    expect(after[0]).toMatchObject({ number: 3, restoredFrom: 1, plainText: 'Version A' });
+    const { items: after } = await t.call('posts.revisions', { postId: post.id });
+    expect(after[0]).toMatchObject({ number: 3, restoredFrom: 1, excerpt: 'Version A' });
   });
 
   it('detect a concurrent edit: the second writer on an old version gets a conflict and nothing is overwritten', async () => {

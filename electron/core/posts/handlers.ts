@@ -11,7 +11,7 @@ export const postHandlers = (posts: PostService) =>
       posts.delete(id);
       return { ok: true as const };
     },
-    'posts.revisions': ({ postId }) => posts.revisions(postId),
+    'posts.revisions': (page) => posts.revisions(page),
     'posts.revision': ({ id }) => posts.revision(id),
     'posts.restoreRevision': ({ postId, revisionId, baseVersion }) => posts.restore(postId, revisionId, baseVersion),
   });

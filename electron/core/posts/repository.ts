@@ -1,7 +1,8 @@
 import type { Database, Statement } from 'better-sqlite3';
 import { Network } from '../../../shared/posts/networks';
 import type { DocNode } from '../../../shared/posts/document';
-import type { Post, PostStatus, PostSummary, Revision, RevisionDetail } from '../../../shared/posts/schema';
+import type { Post, PostStatus, PostSummary, Revision, RevisionDetail, RevisionPage } from '../../../shared/posts/schema';
+import { REVISION_EXCERPT_LENGTH } from '../../../shared/posts/schema';
 import { PostStatus as PostStatusSchema } from '../../../shared/posts/schema';
 
 interface PostRow {
@@ -32,6 +33,10 @@ interface RevisionRow {
   plain_text: string;
   restored_from: number | null;
   created_at: number;
+}
+
+interface RevisionSummaryRow extends Omit<RevisionRow, 'plain_text'> {
+  excerpt: string;
 }
 
 const networksFrom = (json: string) => Network.array().parse(JSON.parse(json));
@@ -175,15 +180,29 @@ export class PostRepository {
       .run(postId, postId, title, contentJson, plainText, restoredFrom, now);
   }
 
-  revisions(postId: string): Revision[] {
-    return (
-      this.db
-        .prepare(
-          `SELECT id, post_id, number, title, plain_text, restored_from, created_at
-           FROM revisions WHERE post_id = ? ORDER BY number DESC`,
-        )
-        .all(postId) as RevisionRow[]
-    ).map(toRevision);
+  /**
+   * One page of a post's history, newest first, keyed on the revision number (UNIQUE (post_id,
+   * number) serves it): no body columns are read, only a bounded excerpt of the plain text.
+   */
+  revisionPage(postId: string, before: number | undefined, limit: number): RevisionPage {
+    const rows = this.db
+      .prepare(
+        `SELECT id, post_id, number, title, substr(plain_text, 1, ?) AS excerpt, restored_from, created_at
+         FROM revisions WHERE post_id = ? AND number < ? ORDER BY number DESC LIMIT ?`,
+      )
+      .all(REVISION_EXCERPT_LENGTH, postId, before ?? Number.MAX_SAFE_INTEGER, limit + 1) as RevisionSummaryRow[];
+    // One row past the page tells whether an older page exists without a count query.
+    const items = rows.slice(0, limit).map((row) => ({
+      id: row.id,
+      postId: row.post_id,
+      number: row.number,
+      title: row.title,
+      excerpt: row.excerpt,
+      restoredFrom: row.restored_from,
+      createdAt: row.created_at,
+    }));
+    const last = items.at(-1);
+    return { items, nextBefore: rows.length > limit && last ? last.number : null };
   }
 
   revision(id: number): RevisionDetail | null {

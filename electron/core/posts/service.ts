@@ -4,7 +4,7 @@ import { ApiError } from '../../../shared/api/errors';
 import { canonicalJson } from '../../../shared/posts/canonicalJson';
 import { emptyDoc, plainTextOf } from '../../../shared/posts/document';
 import type { DocNode } from '../../../shared/posts/document';
-import type { Post, PostSummary, Revision, RevisionDetail } from '../../../shared/posts/schema';
+import type { Post, PostSummary, RevisionDetail, RevisionPage, RevisionPageInput } from '../../../shared/posts/schema';
 import type { PostCreateInput, PostSaveInput } from '../../../shared/posts/schema';
 import type { z } from 'zod';
 import type { Clock } from '../clock';
@@ -128,9 +128,9 @@ export class PostService {
     this.events.emit({ type: 'post.deleted', postId: id });
   }
 
-  revisions(postId: string): Revision[] {
+  revisions({ postId, before, limit }: RevisionPageInput): RevisionPage {
     this.get(postId);
-    return this.posts.revisions(postId);
+    return this.posts.revisionPage(postId, before, limit);
   }
 
   revision(id: number): RevisionDetail {

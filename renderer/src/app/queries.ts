@@ -8,7 +8,9 @@ export const keys = {
   partners: (includeArchived: boolean) => ['partners', { includeArchived }] as const,
   posts: ['posts'] as const,
   postList: (partnerId: string | null, query: string) => ['posts', 'list', { partnerId, query }] as const,
-  revisions: (postId: string) => ['posts', 'revisions', postId] as const,
+  // Outside ['posts']: a post.saved event must not refetch every loaded page of the history.
+  revisions: (postId: string) => ['revisions', postId] as const,
+  revision: (id: number) => ['revision', id] as const,
   calendar: ['calendar'] as const,
 };
 

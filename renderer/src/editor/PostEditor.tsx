@@ -2,7 +2,6 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EditorContent, useEditor } from '@tiptap/react';
 import { useQueryClient } from '@tanstack/react-query';
-import { keys } from '../app/queries';
 import { api } from '../api';
 import { connection } from '../api/connection';
 import { networks, networkLabels } from '../../../shared/posts/networks';
@@ -18,6 +17,7 @@ import type { DraftFields, SaverStatus } from './draftSaver';
 import { postExtensions } from './extensions';
 import { sanitizePastedHtml } from './pasteSanitizer';
 import { RevisionsPanel } from './RevisionsPanel';
+import { refreshRevisionsFirstPage } from './revisionPages';
 import { PublicationPanel } from '../publishing/PublicationPanel';
 import { SignoffPanel } from '../signoff/SignoffPanel';
 import { saveRegistry } from './saveRegistry';
@@ -62,8 +62,8 @@ export function PostEditor({ initial, partners, onDeleted }: { initial: Post; pa
         save: (input) => api.call('posts.save', input),
         onSaved: (post) => {
           setSavedAt(post.updatedAt);
-          // Our own save refreshes the revision list directly, not only through the event stream.
-          void queryClient.invalidateQueries({ queryKey: keys.revisions(post.id) });
+          // Our own save refreshes the revisions' first page directly, not only through the event stream.
+          void refreshRevisionsFirstPage(queryClient, post.id, post.version);
         },
         onStatus: (next, error) => {
           setStatus(next);

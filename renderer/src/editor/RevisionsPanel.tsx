@@ -1,9 +1,10 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../api';
 import type { Post } from '../../../shared/posts/schema';
 import { keys } from '../app/queries';
+import { fetchRevisionPage, refreshRevisionsFirstPage } from './revisionPages';
 import { errorMessage } from '../ui/errorMessage';
 import { useDateFormat } from '../ui/useDateFormat';
 
@@ -20,9 +21,30 @@ export function RevisionsPanel({ postId, beforeRestore, baseVersion, onRestored 
   const queryClient = useQueryClient();
   const [selected, setSelected] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const revisions = useQuery({ queryKey: keys.revisions(postId), queryFn: () => api.call('posts.revisions', { postId }) });
-  const list = revisions.data ?? [];
+  const revisions = useInfiniteQuery({
+    queryKey: keys.revisions(postId),
+    queryFn: ({ pageParam }) => fetchRevisionPage(postId, pageParam),
+    initialPageParam: undefined as number | undefined,
+    getNextPageParam: (last) => last.nextBefore ?? undefined,
+  });
+  const list = revisions.data?.pages.flatMap((page) => page.items) ?? [];
   const newest = list[0]?.number;
+  // The body is read only for the one revision opened.
+  const opened = useQuery({
+    queryKey: keys.revision(selected ?? 0),
+    queryFn: () => api.call('posts.revision', { id: selected ?? 0 }),
+    enabled: selected !== null,
+  });
+  // Saves from another window: refresh the first page only.
+  useEffect(
+    () =>
+      api.subscribe((event) => {
+        if (event.type === 'post.saved' && event.postId === postId) {
+          void refreshRevisionsFirstPage(queryClient, postId, event.version);
+        }
+      }),
+    [postId, queryClient],
+  );
 
   const restore = async (revisionId: number, number: number) => {
     setError(null);
@@ -31,7 +53,7 @@ export function RevisionsPanel({ postId, beforeRestore, baseVersion, onRestored 
       const post = await api.call('posts.restoreRevision', { postId, revisionId, baseVersion: baseVersion() });
       onRestored(post, number);
       setSelected(null);
-      await queryClient.invalidateQueries({ queryKey: keys.revisions(postId) });
+      await refreshRevisionsFirstPage(queryClient, postId, post.version);
     } catch (e) {
       setError(errorMessage(t, e));
     }
@@ -49,11 +71,17 @@ export function RevisionsPanel({ postId, beforeRestore, baseVersion, onRestored 
               {revision.number === newest ? <span className="badge">{t('revisions.current')}</span> : null}
               <span className="muted small">{dateTime(revision.createdAt)}</span>
               {revision.restoredFrom ? <span className="muted small">{t('revisions.restoredFrom', { number: revision.restoredFrom })}</span> : null}
-              <span className="excerpt">{revision.plainText.slice(0, 90) || '—'}</span>
+              <span className="excerpt">{revision.excerpt || '—'}</span>
             </button>
             {selected === revision.id ? (
               <div className="revision-preview">
-                <pre>{revision.plainText}</pre>
+                {opened.data?.id === revision.id ? (
+                  <pre>{opened.data.plainText}</pre>
+                ) : opened.error ? (
+                  <p className="form-error" role="alert">{errorMessage(t, opened.error)}</p>
+                ) : (
+                  <p className="muted small">{t('revisions.loading')}</p>
+                )}
                 {revision.number !== newest ? (
                   <button onClick={() => void restore(revision.id, revision.number)}>{t('revisions.restore')}</button>
                 ) : null}
@@ -62,6 +90,11 @@ export function RevisionsPanel({ postId, beforeRestore, baseVersion, onRestored 
           </li>
         ))}
       </ol>
+      {revisions.hasNextPage ? (
+        <button className="revisions-more" onClick={() => void revisions.fetchNextPage()} disabled={revisions.isFetchingNextPage}>
+          {t('revisions.more')}
+        </button>
+      ) : null}
     </aside>
   );
 }

@@ -123,6 +123,8 @@ export const en: Messages = {
     restored: 'Version {{number}} restored',
     current: 'current',
     preview: 'Preview',
+    loading: 'Loading this version…',
+    more: 'Older versions',
   },
   search: {
     title: 'Search',

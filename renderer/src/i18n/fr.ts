@@ -124,6 +124,8 @@ export const fr = {
     restored: 'Version {{number}} restaurée',
     current: 'actuelle',
     preview: 'Aperçu',
+    loading: 'Chargement de la version…',
+    more: 'Versions plus anciennes',
   },
   search: {
     title: 'Rechercher',

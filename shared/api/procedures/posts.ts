@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ok, procedure } from '../procedure';
 import { PartnerId } from '../../partners/schema';
-import { Post, PostCreateInput, PostId, PostSaveInput, PostSummary, Revision, RevisionDetail } from '../../posts/schema';
+import { Post, PostCreateInput, PostId, PostSaveInput, PostSummary, RevisionDetail, RevisionPage, RevisionPageInput } from '../../posts/schema';
 
 export const postProcedures = {
   'posts.list': procedure(
@@ -19,7 +19,7 @@ export const postProcedures = {
   'posts.create': procedure(PostCreateInput, Post),
   'posts.save': procedure(PostSaveInput, Post),
   'posts.delete': procedure(z.object({ id: PostId }).strict(), ok),
-  'posts.revisions': procedure(z.object({ postId: PostId }).strict(), z.array(Revision)),
+  'posts.revisions': procedure(RevisionPageInput, RevisionPage),
   'posts.revision': procedure(z.object({ id: z.number().int() }).strict(), RevisionDetail),
   'posts.restoreRevision': procedure(
     z.object({ postId: PostId, revisionId: z.number().int(), baseVersion: z.number().int().positive() }).strict(),
