@@ -42,7 +42,7 @@ test('a first launch offers onboarding; invalid partner input is refused in Fren
   await page.getByLabel('Fuseau horaire (IANA)').fill('Africa/Casablanca');
   await page.getByLabel('Adresse e-mail de validation').fill('yasmine@example.org');
   await page.getByRole('button', { name: 'Enregistrer' }).click();
-  await expect(page.getByTestId('partner-card')).toContainText('Africa/Casablanca');
+  await expect(page.getByTestId('partner-card')).toContainText('Casablanca — Heure locale');
   await page.getByRole('button', { name: 'Archiver' }).click();
   await expect(page.getByTestId('partner-card')).toHaveCount(0);
   await page.getByLabel('Afficher les partenaires archivés').check();
