@@ -13,6 +13,7 @@ import { EditorialService } from '../editorial/service';
 import { PartnerRepository } from '../partners/repository';
 import { PostRepository } from '../posts/repository';
 import { ReportService } from './service';
+import { installNodeZoneData } from '../time/nodeZoneTables';
 
 export const usage = 'usage: npm run report -- --month YYYY-MM [--partner ID] --format pdf|csv|html --out PATH [--locale fr|en] [--delimiter ";"|","]';
 
@@ -69,6 +70,8 @@ export async function runReportCli(argv: readonly string[], env: NodeJS.ProcessE
     return 1;
   }
   const out = resolve(env.INIT_CWD ?? process.cwd(), args.out);
+  // Times in partners' zones come from core's tz tables, as in the app (one source of truth).
+  installNodeZoneData();
   const { db } = openDatabase(file, systemClock.now());
   const partners = new PartnerRepository(db);
   const events = new EventBus();
