@@ -54,4 +54,14 @@ describe('Ctrl+K quick search', () => {
     expect(titles(await quickSearch('annee barr'))).toEqual(['Vœux']);
     expect(await quickSearch('bât année')).toEqual([]);
   });
+
+  it('with more matches than it ranks, still answers 20 hits with their highlighted passage, newest title matches first', async () => {
+    const { post } = await partnerWithPosts();
+    for (let i = 0; i < 1_050; i += 1) await post(`Billet ${i}`, `Une remarque de procédure, numéro ${i}.`);
+    for (let i = 0; i < 3; i += 1) await post(`Procédure civile ${i}`, 'Un autre sujet.');
+    const hits = await quickSearch('proc');
+    expect(hits).toHaveLength(20);
+    expect(titles(hits.slice(0, 3)).sort()).toEqual(['Procédure civile 0', 'Procédure civile 1', 'Procédure civile 2']);
+    for (const hit of hits) expect(hit.snippet.some((part) => part.match && part.text.toLowerCase() === 'procédure')).toBe(true);
+  });
 });
