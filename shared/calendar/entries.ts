@@ -56,6 +56,8 @@ export const SearchInput = z
   .object({
     query: z.string().trim().min(1).max(200),
     filter: CalendarFilter.default({}),
+    /** Best `limit` matches only (Ctrl+K shows 20): FTS5 keeps the top ones, nothing else reaches JS. */
+    limit: z.number().int().min(1).max(50).default(50),
   })
   .strict();
 

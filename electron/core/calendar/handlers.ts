@@ -6,7 +6,7 @@ export const calendarHandlers = (calendar: CalendarService) =>
     'calendar.range': ({ from, to, filter }) => calendar.range(from, to, filter),
     'calendar.unscheduled': ({ partnerIds }) => calendar.unscheduled(partnerIds),
     'calendar.schedule': ({ id, scheduledAt, zone }) => calendar.schedule(id, scheduledAt, zone),
-    'calendar.search': ({ query, filter }) => calendar.search(query, filter),
+    'calendar.search': ({ query, filter, limit }) => calendar.search(query, filter, limit),
     'calendar.warnings': ({ from, to, partnerIds }) => calendar.warnings(from, to, partnerIds),
     'calendar.slots': ({ partnerIds }) => calendar.slots(partnerIds),
     'calendar.nextSlot': ({ id }) => calendar.nextSlot(id),

@@ -60,6 +60,9 @@ const COLUMNS = `p.id, p.partner_id, p.title, substr(p.plain_text, 1, 160) AS ex
 
 type Params = Record<string, string | number>;
 
+/** Matches ranked per search, newest first (see `search`). */
+const SEARCH_CANDIDATES = 1000;
+
 /** `@name0, @name1…` bound to `values` (callers handle the empty list). */
 function bindList(name: string, values: readonly string[], params: Params): string {
   values.forEach((value, i) => (params[`${name}${i}`] = value));
@@ -137,17 +140,34 @@ export class CalendarRepository {
   /**
    * Full-text search (FTS5, see migration 0005) ranked by BM25, titles first. `match` must come
    * from shared/calendar/search.ts `ftsQuery`, which quotes every word of the user's input.
+   * Ranking every match of a word most posts contain costs 200–300 ms at 100,000 posts
+   * (bench/quickSearch.bench.ts): only the newest SEARCH_CANDIDATES matches are ranked, FTS5
+   * walking its index newest first and stopping there; snippet() runs for the hits returned only.
+   * Fewer matches than that (any specific word) are all ranked, as before.
    */
   search(match: string, filter: CalendarFilter, limit = 50): SearchHit[] {
-    const params: Params = { match, limit, open: SNIPPET_OPEN, close: SNIPPET_CLOSE };
+    const params: Params = { match, limit, candidates: SEARCH_CANDIDATES, open: SNIPPET_OPEN, close: SNIPPET_CLOSE };
     const rows = this.db
       .prepare<Params, SearchTuple>(
-        `SELECT ${COLUMNS}, snippet(post_search, -1, @open, @close, '…', 16) AS snippet
+        `WITH candidates AS (
+           SELECT f.rowid AS search_id, f.rank AS rank
+           FROM post_search f
+           JOIN post_search_ids s ON s.search_id = f.rowid
+           JOIN posts p ON p.id = s.post_id
+           WHERE post_search MATCH @match AND ${filterSql(filter, params)}
+           ORDER BY f.rowid DESC LIMIT @candidates
+         ),
+         top AS (SELECT search_id, rank FROM candidates ORDER BY rank LIMIT @limit)
+         -- One more pass for snippet(), over the candidates' rowid range only. CROSS JOIN and +rowid
+         -- keep FTS5 outer: a lookup per hit would rebuild a prefix's doclist each time.
+         SELECT ${COLUMNS}, snippet(post_search, -1, @open, @close, '…', 16) AS snippet
          FROM post_search f
-         JOIN post_search_ids s ON s.search_id = f.rowid
+         CROSS JOIN top t ON t.search_id = +f.rowid
+         JOIN post_search_ids s ON s.search_id = t.search_id
          JOIN posts p ON p.id = s.post_id
-         WHERE post_search MATCH @match AND ${filterSql(filter, params)}
-         ORDER BY f.rank LIMIT @limit`,
+         WHERE post_search MATCH @match
+           AND f.rowid >= (SELECT min(search_id) FROM top) AND f.rowid <= (SELECT max(search_id) FROM top)
+         ORDER BY t.rank`,
       )
       .raw(true)
       .all(params);

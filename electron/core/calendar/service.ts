@@ -43,9 +43,9 @@ export class CalendarService {
     return entry;
   }
 
-  search(query: string, filter: CalendarFilter): SearchHit[] {
+  search(query: string, filter: CalendarFilter, limit?: number): SearchHit[] {
     const match = ftsQuery(query);
-    return match === null ? [] : this.calendar.search(match, filter);
+    return match === null ? [] : this.calendar.search(match, filter, limit);
   }
 
   private policyFor(partnerId: string): CadencePolicy {

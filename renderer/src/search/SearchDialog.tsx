@@ -1,16 +1,38 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { usePostList } from '../app/queries';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { api } from '../api';
+import { keys, usePartners } from '../app/queries';
+import { useDateFormat } from '../ui/useDateFormat';
+import { useDebouncedValue } from './useDebouncedValue';
+
+/** Results shown: FTS5 ranks and keeps these many, so a common word costs no more than a rare one. */
+const TOP = 20;
+const DEBOUNCE_MS = 150;
 
 export function SearchDialog({ onClose, onPick }: { onClose: () => void; onPick: (postId: string) => void }) {
   const { t } = useTranslation();
+  const { dateTime } = useDateFormat();
   const [query, setQuery] = useState('');
+  const settled = useDebouncedValue(query.trim(), DEBOUNCE_MS);
   const dialog = useRef<HTMLDialogElement>(null);
-  const results = usePostList(null, query.trim());
+  const partners = usePartners(true);
+  // The same FTS5 search as the calendar's box. Each settled query is its own cache entry: an
+  // older answer arriving late belongs to its own key and is never shown for the newer query.
+  const results = useQuery({
+    queryKey: [...keys.calendar, 'search', settled, 'top', TOP],
+    queryFn: () => api.call('calendar.search', { query: settled, limit: TOP }),
+    enabled: settled.length > 0,
+    placeholderData: keepPreviousData,
+  });
+  // Hits for exactly what is typed (not a previous query's, kept on screen while the next one runs).
+  const current = query.trim() === settled && !results.isPlaceholderData ? results.data : undefined;
 
   useEffect(() => {
     dialog.current?.showModal();
   }, []);
+
+  const partnerName = (id: string) => partners.data?.find((partner) => partner.id === id)?.displayName ?? '';
 
   return (
     <dialog ref={dialog} className="search-dialog" onClose={onClose} aria-label={t('search.title')}>
@@ -22,18 +44,28 @@ export function SearchDialog({ onClose, onPick }: { onClose: () => void; onPick:
         value={query}
         onChange={(e) => setQuery(e.target.value)}
         onKeyDown={(e) => {
-          const first = results.data?.[0];
+          const first = current?.[0];
           if (e.key === 'Enter' && first) onPick(first.id);
         }}
       />
       <ul className="search-results">
-        {query.trim() !== '' && results.data?.length === 0 ? <li className="muted">{t('search.none')}</li> : null}
+        {query.trim() !== '' && current?.length === 0 ? <li className="muted">{t('search.none')}</li> : null}
         {query.trim() !== ''
-          ? (results.data ?? []).slice(0, 20).map((post) => (
-              <li key={post.id}>
-                <button onClick={() => onPick(post.id)}>
-                  <strong>{post.title || '—'}</strong>
-                  <span className="muted small">{post.plainText.slice(0, 120)}</span>
+          ? (results.data ?? []).map((hit) => (
+              <li key={hit.id}>
+                <button data-testid="quick-search-hit" onClick={() => onPick(hit.id)}>
+                  <strong>{hit.title || '—'}</strong>
+                  <span className="muted small">
+                    {[partnerName(hit.partnerId), t(`posts.status.${hit.status}`), hit.scheduledAt !== null ? dateTime(hit.scheduledAt) : null]
+                      .filter(Boolean)
+                      .join(' · ')}
+                  </span>
+                  <span className="small snippet">
+                    {hit.snippet.map((part, i) =>
+                      // Parts are positions in one snippet: the index is their identity.
+                      part.match ? <mark key={i}>{part.text}</mark> : <span key={i}>{part.text}</span>,
+                    )}
+                  </span>
                 </button>
               </li>
             ))
