@@ -12,22 +12,15 @@ test.afterEach(async () => {
   await plume.stop();
 });
 
-async function call<T>(request: APIRequestContext, name: string, input: unknown): Promise<T> {
-  const response = await request.post(`${plume.origin}/api/call/${name}`, { data: input, headers: { Origin: plume.origin } });
-  const body = (await response.json()) as { ok: boolean; value: T };
-  expect(body.ok).toBe(true);
-  return body.value;
-}
-
-const scheduledAt = async (request: APIRequestContext, id: string) => (await call<{ scheduledAt: number | null }>(request, 'posts.get', { id })).scheduledAt;
+const scheduledAt = async (request: APIRequestContext, id: string) => (await plume.call(request, 'posts.get', { id })).scheduledAt;
 const chip = (page: Page, id: string) => page.locator(`[data-testid="calendar-entry"][data-entry-id="${id}"]`);
 const weekCell = (page: Page, date: string, hour: number) => page.locator(`[data-testid="week-cell"][data-date="${date}"][data-hour="${hour}"]`);
 
 async function seedParis(page: Page, scheduled: string) {
   await page.goto(plume.url);
   await page.getByRole('button', { name: /Commencer avec un espace vide|Start with an empty workspace/ }).click();
-  const partner = await call<{ id: string }>(page.request, 'partners.create', { displayName: 'Me Dupont', timeZone: 'Europe/Paris', color: '#1d4ed8' });
-  const post = await call<{ id: string }>(page.request, 'posts.create', { partnerId: partner.id, title: 'Passage à l’heure d’été', networks: ['linkedin'], scheduledAt: Date.parse(scheduled) });
+  const partner = await plume.call(page.request, 'partners.create', { displayName: 'Me Dupont', timeZone: 'Europe/Paris', color: '#1d4ed8' });
+  const post = await plume.call(page.request, 'posts.create', { partnerId: partner.id, title: 'Passage à l’heure d’été', networks: ['linkedin'], scheduledAt: Date.parse(scheduled) });
   return { partner, post };
 }
 
@@ -110,7 +103,7 @@ for (const { locale, expected } of [
     test.use({ locale });
     test(`a keyboard drop on another partner’s lane says why it is refused, out loud (${locale})`, async ({ page }) => {
       const { post } = await seedParis(page, '2027-03-24T08:00:00Z');
-      const other = await call<{ id: string }>(page.request, 'partners.create', { displayName: 'Me Benali', timeZone: 'Africa/Casablanca', color: '#b45309' });
+      const other = await plume.call(page.request, 'partners.create', { displayName: 'Me Benali', timeZone: 'Africa/Casablanca', color: '#b45309' });
       await page.goto(`${plume.origin}/#/calendar/lanes/2027-03-24`);
       const live = page.getByTestId('calendar-live');
       await expect(live).toBeAttached();

@@ -98,15 +98,9 @@ test('a draft with bold text and a list survives a reload exactly; an older revi
 });
 
 test('a long history lists its newest page, loads older versions on demand and restores one of them', async ({ page }) => {
-  const call = async <T>(name: string, data: unknown): Promise<T> => {
-    const response = await page.request.post(`${plume.origin}/api/call/${name}`, { headers: { Origin: plume.origin }, data });
-    const answer = (await response.json()) as { ok: boolean; value: T };
-    expect(answer.ok).toBe(true);
-    return answer.value;
-  };
   await page.goto(plume.url);
   const paragraph = (text: string) => ({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] });
-  const partner = await call<{ id: string }>('partners.create', {
+  const partner = await plume.call(page.request, 'partners.create', {
     displayName: 'Me Claire Dupont',
     role: 'Associée',
     organisation: 'Cabinet Arcand',
@@ -115,10 +109,10 @@ test('a long history lists its newest page, loads older versions on demand and r
     locale: 'fr',
     signoffEmail: 'claire.dupont@example.org',
   });
-  let post = await call<{ id: string; version: number }>('posts.create', { partnerId: partner.id, title: 'Historique long', content: paragraph('Texte 1') });
+  let post = await plume.call(page.request, 'posts.create', { partnerId: partner.id, title: 'Historique long', content: paragraph('Texte 1') });
   // 60 revisions: more than the panel's first page of 50.
   for (let n = 2; n <= 60; n++) {
-    post = await call('posts.save', { id: post.id, baseVersion: post.version, content: paragraph(`Texte ${n}`) });
+    post = await plume.call(page.request, 'posts.save', { id: post.id, baseVersion: post.version, content: paragraph(`Texte ${n}`) });
   }
 
   await page.goto(`${plume.origin}/#/posts/${post.id}`);

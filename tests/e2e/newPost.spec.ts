@@ -11,31 +11,18 @@ test.afterEach(async () => {
   await plume.stop();
 });
 
-async function call<T>(page: Page, name: string, input: unknown): Promise<T> {
-  const response = await page.request.post(`${plume.origin}/api/call/${name}`, { data: input, headers: { Origin: plume.origin } });
-  const result = (await response.json()) as { ok: boolean; value: T };
-  expect(result.ok).toBe(true);
-  return result.value;
-}
-
-interface Created {
-  id: string;
-  partnerId: string;
-  networks: string[];
-}
-
 const postId = (page: Page) => new URL(page.url()).hash.replace('#/posts/', '');
 
 test('Ctrl+Alt+N makes a post from any page, for the partner in context, with the caret in its title', async ({ page }) => {
   await page.goto(plume.url);
   // Dana sorts first: a new post must not land on her unless she is the one in context.
-  const dana = await call<{ id: string }>(page, 'partners.create', { displayName: 'Dana Whitaker', timeZone: 'America/Toronto', locale: 'en' });
-  const claire = await call<{ id: string }>(page, 'partners.create', {
+  const dana = await plume.call(page.request, 'partners.create', { displayName: 'Dana Whitaker', timeZone: 'America/Toronto', locale: 'en' });
+  const claire = await plume.call(page.request, 'partners.create', {
     displayName: 'Me Claire Dupont',
     timeZone: 'Europe/Paris',
     defaultNetworks: ['linkedin', 'bluesky'],
   });
-  const youssef = await call<{ id: string }>(page, 'partners.create', { displayName: 'Youssef Benali', timeZone: 'Africa/Casablanca' });
+  const youssef = await plume.call(page.request, 'partners.create', { displayName: 'Youssef Benali', timeZone: 'Africa/Casablanca' });
   await page.reload();
   await expect(page.getByTestId('workspace-ready')).toHaveText('ready');
 
@@ -48,7 +35,7 @@ test('Ctrl+Alt+N makes a post from any page, for the partner in context, with th
   await expect(page).toHaveURL(/#\/posts\/[0-9a-f-]{36}$/);
   await expect(page.getByLabel('Titre de travail')).toBeFocused();
   await expect(page.getByTestId('post-partner')).toHaveValue(claire.id);
-  const first = await call<Created>(page, 'posts.get', { id: postId(page) });
+  const first = await plume.call(page.request, 'posts.get', { id: postId(page) });
   expect(first).toMatchObject({ partnerId: claire.id, networks: ['linkedin', 'bluesky'] });
 
   // From the partners page: made at once, on Claire (the last one used), title focused.
@@ -58,7 +45,7 @@ test('Ctrl+Alt+N makes a post from any page, for the partner in context, with th
   await expect(page).toHaveURL(/#\/posts\/[0-9a-f-]{36}$/);
   await expect(page.getByLabel('Titre de travail')).toBeFocused();
   await page.keyboard.type('Bail commercial');
-  const second = await call<Created>(page, 'posts.get', { id: postId(page) });
+  const second = await plume.call(page.request, 'posts.get', { id: postId(page) });
   expect(second.partnerId).toBe(claire.id);
 
   // The partner filter of the list is the context: a new post there is Youssef's.
@@ -66,14 +53,14 @@ test('Ctrl+Alt+N makes a post from any page, for the partner in context, with th
   await page.getByTestId('new-post').click();
   await expect(page).not.toHaveURL(new RegExp(`${second.id}$`));
   await expect(page.getByLabel('Titre de travail')).toBeFocused();
-  expect((await call<Created>(page, 'posts.get', { id: postId(page) })).partnerId).toBe(youssef.id);
-  const posts = await call<Created[]>(page, 'posts.list', {});
+  expect((await plume.call(page.request, 'posts.get', { id: postId(page) })).partnerId).toBe(youssef.id);
+  const posts = await plume.call(page.request, 'posts.list', {});
   expect(posts.filter((p) => p.partnerId === dana.id)).toEqual([]);
 });
 
 test('the partner form offers a colour nobody has, and the pack proposes “Avocate” for Madame, saving nothing before “Enregistrer”', async ({ page }) => {
   await page.goto(plume.url);
-  await call(page, 'partners.create', { displayName: 'Dana Whitaker', timeZone: 'America/Toronto', locale: 'en' });
+  await plume.call(page.request, 'partners.create', { displayName: 'Dana Whitaker', timeZone: 'America/Toronto', locale: 'en' });
   await page.reload();
   await page.getByRole('link', { name: 'Partenaires' }).click();
   await page.getByRole('button', { name: /Nouveau partenaire/ }).click();
@@ -86,17 +73,18 @@ test('the partner form offers a colour nobody has, and the pack proposes “Avoc
   await page.getByRole('button', { name: 'Enregistrer' }).click();
   const card = page.getByTestId('partner-card').filter({ hasText: 'Me Claire Dupont' });
   await expect(card).toBeVisible();
-  const claire = (await call<{ id: string; displayName: string; color: string; formOfAddress: string; defaultNetworks: string[] }[]>(page, 'partners.list', {})).find(
+  const claire = (await plume.call(page.request, 'partners.list', {})).find(
     (p) => p.displayName === 'Me Claire Dupont',
   );
   expect(claire).toMatchObject({ color: '#c2410c', formOfAddress: 'madame', defaultNetworks: ['linkedin'] });
+  if (claire === undefined) throw new Error('Me Claire Dupont was not saved');
 
   await card.getByRole('link', { name: 'Ligne éditoriale' }).click();
   await expect(page.getByLabel('Mention du barreau')).toHaveValue('Avocate au barreau de Paris');
   await page.getByRole('button', { name: 'Appliquer le pack Avocats (France)' }).click();
   await expect(page.locator('[data-testid="rule-card"][data-rule-id="avocats-fr.bar-mention"]')).toBeVisible();
-  expect(await call<unknown[]>(page, 'editorial.versions', { partnerId: claire?.id })).toEqual([]);
+  expect(await plume.call(page.request, 'editorial.versions', { partnerId: claire.id })).toEqual([]);
   await page.getByTestId('save-line').click();
   await expect(page.getByTestId('line-message')).toHaveText('Version 1 enregistrée.');
-  expect(await call<unknown[]>(page, 'editorial.versions', { partnerId: claire?.id })).toHaveLength(1);
+  expect(await plume.call(page.request, 'editorial.versions', { partnerId: claire.id })).toHaveLength(1);
 });

@@ -1,7 +1,5 @@
 import { expect, test } from '@playwright/test';
-import type { APIRequestContext } from '@playwright/test';
 import { offsetInTable } from '../../shared/time/zoneTable';
-import type { ZoneTable } from '../../shared/time/zoneTable';
 import { startPlume } from './support/plumeServer';
 import type { RunningPlume } from './support/plumeServer';
 
@@ -23,13 +21,6 @@ test.afterEach(async () => {
   await plume.stop();
 });
 
-async function call<T>(request: APIRequestContext, name: string, input: unknown): Promise<T> {
-  const response = await request.post(`${plume.origin}/api/call/${name}`, { data: input, headers: { Origin: plume.origin } });
-  const body = (await response.json()) as { ok: boolean; value: T };
-  expect(body.ok).toBe(true);
-  return body.value;
-}
-
 /** Runs in the page before Plume: every Intl.DateTimeFormat asked for Casablanca answers for UTC instead. */
 function casablancaAtUtcAllYear(): void {
   const Original = Intl.DateTimeFormat;
@@ -48,9 +39,9 @@ test('shows a Casablanca partner’s times from core’s tz data when the browse
   await page.addInitScript(casablancaAtUtcAllYear);
   await page.goto(plume.url);
   await page.getByRole('button', { name: 'Commencer avec un espace vide' }).click();
-  const youssef = await call<{ id: string }>(page.request, 'partners.create', { displayName: 'Youssef Alaoui', timeZone: 'Africa/Casablanca', locale: 'fr' });
-  const post = await call<{ id: string }>(page.request, 'posts.create', { partnerId: youssef.id, title: 'Arbitrage OHADA', networks: ['linkedin'] });
-  await call(page.request, 'calendar.schedule', { id: post.id, scheduledAt: POST_AT, zone: 'Africa/Casablanca' });
+  const youssef = await plume.call(page.request, 'partners.create', { displayName: 'Youssef Alaoui', timeZone: 'Africa/Casablanca', locale: 'fr' });
+  const post = await plume.call(page.request, 'posts.create', { partnerId: youssef.id, title: 'Arbitrage OHADA', networks: ['linkedin'] });
+  await plume.call(page.request, 'calendar.schedule', { id: post.id, scheduledAt: POST_AT, zone: 'Africa/Casablanca' });
 
   // The browser's own data does disagree.
   const browserSays = await page.evaluate(
@@ -60,7 +51,7 @@ test('shows a Casablanca partner’s times from core’s tz data when the browse
   expect(browserSays).toBe('10:00');
 
   // The partner's card: their local time now, as core's table has it, their city named in French.
-  const [casablanca] = await call<ZoneTable[]>(page.request, 'time.zoneTables', { zones: ['Africa/Casablanca'] });
+  const [casablanca] = await plume.call(page.request, 'time.zoneTables', { zones: ['Africa/Casablanca'] });
   if (!casablanca) throw new Error('core served no table for Africa/Casablanca');
   const wallTime = (at: number) => new Date(at + offsetInTable(casablanca, at) * 60_000).toISOString().slice(11, 16);
   await page.goto(`${plume.origin}/#/partners`);

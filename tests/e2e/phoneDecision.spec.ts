@@ -1,5 +1,4 @@
 import { expect, test } from '@playwright/test';
-import type { Page } from '@playwright/test';
 import { startPlume } from './support/plumeServer';
 import type { RunningPlume } from './support/plumeServer';
 
@@ -11,18 +10,11 @@ test.afterEach(async () => {
   await plume.stop();
 });
 
-async function call<T>(page: Page, name: string, input: unknown): Promise<T> {
-  const response = await page.request.post(`${plume.origin}/api/call/${name}`, { data: input, headers: { Origin: plume.origin } });
-  const result = (await response.json()) as { ok: boolean; value: T };
-  expect(result.ok).toBe(true);
-  return result.value;
-}
-
 test('a phone decision recorded right after the request, “Quand” left as shown, is accepted', async ({ page }) => {
   await page.goto(plume.url);
-  const claire = await call<{ id: string }>(page, 'partners.create', { displayName: 'Me Claire Dupont', timeZone: 'Europe/Paris', signoffEmail: '' });
-  const post = await call<{ id: string }>(page, 'posts.create', { partnerId: claire.id, title: 'Réforme', networks: ['linkedin'] });
-  await call(page, 'signoff.request', { postId: post.id });
+  const claire = await plume.call(page.request, 'partners.create', { displayName: 'Me Claire Dupont', timeZone: 'Europe/Paris', signoffEmail: '' });
+  const post = await plume.call(page.request, 'posts.create', { partnerId: claire.id, title: 'Réforme', networks: ['linkedin'] });
+  await plume.call(page.request, 'signoff.request', { postId: post.id });
 
   await page.goto(`${plume.origin}/#/posts/${post.id}`);
   const panel = page.getByTestId('signoff-panel');

@@ -1,5 +1,4 @@
 import { expect, test } from '@playwright/test';
-import type { Page } from '@playwright/test';
 import { docFromParagraphs } from '../../shared/posts/document';
 import { startPlume } from './support/plumeServer';
 import type { RunningPlume } from './support/plumeServer';
@@ -16,20 +15,13 @@ test.afterEach(async () => {
   await plume.stop();
 });
 
-async function call<T>(page: Page, name: string, input: unknown): Promise<T> {
-  const response = await page.request.post(`${plume.origin}/api/call/${name}`, { data: input, headers: { Origin: plume.origin } });
-  const result = (await response.json()) as { ok: boolean; value: T; error?: unknown };
-  if (!result.ok) throw new Error(`${name} failed: ${JSON.stringify(result.error)}`);
-  return result.value;
-}
-
 test('a held post approved late by phone waits for a decision, then is published now', async ({ page }) => {
   plume = await startPlume();
   // The session cookie only (no tab open on this first run).
   await page.request.get(plume.url);
-  const partner = await call<{ id: string }>(page, 'partners.create', { displayName: 'Me Claire Dupont', timeZone: 'Europe/Paris', locale: 'fr', signoffEmail: '' });
+  const partner = await plume.call(page.request, 'partners.create', { displayName: 'Me Claire Dupont', timeZone: 'Europe/Paris', locale: 'fr', signoffEmail: '' });
   // Its time has just gone by, unapproved: the next start's first tick holds it.
-  const post = await call<{ id: string }>(page, 'posts.create', {
+  const post = await plume.call(page.request, 'posts.create', {
     partnerId: partner.id,
     title: 'Réforme du droit des contrats',
     networks: ['linkedin'],
@@ -55,12 +47,12 @@ test('a held post approved late by phone waits for a decision, then is published
   await expect(missed).toContainText('Approuvée après l’heure prévue');
   await expect(page.getByTestId('next-free-slot')).toBeVisible();
   await expect(panel.getByTestId('signoff-history').locator('li[data-action="approve"]')).toContainText('téléphone');
-  const waiting = await call<{ status: string; publications: unknown[] }>(page, 'publishing.status', { postId: post.id });
+  const waiting = await plume.call(page.request, 'publishing.status', { postId: post.id });
   expect(waiting).toMatchObject({ status: 'missed', publications: [] });
   await saveScreenshot(page, 'signoff-approved-late-fr');
 
   await missed.getByRole('button', { name: 'Publier maintenant' }).click();
   await expect(missed).toHaveCount(0);
   // LinkedIn without an API account: the publication now awaits its manual step.
-  await expect.poll(async () => (await call<{ status: string }>(page, 'publishing.status', { postId: post.id })).status).toBe('scheduled');
+  await expect.poll(async () => (await plume.call(page.request, 'publishing.status', { postId: post.id })).status).toBe('scheduled');
 });

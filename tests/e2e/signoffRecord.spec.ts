@@ -55,24 +55,17 @@ test('the Reports page says the audit log is verified and exports the month’s 
   expect(verifyRecord(exportedPath(await partnerMessage.textContent())).ok).toBe(true);
 });
 
-async function call<T>(page: Page, name: string, input: unknown): Promise<T> {
-  const response = await page.request.post(`${plume.origin}/api/call/${name}`, { data: input, headers: { Origin: plume.origin } });
-  const result = (await response.json()) as { ok: boolean; value: T; error?: unknown };
-  if (!result.ok) throw new Error(`${name} failed: ${JSON.stringify(result.error)}`);
-  return result.value;
-}
-
 test('the post’s sign-off panel exports its record, with the approved text exactly as hashed, and it verifies offline', async ({ page }) => {
   await page.goto(plume.url);
-  const partner = await call<{ id: string }>(page, 'partners.create', { displayName: 'Me Hélène Roy', timeZone: 'Europe/Paris', locale: 'fr' });
-  const post = await call<{ id: string }>(page, 'posts.create', {
+  const partner = await plume.call(page.request, 'partners.create', { displayName: 'Me Hélène Roy', timeZone: 'Europe/Paris', locale: 'fr' });
+  const post = await plume.call(page.request, 'posts.create', {
     partnerId: partner.id,
     title: 'Clause de hardship',
     networks: ['linkedin'],
     content: docFromParagraphs(['La clause de hardship, mode d’emploi.']),
   });
-  await call(page, 'signoff.request', { postId: post.id });
-  await call(page, 'signoff.recordDecision', { postId: post.id, decision: 'approve', channel: 'phone', decidedAt: Date.now() });
+  await plume.call(page.request, 'signoff.request', { postId: post.id });
+  await plume.call(page.request, 'signoff.recordDecision', { postId: post.id, decision: 'approve', channel: 'phone', decidedAt: Date.now() });
 
   await page.goto(`${plume.origin}/#/posts/${post.id}`);
   const panel = page.getByTestId('signoff-panel');
