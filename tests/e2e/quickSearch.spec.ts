@@ -1,5 +1,4 @@
 import { expect, test } from '@playwright/test';
-import type { APIRequestContext } from '@playwright/test';
 import { startPlume } from './support/plumeServer';
 import type { RunningPlume } from './support/plumeServer';
 import { docFromParagraphs } from '../../shared/posts/document';
@@ -12,19 +11,12 @@ test.afterEach(async () => {
   await plume.stop();
 });
 
-async function call<T>(request: APIRequestContext, name: string, input: unknown): Promise<T> {
-  const response = await request.post(`${plume.origin}/api/call/${name}`, { data: input, headers: { Origin: plume.origin } });
-  const body = (await response.json()) as { ok: boolean; value: T };
-  expect(body.ok).toBe(true);
-  return body.value;
-}
-
 test('Ctrl+K finds a post by a word of its body, accents aside, and opens it', async ({ page }) => {
   await page.goto(plume.url);
   await page.getByRole('button', { name: 'Commencer avec un espace vide' }).click();
-  const partner = await call<{ id: string }>(page.request, 'partners.create', { displayName: 'Me Dupont', timeZone: 'Europe/Paris' });
+  const partner = await plume.call(page.request, 'partners.create', { displayName: 'Me Dupont', timeZone: 'Europe/Paris' });
   const post = (title: string, body: string) =>
-    call<{ id: string }>(page.request, 'posts.create', { partnerId: partner.id, title, networks: ['linkedin'], content: docFromParagraphs([body]) });
+    plume.call(page.request, 'posts.create', { partnerId: partner.id, title, networks: ['linkedin'], content: docFromParagraphs([body]) });
   await post('Vœux de fin d’année', 'Toute l’équipe vous souhaite une belle année.');
   const wanted = await post('Colloque de juin', 'Intervention sur la médiation préalable obligatoire.');
 
