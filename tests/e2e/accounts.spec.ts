@@ -1,9 +1,9 @@
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
-import { blueskyUser, startBlueskyServer } from '../support/blueskyServer';
-import type { BlueskyServer } from '../support/blueskyServer';
+import { startBlueskyServer } from '../support/fakes/blueskyServer';
+import type { BlueskyServer } from '../support/fakes/blueskyServer';
 import { startImapLoginServer } from '../support/imapLoginServer';
-import { startMastodonServer } from '../support/mastodonServer';
+import { startMastodonServer } from '../support/fakes/mastodonServer';
 import { startSmtpLoginServer } from '../support/smtpLoginServer';
 import { startPlume } from './support/plumeServer';
 import type { RunningPlume } from './support/plumeServer';
@@ -67,20 +67,19 @@ async function createPartner(page: Page, origin: string): Promise<string> {
 }
 
 const network = (page: Page, name: string) => page.getByTestId(`network-${name}`);
-/** How Plume shows a Bluesky handle. */
-const shownHandle = `@${blueskyUser.handle}`;
-
 async function connectBluesky(page: Page, pds: BlueskyServer, password: string) {
   const bluesky = network(page, 'bluesky');
   if ((await bluesky.getByTestId('bluesky-form').count()) === 0) await page.getByRole('button', { name: 'Connecter Bluesky' }).click();
-  await bluesky.getByLabel('Identifiant (pseudo ou e-mail)').fill(blueskyUser.handle);
+  await bluesky.getByLabel('Identifiant (pseudo ou e-mail)').fill(pds.handle);
   await bluesky.getByLabel('Mot de passe d’application').fill(password);
   await bluesky.getByLabel('Serveur (PDS), facultatif').fill(pds.url);
   await bluesky.getByRole('button', { name: 'Connecter', exact: true }).click();
 }
 
 test('Bluesky: connect with an app password, see the handle, test the connection, disconnect; offline is not an error', async ({ page }) => {
-  const pds = await startBlueskyServer(APP_PASSWORD);
+  const pds = await startBlueskyServer({ appPassword: APP_PASSWORD });
+  /** How Plume shows a Bluesky handle. */
+  const shownHandle = `@${pds.handle}`;
   plume = await startPlume();
   const bodies = recordApiResponses(page);
   try {
@@ -99,7 +98,7 @@ test('Bluesky: connect with an app password, see the handle, test the connection
     const row = bluesky.getByTestId('account-row');
     await expect(row.getByTestId('account-handle')).toHaveText(shownHandle);
     await expect(row.getByTestId('account-status')).toHaveText('Connecté');
-    await expect(row).toContainText(blueskyUser.displayName);
+    await expect(row).toContainText(pds.displayName);
     await expect(bluesky.getByTestId('network-notice')).toHaveText(`Compte connecté\u202f: ${shownHandle}`);
     await saveScreenshot(page, 'accounts-partner-fr');
 
@@ -117,7 +116,7 @@ test('Bluesky: connect with an app password, see the handle, test the connection
     await expect(row.getByTestId('account-notice')).toHaveAttribute('data-kind', 'error');
     pds.appPasswords.add(NEW_APP_PASSWORD);
     await row.getByRole('button', { name: 'Se reconnecter' }).click();
-    await expect(bluesky.getByLabel('Identifiant (pseudo ou e-mail)')).toHaveValue(blueskyUser.handle);
+    await expect(bluesky.getByLabel('Identifiant (pseudo ou e-mail)')).toHaveValue(pds.handle);
     await bluesky.getByLabel('Mot de passe d’application').fill(NEW_APP_PASSWORD);
     await bluesky.getByRole('button', { name: 'Connecter', exact: true }).click();
     await expect(row.getByTestId('account-status')).toHaveText('Connecté');
@@ -170,7 +169,7 @@ test('Mastodon: the instance’s sign-in page opens in a new tab and the account
     expect(await tab.evaluate(() => window.opener as unknown)).toBeNull();
     const row = mastodon.getByTestId('account-row');
     await expect(row.getByTestId('account-status')).toHaveText('Connecté');
-    await expect(row.getByTestId('account-handle')).toHaveText(`@claire@${new URL(instance.url).host}`);
+    await expect(row.getByTestId('account-handle')).toHaveText(`@${instance.username}@${new URL(instance.url).host}`);
     await tab.close();
 
     // The same panel in English.
@@ -254,7 +253,7 @@ test('mail account: saved with its password in the keychain, the password field 
 });
 
 test('keychain absent: a clear message, nothing stored elsewhere, and drafting keeps working', async ({ page }) => {
-  const pds = await startBlueskyServer(APP_PASSWORD);
+  const pds = await startBlueskyServer({ appPassword: APP_PASSWORD });
   // This server alone sees no D-Bus session bus, so no Secret Service.
   const saved = process.env.DBUS_SESSION_BUS_ADDRESS;
   process.env.DBUS_SESSION_BUS_ADDRESS = 'unix:path=/nonexistent/plume-no-session-bus';

@@ -5,8 +5,8 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { PINNED_STORE, SecretServiceKeychain } from '../../../electron/core/credentials/keychain';
-import { blueskyUser, startBlueskyServer } from '../../support/blueskyServer';
-import type { BlueskyServer } from '../../support/blueskyServer';
+import { startBlueskyServer } from '../../support/fakes/blueskyServer';
+import type { BlueskyServer } from '../../support/fakes/blueskyServer';
 import { realKeychain, requireSecretService } from '../../support/keyring';
 import { tempDir } from '../../support/tempDir';
 import { credentialCore, partnerInput } from './harness';
@@ -61,7 +61,7 @@ describe('the OS keychain: the real Secret Service (gnome-keyring in a private D
 describe('accounts and the keychain', () => {
   let pds: BlueskyServer;
   beforeAll(async () => {
-    pds = await startBlueskyServer('abcd-efgh-ijkl-mnop');
+    pds = await startBlueskyServer({ appPassword: 'abcd-efgh-ijkl-mnop' });
   });
   afterAll(() => pds.close());
   beforeEach(() => requireSecretService());
@@ -93,7 +93,7 @@ describe('accounts and the keychain', () => {
     const t = credentialCore({ keychain: realKeychain() });
     try {
       const partnerId = (await t.call('partners.create', partnerInput)).id;
-      const account = await t.call('accounts.connectBluesky', { partnerId, identifier: blueskyUser.handle, appPassword: 'abcd-efgh-ijkl-mnop', service: pds.url });
+      const account = await t.call('accounts.connectBluesky', { partnerId, identifier: pds.handle, appPassword: 'abcd-efgh-ijkl-mnop', service: pds.url });
       const ref = refOf(t.core.databasePath, account.id);
       expect(ref.service).toBe('Plume');
       await new SecretServiceKeychain().delete(ref.service, ref.account);
@@ -111,7 +111,7 @@ describe('accounts and the keychain', () => {
     await t.call('workspace.loadExample', {});
     const example = (await t.call('partners.list', {})).find((partner) => partner.isExample);
     if (!example) throw new Error('the example workspace has partners');
-    const account = await t.call('accounts.connectBluesky', { partnerId: example.id, identifier: blueskyUser.handle, appPassword: 'abcd-efgh-ijkl-mnop', service: pds.url });
+    const account = await t.call('accounts.connectBluesky', { partnerId: example.id, identifier: pds.handle, appPassword: 'abcd-efgh-ijkl-mnop', service: pds.url });
     const ref = refOf(t.core.databasePath, account.id);
     await t.call('workspace.removeExample', {});
     expect(await t.call('accounts.list', {})).toEqual([]);

@@ -2,11 +2,11 @@ import { readFileSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KeychainUnavailableError, SecretServiceKeychain } from '../../../electron/core/credentials/keychain';
-import { blueskyUser, startBlueskyServer } from '../../support/blueskyServer';
-import type { BlueskyServer } from '../../support/blueskyServer';
+import { startBlueskyServer } from '../../support/fakes/blueskyServer';
+import type { BlueskyServer } from '../../support/fakes/blueskyServer';
 import { withoutSessionBus } from '../../support/keyring';
-import { startMastodonServer } from '../../support/mastodonServer';
-import type { MastodonServer } from '../../support/mastodonServer';
+import { startMastodonServer } from '../../support/fakes/mastodonServer';
+import type { MastodonServer } from '../../support/fakes/mastodonServer';
 import { credentialCore, partnerInput } from './harness';
 import type { CredentialCore } from './harness';
 
@@ -26,7 +26,7 @@ let t: CredentialCore;
 
 beforeAll(async () => {
   restoreBus = withoutSessionBus();
-  pds = await startBlueskyServer(APP_PASSWORD);
+  pds = await startBlueskyServer({ appPassword: APP_PASSWORD });
   mastodon = await startMastodonServer();
   t = credentialCore({ keychain: new SecretServiceKeychain({ timeoutMs: 2_000 }) });
 });
@@ -61,7 +61,7 @@ describe('keychain locked or absent', () => {
   it('connecting says keychain_unavailable and the secret is stored nowhere else', async () => {
     const partnerId = (await t.call('partners.list', {}))[0]?.id ?? '';
     const failures = [
-      await t.error('accounts.connectBluesky', { partnerId, identifier: blueskyUser.handle, appPassword: APP_PASSWORD, service: pds.url }),
+      await t.error('accounts.connectBluesky', { partnerId, identifier: pds.handle, appPassword: APP_PASSWORD, service: pds.url }),
       await t.error('accounts.apps.save', { network: 'linkedin', clientId: 'client-id', clientSecret: CLIENT_SECRET }),
       await t.error('mail.save', {
         smtp: { host: 'smtp.example.org', port: 587, security: 'starttls' },

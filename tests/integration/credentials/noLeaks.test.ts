@@ -5,13 +5,13 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { SecretServiceKeychain } from '../../../electron/core/credentials/keychain';
 import { startBrowserServer } from '../../../electron/server/server';
-import { blueskyUser, startBlueskyServer } from '../../support/blueskyServer';
-import type { BlueskyServer } from '../../support/blueskyServer';
+import { startBlueskyServer } from '../../support/fakes/blueskyServer';
+import type { BlueskyServer } from '../../support/fakes/blueskyServer';
 import { startImapLoginServer } from '../../support/imapLoginServer';
 import type { ImapLoginServer } from '../../support/imapLoginServer';
 import { realKeychain, requireSecretService } from '../../support/keyring';
-import { startMastodonServer } from '../../support/mastodonServer';
-import type { MastodonServer } from '../../support/mastodonServer';
+import { startMastodonServer } from '../../support/fakes/mastodonServer';
+import type { MastodonServer } from '../../support/fakes/mastodonServer';
 import { OIDC_CLIENT_ID, OIDC_CLIENT_SECRET, startOidcServer } from '../../support/oidcServer';
 import type { OidcServer } from '../../support/oidcServer';
 import { startSmtpLoginServer } from '../../support/smtpLoginServer';
@@ -33,7 +33,7 @@ let imap: ImapLoginServer;
 beforeAll(async () => {
   oidc = await startOidcServer();
   mastodon = await startMastodonServer();
-  pds = await startBlueskyServer(APP_PASSWORD);
+  pds = await startBlueskyServer({ appPassword: APP_PASSWORD });
   smtp = await startSmtpLoginServer(MAIL_USER, MAIL_PASSWORD);
   imap = await startImapLoginServer(MAIL_USER, MAIL_PASSWORD);
 });
@@ -102,8 +102,8 @@ describe('no secret leaks', () => {
       await t.call('accounts.test', { id: mastoState.account.id });
 
       // Bluesky: app password, session tokens (rotated by a test), a wrong password.
-      await t.raw('accounts.connectBluesky', { partnerId, identifier: blueskyUser.handle, appPassword: WRONG_APP_PASSWORD, service: pds.url });
-      const bluesky = await t.call('accounts.connectBluesky', { partnerId, identifier: blueskyUser.handle, appPassword: APP_PASSWORD, service: pds.url });
+      await t.raw('accounts.connectBluesky', { partnerId, identifier: pds.handle, appPassword: WRONG_APP_PASSWORD, service: pds.url });
+      const bluesky = await t.call('accounts.connectBluesky', { partnerId, identifier: pds.handle, appPassword: APP_PASSWORD, service: pds.url });
       await harvest();
       await t.call('accounts.test', { id: bluesky.id });
       await harvest();
@@ -207,8 +207,8 @@ describe('no secret leaks', () => {
       t.clock.advance(3_600_000);
       await call('accounts.test', { id: linkedin.account.id });
 
-      await call('accounts.connectBluesky', { partnerId, identifier: blueskyUser.handle, appPassword: WRONG_APP_PASSWORD, service: pds.url });
-      const bluesky = await call<{ id: string }>('accounts.connectBluesky', { partnerId, identifier: blueskyUser.handle, appPassword: APP_PASSWORD, service: pds.url });
+      await call('accounts.connectBluesky', { partnerId, identifier: pds.handle, appPassword: WRONG_APP_PASSWORD, service: pds.url });
+      const bluesky = await call<{ id: string }>('accounts.connectBluesky', { partnerId, identifier: pds.handle, appPassword: APP_PASSWORD, service: pds.url });
       await call('accounts.test', { id: bluesky.id });
       await harvestSecrets(t.core.databasePath, secrets);
 

@@ -2,12 +2,12 @@ import Database from 'better-sqlite3';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { SecretServiceKeychain } from '../../../electron/core/credentials/keychain';
-import { blueskyUser, startBlueskyServer } from '../../support/blueskyServer';
-import type { BlueskyServer } from '../../support/blueskyServer';
+import { startBlueskyServer } from '../../support/fakes/blueskyServer';
+import type { BlueskyServer } from '../../support/fakes/blueskyServer';
 import { realKeychain, requireSecretService } from '../../support/keyring';
 import { closedPort } from '../../support/loopbackServer';
-import { mastodonUser, startMastodonServer } from '../../support/mastodonServer';
-import type { MastodonServer } from '../../support/mastodonServer';
+import { startMastodonServer } from '../../support/fakes/mastodonServer';
+import type { MastodonServer } from '../../support/fakes/mastodonServer';
 import { credentialCore, partnerInput } from './harness';
 import type { CredentialCore } from './harness';
 
@@ -63,9 +63,9 @@ describe('Mastodon: instance OAuth and verify_credentials on a loopback instance
     expect(account).toMatchObject({
       id,
       network: 'mastodon',
-      handle: `@${mastodonUser.username}@127.0.0.1:${mastodon.port}`,
-      displayName: mastodonUser.display_name,
-      avatarUrl: mastodonUser.avatar,
+      handle: `@${mastodon.username}@127.0.0.1:${mastodon.port}`,
+      displayName: mastodon.displayName,
+      avatarUrl: mastodon.avatar,
       instanceUrl: mastodon.url,
       status: 'connected',
     });
@@ -76,7 +76,7 @@ describe('Mastodon: instance OAuth and verify_credentials on a loopback instance
 
   it('test connection answers the handle, then reports a revoked token ({"error":"The access token is invalid"})', async () => {
     const id = await connect(mastodon);
-    expect(await t.call('accounts.test', { id })).toMatchObject({ outcome: 'ok', account: { status: 'connected', avatarUrl: mastodonUser.avatar } });
+    expect(await t.call('accounts.test', { id })).toMatchObject({ outcome: 'ok', account: { status: 'connected', avatarUrl: mastodon.avatar } });
     mastodon.revokeAll();
     const test = await t.call('accounts.test', { id });
     expect(test).toMatchObject({ outcome: 'failed', code: 'token_revoked', messageKey: 'accounts.errors.token_revoked' });
@@ -128,30 +128,30 @@ describe('Mastodon: instance OAuth and verify_credentials on a loopback instance
 describe('Bluesky: app password, createSession, getSession and getProfile on a loopback PDS', () => {
   let pds: BlueskyServer;
   beforeEach(async () => {
-    pds = await startBlueskyServer(APP_PASSWORD);
+    pds = await startBlueskyServer({ appPassword: APP_PASSWORD });
   });
   afterEach(() => pds.close());
 
-  const connect = () => t.call('accounts.connectBluesky', { partnerId, identifier: blueskyUser.handle, appPassword: APP_PASSWORD, service: pds.url });
+  const connect = () => t.call('accounts.connectBluesky', { partnerId, identifier: pds.handle, appPassword: APP_PASSWORD, service: pds.url });
 
   it('signs in with the app password and shows handle, name and avatar', async () => {
     const account = await connect();
     expect(account).toMatchObject({
       network: 'bluesky',
-      handle: `@${blueskyUser.handle}`,
-      displayName: blueskyUser.displayName,
-      avatarUrl: blueskyUser.avatar,
+      handle: `@${pds.handle}`,
+      displayName: pds.displayName,
+      avatarUrl: pds.avatar,
       instanceUrl: pds.url,
       status: 'connected',
     });
     const stored = JSON.parse((await keychainItem(account.id)) ?? '{}') as { appPassword?: string; session?: { refreshJwt: string; did: string } };
     expect(stored.appPassword).toBe(APP_PASSWORD);
-    expect(stored.session?.did).toBe(blueskyUser.did);
+    expect(stored.session?.did).toBe(pds.did);
     expect(pds.refreshTokens.has(stored.session?.refreshJwt ?? '')).toBe(true);
   });
 
   it('a wrong app password ({"error":"AuthenticationRequired"}) is wrong_password and stores nothing', async () => {
-    const error = await t.error('accounts.connectBluesky', { partnerId, identifier: blueskyUser.handle, appPassword: 'wrong-pass-word-0000', service: pds.url });
+    const error = await t.error('accounts.connectBluesky', { partnerId, identifier: pds.handle, appPassword: 'wrong-pass-word-0000', service: pds.url });
     expect(error.messageKey).toBe('accounts.errors.wrong_password');
     expect(error.details).toEqual({ credentialCode: 'wrong_password' });
     expect(await t.call('accounts.list', {})).toEqual([]);
@@ -161,7 +161,7 @@ describe('Bluesky: app password, createSession, getSession and getProfile on a l
     const { id } = await connect();
     const before = JSON.parse((await keychainItem(id)) ?? '{}') as { session: { refreshJwt: string } };
     const test = await t.call('accounts.test', { id });
-    expect(test).toMatchObject({ outcome: 'ok', account: { handle: `@${blueskyUser.handle}` } });
+    expect(test).toMatchObject({ outcome: 'ok', account: { handle: `@${pds.handle}` } });
     const after = JSON.parse((await keychainItem(id)) ?? '{}') as { session: { refreshJwt: string } };
     expect(after.session.refreshJwt).not.toBe(before.session.refreshJwt);
     expect(pds.refreshTokens.has(after.session.refreshJwt)).toBe(true);
@@ -189,7 +189,7 @@ describe('Bluesky: app password, createSession, getSession and getProfile on a l
     const { id } = await connect();
     await pds.close();
     expect(await t.call('accounts.test', { id })).toMatchObject({ outcome: 'offline', account: { status: 'connected' } });
-    pds = await startBlueskyServer(APP_PASSWORD);
+    pds = await startBlueskyServer({ appPassword: APP_PASSWORD });
   });
 
   it('re-connecting the same account updates it; disconnect ends the session and deletes the keychain item', async () => {

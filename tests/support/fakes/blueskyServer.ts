@@ -1,11 +1,14 @@
+import { randomBytes } from 'node:crypto';
 import { cidFor } from './cid';
 import { FakeHttpServer, json } from './fakeHttpServer';
-import type { FakeReply, FakeRequest, RequestMatch } from './fakeHttpServer';
+import type { FakeReply, FakeRequest, RecordedRequest, RequestMatch } from './fakeHttpServer';
 import type { FailureSpec } from './failures';
 
 /**
- * A Bluesky PDS on loopback: the XRPC endpoints @atproto/api's agent calls to sign in, refresh,
- * resolve mentions, upload blobs and write/read post records, with XRPC's error shape
+ * A Bluesky PDS on loopback: the XRPC endpoints @atproto/api's agent calls to sign in (with
+ * any of the account's app passwords), refresh, end a session, read the profile (which a real
+ * PDS proxies to the AppView), resolve mentions, upload blobs and write/read post records,
+ * with XRPC's error shape
  * `{ "error": "…", "message": "…" }` and the PDS's own checks of a post record (300
  * graphemes, facet DIDs, known blobs; a second createRecord at a taken key is a 500, as on
  * bsky.social today — bluesky-social/atproto#3718).
@@ -27,6 +30,9 @@ export interface StoredBlob {
 export interface BlueskyServerOptions {
   handle?: string;
   did?: string;
+  email?: string;
+  displayName?: string;
+  avatar?: string;
   appPassword?: string;
   /** Other accounts' handles the PDS resolves (mentions). */
   knownHandles?: Record<string, string>;
@@ -40,11 +46,14 @@ export class BlueskyServer {
   readonly http: FakeHttpServer;
   readonly handle: string;
   readonly did: string;
-  private readonly appPassword: string;
+  readonly email: string;
+  readonly displayName: string;
+  readonly avatar: string;
+  /** The account's valid app passwords (the user may add or revoke one in Bluesky's settings). */
+  readonly appPasswords: Set<string>;
+  readonly accessTokens = new Set<string>();
+  readonly refreshTokens = new Set<string>();
   private readonly knownHandles: Map<string, string>;
-  private readonly accessTokens = new Set<string>();
-  private readonly refreshTokens = new Set<string>();
-  private tokenCounter = 0;
   /** Sign-ins and refreshes so far (for assertions on session reuse). */
   sessionsCreated = 0;
   sessionsRefreshed = 0;
@@ -52,13 +61,18 @@ export class BlueskyServer {
   constructor(options: BlueskyServerOptions = {}) {
     this.handle = options.handle ?? 'maitre-durand.bsky.social';
     this.did = options.did ?? 'did:plc:ewvi7nxzyoun6zhxrhs64oiz';
-    this.appPassword = options.appPassword ?? 'abcd-efgh-ijkl-mnop';
+    this.email = options.email ?? 'contact@durand-avocats.fr';
+    this.displayName = options.displayName ?? 'Maître Durand';
+    this.avatar = options.avatar ?? `https://cdn.bsky.app/img/avatar/plain/${this.did}/bafkreidurand@jpeg`;
+    this.appPasswords = new Set([options.appPassword ?? 'abcd-efgh-ijkl-mnop']);
     this.knownHandles = new Map(Object.entries({ [this.handle]: this.did, ...options.knownHandles }));
     const xrpc = (nsid: string) => new RegExp(`^/xrpc/${nsid.replace(/\./g, '\\.')}$`);
     this.http = new FakeHttpServer([
       { method: 'POST', path: xrpc('com.atproto.server.createSession'), handle: (req) => this.createSession(req) },
       { method: 'POST', path: xrpc('com.atproto.server.refreshSession'), handle: (req) => this.refreshSession(req) },
       { method: 'GET', path: xrpc('com.atproto.server.getSession'), handle: (req) => this.authed(req, () => json(200, this.sessionInfo())) },
+      { method: 'POST', path: xrpc('com.atproto.server.deleteSession'), handle: (req) => this.deleteSession(req) },
+      { method: 'GET', path: xrpc('app.bsky.actor.getProfile'), handle: (req) => this.authed(req, () => this.getProfile(req)) },
       { method: 'GET', path: xrpc('com.atproto.identity.resolveHandle'), handle: (req) => this.resolveHandle(req) },
       { method: 'POST', path: xrpc('com.atproto.repo.uploadBlob'), handle: (req) => this.authed(req, () => this.uploadBlob(req)) },
       { method: 'POST', path: xrpc('com.atproto.repo.createRecord'), handle: (req) => this.authed(req, () => this.createRecord(req)) },
@@ -68,6 +82,15 @@ export class BlueskyServer {
 
   get url(): string {
     return this.http.url;
+  }
+
+  get port(): number {
+    return this.http.port;
+  }
+
+  /** Every request received, in order. */
+  get requests(): RecordedRequest[] {
+    return this.http.requests;
   }
 
   start(): Promise<string> {
@@ -92,36 +115,41 @@ export class BlueskyServer {
     this.accessTokens.clear();
   }
 
-  /** The app password is revoked in Bluesky's settings: sign-ins are refused. */
-  revokeAppPassword(): void {
+  /** Every session ends (e.g. the user signed out everywhere); the app passwords still work. */
+  revokeSessions(): void {
     this.refreshTokens.clear();
     this.accessTokens.clear();
-    this.revoked = true;
   }
 
-  private revoked = false;
+  /** The app password is revoked in Bluesky's settings: sessions end and sign-ins are refused. */
+  revokeAppPassword(): void {
+    this.revokeSessions();
+    this.appPasswords.clear();
+  }
 
   private issueTokens() {
-    this.tokenCounter += 1;
-    const accessJwt = `access-${this.tokenCounter}`;
-    const refreshJwt = `refresh-${this.tokenCounter}`;
+    // JWT-shaped and unguessable, like a real PDS's: tests look for them in what Plume stores.
+    const jwt = (kind: string) => `eyJhbGciOiJFUzI1NksifQ.${kind}.${randomBytes(24).toString('base64url')}`;
+    const accessJwt = jwt('access');
+    const refreshJwt = jwt('refresh');
     this.accessTokens.add(accessJwt);
     this.refreshTokens.add(refreshJwt);
     return { accessJwt, refreshJwt };
   }
 
   private sessionInfo() {
-    return { handle: this.handle, did: this.did, email: 'contact@durand-avocats.fr', emailConfirmed: true, active: true };
+    return { handle: this.handle, did: this.did, email: this.email, emailConfirmed: true, active: true };
   }
 
   private createSession(req: FakeRequest): FakeReply {
-    const body = req.json() as { identifier?: string; password?: string };
-    const knownIdentifier = body.identifier === this.handle || body.identifier === this.did || body.identifier === 'contact@durand-avocats.fr';
-    if (this.revoked || !knownIdentifier || body.password !== this.appPassword) {
+    const body = req.json() as { identifier?: unknown; password?: unknown };
+    if (typeof body.identifier !== 'string') return xrpcError(400, 'InvalidRequest', 'Input must have the property "identifier"');
+    const knownIdentifier = [this.handle, this.did, this.email].includes(body.identifier);
+    if (!knownIdentifier || typeof body.password !== 'string' || !this.appPasswords.has(body.password)) {
       return xrpcError(401, 'AuthenticationRequired', 'Invalid identifier or password');
     }
     this.sessionsCreated += 1;
-    return json(200, { ...this.issueTokens(), ...this.sessionInfo() });
+    return json(200, { ...this.issueTokens(), ...this.sessionInfo(), emailAuthFactor: false });
   }
 
   private refreshSession(req: FakeRequest): FakeReply {
@@ -131,6 +159,29 @@ export class BlueskyServer {
     this.refreshTokens.delete(token);
     this.sessionsRefreshed += 1;
     return json(200, { ...this.issueTokens(), handle: this.handle, did: this.did, active: true });
+  }
+
+  /** deleteSession takes the refresh token; 200 with an empty body. */
+  private deleteSession(req: FakeRequest): FakeReply {
+    const token = (req.header('authorization') ?? '').replace(/^Bearer /, '');
+    if (!this.refreshTokens.has(token)) return xrpcError(400, 'ExpiredToken', 'Token has been revoked');
+    this.refreshTokens.delete(token);
+    return { status: 200 };
+  }
+
+  private getProfile(req: FakeRequest): FakeReply {
+    const actor = req.query.get('actor');
+    if (actor !== this.did && actor !== this.handle) return xrpcError(400, 'InvalidRequest', 'Profile not found');
+    return json(200, {
+      did: this.did,
+      handle: this.handle,
+      displayName: this.displayName,
+      avatar: this.avatar,
+      followersCount: 310,
+      followsCount: 120,
+      postsCount: 57,
+      indexedAt: '2026-01-05T09:00:00.000Z',
+    });
   }
 
   private authed(req: FakeRequest, handle: () => FakeReply | Promise<FakeReply>): FakeReply | Promise<FakeReply> {
@@ -224,4 +275,11 @@ function blueskyFailure(spec: FailureSpec): FakeReply {
     case 'badRequest':
       return xrpcError(400, 'InvalidRequest', spec.message);
   }
+}
+
+/** A started PDS (see BlueskyServer). */
+export async function startBlueskyServer(options: BlueskyServerOptions = {}): Promise<BlueskyServer> {
+  const server = new BlueskyServer(options);
+  await server.start();
+  return server;
 }

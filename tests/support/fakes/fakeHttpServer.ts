@@ -89,6 +89,10 @@ export class FakeHttpServer {
     return this.base;
   }
 
+  get port(): number {
+    return Number(new URL(this.base).port);
+  }
+
   async start(): Promise<string> {
     const server = createServer((message, response) => {
       const chunks: Buffer[] = [];

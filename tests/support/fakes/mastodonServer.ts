@@ -1,12 +1,15 @@
+import { createHash, randomBytes } from 'node:crypto';
 import { FakeHttpServer, json } from './fakeHttpServer';
-import type { FakeReply, FakeRequest, RequestMatch } from './fakeHttpServer';
+import type { FakeReply, FakeRequest, RecordedRequest, RequestMatch } from './fakeHttpServer';
 import type { FailureSpec } from './failures';
 import { fileOf, textOf } from './multipart';
 
 /**
  * A Mastodon instance on loopback, speaking the REST API as documented on
- * docs.joinmastodon.org: statuses (with Idempotency-Key and scheduled_at), v2 media with
- * background processing, scheduled statuses, status sources, instance configuration.
+ * docs.joinmastodon.org: app registration, the OAuth authorization code grant with PKCE S256
+ * (the signed-in user approves or denies at once), token revocation, verify_credentials,
+ * statuses (with Idempotency-Key and scheduled_at), v2 media with background processing,
+ * scheduled statuses, status sources, instance configuration.
  */
 
 export interface StoredStatus {
@@ -36,9 +39,26 @@ export interface StoredMedia {
   pollsLeft: number;
 }
 
+/** An app registered through POST /api/v1/apps. */
+export interface RegisteredApp {
+  clientId: string;
+  clientSecret: string;
+  redirectUris: string[];
+  scopes: string;
+}
+
+interface Grant {
+  clientId: string;
+  redirectUri: string;
+  challenge: string;
+}
+
 export interface MastodonServerOptions {
+  /** A token valid from the start (tests that skip the OAuth sign-in). */
   accessToken?: string;
   username?: string;
+  displayName?: string;
+  avatar?: string;
   now?: () => number;
   maxCharacters?: number;
   charactersReservedPerUrl?: number;
@@ -51,11 +71,39 @@ export interface MastodonServerOptions {
 const MIN_SCHEDULE_MS = 5 * 60 * 1000;
 const ACCOUNT_ID = '109000000000000001';
 
+const randomToken = () => randomBytes(24).toString('base64url');
+
+/** OAuth and app parameters, sent as a form or as JSON (Mastodon accepts both). */
+function params(req: FakeRequest): URLSearchParams {
+  if ((req.header('content-type') ?? '').includes('application/json')) {
+    const body = req.json() as Record<string, unknown>;
+    return new URLSearchParams(Object.entries(body).map(([key, value]): [string, string] => [key, String(value)]));
+  }
+  return new URLSearchParams(req.body.toString('utf8'));
+}
+
+const invalidGrant = (): FakeReply =>
+  json(400, {
+    error: 'invalid_grant',
+    error_description:
+      'The provided authorization grant is invalid, expired, revoked, does not match the redirection URI used in the authorization request, or was issued to another client.',
+  });
+const invalidClient = (): FakeReply =>
+  json(401, {
+    error: 'invalid_client',
+    error_description: 'Client authentication failed due to unknown client, no client authentication included, or unsupported authentication method.',
+  });
+
 export class MastodonServer {
   readonly statuses: StoredStatus[] = [];
   readonly scheduled: StoredScheduled[] = [];
   readonly media = new Map<string, StoredMedia>();
   readonly http: FakeHttpServer;
+  readonly apps: RegisteredApp[] = [];
+  /** Valid access tokens: the configured one and those issued by /oauth/token. */
+  readonly accessTokens: Set<string>;
+  private readonly grants = new Map<string, Grant>();
+  private decision: 'approve' | 'deny' = 'approve';
   private readonly idempotency = new Map<string, { kind: 'status' | 'scheduled'; id: string }>();
   private nextId = 110000000000000000n;
   private readonly options: Required<MastodonServerOptions>;
@@ -64,6 +112,8 @@ export class MastodonServer {
     this.options = {
       accessToken: 'mastodon-token',
       username: 'maitre_durand',
+      displayName: 'Maître Durand',
+      avatar: 'https://files.fake.social/accounts/avatars/maitre_durand.png',
       now: () => Date.now(),
       maxCharacters: 500,
       charactersReservedPerUrl: 23,
@@ -71,7 +121,12 @@ export class MastodonServer {
       mediaProcessingPolls: 0,
       ...options,
     };
+    this.accessTokens = new Set([this.options.accessToken]);
     this.http = new FakeHttpServer([
+      { method: 'POST', path: /^\/api\/v1\/apps$/, handle: (req) => this.registerApp(req) },
+      { method: 'GET', path: /^\/oauth\/authorize$/, handle: (req) => this.authorize(req) },
+      { method: 'POST', path: /^\/oauth\/token$/, handle: (req) => this.token(req) },
+      { method: 'POST', path: /^\/oauth\/revoke$/, handle: (req) => this.revoke(req) },
       { method: 'GET', path: /^\/api\/v2\/instance$/, handle: () => (this.options.v1InstanceOnly ? json(404, { error: 'Record not found' }) : json(200, this.instance())) },
       { method: 'GET', path: /^\/api\/v1\/instance$/, handle: () => json(200, { uri: 'fake.social', max_toot_chars: this.options.maxCharacters, configuration: this.instance().configuration }) },
       { method: 'POST', path: /^\/api\/v2\/media$/, handle: (req) => this.authed(req, () => this.uploadMedia(req)) },
@@ -79,7 +134,7 @@ export class MastodonServer {
       { method: 'POST', path: /^\/api\/v1\/statuses$/, handle: (req) => this.authed(req, () => this.postStatus(req)) },
       { method: 'GET', path: /^\/api\/v1\/scheduled_statuses$/, handle: (req) => this.authed(req, () => this.listScheduled(req)) },
       { method: 'DELETE', path: /^\/api\/v1\/scheduled_statuses\/(\d+)$/, handle: (req, [id]) => this.authed(req, () => this.cancelScheduled(id ?? '')) },
-      { method: 'GET', path: /^\/api\/v1\/accounts\/verify_credentials$/, handle: (req) => this.authed(req, () => json(200, { id: ACCOUNT_ID, username: this.options.username, acct: this.options.username })) },
+      { method: 'GET', path: /^\/api\/v1\/accounts\/verify_credentials$/, handle: (req) => this.authed(req, () => json(200, this.credentialAccount())) },
       { method: 'GET', path: /^\/api\/v1\/accounts\/(\d+)\/statuses$/, handle: (req) => this.authed(req, () => this.listStatuses(req)) },
       { method: 'GET', path: /^\/api\/v1\/statuses\/(\d+)\/source$/, handle: (req, [id]) => this.authed(req, () => this.source(id ?? '')) },
     ]);
@@ -87,6 +142,37 @@ export class MastodonServer {
 
   get url(): string {
     return this.http.url;
+  }
+
+  get port(): number {
+    return this.http.port;
+  }
+
+  /** Every request received, in order. */
+  get requests(): RecordedRequest[] {
+    return this.http.requests;
+  }
+
+  get username(): string {
+    return this.options.username;
+  }
+
+  get displayName(): string {
+    return this.options.displayName;
+  }
+
+  get avatar(): string {
+    return this.options.avatar;
+  }
+
+  /** What the user answers on the authorization page from now on. */
+  decide(decision: 'approve' | 'deny'): void {
+    this.decision = decision;
+  }
+
+  /** The user revokes the app in their settings (or an admin suspends the token): every token dies. */
+  revokeAll(): void {
+    this.accessTokens.clear();
   }
 
   start(): Promise<string> {
@@ -122,8 +208,101 @@ export class MastodonServer {
   }
 
   private authed(req: FakeRequest, handle: () => FakeReply | Promise<FakeReply>): FakeReply | Promise<FakeReply> {
-    if (req.header('authorization') !== `Bearer ${this.options.accessToken}`) return json(401, { error: 'The access token is invalid' });
+    const header = req.header('authorization') ?? '';
+    if (!header.startsWith('Bearer ') || !this.accessTokens.has(header.slice('Bearer '.length))) return json(401, { error: 'The access token is invalid' });
     return handle();
+  }
+
+  /** POST /api/v1/apps: 422 without a name or redirect URI. */
+  private registerApp(req: FakeRequest): FakeReply {
+    const form = params(req);
+    const redirectUris = (form.get('redirect_uris') ?? '').split(/\s+/).filter(Boolean);
+    if (!form.get('client_name')) return json(422, { error: "Validation failed: Application name can't be blank" });
+    if (redirectUris.length === 0) return json(422, { error: "Validation failed: Redirect URI can't be blank" });
+    const app: RegisteredApp = { clientId: randomToken(), clientSecret: randomToken(), redirectUris, scopes: form.get('scopes') ?? 'read' };
+    this.apps.push(app);
+    return json(200, {
+      id: String(this.apps.length),
+      name: form.get('client_name'),
+      website: form.get('website'),
+      scopes: app.scopes.split(' '),
+      redirect_uri: redirectUris.join('\n'),
+      redirect_uris: redirectUris,
+      client_id: app.clientId,
+      client_secret: app.clientSecret,
+      client_secret_expires_at: 0,
+    });
+  }
+
+  /** GET /oauth/authorize: the user's answer, redirected to the app (an error without PKCE S256). */
+  private authorize(req: FakeRequest): FakeReply {
+    const q = req.query;
+    const app = this.apps.find((candidate) => candidate.clientId === q.get('client_id'));
+    const redirectUri = q.get('redirect_uri') ?? '';
+    if (app === undefined || !app.redirectUris.includes(redirectUri)) return { status: 400, text: '<p>The redirect uri included is not valid.</p>' };
+    const target = new URL(redirectUri);
+    const state = q.get('state');
+    if (state !== null) target.searchParams.set('state', state);
+    if (this.decision === 'deny' || q.get('code_challenge_method') !== 'S256' || !q.get('code_challenge')) {
+      target.searchParams.set('error', 'access_denied');
+      target.searchParams.set('error_description', 'The resource owner or authorization server denied the request.');
+    } else {
+      const code = randomToken();
+      this.grants.set(code, { clientId: app.clientId, redirectUri, challenge: q.get('code_challenge') ?? '' });
+      target.searchParams.set('code', code);
+    }
+    return { status: 302, headers: { location: target.toString() } };
+  }
+
+  /** POST /oauth/token, authorization_code grant: codes are single-use and the verifier must match. */
+  private token(req: FakeRequest): FakeReply {
+    const form = params(req);
+    const app = this.apps.find((candidate) => candidate.clientId === form.get('client_id'));
+    if (app === undefined || app.clientSecret !== form.get('client_secret')) return invalidClient();
+    if (form.get('grant_type') !== 'authorization_code') return json(400, { error: 'unsupported_grant_type' });
+    const code = form.get('code') ?? '';
+    const grant = this.grants.get(code);
+    this.grants.delete(code);
+    const challenge = createHash('sha256').update(form.get('code_verifier') ?? '').digest('base64url');
+    if (grant === undefined || grant.clientId !== app.clientId || grant.redirectUri !== form.get('redirect_uri') || grant.challenge !== challenge) {
+      return invalidGrant();
+    }
+    const access = randomToken();
+    this.accessTokens.add(access);
+    return json(200, { access_token: access, token_type: 'Bearer', scope: app.scopes, created_at: Math.floor(this.options.now() / 1000) });
+  }
+
+  /** POST /oauth/revoke: 403 for an unknown client, 200 {} otherwise (even for an unknown token). */
+  private revoke(req: FakeRequest): FakeReply {
+    const form = params(req);
+    const app = this.apps.find((candidate) => candidate.clientId === form.get('client_id'));
+    if (app === undefined || app.clientSecret !== form.get('client_secret')) {
+      return json(403, { error: 'unauthorized_client', error_description: 'You are not authorized to revoke this token' });
+    }
+    this.accessTokens.delete(form.get('token') ?? '');
+    return json(200, {});
+  }
+
+  /** https://docs.joinmastodon.org/entities/Account/#CredentialAccount */
+  private credentialAccount() {
+    const { username } = this.options;
+    return {
+      id: ACCOUNT_ID,
+      username,
+      acct: username,
+      display_name: this.options.displayName,
+      url: `${this.url}/@${username}`,
+      avatar: this.options.avatar,
+      avatar_static: this.options.avatar,
+      locked: false,
+      bot: false,
+      created_at: '2022-11-10T00:00:00.000Z',
+      note: '',
+      followers_count: 120,
+      following_count: 80,
+      statuses_count: 42,
+      source: { privacy: 'public', sensitive: false, language: 'fr', note: '', fields: [] },
+    };
   }
 
   private instance() {
@@ -324,4 +503,11 @@ function mastodonFailure(spec: FailureSpec, now: number): FakeReply {
     case 'badRequest':
       return json(422, { error: spec.message });
   }
+}
+
+/** A started instance (see MastodonServer). */
+export async function startMastodonServer(options: MastodonServerOptions = {}): Promise<MastodonServer> {
+  const server = new MastodonServer(options);
+  await server.start();
+  return server;
 }
