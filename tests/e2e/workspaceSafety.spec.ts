@@ -65,6 +65,8 @@ test('on a full disk the editor says so, keeps the text, and saves it once there
     await page.getByRole('button', { name: 'Charger l’espace d’exemple' }).click();
     await page.getByRole('link', { name: 'Publications' }).click();
     await page.getByTestId('new-post').click();
+    // The example workspace has three partners and none in context: Plume asks for whom.
+    await page.getByTestId('new-post-chooser').getByRole('button').first().click();
     const body = page.getByTestId('post-body');
     await body.click();
     await page.keyboard.type('Avant le disque plein. ');
