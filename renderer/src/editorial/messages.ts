@@ -117,7 +117,7 @@ export const editorialLineMessages = defineMessages(
         allowedMentions: 'Vide\u00a0: aucune restriction.',
         networkLimits: 'La limite de chaque réseau, comptée comme il la compte (X pondéré, Bluesky en graphèmes, Mastodon avec les liens à 23, Threads en octets pour les émojis, LinkedIn après échappement).',
         lengthTarget: 'Une longueur plus courte que la limite du réseau, dans l’unité du réseau.',
-        frenchTypography: 'Espace insécable avant\u00a0: ; ! ? et à l’intérieur des guillemets «\u00a0\u00a0».',
+        frenchTypography: 'Espace insécable avant les signes «\u00a0:\u00a0», «\u00a0;\u00a0», «\u00a0!\u00a0» et «\u00a0?\u00a0», et à l’intérieur des guillemets «\u00a0\u00a0».',
         lock: 'Un partenaire pourra renforcer la règle, pas la désactiver.',
         message: 'Variables possibles\u00a0: {{vars}}',
       },
