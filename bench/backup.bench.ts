@@ -3,11 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { createCore } from '../electron/core/app';
-import type { Core } from '../electron/core/app';
 import { createLogger } from '../electron/core/log';
 import { docFromParagraphs } from '../shared/posts/document';
-import type { ProcedureInput, ProcedureName, ProcedureOutput } from '../shared/api/contract';
 import { median, percentile, report, time, timeAsync } from './support/stats';
+import { call, paragraph } from './support/core';
 
 /**
  * Backups never block typing: save latency of a 3,000-character draft while an online backup
@@ -17,19 +16,6 @@ import { median, percentile, report, time, timeAsync } from './support/stats';
 const scratch = mkdtempSync(join(tmpdir(), 'plume-bench-backup-'));
 const logger = createLogger({});
 const POSTS = 100_000;
-
-async function call<K extends ProcedureName>(core: Core, name: K, input: ProcedureInput<K>): Promise<ProcedureOutput<K>> {
-  const result = await core.router.call(name, input);
-  if (!result.ok) throw new Error(result.error.message);
-  return result.value as ProcedureOutput<K>;
-}
-
-function paragraph(length: number, seed: number): string {
-  const words = ['contrat', 'imprévision', 'clause', 'avocat', 'barreau', 'médiation', 'société', 'droit', 'PME', 'réforme'];
-  let out = '';
-  for (let i = 0; out.length < length; i++) out += `${words[(i * 7 + seed) % words.length] ?? ''} `;
-  return out.slice(0, length);
-}
 
 async function main(): Promise<void> {
   const dir = join(scratch, 'workspace');

@@ -12,10 +12,11 @@ import { EventBus } from '../electron/core/events';
 import { createLogger } from '../electron/core/log';
 import { PartnerRepository } from '../electron/core/partners/repository';
 import { ReportService } from '../electron/core/reports/service';
-import type { ProcedureInput, ProcedureName, ProcedureOutput } from '../shared/api/contract';
 import type { Network } from '../shared/posts/networks';
 import { monthRange, previousMonth } from '../shared/reports/month';
 import { median, percentile, report, time, timeAsync } from './support/stats';
+import { call } from './support/core';
+import type { ProcedureInput } from '../shared/api/contract';
 
 /**
  * Monthly reports: 40 partners, one month, on a workspace whose audit log holds 100,000
@@ -28,12 +29,6 @@ const PARTNERS = 40;
 const EVENTS = 100_000;
 const scratch = mkdtempSync(join(tmpdir(), 'plume-bench-report-'));
 const logger = createLogger({});
-
-async function call<K extends ProcedureName>(core: Core, name: K, input: ProcedureInput<K>): Promise<ProcedureOutput<K>> {
-  const result = await core.router.call(name, input);
-  if (!result.ok) throw new Error(result.error.message);
-  return result.value as ProcedureOutput<K>;
-}
 
 /** A small deterministic generator, so every run measures the same workspace. */
 function random(seed: number): () => number {

@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { startPlume } from './support/plumeServer';
+import { newPostInExampleWorkspace } from './support/exampleWorkspace';
 
 /**
  * kill -9 of the process holding the database, in the middle of continuous typing:
@@ -8,12 +9,7 @@ import { startPlume } from './support/plumeServer';
 test('killing the server mid-typing loses at most the last second of typing', async ({ page }) => {
   let plume = await startPlume();
   await page.goto(plume.url);
-  await page.getByRole('button', { name: 'Charger l’espace d’exemple' }).click();
-  await page.getByRole('link', { name: 'Publications' }).click();
-  await page.getByTestId('new-post').click();
-  // The example has three partners and none in context yet: Plume asks for whom.
-  await page.getByTestId('new-post-chooser').getByRole('button').first().click();
-  const body = page.getByTestId('post-body');
+  const body = await newPostInExampleWorkspace(page);
   await body.click();
 
   // Record when each character landed in the editor, in page time.

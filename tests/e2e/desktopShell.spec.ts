@@ -6,6 +6,7 @@ import { _electron as electron, expect, test } from '@playwright/test';
 import type { ElectronApplication } from '@playwright/test';
 // @ts-expect-error -- a plain ES module shared with `npm start`, without type declarations
 import { ensureNativeForElectron, ensureNativeForNode } from '../../scripts/native.mjs';
+import { newPostInExampleWorkspace } from './support/exampleWorkspace';
 
 /**
  * The desktop shell itself, where Electron's binary exists (it cannot be downloaded on our build
@@ -46,12 +47,7 @@ test('the window is hardened, drafts through IPC, and flushes a pending edit whe
   });
   await expect.poll(() => page.url()).toBe(url);
 
-  await page.getByRole('button', { name: 'Charger l’espace d’exemple' }).click();
-  await page.getByRole('link', { name: 'Publications' }).click();
-  await page.getByTestId('new-post').click();
-  // The example has three partners and none in context yet: Plume asks for whom.
-  await page.getByTestId('new-post-chooser').getByRole('button').first().click();
-  await page.getByTestId('post-body').click();
+  await (await newPostInExampleWorkspace(page)).click();
   await page.keyboard.type('Écrit dans la fenêtre de bureau.');
   // Closed at once, before the autosave delay: the shell asks the UI to flush first.
   await app.close();

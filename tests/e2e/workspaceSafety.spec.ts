@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { startPlume } from './support/plumeServer';
+import { newPostInExampleWorkspace } from './support/exampleWorkspace';
 
 function overwritePages(file: string, pages: number[]): void {
   const fd = openSync(file, 'r+');
@@ -62,12 +63,7 @@ test('on a full disk the editor says so, keeps the text, and saves it once there
   const filler = join(mountPoint, 'filler');
   try {
     await page.goto(plume.url);
-    await page.getByRole('button', { name: 'Charger l’espace d’exemple' }).click();
-    await page.getByRole('link', { name: 'Publications' }).click();
-    await page.getByTestId('new-post').click();
-    // The example workspace has three partners and none in context: Plume asks for whom.
-    await page.getByTestId('new-post-chooser').getByRole('button').first().click();
-    const body = page.getByTestId('post-body');
+    const body = await newPostInExampleWorkspace(page);
     await body.click();
     await page.keyboard.type('Avant le disque plein. ');
     await expect(page.getByTestId('save-status')).toHaveAttribute('data-status', 'clean');
