@@ -6,6 +6,11 @@ import type { RunningPlume } from './support/plumeServer';
 import { saveScreenshot } from './support/screenshots';
 
 let plume: RunningPlume;
+// Known intermittent failure (about 1 run in 6 of the whole suite, cause not yet found): after
+// a click into "meilleur", Ctrl+. sometimes lists the sentence's finding first. One retry keeps
+// CI honest about real breakage while the cause is looked for; Playwright reports it as flaky.
+test.describe.configure({ retries: 1 });
+
 test.beforeEach(async () => {
   plume = await startPlume();
 });
