@@ -43,3 +43,54 @@ export function bootstrapRatioInterval(a: number[], b: number[], statistic: (sam
   for (let round = 0; round < rounds; round++) ratios.push(statistic(resample(a)) / statistic(resample(b)));
   return [percentile(ratios, 2.5), percentile(ratios, 97.5)];
 }
+
+/** What a figure must reach: a statistic of the samples under a bound, or its ratio to the baseline under a bound. */
+export type Goal =
+  | { statistic: 'median' | 'p95' | 'p99' | 'max'; below: number }
+  | { statistic: 'median' | 'p95' | 'p99' | 'max'; ratioBelow: number };
+
+export interface Measure {
+  what: string;
+  /** Milliseconds, one per run. */
+  samples: number[];
+  goal?: Goal;
+  /** Measured in the same run, the same way, without the thing under test. */
+  baseline?: { name: string; samples: number[] };
+}
+
+const statistic = (samples: number[], which: Goal['statistic']): number =>
+  which === 'median' ? median(samples) : which === 'p95' ? percentile(samples, 95) : which === 'p99' ? percentile(samples, 99) : percentile(samples, 100);
+
+/** The goal's verdict for a measure ('MET', 'MISSED', or '—' without a goal). */
+export function verdict(measure: Measure): string {
+  const { goal } = measure;
+  if (!goal) return '—';
+  const value = statistic(measure.samples, goal.statistic);
+  if ('below' in goal) return value < goal.below ? 'MET' : 'MISSED';
+  if (!measure.baseline) return 'MISSED (no baseline)';
+  return value / statistic(measure.baseline.samples, goal.statistic) <= goal.ratioBelow ? 'MET' : 'MISSED';
+}
+
+function goalText(goal: Goal | undefined): string {
+  if (!goal) return '—';
+  return 'below' in goal ? `${goal.statistic} < ${ms(goal.below)}` : `${goal.statistic} ≤ ×${goal.ratioBelow.toFixed(2)} baseline`;
+}
+
+/**
+ * One table for a benchmark file: each figure with its min, median, p95 and max, the same-run
+ * baseline and ratio, the goal and the verdict. Benchmarks never fail on a figure; they say it.
+ */
+export function printTable(title: string, measures: Measure[]): void {
+  const rows = measures.map((m) => {
+    const stat = m.goal?.statistic ?? 'median';
+    const ratio = m.baseline ? `×${(statistic(m.samples, stat) / statistic(m.baseline.samples, stat)).toFixed(2)} (${m.baseline.name}: ${ms(statistic(m.baseline.samples, stat))})` : '—';
+    return [m.what, String(m.samples.length), ms(Math.min(...m.samples)), ms(median(m.samples)), ms(percentile(m.samples, 95)), ms(Math.max(...m.samples)), ratio, goalText(m.goal), verdict(m)];
+  });
+  const header = ['what', 'runs', 'min', 'median', 'p95', 'max', 'vs baseline', 'goal', 'verdict'];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join(' | ')} |`;
+  console.log(`\n## ${title}`);
+  console.log(line(header));
+  console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
+  for (const row of rows) console.log(line(row));
+}

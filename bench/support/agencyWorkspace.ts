@@ -1,0 +1,164 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { createCore } from '../../electron/core/app';
+import { createLogger } from '../../electron/core/log';
+
+/**
+ * The agency-sized workspace every benchmark measures (issue 15): 50 partners, 100,000 posts
+ * with French bodies of about 560 characters over ~3 years, one revision each, and 1,000,000
+ * chained audit entries (10 per post). Built once through core's own migrations and chaining,
+ * cached under node_modules/.cache keyed by the migrations and this generator's version, then
+ * copied for each benchmark so every run opens a cold, unshared workspace.
+ */
+export const AGENCY = { partners: 50, posts: 100_000, auditPerPost: 10, spanDays: 1_000 } as const;
+/** Bump when the generator changes, so a stale cache is rebuilt. */
+const GENERATOR_VERSION = 1;
+/** Posts are spread evenly around this day (a Monday): a week view there holds ~700 posts. */
+export const AGENCY_CENTER = Date.parse('2026-06-01T00:00:00Z');
+const DAY = 86_400_000;
+
+const ZONES = ['Europe/Paris', 'Europe/Paris', 'Europe/Paris', 'Europe/Brussels', 'Africa/Casablanca', 'America/New_York', 'Asia/Tokyo'];
+const NETWORK_SETS = ['["linkedin"]', '["linkedin","x"]', '["linkedin","bluesky","mastodon"]', '["x"]', '["linkedin","instagram"]'];
+const PILLARS = ['expertise', 'actualité', 'cabinet', 'engagement', null];
+const SENTENCES = [
+  'Depuis la réforme du droit des contrats, la clause d’imprévision permet de demander une renégociation.',
+  'Nous accompagnons les dirigeants de PME dans la rédaction de leurs contrats commerciaux.',
+  'Le tribunal judiciaire de Paris a rendu une décision attendue sur la rupture brutale des relations commerciales.',
+  'La médiation reste la voie la plus rapide pour sortir d’un litige entre associés.',
+  'Quelles obligations pour l’employeur lorsqu’un salarié exerce son droit de retrait ?',
+  'Retour sur notre matinée consacrée à la conformité RGPD des données de santé.',
+  'La Cour de cassation précise les contours de la faute grave en matière de licenciement.',
+  'Un bail commercial se négocie bien avant sa signature : durée, indexation, travaux.',
+  'Fusions et acquisitions : l’audit juridique conditionne la valeur de la cession.',
+  'Merci aux équipes du cabinet pour cette belle année au service de nos clients.',
+  'Le nouveau régime de responsabilité du fait des produits défectueux entre en vigueur.',
+  'Comment protéger une marque à l’international sans exploser son budget ?',
+  'Les pactes d’actionnaires méritent une relecture à chaque levée de fonds.',
+  'Procédure de sauvegarde : anticiper plutôt que subir les difficultés de l’entreprise.',
+  'La transaction met fin au litige, à condition d’être rédigée avec soin.',
+  'Retrouvez notre analyse complète sur le site du cabinet.',
+];
+const HASHTAGS = ['#droit', '#avocat', '#PME', '#contrats', '#RGPD', '#social', '#fiscalité', '#médiation'];
+
+/** A deterministic generator, so every build of the fixture measures the same workspace. */
+function generator(seed: number): () => number {
+  let state = seed;
+  return () => {
+    state = (Math.imul(state, 1_664_525) + 1_013_904_223) >>> 0;
+    return state / 4_294_967_296;
+  };
+}
+
+function body(random: () => number): { paragraphs: string[]; plain: string } {
+  const paragraphs: string[] = [];
+  let length = 0;
+  while (length < 480) {
+    const sentence = SENTENCES[Math.floor(random() * SENTENCES.length)] ?? '';
+    const paragraph = random() < 0.5 ? sentence : `${sentence} ${SENTENCES[Math.floor(random() * SENTENCES.length)] ?? ''}`;
+    paragraphs.push(paragraph);
+    length += paragraph.length + 2;
+  }
+  paragraphs.push(`${HASHTAGS[Math.floor(random() * HASHTAGS.length)] ?? ''} ${HASHTAGS[Math.floor(random() * HASHTAGS.length)] ?? ''}`);
+  return { paragraphs, plain: paragraphs.join('\n\n') };
+}
+
+const doc = (paragraphs: string[]): string =>
+  JSON.stringify({ type: 'doc', content: paragraphs.map((text) => ({ type: 'paragraph', content: [{ type: 'text', text }] })) });
+
+function cacheKey(): string {
+  const migrations = join('electron', 'core', 'db', 'migrations');
+  const hash = createHash('sha256').update(`generator ${GENERATOR_VERSION}`);
+  for (const file of readdirSync(migrations).sort()) hash.update(file).update(readFileSync(join(migrations, file)));
+  return hash.digest('hex').slice(0, 16);
+}
+
+function build(dir: string): void {
+  const logger = createLogger({});
+  createCore({ dataDir: dir, logger }).close();
+  const db = new Database(join(dir, 'plume.sqlite'));
+  db.pragma('journal_mode = WAL');
+  const random = generator(42);
+  const partnerIds = Array.from({ length: AGENCY.partners }, () => randomUUID());
+  const insertPartner = db.prepare(
+    'INSERT INTO partners (id, display_name, color, time_zone, locale, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 0, 0)',
+  );
+  const insertPost = db.prepare(
+    `INSERT INTO posts (id, partner_id, title, networks, content_json, plain_text, status, version, pillar, scheduled_at, scheduled_zone, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?)`,
+  );
+  const insertRevision = db.prepare(
+    'INSERT INTO revisions (post_id, number, title, content_json, plain_text, created_at) VALUES (?, 1, ?, ?, ?, ?)',
+  );
+  const insertAudit = db.prepare(
+    `INSERT INTO audit_log (post_id, partner_id, at, actor_kind, actor_name, action, from_status, to_status, revision_number, channel, details)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, ?, '{}')`,
+  );
+  const start = AGENCY_CENTER - (AGENCY.spanDays / 2) * DAY;
+  db.transaction(() => {
+    partnerIds.forEach((id, i) =>
+      insertPartner.run(id, `Me Associé ${String(i + 1).padStart(2, '0')}`, `hsl(${(i * 37) % 360} 55% 40%)`, ZONES[i % ZONES.length] ?? 'Europe/Paris', i % 4 === 0 ? 'en' : 'fr'),
+    );
+    for (let i = 0; i < AGENCY.posts; i++) {
+      const partnerId = partnerIds[Math.floor(random() * partnerIds.length)] ?? '';
+      // Working hours, Paris-ish: 07:00–19:00 UTC, on the quarter hour.
+      const at = start + Math.floor((i / AGENCY.posts) * AGENCY.spanDays) * DAY + (7 * 60 + Math.floor(random() * 48) * 15) * 60_000;
+      const past = at < AGENCY_CENTER;
+      const status = past ? (random() < 0.95 ? 'published' : 'missed') : (['draft', 'in_review', 'approved', 'scheduled'][Math.floor(random() * 4)] ?? 'draft');
+      const { paragraphs, plain } = body(random);
+      const title = (paragraphs[0] ?? '').slice(0, 60);
+      const content = doc(paragraphs);
+      const id = randomUUID();
+      const createdAt = at - (3 + Math.floor(random() * 10)) * DAY;
+      insertPost.run(id, partnerId, title, NETWORK_SETS[i % NETWORK_SETS.length] ?? '["linkedin"]', content, plain, status, PILLARS[i % PILLARS.length] ?? null, at, 'Europe/Paris', createdAt, createdAt + DAY);
+      insertRevision.run(id, title, content, plain, createdAt);
+      // Ten facts per post: its life from creation to publication (or as far as it got).
+      const facts: [string, string, string | null, string | null, string][] = [
+        ['community_manager', 'created', null, 'draft', 'app'],
+        ['community_manager', 'contentEdited', 'draft', 'draft', 'app'],
+        ['community_manager', 'contentEdited', 'draft', 'draft', 'app'],
+        ['community_manager', 'requestSignoff', 'draft', 'in_review', 'app'],
+        ['system', 'signoffEmailQueued', 'in_review', 'in_review', 'system'],
+        ['system', 'signoffEmailSent', 'in_review', 'in_review', 'email'],
+        ['partner', 'approve', 'in_review', 'approved', 'email'],
+        ['community_manager', 'schedule', 'approved', 'scheduled', 'app'],
+        ['system', 'startPublishing', 'scheduled', 'scheduled', 'system'],
+        ['system', 'published', 'scheduled', 'published', 'system'],
+      ];
+      facts.forEach(([actor, action, from, to, channel], k) =>
+        insertAudit.run(id, partnerId, createdAt + k * 3_600_000, actor, actor === 'partner' ? 'associe@exemple-avocats.fr' : '', action, from, to, channel),
+      );
+    }
+    db.prepare("INSERT INTO settings (key, value) VALUES ('onboardingDone', 'true') ON CONFLICT (key) DO UPDATE SET value = excluded.value").run();
+  })();
+  db.pragma('wal_checkpoint(TRUNCATE)');
+  db.close();
+  // Core chains the million new audit rows itself at the next start, as after a migration.
+  createCore({ dataDir: dir, logger }).close();
+}
+
+/**
+ * A fresh copy of the agency workspace in `into` (a data directory), building the cached
+ * original first if needed (about a minute, once per machine and schema).
+ */
+export function agencyWorkspace(into: string): string {
+  const cache = join('node_modules', '.cache', 'plume-bench', `agency-${cacheKey()}`);
+  if (!existsSync(join(cache, 'plume.sqlite'))) {
+    const building = `${cache}.building-${process.pid}`;
+    rmSync(building, { recursive: true, force: true });
+    mkdirSync(building, { recursive: true });
+    const started = Date.now();
+    console.log(`building the agency workspace (${AGENCY.posts.toLocaleString('en')} posts, ${(AGENCY.posts * AGENCY.auditPerPost).toLocaleString('en')} audit entries)…`);
+    build(building);
+    rmSync(cache, { recursive: true, force: true });
+    renameSync(building, cache);
+    console.log(`built in ${((Date.now() - started) / 1000).toFixed(0)} s, cached in ${cache}`);
+  }
+  rmSync(into, { recursive: true, force: true });
+  cpSync(cache, into, { recursive: true });
+  return into;
+}
+
+/** The database file's size in bytes (what the workspace costs on disk). */
+export const databaseBytes = (dataDir: string): number => statSync(join(dataDir, 'plume.sqlite')).size;
