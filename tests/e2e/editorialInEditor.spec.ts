@@ -6,10 +6,6 @@ import type { RunningPlume } from './support/plumeServer';
 import { saveScreenshot } from './support/screenshots';
 
 let plume: RunningPlume;
-// Known intermittent failure (about 1 run in 6 of the whole suite, cause not yet found): after
-// a click into "meilleur", Ctrl+. sometimes lists the sentence's finding first. One retry keeps
-// CI honest about real breakage while the cause is looked for; Playwright reports it as flaky.
-test.describe.configure({ retries: 1 });
 
 test.beforeEach(async () => {
   plume = await startPlume();
@@ -53,8 +49,8 @@ test('a banned word is underlined as it is typed, its card names the rule and li
   await body(page).click();
   await page.keyboard.type('Le meilleur cabinet de Paris.');
   const underline = body(page).locator('.lint-warning', { hasText: 'meilleur' });
-  // Within a second of the last keystroke.
-  await expect(underline).toBeVisible({ timeout: 1000 });
+  // Without any further action (how fast is bench/typingLatency's business, not a test's).
+  await expect(underline).toBeVisible();
   await expect(underline).toHaveText('meilleur');
   // Linted in the page's lint worker, off the thread that handles the keystrokes.
   expect(page.workers().map((worker) => new URL(worker.url()).pathname)).toContainEqual(expect.stringMatching(/\/lint\.worker[^/]*\.js$/u));
@@ -174,6 +170,7 @@ test('the hover card leaves the line below readable, and Ctrl+. after a click op
   await word.hover();
   const card = page.getByTestId('finding-card');
   await expect(card).toBeVisible();
+  await expect(card.locator('.lint-card-item').first()).toHaveAttribute('data-rule-id', 'superlatifs');
   const cardBox = await card.boundingBox();
   const next = await body(page).locator('p').nth(1).boundingBox();
   if (!cardBox || !next) throw new Error('not laid out');
@@ -186,4 +183,9 @@ test('the hover card leaves the line below readable, and Ctrl+. after a click op
   await page.keyboard.press('ControlOrMeta+.');
   await expect(card).toBeVisible();
   await expect(card.locator('.lint-card-item').first()).toHaveAttribute('data-rule-id', 'superlatifs');
+  // A lint redraw under the still pointer makes Chromium replay a mouseover (this test used to
+  // fail intermittently when it did): the card opened from the keyboard stays as it was.
+  await word.dispatchEvent('mouseover');
+  await expect(card.locator('.lint-card-item').first()).toHaveAttribute('data-rule-id', 'superlatifs');
+  await expect(card.locator('button').first()).toBeFocused();
 });

@@ -84,7 +84,10 @@ export function LintCard({ editor, session }: { editor: Editor; session: LintSes
       // The line box of the word the pointer is on (an underline may wrap over two lines).
       const rects = [...anchor.getClientRects()];
       const rect = rects.find((r) => event.clientY >= r.top && event.clientY <= r.bottom) ?? anchor.getBoundingClientRect();
-      setCard(place(rect, false, keys));
+      // A card opened from the keyboard (Ctrl+.) stays put: Chromium replays a mouseover when a
+      // lint redraw replaces the span under a still pointer, which must not swap it for a hover card.
+      const hovered = place(rect, false, keys);
+      setCard((current) => (current?.focus ? current : hovered));
     };
     const onOut = (event: MouseEvent) => {
       if (findingKeysAt(event.target, root).keys.length === 0) return;
@@ -116,7 +119,13 @@ export function LintCard({ editor, session }: { editor: Editor; session: LintSes
   }, [card]);
 
   const byKey = underlineKeys(snapshot.result?.findings ?? []);
-  const findings = card ? card.keys.map((key) => byKey.get(key)).filter((f): f is Finding => f !== undefined) : [];
+  // Innermost first, however the underlines nest in the DOM: a word's finding before its sentence's.
+  const findings = card
+    ? card.keys
+        .map((key) => byKey.get(key))
+        .filter((f): f is Finding => f !== undefined)
+        .sort((a, b) => a.range.to - a.range.from - (b.range.to - b.range.from))
+    : [];
   if (!card || findings.length === 0) return null;
 
   const close = (refocus: boolean) => {

@@ -91,12 +91,15 @@ export function findingDecorations(doc: PmNode, map: PlainTextMap, findings: rea
   for (const [key, finding] of underlineKeys(findings)) {
     if (finding.range.from === finding.range.to) {
       const span = placeSpan(doc, map, finding.range.from);
-      const attrs = { class: `lint-place lint-${finding.severity}`, 'data-finding-key': key };
+      const attrs = { nodeName: 'span', class: `lint-place lint-${finding.severity}`, 'data-finding-key': key };
       if (span) decorations.push(Decoration.inline(span.from, span.to, attrs, { findingKey: key, place: true }));
       continue;
     }
     if (wholePost(finding, map.text)) continue;
-    const attrs = { class: `lint lint-${finding.severity}`, 'data-finding-key': key };
+    // Its own span (nodeName): ProseMirror merges the attributes of overlapping decorations
+    // that have none, so a word's key inside a flagged sentence would be overwritten and the
+    // hover card would miss the word's finding.
+    const attrs = { nodeName: 'span', class: `lint lint-${finding.severity}`, 'data-finding-key': key };
     for (const span of docSpans(map, finding.range)) decorations.push(Decoration.inline(span.from, span.to, attrs, { findingKey: key }));
   }
   return DecorationSet.create(doc, decorations);
