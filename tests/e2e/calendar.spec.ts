@@ -6,7 +6,6 @@ import { saveScreenshot } from './support/screenshots';
 import { CadencePolicy } from '../../shared/calendar/cadencePolicy';
 import type { CadencePolicyInput } from '../../shared/calendar/cadencePolicy';
 import { nextFreeSlotForPolicy } from '../../shared/calendar/placement';
-import '../support/nodeZoneData';
 
 let plume: RunningPlume;
 // The fixtures are dated June 2026 (Paris UTC+2, Casablanca UTC+1): the core starts on 1 June so

@@ -6,6 +6,9 @@ import { join } from 'node:path';
 import { mintLinkToken } from '../../../electron/server/sessions';
 import type { APIRequestContext } from '@playwright/test';
 import type { ProcedureInput, ProcedureName, ProcedureOutput } from '../../../shared/api/contract';
+// Every spec that computes a zoned time (shared/time) gets Node's tz data, whichever spec its
+// worker loaded first (signoff.spec.ts used to work only after calendar.spec.ts had installed it).
+import '../../support/nodeZoneData';
 
 export interface RunningPlume {
   /** A fresh single-use link each time it is read (links open Plume once). */
