@@ -22,6 +22,8 @@ import { createCredentials } from './credentials/wiring';
 import { chainPending } from './audit/chain';
 import { EventBus } from './events';
 import { MessageArchive } from './records/messageArchive';
+import { AttachmentRepository } from './records/attachmentRepository';
+import { AttachmentStore } from './records/attachmentStore';
 import { RecordRepository } from './records/repository';
 import { RecordExporter } from './records/exporter';
 import { recordHandlers } from './records/handlers';
@@ -255,6 +257,7 @@ function wireServices({ options, db, migration, clock, log, events, storage }: W
   const partners = new PartnerService(partnerRepo, clock, events);
   const recordRepo = new RecordRepository(db);
   const archive = new MessageArchive(options.dataDir, recordRepo, clock);
+  const attachments = { store: new AttachmentStore(options.dataDir), repository: new AttachmentRepository(db) };
   const signoff = createSignoff(
     {
       db,
@@ -269,6 +272,7 @@ function wireServices({ options, db, migration, clock, log, events, storage }: W
       // Sign-off re-checks the editorial line in core; errors need a justified override.
       editorial,
       archive,
+      attachments,
     },
     options.signoff,
   );
@@ -322,7 +326,7 @@ function wireServices({ options, db, migration, clock, log, events, storage }: W
   );
   router.register(publishingHandlers(publishing.service));
   router.register(editorialHandlers(editorial));
-  const exporter = new RecordExporter({ records: recordRepo, archive, posts: postRepo, partners: partnerRepo, requests: new SignoffRepository(db), clock });
+  const exporter = new RecordExporter({ records: recordRepo, archive, attachments: attachments.store, posts: postRepo, partners: partnerRepo, requests: new SignoffRepository(db), clock });
   router.register(recordHandlers({ db, exporter, dataDir: options.dataDir }));
   router.register(timeHandlers(partnerRepo));
   router.assertComplete(procedureNames.filter((name) => !storageProcedureNames.has(name)));

@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { Partner } from '../../../shared/partners/schema';
 import type { Post } from '../../../shared/posts/schema';
+import type { Actor } from '../../../shared/signoff/audit';
+import type { ReplyAttachment } from '../../../shared/signoff/replyAttachments';
 import type { Decision } from '../../../shared/signoff/schema';
 import { classifyReply, isCourtesyOnly } from '../../../shared/signoff/replyDecision';
 import type { InboundMessage } from '../mail/inboundMessage';
@@ -35,6 +37,8 @@ export interface ReceivedMessage {
   sourceDigest: string;
   /** SHA-256 of the raw message kept in the records (absent: not kept). */
   eml?: string | undefined;
+  /** The files it carried, kept or listed as not kept (see replyAttachments.ts). */
+  attachments?: readonly ReplyAttachment[];
 }
 
 const SYSTEM = { kind: 'system', name: '' } as const;
@@ -74,7 +78,7 @@ export class ReplyProcessor {
     const receivedAt = Math.min(received.receivedAt ?? now, now);
     return this.decisions.alertingLate(() => this.deps.db.transaction((): ReplyOutcome => {
       if (this.deps.replies.inboundHandled(messageId)) return { outcome: 'duplicate' };
-      const outcome = this.decide(message, messageId, receivedAt, now, key, received.eml);
+      const outcome = this.decide(message, messageId, receivedAt, now, key, received.eml, received.attachments ?? []);
       const requestId = 'requestId' in outcome ? outcome.requestId : null;
       const reason = outcome.outcome === 'rejected' || outcome.outcome === 'received' ? outcome.reason : null;
       if (outcome.outcome !== 'duplicate') this.deps.replies.recordInbound(messageId, requestId, outcome.outcome, reason, receivedAt, now);
@@ -82,22 +86,43 @@ export class ReplyProcessor {
     })());
   }
 
-  private decide(message: InboundMessage, messageId: string, receivedAt: number, now: number, key: Buffer, eml: string | undefined): ReplyOutcome {
-    const own = ownReplyText(message.text);
+  /** The request a reply is about (by token in its subject or own words, else by thread), read only. */
+  private match(message: InboundMessage, own: string): { request: SignoffRequest | null; tokens: FoundToken[]; unmatched: boolean } {
     const tokens = findTokens(`${message.subject}\n${own}`);
-    let request: SignoffRequest | null;
-    let token: FoundToken | null = null;
-    if (tokens.length > 0) {
-      request = this.deps.signoff.request(tokens[0]?.requestId ?? '');
-      token = tokens[0] ?? null;
-    } else {
-      const threadRequests = this.deps.signoff
-        .requestIdsForMessages(message.threadIds)
-        .flatMap((id) => this.deps.signoff.request(id) ?? [])
-        .sort((a, b) => b.createdAt - a.createdAt);
-      request = threadRequests[0] ?? null;
-      if (request === null) return { outcome: 'unmatched' };
-    }
+    if (tokens.length > 0) return { request: this.deps.signoff.request(tokens[0]?.requestId ?? ''), tokens, unmatched: false };
+    const threadRequests = this.deps.signoff
+      .requestIdsForMessages(message.threadIds)
+      .flatMap((id) => this.deps.signoff.request(id) ?? [])
+      .sort((a, b) => b.createdAt - a.createdAt);
+    const request = threadRequests[0] ?? null;
+    return { request, tokens, unmatched: request === null };
+  }
+
+  /**
+   * Whether a message's files are worth downloading: a new reply about one of our requests,
+   * from that partner's registered address, written by a person. Mail from anyone else is
+   * never stored in the workspace.
+   */
+  wantsAttachments(message: InboundMessage, sourceDigest: string): boolean {
+    if (message.automatic || this.deps.replies.inboundHandled(message.messageId ?? sourceDigest)) return false;
+    const { request } = this.match(message, ownReplyText(message.text));
+    const partner = request === null ? null : this.deps.partners.get(request.partnerId);
+    return partner ? this.fromPartner(message, partner) : false;
+  }
+
+  private decide(
+    message: InboundMessage,
+    messageId: string,
+    receivedAt: number,
+    now: number,
+    key: Buffer,
+    eml: string | undefined,
+    attachments: readonly ReplyAttachment[],
+  ): ReplyOutcome {
+    const own = ownReplyText(message.text);
+    const { request, tokens, unmatched } = this.match(message, own);
+    if (unmatched) return { outcome: 'unmatched' };
+    const token: FoundToken | null = tokens[0] ?? null;
     if (request === null) return { outcome: 'rejected', requestId: null, reason: 'unknownRequest' };
     const post = this.deps.posts.get(request.postId);
     const partner = this.deps.partners.get(request.partnerId);
@@ -111,9 +136,16 @@ export class ReplyProcessor {
       receivedAt,
       via: token ? 'token' : 'thread',
       ...(eml === undefined ? {} : { eml }),
+      ...(attachments.length === 0 ? {} : { attachments }),
+    };
+    const revision = { number: request.revisionNumber, hash: request.revisionHash };
+    // The fact about the reply itself; the files it carried are indexed under that fact.
+    const replyFact = (action: 'replyReceived' | 'replyRejected', actor: Actor, details: Record<string, unknown>): void => {
+      const auditEntryId = this.deps.transitions.record(post, action, actor, 'email', now, details, revision);
+      if (attachments.length > 0) this.deps.attachments?.repository.add({ auditEntryId, postId: post.id, messageId }, attachments);
     };
     const reject = (reason: RejectReason): ReplyOutcome => {
-      this.deps.transitions.record(post, 'replyRejected', SYSTEM, 'email', now, { ...facts, reason }, { number: request.revisionNumber, hash: request.revisionHash });
+      replyFact('replyRejected', SYSTEM, { ...facts, reason });
       this.deps.events.emit({ type: 'signoff.changed', postId: post.id });
       this.alert('signoff.alerts.replyRejected', post, 'warning', { reason });
       return { outcome: 'rejected', requestId: request.id, reason };
@@ -122,15 +154,7 @@ export class ReplyProcessor {
     if (FORWARDED.test(message.subject)) {
       // The partner passed the request on (to an assistant, a colleague): a fact worth knowing, never a decision.
       if (!this.fromPartner(message, partner)) return reject('senderMismatch');
-      this.deps.transitions.record(
-        post,
-        'replyReceived',
-        { kind: 'partner', name: partner.displayName },
-        'email',
-        now,
-        { ...facts, applied: false, forwarded: true, reason: 'forwarded' },
-        { number: request.revisionNumber, hash: request.revisionHash },
-      );
+      replyFact('replyReceived', { kind: 'partner', name: partner.displayName }, { ...facts, applied: false, forwarded: true, reason: 'forwarded' });
       this.deps.events.emit({ type: 'signoff.changed', postId: post.id });
       this.alert('signoff.alerts.forwarded', post, 'info', { from: facts.from });
       return { outcome: 'received', requestId: request.id, reason: 'forwarded' };
@@ -148,7 +172,7 @@ export class ReplyProcessor {
 
     const partnerActor = { kind: 'partner', name: partner.displayName } as const;
     const receivedFact = (details: Record<string, unknown>, reason: string, severity: 'info' | 'warning', alertKey: string): ReplyOutcome => {
-      this.deps.transitions.record(post, 'replyReceived', partnerActor, 'email', now, { ...facts, applied: false, ...details }, { number: request.revisionNumber, hash: request.revisionHash });
+      replyFact('replyReceived', partnerActor, { ...facts, applied: false, ...details });
       this.deps.events.emit({ type: 'signoff.changed', postId: post.id });
       this.alert(alertKey, post, severity, {});
       return { outcome: 'received', requestId: request.id, reason };
@@ -167,7 +191,7 @@ export class ReplyProcessor {
     }
 
     const at = Math.max(request.createdAt, receivedAt);
-    this.deps.transitions.record(post, 'replyReceived', partnerActor, 'email', now, { ...facts, stale: false, applied: true, decision: verdict.decision }, { number: request.revisionNumber, hash: request.revisionHash });
+    replyFact('replyReceived', partnerActor, { ...facts, stale: false, applied: true, decision: verdict.decision });
     this.decisions.apply(request, verdict.decision, {
       at,
       actor: partnerActor,

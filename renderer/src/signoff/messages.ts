@@ -152,6 +152,21 @@ export const signoffMessages = defineMessages(
           parseFailed: 'illisible\u00a0: ouvrez-la dans votre messagerie',
           forwarded: 'transférée par le partenaire (information, pas une décision)',
         },
+        attachments: {
+          heading_one: '{{count}}\u00a0pièce jointe\u00a0:',
+          heading_other: '{{count}}\u00a0pièces jointes\u00a0:',
+          unnamed: 'pièce jointe sans nom',
+          download: 'Télécharger',
+          tooLarge: 'trop volumineuse pour être conservée\u00a0: ouvrez-la dans votre messagerie',
+          failed: 'n’a pas pu être téléchargée\u00a0: ouvrez-la dans votre messagerie',
+        },
+      },
+      errors: {
+        attachment: {
+          notFound: 'Cette pièce jointe n’existe pas pour cette publication.',
+          missing: 'Le fichier de cette pièce jointe a disparu de l’espace de travail\u00a0: ouvrez la réponse dans votre messagerie.',
+          damaged: 'Le fichier de cette pièce jointe a été modifié depuis sa réception\u00a0: ouvrez la réponse dans votre messagerie.',
+        },
       },
       comments: {
         heading: 'Commentaires',
@@ -352,6 +367,21 @@ export const signoffMessages = defineMessages(
           fetchFailed: 'unreadable (could not be downloaded): open it in your mail client',
           parseFailed: 'unreadable: open it in your mail client',
           forwarded: 'forwarded by the partner (information, not a decision)',
+        },
+        attachments: {
+          heading_one: '{{count}} attachment:',
+          heading_other: '{{count}} attachments:',
+          unnamed: 'unnamed attachment',
+          download: 'Download',
+          tooLarge: 'too large to keep: open it in your mail client',
+          failed: 'could not be downloaded: open it in your mail client',
+        },
+      },
+      errors: {
+        attachment: {
+          notFound: 'This attachment does not exist for this post.',
+          missing: 'This attachment’s file is gone from the workspace: open the reply in your mail client.',
+          damaged: 'This attachment’s file was changed since it was received: open the reply in your mail client.',
         },
       },
       comments: {

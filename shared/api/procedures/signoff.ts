@@ -3,6 +3,7 @@ import { none, procedure } from '../procedure';
 import { PostId } from '../../posts/schema';
 import { AuditEntry } from '../../signoff/audit';
 import { OutboxJobView, SignoffEmailWaiting } from '../../signoff/outboxJob';
+import { AttachmentFile, AttachmentRequest } from '../../signoff/replyAttachments';
 import {
   AddCommentInput,
   PostComment,
@@ -27,6 +28,8 @@ export const signoffProcedures = {
   'signoff.recordDecision': procedure(RecordDecisionInput, SignoffStatus),
   'signoff.withdraw': procedure(byPost, SignoffStatus),
   'signoff.history': procedure(byPost, z.array(AuditEntry)),
+  /** A file a partner's reply carried, kept in the workspace (listed in the history's reply facts). */
+  'signoff.attachment': procedure(AttachmentRequest, AttachmentFile),
   'signoff.comments': procedure(byPost, z.array(PostComment)),
   'signoff.addComment': procedure(AddCommentInput, PostComment),
   /** Word-level diff between what the partner last saw and the current texts. */
