@@ -24,6 +24,7 @@ import { EventBus } from './events';
 import { MessageArchive } from './records/messageArchive';
 import { AttachmentRepository } from './records/attachmentRepository';
 import { AttachmentStore } from './records/attachmentStore';
+import { suggestionHandlers } from './signoff/suggestions';
 import { RecordRepository } from './records/repository';
 import { RecordExporter } from './records/exporter';
 import { recordHandlers } from './records/handlers';
@@ -308,6 +309,7 @@ function wireServices({ options, db, migration, clock, log, events, storage }: W
   });
   router.register(reportHandlers(reports));
   router.register(signoffHandlers(signoff, clock));
+  router.register(suggestionHandlers(signoff, (fields) => posts.save(fields)));
   const publishing = createPublishing(
     {
       db,

@@ -113,6 +113,8 @@ export function createSignoff(base: SignoffBase, options: SignoffOptions = {}) {
 
   return {
     service: new SignoffService(deps),
+    /** For features wired beside sign-off in the composition root (suggestions.ts). */
+    deps,
     views: new SignoffViews(deps),
     attachmentFiles: new ReplyAttachmentFiles(deps),
     comments: new CommentService(deps),

@@ -9,7 +9,9 @@ import type { InboundMessage } from '../mail/inboundMessage';
 import { ownReplyText } from '../mail/replyText';
 import { Decisions } from './decisions';
 import type { SignoffDeps } from './deps';
-import { prefilledLines } from './email/strings';
+import { prefilledLines, requestLayout } from './email/strings';
+import { suggestedText } from '../../../shared/signoff/suggestedText';
+import type { SuggestedText } from '../../../shared/signoff/suggestedText';
 import type { SignoffRequest } from './repository';
 import { findTokens, tokenDigest, verifyToken } from './tokens';
 import type { FoundToken } from './tokens';
@@ -181,7 +183,10 @@ export class ReplyProcessor {
     if (message.automatic) return receivedFact({ stale: false, automatic: true }, 'automatic', 'info', 'signoff.alerts.automaticReply');
     if (token !== null) this.deps.replies.markTokenUsed(tokenDigest(token), request.id, token.decision, messageId, now);
 
-    const verdict = this.verdict(own, token, partner);
+    // The partner's corrected text, against the revision they were asked about.
+    const suggestion = suggestedText({ text: message.text, own: token === null ? own : ownWords(own) }, request.content.texts, requestLayout);
+    if (suggestion !== null) this.recordSuggestion(post, partnerActor, request, messageId, suggestion, now);
+    const verdict = this.verdict(own, token, partner, suggestion !== null);
     const stale = request.state === 'superseded' || request.state === 'voided' || request.revisionHash !== this.deps.revisionContent.hash(post);
     if (stale) {
       return receivedFact({ stale: true, decision: verdict.decision, revisionNumber: request.revisionNumber, comment: verdict.comment }, 'stale', 'info', 'signoff.alerts.staleReply');
@@ -215,7 +220,17 @@ export class ReplyProcessor {
    * carrying remarks becomes "changes requested" so a person reads them. A plain reply follows
    * the rule in shared/signoff/replyDecision.ts.
    */
-  private verdict(own: string, token: FoundToken | null, partner: Partner): { decision: Decision; comment: string | null; remarks: boolean } {
+  private verdict(own: string, token: FoundToken | null, partner: Partner, suggested: boolean): { decision: Decision; comment: string | null; remarks: boolean } {
+    const plain = this.plainVerdict(own, token, partner);
+    // A corrected text is not an approval of the text asked about, whatever the words say.
+    if (suggested && plain.decision === 'approve') {
+      const words = token === null ? own : ownWords(own);
+      return { decision: 'requestChanges', comment: words === '' ? null : words, remarks: true };
+    }
+    return plain;
+  }
+
+  private plainVerdict(own: string, token: FoundToken | null, partner: Partner): { decision: Decision; comment: string | null; remarks: boolean } {
     const context = { signatureNames: [partner.displayName] };
     if (token !== null) {
       const words = ownWords(own);
@@ -228,6 +243,20 @@ export class ReplyProcessor {
     return verdict.kind === 'approve'
       ? { decision: 'approve', comment: null, remarks: false }
       : { decision: 'requestChanges', comment: verdict.comment, remarks: false };
+  }
+
+  /** A "changes suggested" fact: the partner's version and the revision's text it departs from. */
+  private recordSuggestion(post: Post, actor: Actor, request: SignoffRequest, messageId: string, suggestion: SuggestedText, now: number): void {
+    const details = {
+      requestId: request.id,
+      messageId,
+      network: suggestion.network,
+      text: suggestion.text,
+      original: request.content.texts[suggestion.network] ?? '',
+      source: suggestion.source,
+    };
+    this.deps.transitions.record(post, 'changesSuggested', actor, 'email', now, details, { number: request.revisionNumber, hash: request.revisionHash });
+    this.alert('signoff.alerts.changesSuggested', post, 'info', {});
   }
 
   private fromPartner(message: InboundMessage, partner: Partner): boolean {

@@ -132,6 +132,7 @@ export const signoffMessages = defineMessages(
           signoffEmailSent: 'E-mail de demande envoyé',
           replyReceived: 'Réponse reçue',
           replyRejected: 'Réponse refusée',
+          changesSuggested: 'Corrections proposées',
           commented: 'Commentaire ajouté',
           moved: 'Déplacée',
           partnerChanged: 'Partenaire changé',
@@ -162,11 +163,18 @@ export const signoffMessages = defineMessages(
         },
       },
       errors: {
+        suggestionNotFound: 'Cette proposition de corrections n’existe pas pour cette publication.',
         attachment: {
           notFound: 'Cette pièce jointe n’existe pas pour cette publication.',
           missing: 'Le fichier de cette pièce jointe a disparu de l’espace de travail\u00a0: ouvrez la réponse dans votre messagerie.',
           damaged: 'Le fichier de cette pièce jointe a été modifié depuis sa réception\u00a0: ouvrez la réponse dans votre messagerie.',
         },
+      },
+      suggestion: {
+        heading: 'Corrections proposées par {{name}}',
+        about: 'Sur la version {{number}} ({{network}}), reçues le {{when}}',
+        source: { quote: 'modifiées dans le texte cité de sa réponse', pasted: 'version collée dans sa réponse' },
+        apply: 'Appliquer ses corrections et redemander la validation',
       },
       comments: {
         heading: 'Commentaires',
@@ -219,6 +227,7 @@ export const signoffMessages = defineMessages(
         approvedLate: '«\u00a0{{title}}\u00a0» a été approuvée après son heure de publication\u00a0: publiez-la maintenant ou choisissez un créneau.',
         unreadableReply: '«\u00a0{{title}}\u00a0»\u00a0: une réponse de {{from}} n’a pas pu être lue. Ouvrez-la dans votre messagerie.',
         forwarded: '«\u00a0{{title}}\u00a0»\u00a0: le partenaire a transféré la demande ({{from}})\u00a0; aucune décision n’est enregistrée.',
+        changesSuggested: '«\u00a0{{title}}\u00a0»\u00a0: le partenaire propose sa version corrigée du texte.',
       },
     },
   },
@@ -348,6 +357,7 @@ export const signoffMessages = defineMessages(
           signoffEmailSent: 'Request email sent',
           replyReceived: 'Reply received',
           replyRejected: 'Reply refused',
+          changesSuggested: 'Corrections suggested',
           commented: 'Comment added',
           moved: 'Moved',
           partnerChanged: 'Partner changed',
@@ -378,11 +388,18 @@ export const signoffMessages = defineMessages(
         },
       },
       errors: {
+        suggestionNotFound: 'This suggestion of corrections does not exist for this post.',
         attachment: {
           notFound: 'This attachment does not exist for this post.',
           missing: 'This attachment’s file is gone from the workspace: open the reply in your mail client.',
           damaged: 'This attachment’s file was changed since it was received: open the reply in your mail client.',
         },
+      },
+      suggestion: {
+        heading: 'Corrections suggested by {{name}}',
+        about: 'On version {{number}} ({{network}}), received {{when}}',
+        source: { quote: 'edited in the quoted text of their reply', pasted: 'version pasted in their reply' },
+        apply: 'Apply their corrections and ask again',
       },
       comments: {
         heading: 'Comments',
@@ -435,6 +452,7 @@ export const signoffMessages = defineMessages(
         approvedLate: '“{{title}}” was approved after its publication time: publish it now or choose a slot.',
         unreadableReply: '“{{title}}”: a reply from {{from}} could not be read. Open it in your mail client.',
         forwarded: '“{{title}}”: the partner forwarded the request ({{from}}); no decision is recorded.',
+        changesSuggested: '“{{title}}”: the partner suggests a corrected version of the text.',
       },
     },
   },
