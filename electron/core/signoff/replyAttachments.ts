@@ -2,6 +2,7 @@ import type { Readable } from 'node:stream';
 import type { ReplyAttachment } from '../../../shared/signoff/replyAttachments';
 import type { Logger } from '../log';
 import type { AttachmentPart } from '../mail/attachmentParts';
+import { isUnreachable } from '../mail/networkErrors';
 import type { AttachmentStore } from '../records/attachmentStore';
 
 /**
@@ -48,6 +49,8 @@ export async function keepReplyAttachments(source: AttachmentSource, store: Atta
         kept.push({ ...base, bytes: Math.max(part.approxBytes, result.bytesSeen), status: 'tooLarge', sha256: null });
       }
     } catch (error) {
+      // The connection is gone: the read stops here and the reply is read again, files and all.
+      if (isUnreachable(error)) throw error;
       log.error(`reply attachment ${part.part} (${part.name || 'unnamed'}) could not be downloaded`, error);
       kept.push({ ...base, bytes: part.approxBytes, status: 'failed', sha256: null });
     }
