@@ -329,7 +329,7 @@ function wireServices({ options, db, migration, clock, log, events, storage }: W
   router.register(publishingHandlers(publishing.service));
   router.register(editorialHandlers(editorial));
   const exporter = new RecordExporter({ records: recordRepo, archive, attachments: attachments.store, posts: postRepo, partners: partnerRepo, requests: new SignoffRepository(db), clock });
-  router.register(recordHandlers({ db, exporter, dataDir: options.dataDir }));
+  router.register(recordHandlers({ databasePath: db.name, exporter, dataDir: options.dataDir }));
   router.register(timeHandlers(partnerRepo));
   router.assertComplete(procedureNames.filter((name) => !storageProcedureNames.has(name)));
   // Backups ride the background tick, so tests drive them with the clock.
