@@ -27,13 +27,14 @@ export interface PendingSuggestion {
 }
 
 /**
- * The newest suggestion not yet applied (no later request names it), with its word diff;
- * null when there is none. An older suggestion is superseded by a newer one.
+ * The newest suggestion still waiting, with its word diff; null when there is none. A newer
+ * suggestion supersedes it; a later request (its corrections applied, or the community manager
+ * moving on with their own version) answers it.
  */
 export function pendingSuggestion(history: readonly AuditEntry[]): PendingSuggestion | null {
   const entry = history.findLast((e) => e.action === 'changesSuggested');
   if (entry === undefined) return null;
-  if (history.some((e) => e.id > entry.id && e.action === 'requestSignoff' && e.details.correctionsFrom === entry.id)) return null;
+  if (history.some((e) => e.id > entry.id && e.action === 'requestSignoff')) return null;
   const fact = SuggestionFact.safeParse(entry.details);
   return fact.success ? { entry, fact: fact.data, diff: wordDiff(fact.data.original, fact.data.text) } : null;
 }

@@ -54,6 +54,11 @@ export function SignoffSuggestion({ postId }: { postId: string }) {
           part.op === 'insert' ? <ins key={index}>{part.text}</ins> : part.op === 'delete' ? <del key={index}>{part.text}</del> : <span key={index}>{part.text}</span>,
         )}
       </p>
+      {post.data !== undefined && entry.revisionNumber !== null && post.data.revisionCount !== entry.revisionNumber ? (
+        <p className="small warn-text" data-testid="suggestion-outdated">
+          {t('signoff.suggestion.outdated', { number: entry.revisionNumber, current: post.data.revisionCount })}
+        </p>
+      ) : null}
       {error ? (
         <p className="form-error" role="alert">
           {error}

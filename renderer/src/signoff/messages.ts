@@ -175,6 +175,7 @@ export const signoffMessages = defineMessages(
         about: 'Sur la version {{number}} ({{network}}), reçues le {{when}}',
         source: { quote: 'modifiées dans le texte cité de sa réponse', pasted: 'version collée dans sa réponse' },
         apply: 'Appliquer ses corrections et redemander la validation',
+        outdated: 'Le texte a changé depuis la version {{number}}\u00a0: appliquer ses corrections remplace la version {{current}}.',
       },
       comments: {
         heading: 'Commentaires',
@@ -400,6 +401,7 @@ export const signoffMessages = defineMessages(
         about: 'On version {{number}} ({{network}}), received {{when}}',
         source: { quote: 'edited in the quoted text of their reply', pasted: 'version pasted in their reply' },
         apply: 'Apply their corrections and ask again',
+        outdated: 'The text changed since version {{number}}: applying their corrections replaces version {{current}}.',
       },
       comments: {
         heading: 'Comments',

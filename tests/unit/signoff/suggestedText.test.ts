@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { quotedPreviews, similarity, suggestedText } from '../../../shared/signoff/suggestedText';
 import type { RequestLayout } from '../../../shared/signoff/suggestedText';
 import { wordDiff } from '../../../shared/signoff/wordDiff';
+import type { AuditEntry } from '../../../shared/signoff/audit';
+import { pendingSuggestion } from '../../../shared/signoff/suggestion';
 
 const layout: RequestLayout = {
   previewHeadings: { linkedin: ['── Aperçu LinkedIn ──', 'Aperçu LinkedIn'], x: ['── Aperçu X ──', 'Aperçu X'] },
@@ -89,5 +91,35 @@ describe('the suggestion’s word diff', () => {
     expect(similarity(POST, POST)).toBe(1);
     expect(similarity(POST, CORRECTED)).toBeGreaterThan(0.8);
     expect(similarity('Remplacez juge par magistrat', POST)).toBeLessThan(0.5);
+  });
+});
+
+describe('the suggestion the panel shows', () => {
+  const at = (id: number, action: AuditEntry['action'], details: Record<string, unknown> = {}): AuditEntry => ({
+    id,
+    postId: '6f1c1c1e-8d4e-4a0e-9a59-0a3f3b1f0001',
+    partnerId: '6f1c1c1e-8d4e-4a0e-9a59-0a3f3b1f0002',
+    at: id,
+    actor: { kind: 'partner', name: 'Me Claire Dupont' },
+    action,
+    fromStatus: null,
+    toStatus: null,
+    revisionNumber: 1,
+    revisionHash: null,
+    channel: 'email',
+    details,
+  });
+  const fact = (text: string) => ({ requestId: 'r', messageId: '<m@x>', network: 'linkedin', text, original: POST, source: 'quote' });
+
+  it('is the newest one, with its word diff against the revision asked about', () => {
+    const pending = pendingSuggestion([at(1, 'requestSignoff'), at(2, 'changesSuggested', fact('vieux')), at(3, 'changesSuggested', fact(CORRECTED))]);
+    expect(pending?.entry.id).toBe(3);
+    expect(pending?.diff.filter((p) => p.op === 'insert')).toEqual([{ op: 'insert', text: 'désormais ' }]);
+  });
+
+  it('is answered by a later request: its corrections applied, or the community manager’s own version sent', () => {
+    expect(pendingSuggestion([at(1, 'requestSignoff'), at(2, 'changesSuggested', fact(CORRECTED)), at(3, 'requestSignoff', { correctionsFrom: 2 })])).toBeNull();
+    expect(pendingSuggestion([at(1, 'requestSignoff'), at(2, 'changesSuggested', fact(CORRECTED)), at(3, 'requestSignoff')])).toBeNull();
+    expect(pendingSuggestion([at(1, 'requestSignoff')])).toBeNull();
   });
 });
