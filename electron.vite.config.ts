@@ -20,7 +20,12 @@ export default defineConfig({
         // index: the Electron shell; server: browser mode (`node out/main/server.js`), so no
         // TypeScript is compiled at start-up. Chunks sit beside them, so paths taken from
         // import.meta.url (migrations/, ../../out/renderer) are the same from every file.
-        input: { index: resolve('electron/main/index.ts'), server: resolve('electron/server/cli.ts') },
+        // auditVerifyWorker: the audit chain check's worker thread (electron/core/audit/verifyInWorker.ts).
+        input: {
+          index: resolve('electron/main/index.ts'),
+          server: resolve('electron/server/cli.ts'),
+          auditVerifyWorker: resolve('electron/core/audit/verifyWorker.ts'),
+        },
         output: { chunkFileNames: '[name]-[hash].js' },
       },
     },

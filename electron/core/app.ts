@@ -22,6 +22,9 @@ import { createCredentials } from './credentials/wiring';
 import { chainPending } from './audit/chain';
 import { EventBus } from './events';
 import { MessageArchive } from './records/messageArchive';
+import { AttachmentRepository } from './records/attachmentRepository';
+import { AttachmentStore } from './records/attachmentStore';
+import { suggestionHandlers } from './signoff/suggestions';
 import { RecordRepository } from './records/repository';
 import { RecordExporter } from './records/exporter';
 import { recordHandlers } from './records/handlers';
@@ -255,6 +258,7 @@ function wireServices({ options, db, migration, clock, log, events, storage }: W
   const partners = new PartnerService(partnerRepo, clock, events);
   const recordRepo = new RecordRepository(db);
   const archive = new MessageArchive(options.dataDir, recordRepo, clock);
+  const attachments = { store: new AttachmentStore(options.dataDir), repository: new AttachmentRepository(db) };
   const signoff = createSignoff(
     {
       db,
@@ -269,6 +273,7 @@ function wireServices({ options, db, migration, clock, log, events, storage }: W
       // Sign-off re-checks the editorial line in core; errors need a justified override.
       editorial,
       archive,
+      attachments,
     },
     options.signoff,
   );
@@ -304,6 +309,7 @@ function wireServices({ options, db, migration, clock, log, events, storage }: W
   });
   router.register(reportHandlers(reports));
   router.register(signoffHandlers(signoff, clock));
+  router.register(suggestionHandlers(signoff, (fields) => posts.save(fields)));
   const publishing = createPublishing(
     {
       db,
@@ -322,8 +328,8 @@ function wireServices({ options, db, migration, clock, log, events, storage }: W
   );
   router.register(publishingHandlers(publishing.service));
   router.register(editorialHandlers(editorial));
-  const exporter = new RecordExporter({ records: recordRepo, archive, posts: postRepo, partners: partnerRepo, requests: new SignoffRepository(db), clock });
-  router.register(recordHandlers({ db, exporter, dataDir: options.dataDir }));
+  const exporter = new RecordExporter({ records: recordRepo, archive, attachments: attachments.store, posts: postRepo, partners: partnerRepo, requests: new SignoffRepository(db), clock });
+  router.register(recordHandlers({ databasePath: db.name, exporter, dataDir: options.dataDir }));
   router.register(timeHandlers(partnerRepo));
   router.assertComplete(procedureNames.filter((name) => !storageProcedureNames.has(name)));
   // Backups ride the background tick, so tests drive them with the clock.

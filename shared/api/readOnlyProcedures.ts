@@ -31,6 +31,7 @@ const readOnly = [
   'editorial.checkPost',
   'signoff.status',
   'signoff.history',
+  'signoff.attachment',
   'signoff.comments',
   'signoff.diff',
   'outbox.list',

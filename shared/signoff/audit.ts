@@ -19,6 +19,7 @@ export const auditActions = [
   'signoffEmailSent',
   'replyReceived',
   'replyRejected',
+  'changesSuggested',
   'commented',
   'moved',
   'partnerChanged',
@@ -53,7 +54,8 @@ export const AuditEntry = z.object({
    * Facts particular to the action, e.g. requestSignoff: { requestId, deadlineAt, findings:
    * { error, warning, info, byKind }, override?: { justification, findingIds } };
    * approve/requestChanges/reject: { requestId, comment?, requestedAt, deadlineAt };
-   * published: { network, remoteId, url }; moved: { fromInstant, toInstant, zone };
+   * published: { network, remoteId, url };
+   * changesSuggested: { requestId, messageId, network, text, original, source } (shared/signoff/suggestion.ts); moved: { fromInstant, toInstant, zone };
    * partnerChanged: { fromPartnerId, toPartnerId } (the entry's partnerId is the new one).
    */
   details: z.record(z.string(), z.unknown()),

@@ -1,6 +1,8 @@
+import type { Readable } from 'node:stream';
 import type { ImapFlow } from 'imapflow';
+import { attachmentParts, openPart } from './attachmentParts';
+import type { AttachmentPart } from './attachmentParts';
 import { fetchTextOnly } from './textParts';
-import type { OmittedPart } from './textParts';
 
 export interface InboxPosition {
   uidValidity: string;
@@ -11,9 +13,11 @@ export interface FetchedMessage {
   uid: number;
   /** When the server received it (INTERNALDATE): set by the server, not by the sender. */
   receivedAt: number | null;
+  /** The whole message, or for one too big to load whole its headers and text part only. */
   source: Buffer;
-  /** For a message too big to load whole: the parts left on the server (only its text was read). */
-  omitted?: OmittedPart[];
+  /** The files it carries, left on the server until `open` streams one. */
+  attachments: AttachmentPart[];
+  open(part: string): Promise<Readable | null>;
   /** The message's size on the server. */
   size: number;
 }
@@ -74,17 +78,18 @@ export async function readNewMessages(client: ImapFlow, options: ReadOptions): P
     uids.sort((a, b) => a - b);
     let handled = 0;
     for (const uid of uids) {
-      const meta = await client.fetchOne(String(uid), { uid: true, size: true, internalDate: true }, { uid: true });
+      const meta = await client.fetchOne(String(uid), { uid: true, size: true, internalDate: true, bodyStructure: true }, { uid: true });
       if (meta !== false) {
         const size = meta.size ?? 0;
         const receivedAt = toInstant(meta.internalDate);
+        const files = { attachments: meta.bodyStructure ? attachmentParts(meta.bodyStructure) : [], open: (part: string) => openPart(client, uid, part) };
         if (size <= MAX_MESSAGE_BYTES) {
           const full = await client.fetchOne(String(uid), { uid: true, source: true }, { uid: true });
-          if (full !== false && full.source !== undefined) await options.handle({ uid, receivedAt, source: full.source, size });
+          if (full !== false && full.source !== undefined) await options.handle({ uid, receivedAt, source: full.source, size, ...files });
           else await options.unreadable({ uid, receivedAt, size, headers: null, reason: 'fetchFailed' });
         } else {
           const text = await fetchTextOnly(client, uid);
-          if (text !== null) await options.handle({ uid, receivedAt, source: text.source, omitted: text.omitted, size });
+          if (text !== null) await options.handle({ uid, receivedAt, source: text.source, size, ...files });
           else await options.unreadable({ uid, receivedAt, size, headers: await headersOf(client, uid), reason: 'noTextPart' });
         }
         handled++;

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { AUDIT_GENESIS } from '../../../shared/records/auditChain';
 import type { AuditRowValues } from '../../../shared/records/auditChain';
@@ -12,6 +12,9 @@ import type { Clock } from '../clock';
 import { notFound } from '../errors';
 import type { PartnerRepository } from '../partners/repository';
 import type { PostRepository } from '../posts/repository';
+import { attachmentsOf } from '../../../shared/signoff/replyAttachments';
+import type { AttachmentStore } from './attachmentStore';
+import { hashFile } from './fileHash';
 import type { MessageArchive } from './messageArchive';
 import type { RecordRepository } from './repository';
 
@@ -23,6 +26,7 @@ export interface FrozenRequests {
 export interface RecordExportDeps {
   records: RecordRepository;
   archive: MessageArchive;
+  attachments: AttachmentStore;
   posts: PostRepository;
   partners: PartnerRepository;
   requests: FrozenRequests;
@@ -70,6 +74,8 @@ export class RecordExporter {
     for (let n = 2; existsSync(root); n++) root = `${base}-${n}`;
     const files = new Map<string, Buffer>();
     const put = (path: string, content: Buffer | string) => files.set(path, Buffer.isBuffer(content) ? content : Buffer.from(content, 'utf8'));
+    // Reply attachments are copied file to file, never loaded: one may weigh 25 MB.
+    const copies = new Map<string, string>();
 
     const evidence: ApprovalEvidence[] = [];
     const published: unknown[] = [];
@@ -79,6 +85,10 @@ export class RecordExporter {
       if (eml !== null) {
         const raw = this.deps.archive.read(eml);
         if (raw !== null) put(`messages/${eml}.eml`, raw);
+      }
+      for (const attachment of attachmentsOf(facts)) {
+        const stored = attachment.sha256 === null ? null : this.deps.attachments.path(attachment.sha256);
+        if (stored !== null) copies.set(`attachments/${attachment.sha256}`, stored);
       }
       if (row.action === 'approve') {
         const requestId = text(facts.requestId) ?? '';
@@ -131,9 +141,10 @@ export class RecordExporter {
       createdAt: now,
       scope,
       auditHead: { entries: head.entries, entryHash: head.entryHash ?? AUDIT_GENESIS },
-      files: [...files.entries()]
-        .map(([path, content]) => ({ path, sha256: sha256(content), bytes: content.length }))
-        .sort((a, b) => (a.path < b.path ? -1 : 1)),
+      files: [
+        ...[...files.entries()].map(([path, content]) => ({ path, sha256: sha256(content), bytes: content.length })),
+        ...[...copies.entries()].map(([path, source]) => ({ path, ...hashFile(source) })),
+      ].sort((a, b) => (a.path < b.path ? -1 : 1)),
     };
     const manifestText = json(manifest);
     let bytes = 0;
@@ -142,9 +153,14 @@ export class RecordExporter {
       writeFileSync(join(root, path), content);
       bytes += content.length;
     }
+    for (const [path, source] of copies) {
+      mkdirSync(dirname(join(root, path)), { recursive: true });
+      copyFileSync(source, join(root, path));
+    }
+    bytes += manifest.files.filter((f) => copies.has(f.path)).reduce((sum, f) => sum + f.bytes, 0);
     writeFileSync(join(root, MANIFEST), manifestText);
     writeFileSync(join(root, MANIFEST_HASH), `${sha256(manifestText)}  ${MANIFEST}\n`);
-    return { path: root, files: files.size + 2, bytes: bytes + manifestText.length, approvals: evidence.length, entries: rows.length };
+    return { path: root, files: files.size + copies.size + 2, bytes: bytes + manifestText.length, approvals: evidence.length, entries: rows.length };
   }
 
   private postIds(scope: RecordScope): string[] {

@@ -10,7 +10,7 @@ if (path === undefined) {
 const result = verifyRecord(resolve(path));
 if (result.ok) {
   console.log(
-    `OK: record intact — ${result.files} files, ${result.revisions} approved revisions, ${result.approvals} approvals, ${result.auditEntries} audit entries (chain links checked).`,
+    `OK: record intact — ${result.files} files, ${result.revisions} approved revisions, ${result.approvals} approvals, ${result.attachments} reply attachments, ${result.auditEntries} audit entries (chain links checked).`,
   );
 } else {
   console.log(`FAILED: ${result.problems.length} problem(s) in ${path}`);

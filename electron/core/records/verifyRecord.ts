@@ -13,7 +13,9 @@ import {
   Manifest,
   RevisionRecord,
 } from '../../../shared/records/exportFormat';
+import { attachmentsOf } from '../../../shared/signoff/replyAttachments';
 import { canonicalSignoffContent, revisionHash } from '../../../shared/signoff/revisionHash';
+import { hashFile } from './fileHash';
 
 export type RecordProblemCode =
   | 'manifestMissing'
@@ -25,6 +27,8 @@ export type RecordProblemCode =
   | 'revisionTextChanged'
   | 'revisionContentChanged'
   | 'evidenceUnbacked'
+  | 'attachmentMissing'
+  | 'attachmentChanged'
   | `audit.${ChainProblemKind}`;
 
 export interface RecordProblem {
@@ -40,6 +44,8 @@ export interface RecordVerification {
   revisions: number;
   approvals: number;
   auditEntries: number;
+  /** Reply attachments the record's audit entries say were kept, each checked. */
+  attachments: number;
   problems: RecordProblem[];
 }
 
@@ -83,6 +89,7 @@ export function verifyRecord(root: string): RecordVerification {
     revisions: 0,
     approvals: 0,
     auditEntries: 0,
+    attachments: 0,
     problems,
     ...extra,
   });
@@ -103,15 +110,24 @@ export function verifyRecord(root: string): RecordVerification {
 
   // Files: each listed one present and unchanged, nothing else beside them.
   const contents = new Map<string, Buffer>();
+  // Reply attachments (up to 25 MB each) are hashed a megabyte at a time, never loaded.
+  const attachmentHashes = new Map<string, string>();
   for (const file of manifest.files) {
     const path = join(root, file.path);
     if (!existsSync(path)) {
       problem('fileMissing', file.path, `${file.path} is listed in the manifest but missing`);
       continue;
     }
-    const content = readFileSync(path);
-    contents.set(file.path, content);
-    if (sha256(content) !== file.sha256) problem('fileChanged', file.path, `${file.path} was changed: its SHA-256 differs from the manifest`);
+    let digest: string;
+    if (file.path.startsWith('attachments/')) {
+      digest = hashFile(path).sha256;
+      attachmentHashes.set(file.path, digest);
+    } else {
+      const content = readFileSync(path);
+      contents.set(file.path, content);
+      digest = sha256(content);
+    }
+    if (digest !== file.sha256) problem('fileChanged', file.path, `${file.path} was changed: its SHA-256 differs from the manifest`);
   }
   const listed = new Set([MANIFEST, MANIFEST_HASH, ...manifest.files.map((f) => f.path)]);
   for (const path of listFiles(root)) if (!listed.has(path)) problem('fileAdded', path, `${path} is not part of the record (added after export)`);
@@ -184,5 +200,35 @@ export function verifyRecord(root: string): RecordVerification {
     }
   }
 
-  return result({ files: manifest.files.length, revisions, approvals, auditEntries });
+  // Attachments: every file a chained reply fact says was kept is here, under its own hash.
+  let attachments = 0;
+  for (const [id, row] of full) {
+    let facts: unknown = null;
+    try {
+      facts = typeof row.details === 'string' ? JSON.parse(row.details) : null;
+    } catch {
+      // An unparsable entry fails its own chain hash above.
+    }
+    if (facts === null || typeof facts !== 'object' || Array.isArray(facts)) continue;
+    for (const attachment of attachmentsOf(facts as Record<string, unknown>)) {
+      if (attachment.sha256 === null) continue;
+      attachments++;
+      const path = `attachments/${attachment.sha256}`;
+      const digest = attachmentHashes.get(path);
+      if (digest === undefined) {
+        if (!problems.some((p) => p.subject === path)) {
+          problem('attachmentMissing', path, `${path} (“${attachment.name}”, attached to the reply of audit entry #${id}) is missing from the record`);
+        }
+      } else if (digest !== attachment.sha256) {
+        problem('attachmentChanged', path, `${path} (“${attachment.name}”, attached to the reply of audit entry #${id}) was changed: it no longer hashes to its name`);
+      }
+    }
+  }
+  for (const [path, digest] of attachmentHashes) {
+    if (path !== `attachments/${digest}` && !problems.some((p) => p.subject === path && p.code === 'attachmentChanged')) {
+      problem('attachmentChanged', path, `${path} does not hash to its name`);
+    }
+  }
+
+  return result({ files: manifest.files.length, revisions, approvals, auditEntries, attachments });
 }

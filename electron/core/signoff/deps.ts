@@ -5,6 +5,8 @@ import type { EventBus } from '../events';
 import type { Logger } from '../log';
 import type { MailAccountSource } from '../mail/settings';
 import type { MessageArchive } from '../records/messageArchive';
+import type { AttachmentRepository } from '../records/attachmentRepository';
+import type { AttachmentStore } from '../records/attachmentStore';
 import type { OutboxRepository } from '../outbox/repository';
 import type { OutboxWorker } from '../outbox/worker';
 import type { PartnerRepository } from '../partners/repository';
@@ -51,6 +53,8 @@ export interface SignoffDeps {
   editorial: EditorialChecker | null;
   /** Keeps the raw .eml of requests sent and replies read (the firm's sign-off record); null: not kept. */
   archive: MessageArchive | null;
+  /** Keeps the files partners' replies carry, and their index; null: not kept. */
+  attachments: { store: AttachmentStore; repository: AttachmentRepository } | null;
   /** Asks the background loop to run soon (a job was queued). */
   wake(): void;
 }

@@ -182,6 +182,7 @@ export class SignoffEmailJob implements JobHandler {
       level: payload.level,
       lastReminder: payload.purpose === 'reminder' && isLastReminder(payload.level),
       diff: seen ? textsDiff(seen.content.texts, request.content.texts) : null,
+      corrections: request.details.correctionsFrom !== undefined,
       partner,
       title: post.title,
       texts: request.content.texts,

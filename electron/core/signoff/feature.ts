@@ -18,6 +18,9 @@ import { CommentService } from './comments';
 import { SignoffContentHook } from './contentHook';
 import { DeadlineKeeper } from './deadlines';
 import type { MessageArchive } from '../records/messageArchive';
+import { ReplyAttachmentFiles } from './attachmentFiles';
+import type { AttachmentRepository } from '../records/attachmentRepository';
+import type { AttachmentStore } from '../records/attachmentStore';
 import { SIGNOFF_EMAIL } from './deps';
 import type { EditorialChecker, SignoffDeps } from './deps';
 import { SignoffEmailJob } from './emailJob';
@@ -53,6 +56,8 @@ export interface SignoffBase {
   editorial?: EditorialChecker;
   /** Where raw sign-off messages are kept. */
   archive?: MessageArchive;
+  /** Where the files of partners' replies are kept. */
+  attachments?: { store: AttachmentStore; repository: AttachmentRepository };
 }
 
 /** Sign-off, the outbox and the scheduler, wired (called from the composition root). */
@@ -85,6 +90,7 @@ export function createSignoff(base: SignoffBase, options: SignoffOptions = {}) {
     log,
     editorial: base.editorial ?? null,
     archive: base.archive ?? null,
+    attachments: base.attachments ?? null,
     wake: () => wake(),
   };
   outbox.register(SIGNOFF_EMAIL, new SignoffEmailJob(deps));
@@ -107,7 +113,10 @@ export function createSignoff(base: SignoffBase, options: SignoffOptions = {}) {
 
   return {
     service: new SignoffService(deps),
+    /** For features wired beside sign-off in the composition root (suggestions.ts). */
+    deps,
     views: new SignoffViews(deps),
+    attachmentFiles: new ReplyAttachmentFiles(deps),
     comments: new CommentService(deps),
     contentHook: new SignoffContentHook(deps),
     revisionContent,

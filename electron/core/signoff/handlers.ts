@@ -20,6 +20,7 @@ export const signoffHandlers = (signoff: SignoffFeature, clock: Clock) =>
       return signoff.views.status(postId);
     },
     'signoff.history': ({ postId }) => signoff.views.history(postId),
+    'signoff.attachment': ({ postId, sha256 }) => signoff.attachmentFiles.read(postId, sha256),
     'signoff.comments': ({ postId }) => signoff.comments.list(postId),
     'signoff.addComment': (fields) => signoff.comments.add(fields),
     'signoff.diff': ({ postId }) => signoff.views.diff(postId),

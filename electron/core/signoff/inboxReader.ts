@@ -9,6 +9,7 @@ import type { SignoffDeps } from './deps';
 import { digestOf } from './replies';
 import type { ReplyProcessor } from './replies';
 import { UnreadableReplies } from './unreadableReplies';
+import { keepReplyAttachments } from './replyAttachments';
 
 const MAILBOX = 'INBOX';
 /** IMAP SINCE has a day's granularity: read back a day before the oldest open request. */
@@ -110,8 +111,15 @@ export class InboxReader {
           return;
         }
         // The raw reply is kept before it is judged: the record holds what arrived, applied or not.
+        const sourceDigest = digestOf(fetched.source);
         const eml = this.deps.archive?.store(fetched.source, { direction: 'received', messageId: message.messageId, requestId: null });
-        const outcome = this.processor.process({ message, receivedAt: fetched.receivedAt, sourceDigest: digestOf(fetched.source), eml }, key);
+        // Files are streamed into the store before the reply is judged: its audit fact lists them.
+        const store = this.deps.attachments?.store;
+        const attachments =
+          store !== undefined && fetched.attachments.length > 0 && this.processor.wantsAttachments(message, sourceDigest)
+            ? await keepReplyAttachments(fetched, store, this.deps.log)
+            : [];
+        const outcome = this.processor.process({ message, receivedAt: fetched.receivedAt, sourceDigest, eml, attachments }, key);
         if (outcome.outcome !== 'unmatched' && outcome.outcome !== 'duplicate') processed++;
       },
       unreadable: async (info) => {

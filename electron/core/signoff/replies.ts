@@ -1,13 +1,17 @@
 import { createHash } from 'node:crypto';
 import type { Partner } from '../../../shared/partners/schema';
 import type { Post } from '../../../shared/posts/schema';
+import type { Actor } from '../../../shared/signoff/audit';
+import type { ReplyAttachment } from '../../../shared/signoff/replyAttachments';
 import type { Decision } from '../../../shared/signoff/schema';
 import { classifyReply, isCourtesyOnly } from '../../../shared/signoff/replyDecision';
 import type { InboundMessage } from '../mail/inboundMessage';
 import { ownReplyText } from '../mail/replyText';
 import { Decisions } from './decisions';
 import type { SignoffDeps } from './deps';
-import { prefilledLines } from './email/strings';
+import { prefilledLines, requestLayout } from './email/strings';
+import { suggestedText } from '../../../shared/signoff/suggestedText';
+import type { SuggestedText } from '../../../shared/signoff/suggestedText';
 import type { SignoffRequest } from './repository';
 import { findTokens, tokenDigest, verifyToken } from './tokens';
 import type { FoundToken } from './tokens';
@@ -35,6 +39,8 @@ export interface ReceivedMessage {
   sourceDigest: string;
   /** SHA-256 of the raw message kept in the records (absent: not kept). */
   eml?: string | undefined;
+  /** The files it carried, kept or listed as not kept (see replyAttachments.ts). */
+  attachments?: readonly ReplyAttachment[];
 }
 
 const SYSTEM = { kind: 'system', name: '' } as const;
@@ -74,7 +80,7 @@ export class ReplyProcessor {
     const receivedAt = Math.min(received.receivedAt ?? now, now);
     return this.decisions.alertingLate(() => this.deps.db.transaction((): ReplyOutcome => {
       if (this.deps.replies.inboundHandled(messageId)) return { outcome: 'duplicate' };
-      const outcome = this.decide(message, messageId, receivedAt, now, key, received.eml);
+      const outcome = this.decide(message, messageId, receivedAt, now, key, received.eml, received.attachments ?? []);
       const requestId = 'requestId' in outcome ? outcome.requestId : null;
       const reason = outcome.outcome === 'rejected' || outcome.outcome === 'received' ? outcome.reason : null;
       if (outcome.outcome !== 'duplicate') this.deps.replies.recordInbound(messageId, requestId, outcome.outcome, reason, receivedAt, now);
@@ -82,22 +88,43 @@ export class ReplyProcessor {
     })());
   }
 
-  private decide(message: InboundMessage, messageId: string, receivedAt: number, now: number, key: Buffer, eml: string | undefined): ReplyOutcome {
-    const own = ownReplyText(message.text);
+  /** The request a reply is about (by token in its subject or own words, else by thread), read only. */
+  private match(message: InboundMessage, own: string): { request: SignoffRequest | null; tokens: FoundToken[]; unmatched: boolean } {
     const tokens = findTokens(`${message.subject}\n${own}`);
-    let request: SignoffRequest | null;
-    let token: FoundToken | null = null;
-    if (tokens.length > 0) {
-      request = this.deps.signoff.request(tokens[0]?.requestId ?? '');
-      token = tokens[0] ?? null;
-    } else {
-      const threadRequests = this.deps.signoff
-        .requestIdsForMessages(message.threadIds)
-        .flatMap((id) => this.deps.signoff.request(id) ?? [])
-        .sort((a, b) => b.createdAt - a.createdAt);
-      request = threadRequests[0] ?? null;
-      if (request === null) return { outcome: 'unmatched' };
-    }
+    if (tokens.length > 0) return { request: this.deps.signoff.request(tokens[0]?.requestId ?? ''), tokens, unmatched: false };
+    const threadRequests = this.deps.signoff
+      .requestIdsForMessages(message.threadIds)
+      .flatMap((id) => this.deps.signoff.request(id) ?? [])
+      .sort((a, b) => b.createdAt - a.createdAt);
+    const request = threadRequests[0] ?? null;
+    return { request, tokens, unmatched: request === null };
+  }
+
+  /**
+   * Whether a message's files are worth downloading: a new reply about one of our requests,
+   * from that partner's registered address, written by a person. Mail from anyone else is
+   * never stored in the workspace.
+   */
+  wantsAttachments(message: InboundMessage, sourceDigest: string): boolean {
+    if (message.automatic || this.deps.replies.inboundHandled(message.messageId ?? sourceDigest)) return false;
+    const { request } = this.match(message, ownReplyText(message.text));
+    const partner = request === null ? null : this.deps.partners.get(request.partnerId);
+    return partner ? this.fromPartner(message, partner) : false;
+  }
+
+  private decide(
+    message: InboundMessage,
+    messageId: string,
+    receivedAt: number,
+    now: number,
+    key: Buffer,
+    eml: string | undefined,
+    attachments: readonly ReplyAttachment[],
+  ): ReplyOutcome {
+    const own = ownReplyText(message.text);
+    const { request, tokens, unmatched } = this.match(message, own);
+    if (unmatched) return { outcome: 'unmatched' };
+    const token: FoundToken | null = tokens[0] ?? null;
     if (request === null) return { outcome: 'rejected', requestId: null, reason: 'unknownRequest' };
     const post = this.deps.posts.get(request.postId);
     const partner = this.deps.partners.get(request.partnerId);
@@ -111,9 +138,16 @@ export class ReplyProcessor {
       receivedAt,
       via: token ? 'token' : 'thread',
       ...(eml === undefined ? {} : { eml }),
+      ...(attachments.length === 0 ? {} : { attachments }),
+    };
+    const revision = { number: request.revisionNumber, hash: request.revisionHash };
+    // The fact about the reply itself; the files it carried are indexed under that fact.
+    const replyFact = (action: 'replyReceived' | 'replyRejected', actor: Actor, details: Record<string, unknown>): void => {
+      const auditEntryId = this.deps.transitions.record(post, action, actor, 'email', now, details, revision);
+      if (attachments.length > 0) this.deps.attachments?.repository.add({ auditEntryId, postId: post.id, messageId }, attachments);
     };
     const reject = (reason: RejectReason): ReplyOutcome => {
-      this.deps.transitions.record(post, 'replyRejected', SYSTEM, 'email', now, { ...facts, reason }, { number: request.revisionNumber, hash: request.revisionHash });
+      replyFact('replyRejected', SYSTEM, { ...facts, reason });
       this.deps.events.emit({ type: 'signoff.changed', postId: post.id });
       this.alert('signoff.alerts.replyRejected', post, 'warning', { reason });
       return { outcome: 'rejected', requestId: request.id, reason };
@@ -122,15 +156,7 @@ export class ReplyProcessor {
     if (FORWARDED.test(message.subject)) {
       // The partner passed the request on (to an assistant, a colleague): a fact worth knowing, never a decision.
       if (!this.fromPartner(message, partner)) return reject('senderMismatch');
-      this.deps.transitions.record(
-        post,
-        'replyReceived',
-        { kind: 'partner', name: partner.displayName },
-        'email',
-        now,
-        { ...facts, applied: false, forwarded: true, reason: 'forwarded' },
-        { number: request.revisionNumber, hash: request.revisionHash },
-      );
+      replyFact('replyReceived', { kind: 'partner', name: partner.displayName }, { ...facts, applied: false, forwarded: true, reason: 'forwarded' });
       this.deps.events.emit({ type: 'signoff.changed', postId: post.id });
       this.alert('signoff.alerts.forwarded', post, 'info', { from: facts.from });
       return { outcome: 'received', requestId: request.id, reason: 'forwarded' };
@@ -148,7 +174,7 @@ export class ReplyProcessor {
 
     const partnerActor = { kind: 'partner', name: partner.displayName } as const;
     const receivedFact = (details: Record<string, unknown>, reason: string, severity: 'info' | 'warning', alertKey: string): ReplyOutcome => {
-      this.deps.transitions.record(post, 'replyReceived', partnerActor, 'email', now, { ...facts, applied: false, ...details }, { number: request.revisionNumber, hash: request.revisionHash });
+      replyFact('replyReceived', partnerActor, { ...facts, applied: false, ...details });
       this.deps.events.emit({ type: 'signoff.changed', postId: post.id });
       this.alert(alertKey, post, severity, {});
       return { outcome: 'received', requestId: request.id, reason };
@@ -157,7 +183,10 @@ export class ReplyProcessor {
     if (message.automatic) return receivedFact({ stale: false, automatic: true }, 'automatic', 'info', 'signoff.alerts.automaticReply');
     if (token !== null) this.deps.replies.markTokenUsed(tokenDigest(token), request.id, token.decision, messageId, now);
 
-    const verdict = this.verdict(own, token, partner);
+    // The partner's corrected text, against the revision they were asked about.
+    const suggestion = suggestedText({ text: message.text, own: token === null ? own : ownWords(own) }, request.content.texts, requestLayout);
+    if (suggestion !== null) this.recordSuggestion(post, partnerActor, request, messageId, suggestion, now);
+    const verdict = this.verdict(own, token, partner, suggestion !== null);
     const stale = request.state === 'superseded' || request.state === 'voided' || request.revisionHash !== this.deps.revisionContent.hash(post);
     if (stale) {
       return receivedFact({ stale: true, decision: verdict.decision, revisionNumber: request.revisionNumber, comment: verdict.comment }, 'stale', 'info', 'signoff.alerts.staleReply');
@@ -167,7 +196,7 @@ export class ReplyProcessor {
     }
 
     const at = Math.max(request.createdAt, receivedAt);
-    this.deps.transitions.record(post, 'replyReceived', partnerActor, 'email', now, { ...facts, stale: false, applied: true, decision: verdict.decision }, { number: request.revisionNumber, hash: request.revisionHash });
+    replyFact('replyReceived', partnerActor, { ...facts, stale: false, applied: true, decision: verdict.decision });
     this.decisions.apply(request, verdict.decision, {
       at,
       actor: partnerActor,
@@ -191,7 +220,17 @@ export class ReplyProcessor {
    * carrying remarks becomes "changes requested" so a person reads them. A plain reply follows
    * the rule in shared/signoff/replyDecision.ts.
    */
-  private verdict(own: string, token: FoundToken | null, partner: Partner): { decision: Decision; comment: string | null; remarks: boolean } {
+  private verdict(own: string, token: FoundToken | null, partner: Partner, suggested: boolean): { decision: Decision; comment: string | null; remarks: boolean } {
+    const plain = this.plainVerdict(own, token, partner);
+    // A corrected text is not an approval of the text asked about, whatever the words say.
+    if (suggested && plain.decision === 'approve') {
+      const words = token === null ? own : ownWords(own);
+      return { decision: 'requestChanges', comment: words === '' ? null : words, remarks: true };
+    }
+    return plain;
+  }
+
+  private plainVerdict(own: string, token: FoundToken | null, partner: Partner): { decision: Decision; comment: string | null; remarks: boolean } {
     const context = { signatureNames: [partner.displayName] };
     if (token !== null) {
       const words = ownWords(own);
@@ -204,6 +243,20 @@ export class ReplyProcessor {
     return verdict.kind === 'approve'
       ? { decision: 'approve', comment: null, remarks: false }
       : { decision: 'requestChanges', comment: verdict.comment, remarks: false };
+  }
+
+  /** A "changes suggested" fact: the partner's version and the revision's text it departs from. */
+  private recordSuggestion(post: Post, actor: Actor, request: SignoffRequest, messageId: string, suggestion: SuggestedText, now: number): void {
+    const details = {
+      requestId: request.id,
+      messageId,
+      network: suggestion.network,
+      text: suggestion.text,
+      original: request.content.texts[suggestion.network] ?? '',
+      source: suggestion.source,
+    };
+    this.deps.transitions.record(post, 'changesSuggested', actor, 'email', now, details, { number: request.revisionNumber, hash: request.revisionHash });
+    this.alert('signoff.alerts.changesSuggested', post, 'info', {});
   }
 
   private fromPartner(message: InboundMessage, partner: Partner): boolean {

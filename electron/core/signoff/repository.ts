@@ -30,6 +30,8 @@ export const RequestDetails = z.object({
   override: EditorialOverride.nullable(),
   /** The request email's Message-ID, when one is sent. */
   messageId: z.string().nullable(),
+  /** The partner's suggestion (its changesSuggested audit entry) this request's revision applies. */
+  correctionsFrom: z.number().int().optional(),
 });
 export type RequestDetails = z.infer<typeof RequestDetails>;
 

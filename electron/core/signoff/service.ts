@@ -51,7 +51,8 @@ export class SignoffService {
     this.decisions = new Decisions(deps);
   }
 
-  request(fields: RequestFields): void {
+  /** `correctionsFrom`: the new revision is the partner's suggestion (that audit entry), applied. */
+  request(fields: RequestFields, options: { correctionsFrom?: number } = {}): void {
     const now = this.deps.clock.now();
     this.deps.db.transaction(() => {
       const loaded = this.load(fields.postId, true);
@@ -73,7 +74,7 @@ export class SignoffService {
         at: now,
         deadlineAt,
         channel: emailed ? 'email' : 'app',
-        details: this.editorialGate(post.id, fields),
+        details: { ...this.editorialGate(post.id, fields), ...options },
         email: emailed,
       });
     })();
@@ -176,7 +177,13 @@ export class SignoffService {
   private openRequest(
     post: Post,
     partner: Partner,
-    options: { at: number; deadlineAt: number | null; channel: Channel; details: { findings: RequestFields['findings']; override: RequestFields['override'] }; email: boolean },
+    options: {
+      at: number;
+      deadlineAt: number | null;
+      channel: Channel;
+      details: { findings: RequestFields['findings']; override: RequestFields['override']; correctionsFrom?: number };
+      email: boolean;
+    },
   ): SignoffRequest {
     const previous = this.deps.signoff.openRequest(post.id);
     if (previous) this.decisions.close(previous, 'superseded', null, null);
@@ -204,7 +211,13 @@ export class SignoffService {
       channel: options.channel,
       at: options.at,
       revision: { number: post.revisionCount, hash },
-      details: { requestId: id, deadlineAt: options.deadlineAt, findings: options.details.findings, override: options.details.override },
+      details: {
+        requestId: id,
+        deadlineAt: options.deadlineAt,
+        findings: options.details.findings,
+        override: options.details.override,
+        ...(options.details.correctionsFrom === undefined ? {} : { correctionsFrom: options.details.correctionsFrom }),
+      },
     });
     this.deps.signoff.setDeadline(post.id, options.deadlineAt);
     this.deps.comments.claimUnsent(post.id, id);

@@ -62,9 +62,9 @@ export class Transitions {
     return { from, to: result.to };
   }
 
-  /** A fact that changes no state (a reply received, an email sent, a comment). */
-  record(post: Post, action: AuditAction, actor: Actor, channel: Channel | null, at: number, details: Record<string, unknown>, revision?: { number: number; hash: string }): void {
-    this.audit.append({
+  /** A fact that changes no state (a reply received, an email sent, a comment); returns its audit entry id. */
+  record(post: Post, action: AuditAction, actor: Actor, channel: Channel | null, at: number, details: Record<string, unknown>, revision?: { number: number; hash: string }): number {
+    return this.audit.append({
       postId: post.id,
       partnerId: post.partnerId,
       at,

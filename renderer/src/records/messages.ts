@@ -16,6 +16,7 @@ export const recordMessages = defineMessages(
       auditOk_one: 'Journal d’audit vérifié, {{count}} entrée',
       auditOk_other: 'Journal d’audit vérifié, {{count}} entrées',
       auditBroken: 'Journal d’audit altéré\u00a0: {{problems}}',
+      errors: { auditVerifyFailed: 'La vérification du journal d’audit n’a pas pu s’exécuter\u00a0; réessayez.' },
       problem: {
         edited: 'entrée n°\u00a0{{id}} modifiée',
         deleted: 'entrées supprimées avant le n°\u00a0{{id}}',
@@ -38,6 +39,7 @@ export const recordMessages = defineMessages(
       auditOk_one: 'Audit log verified, {{count}} entry',
       auditOk_other: 'Audit log verified, {{count}} entries',
       auditBroken: 'Audit log altered: {{problems}}',
+      errors: { auditVerifyFailed: 'The audit log check could not run; try again.' },
       problem: {
         edited: 'entry #{{id}} edited',
         deleted: 'entries deleted before #{{id}}',

@@ -1,6 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { useDateFormat } from '../ui/useDateFormat';
+import { attachmentsOf } from '../../../shared/signoff/replyAttachments';
 import { historyLine } from './historyLine';
+import { ReplyAttachments } from './ReplyAttachments';
 import { useSignoffHistory } from './queries';
 
 const text = (value: unknown): string | null => (typeof value === 'string' && value !== '' ? value : null);
@@ -28,6 +30,7 @@ export function SignoffHistory({ postId }: { postId: string }) {
           const reason = text(entry.details.reason);
           const justification = entry.action === 'requestSignoff' ? justificationOf(entry.details) : null;
           const line = historyLine(t, entry);
+          const attachments = attachmentsOf(entry.details);
           return (
             <li key={entry.id} data-action={entry.action} data-channel={entry.channel ?? ''}>
               <time className="muted small">{dateTime(entry.at)}</time>
@@ -43,6 +46,7 @@ export function SignoffHistory({ postId }: { postId: string }) {
               ) : null}
               {justification ? <span className="small">{t('signoff.history.override', { justification })}</span> : null}
               {comment ? <blockquote className="small">{comment}</blockquote> : null}
+              {attachments.length > 0 ? <ReplyAttachments postId={postId} attachments={attachments} /> : null}
             </li>
           );
         })}

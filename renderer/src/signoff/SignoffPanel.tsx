@@ -15,6 +15,7 @@ import { RequestForm } from './RequestForm';
 import { SignoffComments } from './SignoffComments';
 import { SignoffDiff } from './SignoffDiff';
 import { SignoffHistory } from './SignoffHistory';
+import { SignoffSuggestion } from './SignoffSuggestion';
 import { signoffKeys, useSignoffEvents, useSignoffStatus } from './queries';
 import { useZoneNames } from '../time/useZoneNames';
 import './signoff.css';
@@ -173,6 +174,7 @@ export function SignoffPanel({ postId }: { postId: string }) {
       ) : (
         <DecisionForm postId={postId} partnerName={partner?.displayName ?? ''} onDone={done} onCancel={() => setMode('idle')} />
       )}
+      <SignoffSuggestion postId={postId} />
       <SignoffDiff postId={postId} />
       <SignoffComments postId={postId} />
       <SignoffHistory postId={postId} />

@@ -3,6 +3,8 @@ import { none, procedure } from '../procedure';
 import { PostId } from '../../posts/schema';
 import { AuditEntry } from '../../signoff/audit';
 import { OutboxJobView, SignoffEmailWaiting } from '../../signoff/outboxJob';
+import { AttachmentFile, AttachmentRequest } from '../../signoff/replyAttachments';
+import { ApplySuggestionInput } from '../../signoff/suggestion';
 import {
   AddCommentInput,
   PostComment,
@@ -27,8 +29,15 @@ export const signoffProcedures = {
   'signoff.recordDecision': procedure(RecordDecisionInput, SignoffStatus),
   'signoff.withdraw': procedure(byPost, SignoffStatus),
   'signoff.history': procedure(byPost, z.array(AuditEntry)),
+  /** A file a partner's reply carried, kept in the workspace (listed in the history's reply facts). */
+  'signoff.attachment': procedure(AttachmentRequest, AttachmentFile),
   'signoff.comments': procedure(byPost, z.array(PostComment)),
   'signoff.addComment': procedure(AddCommentInput, PostComment),
+  /**
+   * The partner's suggested text (a changesSuggested entry) becomes the new revision, through
+   * the normal post save, and sign-off is requested again ("your corrections are applied").
+   */
+  'signoff.applySuggestion': procedure(ApplySuggestionInput, SignoffStatus),
   /** Word-level diff between what the partner last saw and the current texts. */
   'signoff.diff': procedure(byPost, RevisionDiff),
   /** Reads the inbox now instead of waiting for the next tick. */

@@ -15,6 +15,8 @@ export interface RequestEmailInput {
   lastReminder: boolean;
   /** The partner saw an earlier version: say it is a new one and show what changed. */
   diff: NetworkDiff[] | null;
+  /** The new revision is the partner's own corrections, applied: the email asks whether it is right now. */
+  corrections: boolean;
   partner: Partner;
   title: string;
   /** The frozen text of each network, exactly what the hash covers. */
@@ -83,10 +85,13 @@ export function renderRequestEmail(input: RequestEmailInput): RenderedEmail {
       ? input.lastReminder
         ? s.subjectLastReminder(title, deadlineShort)
         : s.subjectReminder(title, deadlineShort)
-      : input.diff !== null
-        ? s.subjectRerequest(title)
-        : s.subjectRequest(title);
-  const intro = input.purpose === 'reminder' ? s.introReminder : input.diff !== null ? s.introRerequest : s.introRequest;
+      : input.corrections
+        ? s.subjectCorrections(title)
+        : input.diff !== null
+          ? s.subjectRerequest(title)
+          : s.subjectRequest(title);
+  const intro =
+    input.purpose === 'reminder' ? s.introReminder : input.corrections ? s.introCorrections : input.diff !== null ? s.introRerequest : s.introRequest;
 
   const approveHref = mailtoUri(
     input.workstationAddress,

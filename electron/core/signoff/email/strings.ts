@@ -1,14 +1,19 @@
 import type { Locale } from '../../../../shared/partners/schema';
+import { networkLabels, networks } from '../../../../shared/posts/networks';
+import type { RequestLayout } from '../../../../shared/signoff/suggestedText';
 
 /** Every sentence of the sign-off emails, in the partner's language. */
 export interface EmailStrings {
   subjectRequest(title: string): string;
   subjectRerequest(title: string): string;
+  subjectCorrections(title: string): string;
   subjectReminder(title: string, deadline: string): string;
   subjectLastReminder(title: string, deadline: string): string;
   greeting(name: string): string;
   introRequest: string;
   introRerequest: string;
+  /** A re-request after the partner's own corrections were applied: is it right now? */
+  introCorrections: string;
   introReminder: string;
   scheduledLabel: string;
   notScheduled: string;
@@ -35,11 +40,14 @@ export interface EmailStrings {
 const fr: EmailStrings = {
   subjectRequest: (title) => `Validation demandée : « ${title} »`,
   subjectRerequest: (title) => `Nouvelle version à valider : « ${title} »`,
+  subjectCorrections: (title) => `Vos corrections sont appliquées\u00a0: «\u00a0${title}\u00a0»`,
   subjectReminder: (title, deadline) => `Rappel — validation attendue avant ${deadline} : « ${title} »`,
   subjectLastReminder: (title, deadline) => `Dernier rappel — validation attendue avant ${deadline} : « ${title} »`,
   greeting: (name) => `Bonjour ${name},`,
   introRequest: 'Voici le texte préparé pour publication en votre nom. Rien ne sera publié sans votre validation de ce texte exact.',
   introRerequest: 'Voici une nouvelle version du texte préparé pour publication en votre nom. Rien ne sera publié sans votre validation de ce texte exact.',
+  introCorrections:
+    'Vos corrections sont appliquées\u00a0: est-ce bon pour vous\u202f? Voici le texte tel qu’il sera publié en votre nom. Rien ne sera publié sans votre validation de ce texte exact.',
   introReminder: 'Ce texte attend toujours votre validation. Sans réponse avant l’échéance, il ne sera pas publié.',
   scheduledLabel: 'Publication prévue',
   notScheduled: 'date à définir',
@@ -67,11 +75,14 @@ const fr: EmailStrings = {
 const en: EmailStrings = {
   subjectRequest: (title) => `Sign-off requested: "${title}"`,
   subjectRerequest: (title) => `New version to sign off: "${title}"`,
+  subjectCorrections: (title) => `Your corrections are applied: "${title}"`,
   subjectReminder: (title, deadline) => `Reminder — sign-off needed by ${deadline}: "${title}"`,
   subjectLastReminder: (title, deadline) => `Last reminder — sign-off needed by ${deadline}: "${title}"`,
   greeting: (name) => `Dear ${name},`,
   introRequest: 'Here is the text prepared for publication in your name. Nothing is published without your sign-off on this exact text.',
   introRerequest: 'Here is a new version of the text prepared for publication in your name. Nothing is published without your sign-off on this exact text.',
+  introCorrections:
+    'Your corrections are applied — is this right for you? Here is the text as it will be published in your name. Nothing is published without your sign-off on this exact text.',
   introReminder: 'This text is still waiting for your sign-off. Without an answer by the deadline, it will not be published.',
   scheduledLabel: 'Scheduled for',
   notScheduled: 'date to be set',
@@ -102,4 +113,23 @@ export const emailStrings: Record<Locale, EmailStrings> = { fr, en };
  * The fixed lines a button's pre-filled reply carries, in every language: removed before the
  * partner's own words are read.
  */
+/**
+ * How the request email lays out the post (see requestEmail.ts), in both languages: where a
+ * reply's quote of it is read for the partner's corrections.
+ */
+export const requestLayout: RequestLayout = {
+  previewHeadings: Object.fromEntries(networks.map((n) => [n, [fr, en].map((s) => s.previewHeading(networkLabels[n]))])),
+  // The buttons' labels close the preview in a quote of the HTML part (a line of their own there).
+  sectionEnds: [fr, en].flatMap((s) => [
+    s.changesHeading,
+    s.overrideHeading,
+    s.commentsHeading,
+    s.plainReplyHint,
+    s.textApproveLink,
+    s.textChangesLink,
+    s.approveButton,
+    s.changesButton,
+  ]),
+};
+
 export const prefilledLines: readonly string[] = [fr, en].flatMap((s) => [s.mailtoApproveBody, s.mailtoChangesBody]);

@@ -1,0 +1,139 @@
+import { diffWords } from 'diff';
+import { networks } from '../posts/networks';
+import type { Network } from '../posts/networks';
+
+/**
+ * How the request email lays out the post, in every language it is sent in: the heading over
+ * each network's preview ("Aperçu LinkedIn"), and the lines that can only follow a preview
+ * (the next section's heading, the buttons' sentences). Core builds it from the email strings.
+ */
+export interface RequestLayout {
+  previewHeadings: Partial<Record<Network, readonly string[]>>;
+  sectionEnds: readonly string[];
+}
+
+export interface SuggestedText {
+  network: Network;
+  text: string;
+  /** Where it was found: the partner edited the quoted request, or pasted a version in their own words. */
+  source: 'quote' | 'pasted';
+}
+
+/** A suggestion longer than this is no corrected social post. */
+export const MAX_SUGGESTION_CHARS = 20_000;
+/** Share of words a pasted block must have in common with the post to be a version of it. */
+const PASTED_SIMILARITY = 0.5;
+const MAX_BLOCKS = 40;
+
+/** Equal for the partner's eyes: spaces of any width, line wrapping and Unicode forms aside. */
+export const normalizedForComparison = (text: string): string =>
+  text
+    .normalize('NFC')
+    .replace(/[\s\u00a0\u202f\u2007]+/gu, ' ')
+    .trim();
+
+/** A line without one level of mail quoting (`>` or `> `). */
+const unquoted = (line: string): string => line.replace(/^ ?> ?/, '');
+
+/** A line as a heading reads, decorations removed: "── Aperçu X ──", "*Aperçu X*", "Aperçu X". */
+const headingOf = (line: string): string =>
+  line
+    .replace(/[─*_]/g, '')
+    .replace(/[\s\u00a0\u202f]+/gu, ' ')
+    .trim()
+    .toLowerCase();
+
+/** Trailing spaces and leading/trailing blank lines removed; the partner's line breaks kept. */
+function tidy(lines: readonly string[]): string {
+  const trimmed = lines.map((line) => line.replace(/[ \t]+$/, ''));
+  while (trimmed.length > 0 && trimmed[0] === '') trimmed.shift();
+  while (trimmed.length > 0 && trimmed.at(-1) === '') trimmed.pop();
+  return trimmed.join('\n');
+}
+
+/**
+ * Every preview section of the request found in a reply's text, quoted once (Apple Mail,
+ * Gmail), unquoted (Outlook's block under "De : … Envoyé : …") or partly both (a line typed
+ * inside an Apple Mail quote is no longer quoted): one level of quoting is removed from each
+ * line, a section runs from its heading to the next line that can only follow a preview.
+ */
+export function quotedPreviews(text: string, layout: RequestLayout): { network: Network; text: string }[] {
+  const lines = text.replace(/\r\n?/g, '\n').split('\n').map(unquoted);
+  const heading = new Map<string, Network>();
+  for (const network of networks) for (const h of layout.previewHeadings[network] ?? []) heading.set(headingOf(h), network);
+  const ends = new Set(layout.sectionEnds.map(headingOf));
+  const isEnd = (line: string): boolean => {
+    const h = headingOf(line);
+    return heading.has(h) || ends.has(h) || /^─{2}.*─{2}$/.test(line.trim()) || /mailto:|plume1\./i.test(line);
+  };
+  const found: { network: Network; text: string }[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const network = heading.get(headingOf(lines[i] ?? ''));
+    if (network === undefined) continue;
+    let j = i + 1;
+    while (j < lines.length && !isEnd(lines[j] ?? '')) j++;
+    found.push({ network, text: tidy(lines.slice(i + 1, j)) });
+    i = j - 1;
+  }
+  return found;
+}
+
+const words = (text: string): number => (normalizedForComparison(text).match(/\S+/g) ?? []).length;
+
+/** Share of words two texts have in common, in order (1: the same words). */
+export function similarity(a: string, b: string): number {
+  const longest = Math.max(words(a), words(b));
+  if (longest === 0) return 1;
+  const common = diffWords(normalizedForComparison(a), normalizedForComparison(b))
+    .filter((part) => !part.added && !part.removed)
+    .reduce((sum, part) => sum + words(part.value), 0);
+  return common / longest;
+}
+
+/**
+ * The run of paragraphs in the partner's own words that is a version of the post (the intro
+ * "voici ma version :" and the signature fall outside it), or null when none is close enough.
+ */
+function pastedVersion(own: string, original: string): string | null {
+  const blocks = own
+    .replace(/\r\n?/g, '\n')
+    .split(/\n[ \t]*\n/)
+    .map((b) => tidy(b.split('\n')))
+    .filter((b) => b !== '')
+    .slice(0, MAX_BLOCKS);
+  let best: { text: string; score: number } | null = null;
+  for (let i = 0; i < blocks.length; i++) {
+    for (let j = i; j < blocks.length; j++) {
+      const text = blocks.slice(i, j + 1).join('\n\n');
+      const score = similarity(text, original);
+      if (best === null || score > best.score) best = { text, score };
+    }
+  }
+  return best !== null && best.score >= PASTED_SIMILARITY ? best.text : null;
+}
+
+const differs = (a: string, b: string): boolean => normalizedForComparison(a) !== normalizedForComparison(b);
+
+/**
+ * A corrected version of the post carried by a reply, against the texts the partner was asked
+ * about: a quoted preview they edited first, else a version they pasted in their own words.
+ * A preview quoted unchanged (or changed only in spacing or wrapping) is no suggestion.
+ */
+export function suggestedText(
+  reply: { text: string; own: string },
+  asked: Partial<Record<Network, string>>,
+  layout: RequestLayout,
+): SuggestedText | null {
+  for (const preview of quotedPreviews(reply.text, layout)) {
+    const original = asked[preview.network];
+    if (original === undefined || preview.text === '' || preview.text.length > MAX_SUGGESTION_CHARS) continue;
+    if (differs(preview.text, original)) return { network: preview.network, text: preview.text, source: 'quote' };
+  }
+  for (const network of networks) {
+    const original = asked[network];
+    if (original === undefined || words(original) === 0) continue;
+    const pasted = pastedVersion(reply.own, original);
+    if (pasted !== null && pasted.length <= MAX_SUGGESTION_CHARS && differs(pasted, original)) return { network, text: pasted, source: 'pasted' };
+  }
+  return null;
+}
