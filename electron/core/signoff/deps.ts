@@ -1,3 +1,4 @@
+import type { EmailPreviewHook } from './emailPreviews';
 import type { Database } from 'better-sqlite3';
 import type { AuditRepository } from '../audit/repository';
 import type { Clock } from '../clock';
@@ -51,6 +52,8 @@ export interface SignoffDeps {
   editorial: EditorialChecker | null;
   /** Keeps the raw .eml of requests sent and replies read (the firm's sign-off record); null: not kept. */
   archive: MessageArchive | null;
+  /** Each network's preview for the request email (plugged in by the previews feature). */
+  emailPreviews: EmailPreviewHook;
   /** Asks the background loop to run soon (a job was queued). */
   wake(): void;
 }

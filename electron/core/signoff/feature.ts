@@ -1,3 +1,4 @@
+import { EmailPreviewHook } from './emailPreviews';
 import type { Database } from 'better-sqlite3';
 import { AuditRepository } from '../audit/repository';
 import type { Clock } from '../clock';
@@ -85,6 +86,7 @@ export function createSignoff(base: SignoffBase, options: SignoffOptions = {}) {
     log,
     editorial: base.editorial ?? null,
     archive: base.archive ?? null,
+    emailPreviews: new EmailPreviewHook(),
     wake: () => wake(),
   };
   outbox.register(SIGNOFF_EMAIL, new SignoffEmailJob(deps));
@@ -111,6 +113,7 @@ export function createSignoff(base: SignoffBase, options: SignoffOptions = {}) {
     comments: new CommentService(deps),
     contentHook: new SignoffContentHook(deps),
     revisionContent,
+    emailPreviews: deps.emailPreviews,
     inbox,
     deadlines,
     outbox,
