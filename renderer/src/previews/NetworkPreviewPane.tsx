@@ -44,7 +44,7 @@ function FoldedText({ preview, fold }: { preview: NetworkPreview; fold: PreviewF
   const shown = open ? null : fold.at;
   return (
     <div className={`preview-width preview-${fold.width}`} data-testid={`preview-fold-${fold.width}`} data-fold-at={fold.at ?? 'none'}>
-      <h5>{t(`previews.width.${fold.width}`)}</h5>
+      <h3>{t(`previews.width.${fold.width}`)}</h3>
       <p className="preview-text" data-testid={`preview-visible-${fold.width}`}>
         <Body segments={segmentsUpTo(preview.segments, shown)} />
         {shown !== null ? (
