@@ -63,6 +63,13 @@ import { timeHandlers } from './time/handlers';
 import { installNodeZoneData } from './time/nodeZoneTables';
 import { EditorialLineRepository } from './editorial/repository';
 import { EditorialService } from './editorial/service';
+import { LinkCardRepository } from './linkCards/repository';
+import { LinkCardService } from './linkCards/service';
+import type { LinkCardOptions } from './linkCards/service';
+import { previewHandlers } from './previews/handlers';
+import { PreviewService } from './previews/service';
+import { MediaStore } from './publishing/mediaStore';
+import { PublicationRepository } from './publishing/repository';
 
 export interface CoreOptions {
   dataDir: string;
@@ -83,6 +90,8 @@ export interface CoreOptions {
   publishing?: PublishingOptions;
   /** Prints report PDFs; the desktop shell passes Electron's printToPDF, elsewhere Chromium through Playwright. */
   pdfPrinter?: PdfPrinter;
+  /** Link cards: fetch limits and address policy (a test's good path serves from loopback). */
+  linkCards?: LinkCardOptions;
 }
 
 export interface Core {
@@ -331,6 +340,18 @@ function wireServices({ options, db, migration, clock, log, events, storage }: W
   const exporter = new RecordExporter({ records: recordRepo, archive, attachments: attachments.store, posts: postRepo, partners: partnerRepo, requests: new SignoffRepository(db), clock });
   router.register(recordHandlers({ databasePath: db.name, exporter, dataDir: options.dataDir }));
   router.register(timeHandlers(partnerRepo));
+  const linkCards = new LinkCardService(new LinkCardRepository(db), clock, log, options.linkCards);
+  const previews = new PreviewService({
+    posts: postRepo,
+    revisionContent: signoff.revisionContent,
+    publications: new PublicationRepository(db),
+    media: new MediaStore(options.dataDir),
+    settings: settingsRepo,
+    linkCards,
+    accountHandle: (id) => credentials.accounts.list().find((account) => account.id === id)?.handle ?? null,
+  });
+  router.register(previewHandlers(previews, linkCards));
+  signoff.emailPreviews.use((post, content) => previews.forEmail(post, content));
   router.assertComplete(procedureNames.filter((name) => !storageProcedureNames.has(name)));
   // Backups ride the background tick, so tests drive them with the clock.
   signoff.scheduler.addStep((now) => storage.backupIfDue(now));

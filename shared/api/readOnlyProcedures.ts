@@ -20,6 +20,7 @@ const readOnly = [
   'publishing.status',
   'publishing.settings',
   'publishing.queue',
+  'previews.forPost',
   'partners.list',
   'partners.get',
   'editorial.firmLine',

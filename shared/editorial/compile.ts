@@ -59,7 +59,7 @@ function compileRule(rule: Rule): Check | PhraseCheck {
     case 'firstPerson':
       return firstPersonCheck(rule);
     case 'frenchTypography':
-      return frenchTypographyCheck();
+      return frenchTypographyCheck(rule);
     case 'language':
       return languageCheck(rule);
   }

@@ -26,7 +26,8 @@ const Hashtag = z
   .string()
   .trim()
   .transform((tag) => tag.replace(/^#/u, ''))
-  .pipe(z.string().regex(/^[\p{L}\p{M}\p{N}_]+$/u, { message: 'editorial.errors.hashtag' }));
+  // One word, with what Bluesky keeps in a tag (#droit-du-travail, #L'avocat, a flag): no space.
+  .pipe(z.string().max(100).regex(/^[^\s#\uff03]\S*$/u, { message: 'editorial.errors.hashtag' }).regex(/[\p{L}\p{N}]/u, { message: 'editorial.errors.hashtag' }));
 const Handle = z
   .string()
   .trim()
@@ -183,9 +184,22 @@ export const FirstPersonRule = z.object({
   expected: z.enum(['singular', 'plural']),
 });
 
+/**
+ * French typography, French text only. The no-break space before : ; ! ? is always checked;
+ * each other habit is a switch a line turns on (the space inside « » is on by default, as it
+ * was before the switches existed).
+ */
 export const FrenchTypographyRule = z.object({
   kind: z.literal('frenchTypography'),
   ...base('info'),
+  /** A no-break space after « and before ». */
+  guillemetSpaces: z.boolean().default(true),
+  /** l’avocat, not l'avocat. */
+  apostrophe: z.boolean().default(false),
+  /** …, not three full stops. */
+  ellipsis: z.boolean().default(false),
+  /** « » for quotations, not "…" or “…” (“…” stays right inside « »). */
+  quoteShapes: z.boolean().default(false),
 });
 
 export const LanguageRule = z.object({

@@ -69,7 +69,13 @@ const MERGES: { [K in Rule['kind']]: Merge<K> } = {
   allCaps: (o, p) => ({ kind: o.kind, minLetters: Math.min(o.minLetters, p.minLetters), allow: narrower(o.allow, p.allow, fold) }),
   addressForm: (o, p) => ({ kind: o.kind, expected: p.expected }),
   firstPerson: (o, p) => ({ kind: o.kind, expected: p.expected }),
-  frenchTypography: (o) => ({ kind: o.kind }),
+  frenchTypography: (o, p) => ({
+    kind: o.kind,
+    guillemetSpaces: o.guillemetSpaces || p.guillemetSpaces,
+    apostrophe: o.apostrophe || p.apostrophe,
+    ellipsis: o.ellipsis || p.ellipsis,
+    quoteShapes: o.quoteShapes || p.quoteShapes,
+  }),
   language: (o, p) => ({ kind: o.kind, expected: p.expected ?? o.expected, minLetters: Math.min(o.minLetters, p.minLetters) }),
 };
 

@@ -6,7 +6,6 @@ import type { TextMention } from './port';
  * these characters are syntax, and an unescaped one cuts or garbles the post, so each is sent
  * behind a backslash. `#word` stays a hashtag (the format's HashtagElement), as it would be when
  * typed in LinkedIn itself; a `#` that starts no hashtag is escaped like the others.
- * (shared/editorial has no escaper yet; this is the one to import.)
  */
 export const littleReservedCharacters = ['\\', '|', '{', '}', '@', '[', ']', '(', ')', '<', '>', '#', '*', '_', '~'] as const;
 
@@ -18,18 +17,42 @@ export interface LittleTextOptions {
 }
 
 export function escapeLittleText(text: string, options: LittleTextOptions = {}): string {
-  const keepHashtags = options.hashtags ?? true;
-  return text.replace(reserved, (char, offset: number) => {
-    if (char === '#' && keepHashtags && startsHashtag(text, offset)) return char;
-    return `\\${char}`;
-  });
+  const escaped = littleEscapes(text, options);
+  if (escaped.length === 0) return text;
+  let out = '';
+  let cursor = 0;
+  for (const at of escaped) {
+    out += `${text.slice(cursor, at)}\\`;
+    cursor = at;
+  }
+  return out + text.slice(cursor);
 }
 
-/** `#` after a non-word character (or at the start) and followed by a letter or digit. */
+/**
+ * The UTF-16 offsets of the characters `escapeLittleText` puts a backslash before, in order.
+ * The one rule: the LinkedIn counter (shared/editorial/networks/measure.ts) counts with it and
+ * the connector sends with it, so they cannot disagree.
+ */
+export function littleEscapes(text: string, options: LittleTextOptions = {}): number[] {
+  const keepHashtags = options.hashtags ?? true;
+  const offsets: number[] = [];
+  for (const match of text.matchAll(reserved)) {
+    const offset = match.index;
+    if (match[0] === '#' && keepHashtags && startsHashtag(text, offset)) continue;
+    offsets.push(offset);
+  }
+  return offsets;
+}
+
+/**
+ * `#` at the start or after a character that is neither a word character nor another `#`,
+ * and followed by a letter or digit. So `##double` is not a hashtag: both `#` are escaped and
+ * LinkedIn shows the text as typed, where keeping the second made it a hashtag after a stray `#`.
+ */
 function startsHashtag(text: string, offset: number): boolean {
   const before = offset === 0 ? '' : (text.slice(0, offset).match(/.$/su)?.[0] ?? '');
   const after = text.slice(offset + 1).match(/^./su)?.[0] ?? '';
-  return !/[\p{L}\p{N}\p{M}_]/u.test(before) && /[\p{L}\p{N}\p{M}]/u.test(after);
+  return !/[\p{L}\p{N}\p{M}_#\uff03]/u.test(before) && /[\p{L}\p{N}\p{M}]/u.test(after);
 }
 
 /** A mention element: `@[Name](urn:li:person:…)`, the name escaped like any text. */

@@ -15,6 +15,8 @@ export interface OutgoingMail {
   references?: string[] | undefined;
   /** BCP 47 tag of the message's language (Content-Language). */
   language: string;
+  /** Images shown inside the HTML part through `cid:` (nodemailer puts them in multipart/related). */
+  attachments?: { cid: string; filename: string; content: Buffer; contentType: string }[] | undefined;
 }
 
 export type SendOutcome =
@@ -50,6 +52,7 @@ const messageOptions = (settings: MailSettings, mail: OutgoingMail) => ({
   ...(mail.inReplyTo !== undefined ? { inReplyTo: mail.inReplyTo } : {}),
   ...(mail.references !== undefined ? { references: mail.references } : {}),
   headers: { 'Content-Language': mail.language },
+  ...(mail.attachments !== undefined && mail.attachments.length > 0 ? { attachments: mail.attachments.map((a) => ({ ...a, contentDisposition: 'inline' as const })) } : {}),
   // CRLF, as on the wire: the kept bytes are the bytes the server received.
   newline: 'windows' as const,
 });

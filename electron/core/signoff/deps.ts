@@ -1,3 +1,4 @@
+import type { EmailPreviewHook } from './emailPreviews';
 import type { Database } from 'better-sqlite3';
 import type { AuditRepository } from '../audit/repository';
 import type { Clock } from '../clock';
@@ -55,6 +56,8 @@ export interface SignoffDeps {
   archive: MessageArchive | null;
   /** Keeps the files partners' replies carry, and their index; null: not kept. */
   attachments: { store: AttachmentStore; repository: AttachmentRepository } | null;
+  /** Each network's preview for the request email (plugged in by the previews feature). */
+  emailPreviews: EmailPreviewHook;
   /** Asks the background loop to run soon (a job was queued). */
   wake(): void;
 }

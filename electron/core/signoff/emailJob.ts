@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Post } from '../../../shared/posts/schema';
 import { isLastReminder } from '../../../shared/signoff/reminders';
 import { textsDiff } from '../../../shared/signoff/wordDiff';
 import { connectImap, disconnect } from '../mail/imapClient';
@@ -11,6 +12,7 @@ import type { JobContext, JobHandler, JobOutcome } from '../outbox/handler';
 import type { OutboxJob } from '../outbox/repository';
 import type { SignoffDeps } from './deps';
 import { renderRequestEmail } from './email/requestEmail';
+import type { EmailPreviews } from './emailPreviews';
 import type { RenderedEmail } from './email/requestEmail';
 import type { SignoffRequest } from './repository';
 import { signToken } from './tokens';
@@ -170,6 +172,16 @@ export class SignoffEmailJob implements JobHandler {
     }
   }
 
+  /** The previews of what the request approves (its frozen content); the texts alone if they cannot be built. */
+  private previews(post: Post, request: SignoffRequest): EmailPreviews | null {
+    try {
+      return this.deps.emailPreviews.of(post, request.content);
+    } catch (error) {
+      this.deps.log.error(`sign-off email: previews of ${post.id} not built, texts sent alone`, error);
+      return null;
+    }
+  }
+
   private render(request: SignoffRequest, payload: Payload, workstationAddress: string, key: Buffer): RenderedEmail | null {
     const post = this.deps.posts.get(request.postId);
     const partner = this.deps.partners.get(request.partnerId);
@@ -195,6 +207,7 @@ export class SignoffEmailJob implements JobHandler {
       workstationAddress,
       approveToken: token('approve'),
       changesToken: token('requestChanges'),
+      previews: this.previews(post, request),
     });
   }
 }

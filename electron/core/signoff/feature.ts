@@ -1,3 +1,4 @@
+import { EmailPreviewHook } from './emailPreviews';
 import type { Database } from 'better-sqlite3';
 import { AuditRepository } from '../audit/repository';
 import type { Clock } from '../clock';
@@ -91,6 +92,7 @@ export function createSignoff(base: SignoffBase, options: SignoffOptions = {}) {
     editorial: base.editorial ?? null,
     archive: base.archive ?? null,
     attachments: base.attachments ?? null,
+    emailPreviews: new EmailPreviewHook(),
     wake: () => wake(),
   };
   outbox.register(SIGNOFF_EMAIL, new SignoffEmailJob(deps));
@@ -120,6 +122,7 @@ export function createSignoff(base: SignoffBase, options: SignoffOptions = {}) {
     comments: new CommentService(deps),
     contentHook: new SignoffContentHook(deps),
     revisionContent,
+    emailPreviews: deps.emailPreviews,
     inbox,
     deadlines,
     outbox,

@@ -249,7 +249,15 @@ export function RuleFields({ rule, onChange, error }: KindFieldsProps<Rule>) {
         />
       );
     case 'frenchTypography':
-      return <p className="hint">{t('editorialLine.hints.frenchTypography')}</p>;
+      return (
+        <>
+          <p className="hint">{t('editorialLine.hints.frenchTypography')}</p>
+          <CheckField label={t('editorialLine.fields.typographyGuillemetSpaces')} checked={rule.guillemetSpaces} onChange={(guillemetSpaces) => onChange({ ...rule, guillemetSpaces })} />
+          <CheckField label={t('editorialLine.fields.typographyApostrophe')} checked={rule.apostrophe} onChange={(apostrophe) => onChange({ ...rule, apostrophe })} />
+          <CheckField label={t('editorialLine.fields.typographyEllipsis')} checked={rule.ellipsis} onChange={(ellipsis) => onChange({ ...rule, ellipsis })} />
+          <CheckField label={t('editorialLine.fields.typographyQuoteShapes')} checked={rule.quoteShapes} onChange={(quoteShapes) => onChange({ ...rule, quoteShapes })} />
+        </>
+      );
     case 'language':
       return (
         <div className="row">

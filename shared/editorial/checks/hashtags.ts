@@ -1,7 +1,7 @@
 import type { RuleOfKind } from '../ruleSchema';
 import type { HashtagEntity } from '../text/entities';
 import { hashtagKey } from '../text/entities';
-import type { Check } from './types';
+import type { Check, CheckEnv, RawFinding, Report } from './types';
 
 /**
  * Index of the first hashtag of the closing block: hashtags separated only by white space
@@ -37,11 +37,36 @@ function removal(text: string, tag: HashtagEntity): { from: number; to: number; 
   return { from, to: tag.to, insert: '' };
 }
 
+/** The findings key that makes two reports the same, whichever hashtag reading made them. */
+const sameFinding = (finding: RawFinding): string => JSON.stringify([finding.messageKey, finding.range, finding.params ?? {}]);
+
+/**
+ * Bluesky reads hashtags its own way (`#droit-du-travail` whole, where X and LinkedIn stop at
+ * the hyphen). When the post goes to Bluesky, the rules run on Bluesky's tags too: alone, they
+ * are the post's tags; beside other networks, what only Bluesky's reading finds is reported
+ * for Bluesky.
+ */
 export function hashtagsCheck(rule: RuleOfKind<'hashtags'>): Check {
+  const run = hashtagRules(rule);
+  return (analysis, env, report) => {
+    const networks = env.context.networks;
+    if (!networks.includes('bluesky')) return run(analysis.text, analysis.hashtags, env, report);
+    if (networks.every((network) => network === 'bluesky')) return run(analysis.text, analysis.blueskyHashtags, env, report);
+    const seen = new Set<string>();
+    run(analysis.text, analysis.hashtags, env, (finding) => {
+      seen.add(sameFinding(finding));
+      report(finding);
+    });
+    run(analysis.text, analysis.blueskyHashtags, env, (finding) => {
+      if (!seen.has(sameFinding(finding))) report({ ...finding, network: 'bluesky' });
+    });
+  };
+}
+
+function hashtagRules(rule: RuleOfKind<'hashtags'>): (text: string, tags: readonly HashtagEntity[], env: CheckEnv, report: Report) => void {
   const required = rule.required.map((tag) => ({ tag, key: hashtagKey(tag) }));
   const allowed = rule.allowed ? new Set([...rule.allowed, ...rule.required].map(hashtagKey)) : null;
-  return (analysis, { isRequiredMention }, report) => {
-    const { text, hashtags: tags } = analysis;
+  return (text, tags, { isRequiredMention }, report) => {
     const present = new Set(tags.map((t) => hashtagKey(t.tag)));
     const blockStart = closingBlockStart(text, tags, isRequiredMention);
 

@@ -1,11 +1,27 @@
 import { networkLabels } from '../../posts/networks';
-import { measureAgainst } from '../networks/measure';
+import { measureAgainst, uniqueUrls } from '../networks/measure';
 import type { RuleOfKind } from '../ruleSchema';
 import type { Check } from './types';
+
+/** The noncharacters X refuses in a post (twitter-text's invalid characters U+FFFE and U+FFFF). */
+const X_REJECTED = /[\ufffe\uffff]/gu;
 
 export function networkLimitsCheck(): Check {
   return (analysis, { context }, report) => {
     const end = analysis.text.length;
+    if (context.networks.includes('x')) {
+      for (const match of analysis.text.matchAll(X_REJECTED)) {
+        const range = { from: match.index, to: match.index + 1 };
+        const code = `U+${match[0].charCodeAt(0).toString(16).toUpperCase()}`;
+        report({
+          messageKey: 'editorial.finding.xRejectedCharacter',
+          params: { network: networkLabels.x, code },
+          range,
+          network: 'x',
+          fix: { labelKey: 'editorial.fix.removeCharacter', labelParams: { code }, edits: [{ ...range, insert: '' }] },
+        });
+      }
+    }
     for (const network of context.networks) {
       const measurement = analysis.measure(network);
       const label = networkLabels[network];
@@ -24,7 +40,7 @@ export function networkLimitsCheck(): Check {
           report({ messageKey: 'editorial.finding.overBytes', params, range: { from: detail.overflowFrom ?? 0, to: end }, network });
         } else {
           // One finding per link or hashtag past the cap.
-          const extra = (detail.unit === 'links' ? analysis.urls : analysis.hashtags).slice(detail.limit);
+          const extra = (detail.unit === 'links' ? uniqueUrls(analysis.urls) : analysis.hashtags).slice(detail.limit);
           const messageKey = detail.unit === 'links' ? 'editorial.finding.tooManyLinks' : 'editorial.finding.tooManyHashtagsForNetwork';
           for (const entity of extra) report({ messageKey, params, range: { from: entity.from, to: entity.to }, network });
         }

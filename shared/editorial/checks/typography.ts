@@ -1,3 +1,4 @@
+import type { RuleOfKind } from '../ruleSchema';
 import type { TextAnalysis } from '../text/analysis';
 import type { Check, Report } from './types';
 
@@ -36,8 +37,14 @@ function isExempt(text: string, at: number, mark: string): boolean {
   return false;
 }
 
+/** A letter, an ASCII apostrophe, a letter: l'avocat, aujourd'hui. */
+const STRAIGHT_APOSTROPHE = /(?<=\p{L})'(?=\p{L})/gu;
+/** Exactly three full stops (four or more is something else). */
+const THREE_DOTS = /(?<!\.)\.\.\.(?!\.)/gu;
+const NBSP = '\u00a0';
+
 /** Applies to posts written in French (detected, else the partner's language), not to English ones. */
-export function frenchTypographyCheck(): Check {
+export function frenchTypographyCheck(rule: RuleOfKind<'frenchTypography'>): Check {
   return (analysis, { language }, report) => {
     if (analysis.postLanguage(language) !== 'fr') return;
     const { text } = analysis;
@@ -46,11 +53,69 @@ export function frenchTypographyCheck(): Check {
       const mark = match[0];
       if (analysis.inUrl(at, at + 1)) continue;
       if (mark === '«') {
-        if (at + 1 < text.length) spaceFinding(analysis, mark, at + 1, at, report, 'editorial.finding.typographySpaceInsideQuotes');
+        if (rule.guillemetSpaces && at + 1 < text.length) spaceFinding(analysis, mark, at + 1, at, report, 'editorial.finding.typographySpaceInsideQuotes');
+      } else if (mark === '»') {
+        if (rule.guillemetSpaces && at > 0) spaceFinding(analysis, mark, at - 1, at, report, 'editorial.finding.typographySpaceInsideQuotes');
       } else if (at > 0 && !isExempt(text, at, mark)) {
-        const messageKey = mark === '»' ? 'editorial.finding.typographySpaceInsideQuotes' : 'editorial.finding.typographySpaceBefore';
-        spaceFinding(analysis, mark, at - 1, at, report, messageKey);
+        spaceFinding(analysis, mark, at - 1, at, report, 'editorial.finding.typographySpaceBefore');
       }
     }
+    if (rule.apostrophe) apostropheFindings(analysis, report);
+    if (rule.ellipsis) ellipsisFindings(analysis, report);
+    if (rule.quoteShapes) quoteShapeFindings(analysis, report);
   };
+}
+
+function apostropheFindings(analysis: TextAnalysis, report: Report): void {
+  for (const match of analysis.text.matchAll(STRAIGHT_APOSTROPHE)) {
+    const range = { from: match.index, to: match.index + 1 };
+    if (analysis.inUrl(range.from, range.to)) continue;
+    report({
+      messageKey: 'editorial.finding.typographyApostrophe',
+      range,
+      fix: { labelKey: 'editorial.fix.useTypographicApostrophe', edits: [{ ...range, insert: '\u2019' }] },
+    });
+  }
+}
+
+function ellipsisFindings(analysis: TextAnalysis, report: Report): void {
+  for (const match of analysis.text.matchAll(THREE_DOTS)) {
+    const range = { from: match.index, to: match.index + 3 };
+    if (analysis.inUrl(range.from, range.to)) continue;
+    report({
+      messageKey: 'editorial.finding.typographyEllipsis',
+      range,
+      fix: { labelKey: 'editorial.fix.useEllipsis', edits: [{ ...range, insert: '\u2026' }] },
+    });
+  }
+}
+
+/**
+ * Quotations in "…" or “…” become « … » with no-break spaces inside. “…” inside « » is the
+ * French second level and stays; a straight quote left without its pair is left alone.
+ */
+function quoteShapeFindings(analysis: TextAnalysis, report: Report): void {
+  const { text } = analysis;
+  let depth = 0;
+  let open: { at: number; char: string } | null = null;
+  for (let at = 0; at < text.length; at++) {
+    const char = text.charAt(at);
+    if (char === '«') depth++;
+    else if (char === '»') depth = Math.max(0, depth - 1);
+    else if (analysis.inUrl(at, at + 1)) continue;
+    else if (open === null && (char === '"' || (char === '\u201c' && depth === 0))) open = { at, char };
+    else if (open !== null && (open.char === '"' ? char === '"' : char === '\u201d')) {
+      const inner = text.slice(open.at + 1, at);
+      if (inner.trim() !== '') {
+        const range = { from: open.at, to: at + 1 };
+        report({
+          messageKey: 'editorial.finding.typographyQuoteShape',
+          params: { quote: text.slice(range.from, range.to) },
+          range,
+          fix: { labelKey: 'editorial.fix.useFrenchQuotes', edits: [{ ...range, insert: `«${NBSP}${inner.trim()}${NBSP}»` }] },
+        });
+      }
+      open = null;
+    }
+  }
 }

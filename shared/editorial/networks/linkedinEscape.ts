@@ -1,18 +1,14 @@
+import { escapeLittleText, littleEscapes, littleReservedCharacters } from '../../publishing/linkedinText';
+
 /**
  * LinkedIn's "little text format" reserves these characters; an unescaped one silently cuts
- * the post at that point. Each must be sent as backslash + character.
+ * the post at that point. The escaping itself is the connector's (shared/publishing/linkedinText.ts):
+ * the counter uses the same function, so hashtags kept as hashtags cost nothing here either.
  */
-export const LINKEDIN_RESERVED = ['\\', '|', '{', '}', '@', '[', ']', '(', ')', '<', '>', '#', '*', '_', '~'] as const;
+export const LINKEDIN_RESERVED = littleReservedCharacters;
 
-const RESERVED = /[\\|{}@[\]()<>#*_~]/gu;
+/** The commentary exactly as the LinkedIn connector sends it (no mentions). */
+export const escapeLinkedInText = (text: string): string => escapeLittleText(text);
 
-export function escapeLinkedInText(text: string): string {
-  return text.replace(RESERVED, (c) => `\\${c}`);
-}
-
-/** How many characters escaping adds. */
-export function linkedInEscapeOverhead(text: string): number {
-  return text.match(RESERVED)?.length ?? 0;
-}
-
-export const isLinkedInReserved = (char: string): boolean => (LINKEDIN_RESERVED as readonly string[]).includes(char);
+/** The offsets escaping puts a backslash before; each adds one character. */
+export const linkedInEscapedOffsets = (text: string): number[] => littleEscapes(text);

@@ -3,7 +3,7 @@ import type { Network } from '../../posts/networks';
 import { extractHashtags, extractMentions, extractUrls } from '../text/entities';
 import { isEmojiGrapheme } from '../text/emoji';
 import { utf8Length } from '../text/graphemes';
-import { isLinkedInReserved, linkedInEscapeOverhead } from './linkedinEscape';
+import { linkedInEscapedOffsets } from './linkedinEscape';
 import {
   BLUESKY_MAX_BYTES,
   DEFAULT_INSTAGRAM_HASHTAG_CAP,
@@ -79,10 +79,11 @@ function mastodonPieces(text: string, urlLength: number): FixedPiece[] {
   return pieces;
 }
 
-const linkedInWeight =
-  (text: string) =>
-  (_unit: number, index: number): number =>
-    isLinkedInReserved(text.charAt(index)) ? 2 : 1;
+/** One per code unit, two for a character the connector escapes. */
+function linkedInWeight(escaped: readonly number[]): (unit: number, index: number) => number {
+  const set = new Set(escaped);
+  return (_unit, index) => (set.has(index) ? 2 : 1);
+}
 
 /** UTF-16 length, walking the text only when it is over (to find where). */
 function codeUnitCount(text: string, limit: number, extra: number, weigh: (unit: number, index: number) => number): Tally {
@@ -122,14 +123,29 @@ export function measureAgainst(network: Network, text: string, limit: number, op
         limit,
         'characters',
       );
-    case 'linkedin':
+    case 'linkedin': {
       // The limit applies after escaping: that is the string the API receives, so the
       // counter never promises room the API will not give.
-      return count(codeUnitCount(text, limit, linkedInEscapeOverhead(text), linkedInWeight(text)), limit, 'characters');
+      const escaped = linkedInEscapedOffsets(text);
+      return count(codeUnitCount(text, limit, escaped.length, linkedInWeight(escaped)), limit, 'characters');
+    }
     case 'instagram':
     case 'facebook':
       return count(codeUnitCount(text, limit, 0, () => 1), limit, 'characters');
   }
+}
+
+/**
+ * The first occurrence of each URL: Threads' 5-link limit counts distinct links, so the same
+ * link written twice is one (Threads API, text posts: "up to 5 unique links").
+ */
+export function uniqueUrls<T extends { url: string }>(urls: readonly T[]): T[] {
+  const seen = new Set<string>();
+  return urls.filter(({ url }) => {
+    if (seen.has(url)) return false;
+    seen.add(url);
+    return true;
+  });
 }
 
 function measureDetails(network: Network, text: string, options: MeasureOptions): Count[] {
@@ -137,7 +153,7 @@ function measureDetails(network: Network, text: string, options: MeasureOptions)
     case 'bluesky':
       return [count(tallyCodeUnits(text, BLUESKY_MAX_BYTES, utf8Weight(text)), BLUESKY_MAX_BYTES, 'bytes')];
     case 'threads':
-      return [entityCount(extractUrls(text), THREADS_MAX_LINKS, 'links')];
+      return [entityCount(uniqueUrls(extractUrls(text)), THREADS_MAX_LINKS, 'links')];
     case 'instagram':
       return [entityCount(extractHashtags(text), options.instagramHashtagCap ?? DEFAULT_INSTAGRAM_HASHTAG_CAP, 'hashtags')];
     default:

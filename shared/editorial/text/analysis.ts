@@ -3,6 +3,7 @@ import { measure } from '../networks/measure';
 import type { Measurement, MeasureOptions } from '../networks/measure';
 import { findEmoji } from './emoji';
 import type { EmojiMatch } from './emoji';
+import { extractBlueskyHashtags } from './blueskyTags';
 import { extractHashtags, extractMentions, extractUrls } from './entities';
 import type { HashtagEntity, MentionEntity, UrlEntity } from './entities';
 import { foldLoose } from './fold';
@@ -31,6 +32,7 @@ export class TextAnalysis {
   private stemCache: (readonly string[] | undefined)[] = [];
   private urlList: UrlEntity[] | undefined;
   private hashtagList: HashtagEntity[] | undefined;
+  private blueskyHashtagList: HashtagEntity[] | undefined;
   private mentionList: MentionEntity[] | undefined;
   private emojiList: EmojiMatch[] | undefined;
   private sentenceList: Sentence[] | undefined;
@@ -66,6 +68,12 @@ export class TextAnalysis {
   get hashtags(): HashtagEntity[] {
     this.hashtagList ??= extractHashtags(this.text);
     return this.hashtagList;
+  }
+
+  /** Hashtags as Bluesky makes them into tag facets (`#droit-du-travail` whole, say). */
+  get blueskyHashtags(): HashtagEntity[] {
+    this.blueskyHashtagList ??= extractBlueskyHashtags(this.text);
+    return this.blueskyHashtagList;
   }
 
   get mentions(): MentionEntity[] {

@@ -134,3 +134,35 @@ describe('mentions', () => {
     expect(flagged('@paul', [{ kind: 'mentions', id: 'mentions' }])).toEqual([]);
   });
 });
+
+describe('hashtag rules on Bluesky', () => {
+  const allowed: RuleInput[] = [{ kind: 'hashtags', id: 'tags', allowed: ['droit-du-travail'] }];
+
+  it('sees #droit-du-travail whole on Bluesky, where twitter-text stops at the hyphen', () => {
+    expect(findings('Article #droit-du-travail', allowed, { networks: ['bluesky'] })).toEqual([]);
+    expect(flagged('Article #droit-du-travail', allowed, { networks: ['x'] })).toEqual(['#droit']);
+  });
+
+  it('finds a required tag only Bluesky reads, and says so for Bluesky alone', () => {
+    const required: RuleInput[] = [{ kind: 'hashtags', id: 'tags', required: ["L'avocat"] }];
+    expect(findings("Texte #L'avocat", required, { networks: ['bluesky'] })).toEqual([]);
+    const both = findings("Texte #L'avocat", required, { networks: ['x', 'bluesky'] });
+    expect(both.map((f) => [f.messageKey, f.network])).toEqual([['editorial.finding.hashtagMissing', undefined]]);
+  });
+
+  it('reports for Bluesky what only Bluesky’s reading finds, beside other networks', () => {
+    const text = 'Article #droit-du-travail';
+    const onBoth = findings(text, [{ kind: 'hashtags', id: 'tags', allowed: ['droit'] }], { networks: ['linkedin', 'bluesky'] });
+    expect(onBoth.map((f) => [text.slice(f.range.from, f.range.to), f.network])).toEqual([['#droit-du-travail', 'bluesky']]);
+  });
+
+  it('keeps the flag of #DroitDuTravail🇫🇷 on Bluesky and ignores tags over 64 characters', () => {
+    const text = `#DroitDuTravail🇫🇷 #${'a'.repeat(65)}`;
+    expect(flagged(text, [{ kind: 'hashtags', id: 'tags', allowed: ['x'] }], { networks: ['bluesky'] })).toEqual(['#DroitDuTravail🇫🇷']);
+  });
+
+  it('sees a Bluesky tag in the closing block, so it is at the end', () => {
+    const text = 'Un texte.\n\n#droit-du-travail #L’avocat';
+    expect(findings(text, [{ kind: 'hashtags', id: 'tags', position: 'end' }], { networks: ['bluesky'] })).toEqual([]);
+  });
+});

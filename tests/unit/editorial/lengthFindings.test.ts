@@ -68,3 +68,19 @@ describe('the line’s softer length target', () => {
     expect(over('a'.repeat(300), { networks: ['x'] }, target).map((f) => f.messageKey)).toEqual(['editorial.finding.overLimit']);
   });
 });
+
+describe('characters X refuses', () => {
+  it('flags U+FFFE and U+FFFF for X, with a fix that removes them', () => {
+    const text = 'Bonjour\ufffe le\uffff monde';
+    const found = findings(text, limits, { networks: ['x', 'linkedin'] });
+    expect(found.map((f) => [f.messageKey, f.params.code, f.network, f.range])).toEqual([
+      ['editorial.finding.xRejectedCharacter', 'U+FFFE', 'x', { from: 7, to: 8 }],
+      ['editorial.finding.xRejectedCharacter', 'U+FFFF', 'x', { from: 11, to: 12 }],
+    ]);
+    expect(found[0]?.fix?.edits).toEqual([{ from: 7, to: 8, insert: '' }]);
+  });
+
+  it('says nothing of them when the post does not go to X', () => {
+    expect(findings('a\ufffeb', limits, { networks: ['linkedin'] })).toEqual([]);
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyFix, lint, resolveLine } from '../../../shared/editorial/index';
+import { applyFix, lint, PartnerLine, resolveLine } from '../../../shared/editorial/index';
 import type { RuleInput } from '../../../shared/editorial/index';
 import { findings, lineWith, NBSP, NNBSP } from './helpers';
 
@@ -48,6 +48,55 @@ describe('French typography', () => {
   it('still checks a post written in French on an English line', () => {
     const french = 'Grande nouvelle: notre équipe s’agrandit! Vous voulez nous rejoindre? Nous recrutons deux avocats ce printemps.';
     expect(lint(french, lineWith(typography, 'en')).findings.map((f) => f.params.char)).toEqual([':', '!', '?']);
+  });
+});
+
+describe('French typography habits a line switches on', () => {
+  const all: RuleInput[] = [{ kind: 'frenchTypography', id: 'typo', apostrophe: true, ellipsis: true, quoteShapes: true }];
+  const only = (key: string) => (text: string, rules: RuleInput[] = all, language: 'fr' | 'en' = 'fr') =>
+    lint(text, lineWith(rules, language))
+      .findings.filter((f) => f.messageKey === key)
+      .map((f) => [text.slice(f.range.from, f.range.to), f.fix ? applyFix(text, f.fix) : null]);
+
+  it('turns the straight apostrophe into ’, in words only', () => {
+    const text = "L'avocat d'affaires aujourd'hui, 'seul' et https://exemple.fr/l'a";
+    expect(only('editorial.finding.typographyApostrophe')(text)).toEqual([
+      ["'", "L’avocat d'affaires aujourd'hui, 'seul' et https://exemple.fr/l'a"],
+      ["'", "L'avocat d’affaires aujourd'hui, 'seul' et https://exemple.fr/l'a"],
+      ["'", "L'avocat d'affaires aujourd’hui, 'seul' et https://exemple.fr/l'a"],
+    ]);
+  });
+
+  it('turns three full stops into an ellipsis, not four', () => {
+    expect(only('editorial.finding.typographyEllipsis')('Et puis... rien.... fin')).toEqual([['...', 'Et puis… rien.... fin']]);
+  });
+
+  it('turns "…" and “…” into « … » with no-break spaces, and keeps “…” inside « »', () => {
+    const check = only('editorial.finding.typographyQuoteShape');
+    expect(check('Il a dit "non" puis “peut-être”.')).toEqual([
+      ['"non"', `Il a dit «${NBSP}non${NBSP}» puis “peut-être”.`],
+      ['“peut-être”', `Il a dit "non" puis «${NBSP}peut-être${NBSP}».`],
+    ]);
+    expect(check(`«${NBSP}Il a dit “non”${NBSP}»`)).toEqual([]);
+    expect(check('Un seul " sans pair')).toEqual([]);
+  });
+
+  it('says nothing of a habit the line leaves off', () => {
+    expect(findings("L'avocat... \"non\"", typography).filter((f) => f.messageKey !== 'editorial.finding.typographySpaceBefore')).toEqual([]);
+    const noGuillemets: RuleInput[] = [{ kind: 'frenchTypography', id: 'typo', guillemetSpaces: false }];
+    expect(findings('«Bonjour»', noGuillemets)).toEqual([]);
+  });
+
+  it('applies to French text only', () => {
+    const english = "The lawyer's view... \"no\" we're told, and it's a long sentence in English for the detector.";
+    expect(lint(english, lineWith(all, 'en')).findings).toEqual([]);
+  });
+
+  it('keeps each habit once a partner’s line tightens the firm’s', () => {
+    const firm = lineWith([{ kind: 'frenchTypography', id: 'typo', apostrophe: true }]);
+    const partner = PartnerLine.parse({ id: 'partner-line', partnerId: 'p1', version: 1, rules: [{ kind: 'frenchTypography', id: 'typo', ellipsis: true }] });
+    const resolved = resolveLine(firm, partner, 'fr');
+    expect(resolved.rules[0]?.rule).toMatchObject({ apostrophe: true, ellipsis: true });
   });
 });
 

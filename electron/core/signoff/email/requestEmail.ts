@@ -7,6 +7,9 @@ import { formatInstant } from './formatInstant';
 import { escapeHtml, htmlLines } from './html';
 import { mailtoUri } from './mailto';
 import { emailStrings } from './strings';
+import type { EmailPreviews } from '../emailPreviews';
+import { renderPreviewSection } from './previewSection';
+import type { InlineImage } from './previewSection';
 
 export interface RequestEmailInput {
   purpose: 'request' | 'reminder';
@@ -30,6 +33,8 @@ export interface RequestEmailInput {
   workstationAddress: string;
   approveToken: string;
   changesToken: string;
+  /** Each network's preview (fold, facets, images, card) of exactly `texts`; null: the texts alone. */
+  previews?: EmailPreviews | null;
 }
 
 export interface RenderedEmail {
@@ -38,6 +43,8 @@ export interface RenderedEmail {
   text: string;
   html: string;
   language: string;
+  /** The previews' images, inline (multipart/related, `cid:`): the email loads nothing remote. */
+  attachments: InlineImage[];
 }
 
 const shortTitle = (title: string, texts: Partial<Record<Network, string>>): string => {
@@ -108,7 +115,9 @@ export function renderRequestEmail(input: RequestEmailInput): RenderedEmail {
   const changedDiffs = (input.diff ?? []).filter((d) => d.changed);
 
   const text: string[] = [s.greeting(input.partner.displayName), '', intro, '', `${s.scheduledLabel}${colon}${scheduled}`, `${s.deadlineLabel}${colon}${deadline}`];
-  for (const network of shown) text.push('', `── ${s.previewHeading(networkLabels[network])} ──`, input.texts[network] ?? '');
+  const rich = input.previews ? renderPreviewSection(input.previews, locale, (network) => s.previewHeading(network)) : null;
+  if (rich) text.push(...rich.text);
+  else for (const network of shown) text.push('', `── ${s.previewHeading(networkLabels[network])} ──`, input.texts[network] ?? '');
   if (changedDiffs.length > 0) {
     text.push('', `── ${s.changesHeading} ──`);
     for (const d of changedDiffs) text.push(`${networkLabels[d.network]}${colon}${diffAsText(d.parts)}`);
@@ -130,7 +139,7 @@ export function renderRequestEmail(input: RequestEmailInput): RenderedEmail {
     `<p>${escapeHtml(intro)}</p>`,
     `<p><strong>${escapeHtml(s.scheduledLabel)}</strong>${escapeHtml(colon)}${escapeHtml(scheduled)}<br>`,
     `<strong>${escapeHtml(s.deadlineLabel)}</strong>${escapeHtml(colon)}${escapeHtml(deadline)}</p>`,
-    ...shown.map((network) => section(s.previewHeading(networkLabels[network]), box(htmlLines(input.texts[network] ?? '')))),
+    ...(rich ? rich.html : shown.map((network) => section(s.previewHeading(networkLabels[network]), box(htmlLines(input.texts[network] ?? ''))))),
   ];
   if (changedDiffs.length > 0) {
     html.push(section(s.changesHeading, changedDiffs.map((d) => `<p><strong>${escapeHtml(networkLabels[d.network])}</strong><br>${diffAsHtml(d.parts)}</p>`).join('')));
@@ -144,5 +153,5 @@ export function renderRequestEmail(input: RequestEmailInput): RenderedEmail {
     '</body></html>',
   );
 
-  return { to: input.partner.signoffEmail, subject, text: text.join('\n'), html: html.join('\n'), language: locale };
+  return { to: input.partner.signoffEmail, subject, text: text.join('\n'), html: html.join('\n'), language: locale, attachments: rich?.attachments ?? [] };
 }

@@ -18,6 +18,16 @@ async function resolveHandle(agent: AtpAgent, handle: string, now: number): Prom
 }
 
 /**
+ * The facets the SDK detects in `text`, mentions still holding their handle (before resolution);
+ * null if detection would change the text. The previews show exactly these.
+ */
+export function detectFacets(text: string): Facet[] | null {
+  const rich = new RichText({ text });
+  rich.detectFacetsWithoutResolution();
+  return rich.text === text ? (rich.facets ?? []) : null;
+}
+
+/**
  * Links, mentions and hashtags as facets with UTF-8 byte offsets, found by the SDK's own
  * RichText detection (the same as the Bluesky app). Mentions are resolved here rather than by
  * `detectFacets`, which turns any failure — a rate limit, a dropped connection — into a
@@ -26,11 +36,10 @@ async function resolveHandle(agent: AtpAgent, handle: string, now: number): Prom
  * is never changed (no shortened links).
  */
 export async function facetsFor(agent: AtpAgent, text: string, now: number): Promise<Facet[]> {
-  const rich = new RichText({ text });
-  rich.detectFacetsWithoutResolution();
-  if (rich.text !== text) fail({ kind: 'permanent', status: 0, networkMessage: 'Rich-text detection changed the approved text' });
+  const detected = detectFacets(text);
+  if (detected === null) return fail({ kind: 'permanent', status: 0, networkMessage: 'Rich-text detection changed the approved text' });
   const facets: Facet[] = [];
-  for (const facet of rich.facets ?? []) {
+  for (const facet of detected) {
     const features: Facet['features'] = [];
     for (const feature of facet.features) {
       if (!AppBskyRichtextFacet.isMention(feature)) {

@@ -1,0 +1,104 @@
+import type { Locale } from '../../../../shared/partners/schema';
+import { networkLabels } from '../../../../shared/posts/networks';
+import type { NetworkPreview, PreviewSegment } from '../../../../shared/previews/schema';
+import type { EmailPreviews } from '../emailPreviews';
+import { escapeHtml, htmlLines } from './html';
+import { previewStrings } from './previewStrings';
+
+/** An image travelling inside the email (multipart/related), shown through `cid:`. */
+export interface InlineImage {
+  cid: string;
+  filename: string;
+  content: Buffer;
+  contentType: string;
+}
+
+export interface PreviewSection {
+  text: string[];
+  html: string[];
+  attachments: InlineImage[];
+}
+
+const cidOf = (sha256: string): string => `${sha256.slice(0, 32)}@plume.preview`;
+const extension = (mimeType: string): string => mimeType.split('/')[1]?.replace('jpeg', 'jpg') ?? 'bin';
+
+const SPAN_COLOURS: Record<PreviewSegment['kind'], string> = { text: 'inherit', link: '#1d4ed8', mention: '#1d4ed8', tag: '#1d4ed8' };
+
+type Piece = { kind: 'segment'; segment: PreviewSegment } | { kind: 'fold'; width: 'desktop' | 'mobile' };
+
+/** The segments cut at each fold, the fold markers in between, in text order. */
+function pieces(preview: NetworkPreview): Piece[] {
+  const folds = preview.folds.flatMap((f) => (f.at === null ? [] : [{ at: f.at, width: f.width }])).sort((a, b) => a.at - b.at);
+  const out: Piece[] = [];
+  let next = 0;
+  let offset = 0;
+  for (const segment of preview.segments) {
+    let start = offset;
+    let rest = segment.text;
+    for (let fold = folds[next]; fold !== undefined && fold.at <= start + rest.length; fold = folds[next]) {
+      const cut = fold.at - start;
+      if (cut > 0) out.push({ kind: 'segment', segment: { ...segment, text: rest.slice(0, cut) } });
+      out.push({ kind: 'fold', width: fold.width });
+      rest = rest.slice(cut);
+      start = fold.at;
+      next++;
+    }
+    if (rest !== '') out.push({ kind: 'segment', segment: { ...segment, text: rest } });
+    offset += segment.text.length;
+  }
+  return out;
+}
+
+/**
+ * Each network's preview for the partner: the text as the network shows it (links, mentions and
+ * tags marked, the "…see more" folds), the count, the images inline as CID parts with their alt
+ * text, and the link's card as text. No remote content: nothing in it loads from the web.
+ */
+export function renderPreviewSection(source: EmailPreviews, locale: Locale, heading: (network: string) => string): PreviewSection {
+  const s = previewStrings[locale];
+  const text: string[] = [];
+  const html: string[] = [];
+  const attachments = new Map<string, InlineImage>();
+  for (const preview of source.previews) {
+    const label = networkLabels[preview.network];
+    const meta = [preview.account === null ? s.noAccount : s.account(preview.account), s.count(preview.count.used, preview.count.limit) + (preview.count.over ? ` (${s.over})` : '')];
+    if (preview.linkLength !== null) meta.push(s.linkLength(preview.linkLength));
+    if (preview.mastodon) meta.push(s.noContentWarning);
+    const parts = pieces(preview);
+
+    text.push('', `── ${heading(label)} ──`, meta.join(' · '), parts.map((p) => (p.kind === 'fold' ? `\n${s.fold(p.width, label)}\n` : p.segment.text)).join(''));
+    const body = parts
+      .map((p) =>
+        p.kind === 'fold'
+          ? `<br><span style="color:#71717a;font-size:12px">${escapeHtml(s.fold(p.width, label))}</span><br>`
+          : p.segment.kind === 'text'
+            ? htmlLines(p.segment.text)
+            : `<span style="color:${SPAN_COLOURS[p.segment.kind]}">${htmlLines(p.segment.text)}</span>`,
+      )
+      .join('');
+    const images = preview.media.map((image) => {
+      const alt = image.alt.trim() === '' ? s.noAlt : image.alt;
+      const bytes = source.images.get(image.sha256);
+      if (!bytes) {
+        text.push(s.imageLeftOut(alt));
+        return `<p style="color:#52525b;font-size:13px">${escapeHtml(s.imageLeftOut(alt))}</p>`;
+      }
+      const cid = cidOf(image.sha256);
+      attachments.set(cid, { cid, filename: `${image.sha256.slice(0, 12)}.${extension(bytes.mimeType)}`, content: Buffer.from(bytes.bytes), contentType: bytes.mimeType });
+      text.push(`[${s.image(alt)}]`);
+      return `<figure style="margin:8px 0"><img src="cid:${escapeHtml(cid)}" alt="${escapeHtml(image.alt)}" style="max-width:100%;height:auto;border-radius:4px"><figcaption style="color:#52525b;font-size:12px">${escapeHtml(s.image(alt))}</figcaption></figure>`;
+    });
+    let card = '';
+    if (preview.linkCard.status === 'ready') {
+      const { title, siteName, description } = preview.linkCard.card;
+      text.push(`[${s.card(title, siteName)}]`);
+      card = `<div style="border:1px solid #e4e4e7;border-radius:6px;padding:8px;margin-top:8px"><div style="color:#71717a;font-size:12px">${escapeHtml(siteName)}</div><strong>${escapeHtml(title)}</strong>${description ? `<div style="font-size:13px">${escapeHtml(description)}</div>` : ''}</div>`;
+    }
+    html.push(
+      `<h3 style="font-size:15px;margin:20px 0 6px">${escapeHtml(heading(label))}</h3>`,
+      `<p style="color:#52525b;font-size:13px;margin:0 0 6px">${escapeHtml(meta.join(' · '))}</p>`,
+      `<div style="border:1px solid #d4d4d8;border-radius:6px;padding:12px;font-size:15px" data-network="${preview.network}">${body}${images.join('')}${card}</div>`,
+    );
+  }
+  return { text, html, attachments: [...attachments.values()] };
+}

@@ -1,0 +1,48 @@
+import type { Locale } from '../../../../shared/partners/schema';
+
+/** The words of each network's preview in the sign-off email, in the partner's language. */
+export interface PreviewStrings {
+  account(handle: string): string;
+  noAccount: string;
+  count(used: number, limit: number): string;
+  over: string;
+  fold(width: 'desktop' | 'mobile', network: string): string;
+  image(alt: string): string;
+  imageLeftOut(alt: string): string;
+  noAlt: string;
+  card(title: string, site: string): string;
+  linkLength(n: number): string;
+  noContentWarning: string;
+}
+
+const widthsFr = { desktop: 'ordinateur', mobile: 'mobile' } as const;
+
+const fr: PreviewStrings = {
+  account: (handle) => `Compte\u00a0: ${handle}`,
+  noAccount: 'Compte\u00a0: publication à la main',
+  count: (used, limit) => `${used}\u00a0/\u00a0${limit} caractères`,
+  over: 'au-delà de la limite du réseau',
+  fold: (width, network) => `┄ «\u00a0…voir plus\u00a0» : ${network} replie ici sur ${widthsFr[width]} ┄`,
+  image: (alt) => `Texte alternatif\u00a0: ${alt}`,
+  imageLeftOut: (alt) => `[Image non jointe (trop lourde)\u00a0; texte alternatif\u00a0: ${alt}]`,
+  noAlt: '(sans texte alternatif)',
+  card: (title, site) => `Carte du lien\u00a0: ${title} — ${site}`,
+  linkLength: (n) => `Chaque lien compte ${n} caractères.`,
+  noContentWarning: 'Sans avertissement de contenu.',
+};
+
+const en: PreviewStrings = {
+  account: (handle) => `Account: ${handle}`,
+  noAccount: 'Account: published by hand',
+  count: (used, limit) => `${used}/${limit} characters`,
+  over: 'over the network’s limit',
+  fold: (width, network) => `┄ "…see more": ${network} folds here on ${width} ┄`,
+  image: (alt) => `Alt text: ${alt}`,
+  imageLeftOut: (alt) => `[Image not attached (too heavy); alt text: ${alt}]`,
+  noAlt: '(no alt text)',
+  card: (title, site) => `Link card: ${title} — ${site}`,
+  linkLength: (n) => `Each link counts ${n} characters.`,
+  noContentWarning: 'No content warning.',
+};
+
+export const previewStrings: Record<Locale, PreviewStrings> = { fr, en };
