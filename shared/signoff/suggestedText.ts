@@ -10,6 +10,12 @@ import type { Network } from '../posts/networks';
 export interface RequestLayout {
   previewHeadings: Partial<Record<Network, readonly string[]>>;
   sectionEnds: readonly string[];
+  /**
+   * What the email's preview adds around the post's own text, in every language: the line
+   * under the heading (account, count), the fold markers cut into the text, and the lines
+   * naming images and the link card. Removed before the quote is compared with the post.
+   */
+  previewDecorations?: { metaPrefixes: readonly string[]; foldMarker: string; trailerPrefixes: readonly string[] };
 }
 
 export interface SuggestedText {
@@ -51,6 +57,42 @@ function tidy(lines: readonly string[]): string {
   return trimmed.join('\n');
 }
 
+/** Compared as a heading is: spaces of any width folded, case ignored. */
+const startsWithAny = (line: string, prefixes: readonly string[]): boolean => {
+  const folded = headingOf(line);
+  return prefixes.some((prefix) => prefix !== '' && folded.startsWith(headingOf(prefix)));
+};
+
+/**
+ * A preview section's lines without what the email added: the meta line right under the
+ * heading, image and card lines, and each fold marker. A marker was cut into the text as
+ * "\n┄ … ┄\n" at a space or a line break, so its neighbours are joined back as they were;
+ * a client that trimmed the space at the end of the line before it gets it back.
+ */
+function withoutDecorations(section: readonly string[], layout: RequestLayout): string[] {
+  const decorations = layout.previewDecorations;
+  if (!decorations) return [...section];
+  const lines = [...section];
+  const first = lines.findIndex((line) => line.trim() !== '');
+  if (first >= 0 && startsWithAny(lines[first] ?? '', decorations.metaPrefixes)) lines.splice(first, 1);
+  const out: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] ?? '';
+    const trimmed = line.trim();
+    if (startsWithAny(trimmed, decorations.trailerPrefixes)) continue;
+    if (trimmed.startsWith(decorations.foldMarker) && trimmed.endsWith(decorations.foldMarker) && trimmed.length > 1) {
+      const before = out.pop() ?? '';
+      const after = lines[i + 1] ?? '';
+      const gap = before !== '' && after !== '' && !/\s$/u.test(before) && !/^\s/u.test(after) ? ' ' : '';
+      out.push(`${before}${gap}${after}`);
+      i++;
+      continue;
+    }
+    out.push(line);
+  }
+  return out;
+}
+
 /**
  * Every preview section of the request found in a reply's text, quoted once (Apple Mail,
  * Gmail), unquoted (Outlook's block under "De : … Envoyé : …") or partly both (a line typed
@@ -72,7 +114,7 @@ export function quotedPreviews(text: string, layout: RequestLayout): { network: 
     if (network === undefined) continue;
     let j = i + 1;
     while (j < lines.length && !isEnd(lines[j] ?? '')) j++;
-    found.push({ network, text: tidy(lines.slice(i + 1, j)) });
+    found.push({ network, text: tidy(withoutDecorations(lines.slice(i + 1, j), layout)) });
     i = j - 1;
   }
   return found;

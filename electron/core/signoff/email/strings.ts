@@ -1,6 +1,7 @@
 import type { Locale } from '../../../../shared/partners/schema';
 import { networkLabels, networks } from '../../../../shared/posts/networks';
 import type { RequestLayout } from '../../../../shared/signoff/suggestedText';
+import { previewStrings } from './previewStrings';
 
 /** Every sentence of the sign-off emails, in the partner's language. */
 export interface EmailStrings {
@@ -113,6 +114,10 @@ export const emailStrings: Record<Locale, EmailStrings> = { fr, en };
  * The fixed lines a button's pre-filled reply carries, in every language: removed before the
  * partner's own words are read.
  */
+/** A string's fixed start: what a template puts before the value it is given. */
+const CUT = '\u0000';
+const before = (filled: string): string => filled.slice(0, Math.max(0, filled.indexOf(CUT)));
+
 /**
  * How the request email lays out the post (see requestEmail.ts), in both languages: where a
  * reply's quote of it is read for the partner's corrections.
@@ -130,6 +135,11 @@ export const requestLayout: RequestLayout = {
     s.approveButton,
     s.changesButton,
   ]),
+  previewDecorations: {
+    metaPrefixes: [previewStrings.fr, previewStrings.en].flatMap((p) => [before(p.account(CUT)), p.noAccount]),
+    foldMarker: '┄',
+    trailerPrefixes: [previewStrings.fr, previewStrings.en].flatMap((p) => [`[${before(p.image(CUT))}`, before(p.imageLeftOut(CUT)), `[${before(p.card(CUT, ''))}`]),
+  },
 };
 
 export const prefilledLines: readonly string[] = [fr, en].flatMap((s) => [s.mailtoApproveBody, s.mailtoChangesBody]);
