@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { createCore } from '../../electron/core/app';
 import { createLogger } from '../../electron/core/log';
+import { packRevisionBody } from '../../electron/core/posts/revisionBody';
 
 /**
  * The agency-sized workspace every benchmark measures (issue 15): 50 partners, 100,000 posts
@@ -89,7 +90,7 @@ function build(dir: string): void {
      VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?)`,
   );
   const insertRevision = db.prepare(
-    'INSERT INTO revisions (post_id, number, title, content_json, plain_text, created_at) VALUES (?, 1, ?, ?, ?, ?)',
+    'INSERT INTO revisions (post_id, number, title, body, created_at) VALUES (?, 1, ?, ?, ?)',
   );
   const insertAudit = db.prepare(
     `INSERT INTO audit_log (post_id, partner_id, at, actor_kind, actor_name, action, from_status, to_status, revision_number, channel, details)
@@ -112,7 +113,7 @@ function build(dir: string): void {
       const id = randomUUID();
       const createdAt = at - (3 + Math.floor(random() * 10)) * DAY;
       insertPost.run(id, partnerId, title, NETWORK_SETS[i % NETWORK_SETS.length] ?? '["linkedin"]', content, plain, status, PILLARS[i % PILLARS.length] ?? null, at, 'Europe/Paris', createdAt, createdAt + DAY);
-      insertRevision.run(id, title, content, plain, createdAt);
+      insertRevision.run(id, title, packRevisionBody(content, plain), createdAt);
       // Ten facts per post: its life from creation to publication (or as far as it got).
       const facts: [string, string, string | null, string | null, string][] = [
         ['community_manager', 'created', null, 'draft', 'app'],

@@ -52,7 +52,8 @@ export function isProcedureName(name: string): name is ProcedureName {
 
 /** Events core pushes to every connected UI. */
 export const AppEvent = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('post.saved'), postId: PostId, version: z.number().int() }),
+  // revisionCount: a revision kept without a change of text (Ctrl+S, a pause) leaves the version as it was.
+  z.object({ type: z.literal('post.saved'), postId: PostId, version: z.number().int(), revisionCount: z.number().int().nonnegative() }),
   z.object({ type: z.literal('post.deleted'), postId: PostId }),
   z.object({ type: z.literal('post.scheduled'), postId: PostId, scheduledAt: z.number().int().nullable() }),
   z.object({ type: z.literal('partners.changed') }),

@@ -12,14 +12,23 @@ const MAX_TERMS = 12;
 const HAS_WORD_CHAR = /[\p{L}\p{N}]/u;
 
 export function ftsQuery(input: string): string | null {
+  const asTyped = ftsQueryAsTyped(input);
+  return asTyped === null ? null : `${asTyped}*`;
+}
+
+/**
+ * The same words, the last one not as a prefix: for a word so common that its own matches
+ * exceed what search ranks, core ranks those instead of expanding the prefix (FTS5 merges
+ * every longer word's list in full for a prefix beyond its prefix indexes).
+ */
+export function ftsQueryAsTyped(input: string): string | null {
   const words = input
     .normalize('NFC')
     .split(/\s+/u)
     .filter((word) => HAS_WORD_CHAR.test(word))
     .slice(0, MAX_TERMS);
   if (words.length === 0) return null;
-  const quoted = words.map((word) => `"${word.replace(/"/g, '""')}"`);
-  return `${quoted.join(' ')}*`;
+  return words.map((word) => `"${word.replace(/"/g, '""')}"`).join(' ');
 }
 
 /** Markers the core asks FTS5's snippet() to put around matches; never part of a post's text. */

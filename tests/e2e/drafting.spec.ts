@@ -61,9 +61,14 @@ test('a draft with bold text and a list survives a reload exactly; an older revi
   await body(page).click();
   await page.keyboard.type('Première version.');
   await saved(page);
+  // Autosaves keep the post current; a version is kept when asked (the button, or Ctrl+S), a pause or leaving.
+  await page.getByRole('button', { name: 'Enregistrer une version' }).click();
   await expect(page.getByTestId('revision').first()).toContainText('Première version.');
   const firstDraft = await page.getByTestId('revision').count();
 
+  // Back to the end of the text (the button took the focus).
+  await body(page).focus();
+  await page.keyboard.press('ControlOrMeta+End');
   await page.keyboard.press('Enter');
   await page.keyboard.type('Trois points ');
   await page.keyboard.press('ControlOrMeta+b');
@@ -74,6 +79,8 @@ test('a draft with bold text and a list survives a reload exactly; an older revi
   await page.keyboard.press('Enter');
   await page.keyboard.type('clauses abusives');
   await saved(page);
+  await page.keyboard.press('ControlOrMeta+s');
+  await expect(page.getByTestId('revision').first()).toContainText('Trois points essentiels');
 
   const html = await body(page).innerHTML();
   expect(html).toContain('<strong>essentiels</strong>');
@@ -113,6 +120,7 @@ test('a long history lists its newest page, loads older versions on demand and r
   // 60 revisions: more than the panel's first page of 50.
   for (let n = 2; n <= 60; n++) {
     post = await plume.call(page.request, 'posts.save', { id: post.id, baseVersion: post.version, content: paragraph(`Texte ${n}`) });
+    await plume.call(page.request, 'posts.keepRevision', { id: post.id });
   }
 
   await page.goto(`${plume.origin}/#/posts/${post.id}`);

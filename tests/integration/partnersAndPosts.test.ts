@@ -92,7 +92,7 @@ describe('posts and revisions', () => {
     expect((await t.call('posts.revisions', { postId: post.id })).items).toHaveLength(1);
   });
 
-  it('make a revision for every save that changes content, none for a save that changes nothing', async () => {
+  it('keep no revision for autosaves in a row, none for a save that changes nothing, one when asked (Ctrl+S)', async () => {
     const partner = await t.call('partners.create', partnerInput);
     const post = await t.call('posts.create', { partnerId: partner.id });
     const v2 = await t.call('posts.save', { id: post.id, baseVersion: 1, content: docFromParagraphs(['Premier jet']) });
@@ -101,16 +101,17 @@ describe('posts and revisions', () => {
     const noteOnly = await t.call('posts.save', { id: post.id, baseVersion: v2.version, note: 'à relire' });
     expect(noteOnly.version).toBe(v2.version + 1);
     const v4 = await t.call('posts.save', { id: post.id, baseVersion: noteOnly.version, content: docFromParagraphs(['Second jet']) });
+    expect(v4.revisionCount).toBe(1);
+    const kept = await t.call('posts.keepRevision', { id: post.id });
+    expect(kept).toMatchObject({ version: v4.version, revisionCount: 2 });
     const { items: revisions } = await t.call('posts.revisions', { postId: post.id });
     expect(revisions.map((r) => [r.number, r.excerpt])).toEqual([
-      [3, 'Second jet'],
-      [2, 'Premier jet'],
+      [2, 'Second jet'],
       [1, ''],
     ]);
-    expect(v4.revisionCount).toBe(3);
   });
 
-  it('restore an older revision as the newest one, history intact', async () => {
+  it('restore an older revision as the newest one, history intact, the replaced text kept first', async () => {
     const partner = await t.call('partners.create', partnerInput);
     const post = await t.call('posts.create', { partnerId: partner.id, content: docFromParagraphs(['Version A']) });
     const b = await t.call('posts.save', { id: post.id, baseVersion: 1, content: docFromParagraphs(['Version B']) });
@@ -120,7 +121,11 @@ describe('posts and revisions', () => {
     const restored = await t.call('posts.restoreRevision', { postId: post.id, revisionId: first?.id ?? 0, baseVersion: b.version });
     expect(restored.plainText).toBe('Version A');
     const { items: after } = await t.call('posts.revisions', { postId: post.id });
-    expect(after[0]).toMatchObject({ number: 3, restoredFrom: 1, excerpt: 'Version A' });
+    expect(after.map((r) => [r.number, r.restoredFrom, r.excerpt])).toEqual([
+      [3, 1, 'Version A'],
+      [2, null, 'Version B'],
+      [1, null, 'Version A'],
+    ]);
   });
 
   it('detect a concurrent edit: the second writer on an old version gets a conflict and nothing is overwritten', async () => {
@@ -143,8 +148,8 @@ describe('posts and revisions', () => {
     const post = await t.call('posts.create', { partnerId: partner.id });
     await t.call('posts.save', { id: post.id, baseVersion: 1, title: 'Titre' });
     expect(events.filter((e) => e.type === 'post.saved')).toEqual([
-      { type: 'post.saved', postId: post.id, version: 1 },
-      { type: 'post.saved', postId: post.id, version: 2 },
+      { type: 'post.saved', postId: post.id, version: 1, revisionCount: 1 },
+      { type: 'post.saved', postId: post.id, version: 2, revisionCount: 1 },
     ]);
   });
 

@@ -28,6 +28,7 @@ function fakePost(version: number): Post {
 
 describe('draft autosave', () => {
   let saves: PostSaveInput[];
+  let kept: number;
   let statuses: SaverStatus[];
   let respond: (input: PostSaveInput) => Promise<Post>;
   let text: string;
@@ -36,6 +37,7 @@ describe('draft autosave', () => {
   beforeEach(() => {
     vi.useFakeTimers();
     saves = [];
+    kept = 0;
     statuses = [];
     text = '';
     respond = (input) => Promise.resolve(fakePost(input.baseVersion + 1));
@@ -47,9 +49,14 @@ describe('draft autosave', () => {
         saves.push(input);
         return respond(input);
       },
+      keepRevision: () => {
+        kept++;
+        return Promise.resolve(fakePost(saver.baseVersion));
+      },
       onSaved: () => undefined,
       onStatus: (status) => statuses.push(status),
       policy: { quietMs: 300, maxWaitMs: 700 },
+      revisionPolicy: { pauseMs: 30_000 },
       retryMs: 1000,
     });
   });
@@ -138,5 +145,53 @@ describe('draft autosave', () => {
     expect(saves).toHaveLength(2);
     expect(saves[1]?.content).toEqual(docFromParagraphs(['ab']));
     expect(saves[1]?.baseVersion).toBe(2);
+  });
+
+  it('asks for one revision after a pause in typing, not one per autosave', async () => {
+    await type('Une phrase entière, tapée sans pause.', 80);
+    expect(saves.length).toBeGreaterThan(3);
+    await vi.advanceTimersByTimeAsync(29_000);
+    expect(kept).toBe(0);
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(kept).toBe(1);
+    // A second pause without typing asks nothing more.
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(kept).toBe(1);
+  });
+
+  it('typing again before the pause ends pushes it back', async () => {
+    await type('abc', 10);
+    await vi.advanceTimersByTimeAsync(20_000);
+    await type('d', 10);
+    await vi.advanceTimersByTimeAsync(20_000);
+    expect(kept).toBe(0);
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(kept).toBe(1);
+  });
+
+  it('leaving the post saves what is pending, then keeps it as a revision; leaving untouched asks nothing', async () => {
+    await type('ab', 10);
+    await saver.leave();
+    expect(saves.at(-1)?.content).toEqual(docFromParagraphs(['ab']));
+    expect(kept).toBe(1);
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(kept).toBe(1);
+  });
+
+  it('Ctrl+S keeps a revision even with nothing typed here, after saving what is pending', async () => {
+    await saver.keepRevision(true);
+    expect(kept).toBe(1);
+    await type('x', 10);
+    await saver.keepRevision(true);
+    expect(saves.at(-1)?.content).toEqual(docFromParagraphs(['x']));
+    expect(kept).toBe(2);
+  });
+
+  it('asks for no revision while edits cannot be saved (the text is not on disk)', async () => {
+    respond = () => Promise.reject(new ApiError({ code: 'conflict', messageKey: 'errors.conflict', message: 'conflict' }));
+    await type('mine', 10);
+    await saver.keepRevision(true);
+    expect(saver.currentStatus).toBe('conflict');
+    expect(kept).toBe(0);
   });
 });

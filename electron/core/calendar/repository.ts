@@ -103,7 +103,10 @@ export class CalendarRepository {
     return statement;
   }
 
+  private readonly countUpTo: Statement<[string, number], { n: number }>;
+
   constructor(private readonly db: Database) {
+    this.countUpTo = db.prepare('SELECT count(*) AS n FROM (SELECT rowid FROM post_search WHERE post_search MATCH ? ORDER BY rowid DESC LIMIT ?)');
     this.entryById = db.prepare<[string], EntryTuple>(`SELECT ${COLUMNS} FROM posts p JOIN partners pa ON pa.id = p.partner_id WHERE p.id = ?`).raw(true);
   }
 
@@ -138,14 +141,21 @@ export class CalendarRepository {
   }
 
   /**
-   * Full-text search (FTS5, see migration 0005) ranked by BM25, titles first. `match` must come
-   * from shared/calendar/search.ts `ftsQuery`, which quotes every word of the user's input.
+   * Full-text search (FTS5, see migration 0005) ranked by BM25, titles first. `match` and
+   * `asTyped` must come from shared/calendar/search.ts (`ftsQuery`, `ftsQueryAsTyped`), which
+   * quote every word of the user's input.
    * Ranking every match of a word most posts contain costs 200–300 ms at 100,000 posts
    * (bench/quickSearch.bench.ts): only the newest SEARCH_CANDIDATES matches are ranked, FTS5
    * walking its index newest first and stopping there; snippet() runs for the hits returned only.
    * Fewer matches than that (any specific word) are all ranked, as before.
+   * When the words as typed already match that many posts (« droit »), their newest matches are
+   * ranked without expanding the last word as a prefix: FTS5 would merge the full lists of every
+   * longer word (droits, droite…) first, most of the time Ctrl+K takes at 100,000 posts. The
+   * check walks at most SEARCH_CANDIDATES rowids of the word's own list, newest first.
    */
-  search(match: string, filter: CalendarFilter, limit = 50): SearchHit[] {
+  search(query: { match: string; asTyped: string }, filter: CalendarFilter, limit = 50): SearchHit[] {
+    const common = this.countUpTo.get(query.asTyped, SEARCH_CANDIDATES)?.n === SEARCH_CANDIDATES;
+    const match = common ? query.asTyped : query.match;
     const params: Params = { match, limit, candidates: SEARCH_CANDIDATES, open: SNIPPET_OPEN, close: SNIPPET_CLOSE };
     const rows = this.db
       .prepare<Params, SearchTuple>(

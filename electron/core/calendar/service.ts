@@ -2,7 +2,7 @@ import { CadencePolicy } from '../../../shared/calendar/cadencePolicy';
 import type { CalendarEntry, CalendarFilter, PartnerSlots, SearchHit, SlotProposal } from '../../../shared/calendar/entries';
 import { nextFreeSlotForPolicy } from '../../../shared/calendar/placement';
 import type { PostStatus } from '../../../shared/posts/schema';
-import { ftsQuery } from '../../../shared/calendar/search';
+import { ftsQuery, ftsQueryAsTyped } from '../../../shared/calendar/search';
 import type { PartnerWarning } from '../../../shared/calendar/warningSchema';
 import { analysisInstantRange, calendarWarnings, warningAnchor } from '../../../shared/calendar/warnings';
 import type { Clock } from '../clock';
@@ -45,7 +45,8 @@ export class CalendarService {
 
   search(query: string, filter: CalendarFilter, limit?: number): SearchHit[] {
     const match = ftsQuery(query);
-    return match === null ? [] : this.calendar.search(match, filter, limit);
+    const asTyped = ftsQueryAsTyped(query);
+    return match === null || asTyped === null ? [] : this.calendar.search({ match, asTyped }, filter, limit);
   }
 
   private policyFor(partnerId: string): CadencePolicy {

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import type { Database as Db } from 'better-sqlite3';
 import { loadMigrations, migrate } from './migrate';
+import { packRevisionBody } from '../posts/revisionBody';
 import type { MigrationReport } from './migrate';
 
 export const DEFAULT_MIGRATIONS_DIR = fileURLToPath(new URL('./migrations/', import.meta.url));
@@ -26,6 +27,11 @@ export function openDatabase(filePath: string, now: number, migrationsDir = DEFA
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
+  // Migration 0009 compresses existing revisions with the same code core writes new ones with.
+  db.function('revision_pack', { deterministic: true }, (contentJson: unknown, plainText: unknown) => {
+    if (typeof contentJson !== 'string' || typeof plainText !== 'string') throw new TypeError('revision_pack(content_json, plain_text) takes two texts');
+    return packRevisionBody(contentJson, plainText);
+  });
   try {
     const migration = migrate(db, loadMigrations(migrationsDir), filePath, now);
     return { db, path: filePath, migration };

@@ -13,5 +13,6 @@ export const postHandlers = (posts: PostService) =>
     },
     'posts.revisions': (page) => posts.revisions(page),
     'posts.revision': ({ id }) => posts.revision(id),
+    'posts.keepRevision': ({ id }) => posts.keepRevision(id),
     'posts.restoreRevision': ({ postId, revisionId, baseVersion }) => posts.restore(postId, revisionId, baseVersion),
   });

@@ -4,6 +4,7 @@ import type { DocNode } from '../../../shared/posts/document';
 import type { Post, PostStatus, PostSummary, Revision, RevisionDetail, RevisionPage } from '../../../shared/posts/schema';
 import { REVISION_EXCERPT_LENGTH } from '../../../shared/posts/schema';
 import { PostStatus as PostStatusSchema } from '../../../shared/posts/schema';
+import { packRevisionBody, unpackRevisionBody } from './revisionBody';
 
 interface PostRow {
   id: string;
@@ -30,13 +31,16 @@ interface RevisionRow {
   post_id: string;
   number: number;
   title: string;
-  plain_text: string;
+  body: Buffer;
   restored_from: number | null;
   created_at: number;
 }
 
-interface RevisionSummaryRow extends Omit<RevisionRow, 'plain_text'> {
-  excerpt: string;
+/** The first REVISION_EXCERPT_LENGTH UTF-16 units (the contract's bound), never half a surrogate pair. */
+function excerptOf(text: string): string {
+  const cut = text.slice(0, REVISION_EXCERPT_LENGTH);
+  const last = cut.charCodeAt(cut.length - 1);
+  return last >= 0xd800 && last <= 0xdbff ? cut.slice(0, -1) : cut;
 }
 
 const networksFrom = (json: string) => Network.array().parse(JSON.parse(json));
@@ -57,12 +61,12 @@ const toSummary = (row: PostRow): PostSummary => ({
   updatedAt: row.updated_at,
 });
 
-const toRevision = (row: RevisionRow): Revision => ({
+const toRevision = (row: RevisionRow, plainText: string): Revision => ({
   id: row.id,
   postId: row.post_id,
   number: row.number,
   title: row.title,
-  plainText: row.plain_text,
+  plainText,
   restoredFrom: row.restored_from,
   createdAt: row.created_at,
 });
@@ -93,9 +97,13 @@ export interface ListFilter {
 
 export class PostRepository {
   private readonly byId: Statement<[string], PostRowWithContent>;
+  private readonly newestRevisionOf: Statement<[string], { title: string; body: Buffer }>;
+  private readonly lastSavedAt: Statement<[string], { updated_at: number }>;
 
   constructor(private readonly db: Database) {
     this.byId = db.prepare(`SELECT ${SUMMARY_COLUMNS}, p.content_json FROM posts p WHERE p.id = ?`);
+    this.newestRevisionOf = db.prepare('SELECT title, body FROM revisions WHERE post_id = ? ORDER BY number DESC LIMIT 1');
+    this.lastSavedAt = db.prepare('SELECT updated_at FROM posts WHERE id = ?');
   }
 
   get(id: string): Post | null {
@@ -164,6 +172,17 @@ export class PostRepository {
     return (this.db.prepare('SELECT count(*) AS n FROM posts').get() as { n: number }).n;
   }
 
+  /** When the post's row was last written, or null for an unknown post. */
+  savedAt(postId: string): number | null {
+    return this.lastSavedAt.get(postId)?.updated_at ?? null;
+  }
+
+  /** Whether the newest revision holds exactly this title and content JSON (false without any revision). */
+  newestRevisionHolds(postId: string, title: string, contentJson: string): boolean {
+    const row = this.newestRevisionOf.get(postId);
+    return row !== undefined && row.title === title && unpackRevisionBody(row.body).contentJson === contentJson;
+  }
+
   insertRevision(
     postId: string,
     title: string,
@@ -174,30 +193,31 @@ export class PostRepository {
   ): void {
     this.db
       .prepare(
-        `INSERT INTO revisions (post_id, number, title, content_json, plain_text, restored_from, created_at)
-         VALUES (?, coalesce((SELECT max(number) FROM revisions WHERE post_id = ?), 0) + 1, ?, ?, ?, ?, ?)`,
+        `INSERT INTO revisions (post_id, number, title, body, restored_from, created_at)
+         VALUES (?, coalesce((SELECT max(number) FROM revisions WHERE post_id = ?), 0) + 1, ?, ?, ?, ?)`,
       )
-      .run(postId, postId, title, contentJson, plainText, restoredFrom, now);
+      .run(postId, postId, title, packRevisionBody(contentJson, plainText), restoredFrom, now);
   }
 
   /**
    * One page of a post's history, newest first, keyed on the revision number (UNIQUE (post_id,
-   * number) serves it): no body columns are read, only a bounded excerpt of the plain text.
+   * number) serves it). Only a bounded excerpt of each body leaves core; the compressed bodies
+   * of the page's rows (~400 bytes each) are inflated here for it.
    */
   revisionPage(postId: string, before: number | undefined, limit: number): RevisionPage {
     const rows = this.db
       .prepare(
-        `SELECT id, post_id, number, title, substr(plain_text, 1, ?) AS excerpt, restored_from, created_at
+        `SELECT id, post_id, number, title, body, restored_from, created_at
          FROM revisions WHERE post_id = ? AND number < ? ORDER BY number DESC LIMIT ?`,
       )
-      .all(REVISION_EXCERPT_LENGTH, postId, before ?? Number.MAX_SAFE_INTEGER, limit + 1) as RevisionSummaryRow[];
+      .all(postId, before ?? Number.MAX_SAFE_INTEGER, limit + 1) as RevisionRow[];
     // One row past the page tells whether an older page exists without a count query.
     const items = rows.slice(0, limit).map((row) => ({
       id: row.id,
       postId: row.post_id,
       number: row.number,
       title: row.title,
-      excerpt: row.excerpt,
+      excerpt: excerptOf(unpackRevisionBody(row.body).plainText),
       restoredFrom: row.restored_from,
       createdAt: row.created_at,
     }));
@@ -206,10 +226,9 @@ export class PostRepository {
   }
 
   revision(id: number): RevisionDetail | null {
-    const row = this.db.prepare('SELECT * FROM revisions WHERE id = ?').get(id) as
-      | (RevisionRow & { content_json: string })
-      | undefined;
+    const row = this.db.prepare('SELECT * FROM revisions WHERE id = ?').get(id) as RevisionRow | undefined;
     if (!row) return null;
-    return { ...toRevision(row), content: JSON.parse(row.content_json) as DocNode };
+    const body = unpackRevisionBody(row.body);
+    return { ...toRevision(row, body.plainText), content: JSON.parse(body.contentJson) as DocNode };
   }
 }

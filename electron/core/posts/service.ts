@@ -13,6 +13,9 @@ import type { EventBus } from '../events';
 import type { PartnerRepository } from '../partners/repository';
 import type { PostContentHook } from '../signoff/contentHook';
 import type { ListFilter, PostRecord, PostRepository } from './repository';
+import { revisionsForAutosave, revisionsForRestore } from '../../../shared/posts/revisionPolicy';
+import type { RevisionDecision, StoredState } from '../../../shared/posts/revisionPolicy';
+import { keepStoredRevision } from './keepRevision';
 
 type CreateFields = z.output<typeof PostCreateInput>;
 type SaveFields = z.output<typeof PostSaveInput>;
@@ -72,16 +75,32 @@ export class PostService {
       this.posts.insertRevision(id, fields.title, contentJson, plainText, null, now);
       this.contentHook?.created(this.get(id), now);
     })();
-    this.events.emit({ type: 'post.saved', postId: id, version: 1 });
-    return this.get(id);
+    const created = this.get(id);
+    this.events.emit({ type: 'post.saved', postId: id, version: 1, revisionCount: created.revisionCount });
+    return created;
   }
 
   /**
    * Saves what changed. Refuses with `conflict` when the stored version is not the one the
-   * editor started from; a change of body or title makes a new revision; a save that changes
-   * nothing is a no-op (no version bump, so idle autosaves never cause conflicts).
+   * editor started from; a save that changes nothing is a no-op (no version bump, so idle
+   * autosaves never cause conflicts). The row always takes the new text (autosave's
+   * durability); revisions are kept at meaningful points only (shared/posts/revisionPolicy.ts):
+   * an autosave after a pause keeps the text that stood through it.
    */
-  save(fields: SaveFields, restoredFrom: number | null = null): Post {
+  save(fields: SaveFields): Post {
+    return this.write(fields, null);
+  }
+
+  /** The editor's pause, leaving the post, or Ctrl+S: the stored text becomes a revision unless already one. */
+  keepRevision(postId: string): Post {
+    this.db.transaction(() => {
+      this.get(postId);
+      keepStoredRevision(this.posts, this.events, postId, this.clock.now());
+    })();
+    return this.get(postId);
+  }
+
+  private write(fields: SaveFields, restoredFrom: number | null): Post {
     const saved = this.db.transaction((): Post | null => {
       const current = this.get(fields.id);
       if (current.version !== fields.baseVersion) throw conflict(current);
@@ -90,8 +109,9 @@ export class PostService {
       const content: DocNode = fields.content ?? current.content;
       const contentJson = canonicalJson(content);
       const title = fields.title ?? current.title;
-      const bodyChanged = contentJson !== this.posts.contentJson(current.id);
-      const revisionDue = bodyChanged || title !== current.title || restoredFrom !== null;
+      const storedJson = this.posts.contentJson(current.id) ?? '';
+      const bodyChanged = contentJson !== storedJson;
+      const textChanged = bodyChanged || title !== current.title;
       const next: PostRecord = {
         id: current.id,
         partnerId: fields.partnerId ?? current.partnerId,
@@ -106,21 +126,39 @@ export class PostService {
         scheduledZone: current.scheduledZone,
       };
       const unchanged =
-        !revisionDue &&
+        !textChanged &&
+        restoredFrom === null &&
         next.partnerId === current.partnerId &&
         next.note === current.note &&
         canonicalJson(next.networks) === canonicalJson(current.networks);
       if (unchanged) return null;
 
       const now = this.clock.now();
+      const decision: RevisionDecision =
+        restoredFrom !== null
+          ? revisionsForRestore(this.storedState(current, storedJson))
+          : textChanged
+            ? revisionsForAutosave(this.storedState(current, storedJson), now)
+            : { keepStored: false, keepWritten: false };
+      // A pause is dated by the save that ended it; a text about to be replaced by a restore, now.
+      if (decision.keepStored) {
+        this.posts.insertRevision(current.id, current.title, storedJson, current.plainText, null, restoredFrom !== null ? now : current.updatedAt);
+      }
       if (!this.posts.updateIfVersion(next, fields.baseVersion, now)) throw conflict(this.get(fields.id));
-      if (revisionDue) this.posts.insertRevision(current.id, title, contentJson, next.plainText, restoredFrom, now);
+      if (decision.keepWritten) this.posts.insertRevision(current.id, title, contentJson, next.plainText, restoredFrom, now);
       this.contentHook?.saved(current, this.get(current.id), now);
       return this.get(current.id);
     })();
     if (!saved) return this.get(fields.id);
-    this.events.emit({ type: 'post.saved', postId: saved.id, version: saved.version });
+    this.events.emit({ type: 'post.saved', postId: saved.id, version: saved.version, revisionCount: saved.revisionCount });
     return saved;
+  }
+
+  private storedState(current: Post, storedJson: string): StoredState {
+    return {
+      storedIsNewestRevision: this.posts.newestRevisionHolds(current.id, current.title, storedJson),
+      lastSavedAt: current.updatedAt,
+    };
   }
 
   delete(id: string): void {
@@ -143,7 +181,7 @@ export class PostService {
   restore(postId: string, revisionId: number, baseVersion: number): Post {
     const revision = this.revision(revisionId);
     if (revision.postId !== postId) throw notFound('revision', revisionId);
-    return this.save({ id: postId, baseVersion, title: revision.title, content: revision.content }, revision.number);
+    return this.write({ id: postId, baseVersion, title: revision.title, content: revision.content }, revision.number);
   }
 
   private requirePartner(partnerId: string): void {

@@ -1,3 +1,4 @@
+import { keepStoredRevision } from '../posts/keepRevision';
 import { randomUUID } from 'node:crypto';
 import { networkLabels } from '../../../shared/posts/networks';
 import type { Network } from '../../../shared/posts/networks';
@@ -172,10 +173,12 @@ export class Rounds {
    * network's fact and the post's event agree.
    */
   private settle(postId: string, fact: { action: 'published' | 'publishFailed'; details: Record<string, unknown>; hash: string; actor: Actor } | null, now: number): void {
-    const post = this.deps.posts.get(postId);
-    if (!post) return;
     const rows = this.deps.publications.active(postId);
     const open = rows.some((row) => row.state === 'queued' || row.state === 'scheduled_remote' || row.state === 'awaiting_manual');
+    // What went out is a meaningful point of the history: kept as a revision (unless it is the newest), before facts name its number.
+    if (fact?.action === 'published') keepStoredRevision(this.deps.posts, this.deps.events, postId, now);
+    const post = this.deps.posts.get(postId);
+    if (!post) return;
     const revision = fact ? { number: post.revisionCount, hash: fact.hash } : undefined;
     const closes = post.status === 'scheduled' && !open;
     const outcome = rows.every((row) => row.state === 'published') ? 'published' : 'publishFailed';

@@ -2,6 +2,7 @@ import { ApiError } from '../../../shared/api/errors';
 import type { Post, PostStatus } from '../../../shared/posts/schema';
 import { approvalBound, isFinal, transition } from '../../../shared/signoff/lifecycle';
 import { Decisions } from './decisions';
+import { keepStoredRevision } from '../posts/keepRevision';
 import type { SignoffDeps } from './deps';
 
 /** What PostService tells sign-off, inside its own transactions. */
@@ -51,9 +52,11 @@ export class SignoffContentHook implements PostContentHook {
     const voided = approvalBound(after.status) || (signoff?.approvedHash ?? null) !== null;
     const statusKept = transitionTarget(after.status) === after.status;
     if (!voided && open === null && statusKept && this.inEditRun(after.id)) return;
+    // The edit that voids an approval or a pending request is a point of the history: the audit entries below name it.
+    const edited = (voided || open !== null) && keepStoredRevision(this.deps.posts, this.deps.events, after.id, now) ? (this.deps.posts.get(after.id) ?? after) : after;
 
     const { from, to } = this.deps.transitions.apply({
-      post: after,
+      post: edited,
       event: 'edit',
       actor: CM,
       channel: 'app',
@@ -64,7 +67,7 @@ export class SignoffContentHook implements PostContentHook {
     if (open) this.decisions.close(open, 'voided', null, null);
     if (voided) {
       this.deps.signoff.setApproval(after.id, null, null);
-      this.deps.transitions.record({ ...after, status: to }, 'approvalVoided', CM, 'app', now, {
+      this.deps.transitions.record({ ...edited, status: to }, 'approvalVoided', CM, 'app', now, {
         requestId: signoff?.approvedRequestId ?? null,
         approvedHash: signoff?.approvedHash ?? null,
         fromStatus: from,

@@ -1,3 +1,4 @@
+import { keepStoredRevision } from '../posts/keepRevision';
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import { ApiError } from '../../../shared/api/errors';
@@ -175,7 +176,7 @@ export class SignoffService {
   }
 
   private openRequest(
-    post: Post,
+    asked: Post,
     partner: Partner,
     options: {
       at: number;
@@ -185,6 +186,8 @@ export class SignoffService {
       email: boolean;
     },
   ): SignoffRequest {
+    // A request is a meaningful point of the history: the text asked about is kept as a revision, the number the request names.
+    const post = keepStoredRevision(this.deps.posts, this.deps.events, asked.id, options.at) ? (this.deps.posts.get(asked.id) ?? asked) : asked;
     const previous = this.deps.signoff.openRequest(post.id);
     if (previous) this.decisions.close(previous, 'superseded', null, null);
     const content = this.deps.revisionContent.content(post);

@@ -55,7 +55,7 @@ export function App() {
 
   useShortcuts({
     newPost: () => newPost(null),
-    save: () => void saveRegistry.flushAll(),
+    save: () => void saveRegistry.keepAll(),
     search: () => setSearchOpen(true),
   });
 

@@ -61,10 +61,11 @@ export function PostEditor({ initial, partners, onDeleted }: { initial: Post; pa
         baseVersion: initial.version,
         readContent: () => initial.content,
         save: (input) => api.call('posts.save', input),
+        keepRevision: () => api.call('posts.keepRevision', { id: initial.id }),
         onSaved: (post) => {
           setSavedAt(post.updatedAt);
-          // Our own save refreshes the revisions' first page directly, not only through the event stream.
-          void refreshRevisionsFirstPage(queryClient, post.id, post.version);
+          // Only a kept revision changes the list: most saves fetch nothing.
+          void refreshRevisionsFirstPage(queryClient, post.id, post.revisionCount);
         },
         onStatus: (next, error) => {
           setStatus(next);
@@ -97,9 +98,10 @@ export function PostEditor({ initial, partners, onDeleted }: { initial: Post; pa
 
   useEffect(() => {
     const unregister = saveRegistry.add(saver);
+    // Leaving the post keeps its text as a revision.
     return () => {
       unregister();
-      void saver.flush().finally(() => saver.dispose());
+      void saver.leave();
     };
   }, [saver]);
 
@@ -286,6 +288,7 @@ export function PostEditor({ initial, partners, onDeleted }: { initial: Post; pa
         <RevisionsPanel
           postId={initial.id}
           beforeRestore={() => saver.flush()}
+          onKeep={() => saver.keepRevision(true)}
           baseVersion={() => saver.baseVersion}
           onRestored={restored}
         />

@@ -11,11 +11,13 @@ import { useDateFormat } from '../ui/useDateFormat';
 export interface RevisionsPanelProps {
   postId: string;
   beforeRestore: () => Promise<void>;
+  /** Saves what is typed and keeps it as a revision (the button, as Ctrl+S). */
+  onKeep: () => Promise<void>;
   baseVersion: () => number;
   onRestored: (post: Post, number: number) => void;
 }
 
-export function RevisionsPanel({ postId, beforeRestore, baseVersion, onRestored }: RevisionsPanelProps) {
+export function RevisionsPanel({ postId, beforeRestore, onKeep, baseVersion, onRestored }: RevisionsPanelProps) {
   const { t } = useTranslation();
   const { dateTime } = useDateFormat();
   const queryClient = useQueryClient();
@@ -35,12 +37,12 @@ export function RevisionsPanel({ postId, beforeRestore, baseVersion, onRestored 
     queryFn: () => api.call('posts.revision', { id: selected ?? 0 }),
     enabled: selected !== null,
   });
-  // Saves from another window: refresh the first page only.
+  // Revisions kept elsewhere (another window, a sign-off request): refresh the first page only.
   useEffect(
     () =>
       api.subscribe((event) => {
         if (event.type === 'post.saved' && event.postId === postId) {
-          void refreshRevisionsFirstPage(queryClient, postId, event.version);
+          void refreshRevisionsFirstPage(queryClient, postId, event.revisionCount);
         }
       }),
     [postId, queryClient],
@@ -53,7 +55,7 @@ export function RevisionsPanel({ postId, beforeRestore, baseVersion, onRestored 
       const post = await api.call('posts.restoreRevision', { postId, revisionId, baseVersion: baseVersion() });
       onRestored(post, number);
       setSelected(null);
-      await refreshRevisionsFirstPage(queryClient, postId, post.version);
+      await refreshRevisionsFirstPage(queryClient, postId, post.revisionCount);
     } catch (e) {
       setError(errorMessage(t, e));
     }
@@ -62,13 +64,16 @@ export function RevisionsPanel({ postId, beforeRestore, baseVersion, onRestored 
   return (
     <aside className="revisions" aria-labelledby="revisions-title">
       <h2 id="revisions-title">{t('revisions.title')}</h2>
+      <button className="revisions-keep" onClick={() => void onKeep()} aria-keyshortcuts="Control+S" title={t('revisions.keepHint')}>
+        {t('revisions.keep')}
+      </button>
       {error ? <p className="form-error" role="alert">{error}</p> : null}
       <ol className="revision-list">
         {list.map((revision) => (
           <li key={revision.id} className={selected === revision.id ? "selected" : ""} data-testid="revision" data-number={revision.number}>
             <button className="revision-item" onClick={() => setSelected(selected === revision.id ? null : revision.id)} aria-expanded={selected === revision.id}>
               <strong>{t('revisions.number', { number: revision.number })}</strong>
-              {revision.number === newest ? <span className="badge">{t('revisions.current')}</span> : null}
+              {revision.number === newest ? <span className="badge">{t('revisions.latest')}</span> : null}
               <span className="muted small">{dateTime(revision.createdAt)}</span>
               {revision.restoredFrom ? <span className="muted small">{t('revisions.restoredFrom', { number: revision.restoredFrom })}</span> : null}
               <span className="excerpt">{revision.excerpt || '—'}</span>
@@ -82,9 +87,8 @@ export function RevisionsPanel({ postId, beforeRestore, baseVersion, onRestored 
                 ) : (
                   <p className="muted small">{t('revisions.loading')}</p>
                 )}
-                {revision.number !== newest ? (
-                  <button onClick={() => void restore(revision.id, revision.number)}>{t('revisions.restore')}</button>
-                ) : null}
+                {/* The newest too: the text typed since may differ from it. */}
+                <button onClick={() => void restore(revision.id, revision.number)}>{t('revisions.restore')}</button>
               </div>
             ) : null}
           </li>

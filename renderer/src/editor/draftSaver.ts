@@ -4,6 +4,8 @@ import type { AutosavePolicy, DirtyState } from '../../../shared/posts/autosave'
 import type { DocNode } from '../../../shared/posts/document';
 import type { Network } from '../../../shared/posts/networks';
 import type { Post, PostSaveInput } from '../../../shared/posts/schema';
+import { defaultRevisionPolicy } from '../../../shared/posts/revisionPolicy';
+import type { RevisionPolicy } from '../../../shared/posts/revisionPolicy';
 
 export type SaverStatus = 'clean' | 'dirty' | 'saving' | 'retrying' | 'conflict' | 'invalid';
 
@@ -19,12 +21,15 @@ export interface DraftSaverOptions {
   baseVersion: number;
   readContent: () => DocNode;
   save: (input: PostSaveInput) => Promise<Post>;
+  /** Keeps the stored text as a revision (posts.keepRevision). */
+  keepRevision: () => Promise<Post>;
   onSaved: (post: Post) => void;
   onStatus: (status: SaverStatus, error?: unknown) => void;
   now?: () => number;
   setTimer?: (fn: () => void, ms: number) => unknown;
   clearTimer?: (handle: unknown) => void;
   policy?: AutosavePolicy;
+  revisionPolicy?: RevisionPolicy;
   retryMs?: number;
 }
 
@@ -34,12 +39,17 @@ export interface DraftSaverOptions {
  * on Ctrl+S and on close. Every save names the version it builds on, so a write made
  * elsewhere meanwhile surfaces as a conflict instead of being overwritten. Nothing pending
  * is dropped on failure: unreachable core → retry; conflict → wait for the user's choice.
+ * Saves keep the post current; a revision is asked for at meaningful points only
+ * (shared/posts/revisionPolicy.ts): a pause in typing, leaving the post, Ctrl+S.
  */
 export class DraftSaver {
   private fields: DraftFields = {};
   private contentDirty = false;
   private dirty: DirtyState = cleanState;
   private timer: unknown = null;
+  private pauseTimer: unknown = null;
+  /** Edits made since the last revision was kept. */
+  private unkept = false;
   private inFlight: Promise<void> | null = null;
   private status: SaverStatus = 'clean';
   private disposed = false;
@@ -50,6 +60,7 @@ export class DraftSaver {
   private readonly setTimer: (fn: () => void, ms: number) => unknown;
   private readonly clearTimer: (handle: unknown) => void;
   private readonly policy: AutosavePolicy;
+  private readonly revisionPolicy: RevisionPolicy;
   private readonly retryMs: number;
 
   constructor(private readonly options: DraftSaverOptions) {
@@ -59,6 +70,7 @@ export class DraftSaver {
     this.setTimer = options.setTimer ?? ((fn, ms) => setTimeout(fn, ms));
     this.clearTimer = options.clearTimer ?? ((handle) => clearTimeout(handle as ReturnType<typeof setTimeout>));
     this.policy = options.policy ?? defaultAutosavePolicy;
+    this.revisionPolicy = options.revisionPolicy ?? defaultRevisionPolicy;
     this.retryMs = options.retryMs ?? 1000;
   }
 
@@ -103,6 +115,33 @@ export class DraftSaver {
     }
   }
 
+  /**
+   * Saves what is pending, then keeps the stored text as a revision: on Ctrl+S (`always`, even
+   * with nothing typed here), or on a pause or on leaving (only after edits made here).
+   */
+  async keepRevision(always: boolean): Promise<void> {
+    this.cancelPauseTimer();
+    await this.flush();
+    if (this.disposed || this.hasPending || this.status === 'conflict') return;
+    if (!always && !this.unkept) return;
+    try {
+      const post = await this.options.keepRevision();
+      this.unkept = false;
+      this.options.onSaved(post);
+    } catch {
+      // The text is on disk; the next pause, leave or Ctrl+S asks again.
+    }
+  }
+
+  /** Leaving the post: what is pending is saved and kept as a revision, then the saver stops. */
+  async leave(): Promise<void> {
+    try {
+      await this.keepRevision(false);
+    } finally {
+      this.dispose();
+    }
+  }
+
   /** "Keep mine": build on the version now stored and save the pending edits over it. */
   async keepMine(storedVersion: number): Promise<void> {
     this.baseVersion = storedVersion;
@@ -114,6 +153,8 @@ export class DraftSaver {
   /** "Load theirs": drop pending edits; the caller loads the stored post into the editor. */
   discardPending(storedVersion: number): void {
     this.cancelTimer();
+    this.cancelPauseTimer();
+    this.unkept = false;
     this.fields = {};
     this.contentDirty = false;
     this.dirty = cleanState;
@@ -129,14 +170,27 @@ export class DraftSaver {
 
   dispose(): void {
     this.cancelTimer();
+    this.cancelPauseTimer();
     this.disposed = true;
   }
 
   private touch(): void {
     if (this.status === 'conflict') return;
     this.dirty = markEdited(this.dirty, this.now());
+    this.unkept = true;
     if (this.status !== 'saving') this.setStatus('dirty');
     this.schedule();
+    // A pause in typing: every edit pushes it back.
+    this.cancelPauseTimer();
+    this.pauseTimer = this.setTimer(() => {
+      this.pauseTimer = null;
+      void this.keepRevision(false);
+    }, this.revisionPolicy.pauseMs);
+  }
+
+  private cancelPauseTimer(): void {
+    if (this.pauseTimer !== null) this.clearTimer(this.pauseTimer);
+    this.pauseTimer = null;
   }
 
   private schedule(): void {

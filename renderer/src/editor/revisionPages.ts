@@ -9,16 +9,18 @@ export const REVISION_PAGE_SIZE = 50;
 export const fetchRevisionPage = (postId: string, before: number | undefined) =>
   api.call('posts.revisions', { postId, limit: REVISION_PAGE_SIZE, ...(before === undefined ? {} : { before }) });
 
-const refreshedVersion = new Map<string, number>();
+const refreshedCount = new Map<string, number>();
 
 /**
- * After a save or a restore: refresh only the first page, and only while a revisions panel is
- * showing this post (an unobserved list is simply dropped and loaded afresh when shown).
+ * After a revision was kept (a pause, Ctrl+S, a restore, a sign-off request…): refresh only the
+ * first page, and only while a revisions panel is showing this post (an unobserved list is
+ * simply dropped and loaded afresh when shown). `revisionCount` is the post's newest revision
+ * number: an autosave leaves it as it was, and fetches nothing.
  */
-export async function refreshRevisionsFirstPage(queryClient: QueryClient, postId: string, version: number): Promise<void> {
-  // Our own save is answered directly and also comes back as an event: one refresh per version.
-  if ((refreshedVersion.get(postId) ?? 0) >= version) return;
-  refreshedVersion.set(postId, version);
+export async function refreshRevisionsFirstPage(queryClient: QueryClient, postId: string, revisionCount: number): Promise<void> {
+  // Our own save is answered directly and also comes back as an event: one refresh per new revision.
+  if ((refreshedCount.get(postId) ?? 0) >= revisionCount) return;
+  refreshedCount.set(postId, revisionCount);
   const queryKey = keys.revisions(postId);
   const query = queryClient.getQueryCache().find({ queryKey, exact: true });
   if (!query || query.getObserversCount() === 0) {

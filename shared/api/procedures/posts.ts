@@ -21,6 +21,8 @@ export const postProcedures = {
   'posts.delete': procedure(z.object({ id: PostId }).strict(), ok),
   'posts.revisions': procedure(RevisionPageInput, RevisionPage),
   'posts.revision': procedure(z.object({ id: z.number().int() }).strict(), RevisionDetail),
+  /** Keeps the stored text as a revision (a pause, leaving the post, Ctrl+S) unless the newest one holds it already. */
+  'posts.keepRevision': procedure(z.object({ id: PostId }).strict(), Post),
   'posts.restoreRevision': procedure(
     z.object({ postId: PostId, revisionId: z.number().int(), baseVersion: z.number().int().positive() }).strict(),
     Post,

@@ -26,6 +26,8 @@ beforeAll(async () => {
   let version = post.version;
   for (let i = 1; i < REVISIONS; i++) {
     version = (await t.call('posts.save', { id: postId, baseVersion: version, content: docFromParagraphs([`${i} ${paragraph}`]) })).version;
+    // Ctrl+S after each: one revision per save.
+    await t.call('posts.keepRevision', { id: postId });
   }
 }, 120_000);
 afterAll(() => t.close());

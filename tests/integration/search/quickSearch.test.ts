@@ -64,4 +64,14 @@ describe('Ctrl+K quick search', () => {
     expect(titles(hits.slice(0, 3)).sort()).toEqual(['Procédure civile 0', 'Procédure civile 1', 'Procédure civile 2']);
     for (const hit of hits) expect(hit.snippet.some((part) => part.match && part.text.toLowerCase() === 'procédure')).toBe(true);
   });
+
+  it('a word as typed more common than what is ranked: 20 hits, title matches first, each highlighted', async () => {
+    const { post } = await partnerWithPosts();
+    for (let i = 0; i < 1_010; i += 1) await post(`Billet ${i}`, `Une remarque de droit, numéro ${i}.`);
+    for (let i = 0; i < 2; i += 1) await post(`Droit social ${i}`, 'Un autre sujet.');
+    const hits = await quickSearch('droit');
+    expect(hits).toHaveLength(20);
+    expect(titles(hits.slice(0, 2)).sort()).toEqual(['Droit social 0', 'Droit social 1']);
+    for (const hit of hits) expect(hit.snippet.some((part) => part.match && part.text.toLowerCase() === 'droit')).toBe(true);
+  });
 });

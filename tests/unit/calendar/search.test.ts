@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ftsQuery, snippetParts, SNIPPET_CLOSE, SNIPPET_OPEN } from '../../../shared/calendar/search';
+import { ftsQuery, ftsQueryAsTyped, snippetParts, SNIPPET_CLOSE, SNIPPET_OPEN } from '../../../shared/calendar/search';
 
 describe('the full-text query built from what the user types', () => {
   it('quotes every word and makes the last one a prefix', () => {
@@ -35,5 +35,13 @@ describe('snippet parts', () => {
     ]);
     expect(snippetParts('sans correspondance')).toEqual([{ text: 'sans correspondance', match: false }]);
     expect(snippetParts('')).toEqual([]);
+  });
+});
+
+describe('the query as typed', () => {
+  it('quotes the same words, the last one not as a prefix', () => {
+    expect(ftsQueryAsTyped('médiation fam')).toBe('"médiation" "fam"');
+    expect(ftsQueryAsTyped('dit "bonjour"')).toBe('"dit" """bonjour"""');
+    expect(ftsQueryAsTyped('« — »')).toBeNull();
   });
 });
