@@ -18,7 +18,7 @@ import type { Measure } from './support/stats';
  * the post's refetch its post.saved event causes), in a post with 2,000 revisions against a fresh
  * post, interleaved in the same run; also Ctrl+S and the history's first page at 2,000.
  * Storage: the revisions table (dbstat) per post, against the same revisions written in the
- * uncompressed layout migration 0009 replaced, built in the same run; and the whole file's used
+ * uncompressed layout migration 0011 replaced, built in the same run; and the whole file's used
  * pages per post.
  */
 const HISTORY = 2_000;
@@ -66,7 +66,7 @@ function storage(dir: string): void {
     const perPost = (bytes: number) => `${Math.round(bytes / posts).toLocaleString('en')} B`;
     const fileBefore = fileNow - compact + plain;
     console.log(`\n## Revision storage, agency workspace (${posts.toLocaleString('en')} posts, ${revisions.toLocaleString('en')} revisions)`);
-    console.log('| what | uncompressed layout (before 0009) | compressed (0009) | ratio | goal | verdict |');
+    console.log('| what | uncompressed layout (before 0011) | compressed (0011) | ratio | goal | verdict |');
     console.log('|---|---|---|---|---|---|');
     const ratio = compact / plain;
     console.log(`| revisions table + index, per post | ${perPost(plain)} | ${perPost(compact)} | ×${ratio.toFixed(2)} | ≤ ×0.50 | ${ratio <= 0.5 ? 'MET' : 'MISSED'} |`);

@@ -27,7 +27,7 @@ export function openDatabase(filePath: string, now: number, migrationsDir = DEFA
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
-  // Migration 0009 compresses existing revisions with the same code core writes new ones with.
+  // Migration 0011 compresses existing revisions with the same code core writes new ones with.
   db.function('revision_pack', { deterministic: true }, (contentJson: unknown, plainText: unknown) => {
     if (typeof contentJson !== 'string' || typeof plainText !== 'string') throw new TypeError('revision_pack(content_json, plain_text) takes two texts');
     return packRevisionBody(contentJson, plainText);

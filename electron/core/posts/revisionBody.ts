@@ -1,7 +1,7 @@
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 
 /**
- * How a revision's body is stored (migration 0009): its content JSON and plain text, joined by a
+ * How a revision's body is stored (migration 0011): its content JSON and plain text, joined by a
  * NUL (JSON text never holds a raw one) and compressed with raw DEFLATE primed with a dictionary
  * of TipTap's JSON skeleton — a one-revision post's body goes from ~1,500 to ~360 bytes.
  * Compression rather than deltas: every revision stays readable on its own (one row, no chain

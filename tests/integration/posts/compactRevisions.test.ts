@@ -11,7 +11,7 @@ import { signoffContentOf } from '../../../shared/signoff/finalTexts';
 import { revisionHash } from '../../../shared/signoff/revisionHash';
 import { tempDir } from '../../support/tempDir';
 
-const COMPACT = 9;
+const COMPACT = 11;
 const migrations = loadMigrations(DEFAULT_MIGRATIONS_DIR);
 let dir: ReturnType<typeof tempDir> | null = null;
 afterEach(() => dir?.remove());
@@ -42,7 +42,7 @@ const bytesHash = (contentJson: string, plainText: string) =>
   createHash('sha256').update(contentJson, 'utf8').update('\u0000').update(plainText, 'utf8').digest('hex');
 const approvalHash = (plainText: string) => revisionHash(signoffContentOf({ networks: ['linkedin', 'x'], plainText }));
 
-describe('migration 0009 (compact revisions)', () => {
+describe('migration 0011 (compact revisions)', () => {
   it('reads every revision back byte for byte: its bytes and its approval hash before the migration equal those after', () => {
     dir = tempDir('plume-compact-');
     const file = databaseFile(dir.path);
