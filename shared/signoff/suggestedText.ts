@@ -64,31 +64,38 @@ const startsWithAny = (line: string, prefixes: readonly string[]): boolean => {
 };
 
 /**
- * A preview section's lines without what the email added: the meta line right under the
- * heading, image and card lines, and each fold marker. A marker was cut into the text as
- * "\n┄ … ┄\n" at a space or a line break, so its neighbours are joined back as they were;
- * a client that trimmed the space at the end of the line before it gets it back.
+ * A preview section's lines without what the email added: the meta paragraph under the heading
+ * (up to the blank line after it, however a client wrapped it), each fold marker, and from the
+ * first image or link-card line (bracketed in the text part, a caption in the HTML) to the end.
+ * A marker was cut into the text as "\n┄ … ┄\n" at a space or a line break, so its neighbours
+ * are joined back as they were; a client that trimmed the space before it gets it back.
  */
 function withoutDecorations(section: readonly string[], layout: RequestLayout): string[] {
   const decorations = layout.previewDecorations;
   if (!decorations) return [...section];
   const lines = [...section];
   const first = lines.findIndex((line) => line.trim() !== '');
-  if (first >= 0 && startsWithAny(lines[first] ?? '', decorations.metaPrefixes)) lines.splice(first, 1);
+  if (first >= 0 && startsWithAny(lines[first] ?? '', decorations.metaPrefixes)) {
+    const blank = lines.findIndex((line, i) => i > first && line.trim() === '');
+    lines.splice(first, (blank < 0 ? lines.length : blank) - first);
+  }
+  const trailer = lines.findIndex((line) => startsWithAny(line.trim().replace(/^\[/u, ''), decorations.trailerPrefixes));
+  if (trailer >= 0) lines.length = trailer;
   const out: string[] = [];
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] ?? '';
-    const trimmed = line.trim();
-    if (startsWithAny(trimmed, decorations.trailerPrefixes)) continue;
-    if (trimmed.startsWith(decorations.foldMarker) && trimmed.endsWith(decorations.foldMarker) && trimmed.length > 1) {
-      const before = out.pop() ?? '';
-      const after = lines[i + 1] ?? '';
-      const gap = before !== '' && after !== '' && !/\s$/u.test(before) && !/^\s/u.test(after) ? ' ' : '';
-      out.push(`${before}${gap}${after}`);
-      i++;
+    if (!line.trim().startsWith(decorations.foldMarker)) {
+      out.push(line);
       continue;
     }
-    out.push(line);
+    // A marker a client wrapped runs on to the line that closes it.
+    let end = i;
+    while (end < lines.length - 1 && !(lines[end] ?? '').trim().endsWith(decorations.foldMarker) && end - i < 3) end++;
+    const before = out.pop() ?? '';
+    const after = lines[end + 1] ?? '';
+    const gap = before !== '' && after !== '' && !/\s$/u.test(before) && !/^\s/u.test(after) ? ' ' : '';
+    out.push(`${before}${gap}${after}`);
+    i = end + 1;
   }
   return out;
 }

@@ -127,21 +127,23 @@ describe('the suggestion the panel shows', () => {
 describe('a quote of the email’s rich previews', () => {
   const rich: RequestLayout = {
     ...layout,
-    previewDecorations: { metaPrefixes: ['Compte\u00a0: '], foldMarker: '┄', trailerPrefixes: ['[Texte alternatif\u00a0: ', '[Carte du lien\u00a0: '] },
+    previewDecorations: { metaPrefixes: ['Compte\u00a0: '], foldMarker: '┄', trailerPrefixes: ['Texte alternatif\u00a0: ', 'Carte du lien\u00a0: '] },
   };
   const LONG = 'Trois points essentiels sur la réforme du droit des contrats. Le juge peut réviser le contrat.\nÀ lire sur notre site.';
   // As requestEmail renders it: the meta line, the fold cut into the text at a space, the image and card lines.
   const section = (text: string) => {
     const cut = text.indexOf('Le juge');
     return [
-      'Compte\u00a0: @claire · 120\u00a0/\u00a03000 caractères',
+      'Compte\u00a0: @claire · 120\u00a0/\u00a0280 caractères · Chaque lien compte 23',
+      'caractères.',
+      '',
       `${text.slice(0, cut)}\n┄ «\u00a0…voir plus\u00a0» : LinkedIn replie ici sur ordinateur ┄\n${text.slice(cut)}`,
       '[Texte alternatif\u00a0: La salle d’audience]',
       '[Carte du lien\u00a0: Réforme — exemple-avocats.fr]',
     ].join('\n');
   };
 
-  it('reads back the exact post: meta, fold marker, image and card lines removed, the cut line joined', () => {
+  it('reads back the exact post: the meta paragraph (wrapped by the client), fold marker, image and card lines removed, the cut line joined', () => {
     const found = quotedPreviews(quote(request(section(LONG))), rich);
     expect(found[0]).toEqual({ network: 'linkedin', text: LONG });
   });

@@ -66,7 +66,8 @@ export function renderPreviewSection(source: EmailPreviews, locale: Locale, head
     if (preview.mastodon) meta.push(s.noContentWarning);
     const parts = pieces(preview);
 
-    text.push('', `── ${heading(label)} ──`, meta.join(' · '), parts.map((p) => (p.kind === 'fold' ? `\n${s.fold(p.width, label)}\n` : p.segment.text)).join(''));
+    // A blank line after the meta line: a reply's quote is read back to the post's text (suggestedText.ts).
+    text.push('', `── ${heading(label)} ──`, meta.join(' · '), '', parts.map((p) => (p.kind === 'fold' ? `\n${s.fold(p.width, label)}\n` : p.segment.text)).join(''));
     const body = parts
       .map((p) =>
         p.kind === 'fold'
@@ -86,13 +87,14 @@ export function renderPreviewSection(source: EmailPreviews, locale: Locale, head
       const cid = cidOf(image.sha256);
       attachments.set(cid, { cid, filename: `${image.sha256.slice(0, 12)}.${extension(bytes.mimeType)}`, content: Buffer.from(bytes.bytes), contentType: bytes.mimeType });
       text.push(`[${s.image(alt)}]`);
-      return `<figure style="margin:8px 0"><img src="cid:${escapeHtml(cid)}" alt="${escapeHtml(image.alt)}" style="max-width:100%;height:auto;border-radius:4px"><figcaption style="color:#52525b;font-size:12px">${escapeHtml(s.image(alt))}</figcaption></figure>`;
+      // The caption first: in a quote of this HTML it closes the post's text (suggestedText.ts).
+      return `<figure style="margin:8px 0"><figcaption style="color:#52525b;font-size:12px">${escapeHtml(s.image(alt))}</figcaption><img src="cid:${escapeHtml(cid)}" alt="${escapeHtml(image.alt)}" style="max-width:100%;height:auto;border-radius:4px"></figure>`;
     });
     let card = '';
     if (preview.linkCard.status === 'ready') {
       const { title, siteName, description } = preview.linkCard.card;
       text.push(`[${s.card(title, siteName)}]`);
-      card = `<div style="border:1px solid #e4e4e7;border-radius:6px;padding:8px;margin-top:8px"><div style="color:#71717a;font-size:12px">${escapeHtml(siteName)}</div><strong>${escapeHtml(title)}</strong>${description ? `<div style="font-size:13px">${escapeHtml(description)}</div>` : ''}</div>`;
+      card = `<div style="border:1px solid #e4e4e7;border-radius:6px;padding:8px;margin-top:8px"><div style="color:#71717a;font-size:12px">${escapeHtml(s.card(title, siteName))}</div>${description ? `<div style="font-size:13px">${escapeHtml(description)}</div>` : ''}</div>`;
     }
     html.push(
       `<h3 style="font-size:15px;margin:20px 0 6px">${escapeHtml(heading(label))}</h3>`,

@@ -138,7 +138,7 @@ export const requestLayout: RequestLayout = {
   previewDecorations: {
     metaPrefixes: [previewStrings.fr, previewStrings.en].flatMap((p) => [before(p.account(CUT)), p.noAccount]),
     foldMarker: '┄',
-    trailerPrefixes: [previewStrings.fr, previewStrings.en].flatMap((p) => [`[${before(p.image(CUT))}`, before(p.imageLeftOut(CUT)), `[${before(p.card(CUT, ''))}`]),
+    trailerPrefixes: [previewStrings.fr, previewStrings.en].flatMap((p) => [before(p.image(CUT)), before(p.imageLeftOut(CUT)).replace(/^\[/u, ''), before(p.card(CUT, ''))]),
   },
 };
 
