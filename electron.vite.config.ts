@@ -19,8 +19,13 @@ export default defineConfig({
       rolldownOptions: {
         // index: the Electron shell; server: browser mode (`node out/main/server.js`), so no
         // TypeScript is compiled at start-up. Chunks sit beside them, so paths taken from
-        // import.meta.url (migrations/, ../../out/renderer) are the same from every file.
-        input: { index: resolve('electron/main/index.ts'), server: resolve('electron/server/cli.ts') },
+        // import.meta.url (migrations/, ../../out/renderer, warningsWorker.js) are the same from
+        // every file. warningsWorker: the calendar warnings' worker thread.
+        input: {
+          index: resolve('electron/main/index.ts'),
+          server: resolve('electron/server/cli.ts'),
+          warningsWorker: resolve('electron/core/calendar/warningsWorker.ts'),
+        },
         output: { chunkFileNames: '[name]-[hash].js' },
       },
     },

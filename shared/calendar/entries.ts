@@ -5,12 +5,11 @@ import { isValidTimeZone } from '../partners/timeZones';
 import { LocalDate, LocalTime, PostingSlots } from './cadencePolicy';
 import { SnippetPart } from './search';
 
-/** One post as the calendar shows it: light enough for thousands in a month view. */
+/** One post as the calendar paints it, no body: light enough for thousands in a month view. */
 export const CalendarEntry = z.object({
   id: z.uuid(),
   partnerId: z.uuid(),
   title: z.string(),
-  excerpt: z.string(),
   networks: z.array(Network),
   status: PostStatus,
   scheduledAt: z.number().int().nullable(),

@@ -34,7 +34,8 @@ describe('the calendar range query', () => {
     const november = { from: at('2026-10-31T23:00:00Z'), to: at('2026-11-30T23:00:00Z') };
     const all = await t.call('calendar.range', november);
     expect(all.map((e) => e.title)).toEqual(['début', 'milieu', 'fin']);
-    expect(all[0]?.excerpt).toBe('début texte');
+    // Entries carry no body: the calendar paints titles, and the range is read from an index.
+    expect(Object.keys(all[0] ?? {}).sort()).toEqual(['id', 'networks', 'partnerId', 'scheduledAt', 'scheduledZone', 'status', 'title', 'version']);
 
     expect((await t.call('calendar.range', { ...november, filter: { partnerIds: [casa.id] } })).map((e) => e.title)).toEqual(['milieu']);
     expect((await t.call('calendar.range', { ...november, filter: { networks: ['x'] } })).map((e) => e.title)).toEqual(['milieu']);
