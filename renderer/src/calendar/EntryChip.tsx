@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { useDraggable } from '@dnd-kit/core';
 import { useTranslation } from 'react-i18next';
 import { localParts } from '../../../shared/calendar/zonedTime';
@@ -21,7 +22,7 @@ export interface EntryChipProps {
  * One post on the calendar: partner colour, time in the viewer's zone and, when it differs,
  * in the partner's own zone; networks; status. Draggable with the mouse and the keyboard.
  */
-export function EntryChip({ entry, partner, viewerZone, onOpen, highlighted = false, onNextSlot }: EntryChipProps) {
+export const EntryChip = memo(function EntryChip({ entry, partner, viewerZone, onOpen, highlighted = false, onNextSlot }: EntryChipProps) {
   const { t } = useTranslation();
   const { attributes, listeners, setNodeRef, setActivatorNodeRef, isDragging } = useDraggable({ id: entry.id, data: { entry } });
   const time = entry.scheduledAt === null ? null : localParts(entry.scheduledAt, viewerZone).time;
@@ -72,4 +73,4 @@ export function EntryChip({ entry, partner, viewerZone, onOpen, highlighted = fa
       ) : null}
     </div>
   );
-}
+});
