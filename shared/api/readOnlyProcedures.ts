@@ -41,6 +41,7 @@ const readOnly = [
   'reports.exportAll',
   'reports.cancel',
   'calendar.range',
+  'calendar.days',
   'calendar.unscheduled',
   'calendar.search',
   'calendar.warnings',

@@ -106,12 +106,29 @@ export class CalendarRepository {
     this.entryById = db.prepare<[string], EntryTuple>(`SELECT ${COLUMNS} FROM posts p JOIN partners pa ON pa.id = p.partner_id WHERE p.id = ?`).raw(true);
   }
 
-  range(from: number, to: number, filter: CalendarFilter): CalendarEntry[] {
+  private rangeRows(from: number, to: number, filter: CalendarFilter): EntryTuple[] {
     const params: Params = { from, to };
     const sql = `SELECT ${COLUMNS} FROM posts p INDEXED BY posts_calendar
       WHERE p.scheduled_at >= @from AND p.scheduled_at < @to AND p.scheduled_at IS NOT NULL AND ${filterSql(filter, params)}
       ORDER BY p.scheduled_at`;
-    return (this.prepared(sql).all(params) as EntryTuple[]).map(fromTuple);
+    return this.prepared(sql).all(params) as EntryTuple[];
+  }
+
+  range(from: number, to: number, filter: CalendarFilter): CalendarEntry[] {
+    return this.rangeRows(from, to, filter).map(fromTuple);
+  }
+
+  /** The first `perDay` entries of each day (`dayOf` an instant) and every day's count; only those drawn are mapped. */
+  rangePerDay(from: number, to: number, filter: CalendarFilter, dayOf: (at: number) => string, perDay: number): { entries: CalendarEntry[]; counts: Record<string, number> } {
+    const entries: CalendarEntry[] = [];
+    const counts: Record<string, number> = {};
+    for (const row of this.rangeRows(from, to, filter)) {
+      const day = dayOf(row[5] ?? 0);
+      const count = (counts[day] ?? 0) + 1;
+      counts[day] = count;
+      if (count <= perDay) entries.push(fromTuple(row));
+    }
+    return { entries, counts };
   }
 
   unscheduled(partnerIds: string[] | undefined): CalendarEntry[] {

@@ -1,5 +1,5 @@
 import { CadencePolicy } from '../../../shared/calendar/cadencePolicy';
-import type { CalendarEntry, CalendarFilter, PartnerSlots, SearchHit, SlotProposal } from '../../../shared/calendar/entries';
+import type { CalendarDays, CalendarEntry, CalendarFilter, PartnerSlots, SearchHit, SlotProposal } from '../../../shared/calendar/entries';
 import { nextFreeSlotForPolicy } from '../../../shared/calendar/placement';
 import type { PostStatus } from '../../../shared/posts/schema';
 import { ftsQuery } from '../../../shared/calendar/search';
@@ -64,6 +64,11 @@ export class CalendarService {
 
   range(from: number, to: number, filter: CalendarFilter): CalendarEntry[] {
     return this.calendar.range(from, to, filter);
+  }
+
+  /** A month view's range: each local day of `zone` with its first `perDay` entries and its count. */
+  days(from: number, to: number, filter: CalendarFilter, zone: string, perDay: number): CalendarDays {
+    return this.calendar.rangePerDay(from, to, filter, (at) => localParts(at, zone).date, perDay);
   }
 
   unscheduled(partnerIds: string[] | undefined): CalendarEntry[] {

@@ -32,7 +32,7 @@ import { WarningsPanel } from './WarningsPanel';
 import './calendar.css';
 import { AGENDA_DAYS, AgendaView } from './views/AgendaView';
 import { LanesView } from './views/LanesView';
-import { MonthView } from './views/MonthView';
+import { MONTH_CHIPS_PER_DAY, MonthView } from './views/MonthView';
 import { WeekView } from './views/WeekView';
 import type { ViewProps } from './views/types';
 import { calendarViews } from './calendarViews';
@@ -121,8 +121,18 @@ export function CalendarPage({ view, date, onNavigate, onOpenPost }: CalendarPag
     ...(statusFilter.length ? { statuses: statusFilter } : {}),
   };
   const range = rangeFor(view, anchor, viewerZone);
-  const rangeKey = [...keys.calendar, 'range', range.from, range.to, filter] as const;
-  const entries = useQuery({ queryKey: rangeKey, queryFn: () => api.call('calendar.range', { ...range, filter }) });
+  // A month holds thousands of posts at an agency: only each day's first ones and the days' counts come.
+  const entries = useQuery({
+    queryKey: [...keys.calendar, 'range', range.from, range.to, filter],
+    queryFn: () => api.call('calendar.range', { ...range, filter }),
+    enabled: view !== 'month',
+  });
+  const monthDays = useQuery({
+    queryKey: [...keys.calendar, 'days', range.from, range.to, filter, viewerZone],
+    queryFn: () => api.call('calendar.days', { ...range, filter, zone: viewerZone, perDay: MONTH_CHIPS_PER_DAY }),
+    enabled: view === 'month',
+  });
+  const dayCounts = useMemo(() => new Map(Object.entries(monthDays.data?.counts ?? {})), [monthDays.data]);
   const unscheduled = useQuery({
     queryKey: [...keys.calendar, 'unscheduled', partnerFilter],
     queryFn: () => api.call('calendar.unscheduled', partnerFilter.length ? { partnerIds: partnerFilter } : {}),
@@ -185,10 +195,11 @@ export function CalendarPage({ view, date, onNavigate, onOpenPost }: CalendarPag
       // Optimistic: the chip moves at once; core's answer for that one entry follows. The range is
       // never read again, and only the moved post's partner has its warnings asked again.
       const before = cachedEntry(queryClient, move.id);
-      if (before) applyEntry(queryClient, { ...before, scheduledAt: to.at, scheduledZone: to.zone });
+      const moved = before ? { ...before, scheduledAt: to.at, scheduledZone: to.zone } : undefined;
+      if (moved) applyEntry(queryClient, moved, before);
       try {
         const answered = await api.call('calendar.schedule', { id: move.id, scheduledAt: to.at, zone: to.zone });
-        applyEntry(queryClient, answered);
+        applyEntry(queryClient, answered, moved);
         setLastMove(undo ? null : move);
         setNotice(undo ? t('calendarUi.undone') : t('calendarUi.moved', { title: move.title, when: dateTime(move.to.at) }));
         // Other views' warnings are read again when shown; this view's, for this partner only, now.
@@ -198,7 +209,7 @@ export function CalendarPage({ view, date, onNavigate, onOpenPost }: CalendarPag
           queryClient.setQueryData<PartnerWarning[]>(warningsKey, (list) => replacePartnerWarnings(list ?? [], answered.partnerId, fresh));
         }
       } catch (error) {
-        if (before) applyEntry(queryClient, before);
+        if (before) applyEntry(queryClient, before, moved);
         setNotice(errorMessage(t, error));
       }
     },
@@ -362,7 +373,8 @@ export function CalendarPage({ view, date, onNavigate, onOpenPost }: CalendarPag
     anchor,
     today,
     viewerZone,
-    entries: entries.data ?? [],
+    entries: (view === 'month' ? monthDays.data?.entries : entries.data) ?? [],
+    dayCounts,
     partners: partnerFilter.length ? partnerList.filter((p) => partnerFilter.includes(p.id)) : partnerList,
     partnerById,
     highlightId,

@@ -1,13 +1,15 @@
 import type { QueryClient, QueryKey } from '@tanstack/react-query';
-import type { CalendarEntry, CalendarFilter } from '../../../shared/calendar/entries';
+import type { CalendarDays, CalendarEntry, CalendarFilter } from '../../../shared/calendar/entries';
+import { localParts } from '../../../shared/calendar/zonedTime';
 import type { PartnerWarning } from '../../../shared/calendar/warningSchema';
 import { warningAnchor } from '../../../shared/calendar/warnings';
 
 /**
  * The calendar's query cache, updated entry by entry: a moved post is taken out of every cached
  * range and put back where it now belongs, so a move never refetches a range of hundreds of posts.
- * Keys: ['calendar', 'range', from, to, filter], ['calendar', 'unscheduled', partnerIds],
- * ['calendar', 'warnings', from, to, partnerIds].
+ * Keys: ['calendar', 'range', from, to, filter], ['calendar', 'days', from, to, filter, zone]
+ * (a month: the first posts of each day and the days' counts), ['calendar', 'unscheduled',
+ * partnerIds], ['calendar', 'warnings', from, to, partnerIds].
  */
 export const calendarKeys = {
   all: ['calendar'] as const,
@@ -35,15 +37,35 @@ export function placeInRange(list: readonly CalendarEntry[], entry: CalendarEntr
 }
 
 const rangeOf = (key: QueryKey): { from: number; to: number; filter: CalendarFilter } | null => {
-  const [, kind, from, to, filter] = key;
-  return kind === 'range' && typeof from === 'number' && typeof to === 'number' && typeof filter === 'object' && filter !== null ? { from, to, filter } : null;
+  const [, , from, to, filter] = key;
+  return typeof from === 'number' && typeof to === 'number' && typeof filter === 'object' && filter !== null ? { from, to, filter } : null;
 };
 
-/** Puts `entry` (as moved, or as core answered) in every cached range and unscheduled list. */
-export function applyEntry(queryClient: QueryClient, entry: CalendarEntry): void {
+/** A month's days after a post moved from `before` to `after` (either may be absent): drawn entries and counts. */
+export function moveInDays(days: CalendarDays, before: CalendarEntry | undefined, after: CalendarEntry, range: { from: number; to: number; filter: CalendarFilter }, zone: string): CalendarDays {
+  const counts = { ...days.counts };
+  const counted = (entry: CalendarEntry | undefined): string | null =>
+    entry && entry.scheduledAt !== null && entry.scheduledAt >= range.from && entry.scheduledAt < range.to && matchesFilter(entry, range.filter) ? localParts(entry.scheduledAt, zone).date : null;
+  const left = counted(before);
+  const joined = counted(after);
+  if (left !== null) counts[left] = Math.max(0, (counts[left] ?? 1) - 1);
+  if (joined !== null) counts[joined] = (counts[joined] ?? 0) + 1;
+  return { entries: placeInRange(days.entries, after, range.from, range.to, range.filter), counts };
+}
+
+/**
+ * Puts `entry` (as moved, or as core answered) in every cached range, month and unscheduled
+ * list; `before` is how the lists showed it until now (for the months' day counts).
+ */
+export function applyEntry(queryClient: QueryClient, entry: CalendarEntry, before?: CalendarEntry): void {
   for (const [key, list] of queryClient.getQueriesData<CalendarEntry[]>({ queryKey: ['calendar', 'range'] })) {
     const range = rangeOf(key);
     if (range && list) queryClient.setQueryData<CalendarEntry[]>(key, placeInRange(list, entry, range.from, range.to, range.filter));
+  }
+  for (const [key, days] of queryClient.getQueriesData<CalendarDays>({ queryKey: ['calendar', 'days'] })) {
+    const range = rangeOf(key);
+    const zone = key[5];
+    if (range && days && typeof zone === 'string') queryClient.setQueryData<CalendarDays>(key, moveInDays(days, before, entry, range, zone));
   }
   for (const [key, list] of queryClient.getQueriesData<CalendarEntry[]>({ queryKey: ['calendar', 'unscheduled'] })) {
     const partnerIds = key[2];
@@ -60,9 +82,9 @@ export function applyEntry(queryClient: QueryClient, entry: CalendarEntry): void
  */
 export function cacheShowsSchedule(queryClient: QueryClient, postId: string, scheduledAt: number | null): boolean {
   let seen = false;
-  for (const [key, list] of queryClient.getQueriesData<CalendarEntry[]>({ queryKey: ['calendar'] })) {
-    const kind = key[1];
-    if ((kind !== 'range' && kind !== 'unscheduled') || !list) continue;
+  for (const [key, data] of queryClient.getQueriesData<CalendarEntry[] | CalendarDays>({ queryKey: ['calendar'] })) {
+    const list = entriesOf(key, data);
+    if (!list) continue;
     const entry = list.find((e) => e.id === postId);
     if (!entry) continue;
     seen = true;
@@ -78,9 +100,17 @@ export function replacePartnerWarnings(list: readonly PartnerWarning[], partnerI
 
 /** The post as the calendar last showed it, from whichever cached list holds it. */
 export function cachedEntry(queryClient: QueryClient, postId: string): CalendarEntry | undefined {
-  for (const [, list] of queryClient.getQueriesData<CalendarEntry[]>({ queryKey: ['calendar'] })) {
-    const found = Array.isArray(list) ? list.find((e) => e.id === postId) : undefined;
+  for (const [key, data] of queryClient.getQueriesData<CalendarEntry[] | CalendarDays>({ queryKey: ['calendar'] })) {
+    const found = entriesOf(key, data)?.find((e) => e.id === postId);
     if (found) return found;
   }
   return undefined;
+}
+
+/** The entries a cached calendar query holds (ranges, months, unscheduled lists), if any. */
+function entriesOf(key: QueryKey, data: CalendarEntry[] | CalendarDays | undefined): readonly CalendarEntry[] | null {
+  if (!data) return null;
+  if (key[1] === 'range' || key[1] === 'unscheduled') return Array.isArray(data) ? data : null;
+  if (key[1] === 'days') return Array.isArray(data) ? null : data.entries;
+  return null;
 }

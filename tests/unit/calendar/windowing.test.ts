@@ -35,3 +35,19 @@ describe('calendar windowing', () => {
     expect(cellShown([1, 2, 3], false, 3)).toEqual({ shown: [1, 2, 3], hidden: 0 });
   });
 });
+
+describe('a month’s days in the query cache after a move', () => {
+  it('moves the post between days and keeps every day’s count', async () => {
+    const { moveInDays } = await import('../../../renderer/src/calendar/cache');
+    const range = { from: Date.parse('2026-05-31T22:00:00Z'), to: Date.parse('2026-06-30T22:00:00Z'), filter: {} };
+    const before = { ...entry(1), scheduledAt: Date.parse('2026-06-10T08:00:00Z') };
+    const stays = { ...entry(2), scheduledAt: Date.parse('2026-06-10T09:00:00Z') };
+    const days = { entries: [before, stays], counts: { '2026-06-10': 7 } };
+    // 22:30 UTC on the 11th is already the 12th in Paris.
+    const after = { ...before, scheduledAt: Date.parse('2026-06-11T22:30:00Z') };
+    expect(moveInDays(days, before, after, range, 'Europe/Paris')).toEqual({ entries: [stays, after], counts: { '2026-06-10': 6, '2026-06-12': 1 } });
+    // Out of the month: gone from it, and counted nowhere in it.
+    const away = { ...before, scheduledAt: Date.parse('2026-07-02T08:00:00Z') };
+    expect(moveInDays(days, before, away, range, 'Europe/Paris')).toEqual({ entries: [stays], counts: { '2026-06-10': 6 } });
+  });
+});

@@ -11,8 +11,8 @@ import { SlotMarkerButton } from './SlotMarkerButton';
 import type { ViewProps } from './types';
 
 const HOURS = Array.from({ length: 24 }, (_, h) => h);
-/** Posts drawn in an hour cell before "+N" (an agency's busy hour holds a dozen). */
-const MAX_IN_CELL = 3;
+/** Posts drawn in an hour cell before "+N" (an agency’s busy hour holds a dozen). */
+const MAX_IN_CELL = 2;
 const pad = (n: number) => String(n).padStart(2, '0');
 
 /** A time grid: 7 days × 24 hours in the viewer's zone; working hours in view on open. */
