@@ -34,6 +34,8 @@ export function AgendaView(props: ViewProps) {
     count: parts.length,
     // The calendar's region scrolls (CalendarPage), not this list.
     getScrollElement: () => root.current?.closest('.calendar-view') ?? null,
+    // A screenful is drawn in the first pass, before the region has been measured.
+    initialRect: { width: window.innerWidth, height: window.innerHeight },
     estimateSize: (index) => (parts[index]?.part === 0 ? HEADING_PX : 8) + Math.max(1, parts[index]?.entries.length ?? 0) * CHIP_PX,
     getItemKey: (index) => parts[index]?.key ?? index,
     overscan: 3,

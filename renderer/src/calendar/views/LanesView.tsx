@@ -40,6 +40,8 @@ export function LanesView(props: ViewProps) {
   const virtualizer = useVirtualizer({
     count: props.partners.length,
     getScrollElement: () => root.current?.closest('.calendar-view') ?? null,
+    // A screenful is drawn in the first pass, before the region has been measured.
+    initialRect: { width: window.innerWidth, height: window.innerHeight },
     estimateSize: () => LANE_PX,
     getItemKey: (index) => props.partners[index]?.id ?? index,
     overscan: 2,
