@@ -19,12 +19,14 @@ export default defineConfig({
       rolldownOptions: {
         // index: the Electron shell; server: browser mode (`node out/main/server.js`), so no
         // TypeScript is compiled at start-up. Chunks sit beside them, so paths taken from
-        // import.meta.url (migrations/, ../../out/renderer) are the same from every file.
-        // auditVerifyWorker: the audit chain check's worker thread (electron/core/audit/verifyInWorker.ts).
+        // import.meta.url (migrations/, ../../out/renderer, the workers) are the same from every
+        // file. auditVerifyWorker: the audit chain check's worker thread (electron/core/audit/
+        // verifyInWorker.ts); warningsWorker: the calendar warnings' worker thread.
         input: {
           index: resolve('electron/main/index.ts'),
           server: resolve('electron/server/cli.ts'),
           auditVerifyWorker: resolve('electron/core/audit/verifyWorker.ts'),
+          warningsWorker: resolve('electron/core/calendar/warningsWorker.ts'),
         },
         output: { chunkFileNames: '[name]-[hash].js' },
       },

@@ -1,164 +1,267 @@
 import { spawn } from 'node:child_process';
-import type { ChildProcessByStdio } from 'node:child_process';
-import type { Readable } from 'node:stream';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { randomUUID } from 'node:crypto';
-import Database from 'better-sqlite3';
 import { chromium } from '@playwright/test';
-import { createCore } from '../electron/core/app';
-import { createLogger } from '../electron/core/log';
-import { CalendarRepository } from '../electron/core/calendar/repository';
-import { median, report, time } from './support/stats';
+import type { Page } from '@playwright/test';
+import { agencyWorkspace } from './support/agencyWorkspace';
+import { median, printTable } from './support/stats';
+import type { Measure } from './support/stats';
 
 /**
- * Calendar benchmarks: the date-range query on 100,000 posts, and in Chromium the month view
- * with 3,000 posts across 40 partners and one drag-and-drop move committed.
+ * Calendar at an agency's size (issue 15), through the real path: `node out/main/server.js` on a
+ * copy of the agency workspace (50 partners, 100,000 posts, 1,000,000 audit entries), the views
+ * rendered in Chromium, every call through HTTP → router → core.
+ * - Each view, uncached: a hash navigation to a range never shown before in this page (React
+ *   Query holds nothing for it) until the view is painted with its entries. Baseline: the same
+ *   view on an empty range (a year without posts), same run.
+ * - Drag and drop in the busy week (~700 posts): pointer released → the chip in its new cell, the
+ *   server's answer in, no request in flight. Baseline: the same page's empty-range navigation.
+ * - Warnings for one month, uncached (a month not asked before), and what a `posts.save` (an
+ *   autosave) waits while they run: its latency during the computation minus its median alone.
  */
+const RUNS = 6;
 const scratch = mkdtempSync(join(tmpdir(), 'plume-bench-cal-'));
-const logger = createLogger({});
-const JUNE = Date.parse('2026-06-01T00:00:00Z');
-const DAY = 86_400_000;
+const dataDir = agencyWorkspace(join(scratch, 'agency'));
 
-function seed(dir: string, partners: number, posts: number, spanDays: number): void {
-  createCore({ dataDir: dir, logger }).close();
-  const db = new Database(join(dir, 'plume.sqlite'));
-  const partnerIds = Array.from({ length: partners }, () => randomUUID());
-  const insertPartner = db.prepare(
-    "INSERT INTO partners (id, display_name, color, time_zone, locale, created_at, updated_at) VALUES (?, ?, '#4338ca', ?, 'fr', 0, 0)",
-  );
-  const insertPost = db.prepare(
-    `INSERT INTO posts (id, partner_id, title, networks, content_json, plain_text, scheduled_at, scheduled_zone, created_at, updated_at)
-     VALUES (?, ?, ?, '["linkedin","x"]', '{"type":"doc"}', ?, ?, 'Europe/Paris', 0, 0)`,
-  );
-  db.transaction(() => {
-    partnerIds.forEach((id, i) => insertPartner.run(id, `Me Partenaire ${i}`, i % 3 === 0 ? 'Africa/Casablanca' : 'Europe/Paris'));
-    for (let i = 0; i < posts; i++) {
-      const at = JUNE - (spanDays / 2) * DAY + Math.floor((i / posts) * spanDays * DAY);
-      insertPost.run(randomUUID(), partnerIds[i % partners] ?? '', `Publication ${i}`, 'Texte de la publication '.repeat(6), at);
+const child = spawn(process.execPath, ['out/main/server.js'], {
+  env: { ...process.env, PLUME_DATA_DIR: dataDir, PLUME_NO_OPEN: '1' },
+  stdio: ['ignore', 'pipe', 'inherit'],
+});
+const stopServer = async () => {
+  if (child.exitCode !== null) return;
+  child.kill('SIGTERM');
+  await new Promise((resolve) => child.once('exit', resolve));
+};
+
+const url = await new Promise<string>((resolve, reject) => {
+  let out = '';
+  child.stdout.on('data', (chunk: Buffer) => {
+    out += chunk.toString();
+    const match = /(http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)/.exec(out);
+    if (match?.[1]) resolve(match[1]);
+  });
+  child.once('exit', (code) => reject(new Error(`the browser-mode server stopped (status ${String(code)}) before printing its URL`)));
+});
+
+/** Counts the page's API calls in flight and remembers each one, so "settled" can be observed. */
+const NETWORK_PROBE = `
+  globalThis.__name = (fn) => fn;
+  window.__calls = [];
+  window.__inflight = 0;
+  const original = window.fetch.bind(window);
+  window.fetch = async (input, init) => {
+    const name = String(typeof input === 'string' ? input : input.url).split('/api/call/')[1] ?? '';
+    const call = { name, start: performance.now(), end: null };
+    window.__calls.push(call);
+    window.__inflight += 1;
+    try {
+      const response = await original(input, init);
+      await response.clone().text();
+      return response;
+    } finally {
+      window.__inflight -= 1;
+      call.end = performance.now();
     }
-    db.prepare("INSERT INTO settings (key, value) VALUES ('onboardingDone', 'true')").run();
-  })();
-  db.close();
-}
-
-function rangeQuery(): void {
-  const dir = join(scratch, 'range');
-  // 100,000 posts over ~3 years: a month holds ~3,000 of them.
-  seed(dir, 40, 100_000, 1000);
-  const db = new Database(join(dir, 'plume.sqlite'), { readonly: true });
-  const repo = new CalendarRepository(db);
-  const from = JUNE;
-  const to = JUNE + 30 * DAY;
-  const count = repo.range(from, to, {}).length;
-  const query: number[] = [];
-  const raw: number[] = [];
-  const rawIds = db.prepare('SELECT id FROM posts WHERE scheduled_at >= ? AND scheduled_at < ?');
-  for (let i = 0; i < 30; i++) {
-    query.push(time(() => repo.range(from, to, {})));
-    raw.push(time(() => rawIds.all(from, to)));
-  }
-  db.close();
-  report(`range query, 1 month of 100,000 (${count} rows)`, median(query), 'raw id scan of the range', median(raw), '< 5 ms');
-}
-
-async function monthViewInChromium(): Promise<void> {
-  const dir = join(scratch, 'month');
-  seed(dir, 40, 3000, 30);
-  const child = spawn(process.execPath, ['out/main/server.js'], {
-    env: { ...process.env, PLUME_DATA_DIR: dir, PLUME_NO_OPEN: '1' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  // The server is stopped however the run ends, or it would outlive the benchmark.
-  const stopServer = async () => {
-    if (child.exitCode !== null) return;
-    child.kill('SIGTERM');
-    await new Promise((resolve) => child.once('exit', resolve));
   };
-  try {
-    await measureMonthView(child);
-  } finally {
-    await stopServer();
-  }
+`;
+
+type View = 'week' | 'agenda' | 'month' | 'lanes';
+
+/** Hash navigation → the view's heading changed and, when `busy`, its entries painted (two frames). */
+async function navigate(page: Page, view: View, date: string, busy: boolean): Promise<number> {
+  return page.evaluate(
+    async ({ view, date, busy }) => {
+      const heading = () => document.querySelector('[data-testid="calendar-heading"]')?.textContent ?? '';
+      const before = heading();
+      const start = performance.now();
+      window.location.hash = `#/calendar/${view}/${date}`;
+      await new Promise<void>((resolve) => {
+        const check = () => {
+          const container = document.querySelector(`[data-testid="view-${view}"]`);
+          const chips = container?.querySelectorAll('[data-testid="calendar-entry"]').length ?? 0;
+          if (container && heading() !== before && (!busy || chips > 0)) requestAnimationFrame(() => requestAnimationFrame(() => resolve()));
+          else requestAnimationFrame(check);
+        };
+        check();
+      });
+      return performance.now() - start;
+    },
+    { view, date, busy },
+  );
 }
 
-async function measureMonthView(child: ChildProcessByStdio<null, Readable, null>): Promise<void> {
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const match = /(http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)/.exec(out);
-      if (match?.[1]) resolve(match[1]);
-    });
-    child.once('exit', (code) => reject(new Error(`the browser-mode server stopped (status ${String(code)}) before printing its URL`)));
-  });
-  const browser = await chromium.launch({
-    executablePath: process.env.PLUME_CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
-  try {
-    const page = await browser.newPage({ timezoneId: 'Europe/Paris', viewport: { width: 1600, height: 1000 } });
-    // tsx compiles this file with esbuild's keepNames, which wraps the functions passed to
-    // page.evaluate in calls to a `__name` helper that only exists in Node: give the page one.
-    await page.addInitScript({ content: 'globalThis.__name = (fn) => fn;' });
-    await page.goto(`${url}#/calendar/month/2025-01-01`);
-    await page.getByTestId('view-month').waitFor();
+const addDays = (date: string, days: number) => new Date(Date.parse(date) + days * 86_400_000).toISOString().slice(0, 10);
 
-    // Navigate between an empty month (baseline) and the busy month, timing hash change → chips painted.
-    const renderOnce = (month: string, expectChips: boolean) =>
-      page.evaluate(
-        async ({ month, expectChips }) => {
-          const start = performance.now();
-          window.location.hash = `#/calendar/month/${month}`;
-          await new Promise<void>((resolve) => {
-            const check = () => {
-              const heading = document.querySelector('[data-testid="calendar-heading"]')?.textContent ?? '';
-              const chips = document.querySelectorAll('[data-testid="calendar-entry"]').length;
-              const cells = document.querySelectorAll(`[data-testid="month-cell"][data-date^="${month.slice(0, 7)}"]`).length;
-              if (heading !== '' && cells > 0 && (expectChips ? chips > 0 : true)) requestAnimationFrame(() => resolve());
-              else requestAnimationFrame(check);
-            };
-            check();
-          });
-          return performance.now() - start;
-        },
-        { month, expectChips },
-      );
+async function views(page: Page): Promise<Measure[]> {
+  // Mondays in the busy period, distinct per view and run: no range is ever asked twice.
+  const anchors: Record<View, string[]> = {
+    week: Array.from({ length: RUNS }, (_, i) => addDays('2026-03-02', i * 14)),
+    lanes: Array.from({ length: RUNS }, (_, i) => addDays('2026-03-09', i * 14)),
+    agenda: Array.from({ length: RUNS }, (_, i) => addDays('2025-09-01', i * 35)),
+    month: Array.from({ length: RUNS }, (_, i) => `2025-0${i + 2}-01`),
+  };
+  const measures: Measure[] = [];
+  for (const view of ['week', 'agenda', 'month', 'lanes'] as const) {
     const busy: number[] = [];
     const empty: number[] = [];
-    for (let i = 0; i < 8; i++) {
-      empty.push(await renderOnce(`2024-0${(i % 8) + 1}-01`, false));
-      busy.push(await renderOnce('2026-06-01', true));
-      await renderOnce('2025-01-01', false);
+    for (let i = 0; i < RUNS; i++) {
+      empty.push(await navigate(page, view, addDays('2020-01-06', (i + 1) * 7 * (view === 'month' ? 5 : 1) + (view === 'lanes' ? 182 : 0) + (view === 'agenda' ? 364 : 0)), false));
+      busy.push(await navigate(page, view, anchors[view][i] ?? '2026-06-01', true));
     }
-    report('month view, 3,000 posts / 40 partners, render', median(busy), 'empty month', median(empty), '< 150 ms');
-
-    // One move committed: the schedule call as the UI makes it, against a cheap call.
-    const ids = await page.evaluate(() => Array.from(document.querySelectorAll('[data-testid="calendar-entry"]')).map((e) => e.getAttribute('data-entry-id') ?? ''));
-    const timings = await page.evaluate(async (postIds) => {
-      const callApi = async (name: string, input: unknown) => {
-        const start = performance.now();
-        const response = await fetch(`/api/call/${name}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(input) });
-        await response.json();
-        return performance.now() - start;
-      };
-      const moves: number[] = [];
-      const cheap: number[] = [];
-      for (let i = 0; i < 30; i++) {
-        moves.push(await callApi('calendar.schedule', { id: postIds[i % postIds.length], scheduledAt: Date.parse('2026-06-10T07:00:00Z') + i * 60_000, zone: 'Europe/Paris' }));
-        cheap.push(await callApi('workspace.state', {}));
-      }
-      return { moves, cheap };
-    }, ids);
-    report('drag-and-drop move committed (schedule call)', median(timings.moves), 'workspace.state call', median(timings.cheap), '< 50 ms');
-
-  } finally {
-    await browser.close();
+    measures.push({ what: `${view} view, uncached, navigation → painted`, samples: busy, baseline: { name: 'empty range', samples: empty }, goal: { statistic: 'median', below: 150 } });
   }
+  return measures;
 }
 
-console.log('Calendar');
-rangeQuery();
-await monthViewInChromium();
-rmSync(scratch, { recursive: true, force: true });
+/** Drags the first visible chip of the week to the next day's cell at the same hour, until settled. */
+async function dragAndDrop(page: Page): Promise<Measure> {
+  await navigate(page, 'week', '2026-06-01', true);
+  const samples: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const found = await page.evaluate((skip) => {
+      const scroller = document.querySelector('.week-view');
+      const box = scroller?.getBoundingClientRect();
+      const handles = Array.from(document.querySelectorAll<HTMLElement>('[data-testid="view-week"] [data-testid="entry-handle"]'));
+      const visible = handles.filter((h) => {
+        const r = h.getBoundingClientRect();
+        const cell = h.closest<HTMLElement>('[data-testid="week-cell"]');
+        return box && r.top > box.top + 40 && r.bottom < box.bottom - 10 && cell?.dataset.date !== '2026-06-07';
+      });
+      const handle = visible[skip * 3];
+      const cell = handle?.closest<HTMLElement>('[data-testid="week-cell"]');
+      const id = handle?.closest<HTMLElement>('[data-testid="calendar-entry"]')?.dataset.entryId;
+      if (!handle || !cell || !id) return null;
+      const date = cell.dataset.date ?? '';
+      const next = new Date(Date.parse(date) + 86_400_000).toISOString().slice(0, 10);
+      const target = document.querySelector<HTMLElement>(`[data-testid="week-cell"][data-date="${next}"][data-hour="${cell.dataset.hour ?? ''}"]`);
+      if (!target) return null;
+      const from = handle.getBoundingClientRect();
+      const to = target.getBoundingClientRect();
+      return { id, date: next, from: { x: from.x + from.width / 2, y: from.y + from.height / 2 }, to: { x: to.x + to.width / 2, y: to.y + 6 } };
+    }, i);
+    if (!found) throw new Error('no visible chip to drag in the busy week');
+    await page.mouse.move(found.from.x, found.from.y);
+    await page.mouse.down();
+    await page.mouse.move(found.from.x + 12, found.from.y + 4, { steps: 3 });
+    await page.mouse.move(found.to.x, found.to.y, { steps: 8 });
+    await page.evaluate(() => {
+      window.addEventListener('pointerup', () => ((window as unknown as { __released: number }).__released = performance.now()), { once: true, capture: true });
+    });
+    await page.mouse.up();
+    samples.push(
+      await page.evaluate(async ({ id, date }) => {
+        const w = window as unknown as { __released: number; __inflight: number; __calls: { name: string; start: number; end: number | null }[] };
+        const released = w.__released;
+        let settledFrames = 0;
+        await new Promise<void>((resolve) => {
+          const check = () => {
+            const chip = document.querySelector(`[data-testid="calendar-entry"][data-entry-id="${id}"]`);
+            const inCell = chip?.closest<HTMLElement>('[data-testid="week-cell"]')?.dataset.date === date;
+            const answered = w.__calls.some((c) => c.name === 'calendar.schedule' && c.start >= released && c.end !== null);
+            settledFrames = inCell && answered && w.__inflight === 0 ? settledFrames + 1 : 0;
+            // Three quiet frames after the answer: any follow-up request (warnings, refetch) has started by then.
+            if (settledFrames >= 3) resolve();
+            else requestAnimationFrame(check);
+          };
+          check();
+        });
+        const last = Math.max(...w.__calls.filter((c) => c.start >= released).map((c) => c.end ?? 0));
+        return last - released;
+      }, found),
+    );
+  }
+  return { what: 'drag and drop in the busy week → settled', samples, goal: { statistic: 'median', below: 200 } };
+}
+
+/**
+ * `posts.save` latency alone, then while the warnings of a month (never asked before) are
+ * computed. From the settings page, as an autosave happens away from the calendar: with the
+ * calendar on screen each save's event would also have it read its range again.
+ */
+async function warningsAndAutosave(page: Page): Promise<Measure[]> {
+  await page.evaluate(() => {
+    window.location.hash = '#/settings';
+  });
+  await page.waitForFunction(() => document.querySelector('[data-testid="view-week"]') === null);
+  return page
+    .evaluate(async (runs) => {
+      const call = async (name: string, input: unknown) => {
+        const response = await fetch(`/api/call/${name}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(input) });
+        const body = (await response.json()) as { ok: boolean; value: unknown };
+        if (!body.ok) throw new Error(`${name}: ${JSON.stringify(body)}`);
+        return body.value;
+      };
+      const entries = (await call('calendar.range', { from: Date.parse('2027-02-01T00:00:00Z'), to: Date.parse('2027-02-02T00:00:00Z') })) as { id: string }[];
+      const id = entries[0]?.id ?? '';
+      let version = ((await call('posts.get', { id })) as { version: number }).version;
+      const save = async () => {
+        const start = performance.now();
+        const post = (await call('posts.save', { id, baseVersion: version, title: `Autosave ${start.toFixed(0)}` })) as { version: number };
+        version = post.version;
+        return performance.now() - start;
+      };
+      const alone: number[] = [];
+      for (let i = 0; i < 20; i++) alone.push(await save());
+      const warnings: number[] = [];
+      const during: number[] = [];
+      for (let i = 0; i < runs; i++) {
+        const month = `2027-0${i + 1}`;
+        const start = performance.now();
+        const computing = call('calendar.warnings', { from: `${month}-01`, to: `${month}-28` }).then(() => warnings.push(performance.now() - start));
+        // Autosaves keep coming while the month is computed (until its answer is in `warnings`).
+        while (warnings.length === i) {
+          const latency = await save();
+          if (warnings.length === i) during.push(latency);
+        }
+        await computing;
+      }
+      return { alone, during, warnings };
+    }, RUNS)
+    .then(({ alone, during, warnings }) => {
+      const typical = median(alone);
+      return [
+        { what: 'calendar.warnings, one month, uncached (HTTP)', samples: warnings },
+        {
+          what: 'posts.save wait behind warnings (during − alone)',
+          samples: during.length ? during.map((d) => Math.max(0, d - typical)) : [0],
+          baseline: { name: 'posts.save alone', samples: alone },
+          goal: { statistic: 'max', below: 20 },
+        },
+      ];
+    });
+}
+
+/** The week's range query alone through HTTP and the router (what the view waits for first). */
+async function rangeOverHttp(page: Page): Promise<Measure> {
+  const samples = await page.evaluate(async (runs) => {
+    const out: number[] = [];
+    for (let i = 0; i < runs * 3; i++) {
+      const from = Date.parse('2026-04-06T00:00:00Z') + i * 7 * 86_400_000;
+      const start = performance.now();
+      const response = await fetch('/api/call/calendar.range', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ from, to: from + 7 * 86_400_000 }) });
+      await response.json();
+      out.push(performance.now() - start);
+    }
+    return out;
+  }, RUNS);
+  return { what: 'calendar.range, one week (~700 posts), HTTP', samples };
+}
+
+const browser = await chromium.launch({
+  executablePath: process.env.PLUME_CHROMIUM ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+});
+try {
+  const page = await browser.newPage({ timezoneId: 'Europe/Paris', viewport: { width: 1600, height: 1000 } });
+  await page.addInitScript({ content: NETWORK_PROBE });
+  // The first load waits for core to open the agency workspace (its audit chain, its indexes).
+  await page.goto(`${url}#/calendar/month/2020-01-01`, { timeout: 180_000 });
+  await page.getByTestId('view-month').waitFor({ timeout: 180_000 });
+  const measures = [...(await views(page)), await dragAndDrop(page), await rangeOverHttp(page), ...(await warningsAndAutosave(page))];
+  printTable('Calendar, agency workspace (50 partners, 100,000 posts), Chromium against node out/main/server.js', measures);
+} finally {
+  await browser.close();
+  await stopServer();
+  rmSync(scratch, { recursive: true, force: true });
+}

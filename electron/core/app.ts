@@ -44,6 +44,7 @@ import type { PdfPrinter } from './reports/pdf';
 import { calendarHandlers } from './calendar/handlers';
 import { CalendarRepository } from './calendar/repository';
 import { CalendarService } from './calendar/service';
+import { WarningsThread } from './calendar/warningsThread';
 import { SettingsRepository } from './settings/repository';
 import { mastodonLintOptions, readMastodonCounts } from './settings/mastodonCounts';
 import { recordInstanceCounts } from './publishing/instanceCounts';
@@ -306,7 +307,8 @@ function wireServices({ options, db, migration, clock, log, events, storage }: W
   router.register(workspaceHandlers(workspace));
   router.register(credentials.handlers.accounts);
   router.register(credentials.handlers.mail);
-  router.register(calendarHandlers(new CalendarService(new CalendarRepository(db), clock, events, editorial)));
+  const calendar = new CalendarService(new CalendarRepository(db), clock, events, editorial, new WarningsThread(databaseFile(options.dataDir)));
+  router.register(calendarHandlers(calendar));
   const reports = new ReportService({
     db,
     partners: partnerRepo,
@@ -367,8 +369,9 @@ function wireServices({ options, db, migration, clock, log, events, storage }: W
       const stopped = signoff.close();
       credentials.close();
       reports.close();
+      const calendarStopped = calendar.close();
       db.close();
-      await stopped;
+      await Promise.all([stopped, calendarStopped]);
     },
   };
 }

@@ -43,6 +43,7 @@ const readOnly = [
   'reports.exportAll',
   'reports.cancel',
   'calendar.range',
+  'calendar.days',
   'calendar.unscheduled',
   'calendar.search',
   'calendar.warnings',

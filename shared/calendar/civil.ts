@@ -1,16 +1,3 @@
-import { TZDate } from '@date-fns/tz';
-import {
-  addDays as addDaysFns,
-  addMonths as addMonthsFns,
-  differenceInCalendarDays,
-  format,
-  getISODay,
-  getISOWeek,
-  getISOWeekYear,
-  lastDayOfMonth as lastDayOfMonthFns,
-  startOfISOWeek,
-} from 'date-fns';
-
 /**
  * Civil (zone-less) dates and times of day, as the strings the calendar is keyed by:
  * 'YYYY-MM-DD', 'YYYY-MM' and 'HH:mm'. A civil date has no zone; its arithmetic runs in
@@ -27,7 +14,6 @@ export interface LocalDateTime {
   time: LocalTime;
 }
 
-const CIVIL_ZONE = 'UTC';
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const MONTH_RE = /^(\d{4})-(\d{2})$/;
 const TIME_RE = /^([01]\d|2[0-3]):([0-5]\d)$/;
@@ -38,13 +24,44 @@ interface DateFields {
   day: number;
 }
 
+/*
+ * Plain integer arithmetic on day numbers (days since 1970-01-01, proleptic Gregorian): a month
+ * of warnings does this tens of thousands of times, and going through Date objects and a tz
+ * library cost more than the warnings themselves (bench/calendar.bench.ts).
+ */
+const isLeap = (year: number) => (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const daysInMonth = (year: number, month: number) => (month === 2 && isLeap(year) ? 29 : (MONTH_DAYS[month - 1] ?? 0));
+
+/** Days since 1970-01-01 of a civil date (H. Hinnant's days_from_civil). */
+function dayNumber({ year, month, day }: DateFields): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146_097 + doe - 719_468;
+}
+
+/** The civil date of a day number (H. Hinnant's civil_from_days). */
+function fromDayNumber(days: number): LocalDate {
+  const z = days + 719_468;
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  const year = yoe + era * 400 + (month <= 2 ? 1 : 0);
+  return `${String(year).padStart(4, '0')}-${month < 10 ? '0' : ''}${month}-${day < 10 ? '0' : ''}${day}`;
+}
+
 export function parseLocalDate(date: LocalDate): DateFields {
   const match = DATE_RE.exec(date);
   if (!match) throw new RangeError(`Not a local date (YYYY-MM-DD): ${date}`);
   const fields = { year: Number(match[1]), month: Number(match[2]), day: Number(match[3]) };
-  const civil = new TZDate(fields.year, fields.month - 1, fields.day, CIVIL_ZONE);
-  // The Date constructor rolls 02-30 over to 03-02: a round trip catches it.
-  if (fields.year < 1000 || civil.getMonth() !== fields.month - 1 || civil.getDate() !== fields.day) {
+  if (fields.year < 1000 || fields.month < 1 || fields.month > 12 || fields.day < 1 || fields.day > daysInMonth(fields.year, fields.month)) {
     throw new RangeError(`Not a calendar date: ${date}`);
   }
   return fields;
@@ -59,14 +76,7 @@ export function isLocalDate(value: string): boolean {
   }
 }
 
-function toCivil(date: LocalDate): TZDate {
-  const { year, month, day } = parseLocalDate(date);
-  return new TZDate(year, month - 1, day, CIVIL_ZONE);
-}
-
-function fromCivil(civil: Date): LocalDate {
-  return format(civil, 'yyyy-MM-dd');
-}
+const toDays = (date: LocalDate): number => dayNumber(parseLocalDate(date));
 
 export function localDate(year: number, month: number, day: number): LocalDate {
   const date = `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
@@ -75,32 +85,37 @@ export function localDate(year: number, month: number, day: number): LocalDate {
 }
 
 export function addDays(date: LocalDate, days: number): LocalDate {
-  return fromCivil(addDaysFns(toCivil(date), days));
+  return fromDayNumber(toDays(date) + days);
 }
 
 /** Whole days from `from` to `to` (negative when `to` is earlier). */
 export function daysBetween(from: LocalDate, to: LocalDate): number {
-  return differenceInCalendarDays(toCivil(to), toCivil(from));
+  return toDays(to) - toDays(from);
 }
 
 export function isoWeekday(date: LocalDate): IsoWeekday {
-  return getISODay(toCivil(date)) as IsoWeekday;
+  // 1970-01-01 was a Thursday (ISO 4).
+  return ((((toDays(date) + 3) % 7) + 7) % 7) + 1 as IsoWeekday;
 }
 
 /** The Monday of the ISO week that contains `date`. */
 export function startOfIsoWeek(date: LocalDate): LocalDate {
-  return fromCivil(startOfISOWeek(toCivil(date)));
+  return addDays(date, 1 - isoWeekday(date));
 }
 
 export function isoWeek(date: LocalDate): { isoWeekYear: number; isoWeek: number } {
-  const civil = toCivil(date);
-  return { isoWeekYear: getISOWeekYear(civil), isoWeek: getISOWeek(civil) };
+  // The ISO week belongs to the year of its Thursday; week 1 holds that year's first Thursday.
+  const thursday = toDays(date) + 4 - isoWeekday(date);
+  const isoWeekYear = Number(fromDayNumber(thursday).slice(0, 4));
+  const firstJanuary = dayNumber({ year: isoWeekYear, month: 1, day: 1 });
+  return { isoWeekYear, isoWeek: Math.floor((thursday - firstJanuary) / 7) + 1 };
 }
 
 /** Every date from `from` to `to`, both included; empty when `to` is before `from`. */
 export function datesBetween(from: LocalDate, to: LocalDate): LocalDate[] {
-  const count = daysBetween(from, to) + 1;
-  return Array.from({ length: Math.max(0, count) }, (_, i) => addDays(from, i));
+  const first = toDays(from);
+  const count = toDays(to) - first + 1;
+  return Array.from({ length: Math.max(0, count) }, (_, i) => fromDayNumber(first + i));
 }
 
 export function monthOf(date: LocalDate): LocalMonth {
@@ -121,11 +136,14 @@ export function firstDayOfMonth(month: LocalMonth): LocalDate {
 }
 
 export function lastDayOfMonth(month: LocalMonth): LocalDate {
-  return fromCivil(lastDayOfMonthFns(toCivil(firstDayOfMonth(month))));
+  const { year, month: m } = parseMonth(month);
+  return localDate(year, m, daysInMonth(year, m));
 }
 
 export function addMonths(month: LocalMonth, months: number): LocalMonth {
-  return monthOf(fromCivil(addMonthsFns(toCivil(firstDayOfMonth(month)), months)));
+  const { year, month: m } = parseMonth(month);
+  const index = year * 12 + (m - 1) + months;
+  return `${String(Math.floor(index / 12)).padStart(4, '0')}-${String((index % 12) + 1).padStart(2, '0')}`;
 }
 
 /** Minutes since midnight of an 'HH:mm' time. */

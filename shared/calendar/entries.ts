@@ -5,12 +5,11 @@ import { isValidTimeZone } from '../partners/timeZones';
 import { LocalDate, LocalTime, PostingSlots } from './cadencePolicy';
 import { SnippetPart } from './search';
 
-/** One post as the calendar shows it: light enough for thousands in a month view. */
+/** One post as the calendar paints it, no body: light enough for thousands in a month view. */
 export const CalendarEntry = z.object({
   id: z.uuid(),
   partnerId: z.uuid(),
   title: z.string(),
-  excerpt: z.string(),
   networks: z.array(Network),
   status: PostStatus,
   scheduledAt: z.number().int().nullable(),
@@ -36,6 +35,28 @@ export const CalendarRangeInput = z
   })
   .strict()
   .refine((range) => range.to > range.from && range.to - range.from <= 400 * 86_400_000, { message: 'calendar.errors.range' });
+
+/**
+ * A month view's range: per local day of `zone` (the viewer's), the first `perDay` entries in
+ * time order and how many the day holds — a month of an agency is ~4,000 posts, 168 are drawn.
+ */
+export const CalendarDaysInput = z
+  .object({
+    from: z.number().int(),
+    to: z.number().int(),
+    filter: CalendarFilter.default({}),
+    zone: z.string().refine(isValidTimeZone, { message: 'errors.timeZone' }),
+    perDay: z.number().int().min(1).max(50),
+  })
+  .strict()
+  .refine((range) => range.to > range.from && range.to - range.from <= 62 * 86_400_000, { message: 'calendar.errors.range' });
+
+export const CalendarDays = z.object({
+  entries: z.array(CalendarEntry),
+  /** Entries per local date ('YYYY-MM-DD'), all of them, drawn or not. */
+  counts: z.record(LocalDate, z.number().int().nonnegative()),
+});
+export type CalendarDays = z.infer<typeof CalendarDays>;
 
 /**
  * Setting or clearing a post's publication instant. The zone is the one the time was chosen

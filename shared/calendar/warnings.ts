@@ -289,15 +289,41 @@ function compareWarnings(a: CalendarWarning, b: CalendarWarning): number {
   return (a.postIds[0] ?? '').localeCompare(b.postIds[0] ?? '');
 }
 
+function placedPosts(input: CalendarWarningsInput): PlacedPost[] {
+  return input.posts
+    .filter((post) => !inactiveStatuses.has(post.status))
+    .map((post): PlacedPost => ({ post, ...localParts(post.instant, input.zone) }))
+    .sort((a, b) => a.post.instant - b.post.instant);
+}
+
+/** Warnings in date order, then kind, then first post (the order `calendarWarnings` returns). */
+export function sortWarnings(warnings: CalendarWarning[]): CalendarWarning[] {
+  return warnings.sort(compareWarnings);
+}
+
+/**
+ * The warnings judged on weeks and days (cadence, daily limit, placement): given the posts of
+ * the whole ISO weeks of `range`, they depend on nothing else, so they can be kept per week.
+ */
+export function weeklyWarnings(input: CalendarWarningsInput): CalendarWarning[] {
+  const placed = placedPosts(input);
+  return sortWarnings([...weekWarnings(input.policy, placed, input.range), ...dayWarnings(input.policy, placed, input.range), ...placementWarnings(input, placed)]);
+}
+
+/** The warnings judged on whole months (pillar mix), given the posts of those months. */
+export function monthlyWarnings(input: CalendarWarningsInput): CalendarWarning[] {
+  return sortWarnings(pillarWarnings(input, placedPosts(input)));
+}
+
+/** The months a range touches ('YYYY-MM'), each judged whole by `monthlyWarnings`. */
+export const monthsOfRange = (range: DateRange): LocalMonth[] => monthsOf(range);
+
 /**
  * Every warning for `range` (local dates in the partner's zone), ordered by date then kind.
  * Posts that will not go out (withdrawn, rejected, expired, failed) are ignored.
  */
 export function calendarWarnings(input: CalendarWarningsInput): CalendarWarning[] {
-  const placed = input.posts
-    .filter((post) => !inactiveStatuses.has(post.status))
-    .map((post): PlacedPost => ({ post, ...localParts(post.instant, input.zone) }))
-    .sort((a, b) => a.post.instant - b.post.instant);
+  const placed = placedPosts(input);
   return [
     ...weekWarnings(input.policy, placed, input.range),
     ...dayWarnings(input.policy, placed, input.range),

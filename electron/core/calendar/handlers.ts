@@ -4,6 +4,7 @@ import type { CalendarService } from './service';
 export const calendarHandlers = (calendar: CalendarService) =>
   defineHandlers({
     'calendar.range': ({ from, to, filter }) => calendar.range(from, to, filter),
+    'calendar.days': ({ from, to, filter, zone, perDay }) => calendar.days(from, to, filter, zone, perDay),
     'calendar.unscheduled': ({ partnerIds }) => calendar.unscheduled(partnerIds),
     'calendar.schedule': ({ id, scheduledAt, zone }) => calendar.schedule(id, scheduledAt, zone),
     'calendar.search': ({ query, filter, limit }) => calendar.search(query, filter, limit),

@@ -40,14 +40,13 @@ function statusOf(status: string): PostStatus {
  * month view maps thousands, and better-sqlite3's per-row objects cost as much as the query
  * itself (bench/calendar.bench.ts). Search adds its snippet after them.
  */
-type EntryTuple = [string, string, string, string, string, string, number | null, string | null, number];
+type EntryTuple = [string, string, string, string, string, number | null, string | null, number];
 type SearchTuple = [...EntryTuple, string];
 
-const fromTuple = ([id, partnerId, title, excerpt, networks, status, scheduledAt, scheduledZone, version]: EntryTuple | SearchTuple): CalendarEntry => ({
+const fromTuple = ([id, partnerId, title, networks, status, scheduledAt, scheduledZone, version]: EntryTuple | SearchTuple): CalendarEntry => ({
   id,
   partnerId,
   title,
-  excerpt,
   networks: networksOf(networks),
   status: statusOf(status),
   scheduledAt,
@@ -55,8 +54,8 @@ const fromTuple = ([id, partnerId, title, excerpt, networks, status, scheduledAt
   version,
 });
 
-const COLUMNS = `p.id, p.partner_id, p.title, substr(p.plain_text, 1, 160) AS excerpt, p.networks, p.status,
-  p.scheduled_at, p.scheduled_zone, p.version`;
+/** No body: every column is in the posts_calendar index (migration 0012), so a range never reads a row. */
+const COLUMNS = `p.id, p.partner_id, p.title, p.networks, p.status, p.scheduled_at, p.scheduled_zone, p.version`;
 
 type Params = Record<string, string | number>;
 
@@ -110,12 +109,29 @@ export class CalendarRepository {
     this.entryById = db.prepare<[string], EntryTuple>(`SELECT ${COLUMNS} FROM posts p JOIN partners pa ON pa.id = p.partner_id WHERE p.id = ?`).raw(true);
   }
 
-  range(from: number, to: number, filter: CalendarFilter): CalendarEntry[] {
+  private rangeRows(from: number, to: number, filter: CalendarFilter): EntryTuple[] {
     const params: Params = { from, to };
-    const sql = `SELECT ${COLUMNS} FROM posts p INDEXED BY posts_scheduled
+    const sql = `SELECT ${COLUMNS} FROM posts p INDEXED BY posts_calendar
       WHERE p.scheduled_at >= @from AND p.scheduled_at < @to AND p.scheduled_at IS NOT NULL AND ${filterSql(filter, params)}
       ORDER BY p.scheduled_at`;
-    return (this.prepared(sql).all(params) as EntryTuple[]).map(fromTuple);
+    return this.prepared(sql).all(params) as EntryTuple[];
+  }
+
+  range(from: number, to: number, filter: CalendarFilter): CalendarEntry[] {
+    return this.rangeRows(from, to, filter).map(fromTuple);
+  }
+
+  /** The first `perDay` entries of each day (`dayOf` an instant) and every day's count; only those drawn are mapped. */
+  rangePerDay(from: number, to: number, filter: CalendarFilter, dayOf: (at: number) => string, perDay: number): { entries: CalendarEntry[]; counts: Record<string, number> } {
+    const entries: CalendarEntry[] = [];
+    const counts: Record<string, number> = {};
+    for (const row of this.rangeRows(from, to, filter)) {
+      const day = dayOf(row[5] ?? 0);
+      const count = (counts[day] ?? 0) + 1;
+      counts[day] = count;
+      if (count <= perDay) entries.push(fromTuple(row));
+    }
+    return { entries, counts };
   }
 
   unscheduled(partnerIds: string[] | undefined): CalendarEntry[] {
@@ -181,7 +197,7 @@ export class CalendarRepository {
       )
       .raw(true)
       .all(params);
-    return rows.map((row) => ({ ...fromTuple(row), snippet: snippetParts(row[9]) }));
+    return rows.map((row) => ({ ...fromTuple(row), snippet: snippetParts(row[8]) }));
   }
 
   /** Active partners' zones (all of them, or those listed), for per-partner computations. */
@@ -205,7 +221,7 @@ export class CalendarRepository {
     const params: Params = { from, to };
     const rows = this.db
       .prepare(
-        `SELECT p.id, p.partner_id, p.scheduled_at, p.networks, p.pillar, p.status FROM posts p INDEXED BY posts_scheduled
+        `SELECT p.id, p.partner_id, p.scheduled_at, p.networks, p.pillar, p.status FROM posts p INDEXED BY posts_calendar
          WHERE p.scheduled_at >= @from AND p.scheduled_at < @to AND p.scheduled_at IS NOT NULL
            AND p.partner_id IN (${bindList('partner', partnerIds, params)})
          ORDER BY p.scheduled_at`,

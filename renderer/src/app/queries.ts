@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../api';
+import { cacheShowsSchedule } from '../calendar/cache';
 
 export const keys = {
   workspace: ['workspace'] as const,
@@ -41,7 +42,9 @@ export function useCoreEvents(): void {
             void queryClient.invalidateQueries({ queryKey: keys.calendar });
             break;
           case 'post.scheduled':
-            void queryClient.invalidateQueries({ queryKey: keys.calendar });
+            // A move made here is already in the cache (the calendar updates the moved entry
+            // only); one made elsewhere is read again.
+            if (!cacheShowsSchedule(queryClient, event.postId, event.scheduledAt)) void queryClient.invalidateQueries({ queryKey: keys.calendar });
             break;
           case 'partners.changed':
             void queryClient.invalidateQueries({ queryKey: ['partners'] });

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { DndContext, KeyboardSensor, PointerSensor, useSensor, useSensors } from '@dnd-kit/core';
@@ -32,11 +32,13 @@ import { WarningsPanel } from './WarningsPanel';
 import './calendar.css';
 import { AGENDA_DAYS, AgendaView } from './views/AgendaView';
 import { LanesView } from './views/LanesView';
-import { MonthView } from './views/MonthView';
+import { MONTH_CHIPS_PER_DAY, MonthView } from './views/MonthView';
 import { WeekView } from './views/WeekView';
 import type { ViewProps } from './views/types';
 import { calendarViews } from './calendarViews';
 import type { CalendarView } from './calendarViews';
+import { applyEntry, cachedEntry, replacePartnerWarnings } from './cache';
+import type { PartnerWarning } from '../../../shared/calendar/warningSchema';
 import { newPostFocus, partnerContext } from '../app/partnerContext';
 
 
@@ -119,8 +121,18 @@ export function CalendarPage({ view, date, onNavigate, onOpenPost }: CalendarPag
     ...(statusFilter.length ? { statuses: statusFilter } : {}),
   };
   const range = rangeFor(view, anchor, viewerZone);
-  const rangeKey = [...keys.calendar, 'range', range.from, range.to, filter] as const;
-  const entries = useQuery({ queryKey: rangeKey, queryFn: () => api.call('calendar.range', { ...range, filter }) });
+  // A month holds thousands of posts at an agency: only each day's first ones and the days' counts come.
+  const entries = useQuery({
+    queryKey: [...keys.calendar, 'range', range.from, range.to, filter],
+    queryFn: () => api.call('calendar.range', { ...range, filter }),
+    enabled: view !== 'month',
+  });
+  const monthDays = useQuery({
+    queryKey: [...keys.calendar, 'days', range.from, range.to, filter, viewerZone],
+    queryFn: () => api.call('calendar.days', { ...range, filter, zone: viewerZone, perDay: MONTH_CHIPS_PER_DAY }),
+    enabled: view === 'month',
+  });
+  const dayCounts = useMemo(() => new Map(Object.entries(monthDays.data?.counts ?? {})), [monthDays.data]);
   const unscheduled = useQuery({
     queryKey: [...keys.calendar, 'unscheduled', partnerFilter],
     queryFn: () => api.call('calendar.unscheduled', partnerFilter.length ? { partnerIds: partnerFilter } : {}),
@@ -176,23 +188,33 @@ export function CalendarPage({ view, date, onNavigate, onOpenPost }: CalendarPag
     useSensor(KeyboardSensor, { coordinateGetter: cellKeyboardCoordinates }),
   );
 
+  const warningsKey = [...keys.calendar, 'warnings', dates.from, dates.to, partnerFilter] as const;
   const commit = useCallback(
     async (move: Move, undo = false) => {
-      // Optimistic: the chip moves at once; core's answer (or its error) follows.
-      queryClient.setQueryData<CalendarEntry[]>(rangeKey, (list) =>
-        list?.map((e) => (e.id === move.id ? { ...e, scheduledAt: undo ? move.from.at : move.to.at, scheduledZone: undo ? move.from.zone : move.to.zone } : e)),
-      );
+      const to = undo ? move.from : move.to;
+      // Optimistic: the chip moves at once; core's answer for that one entry follows. The range is
+      // never read again, and only the moved post's partner has its warnings asked again.
+      const before = cachedEntry(queryClient, move.id);
+      const moved = before ? { ...before, scheduledAt: to.at, scheduledZone: to.zone } : undefined;
+      if (moved) applyEntry(queryClient, moved, before);
       try {
-        await api.call('calendar.schedule', undo ? { id: move.id, scheduledAt: move.from.at, zone: move.from.zone } : { id: move.id, scheduledAt: move.to.at, zone: move.to.zone });
+        const answered = await api.call('calendar.schedule', { id: move.id, scheduledAt: to.at, zone: to.zone });
+        applyEntry(queryClient, answered, moved);
         setLastMove(undo ? null : move);
         setNotice(undo ? t('calendarUi.undone') : t('calendarUi.moved', { title: move.title, when: dateTime(move.to.at) }));
+        // Other views' warnings are read again when shown; this view's, for this partner only, now.
+        await queryClient.invalidateQueries({ queryKey: [...keys.calendar, 'warnings'], refetchType: 'none' });
+        if (partnerFilter.length === 0 || partnerFilter.includes(answered.partnerId)) {
+          const fresh = await api.call('calendar.warnings', { from: dates.from, to: dates.to, partnerIds: [answered.partnerId] });
+          queryClient.setQueryData<PartnerWarning[]>(warningsKey, (list) => replacePartnerWarnings(list ?? [], answered.partnerId, fresh));
+        }
       } catch (error) {
+        if (before) applyEntry(queryClient, before, moved);
         setNotice(errorMessage(t, error));
       }
-      await queryClient.invalidateQueries({ queryKey: keys.calendar });
     },
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- rangeKey is rebuilt each render from the same values
-    [queryClient, t, dateTime, range.from, range.to],
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- warningsKey is rebuilt each render from the same values
+    [queryClient, t, dateTime, dates.from, dates.to, partnerFilter],
   );
 
   const resolveThen = (entry: CalendarEntry, resolution: LocalTimeResolution, resolutionZone: string, zone: string, apply: (instant: number) => void) => {
@@ -255,7 +277,7 @@ export function CalendarPage({ view, date, onNavigate, onOpenPost }: CalendarPag
       target.hour !== undefined
         ? resolveLocalTime({ date: target.date, time: `${String(target.hour).padStart(2, '0')}:00` }, viewerZone)
         : resolveLocalTime({ date: target.date, time: '09:00' }, partner.timeZone);
-    const draft: CalendarEntry = { id: '', partnerId: partner.id, title: '', excerpt: '', networks: [], status: 'draft', scheduledAt: null, scheduledZone: null, version: 1 };
+    const draft: CalendarEntry = { id: '', partnerId: partner.id, title: '', networks: [], status: 'draft', scheduledAt: null, scheduledZone: null, version: 1 };
     resolveThen(draft, resolution, target.hour !== undefined ? viewerZone : partner.timeZone, partner.timeZone, (instant) => {
       void api
         .call('posts.create', { partnerId: partner.id, scheduledAt: instant })
@@ -331,6 +353,14 @@ export function CalendarPage({ view, date, onNavigate, onOpenPost }: CalendarPag
     return () => window.removeEventListener('keydown', onKey);
   }, [lastMove, commit]);
 
+  // Stable callbacks, so a move re-renders the moved chip only (chips are memoised).
+  const openEntry = useCallback((entry: CalendarEntry) => onOpenPost(entry.id), [onOpenPost]);
+  const nextSlotRef = useRef(placeInNextSlot);
+  useLayoutEffect(() => {
+    nextSlotRef.current = placeInNextSlot;
+  });
+  const onNextSlot = useCallback((entry: CalendarEntry) => void nextSlotRef.current(entry), []);
+
   const announcements: Announcements = {
     onDragStart: ({ active }) => t('calendarUi.announce.pickedUp', { title: titleOf(active.data.current) }),
     onDragOver: ({ over }) => (over ? t('calendarUi.announce.over', { target: labelOf(over.data.current) }) : undefined),
@@ -343,13 +373,14 @@ export function CalendarPage({ view, date, onNavigate, onOpenPost }: CalendarPag
     anchor,
     today,
     viewerZone,
-    entries: entries.data ?? [],
+    entries: (view === 'month' ? monthDays.data?.entries : entries.data) ?? [],
+    dayCounts,
     partners: partnerFilter.length ? partnerList.filter((p) => partnerFilter.includes(p.id)) : partnerList,
     partnerById,
     highlightId,
-    onOpen: (entry) => onOpenPost(entry.id),
+    onOpen: openEntry,
     onCreate,
-    onNextSlot: (entry) => void placeInNextSlot(entry),
+    onNextSlot,
     dayWarnings,
     partnerWarnings,
     slotMarkers,

@@ -7,11 +7,13 @@ export interface DropTarget {
   hour?: number;
   partnerId?: string;
   label: string;
+  /** A windowed day drawn in parts (agenda): each part is its own drop target for that day. */
+  part?: number;
   /** Where the cell sits in its view's grid, so arrow keys step to the logical neighbour. */
   position?: { column: number; row: number };
 }
 
-export const dropId = (target: DropTarget) => `${target.partnerId ?? '*'}|${target.date}|${target.hour ?? '*'}`;
+export const dropId = (target: DropTarget) => `${target.partnerId ?? '*'}|${target.date}|${target.hour ?? '*'}${target.part ? `|${target.part}` : ''}`;
 
 export interface DropCellProps {
   target: DropTarget;

@@ -1,4 +1,6 @@
+import { memo } from 'react';
 import { useDraggable } from '@dnd-kit/core';
+import type { DraggableAttributes, DraggableSyntheticListeners } from '@dnd-kit/core';
 import { useTranslation } from 'react-i18next';
 import { localParts } from '../../../shared/calendar/zonedTime';
 import type { CalendarEntry } from '../../../shared/calendar/entries';
@@ -20,15 +22,11 @@ export interface EntryChipProps {
 /**
  * One post on the calendar: partner colour, time in the viewer's zone and, when it differs,
  * in the partner's own zone; networks; status. Draggable with the mouse and the keyboard.
+ * The drag-and-drop context re-renders every draggable whenever a cell registers (hundreds at
+ * an agency's size): the shell that listens to it is light, the content is drawn once.
  */
-export function EntryChip({ entry, partner, viewerZone, onOpen, highlighted = false, onNextSlot }: EntryChipProps) {
-  const { t } = useTranslation();
+export const EntryChip = memo(function EntryChip({ entry, partner, viewerZone, onOpen, highlighted = false, onNextSlot }: EntryChipProps) {
   const { attributes, listeners, setNodeRef, setActivatorNodeRef, isDragging } = useDraggable({ id: entry.id, data: { entry } });
-  const time = entry.scheduledAt === null ? null : localParts(entry.scheduledAt, viewerZone).time;
-  const zone = partner?.timeZone ?? entry.scheduledZone ?? viewerZone;
-  const theirs = entry.scheduledAt === null ? null : partnerLocalTime(entry.scheduledAt, zone, viewerZone);
-  const title = entry.title || t('calendarUi.untitled');
-  // The draggable handle and "next slot" are siblings: a button never sits inside another.
   return (
     <div
       ref={setNodeRef}
@@ -37,8 +35,28 @@ export function EntryChip({ entry, partner, viewerZone, onOpen, highlighted = fa
       data-testid="calendar-entry"
       data-entry-id={entry.id}
     >
+      <ChipContent entry={entry} partner={partner} viewerZone={viewerZone} onOpen={onOpen} onNextSlot={onNextSlot} activatorRef={setActivatorNodeRef} attributes={attributes} listeners={listeners} />
+    </div>
+  );
+});
+
+interface ChipContentProps extends Omit<EntryChipProps, 'highlighted'> {
+  activatorRef: (element: HTMLElement | null) => void;
+  attributes: DraggableAttributes;
+  listeners: DraggableSyntheticListeners;
+}
+
+// The handle and "next slot" are siblings: a button never sits inside another.
+const ChipContent = memo(function ChipContent({ entry, partner, viewerZone, onOpen, onNextSlot, activatorRef, attributes, listeners }: ChipContentProps) {
+  const { t } = useTranslation();
+  const time = entry.scheduledAt === null ? null : localParts(entry.scheduledAt, viewerZone).time;
+  const zone = partner?.timeZone ?? entry.scheduledZone ?? viewerZone;
+  const theirs = entry.scheduledAt === null ? null : partnerLocalTime(entry.scheduledAt, zone, viewerZone);
+  const title = entry.title || t('calendarUi.untitled');
+  return (
+    <>
       <div
-        ref={setActivatorNodeRef}
+        ref={activatorRef}
         className="entry-handle"
         data-testid="entry-handle"
         {...attributes}
@@ -70,6 +88,6 @@ export function EntryChip({ entry, partner, viewerZone, onOpen, highlighted = fa
           {t('calendarUi.nextSlot')}
         </button>
       ) : null}
-    </div>
+    </>
   );
-}
+});

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { procedure } from '../procedure';
 import {
+  CalendarDays,
+  CalendarDaysInput,
   CalendarEntry,
   CalendarRangeInput,
   PartnerSlots,
@@ -15,6 +17,7 @@ const partnerIds = z.array(z.uuid()).max(500).optional();
 
 export const calendarProcedures = {
   'calendar.range': procedure(CalendarRangeInput, z.array(CalendarEntry)),
+  'calendar.days': procedure(CalendarDaysInput, CalendarDays),
   'calendar.unscheduled': procedure(z.object({ partnerIds }).strict().default({}), z.array(CalendarEntry)),
   'calendar.schedule': procedure(ScheduleInput, CalendarEntry),
   'calendar.search': procedure(SearchInput, z.array(SearchHit)),

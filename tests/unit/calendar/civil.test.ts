@@ -74,3 +74,30 @@ describe('civil times of day', () => {
     expect(() => formatLocalTime(1440)).toThrow(RangeError);
   });
 });
+
+describe('civil arithmetic on day numbers', () => {
+  it('agrees with the UTC calendar of JavaScript and date-fns for every day from 1960 to 2110', async () => {
+    const { getISOWeek, getISOWeekYear } = await import('date-fns');
+    const DAY = 86_400_000;
+    const mismatches: string[] = [];
+    let previous = '1959-12-31';
+    for (let at = Date.UTC(1960, 0, 1); at < Date.UTC(2110, 0, 1); at += DAY) {
+      const utc = new Date(at);
+      const date = utc.toISOString().slice(0, 10);
+      // date-fns reads local fields: a local date with the same fields has the same ISO week.
+      const local = new Date(utc.getUTCFullYear(), utc.getUTCMonth(), utc.getUTCDate());
+      const week = isoWeek(date);
+      if (
+        addDays(previous, 1) !== date ||
+        isoWeekday(date) !== ((utc.getUTCDay() + 6) % 7) + 1 ||
+        week.isoWeek !== getISOWeek(local) ||
+        week.isoWeekYear !== getISOWeekYear(local)
+      ) {
+        mismatches.push(date);
+      }
+      previous = date;
+    }
+    expect(mismatches).toEqual([]);
+    expect(daysBetween('1960-01-01', '2110-01-01')).toBe((Date.UTC(2110, 0, 1) - Date.UTC(1960, 0, 1)) / DAY);
+  });
+});

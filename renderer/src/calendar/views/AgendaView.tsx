@@ -1,38 +1,77 @@
+import { useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useVirtualizer } from '@tanstack/react-virtual';
 import { addDays } from '../../../../shared/calendar/civil';
 import { useDateFormat } from '../../ui/useDateFormat';
 import { DropCell } from '../DropCell';
 import { EntryChip } from '../EntryChip';
 import { WarningBadge } from '../WarningBadge';
 import { groupByDay } from '../grouping';
+import { agendaParts } from '../windowing';
 import type { ViewProps } from './types';
 
 export const AGENDA_DAYS = 28;
+/** Posts per windowed part of a day; a chip is ~44 px, a heading ~28 px. */
+const PART_SIZE = 8;
+const CHIP_PX = 46;
+const HEADING_PX = 30;
 
-/** A list, day by day, four weeks from the anchor; every day is a drop target. */
+/**
+ * A list, day by day, four weeks from the anchor; every day is a drop target. Four weeks of an
+ * agency hold thousands of posts: only the parts of days near the scrolled-to place are drawn.
+ */
 export function AgendaView(props: ViewProps) {
   const { t } = useTranslation();
   const { longDate } = useDateFormat();
-  const byDay = groupByDay(props.entries, props.viewerZone);
-  const days = Array.from({ length: AGENDA_DAYS }, (_, i) => addDays(props.anchor, i));
+  const root = useRef<HTMLDivElement>(null);
+  const parts = useMemo(() => {
+    const byDay = groupByDay(props.entries, props.viewerZone);
+    return agendaParts(Array.from({ length: AGENDA_DAYS }, (_, i) => addDays(props.anchor, i)), byDay, PART_SIZE);
+  }, [props.entries, props.viewerZone, props.anchor]);
+  // Plume does not use the React Compiler; the virtualizer re-renders this view as it scrolls.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({
+    count: parts.length,
+    // The calendar's region scrolls (CalendarPage), not this list.
+    getScrollElement: () => root.current?.closest('.calendar-view') ?? null,
+    // A screenful is drawn in the first pass, before the region has been measured.
+    initialRect: { width: window.innerWidth, height: window.innerHeight },
+    estimateSize: (index) => (parts[index]?.part === 0 ? HEADING_PX : 8) + Math.max(1, parts[index]?.entries.length ?? 0) * CHIP_PX,
+    getItemKey: (index) => parts[index]?.key ?? index,
+    overscan: 3,
+  });
   return (
-    <div className="agenda-view" role="region" aria-label={t('calendarUi.views.agenda')}>
+    <div className="agenda-view" role="region" aria-label={t('calendarUi.views.agenda')} ref={root}>
       {props.entries.length === 0 ? <p className="empty">{t('calendarUi.empty')}</p> : null}
-      {days.map((date, row) => {
-        const entries = byDay.get(date) ?? [];
-        const label = longDate(date);
-        return (
-          <DropCell key={date} target={{ date, label, position: { column: 0, row } }} className={`agenda-day${date === props.today ? ' is-today' : ''}${entries.length ? '' : ' empty-day'}`} testId="agenda-day" onEmptyClick={() => props.onCreate({ date, label })}>
-            <h3 className="agenda-date">
-              {label}
-              {props.dayWarnings.get(date) ? <WarningBadge count={props.dayWarnings.get(date) ?? 0} testId="day-warnings" /> : null}
-            </h3>
-            {entries.map((entry) => (
-              <EntryChip key={entry.id} entry={entry} partner={props.partnerById.get(entry.partnerId)} viewerZone={props.viewerZone} onOpen={props.onOpen} onNextSlot={props.onNextSlot} highlighted={entry.id === props.highlightId} />
-            ))}
-          </DropCell>
-        );
-      })}
+      <div className="window" style={{ height: virtualizer.getTotalSize() }}>
+        {virtualizer.getVirtualItems().map((item) => {
+          const part = parts[item.index];
+          if (!part) return null;
+          const { date, entries } = part;
+          const label = longDate(date);
+          const dayEntries = part.part === 0 && entries.length === 0;
+          return (
+            <div key={item.key} data-index={item.index} ref={virtualizer.measureElement} className="window-item" style={{ transform: `translateY(${item.start}px)` }}>
+              <DropCell
+                target={{ date, label, part: part.part, position: { column: 0, row: part.dayIndex } }}
+                className={`agenda-day${date === props.today ? ' is-today' : ''}${dayEntries ? ' empty-day' : ''}${part.part > 0 ? ' continued' : ''}`}
+                testId="agenda-day"
+                onEmptyClick={() => props.onCreate({ date, label })}
+              >
+                {part.part === 0 ? (
+                  <h3 className="agenda-date">
+                    {label}
+                    {props.dayWarnings.get(date) ? <WarningBadge count={props.dayWarnings.get(date) ?? 0} testId="day-warnings" /> : null}
+                  </h3>
+                ) : null}
+                {entries.map((entry) => (
+                  <EntryChip key={entry.id} entry={entry} partner={props.partnerById.get(entry.partnerId)} viewerZone={props.viewerZone} onOpen={props.onOpen} onNextSlot={props.onNextSlot} highlighted={entry.id === props.highlightId} />
+                ))}
+              </DropCell>
+            </div>
+          );
+        })}
+      </div>
     </div>
   );
 }

@@ -1,4 +1,6 @@
+import { useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useVirtualizer } from '@tanstack/react-virtual';
 import { weekDays } from '../../../../shared/calendar/grid';
 import { localParts } from '../../../../shared/calendar/zonedTime';
 import { useDateFormat } from '../../ui/useDateFormat';
@@ -9,20 +11,44 @@ import { zoneCity } from '../time';
 import { DayHeader } from './DayHeader';
 import type { ViewProps } from './types';
 
-/** One row per partner, the week's days across: who posts what, at a glance. */
+/** A lane with a post or two a day; measured once drawn. */
+const LANE_PX = 96;
+
+/**
+ * One row per partner, the week's days across: who posts what, at a glance. An agency has
+ * dozens of partners: only the lanes near the scrolled-to place are drawn.
+ */
 export function LanesView(props: ViewProps) {
   const { t } = useTranslation();
   const { weekdayShort, longDate } = useDateFormat();
   const days = weekDays(props.anchor);
-  const byLane = new Map<string, typeof props.entries>();
-  for (const entry of props.entries) {
-    if (entry.scheduledAt === null) continue;
-    const key = `${entry.partnerId}|${localParts(entry.scheduledAt, props.viewerZone).date}`;
-    byLane.set(key, [...(byLane.get(key) ?? []), entry]);
-  }
+  const { entries, viewerZone } = props;
+  const byLane = useMemo(() => {
+    const lanes = new Map<string, typeof entries>();
+    for (const entry of entries) {
+      if (entry.scheduledAt === null) continue;
+      const key = `${entry.partnerId}|${localParts(entry.scheduledAt, viewerZone).date}`;
+      const list = lanes.get(key) ?? [];
+      list.push(entry);
+      lanes.set(key, list);
+    }
+    return lanes;
+  }, [entries, viewerZone]);
+  const root = useRef<HTMLDivElement>(null);
+  // Plume does not use the React Compiler; the virtualizer re-renders this view as it scrolls.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({
+    count: props.partners.length,
+    getScrollElement: () => root.current?.closest('.calendar-view') ?? null,
+    // A screenful is drawn in the first pass, before the region has been measured.
+    initialRect: { width: window.innerWidth, height: window.innerHeight },
+    estimateSize: () => LANE_PX,
+    getItemKey: (index) => props.partners[index]?.id ?? index,
+    overscan: 2,
+  });
   return (
-    <div className="lanes-view" role="table" aria-label={t('calendarUi.views.lanes')}>
-      <div className="lane header" role="row">
+    <div className="lanes-view" role="table" aria-label={t('calendarUi.views.lanes')} aria-rowcount={props.partners.length + 1} ref={root}>
+      <div className="lane header" role="row" aria-rowindex={1}>
         <div className="lane-name" role="cell" />
         {days.map((date) => (
           <div key={date} role="columnheader" className="lane-day-head">
@@ -30,8 +56,13 @@ export function LanesView(props: ViewProps) {
           </div>
         ))}
       </div>
-      {props.partners.map((partner, row) => (
-        <div key={partner.id} className="lane" role="row" data-testid="lane" data-partner={partner.id}>
+      <div className="window" role="rowgroup" style={{ height: virtualizer.getTotalSize() }}>
+      {virtualizer.getVirtualItems().map((item) => {
+        const partner = props.partners[item.index];
+        if (!partner) return null;
+        const row = item.index;
+        return (
+        <div key={item.key} data-index={item.index} ref={virtualizer.measureElement} className="lane window-item" style={{ transform: `translateY(${item.start}px)` }} role="row" aria-rowindex={row + 2} data-testid="lane" data-partner={partner.id}>
           <div className="lane-name" role="rowheader" style={{ borderLeftColor: partner.color }}>
             <strong>{partner.displayName}</strong>
             <span className="muted small">{zoneCity(partner.timeZone)}</span>
@@ -55,7 +86,9 @@ export function LanesView(props: ViewProps) {
             );
           })}
         </div>
-      ))}
+        );
+      })}
+      </div>
     </div>
   );
 }

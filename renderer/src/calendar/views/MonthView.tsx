@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { monthGrid } from '../../../../shared/calendar/grid';
 import { useDateFormat } from '../../ui/useDateFormat';
@@ -7,13 +8,15 @@ import { groupByDay } from '../grouping';
 import { DayHeader } from './DayHeader';
 import type { ViewProps } from './types';
 
-const MAX_VISIBLE = 4;
+/** Chips drawn per day; the others are counted ("+N"). Core sends no more than these. */
+export const MONTH_CHIPS_PER_DAY = 4;
+const MAX_VISIBLE = MONTH_CHIPS_PER_DAY;
 
 export function MonthView(props: ViewProps) {
   const { t } = useTranslation();
   const { weekdayShort, longDate } = useDateFormat();
   const grid = monthGrid(props.anchor.slice(0, 7), { today: props.today });
-  const byDay = groupByDay(props.entries, props.viewerZone);
+  const byDay = useMemo(() => groupByDay(props.entries, props.viewerZone), [props.entries, props.viewerZone]);
   return (
     <div className="month-view" role="table" aria-label={t('calendarUi.views.month')}>
       <div className="month-weekdays" role="row">
@@ -27,6 +30,7 @@ export function MonthView(props: ViewProps) {
         <div key={week.weekStart} className="month-week" role="row">
           {week.days.map((day, column) => {
             const entries = byDay.get(day.date) ?? [];
+            const hidden = (props.dayCounts.get(day.date) ?? entries.length) - Math.min(entries.length, MAX_VISIBLE);
             const label = longDate(day.date);
             return (
               <DropCell
@@ -49,7 +53,7 @@ export function MonthView(props: ViewProps) {
                     highlighted={entry.id === props.highlightId}
                   />
                 ))}
-                {entries.length > MAX_VISIBLE ? <span className="more">+{entries.length - MAX_VISIBLE}</span> : null}
+                {hidden > 0 ? <span className="more">+{hidden}</span> : null}
                 <button type="button" className="add-here" aria-label={t('calendarUi.newHere', { date: label })} onClick={() => props.onCreate({ date: day.date, label })}>
                   +
                 </button>

@@ -9,6 +9,8 @@ export interface ViewProps {
   today: string;
   viewerZone: string;
   entries: CalendarEntry[];
+  /** Month view: how many posts each local date holds (its entries are only the first few). */
+  dayCounts: ReadonlyMap<string, number>;
   partners: Partner[];
   partnerById: Map<string, Partner>;
   highlightId: string | null;

@@ -1,0 +1,106 @@
+import { expect, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { startPlume } from './support/plumeServer';
+import type { RunningPlume } from './support/plumeServer';
+import '../support/nodeZoneData';
+
+let plume: RunningPlume;
+test.beforeEach(async () => {
+  plume = await startPlume(undefined, { PLUME_CLOCK_START: '2026-06-01T08:00:00Z' });
+});
+test.afterEach(async () => {
+  await plume.stop();
+});
+
+const chip = (page: Page, id: string) => page.locator(`[data-testid="calendar-entry"][data-entry-id="${id}"]`);
+
+async function emptyWorkspace(page: Page) {
+  await page.goto(plume.url);
+  await page.getByRole('button', { name: 'Commencer avec un espace vide' }).click();
+}
+
+/** Scrolls the calendar's region by steps until `target` is drawn, as a user's wheel would. */
+async function scrollUntilDrawn(page: Page, target: ReturnType<typeof chip>) {
+  const region = page.locator('.calendar-view');
+  for (let i = 0; i < 60 && (await target.count()) === 0; i++) {
+    await region.evaluate((el) => el.scrollBy(0, 400));
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  }
+  await expect(target).toBeVisible();
+}
+
+test('the agenda draws the posts near the scrolled-to place; scrolling reveals the last day’s last post', async ({ page }) => {
+  await emptyWorkspace(page);
+  const partner = await plume.call(page.request, 'partners.create', { displayName: 'Me Dupont', timeZone: 'Europe/Paris' });
+  const ids: string[] = [];
+  // 60 posts on the 2nd, 60 on the 20th: far more than a screen.
+  for (const day of ['2026-06-02', '2026-06-20']) {
+    for (let i = 0; i < 60; i++) {
+      const post = await plume.call(page.request, 'posts.create', { partnerId: partner.id, title: `Publication ${day} n° ${i}`, scheduledAt: Date.parse(`${day}T06:00:00Z`) + i * 10 * 60_000 });
+      ids.push(post.id);
+    }
+  }
+  await page.goto(`${plume.origin}/#/calendar/agenda/2026-06-01`);
+  const first = ids[0] ?? '';
+  const last = ids.at(-1) ?? '';
+  await expect(chip(page, first)).toBeVisible();
+  // Windowed: far fewer chips than posts, and not the last one.
+  expect(await page.getByTestId('calendar-entry').count()).toBeLessThan(60);
+  await expect(chip(page, last)).toHaveCount(0);
+  await scrollUntilDrawn(page, chip(page, last));
+  await expect(chip(page, last)).toContainText(`Publication 2026-06-20 n° 59`);
+  await expect(chip(page, first)).toHaveCount(0);
+});
+
+test('partner lanes draw the lanes near the scrolled-to place; scrolling reveals the last partner’s posts', async ({ page }) => {
+  await emptyWorkspace(page);
+  const posts: { partner: string; post: string }[] = [];
+  for (let i = 0; i < 30; i++) {
+    const partner = await plume.call(page.request, 'partners.create', { displayName: `Me Associé ${String(i).padStart(2, '0')}`, timeZone: 'Europe/Paris' });
+    const post = await plume.call(page.request, 'posts.create', { partnerId: partner.id, title: `Note ${i}`, scheduledAt: Date.parse('2026-06-09T08:00:00Z') });
+    posts.push({ partner: partner.id, post: post.id });
+  }
+  await page.goto(`${plume.origin}/#/calendar/lanes/2026-06-08`);
+  const first = posts[0];
+  const last = posts.at(-1);
+  if (!first || !last) throw new Error('no partners');
+  await expect(chip(page, first.post)).toBeVisible();
+  expect(await page.getByTestId('lane').count()).toBeLessThan(30);
+  await expect(page.locator(`[data-testid="lane"][data-partner="${last.partner}"]`)).toHaveCount(0);
+  await scrollUntilDrawn(page, chip(page, last.post));
+  await expect(page.locator(`[data-testid="lane"][data-partner="${last.partner}"]`).locator(chip(page, last.post))).toBeVisible();
+});
+
+test('a drag and drop in the week updates the moved post without reading the range again', async ({ page }) => {
+  await emptyWorkspace(page);
+  const partner = await plume.call(page.request, 'partners.create', { displayName: 'Me Dupont', timeZone: 'Europe/Paris' });
+  const moved = await plume.call(page.request, 'posts.create', { partnerId: partner.id, title: 'Réforme des contrats', scheduledAt: Date.parse('2026-06-09T08:00:00Z') });
+  const other = await plume.call(page.request, 'posts.create', { partnerId: partner.id, title: 'Médiation', scheduledAt: Date.parse('2026-06-10T08:00:00Z') });
+  await page.goto(`${plume.origin}/#/calendar/week/2026-06-08`);
+  await expect(chip(page, moved.id)).toBeVisible();
+  await expect(chip(page, other.id)).toBeVisible();
+
+  const calls: string[] = [];
+  page.on('request', (request) => {
+    const name = request.url().split('/api/call/')[1];
+    if (name) calls.push(name);
+  });
+  const handle = chip(page, moved.id).getByTestId('entry-handle');
+  const target = page.locator('[data-testid="week-cell"][data-date="2026-06-11"][data-hour="10"]');
+  await target.scrollIntoViewIfNeeded();
+  const from = await handle.boundingBox();
+  const to = await target.boundingBox();
+  if (!from || !to) throw new Error('no boxes');
+  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(from.x + from.width / 2 + 10, from.y + from.height / 2, { steps: 3 });
+  await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 12 });
+  await page.mouse.up();
+
+  await expect(target.locator(chip(page, moved.id))).toBeVisible();
+  await expect.poll(async () => (await plume.call(page.request, 'posts.get', { id: moved.id })).scheduledAt).toBe(Date.parse('2026-06-11T08:00:00Z'));
+  await expect.poll(() => calls.includes('calendar.warnings')).toBe(true);
+  // One schedule call, this partner's warnings, and never the week's range or the unscheduled list.
+  expect(calls.filter((name) => name !== 'calendar.warnings')).toEqual(['calendar.schedule']);
+  await expect(chip(page, other.id)).toBeVisible();
+});
