@@ -1,5 +1,5 @@
-import { AppBskyRichtextFacet, RichText, XRPCError } from '@atproto/api';
-import type { AppBskyEmbedImages, AppBskyFeedPost, AtpAgent, BlobRef } from '@atproto/api';
+import type { AppBskyEmbedImages, AppBskyFeedPost, AppBskyRichtextFacet, AtpAgent, BlobRef } from '@atproto/api';
+import { atproto, isXrpcError } from '../../../bluesky/atproto';
 import type { ParsedPublishRequest } from '../../../../../shared/publishing/port';
 import { fail } from '../http/publishFailure';
 import { blueskyError } from './errors';
@@ -12,7 +12,7 @@ async function resolveHandle(agent: AtpAgent, handle: string, now: number): Prom
     const { data } = await agent.com.atproto.identity.resolveHandle({ handle });
     return data.did;
   } catch (error) {
-    if (error instanceof XRPCError && error.error === 'InvalidRequest') return undefined;
+    if (isXrpcError(error) && error.error === 'InvalidRequest') return undefined;
     return fail(blueskyError(error, now, false) ?? { kind: 'retryable', status: 0, networkMessage: String(error) });
   }
 }
@@ -26,6 +26,7 @@ async function resolveHandle(agent: AtpAgent, handle: string, now: number): Prom
  * is never changed (no shortened links).
  */
 export async function facetsFor(agent: AtpAgent, text: string, now: number): Promise<Facet[]> {
+  const { AppBskyRichtextFacet, RichText } = await atproto();
   const rich = new RichText({ text });
   rich.detectFacetsWithoutResolution();
   if (rich.text !== text) fail({ kind: 'permanent', status: 0, networkMessage: 'Rich-text detection changed the approved text' });
