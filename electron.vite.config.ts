@@ -16,6 +16,9 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
+      // date-fns is hundreds of small files (every locale): bundled, only the functions and the
+      // two locales core uses are read at start, instead of resolving the package's tree.
+      externalizeDeps: { exclude: ['date-fns', '@date-fns/tz'] },
       rolldownOptions: {
         // index: the Electron shell; server: browser mode (`node out/main/server.js`), so no
         // TypeScript is compiled at start-up. Chunks sit beside them, so paths taken from

@@ -7,7 +7,9 @@ import { docFromParagraphs } from '../shared/posts/document';
 import { EDITOR_TIMING, SYNCHRONOUS, editorialLintKey, editorialLintPlugin, lintStateOf } from '../renderer/src/editor/lint/lintPlugin';
 import { LintSession } from '../renderer/src/editor/lint/lintSession';
 import { generatedLine, post } from './support/editorialFixtures';
-import { median, percentile, report, time } from './support/stats';
+import { loadPageLint } from '../renderer/src/editor/lint/pageLint';
+import { printTable, time } from './support/stats';
+import type { Measure } from './support/stats';
 
 /**
  * Editorial-line lint: a 3,000-character French post against a generated 300-rule line,
@@ -48,12 +50,14 @@ for (let i = 0; i < runs; i++) {
 }
 
 console.log(`line: ${line.rules.length} rules, ${words.length} words and phrases; post: ${text.length} characters; networks: ${context.networks.join(', ')}`);
-report('compile 300-rule line (median)', median(compileMs), 'includes() scan', median(baseline));
-report('first lint after compile (cold caches)', coldMs, 'includes() scan', median(baseline));
-report('lint, same text (median)', median(steady), 'includes() scan', median(baseline), '< 1 ms');
-report('lint, same text (p95)', percentile(steady, 95), 'includes() scan p95', percentile(baseline, 95));
-report('lint, one keystroke changed (median)', median(typing), 'includes() scan', median(baseline), '< 1 ms');
-report('lint, one keystroke changed (p95)', percentile(typing, 95), 'includes() scan p95', percentile(baseline, 95));
+const scan = { name: 'includes() scan', samples: baseline };
+// Goals: the lint under 1 ms (issue 15); a compile and a first lint well inside one frame.
+const measures: Measure[] = [
+  { what: 'compile 300-rule line', samples: compileMs, baseline: scan, goal: { statistic: 'median', below: 16 } },
+  { what: 'first lint after compile (cold caches)', samples: [coldMs], baseline: scan, goal: { statistic: 'max', below: 16 } },
+  { what: 'lint 3,000 chars × 300 rules, same text', samples: steady, baseline: scan, goal: { statistic: 'median', below: 1 } },
+  { what: 'lint 3,000 chars × 300 rules, one keystroke changed', samples: typing, baseline: scan, goal: { statistic: 'median', below: 1 } },
+];
 if (sink < 0) console.log(sink);
 
 /**
@@ -64,6 +68,8 @@ if (sink < 0) console.log(sink);
  * runs 60 ms after the last keystroke, at most 150 ms after the first. Typing in the browser
  * adds DOM and paint on top of both.
  */
+// The editor lints in the page here (no worker in Node): its linter is loaded on demand.
+await loadPageLint();
 const schema = getSchema([StarterKit]);
 const postDoc = PmNode.fromJSON(schema, docFromParagraphs(text.split('\n')));
 const session = new LintSession();
@@ -92,8 +98,10 @@ for (let i = 0; i < 300; i++) {
 }
 const synchronous = typeInto(linted);
 console.log(`editor extension: ${keystrokes} keystrokes into a ${postDoc.textContent.length}-character document (${postDoc.childCount} paragraphs), ${lintStateOf(synchronous.state)?.result?.findings.length ?? 0} findings`);
-report('keystroke, extension as in the editor (median)', median(deferred.keystroke), 'bare ProseMirror keystroke', median(bare.keystroke));
-report('keystroke, extension as in the editor (p95)', percentile(deferred.keystroke, 95), 'bare ProseMirror keystroke p95', percentile(bare.keystroke, 95));
-report('lint pass: map + lint + decorations (median)', median(passes), 'bare ProseMirror keystroke', median(bare.keystroke));
-report('lint pass: map + lint + decorations (p95)', percentile(passes, 95), 'bare ProseMirror keystroke p95', percentile(bare.keystroke, 95));
-report('keystroke if linted in the transaction (median)', median(synchronous.keystroke), 'bare ProseMirror keystroke', median(bare.keystroke));
+const bareKeystroke = { name: 'bare ProseMirror keystroke', samples: bare.keystroke };
+measures.push(
+  { what: 'keystroke, extension as in the editor', samples: deferred.keystroke, baseline: bareKeystroke, goal: { statistic: 'p95', ratioBelow: 1.1 } },
+  { what: 'lint pass: map + lint + decorations', samples: passes, baseline: bareKeystroke, goal: { statistic: 'median', below: 16 } },
+  { what: 'keystroke if linted in the transaction', samples: synchronous.keystroke, baseline: bareKeystroke, goal: { statistic: 'median', below: 16 } },
+);
+printTable('Editorial lint', measures);

@@ -7,8 +7,13 @@ import { chromium } from '@playwright/test';
 import { createCore } from '../electron/core/app';
 import { createLogger } from '../electron/core/log';
 import { docFromParagraphs } from '../shared/posts/document';
-import { median, percentile, report, time, timeAsync } from './support/stats';
+import { agencyWorkspace } from './support/agencyWorkspace';
+import { printTable, time, timeAsync } from './support/stats';
+import type { Measure } from './support/stats';
 import { call, paragraph } from './support/core';
+
+/** Every figure of this file, printed as one table at the end. */
+const measures: Measure[] = [];
 
 /**
  * Foundation benchmarks: database open + migrate, save latency for a 3,000-character draft,
@@ -35,7 +40,9 @@ function openAndMigrate(): void {
       }),
     );
   }
-  report('DB open + migrate (fresh file, median)', median(migrate), 'bare SQLite open', median(bare));
+  // Goals: a share of the 800 ms start budget; a save never holds the thread longer than the 20 ms
+  // a request may wait (issue 15); a list no slower than a calendar view (150 ms).
+  measures.push({ what: 'DB open + migrate (fresh file)', samples: migrate, baseline: { name: 'bare SQLite open', samples: bare }, goal: { statistic: 'median', below: 200 } });
 }
 
 async function saveLatency(): Promise<void> {
@@ -59,8 +66,7 @@ async function saveLatency(): Promise<void> {
     raw.push(time(() => insert.run(body)));
   }
   db.close();
-  report('save 3,000-char draft via router, p50', median(samples), 'raw INSERT p50', median(raw));
-  report('save 3,000-char draft via router, p99', percentile(samples, 99), 'raw INSERT p99', percentile(raw, 99));
+  measures.push({ what: 'save 3,000-char draft via router', samples, baseline: { name: 'raw INSERT', samples: raw }, goal: { statistic: 'p95', below: 20 } });
   core.close();
 }
 
@@ -95,16 +101,16 @@ async function listing(): Promise<void> {
   const rawSamples: number[] = [];
   for (let i = 0; i < 15; i++) rawSamples.push(time(() => select.all()));
   raw.close();
-  report('list 10,000 posts via router (median)', median(samples), 'raw SELECT of the rows', median(rawSamples));
+  measures.push({ what: 'list 10,000 posts via router', samples, baseline: { name: 'raw SELECT of the rows', samples: rawSamples }, goal: { statistic: 'median', below: 150 } });
 }
 
 async function coldStart(): Promise<void> {
-  const dir = join(scratch, 'cold');
-  const core = createCore({ dataDir: dir, logger });
-  const partner = await call(core, 'partners.create', { displayName: 'Me Bench', timeZone: 'Europe/Paris' });
-  const post = await call(core, 'posts.create', { partnerId: partner.id, content: docFromParagraphs([paragraph(3000, 1)]) });
-  await call(core, 'settings.update', { onboardingDone: true });
-  core.close();
+  // A copy of the agency workspace (issue 15): 100,000 posts, 1,000,000 chained audit entries,
+  // and, by today's clock, months of overdue posts for the scheduler's first tick to catch up.
+  const dir = agencyWorkspace(join(scratch, 'cold'));
+  const db = new Database(join(dir, 'plume.sqlite'), { readonly: true });
+  const post = { id: db.prepare("SELECT id FROM posts WHERE status = 'draft' ORDER BY updated_at DESC LIMIT 1").pluck().get() as string };
+  db.close();
 
   const browser = await chromium.launch({
     executablePath: process.env.PLUME_CHROMIUM ?? '/usr/bin/chromium',
@@ -113,6 +119,8 @@ async function coldStart(): Promise<void> {
   const editorReady: number[] = [];
   const pageBaseline: number[] = [];
   for (let i = 0; i < 5; i++) {
+    // Each start on its own fresh copy: every run is the first start after months away.
+    if (i > 0) agencyWorkspace(dir);
     const started = process.hrtime.bigint();
     const child = spawn(process.execPath, ['out/main/server.js'], {
       env: { ...process.env, PLUME_DATA_DIR: dir, PLUME_NO_OPEN: '1' },
@@ -138,7 +146,12 @@ async function coldStart(): Promise<void> {
     await new Promise((resolve) => child.once('exit', resolve));
   }
   await browser.close();
-  report('browser mode cold start → editable editor', median(editorReady), 'static file load', median(pageBaseline));
+  measures.push({
+    what: 'browser mode cold start → editable editor (agency workspace)',
+    samples: editorReady,
+    baseline: { name: 'static file load', samples: pageBaseline },
+    goal: { statistic: 'median', below: 800 },
+  });
 }
 
 console.log('Foundation');
@@ -146,4 +159,5 @@ openAndMigrate();
 await saveLatency();
 await listing();
 await coldStart();
+printTable('Foundation', measures);
 rmSync(scratch, { recursive: true, force: true });

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { getSchema } from '@tiptap/core';
 import StarterKit from '@tiptap/starter-kit';
 import { Node as PmNode } from '@tiptap/pm/model';
@@ -12,6 +12,10 @@ import { EDITOR_TIMING, editorialLintPlugin, lintStateOf, refreshTransaction, un
 import type { LintState } from '../../renderer/src/editor/lint/lintPlugin';
 import { LintSession } from '../../renderer/src/editor/lint/lintSession';
 import { fixTransaction } from '../../renderer/src/editor/lint/applyFix';
+import { loadPageLint } from '../../renderer/src/editor/lint/pageLint';
+
+// The page loads its own linter on demand (see pageLint.ts); these tests lint in the page.
+beforeAll(() => loadPageLint());
 
 /** The editor's real schema: positions and fixes are checked against ProseMirror itself. */
 const schema = getSchema([StarterKit]);

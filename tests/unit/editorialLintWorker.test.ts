@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { getSchema } from '@tiptap/core';
 import StarterKit from '@tiptap/starter-kit';
 import { Node as PmNode } from '@tiptap/pm/model';
@@ -13,6 +13,10 @@ import { WorkerLintRunner } from '../../renderer/src/editor/lint/lintRunner';
 import type { LintWorkerPort } from '../../renderer/src/editor/lint/lintRunner';
 import { LintSession } from '../../renderer/src/editor/lint/lintSession';
 import { lintWorkerHandler } from '../../renderer/src/editor/lint/lintWorkerHandler';
+import { loadPageLint } from '../../renderer/src/editor/lint/pageLint';
+
+// The page loads its own linter on demand (see pageLint.ts); these tests lint in the page.
+beforeAll(() => loadPageLint());
 
 const line: ResolvedLine = resolveLine(
   EditorialLine.parse({

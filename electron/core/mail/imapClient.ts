@@ -1,4 +1,5 @@
-import { ImapFlow } from 'imapflow';
+import type { ImapFlow } from 'imapflow';
+import { imapflow } from './libraries';
 import type { MailSettings } from './settings';
 
 /**
@@ -7,6 +8,7 @@ import type { MailSettings } from './settings';
  * test servers only).
  */
 export async function connectImap(settings: MailSettings, password: string, options: { autoIdleDelayMs?: number } = {}): Promise<ImapFlow> {
+  const { ImapFlow } = await imapflow();
   const client = new ImapFlow({
     host: settings.imap.host,
     port: settings.imap.port,

@@ -1,4 +1,4 @@
-import { simpleParser } from 'mailparser';
+import { mailparser } from './libraries';
 import { z } from 'zod';
 import { messageIdsIn } from './messageId';
 
@@ -75,7 +75,7 @@ function assertWellFormed(source: Buffer): void {
 
 export async function parseInbound(source: Buffer): Promise<InboundMessage> {
   assertWellFormed(source);
-  const mail = ParsedMail.parse(await simpleParser(source, { skipImageLinks: true, skipTextToHtml: true }));
+  const mail = ParsedMail.parse(await (await mailparser()).simpleParser(source, { skipImageLinks: true, skipTextToHtml: true }));
   const references = typeof mail.references === 'string' ? [mail.references] : (mail.references ?? []);
   const threadIds = [...new Set([...messageIdsIn(mail.inReplyTo ?? ''), ...references.flatMap(messageIdsIn)])];
   return {

@@ -1,5 +1,4 @@
-import { createTransport } from 'nodemailer';
-import MailComposer from 'nodemailer/lib/mail-composer';
+import { mailComposer, nodemailer } from './libraries';
 import { z } from 'zod';
 import { describeError, errorShape, isUnreachable } from './networkErrors';
 import type { MailSettings } from './settings';
@@ -58,7 +57,8 @@ const messageOptions = (settings: MailSettings, mail: OutgoingMail) => ({
 });
 
 /** The RFC 822 bytes of a message, built as nodemailer builds it for SMTP. */
-export function composeRaw(settings: MailSettings, mail: OutgoingMail): Promise<Buffer> {
+export async function composeRaw(settings: MailSettings, mail: OutgoingMail): Promise<Buffer> {
+  const MailComposer = await mailComposer();
   return new MailComposer(messageOptions(settings, mail)).compile().build();
 }
 
@@ -68,6 +68,7 @@ export function composeRaw(settings: MailSettings, mail: OutgoingMail): Promise<
  * retrying, 5xx and a refused login are permanent and keep the server's own words.
  */
 export async function sendMail(settings: MailSettings, password: string, mail: OutgoingMail): Promise<SendOutcome> {
+  const { createTransport } = await nodemailer();
   const transport = createTransport({
     host: settings.smtp.host,
     port: settings.smtp.port,

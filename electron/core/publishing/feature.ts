@@ -100,10 +100,10 @@ export function createPublishing(base: PublishingBase, options: PublishingOption
     }, delay);
     timer.unref();
   };
-  signoff.scheduler.addStep((now) => {
+  signoff.scheduler.addStep(async (now) => {
     // A failing step must not stop the rest of the tick (replies, deadlines, the outbox).
     try {
-      step.run(now);
+      await step.run(now);
     } catch (error) {
       log.error('publication step failed', error);
     }

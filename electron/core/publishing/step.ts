@@ -1,5 +1,6 @@
 import { DEFAULT_GRACE_MINUTES } from '../../../shared/publishing/publication';
 import { MASTODON_MIN_SCHEDULE_MS } from './connectors/mastodon/connector';
+import { timeSlicer } from '../scheduler/timeSlice';
 import { GRACE_SETTING, SYSTEM } from './deps';
 import type { PublishingDeps } from './deps';
 import { REMOTE_HORIZON_MS } from './rounds';
@@ -40,10 +41,17 @@ export class PublicationStep {
     return typeof value === 'number' && Number.isInteger(value) && value >= 0 ? value : DEFAULT_GRACE_MINUTES;
   }
 
-  run(now: number): StepReport {
+  async run(now: number): Promise<StepReport> {
     const report: StepReport = { scheduled: 0, started: 0, missed: 0, handedToInstance: 0 };
     const { db, posts, publications, transitions } = this.deps;
+    // A catch-up of thousands of posts shares the thread; each post is read again after a pause.
+    const slice = timeSlicer();
+    const paused = async () => {
+      await slice();
+      return !db.open;
+    };
     for (const id of publications.approvedWithTime()) {
+      if (await paused()) return report;
       const post = posts.get(id);
       if (post?.status !== 'approved') continue;
       db.transaction(() => {
@@ -53,6 +61,7 @@ export class PublicationStep {
       report.scheduled++;
     }
     for (const id of publications.scheduledWithoutTime()) {
+      if (await paused()) return report;
       const post = posts.get(id);
       if (post?.status !== 'scheduled') continue;
       db.transaction(() => {
@@ -63,6 +72,7 @@ export class PublicationStep {
     }
     const graceMs = this.graceMinutes() * 60_000;
     for (const id of publications.dueToStart(now)) {
+      if (await paused()) return report;
       const post = posts.get(id);
       if (post?.status !== 'scheduled' || post.scheduledAt === null) continue;
       // Only a network handed early to its instance is under way, and nothing else is left.
@@ -82,6 +92,7 @@ export class PublicationStep {
     }
     // Far enough ahead, Mastodon gets the post now with `scheduled_at`: it goes out even if this machine sleeps.
     for (const id of publications.aheadForMastodon(now + MASTODON_MIN_SCHEDULE_MS + REMOTE_MARGIN_MS, now + REMOTE_HORIZON_MS)) {
+      if (await paused()) return report;
       const post = posts.get(id);
       if (post?.status !== 'scheduled') continue;
       if (db.transaction(() => this.rounds.start(post, now, SYSTEM, 'mastodon'))()) report.handedToInstance++;

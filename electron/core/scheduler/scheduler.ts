@@ -81,9 +81,9 @@ export class Scheduler {
       if (result.status === 'failed') this.options.log.info(`inbox not read: ${result.error}`);
     }
     const inboxKnown = inboxState !== 'offline' && inboxState !== 'failed';
-    const expired = inboxKnown ? deadlines.expireDue(now) : 0;
-    const reminders = deadlines.remindDue(now);
-    const held = deadlines.holdDue(now);
+    const expired = inboxKnown ? await deadlines.expireDue(now) : 0;
+    const reminders = await deadlines.remindDue(now);
+    const held = await deadlines.holdDue(now);
     for (const step of this.steps) await step(now);
     const sent = await outbox.tick(now);
     return { inbox: inboxState, expired, reminders, held, sent };

@@ -4,6 +4,7 @@ import { dueReminder } from '../../../shared/signoff/reminders';
 import { newMessageId } from '../mail/messageId';
 import { messageIdDomain } from '../mail/settings';
 import { Decisions } from './decisions';
+import { timeSlicer } from '../scheduler/timeSlice';
 import { SIGNOFF_EMAIL, reminderEmailKey } from './deps';
 import type { SignoffDeps } from './deps';
 import type { EmailRequestPayload } from './service';
@@ -27,10 +28,17 @@ export class DeadlineKeeper {
   }
 
   /** Open requests past their deadline with no decision expire (lifecycle 'expire'). */
-  expireDue(now: number): number {
+  async expireDue(now: number): Promise<number> {
     let expired = 0;
-    for (const request of this.deps.signoff.openRequestsWithDeadline()) {
-      if (request.deadlineAt === null || request.deadlineAt > now) break;
+    const slice = timeSlicer();
+    for (const listed of this.deps.signoff.openRequestsWithDeadline()) {
+      if (listed.deadlineAt === null || listed.deadlineAt > now) break;
+      await slice();
+      // The workspace was closed (quit, restore) while others were served: the next pass resumes.
+      if (!this.deps.db.open) break;
+      // Read again: a decision may have arrived while the thread served others.
+      const request = this.deps.signoff.request(listed.id);
+      if (request?.state !== 'open' || request.deadlineAt === null || request.deadlineAt > now) continue;
       const post = this.deps.posts.get(request.postId);
       if (!post) continue;
       this.deps.db.transaction(() => {
@@ -55,10 +63,15 @@ export class DeadlineKeeper {
   }
 
   /** Queues the reminder due now for each open emailed request (see shared/signoff/reminders.ts). */
-  remindDue(now: number): number {
+  async remindDue(now: number): Promise<number> {
     let queued = 0;
-    for (const request of this.deps.signoff.openRequestsWithDeadline()) {
-      if (request.channel !== 'email') continue;
+    const slice = timeSlicer();
+    for (const listed of this.deps.signoff.openRequestsWithDeadline()) {
+      if (listed.channel !== 'email') continue;
+      await slice();
+      if (!this.deps.db.open) break;
+      const request = this.deps.signoff.request(listed.id);
+      if (request?.state !== 'open') continue;
       const level = dueReminder({ createdAt: request.createdAt, deadlineAt: request.deadlineAt, level: request.remindersSent }, now);
       if (level === null) continue;
       this.deps.db.transaction(() => {
@@ -76,9 +89,12 @@ export class DeadlineKeeper {
   }
 
   /** Posts whose publication time came without a valid approval are held, and the community manager alerted. */
-  holdDue(now: number): number {
+  async holdDue(now: number): Promise<number> {
     let held = 0;
+    const slice = timeSlicer();
     for (const { id } of this.deps.signoff.postsToHold(HOLDABLE, now)) {
+      await slice();
+      if (!this.deps.db.open) break;
       const post = this.deps.posts.get(id);
       if (!post || !canTransition(post.status, 'hold')) continue;
       // Asked again after its time (a held post re-requested): its approval will wait for a new slot, not publish.

@@ -13,6 +13,7 @@ import type { OutboxJob } from '../outbox/repository';
 import type { SignoffDeps } from './deps';
 import { renderRequestEmail } from './email/requestEmail';
 import type { EmailPreviews } from './emailPreviews';
+import { loadFacetDetection } from '../publishing/connectors/bluesky/record';
 import type { RenderedEmail } from './email/requestEmail';
 import type { SignoffRequest } from './repository';
 import { signToken } from './tokens';
@@ -74,6 +75,8 @@ export class SignoffEmailJob implements JobHandler {
 
     let rendered: RenderedEmail | null;
     try {
+      // Bluesky's preview needs the SDK's facet detection, loaded on first use, not at start.
+      if (request.content.texts.bluesky !== undefined) await loadFacetDetection();
       rendered = this.render(request, payload, settings.fromAddress, await this.deps.key.get());
     } catch (error) {
       this.deps.log.error('signing key unavailable', error);

@@ -1,10 +1,10 @@
 import { useDeferredValue, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ResolvedLine } from '../../../shared/editorial/lineSchema';
-import { lint } from '../../../shared/editorial/lint';
 import { applyFix } from '../../../shared/editorial/fixes';
 import { networkLabels } from '../../../shared/posts/networks';
 import type { Network } from '../../../shared/posts/networks';
+import { usePageLint } from '../editor/lint/usePageLint';
 import { NetworkPicker } from './fields/NetworkPicker';
 import { findingText, fixLabel } from './findingText';
 
@@ -23,7 +23,9 @@ export function TryIt({ line, usingSaved }: TryItProps) {
   const [targets, setTargets] = useState<Network[]>(['linkedin']);
   // Typing stays fluid on long lines: the findings follow a deferred copy of the text.
   const deferred = useDeferredValue(text);
-  const result = useMemo(() => (line ? lint(deferred, line, { networks: targets }) : null), [line, deferred, targets]);
+  // The linter's libraries load with the first look at this box, not with the app.
+  const lint = usePageLint();
+  const result = useMemo(() => (line && lint ? lint(deferred, line, { networks: targets }) : null), [lint, line, deferred, targets]);
   const findings = result?.findings ?? [];
 
   return (

@@ -1,7 +1,12 @@
-import snowball from 'snowball-stemmers';
+import { stemmer as frenchStem } from '@orama/stemmers/french';
 import { stripAccents } from './fold';
 
-const stemmer = snowball.newStemmer('french');
+/**
+ * Snowball's French stemmer alone (@orama/stemmers ships one module per language; the
+ * snowball-stemmers package brought all 30 into the page and the worker). Same stems: see
+ * tests/unit/editorial/frenchStemmer.test.ts.
+ */
+const stemmer = { stem: frenchStem };
 
 /**
  * Determiners that change with gender and number: in a phrase, "le meilleur avocat" should

@@ -1,5 +1,4 @@
-import { ImapFlow } from 'imapflow';
-import { createTransport } from 'nodemailer';
+import { imapflow, nodemailer } from '../../mail/libraries';
 import { credentialMessageKey } from '../../../../shared/credentials/errors';
 import type { CredentialErrorCode } from '../../../../shared/credentials/errors';
 import type { MailServer, ProbeResult } from '../../../../shared/credentials/mail';
@@ -37,6 +36,7 @@ function probeFailure(error: unknown, authFailed: boolean): ProbeResult {
 
 /** Connects and authenticates to the SMTP server (EHLO, STARTTLS as asked, AUTH), sends nothing. */
 export async function probeSmtp(server: MailServer, login: MailLogin): Promise<ProbeResult> {
+  const { createTransport } = await nodemailer();
   const transport = createTransport({
     host: server.host,
     port: server.port,
@@ -62,6 +62,7 @@ export async function probeSmtp(server: MailServer, login: MailLogin): Promise<P
 
 /** Connects, authenticates (LOGIN / AUTHENTICATE), logs out. */
 export async function probeImap(server: MailServer, login: MailLogin): Promise<ProbeResult> {
+  const { ImapFlow } = await imapflow();
   const client = new ImapFlow({
     host: server.host,
     port: server.port,

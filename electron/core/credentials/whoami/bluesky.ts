@@ -1,5 +1,5 @@
-import { AtpAgent, XRPCError } from '@atproto/api';
-import type { AtpSessionData } from '@atproto/api';
+import type { AtpAgent, AtpSessionData } from '@atproto/api';
+import { atproto, isXrpcError } from '../../bluesky/atproto';
 import { z } from 'zod';
 import type { Revocation } from '../../../../shared/credentials/account';
 import type { CredentialErrorCode } from '../../../../shared/credentials/errors';
@@ -35,7 +35,7 @@ const Profile = z.object({
 function blueskyCode(error: unknown, login: boolean): CredentialErrorCode {
   if (error instanceof CredentialFailure) return error.code;
   if (isUnreachable(error)) return 'network_unreachable';
-  if (error instanceof XRPCError) {
+  if (isXrpcError(error)) {
     // ResponseType is a numeric enum of HTTP statuses; 1 means no answer at all.
     const status: number = error.status;
     if (status === 1) return 'network_unreachable';
@@ -55,8 +55,9 @@ function serviceUrl(service: string): URL {
 }
 
 /** An agent that reports the session it ends up with (login or refresh both rotate it). */
-function agentFor(service: string): { agent: AtpAgent; current: () => AtpSessionData | undefined } {
+async function agentFor(service: string): Promise<{ agent: AtpAgent; current: () => AtpSessionData | undefined }> {
   let latest: AtpSessionData | undefined;
+  const { AtpAgent } = await atproto();
   const agent = new AtpAgent({
     service: serviceUrl(service),
     persistSession: (_event, session) => {
@@ -84,7 +85,7 @@ async function identify(agent: AtpAgent, session: AtpSessionData | undefined): P
 
 /** createSession with the app password, then who-am-I. */
 export async function blueskyLogin(service: string, identifier: string, appPassword: string): Promise<BlueskyCheck> {
-  const { agent, current } = agentFor(service);
+  const { agent, current } = await agentFor(service);
   try {
     await agent.login({ identifier, password: appPassword });
   } catch (error) {
@@ -104,7 +105,7 @@ export async function blueskyLogin(service: string, identifier: string, appPassw
  */
 export async function blueskyCheck(service: string, secret: BlueskySecret): Promise<BlueskyCheck> {
   if (secret.session !== undefined) {
-    const { agent, current } = agentFor(service);
+    const { agent, current } = await agentFor(service);
     try {
       await agent.resumeSession({ ...secret.session, active: secret.session.active });
       return await identify(agent, current());
@@ -119,7 +120,7 @@ export async function blueskyCheck(service: string, secret: BlueskySecret): Prom
 /** com.atproto.server.deleteSession with the refresh token: the session ends on the server. */
 export async function blueskyLogout(service: string, session: BlueskySession | undefined): Promise<Revocation> {
   if (session === undefined) return 'not_supported';
-  const { agent } = agentFor(service);
+  const { agent } = await agentFor(service);
   try {
     await agent.com.atproto.server.deleteSession(undefined, { headers: { authorization: `Bearer ${session.refreshJwt}` } });
     return 'revoked';

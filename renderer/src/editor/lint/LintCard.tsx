@@ -4,7 +4,7 @@ import type { Editor } from '@tiptap/react';
 import type { Finding } from '../../../../shared/editorial/findingSchema';
 import { useFindingText } from '../../editorial/editor/findingText';
 import { applyFindingFix, findingsAt } from './actions';
-import { freshLint, underlineKeys } from './lintPlugin';
+import { freshLint, underlineKeys, withFreshLint } from './lintPlugin';
 import type { LintSession } from './lintSession';
 import './lint.css';
 
@@ -95,14 +95,17 @@ export function LintCard({ editor, session }: { editor: Editor; session: LintSes
       timer.current = setTimeout(() => setCard((current) => (current?.focus ? current : null)), HIDE_DELAY_MS);
     };
     const offRequest = session.onCardRequest(() => {
-      const state = freshLint(editor.view);
-      if (!state) return;
-      const { head } = editor.view.state.selection;
-      // Innermost first, as findingsAt orders them: the card opens on the finding at the caret.
-      const keyOf = new Map([...underlineKeys(state.result?.findings ?? [])].map(([key, finding]) => [finding, key]));
-      const keys = findingsAt(state, head).flatMap((finding) => keyOf.get(finding) ?? []);
-      if (keys.length === 0) return;
-      setCard(place(editor.view.coordsAtPos(head), true, keys));
+      void withFreshLint(editor.view, () => {
+        if (editor.isDestroyed) return;
+        const state = freshLint(editor.view);
+        if (!state) return;
+        const { head } = editor.view.state.selection;
+        // Innermost first, as findingsAt orders them: the card opens on the finding at the caret.
+        const keyOf = new Map([...underlineKeys(state.result?.findings ?? [])].map(([key, finding]) => [finding, key]));
+        const keys = findingsAt(state, head).flatMap((finding) => keyOf.get(finding) ?? []);
+        if (keys.length === 0) return;
+        setCard(place(editor.view.coordsAtPos(head), true, keys));
+      });
     });
     root.addEventListener('mouseover', onOver);
     root.addEventListener('mouseout', onOut);
@@ -170,7 +173,7 @@ export function LintCard({ editor, session }: { editor: Editor; session: LintSes
                 className="primary"
                 data-testid="finding-fix"
                 onClick={() => {
-                  applyFindingFix(editor.view, finding.id);
+                  void applyFindingFix(editor.view, finding.id);
                   close(false);
                 }}
               >

@@ -2,7 +2,7 @@ import { TextSelection } from '@tiptap/pm/state';
 import type { EditorView } from '@tiptap/pm/view';
 import type { Finding } from '../../../../shared/editorial/findingSchema';
 import { fixTransaction } from './applyFix';
-import { freshLint } from './lintPlugin';
+import { freshLint, withFreshLint } from './lintPlugin';
 import type { LintState } from './lintPlugin';
 import { docRange } from './textPositions';
 import type { DocSpan } from './textPositions';
@@ -20,24 +20,28 @@ export function findingSpan(state: LintState, finding: Finding): DocSpan {
 }
 
 /** Applies a finding's quick fix to the document as one undoable edit; false if it no longer applies. */
-export function applyFindingFix(view: EditorView, findingId: string): boolean {
-  const found = current(view, findingId);
-  if (!found?.finding.fix) return false;
-  view.dispatch(fixTransaction(view.state, found.state.map, found.finding.fix));
-  view.focus();
-  return true;
+export function applyFindingFix(view: EditorView, findingId: string): Promise<boolean> {
+  return withFreshLint(view, () => {
+    const found = current(view, findingId);
+    if (!found?.finding.fix) return false;
+    view.dispatch(fixTransaction(view.state, found.state.map, found.finding.fix));
+    view.focus();
+    return true;
+  });
 }
 
 /** Selects what a finding points at (or puts the cursor where a missing piece goes). */
-export function selectFinding(view: EditorView, findingId: string): boolean {
-  const found = current(view, findingId);
-  if (!found) return false;
-  const { from, to } = findingSpan(found.state, found.finding);
-  const size = view.state.doc.content.size;
-  const selection = TextSelection.create(view.state.doc, Math.min(from, size), Math.min(to, size));
-  view.dispatch(view.state.tr.setSelection(selection).scrollIntoView());
-  view.focus();
-  return true;
+export function selectFinding(view: EditorView, findingId: string): Promise<boolean> {
+  return withFreshLint(view, () => {
+    const found = current(view, findingId);
+    if (!found) return false;
+    const { from, to } = findingSpan(found.state, found.finding);
+    const size = view.state.doc.content.size;
+    const selection = TextSelection.create(view.state.doc, Math.min(from, size), Math.min(to, size));
+    view.dispatch(view.state.tr.setSelection(selection).scrollIntoView());
+    view.focus();
+    return true;
+  });
 }
 
 /**

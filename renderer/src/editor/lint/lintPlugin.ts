@@ -3,12 +3,12 @@ import type { EditorState, Transaction } from '@tiptap/pm/state';
 import { Decoration, DecorationSet } from '@tiptap/pm/view';
 import type { EditorView } from '@tiptap/pm/view';
 import type { Node as PmNode } from '@tiptap/pm/model';
-import { lint } from '../../../../shared/editorial/lint';
 import type { Finding, LintResult } from '../../../../shared/editorial/findingSchema';
 import { plainTextMap } from '../../../../shared/posts/document';
 import type { DocNode, PlainTextMap } from '../../../../shared/posts/document';
 import type { LintRunner } from './lintRunner';
 import type { LintSession, LintSnapshot } from './lintSession';
+import { loadPageLint, pageLint } from './pageLint';
 import { docPlace, docSpans } from './textPositions';
 
 export interface LintState extends LintSnapshot {
@@ -127,14 +127,24 @@ function lintedState(doc: PmNode, map: PlainTextMap, result: LintResult | null, 
   return { map, result, decorations, durationMs, stale: false };
 }
 
-/** Plain text (as the networks receive it), lint, decorations: all of it, synchronously. */
-export function lintDocument(doc: PmNode, session: LintSession): LintState {
+/**
+ * Plain text (as the networks receive it), lint, decorations: all of it, synchronously — or,
+ * before the page has its own linter, null: the caller keeps the current state marked stale,
+ * and the worker (or the page, once its linter is loaded) lints it.
+ */
+export function lintDocument(doc: PmNode, session: LintSession): LintState | null {
   const started = performance.now();
   const map = plainTextOfDoc(doc);
   const { line } = session;
-  const result = line ? lint(map.text, line, session.context) : null;
+  if (!line) return { ...lintedState(doc, map, null, 0), durationMs: performance.now() - started };
+  const lint = pageLint();
+  if (!lint) return null;
+  const result = lint(map.text, line, session.context);
   return { ...lintedState(doc, map, result, 0), durationMs: performance.now() - started };
 }
+
+/** The state before any lint: no findings yet, a lint due. */
+const notLinted = (doc: PmNode): LintState => ({ ...lintedState(doc, plainTextOfDoc(doc), null, 0), stale: true });
 
 /** A lint run elsewhere (the worker) on `doc`, handed back to the plugin. */
 export interface LintedElsewhere {
@@ -163,12 +173,15 @@ export function editorialLintPlugin(session: LintSession, timing: LintTiming = S
   return new Plugin<LintState>({
     key: editorialLintKey,
     state: {
-      init: (_config, state) => lintDocument(state.doc, session),
+      init: (_config, state) => lintDocument(state.doc, session) ?? notLinted(state.doc),
       apply: (tr, value, _old, state) => {
         const meta = tr.getMeta(editorialLintKey) as typeof REFRESH | LintedElsewhere | undefined;
         if (meta === REFRESH || (tr.docChanged && timing.delayMs <= 0)) {
           const current = tr.docChanged ? value.decorations.map(tr.mapping, tr.doc) : value.decorations;
-          return keepingUnchanged(lintDocument(state.doc, session), current, state.doc);
+          const linted = lintDocument(state.doc, session);
+          // The page's linter is not loaded: the lint is due, from the worker or once it is.
+          if (!linted) return { ...value, decorations: current, stale: true };
+          return keepingUnchanged(linted, current, state.doc);
         }
         // A worker's lint counts only for the document and line it was run on, and only if
         // nothing newer (a refresh) came first.
@@ -213,7 +226,11 @@ export function editorialLintPlugin(session: LintSession, timing: LintTiming = S
       const run = () => {
         if (!isStale() || inFlight) return;
         if (session.runner) void lintElsewhere(session.runner);
-        else refreshLint(view);
+        else if (pageLint()) refreshLint(view);
+        else
+          void loadPageLint().then(() => {
+            if (isStale()) refreshLint(view);
+          });
       };
       /** After a pause: in an idle period, so a keystroke already on its way is painted first. */
       const lintWhenIdle = () => {
@@ -231,6 +248,8 @@ export function editorialLintPlugin(session: LintSession, timing: LintTiming = S
         if (requestFrame) requestFrame.call(globalThis, () => setTimeout(run, 0));
         else run();
       };
+      // Opened before the page could lint: the first lint comes from the worker, after the pause.
+      if (initial?.stale) timer = setTimeout(lintWhenIdle, timing.delayMs);
       return {
         update: (updated, previous) => {
           const next = editorialLintKey.getState(updated.state);
@@ -257,10 +276,20 @@ export function editorialLintPlugin(session: LintSession, timing: LintTiming = S
   });
 }
 
-/** The lint of the current document, linting now if the last one is stale (before applying a fix, say). */
+/**
+ * The lint of the current document, linting now if the last one is stale (before applying a
+ * fix, say); undefined while it is stale and the page's linter is not loaded (see withFreshLint).
+ */
 export function freshLint(view: EditorView): LintState | undefined {
   if (editorialLintKey.getState(view.state)?.stale) refreshLint(view);
-  return editorialLintKey.getState(view.state);
+  const state = editorialLintKey.getState(view.state);
+  return state?.stale ? undefined : state;
+}
+
+/** Runs `action` once the page can lint the current document itself: at once if it can already. */
+export async function withFreshLint<T>(view: EditorView, action: () => T): Promise<T> {
+  if (editorialLintKey.getState(view.state)?.stale && !pageLint()) await loadPageLint();
+  return action();
 }
 
 /** Lints again after the line or the context changed (not a document change: no save, no undo step). */

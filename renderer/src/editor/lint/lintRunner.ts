@@ -1,8 +1,8 @@
-import { lint } from '../../../../shared/editorial/lint';
 import type { LintContextInput, LintResult } from '../../../../shared/editorial/findingSchema';
 import type { ResolvedLine } from '../../../../shared/editorial/lineSchema';
 import type { LintLine } from './lintSession';
 import { LintWorkerReply } from './lintWorkerProtocol';
+import { loadPageLint } from './pageLint';
 import type { LintWorkerRequest } from './lintWorkerProtocol';
 
 /** Where the editor's lint passes run while typing. */
@@ -12,7 +12,7 @@ export interface LintRunner {
 
 /** In the page's own thread: where there is no worker (tests, a shell that refuses one). */
 export const inThreadRunner: LintRunner = {
-  lint: (text, line, context) => Promise.resolve(lint(text, line, context)),
+  lint: async (text, line, context) => (await loadPageLint())(text, line, context),
 };
 
 interface Waiting {
@@ -101,7 +101,7 @@ export class WorkerLintRunner implements LintRunner {
     this.waiting.delete(id);
     // An answer that is not a lint (an error in the worker, a reply that does not parse): lint here.
     if (reply.success && 'result' in reply.data) waiting.resolve(reply.data.result);
-    else waiting.resolve(lint(waiting.text, waiting.line, waiting.context));
+    else void inThreadRunner.lint(waiting.text, waiting.line, waiting.context).then(waiting.resolve);
   }
 
   /** The worker is gone for good: finish what it had in the page, and lint there from now on. */
@@ -111,6 +111,6 @@ export class WorkerLintRunner implements LintRunner {
     this.worker = null;
     const waiting = [...this.waiting.values()];
     this.waiting.clear();
-    for (const pass of waiting) pass.resolve(lint(pass.text, pass.line, pass.context));
+    for (const pass of waiting) void inThreadRunner.lint(pass.text, pass.line, pass.context).then(pass.resolve);
   }
 }

@@ -79,7 +79,7 @@ export function EditorialPanel({ editor, session, networks, line }: { editor: Ed
                   const fixLabel = text.fixLabel(finding);
                   return (
                     <li key={finding.id} className={`editorial-finding severity-${finding.severity}`} data-testid="editorial-finding" data-rule-id={finding.ruleId}>
-                      <button className="editorial-finding-main" title={t('editorialEditor.select')} onClick={() => selectFinding(editor.view, finding.id)}>
+                      <button className="editorial-finding-main" title={t('editorialEditor.select')} onClick={() => void selectFinding(editor.view, finding.id)}>
                         <span className={`lint-dot ${finding.severity}`} aria-label={t(`editorial.severity.${finding.severity}`)} role="img" />
                         <span className="editorial-finding-text">
                           <span>{text.message(finding)}</span>
@@ -89,7 +89,7 @@ export function EditorialPanel({ editor, session, networks, line }: { editor: Ed
                         </span>
                       </button>
                       {fixLabel ? (
-                        <button className="editorial-fix" onClick={() => applyFindingFix(editor.view, finding.id)}>
+                        <button className="editorial-fix" onClick={() => void applyFindingFix(editor.view, finding.id)}>
                           {fixLabel}
                         </button>
                       ) : null}

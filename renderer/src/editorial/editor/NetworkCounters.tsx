@@ -1,7 +1,9 @@
 import { useMemo, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
-import { graphemeLength, measure } from '../../../../shared/editorial/index';
-import type { Count, MeasureOptions } from '../../../../shared/editorial/index';
+// Not the shared/editorial barrel: it would bring the linter into the page's first script.
+import { measure } from '../../../../shared/editorial/networks/measure';
+import type { Count, MeasureOptions } from '../../../../shared/editorial/networks/measure';
+import { graphemeLength } from '../../../../shared/editorial/text/graphemes';
 import { networkLabels } from '../../../../shared/posts/networks';
 import type { Network } from '../../../../shared/posts/networks';
 import type { LintSession } from '../../editor/lint/lintSession';

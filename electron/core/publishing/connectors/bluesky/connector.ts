@@ -1,4 +1,4 @@
-import { XRPCError } from '@atproto/api';
+import { isXrpcError } from '../../../bluesky/atproto';
 import { z } from 'zod';
 import { blueskyRecordKey } from '../../../../../shared/publishing/blueskyRecordKey';
 import { LookupRequest, PublishRequest } from '../../../../../shared/publishing/port';
@@ -43,7 +43,7 @@ async function storedPost(session: BlueskySignIn, rkey: string, now: number): Pr
     const parsed = StoredPost.safeParse(data);
     return parsed.success ? parsed.data : fail({ kind: 'retryable', status: 200, networkMessage: 'Unexpected reply to getRecord' });
   } catch (error) {
-    if (error instanceof XRPCError && error.error === 'RecordNotFound') return undefined;
+    if (isXrpcError(error) && error.error === 'RecordNotFound') return undefined;
     return rethrow(error, now, false);
   }
 }

@@ -1,4 +1,4 @@
-import { XRPCError } from '@atproto/api';
+import { isXrpcError } from '../../../bluesky/atproto';
 import type { PublishError } from '../../../../../shared/publishing/publishError';
 import { epochSecondsResetMs } from '../../../../../shared/publishing/retryDelay';
 import { statusError } from '../http/statusError';
@@ -13,7 +13,7 @@ const AUTH_ERRORS = new Set(['AuthenticationRequired', 'ExpiredToken', 'InvalidT
  * error as its cause. A 429 waits for Retry-After, else for `ratelimit-reset` (epoch seconds).
  */
 export function blueskyError(error: unknown, now: number, creates: boolean): PublishError | undefined {
-  if (!(error instanceof XRPCError)) return isTransportError(error) ? transportError(error, creates) : undefined;
+  if (!isXrpcError(error)) return isTransportError(error) ? transportError(error, creates) : undefined;
   // The SDK types status as its ResponseType enum; its values are HTTP codes, 1 and 2 aside.
   const status: number = error.status;
   if (status < 100) {

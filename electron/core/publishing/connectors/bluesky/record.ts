@@ -1,5 +1,5 @@
-import { AppBskyRichtextFacet, RichText, XRPCError } from '@atproto/api';
-import type { AppBskyEmbedImages, AppBskyFeedPost, AtpAgent, BlobRef } from '@atproto/api';
+import type { AppBskyEmbedImages, AppBskyFeedPost, AppBskyRichtextFacet, AtpAgent, BlobRef } from '@atproto/api';
+import { atproto, isXrpcError, loadedAtproto } from '../../../bluesky/atproto';
 import type { ParsedPublishRequest } from '../../../../../shared/publishing/port';
 import { fail } from '../http/publishFailure';
 import { blueskyError } from './errors';
@@ -12,9 +12,14 @@ async function resolveHandle(agent: AtpAgent, handle: string, now: number): Prom
     const { data } = await agent.com.atproto.identity.resolveHandle({ handle });
     return data.did;
   } catch (error) {
-    if (error instanceof XRPCError && error.error === 'InvalidRequest') return undefined;
+    if (isXrpcError(error) && error.error === 'InvalidRequest') return undefined;
     return fail(blueskyError(error, now, false) ?? { kind: 'retryable', status: 0, networkMessage: String(error) });
   }
+}
+
+/** Loads the SDK (once, ~250 ms: not at start) so that `detectFacets` can run synchronously. */
+export async function loadFacetDetection(): Promise<void> {
+  await atproto();
 }
 
 /**
@@ -22,7 +27,9 @@ async function resolveHandle(agent: AtpAgent, handle: string, now: number): Prom
  * null if detection would change the text. The previews show exactly these.
  */
 export function detectFacets(text: string): Facet[] | null {
-  const rich = new RichText({ text });
+  const sdk = loadedAtproto();
+  if (sdk === null) throw new Error('Bluesky facet detection used before loadFacetDetection()');
+  const rich = new sdk.RichText({ text });
   rich.detectFacetsWithoutResolution();
   return rich.text === text ? (rich.facets ?? []) : null;
 }
@@ -36,6 +43,7 @@ export function detectFacets(text: string): Facet[] | null {
  * is never changed (no shortened links).
  */
 export async function facetsFor(agent: AtpAgent, text: string, now: number): Promise<Facet[]> {
+  const { AppBskyRichtextFacet } = await atproto();
   const detected = detectFacets(text);
   if (detected === null) return fail({ kind: 'permanent', status: 0, networkMessage: 'Rich-text detection changed the approved text' });
   const facets: Facet[] = [];

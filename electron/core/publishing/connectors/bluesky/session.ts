@@ -1,5 +1,5 @@
-import { AtpAgent } from '@atproto/api';
-import type { AtpSessionData } from '@atproto/api';
+import type { AtpAgent, AtpSessionData } from '@atproto/api';
+import { atproto } from '../../../bluesky/atproto';
 import type { BlueskySessionData, PublishCredentials } from '../../../../../shared/publishing/port';
 import { fail, invalidRequest } from '../http/publishFailure';
 import type { ConnectorEnvironment } from '../port';
@@ -41,6 +41,7 @@ const isAuthFailure = (error: unknown, now: number): boolean => blueskyError(err
 export async function signIn(env: ConnectorEnvironment, service: URL, credentials: PublishCredentials): Promise<BlueskySignIn> {
   if (credentials.kind !== 'bluesky') return invalidRequest('Bluesky needs an identifier and an app password');
   let latest: AtpSessionData | undefined;
+  const { AtpAgent } = await atproto();
   const agent = new AtpAgent({
     service,
     fetch: timedFetch(env),
