@@ -60,6 +60,8 @@ import { timeHandlers } from './time/handlers';
 import { installNodeZoneData } from './time/nodeZoneTables';
 import { EditorialLineRepository } from './editorial/repository';
 import { EditorialService } from './editorial/service';
+import { createEngagement } from './engagement/feature';
+import { engagementHandlers } from './engagement/handlers';
 
 export interface CoreOptions {
   dataDir: string;
@@ -321,6 +323,8 @@ function wireServices({ options, db, migration, clock, log, events, storage }: W
     options.publishing,
   );
   router.register(publishingHandlers(publishing.service));
+  const engagement = createEngagement({ db, clock, events, log, accounts: credentials.accounts, signoff, connectors: { clock, ...options.publishing?.connectors } });
+  router.register(engagementHandlers(engagement.service));
   router.register(editorialHandlers(editorial));
   const exporter = new RecordExporter({ records: recordRepo, archive, posts: postRepo, partners: partnerRepo, requests: new SignoffRepository(db), clock });
   router.register(recordHandlers({ db, exporter, dataDir: options.dataDir }));

@@ -15,6 +15,8 @@ import { ReportProgressEvent } from '../reports/progress';
 import { EditorialChangedEvent, editorialProcedures } from './procedures/editorial';
 import { storageProcedures } from './procedures/storage';
 import { timeProcedures } from './procedures/time';
+import { engagementProcedures } from './procedures/engagement';
+import { EngagementChangedEvent } from '../engagement/changedEvent';
 
 /**
  * The one API between UI and core. Each feature declares its procedures in
@@ -34,6 +36,7 @@ export const contract = {
   ...storageProcedures,
   ...timeProcedures,
   ...recordProcedures,
+  ...engagementProcedures,
 } as const;
 
 export type Contract = typeof contract;
@@ -65,6 +68,7 @@ export const AppEvent = z.discriminatedUnion('type', [
   OAuthFinishedEvent,
   ReportProgressEvent,
   EditorialChangedEvent,
+  EngagementChangedEvent,
   ...signoffEvents,
 ]);
 export type AppEvent = z.infer<typeof AppEvent>;

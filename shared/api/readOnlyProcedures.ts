@@ -20,6 +20,7 @@ const readOnly = [
   'publishing.status',
   'publishing.settings',
   'publishing.queue',
+  'engagement.forPost',
   'partners.list',
   'partners.get',
   'editorial.firmLine',

@@ -1,0 +1,8 @@
+import { defineHandlers } from '../router';
+import type { EngagementService } from './service';
+
+export const engagementHandlers = (engagement: EngagementService) =>
+  defineHandlers({
+    'engagement.forPost': ({ postId }) => engagement.forPost(postId),
+    'engagement.recordManual': (input) => engagement.recordManual(input),
+  });

@@ -1,0 +1,140 @@
+import type { Database } from 'better-sqlite3';
+import { EngagementMetric, ReadingPoint, TrackingState, engagementMetrics } from '../../../shared/engagement/figures';
+import type { EngagementReading, EngagementSource, Figures, PublicationEngagement } from '../../../shared/engagement/figures';
+import { Network } from '../../../shared/posts/networks';
+
+/** A published publication, as the reading job needs it. */
+export interface TrackedPublication {
+  id: number;
+  postId: string;
+  network: string;
+  accountId: string | null;
+  remoteId: string | null;
+  publishedAt: number;
+  tracking: TrackingState | null;
+}
+
+interface PublicationRow {
+  id: number;
+  post_id: string;
+  network: string;
+  account_id: string | null;
+  remote_id: string | null;
+  url: string | null;
+  mode: string;
+  published_at: number | null;
+  state: string | null;
+  note: string | null;
+}
+
+interface ReadingRow {
+  publication_id: number;
+  metric: string;
+  value: number;
+  read_at: number;
+  source: string;
+  point: string | null;
+}
+
+/** The only code that writes the engagement tables. */
+export class EngagementRepository {
+  constructor(private readonly db: Database) {}
+
+  /** Publications sent through an API, published, whose readings are not planned yet. */
+  untracked(limit: number): TrackedPublication[] {
+    return this.db
+      .prepare<[number], PublicationRow>(
+        `SELECT p.id, p.post_id, p.network, p.account_id, p.remote_id, p.url, p.mode, p.published_at, NULL AS state, NULL AS note
+         FROM publications p LEFT JOIN engagement_tracking t ON t.publication_id = p.id
+         WHERE p.state = 'published' AND p.mode = 'api' AND p.remote_id IS NOT NULL AND p.published_at IS NOT NULL
+           AND t.publication_id IS NULL
+         ORDER BY p.id LIMIT ?`,
+      )
+      .all(limit)
+      .map(toTracked);
+  }
+
+  publication(id: number): TrackedPublication | null {
+    const row = this.db
+      .prepare<[number], PublicationRow>(
+        `SELECT p.id, p.post_id, p.network, p.account_id, p.remote_id, p.url, p.mode, p.published_at, t.state, t.note
+         FROM publications p LEFT JOIN engagement_tracking t ON t.publication_id = p.id WHERE p.id = ?`,
+      )
+      .get(id);
+    return row && row.published_at !== null ? toTracked(row) : null;
+  }
+
+  setTracking(publicationId: number, state: TrackingState, note: string | null, now: number): void {
+    this.db
+      .prepare(
+        `INSERT INTO engagement_tracking (publication_id, state, note, updated_at) VALUES (?, ?, ?, ?)
+         ON CONFLICT (publication_id) DO UPDATE SET state = excluded.state, note = excluded.note, updated_at = excluded.updated_at`,
+      )
+      .run(publicationId, state, note, now);
+  }
+
+  /** One reading: a row per metric given; the same reading written twice is kept once. */
+  record(publicationId: number, figures: Figures, readAt: number, source: EngagementSource, point: ReadingPoint | null, now: number): void {
+    const insert = this.db.prepare(
+      `INSERT INTO engagement_readings (publication_id, metric, value, read_at, source, point, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (publication_id, source, read_at, metric) DO UPDATE SET value = excluded.value`,
+    );
+    this.db.transaction(() => {
+      for (const metric of engagementMetrics) {
+        const value = figures[metric];
+        if (value !== undefined) insert.run(publicationId, metric, value, readAt, source, point, now);
+      }
+    })();
+  }
+
+  /** Every published publication of a post with its readings, oldest first. */
+  forPost(postId: string): PublicationEngagement[] {
+    const publications = this.db
+      .prepare<[string], PublicationRow>(
+        `SELECT p.id, p.post_id, p.network, p.account_id, p.remote_id, p.url, p.mode, p.published_at, t.state, t.note
+         FROM publications p LEFT JOIN engagement_tracking t ON t.publication_id = p.id
+         WHERE p.post_id = ? AND p.state = 'published' ORDER BY p.network, p.id`,
+      )
+      .all(postId);
+    const readings = this.db.prepare<[number], ReadingRow>(
+      `SELECT publication_id, metric, value, read_at, source, point FROM engagement_readings WHERE publication_id = ? ORDER BY read_at, source`,
+    );
+    return publications.map((row) => ({
+      publicationId: row.id,
+      network: Network.parse(row.network),
+      url: row.url,
+      publishedAt: row.published_at,
+      mode: row.mode === 'manual' ? 'manual' : 'api',
+      tracking: row.state === null ? null : TrackingState.parse(row.state),
+      note: row.note,
+      readings: groupReadings(readings.all(row.id)),
+    }));
+  }
+}
+
+const toTracked = (row: PublicationRow): TrackedPublication => ({
+  id: row.id,
+  postId: row.post_id,
+  network: row.network,
+  accountId: row.account_id,
+  remoteId: row.remote_id,
+  publishedAt: row.published_at ?? 0,
+  tracking: row.state === null ? null : TrackingState.parse(row.state),
+});
+
+/** Rows (one per metric) back into readings (one per instant and source). */
+function groupReadings(rows: readonly ReadingRow[]): EngagementReading[] {
+  const readings = new Map<string, EngagementReading>();
+  for (const row of rows) {
+    const key = `${row.read_at}:${row.source}`;
+    let reading = readings.get(key);
+    if (!reading) {
+      const source = row.source === 'import' || row.source === 'manual' ? row.source : 'api';
+      reading = { readAt: row.read_at, source, point: row.point === null ? null : ReadingPoint.parse(row.point), figures: {} };
+      readings.set(key, reading);
+    }
+    reading.figures[EngagementMetric.parse(row.metric)] = row.value;
+  }
+  return [...readings.values()];
+}

@@ -1,0 +1,11 @@
+import { z } from 'zod';
+import { procedure } from '../procedure';
+import { PostId } from '../../posts/schema';
+import { ManualFiguresInput, PostEngagement } from '../../engagement/figures';
+
+/** Engagement (issue 17): what each published post did, over time, by network. */
+export const engagementProcedures = {
+  'engagement.forPost': procedure(z.object({ postId: PostId }).strict(), PostEngagement),
+  /** Figures typed by hand (a network published by hand, or read off the network's own page). */
+  'engagement.recordManual': procedure(ManualFiguresInput, PostEngagement),
+} as const;

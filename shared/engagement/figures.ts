@@ -1,0 +1,84 @@
+import { z } from 'zod';
+import { Network } from '../posts/networks';
+
+/**
+ * One vocabulary for every network's figures, so they add up across networks:
+ * Mastodon favourites → likes, reblogs → reposts; X like/retweet/reply/quote/impression/
+ * bookmark counts; Bluesky likes, reposts, replies, quotes; LinkedIn reactions → likes,
+ * comments → replies. A network that does not give a figure simply has no row for it.
+ */
+export const engagementMetrics = ['likes', 'reposts', 'replies', 'quotes', 'impressions', 'bookmarks'] as const;
+export const EngagementMetric = z.enum(engagementMetrics);
+export type EngagementMetric = z.infer<typeof EngagementMetric>;
+
+export const EngagementSource = z.enum(['api', 'import', 'manual']);
+export type EngagementSource = z.infer<typeof EngagementSource>;
+
+/** When the networks are asked, after publication. */
+export const readingPoints = [
+  { key: '1h', afterMs: 60 * 60 * 1000 },
+  { key: '24h', afterMs: 24 * 60 * 60 * 1000 },
+  { key: '7d', afterMs: 7 * 24 * 60 * 60 * 1000 },
+  { key: '30d', afterMs: 30 * 24 * 60 * 60 * 1000 },
+] as const;
+export const ReadingPoint = z.enum(['1h', '24h', '7d', '30d']);
+export type ReadingPoint = z.infer<typeof ReadingPoint>;
+
+export const Figures = z.partialRecord(EngagementMetric, z.number().int().nonnegative());
+export type Figures = z.infer<typeof Figures>;
+
+/** tracking: readings to come; deleted: the network no longer has the post; stopped: the account's access was refused. */
+export const TrackingState = z.enum(['tracking', 'deleted', 'stopped']);
+export type TrackingState = z.infer<typeof TrackingState>;
+
+/** One reading of one publication: all the figures read at that instant, from one source. */
+export const EngagementReading = z.object({
+  readAt: z.number().int(),
+  source: EngagementSource,
+  point: ReadingPoint.nullable(),
+  figures: Figures,
+});
+export type EngagementReading = z.infer<typeof EngagementReading>;
+
+export const PublicationEngagement = z.object({
+  publicationId: z.number().int(),
+  network: Network,
+  url: z.string().nullable(),
+  publishedAt: z.number().int().nullable(),
+  mode: z.enum(['api', 'manual']),
+  tracking: TrackingState.nullable(),
+  /** Why readings stopped, in the network's or Plume's words. */
+  note: z.string().nullable(),
+  readings: z.array(EngagementReading),
+});
+export type PublicationEngagement = z.infer<typeof PublicationEngagement>;
+
+export const PostEngagement = z.object({ publications: z.array(PublicationEngagement) });
+export type PostEngagement = z.infer<typeof PostEngagement>;
+
+export const ManualFiguresInput = z
+  .object({
+    publicationId: z.number().int().positive(),
+    readAt: z.number().int().nonnegative(),
+    figures: Figures.refine((figures) => Object.keys(figures).length > 0, { message: 'engagement.errors.noFigure' }),
+  })
+  .strict();
+export type ManualFiguresInput = z.infer<typeof ManualFiguresInput>;
+
+/** The latest value of each metric across readings (readings are cumulative counters). */
+export function latestFigures(readings: readonly EngagementReading[]): Figures {
+  const latest: Figures = {};
+  const at: Partial<Record<EngagementMetric, number>> = {};
+  for (const reading of readings) {
+    for (const metric of engagementMetrics) {
+      const value = reading.figures[metric];
+      if (value === undefined) continue;
+      const seen = at[metric];
+      if (seen === undefined || reading.readAt >= seen) {
+        latest[metric] = value;
+        at[metric] = reading.readAt;
+      }
+    }
+  }
+  return latest;
+}
