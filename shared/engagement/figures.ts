@@ -60,7 +60,8 @@ export const ManualFiguresInput = z
   .object({
     publicationId: z.number().int().positive(),
     readAt: z.number().int().nonnegative(),
-    figures: Figures.refine((figures) => Object.keys(figures).length > 0, { message: 'engagement.errors.noFigure' }),
+    /** Empty is refused by core with its own field error (engagement.errors.noFigure). */
+    figures: Figures,
   })
   .strict();
 export type ManualFiguresInput = z.infer<typeof ManualFiguresInput>;

@@ -19,6 +19,7 @@ import { sanitizePastedHtml } from './pasteSanitizer';
 import { RevisionsPanel } from './RevisionsPanel';
 import { refreshRevisionsFirstPage } from './revisionPages';
 import { PublicationPanel } from '../publishing/PublicationPanel';
+import { EngagementPanel } from '../engagement/EngagementPanel';
 import { SignoffPanel } from '../signoff/SignoffPanel';
 import { saveRegistry } from './saveRegistry';
 import { Toolbar } from './Toolbar';
@@ -280,6 +281,7 @@ export function PostEditor({ initial, partners, onDeleted }: { initial: Post; pa
       <div className="editor-side">
         <SignoffPanel postId={initial.id} />
         <PublicationPanel postId={initial.id} />
+        <EngagementPanel postId={initial.id} />
         <EditorialPanel editor={editor} session={lintSession} networks={fields.networks} line={editorialLine} />
         <RevisionsPanel
           postId={initial.id}

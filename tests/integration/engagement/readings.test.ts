@@ -214,16 +214,26 @@ describe('engagement read from the networks through the outbox', () => {
     const post = await h.approvedPost(partner.id, TEXT, ['linkedin'], h.clock.now() + MINUTE);
     h.clock.advance(MINUTE);
     await h.tick();
+    h.clock.advance(30_000);
     await h.call('publishing.manualDone', { postId: post.id, network: 'linkedin', url: 'https://www.linkedin.com/feed/update/urn:li:activity:7260000000000000000/' });
     const publishedAt = h.clock.now();
     h.clock.advance(2 * DAY);
     const { publicationId } = await only(h, post.id);
     const future = await h.error('engagement.recordManual', { publicationId, readAt: h.clock.now() + HOUR, figures: { likes: 1 } });
-    expect(future.messageKey).toBe('engagement.errors.readAtOutOfRange');
+    expect(future.issues).toEqual([{ path: ['readAt'], messageKey: 'engagement.errors.readAtOutOfRange' }]);
+    const empty = await h.error('engagement.recordManual', { publicationId, readAt: publishedAt + HOUR, figures: {} });
+    expect(empty.issues).toEqual([{ path: ['figures'], messageKey: 'engagement.errors.noFigure' }]);
     await h.call('engagement.recordManual', { publicationId, readAt: publishedAt + DAY, figures: { likes: 40, replies: 6, impressions: 2300 } });
+    // Typed to the minute, in the minute of publication: read at publication, not refused.
+    const minute = publishedAt - (publishedAt % MINUTE);
+    await h.call('engagement.recordManual', { publicationId, readAt: minute, figures: { likes: 2 } });
+    expect(await h.error('engagement.recordManual', { publicationId, readAt: minute - 1, figures: { likes: 2 } })).toMatchObject({ code: 'validation' });
     const engagement = await only(h, post.id);
     expect(engagement).toMatchObject({ network: 'linkedin', mode: 'manual', tracking: null });
-    expect(engagement.readings).toEqual([{ readAt: publishedAt + DAY, source: 'manual', point: null, figures: { likes: 40, replies: 6, impressions: 2300 } }]);
+    expect(engagement.readings).toEqual([
+      { readAt: publishedAt, source: 'manual', point: null, figures: { likes: 2 } },
+      { readAt: publishedAt + DAY, source: 'manual', point: null, figures: { likes: 40, replies: 6, impressions: 2300 } },
+    ]);
     // Published by hand: no job reads it.
     await h.tick();
     expect(h.core.signoff.outbox.list().filter((job) => job.kind === 'engagement')).toHaveLength(0);
