@@ -323,7 +323,7 @@ function wireServices({ options, db, migration, clock, log, events, storage }: W
     options.publishing,
   );
   router.register(publishingHandlers(publishing.service));
-  const engagement = createEngagement({ db, clock, events, log, accounts: credentials.accounts, signoff, connectors: { clock, ...options.publishing?.connectors } });
+  const engagement = createEngagement({ db, clock, events, log, accounts: credentials.accounts, partners: partnerRepo, signoff, connectors: { clock, ...options.publishing?.connectors } });
   router.register(engagementHandlers(engagement.service));
   router.register(editorialHandlers(editorial));
   const exporter = new RecordExporter({ records: recordRepo, archive, posts: postRepo, partners: partnerRepo, requests: new SignoffRepository(db), clock });

@@ -5,9 +5,10 @@ import { Network } from '../posts/networks';
  * One vocabulary for every network's figures, so they add up across networks:
  * Mastodon favourites → likes, reblogs → reposts; X like/retweet/reply/quote/impression/
  * bookmark counts; Bluesky likes, reposts, replies, quotes; LinkedIn reactions → likes,
- * comments → replies. A network that does not give a figure simply has no row for it.
+ * comments → replies. `engagements` is a network's own total of interactions when it gives
+ * only that (LinkedIn's export). A network that does not give a figure has no row for it.
  */
-export const engagementMetrics = ['likes', 'reposts', 'replies', 'quotes', 'impressions', 'bookmarks'] as const;
+export const engagementMetrics = ['likes', 'reposts', 'replies', 'quotes', 'impressions', 'bookmarks', 'engagements'] as const;
 export const EngagementMetric = z.enum(engagementMetrics);
 export type EngagementMetric = z.infer<typeof EngagementMetric>;
 
@@ -83,3 +84,30 @@ export function latestFigures(readings: readonly EngagementReading[]): Figures {
   }
   return latest;
 }
+
+/** LinkedIn's analytics export (XLSX, or its TOP POSTS sheet saved as CSV), for one partner. */
+export const LinkedinImportInput = z
+  .object({
+    partnerId: z.string().min(1),
+    fileName: z.string().min(1).max(300),
+    /** The file's bytes, base64 (the contract is JSON); 6 MB at most. */
+    data: z.base64().max(8_000_000, { message: 'errors.tooLong' }),
+  })
+  .strict();
+export type LinkedinImportInput = z.infer<typeof LinkedinImportInput>;
+
+export const ImportedRow = z.object({
+  url: z.string(),
+  publishedOn: z.string().nullable(),
+  engagements: z.number().int().nullable(),
+  impressions: z.number().int().nullable(),
+});
+
+export const LinkedinImportResult = z.object({
+  matched: z.array(ImportedRow.extend({ postId: z.string(), title: z.string(), by: z.enum(['url', 'date']) })),
+  /** Rows no Plume post matched: not published from Plume, or several LinkedIn posts that day. */
+  unmatched: z.array(ImportedRow.extend({ reason: z.enum(['noPost', 'ambiguous']) })),
+  followers: z.object({ count: z.number().int(), on: z.string().nullable() }).nullable(),
+  readAt: z.number().int(),
+});
+export type LinkedinImportResult = z.infer<typeof LinkedinImportResult>;

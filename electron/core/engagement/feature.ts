@@ -5,6 +5,7 @@ import type { EventBus } from '../events';
 import type { Logger } from '../log';
 import { connectorEnvironment } from '../publishing/connectors/environment';
 import type { ConnectorsOptions } from '../publishing/connectors/registry';
+import type { PartnerRepository } from '../partners/repository';
 import type { SignoffFeature } from '../signoff/feature';
 import { ENGAGEMENT_KIND, EngagementJob } from './job';
 import type { EngagementAccounts, EngagementPayload } from './job';
@@ -18,6 +19,7 @@ export interface EngagementBase {
   events: EventBus;
   log: Logger;
   accounts: EngagementAccounts;
+  partners: PartnerRepository;
   /** The outbox and scheduler live with sign-off; engagement adds its job kind and a planning step. */
   signoff: SignoffFeature;
   /** The same base URLs and timings as the publishing connectors. */
@@ -56,7 +58,7 @@ export function createEngagement(base: EngagementBase) {
     }
   });
 
-  return { service: new EngagementService(repository, clock, events) };
+  return { service: new EngagementService(repository, base.partners, clock, events) };
 }
 
 export type EngagementFeature = ReturnType<typeof createEngagement>;

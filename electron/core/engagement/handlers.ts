@@ -5,4 +5,5 @@ export const engagementHandlers = (engagement: EngagementService) =>
   defineHandlers({
     'engagement.forPost': ({ postId }) => engagement.forPost(postId),
     'engagement.recordManual': (input) => engagement.recordManual(input),
+    'engagement.importLinkedin': (input) => engagement.importLinkedin(input),
   });

@@ -14,6 +14,15 @@ export interface TrackedPublication {
   tracking: TrackingState | null;
 }
 
+export interface LinkedinCandidate {
+  publicationId: number;
+  postId: string;
+  title: string;
+  remoteId: string | null;
+  url: string | null;
+  publishedAt: number;
+}
+
 interface PublicationRow {
   id: number;
   post_id: string;
@@ -39,6 +48,10 @@ interface ReadingRow {
 /** The only code that writes the engagement tables. */
 export class EngagementRepository {
   constructor(private readonly db: Database) {}
+
+  transaction(work: () => void): void {
+    this.db.transaction(work)();
+  }
 
   /** Publications sent through an API, published, whose readings are not planned yet. */
   untracked(limit: number): TrackedPublication[] {
@@ -86,6 +99,28 @@ export class EngagementRepository {
         if (value !== undefined) insert.run(publicationId, metric, value, readAt, source, point, now);
       }
     })();
+  }
+
+  /** A partner's published LinkedIn publications (API or by hand), to match an export's rows. */
+  linkedinPublications(partnerId: string): LinkedinCandidate[] {
+    return this.db
+      .prepare<[string], { id: number; post_id: string; title: string; remote_id: string | null; url: string | null; published_at: number }>(
+        `SELECT p.id, p.post_id, posts.title, p.remote_id, p.url, p.published_at
+         FROM publications p JOIN posts ON posts.id = p.post_id
+         WHERE posts.partner_id = ? AND p.network = 'linkedin' AND p.state = 'published' AND p.published_at IS NOT NULL
+         ORDER BY p.published_at`,
+      )
+      .all(partnerId)
+      .map((row) => ({ publicationId: row.id, postId: row.post_id, title: row.title, remoteId: row.remote_id, url: row.url, publishedAt: row.published_at }));
+  }
+
+  recordFollowers(partnerId: string, network: string, countedOn: string, count: number, source: 'import' | 'manual', now: number): void {
+    this.db
+      .prepare(
+        `INSERT INTO follower_counts (partner_id, network, counted_on, count, source, updated_at) VALUES (?, ?, ?, ?, ?, ?)
+         ON CONFLICT (partner_id, network, counted_on) DO UPDATE SET count = excluded.count, source = excluded.source, updated_at = excluded.updated_at`,
+      )
+      .run(partnerId, network, countedOn, count, source, now);
   }
 
   /** Every published publication of a post with its readings, oldest first. */

@@ -1,5 +1,9 @@
 import { ApiError } from '../../../shared/api/errors';
-import type { ManualFiguresInput, PostEngagement } from '../../../shared/engagement/figures';
+import type { LinkedinImportInput, LinkedinImportResult, ManualFiguresInput, PostEngagement } from '../../../shared/engagement/figures';
+import { notFound } from '../errors';
+import type { PartnerRepository } from '../partners/repository';
+import { planLinkedinImport } from './linkedinImport';
+import { readLinkedinExportFile } from './linkedinExportFile';
 import type { Clock } from '../clock';
 import type { EventBus } from '../events';
 import type { EngagementRepository } from './repository';
@@ -13,6 +17,7 @@ const invalid = (path: string, messageKey: string, message: string): ApiError =>
 export class EngagementService {
   constructor(
     private readonly repository: EngagementRepository,
+    private readonly partners: PartnerRepository,
     private readonly clock: Clock,
     private readonly events: EventBus,
   ) {}
@@ -35,5 +40,24 @@ export class EngagementService {
     this.repository.record(publication.id, input.figures, Math.max(input.readAt, publication.publishedAt), 'manual', null, this.clock.now());
     this.events.emit({ type: 'engagement.changed', postId: publication.postId });
     return this.forPost(publication.postId);
+  }
+
+  /** LinkedIn's analytics export for one partner: figures on the posts it matches, the rest shown. */
+  async importLinkedin(input: LinkedinImportInput): Promise<LinkedinImportResult> {
+    const partner = this.partners.get(input.partnerId);
+    if (!partner) throw notFound('partner', input.partnerId);
+    const file = await readLinkedinExportFile(Buffer.from(input.data, 'base64'));
+    const plan = planLinkedinImport(file.rows, this.repository.linkedinPublications(partner.id), partner.timeZone);
+    const now = this.clock.now();
+    const touched = new Set<string>();
+    this.repository.transaction(() => {
+      for (const reading of plan.readings) this.repository.record(reading.publicationId, reading.figures, now, 'import', null, now);
+      if (file.followers !== null) {
+        this.repository.recordFollowers(partner.id, 'linkedin', file.followers.on ?? new Date(now).toISOString().slice(0, 10), file.followers.count, 'import', now);
+      }
+    });
+    for (const row of plan.result.matched) touched.add(row.postId);
+    for (const postId of touched) this.events.emit({ type: 'engagement.changed', postId });
+    return { ...plan.result, followers: file.followers, readAt: now };
   }
 }

@@ -19,6 +19,7 @@ export const engagementMessages = defineMessages(
         quotes: 'Citations',
         impressions: 'Impressions',
         bookmarks: 'Signets',
+        engagements: 'Interactions',
       } satisfies Record<EngagementMetric, string>,
       sources: { api: 'API du réseau', import: 'Import', manual: 'Saisie' } satisfies Record<EngagementSource, string>,
       points: { '1h': '+1\u00a0h', '24h': '+24\u00a0h', '7d': '+7\u00a0j', '30d': '+30\u00a0j' } satisfies Record<ReadingPoint, string>,
@@ -49,7 +50,7 @@ export const engagementMessages = defineMessages(
       byHand: 'Published by hand: type the figures read on the network.',
       readAt: 'Read on',
       source: 'Source',
-      metric: { likes: 'Likes', reposts: 'Reposts', replies: 'Replies', quotes: 'Quotes', impressions: 'Impressions', bookmarks: 'Bookmarks' },
+      metric: { likes: 'Likes', reposts: 'Reposts', replies: 'Replies', quotes: 'Quotes', impressions: 'Impressions', bookmarks: 'Bookmarks', engagements: 'Engagements' },
       sources: { api: 'Network API', import: 'Import', manual: 'Typed' },
       points: { '1h': '+1 h', '24h': '+24 h', '7d': '+7 d', '30d': '+30 d' },
       tracking: {

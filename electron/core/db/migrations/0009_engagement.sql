@@ -6,7 +6,7 @@ CREATE TABLE engagement_readings (
   id              INTEGER PRIMARY KEY,
   publication_id  INTEGER NOT NULL REFERENCES publications (id) ON DELETE CASCADE,
   metric          TEXT NOT NULL
-                  CHECK (metric IN ('likes', 'reposts', 'replies', 'quotes', 'impressions', 'bookmarks')),
+                  CHECK (metric IN ('likes', 'reposts', 'replies', 'quotes', 'impressions', 'bookmarks', 'engagements')),
   value           INTEGER NOT NULL CHECK (value >= 0),
   read_at         INTEGER NOT NULL,
   source          TEXT NOT NULL CHECK (source IN ('api', 'import', 'manual')),
@@ -25,4 +25,16 @@ CREATE TABLE engagement_tracking (
   state           TEXT NOT NULL CHECK (state IN ('tracking', 'deleted', 'stopped')),
   note            TEXT,
   updated_at      INTEGER NOT NULL
+) STRICT;
+
+-- A partner's followers on a network, as counted on a day (from LinkedIn's export, or typed):
+-- the report's "per 1,000 followers" uses the latest count on or before the month's end.
+CREATE TABLE follower_counts (
+  partner_id  TEXT NOT NULL REFERENCES partners (id) ON DELETE CASCADE,
+  network     TEXT NOT NULL,
+  counted_on  TEXT NOT NULL CHECK (counted_on GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+  count       INTEGER NOT NULL CHECK (count >= 0),
+  source      TEXT NOT NULL CHECK (source IN ('import', 'manual')),
+  updated_at  INTEGER NOT NULL,
+  PRIMARY KEY (partner_id, network, counted_on)
 ) STRICT;
