@@ -21,6 +21,7 @@ const readOnly = [
   'publishing.settings',
   'publishing.queue',
   'engagement.forPost',
+  'engagement.partnerRecent',
   'partners.list',
   'partners.get',
   'editorial.firmLine',

@@ -111,3 +111,33 @@ export const LinkedinImportResult = z.object({
   readAt: z.number().int(),
 });
 export type LinkedinImportResult = z.infer<typeof LinkedinImportResult>;
+
+/** A partner's posts of the last days with their latest figures, and the totals per network. */
+export const PartnerEngagement = z.object({
+  since: z.number().int(),
+  until: z.number().int(),
+  networks: z.array(z.object({ network: Network, posts: z.number().int(), figures: Figures })),
+  posts: z.array(
+    z.object({
+      postId: z.string(),
+      title: z.string(),
+      network: Network,
+      publishedAt: z.number().int(),
+      url: z.string().nullable(),
+      tracking: TrackingState.nullable(),
+      figures: Figures,
+      lastReadAt: z.number().int().nullable(),
+    }),
+  ),
+});
+export type PartnerEngagement = z.infer<typeof PartnerEngagement>;
+
+/** Adds figures metric by metric (a metric absent on both sides stays absent). */
+export function addFigures(a: Figures, b: Figures): Figures {
+  const sum: Figures = { ...a };
+  for (const metric of engagementMetrics) {
+    const value = b[metric];
+    if (value !== undefined) sum[metric] = (sum[metric] ?? 0) + value;
+  }
+  return sum;
+}

@@ -125,13 +125,32 @@ export class EngagementRepository {
 
   /** Every published publication of a post with its readings, oldest first. */
   forPost(postId: string): PublicationEngagement[] {
-    const publications = this.db
-      .prepare<[string], PublicationRow>(
-        `SELECT p.id, p.post_id, p.network, p.account_id, p.remote_id, p.url, p.mode, p.published_at, t.state, t.note
-         FROM publications p LEFT JOIN engagement_tracking t ON t.publication_id = p.id
-         WHERE p.post_id = ? AND p.state = 'published' ORDER BY p.network, p.id`,
+    return this.withReadings(
+      this.db
+        .prepare<[string], PublicationRow>(
+          `SELECT p.id, p.post_id, p.network, p.account_id, p.remote_id, p.url, p.mode, p.published_at, t.state, t.note
+           FROM publications p LEFT JOIN engagement_tracking t ON t.publication_id = p.id
+           WHERE p.post_id = ? AND p.state = 'published' ORDER BY p.network, p.id`,
+        )
+        .all(postId),
+    );
+  }
+
+  /** A partner's publications published in [since, until), with readings, and their post's title. */
+  forPartner(partnerId: string, since: number, until: number): (PublicationEngagement & { postId: string; title: string })[] {
+    const rows = this.db
+      .prepare<[string, number, number], PublicationRow & { title: string }>(
+        `SELECT p.id, p.post_id, p.network, p.account_id, p.remote_id, p.url, p.mode, p.published_at, t.state, t.note, posts.title
+         FROM publications p JOIN posts ON posts.id = p.post_id LEFT JOIN engagement_tracking t ON t.publication_id = p.id
+         WHERE posts.partner_id = ? AND p.state = 'published' AND p.published_at >= ? AND p.published_at < ?
+         ORDER BY p.published_at DESC, p.id`,
       )
-      .all(postId);
+      .all(partnerId, since, until);
+    const withReadings = this.withReadings(rows);
+    return withReadings.map((publication, index) => ({ ...publication, postId: rows[index]?.post_id ?? '', title: rows[index]?.title ?? '' }));
+  }
+
+  private withReadings(publications: PublicationRow[]): PublicationEngagement[] {
     const readings = this.db.prepare<[number], ReadingRow>(
       `SELECT publication_id, metric, value, read_at, source, point FROM engagement_readings WHERE publication_id = ? ORDER BY read_at, source`,
     );

@@ -1,5 +1,7 @@
 import { ApiError } from '../../../shared/api/errors';
-import type { LinkedinImportInput, LinkedinImportResult, ManualFiguresInput, PostEngagement } from '../../../shared/engagement/figures';
+import { addFigures, latestFigures } from '../../../shared/engagement/figures';
+import type { Figures, LinkedinImportInput, LinkedinImportResult, ManualFiguresInput, PartnerEngagement, PostEngagement } from '../../../shared/engagement/figures';
+import type { Network } from '../../../shared/posts/networks';
 import { notFound } from '../errors';
 import type { PartnerRepository } from '../partners/repository';
 import { planLinkedinImport } from './linkedinImport';
@@ -9,6 +11,8 @@ import type { EventBus } from '../events';
 import type { EngagementRepository } from './repository';
 
 const MINUTE = 60_000;
+/** The partner's page looks this far back. */
+const RECENT_DAYS = 90;
 
 const invalid = (path: string, messageKey: string, message: string): ApiError =>
   new ApiError({ code: 'validation', messageKey: 'errors.validation', message, issues: [{ path: [path], messageKey }] });
@@ -24,6 +28,31 @@ export class EngagementService {
 
   forPost(postId: string): PostEngagement {
     return { publications: this.repository.forPost(postId) };
+  }
+
+  /** The partner's page: what went out in the last 90 days and what it did, per network. */
+  partnerRecent(partnerId: string): PartnerEngagement {
+    if (!this.partners.get(partnerId)) throw notFound('partner', partnerId);
+    const until = this.clock.now();
+    const since = until - RECENT_DAYS * 24 * 60 * MINUTE;
+    const publications = this.repository.forPartner(partnerId, since, until);
+    const networks = new Map<Network, { network: Network; posts: number; figures: Figures }>();
+    const posts = publications.map((publication) => {
+      const figures = latestFigures(publication.readings);
+      const total = networks.get(publication.network) ?? { network: publication.network, posts: 0, figures: {} };
+      networks.set(publication.network, { network: publication.network, posts: total.posts + 1, figures: addFigures(total.figures, figures) });
+      return {
+        postId: publication.postId,
+        title: publication.title,
+        network: publication.network,
+        publishedAt: publication.publishedAt ?? 0,
+        url: publication.url,
+        tracking: publication.tracking,
+        figures,
+        lastReadAt: publication.readings.at(-1)?.readAt ?? null,
+      };
+    });
+    return { since, until, networks: [...networks.values()], posts };
   }
 
   /** Figures read off the network by the user, for a publication that went out. */
