@@ -62,6 +62,8 @@ import { EditorialLineRepository } from './editorial/repository';
 import { EditorialService } from './editorial/service';
 import { createEngagement } from './engagement/feature';
 import { engagementHandlers } from './engagement/handlers';
+import { EngagementRepository } from './engagement/repository';
+import { reportEngagement } from './engagement/reportSource';
 
 export interface CoreOptions {
   dataDir: string;
@@ -303,6 +305,7 @@ function wireServices({ options, db, migration, clock, log, events, storage }: W
     dataDir: options.dataDir,
     printer: options.pdfPrinter,
     cadenceFor: (partnerId) => editorial.cadenceFor(partnerId).cadence,
+    engagementFor: reportEngagement(new EngagementRepository(db)),
   });
   router.register(reportHandlers(reports));
   router.register(signoffHandlers(signoff, clock));

@@ -114,6 +114,17 @@ export class EngagementRepository {
       .map((row) => ({ publicationId: row.id, postId: row.post_id, title: row.title, remoteId: row.remote_id, url: row.url, publishedAt: row.published_at }));
   }
 
+  /** Each network's latest follower count of the partner on or before `date` (YYYY-MM-DD). */
+  followersOn(partnerId: string, date: string): Partial<Record<string, number>> {
+    const rows = this.db
+      .prepare<[string, string], { network: string; count: number }>(
+        `SELECT network, count FROM follower_counts f
+         WHERE partner_id = ? AND counted_on = (SELECT max(counted_on) FROM follower_counts g WHERE g.partner_id = f.partner_id AND g.network = f.network AND g.counted_on <= ?)`,
+      )
+      .all(partnerId, date);
+    return Object.fromEntries(rows.map((row) => [row.network, row.count]));
+  }
+
   recordFollowers(partnerId: string, network: string, countedOn: string, count: number, source: 'import' | 'manual', now: number): void {
     this.db
       .prepare(
@@ -137,17 +148,17 @@ export class EngagementRepository {
   }
 
   /** A partner's publications published in [since, until), with readings, and their post's title. */
-  forPartner(partnerId: string, since: number, until: number): (PublicationEngagement & { postId: string; title: string })[] {
+  forPartner(partnerId: string, since: number, until: number): (PublicationEngagement & { postId: string; title: string; pillar: string | null })[] {
     const rows = this.db
-      .prepare<[string, number, number], PublicationRow & { title: string }>(
-        `SELECT p.id, p.post_id, p.network, p.account_id, p.remote_id, p.url, p.mode, p.published_at, t.state, t.note, posts.title
+      .prepare<[string, number, number], PublicationRow & { title: string; pillar: string | null }>(
+        `SELECT p.id, p.post_id, p.network, p.account_id, p.remote_id, p.url, p.mode, p.published_at, t.state, t.note, posts.title, posts.pillar
          FROM publications p JOIN posts ON posts.id = p.post_id LEFT JOIN engagement_tracking t ON t.publication_id = p.id
          WHERE posts.partner_id = ? AND p.state = 'published' AND p.published_at >= ? AND p.published_at < ?
          ORDER BY p.published_at DESC, p.id`,
       )
       .all(partnerId, since, until);
     const withReadings = this.withReadings(rows);
-    return withReadings.map((publication, index) => ({ ...publication, postId: rows[index]?.post_id ?? '', title: rows[index]?.title ?? '' }));
+    return withReadings.map((publication, index) => ({ ...publication, postId: rows[index]?.post_id ?? '', title: rows[index]?.title ?? '', pillar: rows[index]?.pillar ?? null }));
   }
 
   private withReadings(publications: PublicationRow[]): PublicationEngagement[] {
