@@ -22,6 +22,7 @@ const readOnly = [
   'publishing.queue',
   'engagement.forPost',
   'engagement.partnerRecent',
+  'engagement.badges',
   'partners.list',
   'partners.get',
   'editorial.firmLine',

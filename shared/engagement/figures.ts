@@ -141,3 +141,7 @@ export function addFigures(a: Figures, b: Figures): Figures {
   }
   return sum;
 }
+
+/** The calendar's badge: what a published post did so far, across its networks. */
+export const EngagementBadges = z.record(z.string(), z.object({ interactions: z.number().int(), impressions: z.number().int().nullable() }));
+export type EngagementBadges = z.infer<typeof EngagementBadges>;

@@ -50,4 +50,10 @@ test('figures typed by hand for a post published by hand are shown on the post, 
   await expect(table.locator('tbody tr td.figure')).toHaveText(['42', '7', '2310']);
   const stored = await plume.call(page.request, 'engagement.forPost', { postId: post.id });
   expect(stored.publications[0]?.readings).toMatchObject([{ source: 'manual', figures: { likes: 42, replies: 7, impressions: 2310 } }]);
+
+  // The calendar entry carries the badge: 42 likes + 7 replies (impressions are not interactions).
+  await page.goto(`${plume.origin}/#/calendar/week`);
+  const badge = page.locator(`[data-entry-id="${post.id}"]`).getByTestId('engagement-badge');
+  await expect(badge).toHaveText('♥ 49');
+  await expect(badge).toHaveAttribute('aria-label', '49 interactions');
 });

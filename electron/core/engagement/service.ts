@@ -1,6 +1,7 @@
 import { ApiError } from '../../../shared/api/errors';
 import { addFigures, latestFigures } from '../../../shared/engagement/figures';
-import type { Figures, LinkedinImportInput, LinkedinImportResult, ManualFiguresInput, PartnerEngagement, PostEngagement } from '../../../shared/engagement/figures';
+import { interactionsOf } from '../../../shared/reports/engagement';
+import type { EngagementBadges, Figures, LinkedinImportInput, LinkedinImportResult, ManualFiguresInput, PartnerEngagement, PostEngagement } from '../../../shared/engagement/figures';
 import type { Network } from '../../../shared/posts/networks';
 import { notFound } from '../errors';
 import type { PartnerRepository } from '../partners/repository';
@@ -28,6 +29,17 @@ export class EngagementService {
 
   forPost(postId: string): PostEngagement {
     return { publications: this.repository.forPost(postId) };
+  }
+
+  /** Per post with figures: its interactions and impressions, all networks together. */
+  badges(postIds: readonly string[]): EngagementBadges {
+    const badges: EngagementBadges = {};
+    for (const postId of new Set(postIds)) {
+      const figures = this.repository.forPost(postId).reduce<Figures>((sum, publication) => addFigures(sum, latestFigures(publication.readings)), {});
+      if (Object.keys(figures).length === 0) continue;
+      badges[postId] = { interactions: interactionsOf(figures), impressions: figures.impressions ?? null };
+    }
+    return badges;
   }
 
   /** The partner's page: what went out in the last 90 days and what it did, per network. */

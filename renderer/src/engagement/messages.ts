@@ -7,6 +7,8 @@ export const engagementMessages = defineMessages(
     engagement: {
       title: 'Résultats',
       figure: '{{metric}}\u00a0: {{value}}',
+      badge_one: '{{count}} interaction',
+      badge_other: '{{count}} interactions',
       none: 'Aucun chiffre pour l’instant.',
       notPublished: 'Les chiffres arrivent une fois la publication en ligne.',
       planned: 'Lus sur le réseau 1\u00a0h, 24\u00a0h, 7\u00a0jours et 30\u00a0jours après la publication.',
@@ -67,6 +69,8 @@ export const engagementMessages = defineMessages(
     engagement: {
       title: 'Results',
       figure: '{{metric}}: {{value}}',
+      badge_one: '{{count}} interaction',
+      badge_other: '{{count}} interactions',
       none: 'No figures yet.',
       notPublished: 'Figures come once the post is live.',
       planned: 'Read from the network 1 h, 24 h, 7 days and 30 days after publication.',
