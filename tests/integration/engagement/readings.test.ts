@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { PublicationEngagement } from '../../../shared/engagement/figures';
 import { BlueskyServer } from '../../support/fakes/blueskyServer';
 import { MastodonServer } from '../../support/fakes/mastodonServer';
+import { LinkedinServer } from '../../support/fakes/linkedinServer';
 import { XServer } from '../../support/fakes/xServer';
 import { MINUTE, publishingHarness } from '../publishing/harness';
 import type { PublishingHarness } from '../publishing/harness';
@@ -205,6 +206,36 @@ describe('engagement read from the networks through the outbox', () => {
     expect(calls).toHaveLength(2);
     expect(calls[1]?.query.getAll('uris')).toEqual([record.uri]);
     expect((await only(h, post.id)).readings).toEqual([{ readAt: publishedAt + HOUR + 120_000, source: 'api', point: '1h', figures: { likes: 9, reposts: 3, replies: 2, quotes: 1 } }]);
+  });
+
+  it('reads LinkedIn reactions and comments through socialMetadata after a 429, and notes a deleted post', async () => {
+    const clock = new ManualClock(Date.UTC(2026, 10, 24, 9, 0, 0));
+    const server = new LinkedinServer({ now: () => clock.now(), memberUrn: 'urn:li:person:linkedin-durand' });
+    servers.push(server);
+    await server.start();
+    const h = publishingHarness({ clock, connectors: { linkedin: { baseUrl: server.url } } });
+    harness = h;
+    const partner = await h.partner();
+    await h.account(partner.id, 'linkedin', { handle: 'durand', secret: { kind: 'oauth', accessToken: 'linkedin-token' } });
+    const post = await h.approvedPost(partner.id, TEXT, ['linkedin'], h.clock.now() + MINUTE);
+    h.clock.advance(MINUTE);
+    await h.tick();
+    await h.tick();
+    const publishedAt = h.clock.now();
+    const urn = server.posts[0]?.urn ?? '';
+    server.social.set(urn, { reactions: { LIKE: 9, PRAISE: 2 }, comments: 3 });
+    server.failNext({ kind: 'rateLimited', retryAfter: '60' }, { path: /socialMetadata/ });
+    moveTo(h, publishedAt + HOUR);
+    await h.tick();
+    moveTo(h, publishedAt + HOUR + 60_000);
+    await h.tick();
+    server.deletePost(urn);
+    moveTo(h, publishedAt + DAY);
+    await h.tick();
+    const engagement = await only(h, post.id);
+    expect(server.http.received({ method: 'GET', path: /^\/rest\/socialMetadata\// })).toHaveLength(3);
+    expect(engagement.readings).toEqual([{ readAt: publishedAt + HOUR + 60_000, source: 'api', point: '1h', figures: { likes: 11, replies: 3 } }]);
+    expect(engagement.tracking).toBe('deleted');
   });
 
   it('takes figures typed by hand for a post published by hand', async () => {
