@@ -71,6 +71,10 @@ import { previewHandlers } from './previews/handlers';
 import { PreviewService } from './previews/service';
 import { MediaStore } from './publishing/mediaStore';
 import { PublicationRepository } from './publishing/repository';
+import { createEngagement } from './engagement/feature';
+import { engagementHandlers } from './engagement/handlers';
+import { EngagementRepository } from './engagement/repository';
+import { reportEngagement } from './engagement/reportSource';
 
 export interface CoreOptions {
   dataDir: string;
@@ -317,6 +321,7 @@ function wireServices({ options, db, migration, clock, log, events, storage }: W
     dataDir: options.dataDir,
     printer: options.pdfPrinter,
     cadenceFor: (partnerId) => editorial.cadenceFor(partnerId).cadence,
+    engagementFor: reportEngagement(new EngagementRepository(db)),
   });
   router.register(reportHandlers(reports));
   router.register(signoffHandlers(signoff, clock));
@@ -338,6 +343,8 @@ function wireServices({ options, db, migration, clock, log, events, storage }: W
     options.publishing,
   );
   router.register(publishingHandlers(publishing.service));
+  const engagement = createEngagement({ db, clock, events, log, accounts: credentials.accounts, partners: partnerRepo, signoff, connectors: { clock, ...options.publishing?.connectors } });
+  router.register(engagementHandlers(engagement.service));
   router.register(editorialHandlers(editorial));
   const exporter = new RecordExporter({ records: recordRepo, archive, attachments: attachments.store, posts: postRepo, partners: partnerRepo, requests: new SignoffRepository(db), clock });
   router.register(recordHandlers({ databasePath: db.name, exporter, dataDir: options.dataDir }));

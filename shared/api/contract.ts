@@ -16,6 +16,8 @@ import { EditorialChangedEvent, editorialProcedures } from './procedures/editori
 import { storageProcedures } from './procedures/storage';
 import { timeProcedures } from './procedures/time';
 import { previewProcedures } from './procedures/previews';
+import { engagementProcedures } from './procedures/engagement';
+import { EngagementChangedEvent } from '../engagement/changedEvent';
 
 /**
  * The one API between UI and core. Each feature declares its procedures in
@@ -36,6 +38,7 @@ export const contract = {
   ...timeProcedures,
   ...recordProcedures,
   ...previewProcedures,
+  ...engagementProcedures,
 } as const;
 
 export type Contract = typeof contract;
@@ -68,6 +71,7 @@ export const AppEvent = z.discriminatedUnion('type', [
   OAuthFinishedEvent,
   ReportProgressEvent,
   EditorialChangedEvent,
+  EngagementChangedEvent,
   ...signoffEvents,
 ]);
 export type AppEvent = z.infer<typeof AppEvent>;

@@ -142,6 +142,26 @@ const fr = {
   week: 'S{week}',
   weekTitle: 'Semaine {week}',
   units: { points: 'pts', minutes: 'min', hours: 'h', days: 'j' },
+  engagement: {
+    title: 'Ce qu’ont fait les publications',
+    interactions: 'Interactions',
+    previous: 'Mois précédent\u00a0: {value}',
+    perNetwork: 'Par réseau',
+    perPillar: 'Par pilier',
+    top: 'Meilleures publications',
+    posts: 'Publications',
+    followers: 'Abonnés',
+    per1000: 'Interactions pour 1\u00a0000 abonnés',
+    unknown: 'inconnu',
+    metrics: { likes: 'J’aime', reposts: 'Partages', replies: 'Réponses', quotes: 'Citations', impressions: 'Impressions', bookmarks: 'Signets', engagements: 'Interactions (LinkedIn)' },
+    sources: {
+      api: 'API des réseaux, lue à +1\u00a0h, +24\u00a0h, +7\u00a0j et +30\u00a0j après publication (lectures\u00a0: {count}, du {from} au {to})',
+      import: 'export des statistiques LinkedIn importé (lectures\u00a0: {count}, du {from} au {to})',
+      manual: 'chiffres saisis à la main, lus sur le réseau (lectures\u00a0: {count}, du {from} au {to})',
+    },
+    method:
+      'Résultats\u00a0: chaque publication du mois compte avec ses derniers chiffres lus (les compteurs des réseaux ne font que croître)\u00a0; «\u00a0Interactions\u00a0» additionne j’aime, partages, réponses et citations, ou reprend le total «\u00a0Engagements\u00a0» de l’export LinkedIn quand c’est lui la source. Les impressions ne sont pas des interactions. Pour 1\u00a0000 abonnés\u00a0: le dernier nombre d’abonnés connu à la fin du mois. Sources\u00a0: {sources}.',
+  },
   method:
     'Chiffres calculés uniquement à partir du journal d’audit et des publications de Plume. Le mois va de minuit à minuit, heure locale du partenaire, changements d’heure compris\u00a0; un événement compte dans le mois où il a eu lieu, quelle que soit la date prévue de la publication. Chaque ligne compte des publications (une fois chacune), sauf les demandes de validation et les publications par réseau. «\u00a0Du premier coup\u00a0»\u00a0: validée sans modification demandée ni refus auparavant. Délai de validation\u00a0: de la demande à la décision (validation, modifications demandées ou refus). Dans les délais\u00a0: décision prise au plus tard à l’échéance, rapportée aux décisions avec échéance et aux demandes expirées. La cadence est jugée sur les semaines ISO entièrement comprises dans le mois.',
   actions: {
@@ -347,6 +367,26 @@ const en: ReportMessages = {
   week: 'W{week}',
   weekTitle: 'Week {week}',
   units: { points: 'pts', minutes: 'min', hours: 'h', days: 'd' },
+  engagement: {
+    title: 'What the posts did',
+    interactions: 'Interactions',
+    previous: 'Previous month: {value}',
+    perNetwork: 'By network',
+    perPillar: 'By pillar',
+    top: 'Top posts',
+    posts: 'Posts',
+    followers: 'Followers',
+    per1000: 'Interactions per 1,000 followers',
+    unknown: 'unknown',
+    metrics: { likes: 'Likes', reposts: 'Reposts', replies: 'Replies', quotes: 'Quotes', impressions: 'Impressions', bookmarks: 'Bookmarks', engagements: 'Engagements (LinkedIn)' },
+    sources: {
+      api: 'the networks’ APIs, read 1 h, 24 h, 7 days and 30 days after publication (readings: {count}, {from} to {to})',
+      import: 'LinkedIn’s analytics export, imported (readings: {count}, {from} to {to})',
+      manual: 'figures typed by hand from the network (readings: {count}, {from} to {to})',
+    },
+    method:
+      'Results: each post of the month counts with its latest figures (the networks’ counters only grow); “Interactions” adds likes, reposts, replies and quotes, or takes the “Engagements” total of LinkedIn’s export when that is the source. Impressions are not interactions. Per 1,000 followers: the latest follower count known at the end of the month. Sources: {sources}.',
+  },
   method:
     'Figures computed only from Plume’s audit log and posts. The month runs from midnight to midnight in the partner’s local time, clock changes included; an event counts in the month it happened, whatever the post’s planned date. Each line counts posts (each once), except sign-off requests and publications per network. “First time”: approved with no changes requested and no rejection before. Sign-off time: from the request to the decision (approval, changes requested or rejection). On time: decided no later than the deadline, out of decisions with a deadline plus expired requests. Cadence is judged on the ISO weeks wholly inside the month.',
   actions: {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ReportEngagement } from './engagement';
 import { Partner } from '../partners/schema';
 import { Network } from '../posts/networks';
 import { PostStatus } from '../posts/schema';
@@ -216,6 +217,8 @@ export const PartnerReport = z.object({
   pillars: PillarMix,
   published: z.array(PublishedItem),
   events: z.array(EventRow),
+  /** What the month's posts did (issue 17); absent where no engagement was read at all. */
+  engagement: ReportEngagement.optional(),
 });
 export type PartnerReport = z.infer<typeof PartnerReport>;
 

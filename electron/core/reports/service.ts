@@ -5,6 +5,10 @@ import type { ReportFile, ReportFormatName } from '../../../shared/api/procedure
 import type { CadencePolicy } from '../../../shared/calendar/cadencePolicy';
 import type { Locale, Partner } from '../../../shared/partners/schema';
 import { aggregateMonth } from '../../../shared/reports/aggregate';
+import { aggregateEngagement } from '../../../shared/reports/engagement';
+import type { EngagementPublication } from '../../../shared/reports/engagement';
+import { lastDayOfMonth } from '../../../shared/calendar/civil';
+import type { Network } from '../../../shared/posts/networks';
 import type { PartnerReport, ReportDocument, SummaryReport } from '../../../shared/reports/model';
 import { monthRange, previousMonth } from '../../../shared/reports/month';
 import { aggregateAll } from '../../../shared/reports/summary';
@@ -37,6 +41,8 @@ export interface ReportServiceDeps {
   cadenceFor?: (partnerId: string) => CadencePolicy | null;
   /** Zone the all-partners report's dates are shown in; default: this machine's. */
   zone?: string;
+  /** The partner's publications in [from, to) with their figures, and follower counts on `lastDay` (engagement feature). */
+  engagementFor?: (partnerId: string, from: number, to: number, lastDay: string) => { publications: EngagementPublication[]; followers: Partial<Record<Network, number>> };
 }
 
 export interface ReportTarget {
@@ -153,7 +159,12 @@ export class ReportService {
     const { id, displayName, role, organisation, color, timeZone, locale } = partner;
     const base = { partner: { id, displayName, role, organisation, color, timeZone, locale }, entries, posts, cadence, generatedAt: this.deps.clock.now() };
     const before = aggregateMonth({ ...base, month: previous, previous: null });
-    return aggregateMonth({ ...base, month, previous: before.figures });
+    const report = aggregateMonth({ ...base, month, previous: before.figures });
+    const range = monthRange(month, zone);
+    const previousRange = monthRange(previous, zone);
+    const read = this.deps.engagementFor?.(partner.id, previousRange.start, range.end, lastDayOfMonth(month));
+    if (read === undefined || read.publications.length === 0) return report;
+    return { ...report, engagement: aggregateEngagement({ ...read, range, previousRange }) };
   }
 
   /** Partners the month concerns: every active one, and those archived during or after it. */

@@ -6,6 +6,7 @@ import { localParts } from '../../../shared/calendar/zonedTime';
 import type { CalendarEntry } from '../../../shared/calendar/entries';
 import type { Partner } from '../../../shared/partners/schema';
 import { NetworkIcons } from './NetworkIcons';
+import { EngagementBadge } from '../engagement/EngagementBadge';
 import { partnerLocalTime, zoneTimeName } from './time';
 
 export interface EntryChipProps {
@@ -81,6 +82,7 @@ const ChipContent = memo(function ChipContent({ entry, partner, viewerZone, onOp
           ) : null}
           <NetworkIcons networks={entry.networks} />
           <span className={`status-badge status-${entry.status}`}>{t(`posts.status.${entry.status}`)}</span>
+          {entry.status === 'published' ? <EngagementBadge postId={entry.id} /> : null}
         </div>
       </div>
       {onNextSlot && (entry.scheduledAt === null || entry.status === 'draft') ? (

@@ -20,6 +20,7 @@ import { RevisionsPanel } from './RevisionsPanel';
 import { refreshRevisionsFirstPage } from './revisionPages';
 import { PublicationPanel } from '../publishing/PublicationPanel';
 import { PreviewsPanel } from '../previews/PreviewsPanel';
+import { EngagementPanel } from '../engagement/EngagementPanel';
 import { SignoffPanel } from '../signoff/SignoffPanel';
 import { saveRegistry } from './saveRegistry';
 import { Toolbar } from './Toolbar';
@@ -284,6 +285,7 @@ export function PostEditor({ initial, partners, onDeleted }: { initial: Post; pa
         <SignoffPanel postId={initial.id} />
         <PublicationPanel postId={initial.id} />
         <PreviewsPanel postId={initial.id} />
+        <EngagementPanel postId={initial.id} />
         <EditorialPanel editor={editor} session={lintSession} networks={fields.networks} line={editorialLine} />
         <RevisionsPanel
           postId={initial.id}

@@ -77,6 +77,7 @@ export class BlueskyServer {
       { method: 'POST', path: xrpc('com.atproto.repo.uploadBlob'), handle: (req) => this.authed(req, () => this.uploadBlob(req)) },
       { method: 'POST', path: xrpc('com.atproto.repo.createRecord'), handle: (req) => this.authed(req, () => this.createRecord(req)) },
       { method: 'GET', path: xrpc('com.atproto.repo.getRecord'), handle: (req) => this.getRecord(req) },
+      { method: 'GET', path: xrpc('app.bsky.feed.getPosts'), handle: (req) => this.authed(req, () => this.getPosts(req)) },
     ]);
   }
 
@@ -99,6 +100,14 @@ export class BlueskyServer {
 
   close(): Promise<void> {
     return this.http.close();
+  }
+
+  /** A post's counters as the AppView reports them (likeCount, repostCount, replyCount, quoteCount), by record key. */
+  readonly counts = new Map<string, Partial<Record<'likeCount' | 'repostCount' | 'replyCount' | 'quoteCount', number>>>();
+
+  /** The author deletes the post: getPosts leaves it out from now on. */
+  deletePost(rkey: string): void {
+    this.records.delete(rkey);
   }
 
   failNext(spec: FailureSpec, options: { times?: number } & RequestMatch = {}): void {
@@ -182,6 +191,19 @@ export class BlueskyServer {
       postsCount: 57,
       indexedAt: '2026-01-05T09:00:00.000Z',
     });
+  }
+
+  /** app.bsky.feed.getPosts (the PDS proxies it to the AppView): post views, deleted ones left out. */
+  private getPosts(req: FakeRequest): FakeReply {
+    const uris = req.query.getAll('uris');
+    if (uris.length === 0 || uris.length > 25) return xrpcError(400, 'InvalidRequest', 'Error: uris must have between 1 and 25 items');
+    const posts = uris.flatMap((uri) => {
+      const record = [...this.records.values()].find((item) => item.uri === uri);
+      if (record === undefined) return [];
+      const counts = this.counts.get(record.rkey) ?? { likeCount: 0, repostCount: 0, replyCount: 0, quoteCount: 0 };
+      return [{ uri, cid: record.cid, author: { did: this.did, handle: this.handle }, record: record.value, indexedAt: new Date().toISOString(), ...counts }];
+    });
+    return json(200, { posts });
   }
 
   private authed(req: FakeRequest, handle: () => FakeReply | Promise<FakeReply>): FakeReply | Promise<FakeReply> {

@@ -59,6 +59,7 @@ export class LinkedinServer {
       { method: 'PUT', path: /^\/dms-uploads\/(\d+)$/, handle: (req, [id]) => this.upload(req, id ?? '') },
       { method: 'POST', path: /^\/rest\/posts$/, handle: (req) => this.rest(req, () => this.createPost(req)) },
       { method: 'GET', path: /^\/rest\/posts$/, handle: (req) => this.rest(req, () => this.findByAuthor(req)) },
+      { method: 'GET', path: /^\/rest\/socialMetadata\/([^/]+)$/, handle: (req, [urn]) => this.rest(req, () => this.socialMetadata(decodeURIComponent(urn ?? ''))) },
     ]);
   }
 
@@ -72,6 +73,15 @@ export class LinkedinServer {
 
   close(): Promise<void> {
     return this.http.close();
+  }
+
+  /** Reactions by type and comments of a post, by URN, as socialMetadata reports them. */
+  readonly social = new Map<string, { reactions: Partial<Record<'LIKE' | 'PRAISE' | 'EMPATHY' | 'INTEREST' | 'APPRECIATION' | 'ENTERTAINMENT', number>>; comments: number }>();
+
+  /** The author deletes the post: socialMetadata answers 404 from now on. */
+  deletePost(urn: string): void {
+    const index = this.posts.findIndex((post) => post.urn === urn);
+    if (index >= 0) this.posts.splice(index, 1);
   }
 
   failNext(spec: FailureSpec, options: { times?: number } & RequestMatch = {}): void {
@@ -100,6 +110,19 @@ export class LinkedinServer {
     if (!/^\d{6}$/.test(version)) return liError(400, `Requested version ${version} is not active`, { code: 'NONEXISTENT_VERSION' });
     if (req.header('x-restli-protocol-version') !== '2.0.0') return liError(400, 'Rest.li protocol 2.0.0 is required for /rest endpoints', { code: 'ILLEGAL_ARGUMENT' });
     return handle();
+  }
+
+  /** GET /rest/socialMetadata/{urn} (Community Management API): reaction summaries and comment count. */
+  private socialMetadata(urn: string): FakeReply {
+    if (!this.posts.some((post) => post.urn === urn)) return liError(404, `Not Found: ${urn}`, { code: 'NOT_FOUND' });
+    const social = this.social.get(urn) ?? { reactions: {}, comments: 0 };
+    const reactionSummaries = Object.fromEntries(Object.entries(social.reactions).map(([type, count]) => [type, { reactionType: type, count }]));
+    return json(200, {
+      entity: urn,
+      reactionSummaries,
+      commentSummary: { count: social.comments, topLevelCount: social.comments },
+      commentsState: 'OPEN',
+    });
   }
 
   private initializeUpload(req: FakeRequest): FakeReply {

@@ -136,6 +136,7 @@ export class MastodonServer {
       { method: 'DELETE', path: /^\/api\/v1\/scheduled_statuses\/(\d+)$/, handle: (req, [id]) => this.authed(req, () => this.cancelScheduled(id ?? '')) },
       { method: 'GET', path: /^\/api\/v1\/accounts\/verify_credentials$/, handle: (req) => this.authed(req, () => json(200, this.credentialAccount())) },
       { method: 'GET', path: /^\/api\/v1\/accounts\/(\d+)\/statuses$/, handle: (req) => this.authed(req, () => this.listStatuses(req)) },
+      { method: 'GET', path: /^\/api\/v1\/statuses\/(\d+)$/, handle: (req, [id]) => this.authed(req, () => this.getStatus(id ?? '')) },
       { method: 'GET', path: /^\/api\/v1\/statuses\/(\d+)\/source$/, handle: (req, [id]) => this.authed(req, () => this.source(id ?? '')) },
     ]);
   }
@@ -196,6 +197,18 @@ export class MastodonServer {
   /** Store the next status and never answer: resolves when it is stored (see FakeHttpServer.hangAfterAccept). */
   hangNextPost(): Promise<void> {
     return this.http.hangAfterAccept({ method: 'POST', path: /^\/api\/v1\/statuses$/ });
+  }
+
+  /**
+   * A status's counters as the instance reports them (favourites_count, reblogs_count,
+   * replies_count); a counter left out here is left out of the reply (a fork that omits it).
+   */
+  readonly counts = new Map<string, Partial<Record<'favourites_count' | 'reblogs_count' | 'replies_count', number>>>();
+
+  /** The author deletes the status: GET /api/v1/statuses/:id answers 404 from now on. */
+  deleteStatus(id: string): void {
+    const index = this.statuses.findIndex((item) => item.id === id);
+    if (index >= 0) this.statuses.splice(index, 1);
   }
 
   statusUrl(id: string): string {
@@ -476,6 +489,14 @@ export class MastodonServer {
       .filter((item) => maxId === null || BigInt(item.id) < BigInt(maxId))
       .slice(0, limit);
     return json(200, list.map((item) => this.statusJson(item)));
+  }
+
+  /** GET /api/v1/statuses/:id: the Status with its counters; 404 once deleted. */
+  private getStatus(id: string): FakeReply {
+    const status = this.statuses.find((item) => item.id === id);
+    if (status === undefined) return json(404, { error: 'Record not found' });
+    const counts = this.counts.get(id) ?? { favourites_count: 0, reblogs_count: 0, replies_count: 0 };
+    return json(200, { ...this.statusJson(status), ...counts });
   }
 
   private source(id: string): FakeReply {

@@ -83,6 +83,7 @@ export class XServer {
       { method: 'GET', path: /^\/2\/media\/upload$/, handle: (req) => this.authed(req, () => this.uploadStatus(req)) },
       { method: 'POST', path: /^\/2\/media\/metadata$/, handle: (req) => this.authed(req, () => this.metadata(req)) },
       { method: 'POST', path: /^\/2\/tweets$/, handle: (req) => this.authed(req, () => this.createTweet(req)) },
+      { method: 'GET', path: /^\/2\/tweets$/, handle: (req) => this.authed(req, () => this.lookupTweets(req)) },
       { method: 'POST', path: /^\/2\/oauth2\/token$/, handle: (req) => this.token(req) },
       { method: 'GET', path: /^\/2\/users\/me$/, handle: (req) => this.authed(req, () => json(200, { data: { id: USER_ID, name: 'Maître Durand', username: this.options.username } })) },
       { method: 'GET', path: /^\/2\/users\/(\d+)\/tweets$/, handle: (req, [id]) => this.authed(req, () => this.userTweets(req, id ?? '')) },
@@ -103,6 +104,18 @@ export class XServer {
 
   failNext(spec: FailureSpec, options: { times?: number } & RequestMatch = {}): void {
     this.http.failNext(xFailure(spec, this.options.now()), options);
+  }
+
+  /**
+   * A post's public_metrics as X reports them; a metric left out here is left out of the
+   * reply (X omits what it will not give, e.g. impressions on some tiers).
+   */
+  readonly metrics = new Map<string, Partial<Record<'retweet_count' | 'reply_count' | 'like_count' | 'quote_count' | 'bookmark_count' | 'impression_count', number>>>();
+
+  /** The author deletes the post: lookups answer its id under `errors` (resource-not-found). */
+  deleteTweet(id: string): void {
+    const index = this.tweets.findIndex((tweet) => tweet.id === id);
+    if (index >= 0) this.tweets.splice(index, 1);
   }
 
   /** Store the next post, then cut the connection before answering. */
@@ -223,6 +236,34 @@ export class XServer {
     }
     this.tweets.push({ id, text, storedText, urls, mediaIds, createdAt: now });
     return json(201, { data: { id, text: escapeHtml(storedText), edit_history_tweet_ids: [id] } });
+  }
+
+  /**
+   * GET /2/tweets?ids=…&tweet.fields=public_metrics: 200 with `data` for the posts found and
+   * `errors` for the others (docs.x.com, "Post lookup": partial errors come with a 200).
+   */
+  private lookupTweets(req: FakeRequest): FakeReply {
+    const ids = (req.query.get('ids') ?? '').split(',').filter(Boolean);
+    if (ids.length === 0 || ids.length > 100) return invalidRequest('The `ids` query parameter value is not between 1 and 100');
+    const fields = (req.query.get('tweet.fields') ?? '').split(',');
+    const data = ids.flatMap((id) => {
+      const tweet = this.tweets.find((item) => item.id === id);
+      if (tweet === undefined) return [];
+      const metrics = this.metrics.get(id) ?? { retweet_count: 0, reply_count: 0, like_count: 0, quote_count: 0, bookmark_count: 0, impression_count: 0 };
+      return [{ id, text: escapeHtml(tweet.storedText), edit_history_tweet_ids: [id], ...(fields.includes('public_metrics') ? { public_metrics: metrics } : {}) }];
+    });
+    const errors = ids
+      .filter((id) => !this.tweets.some((item) => item.id === id))
+      .map((id) => ({
+        value: id,
+        detail: `Could not find tweet with ids: [${id}].`,
+        title: 'Not Found Error',
+        resource_type: 'tweet',
+        parameter: 'ids',
+        resource_id: id,
+        type: 'https://api.twitter.com/2/problems/resource-not-found',
+      }));
+    return json(200, { ...(data.length > 0 ? { data } : {}), ...(errors.length > 0 ? { errors } : {}) });
   }
 
   private userTweets(req: FakeRequest, userId: string): FakeReply {

@@ -1,5 +1,6 @@
 import type { Account, ConnectionTest, Revocation } from '../../../../shared/credentials/account';
 import type { BlueskyConnectFields } from '../../../../shared/credentials/connect';
+import type { CredentialErrorCode } from '../../../../shared/credentials/errors';
 import type { Clock } from '../../clock';
 import { notFound } from '../../errors';
 import type { EventBus } from '../../events';
@@ -12,6 +13,7 @@ import { AccountSecret, BlueskySecret } from '../secretBundles';
 import type { BlueskySession } from '../secretBundles';
 import type { SecretStore } from '../secrets';
 import { blueskyLogin, blueskyLogout } from '../whoami/bluesky';
+import { statusAfter } from './checks';
 import type { AccountChecks } from './checks';
 import type { AccountRecord, AccountRepository } from './repository';
 import type { OAuthTargets } from './targets';
@@ -107,6 +109,17 @@ export class AccountService {
     if (secret.kind === 'bluesky') return { account: record.account, externalId: record.externalId, secret };
     const accessToken = renew ? await this.checks.renewedAccessToken(record) : await this.checks.accessToken(record);
     return { account: record.account, externalId: record.externalId, secret: { kind: 'oauth', accessToken } };
+  }
+
+  /**
+   * The network refused the account's credential outside a connection test (a revoked token
+   * met while reading figures): the account is flagged as the test would flag it.
+   */
+  flagRefused(id: string, code: CredentialErrorCode): void {
+    const record = this.accounts.get(id);
+    if (!record) return;
+    this.accounts.setStatus(id, statusAfter(code) ?? record.account.status, code, this.clock.now(), true);
+    this.events.emit({ type: 'accounts.changed', partnerId: record.account.partnerId });
   }
 
   /** Keeps the Bluesky session a connector refreshed (sessions rotate on every refresh). */

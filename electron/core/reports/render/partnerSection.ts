@@ -4,6 +4,7 @@ import { firstDayOfMonth, lastDayOfMonth } from '../../../../shared/calendar/civ
 import type { PartnerReport } from '../../../../shared/reports/model';
 import { activityTable, cadenceBlock, editorialBlock, kpis, masthead, methodBlock, notice, pillarBlock, publishedBlock, signoffBlock, weeklyBlock } from './blocks';
 import { accentStyle, renderContext } from './context';
+import { engagementBlock, engagementMethod } from './engagementBlock';
 import { escapeHtml as esc } from './escape';
 import { zoneTimeName } from '../../../../shared/time/zoneNames';
 
@@ -37,8 +38,9 @@ export function partnerSection(report: PartnerReport, locale: Locale, id: string
     cadenceBlock(ctx, report.cadence),
     `</div>`,
     editorialBlock(ctx, f),
+    engagementBlock(ctx, report.engagement),
     publishedBlock(ctx, report.published),
-    methodBlock(ctx, report.generatedAt),
+    methodBlock(ctx, report.generatedAt, engagementMethod(ctx, report.engagement)),
     `</article>`,
   ].join('');
 }

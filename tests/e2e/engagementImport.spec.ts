@@ -1,0 +1,70 @@
+import { expect, test } from '@playwright/test';
+import { docFromParagraphs } from '../../shared/posts/document';
+import { linkedinContentExport } from '../support/fixtures/linkedinContentExport';
+import { startPlume } from './support/plumeServer';
+import type { RunningPlume } from './support/plumeServer';
+
+/** The partner's page: LinkedIn's export imported, its unmatched row shown, the matched figures in the last 90 days. */
+let plume: RunningPlume;
+test.beforeEach(async () => {
+  plume = await startPlume();
+});
+test.afterEach(async () => {
+  await plume.stop();
+});
+
+test('the LinkedIn export is imported on the partner’s page, a row without a Plume post is shown, and the figures join the last 90 days', async ({ page }) => {
+  await page.goto(plume.url);
+  await expect(page.getByTestId('workspace-ready')).toHaveText('ready');
+  const partner = await plume.call(page.request, 'partners.create', { displayName: 'Me Claire Dupont', timeZone: 'Europe/Paris', locale: 'fr' });
+  const post = await plume.call(page.request, 'posts.create', {
+    partnerId: partner.id,
+    title: 'Contrats',
+    networks: ['linkedin'],
+    content: docFromParagraphs(['Contrats : le point sur la réforme.']),
+    scheduledAt: Date.now() + 1_000,
+  });
+  await plume.call(page.request, 'signoff.recordDecision', { postId: post.id, decision: 'approve', channel: 'phone', decidedAt: Date.now() });
+  await expect
+    .poll(async () => (await plume.call(page.request, 'publishing.status', { postId: post.id })).publications[0]?.state, { timeout: 20_000 })
+    .toBe('awaiting_manual');
+  const url = 'https://www.linkedin.com/feed/update/urn:li:activity:7398000000000000001';
+  await plume.call(page.request, 'publishing.manualDone', { postId: post.id, network: 'linkedin', url });
+
+  const today = new Date();
+  const us = `${today.getUTCMonth() + 1}/${today.getUTCDate()}/${today.getUTCFullYear()}`;
+  const file = await linkedinContentExport({
+    from: us,
+    to: us,
+    followers: 1842,
+    impressionsByDay: [[us, 2405]],
+    posts: [
+      { url, date: us, engagements: 57, impressions: 2310 },
+      { url: 'https://www.linkedin.com/feed/update/urn:li:activity:7390000000000000000', date: '1/2/2020', engagements: 3, impressions: 95 },
+    ],
+  });
+
+  await page.goto(`${plume.origin}/#/partners/${partner.id}`);
+  const panel = page.getByTestId('partner-engagement');
+  await expect(panel.getByRole('heading', { name: 'Résultats des 90 derniers jours' })).toBeVisible();
+  await panel.getByTestId('linkedin-import-file').setInputFiles({ name: 'Content_ClaireDupont.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: file });
+
+  const result = panel.getByTestId('linkedin-import-result');
+  await expect(result.getByRole('status')).toHaveText('1 ligne rapprochée d’une publication. Abonnés\u00a0: 1842.');
+  const unmatched = result.getByTestId('linkedin-import-unmatched');
+  await expect(unmatched.locator('caption')).toHaveText('1 ligne sans publication Plume');
+  await expect(unmatched.locator('tbody tr td')).toHaveText([
+    'https://www.linkedin.com/feed/update/urn:li:activity:7390000000000000000',
+    '2020-01-02',
+    '95',
+    '3',
+    'Aucune publication Plume ce jour-là',
+  ]);
+  await expect(panel.getByTestId('partner-engagement-linkedin')).toContainText('1 publication');
+  await expect(panel.getByTestId('partner-engagement-linkedin').locator('[data-metric="impressions"]')).toHaveText('Impressions\u00a0: 2310');
+
+  // The post shows the imported reading too.
+  await page.goto(`${plume.origin}/#/posts/${post.id}`);
+  const figures = page.getByTestId('engagement-linkedin');
+  await expect(figures.locator('tbody tr td').nth(1)).toHaveText('Import');
+});
