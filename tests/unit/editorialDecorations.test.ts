@@ -15,7 +15,10 @@ import { fixTransaction } from '../../renderer/src/editor/lint/applyFix';
 import { loadPageLint } from '../../renderer/src/editor/lint/pageLint';
 
 // The page loads its own linter on demand (see pageLint.ts); these tests lint in the page.
-beforeAll(() => loadPageLint());
+// Awaited, not returned: vitest would call a returned function (the linter) as the suite's teardown.
+beforeAll(async () => {
+  await loadPageLint();
+});
 
 /** The editor's real schema: positions and fixes are checked against ProseMirror itself. */
 const schema = getSchema([StarterKit]);

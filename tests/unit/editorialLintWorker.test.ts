@@ -16,7 +16,10 @@ import { lintWorkerHandler } from '../../renderer/src/editor/lint/lintWorkerHand
 import { loadPageLint } from '../../renderer/src/editor/lint/pageLint';
 
 // The page loads its own linter on demand (see pageLint.ts); these tests lint in the page.
-beforeAll(() => loadPageLint());
+// Awaited, not returned: vitest would call a returned function (the linter) as the suite's teardown.
+beforeAll(async () => {
+  await loadPageLint();
+});
 
 const line: ResolvedLine = resolveLine(
   EditorialLine.parse({

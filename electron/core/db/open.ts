@@ -27,11 +27,7 @@ export function openDatabase(filePath: string, now: number, migrationsDir = DEFA
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
-  // Migration 0011 compresses existing revisions with the same code core writes new ones with.
-  db.function('revision_pack', { deterministic: true }, (contentJson: unknown, plainText: unknown) => {
-    if (typeof contentJson !== 'string' || typeof plainText !== 'string') throw new TypeError('revision_pack(content_json, plain_text) takes two texts');
-    return packRevisionBody(contentJson, plainText);
-  });
+  registerSqlFunctions(db);
   try {
     const migration = migrate(db, loadMigrations(migrationsDir), filePath, now);
     return { db, path: filePath, migration };
@@ -39,6 +35,14 @@ export function openDatabase(filePath: string, now: number, migrationsDir = DEFA
     db.close();
     throw error;
   }
+}
+
+/** The SQL functions migrations call: 0011 compresses existing revisions with the same code core writes new ones with. */
+export function registerSqlFunctions(db: Db): void {
+  db.function('revision_pack', { deterministic: true }, (contentJson: unknown, plainText: unknown) => {
+    if (typeof contentJson !== 'string' || typeof plainText !== 'string') throw new TypeError('revision_pack(content_json, plain_text) takes two texts');
+    return packRevisionBody(contentJson, plainText);
+  });
 }
 
 export const databaseFile = (dataDir: string): string => join(dataDir, 'plume.sqlite');

@@ -4,6 +4,15 @@ export type FileCheck = { kind: 'missing' } | { kind: 'empty' } | { kind: 'plaus
 
 const MAGIC = 'SQLite format 3\u0000';
 
+/** Whether a write-ahead log with at least one frame (past its 32-byte header) lies beside the file. */
+function walHoldsFrames(path: string): boolean {
+  try {
+    return statSync(`${path}-wal`).size > 32;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Cheap checks on the database file before SQLite is trusted with it (the header, see
  * https://sqlite.org/fileformat.html#the_database_header): magic string, page size a power
@@ -33,7 +42,9 @@ export function checkDatabaseFile(path: string): FileCheck {
   // The in-header page count is only meaningful when its "version valid for" matches the change counter.
   const pageCount = header.readUInt32BE(28);
   const valid = header.readUInt32BE(92) === header.readUInt32BE(24);
-  if (valid && pageCount * pageSize > size) {
+  // A checkpoint writes page 1 (this header) first: stopped midway, the file is shorter than
+  // its header says while the WAL still holds the rest. Then only SQLite's own check can tell.
+  if (valid && pageCount * pageSize > size && !walHoldsFrames(path)) {
     return { kind: 'damaged', reason: `header counts ${pageCount} pages, the file holds ${size / pageSize} (truncated)` };
   }
   return { kind: 'plausible' };

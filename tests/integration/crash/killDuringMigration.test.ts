@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DEFAULT_MIGRATIONS_DIR, databaseFile, openDatabase } from '../../../electron/core/db/open';
+import { DEFAULT_MIGRATIONS_DIR, databaseFile, openDatabase, registerSqlFunctions } from '../../../electron/core/db/open';
 import { loadMigrations } from '../../../electron/core/db/migrate';
 import { killReportCliAt } from '../../support/killMidway';
 import { tempDir } from '../../support/tempDir';
@@ -14,6 +14,7 @@ afterEach(() => dir?.remove());
 /** A workspace as an older Plume left it: schema 1..k, with a partner and a post in it. */
 function olderWorkspace(path: string, k: number): void {
   const db = new Database(databaseFile(path));
+  registerSqlFunctions(db);
   for (const migration of migrations.slice(0, k)) {
     db.transaction(() => {
       db.exec(migration.sql);

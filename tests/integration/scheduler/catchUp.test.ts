@@ -5,6 +5,7 @@ import { databaseFile } from '../../../electron/core/db/open';
 import { docFromParagraphs } from '../../../shared/posts/document';
 import { createTestCore } from '../../support/testCore';
 import type { TestCore } from '../../support/testCore';
+import { packRevisionBody } from '../../../electron/core/posts/revisionBody';
 
 const OVERDUE = 1_500;
 let t: TestCore | null = null;
@@ -37,12 +38,12 @@ describe('scheduler catch-up', () => {
       `INSERT INTO posts (id, partner_id, title, networks, content_json, plain_text, status, version, scheduled_at, scheduled_zone, created_at, updated_at)
        VALUES (?, ?, ?, ?, ?, ?, 'draft', 1, ?, 'Europe/Paris', ?, ?)`,
     );
-    const revision = seed.prepare("INSERT INTO revisions (post_id, number, title, content_json, plain_text, created_at) VALUES (?, 1, '', ?, ?, ?)");
+    const revision = seed.prepare("INSERT INTO revisions (post_id, number, title, body, created_at) VALUES (?, 1, '', ?, ?)");
     seed.transaction(() => {
       for (let i = 0; i < OVERDUE; i++) {
         const id = `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`;
         insert.run(id, partner.id, `Post ${i}`, row.networks, row.content_json, row.plain_text, now - 3_600_000 - i, now - 86_400_000, now - 86_400_000);
-        revision.run(id, row.content_json, row.plain_text, now - 86_400_000);
+        revision.run(id, packRevisionBody(String(row.content_json), String(row.plain_text)), now - 86_400_000);
       }
     })();
     seed.close();

@@ -131,10 +131,8 @@ describe('deadlines', () => {
       expect(refused.messageKey).toBe('errors.signoff.notApproved');
     }
     const held = alerts('signoff.alerts.held');
-    expect(held.map((e) => (e.type === 'alert' ? [e.severity, e.postId] : null))).toEqual([
-      ['error', post.id],
-      ['error', neverAsked.id],
-    ]);
+    // One alert each; in which order the catch-up holds them is not the point.
+    expect(held.map((e) => (e.type === 'alert' ? `${e.severity} ${e.postId ?? ''}` : '')).sort()).toEqual([`error ${post.id}`, `error ${neverAsked.id}`].sort());
     expect((await history(post.id)).at(-1)).toMatchObject({ action: 'hold', fromStatus: 'expired', toStatus: 'held', channel: 'system' });
   });
 });

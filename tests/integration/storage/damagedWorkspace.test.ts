@@ -1,4 +1,5 @@
-import { closeSync, existsSync, openSync, readFileSync, statSync, truncateSync, writeSync } from 'node:fs';
+import { closeSync, copyFileSync, existsSync, mkdirSync, openSync, readFileSync, statSync, truncateSync, writeSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
 import { ApiError } from '../../../shared/api/errors';
@@ -142,5 +143,50 @@ describe('an empty (0-byte) workspace file', () => {
     const restored = await t.call('backups.restore', { name: health.latestBackup?.name ?? '' });
     expect(restored.status).toBe('ok');
     expect(await t.call('partners.list', {})).toHaveLength(3);
+  });
+});
+
+describe('a workspace stopped in the middle of a checkpoint', () => {
+  it('opens healthy: the header already counts pages the file does not hold yet, but its WAL holds them', async () => {
+    const t = await workspaceWithPartners(3);
+    t.core.close();
+    const file = t.core.databasePath;
+    // Grow the database in the WAL only (no checkpoint), keeping the WAL on disk.
+    const db = new Database(file);
+    db.pragma('journal_mode = WAL');
+    db.pragma('wal_autocheckpoint = 0');
+    db.exec('CREATE TABLE growth (id INTEGER PRIMARY KEY, body TEXT NOT NULL)');
+    const insert = db.prepare('INSERT INTO growth (body) VALUES (?)');
+    db.transaction(() => {
+      for (let i = 0; i < 400; i++) insert.run('x'.repeat(1000));
+    })();
+    const wal = readFileSync(`${file}-wal`);
+    const pageSize = wal.readUInt32BE(8);
+    // The newest image of page 1 in the WAL: the header a checkpoint writes first.
+    let page1: Buffer | null = null;
+    for (let offset = 32; offset + 24 + pageSize <= wal.length; offset += 24 + pageSize) {
+      if (wal.readUInt32BE(offset) === 1) page1 = wal.subarray(offset + 24, offset + 24 + pageSize);
+    }
+    if (page1 === null) throw new Error('page 1 not in the WAL');
+    // A checkpoint cut short after page 1: the file's header counts the grown size, its tail is still in the WAL.
+    const fd = openSync(file, 'r+');
+    writeSync(fd, page1, 0, pageSize, 0);
+    closeSync(fd);
+    expect(page1.readUInt32BE(28) * pageSize).toBeGreaterThan(statSync(file).size);
+    // Left as a killed process leaves it: the WAL is not checkpointed away on close.
+    const copy = `${t.dir}-copy`;
+    mkdirSync(copy);
+    copyFileSync(file, join(copy, basename(file)));
+    copyFileSync(`${file}-wal`, join(copy, `${basename(file)}-wal`));
+    db.close();
+
+    const reopened = track(createTestCore(copy));
+    let health = await reopened.call('workspace.health', {});
+    for (let i = 0; i < 200 && health.status === 'checking'; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      health = await reopened.call('workspace.health', {});
+    }
+    expect(health.status).toBe('ok');
+    expect(await reopened.call('partners.list', {})).toHaveLength(3);
   });
 });

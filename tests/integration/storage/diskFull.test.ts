@@ -6,13 +6,13 @@ import { docFromParagraphs } from '../../../shared/posts/document';
 import { createTestCore } from '../../support/testCore';
 import { tempDir } from '../../support/tempDir';
 
-// A real full filesystem: a 2 MB tmpfs. Needs root (CI runs as root); skipped, saying why, elsewhere.
+// A real full filesystem: an 8 MB tmpfs (the workspaces of three tests and a backup fit; the filler takes the rest). Needs root (CI runs as root); skipped, saying why, elsewhere.
 const mountPoint = tempDir('plume-full-disk-');
 let mountProblem: string | null = null;
 try {
-  execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=2m', 'tmpfs', mountPoint.path], { stdio: 'pipe' });
+  execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=8m', 'tmpfs', mountPoint.path], { stdio: 'pipe' });
 } catch (error) {
-  mountProblem = `cannot mount a 2 MB tmpfs here (${error instanceof Error ? error.message.split('\n')[0] : String(error)})`;
+  mountProblem = `cannot mount an 8 MB tmpfs here (${error instanceof Error ? error.message.split('\n')[0] : String(error)})`;
 }
 afterAll(() => {
   if (mountProblem === null) execFileSync('umount', [mountPoint.path]);
