@@ -60,6 +60,10 @@ import { timeHandlers } from './time/handlers';
 import { installNodeZoneData } from './time/nodeZoneTables';
 import { EditorialLineRepository } from './editorial/repository';
 import { EditorialService } from './editorial/service';
+import { similarityHandlers } from './similarity/handlers';
+import { SimilarityRepository } from './similarity/repository';
+import { SimilarityService } from './similarity/service';
+import { SignatureRepository } from './similarity/signatureRepository';
 
 export interface CoreOptions {
   dataDir: string;
@@ -245,6 +249,9 @@ function wireServices({ options, db, migration, clock, log, events, storage }: W
   // Rows written before the audit chain existed are chained once, in order (migration 0007).
   const newlyChained = chainPending(db);
   if (newlyChained > 0) log.info(`audit log: ${newlyChained} entries chained`);
+  // Posts without a signature of the current algorithm (migration 0009, or a new algorithm version) are signed once.
+  const signed = new SignatureRepository(db).rebuildStale(clock.now());
+  if (signed > 0) log.info(`near-duplicate guard: ${signed} post signatures (re)built`);
   const partnerRepo = new PartnerRepository(db);
   const postRepo = new PostRepository(db);
   const settingsRepo = new SettingsRepository(db);
@@ -325,6 +332,7 @@ function wireServices({ options, db, migration, clock, log, events, storage }: W
   const exporter = new RecordExporter({ records: recordRepo, archive, posts: postRepo, partners: partnerRepo, requests: new SignoffRepository(db), clock });
   router.register(recordHandlers({ db, exporter, dataDir: options.dataDir }));
   router.register(timeHandlers(partnerRepo));
+  router.register(similarityHandlers(new SimilarityService(new SimilarityRepository(db), () => editorial.firmLine().similarity.windowDays, clock)));
   router.assertComplete(procedureNames.filter((name) => !storageProcedureNames.has(name)));
   // Backups ride the background tick, so tests drive them with the clock.
   signoff.scheduler.addStep((now) => storage.backupIfDue(now));

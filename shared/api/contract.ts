@@ -15,6 +15,7 @@ import { ReportProgressEvent } from '../reports/progress';
 import { EditorialChangedEvent, editorialProcedures } from './procedures/editorial';
 import { storageProcedures } from './procedures/storage';
 import { timeProcedures } from './procedures/time';
+import { similarityProcedures } from './procedures/similarity';
 
 /**
  * The one API between UI and core. Each feature declares its procedures in
@@ -34,6 +35,7 @@ export const contract = {
   ...storageProcedures,
   ...timeProcedures,
   ...recordProcedures,
+  ...similarityProcedures,
 } as const;
 
 export type Contract = typeof contract;

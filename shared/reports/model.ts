@@ -216,6 +216,8 @@ export const PartnerReport = z.object({
   pillars: PillarMix,
   published: z.array(PublishedItem),
   events: z.array(EventRow),
+  /** Near-duplicate warnings the community manager dismissed during the month, for this partner's drafts. */
+  nearDuplicatesKept: count.default(0),
 });
 export type PartnerReport = z.infer<typeof PartnerReport>;
 

@@ -4,3 +4,4 @@ export * from './normalize';
 export * from './passages';
 export * from './shingles';
 export * from './thresholds';
+export * from './window';

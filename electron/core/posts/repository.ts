@@ -4,6 +4,7 @@ import type { DocNode } from '../../../shared/posts/document';
 import type { Post, PostStatus, PostSummary, Revision, RevisionDetail, RevisionPage } from '../../../shared/posts/schema';
 import { REVISION_EXCERPT_LENGTH } from '../../../shared/posts/schema';
 import { PostStatus as PostStatusSchema } from '../../../shared/posts/schema';
+import { SignatureRepository } from '../similarity/signatureRepository';
 
 interface PostRow {
   id: string;
@@ -93,8 +94,11 @@ export interface ListFilter {
 
 export class PostRepository {
   private readonly byId: Statement<[string], PostRowWithContent>;
+  /** The near-duplicate signature, written beside every write of a post's text (same transaction). */
+  private readonly signatures: SignatureRepository;
 
   constructor(private readonly db: Database) {
+    this.signatures = new SignatureRepository(db);
     this.byId = db.prepare(`SELECT ${SUMMARY_COLUMNS}, p.content_json FROM posts p WHERE p.id = ?`);
   }
 
@@ -138,6 +142,7 @@ export class PostRepository {
            @scheduledAt, @scheduledZone, @now, @now)`,
       )
       .run({ ...record, networks: JSON.stringify(record.networks), now });
+    this.signatures.write(record.id, record.plainText, now);
   }
 
   /**
@@ -153,7 +158,9 @@ export class PostRepository {
          WHERE id = @id AND version = @baseVersion`,
       )
       .run({ ...record, networks: JSON.stringify(record.networks), baseVersion, now });
-    return result.changes === 1;
+    if (result.changes !== 1) return false;
+    this.signatures.write(record.id, record.plainText, now);
+    return true;
   }
 
   delete(id: string): boolean {

@@ -21,6 +21,7 @@ import { pdfFooter } from './render/footer';
 import { renderHtml } from './render/html';
 import { pageMarginsMm } from './render/styles';
 import { ReportRepository } from './repository';
+import { SimilarityRepository } from '../similarity/repository';
 import { WarmPrinter } from './warmPrinter';
 
 export interface ReportServiceDeps {
@@ -123,11 +124,13 @@ const folderError = (folder: string) =>
  */
 export class ReportService {
   private readonly reports: ReportRepository;
+  private readonly similarity: SimilarityRepository;
   private readonly printing: WarmPrinter;
   private readonly jobs = new Map<string, AbortController>();
 
   constructor(private readonly deps: ReportServiceDeps) {
     this.reports = new ReportRepository(deps.db);
+    this.similarity = new SimilarityRepository(deps.db);
     this.printing = new WarmPrinter(explained(deps.printer ?? playwrightPrinter()), deps.printerIdleMs);
   }
 
@@ -153,7 +156,8 @@ export class ReportService {
     const { id, displayName, role, organisation, color, timeZone, locale } = partner;
     const base = { partner: { id, displayName, role, organisation, color, timeZone, locale }, entries, posts, cadence, generatedAt: this.deps.clock.now() };
     const before = aggregateMonth({ ...base, month: previous, previous: null });
-    return aggregateMonth({ ...base, month, previous: before.figures });
+    const range = monthRange(month, zone);
+    return { ...aggregateMonth({ ...base, month, previous: before.figures }), nearDuplicatesKept: this.similarity.dismissalCount(partner.id, range.start, range.end) };
   }
 
   /** Partners the month concerns: every active one, and those archived during or after it. */

@@ -5,6 +5,7 @@ import type { CalendarEntry } from '../../../shared/calendar/entries';
 import type { Partner } from '../../../shared/partners/schema';
 import { NetworkIcons } from './NetworkIcons';
 import { partnerLocalTime, zoneTimeName } from './time';
+import { useIsSimilar } from './similarPosts';
 
 export interface EntryChipProps {
   entry: CalendarEntry;
@@ -28,6 +29,7 @@ export function EntryChip({ entry, partner, viewerZone, onOpen, highlighted = fa
   const zone = partner?.timeZone ?? entry.scheduledZone ?? viewerZone;
   const theirs = entry.scheduledAt === null ? null : partnerLocalTime(entry.scheduledAt, zone, viewerZone);
   const title = entry.title || t('calendarUi.untitled');
+  const similar = useIsSimilar(entry.id);
   // The draggable handle and "next slot" are siblings: a button never sits inside another.
   return (
     <div
@@ -44,7 +46,7 @@ export function EntryChip({ entry, partner, viewerZone, onOpen, highlighted = fa
         {...attributes}
         {...listeners}
         aria-roledescription={t('calendarUi.draggable')}
-        aria-label={`${title}, ${partner?.displayName ?? ''}${time ? `, ${time}` : ''}${theirs ? `, ${t('calendarUi.partnerTime', { time: theirs, zone: zoneTimeName(zone) })}` : ''}, ${t(`posts.status.${entry.status}`)}`}
+        aria-label={`${title}${similar ? ` (${t('similarity.calendarMarker')})` : ''}, ${partner?.displayName ?? ''}${time ? `, ${time}` : ''}${theirs ? `, ${t('calendarUi.partnerTime', { time: theirs, zone: zoneTimeName(zone) })}` : ''}, ${t(`posts.status.${entry.status}`)}`}
         onDoubleClick={() => onOpen(entry)}
         onKeyDown={(event) => {
           if (event.key === 'Enter') onOpen(entry);
@@ -54,6 +56,11 @@ export function EntryChip({ entry, partner, viewerZone, onOpen, highlighted = fa
         <div className="entry-line">
           {time ? <span className="entry-time" data-testid="entry-time">{time}</span> : null}
           <span className="entry-title">{title}</span>
+          {similar ? (
+            <span className="calendar-similarity-marker" role="img" aria-label={t('similarity.calendarMarker')} title={t('similarity.calendarMarker')} data-testid="similarity-marker">
+              ≈
+            </span>
+          ) : null}
         </div>
         <div className="entry-line small">
           {theirs ? (

@@ -9,7 +9,8 @@ import { publishingMessages } from '../publishing/messages';
 import { settingsUiMessages } from '../settings/messages';
 import { storageMessages } from '../storage/messages';
 import { recordMessages } from '../records/messages';
+import { similarityMessages } from '../similarity/messages';
 import type { FeatureMessages } from './feature';
 
 /** Every feature's dictionary; add a feature's `messages.ts` here. */
-export const featureMessages: FeatureMessages[] = [calendarMessages, calendarUiMessages, accountMessages, reportUiMessages, editorialEditorMessages, signoffMessages, editorialDomainMessages, editorialLineMessages, publishingMessages, settingsUiMessages, storageMessages, recordMessages];
+export const featureMessages: FeatureMessages[] = [calendarMessages, calendarUiMessages, accountMessages, reportUiMessages, editorialEditorMessages, signoffMessages, editorialDomainMessages, editorialLineMessages, publishingMessages, settingsUiMessages, storageMessages, recordMessages, similarityMessages];
