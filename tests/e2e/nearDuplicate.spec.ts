@@ -139,3 +139,15 @@ test('a signature computed in Chromium, in the page and in a worker, has the sam
   expect(inPage).toEqual(node);
   expect(inWorker).toEqual(node);
 });
+
+test('the comparison window is a setting of the firm’s editorial line', async ({ page }) => {
+  await page.goto(plume.url);
+  await page.getByRole('button', { name: 'Commencer avec un espace vide' }).click();
+  await page.getByRole('link', { name: 'Ligne éditoriale' }).click();
+  const field = page.getByLabel('Quasi-doublons\u00a0: comparer avec les posts des autres partenaires à ± (jours)');
+  await expect(field).toHaveValue('14');
+  await field.fill('30');
+  await page.getByTestId('save-line').click();
+  await expect(page.getByTestId('line-message')).toHaveText('Version 2 enregistrée.');
+  expect((await plume.call(page.request, 'editorial.firmLine', {})).similarity.windowDays).toBe(30);
+});
