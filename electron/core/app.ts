@@ -75,6 +75,10 @@ import { createEngagement } from './engagement/feature';
 import { engagementHandlers } from './engagement/handlers';
 import { EngagementRepository } from './engagement/repository';
 import { reportEngagement } from './engagement/reportSource';
+import { similarityHandlers } from './similarity/handlers';
+import { SimilarityRepository } from './similarity/repository';
+import { SimilarityService } from './similarity/service';
+import { SignatureRepository } from './similarity/signatureRepository';
 
 export interface CoreOptions {
   dataDir: string;
@@ -262,6 +266,9 @@ function wireServices({ options, db, migration, clock, log, events, storage }: W
   // Rows written before the audit chain existed are chained once, in order (migration 0007).
   const newlyChained = chainPending(db);
   if (newlyChained > 0) log.info(`audit log: ${newlyChained} entries chained`);
+  // Posts without a signature of the current algorithm (migration 0014, or a new algorithm version) are signed once.
+  const signed = new SignatureRepository(db).rebuildStale(clock.now());
+  if (signed > 0) log.info(`near-duplicate guard: ${signed} post signatures (re)built`);
   const partnerRepo = new PartnerRepository(db);
   const postRepo = new PostRepository(db);
   const settingsRepo = new SettingsRepository(db);
@@ -361,6 +368,7 @@ function wireServices({ options, db, migration, clock, log, events, storage }: W
   });
   router.register(previewHandlers(previews, linkCards));
   signoff.emailPreviews.use((post, content) => previews.forEmail(post, content));
+  router.register(similarityHandlers(new SimilarityService(new SimilarityRepository(db), () => editorial.firmLine().similarity.windowDays, clock)));
   router.assertComplete(procedureNames.filter((name) => !storageProcedureNames.has(name)));
   // Backups ride the background tick, so tests drive them with the clock.
   signoff.scheduler.addStep((now) => storage.backupIfDue(now));

@@ -18,6 +18,7 @@ import { timeProcedures } from './procedures/time';
 import { previewProcedures } from './procedures/previews';
 import { engagementProcedures } from './procedures/engagement';
 import { EngagementChangedEvent } from '../engagement/changedEvent';
+import { similarityProcedures } from './procedures/similarity';
 
 /**
  * The one API between UI and core. Each feature declares its procedures in
@@ -39,6 +40,7 @@ export const contract = {
   ...recordProcedures,
   ...previewProcedures,
   ...engagementProcedures,
+  ...similarityProcedures,
 } as const;
 
 export type Contract = typeof contract;

@@ -59,6 +59,9 @@ const readOnly = [
   'time.zoneTables',
   'records.export',
   'records.verifyAuditLog',
+  'similarity.check',
+  'similarity.compare',
+  'similarity.pairs',
 ] as const satisfies readonly ProcedureName[];
 
 const readOnlySet: ReadonlySet<string> = new Set(readOnly);

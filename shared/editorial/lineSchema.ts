@@ -7,6 +7,13 @@ export const LineVersion = z.number().int().min(1);
 /** A theme a post can be tagged with (same bounds as CadencePolicy's pillar targets). */
 export const Pillar = z.string().trim().min(1).max(60);
 
+/**
+ * The near-duplicate guard's setting: a draft is compared with other partners' posts dated
+ * within ± `windowDays` of it. Lines saved before it existed read the default.
+ */
+export const SimilarityPolicy = z.object({ windowDays: z.number().int().min(1).max(90).default(14) });
+export type SimilarityPolicy = z.infer<typeof SimilarityPolicy>;
+
 /** Rule ids must be unique within a line: findings and overrides name rules by id. */
 function uniqueRuleIds(line: { rules: readonly { id: string }[] }, ctx: z.RefinementCtx): void {
   const seen = new Set<string>();
@@ -28,6 +35,7 @@ export const EditorialLine = z
     /** Checked on the calendar, not in one post. */
     cadence: CadencePolicy.prefault({}),
     pillars: z.array(Pillar).max(50).default([]),
+    similarity: SimilarityPolicy.prefault({}),
     /** Compliance packs applied, with the pack version. */
     packs: z.array(z.object({ id: z.string().min(1).max(60), version: LineVersion })).default([]),
   })

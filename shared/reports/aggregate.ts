@@ -190,5 +190,7 @@ export function aggregateMonth(input: AggregateInput): PartnerReport {
     pillars: pillarMix([...new Set(published.map((p) => p.postId))].map((id) => posts.get(id)?.pillar ?? null), targets),
     published,
     events,
+    // Not in the audit log: the report service adds the month's count from the dismissals table.
+    nearDuplicatesKept: 0,
   };
 }

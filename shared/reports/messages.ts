@@ -120,6 +120,7 @@ const fr = {
     caught: 'Remarques relevées par la ligne éditoriale avant la validation',
     overrides: 'Passages outre et leurs justifications',
     noOverride: 'Aucun passage outre ce mois-ci.',
+    nearDuplicatesKept: 'Quasi-doublons d’un autre partenaire signalés puis conservés\u00a0: {count}',
   },
   cadence: {
     noPolicy: 'Aucun objectif de cadence n’est défini pour ce partenaire\u00a0: les publications par semaine figurent ci-dessus, sans comparaison.',
@@ -345,6 +346,7 @@ const en: ReportMessages = {
     caught: 'Findings raised by the editorial line before sign-off',
     overrides: 'Overrides and their justifications',
     noOverride: 'No override this month.',
+    nearDuplicatesKept: 'Near-duplicates of another partner’s post flagged, then kept: {count}',
   },
   cadence: {
     noPolicy: 'No cadence target is set for this partner: publications per week are shown above, without comparison.',

@@ -219,6 +219,8 @@ export const PartnerReport = z.object({
   events: z.array(EventRow),
   /** What the month's posts did (issue 17); absent where no engagement was read at all. */
   engagement: ReportEngagement.optional(),
+  /** Near-duplicate warnings the community manager dismissed during the month, for this partner's drafts. */
+  nearDuplicatesKept: count.default(0),
 });
 export type PartnerReport = z.infer<typeof PartnerReport>;
 

@@ -5,6 +5,7 @@ import type { Post, PostStatus, PostSummary, Revision, RevisionDetail, RevisionP
 import { REVISION_EXCERPT_LENGTH } from '../../../shared/posts/schema';
 import { PostStatus as PostStatusSchema } from '../../../shared/posts/schema';
 import { packRevisionBody, unpackRevisionBody } from './revisionBody';
+import { SignatureRepository } from '../similarity/signatureRepository';
 
 interface PostRow {
   id: string;
@@ -99,8 +100,11 @@ export class PostRepository {
   private readonly byId: Statement<[string], PostRowWithContent>;
   private readonly newestRevisionOf: Statement<[string], { title: string; body: Buffer }>;
   private readonly lastSavedAt: Statement<[string], { updated_at: number }>;
+  /** The near-duplicate signature, written beside every write of a post's text (same transaction). */
+  private readonly signatures: SignatureRepository;
 
   constructor(private readonly db: Database) {
+    this.signatures = new SignatureRepository(db);
     this.byId = db.prepare(`SELECT ${SUMMARY_COLUMNS}, p.content_json FROM posts p WHERE p.id = ?`);
     this.newestRevisionOf = db.prepare('SELECT title, body FROM revisions WHERE post_id = ? ORDER BY number DESC LIMIT 1');
     this.lastSavedAt = db.prepare('SELECT updated_at FROM posts WHERE id = ?');
@@ -146,6 +150,7 @@ export class PostRepository {
            @scheduledAt, @scheduledZone, @now, @now)`,
       )
       .run({ ...record, networks: JSON.stringify(record.networks), now });
+    this.signatures.write(record.id, record.plainText, now);
   }
 
   /**
@@ -161,7 +166,9 @@ export class PostRepository {
          WHERE id = @id AND version = @baseVersion`,
       )
       .run({ ...record, networks: JSON.stringify(record.networks), baseVersion, now });
-    return result.changes === 1;
+    if (result.changes !== 1) return false;
+    this.signatures.write(record.id, record.plainText, now);
+    return true;
   }
 
   delete(id: string): boolean {

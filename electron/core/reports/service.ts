@@ -25,6 +25,7 @@ import { pdfFooter } from './render/footer';
 import { renderHtml } from './render/html';
 import { pageMarginsMm } from './render/styles';
 import { ReportRepository } from './repository';
+import { SimilarityRepository } from '../similarity/repository';
 import { WarmPrinter } from './warmPrinter';
 
 export interface ReportServiceDeps {
@@ -129,11 +130,13 @@ const folderError = (folder: string) =>
  */
 export class ReportService {
   private readonly reports: ReportRepository;
+  private readonly similarity: SimilarityRepository;
   private readonly printing: WarmPrinter;
   private readonly jobs = new Map<string, AbortController>();
 
   constructor(private readonly deps: ReportServiceDeps) {
     this.reports = new ReportRepository(deps.db);
+    this.similarity = new SimilarityRepository(deps.db);
     this.printing = new WarmPrinter(explained(deps.printer ?? playwrightPrinter()), deps.printerIdleMs);
   }
 
@@ -159,8 +162,8 @@ export class ReportService {
     const { id, displayName, role, organisation, color, timeZone, locale } = partner;
     const base = { partner: { id, displayName, role, organisation, color, timeZone, locale }, entries, posts, cadence, generatedAt: this.deps.clock.now() };
     const before = aggregateMonth({ ...base, month: previous, previous: null });
-    const report = aggregateMonth({ ...base, month, previous: before.figures });
     const range = monthRange(month, zone);
+    const report = { ...aggregateMonth({ ...base, month, previous: before.figures }), nearDuplicatesKept: this.similarity.dismissalCount(partner.id, range.start, range.end) };
     const previousRange = monthRange(previous, zone);
     const read = this.deps.engagementFor?.(partner.id, previousRange.start, range.end, lastDayOfMonth(month));
     if (read === undefined || read.publications.length === 0) return report;

@@ -4,6 +4,7 @@ import { Network } from '../../../shared/posts/networks';
 import type { PostStatus } from '../../../shared/posts/schema';
 import type { SignoffContent } from '../../../shared/signoff/revisionHash';
 import { Decision, EditorialOverride, FindingsSummary, RequestState } from '../../../shared/signoff/schema';
+import { SignatureRepository } from '../similarity/signatureRepository';
 
 /** What a request froze and what came of it. */
 export interface SignoffRequest {
@@ -109,7 +110,11 @@ export interface PostSignoff {
 
 /** The only code writing signoff_requests, signoff_messages and the sign-off columns of posts. */
 export class SignoffRepository {
-  constructor(private readonly db: Database) {}
+  private readonly signatures: SignatureRepository;
+
+  constructor(private readonly db: Database) {
+    this.signatures = new SignatureRepository(db);
+  }
 
   insertRequest(request: NewRequest): void {
     this.db
@@ -197,8 +202,11 @@ export class SignoffRepository {
    * A lifecycle transition's write: only if the post is still in `from` (compare-and-set). The
    * editor's version is left alone, so a status change never makes an open editor conflict.
    */
-  setPostStatus(postId: string, from: PostStatus, to: PostStatus): boolean {
-    return this.db.prepare('UPDATE posts SET status = ? WHERE id = ? AND status = ?').run(to, postId, from).changes === 1;
+  setPostStatus(postId: string, from: PostStatus, to: PostStatus, at: number): boolean {
+    if (this.db.prepare('UPDATE posts SET status = ? WHERE id = ? AND status = ?').run(to, postId, from).changes !== 1) return false;
+    // The near-duplicate signature follows the post's row in the same transaction (rebuilt if stale).
+    this.signatures.ensure(postId, at);
+    return true;
   }
 
   setApproval(postId: string, hash: string | null, requestId: string | null): void {

@@ -43,7 +43,7 @@ export class Transitions {
     const from = request.post.status;
     const result = transition(from, request.event);
     if (!result.ok) throw transitionRefused(from, request.event);
-    if (result.to !== from && !this.signoff.setPostStatus(request.post.id, from, result.to)) {
+    if (result.to !== from && !this.signoff.setPostStatus(request.post.id, from, result.to, request.at)) {
       throw new ApiError({ code: 'conflict', messageKey: 'errors.conflict', message: `Post ${request.post.id} changed meanwhile` });
     }
     this.audit.append({

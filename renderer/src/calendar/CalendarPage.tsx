@@ -22,6 +22,8 @@ import { useNow } from '../ui/useNow';
 import type { DropTarget } from './DropCell';
 import { DstChoiceDialog } from './DstChoiceDialog';
 import { EntryChip } from './EntryChip';
+import { SimilarPosts } from './similarPosts';
+import { useSimilarityEvents, useSimilarityPairs } from '../similarity/queries';
 import { cellKeyboardCoordinates, keyboardAwareCollision, startKeyboardSteps } from './keyboardCoordinates';
 import { landing } from './moves';
 import { SlotEditor } from './SlotEditor';
@@ -133,6 +135,10 @@ export function CalendarPage({ view, date, onNavigate, onOpenPost }: CalendarPag
     enabled: view === 'month',
   });
   const dayCounts = useMemo(() => new Map(Object.entries(monthDays.data?.counts ?? {})), [monthDays.data]);
+  // Near-duplicate pairs among the shown posts: a marker on both entries.
+  useSimilarityEvents();
+  const pairs = useSimilarityPairs(range.from, range.to);
+  const similarIds = useMemo(() => new Set((pairs.data ?? []).flatMap((pair) => [pair.postId, pair.otherPostId])), [pairs.data]);
   const unscheduled = useQuery({
     queryKey: [...keys.calendar, 'unscheduled', partnerFilter],
     queryFn: () => api.call('calendar.unscheduled', partnerFilter.length ? { partnerIds: partnerFilter } : {}),
@@ -483,6 +489,7 @@ export function CalendarPage({ view, date, onNavigate, onOpenPost }: CalendarPag
       <p className="sr-only" id="calendar-drag-hint">
         {t('calendarUi.dragHint')}
       </p>
+      <SimilarPosts.Provider value={similarIds}>
       <DndContext sensors={sensors} collisionDetection={keyboardAwareCollision} onDragStart={startKeyboardSteps} onDragEnd={onDragEnd} accessibility={{ announcements, screenReaderInstructions: { draggable: t('calendarUi.dragHint') } }}>
         <div className="calendar-body">
           {/* A scrolling region keyboard users can reach even when it holds nothing focusable. */}
@@ -497,6 +504,7 @@ export function CalendarPage({ view, date, onNavigate, onOpenPost }: CalendarPag
           </aside>
         </div>
       </DndContext>
+      </SimilarPosts.Provider>
       {pending ? (
         <DstChoiceDialog
           resolution={pending.resolution}

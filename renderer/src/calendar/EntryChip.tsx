@@ -8,6 +8,7 @@ import type { Partner } from '../../../shared/partners/schema';
 import { NetworkIcons } from './NetworkIcons';
 import { EngagementBadge } from '../engagement/EngagementBadge';
 import { partnerLocalTime, zoneTimeName } from './time';
+import { useIsSimilar } from './similarPosts';
 
 export interface EntryChipProps {
   entry: CalendarEntry;
@@ -54,6 +55,7 @@ const ChipContent = memo(function ChipContent({ entry, partner, viewerZone, onOp
   const zone = partner?.timeZone ?? entry.scheduledZone ?? viewerZone;
   const theirs = entry.scheduledAt === null ? null : partnerLocalTime(entry.scheduledAt, zone, viewerZone);
   const title = entry.title || t('calendarUi.untitled');
+  const similar = useIsSimilar(entry.id);
   return (
     <>
       <div
@@ -63,7 +65,7 @@ const ChipContent = memo(function ChipContent({ entry, partner, viewerZone, onOp
         {...attributes}
         {...listeners}
         aria-roledescription={t('calendarUi.draggable')}
-        aria-label={`${title}, ${partner?.displayName ?? ''}${time ? `, ${time}` : ''}${theirs ? `, ${t('calendarUi.partnerTime', { time: theirs, zone: zoneTimeName(zone) })}` : ''}, ${t(`posts.status.${entry.status}`)}`}
+        aria-label={`${title}${similar ? ` (${t('similarity.calendarMarker')})` : ''}, ${partner?.displayName ?? ''}${time ? `, ${time}` : ''}${theirs ? `, ${t('calendarUi.partnerTime', { time: theirs, zone: zoneTimeName(zone) })}` : ''}, ${t(`posts.status.${entry.status}`)}`}
         onDoubleClick={() => onOpen(entry)}
         onKeyDown={(event) => {
           if (event.key === 'Enter') onOpen(entry);
@@ -73,6 +75,11 @@ const ChipContent = memo(function ChipContent({ entry, partner, viewerZone, onOp
         <div className="entry-line">
           {time ? <span className="entry-time" data-testid="entry-time">{time}</span> : null}
           <span className="entry-title">{title}</span>
+          {similar ? (
+            <span className="calendar-similarity-marker" role="img" aria-label={t('similarity.calendarMarker')} title={t('similarity.calendarMarker')} data-testid="similarity-marker">
+              ≈
+            </span>
+          ) : null}
         </div>
         <div className="entry-line small">
           {theirs ? (

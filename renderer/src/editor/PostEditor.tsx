@@ -31,6 +31,12 @@ import { EditorialPanel } from '../editorial/editor/EditorialPanel';
 import { NetworkCounters } from '../editorial/editor/NetworkCounters';
 import { useEditorialLint } from '../editorial/editor/useEditorialLint';
 import { newPostFocus, partnerContext } from '../app/partnerContext';
+import { SimilarityPanel } from '../similarity/SimilarityPanel';
+import { SimilarityNote } from '../similarity/SimilarityNote';
+import { TextSelection } from '@tiptap/pm/state';
+import type { TextRange } from '../../../shared/editorial/findingSchema';
+import { docSpans } from './lint/textPositions';
+import { useDraftText } from './useDraftText';
 
 export function PostEditor({ initial, partners, onDeleted }: { initial: Post; partners: Partner[]; onDeleted: () => void }) {
   const { t } = useTranslation();
@@ -91,6 +97,23 @@ export function PostEditor({ initial, partners, onDeleted }: { initial: Post; pa
   });
 
   const editorialLine = useEditorialLint(editor, lintSession, fields.partnerId, fields.networks);
+  const draftText = useDraftText(lintSession);
+
+  /** Rewrite: selects the draft's first passage shared with the other post, so typing replaces it. */
+  const selectShared = (shared: readonly TextRange[]) => {
+    const { map } = lintSession.getSnapshot();
+    const first = shared[0];
+    const spans = first ? docSpans(map, first) : [];
+    const start = spans[0];
+    const end = spans.at(-1);
+    if (!start || !end) {
+      editor.commands.focus();
+      return;
+    }
+    const size = editor.state.doc.content.size;
+    editor.view.dispatch(editor.state.tr.setSelection(TextSelection.create(editor.state.doc, Math.min(start.from, size), Math.min(end.to, size))).scrollIntoView());
+    editor.view.focus();
+  };
 
   // The saver reads the body lazily, at save time, from the live editor.
   useEffect(() => {
@@ -282,11 +305,12 @@ export function PostEditor({ initial, partners, onDeleted }: { initial: Post; pa
         </label>
       </article>
       <div className="editor-side">
-        <SignoffPanel postId={initial.id} />
+        <SignoffPanel postId={initial.id} requestNote={<SimilarityNote postId={initial.id} />} />
         <PublicationPanel postId={initial.id} />
         <PreviewsPanel postId={initial.id} />
         <EngagementPanel postId={initial.id} />
         <EditorialPanel editor={editor} session={lintSession} networks={fields.networks} line={editorialLine} />
+        <SimilarityPanel postId={initial.id} text={draftText} onRewrite={selectShared} />
         <RevisionsPanel
           postId={initial.id}
           beforeRestore={() => saver.flush()}

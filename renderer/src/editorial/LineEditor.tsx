@@ -13,7 +13,7 @@ import { api } from '../api';
 import { errorMessage } from '../ui/errorMessage';
 import { CadenceEditor } from './CadenceEditor';
 import { ChipList } from './fields/ChipList';
-import { CheckField, SelectField, TextField } from './fields/inputs';
+import { CheckField, NumberField, SelectField, TextField } from './fields/inputs';
 import { FirmRulesForPartner } from './FirmRulesForPartner';
 import { ImportExport } from './ImportExport';
 import { IssueList } from './IssueList';
@@ -177,6 +177,15 @@ export function LineEditor({ owner, firm, saved }: LineEditorProps) {
               <div className="row">
                 <TextField label={t('editorialLine.name')} value={draft.name} error={issues.at(['name'])} wide onChange={(name) => edit({ ...draft, name })} />
                 <SelectField label={t('editorialLine.language')} value={draft.language} options={Language.options.map((l) => ({ value: l, label: t(`locales.${l}`) }))} onChange={(language) => edit({ ...draft, language })} />
+                <NumberField
+                  label={t('editorialLine.similarityWindow')}
+                  hint={t('editorialLine.similarityWindowHint')}
+                  value={draft.similarity.windowDays}
+                  min={1}
+                  max={90}
+                  error={issues.at(['similarity', 'windowDays'])}
+                  onChange={(windowDays) => edit({ ...draft, similarity: { windowDays: windowDays ?? 14 } })}
+                />
               </div>
             ) : (
               <SelectField<'inherit' | 'fr' | 'en'>

@@ -11,7 +11,8 @@ import { storageMessages } from '../storage/messages';
 import { recordMessages } from '../records/messages';
 import { previewMessages } from '../previews/messages';
 import { engagementMessages } from '../engagement/messages';
+import { similarityMessages } from '../similarity/messages';
 import type { FeatureMessages } from './feature';
 
 /** Every feature's dictionary; add a feature's `messages.ts` here. */
-export const featureMessages: FeatureMessages[] = [calendarMessages, calendarUiMessages, accountMessages, reportUiMessages, editorialEditorMessages, signoffMessages, editorialDomainMessages, editorialLineMessages, publishingMessages, settingsUiMessages, storageMessages, recordMessages, previewMessages, engagementMessages];
+export const featureMessages: FeatureMessages[] = [calendarMessages, calendarUiMessages, accountMessages, reportUiMessages, editorialEditorMessages, signoffMessages, editorialDomainMessages, editorialLineMessages, publishingMessages, settingsUiMessages, storageMessages, recordMessages, previewMessages, engagementMessages, similarityMessages];

@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import type { SyntheticEvent } from 'react';
+import type { ReactNode, SyntheticEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { ApiError } from '../../../shared/api/errors';
@@ -15,6 +15,8 @@ type EditorialRefusal = z.infer<typeof EditorialRefusal>;
 export interface RequestFormProps {
   postId: string;
   partnerHasEmail: boolean;
+  /** Shown to the community manager in the form; never part of the request. */
+  note?: ReactNode;
   onDone: () => void;
   onCancel: () => void;
 }
@@ -24,7 +26,7 @@ export interface RequestFormProps {
  * editorial-line errors, the form shows how many and asks for the justification that goes
  * to the partner with the request.
  */
-export function RequestForm({ postId, partnerHasEmail, onDone, onCancel }: RequestFormProps) {
+export function RequestForm({ postId, partnerHasEmail, note, onDone, onCancel }: RequestFormProps) {
   const { t } = useTranslation();
   const id = useId();
   const [deadline, setDeadline] = useState('');
@@ -68,6 +70,7 @@ export function RequestForm({ postId, partnerHasEmail, onDone, onCancel }: Reque
     <form className="signoff-form" onSubmit={(e) => void submit(e)} noValidate aria-labelledby={`${id}-heading`} data-testid="signoff-request-form">
       <h3 id={`${id}-heading`}>{t('signoff.requestForm.heading')}</h3>
       {partnerHasEmail ? null : <p className="hint">{t('signoff.requestForm.noEmail')}</p>}
+      {note}
       <label htmlFor={`${id}-deadline`}>{t('signoff.requestForm.deadline')}</label>
       <input id={`${id}-deadline`} type="datetime-local" value={deadline} onChange={(e) => setDeadline(e.target.value)} aria-describedby={`${id}-deadline-hint`} />
       <span id={`${id}-deadline-hint`} className="hint">

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Partner } from '../../../shared/partners/schema';
@@ -67,7 +68,8 @@ function RequestSummary({ request, partner }: { request: SignoffRequestView; par
  * (request, withdraw, record a decision), what changed since the partner's version, comments
  * and the audit trail. Kept fresh by core's events.
  */
-export function SignoffPanel({ postId }: { postId: string }) {
+/** `requestNote`: what the page adds to the request form for the community manager only. */
+export function SignoffPanel({ postId, requestNote }: { postId: string; requestNote?: ReactNode }) {
   const { t } = useTranslation();
   const { dateTime } = useDateFormat();
   const queryClient = useQueryClient();
@@ -170,7 +172,7 @@ export function SignoffPanel({ postId }: { postId: string }) {
       ) : mode === 'request' && status.partnerHasEmail && !status.mailAccountConfigured ? (
         <NoMailAccount onRecordDecision={() => setMode('decision')} onCancel={() => setMode('idle')} />
       ) : mode === 'request' ? (
-        <RequestForm postId={postId} partnerHasEmail={status.partnerHasEmail} onDone={done} onCancel={() => setMode('idle')} />
+        <RequestForm postId={postId} partnerHasEmail={status.partnerHasEmail} note={requestNote} onDone={done} onCancel={() => setMode('idle')} />
       ) : (
         <DecisionForm postId={postId} partnerName={partner?.displayName ?? ''} onDone={done} onCancel={() => setMode('idle')} />
       )}

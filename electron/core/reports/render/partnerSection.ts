@@ -38,6 +38,7 @@ export function partnerSection(report: PartnerReport, locale: Locale, id: string
     cadenceBlock(ctx, report.cadence),
     `</div>`,
     editorialBlock(ctx, f),
+    `<p class="muted near-duplicates">${esc(fill(m.editorial.nearDuplicatesKept, { count: fmt.int(report.nearDuplicatesKept) }))}</p>`,
     engagementBlock(ctx, report.engagement),
     publishedBlock(ctx, report.published),
     methodBlock(ctx, report.generatedAt, engagementMethod(ctx, report.engagement)),

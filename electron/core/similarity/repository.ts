@@ -1,0 +1,156 @@
+import type { Database, Statement } from 'better-sqlite3';
+import { PostStatus } from '../../../shared/posts/schema';
+import { signatureFromBytes } from '../../../shared/similarity/minhash';
+import type { Signature } from '../../../shared/similarity/minhash';
+import { COMPARED_STATUSES } from '../../../shared/similarity/window';
+import { SIGNATURE_CACHE_LIMIT, signatureCache } from './signatureCache';
+
+/** The post's date for the window; the same expression as the index posts_similarity_date (migration 0014). */
+const DATE = 'coalesce(p.scheduled_at, p.created_at)';
+const STATUSES = COMPARED_STATUSES.map((status) => `'${status}'`).join(', ');
+
+export interface SignedPost {
+  id: string;
+  partnerId: string;
+  at: number;
+  signature: Uint8Array;
+}
+
+export interface PostDetail {
+  id: string;
+  partnerId: string;
+  partnerName: string;
+  title: string;
+  status: PostStatus;
+  at: number;
+  zone: string;
+  plainText: string;
+}
+
+interface DetailRow {
+  id: string;
+  partner_id: string;
+  display_name: string;
+  title: string;
+  status: string;
+  at: number;
+  zone: string;
+  plain_text: string;
+}
+
+const toDetail = (row: DetailRow): PostDetail => ({
+  id: row.id,
+  partnerId: row.partner_id,
+  partnerName: row.display_name,
+  title: row.title,
+  status: PostStatus.parse(row.status),
+  at: row.at,
+  zone: row.zone,
+  plainText: row.plain_text,
+});
+
+/** Reads for the near-duplicate check, and the dismissals it remembers. */
+export class SimilarityRepository {
+  private readonly window: Statement<[number, number, string, string], string>;
+  private readonly detail: Statement<[string], DetailRow>;
+
+  constructor(private readonly db: Database) {
+    // Ids only, from the covering index posts_similarity_date; the signatures come from the cache.
+    this.window = db
+      .prepare<[number, number, string, string], string>(
+        `SELECT p.id FROM posts p
+         WHERE ${DATE} BETWEEN ? AND ? AND p.partner_id <> ? AND p.id <> ? AND p.status IN (${STATUSES})
+           AND p.partner_id NOT IN (SELECT id FROM partners WHERE archived_at IS NOT NULL)`,
+      )
+      .pluck();
+    this.detail = db.prepare(
+      `SELECT p.id, p.partner_id, pa.display_name, p.title, p.status, ${DATE} AS at,
+         coalesce(p.scheduled_zone, pa.time_zone) AS zone, p.plain_text
+       FROM posts p JOIN partners pa ON pa.id = p.partner_id WHERE p.id = ?`,
+    );
+  }
+
+  /** Ids of other partners' compared posts dated in [from, to]. */
+  windowIds(from: number, to: number, partnerId: string, postId: string): string[] {
+    return this.window.all(from, to, partnerId, postId);
+  }
+
+  /** The signatures of these posts, from the cache, the missing ones read in one query. */
+  signatures(ids: readonly string[]): Map<string, Signature> {
+    const cache = signatureCache(this.db);
+    const found = new Map<string, Signature>();
+    const missing: string[] = [];
+    for (const id of ids) {
+      const cached = cache.get(id);
+      if (cached) found.set(id, cached);
+      else missing.push(id);
+    }
+    if (missing.length === 0) return found;
+    if (cache.size + missing.length > SIGNATURE_CACHE_LIMIT) cache.clear();
+    const rows = this.db
+      .prepare('SELECT post_id, signature FROM post_signatures WHERE post_id IN (SELECT value FROM json_each(?))')
+      .raw()
+      .all(JSON.stringify(missing)) as [string, Uint8Array][];
+    for (const [id, bytes] of rows) {
+      const signature = signatureFromBytes(bytes);
+      if (!signature) continue;
+      cache.set(id, signature);
+      found.set(id, signature);
+    }
+    return found;
+  }
+
+  post(id: string): PostDetail | null {
+    const row = this.detail.get(id);
+    return row ? toDetail(row) : null;
+  }
+
+  /** Compared posts dated in [from, to), oldest first, with their stored signature. */
+  signedPostsDatedIn(from: number, to: number, limit: number): SignedPost[] {
+    const rows = this.db
+      .prepare(
+        `SELECT p.id, p.partner_id, ${DATE} AS at, s.signature FROM posts p
+         JOIN post_signatures s ON s.post_id = p.id
+         JOIN partners pa ON pa.id = p.partner_id AND pa.archived_at IS NULL
+         WHERE ${DATE} >= ? AND ${DATE} < ? AND p.status IN (${STATUSES}) ORDER BY at LIMIT ?`,
+      )
+      .all(from, to, limit) as { id: string; partner_id: string; at: number; signature: Uint8Array }[];
+    return rows.map((row) => ({ id: row.id, partnerId: row.partner_id, at: row.at, signature: row.signature }));
+  }
+
+  dismissedOthers(postId: string): Set<string> {
+    const ids = this.db.prepare('SELECT other_post_id FROM similarity_dismissals WHERE post_id = ?').pluck().all(postId) as string[];
+    return new Set(ids);
+  }
+
+  /** Dismissed pairs in either direction among these posts (for the calendar). */
+  dismissedPairs(postIds: readonly string[]): Set<string> {
+    const pairs = new Set<string>();
+    if (postIds.length === 0) return pairs;
+    const rows = this.db
+      .prepare(
+        `SELECT post_id, other_post_id FROM similarity_dismissals
+         WHERE post_id IN (SELECT value FROM json_each(?)) OR other_post_id IN (SELECT value FROM json_each(?))`,
+      )
+      .all(JSON.stringify(postIds), JSON.stringify(postIds)) as { post_id: string; other_post_id: string }[];
+    for (const row of rows) pairs.add(`${row.post_id} ${row.other_post_id}`);
+    return pairs;
+  }
+
+  dismiss(postId: string, otherPostId: string, partnerId: string, jaccard: number, now: number): void {
+    this.db
+      .prepare(
+        `INSERT INTO similarity_dismissals (post_id, other_post_id, partner_id, jaccard, dismissed_at) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT (post_id, other_post_id) DO NOTHING`,
+      )
+      .run(postId, otherPostId, partnerId, jaccard, now);
+  }
+
+  /** Dismissals made in [from, to) for the partner's drafts. */
+  dismissalCount(partnerId: string, from: number, to: number): number {
+    return this.db
+      .prepare('SELECT count(*) FROM similarity_dismissals WHERE partner_id = ? AND dismissed_at >= ? AND dismissed_at < ?')
+      .pluck()
+      .get(partnerId, from, to) as number;
+  }
+}

@@ -1,0 +1,60 @@
+import type { Database, Statement } from 'better-sqlite3';
+import { SIMILARITY_ALGORITHM_VERSION, signatureOf, signatureToBytes } from '../../../shared/similarity/minhash';
+import { signatureCache } from './signatureCache';
+
+/**
+ * The post_signatures table. Writes run in the caller's transaction: the post repository
+ * calls `write` beside each insert or update of a post's text, so a signature never lags its post.
+ */
+export class SignatureRepository {
+  private readonly upsert: Statement<[string, number, Uint8Array, number]>;
+  private readonly versionOf: Statement<[string], number>;
+  private readonly textOf: Statement<[string], string>;
+
+  constructor(private readonly db: Database) {
+    this.upsert = db.prepare(
+      `INSERT INTO post_signatures (post_id, algorithm_version, signature, computed_at) VALUES (?, ?, ?, ?)
+       ON CONFLICT (post_id) DO UPDATE SET algorithm_version = excluded.algorithm_version, signature = excluded.signature,
+         computed_at = excluded.computed_at`,
+    );
+    this.versionOf = db.prepare<[string], number>('SELECT algorithm_version FROM post_signatures WHERE post_id = ?').pluck();
+    this.textOf = db.prepare<[string], string>('SELECT plain_text FROM posts WHERE id = ?').pluck();
+  }
+
+  write(postId: string, plainText: string, now: number): void {
+    this.upsert.run(postId, SIMILARITY_ALGORITHM_VERSION, signatureToBytes(signatureOf(plainText)), now);
+    signatureCache(this.db).delete(postId);
+  }
+
+  /** After a change that leaves the text alone (a status change): writes the signature only if missing or stale. */
+  ensure(postId: string, now: number): void {
+    if (this.versionOf.get(postId) === SIMILARITY_ALGORITHM_VERSION) return;
+    const text = this.textOf.get(postId);
+    if (text !== undefined) this.write(postId, text, now);
+  }
+
+  /**
+   * Signs every post without a signature of the current version, in batches of one
+   * transaction each; returns how many were written.
+   */
+  rebuildStale(now: number): number {
+    // Walks the posts in rowid order from where the last batch stopped: each batch reads only
+    // new rows, not the whole table again (quadratic at 100,000 posts).
+    const batch = this.db.prepare(
+      `SELECT p.rowid AS rowid, p.id, p.plain_text FROM posts p LEFT JOIN post_signatures s ON s.post_id = p.id
+       WHERE p.rowid > ? AND (s.post_id IS NULL OR s.algorithm_version <> ?) ORDER BY p.rowid LIMIT 2000`,
+    );
+    let total = 0;
+    let after = 0;
+    for (;;) {
+      const rows = batch.all(after, SIMILARITY_ALGORITHM_VERSION) as { rowid: number; id: string; plain_text: string }[];
+      const last = rows.at(-1);
+      if (!last) return total;
+      this.db.transaction(() => {
+        for (const row of rows) this.write(row.id, row.plain_text, now);
+      })();
+      total += rows.length;
+      after = last.rowid;
+    }
+  }
+}

@@ -1,0 +1,179 @@
+import { FUNCTION_WORDS, STYLE_FEATURES } from './features';
+import type { StyleFeature, VoiceFeatures } from './features';
+
+/** Fewer posts than this and a partner's voice is « en apprentissage ». */
+export const MIN_POSTS = 10;
+/** Style features weigh twice the supporting signals: they are what a person chooses. */
+const WEIGHTS = { style: 2, delta: 1, trigrams: 2 } as const;
+
+export interface VoiceSample {
+  partnerId: string;
+  features: VoiceFeatures;
+}
+
+interface Sums {
+  n: number;
+  style: number[];
+  functionWords: number[];
+  trigrams: Map<string, number>;
+}
+
+interface Stats {
+  styleScale: number[];
+  fwMean: number[];
+  fwScale: number[];
+}
+
+export interface VoiceModel {
+  partners: Map<string, Sums>;
+  stats: Stats;
+  temperature: number;
+  looAccuracy: number;
+  chance: number;
+  /** null when the model scores; otherwise why it abstains. */
+  learning: 'fewPosts' | 'notAboveChance' | null;
+}
+
+export interface VoiceReason {
+  feature: StyleFeature;
+  partnerValue: number;
+  draftValue: number;
+}
+
+export type VoiceScore =
+  | { status: 'learning'; reason: 'fewPosts' | 'notAboveChance' }
+  | { status: 'ready'; scores: { partnerId: string; probability: number }[]; reasons: VoiceReason[] };
+
+const add = (into: number[], values: readonly number[], sign = 1) => values.forEach((v, i) => (into[i] = (into[i] ?? 0) + sign * v));
+
+function sumsOf(samples: readonly VoiceSample[]): Map<string, Sums> {
+  const partners = new Map<string, Sums>();
+  for (const { partnerId, features } of samples) {
+    let sums = partners.get(partnerId);
+    if (!sums) {
+      sums = { n: 0, style: [], functionWords: [], trigrams: new Map() };
+      partners.set(partnerId, sums);
+    }
+    sums.n++;
+    add(sums.style, features.style);
+    add(sums.functionWords, features.functionWords);
+    for (const [gram, c] of features.trigrams) sums.trigrams.set(gram, (sums.trigrams.get(gram) ?? 0) + c);
+  }
+  return partners;
+}
+
+function statsOf(samples: readonly VoiceSample[]): Stats {
+  const spread = (pick: (f: VoiceFeatures) => number[], size: number) => {
+    const mean = new Array<number>(size).fill(0);
+    for (const s of samples) add(mean, pick(s.features));
+    const m = mean.map((v) => v / Math.max(1, samples.length));
+    const variance = new Array<number>(size).fill(0);
+    for (const s of samples) pick(s.features).forEach((v, i) => (variance[i] = (variance[i] ?? 0) + (v - (m[i] ?? 0)) ** 2));
+    // A feature nobody varies on carries no information: a floor keeps it from dividing by zero.
+    return { mean: m, scale: variance.map((v) => Math.max(Math.sqrt(v / Math.max(1, samples.length)), 1e-3)) };
+  };
+  const style = spread((f) => f.style, STYLE_FEATURES.length);
+  const fw = spread((f) => f.functionWords, FUNCTION_WORDS.length);
+  return { styleScale: style.scale, fwMean: fw.mean, fwScale: fw.scale };
+}
+
+function cosine(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>, minus?: ReadonlyMap<string, number>): number {
+  let dot = 0;
+  let na = 0;
+  let nb = 0;
+  for (const [gram, x] of a) {
+    const y = (b.get(gram) ?? 0) - (minus?.get(gram) ?? 0);
+    dot += x * y;
+    na += x * x;
+  }
+  for (const [gram, y0] of b) {
+    const y = y0 - (minus?.get(gram) ?? 0);
+    nb += y * y;
+  }
+  return na === 0 || nb === 0 ? 0 : dot / Math.sqrt(na * nb);
+}
+
+/** Distance from a text to a partner's profile; `leaveOut`: a sample of that partner to exclude (leave-one-out). */
+function distance(stats: Stats, sums: Sums, f: VoiceFeatures, leaveOut: VoiceFeatures | null): number {
+  const n = sums.n - (leaveOut ? 1 : 0);
+  let style = 0;
+  STYLE_FEATURES.forEach((_, i) => {
+    const mean = ((sums.style[i] ?? 0) - (leaveOut?.style[i] ?? 0)) / n;
+    style += Math.abs((f.style[i] ?? 0) - mean) / (stats.styleScale[i] ?? 1);
+  });
+  let delta = 0;
+  FUNCTION_WORDS.forEach((_, i) => {
+    const mean = ((sums.functionWords[i] ?? 0) - (leaveOut?.functionWords[i] ?? 0)) / n;
+    delta += Math.abs(((f.functionWords[i] ?? 0) - mean) / (stats.fwScale[i] ?? 1));
+  });
+  const trigram = 1 - cosine(f.trigrams, sums.trigrams, leaveOut?.trigrams);
+  return (WEIGHTS.style * style) / STYLE_FEATURES.length + (WEIGHTS.delta * delta) / FUNCTION_WORDS.length + WEIGHTS.trigrams * trigram;
+}
+
+function softmax(distances: readonly number[], temperature: number): number[] {
+  const min = Math.min(...distances);
+  const weights = distances.map((d) => Math.exp(-(d - min) / temperature));
+  const total = weights.reduce((a, b) => a + b, 0);
+  return weights.map((w) => w / total);
+}
+
+/**
+ * Learns the partners' voices from their approved and published posts, and calibrates the
+ * score's temperature on the firm's own posts, leave-one-out.
+ */
+export function buildVoiceModel(samples: readonly VoiceSample[]): VoiceModel {
+  const all = sumsOf(samples);
+  const partners = new Map([...all].filter(([, sums]) => sums.n >= MIN_POSTS));
+  const used = samples.filter((s) => partners.has(s.partnerId));
+  const stats = statsOf(used);
+  const chance = partners.size === 0 ? 1 : 1 / partners.size;
+  if (partners.size < 2) return { partners, stats, temperature: 1, looAccuracy: 0, chance, learning: 'fewPosts' };
+  const ids = [...partners.keys()];
+  const loo = used.map((sample) => ({
+    truth: ids.indexOf(sample.partnerId),
+    distances: ids.map((id) => {
+      const sums = partners.get(id);
+      return sums ? distance(stats, sums, sample.features, id === sample.partnerId ? sample.features : null) : Infinity;
+    }),
+  }));
+  const correct = loo.filter(({ truth, distances }) => distances.indexOf(Math.min(...distances)) === truth).length;
+  const looAccuracy = correct / loo.length;
+  // Temperature by maximum likelihood of the true partner, over a fixed grid (deterministic).
+  let temperature = 1;
+  let best = Infinity;
+  for (let t = 0.02; t <= 5; t *= 1.15) {
+    const nll = loo.reduce((sum, { truth, distances }) => sum - Math.log(Math.max(softmax(distances, t)[truth] ?? 0, 1e-12)), 0);
+    if (nll < best) {
+      best = nll;
+      temperature = t;
+    }
+  }
+  // « Clearly above chance »: two standard errors over it.
+  const margin = 2 * Math.sqrt((chance * (1 - chance)) / loo.length);
+  return { partners, stats, temperature, looAccuracy, chance, learning: looAccuracy > chance + margin ? null : 'notAboveChance' };
+}
+
+/** « Reads like Claire 72 % / Dana 21 % », with the three style features that weigh most. */
+export function scoreVoice(model: VoiceModel, draft: VoiceFeatures): VoiceScore {
+  if (model.learning) return { status: 'learning', reason: model.learning };
+  const ids = [...model.partners.keys()];
+  const distances = ids.map((id) => {
+    const sums = model.partners.get(id);
+    return sums ? distance(model.stats, sums, draft, null) : Infinity;
+  });
+  const probabilities = softmax(distances, model.temperature);
+  const scores = ids.map((partnerId, i) => ({ partnerId, probability: probabilities[i] ?? 0 })).sort((a, b) => b.probability - a.probability);
+  const top = model.partners.get(scores[0]?.partnerId ?? '');
+  const reasons: VoiceReason[] = top
+    ? STYLE_FEATURES.map((feature, i) => ({
+        feature,
+        partnerValue: (top.style[i] ?? 0) / top.n,
+        draftValue: draft.style[i] ?? 0,
+        weight: Math.abs((draft.style[i] ?? 0) - (top.style[i] ?? 0) / top.n) / (model.stats.styleScale[i] ?? 1),
+      }))
+        .sort((a, b) => b.weight - a.weight)
+        .slice(0, 3)
+        .map(({ feature, partnerValue, draftValue }) => ({ feature, partnerValue, draftValue }))
+    : [];
+  return { status: 'ready', scores, reasons };
+}
