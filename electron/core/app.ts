@@ -79,6 +79,7 @@ import { similarityHandlers } from './similarity/handlers';
 import { SimilarityRepository } from './similarity/repository';
 import { SimilarityService } from './similarity/service';
 import { SignatureRepository } from './similarity/signatureRepository';
+import { timeSlicer } from './scheduler/timeSlice';
 
 export interface CoreOptions {
   dataDir: string;
@@ -267,8 +268,13 @@ function wireServices({ options, db, migration, clock, log, events, storage }: W
   const newlyChained = chainPending(db);
   if (newlyChained > 0) log.info(`audit log: ${newlyChained} entries chained`);
   // Posts without a signature of the current algorithm (migration 0014, or a new algorithm version) are signed once.
-  const signed = new SignatureRepository(db).rebuildStale(clock.now());
-  if (signed > 0) log.info(`near-duplicate guard: ${signed} post signatures (re)built`);
+  // In the background, sharing the thread: until then a check simply does not see those posts.
+  void new SignatureRepository(db)
+    .rebuildStale(clock.now(), timeSlicer())
+    .then((signed) => {
+      if (signed > 0) log.info(`near-duplicate guard: ${signed} post signatures (re)built`);
+    })
+    .catch((error: unknown) => log.error('near-duplicate guard: post signatures not rebuilt; checks miss the posts left unsigned until the next start', error));
   const partnerRepo = new PartnerRepository(db);
   const postRepo = new PostRepository(db);
   const settingsRepo = new SettingsRepository(db);

@@ -34,27 +34,32 @@ export class SignatureRepository {
   }
 
   /**
-   * Signs every post without a signature of the current version, in batches of one
-   * transaction each; returns how many were written.
+   * Signs every post without a signature of the current version, a few posts per transaction,
+   * yielding to `slice` between them (100,000 posts take ~20 s once after an upgrade: the first
+   * page and autosaves must not wait behind that). Each batch reads and writes in one
+   * transaction, so a save in between is never overwritten by an older text's signature.
+   * Stops when the database is closed; returns how many were written.
    */
-  rebuildStale(now: number): number {
+  async rebuildStale(now: number, slice: () => Promise<void>): Promise<number> {
     // Walks the posts in rowid order from where the last batch stopped: each batch reads only
     // new rows, not the whole table again (quadratic at 100,000 posts).
     const batch = this.db.prepare(
       `SELECT p.rowid AS rowid, p.id, p.plain_text FROM posts p LEFT JOIN post_signatures s ON s.post_id = p.id
-       WHERE p.rowid > ? AND (s.post_id IS NULL OR s.algorithm_version <> ?) ORDER BY p.rowid LIMIT 2000`,
+       WHERE p.rowid > ? AND (s.post_id IS NULL OR s.algorithm_version <> ?) ORDER BY p.rowid LIMIT 25`,
     );
     let total = 0;
     let after = 0;
     for (;;) {
-      const rows = batch.all(after, SIMILARITY_ALGORITHM_VERSION) as { rowid: number; id: string; plain_text: string }[];
-      const last = rows.at(-1);
-      if (!last) return total;
-      this.db.transaction(() => {
+      if (!this.db.open) return total;
+      const last = this.db.transaction(() => {
+        const rows = batch.all(after, SIMILARITY_ALGORITHM_VERSION) as { rowid: number; id: string; plain_text: string }[];
         for (const row of rows) this.write(row.id, row.plain_text, now);
+        total += rows.length;
+        return rows.at(-1);
       })();
-      total += rows.length;
+      if (!last) return total;
       after = last.rowid;
+      await slice();
     }
   }
 }

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { PostRepository } from '../../../electron/core/posts/repository';
 import { docFromParagraphs } from '../../../shared/posts/document';
 import { SIMILARITY_ALGORITHM_VERSION, signatureOf, signatureToBytes } from '../../../shared/similarity/minhash';
@@ -152,6 +152,31 @@ describe('post signatures', () => {
     expect(storedSignature(t.dir, created.id)?.bytes).toEqual(Buffer.from(signatureToBytes(signatureOf(UNRELATED))));
   });
 
+  it('are rebuilt in the background: a request made right after start is answered before the rebuild ends', async () => {
+    const claire = await partner('Claire Martin');
+    const first = await post(claire.id, DANA_TEXT, null);
+    const dir = t.dir;
+    const db = new Database(`${dir}/plume.sqlite`);
+    const row = db.prepare('SELECT * FROM posts WHERE id = ?').get(first.id) as Record<string, unknown>;
+    const insert = db.prepare('INSERT INTO posts (id, partner_id, title, networks, content_json, plain_text, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+    db.transaction(() => {
+      for (let i = 0; i < 2000; i++) insert.run(`00000000-0000-4000-8000-${String(i).padStart(12, '0')}`, claire.id, `Post ${i}`, row.networks, row.content_json, `${DANA_TEXT} ${i}`, 1, 1);
+    })();
+    db.prepare('DELETE FROM post_signatures').run();
+    db.close();
+    t.core.close();
+
+    const reopened = createTestCore(dir);
+    try {
+      expect(await reopened.call('partners.list', {})).toHaveLength(1);
+      const signedWhenAnswered = (new Database(`${dir}/plume.sqlite`, { readonly: true }).prepare('SELECT count(*) FROM post_signatures').pluck().get() as number);
+      expect(signedWhenAnswered).toBeLessThan(2001);
+      await vi.waitFor(() => expect(new Database(`${dir}/plume.sqlite`, { readonly: true }).prepare('SELECT count(*) FROM post_signatures').pluck().get()).toBe(2001), { timeout: 30_000, interval: 200 });
+    } finally {
+      reopened.core.close();
+    }
+  });
+
   it('are rebuilt at start when made by another algorithm version', async () => {
     const claire = await partner('Claire Martin');
     const created = await post(claire.id, DANA_TEXT, null);
@@ -163,7 +188,8 @@ describe('post signatures', () => {
 
     const reopened = createTestCore(dir);
     try {
-      expect(storedSignature(dir, created.id)).toEqual({ version: SIMILARITY_ALGORITHM_VERSION, bytes: Buffer.from(signatureToBytes(signatureOf(DANA_TEXT))) });
+      // Rebuilt in the background after start, sharing the thread.
+      await vi.waitFor(() => expect(storedSignature(dir, created.id)).toEqual({ version: SIMILARITY_ALGORITHM_VERSION, bytes: Buffer.from(signatureToBytes(signatureOf(DANA_TEXT))) }), { timeout: 10_000 });
     } finally {
       reopened.core.close();
     }
