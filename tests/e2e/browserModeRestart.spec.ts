@@ -66,6 +66,8 @@ test('a tab whose session the restarted server no longer knows says so and how t
 test('after a restart, an open editor shows what is stored, not the text it had before the outage', async ({ page }) => {
   plume = await startPlume();
   await page.goto(plume.url);
+  // The tab's event stream is open (the status bar says so) before data changes behind its back.
+  await expect(page.getByTestId('online-status')).toHaveText('En ligne');
   const partner = await valueFromTab(page, 'partners.create', { displayName: 'Me Reprise', timeZone: 'Europe/Paris' });
   const post = await valueFromTab(page, 'posts.create', { partnerId: partner.id, title: 'Reprise', content: doc('Version A') });
   await page.goto(`${plume.origin}/#/posts/${post.id}`);
