@@ -78,8 +78,8 @@ test('rewrite selects the shared passage in the draft', async ({ page }) => {
   const { draftId } = await seed(page, NEAR_COPY);
   await page.goto(`${plume.origin}/#/posts/${draftId}`);
   await panel(page).getByTestId('similarity-finding').getByRole('button', { name: 'Réécrire' }).click();
-  const selected = await page.evaluate(() => window.getSelection()?.toString() ?? '');
-  expect(selected).toContain('Le sujet reste stratégique pour les dirigeants');
+  // The editor takes the selection on its next update: read it until it is there.
+  await expect.poll(() => page.evaluate(() => window.getSelection()?.toString() ?? '')).toContain('Le sujet reste stratégique pour les dirigeants');
 });
 
 test('the calendar marks both posts of the pair, and the sign-off request names the other post to the community manager', async ({ page }) => {
