@@ -20,6 +20,7 @@ import type { Keychain } from './credentials/keychain';
 import type { CredentialsOptions } from './credentials/options';
 import { createCredentials } from './credentials/wiring';
 import { chainPending } from './audit/chain';
+import { anchorKeyFrom, useAnchorKey } from './audit/anchor';
 import { EventBus } from './events';
 import { MessageArchive } from './records/messageArchive';
 import { AttachmentRepository } from './records/attachmentRepository';
@@ -360,7 +361,16 @@ function wireServices({ options, db, migration, clock, log, events, storage }: W
   router.register(engagementHandlers(engagement.service));
   router.register(editorialHandlers(editorial));
   const exporter = new RecordExporter({ records: recordRepo, archive, attachments: attachments.store, posts: postRepo, partners: partnerRepo, requests: new SignoffRepository(db), clock });
-  router.register(recordHandlers({ databasePath: db.name, exporter, dataDir: options.dataDir }));
+  // The audit log's anchor key comes from the sign-off key in the keychain: once it answered, every append moves the anchor.
+  const anchorKey = (): Promise<Buffer | null> =>
+    signoff.deps.key.get().then(anchorKeyFrom, (error: unknown) => {
+      log.error('audit log: the keychain did not give the anchor key; the end of the log cannot be proven now', error);
+      return null;
+    });
+  void anchorKey().then((key) => {
+    if (key !== null && db.open) useAnchorKey(db, key, clock.now());
+  });
+  router.register(recordHandlers({ databasePath: db.name, exporter, dataDir: options.dataDir, anchorKey }));
   router.register(timeHandlers(partnerRepo));
   const linkCards = new LinkCardService(new LinkCardRepository(db), clock, log, options.linkCards);
   const previews = new PreviewService({

@@ -37,7 +37,8 @@ export function auditEntryHash(row: AuditRowValues, prevHash: string): string {
   return bytesToHex(sha256(utf8ToBytes(auditChainInput(row, prevHash))));
 }
 
-export type ChainProblemKind = 'edited' | 'deleted' | 'reordered' | 'unchained';
+/** tailCut: the anchored newest entry is gone (entries cut off the end); anchorForged: the anchor's MAC does not verify; anchorMissing: entries but no anchor. */
+export type ChainProblemKind = 'edited' | 'deleted' | 'reordered' | 'unchained' | 'tailCut' | 'anchorForged' | 'anchorMissing';
 
 /** One break in the chain, at the entry (by id) where it shows. */
 export interface ChainProblem {

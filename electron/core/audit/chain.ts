@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
 import { AUDIT_GENESIS, auditChainInput, ChainWalker } from '../../../shared/records/auditChain';
 import type { AuditRowValues, ChainProblem } from '../../../shared/records/auditChain';
+import { checkAnchor } from './anchor';
 
 /** Same input as shared `auditEntryHash`, hashed by Node's native SHA-256 (a million rows verify in seconds). */
 export const entryHash = (row: AuditRowValues, prevHash: string): string =>
@@ -59,7 +60,7 @@ export interface ChainVerification {
  * Recomputes every entry's hash and checks each link, reading the table directly: it
  * catches edits, deletions and moves made outside Plume (triggers dropped, raw SQL).
  */
-export function verifyChain(db: Database): ChainVerification {
+export function verifyChain(db: Database, anchorKey: Buffer | null = null): ChainVerification {
   if (!chained(db)) return { ok: true, entries: 0, head: AUDIT_GENESIS, problems: [] };
   const lookup = db.prepare('SELECT 1 FROM audit_log WHERE entry_hash = ? LIMIT 1').pluck();
   const walker = new ChainWalker(AUDIT_GENESIS, (hash) => lookup.get(hash) !== undefined);
@@ -73,5 +74,11 @@ export function verifyChain(db: Database): ChainVerification {
       ...(prevHash === null ? {} : { recomputed: entryHash(row, prevHash) }),
     });
   }
-  return { ok: walker.problems.length === 0, entries: walker.count, head: walker.head, problems: walker.problems };
+  // The chain shows what remains is intact and in order; the anchor shows nothing was cut off its end.
+  const anchor = checkAnchor(db, anchorKey);
+  const problems = [...walker.problems];
+  if (anchor.status === 'cut') problems.push({ kind: 'tailCut', id: anchor.lastId });
+  if (anchor.status === 'forged') problems.push({ kind: 'anchorForged', id: 0 });
+  if (anchor.status === 'none') problems.push({ kind: 'anchorMissing', id: 0 });
+  return { ok: problems.length === 0, entries: walker.count, head: walker.head, problems };
 }

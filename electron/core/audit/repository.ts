@@ -1,5 +1,6 @@
 import type { Database, Statement } from 'better-sqlite3';
 import { chainPending } from './chain';
+import { anchorHead } from './anchor';
 import { auditActions } from '../../../shared/signoff/audit';
 import type { AuditAction, AuditEntry } from '../../../shared/signoff/audit';
 import type { PostStatus } from '../../../shared/posts/schema';
@@ -84,6 +85,7 @@ export class AuditRepository {
       details: JSON.stringify(entry.details),
     });
     chainPending(this.db);
+    anchorHead(this.db, entry.at);
     return Number(result.lastInsertRowid);
   }
 

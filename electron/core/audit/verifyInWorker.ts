@@ -26,7 +26,7 @@ const failed = (reason: string): ApiError =>
   new ApiError({ code: 'unavailable', messageKey: 'records.errors.auditVerifyFailed', message: `audit log verification could not run: ${reason}` });
 
 /** Verifies the workspace's audit chain in a worker thread; core's thread stays free meanwhile. */
-export function verifyChainInWorker(databasePath: string): Promise<ChainVerification> {
+export function verifyChainInWorker(databasePath: string, anchorKey: Buffer | null): Promise<ChainVerification> {
   return new Promise((resolve, reject) => {
     let settled = false;
     const settle = (action: () => void) => {
@@ -34,7 +34,7 @@ export function verifyChainInWorker(databasePath: string): Promise<ChainVerifica
       settled = true;
       action();
     };
-    const worker = new Worker(workerEntry(), { workerData: { path: databasePath } });
+    const worker = new Worker(workerEntry(), { workerData: { path: databasePath, anchorKey } });
     worker.once('message', (raw: unknown) =>
       settle(() => {
         const message = WorkerMessage.safeParse(raw);

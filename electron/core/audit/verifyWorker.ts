@@ -11,13 +11,13 @@ import type { ChainVerification } from './chain';
  */
 export type VerifyMessage = { ok: true; result: ChainVerification } | { ok: false; error: string };
 
-const input = z.object({ path: z.string().min(1) }).parse(workerData);
+const input = z.object({ path: z.string().min(1), anchorKey: z.instanceof(Uint8Array).nullable() }).parse(workerData);
 let message: VerifyMessage;
 try {
   const db = new Database(input.path, { readonly: true, fileMustExist: true });
   try {
     db.pragma('busy_timeout = 5000');
-    message = { ok: true, result: db.transaction(() => verifyChain(db))() };
+    message = { ok: true, result: db.transaction(() => verifyChain(db, input.anchorKey === null ? null : Buffer.from(input.anchorKey)))() };
   } finally {
     db.close();
   }

@@ -72,6 +72,9 @@ const chainWords: Record<ChainProblemKind, string> = {
   deleted: 'does not follow the entry before it: entries were deleted or rewritten before it',
   reordered: 'is out of order',
   unchained: 'carries no chain hash',
+  tailCut: 'was the newest entry when the log was last anchored and is gone: entries were cut off the end',
+  anchorForged: 'is named by an anchor whose seal does not verify',
+  anchorMissing: 'has no anchor although the log has entries',
 };
 
 /**

@@ -12,7 +12,7 @@ export const AuditLogVerification = z.object({
   entries: z.number().int().nonnegative(),
   head: z.string(),
   /** Where the chain breaks, by entry id (at most 50). */
-  problems: z.array(z.object({ kind: z.enum(['edited', 'deleted', 'reordered', 'unchained']), id: z.number().int() })),
+  problems: z.array(z.object({ kind: z.enum(['edited', 'deleted', 'reordered', 'unchained', 'tailCut', 'anchorForged', 'anchorMissing']), id: z.number().int() })),
 });
 export type AuditLogVerification = z.infer<typeof AuditLogVerification>;
 
