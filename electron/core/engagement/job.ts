@@ -6,6 +6,7 @@ import type { Outcome, PublishCredentials } from '../../../shared/publishing/por
 import type { PublishError } from '../../../shared/publishing/publishError';
 import type { Clock } from '../clock';
 import { failureCode } from '../credentials/failure';
+import { passingCredentialOutcome } from '../outbox/credentialOutcome';
 import type { EventBus } from '../events';
 import type { Logger } from '../log';
 import type { JobContext, JobHandler, JobOutcome } from '../outbox/handler';
@@ -123,16 +124,7 @@ export class EngagementJob implements JobHandler {
 
   private credentialOutcome(publication: TrackedPublication, error: unknown): JobOutcome {
     const code = failureCode(error);
-    switch (code) {
-      case 'keychain_unavailable':
-      case 'network_unreachable':
-        return { outcome: 'unreachable', error: code };
-      case 'server_error':
-      case 'rate_limited':
-        return { outcome: 'retry', error: code };
-      default:
-        return this.stop(publication, code, code);
-    }
+    return passingCredentialOutcome(code) ?? this.stop(publication, code, code);
   }
 
   /** The account's access was refused: flagged, readings stopped, the user told. */

@@ -5,6 +5,7 @@ import type { PublishError } from '../../../shared/publishing/publishError';
 import type { PublicationReason } from '../../../shared/publishing/publication';
 import { finalTexts } from '../../../shared/signoff/finalTexts';
 import { failureCode } from '../credentials/failure';
+import { passingCredentialOutcome } from '../outbox/credentialOutcome';
 import type { JobContext, JobHandler, JobOutcome } from '../outbox/handler';
 import type { OutboxJob } from '../outbox/repository';
 import { remoteScheduleFor } from './connectors/mastodon/connector';
@@ -255,17 +256,10 @@ export class PublishJob implements JobHandler {
 
   private credentialOutcome(context: JobContext, error: unknown, networkError?: PublishError): JobOutcome {
     const code = failureCode(error);
-    switch (code) {
-      case 'keychain_unavailable':
-      case 'network_unreachable':
-        return { outcome: 'unreachable', error: code };
-      case 'server_error':
-      case 'rate_limited':
-        return { outcome: 'retry', error: code };
-      default:
-        this.refusals.set(context.jobId, code === 'account_not_found' ? 'accountMissing' : 'credentials');
-        return { outcome: 'failed', error: networkError ? `${describe(networkError)} (${code})` : code };
-    }
+    const passing = passingCredentialOutcome(code);
+    if (passing) return passing;
+    this.refusals.set(context.jobId, code === 'account_not_found' ? 'accountMissing' : 'credentials');
+    return { outcome: 'failed', error: networkError ? `${describe(networkError)} (${code})` : code };
   }
 }
 
