@@ -28,6 +28,16 @@ export type ReadingPoint = z.infer<typeof ReadingPoint>;
 export const Figures = z.partialRecord(EngagementMetric, z.number().int().nonnegative());
 export type Figures = z.infer<typeof Figures>;
 
+/** The figures a network gave, named in Plume's vocabulary; one it left out gets no entry (partial data). */
+export function givenFigures(named: Partial<Record<EngagementMetric, number | undefined>>): Figures {
+  const figures: Figures = {};
+  for (const metric of engagementMetrics) {
+    const value = named[metric];
+    if (value !== undefined) figures[metric] = value;
+  }
+  return figures;
+}
+
 /** tracking: readings to come; deleted: the network no longer has the post; stopped: the account's access was refused. */
 export const TrackingState = z.enum(['tracking', 'deleted', 'stopped']);
 export type TrackingState = z.infer<typeof TrackingState>;

@@ -9,6 +9,7 @@ import { fail, invalidRequest } from '../../publishing/connectors/http/publishFa
 import { serviceUrl } from '../../publishing/connectors/http/serviceUrl';
 import type { ConnectorEnvironment } from '../../publishing/connectors/port';
 import type { ReadRequest, ReadResult } from './port';
+import { givenFigures } from '../../../../shared/engagement/figures';
 
 const count = z.number().int().nonnegative().optional();
 /** app.bsky.feed.getPosts: a post the AppView no longer has is simply absent from `posts`. */
@@ -37,12 +38,7 @@ export async function readBluesky(env: ConnectorEnvironment, service: string | u
     if (post === undefined) return { kind: 'deleted', message: 'Bluesky no longer has this post' };
     return {
       kind: 'figures',
-      figures: {
-        ...(post.likeCount === undefined ? {} : { likes: post.likeCount }),
-        ...(post.repostCount === undefined ? {} : { reposts: post.repostCount }),
-        ...(post.replyCount === undefined ? {} : { replies: post.replyCount }),
-        ...(post.quoteCount === undefined ? {} : { quotes: post.quoteCount }),
-      },
+      figures: givenFigures({ likes: post.likeCount, reposts: post.repostCount, replies: post.replyCount, quotes: post.quoteCount }),
     };
   });
   const rotated = session?.rotated();

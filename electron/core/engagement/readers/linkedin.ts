@@ -10,6 +10,7 @@ import { send } from '../../publishing/connectors/http/send';
 import { endpoint, serviceUrl } from '../../publishing/connectors/http/serviceUrl';
 import type { ConnectorEnvironment } from '../../publishing/connectors/port';
 import type { ReadRequest, ReadResult } from './port';
+import { givenFigures } from '../../../../shared/engagement/figures';
 
 /**
  * GET /rest/socialMetadata/{post URN}: reactions by type and the comment count. Member post
@@ -37,10 +38,7 @@ export function readLinkedin(env: ConnectorEnvironment, options: { baseUrl?: str
     const reactions = body.reactionSummaries === undefined ? undefined : Object.values(body.reactionSummaries).reduce((sum, item) => sum + item.count, 0);
     return {
       kind: 'figures',
-      figures: {
-        ...(reactions === undefined ? {} : { likes: reactions }),
-        ...(body.commentSummary === undefined ? {} : { replies: body.commentSummary.count }),
-      },
+      figures: givenFigures({ likes: reactions, replies: body.commentSummary?.count }),
     };
   });
 }

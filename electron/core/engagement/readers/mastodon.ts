@@ -8,6 +8,7 @@ import { fail, invalidRequest } from '../../publishing/connectors/http/publishFa
 import { serviceUrl } from '../../publishing/connectors/http/serviceUrl';
 import type { ConnectorEnvironment } from '../../publishing/connectors/port';
 import type { ReadRequest, ReadResult } from './port';
+import { givenFigures } from '../../../../shared/engagement/figures';
 
 /** docs.joinmastodon.org/entities/Status: the three counters, each optional (forks leave some out). */
 const StatusCounts = z.object({
@@ -28,11 +29,7 @@ export function readMastodon(env: ConnectorEnvironment, request: ReadRequest): P
     const status = parseReply(reply, StatusCounts, 'GET /api/v1/statuses/:id');
     return {
       kind: 'figures',
-      figures: {
-        ...(status.favourites_count === undefined ? {} : { likes: status.favourites_count }),
-        ...(status.reblogs_count === undefined ? {} : { reposts: status.reblogs_count }),
-        ...(status.replies_count === undefined ? {} : { replies: status.replies_count }),
-      },
+      figures: givenFigures({ likes: status.favourites_count, reposts: status.reblogs_count, replies: status.replies_count }),
     };
   });
 }

@@ -9,6 +9,7 @@ import type { ConnectorEnvironment } from '../../publishing/connectors/port';
 import { DEFAULT_X_BASE_URL } from '../../publishing/connectors/x/connector';
 import { xError } from '../../publishing/connectors/x/errors';
 import type { ReadRequest, ReadResult } from './port';
+import { givenFigures } from '../../../../shared/engagement/figures';
 
 const count = z.number().int().nonnegative().optional();
 /** GET /2/tweets: `data` for the posts found, `errors` (resource-not-found) for the others. */
@@ -46,14 +47,14 @@ export function readX(env: ConnectorEnvironment, baseUrl: string | undefined, re
     const m = tweet.public_metrics ?? {};
     return {
       kind: 'figures',
-      figures: {
-        ...(m.like_count === undefined ? {} : { likes: m.like_count }),
-        ...(m.retweet_count === undefined ? {} : { reposts: m.retweet_count }),
-        ...(m.reply_count === undefined ? {} : { replies: m.reply_count }),
-        ...(m.quote_count === undefined ? {} : { quotes: m.quote_count }),
-        ...(m.impression_count === undefined ? {} : { impressions: m.impression_count }),
-        ...(m.bookmark_count === undefined ? {} : { bookmarks: m.bookmark_count }),
-      },
+      figures: givenFigures({
+        likes: m.like_count,
+        reposts: m.retweet_count,
+        replies: m.reply_count,
+        quotes: m.quote_count,
+        impressions: m.impression_count,
+        bookmarks: m.bookmark_count,
+      }),
     };
   });
 }
