@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { docFromParagraphs } from '../../shared/posts/document';
+import { approvedManualLinkedinPost } from './support/manualLinkedinPost';
 import { startPlume } from './support/plumeServer';
 import type { RunningPlume } from './support/plumeServer';
 
@@ -13,19 +13,9 @@ test.afterEach(async () => {
 });
 
 test('figures typed by hand for a post published by hand are shown on the post, by network', async ({ page }) => {
-  await page.goto(plume.url);
-  await expect(page.getByTestId('workspace-ready')).toHaveText('ready');
-  const partner = await plume.call(page.request, 'partners.create', { displayName: 'Me Claire Dupont', timeZone: 'Europe/Paris', locale: 'fr' });
-  const post = await plume.call(page.request, 'posts.create', {
-    partnerId: partner.id,
-    title: 'Contrats',
-    networks: ['linkedin'],
-    content: docFromParagraphs(['Contrats : le point sur la réforme.']),
-    scheduledAt: Date.now() + 2_000,
-  });
-  await plume.call(page.request, 'signoff.recordDecision', { postId: post.id, decision: 'approve', channel: 'phone', decidedAt: Date.now() });
+  const { postId } = await approvedManualLinkedinPost(page, plume, 2_000);
 
-  await page.goto(`${plume.origin}/#/posts/${post.id}`);
+  await page.goto(`${plume.origin}/#/posts/${postId}`);
   const field = page.getByTestId('manual-url-linkedin');
   await field.fill('https://www.linkedin.com/posts/claire-dupont_contrats-activity-7260000000000000000-AbCd', { timeout: 20_000 });
   await field.press('Enter');
@@ -48,12 +38,12 @@ test('figures typed by hand for a post published by hand are shown on the post, 
   await expect(table.locator('tbody tr')).toHaveCount(1);
   await expect(table.locator('tbody tr td').nth(1)).toHaveText('Saisie');
   await expect(table.locator('tbody tr td.figure')).toHaveText(['42', '7', '2310']);
-  const stored = await plume.call(page.request, 'engagement.forPost', { postId: post.id });
+  const stored = await plume.call(page.request, 'engagement.forPost', { postId });
   expect(stored.publications[0]?.readings).toMatchObject([{ source: 'manual', figures: { likes: 42, replies: 7, impressions: 2310 } }]);
 
   // The calendar entry carries the badge: 42 likes + 7 replies (impressions are not interactions).
   await page.goto(`${plume.origin}/#/calendar/week`);
-  const badge = page.locator(`[data-entry-id="${post.id}"]`).getByTestId('engagement-badge');
+  const badge = page.locator(`[data-entry-id="${postId}"]`).getByTestId('engagement-badge');
   await expect(badge).toHaveText('♥ 49');
   await expect(badge).toHaveAttribute('aria-label', '49 interactions');
 });

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
-import { docFromParagraphs } from '../../shared/posts/document';
 import { linkedinContentExport } from '../support/fixtures/linkedinContentExport';
+import { approvedManualLinkedinPost } from './support/manualLinkedinPost';
 import { startPlume } from './support/plumeServer';
 import type { RunningPlume } from './support/plumeServer';
 
@@ -14,22 +14,12 @@ test.afterEach(async () => {
 });
 
 test('the LinkedIn export is imported on the partner’s page, a row without a Plume post is shown, and the figures join the last 90 days', async ({ page }) => {
-  await page.goto(plume.url);
-  await expect(page.getByTestId('workspace-ready')).toHaveText('ready');
-  const partner = await plume.call(page.request, 'partners.create', { displayName: 'Me Claire Dupont', timeZone: 'Europe/Paris', locale: 'fr' });
-  const post = await plume.call(page.request, 'posts.create', {
-    partnerId: partner.id,
-    title: 'Contrats',
-    networks: ['linkedin'],
-    content: docFromParagraphs(['Contrats : le point sur la réforme.']),
-    scheduledAt: Date.now() + 1_000,
-  });
-  await plume.call(page.request, 'signoff.recordDecision', { postId: post.id, decision: 'approve', channel: 'phone', decidedAt: Date.now() });
+  const { partnerId, postId } = await approvedManualLinkedinPost(page, plume, 1_000);
   await expect
-    .poll(async () => (await plume.call(page.request, 'publishing.status', { postId: post.id })).publications[0]?.state, { timeout: 20_000 })
+    .poll(async () => (await plume.call(page.request, 'publishing.status', { postId })).publications[0]?.state, { timeout: 20_000 })
     .toBe('awaiting_manual');
   const url = 'https://www.linkedin.com/feed/update/urn:li:activity:7398000000000000001';
-  await plume.call(page.request, 'publishing.manualDone', { postId: post.id, network: 'linkedin', url });
+  await plume.call(page.request, 'publishing.manualDone', { postId, network: 'linkedin', url });
 
   const today = new Date();
   const us = `${today.getUTCMonth() + 1}/${today.getUTCDate()}/${today.getUTCFullYear()}`;
@@ -44,7 +34,7 @@ test('the LinkedIn export is imported on the partner’s page, a row without a P
     ],
   });
 
-  await page.goto(`${plume.origin}/#/partners/${partner.id}`);
+  await page.goto(`${plume.origin}/#/partners/${partnerId}`);
   const panel = page.getByTestId('partner-engagement');
   await expect(panel.getByRole('heading', { name: 'Résultats des 90 derniers jours' })).toBeVisible();
   await panel.getByTestId('linkedin-import-file').setInputFiles({ name: 'Content_ClaireDupont.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: file });
@@ -64,7 +54,7 @@ test('the LinkedIn export is imported on the partner’s page, a row without a P
   await expect(panel.getByTestId('partner-engagement-linkedin').locator('[data-metric="impressions"]')).toHaveText('Impressions\u00a0: 2310');
 
   // The post shows the imported reading too.
-  await page.goto(`${plume.origin}/#/posts/${post.id}`);
+  await page.goto(`${plume.origin}/#/posts/${postId}`);
   const figures = page.getByTestId('engagement-linkedin');
   await expect(figures.locator('tbody tr td').nth(1)).toHaveText('Import');
 });

@@ -1,0 +1,23 @@
+import { expect } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { docFromParagraphs } from '../../../shared/posts/document';
+import type { RunningPlume } from './plumeServer';
+
+/**
+ * A fresh workspace with one partner and one LinkedIn post approved by phone, due `dueInMs`
+ * from now: there is no LinkedIn account, so it is published by hand (engagement specs).
+ */
+export async function approvedManualLinkedinPost(page: Page, plume: RunningPlume, dueInMs: number): Promise<{ partnerId: string; postId: string }> {
+  await page.goto(plume.url);
+  await expect(page.getByTestId('workspace-ready')).toHaveText('ready');
+  const partner = await plume.call(page.request, 'partners.create', { displayName: 'Me Claire Dupont', timeZone: 'Europe/Paris', locale: 'fr' });
+  const post = await plume.call(page.request, 'posts.create', {
+    partnerId: partner.id,
+    title: 'Contrats',
+    networks: ['linkedin'],
+    content: docFromParagraphs(['Contrats : le point sur la réforme.']),
+    scheduledAt: Date.now() + dueInMs,
+  });
+  await plume.call(page.request, 'signoff.recordDecision', { postId: post.id, decision: 'approve', channel: 'phone', decidedAt: Date.now() });
+  return { partnerId: partner.id, postId: post.id };
+}
