@@ -18,10 +18,10 @@ const macOf = (key: Buffer, lastId: number, head: string): string => createHmac(
 /** Whether the anchor table exists yet (a core opened before migration 0015 runs as before). */
 const anchored = (db: Database): boolean => db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'audit_anchor'").get() !== undefined;
 
-/** Moves the anchor to the newest chained entry; a no-op until the key is known. Runs in the caller's transaction. */
+/** Moves the anchor to the newest chained entry; a no-op until the key is known (and the table exists). Runs in the caller's transaction. */
 export function anchorHead(db: Database, now: number): void {
   const key = keys.get(db);
-  if (!key || !anchored(db)) return;
+  if (!key) return;
   const last = db.prepare('SELECT id, entry_hash FROM audit_log WHERE entry_hash IS NOT NULL ORDER BY id DESC LIMIT 1').get() as { id: number; entry_hash: string } | undefined;
   if (!last) return;
   db.prepare(
@@ -32,8 +32,10 @@ export function anchorHead(db: Database, now: number): void {
 
 /** Gives core's connection the anchor key (once the keychain answered) and anchors what was appended meanwhile. */
 export function useAnchorKey(db: Database, key: Buffer, now: number): void {
+  // The table is looked for once here, not on every append: core's schema is migrated before it is wired.
+  if (!db.open || !anchored(db)) return;
   keys.set(db, key);
-  if (db.open) db.transaction(() => anchorHead(db, now))();
+  db.transaction(() => anchorHead(db, now))();
 }
 
 export type AnchorCheck = { status: 'verified' } | { status: 'noKey' } | { status: 'none' } | { status: 'forged' } | { status: 'cut'; lastId: number };
