@@ -270,10 +270,10 @@ function wireServices({ options, db, migration, clock, log, events, storage }: W
   if (newlyChained > 0) log.info(`audit log: ${newlyChained} entries chained`);
   // Posts without a signature of the current algorithm (migration 0014, or a new algorithm version) are signed once.
   // In the background, sharing the thread: until then a check simply does not see those posts.
-  void new SignatureRepository(db)
-    .rebuildStale(clock.now(), timeSlicer())
-    .then((signed) => {
-      if (signed > 0) log.info(`near-duplicate guard: ${signed} post signatures (re)built`);
+  void storage
+    .whenSound(() => new SignatureRepository(db).rebuildStale(clock.now(), timeSlicer()))
+    .then((outcome) => {
+      if (outcome.ran && outcome.value > 0) log.info(`near-duplicate guard: ${outcome.value} post signatures (re)built`);
     })
     .catch((error: unknown) => log.error('near-duplicate guard: post signatures not rebuilt; checks miss the posts left unsigned until the next start', error));
   const partnerRepo = new PartnerRepository(db);
@@ -367,8 +367,10 @@ function wireServices({ options, db, migration, clock, log, events, storage }: W
       log.error('audit log: the keychain did not give the anchor key; the end of the log cannot be proven now', error);
       return null;
     });
-  void anchorKey().then((key) => {
-    if (key !== null && db.open) useAnchorKey(db, key, clock.now());
+  // Anchoring writes, so it waits for the start-up check: a damaged file is set aside untouched.
+  void storage.whenSound(async () => {
+    const key = await anchorKey();
+    if (key !== null && db.open && !storage.refusesWrites) useAnchorKey(db, key, clock.now());
   });
   router.register(recordHandlers({ databasePath: db.name, exporter, dataDir: options.dataDir, anchorKey }));
   router.register(timeHandlers(partnerRepo));

@@ -24,6 +24,8 @@ export function anchorHead(db: Database, now: number): void {
   if (!key) return;
   const last = db.prepare('SELECT id, entry_hash FROM audit_log WHERE entry_hash IS NOT NULL ORDER BY id DESC LIMIT 1').get() as { id: number; entry_hash: string } | undefined;
   if (!last) return;
+  const current = db.prepare('SELECT last_id FROM audit_anchor WHERE id = 1').get() as { last_id: number } | undefined;
+  if (current?.last_id === last.id) return; // already anchored there: opening a workspace writes nothing
   db.prepare(
     `INSERT INTO audit_anchor (id, last_id, head, mac, at) VALUES (1, ?, ?, ?, ?)
      ON CONFLICT (id) DO UPDATE SET last_id = excluded.last_id, head = excluded.head, mac = excluded.mac, at = excluded.at`,

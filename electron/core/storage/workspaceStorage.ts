@@ -121,6 +121,18 @@ export class WorkspaceStorage {
     return this.checking;
   }
 
+  /**
+   * Runs `write` once the opened file is known sound, never while it is checked or damaged:
+   * background upkeep (anchoring the audit log, signing posts) must not write into a file
+   * that is about to be set aside untouched. Resolves false when it did not run.
+   */
+  async whenSound<T>(write: () => T | Promise<T>): Promise<{ ran: true; value: T } | { ran: false }> {
+    const db = this.db;
+    await this.checking;
+    if (this.db !== db || !db?.open || this.state.status === 'damaged' || this.state.status === 'checking') return { ran: false };
+    return { ran: true, value: await write() };
+  }
+
   private async checkInBackground(db: Database): Promise<void> {
     const result = await quickCheckInBackground(this.options.databasePath);
     if (this.db !== db) return; // closed or replaced meanwhile
