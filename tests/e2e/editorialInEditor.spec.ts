@@ -179,7 +179,13 @@ test('the hover card leaves the line below readable, and Ctrl+. after a click op
   // Click into the word (inside the long sentence), then Ctrl+.: the word's own finding comes first.
   await page.mouse.move(0, 0);
   await expect(card).toBeHidden();
-  await word.click();
+  // The caret must really be in the word: a late layout change under the pointer (a panel
+  // growing beside the editor) can land a click elsewhere in the sentence; then it is clicked again.
+  await expect(async () => {
+    await word.click();
+    const caretIn = await page.evaluate(() => window.getSelection()?.anchorNode?.textContent ?? '');
+    expect(caretIn).toBe('meilleur');
+  }).toPass();
   // The pointer leaves, so the card checked next is the keyboard's, not a hover card.
   await page.mouse.move(0, 0);
   await expect(card).toBeHidden();
