@@ -1,0 +1,11 @@
+import { defineHandlers } from '../router';
+import type { DigestService } from './service';
+
+export const digestHandlers = (digest: DigestService) =>
+  defineHandlers({
+    'digest.settings': ({ partnerId }) => digest.settings(partnerId),
+    'digest.setFrequency': ({ partnerId, frequency }) => digest.setFrequency(partnerId, frequency),
+    'digest.preview': ({ partnerId }) => digest.preview(partnerId),
+    'digest.queue': () => digest.queue(),
+    'digest.cadenceFlags': () => digest.cadenceFlags(),
+  });

@@ -1,0 +1,20 @@
+import { z } from 'zod';
+import { CadenceFlag } from '../../digest/cadenceFlag';
+import { DigestFrequency } from '../../digest/period';
+import { DigestEmailWaiting, DigestPreview, DigestSettings } from '../../digest/schema';
+import { PartnerId } from '../../partners/schema';
+import { procedure } from '../procedure';
+
+const none = z.object({}).strict();
+
+/** The partner digest (issue 17): settings, preview, the outbox, and the cadence flag. */
+export const digestProcedures = {
+  'digest.settings': procedure(z.object({ partnerId: PartnerId }).strict(), DigestSettings),
+  /** 'off' is the one-click opt-out. */
+  'digest.setFrequency': procedure(z.object({ partnerId: PartnerId, frequency: DigestFrequency }).strict(), DigestSettings),
+  'digest.preview': procedure(z.object({ partnerId: PartnerId }).strict(), DigestPreview),
+  /** Digests not yet delivered (queued, sending, failed), for the Envoi page. */
+  'digest.queue': procedure(none, z.array(DigestEmailWaiting)),
+  /** Partners silent past their cadence target (only those flagged). */
+  'digest.cadenceFlags': procedure(none, z.array(CadenceFlag)),
+} as const;
