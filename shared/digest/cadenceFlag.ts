@@ -11,7 +11,8 @@ import { Network } from '../posts/networks';
  * partner agreed on), not the posting slots (slots say when, not how often). A network whose
  * weekly minimum is at least 1 is silent when nothing has gone out on it for more than 7 local
  * days in the partner's zone: a whole week without one post, whatever the minimum. Networks
- * without a minimum are never flagged.
+ * without a minimum are never flagged. A network never posted on counts from the partner's
+ * creation, so a partner added this week is not flagged before they had a chance.
  */
 export const SilentNetwork = z.object({
   network: Network,
@@ -19,8 +20,8 @@ export const SilentNetwork = z.object({
   minPerWeek: z.number().int(),
   /** Last publication on that network, or null when there never was one. */
   lastPublishedAt: z.number().int().nullable(),
-  /** Local days since then (null: never published). */
-  daysSilent: z.number().int().nullable(),
+  /** Local days since then, or since the partner was added when they never published there. */
+  daysSilent: z.number().int(),
 });
 export type SilentNetwork = z.infer<typeof SilentNetwork>;
 
@@ -34,6 +35,8 @@ export interface CadenceFacts {
   policy: Pick<CadencePolicy, 'postsPerWeek'>;
   /** The newest publication per network (any source: API or by hand). */
   lastPublished: Partial<Record<Network, number>>;
+  /** When the partner was added: silence is counted from there when nothing ever went out. */
+  since: number;
   zone: string;
   now: number;
 }
@@ -47,12 +50,8 @@ export function silentNetworks(facts: CadenceFacts): SilentNetwork[] {
     const min = target.min ?? 0;
     if (min < 1 || seen.has(target.network)) continue;
     seen.add(target.network);
-    const last = facts.lastPublished[target.network];
-    if (last === undefined) {
-      out.push({ network: target.network, minPerWeek: min, lastPublishedAt: null, daysSilent: null });
-      continue;
-    }
-    const days = daysBetween(todayIn(facts.zone, last), today);
+    const last = facts.lastPublished[target.network] ?? null;
+    const days = daysBetween(todayIn(facts.zone, last ?? facts.since), today);
     if (days > SILENT_AFTER_DAYS) out.push({ network: target.network, minPerWeek: min, lastPublishedAt: last, daysSilent: days });
   }
   return out;

@@ -121,7 +121,7 @@ export function composeDigest(input: DigestInput): ComposedDigest {
   const awaiting = [...input.awaiting].sort((a, b) => (a.deadlineAt ?? Infinity) - (b.deadlineAt ?? Infinity));
   const networksOf = (list: readonly Network[]): string => list.map((n) => networkLabels[n]).join(', ');
   const silentLine = (row: SilentNetwork): string =>
-    row.daysSilent === null ? s.silentNever(networkLabels[row.network], row.minPerWeek) : s.silentSince(networkLabels[row.network], row.daysSilent, row.minPerWeek);
+    row.lastPublishedAt === null ? s.silentNever(networkLabels[row.network], row.minPerWeek) : s.silentSince(networkLabels[row.network], row.daysSilent, row.minPerWeek);
   const deadlineText = (row: DigestAwaiting): string => (row.deadlineAt === null ? s.noDeadline : s.deadline(when(row.deadlineAt)));
 
   // Text part.

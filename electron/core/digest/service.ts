@@ -71,7 +71,7 @@ export class DigestService {
       awaiting: this.deps.digests.awaiting(partner.id),
       // From now: what already went out in the current period is not "planned".
       planned: this.deps.digests.planned(partner.id, Math.max(now, next.start), next.end),
-      silent: silentNetworks({ policy: this.deps.cadenceFor(partner.id), lastPublished: this.deps.digests.lastPublished().get(partner.id) ?? {}, zone, now }),
+      silent: silentNetworks({ policy: this.deps.cadenceFor(partner.id), lastPublished: this.deps.digests.lastPublished().get(partner.id) ?? {}, since: partner.createdAt, zone, now }),
     });
   }
 
@@ -83,7 +83,7 @@ export class DigestService {
       .list(false)
       .map((partner) => ({
         partnerId: partner.id,
-        silent: silentNetworks({ policy: this.deps.cadenceFor(partner.id), lastPublished: last.get(partner.id) ?? {}, zone: partner.timeZone, now }),
+        silent: silentNetworks({ policy: this.deps.cadenceFor(partner.id), lastPublished: last.get(partner.id) ?? {}, since: partner.createdAt, zone: partner.timeZone, now }),
       }))
       .filter((flag) => flag.silent.length > 0);
   }

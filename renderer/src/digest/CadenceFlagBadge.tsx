@@ -22,7 +22,7 @@ export function CadenceFlagBadge({ partnerById }: { partnerById: ReadonlyMap<str
             const params = { partner: partnerById.get(flag.partnerId)?.displayName ?? '', network: networkLabels[row.network], min: row.minPerWeek };
             return (
               <li key={`${flag.partnerId}-${row.network}`}>
-                {row.daysSilent === null ? t('digest.cadence.never', params) : t('digest.cadence.since', { ...params, days: row.daysSilent })}
+                {row.lastPublishedAt === null ? t('digest.cadence.never', params) : t('digest.cadence.since', { ...params, days: row.daysSilent })}
               </li>
             );
           }),
