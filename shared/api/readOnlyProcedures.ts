@@ -26,6 +26,7 @@ const readOnly = [
   'engagement.badges',
   'digest.settings',
   'digest.preview',
+  'digest.sent',
   'digest.queue',
   'digest.cadenceFlags',
   'partners.list',

@@ -18,6 +18,10 @@ export const DigestPreview = z.object({
 });
 export type DigestPreview = z.infer<typeof DigestPreview>;
 
+/** A digest that left (the digest log): the partner-level record of what was sent. */
+export const DigestSent = z.object({ periodKey: z.string(), to: z.string(), messageId: z.string(), sentAt: z.number().int() });
+export type DigestSent = z.infer<typeof DigestSent>;
+
 /** A digest that has not reached the partner yet (or failed for good), for the Envoi page. */
 export const DigestEmailWaiting = z.object({
   jobId: z.number().int(),

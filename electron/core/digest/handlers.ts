@@ -6,6 +6,7 @@ export const digestHandlers = (digest: DigestService) =>
     'digest.settings': ({ partnerId }) => digest.settings(partnerId),
     'digest.setFrequency': ({ partnerId, frequency }) => digest.setFrequency(partnerId, frequency),
     'digest.preview': ({ partnerId }) => digest.preview(partnerId),
+    'digest.sent': ({ partnerId }) => digest.sent(partnerId),
     'digest.queue': () => digest.queue(),
     'digest.cadenceFlags': () => digest.cadenceFlags(),
   });

@@ -5,7 +5,7 @@ import { composeDigest } from '../../../shared/digest/compose';
 import type { ComposedDigest } from '../../../shared/digest/compose';
 import { followingPeriod, lastEndedPeriod } from '../../../shared/digest/period';
 import type { DigestFrequency, DigestPeriod } from '../../../shared/digest/period';
-import type { DigestEmailWaiting, DigestPreview, DigestSettings } from '../../../shared/digest/schema';
+import type { DigestEmailWaiting, DigestPreview, DigestSent, DigestSettings } from '../../../shared/digest/schema';
 import { latestFigures } from '../../../shared/engagement/figures';
 import type { Partner } from '../../../shared/partners/schema';
 import type { Clock } from '../clock';
@@ -73,6 +73,11 @@ export class DigestService {
       planned: this.deps.digests.planned(partner.id, Math.max(now, next.start), next.end),
       silent: silentNetworks({ policy: this.deps.cadenceFor(partner.id), lastPublished: this.deps.digests.lastPublished().get(partner.id) ?? {}, since: partner.createdAt, zone, now }),
     });
+  }
+
+  sent(partnerId: string): DigestSent[] {
+    this.partner(partnerId);
+    return this.deps.digests.sent(partnerId).map(({ periodKey, to, messageId, sentAt }) => ({ periodKey, to, messageId, sentAt }));
   }
 
   /** Active partners silent past their cadence target, for the calendar. */

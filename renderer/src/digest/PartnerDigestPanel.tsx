@@ -1,15 +1,17 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../api';
 import { DigestFrequency } from '../../../shared/digest/period';
 import { errorMessage } from '../ui/errorMessage';
+import { useDateFormat } from '../ui/useDateFormat';
 import './digest.css';
 
 const frequencies = DigestFrequency.options;
 const keys = {
   settings: (partnerId: string) => ['digest', 'settings', partnerId] as const,
   preview: (partnerId: string) => ['digest', 'preview', partnerId] as const,
+  sent: (partnerId: string) => ['digest', 'sent', partnerId] as const,
 };
 
 /**
@@ -19,9 +21,18 @@ const keys = {
 export function PartnerDigestPanel({ partnerId }: { partnerId: string }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
+  const { dateTime } = useDateFormat();
   const [showText, setShowText] = useState(false);
+  const sent = useQuery({ queryKey: keys.sent(partnerId), queryFn: () => api.call('digest.sent', { partnerId }) }).data ?? [];
   const settings = useQuery({ queryKey: keys.settings(partnerId), queryFn: () => api.call('digest.settings', { partnerId }) });
   const preview = useQuery({ queryKey: keys.preview(partnerId), queryFn: () => api.call('digest.preview', { partnerId }) });
+  useEffect(
+    () =>
+      api.subscribe((event) => {
+        if (event.type === 'outbox.changed' || event.type === 'events.resync') void queryClient.invalidateQueries({ queryKey: keys.sent(partnerId) });
+      }),
+    [queryClient, partnerId],
+  );
   const save = useMutation({
     mutationFn: (frequency: DigestFrequency) => api.call('digest.setFrequency', { partnerId, frequency }),
     onSuccess: (saved) => {
@@ -61,6 +72,19 @@ export function PartnerDigestPanel({ partnerId }: { partnerId: string }) {
       {frequency === 'off' ? <p className="muted">{t('digest.off')}</p> : null}
       {shown && shown.to === '' ? <p className="muted">{t('digest.noAddress')}</p> : null}
       {preview.error ? <p role="alert">{errorMessage(t, preview.error)}</p> : null}
+      {sent.length > 0 ? (
+        <div className="digest-sent">
+          <h3>{t('digest.sentTitle')}</h3>
+          <ul data-testid="digest-sent">
+            {sent
+              .slice(-5)
+              .reverse()
+              .map((row) => (
+                <li key={row.messageId}>{t('digest.sentLine', { period: row.periodKey, when: dateTime(row.sentAt), to: row.to })}</li>
+              ))}
+          </ul>
+        </div>
+      ) : null}
       {shown ? (
         <div className="digest-preview" data-testid="digest-preview">
           <h3>{t('digest.previewTitle')}</h3>

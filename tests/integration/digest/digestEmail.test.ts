@@ -85,8 +85,8 @@ describe('the partner digest through the real SMTP server', () => {
     expect(html).not.toMatch(/<img|<link|@import|url\(/i);
   });
 
-  it('sends one digest per period: later ticks and a restart send nothing more', async () => {
-    const { h } = await weekWithOnePost();
+  it('sends one digest per period, logged once: later ticks and a restart send nothing more', async () => {
+    const { h, partnerId } = await weekWithOnePost();
     moveTo(h, Date.UTC(2026, 11, 7, 8, 0));
     await h.tick();
     await h.tick();
@@ -94,6 +94,9 @@ describe('the partner digest through the real SMTP server', () => {
     h.clock.advance(HOUR);
     await h.tick();
     expect(await digestsTo(h, 'claire.dupont@example.org')).toHaveLength(1);
+    const [logged, ...more] = await h.call('digest.sent', { partnerId });
+    expect(more).toEqual([]);
+    expect(logged).toMatchObject({ periodKey: '2026-W49', to: 'claire.dupont@example.org', sentAt: Date.UTC(2026, 11, 7, 8, 0) });
     const queue = await h.call('digest.queue', {});
     expect(queue).toEqual([]);
   });
@@ -107,6 +110,7 @@ describe('the partner digest through the real SMTP server', () => {
     moveTo(h, Date.UTC(2027, 0, 2, 8, 0));
     await h.tick();
     expect(await digestsTo(h, 'claire.dupont@example.org')).toHaveLength(0);
+    expect(await h.call('digest.sent', { partnerId })).toEqual([]);
   });
 
   it('shows a digest the server refused for good on the Envoi queue, with the server’s words', async () => {
