@@ -122,4 +122,25 @@ describe('the partner digest through the real SMTP server', () => {
     expect(waiting).toMatchObject({ partnerName: 'Me Claire Dupont', to: 'claire.dupont@example.org', periodKey: '2026-W49', state: 'failed' });
     expect(waiting?.lastError).toContain('550');
   });
+
+  it('flags a partner silent past the weekly minimum of their editorial line, on the calendar and in the digest', async () => {
+    const { h, partnerId } = await weekWithOnePost();
+    await h.call('editorial.savePartnerLine', { partnerId, baseVersion: null, line: { cadence: { postsPerWeek: [{ network: 'linkedin', min: 1 }] } } });
+    // Published on Wednesday 2 December (Paris): 7 days later is still within target.
+    moveTo(h, Date.UTC(2026, 11, 9, 8, 0));
+    expect(await h.call('digest.cadenceFlags', {})).toEqual([]);
+    moveTo(h, Date.UTC(2026, 11, 10, 8, 0));
+    expect(await h.call('digest.cadenceFlags', {})).toEqual([
+      { partnerId, silent: [{ network: 'linkedin', minPerWeek: 1, lastPublishedAt: Date.UTC(2026, 11, 1, 23, 30), daysSilent: 8 }] },
+    ]);
+    // Monday 14 December 00:30 in Paris: the digest of the week of 7–13 December says so.
+    moveTo(h, Date.UTC(2026, 11, 13, 23, 30));
+    await h.tick();
+    const [mail] = await digestsTo(h, 'claire.dupont@example.org');
+    if (mail === undefined) throw new Error('no digest sent');
+    const parsed = await simpleParser(mail.raw);
+    expect(parsed.subject).toBe('Vos publications pendant la semaine du 7 au 13 décembre 2026');
+    expect(parsed.text).toContain('LinkedIn\u00a0: aucune publication depuis 12\u00a0jours (objectif convenu\u00a0: au moins une publication par semaine).');
+    expect(parsed.text).toContain('Rien n’a été publié en votre nom sur cette période.');
+  });
 });
