@@ -18,6 +18,10 @@ export const DigestPreview = z.object({
 });
 export type DigestPreview = z.infer<typeof DigestPreview>;
 
+/** "Send now": the job of the last ended period, queued now or found already queued or sent. */
+export const DigestSendNow = z.object({ periodKey: z.string(), state: OutboxState, alreadyQueued: z.boolean() });
+export type DigestSendNow = z.infer<typeof DigestSendNow>;
+
 /** A digest that left (the digest log): the partner-level record of what was sent. */
 export const DigestSent = z.object({ periodKey: z.string(), to: z.string(), messageId: z.string(), sentAt: z.number().int() });
 export type DigestSent = z.infer<typeof DigestSent>;

@@ -36,6 +36,13 @@ export function createDigest(base: DigestBase) {
     engagement: new EngagementRepository(db),
     cadenceFor: (partnerId) => base.cadenceFor(partnerId),
     jobs: () => signoff.outbox.list(),
+    job: (key) => signoff.deps.outboxJobs.byKey(key),
+    enqueue: (key, payload) => {
+      const job = signoff.outbox.enqueue(DIGEST_EMAIL, key, payload, clock.now(), clock.now());
+      signoff.deps.wake();
+      return job;
+    },
+    newMessageId: () => newMessageId(messageIdDomain(signoff.deps.mail.settings())),
     clock,
   });
   signoff.outbox.register(
@@ -59,6 +66,7 @@ export function createDigest(base: DigestBase) {
       const key = digestKey(partner.id, period.key);
       if (signoff.deps.outboxJobs.byKey(key)) continue;
       const payload: DigestPayload = { partnerId: partner.id, period, messageId: newMessageId(messageIdDomain(signoff.deps.mail.settings())) };
+      // The scheduler's pass sends it right after this step: no wake needed.
       signoff.outbox.enqueue(DIGEST_EMAIL, key, payload, now, now);
     }
   };

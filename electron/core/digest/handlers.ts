@@ -8,5 +8,6 @@ export const digestHandlers = (digest: DigestService) =>
     'digest.preview': ({ partnerId }) => digest.preview(partnerId),
     'digest.sent': ({ partnerId }) => digest.sent(partnerId),
     'digest.queue': () => digest.queue(),
+    'digest.sendNow': ({ partnerId }) => digest.sendNow(partnerId),
     'digest.cadenceFlags': () => digest.cadenceFlags(),
   });

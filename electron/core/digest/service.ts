@@ -5,7 +5,8 @@ import { composeDigest } from '../../../shared/digest/compose';
 import type { ComposedDigest } from '../../../shared/digest/compose';
 import { followingPeriod, lastEndedPeriod } from '../../../shared/digest/period';
 import type { DigestFrequency, DigestPeriod } from '../../../shared/digest/period';
-import type { DigestEmailWaiting, DigestPreview, DigestSent, DigestSettings } from '../../../shared/digest/schema';
+import type { DigestEmailWaiting, DigestPreview, DigestSendNow, DigestSent, DigestSettings } from '../../../shared/digest/schema';
+import { ApiError } from '../../../shared/api/errors';
 import { latestFigures } from '../../../shared/engagement/figures';
 import type { Partner } from '../../../shared/partners/schema';
 import type { Clock } from '../clock';
@@ -13,7 +14,7 @@ import type { EngagementRepository } from '../engagement/repository';
 import { notFound } from '../errors';
 import type { OutboxJob } from '../outbox/repository';
 import type { PartnerRepository } from '../partners/repository';
-import { DIGEST_EMAIL, DigestPayload } from './payload';
+import { DIGEST_EMAIL, DigestPayload, digestKey } from './payload';
 import type { DigestRepository } from './repository';
 
 export interface DigestServiceDeps {
@@ -23,6 +24,11 @@ export interface DigestServiceDeps {
   /** The partner's resolved editorial line cadence (firm line + partner line). */
   cadenceFor(partnerId: string): Pick<CadencePolicy, 'postsPerWeek'>;
   jobs(): readonly OutboxJob[];
+  /** The outbox job of a key, if any. */
+  job(key: string): OutboxJob | null;
+  /** Queues a digest job (idempotent by key) and wakes the background loop. */
+  enqueue(key: string, payload: DigestPayload): OutboxJob;
+  newMessageId(): string;
   clock: Clock;
 }
 
@@ -78,6 +84,20 @@ export class DigestService {
   sent(partnerId: string): DigestSent[] {
     this.partner(partnerId);
     return this.deps.digests.sent(partnerId).map(({ periodKey, to, messageId, sentAt }) => ({ periodKey, to, messageId, sentAt }));
+  }
+
+  /** The previewed digest (last ended period), queued now rather than at the next tick. */
+  sendNow(partnerId: string): DigestSendNow {
+    const partner = this.partner(partnerId);
+    const frequency = this.deps.digests.frequency(partnerId);
+    if (frequency === 'off') throw new ApiError({ code: 'conflict', messageKey: 'digest.errors.off', message: 'the digest is switched off for this partner' });
+    if (partner.signoffEmail === '') throw new ApiError({ code: 'conflict', messageKey: 'digest.errors.noAddress', message: 'the partner has no sign-off address' });
+    const period = lastEndedPeriod(frequency, this.deps.clock.now(), partner.timeZone);
+    const key = digestKey(partnerId, period.key);
+    const existing = this.deps.job(key);
+    if (existing) return { periodKey: period.key, state: existing.state, alreadyQueued: true };
+    const job = this.deps.enqueue(key, { partnerId, period, messageId: this.deps.newMessageId() });
+    return { periodKey: period.key, state: job.state, alreadyQueued: false };
   }
 
   /** Active partners silent past their cadence target, for the calendar. */

@@ -40,6 +40,7 @@ export function PartnerDigestPanel({ partnerId }: { partnerId: string }) {
       void queryClient.invalidateQueries({ queryKey: keys.preview(partnerId) });
     },
   });
+  const sendNow = useMutation({ mutationFn: () => api.call('digest.sendNow', { partnerId }) });
   const frequency = settings.data?.frequency;
   const shown = preview.data;
   return (
@@ -89,6 +90,17 @@ export function PartnerDigestPanel({ partnerId }: { partnerId: string }) {
         <div className="digest-preview" data-testid="digest-preview">
           <h3>{t('digest.previewTitle')}</h3>
           {shown.to === '' ? null : <p className="small">{t('digest.to', { to: shown.to })}</p>}
+          {frequency !== undefined && frequency !== 'off' && shown.to !== '' ? (
+            <p>
+              <button type="button" onClick={() => sendNow.mutate()} disabled={sendNow.isPending} data-testid="digest-send-now">
+                {t('digest.sendNow')}
+              </button>{' '}
+              {sendNow.data ? (
+                <span role="status">{t(sendNow.data.alreadyQueued ? 'digest.sendAlready' : 'digest.sendQueued', { period: sendNow.data.periodKey })}</span>
+              ) : null}
+              {sendNow.error ? <span role="alert">{errorMessage(t, sendNow.error)}</span> : null}
+            </p>
+          ) : null}
           <p className="small" data-testid="digest-subject">
             {t('digest.subject', { subject: shown.subject })}
           </p>

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CadenceFlag } from '../../digest/cadenceFlag';
 import { DigestFrequency } from '../../digest/period';
-import { DigestEmailWaiting, DigestPreview, DigestSent, DigestSettings } from '../../digest/schema';
+import { DigestEmailWaiting, DigestPreview, DigestSendNow, DigestSent, DigestSettings } from '../../digest/schema';
 import { PartnerId } from '../../partners/schema';
 import { procedure } from '../procedure';
 
@@ -13,6 +13,8 @@ export const digestProcedures = {
   /** 'off' is the one-click opt-out. */
   'digest.setFrequency': procedure(z.object({ partnerId: PartnerId, frequency: DigestFrequency }).strict(), DigestSettings),
   'digest.preview': procedure(z.object({ partnerId: PartnerId }).strict(), DigestPreview),
+  /** Queues the previewed digest now (same outbox key as the scheduler's: never a second copy of a period). */
+  'digest.sendNow': procedure(z.object({ partnerId: PartnerId }).strict(), DigestSendNow),
   /** The partner's digests that left, oldest first (append-only digest log). */
   'digest.sent': procedure(z.object({ partnerId: PartnerId }).strict(), z.array(DigestSent)),
   /** Digests not yet delivered (queued, sending, failed), for the Envoi page. */

@@ -143,4 +143,21 @@ describe('the partner digest through the real SMTP server', () => {
     expect(parsed.text).toContain('LinkedIn\u00a0: aucune publication depuis 12\u00a0jours (objectif convenu\u00a0: au moins une publication par semaine).');
     expect(parsed.text).toContain('Rien n’a été publié en votre nom sur cette période.');
   });
+
+  it('“send now” queues the previewed period once; the scheduler then finds it and sends no second copy', async () => {
+    const h = await startHarness({ smtp: true });
+    harness = h;
+    // Added on 24 November: the scheduler would not send November (not a whole month), “send now” may.
+    const partner = await h.partner();
+    moveTo(h, Date.UTC(2026, 11, 2, 8, 0));
+    expect(await h.call('digest.preview', { partnerId: partner.id })).toMatchObject({ subject: 'Vos publications en novembre 2026', to: 'claire.dupont@example.org' });
+    expect(await h.call('digest.sendNow', { partnerId: partner.id })).toEqual({ periodKey: '2026-11', state: 'queued', alreadyQueued: false });
+    await h.tick();
+    expect(await h.call('digest.sendNow', { partnerId: partner.id })).toMatchObject({ periodKey: '2026-11', state: 'done', alreadyQueued: true });
+    await h.tick();
+    expect(await digestsTo(h, 'claire.dupont@example.org')).toHaveLength(1);
+
+    await h.call('digest.setFrequency', { partnerId: partner.id, frequency: 'off' });
+    await expect(h.call('digest.sendNow', { partnerId: partner.id })).rejects.toMatchObject({ messageKey: 'digest.errors.off' });
+  });
 });
