@@ -11,7 +11,7 @@ test.afterEach(async () => {
   await plume.stop();
 });
 
-test('the partner page previews the digest in French and switching it off persists across a reload', async ({ page }) => {
+test('the partner page previews the digest in French, “send now” lists it on the Envoi page, and switching it off persists across a reload', async ({ page }) => {
   await page.goto(plume.url);
   await expect(page.getByTestId('workspace-ready')).toHaveText('ready');
   const partner = await plume.call(page.request, 'partners.create', {
@@ -35,6 +35,13 @@ test('the partner page previews the digest in French and switching it off persis
   await expect(email.getByRole('heading', { name: 'En attente de votre validation' })).toBeVisible();
   await expect(email.getByText('Les heures sont données à l’heure de Paris.')).toBeVisible();
 
+  // “Send now” with no mail account yet: the digest waits in the outbox, listed on the Envoi page.
+  await panel.getByTestId('digest-send-now').click();
+  await expect(panel.getByRole('status')).toHaveText(/^Bilan \d{4}-\d{2} placé dans la file d’envoi\.$/);
+  await page.goto(`${plume.origin}/#/outbox`);
+  await expect(page.getByTestId('digest-email-queue').getByRole('row', { name: /Me Claire Dupont/ })).toContainText('En file');
+
+  await page.goto(`${plume.origin}/#/partners/${partner.id}`);
   await panel.getByRole('button', { name: 'Ne plus envoyer de bilan' }).click();
   await expect(panel.getByTestId('digest-frequency')).toHaveValue('off');
   await expect(panel.getByRole('button', { name: 'Ne plus envoyer de bilan' })).toHaveCount(0);
