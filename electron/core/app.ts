@@ -76,6 +76,8 @@ import { createEngagement } from './engagement/feature';
 import { engagementHandlers } from './engagement/handlers';
 import { EngagementRepository } from './engagement/repository';
 import { reportEngagement } from './engagement/reportSource';
+import { createDigest } from './digest/feature';
+import { digestHandlers } from './digest/handlers';
 import { similarityHandlers } from './similarity/handlers';
 import { SimilarityRepository } from './similarity/repository';
 import { SimilarityService } from './similarity/service';
@@ -359,6 +361,8 @@ function wireServices({ options, db, migration, clock, log, events, storage }: W
   router.register(publishingHandlers(publishing.service));
   const engagement = createEngagement({ db, clock, events, log, accounts: credentials.accounts, partners: partnerRepo, signoff, connectors: { clock, ...options.publishing?.connectors } });
   router.register(engagementHandlers(engagement.service));
+  const digest = createDigest({ db, clock, events, log, partners: partnerRepo, signoff, cadenceFor: (partnerId) => editorial.cadenceFor(partnerId).cadence });
+  router.register(digestHandlers(digest.service));
   router.register(editorialHandlers(editorial));
   const exporter = new RecordExporter({ records: recordRepo, archive, attachments: attachments.store, posts: postRepo, partners: partnerRepo, requests: new SignoffRepository(db), clock });
   // The audit log's anchor key comes from the sign-off key in the keychain: once it answered, every append moves the anchor.

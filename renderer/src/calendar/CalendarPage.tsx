@@ -31,6 +31,7 @@ import { slotMarkersByHour } from './slotMarkers';
 import type { SlotMarker } from './slotMarkers';
 import { userZone, zoneTimeName } from './time';
 import { WarningsPanel } from './WarningsPanel';
+import { CadenceFlagBadge } from '../digest/CadenceFlagBadge';
 import './calendar.css';
 import { AGENDA_DAYS, AgendaView } from './views/AgendaView';
 import { LanesView } from './views/LanesView';
@@ -433,6 +434,7 @@ export function CalendarPage({ view, date, onNavigate, onOpenPost }: CalendarPag
         <MultiSelect label={t('calendarUi.allNetworks')} options={networks.map((n) => ({ value: n, label: networkLabels[n] }))} value={networkFilter} onChange={(v) => setNetworkFilter(v as Network[])} testId="filter-networks" />
         <MultiSelect label={t('calendarUi.allStatuses')} options={postStatuses.map((s) => ({ value: s, label: t(`posts.status.${s}`) }))} value={statusFilter} onChange={(v) => setStatusFilter(v as PostStatus[])} testId="filter-statuses" />
         <span className="muted small">{t('calendarUi.yourZone', { zone: zoneTimeName(viewerZone) })}</span>
+        <CadenceFlagBadge partnerById={partnerById} />
         <button type="button" onClick={() => setEditingSlots(true)} data-testid="open-slot-editor" disabled={partnerList.length === 0}>
           {t('calendarUi.slots.button')}
         </button>

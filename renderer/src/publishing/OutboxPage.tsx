@@ -9,6 +9,7 @@ import { useDateFormat } from '../ui/useDateFormat';
 import { publishingKeys, usePublicationQueue, usePublishingEvents } from './queries';
 import './publishing.css';
 import { SignoffEmailQueue } from '../signoff/SignoffEmailQueue';
+import { DigestEmailQueue } from '../digest/DigestEmailQueue';
 
 const shownState = (item: QueueItem) => (item.state === 'queued' && item.job?.state === 'sending' ? 'sending' : item.state);
 
@@ -99,6 +100,7 @@ export function OutboxPage({ onOpenPost }: { onOpenPost: (postId: string) => voi
         )}
       </section>
       <SignoffEmailQueue onOpenPost={onOpenPost} />
+      <DigestEmailQueue />
       <section className="outbox-section" aria-labelledby="outbox-settings-title">
         <h2 id="outbox-settings-title">{t('publishing.outbox.settingsTitle')}</h2>
         <GraceSetting />
