@@ -37,6 +37,7 @@ export function createDigest(base: DigestBase) {
     cadenceFor: (partnerId) => base.cadenceFor(partnerId),
     jobs: () => signoff.outbox.list(),
     job: (key) => signoff.deps.outboxJobs.byKey(key),
+    cancel: (key) => signoff.outbox.cancel(key, clock.now()),
     enqueue: (key, payload) => {
       const job = signoff.outbox.enqueue(DIGEST_EMAIL, key, payload, clock.now(), clock.now());
       signoff.deps.wake();

@@ -26,6 +26,8 @@ export interface DigestServiceDeps {
   jobs(): readonly OutboxJob[];
   /** The outbox job of a key, if any. */
   job(key: string): OutboxJob | null;
+  /** Cancels a job not started yet; false when it is already on its way or finished. */
+  cancel(key: string): boolean;
   /** Queues a digest job (idempotent by key) and wakes the background loop. */
   enqueue(key: string, payload: DigestPayload): OutboxJob;
   newMessageId(): string;
@@ -46,6 +48,10 @@ export class DigestService {
   setFrequency(partnerId: string, frequency: DigestFrequency): DigestSettings {
     this.partner(partnerId);
     this.deps.digests.setFrequency(partnerId, frequency, this.deps.clock.now());
+    // Switched off: digests still waiting are called back (one already sending cannot be).
+    if (frequency === 'off') {
+      for (const waiting of this.queue()) if (waiting.partnerId === partnerId && waiting.state === 'queued') this.deps.cancel(digestKey(partnerId, waiting.periodKey));
+    }
     return this.settings(partnerId);
   }
 

@@ -15,7 +15,7 @@ export function CadenceFlagBadge({ partnerById }: { partnerById: ReadonlyMap<str
   if (!flags || flags.length === 0) return null;
   return (
     <details className="cadence-flag" data-testid="cadence-flag">
-      <summary className="badge warning">{t('digest.cadence.badge', { count: flags.length })}</summary>
+      <summary className="badge">{t('digest.cadence.badge', { count: flags.length })}</summary>
       <ul>
         {flags.flatMap((flag) =>
           flag.silent.map((row) => {

@@ -157,7 +157,15 @@ describe('the partner digest through the real SMTP server', () => {
     await h.tick();
     expect(await digestsTo(h, 'claire.dupont@example.org')).toHaveLength(1);
 
+    // A digest waiting (no mail server answering) is called back when the partner is switched off.
+    await h.smtp?.stop();
+    moveTo(h, Date.UTC(2026, 11, 8, 8, 0));
+    await h.call('digest.setFrequency', { partnerId: partner.id, frequency: 'weekly' });
+    expect(await h.call('digest.sendNow', { partnerId: partner.id })).toMatchObject({ periodKey: '2026-W49', alreadyQueued: false });
+    await h.tick();
+    expect((await h.call('digest.queue', {})).map((row) => [row.periodKey, row.state])).toEqual([['2026-W49', 'queued']]);
     await h.call('digest.setFrequency', { partnerId: partner.id, frequency: 'off' });
+    expect(await h.call('digest.queue', {})).toEqual([]);
     await expect(h.call('digest.sendNow', { partnerId: partner.id })).rejects.toMatchObject({ messageKey: 'digest.errors.off' });
   });
 });
