@@ -16,6 +16,7 @@ function fakePost(version: number): Post {
     networks: [],
     content: docFromParagraphs([]),
     plainText: '',
+    versions: {},
     status: 'draft',
     version,
     revisionCount: version,
