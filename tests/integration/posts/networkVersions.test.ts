@@ -107,3 +107,15 @@ describe('per-network versions are bound to the approval', () => {
     expect((await t.call('posts.get', { id: post.id })).status).toBe('draft');
   });
 });
+
+describe('the calendar names each entry’s versions', () => {
+  it('marks the networks with their own version, and none once it is removed', async () => {
+    const at = t.clock.now() + 86_400_000;
+    await t.call('calendar.schedule', { id: post.id, scheduledAt: at, zone: 'Europe/Paris' });
+    await saveVersions({ x: docFromParagraphs([SHORT]) });
+    const entries = await t.call('calendar.range', { from: at - 1, to: at + 1 });
+    expect(entries.map((e) => [e.networks, e.versionNetworks])).toEqual([[['linkedin', 'x'], ['x']]]);
+    await saveVersions({});
+    expect((await t.call('calendar.range', { from: at - 1, to: at + 1 })).map((e) => e.versionNetworks)).toEqual([[]]);
+  });
+});
