@@ -119,3 +119,24 @@ describe('the calendar names each entry’s versions', () => {
     expect((await t.call('calendar.range', { from: at - 1, to: at + 1 })).map((e) => e.versionNetworks)).toEqual([[]]);
   });
 });
+
+describe('each version is linted for its own network', () => {
+  it('lints X’s version for X and the common text for LinkedIn', async () => {
+    const long = `${COMMON} ${COMMON} ${COMMON}`;
+    const current = await t.call('posts.get', { id: post.id });
+    await t.call('posts.save', { id: post.id, baseVersion: current.version, content: docFromParagraphs([long]) });
+    const ruleIdsOf = async (network: 'x' | 'linkedin') =>
+      ((await t.call('editorial.checkPost', { postId: post.id })).networks.find((run) => run.network === network)?.result.findings ?? []).map((f) => f.ruleId);
+
+    // The common text is over X's limit…
+    const overX = await ruleIdsOf('x');
+    expect(overX.length).toBeGreaterThan(0);
+    await saveVersions({ x: docFromParagraphs([SHORT]) });
+    expect(overX).toContain('network-limits');
+    // …X's own short version is not; its one finding is its own (a plain space before its colon).
+    expect(await ruleIdsOf('x')).toEqual(['french-typography']);
+    // LinkedIn still gets the common text linted (three colons after plain spaces).
+    expect(await ruleIdsOf('linkedin')).toEqual(['french-typography', 'french-typography', 'french-typography']);
+    expect((await t.call('editorial.checkPost', { postId: post.id })).networks.map((run) => run.network)).toEqual(['linkedin', 'x']);
+  });
+});
