@@ -120,5 +120,10 @@ test('une version X : compteur et aperçu X, e-mail de validation avec les deux 
   await page.keyboard.type(' Lien en bio.');
   await expect(panel.getByTestId('approval-voided')).toBeVisible({ timeout: 10_000 });
   await expect(panel.getByTestId('signoff-status')).toHaveText('Brouillon');
+  // The re-request's word diff names X, whose version changed, and X alone.
+  const changed = panel.getByTestId('signoff-diff').locator('.signoff-diff');
+  await expect(changed).toHaveCount(1);
+  await expect(changed.locator('strong')).toHaveText('X');
+  await expect(changed.locator('ins')).toHaveText('Lien en bio.');
   await saveScreenshot(page, 'network-version-voided-fr');
 });
