@@ -127,3 +127,36 @@ test('une version X : compteur et aperçu X, e-mail de validation avec les deux 
   await expect(changed.locator('ins')).toHaveText('Lien en bio.');
   await saveScreenshot(page, 'network-version-voided-fr');
 });
+
+test('« Revenir au texte commun » retire la version X ; restaurer une révision la rétablit', async ({ page }) => {
+  await page.goto(plume.url);
+  const partner = await plume.call(page.request, 'partners.create', { displayName: 'Me Claire Dupont', timeZone: 'Europe/Paris', locale: 'fr' });
+  const created = await plume.call(page.request, 'posts.create', { partnerId: partner.id, title: 'Réforme', networks: ['linkedin', 'x'], content: docFromParagraphs([COMMON]) });
+  const withX = await plume.call(page.request, 'posts.save', { id: created.id, baseVersion: created.version, versions: { x: docFromParagraphs([SHORT]) } });
+  const kept = await plume.call(page.request, 'posts.keepRevision', { id: withX.id });
+
+  await page.goto(`${plume.origin}/#/posts/${created.id}`);
+  await expect(page.getByTestId('version-tab-x')).toHaveText('X (version propre)');
+  await page.getByTestId('version-tab-x').click();
+  await expect(page.getByTestId('version-body-x')).toHaveText(SHORT);
+  await page.getByRole('button', { name: 'Revenir au texte commun' }).click();
+  await expect(page.getByText('X reçoit le texte commun.')).toBeVisible();
+  await expect(page.getByTestId('version-tab-x')).toHaveText('X');
+  await expect(page.getByTestId('save-status')).toHaveAttribute('data-status', 'clean', { timeout: 10_000 });
+  const previews = page.getByTestId('previews-panel');
+  await previews.getByRole('tab', { name: /^X$/ }).click();
+  await expect(previews.getByTestId('preview-x')).toContainText('La réforme du droit des contrats change');
+
+  // The revision kept with the version brings it back.
+  const target = page.locator(`[data-testid="revision"][data-number="${String(kept.revisionCount)}"]`);
+  await target.getByRole('button').first().click();
+  await target.getByRole('button', { name: 'Restaurer' }).click();
+  await expect(page.getByTestId('version-tab-x')).toHaveText('X (version propre)');
+  await page.getByTestId('version-tab-x').click();
+  await expect(page.getByTestId('version-body-x')).toHaveText(SHORT);
+  await expect(previews.getByTestId('preview-x')).toContainText(SHORT);
+
+  // And it is what is stored.
+  await page.reload();
+  await expect(page.getByTestId('version-tab-x')).toHaveText('X (version propre)');
+});

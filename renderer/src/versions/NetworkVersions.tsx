@@ -41,15 +41,17 @@ export function NetworkVersions({ post, networks, partnerId, saver, commonDoc }:
 
   const stored = versionDocs(post.versions);
   const storedJson = canonicalJson(stored);
+  // Read at render: the editor re-renders after a restore or "load theirs" moves the saver's base.
+  const baseVersion = saver.baseVersion;
   useEffect(() => {
     // Only a post as current as the saver's base, with nothing typed since: never an older refetch over newer typing.
-    if (saver.hasPending || saver.isSaving || post.version !== saver.baseVersion) return;
+    if (saver.hasPending || saver.isSaving || post.version !== baseVersion) return;
     if (storedJson === canonicalJson(docsRef.current)) return;
     docsRef.current = stored;
     setDocs(stored);
     setEpoch((n) => n + 1);
     // eslint-disable-next-line react-hooks/exhaustive-deps -- `stored` is rebuilt from storedJson's source each render
-  }, [post.version, storedJson, saver]);
+  }, [post.version, storedJson, saver, baseVersion]);
 
   const update = (next: Docs) => {
     docsRef.current = next;
