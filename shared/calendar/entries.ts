@@ -15,6 +15,8 @@ export const CalendarEntry = z.object({
   scheduledAt: z.number().int().nullable(),
   scheduledZone: z.string().nullable(),
   version: z.number().int(),
+  /** The networks with their own version of the text (shared/posts/versions.ts). */
+  versionNetworks: z.array(Network),
 });
 export type CalendarEntry = z.infer<typeof CalendarEntry>;
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { Network } from './networks';
 import { TipTapDoc } from './document';
 import type { DocNode } from './document';
+import { NetworkVersions, NetworkVersionsInput } from './versions';
 
 export const PostId = z.uuid();
 
@@ -50,6 +51,8 @@ export const PostSaveInput = z.object({
   networks: networkList.optional(),
   partnerId: z.uuid().optional(),
   content: TipTapDoc.optional(),
+  /** The whole set of per-network versions (a network left out has none). */
+  versions: NetworkVersionsInput.optional(),
 });
 export type PostSaveInput = z.input<typeof PostSaveInput>;
 
@@ -61,6 +64,8 @@ export const Post = z.object({
   networks: z.array(Network),
   content: z.custom<DocNode>((v) => typeof v === 'object' && v !== null),
   plainText: z.string(),
+  /** Per-network versions overriding the common text (shared/posts/versions.ts). */
+  versions: NetworkVersions,
   status: PostStatus,
   version: z.number().int().positive(),
   revisionCount: z.number().int().nonnegative(),
@@ -71,7 +76,7 @@ export const Post = z.object({
 });
 export type Post = z.infer<typeof Post>;
 
-export const PostSummary = Post.omit({ content: true });
+export const PostSummary = Post.omit({ content: true, versions: true });
 export type PostSummary = z.infer<typeof PostSummary>;
 
 export const Revision = z.object({
@@ -112,5 +117,7 @@ export type RevisionPage = z.infer<typeof RevisionPage>;
 
 export const RevisionDetail = Revision.extend({
   content: z.custom<DocNode>((v) => typeof v === 'object' && v !== null),
+  /** The per-network versions as they stood: restoring the revision restores them. */
+  versions: NetworkVersions,
 });
 export type RevisionDetail = z.infer<typeof RevisionDetail>;

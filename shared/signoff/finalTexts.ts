@@ -5,14 +5,16 @@ import type { SignoffContent } from './revisionHash';
 export interface PostTexts {
   networks: readonly Network[];
   plainText: string;
+  /** Per-network versions (shared/posts/versions.ts): a network with one receives it. */
+  versions?: Partial<Record<Network, { plainText: string }>>;
 }
 
 /**
- * Each target network's final text: the one place that decides it. For now every network
- * receives the post's plain text; per-network variants will be chosen here.
+ * Each target network's final text: the one place that decides it. A network receives its own
+ * version when it has one, else the post's common plain text.
  */
 export function finalTexts(post: PostTexts): Partial<Record<Network, string>> {
-  return Object.fromEntries(post.networks.map((network) => [network, post.plainText]));
+  return Object.fromEntries(post.networks.map((network) => [network, post.versions?.[network]?.plainText ?? post.plainText]));
 }
 
 /** What a sign-off approves for this post: each network's text, the images and the target accounts. */

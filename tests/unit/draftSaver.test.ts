@@ -16,6 +16,7 @@ function fakePost(version: number): Post {
     networks: [],
     content: docFromParagraphs([]),
     plainText: '',
+    versions: {},
     status: 'draft',
     version,
     revisionCount: version,
@@ -81,6 +82,22 @@ describe('draft autosave', () => {
     expect(saves[0]?.content).toEqual(docFromParagraphs(['Bonjour']));
     expect(saver.currentStatus).toBe('clean');
     expect(saver.baseVersion).toBe(2);
+  });
+
+  it('saves a per-network version after a pause like the body, and keeps the newest one for the retry when core is unreachable', async () => {
+    let down = true;
+    respond = (input) => (down ? Promise.reject(new Error('ECONNREFUSED')) : Promise.resolve(fakePost(input.baseVersion + 1)));
+    saver.edit({ versions: { x: docFromParagraphs(['Court']) } });
+    await vi.advanceTimersByTimeAsync(400);
+    expect(saves.at(-1)?.versions).toEqual({ x: docFromParagraphs(['Court']) });
+    expect(saver.currentStatus).toBe('retrying');
+    // Typed while the save was failing: the retry carries the newest versions.
+    saver.edit({ versions: { x: docFromParagraphs(['Court !']) } });
+    down = false;
+    await vi.advanceTimersByTimeAsync(1100);
+    expect(saver.currentStatus).toBe('clean');
+    expect(saves.at(-1)?.versions).toEqual({ x: docFromParagraphs(['Court !']) });
+    expect(saver.hasPending).toBe(false);
   });
 
   it('saves at least every maxWait during continuous typing', async () => {

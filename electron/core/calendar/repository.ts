@@ -40,10 +40,10 @@ function statusOf(status: string): PostStatus {
  * month view maps thousands, and better-sqlite3's per-row objects cost as much as the query
  * itself (bench/calendar.bench.ts). Search adds its snippet after them.
  */
-type EntryTuple = [string, string, string, string, string, number | null, string | null, number];
+type EntryTuple = [string, string, string, string, string, number | null, string | null, number, string];
 type SearchTuple = [...EntryTuple, string];
 
-const fromTuple = ([id, partnerId, title, networks, status, scheduledAt, scheduledZone, version]: EntryTuple | SearchTuple): CalendarEntry => ({
+const fromTuple = ([id, partnerId, title, networks, status, scheduledAt, scheduledZone, version, versionNetworks]: EntryTuple | SearchTuple): CalendarEntry => ({
   id,
   partnerId,
   title,
@@ -52,10 +52,11 @@ const fromTuple = ([id, partnerId, title, networks, status, scheduledAt, schedul
   scheduledAt,
   scheduledZone,
   version,
+  versionNetworks: versionNetworks === '[]' ? [] : networksOf(versionNetworks),
 });
 
-/** No body: every column is in the posts_calendar index (migration 0012), so a range never reads a row. */
-const COLUMNS = `p.id, p.partner_id, p.title, p.networks, p.status, p.scheduled_at, p.scheduled_zone, p.version`;
+/** No body: every column is in the posts_calendar index (migrations 0012, 0017), so a range never reads a row. */
+const COLUMNS = `p.id, p.partner_id, p.title, p.networks, p.status, p.scheduled_at, p.scheduled_zone, p.version, p.version_networks`;
 
 type Params = Record<string, string | number>;
 
@@ -197,7 +198,7 @@ export class CalendarRepository {
       )
       .raw(true)
       .all(params);
-    return rows.map((row) => ({ ...fromTuple(row), snippet: snippetParts(row[8]) }));
+    return rows.map((row) => ({ ...fromTuple(row), snippet: snippetParts(row[9]) }));
   }
 
   /** Active partners' zones (all of them, or those listed), for per-partner computations. */

@@ -10,13 +10,14 @@ import type { PostRepository } from './repository';
 export function keepStoredRevision(posts: PostRepository, events: EventBus, postId: string, now: number): boolean {
   const post = posts.get(postId);
   const contentJson = posts.contentJson(postId);
-  if (!post || contentJson === null) return false;
+  const versionsJson = posts.versionsJson(postId);
+  if (!post || contentJson === null || versionsJson === null) return false;
   const { keepStored } = revisionsForCheckpoint({
-    storedIsNewestRevision: posts.newestRevisionHolds(postId, post.title, contentJson),
+    storedIsNewestRevision: posts.newestRevisionHolds(postId, post.title, contentJson, versionsJson),
     lastSavedAt: post.updatedAt,
   });
   if (!keepStored) return false;
-  posts.insertRevision(postId, post.title, contentJson, post.plainText, null, now);
+  posts.insertRevision(postId, post.title, contentJson, post.plainText, null, now, versionsJson);
   // Same version (the text did not change, so no editor conflicts); the history panels refresh.
   events.emit({ type: 'post.saved', postId, version: post.version, revisionCount: post.revisionCount + 1 });
   return true;

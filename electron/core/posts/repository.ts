@@ -6,6 +6,8 @@ import { REVISION_EXCERPT_LENGTH } from '../../../shared/posts/schema';
 import { PostStatus as PostStatusSchema } from '../../../shared/posts/schema';
 import { packRevisionBody, unpackRevisionBody } from './revisionBody';
 import { SignatureRepository } from '../similarity/signatureRepository';
+import { NetworkVersions, versionNetworks } from '../../../shared/posts/versions';
+import type { NetworkVersions as Versions } from '../../../shared/posts/versions';
 
 interface PostRow {
   id: string;
@@ -25,6 +27,7 @@ interface PostRow {
 
 interface PostRowWithContent extends PostRow {
   content_json: string;
+  versions_json: string;
 }
 
 interface RevisionRow {
@@ -33,6 +36,7 @@ interface RevisionRow {
   number: number;
   title: string;
   body: Buffer;
+  versions_json: string | null;
   restored_from: number | null;
   created_at: number;
 }
@@ -45,6 +49,7 @@ function excerptOf(text: string): string {
 }
 
 const networksFrom = (json: string) => Network.array().parse(JSON.parse(json));
+const versionsFrom = (json: string | null): Versions => (json === null ? {} : NetworkVersions.parse(JSON.parse(json)));
 
 const toSummary = (row: PostRow): PostSummary => ({
   id: row.id,
@@ -84,11 +89,26 @@ export interface PostRecord {
   networks: Network[];
   contentJson: string;
   plainText: string;
+  /** Canonical JSON of the per-network versions; none when omitted. */
+  versionsJson?: string;
   status: PostStatus;
   version: number;
   scheduledAt: number | null;
   scheduledZone: string | null;
 }
+
+/** The stored form of a post without per-network versions. */
+export const NO_VERSIONS = '{}';
+
+const recordParams = (record: PostRecord) => {
+  const versionsJson = record.versionsJson ?? NO_VERSIONS;
+  return {
+    ...record,
+    networks: JSON.stringify(record.networks),
+    versionsJson,
+    versionNetworks: JSON.stringify(versionNetworks(versionsFrom(versionsJson))),
+  };
+};
 
 export interface ListFilter {
   partnerId?: string | undefined;
@@ -98,22 +118,28 @@ export interface ListFilter {
 
 export class PostRepository {
   private readonly byId: Statement<[string], PostRowWithContent>;
-  private readonly newestRevisionOf: Statement<[string], { title: string; body: Buffer }>;
+  private readonly newestRevisionOf: Statement<[string], { title: string; body: Buffer; versions_json: string | null }>;
   private readonly lastSavedAt: Statement<[string], { updated_at: number }>;
   /** The near-duplicate signature, written beside every write of a post's text (same transaction). */
   private readonly signatures: SignatureRepository;
 
   constructor(private readonly db: Database) {
     this.signatures = new SignatureRepository(db);
-    this.byId = db.prepare(`SELECT ${SUMMARY_COLUMNS}, p.content_json FROM posts p WHERE p.id = ?`);
-    this.newestRevisionOf = db.prepare('SELECT title, body FROM revisions WHERE post_id = ? ORDER BY number DESC LIMIT 1');
+    this.byId = db.prepare(`SELECT ${SUMMARY_COLUMNS}, p.content_json, p.versions_json FROM posts p WHERE p.id = ?`);
+    this.newestRevisionOf = db.prepare('SELECT title, body, versions_json FROM revisions WHERE post_id = ? ORDER BY number DESC LIMIT 1');
     this.lastSavedAt = db.prepare('SELECT updated_at FROM posts WHERE id = ?');
   }
 
   get(id: string): Post | null {
     const row = this.byId.get(id);
     if (!row) return null;
-    return { ...toSummary(row), content: JSON.parse(row.content_json) as DocNode };
+    return { ...toSummary(row), content: JSON.parse(row.content_json) as DocNode, versions: versionsFrom(row.versions_json) };
+  }
+
+  /** Stored versions as written (canonical JSON), for the "did it change?" test. */
+  versionsJson(id: string): string | null {
+    const row = this.db.prepare('SELECT versions_json FROM posts WHERE id = ?').get(id) as { versions_json: string } | undefined;
+    return row?.versions_json ?? null;
   }
 
   /** Stored content as written, for the "did it change?" test before making a revision. */
@@ -144,12 +170,12 @@ export class PostRepository {
   insert(record: PostRecord, now: number): void {
     this.db
       .prepare(
-        `INSERT INTO posts (id, partner_id, title, note, networks, content_json, plain_text, status, version,
-           scheduled_at, scheduled_zone, created_at, updated_at)
-         VALUES (@id, @partnerId, @title, @note, @networks, @contentJson, @plainText, @status, @version,
-           @scheduledAt, @scheduledZone, @now, @now)`,
+        `INSERT INTO posts (id, partner_id, title, note, networks, content_json, plain_text, versions_json, version_networks,
+           status, version, scheduled_at, scheduled_zone, created_at, updated_at)
+         VALUES (@id, @partnerId, @title, @note, @networks, @contentJson, @plainText, @versionsJson, @versionNetworks,
+           @status, @version, @scheduledAt, @scheduledZone, @now, @now)`,
       )
-      .run({ ...record, networks: JSON.stringify(record.networks), now });
+      .run({ ...recordParams(record), now });
     this.signatures.write(record.id, record.plainText, now);
   }
 
@@ -161,11 +187,12 @@ export class PostRepository {
     const result = this.db
       .prepare(
         `UPDATE posts SET partner_id = @partnerId, title = @title, note = @note, networks = @networks,
-           content_json = @contentJson, plain_text = @plainText, status = @status, version = @version,
+           content_json = @contentJson, plain_text = @plainText, versions_json = @versionsJson,
+           version_networks = @versionNetworks, status = @status, version = @version,
            scheduled_at = @scheduledAt, scheduled_zone = @scheduledZone, updated_at = @now
          WHERE id = @id AND version = @baseVersion`,
       )
-      .run({ ...record, networks: JSON.stringify(record.networks), baseVersion, now });
+      .run({ ...recordParams(record), baseVersion, now });
     if (result.changes !== 1) return false;
     this.signatures.write(record.id, record.plainText, now);
     return true;
@@ -184,10 +211,15 @@ export class PostRepository {
     return this.lastSavedAt.get(postId)?.updated_at ?? null;
   }
 
-  /** Whether the newest revision holds exactly this title and content JSON (false without any revision). */
-  newestRevisionHolds(postId: string, title: string, contentJson: string): boolean {
+  /** Whether the newest revision holds exactly this title, content JSON and versions (false without any revision). */
+  newestRevisionHolds(postId: string, title: string, contentJson: string, versionsJson: string = NO_VERSIONS): boolean {
     const row = this.newestRevisionOf.get(postId);
-    return row !== undefined && row.title === title && unpackRevisionBody(row.body).contentJson === contentJson;
+    return (
+      row !== undefined &&
+      row.title === title &&
+      (row.versions_json ?? NO_VERSIONS) === versionsJson &&
+      unpackRevisionBody(row.body).contentJson === contentJson
+    );
   }
 
   insertRevision(
@@ -197,13 +229,14 @@ export class PostRepository {
     plainText: string,
     restoredFrom: number | null,
     now: number,
+    versionsJson: string = NO_VERSIONS,
   ): void {
     this.db
       .prepare(
-        `INSERT INTO revisions (post_id, number, title, body, restored_from, created_at)
-         VALUES (?, coalesce((SELECT max(number) FROM revisions WHERE post_id = ?), 0) + 1, ?, ?, ?, ?)`,
+        `INSERT INTO revisions (post_id, number, title, body, versions_json, restored_from, created_at)
+         VALUES (?, coalesce((SELECT max(number) FROM revisions WHERE post_id = ?), 0) + 1, ?, ?, ?, ?, ?)`,
       )
-      .run(postId, postId, title, packRevisionBody(contentJson, plainText), restoredFrom, now);
+      .run(postId, postId, title, packRevisionBody(contentJson, plainText), versionsJson === NO_VERSIONS ? null : versionsJson, restoredFrom, now);
   }
 
   /**
@@ -214,7 +247,7 @@ export class PostRepository {
   revisionPage(postId: string, before: number | undefined, limit: number): RevisionPage {
     const rows = this.db
       .prepare(
-        `SELECT id, post_id, number, title, body, restored_from, created_at
+        `SELECT id, post_id, number, title, body, versions_json, restored_from, created_at
          FROM revisions WHERE post_id = ? AND number < ? ORDER BY number DESC LIMIT ?`,
       )
       .all(postId, before ?? Number.MAX_SAFE_INTEGER, limit + 1) as RevisionRow[];
@@ -236,6 +269,6 @@ export class PostRepository {
     const row = this.db.prepare('SELECT * FROM revisions WHERE id = ?').get(id) as RevisionRow | undefined;
     if (!row) return null;
     const body = unpackRevisionBody(row.body);
-    return { ...toRevision(row, body.plainText), content: JSON.parse(body.contentJson) as DocNode };
+    return { ...toRevision(row, body.plainText), content: JSON.parse(body.contentJson) as DocNode, versions: versionsFrom(row.versions_json) };
   }
 }

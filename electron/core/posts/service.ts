@@ -16,6 +16,8 @@ import type { ListFilter, PostRecord, PostRepository } from './repository';
 import { revisionsForAutosave, revisionsForRestore } from '../../../shared/posts/revisionPolicy';
 import type { RevisionDecision, StoredState } from '../../../shared/posts/revisionPolicy';
 import { keepStoredRevision } from './keepRevision';
+import { versionDocs, versionsFrom, versionsJson } from '../../../shared/posts/versions';
+import { NO_VERSIONS } from './repository';
 
 type CreateFields = z.output<typeof PostCreateInput>;
 type SaveFields = z.output<typeof PostSaveInput>;
@@ -65,6 +67,7 @@ export class PostService {
       networks: fields.networks ?? partner.defaultNetworks,
       contentJson,
       plainText,
+      versionsJson: NO_VERSIONS,
       status: 'draft',
       version: 1,
       scheduledAt: fields.scheduledAt,
@@ -110,16 +113,22 @@ export class PostService {
       const contentJson = canonicalJson(content);
       const title = fields.title ?? current.title;
       const storedJson = this.posts.contentJson(current.id) ?? '';
+      const networks = fields.networks ?? current.networks;
+      // Versions follow the networks: removing one drops its version.
+      const versions = versionsFrom(fields.versions ?? versionDocs(current.versions), networks);
+      const nextVersionsJson = versionsJson(versions);
+      const storedVersionsJson = this.posts.versionsJson(current.id) ?? NO_VERSIONS;
       const bodyChanged = contentJson !== storedJson;
-      const textChanged = bodyChanged || title !== current.title;
+      const textChanged = bodyChanged || nextVersionsJson !== storedVersionsJson || title !== current.title;
       const next: PostRecord = {
         id: current.id,
         partnerId: fields.partnerId ?? current.partnerId,
         title,
         note: fields.note ?? current.note,
-        networks: fields.networks ?? current.networks,
+        networks,
         contentJson,
         plainText: bodyChanged ? plainTextOf(content) : current.plainText,
+        versionsJson: nextVersionsJson,
         status: current.status,
         version: current.version + 1,
         scheduledAt: current.scheduledAt,
@@ -136,16 +145,16 @@ export class PostService {
       const now = this.clock.now();
       const decision: RevisionDecision =
         restoredFrom !== null
-          ? revisionsForRestore(this.storedState(current, storedJson))
+          ? revisionsForRestore(this.storedState(current, storedJson, storedVersionsJson))
           : textChanged
-            ? revisionsForAutosave(this.storedState(current, storedJson), now)
+            ? revisionsForAutosave(this.storedState(current, storedJson, storedVersionsJson), now)
             : { keepStored: false, keepWritten: false };
       // A pause is dated by the save that ended it; a text about to be replaced by a restore, now.
       if (decision.keepStored) {
-        this.posts.insertRevision(current.id, current.title, storedJson, current.plainText, null, restoredFrom !== null ? now : current.updatedAt);
+        this.posts.insertRevision(current.id, current.title, storedJson, current.plainText, null, restoredFrom !== null ? now : current.updatedAt, storedVersionsJson);
       }
       if (!this.posts.updateIfVersion(next, fields.baseVersion, now)) throw conflict(this.get(fields.id));
-      if (decision.keepWritten) this.posts.insertRevision(current.id, title, contentJson, next.plainText, restoredFrom, now);
+      if (decision.keepWritten) this.posts.insertRevision(current.id, title, contentJson, next.plainText, restoredFrom, now, nextVersionsJson);
       this.contentHook?.saved(current, this.get(current.id), now);
       return this.get(current.id);
     })();
@@ -154,9 +163,9 @@ export class PostService {
     return saved;
   }
 
-  private storedState(current: Post, storedJson: string): StoredState {
+  private storedState(current: Post, storedJson: string, storedVersionsJson: string): StoredState {
     return {
-      storedIsNewestRevision: this.posts.newestRevisionHolds(current.id, current.title, storedJson),
+      storedIsNewestRevision: this.posts.newestRevisionHolds(current.id, current.title, storedJson, storedVersionsJson),
       lastSavedAt: current.updatedAt,
     };
   }
@@ -181,7 +190,7 @@ export class PostService {
   restore(postId: string, revisionId: number, baseVersion: number): Post {
     const revision = this.revision(revisionId);
     if (revision.postId !== postId) throw notFound('revision', revisionId);
-    return this.write({ id: postId, baseVersion, title: revision.title, content: revision.content }, revision.number);
+    return this.write({ id: postId, baseVersion, title: revision.title, content: revision.content, versions: versionDocs(revision.versions) }, revision.number);
   }
 
   private requirePartner(partnerId: string): void {

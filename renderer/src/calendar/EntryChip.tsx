@@ -87,7 +87,7 @@ const ChipContent = memo(function ChipContent({ entry, partner, viewerZone, onOp
               {t('calendarUi.partnerTime', { time: theirs, zone: zoneTimeName(zone) })}
             </span>
           ) : null}
-          <NetworkIcons networks={entry.networks} />
+          <NetworkIcons networks={entry.networks} versions={entry.versionNetworks} />
           <span className={`status-badge status-${entry.status}`}>{t(`posts.status.${entry.status}`)}</span>
           {entry.status === 'published' ? <EngagementBadge postId={entry.id} /> : null}
         </div>

@@ -37,6 +37,7 @@ import { TextSelection } from '@tiptap/pm/state';
 import type { TextRange } from '../../../shared/editorial/findingSchema';
 import { docSpans } from './lint/textPositions';
 import { useDraftText } from './useDraftText';
+import { NetworkVersions } from '../versions/NetworkVersions';
 
 export function PostEditor({ initial, partners, onDeleted }: { initial: Post; partners: Partner[]; onDeleted: () => void }) {
   const { t } = useTranslation();
@@ -284,6 +285,7 @@ export function PostEditor({ initial, partners, onDeleted }: { initial: Post; pa
             ))}
           </fieldset>
         </div>
+        <NetworkVersions post={initial} networks={fields.networks} partnerId={fields.partnerId} saver={saver} commonDoc={() => editor.getJSON() as DocNode} />
         <Toolbar editor={editor} />
         <EditorContent editor={editor} className="post-body" />
         <LintCard editor={editor} session={lintSession} />

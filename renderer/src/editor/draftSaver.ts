@@ -16,6 +16,11 @@ export interface DraftFields {
   partnerId?: string;
 }
 
+/** What a save can carry besides the body: the fields and the whole set of per-network versions (renderer/src/versions/). */
+export interface SavedFields extends DraftFields {
+  versions?: Partial<Record<Network, DocNode>>;
+}
+
 export interface DraftSaverOptions {
   postId: string;
   baseVersion: number;
@@ -43,7 +48,7 @@ export interface DraftSaverOptions {
  * (shared/posts/revisionPolicy.ts): a pause in typing, leaving the post, Ctrl+S.
  */
 export class DraftSaver {
-  private fields: DraftFields = {};
+  private fields: SavedFields = {};
   private contentDirty = false;
   private dirty: DirtyState = cleanState;
   private timer: unknown = null;
@@ -91,7 +96,7 @@ export class DraftSaver {
     return this.inFlight !== null;
   }
 
-  edit(fields: DraftFields): void {
+  edit(fields: SavedFields): void {
     this.fields = { ...this.fields, ...fields };
     this.touch();
   }

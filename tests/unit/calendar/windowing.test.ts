@@ -7,6 +7,7 @@ const entry = (n: number): CalendarEntry => ({
   partnerId: '00000000-0000-4000-8000-000000000000',
   title: `Post ${n}`,
   networks: [],
+  versionNetworks: [],
   status: 'draft',
   scheduledAt: n,
   scheduledZone: 'Europe/Paris',

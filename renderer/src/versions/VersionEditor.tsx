@@ -1,0 +1,57 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { EditorContent, useEditor } from '@tiptap/react';
+import { networkLabels } from '../../../shared/posts/networks';
+import type { Network } from '../../../shared/posts/networks';
+import type { DocNode } from '../../../shared/posts/document';
+import { postExtensions } from '../editor/extensions';
+import { sanitizePastedHtml } from '../editor/pasteSanitizer';
+import { Toolbar } from '../editor/Toolbar';
+import { LintSession } from '../editor/lint/lintSession';
+import { editorLintRunner } from '../editor/lint/editorLintRunner';
+import { LintCard } from '../editor/lint/LintCard';
+import { NetworkCounters } from '../editorial/editor/NetworkCounters';
+import { useEditorialLint } from '../editorial/editor/useEditorialLint';
+
+export interface VersionEditorProps {
+  network: Network;
+  partnerId: string;
+  initial: DocNode;
+  onChange: (doc: DocNode) => void;
+  onBlur: () => void;
+}
+
+/**
+ * One network's own version: its own editor, linted against the partner's line for that network
+ * only and counted as that network counts.
+ */
+export function VersionEditor({ network, partnerId, initial, onChange, onBlur }: VersionEditorProps) {
+  const { t } = useTranslation();
+  const label = networkLabels[network];
+  const [session] = useState(() => new LintSession(editorLintRunner()));
+  const [networks] = useState<readonly Network[]>(() => [network]);
+  const editor = useEditor({
+    extensions: postExtensions(t('versions.placeholder', { network: label }), session),
+    content: initial,
+    immediatelyRender: true,
+    shouldRerenderOnTransaction: false,
+    editorProps: {
+      transformPastedHTML: sanitizePastedHtml,
+      attributes: { 'aria-label': t('versions.ownVersion', { network: label }), 'data-testid': `version-body-${network}`, spellcheck: 'true' },
+    },
+    onUpdate: ({ editor: changed }) => onChange(changed.getJSON() as DocNode),
+    onBlur,
+  });
+  useEditorialLint(editor, session, partnerId, networks);
+
+  return (
+    <div className="version-editor" data-testid={`version-editor-${network}`}>
+      <Toolbar editor={editor} />
+      <EditorContent editor={editor} className="post-body version-body" />
+      <LintCard editor={editor} session={session} />
+      <div className="version-footer">
+        <NetworkCounters session={session} networks={networks} />
+      </div>
+    </div>
+  );
+}
