@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
-import { EngagementMetric, ReadingPoint, TrackingState, engagementMetrics } from '../../../shared/engagement/figures';
-import type { EngagementReading, EngagementSource, Figures, PublicationEngagement } from '../../../shared/engagement/figures';
+import { ReadingPoint, TrackingState, engagementMetrics } from '../../../shared/engagement/figures';
+import type { EngagementMetric, EngagementReading, EngagementSource, Figures, PublicationEngagement } from '../../../shared/engagement/figures';
 import { Network } from '../../../shared/posts/networks';
 
 /** A published publication, as the reading job needs it. */
@@ -114,17 +114,6 @@ export class EngagementRepository {
       .map((row) => ({ publicationId: row.id, postId: row.post_id, title: row.title, remoteId: row.remote_id, url: row.url, publishedAt: row.published_at }));
   }
 
-  /** Each network's latest follower count of the partner on or before `date` (YYYY-MM-DD). */
-  followersOn(partnerId: string, date: string): Partial<Record<string, number>> {
-    const rows = this.db
-      .prepare<[string, string], { network: string; count: number }>(
-        `SELECT network, count FROM follower_counts f
-         WHERE partner_id = ? AND counted_on = (SELECT max(counted_on) FROM follower_counts g WHERE g.partner_id = f.partner_id AND g.network = f.network AND g.counted_on <= ?)`,
-      )
-      .all(partnerId, date);
-    return Object.fromEntries(rows.map((row) => [row.network, row.count]));
-  }
-
   recordFollowers(partnerId: string, network: string, countedOn: string, count: number, source: 'import' | 'manual', now: number): void {
     this.db
       .prepare(
@@ -148,35 +137,94 @@ export class EngagementRepository {
   }
 
   /** A partner's publications published in [since, until), with readings, and their post's title. */
-  forPartner(partnerId: string, since: number, until: number): (PublicationEngagement & { postId: string; title: string; pillar: string | null })[] {
+  forPartner(partnerId: string, since: number, until: number): PartnerPublication[] {
+    return this.forPartners([{ partnerId, from: since, to: until }]).get(partnerId) ?? [];
+  }
+
+  /**
+   * Each window's partner's publications published in [from, to), newest first, with readings:
+   * one statement for the publications of the span every window covers (the published_at index
+   * of 0016), kept when in their partner's window, and one for their readings. Every window's
+   * partner is a key.
+   */
+  forPartners(windows: readonly { partnerId: string; from: number; to: number }[]): Map<string, PartnerPublication[]> {
+    const result = new Map<string, PartnerPublication[]>(windows.map((w) => [w.partnerId, []]));
+    const byPartner = new Map(windows.map((w) => [w.partnerId, w]));
+    if (windows.length === 0) return result;
     const rows = this.db
-      .prepare<[string, number, number], PublicationRow & { title: string; pillar: string | null }>(
-        `SELECT p.id, p.post_id, p.network, p.account_id, p.remote_id, p.url, p.mode, p.published_at, t.state, t.note, posts.title, posts.pillar
-         FROM publications p JOIN posts ON posts.id = p.post_id LEFT JOIN engagement_tracking t ON t.publication_id = p.id
-         WHERE posts.partner_id = ? AND p.state = 'published' AND p.published_at >= ? AND p.published_at < ?
+      .prepare<[number, number], PublicationRow & { partner_id: string; title: string; pillar: string | null }>(
+        `SELECT p.id, p.post_id, p.network, p.account_id, p.remote_id, p.url, p.mode, p.published_at, t.state, t.note, posts.partner_id, posts.title, posts.pillar
+         FROM publications p
+         CROSS JOIN posts ON posts.id = p.post_id
+         LEFT JOIN engagement_tracking t ON t.publication_id = p.id
+         WHERE p.state = 'published' AND p.published_at >= ? AND p.published_at < ?
          ORDER BY p.published_at DESC, p.id`,
       )
-      .all(partnerId, since, until);
-    const withReadings = this.withReadings(rows);
-    return withReadings.map((publication, index) => ({ ...publication, postId: rows[index]?.post_id ?? '', title: rows[index]?.title ?? '', pillar: rows[index]?.pillar ?? null }));
+      .all(Math.min(...windows.map((w) => w.from)), Math.max(...windows.map((w) => w.to)))
+      .filter((row) => {
+        const window = byPartner.get(row.partner_id);
+        return window !== undefined && row.published_at !== null && row.published_at >= window.from && row.published_at < window.to;
+      });
+    const readings = this.readingsOf(rows.map((row) => row.id));
+    for (const row of rows) {
+      result.get(row.partner_id)?.push({ ...toEngagement(row, readings.get(row.id) ?? []), postId: row.post_id, title: row.title, pillar: row.pillar });
+    }
+    return result;
+  }
+
+  /** Each partner's latest follower count per network on or before `date` (YYYY-MM-DD), in one statement. */
+  followersOfAll(partnerIds: readonly string[], date: string): Map<string, Partial<Record<string, number>>> {
+    const result = new Map<string, Partial<Record<string, number>>>(partnerIds.map((id) => [id, {}]));
+    const rows = this.db
+      .prepare<[string, string], { partner_id: string; network: string; count: number }>(
+        `SELECT partner_id, network, count FROM follower_counts f
+         WHERE partner_id IN (SELECT value FROM json_each(?))
+           AND counted_on = (SELECT max(counted_on) FROM follower_counts g WHERE g.partner_id = f.partner_id AND g.network = f.network AND g.counted_on <= ?)`,
+      )
+      .all(JSON.stringify(partnerIds), date);
+    for (const row of rows) {
+      const counts = result.get(row.partner_id);
+      if (counts) counts[row.network] = row.count;
+    }
+    return result;
   }
 
   private withReadings(publications: PublicationRow[]): PublicationEngagement[] {
-    const readings = this.db.prepare<[number], ReadingRow>(
-      `SELECT publication_id, metric, value, read_at, source, point FROM engagement_readings WHERE publication_id = ? ORDER BY read_at, source`,
-    );
-    return publications.map((row) => ({
-      publicationId: row.id,
-      network: Network.parse(row.network),
-      url: row.url,
-      publishedAt: row.published_at,
-      mode: row.mode === 'manual' ? 'manual' : 'api',
-      tracking: row.state === null ? null : TrackingState.parse(row.state),
-      note: row.note,
-      readings: groupReadings(readings.all(row.id)),
-    }));
+    const readings = this.readingsOf(publications.map((row) => row.id));
+    return publications.map((row) => toEngagement(row, readings.get(row.id) ?? []));
+  }
+
+  /** The readings of many publications in one statement (the (publication_id, …) unique index), each in time order. */
+  private readingsOf(publicationIds: readonly number[]): Map<number, EngagementReading[]> {
+    const byPublication = new Map<number, ReadingRow[]>();
+    if (publicationIds.length === 0) return new Map();
+    const rows = this.db
+      .prepare<[string], ReadingRow>(
+        `SELECT publication_id, metric, value, read_at, source, point FROM engagement_readings
+         WHERE publication_id IN (SELECT value FROM json_each(?)) ORDER BY publication_id, read_at, source`,
+      )
+      .all(JSON.stringify(publicationIds));
+    for (const row of rows) {
+      const list = byPublication.get(row.publication_id);
+      if (list) list.push(row);
+      else byPublication.set(row.publication_id, [row]);
+    }
+    return new Map([...byPublication].map(([id, list]) => [id, groupReadings(list)]));
   }
 }
+
+export type PartnerPublication = PublicationEngagement & { postId: string; title: string; pillar: string | null };
+
+const toEngagement = (row: PublicationRow, readings: EngagementReading[]): PublicationEngagement => ({
+  publicationId: row.id,
+  network: Network.parse(row.network),
+  url: row.url,
+  publishedAt: row.published_at,
+  mode: row.mode === 'manual' ? 'manual' : 'api',
+  tracking: row.state === null ? null : TrackingState.parse(row.state),
+  note: row.note,
+  readings,
+});
 
 const toTracked = (row: PublicationRow): TrackedPublication => ({
   id: row.id,
@@ -187,6 +235,11 @@ const toTracked = (row: PublicationRow): TrackedPublication => ({
   publishedAt: row.published_at ?? 0,
   tracking: row.state === null ? null : TrackingState.parse(row.state),
 });
+
+// A set look-up rather than a zod parse per row: a report reads a hundred thousand of them, and
+// the table's CHECK admits only these metrics.
+const knownMetrics: ReadonlySet<string> = new Set(engagementMetrics);
+const isMetric = (value: string): value is EngagementMetric => knownMetrics.has(value);
 
 /** Rows (one per metric) back into readings (one per instant and source). */
 function groupReadings(rows: readonly ReadingRow[]): EngagementReading[] {
@@ -199,7 +252,7 @@ function groupReadings(rows: readonly ReadingRow[]): EngagementReading[] {
       reading = { readAt: row.read_at, source, point: row.point === null ? null : ReadingPoint.parse(row.point), figures: {} };
       readings.set(key, reading);
     }
-    reading.figures[EngagementMetric.parse(row.metric)] = row.value;
+    if (isMetric(row.metric)) reading.figures[row.metric] = row.value;
   }
   return [...readings.values()];
 }
