@@ -36,6 +36,9 @@ interface PublicationRow {
   note: string | null;
 }
 
+type PartnerPublicationRow = PublicationRow & { partner_id: string; title: string; pillar: string | null };
+const PUBLICATION_COLUMNS = 'p.id, p.post_id, p.network, p.account_id, p.remote_id, p.url, p.mode, p.published_at, t.state, t.note, posts.partner_id, posts.title, posts.pillar';
+
 /** One row of engagement_readings, as readingsOf gets it: read_at, source, point, metric, value. */
 type ReadingTuple = [number, string, string | null, string, number];
 
@@ -136,29 +139,36 @@ export class EngagementRepository {
   }
 
   /**
-   * Each window's partner's publications published in [from, to), newest first, with readings:
-   * one statement for the publications of the span every window covers (the published_at index
-   * of 0016), kept when in their partner's window, and one for their readings. Every window's
-   * partner is a key.
+   * Each window's partner's publications published in [from, to), newest first, with readings,
+   * in two statements (publications, then their readings). One partner: through its posts (the
+   * posts_partner index); several: the span every window covers (the published_at index of
+   * 0016), each row kept when in its partner's window. Every window's partner is a key.
    */
   forPartners(windows: readonly { partnerId: string; from: number; to: number }[]): Map<string, PartnerPublication[]> {
     const result = new Map<string, PartnerPublication[]>(windows.map((w) => [w.partnerId, []]));
     const byPartner = new Map(windows.map((w) => [w.partnerId, w]));
-    if (windows.length === 0) return result;
-    const rows = this.db
-      .prepare<[number, number], PublicationRow & { partner_id: string; title: string; pillar: string | null }>(
-        `SELECT p.id, p.post_id, p.network, p.account_id, p.remote_id, p.url, p.mode, p.published_at, t.state, t.note, posts.partner_id, posts.title, posts.pillar
-         FROM publications p
-         CROSS JOIN posts ON posts.id = p.post_id
-         LEFT JOIN engagement_tracking t ON t.publication_id = p.id
-         WHERE p.state = 'published' AND p.published_at >= ? AND p.published_at < ?
-         ORDER BY p.published_at DESC, p.id`,
-      )
-      .all(Math.min(...windows.map((w) => w.from)), Math.max(...windows.map((w) => w.to)))
-      .filter((row) => {
-        const window = byPartner.get(row.partner_id);
-        return window !== undefined && row.published_at !== null && row.published_at >= window.from && row.published_at < window.to;
-      });
+    const [only, ...others] = windows;
+    if (only === undefined) return result;
+    const rows = (
+      others.length === 0
+        ? this.db
+            .prepare<[string, number, number], PartnerPublicationRow>(
+              `SELECT ${PUBLICATION_COLUMNS} FROM publications p JOIN posts ON posts.id = p.post_id LEFT JOIN engagement_tracking t ON t.publication_id = p.id
+               WHERE posts.partner_id = ? AND p.state = 'published' AND p.published_at >= ? AND p.published_at < ?
+               ORDER BY p.published_at DESC, p.id`,
+            )
+            .all(only.partnerId, only.from, only.to)
+        : this.db
+            .prepare<[number, number], PartnerPublicationRow>(
+              `SELECT ${PUBLICATION_COLUMNS} FROM publications p CROSS JOIN posts ON posts.id = p.post_id LEFT JOIN engagement_tracking t ON t.publication_id = p.id
+               WHERE p.state = 'published' AND p.published_at >= ? AND p.published_at < ?
+               ORDER BY p.published_at DESC, p.id`,
+            )
+            .all(Math.min(...windows.map((w) => w.from)), Math.max(...windows.map((w) => w.to)))
+    ).filter((row) => {
+      const window = byPartner.get(row.partner_id);
+      return window !== undefined && row.published_at !== null && row.published_at >= window.from && row.published_at < window.to;
+    });
     const readings = this.readingsOf(rows.map((row) => row.id));
     for (const row of rows) {
       result.get(row.partner_id)?.push({ ...toEngagement(row, readings.get(row.id) ?? []), postId: row.post_id, title: row.title, pillar: row.pillar });
