@@ -18,9 +18,10 @@ import type { Measure } from './support/stats';
 
 /**
  * Monthly reports on the agency workspace (bench/support/agencyWorkspace.ts: 100,000 posts,
- * 1,000,000 audit entries over ~3 years), for 40 partners (10 of the 50 archived before the
+ * 1,000,000 audit entries over ~3 years, engagement readings of every published post), for 40 partners (10 of the 50 archived before the
  * month, setup) and a month in the middle of the data. Goals: every format under 2 s for the 40
- * partners; a PDF under 1 s per partner. Same-run baselines: the raw SELECT of the month's audit
+ * partners, engagement included (issue 17); a PDF under 1 s per partner. The figures are the real
+ * path: the procedure through core's router, the service, the rendered HTML/CSV/PDF bytes. Same-run baselines: the raw SELECT of the month's audit
  * rows for the 40 partners, and the same one-partner report as HTML for the PDFs.
  */
 const MONTH = '2026-05';
@@ -50,6 +51,10 @@ async function main(): Promise<void> {
       for (const p of partners) windowRows.all(p.id, monthRange(previousMonth(MONTH), p.zone).start, monthRange(MONTH, p.zone).end);
     };
     rawMonth();
+    const readingsInMonth = (raw.prepare(
+      `SELECT count(*) AS n FROM engagement_readings r JOIN publications p ON p.id = r.publication_id
+       WHERE p.published_at >= ? AND p.published_at < ?`,
+    ).get(monthRange(MONTH, 'UTC').start, monthRange(MONTH, 'UTC').end) as { n: number }).n;
     const month = { name: 'raw SELECT, month', samples: Array.from({ length: RUNS }, () => time(rawMonth)) };
     const twoMonths = Array.from({ length: RUNS }, () => time(rawTwoMonths));
 
@@ -102,7 +107,7 @@ async function main(): Promise<void> {
       { what: 'PDF per partner in export-all', samples: perFile.slice(1), goal: { statistic: 'p95', below: 1_000 }, baseline: oneHtml },
       { what: `PDF, export all ${PARTNERS} partners + summary`, samples: [allPdf], goal: { statistic: 'max', below: PARTNERS * 1_000 } },
     ];
-    printTable(`Monthly reports ${MONTH}, agency workspace, ${PARTNERS} partners, ${inMonth.toLocaleString('en')} audit entries in the month`, measures);
+    printTable(`Monthly reports ${MONTH}, agency workspace, ${PARTNERS} partners, ${inMonth.toLocaleString('en')} audit entries and ${readingsInMonth.toLocaleString('en')} engagement readings in the month`, measures);
   } finally {
     raw.close();
     core.close();

@@ -8,14 +8,15 @@ import { packRevisionBody } from '../../electron/core/posts/revisionBody';
 
 /**
  * The agency-sized workspace every benchmark measures (issue 15): 50 partners, 100,000 posts
- * with French bodies of about 560 characters over ~3 years, one revision each, and 1,000,000
- * chained audit entries (10 per post). Built once through core's own migrations and chaining,
+ * with French bodies of about 560 characters over ~3 years, one revision each, 1,000,000
+ * chained audit entries (10 per post), and for each published post one publication per network
+ * with its engagement readings at +1 h, +24 h, +7 d and +30 d (those due by the center day). Built once through core's own migrations and chaining,
  * cached under node_modules/.cache keyed by the migrations and this generator's version, then
  * copied for each benchmark so every run opens a cold, unshared workspace.
  */
 export const AGENCY = { partners: 50, posts: 100_000, auditPerPost: 10, spanDays: 1_000 } as const;
 /** Bump when the generator changes, so a stale cache is rebuilt. */
-const GENERATOR_VERSION = 1;
+const GENERATOR_VERSION = 2;
 /** Posts are spread evenly around this day (a Monday): a week view there holds ~700 posts. */
 export const AGENCY_CENTER = Date.parse('2026-06-01T00:00:00Z');
 const DAY = 86_400_000;
@@ -41,6 +42,19 @@ const SENTENCES = [
   'La transaction met fin au litige, à condition d’être rédigée avec soin.',
   'Retrouvez notre analyse complète sur le site du cabinet.',
 ];
+/** The figures each network gives (shared/engagement/figures.ts), as cumulative counters. */
+const NETWORK_METRICS: Record<string, readonly string[]> = {
+  linkedin: ['likes', 'replies', 'impressions'],
+  x: ['likes', 'reposts', 'replies', 'quotes', 'impressions', 'bookmarks'],
+  bluesky: ['likes', 'reposts', 'replies', 'quotes'],
+  mastodon: ['likes', 'reposts', 'replies'],
+};
+const READING_POINTS = [
+  ['1h', 3_600_000, 0.2],
+  ['24h', DAY, 0.7],
+  ['7d', 7 * DAY, 0.95],
+  ['30d', 30 * DAY, 1],
+] as const;
 const HASHTAGS = ['#droit', '#avocat', '#PME', '#contrats', '#RGPD', '#social', '#fiscalité', '#médiation'];
 
 /** A deterministic generator, so every build of the fixture measures the same workspace. */
@@ -92,6 +106,13 @@ function build(dir: string): void {
   const insertRevision = db.prepare(
     'INSERT INTO revisions (post_id, number, title, body, created_at) VALUES (?, 1, ?, ?, ?)',
   );
+  const insertPublication = db.prepare(
+    `INSERT INTO publications (post_id, round_id, network, account_id, mode, state, approved_hash, due_at, remote_id, url, created_at, updated_at, published_at)
+     VALUES (?, ?, ?, NULL, ?, 'published', 'bench', ?, ?, ?, ?, ?, ?)`,
+  );
+  const insertReading = db.prepare(
+    `INSERT INTO engagement_readings (publication_id, metric, value, read_at, source, point, created_at) VALUES (?, ?, ?, ?, 'api', ?, ?)`,
+  );
   const insertAudit = db.prepare(
     `INSERT INTO audit_log (post_id, partner_id, at, actor_kind, actor_name, action, from_status, to_status, revision_number, channel, details)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, ?, '{}')`,
@@ -114,6 +135,23 @@ function build(dir: string): void {
       const createdAt = at - (3 + Math.floor(random() * 10)) * DAY;
       insertPost.run(id, partnerId, title, NETWORK_SETS[i % NETWORK_SETS.length] ?? '["linkedin"]', content, plain, status, PILLARS[i % PILLARS.length] ?? null, at, 'Europe/Paris', createdAt, createdAt + DAY);
       insertRevision.run(id, title, packRevisionBody(content, plain), createdAt);
+      if (status === 'published') {
+        const postNetworks = JSON.parse(NETWORK_SETS[i % NETWORK_SETS.length] ?? '[]') as string[];
+        for (const network of postNetworks) {
+          // Instagram goes out by hand in this workspace: a publication without readings.
+          const manual = network === 'instagram';
+          const publicationId = insertPublication.run(id, randomUUID(), network, manual ? 'manual' : 'api', at, manual ? null : `r${i}${network}`, `https://${network}.example/p/${i}`, at, at, at).lastInsertRowid;
+          if (manual) continue;
+          const reach = 200 + Math.floor(random() * 5_000);
+          for (const [point, after, share] of READING_POINTS) {
+            if (at + after > AGENCY_CENTER) break;
+            for (const metric of NETWORK_METRICS[network] ?? []) {
+              const scale = metric === 'impressions' ? 1 : metric === 'likes' ? 0.02 : 0.004;
+              insertReading.run(publicationId, metric, Math.floor(reach * scale * share), at + after, point, at + after);
+            }
+          }
+        }
+      }
       // Ten facts per post: its life from creation to publication (or as far as it got).
       const facts: [string, string, string | null, string | null, string][] = [
         ['community_manager', 'created', null, 'draft', 'app'],

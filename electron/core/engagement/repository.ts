@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
-import { EngagementMetric, ReadingPoint, TrackingState, engagementMetrics } from '../../../shared/engagement/figures';
-import type { EngagementReading, EngagementSource, Figures, PublicationEngagement } from '../../../shared/engagement/figures';
+import { ReadingPoint, TrackingState, engagementMetrics } from '../../../shared/engagement/figures';
+import type { EngagementMetric, EngagementReading, EngagementSource, Figures, PublicationEngagement } from '../../../shared/engagement/figures';
 import { Network } from '../../../shared/posts/networks';
 
 /** A published publication, as the reading job needs it. */
@@ -36,14 +36,11 @@ interface PublicationRow {
   note: string | null;
 }
 
-interface ReadingRow {
-  publication_id: number;
-  metric: string;
-  value: number;
-  read_at: number;
-  source: string;
-  point: string | null;
-}
+type PartnerPublicationRow = PublicationRow & { partner_id: string; title: string; pillar: string | null };
+const PUBLICATION_COLUMNS = 'p.id, p.post_id, p.network, p.account_id, p.remote_id, p.url, p.mode, p.published_at, t.state, t.note, posts.partner_id, posts.title, posts.pillar';
+
+/** One row of engagement_readings, as readingsOf gets it: read_at, source, point, metric, value. */
+type ReadingTuple = [number, string, string | null, string, number];
 
 /** The only code that writes the engagement tables. */
 export class EngagementRepository {
@@ -114,17 +111,6 @@ export class EngagementRepository {
       .map((row) => ({ publicationId: row.id, postId: row.post_id, title: row.title, remoteId: row.remote_id, url: row.url, publishedAt: row.published_at }));
   }
 
-  /** Each network's latest follower count of the partner on or before `date` (YYYY-MM-DD). */
-  followersOn(partnerId: string, date: string): Partial<Record<string, number>> {
-    const rows = this.db
-      .prepare<[string, string], { network: string; count: number }>(
-        `SELECT network, count FROM follower_counts f
-         WHERE partner_id = ? AND counted_on = (SELECT max(counted_on) FROM follower_counts g WHERE g.partner_id = f.partner_id AND g.network = f.network AND g.counted_on <= ?)`,
-      )
-      .all(partnerId, date);
-    return Object.fromEntries(rows.map((row) => [row.network, row.count]));
-  }
-
   recordFollowers(partnerId: string, network: string, countedOn: string, count: number, source: 'import' | 'manual', now: number): void {
     this.db
       .prepare(
@@ -148,35 +134,99 @@ export class EngagementRepository {
   }
 
   /** A partner's publications published in [since, until), with readings, and their post's title. */
-  forPartner(partnerId: string, since: number, until: number): (PublicationEngagement & { postId: string; title: string; pillar: string | null })[] {
+  forPartner(partnerId: string, since: number, until: number): PartnerPublication[] {
+    return this.forPartners([{ partnerId, from: since, to: until }]).get(partnerId) ?? [];
+  }
+
+  /**
+   * Each window's partner's publications published in [from, to), newest first, with readings,
+   * in two statements (publications, then their readings). One partner: through its posts (the
+   * posts_partner index); several: the span every window covers (the published_at index of
+   * 0016), each row kept when in its partner's window. Every window's partner is a key.
+   */
+  forPartners(windows: readonly { partnerId: string; from: number; to: number }[]): Map<string, PartnerPublication[]> {
+    const result = new Map<string, PartnerPublication[]>(windows.map((w) => [w.partnerId, []]));
+    const byPartner = new Map(windows.map((w) => [w.partnerId, w]));
+    const [only, ...others] = windows;
+    if (only === undefined) return result;
+    const rows = (
+      others.length === 0
+        ? this.db
+            .prepare<[string, number, number], PartnerPublicationRow>(
+              `SELECT ${PUBLICATION_COLUMNS} FROM publications p JOIN posts ON posts.id = p.post_id LEFT JOIN engagement_tracking t ON t.publication_id = p.id
+               WHERE posts.partner_id = ? AND p.state = 'published' AND p.published_at >= ? AND p.published_at < ?
+               ORDER BY p.published_at DESC, p.id`,
+            )
+            .all(only.partnerId, only.from, only.to)
+        : this.db
+            .prepare<[number, number], PartnerPublicationRow>(
+              `SELECT ${PUBLICATION_COLUMNS} FROM publications p CROSS JOIN posts ON posts.id = p.post_id LEFT JOIN engagement_tracking t ON t.publication_id = p.id
+               WHERE p.state = 'published' AND p.published_at >= ? AND p.published_at < ?
+               ORDER BY p.published_at DESC, p.id`,
+            )
+            .all(Math.min(...windows.map((w) => w.from)), Math.max(...windows.map((w) => w.to)))
+    ).filter((row) => {
+      const window = byPartner.get(row.partner_id);
+      return window !== undefined && row.published_at !== null && row.published_at >= window.from && row.published_at < window.to;
+    });
+    const readings = this.readingsOf(rows.map((row) => row.id));
+    for (const row of rows) {
+      result.get(row.partner_id)?.push({ ...toEngagement(row, readings.get(row.id) ?? []), postId: row.post_id, title: row.title, pillar: row.pillar });
+    }
+    return result;
+  }
+
+  /** Each partner's latest follower count per network on or before `date` (YYYY-MM-DD), in one statement. */
+  followersOfAll(partnerIds: readonly string[], date: string): Map<string, Partial<Record<string, number>>> {
+    const result = new Map<string, Partial<Record<string, number>>>(partnerIds.map((id) => [id, {}]));
     const rows = this.db
-      .prepare<[string, number, number], PublicationRow & { title: string; pillar: string | null }>(
-        `SELECT p.id, p.post_id, p.network, p.account_id, p.remote_id, p.url, p.mode, p.published_at, t.state, t.note, posts.title, posts.pillar
-         FROM publications p JOIN posts ON posts.id = p.post_id LEFT JOIN engagement_tracking t ON t.publication_id = p.id
-         WHERE posts.partner_id = ? AND p.state = 'published' AND p.published_at >= ? AND p.published_at < ?
-         ORDER BY p.published_at DESC, p.id`,
+      .prepare<[string, string], { partner_id: string; network: string; count: number }>(
+        `SELECT partner_id, network, count FROM follower_counts f
+         WHERE partner_id IN (SELECT value FROM json_each(?))
+           AND counted_on = (SELECT max(counted_on) FROM follower_counts g WHERE g.partner_id = f.partner_id AND g.network = f.network AND g.counted_on <= ?)`,
       )
-      .all(partnerId, since, until);
-    const withReadings = this.withReadings(rows);
-    return withReadings.map((publication, index) => ({ ...publication, postId: rows[index]?.post_id ?? '', title: rows[index]?.title ?? '', pillar: rows[index]?.pillar ?? null }));
+      .all(JSON.stringify(partnerIds), date);
+    for (const row of rows) {
+      const counts = result.get(row.partner_id);
+      if (counts) counts[row.network] = row.count;
+    }
+    return result;
   }
 
   private withReadings(publications: PublicationRow[]): PublicationEngagement[] {
-    const readings = this.db.prepare<[number], ReadingRow>(
-      `SELECT publication_id, metric, value, read_at, source, point FROM engagement_readings WHERE publication_id = ? ORDER BY read_at, source`,
-    );
-    return publications.map((row) => ({
-      publicationId: row.id,
-      network: Network.parse(row.network),
-      url: row.url,
-      publishedAt: row.published_at,
-      mode: row.mode === 'manual' ? 'manual' : 'api',
-      tracking: row.state === null ? null : TrackingState.parse(row.state),
-      note: row.note,
-      readings: groupReadings(readings.all(row.id)),
-    }));
+    const readings = this.readingsOf(publications.map((row) => row.id));
+    return publications.map((row) => toEngagement(row, readings.get(row.id) ?? []));
+  }
+
+  /**
+   * The readings of many publications in one statement (the (publication_id, …) unique index),
+   * each in time order. One row per publication with its rows as a JSON array: a report reads
+   * a hundred thousand of them, and one parse per publication costs far less than an object per row.
+   */
+  private readingsOf(publicationIds: readonly number[]): Map<number, EngagementReading[]> {
+    if (publicationIds.length === 0) return new Map();
+    const rows = this.db
+      .prepare<[string], { publication_id: number; readings: string }>(
+        `SELECT publication_id, json_group_array(json_array(read_at, source, point, metric, value) ORDER BY read_at, source) AS readings
+         FROM engagement_readings WHERE publication_id IN (SELECT value FROM json_each(?)) GROUP BY publication_id`,
+      )
+      .all(JSON.stringify(publicationIds));
+    return new Map(rows.map((row) => [row.publication_id, groupReadings(JSON.parse(row.readings) as ReadingTuple[])]));
   }
 }
+
+export type PartnerPublication = PublicationEngagement & { postId: string; title: string; pillar: string | null };
+
+const toEngagement = (row: PublicationRow, readings: EngagementReading[]): PublicationEngagement => ({
+  publicationId: row.id,
+  network: Network.parse(row.network),
+  url: row.url,
+  publishedAt: row.published_at,
+  mode: row.mode === 'manual' ? 'manual' : 'api',
+  tracking: row.state === null ? null : TrackingState.parse(row.state),
+  note: row.note,
+  readings,
+});
 
 const toTracked = (row: PublicationRow): TrackedPublication => ({
   id: row.id,
@@ -188,18 +238,22 @@ const toTracked = (row: PublicationRow): TrackedPublication => ({
   tracking: row.state === null ? null : TrackingState.parse(row.state),
 });
 
+// A set look-up rather than a zod parse per row: a report reads a hundred thousand of them, and
+// the table's CHECK admits only these metrics.
+const knownMetrics: ReadonlySet<string> = new Set(engagementMetrics);
+const isMetric = (value: string): value is EngagementMetric => knownMetrics.has(value);
+
 /** Rows (one per metric) back into readings (one per instant and source). */
-function groupReadings(rows: readonly ReadingRow[]): EngagementReading[] {
+function groupReadings(rows: readonly ReadingTuple[]): EngagementReading[] {
   const readings = new Map<string, EngagementReading>();
-  for (const row of rows) {
-    const key = `${row.read_at}:${row.source}`;
+  for (const [readAt, source, point, metric, value] of rows) {
+    const key = `${readAt}:${source}`;
     let reading = readings.get(key);
     if (!reading) {
-      const source = row.source === 'import' || row.source === 'manual' ? row.source : 'api';
-      reading = { readAt: row.read_at, source, point: row.point === null ? null : ReadingPoint.parse(row.point), figures: {} };
+      reading = { readAt, source: source === 'import' || source === 'manual' ? source : 'api', point: point === null ? null : ReadingPoint.parse(point), figures: {} };
       readings.set(key, reading);
     }
-    reading.figures[EngagementMetric.parse(row.metric)] = row.value;
+    if (isMetric(metric)) reading.figures[metric] = value;
   }
   return [...readings.values()];
 }

@@ -6,14 +6,15 @@ import type { CadencePolicy } from '../../../shared/calendar/cadencePolicy';
 import type { Locale, Partner } from '../../../shared/partners/schema';
 import { aggregateMonth } from '../../../shared/reports/aggregate';
 import { aggregateEngagement } from '../../../shared/reports/engagement';
-import type { EngagementPublication } from '../../../shared/reports/engagement';
 import { lastDayOfMonth } from '../../../shared/calendar/civil';
-import type { Network } from '../../../shared/posts/networks';
+import type { ReportPost } from '../../../shared/reports/input';
 import type { PartnerReport, ReportDocument, SummaryReport } from '../../../shared/reports/model';
+import type { AuditEntry } from '../../../shared/signoff/audit';
 import { monthRange, previousMonth } from '../../../shared/reports/month';
 import { aggregateAll } from '../../../shared/reports/summary';
 import type { Clock } from '../clock';
 import { notFound } from '../errors';
+import type { ReportEngagementRead } from '../engagement/reportSource';
 import type { EventBus } from '../events';
 import type { PartnerRepository } from '../partners/repository';
 import { allPartnersFileName, partnerFileName, writeAtomically } from './files';
@@ -25,6 +26,7 @@ import { pdfFooter } from './render/footer';
 import { renderHtml } from './render/html';
 import { pageMarginsMm } from './render/styles';
 import { ReportRepository } from './repository';
+import type { PartnerWindow } from './repository';
 import { SimilarityRepository } from '../similarity/repository';
 import { WarmPrinter } from './warmPrinter';
 
@@ -42,8 +44,17 @@ export interface ReportServiceDeps {
   cadenceFor?: (partnerId: string) => CadencePolicy | null;
   /** Zone the all-partners report's dates are shown in; default: this machine's. */
   zone?: string;
-  /** The partner's publications in [from, to) with their figures, and follower counts on `lastDay` (engagement feature). */
-  engagementFor?: (partnerId: string, from: number, to: number, lastDay: string) => { publications: EngagementPublication[]; followers: Partial<Record<Network, number>> };
+  /** Each window's partner's publications in [from, to) with their figures, and follower counts on `lastDay` (engagement feature). */
+  engagementFor?: (windows: readonly PartnerWindow[], lastDay: string) => Map<string, ReportEngagementRead>;
+}
+
+/** What a month's reports read from the database, for all their partners at once (one pass per table). */
+interface MonthReads {
+  entries: Map<string, AuditEntry[]>;
+  posts: Map<string, ReportPost>;
+  engagement: Map<string, ReportEngagementRead> | null;
+  /** Near-duplicate warnings dismissed during the month, per partner. */
+  dismissals: Map<string, number>;
 }
 
 export interface ReportTarget {
@@ -153,19 +164,29 @@ export class ReportService {
     return given?.[partnerId] ?? this.deps.cadenceFor?.(partnerId) ?? null;
   }
 
-  /** One partner's month and, for the comparison, the month before — from one read of the log. */
-  partnerReport(partner: Partner, month: string, cadence: CadencePolicy | null): PartnerReport {
+  /** The month and the one before of every partner given, each in the partner's zone: one read per table. */
+  private read(partners: readonly Partner[], month: string): MonthReads {
+    const ranges = partners.map((p) => ({ partnerId: p.id, month: monthRange(month, p.timeZone), previous: monthRange(previousMonth(month), p.timeZone) }));
+    const windows = ranges.map((r) => ({ partnerId: r.partnerId, from: r.previous.start, to: r.month.end }));
+    const entries = this.reports.entriesFor(windows);
+    const posts = this.reports.posts(new Set([...entries.values()].flatMap((list) => list.map((e) => e.postId))));
+    const dismissals = this.similarity.dismissalCounts(ranges.map((r) => ({ partnerId: r.partnerId, from: r.month.start, to: r.month.end })));
+    return { entries, posts, engagement: this.deps.engagementFor?.(windows, lastDayOfMonth(month)) ?? null, dismissals };
+  }
+
+  /** One partner's month and, for the comparison, the month before — from `reads` (else read for this partner alone). */
+  partnerReport(partner: Partner, month: string, cadence: CadencePolicy | null, reads: MonthReads = this.read([partner], month)): PartnerReport {
     const zone = partner.timeZone;
     const previous = previousMonth(month);
-    const entries = this.reports.entriesFor(partner.id, monthRange(previous, zone).start, monthRange(month, zone).end);
-    const posts = this.reports.posts([...new Set(entries.map((e) => e.postId))]);
+    const entries = reads.entries.get(partner.id) ?? [];
+    const posts = [...new Set(entries.map((e) => e.postId))].flatMap((postId) => reads.posts.get(postId) ?? []);
     const { id, displayName, role, organisation, color, timeZone, locale } = partner;
     const base = { partner: { id, displayName, role, organisation, color, timeZone, locale }, entries, posts, cadence, generatedAt: this.deps.clock.now() };
     const before = aggregateMonth({ ...base, month: previous, previous: null });
     const range = monthRange(month, zone);
-    const report = { ...aggregateMonth({ ...base, month, previous: before.figures }), nearDuplicatesKept: this.similarity.dismissalCount(partner.id, range.start, range.end) };
+    const report = { ...aggregateMonth({ ...base, month, previous: before.figures }), nearDuplicatesKept: reads.dismissals.get(partner.id) ?? 0 };
     const previousRange = monthRange(previous, zone);
-    const read = this.deps.engagementFor?.(partner.id, previousRange.start, range.end, lastDayOfMonth(month));
+    const read = reads.engagement?.get(partner.id);
     if (read === undefined || read.publications.length === 0) return report;
     return { ...report, engagement: aggregateEngagement({ ...read, range, previousRange }) };
   }
@@ -192,7 +213,9 @@ export class ReportService {
       const partner = this.partner(target.partnerId);
       return { kind: 'partner', report: this.partnerReport(partner, target.month, this.cadenceOf(partner.id, target.cadence)) };
     }
-    const partners = this.partnersOf(target.month).map((p) => this.partnerReport(p, target.month, this.cadenceOf(p.id, target.cadence)));
+    const active = this.partnersOf(target.month);
+    const reads = this.read(active, target.month);
+    const partners = active.map((p) => this.partnerReport(p, target.month, this.cadenceOf(p.id, target.cadence), reads));
     return { kind: 'all', summary: this.summary(target.month, partners, target.locale), partners };
   }
 
@@ -255,12 +278,13 @@ export class ReportService {
     const progress = (state: 'running' | 'done' | 'cancelled' | 'failed', partnerId: string | null) =>
       this.deps.events.emit({ type: 'report.progress', jobId: input.jobId, done: files.length, total, state, partnerId });
     const writeAll = async (session: PdfSession | null): Promise<void> => {
+      const reads = this.read(partners, input.month);
       const reports: PartnerReport[] = [];
       for (const partner of partners) {
         // Yield first, so a cancel call that arrived meanwhile is seen before the next file.
         await nextTurn();
         if (controller.signal.aborted) break;
-        const report = this.partnerReport(partner, input.month, this.cadenceOf(partner.id, input.cadence));
+        const report = this.partnerReport(partner, input.month, this.cadenceOf(partner.id, input.cadence), reads);
         reports.push(report);
         const path = join(folder, partnerFileName(input.month, partner, input.format));
         const bytes = await this.render({ kind: 'partner', report }, input.format, { session, delimiter: input.delimiter });

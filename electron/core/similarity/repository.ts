@@ -146,11 +146,20 @@ export class SimilarityRepository {
       .run(postId, otherPostId, partnerId, jaccard, now);
   }
 
-  /** Dismissals made in [from, to) for the partner's drafts. */
-  dismissalCount(partnerId: string, from: number, to: number): number {
-    return this.db
-      .prepare('SELECT count(*) FROM similarity_dismissals WHERE partner_id = ? AND dismissed_at >= ? AND dismissed_at < ?')
-      .pluck()
-      .get(partnerId, from, to) as number;
+  /** For each window, the dismissals made in [from, to) for its partner's drafts, in one statement. */
+  dismissalCounts(windows: readonly { partnerId: string; from: number; to: number }[]): Map<string, number> {
+    const counts = new Map<string, number>(windows.map((w) => [w.partnerId, 0]));
+    const rows = this.db
+      .prepare<[string], { partner_id: string; n: number }>(
+        `WITH windows AS (
+           SELECT value ->> 0 AS partner_id, value ->> 1 AS from_at, value ->> 2 AS to_at FROM json_each(?)
+         )
+         SELECT w.partner_id, count(d.post_id) AS n FROM windows w
+         JOIN similarity_dismissals d ON d.partner_id = w.partner_id AND d.dismissed_at >= w.from_at AND d.dismissed_at < w.to_at
+         GROUP BY w.partner_id`,
+      )
+      .all(JSON.stringify(windows.map((w) => [w.partnerId, w.from, w.to])));
+    for (const row of rows) counts.set(row.partner_id, row.n);
+    return counts;
   }
 }
