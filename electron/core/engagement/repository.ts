@@ -142,7 +142,7 @@ export class EngagementRepository {
    * Each window's partner's publications published in [from, to), newest first, with readings,
    * in two statements (publications, then their readings). One partner: through its posts (the
    * posts_partner index); several: the span every window covers (the published_at index of
-   * 0016), each row kept when in its partner's window. Every window's partner is a key.
+   * 0018), each row kept when in its partner's window. Every window's partner is a key.
    */
   forPartners(windows: readonly { partnerId: string; from: number; to: number }[]): Map<string, PartnerPublication[]> {
     const result = new Map<string, PartnerPublication[]>(windows.map((w) => [w.partnerId, []]));

@@ -65,7 +65,7 @@ export class ReportRepository {
    * partner in [from, to) or switched to them since `from` (a draft started on another partner
    * counts for the one it was switched to: see creditedPartners, which needs the later facts
    * too). The first uses the (partner_id, at) index, the second the partial one on
-   * 'partnerChanged' (0016), the histories the (post_id, id) one; the chain's hashes are not
+   * 'partnerChanged' (0018), the histories the (post_id, id) one; the chain's hashes are not
    * read. One row per post with its history as a JSON array: one parse per post costs far less
    * than an object per entry. Every window's partner is a key.
    */
