@@ -1,0 +1,93 @@
+import { expect, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { startPlume } from './support/plumeServer';
+import type { RunningPlume } from './support/plumeServer';
+
+let plume: RunningPlume;
+
+test.beforeEach(async () => {
+  plume = await startPlume();
+});
+test.afterEach(async () => {
+  await plume.stop();
+});
+
+const DISCLOSURE = 'Avocate au barreau de Paris';
+const SIGNATURE = 'Claire Dupont, avocate associée';
+
+/** A partner whose line requires the firm's bar disclosure, locked in the editor. */
+async function seed(page: Page): Promise<{ partnerId: string }> {
+  await page.goto(plume.url);
+  await page.getByRole('button', { name: 'Commencer avec un espace vide' }).click();
+  const partner = await plume.call(page.request, 'partners.create', { displayName: 'Me Claire Dupont', timeZone: 'Europe/Paris' });
+  const disclosure = await plume.call(page.request, 'snippets.create', { partnerId: null, fields: { kind: 'signature', name: 'Mention du barreau', text: DISCLOSURE } });
+  await plume.call(page.request, 'editorial.savePartnerLine', {
+    partnerId: partner.id,
+    baseVersion: null,
+    line: { rules: [{ kind: 'requiredSnippet', id: 'mention-barreau', snippetId: disclosure.id, text: DISCLOSURE, lockInEditor: true }] },
+  });
+  return { partnerId: partner.id };
+}
+
+const body = (page: Page) => page.getByTestId('post-body');
+
+test('un extrait du partenaire s’insère au raccourci ; la mention obligatoire verrouillée s’insère par la correction et résiste à Retour arrière', async ({ page }) => {
+  const { partnerId } = await seed(page);
+
+  // The partner's snippet, created on the partner's page.
+  await page.goto(`${plume.origin}/#/partners/${partnerId}`);
+  const section = page.getByTestId('partner-snippets');
+  await expect(section.getByRole('heading', { name: 'Extraits de ce partenaire' })).toBeVisible();
+  await section.getByRole('button', { name: 'Ajouter un extrait' }).click();
+  await section.getByLabel('Nom').fill('Signature');
+  await section.getByLabel('Texte').fill(SIGNATURE);
+  await section.getByLabel('Raccourci').selectOption({ label: 'Ctrl+Maj+2' });
+  await section.getByRole('button', { name: 'Enregistrer' }).click();
+  await expect(section.getByTestId('snippet-card')).toContainText(SIGNATURE);
+
+  const post = await plume.call(page.request, 'posts.create', { partnerId, title: 'Réforme des contrats', networks: ['linkedin'] });
+  await page.goto(`${plume.origin}/#/posts/${post.id}`);
+  await expect(body(page)).toBeVisible();
+
+  // Its own shortcut inserts it at the caret.
+  await body(page).click();
+  await page.keyboard.type('Bonne lecture. ');
+  await page.keyboard.press('ControlOrMeta+Shift+Digit2');
+  await expect(body(page)).toContainText(`Bonne lecture. ${SIGNATURE}`);
+
+  // The picker: Ctrl+Space opens it at the caret, the partner's snippet first, typing filters, Escape closes.
+  await page.keyboard.press('Control+Space');
+  const picker = page.getByRole('dialog', { name: 'Insérer un extrait' });
+  const options = picker.getByRole('option');
+  await expect(options).toHaveCount(2);
+  await expect(options.first()).toContainText('Signature');
+  await expect(page.getByRole('combobox', { name: 'Filtrer les extraits' })).toBeFocused();
+  await page.keyboard.type('barreau');
+  await expect(options).toHaveCount(1);
+  await page.keyboard.press('Escape');
+  await expect(picker).toBeHidden();
+  await expect(body(page)).toBeFocused();
+
+  // The required disclosure is missing: the finding's quick fix inserts it, locked.
+  const finding = page.locator('[data-testid="editorial-finding"][data-rule-id="mention-barreau"]');
+  await expect(finding).toContainText(/Extrait obligatoire absent\s*:\s*«\s*Avocate au barreau de Paris\s*»/u);
+  await finding.getByRole('button', { name: /Insérer\s*«\s*Avocate au barreau de Paris\s*»/u }).click();
+  const locked = body(page).getByTestId('snippet-node');
+  await expect(locked).toHaveText(DISCLOSURE);
+  await expect(finding).toHaveCount(0);
+
+  // Backspace right after it does not delete it, and says why.
+  await body(page).click();
+  await page.keyboard.press('ControlOrMeta+End');
+  await page.keyboard.press('Backspace');
+  await page.keyboard.press('Backspace');
+  await expect(locked).toHaveText(DISCLOSURE);
+  await expect(page.getByTestId('snippet-locked-notice')).toHaveText(/verrouillé par la ligne éditoriale\s*:\s*il ne peut être ni modifié ni supprimé/u);
+
+  // Saved as a snippet node and sent as its text.
+  await expect(page.getByTestId('save-status')).toHaveAttribute('data-status', 'clean');
+  const stored = await plume.call(page.request, 'posts.get', { id: post.id });
+  expect(stored.plainText).toBe(`Bonne lecture. ${SIGNATURE}\n${DISCLOSURE}`);
+  await page.reload();
+  await expect(body(page).getByTestId('snippet-node')).toHaveText(DISCLOSURE);
+});
