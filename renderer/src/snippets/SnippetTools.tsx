@@ -18,7 +18,7 @@ export function SnippetTools({ editor, session, partnerId, line }: { editor: Edi
   const snippets = useSnippets(partnerId, true);
   const snapshot = useSyncExternalStore(session.subscribe, session.getSnapshot);
   useEffect(() => {
-    session.setSnippets(snippets.data ?? [], lockedSnippets(line));
+    session.setSnippets(snippets.data ?? [], lockedSnippets(line), line !== null);
   }, [session, snippets.data, line]);
 
   // The notice stays until the next edit goes through.

@@ -1,44 +1,20 @@
-import { Node, mergeAttributes } from '@tiptap/core';
-import type { Node as PmNode } from '@tiptap/pm/model';
+import { mergeAttributes } from '@tiptap/core';
 import { Plugin, PluginKey } from '@tiptap/pm/state';
-import { SNIPPET_NODE } from '../../../shared/snippets/schema';
 import { insertSnippet } from './insert';
+import { lockedSnippetGuard, lockedSnippetNextTo } from './lockGuard';
+import { SnippetNodeBase } from './node';
 import type { SnippetSession } from './snippetSession';
 
 export interface SnippetOptions {
   session: SnippetSession | null;
 }
 
-const isLocked = (node: PmNode | null | undefined): boolean => node?.type.name === SNIPPET_NODE && node.attrs.locked === true;
-
-/** Each locked snippet in a document, as "id + text", counted (the same one may be there twice). */
-function lockedIn(doc: PmNode): Map<string, number> {
-  const found = new Map<string, number>();
-  doc.descendants((node) => {
-    if (isLocked(node)) {
-      const key = `${String(node.attrs.snippetId)}\u0000${String(node.attrs.text)}`;
-      found.set(key, (found.get(key) ?? 0) + 1);
-    }
-    return node.isBlock;
-  });
-  return found;
-}
-
-const lostOne = (before: Map<string, number>, after: Map<string, number>): boolean => [...before].some(([key, count]) => (after.get(key) ?? 0) < count);
-
 /**
  * A snippet in a post. A locked one (the editorial line requires it) is an atom: it is sent as
- * its text, and a guard refuses any edit that would change or remove it, then says why. Loading
- * a stored text (setContent without an update) is not an edit and passes. Ctrl+Space opens the
+ * its text, and no edit may change or remove it (the user is told why). Ctrl+Space opens the
  * picker; Ctrl/⌘+Shift+digit inserts the snippet with that shortcut.
  */
-export const SnippetNode = Node.create<SnippetOptions>({
-  name: SNIPPET_NODE,
-  group: 'inline',
-  inline: true,
-  atom: true,
-  selectable: true,
-  draggable: false,
+export const SnippetNode = SnippetNodeBase.extend<SnippetOptions>({
   addOptions: () => ({ session: null }),
   addAttributes() {
     return {
@@ -53,33 +29,28 @@ export const SnippetNode = Node.create<SnippetOptions>({
   },
   renderText: ({ node }) => String(node.attrs.text),
   addKeyboardShortcuts() {
+    const session = this.options.session;
     // Said before the browser's own deletion runs: a refused DOM change would leave the view out of step.
-    const refuseNext = (side: 'before' | 'after') => () => {
-      const { selection } = this.editor.state;
-      const next = side === 'before' ? selection.$from.nodeBefore : selection.$to.nodeAfter;
-      if (!selection.empty || !isLocked(next)) return false;
-      this.options.session?.refused();
+    const refuse = (side: 'before' | 'after') => () => {
+      if (!session || !lockedSnippetNextTo(this.editor.state, side, session.stillLocked)) return false;
+      session.refused();
       return true;
     };
-    return { 'Ctrl-Space': () => this.options.session?.openPicker() ?? false, Backspace: refuseNext('before'), Delete: refuseNext('after') };
+    return { 'Ctrl-Space': () => session?.openPicker() ?? false, Backspace: refuse('before'), Delete: refuse('after') };
   },
   addProseMirrorPlugins() {
     const session = this.options.session;
+    if (!session) return [];
     const editor = this.editor;
     return [
+      lockedSnippetGuard(session.stillLocked, () => session.refused()),
       new Plugin({
-        key: new PluginKey('snippetGuard'),
-        filterTransaction(tr, state) {
-          if (!tr.docChanged || tr.getMeta('preventUpdate') === true) return true;
-          if (!lostOne(lockedIn(state.doc), lockedIn(tr.doc))) return true;
-          session?.refused();
-          return false;
-        },
+        key: new PluginKey('snippetShortcuts'),
         props: {
           handleKeyDown(_view, event) {
             // The physical digit key: Shift changes the character on AZERTY and QWERTY alike.
             const digit = /^Digit([1-9])$/u.exec(event.code)?.[1];
-            if (!session || !digit || !event.shiftKey || event.altKey || !(event.ctrlKey || event.metaKey)) return false;
+            if (!digit || !event.shiftKey || event.altKey || !(event.ctrlKey || event.metaKey)) return false;
             const snippet = session.byShortcut(digit);
             if (!snippet) return false;
             const lockedText = session.getSnapshot().locked.get(snippet.id);

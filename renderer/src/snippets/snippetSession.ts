@@ -6,6 +6,8 @@ export interface SnippetSnapshot {
   snippets: readonly Snippet[];
   /** Snippets the editorial line locks, with the text the line requires. */
   locked: ReadonlyMap<string, string>;
+  /** Whether the post's line is known: until then every locked snippet stays locked. */
+  lineKnown: boolean;
   pickerOpen: boolean;
   /** Bumped each time an edit touching a locked snippet is refused (the notice shows again). */
   refusals: number;
@@ -20,7 +22,7 @@ export function lockedSnippets(line: ResolvedLine | null): Map<string, string> {
 
 /** The bridge between the snippet extension (keys, guard) and the React picker and notice. */
 export class SnippetSession {
-  private snapshot: SnippetSnapshot = { snippets: [], locked: new Map(), pickerOpen: false, refusals: 0 };
+  private snapshot: SnippetSnapshot = { snippets: [], locked: new Map(), lineKnown: false, pickerOpen: false, refusals: 0 };
   private readonly listeners = new Set<() => void>();
 
   getSnapshot = (): SnippetSnapshot => this.snapshot;
@@ -30,10 +32,16 @@ export class SnippetSession {
     return () => this.listeners.delete(listener);
   };
 
-  setSnippets(snippets: readonly Snippet[], locked: ReadonlyMap<string, string>): void {
-    if (snippets === this.snapshot.snippets && sameMap(locked, this.snapshot.locked)) return;
-    this.set({ snippets, locked });
+  setSnippets(snippets: readonly Snippet[], locked: ReadonlyMap<string, string>, lineKnown: boolean): void {
+    if (snippets === this.snapshot.snippets && lineKnown === this.snapshot.lineKnown && sameMap(locked, this.snapshot.locked)) return;
+    this.set({ snippets, locked, lineKnown });
   }
+
+  /**
+   * Whether a locked snippet in the text is still locked: its line still requires it locked (a
+   * post moved to another partner, or a rule switched off, frees it).
+   */
+  stillLocked = (snippetId: string): boolean => !this.snapshot.lineKnown || this.snapshot.locked.has(snippetId);
 
   openPicker(): boolean {
     this.set({ pickerOpen: true });
