@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
 import { startPlume } from './support/plumeServer';
@@ -31,6 +32,12 @@ async function seed(page: Page): Promise<{ partnerId: string }> {
 
 const body = (page: Page) => page.getByTestId('post-body');
 
+/** Critical or serious axe violations inside one part of the page. */
+async function violations(page: Page, selector: string): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).setLegacyMode().include(selector).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return results.violations.filter((v) => v.impact === 'critical' || v.impact === 'serious').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
+}
+
 test('un extrait du partenaire s’insère au raccourci ; la mention obligatoire verrouillée s’insère par la correction et résiste à Retour arrière', async ({ page }) => {
   const { partnerId } = await seed(page);
 
@@ -44,6 +51,7 @@ test('un extrait du partenaire s’insère au raccourci ; la mention obligatoire
   await section.getByLabel('Raccourci').selectOption({ label: 'Ctrl+Maj+2' });
   await section.getByRole('button', { name: 'Enregistrer' }).click();
   await expect(section.getByTestId('snippet-card')).toContainText(SIGNATURE);
+  expect(await violations(page, '[data-testid="partner-snippets"]')).toEqual([]);
 
   const post = await plume.call(page.request, 'posts.create', { partnerId, title: 'Réforme des contrats', networks: ['linkedin'] });
   await page.goto(`${plume.origin}/#/posts/${post.id}`);
@@ -62,13 +70,24 @@ test('un extrait du partenaire s’insère au raccourci ; la mention obligatoire
   await expect(options).toHaveCount(2);
   await expect(options.first()).toContainText('Signature');
   await expect(page.getByRole('combobox', { name: 'Filtrer les extraits' })).toBeFocused();
+  expect(await violations(page, '[data-testid="snippet-picker"]')).toEqual([]);
   await page.keyboard.type('barreau');
   await expect(options).toHaveCount(1);
   await page.keyboard.press('Escape');
   await expect(picker).toBeHidden();
   await expect(body(page)).toBeFocused();
+  // Enter inserts the highlighted one where the caret was.
+  await page.keyboard.type(' — ');
+  await page.getByTestId('snippet-picker-open').click();
+  await page.keyboard.type('signa');
+  await expect(options).toHaveCount(1);
+  await page.keyboard.press('Enter');
+  await expect(picker).toBeHidden();
+  await expect(body(page)).toContainText(`Bonne lecture. ${SIGNATURE} — ${SIGNATURE}`);
 
-  // The required disclosure is missing: the finding's quick fix inserts it, locked.
+  // The required disclosure is missing: the finding's quick fix inserts it, locked (once the
+  // panel has linted the text as it is now, so the fix is the current text's).
+  await expect(page.getByTestId('counter-linkedin')).toHaveText(`LinkedIn ${`Bonne lecture. ${SIGNATURE} — ${SIGNATURE}`.length}/3000`);
   const finding = page.locator('[data-testid="editorial-finding"][data-rule-id="mention-barreau"]');
   await expect(finding).toContainText(/Extrait obligatoire absent\s*:\s*«\s*Avocate au barreau de Paris\s*»/u);
   await finding.getByRole('button', { name: /Insérer\s*«\s*Avocate au barreau de Paris\s*»/u }).click();
@@ -87,7 +106,7 @@ test('un extrait du partenaire s’insère au raccourci ; la mention obligatoire
   // Saved as a snippet node and sent as its text.
   await expect(page.getByTestId('save-status')).toHaveAttribute('data-status', 'clean');
   const stored = await plume.call(page.request, 'posts.get', { id: post.id });
-  expect(stored.plainText).toBe(`Bonne lecture. ${SIGNATURE}\n${DISCLOSURE}`);
+  expect(stored.plainText).toBe(`Bonne lecture. ${SIGNATURE} — ${SIGNATURE}\n${DISCLOSURE}`);
   await page.reload();
   await expect(body(page).getByTestId('snippet-node')).toHaveText(DISCLOSURE);
 });
