@@ -95,13 +95,16 @@ test('un extrait du partenaire s’insère au raccourci ; la mention obligatoire
   await expect(locked).toHaveText(DISCLOSURE);
   await expect(finding).toHaveCount(0);
 
-  // Backspace right after it does not delete it, and says why.
-  await body(page).click();
-  await page.keyboard.press('ControlOrMeta+End');
+  // Selected, Backspace does not delete it, and says why; nor with the caret right after it.
+  await locked.click();
+  await page.keyboard.press('Backspace');
+  await expect(page.getByTestId('snippet-locked-notice')).toHaveText(/verrouillé par la ligne éditoriale\s*:\s*il ne peut être ni modifié ni supprimé/u);
+  await page.keyboard.press('ArrowRight');
   await page.keyboard.press('Backspace');
   await page.keyboard.press('Backspace');
   await expect(locked).toHaveText(DISCLOSURE);
-  await expect(page.getByTestId('snippet-locked-notice')).toHaveText(/verrouillé par la ligne éditoriale\s*:\s*il ne peut être ni modifié ni supprimé/u);
+  await expect(body(page).locator('p').first()).toHaveText(`Bonne lecture. ${SIGNATURE} — ${SIGNATURE}`);
+  await expect(page.getByTestId('snippet-locked-notice')).toBeVisible();
 
   // Saved as a snippet node and sent as its text.
   await expect(page.getByTestId('save-status')).toHaveAttribute('data-status', 'clean');
