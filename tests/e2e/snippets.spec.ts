@@ -113,3 +113,30 @@ test('un extrait du partenaire s’insère au raccourci ; la mention obligatoire
   await page.reload();
   await expect(body(page).getByTestId('snippet-node')).toHaveText(DISCLOSURE);
 });
+
+test('un extrait du cabinet créé dans les réglages devient une mention exigée et verrouillée par la ligne éditoriale', async ({ page }) => {
+  await page.goto(plume.url);
+  await page.getByRole('button', { name: 'Commencer avec un espace vide' }).click();
+  await page.goto(`${plume.origin}/#/settings`);
+  const section = page.getByTestId('firm-snippets');
+  await section.getByRole('button', { name: 'Ajouter un extrait' }).click();
+  await section.getByLabel('Nom').fill('Mention du barreau');
+  await section.getByLabel('Texte').fill('');
+  await section.getByRole('button', { name: 'Enregistrer' }).click();
+  // The empty text is named in French and nothing is saved.
+  await expect(section.getByText('Ce champ est obligatoire.')).toBeVisible();
+  await section.getByLabel('Texte').fill(DISCLOSURE);
+  await section.getByRole('button', { name: 'Enregistrer' }).click();
+  await expect(section.getByTestId('snippet-card')).toContainText(DISCLOSURE);
+  const [snippet] = await plume.call(page.request, 'snippets.list', { partnerId: null });
+
+  await page.goto(`${plume.origin}/#/editorial`);
+  await page.getByLabel('Nouvelle règle').selectOption({ label: 'Extrait obligatoire' });
+  await page.getByRole('button', { name: 'Ajouter la règle' }).click();
+  await page.getByTestId('required-snippet-choice').selectOption({ label: `Mention du barreau — ${DISCLOSURE}` });
+  await expect(page.getByTestId('required-snippet-lock')).toBeChecked();
+  await page.getByTestId('save-line').click();
+  await expect(page.getByTestId('line-message')).toHaveText(/Version 2 enregistrée\./u);
+  const line = await plume.call(page.request, 'editorial.firmLine', {});
+  expect(line.rules.find((rule) => rule.kind === 'requiredSnippet')).toMatchObject({ snippetId: snippet?.id, text: DISCLOSURE, lockInEditor: true, networks: [] });
+});

@@ -2,16 +2,21 @@ import { useTranslation } from 'react-i18next';
 import type { RuleOfKind } from '../../../shared/editorial/ruleSchema';
 import type { Network } from '../../../shared/posts/networks';
 import { networkLabels, networks } from '../../../shared/posts/networks';
+import { useRoute } from '../app/useRoute';
 import { useSnippets } from './queries';
 
 /**
- * The fields of a "required snippet" rule: which firm snippet (its text is copied into the rule,
- * so linting needs no lookup), whether the editor locks it, and for which networks.
+ * The fields of a "required snippet" rule: which snippet (the firm's, or on a partner's line the
+ * partner's too; its text is copied into the rule, so linting needs no lookup), whether the
+ * editor locks it, and for which networks.
  */
 export function RequiredSnippetFields({ rule, onChange, error }: { rule: RuleOfKind<'requiredSnippet'>; onChange: (rule: RuleOfKind<'requiredSnippet'>) => void; error?: string | undefined }) {
   const { t } = useTranslation();
-  const firm = useSnippets(null);
-  const list = firm.data ?? [];
+  // The editorial page's route says whose line this is.
+  const [route] = useRoute();
+  const partnerId = route.page === 'editorial' ? route.partnerId : null;
+  const offered = useSnippets(partnerId, partnerId !== null);
+  const list = offered.data ?? [];
   const known = list.some((s) => s.id === rule.snippetId);
   const toggle = (network: Network) =>
     onChange({ ...rule, networks: rule.networks.includes(network) ? rule.networks.filter((n) => n !== network) : [...rule.networks, network] });
@@ -36,7 +41,7 @@ export function RequiredSnippetFields({ rule, onChange, error }: { rule: RuleOfK
             </option>
           ))}
         </select>
-        {list.length === 0 && firm.isSuccess ? <span className="small muted">{t('snippets.rule.none')}</span> : null}
+        {list.length === 0 && offered.isSuccess ? <span className="small muted">{t('snippets.rule.none')}</span> : null}
         {error ? <span className="field-error">{error}</span> : null}
       </label>
       <label className="checkbox">

@@ -41,8 +41,8 @@ export const snippetMessages = defineMessages(
       },
       rule: {
         snippet: 'Extrait exigé',
-        choose: 'Choisir un extrait du cabinet',
-        none: 'Créez d’abord un extrait du cabinet dans les réglages.',
+        choose: 'Choisir un extrait',
+        none: 'Créez d’abord un extrait, dans les réglages ou sur la page du partenaire.',
         lock: 'Verrouiller l’extrait dans l’éditeur (ni modifiable ni supprimable)',
         networks: 'Réseaux concernés',
         allNetworks: 'Aucun coché\u00a0: tous les réseaux.',
@@ -90,8 +90,8 @@ export const snippetMessages = defineMessages(
       },
       rule: {
         snippet: 'Required snippet',
-        choose: 'Choose a firm snippet',
-        none: 'Create a firm snippet in Settings first.',
+        choose: 'Choose a snippet',
+        none: 'Create a snippet first, in Settings or on the partner’s page.',
         lock: 'Lock the snippet in the editor (cannot be edited or deleted)',
         networks: 'Networks concerned',
         allNetworks: 'None ticked: every network.',
