@@ -8,6 +8,7 @@ import type { DocNode } from '../../../shared/posts/document';
 import { SnippetNodeBase } from '../../../renderer/src/snippets/node';
 import { appendSnippet } from '../../../renderer/src/snippets/insert';
 import { lockedSnippetGuard, lockedSnippetNextTo } from '../../../renderer/src/snippets/lockGuard';
+import { docSpans } from '../../../renderer/src/editor/lint/textPositions';
 
 /** The editor's schema with the snippet node (its DOM parts aside), so positions and edits are ProseMirror's own. */
 const schema = getSchema([StarterKit, SnippetNodeBase]);
@@ -35,6 +36,15 @@ describe('a locked snippet in the editor', () => {
     const map = plainTextMap(json);
     expect(map.text).toBe('Bonjour\nAvocate au barreau de Paris');
     expect(new Set(map.positions.slice('Bonjour\n'.length))).toEqual(new Set([snippetPos]));
+  });
+
+  it('is underlined as one span when a finding covers its text', () => {
+    const map = plainTextMap(json);
+    expect(docSpans(map, { from: 'Bonjour\n'.length, to: map.text.length })).toEqual([{ from: snippetPos, to: snippetPos + 1 }]);
+    expect(docSpans(map, { from: 3, to: map.text.length })).toEqual([
+      { from: 4, to: 8 },
+      { from: snippetPos, to: snippetPos + 1 },
+    ]);
   });
 
   it('cannot be deleted, nor replaced with the text around it, and each refusal is told', () => {
