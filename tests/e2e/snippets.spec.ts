@@ -139,4 +139,14 @@ test('un extrait du cabinet créé dans les réglages devient une mention exigé
   await expect(page.getByTestId('line-message')).toHaveText(/Version 2 enregistrée\./u);
   const line = await plume.call(page.request, 'editorial.firmLine', {});
   expect(line.rules.find((rule) => rule.kind === 'requiredSnippet')).toMatchObject({ snippetId: snippet?.id, text: DISCLOSURE, lockInEditor: true, networks: [] });
+
+  // The snippet edited afterwards: the rule says it still asks for the old text, and takes the new one on request.
+  await plume.call(page.request, 'snippets.update', { id: snippet?.id ?? '', fields: { kind: 'signature', name: 'Mention du barreau', text: 'Avocate au barreau de Lyon' } });
+  await page.reload();
+  await expect(page.getByTestId('required-snippet-stale')).toContainText(/la ligne exige encore\s*«\s*Avocate au barreau de Paris\s*»/u);
+  await page.getByRole('button', { name: 'Reprendre le texte actuel' }).click();
+  await page.getByTestId('save-line').click();
+  await expect(page.getByTestId('line-message')).toHaveText(/Version 3 enregistrée\./u);
+  const updated = await plume.call(page.request, 'editorial.firmLine', {});
+  expect(updated.rules.find((rule) => rule.kind === 'requiredSnippet')).toMatchObject({ text: 'Avocate au barreau de Lyon' });
 });

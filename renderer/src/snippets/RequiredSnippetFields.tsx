@@ -17,7 +17,8 @@ export function RequiredSnippetFields({ rule, onChange, error }: { rule: RuleOfK
   const partnerId = route.page === 'editorial' ? route.partnerId : null;
   const offered = useSnippets(partnerId, partnerId !== null);
   const list = offered.data ?? [];
-  const known = list.some((s) => s.id === rule.snippetId);
+  const current = list.find((s) => s.id === rule.snippetId);
+  const known = current !== undefined;
   const toggle = (network: Network) =>
     onChange({ ...rule, networks: rule.networks.includes(network) ? rule.networks.filter((n) => n !== network) : [...rule.networks, network] });
   return (
@@ -41,6 +42,15 @@ export function RequiredSnippetFields({ rule, onChange, error }: { rule: RuleOfK
             </option>
           ))}
         </select>
+        {current && current.text !== rule.text ? (
+          // The snippet was edited after the rule copied it: the line still asks for the old text.
+          <span className="small" data-testid="required-snippet-stale">
+            {t('snippets.rule.stale', { text: rule.text })}{' '}
+            <button type="button" className="link" onClick={() => onChange({ ...rule, text: current.text })}>
+              {t('snippets.rule.refresh')}
+            </button>
+          </span>
+        ) : null}
         {list.length === 0 && offered.isSuccess ? <span className="small muted">{t('snippets.rule.none')}</span> : null}
         {error ? <span className="field-error">{error}</span> : null}
       </label>

@@ -46,6 +46,8 @@ export const snippetMessages = defineMessages(
         lock: 'Verrouiller l’extrait dans l’éditeur (ni modifiable ni supprimable)',
         networks: 'Réseaux concernés',
         allNetworks: 'Aucun coché\u00a0: tous les réseaux.',
+        stale: 'L’extrait a changé depuis\u00a0; la ligne exige encore «\u00a0{{text}}\u00a0».',
+        refresh: 'Reprendre le texte actuel',
       },
       errors: {
         notFound: 'Extrait introuvable.',
@@ -95,6 +97,8 @@ export const snippetMessages = defineMessages(
         lock: 'Lock the snippet in the editor (cannot be edited or deleted)',
         networks: 'Networks concerned',
         allNetworks: 'None ticked: every network.',
+        stale: 'The snippet has changed since; the line still requires “{{text}}”.',
+        refresh: 'Use its current text',
       },
       errors: {
         notFound: 'Snippet not found.',
