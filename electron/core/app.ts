@@ -80,6 +80,9 @@ import { createDigest } from './digest/feature';
 import { digestHandlers } from './digest/handlers';
 import { similarityHandlers } from './similarity/handlers';
 import { SimilarityRepository } from './similarity/repository';
+import { snippetHandlers } from './snippets/handlers';
+import { SnippetRepository } from './snippets/repository';
+import { SnippetService } from './snippets/service';
 import { SimilarityService } from './similarity/service';
 import { SignatureRepository } from './similarity/signatureRepository';
 import { timeSlicer } from './scheduler/timeSlice';
@@ -390,6 +393,7 @@ function wireServices({ options, db, migration, clock, log, events, storage }: W
   });
   router.register(previewHandlers(previews, linkCards));
   signoff.emailPreviews.use((post, content) => previews.forEmail(post, content));
+  router.register(snippetHandlers(new SnippetService(new SnippetRepository(db), partnerRepo, clock)));
   router.register(similarityHandlers(new SimilarityService(new SimilarityRepository(db), () => editorial.firmLine().similarity.windowDays, clock)));
   router.assertComplete(procedureNames.filter((name) => !storageProcedureNames.has(name)));
   // Backups ride the background tick, so tests drive them with the clock.

@@ -20,6 +20,7 @@ import { engagementProcedures } from './procedures/engagement';
 import { EngagementChangedEvent } from '../engagement/changedEvent';
 import { similarityProcedures } from './procedures/similarity';
 import { digestProcedures } from './procedures/digest';
+import { snippetProcedures } from './procedures/snippets';
 
 /**
  * The one API between UI and core. Each feature declares its procedures in
@@ -43,6 +44,7 @@ export const contract = {
   ...engagementProcedures,
   ...similarityProcedures,
   ...digestProcedures,
+  ...snippetProcedures,
 } as const;
 
 export type Contract = typeof contract;

@@ -67,6 +67,7 @@ const readOnly = [
   'similarity.check',
   'similarity.compare',
   'similarity.pairs',
+  'snippets.list',
 ] as const satisfies readonly ProcedureName[];
 
 const readOnlySet: ReadonlySet<string> = new Set(readOnly);

@@ -3,6 +3,7 @@ import { languageCheck } from './checks/language';
 import { lengthTargetCheck, networkLimitsCheck } from './checks/length';
 import { linksCheck, mentionsCheck, utmCheck } from './checks/links';
 import { mentionMatcher, requiredMentionCheck } from './checks/requiredMention';
+import { requiredSnippetCheck, snippetMatcher } from './checks/requiredSnippet';
 import { allCapsCheck, emojiCountCheck, exclamationMarksCheck, sentenceLengthCheck } from './checks/style';
 import { bannedTermCheck, forbiddenTopicCheck } from './checks/terms';
 import type { Check, PhraseCheck } from './checks/types';
@@ -34,6 +35,8 @@ function compileRule(rule: Rule): Check | PhraseCheck {
       return bannedTermCheck(rule);
     case 'requiredMention':
       return requiredMentionCheck(rule);
+    case 'requiredSnippet':
+      return requiredSnippetCheck(rule);
     case 'hashtags':
       return hashtagsCheck(rule);
     case 'links':
@@ -68,7 +71,10 @@ function compileRule(rule: Rule): Check | PhraseCheck {
 /** Compile once per line version and reuse for every keystroke. */
 export function compileLine(line: ResolvedLine | EditorialLine): CompiledLine {
   const resolved = line.scope === 'resolved' ? line : resolveLine(line);
-  const mentions = resolved.rules.flatMap(({ rule }) => (rule.kind === 'requiredMention' ? [mentionMatcher(rule)] : []));
+  // A required snippet (a signature) may close the post after its hashtags, as a required mention does.
+  const mentions = resolved.rules.flatMap(({ rule }) =>
+    rule.kind === 'requiredMention' ? [mentionMatcher(rule)] : rule.kind === 'requiredSnippet' ? [snippetMatcher(rule)] : [],
+  );
   const compiled: CompiledLine = {
     scope: 'compiled',
     line: resolved,

@@ -15,6 +15,8 @@ export const QuickFix = z.object({
   labelKey: z.string(),
   labelParams: z.record(z.string(), z.union([z.string(), z.number()])).default({}),
   edits: z.array(TextEdit).min(1),
+  /** The inserted text is this snippet: the editor inserts it as a snippet (locked: one uneditable block). */
+  snippet: z.object({ id: z.string(), text: z.string(), locked: z.boolean() }).optional(),
 });
 export type QuickFix = z.infer<typeof QuickFix>;
 

@@ -36,7 +36,7 @@ function reporter({ rule, origin }: EffectiveRule, findings: Finding[]): Report 
       ...(rule.source ? { source: rule.source } : {}),
       range,
       ...(network ? { network } : {}),
-      ...(fix ? { fix: { labelKey: fix.labelKey, labelParams: fix.labelParams ?? {}, edits: fix.edits } } : {}),
+      ...(fix ? { fix: { labelKey: fix.labelKey, labelParams: fix.labelParams ?? {}, edits: fix.edits, ...(fix.snippet ? { snippet: fix.snippet } : {}) } } : {}),
       origin,
     });
   };

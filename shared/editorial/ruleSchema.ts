@@ -85,6 +85,21 @@ export const RequiredMentionRule = z.object({
   networks: z.array(Network).default([]),
 });
 
+/**
+ * A snippet the post must carry (a disclosure, a signature). The rule keeps the snippet's text
+ * as it was when the rule was set, so linting stays pure; `lockInEditor` makes the inserted
+ * snippet one block the editor will not let anyone edit or delete.
+ */
+export const RequiredSnippetRule = z.object({
+  kind: z.literal('requiredSnippet'),
+  ...base('error'),
+  snippetId: z.uuid(),
+  text: z.string().trim().min(1).max(1000),
+  lockInEditor: z.boolean().default(true),
+  /** Empty: every network. */
+  networks: z.array(Network).default([]),
+});
+
 export const HashtagsRule = z.object({
   kind: z.literal('hashtags'),
   ...base('warning'),
@@ -215,6 +230,7 @@ export const Rule = z.discriminatedUnion('kind', [
   ForbiddenTopicRule,
   BannedTermRule,
   RequiredMentionRule,
+  RequiredSnippetRule,
   HashtagsRule,
   LinksRule,
   UtmRule,
@@ -238,7 +254,7 @@ export type RuleOfKind<K extends RuleKind> = Extract<Rule, { kind: K }>;
 export const ruleKinds = [
   'forbiddenTopic', 'bannedTerm', 'requiredMention', 'hashtags', 'links', 'utm', 'mentions', 'networkLimits',
   'lengthTarget', 'sentenceLength', 'emojiCount', 'exclamationMarks', 'allCaps', 'addressForm', 'firstPerson',
-  'frenchTypography', 'language',
+  'frenchTypography', 'language', 'requiredSnippet',
 ] as const;
 export const RuleKind = z.enum(ruleKinds);
 

@@ -42,6 +42,14 @@ const MERGES: { [K in Rule['kind']]: Merge<K> } = {
     // No list means every network, the widest requirement.
     networks: o.networks.length === 0 || p.networks.length === 0 ? [] : union(o.networks, p.networks),
   }),
+  // The partner may not swap the firm's snippet; locking stays once the firm asks for it.
+  requiredSnippet: (o, p) => ({
+    kind: o.kind,
+    snippetId: o.snippetId,
+    text: o.text,
+    lockInEditor: o.lockInEditor || p.lockInEditor,
+    networks: o.networks.length === 0 || p.networks.length === 0 ? [] : union(o.networks, p.networks),
+  }),
   hashtags: (o, p) => ({
     kind: o.kind,
     required: union(o.required, p.required, hashtagKey),

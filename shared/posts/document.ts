@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SNIPPET_NODE } from '../snippets/schema';
 
 /** A TipTap/ProseMirror JSON node, validated structurally (the editor schema does the rest). */
 export interface DocNode {
@@ -39,7 +40,8 @@ export function docFromParagraphs(paragraphs: string[]): DocNode {
 /**
  * The text a network receives, with where each character came from: `positions[i]` is the
  * ProseMirror position of character i (computed from the JSON alone: a non-leaf node opens
- * and closes with one position each, text counts its UTF-16 units, a leaf counts one), or -1
+ * and closes with one position each, text counts its UTF-16 units, a leaf counts one, and
+ * every character of a snippet node maps to the node's one position), or -1
  * for characters the text adds (line breaks between blocks, list bullets and numbers).
  * Editor decorations use it to put a finding's range back on the document.
  */
@@ -73,6 +75,12 @@ export function plainTextMap(doc: DocNode): PlainTextMap {
     }
     if (node.type === 'hardBreak') {
       push('\n', -1);
+      return pos + 1;
+    }
+    // A snippet node (a locked disclosure) is one position in the document and its whole text on the network.
+    if (node.type === SNIPPET_NODE) {
+      const text = typeof node.attrs?.text === 'string' ? node.attrs.text : '';
+      for (let i = 0; i < text.length; i++) push(text.charAt(i), pos);
       return pos + 1;
     }
     if (!node.content) return pos + 1;

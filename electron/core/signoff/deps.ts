@@ -13,6 +13,7 @@ import type { OutboxWorker } from '../outbox/worker';
 import type { PartnerRepository } from '../partners/repository';
 import type { PostRepository } from '../posts/repository';
 import type { FindingsSummary } from '../../../shared/signoff/schema';
+import type { Finding } from '../../../shared/editorial/findingSchema';
 import type { CommentRepository } from './commentRepository';
 import type { ReplyRepository } from './replyRepository';
 import type { SignoffRepository } from './repository';
@@ -26,7 +27,8 @@ import type { MailReachability } from '../mail/reachability';
  * feature implements it): a request never trusts a summary sent by the UI when this exists.
  */
 export interface EditorialChecker {
-  checkPost(postId: string): { summary: FindingsSummary; errorFindingIds: string[] };
+  /** `networks`: each network's findings (a missing required snippet refuses the request outright). */
+  checkPost(postId: string): { summary: FindingsSummary; errorFindingIds: string[]; networks?: readonly { result: { findings: readonly Finding[] } }[] };
 }
 
 /** What the sign-off services share; built once in `createSignoff`. */

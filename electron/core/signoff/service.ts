@@ -161,7 +161,17 @@ export class SignoffService {
   private editorialGate(postId: string, fields: RequestFields): { findings: FindingsSummary; override: EditorialOverride | null } {
     const checker = this.deps.editorial;
     if (checker === null) return { findings: fields.findings, override: fields.override };
-    const { summary, errorFindingIds } = checker.checkPost(postId);
+    const { summary, errorFindingIds, networks } = checker.checkPost(postId);
+    // A required snippet (a disclosure) is not for an override to waive.
+    const missing = [...new Set((networks ?? []).flatMap(({ result }) => result.findings.filter((f) => f.kind === 'requiredSnippet').map((f) => String(f.params.snippet))))];
+    if (missing.length > 0) {
+      throw new ApiError({
+        code: 'validation',
+        messageKey: 'snippets.errors.requiredMissing',
+        message: `The post lacks required snippet(s): ${missing.join(', ')}`,
+        details: { snippets: missing },
+      });
+    }
     if (summary.error === 0 && errorFindingIds.length === 0) return { findings: summary, override: null };
     if (fields.override === null) {
       throw new ApiError({

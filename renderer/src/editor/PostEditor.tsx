@@ -38,6 +38,8 @@ import type { TextRange } from '../../../shared/editorial/findingSchema';
 import { docSpans } from './lint/textPositions';
 import { useDraftText } from './useDraftText';
 import { NetworkVersions } from '../versions/NetworkVersions';
+import { SnippetSession } from '../snippets/snippetSession';
+import { SnippetTools } from '../snippets/SnippetTools';
 
 export function PostEditor({ initial, partners, onDeleted }: { initial: Post; partners: Partner[]; onDeleted: () => void }) {
   const { t } = useTranslation();
@@ -54,6 +56,7 @@ export function PostEditor({ initial, partners, onDeleted }: { initial: Post; pa
   const [savedAt, setSavedAt] = useState(initial.updatedAt);
   const [notice, setNotice] = useState<string | null>(null);
   const [lintSession] = useState(() => new LintSession(editorLintRunner()));
+  const [snippetSession] = useState(() => new SnippetSession());
   const titleInput = useRef<HTMLInputElement>(null);
   // A post just created: the caret goes to its title, wherever the command came from.
   useEffect(() => {
@@ -83,7 +86,7 @@ export function PostEditor({ initial, partners, onDeleted }: { initial: Post; pa
   );
 
   const editor = useEditor({
-    extensions: postExtensions(t('editor.bodyPlaceholder'), lintSession),
+    extensions: postExtensions(t('editor.bodyPlaceholder'), lintSession, snippetSession),
     content: initial.content,
     immediatelyRender: true,
     shouldRerenderOnTransaction: false,
@@ -287,6 +290,7 @@ export function PostEditor({ initial, partners, onDeleted }: { initial: Post; pa
         </div>
         <NetworkVersions post={initial} networks={fields.networks} partnerId={fields.partnerId} saver={saver} commonDoc={() => editor.getJSON() as DocNode} />
         <Toolbar editor={editor} />
+        <SnippetTools editor={editor} session={snippetSession} partnerId={fields.partnerId} line={editorialLine.data ?? null} />
         <EditorContent editor={editor} className="post-body" />
         <LintCard editor={editor} session={lintSession} />
         <div className="editor-footer">

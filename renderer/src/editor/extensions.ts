@@ -3,12 +3,14 @@ import Placeholder from '@tiptap/extension-placeholder';
 import type { Extensions } from '@tiptap/react';
 import { EditorialLint } from './lint/extension';
 import type { LintSession } from './lint/lintSession';
+import { SnippetNode } from '../snippets/extension';
+import type { SnippetSession } from '../snippets/snippetSession';
 
 /**
  * What a social post can carry: paragraphs, bold, italic, lists, links. Headings, code,
  * quotes, rules, strike and underline are left out: no network renders them from text.
  */
-export function postExtensions(placeholder: string, lintSession?: LintSession): Extensions {
+export function postExtensions(placeholder: string, lintSession?: LintSession, snippetSession?: SnippetSession): Extensions {
   return [
     StarterKit.configure({
       heading: false,
@@ -29,5 +31,7 @@ export function postExtensions(placeholder: string, lintSession?: LintSession): 
     }),
     Placeholder.configure({ placeholder }),
     ...(lintSession ? [EditorialLint.configure({ session: lintSession })] : []),
+    // Always in the schema: a stored post may hold a snippet node.
+    SnippetNode.configure({ session: snippetSession ?? null }),
   ];
 }

@@ -7,6 +7,7 @@ import { ChipList } from './fields/ChipList';
 import { CheckField, NumberField, SelectField, TextField } from './fields/inputs';
 import { NetworkPicker } from './fields/NetworkPicker';
 import type { Path } from './lineErrors';
+import { RequiredSnippetFields } from '../snippets/RequiredSnippetFields';
 
 export interface KindFieldsProps<R extends Rule> {
   rule: R;
@@ -144,6 +145,8 @@ export function RuleFields({ rule, onChange, error }: KindFieldsProps<Rule>) {
           <NetworkPicker legend={t('editorialLine.fields.mentionNetworks')} value={rule.networks} hint={t('editorialLine.hints.allNetworks')} onChange={(list) => onChange({ ...rule, networks: list })} />
         </>
       );
+    case 'requiredSnippet':
+      return <RequiredSnippetFields rule={rule} onChange={onChange} error={error(['snippetId']) ?? error(['text'])} />;
     case 'hashtags':
       return (
         <>

@@ -4,6 +4,8 @@ import type { RuleKind } from '../../../shared/editorial/ruleSchema';
 /** What a kind needs beyond its defaults to be a rule at all; the editor then asks for the rest. */
 const REQUIRED: Partial<Record<RuleKind, Record<string, unknown>>> = {
   requiredMention: { text: '…' },
+  // Until a snippet is chosen in the rule's fields (the line will not save with this one's text unmatched).
+  requiredSnippet: { snippetId: '00000000-0000-4000-8000-000000000000', text: '…' },
   addressForm: { expected: 'vous' },
   firstPerson: { expected: 'plural' },
 };

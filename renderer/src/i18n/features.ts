@@ -14,7 +14,8 @@ import { engagementMessages } from '../engagement/messages';
 import { similarityMessages } from '../similarity/messages';
 import { digestMessages } from '../digest/messages';
 import { versionMessages } from '../versions/messages';
+import { snippetMessages } from '../snippets/messages';
 import type { FeatureMessages } from './feature';
 
 /** Every feature's dictionary; add a feature's `messages.ts` here. */
-export const featureMessages: FeatureMessages[] = [calendarMessages, calendarUiMessages, accountMessages, reportUiMessages, editorialEditorMessages, signoffMessages, editorialDomainMessages, editorialLineMessages, publishingMessages, settingsUiMessages, storageMessages, recordMessages, previewMessages, engagementMessages, similarityMessages, digestMessages, versionMessages];
+export const featureMessages: FeatureMessages[] = [calendarMessages, calendarUiMessages, accountMessages, reportUiMessages, editorialEditorMessages, signoffMessages, editorialDomainMessages, editorialLineMessages, publishingMessages, settingsUiMessages, storageMessages, recordMessages, previewMessages, engagementMessages, similarityMessages, digestMessages, versionMessages, snippetMessages];

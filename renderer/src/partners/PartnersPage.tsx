@@ -12,6 +12,7 @@ import { AccountBadges } from '../accounts/AccountBadges';
 import { PartnerAccounts } from '../accounts/PartnerAccounts';
 import { PartnerEngagementPanel } from '../engagement/PartnerEngagementPanel';
 import { PartnerDigestPanel } from '../digest/PartnerDigestPanel';
+import { SnippetsSection } from '../snippets/SnippetsSection';
 
 export function PartnersPage({ selectedId, onSelect }: { selectedId: string | null; onSelect: (id: string | null) => void }) {
   const { t } = useTranslation();
@@ -62,6 +63,7 @@ export function PartnersPage({ selectedId, onSelect }: { selectedId: string | nu
         />
       ) : null}
       {editing ? <PartnerAccounts key={editing.id} partner={editing} /> : null}
+      {editing ? <SnippetsSection key={`snippets-${editing.id}`} partnerId={editing.id} /> : null}
       {editing ? <PartnerEngagementPanel key={`engagement-${editing.id}`} partnerId={editing.id} /> : null}
       {editing ? <PartnerDigestPanel key={`digest-${editing.id}`} partnerId={editing.id} /> : null}
       {list.length === 0 && !partners.isLoading ? <p className="empty">{t('partners.empty')}</p> : null}

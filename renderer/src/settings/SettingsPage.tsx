@@ -10,6 +10,7 @@ import { OAuthAppsSection } from '../accounts/OAuthAppsSection';
 import { useAccountEvents } from '../accounts/queries';
 import { MastodonCountsSection } from './MastodonCountsSection';
 import { BackupsSection } from '../storage/BackupsSection';
+import { SnippetsSection } from '../snippets/SnippetsSection';
 
 export function SettingsPage() {
   const { t } = useTranslation();
@@ -39,6 +40,7 @@ export function SettingsPage() {
       <MailAccountSection />
       <OAuthAppsSection />
       <MastodonCountsSection />
+      <SnippetsSection partnerId={null} />
       <BackupsSection />
     </section>
   );

@@ -10,7 +10,12 @@ export interface RawFinding {
   params?: Record<string, string | number>;
   range: TextRange;
   network?: Network;
-  fix?: { labelKey: string; labelParams?: Record<string, string | number>; edits: { from: number; to: number; insert: string }[] };
+  fix?: {
+    labelKey: string;
+    labelParams?: Record<string, string | number>;
+    edits: { from: number; to: number; insert: string }[];
+    snippet?: { id: string; text: string; locked: boolean };
+  };
 }
 
 export type Report = (finding: RawFinding) => void;

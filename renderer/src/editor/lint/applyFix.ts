@@ -3,6 +3,7 @@ import type { EditorState, Transaction } from '@tiptap/pm/state';
 import type { PlainTextMap } from '../../../../shared/posts/document';
 import type { QuickFix, TextEdit } from '../../../../shared/editorial/findingSchema';
 import { docRange } from './textPositions';
+import { appendSnippet } from '../../snippets/insert';
 
 /** The first position inside a textblock: where text goes in an empty post. */
 function firstTextPosition(doc: PmNode): number {
@@ -87,6 +88,11 @@ function applyEdit(tr: Transaction, map: PlainTextMap, edit: TextEdit, fallback:
  */
 export function fixTransaction(state: EditorState, map: PlainTextMap, fix: QuickFix): Transaction {
   const tr = state.tr;
+  // A locked snippet goes in as its node, not as text anyone could then edit.
+  if (fix.snippet?.locked) {
+    appendSnippet(tr, fix.snippet);
+    return tr.scrollIntoView();
+  }
   const fallback = firstTextPosition(state.doc);
   const edits = [...fix.edits].sort((a, b) => b.from - a.from || b.to - a.to);
   for (const edit of edits) applyEdit(tr, map, edit, fallback);

@@ -21,6 +21,8 @@ export function docSpans(map: PlainTextMap, range: TextRange): DocSpan[] {
   for (let i = Math.max(0, range.from); i < end; i++) {
     const pos = real(map, i);
     if (pos < 0) continue;
+    // A snippet node's characters all sit at the node's one position.
+    if (current && pos >= current.from && pos < current.to) continue;
     if (current && pos === current.to) {
       current.to = pos + 1;
       continue;

@@ -1,0 +1,34 @@
+import { networkLabels } from '../../posts/networks';
+import type { RuleOfKind } from '../ruleSchema';
+import { foldLoose } from '../text/fold';
+import { appendLine } from './requiredMention';
+import type { Check } from './types';
+
+/** Whether a folded text holds the snippet's text (as the snippet node sends it, or typed). */
+export function snippetMatcher(rule: RuleOfKind<'requiredSnippet'>): (folded: string) => boolean {
+  const wanted = foldLoose(rule.text);
+  return (folded) => folded.includes(wanted);
+}
+
+/** A required snippet missing: said at the end of the post, with a fix that inserts it there. */
+export function requiredSnippetCheck(rule: RuleOfKind<'requiredSnippet'>): Check {
+  const holds = snippetMatcher(rule);
+  return (analysis, { context }, report) => {
+    const targeted = rule.networks.length === 0 ? [] : rule.networks.filter((n) => context.networks.includes(n));
+    if (rule.networks.length > 0 && targeted.length === 0) return;
+    if (holds(analysis.folded)) return;
+    const [only] = targeted;
+    report({
+      messageKey: 'editorial.finding.requiredSnippetMissing',
+      params: { snippet: rule.text, networks: targeted.map((n) => networkLabels[n]).join(', ') },
+      range: { from: analysis.text.length, to: analysis.text.length },
+      ...(only && targeted.length === 1 ? { network: only } : {}),
+      fix: {
+        labelKey: 'editorial.fix.insertSnippet',
+        labelParams: { snippet: rule.text },
+        edits: [appendLine(analysis.text, rule.text)],
+        snippet: { id: rule.snippetId, text: rule.text, locked: rule.lockInEditor },
+      },
+    });
+  };
+}
