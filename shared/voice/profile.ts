@@ -1,10 +1,10 @@
-import { FUNCTION_WORDS, STYLE_FEATURES } from './features';
+import { STYLE_FEATURES } from './features';
 import type { StyleFeature, VoiceFeatures } from './features';
 
 /** Fewer posts than this and a partner's voice is « en apprentissage ». */
 export const MIN_POSTS = 10;
-/** Style features weigh twice the supporting signals: they are what a person chooses. */
-const WEIGHTS = { style: 2, delta: 1, trigrams: 2 } as const;
+/** Style features weigh most: they are what a person chooses. */
+const WEIGHTS = { style: 2, delta: 1, trigrams: 1 } as const;
 
 export interface VoiceSample {
   partnerId: string;
@@ -36,8 +36,10 @@ export interface VoiceModel {
 
 export interface VoiceReason {
   feature: StyleFeature;
+  /** The partner's mean over their posts (a share of posts for yes/no features). */
   partnerValue: number;
   draftValue: number;
+  partnerPosts: number;
 }
 
 export type VoiceScore =
@@ -73,7 +75,7 @@ function statsOf(samples: readonly VoiceSample[]): Stats {
     return { mean: m, scale: variance.map((v) => Math.max(Math.sqrt(v / Math.max(1, samples.length)), 1e-3)) };
   };
   const style = spread((f) => f.style, STYLE_FEATURES.length);
-  const fw = spread((f) => f.functionWords, FUNCTION_WORDS.length);
+  const fw = spread((f) => f.functionWords, samples[0]?.features.functionWords.length ?? 0);
   return { styleScale: style.scale, fwMean: fw.mean, fwScale: fw.scale };
 }
 
@@ -101,13 +103,21 @@ function distance(stats: Stats, sums: Sums, f: VoiceFeatures, leaveOut: VoiceFea
     const mean = ((sums.style[i] ?? 0) - (leaveOut?.style[i] ?? 0)) / n;
     style += Math.abs((f.style[i] ?? 0) - mean) / (stats.styleScale[i] ?? 1);
   });
-  let delta = 0;
-  FUNCTION_WORDS.forEach((_, i) => {
-    const mean = ((sums.functionWords[i] ?? 0) - (leaveOut?.functionWords[i] ?? 0)) / n;
-    delta += Math.abs(((f.functionWords[i] ?? 0) - mean) / (stats.fwScale[i] ?? 1));
+  // Cosine Delta: the angle between the z-scored function-word profiles (Smith & Aldridge 2011).
+  let dot = 0;
+  let nf = 0;
+  let np = 0;
+  stats.fwMean.forEach((m, i) => {
+    const scale = stats.fwScale[i] ?? 1;
+    const zf = ((f.functionWords[i] ?? 0) - m) / scale;
+    const zp = (((sums.functionWords[i] ?? 0) - (leaveOut?.functionWords[i] ?? 0)) / n - m) / scale;
+    dot += zf * zp;
+    nf += zf * zf;
+    np += zp * zp;
   });
+  const delta = nf === 0 || np === 0 ? 1 : 1 - dot / Math.sqrt(nf * np);
   const trigram = 1 - cosine(f.trigrams, sums.trigrams, leaveOut?.trigrams);
-  return (WEIGHTS.style * style) / STYLE_FEATURES.length + (WEIGHTS.delta * delta) / FUNCTION_WORDS.length + WEIGHTS.trigrams * trigram;
+  return (WEIGHTS.style * style) / STYLE_FEATURES.length + WEIGHTS.delta * delta + WEIGHTS.trigrams * trigram;
 }
 
 function softmax(distances: readonly number[], temperature: number): number[] {
@@ -153,13 +163,17 @@ export function buildVoiceModel(samples: readonly VoiceSample[]): VoiceModel {
   return { partners, stats, temperature, looAccuracy, chance, learning: looAccuracy > chance + margin ? null : 'notAboveChance' };
 }
 
-/** « Reads like Claire 72 % / Dana 21 % », with the three style features that weigh most. */
-export function scoreVoice(model: VoiceModel, draft: VoiceFeatures): VoiceScore {
+/**
+ * « Reads like Claire 72 % / Dana 21 % », with the three style features that weigh most.
+ * `ownerOfSample`: the partner whose learned posts include this very text.
+ */
+export function scoreVoice(model: VoiceModel, draft: VoiceFeatures, ownerOfSample?: string): VoiceScore {
   if (model.learning) return { status: 'learning', reason: model.learning };
   const ids = [...model.partners.keys()];
+  // A post that is itself one of a partner's samples is scored without it (leave-one-out), as in calibration.
   const distances = ids.map((id) => {
     const sums = model.partners.get(id);
-    return sums ? distance(model.stats, sums, draft, null) : Infinity;
+    return sums ? distance(model.stats, sums, draft, id === ownerOfSample && sums.n > 1 ? draft : null) : Infinity;
   });
   const probabilities = softmax(distances, model.temperature);
   const scores = ids.map((partnerId, i) => ({ partnerId, probability: probabilities[i] ?? 0 })).sort((a, b) => b.probability - a.probability);
@@ -173,7 +187,7 @@ export function scoreVoice(model: VoiceModel, draft: VoiceFeatures): VoiceScore 
       }))
         .sort((a, b) => b.weight - a.weight)
         .slice(0, 3)
-        .map(({ feature, partnerValue, draftValue }) => ({ feature, partnerValue, draftValue }))
+        .map(({ feature, partnerValue, draftValue }) => ({ feature, partnerValue, draftValue, partnerPosts: top.n }))
     : [];
   return { status: 'ready', scores, reasons };
 }
