@@ -80,6 +80,9 @@ import { similarityHandlers } from './similarity/handlers';
 import { SimilarityRepository } from './similarity/repository';
 import { SimilarityService } from './similarity/service';
 import { SignatureRepository } from './similarity/signatureRepository';
+import { voiceHandlers } from './voice/handlers';
+import { VoiceProfileRepository } from './voice/repository';
+import { VoiceService } from './voice/service';
 import { timeSlicer } from './scheduler/timeSlice';
 
 export interface CoreOptions {
@@ -276,6 +279,14 @@ function wireServices({ options, db, migration, clock, log, events, storage }: W
       if (outcome.ran && outcome.value > 0) log.info(`near-duplicate guard: ${outcome.value} post signatures (re)built`);
     })
     .catch((error: unknown) => log.error('near-duplicate guard: post signatures not rebuilt; checks miss the posts left unsigned until the next start', error));
+  // Voice profiles learned by an older algorithm (or before migration 0016) are rebuilt the same way.
+  const voiceProfiles = new VoiceProfileRepository(db);
+  void storage
+    .whenSound(() => voiceProfiles.rebuildStale(clock.now(), timeSlicer()))
+    .then((outcome) => {
+      if (outcome.ran && outcome.value > 0) log.info(`voice profiles: ${outcome.value} posts (re)learned`);
+    })
+    .catch((error: unknown) => log.error('voice profiles: not rebuilt; scores leave out the posts not yet learned until the next start', error));
   const partnerRepo = new PartnerRepository(db);
   const postRepo = new PostRepository(db);
   const settingsRepo = new SettingsRepository(db);
@@ -387,6 +398,8 @@ function wireServices({ options, db, migration, clock, log, events, storage }: W
   router.register(previewHandlers(previews, linkCards));
   signoff.emailPreviews.use((post, content) => previews.forEmail(post, content));
   router.register(similarityHandlers(new SimilarityService(new SimilarityRepository(db), () => editorial.firmLine().similarity.windowDays, clock)));
+  const voice = new VoiceService(voiceProfiles, partnerRepo);
+  router.register(voiceHandlers(voice));
   router.assertComplete(procedureNames.filter((name) => !storageProcedureNames.has(name)));
   // Backups ride the background tick, so tests drive them with the clock.
   signoff.scheduler.addStep((now) => storage.backupIfDue(now));

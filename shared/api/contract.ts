@@ -19,6 +19,7 @@ import { previewProcedures } from './procedures/previews';
 import { engagementProcedures } from './procedures/engagement';
 import { EngagementChangedEvent } from '../engagement/changedEvent';
 import { similarityProcedures } from './procedures/similarity';
+import { voiceProcedures } from './procedures/voice';
 
 /**
  * The one API between UI and core. Each feature declares its procedures in
@@ -41,6 +42,7 @@ export const contract = {
   ...previewProcedures,
   ...engagementProcedures,
   ...similarityProcedures,
+  ...voiceProcedures,
 } as const;
 
 export type Contract = typeof contract;

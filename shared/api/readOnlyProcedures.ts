@@ -62,6 +62,7 @@ const readOnly = [
   'similarity.check',
   'similarity.compare',
   'similarity.pairs',
+  'voice.score',
 ] as const satisfies readonly ProcedureName[];
 
 const readOnlySet: ReadonlySet<string> = new Set(readOnly);
