@@ -1,0 +1,17 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { api } from '../api';
+
+export const voiceKeys = {
+  all: ['voice'] as const,
+  score: (partnerId: string, text: string) => ['voice', 'score', partnerId, text] as const,
+};
+
+/** Whom the draft reads like; `text` is the editor's debounced text, so typing never waits on it. */
+export const useVoiceScore = (partnerId: string, text: string | null) =>
+  useQuery({
+    queryKey: voiceKeys.score(partnerId, text ?? ''),
+    queryFn: () => api.call('voice.score', { partnerId, text: text ?? '' }),
+    enabled: text !== null,
+    // While typing, the last answer stays on screen until the next one arrives.
+    placeholderData: keepPreviousData,
+  });
