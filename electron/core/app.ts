@@ -81,6 +81,7 @@ import { SimilarityRepository } from './similarity/repository';
 import { SimilarityService } from './similarity/service';
 import { SignatureRepository } from './similarity/signatureRepository';
 import { voiceHandlers } from './voice/handlers';
+import { reportVoice } from './voice/report';
 import { VoiceProfileRepository } from './voice/repository';
 import { VoiceService } from './voice/service';
 import { timeSlicer } from './scheduler/timeSlice';
@@ -338,6 +339,7 @@ function wireServices({ options, db, migration, clock, log, events, storage }: W
   router.register(credentials.handlers.mail);
   const calendar = new CalendarService(new CalendarRepository(db), clock, events, editorial, new WarningsThread(databaseFile(options.dataDir)));
   router.register(calendarHandlers(calendar));
+  const voice = new VoiceService(voiceProfiles, partnerRepo);
   const reports = new ReportService({
     db,
     partners: partnerRepo,
@@ -347,6 +349,7 @@ function wireServices({ options, db, migration, clock, log, events, storage }: W
     printer: options.pdfPrinter,
     cadenceFor: (partnerId) => editorial.cadenceFor(partnerId).cadence,
     engagementFor: reportEngagement(new EngagementRepository(db)),
+    voiceFor: reportVoice(voice, voiceProfiles),
   });
   router.register(reportHandlers(reports));
   router.register(signoffHandlers(signoff, clock));
@@ -398,7 +401,6 @@ function wireServices({ options, db, migration, clock, log, events, storage }: W
   router.register(previewHandlers(previews, linkCards));
   signoff.emailPreviews.use((post, content) => previews.forEmail(post, content));
   router.register(similarityHandlers(new SimilarityService(new SimilarityRepository(db), () => editorial.firmLine().similarity.windowDays, clock)));
-  const voice = new VoiceService(voiceProfiles, partnerRepo);
   router.register(voiceHandlers(voice));
   router.assertComplete(procedureNames.filter((name) => !storageProcedureNames.has(name)));
   // Backups ride the background tick, so tests drive them with the clock.

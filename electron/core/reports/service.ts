@@ -10,6 +10,7 @@ import type { EngagementPublication } from '../../../shared/reports/engagement';
 import { lastDayOfMonth } from '../../../shared/calendar/civil';
 import type { Network } from '../../../shared/posts/networks';
 import type { PartnerReport, ReportDocument, SummaryReport } from '../../../shared/reports/model';
+import type { ReportVoice } from '../../../shared/reports/voice';
 import { monthRange, previousMonth } from '../../../shared/reports/month';
 import { aggregateAll } from '../../../shared/reports/summary';
 import type { Clock } from '../clock';
@@ -44,6 +45,8 @@ export interface ReportServiceDeps {
   zone?: string;
   /** The partner's publications in [from, to) with their figures, and follower counts on `lastDay` (engagement feature). */
   engagementFor?: (partnerId: string, from: number, to: number, lastDay: string) => { publications: EngagementPublication[]; followers: Partial<Record<Network, number>> };
+  /** How many of these posts read like the partner (voice profile, issue 18). */
+  voiceFor?: (partnerId: string, postIds: readonly string[]) => ReportVoice | undefined;
 }
 
 export interface ReportTarget {
@@ -163,7 +166,9 @@ export class ReportService {
     const base = { partner: { id, displayName, role, organisation, color, timeZone, locale }, entries, posts, cadence, generatedAt: this.deps.clock.now() };
     const before = aggregateMonth({ ...base, month: previous, previous: null });
     const range = monthRange(month, zone);
-    const report = { ...aggregateMonth({ ...base, month, previous: before.figures }), nearDuplicatesKept: this.similarity.dismissalCount(partner.id, range.start, range.end) };
+    const current = aggregateMonth({ ...base, month, previous: before.figures });
+    const voice = this.deps.voiceFor?.(partner.id, current.published.map((p) => p.postId));
+    const report = { ...current, nearDuplicatesKept: this.similarity.dismissalCount(partner.id, range.start, range.end), ...(voice ? { voice } : {}) };
     const previousRange = monthRange(previous, zone);
     const read = this.deps.engagementFor?.(partner.id, previousRange.start, range.end, lastDayOfMonth(month));
     if (read === undefined || read.publications.length === 0) return report;

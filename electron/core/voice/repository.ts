@@ -90,6 +90,12 @@ export class VoiceProfileRepository {
     return typeof row === 'number' ? row : 0;
   }
 
+  /** The texts of these posts (the monthly report's). */
+  texts(postIds: readonly string[]): { id: string; text: string }[] {
+    const read = this.db.prepare<[string], { id: string; text: string }>('SELECT id, plain_text AS text FROM posts WHERE id = ?');
+    return postIds.flatMap((id) => read.all(id));
+  }
+
   /** Changes with every learned or forgotten post of the language: the cached model's key. */
   stamp(language: VoiceLanguage): number {
     const row = this.db.prepare('SELECT total(revision) FROM voice_profiles WHERE language = ?').pluck().get(language);

@@ -104,4 +104,34 @@ describe('the voice profile in core', () => {
       reopened.core.close();
     }
   });
+
+  it('gives the monthly report a line per partner: the share of the month’s published posts that read like them, or the abstention', async () => {
+    const a = await partner('Claire Martin');
+    const b = await partner('Dana Lefèvre');
+    const newcomer = await partner('Éloïse Petit');
+    const published: { id: string; partnerId: string }[] = [];
+    for (const topic of TOPICS.slice(0, 10)) {
+      published.push({ id: (await approved(a.id, claire(topic))).id, partnerId: a.id });
+      await approved(b.id, dana(topic));
+    }
+    for (const topic of TOPICS.slice(0, 3)) published.push({ id: (await approved(newcomer.id, claire(topic))).id, partnerId: newcomer.id });
+    t.clock.advance(MINUTE);
+    await t.core.scheduler.tick(t.clock.now());
+    for (const [i, post] of published.entries()) {
+      const url = `https://www.linkedin.com/posts/cabinet_droit-activity-72600000000000000${String(i).padStart(2, '0')}-AbCd`;
+      expect((await t.call('publishing.manualDone', { postId: post.id, network: 'linkedin', url })).status).toBe('published');
+    }
+
+    const report = await t.call('reports.build', { month: '2026-11', partnerId: a.id });
+    if (report.kind !== 'partner') throw new Error('expected a partner report');
+    // Each post is read without itself (leave-one-out), as the profile was calibrated.
+    expect(report.report.voice).toEqual({ posts: 10, scored: 10, readsLike: 10 });
+    const html = (await t.call('reports.preview', { month: '2026-11', partnerId: a.id })).html;
+    expect(html.includes('Voix\u00a0: 10 des 10 posts publiés ce mois-ci se lisent comme Claire Martin (100\u202f%)')).toBe(true);
+
+    const learning = await t.call('reports.build', { month: '2026-11', partnerId: newcomer.id });
+    if (learning.kind !== 'partner') throw new Error('expected a partner report');
+    expect(learning.report.voice).toEqual({ posts: 3, scored: 0, readsLike: 0 });
+    expect((await t.call('reports.preview', { month: '2026-11', partnerId: newcomer.id })).html.includes('Voix\u00a0: profil en apprentissage')).toBe(true);
+  });
 });
