@@ -79,45 +79,63 @@ function statsOf(samples: readonly VoiceSample[]): Stats {
   return { styleScale: style.scale, fwMean: fw.mean, fwScale: fw.scale };
 }
 
+/** Squared norm of a 3-gram profile, kept per partner so a distance reads only the text's own 3-grams. */
+const norms = new WeakMap<ReadonlyMap<string, number>, number>();
+function squaredNorm(profile: ReadonlyMap<string, number>): number {
+  let norm = norms.get(profile);
+  if (norm === undefined) {
+    norm = 0;
+    for (const c of profile.values()) norm += c * c;
+    norms.set(profile, norm);
+  }
+  return norm;
+}
+
+/** Cosine of `a` with `b - minus`, reading only the grams of `a` and `minus` (|b - m|² = |b|² - 2 b·m + |m|²). */
 function cosine(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>, minus?: ReadonlyMap<string, number>): number {
   let dot = 0;
-  let na = 0;
-  let nb = 0;
-  for (const [gram, x] of a) {
-    const y = (b.get(gram) ?? 0) - (minus?.get(gram) ?? 0);
-    dot += x * y;
-    na += x * x;
-  }
-  for (const [gram, y0] of b) {
-    const y = y0 - (minus?.get(gram) ?? 0);
-    nb += y * y;
-  }
-  return na === 0 || nb === 0 ? 0 : dot / Math.sqrt(na * nb);
+  for (const [gram, x] of a) dot += x * ((b.get(gram) ?? 0) - (minus?.get(gram) ?? 0));
+  let nb = squaredNorm(b);
+  if (minus) for (const [gram, m] of minus) nb += m * m - 2 * (b.get(gram) ?? 0) * m;
+  const na = squaredNorm(a);
+  return na <= 0 || nb <= 1e-9 ? 0 : dot / Math.sqrt(na * nb);
 }
 
 /** Distance from a text to a partner's profile; `leaveOut`: a sample of that partner to exclude (leave-one-out). */
 function distance(stats: Stats, sums: Sums, f: VoiceFeatures, leaveOut: VoiceFeatures | null): number {
   const n = sums.n - (leaveOut ? 1 : 0);
   let style = 0;
-  STYLE_FEATURES.forEach((_, i) => {
+  // Plain loops: the leave-one-out calibration runs this for every post against every partner.
+  for (let i = 0; i < STYLE_FEATURES.length; i++) {
     const mean = ((sums.style[i] ?? 0) - (leaveOut?.style[i] ?? 0)) / n;
     style += Math.abs((f.style[i] ?? 0) - mean) / (stats.styleScale[i] ?? 1);
-  });
+  }
   // Cosine Delta: the angle between the z-scored function-word profiles (Smith & Aldridge 2011).
   let dot = 0;
   let nf = 0;
   let np = 0;
-  stats.fwMean.forEach((m, i) => {
-    const scale = stats.fwScale[i] ?? 1;
+  const { fwMean, fwScale } = stats;
+  for (let i = 0; i < fwMean.length; i++) {
+    const m = fwMean[i] ?? 0;
+    const scale = fwScale[i] ?? 1;
     const zf = ((f.functionWords[i] ?? 0) - m) / scale;
     const zp = (((sums.functionWords[i] ?? 0) - (leaveOut?.functionWords[i] ?? 0)) / n - m) / scale;
     dot += zf * zp;
     nf += zf * zf;
     np += zp * zp;
-  });
+  }
   const delta = nf === 0 || np === 0 ? 1 : 1 - dot / Math.sqrt(nf * np);
   const trigram = 1 - cosine(f.trigrams, sums.trigrams, leaveOut?.trigrams);
   return (WEIGHTS.style * style) / STYLE_FEATURES.length + WEIGHTS.delta * delta + WEIGHTS.trigrams * trigram;
+}
+
+/** softmax(distances, t)[truth] without allocating: the temperature search calls it for every post at every step. */
+function trueProbability(distances: readonly number[], truth: number, temperature: number): number {
+  let min = Infinity;
+  for (const d of distances) if (d < min) min = d;
+  let total = 0;
+  for (const d of distances) total += Math.exp(-(d - min) / temperature);
+  return Math.exp(-((distances[truth] ?? Infinity) - min) / temperature) / total;
 }
 
 function softmax(distances: readonly number[], temperature: number): number[] {
@@ -152,7 +170,8 @@ export function buildVoiceModel(samples: readonly VoiceSample[]): VoiceModel {
   let temperature = 1;
   let best = Infinity;
   for (let t = 0.02; t <= 5; t *= 1.15) {
-    const nll = loo.reduce((sum, { truth, distances }) => sum - Math.log(Math.max(softmax(distances, t)[truth] ?? 0, 1e-12)), 0);
+    let nll = 0;
+    for (const { truth, distances } of loo) nll -= Math.log(Math.max(trueProbability(distances, truth, t), 1e-12));
     if (nll < best) {
       best = nll;
       temperature = t;
