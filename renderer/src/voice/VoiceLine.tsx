@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { explainReason, percent } from '../../../shared/voice/explain';
 import { MIN_POSTS } from '../../../shared/voice/profile';
 import { errorMessage } from '../ui/errorMessage';
-import { useVoiceScore } from './queries';
+import { useVoiceEvents, useVoiceScore } from './queries';
 import './voice.css';
 
 export interface VoiceLineProps {
@@ -15,6 +15,7 @@ export interface VoiceLineProps {
 export function VoiceLine({ partnerId, text }: VoiceLineProps) {
   const { t, i18n } = useTranslation();
   const locale = i18n.language === 'en' ? 'en' : 'fr';
+  useVoiceEvents();
   const score = useVoiceScore(partnerId, text);
   const data = score.data;
   return (

@@ -1,4 +1,5 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../api';
 
 export const voiceKeys = {
@@ -15,3 +16,17 @@ export const useVoiceScore = (partnerId: string, text: string | null) =>
     // While typing, the last answer stays on screen until the next one arrives.
     placeholderData: keepPreviousData,
   });
+
+/** A post signed off, published or reopened anywhere changes the profiles: the line is read again. */
+export function useVoiceEvents(): void {
+  const queryClient = useQueryClient();
+  useEffect(
+    () =>
+      api.subscribe((event) => {
+        if (event.type === 'signoff.changed' || event.type === 'post.deleted' || event.type === 'partners.changed') {
+          void queryClient.invalidateQueries({ queryKey: voiceKeys.all });
+        }
+      }),
+    [queryClient],
+  );
+}
