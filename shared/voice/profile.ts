@@ -184,9 +184,10 @@ export function buildVoiceModel(samples: readonly VoiceSample[]): VoiceModel {
 
 /**
  * « Reads like Claire 72 % / Dana 21 % », with the three style features that weigh most.
- * `ownerOfSample`: the partner whose learned posts include this very text.
+ * `ownerOfSample`: the partner whose learned posts include this very text; `reasonsFor`: the
+ * partner the reasons compare the draft with (default: the one it reads most like).
  */
-export function scoreVoice(model: VoiceModel, draft: VoiceFeatures, ownerOfSample?: string): VoiceScore {
+export function scoreVoice(model: VoiceModel, draft: VoiceFeatures, ownerOfSample?: string, reasonsFor?: string): VoiceScore {
   if (model.learning) return { status: 'learning', reason: model.learning };
   const ids = [...model.partners.keys()];
   // A post that is itself one of a partner's samples is scored without it (leave-one-out), as in calibration.
@@ -196,7 +197,8 @@ export function scoreVoice(model: VoiceModel, draft: VoiceFeatures, ownerOfSampl
   });
   const probabilities = softmax(distances, model.temperature);
   const scores = ids.map((partnerId, i) => ({ partnerId, probability: probabilities[i] ?? 0 })).sort((a, b) => b.probability - a.probability);
-  const top = model.partners.get(scores[0]?.partnerId ?? '');
+  // The reasons compare the draft with its own partner when given (« Claire vouvoie… ; ce brouillon tutoie »), else with the top one.
+  const top = model.partners.get(reasonsFor ?? scores[0]?.partnerId ?? '');
   const reasons: VoiceReason[] = top
     ? STYLE_FEATURES.map((feature, i) => ({
         feature,

@@ -21,7 +21,9 @@ export const VoiceScoreResult = z.discriminatedUnion('status', [
     language: VoiceLanguage,
     /** Best first; probabilities sum to 1. */
     scores: z.array(z.object({ partnerId: z.string(), partnerName: z.string(), probability: z.number().min(0).max(1) })),
-    /** The three style features that set the draft apart from the partner it reads most like. */
+    /** The draft's own partner, whom the reasons are about. */
+    partnerName: z.string(),
+    /** The three style features where the draft differs most from its partner's habits. */
     reasons: z.array(VoiceReasonSchema),
   }),
 ]);

@@ -33,12 +33,13 @@ export class VoiceService {
     const posts = this.repo.postCount(partnerId, language);
     if (posts < MIN_POSTS) return { status: 'learning', reason: 'fewPosts', language, posts };
     const { model } = this.model(language);
-    const score = scoreVoice(model, voiceFeatures(text, language));
+    const score = scoreVoice(model, voiceFeatures(text, language), undefined, partnerId);
     if (score.status === 'learning' || !model.partners.has(partnerId)) return { status: 'learning', reason: score.status === 'learning' ? score.reason : 'fewPosts', language, posts };
     return {
       status: 'ready',
       language,
       scores: score.scores.map(({ partnerId: id, probability }) => ({ partnerId: id, partnerName: this.partners.get(id)?.displayName ?? id, probability })),
+      partnerName: this.partners.get(partnerId)?.displayName ?? partnerId,
       reasons: score.reasons,
     };
   }

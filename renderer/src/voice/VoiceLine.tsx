@@ -50,7 +50,7 @@ export function VoiceLine({ partnerId, text }: VoiceLineProps) {
               <summary>{t('voice.whyTitle')}</summary>
               <ul>
                 {data.reasons.map((reason) => (
-                  <li key={reason.feature}>{explainReason(reason, data.scores[0]?.partnerName ?? '', locale)}</li>
+                  <li key={reason.feature}>{explainReason(reason, data.partnerName, locale)}</li>
                 ))}
               </ul>
             </details>

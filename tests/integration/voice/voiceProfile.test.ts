@@ -75,6 +75,13 @@ describe('the voice profile in core', () => {
     expect(score.scores[0]?.probability).toBeGreaterThan(0.5);
     expect(score.reasons).toHaveLength(3);
 
+    // A draft for Claire in Dana's voice: it reads like Dana, and the reasons say how it departs from Claire's habits.
+    const drift = await t.call('voice.score', { partnerId: a.id, text: dana('les marchés publics') });
+    if (drift.status !== 'ready') throw new Error('expected a score');
+    expect(drift.scores[0]?.partnerName).toBe('Dana Lefèvre');
+    expect(drift.partnerName).toBe('Claire Martin');
+    expect(drift.reasons.map((r) => [r.partnerPosts, r.partnerValue !== r.draftValue])).toEqual([[10, true], [10, true], [10, true]]);
+
     expect(await t.call('voice.score', { partnerId: newcomer.id, text: claire('les marchés publics') })).toEqual({ status: 'learning', reason: 'fewPosts', language: 'fr', posts: 3 });
     expect(await t.call('voice.score', { partnerId: a.id, text: '   ' })).toEqual({ status: 'empty' });
   });
