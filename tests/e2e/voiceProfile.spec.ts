@@ -3,6 +3,7 @@ import type { APIRequestContext } from '@playwright/test';
 import { docFromParagraphs } from '../../shared/posts/document';
 import { startPlume } from './support/plumeServer';
 import type { RunningPlume } from './support/plumeServer';
+import { saveScreenshot } from './support/screenshots';
 
 let plume: RunningPlume;
 test.beforeEach(async () => {
@@ -46,6 +47,7 @@ test('a draft in a partner’s style reads like them in the editor; a partner wi
   await expect(line.getByTestId('voice-reads-like')).toHaveText(/^Se lit comme Claire Martin \d{1,3}\u202f% \/ Dana Lefèvre \d{1,3}\u202f%$/u);
   await line.getByText('Ce qui pèse le plus').click();
   await expect(line.getByRole('listitem')).toHaveCount(3);
+  await saveScreenshot(page, 'voice-line-fr');
 
   const newcomer = await create(page.request, c.id, claire(TOPICS[10] ?? ''));
   await page.goto(`${plume.origin}/#/posts/${newcomer.id}`);

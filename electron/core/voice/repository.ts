@@ -84,22 +84,26 @@ export class VoiceProfileRepository {
     this.recount.run({ partnerId, language, version: VOICE_ALGORITHM_VERSION, now });
   }
 
-  /** Learned posts of a partner in a language. */
+  /** Learned posts of a partner in a language (read from the samples: a deleted post's go with it, by cascade). */
   postCount(partnerId: string, language: VoiceLanguage): number {
-    const row = this.db.prepare('SELECT post_count FROM voice_profiles WHERE partner_id = ? AND language = ?').pluck().get(partnerId, language);
+    const row = this.db
+      .prepare('SELECT count(*) FROM voice_samples WHERE language = ? AND partner_id = ? AND algorithm_version = ?')
+      .pluck()
+      .get(language, partnerId, VOICE_ALGORITHM_VERSION);
     return typeof row === 'number' ? row : 0;
+  }
+
+  /** Changes with every learned, forgotten or deleted post of the language: the cached model's key. */
+  stamp(language: VoiceLanguage): string {
+    const revisions = this.db.prepare('SELECT total(revision) FROM voice_profiles WHERE language = ?').pluck().get(language);
+    const samples = this.db.prepare('SELECT count(*) FROM voice_samples WHERE language = ?').pluck().get(language);
+    return `${String(revisions)}/${String(samples)}`;
   }
 
   /** The texts of these posts (the monthly report's). */
   texts(postIds: readonly string[]): { id: string; text: string }[] {
     const read = this.db.prepare<[string], { id: string; text: string }>('SELECT id, plain_text AS text FROM posts WHERE id = ?');
     return postIds.flatMap((id) => read.all(id));
-  }
-
-  /** Changes with every learned or forgotten post of the language: the cached model's key. */
-  stamp(language: VoiceLanguage): number {
-    const row = this.db.prepare('SELECT total(revision) FROM voice_profiles WHERE language = ?').pluck().get(language);
-    return typeof row === 'number' ? row : 0;
   }
 
   /** Every current sample of the language, of partners not archived. */

@@ -19,7 +19,7 @@ export interface VoiceReading {
  * (leave-one-out calibration included) and kept until a profile of that language changes.
  */
 export class VoiceService {
-  private readonly models = new Map<VoiceLanguage, { stamp: number; model: VoiceModel; samples: Set<string> }>();
+  private readonly models = new Map<VoiceLanguage, { stamp: string; model: VoiceModel; samples: Set<string> }>();
 
   constructor(
     private readonly repo: VoiceProfileRepository,

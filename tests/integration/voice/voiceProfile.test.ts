@@ -141,4 +141,18 @@ describe('the voice profile in core', () => {
     expect(learning.report.voice).toEqual({ posts: 3, scored: 0, readsLike: 0 });
     expect((await t.call('reports.preview', { month: '2026-11', partnerId: newcomer.id })).html.includes('Voix\u00a0: profil en apprentissage')).toBe(true);
   });
+
+  it('forgets a deleted post: the partner falls back to « en apprentissage » below 10 posts', async () => {
+    const a = await partner('Claire Martin');
+    const b = await partner('Dana Lefèvre');
+    const claires = [];
+    for (const topic of TOPICS.slice(0, 10)) {
+      claires.push(await approved(a.id, claire(topic)));
+      await approved(b.id, dana(topic));
+    }
+    expect((await t.call('voice.score', { partnerId: a.id, text: claire('les marchés publics') })).status).toBe('ready');
+
+    await t.call('posts.delete', { id: claires[0]?.id ?? '' });
+    expect(await t.call('voice.score', { partnerId: a.id, text: claire('les marchés publics') })).toEqual({ status: 'learning', reason: 'fewPosts', language: 'fr', posts: 9 });
+  });
 });
