@@ -68,3 +68,13 @@ for (const [partners, posts, goal] of [
   line(`  one score (features + profile), median`, `${r.scoreMs.toFixed(2)} ms`, '< 20 ms', r.scoreMs < 20);
   if (r.abstained > 0) console.log(`  (${r.abstained} of ${FIRMS} firms abstained: « profil en apprentissage »)`);
 }
+
+// Not a goal of the issue: core rebuilds the model (leave-one-out calibration) once after each
+// approval or publication, on the next score; a large firm must not stall the app for long.
+{
+  const random = seeded(4242);
+  const personas = Array.from({ length: 20 }, () => persona(random));
+  const samples = personas.flatMap((p, i) => Array.from({ length: 100 }, () => ({ partnerId: `p${i}`, features: voiceFeatures(write(p, random)) })));
+  const ms = median(Array.from({ length: 3 }, () => time(() => buildVoiceModel(samples))));
+  line('model build + calibration, 20 partners × 100 posts', `${ms.toFixed(0)} ms`, '< 1 s', ms < 1000);
+}

@@ -85,6 +85,10 @@ import { SnippetRepository } from './snippets/repository';
 import { SnippetService } from './snippets/service';
 import { SimilarityService } from './similarity/service';
 import { SignatureRepository } from './similarity/signatureRepository';
+import { voiceHandlers } from './voice/handlers';
+import { reportVoice } from './voice/report';
+import { VoiceProfileRepository } from './voice/repository';
+import { VoiceService } from './voice/service';
 import { timeSlicer } from './scheduler/timeSlice';
 
 export interface CoreOptions {
@@ -281,6 +285,14 @@ function wireServices({ options, db, migration, clock, log, events, storage }: W
       if (outcome.ran && outcome.value > 0) log.info(`near-duplicate guard: ${outcome.value} post signatures (re)built`);
     })
     .catch((error: unknown) => log.error('near-duplicate guard: post signatures not rebuilt; checks miss the posts left unsigned until the next start', error));
+  // Voice profiles learned by an older algorithm (or before migration 0020) are rebuilt the same way.
+  const voiceProfiles = new VoiceProfileRepository(db);
+  void storage
+    .whenSound(() => voiceProfiles.rebuildStale(clock.now(), timeSlicer()))
+    .then((outcome) => {
+      if (outcome.ran && outcome.value > 0) log.info(`voice profiles: ${outcome.value} posts (re)learned`);
+    })
+    .catch((error: unknown) => log.error('voice profiles: not rebuilt; scores leave out the posts not yet learned until the next start', error));
   const partnerRepo = new PartnerRepository(db);
   const postRepo = new PostRepository(db);
   const settingsRepo = new SettingsRepository(db);
@@ -332,6 +344,7 @@ function wireServices({ options, db, migration, clock, log, events, storage }: W
   router.register(credentials.handlers.mail);
   const calendar = new CalendarService(new CalendarRepository(db), clock, events, editorial, new WarningsThread(databaseFile(options.dataDir)));
   router.register(calendarHandlers(calendar));
+  const voice = new VoiceService(voiceProfiles, partnerRepo);
   const reports = new ReportService({
     db,
     partners: partnerRepo,
@@ -341,6 +354,7 @@ function wireServices({ options, db, migration, clock, log, events, storage }: W
     printer: options.pdfPrinter,
     cadenceFor: (partnerId) => editorial.cadenceFor(partnerId).cadence,
     engagementFor: reportEngagement(new EngagementRepository(db)),
+    voiceFor: reportVoice(voice, voiceProfiles),
   });
   router.register(reportHandlers(reports));
   router.register(signoffHandlers(signoff, clock));
@@ -395,6 +409,7 @@ function wireServices({ options, db, migration, clock, log, events, storage }: W
   signoff.emailPreviews.use((post, content) => previews.forEmail(post, content));
   router.register(snippetHandlers(new SnippetService(new SnippetRepository(db), partnerRepo, clock)));
   router.register(similarityHandlers(new SimilarityService(new SimilarityRepository(db), () => editorial.firmLine().similarity.windowDays, clock)));
+  router.register(voiceHandlers(voice));
   router.assertComplete(procedureNames.filter((name) => !storageProcedureNames.has(name)));
   // Backups ride the background tick, so tests drive them with the clock.
   signoff.scheduler.addStep((now) => storage.backupIfDue(now));

@@ -21,6 +21,7 @@ import { EngagementChangedEvent } from '../engagement/changedEvent';
 import { similarityProcedures } from './procedures/similarity';
 import { digestProcedures } from './procedures/digest';
 import { snippetProcedures } from './procedures/snippets';
+import { voiceProcedures } from './procedures/voice';
 
 /**
  * The one API between UI and core. Each feature declares its procedures in
@@ -45,6 +46,7 @@ export const contract = {
   ...similarityProcedures,
   ...digestProcedures,
   ...snippetProcedures,
+  ...voiceProcedures,
 } as const;
 
 export type Contract = typeof contract;

@@ -68,6 +68,7 @@ const readOnly = [
   'similarity.compare',
   'similarity.pairs',
   'snippets.list',
+  'voice.score',
 ] as const satisfies readonly ProcedureName[];
 
 const readOnlySet: ReadonlySet<string> = new Set(readOnly);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ReportEngagement } from './engagement';
+import { ReportVoice } from './voice';
 import { Partner } from '../partners/schema';
 import { Network } from '../posts/networks';
 import { PostStatus } from '../posts/schema';
@@ -221,6 +222,8 @@ export const PartnerReport = z.object({
   engagement: ReportEngagement.optional(),
   /** Near-duplicate warnings the community manager dismissed during the month, for this partner's drafts. */
   nearDuplicatesKept: count.default(0),
+  /** How many of the month's posts read like the partner (voice profile); absent when nothing was published. */
+  voice: ReportVoice.optional(),
 });
 export type PartnerReport = z.infer<typeof PartnerReport>;
 

@@ -1,10 +1,10 @@
-import { FUNCTION_WORDS, STYLE_FEATURES } from './features';
+import { STYLE_FEATURES } from './features';
 import type { StyleFeature, VoiceFeatures } from './features';
 
 /** Fewer posts than this and a partner's voice is « en apprentissage ». */
 export const MIN_POSTS = 10;
-/** Style features weigh twice the supporting signals: they are what a person chooses. */
-const WEIGHTS = { style: 2, delta: 1, trigrams: 2 } as const;
+/** Style features weigh most: they are what a person chooses. */
+const WEIGHTS = { style: 2, delta: 1, trigrams: 1 } as const;
 
 export interface VoiceSample {
   partnerId: string;
@@ -36,8 +36,10 @@ export interface VoiceModel {
 
 export interface VoiceReason {
   feature: StyleFeature;
+  /** The partner's mean over their posts (a share of posts for yes/no features). */
   partnerValue: number;
   draftValue: number;
+  partnerPosts: number;
 }
 
 export type VoiceScore =
@@ -73,41 +75,67 @@ function statsOf(samples: readonly VoiceSample[]): Stats {
     return { mean: m, scale: variance.map((v) => Math.max(Math.sqrt(v / Math.max(1, samples.length)), 1e-3)) };
   };
   const style = spread((f) => f.style, STYLE_FEATURES.length);
-  const fw = spread((f) => f.functionWords, FUNCTION_WORDS.length);
+  const fw = spread((f) => f.functionWords, samples[0]?.features.functionWords.length ?? 0);
   return { styleScale: style.scale, fwMean: fw.mean, fwScale: fw.scale };
 }
 
+/** Squared norm of a 3-gram profile, kept per partner so a distance reads only the text's own 3-grams. */
+const norms = new WeakMap<ReadonlyMap<string, number>, number>();
+function squaredNorm(profile: ReadonlyMap<string, number>): number {
+  let norm = norms.get(profile);
+  if (norm === undefined) {
+    norm = 0;
+    for (const c of profile.values()) norm += c * c;
+    norms.set(profile, norm);
+  }
+  return norm;
+}
+
+/** Cosine of `a` with `b - minus`, reading only the grams of `a` and `minus` (|b - m|² = |b|² - 2 b·m + |m|²). */
 function cosine(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>, minus?: ReadonlyMap<string, number>): number {
   let dot = 0;
-  let na = 0;
-  let nb = 0;
-  for (const [gram, x] of a) {
-    const y = (b.get(gram) ?? 0) - (minus?.get(gram) ?? 0);
-    dot += x * y;
-    na += x * x;
-  }
-  for (const [gram, y0] of b) {
-    const y = y0 - (minus?.get(gram) ?? 0);
-    nb += y * y;
-  }
-  return na === 0 || nb === 0 ? 0 : dot / Math.sqrt(na * nb);
+  for (const [gram, x] of a) dot += x * ((b.get(gram) ?? 0) - (minus?.get(gram) ?? 0));
+  let nb = squaredNorm(b);
+  if (minus) for (const [gram, m] of minus) nb += m * m - 2 * (b.get(gram) ?? 0) * m;
+  const na = squaredNorm(a);
+  return na <= 0 || nb <= 1e-9 ? 0 : dot / Math.sqrt(na * nb);
 }
 
 /** Distance from a text to a partner's profile; `leaveOut`: a sample of that partner to exclude (leave-one-out). */
 function distance(stats: Stats, sums: Sums, f: VoiceFeatures, leaveOut: VoiceFeatures | null): number {
   const n = sums.n - (leaveOut ? 1 : 0);
   let style = 0;
-  STYLE_FEATURES.forEach((_, i) => {
+  // Plain loops: the leave-one-out calibration runs this for every post against every partner.
+  for (let i = 0; i < STYLE_FEATURES.length; i++) {
     const mean = ((sums.style[i] ?? 0) - (leaveOut?.style[i] ?? 0)) / n;
     style += Math.abs((f.style[i] ?? 0) - mean) / (stats.styleScale[i] ?? 1);
-  });
-  let delta = 0;
-  FUNCTION_WORDS.forEach((_, i) => {
-    const mean = ((sums.functionWords[i] ?? 0) - (leaveOut?.functionWords[i] ?? 0)) / n;
-    delta += Math.abs(((f.functionWords[i] ?? 0) - mean) / (stats.fwScale[i] ?? 1));
-  });
+  }
+  // Cosine Delta: the angle between the z-scored function-word profiles (Smith & Aldridge 2011).
+  let dot = 0;
+  let nf = 0;
+  let np = 0;
+  const { fwMean, fwScale } = stats;
+  for (let i = 0; i < fwMean.length; i++) {
+    const m = fwMean[i] ?? 0;
+    const scale = fwScale[i] ?? 1;
+    const zf = ((f.functionWords[i] ?? 0) - m) / scale;
+    const zp = (((sums.functionWords[i] ?? 0) - (leaveOut?.functionWords[i] ?? 0)) / n - m) / scale;
+    dot += zf * zp;
+    nf += zf * zf;
+    np += zp * zp;
+  }
+  const delta = nf === 0 || np === 0 ? 1 : 1 - dot / Math.sqrt(nf * np);
   const trigram = 1 - cosine(f.trigrams, sums.trigrams, leaveOut?.trigrams);
-  return (WEIGHTS.style * style) / STYLE_FEATURES.length + (WEIGHTS.delta * delta) / FUNCTION_WORDS.length + WEIGHTS.trigrams * trigram;
+  return (WEIGHTS.style * style) / STYLE_FEATURES.length + WEIGHTS.delta * delta + WEIGHTS.trigrams * trigram;
+}
+
+/** softmax(distances, t)[truth] without allocating: the temperature search calls it for every post at every step. */
+function trueProbability(distances: readonly number[], truth: number, temperature: number): number {
+  let min = Infinity;
+  for (const d of distances) if (d < min) min = d;
+  let total = 0;
+  for (const d of distances) total += Math.exp(-(d - min) / temperature);
+  return Math.exp(-((distances[truth] ?? Infinity) - min) / temperature) / total;
 }
 
 function softmax(distances: readonly number[], temperature: number): number[] {
@@ -142,7 +170,8 @@ export function buildVoiceModel(samples: readonly VoiceSample[]): VoiceModel {
   let temperature = 1;
   let best = Infinity;
   for (let t = 0.02; t <= 5; t *= 1.15) {
-    const nll = loo.reduce((sum, { truth, distances }) => sum - Math.log(Math.max(softmax(distances, t)[truth] ?? 0, 1e-12)), 0);
+    let nll = 0;
+    for (const { truth, distances } of loo) nll -= Math.log(Math.max(trueProbability(distances, truth, t), 1e-12));
     if (nll < best) {
       best = nll;
       temperature = t;
@@ -153,17 +182,23 @@ export function buildVoiceModel(samples: readonly VoiceSample[]): VoiceModel {
   return { partners, stats, temperature, looAccuracy, chance, learning: looAccuracy > chance + margin ? null : 'notAboveChance' };
 }
 
-/** « Reads like Claire 72 % / Dana 21 % », with the three style features that weigh most. */
-export function scoreVoice(model: VoiceModel, draft: VoiceFeatures): VoiceScore {
+/**
+ * « Reads like Claire 72 % / Dana 21 % », with the three style features that weigh most.
+ * `ownerOfSample`: the partner whose learned posts include this very text; `reasonsFor`: the
+ * partner the reasons compare the draft with (default: the one it reads most like).
+ */
+export function scoreVoice(model: VoiceModel, draft: VoiceFeatures, ownerOfSample?: string, reasonsFor?: string): VoiceScore {
   if (model.learning) return { status: 'learning', reason: model.learning };
   const ids = [...model.partners.keys()];
+  // A post that is itself one of a partner's samples is scored without it (leave-one-out), as in calibration.
   const distances = ids.map((id) => {
     const sums = model.partners.get(id);
-    return sums ? distance(model.stats, sums, draft, null) : Infinity;
+    return sums ? distance(model.stats, sums, draft, id === ownerOfSample && sums.n > 1 ? draft : null) : Infinity;
   });
   const probabilities = softmax(distances, model.temperature);
   const scores = ids.map((partnerId, i) => ({ partnerId, probability: probabilities[i] ?? 0 })).sort((a, b) => b.probability - a.probability);
-  const top = model.partners.get(scores[0]?.partnerId ?? '');
+  // The reasons compare the draft with its own partner when given (« Claire vouvoie… ; ce brouillon tutoie »), else with the top one.
+  const top = model.partners.get(reasonsFor ?? scores[0]?.partnerId ?? '');
   const reasons: VoiceReason[] = top
     ? STYLE_FEATURES.map((feature, i) => ({
         feature,
@@ -173,7 +208,7 @@ export function scoreVoice(model: VoiceModel, draft: VoiceFeatures): VoiceScore 
       }))
         .sort((a, b) => b.weight - a.weight)
         .slice(0, 3)
-        .map(({ feature, partnerValue, draftValue }) => ({ feature, partnerValue, draftValue }))
+        .map(({ feature, partnerValue, draftValue }) => ({ feature, partnerValue, draftValue, partnerPosts: top.n }))
     : [];
   return { status: 'ready', scores, reasons };
 }

@@ -5,6 +5,7 @@ import type { Post, PostStatus, PostSummary, Revision, RevisionDetail, RevisionP
 import { REVISION_EXCERPT_LENGTH } from '../../../shared/posts/schema';
 import { PostStatus as PostStatusSchema } from '../../../shared/posts/schema';
 import { packRevisionBody, unpackRevisionBody } from './revisionBody';
+import { VoiceProfileRepository } from '../voice/repository';
 import { SignatureRepository } from '../similarity/signatureRepository';
 import { NetworkVersions, versionNetworks } from '../../../shared/posts/versions';
 import type { NetworkVersions as Versions } from '../../../shared/posts/versions';
@@ -122,9 +123,12 @@ export class PostRepository {
   private readonly lastSavedAt: Statement<[string], { updated_at: number }>;
   /** The near-duplicate signature, written beside every write of a post's text (same transaction). */
   private readonly signatures: SignatureRepository;
+  /** The partner's voice profile follows an approved or published post's text (same transaction). */
+  private readonly voices: VoiceProfileRepository;
 
   constructor(private readonly db: Database) {
     this.signatures = new SignatureRepository(db);
+    this.voices = new VoiceProfileRepository(db);
     this.byId = db.prepare(`SELECT ${SUMMARY_COLUMNS}, p.content_json, p.versions_json FROM posts p WHERE p.id = ?`);
     this.newestRevisionOf = db.prepare('SELECT title, body, versions_json FROM revisions WHERE post_id = ? ORDER BY number DESC LIMIT 1');
     this.lastSavedAt = db.prepare('SELECT updated_at FROM posts WHERE id = ?');
@@ -177,6 +181,7 @@ export class PostRepository {
       )
       .run({ ...recordParams(record), now });
     this.signatures.write(record.id, record.plainText, now);
+    this.voices.follow(record.id, now);
   }
 
   /**
@@ -195,6 +200,7 @@ export class PostRepository {
       .run({ ...recordParams(record), baseVersion, now });
     if (result.changes !== 1) return false;
     this.signatures.write(record.id, record.plainText, now);
+    this.voices.follow(record.id, now);
     return true;
   }
 

@@ -10,6 +10,7 @@ import { lastDayOfMonth } from '../../../shared/calendar/civil';
 import type { ReportPost } from '../../../shared/reports/input';
 import type { PartnerReport, ReportDocument, SummaryReport } from '../../../shared/reports/model';
 import type { AuditEntry } from '../../../shared/signoff/audit';
+import type { ReportVoice } from '../../../shared/reports/voice';
 import { monthRange, previousMonth } from '../../../shared/reports/month';
 import { aggregateAll } from '../../../shared/reports/summary';
 import type { Clock } from '../clock';
@@ -46,6 +47,8 @@ export interface ReportServiceDeps {
   zone?: string;
   /** Each window's partner's publications in [from, to) with their figures, and follower counts on `lastDay` (engagement feature). */
   engagementFor?: (windows: readonly PartnerWindow[], lastDay: string) => Map<string, ReportEngagementRead>;
+  /** How many of these posts read like the partner (voice profile, issue 18). */
+  voiceFor?: (partnerId: string, postIds: readonly string[]) => ReportVoice | undefined;
 }
 
 /** What a month's reports read from the database, for all their partners at once (one pass per table). */
@@ -184,7 +187,9 @@ export class ReportService {
     const base = { partner: { id, displayName, role, organisation, color, timeZone, locale }, entries, posts, cadence, generatedAt: this.deps.clock.now() };
     const before = aggregateMonth({ ...base, month: previous, previous: null });
     const range = monthRange(month, zone);
-    const report = { ...aggregateMonth({ ...base, month, previous: before.figures }), nearDuplicatesKept: reads.dismissals.get(partner.id) ?? 0 };
+    const current = aggregateMonth({ ...base, month, previous: before.figures });
+    const voice = this.deps.voiceFor?.(partner.id, current.published.map((p) => p.postId));
+    const report = { ...current, nearDuplicatesKept: reads.dismissals.get(partner.id) ?? 0, ...(voice ? { voice } : {}) };
     const previousRange = monthRange(previous, zone);
     const read = reads.engagement?.get(partner.id);
     if (read === undefined || read.publications.length === 0) return report;

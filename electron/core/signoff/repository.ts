@@ -4,6 +4,7 @@ import { Network } from '../../../shared/posts/networks';
 import type { PostStatus } from '../../../shared/posts/schema';
 import type { SignoffContent } from '../../../shared/signoff/revisionHash';
 import { Decision, EditorialOverride, FindingsSummary, RequestState } from '../../../shared/signoff/schema';
+import { VoiceProfileRepository } from '../voice/repository';
 import { SignatureRepository } from '../similarity/signatureRepository';
 
 /** What a request froze and what came of it. */
@@ -111,9 +112,11 @@ export interface PostSignoff {
 /** The only code writing signoff_requests, signoff_messages and the sign-off columns of posts. */
 export class SignoffRepository {
   private readonly signatures: SignatureRepository;
+  private readonly voices: VoiceProfileRepository;
 
   constructor(private readonly db: Database) {
     this.signatures = new SignatureRepository(db);
+    this.voices = new VoiceProfileRepository(db);
   }
 
   insertRequest(request: NewRequest): void {
@@ -206,6 +209,8 @@ export class SignoffRepository {
     if (this.db.prepare('UPDATE posts SET status = ? WHERE id = ? AND status = ?').run(to, postId, from).changes !== 1) return false;
     // The near-duplicate signature follows the post's row in the same transaction (rebuilt if stale).
     this.signatures.ensure(postId, at);
+    // So does the partner's voice profile: learned at approval and publication, forgotten otherwise.
+    this.voices.follow(postId, at);
     return true;
   }
 

@@ -32,6 +32,7 @@ import { NetworkCounters } from '../editorial/editor/NetworkCounters';
 import { useEditorialLint } from '../editorial/editor/useEditorialLint';
 import { newPostFocus, partnerContext } from '../app/partnerContext';
 import { SimilarityPanel } from '../similarity/SimilarityPanel';
+import { VoiceLine } from '../voice/VoiceLine';
 import { SimilarityNote } from '../similarity/SimilarityNote';
 import { TextSelection } from '@tiptap/pm/state';
 import type { TextRange } from '../../../shared/editorial/findingSchema';
@@ -316,6 +317,7 @@ export function PostEditor({ initial, partners, onDeleted }: { initial: Post; pa
         <PreviewsPanel postId={initial.id} />
         <EngagementPanel postId={initial.id} />
         <EditorialPanel editor={editor} session={lintSession} networks={fields.networks} line={editorialLine} />
+        <VoiceLine partnerId={fields.partnerId} text={draftText} />
         <SimilarityPanel postId={initial.id} text={draftText} onRewrite={selectShared} />
         <RevisionsPanel
           postId={initial.id}

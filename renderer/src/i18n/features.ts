@@ -15,7 +15,8 @@ import { similarityMessages } from '../similarity/messages';
 import { digestMessages } from '../digest/messages';
 import { versionMessages } from '../versions/messages';
 import { snippetMessages } from '../snippets/messages';
+import { voiceMessages } from '../voice/messages';
 import type { FeatureMessages } from './feature';
 
 /** Every feature's dictionary; add a feature's `messages.ts` here. */
-export const featureMessages: FeatureMessages[] = [calendarMessages, calendarUiMessages, accountMessages, reportUiMessages, editorialEditorMessages, signoffMessages, editorialDomainMessages, editorialLineMessages, publishingMessages, settingsUiMessages, storageMessages, recordMessages, previewMessages, engagementMessages, similarityMessages, digestMessages, versionMessages, snippetMessages];
+export const featureMessages: FeatureMessages[] = [calendarMessages, calendarUiMessages, accountMessages, reportUiMessages, editorialEditorMessages, signoffMessages, editorialDomainMessages, editorialLineMessages, publishingMessages, settingsUiMessages, storageMessages, recordMessages, previewMessages, engagementMessages, similarityMessages, digestMessages, versionMessages, snippetMessages, voiceMessages];

@@ -6,6 +6,7 @@ import { activityTable, cadenceBlock, editorialBlock, kpis, masthead, methodBloc
 import { accentStyle, renderContext } from './context';
 import { engagementBlock, engagementMethod } from './engagementBlock';
 import { escapeHtml as esc } from './escape';
+import { voiceLine } from './voiceLine';
 import { zoneTimeName } from '../../../../shared/time/zoneNames';
 
 /** One partner's month: figures first, then what explains them, then the list and the method. */
@@ -39,6 +40,7 @@ export function partnerSection(report: PartnerReport, locale: Locale, id: string
     `</div>`,
     editorialBlock(ctx, f),
     `<p class="muted near-duplicates">${esc(fill(m.editorial.nearDuplicatesKept, { count: fmt.int(report.nearDuplicatesKept) }))}</p>`,
+    voiceLine(ctx, locale, partner.displayName, report.voice),
     engagementBlock(ctx, report.engagement),
     publishedBlock(ctx, report.published),
     methodBlock(ctx, report.generatedAt, engagementMethod(ctx, report.engagement)),

@@ -1,0 +1,150 @@
+import type { Database, Statement } from 'better-sqlite3';
+import { z } from 'zod';
+import { VOICE_ALGORITHM_VERSION, voiceFeatures } from '../../../shared/voice/features';
+import type { VoiceFeatures, VoiceLanguage } from '../../../shared/voice/features';
+import { voiceLanguage } from '../../../shared/voice/language';
+import { LEARNED_STATUSES } from '../../../shared/voice/learned';
+
+const STATUSES = LEARNED_STATUSES.map((status) => `'${status}'`).join(', ');
+
+/** A learned post's features as stored (JSON): style, function words, masked 3-grams. */
+const StoredFeatures = z.object({ s: z.array(z.number()), f: z.array(z.number()), t: z.array(z.tuple([z.string(), z.number()])) });
+
+const toJson = (f: VoiceFeatures): string => JSON.stringify({ s: f.style, f: f.functionWords, t: [...f.trigrams] });
+const fromJson = (json: string): VoiceFeatures => {
+  const parsed = StoredFeatures.parse(JSON.parse(json));
+  return { style: parsed.s, functionWords: parsed.f, trigrams: new Map(parsed.t) };
+};
+
+export interface LearnedSample {
+  postId: string;
+  partnerId: string;
+  features: VoiceFeatures;
+}
+
+interface PostRow {
+  partner_id: string;
+  status: string;
+  plain_text: string;
+}
+
+/**
+ * The voice_samples and voice_profiles tables (migration 0020). `follow` runs in the caller's
+ * transaction, beside a post's status change or save: a profile never lags its posts.
+ */
+export class VoiceProfileRepository {
+  private readonly postOf: Statement<[string], PostRow>;
+  private readonly sampleOf: Statement<[string], { partner_id: string; language: string; algorithm_version: number }>;
+  private readonly upsertSample: Statement<[string, string, string, number, string, number]>;
+  private readonly deleteSample: Statement<[string]>;
+  private readonly recount: Statement<[{ partnerId: string; language: string; version: number; now: number }]>;
+
+  constructor(private readonly db: Database) {
+    this.postOf = db.prepare<[string], PostRow>('SELECT partner_id, status, plain_text FROM posts WHERE id = ?');
+    this.sampleOf = db.prepare('SELECT partner_id, language, algorithm_version FROM voice_samples WHERE post_id = ?');
+    this.upsertSample = db.prepare(
+      `INSERT INTO voice_samples (post_id, partner_id, language, algorithm_version, features, learned_at) VALUES (?, ?, ?, ?, ?, ?)
+       ON CONFLICT (post_id) DO UPDATE SET partner_id = excluded.partner_id, language = excluded.language,
+         algorithm_version = excluded.algorithm_version, features = excluded.features, learned_at = excluded.learned_at`,
+    );
+    this.deleteSample = db.prepare('DELETE FROM voice_samples WHERE post_id = ?');
+    // The profile's count is read back from its samples (an index range): incremental, and never drifts.
+    this.recount = db.prepare(
+      `INSERT INTO voice_profiles (partner_id, language, algorithm_version, post_count, revision, updated_at)
+       VALUES (@partnerId, @language, @version, (SELECT count(*) FROM voice_samples WHERE partner_id = @partnerId AND language = @language), 1, @now)
+       ON CONFLICT (partner_id, language) DO UPDATE SET algorithm_version = excluded.algorithm_version,
+         post_count = excluded.post_count, revision = revision + 1, updated_at = excluded.updated_at`,
+    );
+  }
+
+  /** After a post's status or text changed: learns it if approved or published, forgets it otherwise. */
+  follow(postId: string, now: number): void {
+    const post = this.postOf.get(postId);
+    const before = this.sampleOf.get(postId);
+    if (!post || !(LEARNED_STATUSES as readonly string[]).includes(post.status)) {
+      if (before) {
+        this.deleteSample.run(postId);
+        this.touch(before.partner_id, before.language, now);
+      }
+      return;
+    }
+    this.learn(postId, post.partner_id, post.plain_text, now);
+    if (before && (before.partner_id !== post.partner_id || before.language !== this.sampleOf.get(postId)?.language)) {
+      this.touch(before.partner_id, before.language, now);
+    }
+  }
+
+  private learn(postId: string, partnerId: string, text: string, now: number): void {
+    const language = voiceLanguage(text);
+    this.upsertSample.run(postId, partnerId, language, VOICE_ALGORITHM_VERSION, toJson(voiceFeatures(text, language)), now);
+    this.touch(partnerId, language, now);
+  }
+
+  private touch(partnerId: string, language: string, now: number): void {
+    this.recount.run({ partnerId, language, version: VOICE_ALGORITHM_VERSION, now });
+  }
+
+  /** Learned posts of a partner in a language (read from the samples: a deleted post's go with it, by cascade). */
+  postCount(partnerId: string, language: VoiceLanguage): number {
+    const row = this.db
+      .prepare('SELECT count(*) FROM voice_samples WHERE language = ? AND partner_id = ? AND algorithm_version = ?')
+      .pluck()
+      .get(language, partnerId, VOICE_ALGORITHM_VERSION);
+    return typeof row === 'number' ? row : 0;
+  }
+
+  /** Changes with every learned, forgotten or deleted post of the language: the cached model's key. */
+  stamp(language: VoiceLanguage): string {
+    const revisions = this.db.prepare('SELECT total(revision) FROM voice_profiles WHERE language = ?').pluck().get(language);
+    const samples = this.db.prepare('SELECT count(*) FROM voice_samples WHERE language = ?').pluck().get(language);
+    return `${String(revisions)}/${String(samples)}`;
+  }
+
+  /** The texts of these posts (the monthly report's). */
+  texts(postIds: readonly string[]): { id: string; text: string }[] {
+    const read = this.db.prepare<[string], { id: string; text: string }>('SELECT id, plain_text AS text FROM posts WHERE id = ?');
+    return postIds.flatMap((id) => read.all(id));
+  }
+
+  /** Every current sample of the language, of partners not archived. */
+  samples(language: VoiceLanguage): LearnedSample[] {
+    const rows = this.db
+      .prepare(
+        `SELECT s.post_id, s.partner_id, s.features FROM voice_samples s JOIN partners pa ON pa.id = s.partner_id
+         WHERE s.language = ? AND s.algorithm_version = ? AND pa.archived_at IS NULL ORDER BY s.partner_id, s.post_id`,
+      )
+      .all(language, VOICE_ALGORITHM_VERSION) as { post_id: string; partner_id: string; features: string }[];
+    return rows.map((row) => ({ postId: row.post_id, partnerId: row.partner_id, features: fromJson(row.features) }));
+  }
+
+  /**
+   * Learns every approved or published post without a sample of the current version, a few
+   * per transaction, yielding to `slice` between them (as the similarity signatures do), and
+   * forgets samples of an older version whose post is no longer learned. Returns how many were written.
+   */
+  async rebuildStale(now: number, slice: () => Promise<void>): Promise<number> {
+    const batch = this.db.prepare(
+      `SELECT p.rowid AS rowid, p.id FROM posts p LEFT JOIN voice_samples s ON s.post_id = p.id
+       WHERE p.rowid > ? AND p.status IN (${STATUSES}) AND (s.post_id IS NULL OR s.algorithm_version <> ?) ORDER BY p.rowid LIMIT 25`,
+    );
+    let total = 0;
+    let after = 0;
+    for (;;) {
+      if (!this.db.open) return total;
+      const last = this.db.transaction(() => {
+        const rows = batch.all(after, VOICE_ALGORITHM_VERSION) as { rowid: number; id: string }[];
+        for (const row of rows) this.follow(row.id, now);
+        total += rows.length;
+        return rows.at(-1);
+      })();
+      if (!last) break;
+      after = last.rowid;
+      await slice();
+    }
+    this.db.transaction(() => {
+      const stale = this.db.prepare('SELECT post_id FROM voice_samples WHERE algorithm_version <> ?').pluck().all(VOICE_ALGORITHM_VERSION);
+      for (const postId of stale) if (typeof postId === 'string') this.follow(postId, now);
+    })();
+    return total;
+  }
+}

@@ -1,0 +1,158 @@
+import Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { docFromParagraphs } from '../../../shared/posts/document';
+import { VOICE_ALGORITHM_VERSION } from '../../../shared/voice/features';
+import { createTestCore } from '../../support/testCore';
+import type { TestCore } from '../../support/testCore';
+
+const MINUTE = 60_000;
+const TOPICS = [
+  'la réforme des contrats', 'le télétravail', 'la conformité RGPD', 'les baux commerciaux', 'la médiation', 'le devoir de vigilance',
+  'les marchés publics', 'la fiscalité des holdings', 'la propriété intellectuelle', 'la rupture conventionnelle', 'les pactes d’associés', 'la due diligence',
+];
+/** Claire: vouvoie, « je », exclamations, emoji at the end, hashtags in an end block. */
+const claire = (topic: string) => `J’ai accompagné une PME sur ${topic} cette semaine ! Vous avez des questions ? Contactez-moi 👉\n\n#droit #avocat`;
+/** Dana: tutoie, « nous », long sentences, no emoji, no hashtag. */
+const dana = (topic: string) => `Nous avons publié une note détaillée sur ${topic}, et nous la tenons à ta disposition si tu veux approfondir le sujet avec notre équipe.`;
+
+let t: TestCore;
+beforeEach(() => {
+  t = createTestCore();
+});
+afterEach(() => t.close());
+
+const partner = async (displayName: string) => t.call('partners.create', { displayName, timeZone: 'Europe/Paris', locale: 'fr' });
+const approved = async (partnerId: string, text: string, networks: ('linkedin' | 'x')[] = ['linkedin']) => {
+  const post = await t.call('posts.create', { partnerId, title: 'Post', networks, content: docFromParagraphs(text.split('\n\n')), scheduledAt: t.clock.now() + MINUTE });
+  await t.call('signoff.recordDecision', { postId: post.id, decision: 'approve', channel: 'phone', decidedAt: t.clock.now() });
+  return post;
+};
+
+const read = (dir: string, sql: string, ...params: unknown[]): unknown => {
+  const db = new Database(`${dir}/plume.sqlite`, { readonly: true, fileMustExist: true });
+  try {
+    return db.prepare(sql).get(...params);
+  } finally {
+    db.close();
+  }
+};
+const profile = (partnerId: string) =>
+  read(t.dir, 'SELECT post_count, revision, algorithm_version FROM voice_profiles WHERE partner_id = ? AND language = ?', partnerId, 'fr') as { post_count: number; revision: number; algorithm_version: number } | undefined;
+
+describe('the voice profile in core', () => {
+  it('learns a post at approval, not while it is a draft, and updates it once more at publication without counting it twice', async () => {
+    const p = await partner('Claire Martin');
+    const draft = await t.call('posts.create', { partnerId: p.id, title: 'Post', networks: ['linkedin'], content: docFromParagraphs([claire('la médiation')]), scheduledAt: t.clock.now() + MINUTE });
+    expect(profile(p.id)).toBeUndefined();
+
+    await t.call('signoff.recordDecision', { postId: draft.id, decision: 'approve', channel: 'phone', decidedAt: t.clock.now() });
+    const atApproval = profile(p.id);
+    expect(atApproval).toMatchObject({ post_count: 1, algorithm_version: VOICE_ALGORITHM_VERSION });
+
+    t.clock.advance(MINUTE);
+    await t.core.scheduler.tick(t.clock.now());
+    const done = await t.call('publishing.manualDone', { postId: draft.id, network: 'linkedin', url: 'https://www.linkedin.com/posts/claire-martin_mediation-activity-7260000000000000000-AbCd' });
+    expect(done.status).toBe('published');
+    const atPublication = profile(p.id);
+    expect(atPublication?.post_count).toBe(1);
+    expect(atPublication?.revision).toBeGreaterThan(atApproval?.revision ?? Infinity);
+  });
+
+  it('scores a draft as reading like its partner once both partners have 10 posts, and says « en apprentissage » below', async () => {
+    const a = await partner('Claire Martin');
+    const b = await partner('Dana Lefèvre');
+    const newcomer = await partner('Éloïse Petit');
+    for (const topic of TOPICS.slice(0, 10)) {
+      await approved(a.id, claire(topic));
+      await approved(b.id, dana(topic));
+    }
+    for (const topic of TOPICS.slice(0, 3)) await approved(newcomer.id, claire(topic));
+
+    const score = await t.call('voice.score', { partnerId: a.id, text: claire('les marchés publics') });
+    if (score.status !== 'ready') throw new Error(`expected a score, got ${JSON.stringify(score)}`);
+    expect(score.language).toBe('fr');
+    expect(score.scores[0]).toMatchObject({ partnerId: a.id, partnerName: 'Claire Martin' });
+    expect(score.scores[0]?.probability).toBeGreaterThan(0.5);
+    expect(score.reasons).toHaveLength(3);
+
+    // A draft for Claire in Dana's voice: it reads like Dana, and the reasons say how it departs from Claire's habits.
+    const drift = await t.call('voice.score', { partnerId: a.id, text: dana('les marchés publics') });
+    if (drift.status !== 'ready') throw new Error('expected a score');
+    expect(drift.scores[0]?.partnerName).toBe('Dana Lefèvre');
+    expect(drift.partnerName).toBe('Claire Martin');
+    expect(drift.reasons.map((r) => [r.partnerPosts, r.partnerValue !== r.draftValue])).toEqual([[10, true], [10, true], [10, true]]);
+
+    expect(await t.call('voice.score', { partnerId: newcomer.id, text: claire('les marchés publics') })).toEqual({ status: 'learning', reason: 'fewPosts', language: 'fr', posts: 3 });
+    expect(await t.call('voice.score', { partnerId: a.id, text: '   ' })).toEqual({ status: 'empty' });
+  });
+
+  it('rebuilds the profiles at start when they were learned by another algorithm version', async () => {
+    const p = await partner('Claire Martin');
+    const post = await approved(p.id, claire('la médiation'));
+    const dir = t.dir;
+    const db = new Database(`${dir}/plume.sqlite`);
+    db.prepare("UPDATE voice_samples SET algorithm_version = ?, features = '{}'").run(VOICE_ALGORITHM_VERSION - 1);
+    db.prepare('UPDATE voice_profiles SET algorithm_version = ?').run(VOICE_ALGORITHM_VERSION - 1);
+    db.close();
+    t.core.close();
+
+    const reopened = createTestCore(dir);
+    try {
+      await vi.waitFor(
+        () => {
+          const sample = read(dir, 'SELECT algorithm_version, features FROM voice_samples WHERE post_id = ?', post.id) as { algorithm_version: number; features: string };
+          expect(sample.algorithm_version).toBe(VOICE_ALGORITHM_VERSION);
+          expect(sample.features).not.toBe('{}');
+          expect(read(dir, 'SELECT algorithm_version FROM voice_profiles WHERE partner_id = ?', p.id)).toMatchObject({ algorithm_version: VOICE_ALGORITHM_VERSION });
+        },
+        { timeout: 10_000 },
+      );
+    } finally {
+      reopened.core.close();
+    }
+  });
+
+  it('gives the monthly report a line per partner: the share of the month’s published posts that read like them, or the abstention', async () => {
+    const a = await partner('Claire Martin');
+    const b = await partner('Dana Lefèvre');
+    const newcomer = await partner('Éloïse Petit');
+    const published: { id: string; partnerId: string }[] = [];
+    for (const topic of TOPICS.slice(0, 10)) {
+      published.push({ id: (await approved(a.id, claire(topic))).id, partnerId: a.id });
+      await approved(b.id, dana(topic));
+    }
+    for (const topic of TOPICS.slice(0, 3)) published.push({ id: (await approved(newcomer.id, claire(topic))).id, partnerId: newcomer.id });
+    t.clock.advance(MINUTE);
+    await t.core.scheduler.tick(t.clock.now());
+    for (const [i, post] of published.entries()) {
+      const url = `https://www.linkedin.com/posts/cabinet_droit-activity-72600000000000000${String(i).padStart(2, '0')}-AbCd`;
+      expect((await t.call('publishing.manualDone', { postId: post.id, network: 'linkedin', url })).status).toBe('published');
+    }
+
+    const report = await t.call('reports.build', { month: '2026-11', partnerId: a.id });
+    if (report.kind !== 'partner') throw new Error('expected a partner report');
+    // Each post is read without itself (leave-one-out), as the profile was calibrated.
+    expect(report.report.voice).toEqual({ posts: 10, scored: 10, readsLike: 10 });
+    const html = (await t.call('reports.preview', { month: '2026-11', partnerId: a.id })).html;
+    expect(html.includes('Voix\u00a0: 10 des 10 posts publiés ce mois-ci se lisent comme Claire Martin (100\u202f%)')).toBe(true);
+
+    const learning = await t.call('reports.build', { month: '2026-11', partnerId: newcomer.id });
+    if (learning.kind !== 'partner') throw new Error('expected a partner report');
+    expect(learning.report.voice).toEqual({ posts: 3, scored: 0, readsLike: 0 });
+    expect((await t.call('reports.preview', { month: '2026-11', partnerId: newcomer.id })).html.includes('Voix\u00a0: profil en apprentissage')).toBe(true);
+  });
+
+  it('forgets a deleted post: the partner falls back to « en apprentissage » below 10 posts', async () => {
+    const a = await partner('Claire Martin');
+    const b = await partner('Dana Lefèvre');
+    const claires = [];
+    for (const topic of TOPICS.slice(0, 10)) {
+      claires.push(await approved(a.id, claire(topic)));
+      await approved(b.id, dana(topic));
+    }
+    expect((await t.call('voice.score', { partnerId: a.id, text: claire('les marchés publics') })).status).toBe('ready');
+
+    await t.call('posts.delete', { id: claires[0]?.id ?? '' });
+    expect(await t.call('voice.score', { partnerId: a.id, text: claire('les marchés publics') })).toEqual({ status: 'learning', reason: 'fewPosts', language: 'fr', posts: 9 });
+  });
+});
