@@ -93,7 +93,7 @@ export function NetworkVersions({ post, networks, partnerId, saver, commonDoc }:
               type="button"
               role="tab"
               aria-selected={tab === active}
-              aria-controls="version-panel"
+              aria-controls={tab === active && active !== 'common' ? 'version-panel' : undefined}
               tabIndex={tab === active ? 0 : -1}
               className={own ? 'own-version' : undefined}
               data-testid={`version-tab-${tab}`}
