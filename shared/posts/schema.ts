@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { Network } from './networks';
 import { TipTapDoc } from './document';
 import type { DocNode } from './document';
+import { FirstComments, PostThreads } from '../threads/schema';
 
 export const PostId = z.uuid();
 
@@ -50,6 +51,9 @@ export const PostSaveInput = z.object({
   networks: networkList.optional(),
   partnerId: z.uuid().optional(),
   content: TipTapDoc.optional(),
+  /** Thread parts per network; a network left out has none. Omitted: unchanged. */
+  threads: PostThreads.optional(),
+  firstComments: FirstComments.optional(),
 });
 export type PostSaveInput = z.input<typeof PostSaveInput>;
 
@@ -68,10 +72,13 @@ export const Post = z.object({
   scheduledZone: z.string().nullable(),
   createdAt: z.number().int(),
   updatedAt: z.number().int(),
+  /** Thread parts and first comments per network (issue 16): part of what is approved. */
+  threads: PostThreads.optional(),
+  firstComments: FirstComments.optional(),
 });
 export type Post = z.infer<typeof Post>;
 
-export const PostSummary = Post.omit({ content: true });
+export const PostSummary = Post.omit({ content: true, threads: true, firstComments: true });
 export type PostSummary = z.infer<typeof PostSummary>;
 
 export const Revision = z.object({
@@ -112,5 +119,7 @@ export type RevisionPage = z.infer<typeof RevisionPage>;
 
 export const RevisionDetail = Revision.extend({
   content: z.custom<DocNode>((v) => typeof v === 'object' && v !== null),
+  threads: PostThreads.optional(),
+  firstComments: FirstComments.optional(),
 });
 export type RevisionDetail = z.infer<typeof RevisionDetail>;

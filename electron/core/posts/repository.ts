@@ -6,6 +6,8 @@ import { REVISION_EXCERPT_LENGTH } from '../../../shared/posts/schema';
 import { PostStatus as PostStatusSchema } from '../../../shared/posts/schema';
 import { packRevisionBody, unpackRevisionBody } from './revisionBody';
 import { SignatureRepository } from '../similarity/signatureRepository';
+import { ThreadRepository } from '../threads/repository';
+import type { ThreadsOfPost } from '../threads/repository';
 
 interface PostRow {
   id: string;
@@ -72,6 +74,13 @@ const toRevision = (row: RevisionRow, plainText: string): Revision => ({
   createdAt: row.created_at,
 });
 
+/** The posts row's own columns (threads live in their own table). */
+function withoutThreads(record: PostRecord): Omit<PostRecord, 'threadsAndComments'> {
+  const row: Omit<PostRecord, 'threadsAndComments'> & { threadsAndComments?: unknown } = { ...record };
+  delete row.threadsAndComments;
+  return row;
+}
+
 const SUMMARY_COLUMNS = `p.id, p.partner_id, p.title, p.note, p.networks, p.plain_text, p.status, p.version,
   p.scheduled_at, p.scheduled_zone, p.created_at, p.updated_at,
   coalesce((SELECT max(number) FROM revisions r WHERE r.post_id = p.id), 0) AS revision_count`;
@@ -88,6 +97,8 @@ export interface PostRecord {
   version: number;
   scheduledAt: number | null;
   scheduledZone: string | null;
+  /** Omitted: the stored threads and first comments stay as they are. */
+  threadsAndComments?: ThreadsOfPost | undefined;
 }
 
 export interface ListFilter {
@@ -98,22 +109,25 @@ export interface ListFilter {
 
 export class PostRepository {
   private readonly byId: Statement<[string], PostRowWithContent>;
-  private readonly newestRevisionOf: Statement<[string], { title: string; body: Buffer }>;
+  private readonly newestRevisionOf: Statement<[string], { id: number; title: string; body: Buffer }>;
   private readonly lastSavedAt: Statement<[string], { updated_at: number }>;
   /** The near-duplicate signature, written beside every write of a post's text (same transaction). */
   private readonly signatures: SignatureRepository;
+  /** Thread parts and first comments, written and kept in revisions beside the body. */
+  readonly threads: ThreadRepository;
 
   constructor(private readonly db: Database) {
     this.signatures = new SignatureRepository(db);
+    this.threads = new ThreadRepository(db);
     this.byId = db.prepare(`SELECT ${SUMMARY_COLUMNS}, p.content_json FROM posts p WHERE p.id = ?`);
-    this.newestRevisionOf = db.prepare('SELECT title, body FROM revisions WHERE post_id = ? ORDER BY number DESC LIMIT 1');
+    this.newestRevisionOf = db.prepare('SELECT id, title, body FROM revisions WHERE post_id = ? ORDER BY number DESC LIMIT 1');
     this.lastSavedAt = db.prepare('SELECT updated_at FROM posts WHERE id = ?');
   }
 
   get(id: string): Post | null {
     const row = this.byId.get(id);
     if (!row) return null;
-    return { ...toSummary(row), content: JSON.parse(row.content_json) as DocNode };
+    return { ...toSummary(row), content: JSON.parse(row.content_json) as DocNode, ...this.threads.get(id) };
   }
 
   /** Stored content as written, for the "did it change?" test before making a revision. */
@@ -149,7 +163,8 @@ export class PostRepository {
          VALUES (@id, @partnerId, @title, @note, @networks, @contentJson, @plainText, @status, @version,
            @scheduledAt, @scheduledZone, @now, @now)`,
       )
-      .run({ ...record, networks: JSON.stringify(record.networks), now });
+      .run({ ...withoutThreads(record), networks: JSON.stringify(record.networks), now });
+    if (record.threadsAndComments) this.threads.write(record.id, record.threadsAndComments);
     this.signatures.write(record.id, record.plainText, now);
   }
 
@@ -165,8 +180,9 @@ export class PostRepository {
            scheduled_at = @scheduledAt, scheduled_zone = @scheduledZone, updated_at = @now
          WHERE id = @id AND version = @baseVersion`,
       )
-      .run({ ...record, networks: JSON.stringify(record.networks), baseVersion, now });
+      .run({ ...withoutThreads(record), networks: JSON.stringify(record.networks), baseVersion, now });
     if (result.changes !== 1) return false;
+    if (record.threadsAndComments) this.threads.write(record.id, record.threadsAndComments);
     this.signatures.write(record.id, record.plainText, now);
     return true;
   }
@@ -184,10 +200,18 @@ export class PostRepository {
     return this.lastSavedAt.get(postId)?.updated_at ?? null;
   }
 
-  /** Whether the newest revision holds exactly this title and content JSON (false without any revision). */
+  /**
+   * Whether the newest revision holds exactly this title and content JSON, and the post's current
+   * threads and first comments (false without any revision).
+   */
   newestRevisionHolds(postId: string, title: string, contentJson: string): boolean {
     const row = this.newestRevisionOf.get(postId);
-    return row !== undefined && row.title === title && unpackRevisionBody(row.body).contentJson === contentJson;
+    return (
+      row !== undefined &&
+      row.title === title &&
+      unpackRevisionBody(row.body).contentJson === contentJson &&
+      this.threads.same(this.threads.ofRevisionId(row.id), this.threads.get(postId))
+    );
   }
 
   insertRevision(
@@ -198,12 +222,14 @@ export class PostRepository {
     restoredFrom: number | null,
     now: number,
   ): void {
-    this.db
+    const { lastInsertRowid } = this.db
       .prepare(
         `INSERT INTO revisions (post_id, number, title, body, restored_from, created_at)
          VALUES (?, coalesce((SELECT max(number) FROM revisions WHERE post_id = ?), 0) + 1, ?, ?, ?, ?)`,
       )
       .run(postId, postId, title, packRevisionBody(contentJson, plainText), restoredFrom, now);
+    // A revision keeps the threads stored when it is written (callers write the body first).
+    this.threads.snapshot(postId, Number(lastInsertRowid));
   }
 
   /**
@@ -236,6 +262,6 @@ export class PostRepository {
     const row = this.db.prepare('SELECT * FROM revisions WHERE id = ?').get(id) as RevisionRow | undefined;
     if (!row) return null;
     const body = unpackRevisionBody(row.body);
-    return { ...toRevision(row, body.plainText), content: JSON.parse(body.contentJson) as DocNode };
+    return { ...toRevision(row, body.plainText), content: JSON.parse(body.contentJson) as DocNode, ...this.threads.ofRevisionId(row.id) };
   }
 }

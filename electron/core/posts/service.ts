@@ -16,6 +16,7 @@ import type { ListFilter, PostRecord, PostRepository } from './repository';
 import { revisionsForAutosave, revisionsForRestore } from '../../../shared/posts/revisionPolicy';
 import type { RevisionDecision, StoredState } from '../../../shared/posts/revisionPolicy';
 import { keepStoredRevision } from './keepRevision';
+import type { ThreadsOfPost } from '../threads/repository';
 
 type CreateFields = z.output<typeof PostCreateInput>;
 type SaveFields = z.output<typeof PostSaveInput>;
@@ -27,6 +28,12 @@ const conflict = (current: Post): ApiError =>
     message: `Post ${current.id} was saved elsewhere (now version ${current.version})`,
     details: { currentVersion: current.version, updatedAt: current.updatedAt },
   });
+
+/** The threads and first comments a save writes, or undefined when it leaves them as they are. */
+function threadsToWrite(fields: SaveFields, current: Post): ThreadsOfPost | undefined {
+  if (fields.threads === undefined && fields.firstComments === undefined) return undefined;
+  return { threads: fields.threads ?? current.threads ?? {}, firstComments: fields.firstComments ?? current.firstComments ?? {} };
+}
 
 export class PostService {
   constructor(
@@ -111,7 +118,9 @@ export class PostService {
       const title = fields.title ?? current.title;
       const storedJson = this.posts.contentJson(current.id) ?? '';
       const bodyChanged = contentJson !== storedJson;
-      const textChanged = bodyChanged || title !== current.title;
+      const threads = threadsToWrite(fields, current);
+      const threadsChanged = threads !== undefined && !this.posts.threads.same(threads, this.posts.threads.get(current.id));
+      const textChanged = bodyChanged || title !== current.title || threadsChanged;
       const next: PostRecord = {
         id: current.id,
         partnerId: fields.partnerId ?? current.partnerId,
@@ -124,6 +133,7 @@ export class PostService {
         version: current.version + 1,
         scheduledAt: current.scheduledAt,
         scheduledZone: current.scheduledZone,
+        threadsAndComments: threads,
       };
       const unchanged =
         !textChanged &&
@@ -181,7 +191,10 @@ export class PostService {
   restore(postId: string, revisionId: number, baseVersion: number): Post {
     const revision = this.revision(revisionId);
     if (revision.postId !== postId) throw notFound('revision', revisionId);
-    return this.write({ id: postId, baseVersion, title: revision.title, content: revision.content }, revision.number);
+    return this.write(
+      { id: postId, baseVersion, title: revision.title, content: revision.content, threads: revision.threads ?? {}, firstComments: revision.firstComments ?? {} },
+      revision.number,
+    );
   }
 
   private requirePartner(partnerId: string): void {
