@@ -90,6 +90,11 @@ export const PublishRequest = z.object({
     .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/)
     .optional(),
   mentions: z.array(TextMention).default([]),
+  /**
+   * Issue 16: sent as a reply to this post of the same account (the next part of a thread, or
+   * a first comment): Mastodon in_reply_to_id, X reply.in_reply_to_tweet_id.
+   */
+  replyTo: z.object({ remoteId: z.string().min(1) }).optional(),
 });
 export type PublishRequest = z.input<typeof PublishRequest>;
 export type ParsedPublishRequest = z.output<typeof PublishRequest>;

@@ -40,6 +40,9 @@ export const PublicationView = z.object({
   /** Set when Plume itself refused or could not tell; null when `error` is the network's. */
   reason: PublicationReason.nullable(),
   publishedAt: z.number().int().nullable(),
+  /** Issue 16: parts of a thread recorded out so far, and the first comment's fate (null: none sent yet). */
+  partsOut: z.number().int().nonnegative().optional(),
+  firstComment: z.object({ state: z.enum(['sending', 'published', 'failed']), url: z.string().nullable(), error: z.string().nullable() }).nullable().optional(),
 });
 export type PublicationView = z.infer<typeof PublicationView>;
 

@@ -1,0 +1,103 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { MastodonServer } from '../../support/fakes/mastodonServer';
+import { XServer } from '../../support/fakes/xServer';
+import { ManualClock } from '../../support/testCore';
+import { MINUTE, publishingHarness } from '../publishing/harness';
+import type { PublishingHarness } from '../publishing/harness';
+
+const BODY = 'Réforme du droit des contrats : trois points essentiels pour vos conventions.';
+const PARTS = ['Réforme du droit des contrats, premier point. 1/3', 'Deuxième point : l’imprévision. 2/3', 'Troisième point : la caducité. 3/3'];
+const TWEETS = { method: 'POST', path: /^\/2\/tweets$/ } as const;
+
+let harness: PublishingHarness | null = null;
+let mastodon: MastodonServer | null = null;
+let x: XServer | null = null;
+
+afterEach(async () => {
+  harness?.close();
+  harness = null;
+  await mastodon?.close();
+  mastodon = null;
+  await x?.close();
+  x = null;
+});
+
+/** An approved post due in a minute, with a thread and/or first comment saved before approval. */
+async function approvedWith(h: PublishingHarness, partnerId: string, network: 'mastodon' | 'x', extra: { threads?: Record<string, string[]>; firstComments?: Record<string, string> }) {
+  const post = await h.call('posts.create', { partnerId, title: 'Réforme', networks: [network], scheduledAt: h.clock.now() + MINUTE, content: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: BODY }] }] } });
+  await h.call('posts.save', { id: post.id, baseVersion: post.version, ...extra });
+  await h.call('signoff.recordDecision', { postId: post.id, decision: 'approve', channel: 'phone', decidedAt: h.clock.now() });
+  return post;
+}
+
+async function withX() {
+  const clock = new ManualClock(Date.UTC(2026, 10, 24, 9, 0, 0));
+  const server = new XServer({ now: () => clock.now() });
+  x = server;
+  await server.start();
+  const h = publishingHarness({ clock, connectors: { x: { baseUrl: server.url } } });
+  harness = h;
+  const partner = await h.partner();
+  await h.account(partner.id, 'x', { handle: 'MaitreDurand', secret: { kind: 'oauth', accessToken: 'x-token' } });
+  return { h, server, partner };
+}
+
+describe('a thread goes out as a reply chain', () => {
+  it('on Mastodon: each part replies to the one before, once each, and the post is published as its first part', async () => {
+    const h = publishingHarness();
+    harness = h;
+    const server = new MastodonServer({ now: () => h.clock.now() });
+    mastodon = server;
+    await server.start();
+    const partner = await h.partner();
+    await h.account(partner.id, 'mastodon', { handle: 'maitre_durand', instanceUrl: server.url, secret: { kind: 'oauth', accessToken: 'mastodon-token' } });
+    const post = await approvedWith(h, partner.id, 'mastodon', { threads: { mastodon: PARTS } });
+
+    h.clock.advance(MINUTE);
+    await h.tick();
+    await h.tick();
+    expect(server.statuses.map((s) => s.text)).toEqual(PARTS);
+    const [first, second, third] = server.statuses;
+    expect(first?.inReplyToId).toBeNull();
+    expect(second?.inReplyToId).toBe(first?.id);
+    expect(third?.inReplyToId).toBe(second?.id);
+    const view = await h.status(post.id);
+    expect(view.status).toBe('published');
+    expect(view.publications).toMatchObject([{ state: 'published', remoteId: first?.id }]);
+  });
+
+  it('on X: parts reply to each other and the first comment replies to the post', async () => {
+    const { h, server, partner } = await withX();
+    const post = await approvedWith(h, partner.id, 'x', { threads: { x: PARTS.slice(0, 2) }, firstComments: { x: 'Le texte intégral : https://example.org/reforme' } });
+    h.clock.advance(MINUTE);
+    await h.tick();
+    expect(server.tweets.map((t) => t.text)).toEqual([...PARTS.slice(0, 2), 'Le texte intégral : https://example.org/reforme']);
+    const [first, second, comment] = server.tweets;
+    expect(second?.inReplyToId).toBe(first?.id);
+    expect(comment?.inReplyToId).toBe(first?.id);
+    const view = await h.status(post.id);
+    expect(view).toMatchObject({ status: 'published', publications: [{ partsOut: 2, firstComment: { state: 'published' } }] });
+  });
+});
+
+describe('a first comment', () => {
+  it('that X refuses is shown, and the post itself stays published', async () => {
+    const { h, server, partner } = await withX();
+    const post = await approvedWith(h, partner.id, 'x', { firstComments: { x: 'Le lien en commentaire : https://example.org' } });
+    server.failNext({ kind: 'badRequest', message: 'Reply to this conversation is not allowed.' }, { ...TWEETS, skip: 1 });
+    h.clock.advance(MINUTE);
+    await h.tick();
+    await h.tick();
+    expect(server.tweets.map((t) => t.text)).toEqual([BODY]);
+    const view = await h.status(post.id);
+    expect(view.status).toBe('published');
+    expect(view.publications).toMatchObject([
+      { state: 'published', remoteId: server.tweets[0]?.id, firstComment: { state: 'failed', error: expect.stringContaining('not allowed') as unknown } },
+    ]);
+    expect(h.events).toContainEqual(expect.objectContaining({ type: 'alert', messageKey: 'threads.alerts.firstCommentFailed', postId: post.id }));
+    // Not tried again and again: one post, one refused comment.
+    h.clock.advance(10 * MINUTE);
+    await h.tick();
+    expect(server.http.received(TWEETS)).toHaveLength(2);
+  });
+});
