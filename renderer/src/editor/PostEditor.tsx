@@ -37,6 +37,7 @@ import { TextSelection } from '@tiptap/pm/state';
 import type { TextRange } from '../../../shared/editorial/findingSchema';
 import { docSpans } from './lint/textPositions';
 import { useDraftText } from './useDraftText';
+import { ThreadsPanel } from '../threads/ThreadsPanel';
 
 export function PostEditor({ initial, partners, onDeleted }: { initial: Post; partners: Partner[]; onDeleted: () => void }) {
   const { t } = useTranslation();
@@ -287,6 +288,7 @@ export function PostEditor({ initial, partners, onDeleted }: { initial: Post; pa
         <Toolbar editor={editor} />
         <EditorContent editor={editor} className="post-body" />
         <LintCard editor={editor} session={lintSession} />
+        <ThreadsPanel post={initial} networks={fields.networks} text={draftText} onChange={(patch) => saver.edit(patch)} />
         <div className="editor-footer">
           <NetworkCounters session={lintSession} networks={fields.networks} />
           <button className="danger link" onClick={() => void remove()}>

@@ -16,6 +16,9 @@ export interface DraftFields {
   partnerId?: string;
 }
 
+/** Issue 16: thread parts and first comments, saved with the body under the same version. */
+type SavedFields = DraftFields & Pick<PostSaveInput, 'threads' | 'firstComments'>;
+
 export interface DraftSaverOptions {
   postId: string;
   baseVersion: number;
@@ -43,7 +46,7 @@ export interface DraftSaverOptions {
  * (shared/posts/revisionPolicy.ts): a pause in typing, leaving the post, Ctrl+S.
  */
 export class DraftSaver {
-  private fields: DraftFields = {};
+  private fields: SavedFields = {};
   private contentDirty = false;
   private dirty: DirtyState = cleanState;
   private timer: unknown = null;
@@ -91,7 +94,7 @@ export class DraftSaver {
     return this.inFlight !== null;
   }
 
-  edit(fields: DraftFields): void {
+  edit(fields: SavedFields): void {
     this.fields = { ...this.fields, ...fields };
     this.touch();
   }
