@@ -227,7 +227,8 @@ export class PublicationService {
   }
 
   queue(): PublicationQueue {
-    return { online: this.deps.connectivity.online, items: this.deps.publications.queue(300), missed: this.deps.publications.missed() };
+    const items = this.deps.publications.queue(300).map((item) => ({ ...item, ...this.partsView.of(item.publicationId) }));
+    return { online: this.deps.connectivity.online, items, missed: this.deps.publications.missed() };
   }
 
   private post(postId: string): Post {

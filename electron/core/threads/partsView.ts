@@ -1,4 +1,4 @@
-import type { PublicationView } from '../../../shared/publishing/publication';
+import type { PartsOut } from '../../../shared/publishing/publication';
 import { FIRST_COMMENT_INDEX } from './partsRepository';
 import type { PublicationPartRepository } from './partsRepository';
 
@@ -6,7 +6,7 @@ import type { PublicationPartRepository } from './partsRepository';
 export class PartsView {
   constructor(private readonly parts: PublicationPartRepository) {}
 
-  of(publicationId: number): Pick<PublicationView, 'partsOut' | 'firstComment'> {
+  of(publicationId: number): PartsOut {
     const parts = this.parts.ofPublication(publicationId);
     const comment = parts.find((part) => part.index === FIRST_COMMENT_INDEX);
     return {

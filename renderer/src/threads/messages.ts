@@ -16,6 +16,9 @@ export const threadMessages = defineMessages(
       firstComment: 'Premier commentaire',
       firstCommentOn: 'Premier commentaire {{network}}',
       firstCommentHint: 'Publié juste après la publication, en réponse.',
+      commentFailed: 'Premier commentaire non publié : {{error}}',
+      commentState: { sending: 'Premier commentaire en cours d’envoi…', published: 'Premier commentaire publié.' },
+      openComment: 'Ouvrir le commentaire',
       alerts: {
         firstCommentFailed: 'Le premier commentaire sur {{network}} de «\u00a0{{title}}\u00a0» n’a pas été publié\u00a0: {{error}}. La publication elle-même est en ligne.',
       },
@@ -35,6 +38,9 @@ export const threadMessages = defineMessages(
       firstComment: 'First comment',
       firstCommentOn: 'First comment on {{network}}',
       firstCommentHint: 'Published right after the post, as a reply.',
+      commentFailed: 'First comment not published: {{error}}',
+      commentState: { sending: 'Sending the first comment…', published: 'First comment published.' },
+      openComment: 'Open the comment',
       alerts: {
         firstCommentFailed: 'The first comment on {{network}} of “{{title}}” was not published: {{error}}. The post itself is live.',
       },

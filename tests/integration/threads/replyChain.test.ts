@@ -95,6 +95,9 @@ describe('a first comment', () => {
       { state: 'published', remoteId: server.tweets[0]?.id, firstComment: { state: 'failed', error: expect.stringContaining('not allowed') as unknown } },
     ]);
     expect(h.events).toContainEqual(expect.objectContaining({ type: 'alert', messageKey: 'threads.alerts.firstCommentFailed', postId: post.id }));
+    // The Envoi page says it too, on the post's line.
+    const queue = await h.call('publishing.queue', {});
+    expect(queue.items).toMatchObject([{ postId: post.id, state: 'published', firstComment: { state: 'failed' } }]);
     // Not tried again and again: one post, one refused comment.
     h.clock.advance(10 * MINUTE);
     await h.tick();
