@@ -19,6 +19,7 @@ export const threadMessages = defineMessages(
       commentFailed: 'Premier commentaire non publié : {{error}}',
       commentState: { sending: 'Premier commentaire en cours d’envoi…', published: 'Premier commentaire publié.' },
       openComment: 'Ouvrir le commentaire',
+      preview: { chain: 'Suite du fil', reply: 'Réponse {{index}}/{{total}}' },
       alerts: {
         firstCommentFailed: 'Le premier commentaire sur {{network}} de «\u00a0{{title}}\u00a0» n’a pas été publié\u00a0: {{error}}. La publication elle-même est en ligne.',
       },
@@ -41,6 +42,7 @@ export const threadMessages = defineMessages(
       commentFailed: 'First comment not published: {{error}}',
       commentState: { sending: 'Sending the first comment…', published: 'First comment published.' },
       openComment: 'Open the comment',
+      preview: { chain: 'Rest of the thread', reply: 'Reply {{index}}/{{total}}' },
       alerts: {
         firstCommentFailed: 'The first comment on {{network}} of “{{title}}” was not published: {{error}}. The post itself is live.',
       },

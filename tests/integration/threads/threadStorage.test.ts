@@ -100,3 +100,20 @@ describe('each thread part is linted and counted', () => {
     expect(check.networks[0]?.result.findings.filter((f) => f.severity === 'error')).toEqual([]);
   });
 });
+
+describe('previews of a thread', () => {
+  it('show the first part as the post, the other parts as a chain of replies, and the first comment', async () => {
+    h = await startHarness();
+    const partner = await h.partner({ signoffEmail: '' });
+    const post = await h.post(partner.id, longText, { networks: ['x', 'linkedin'] });
+    await h.call('posts.save', { id: post.id, baseVersion: post.version, threads: { x: ['Un. 1/3', 'Deux. 2/3', 'Trois. 3/3'] }, firstComments: { linkedin: 'Le lien\u202f: https://example.org' } });
+    const { previews } = await h.call('previews.forPost', { postId: post.id });
+    const x = previews.find((p) => p.network === 'x');
+    expect(x?.text).toBe('Un. 1/3');
+    expect(x?.thread?.map((part) => part.text)).toEqual(['Deux. 2/3', 'Trois. 3/3']);
+    expect(x?.thread?.[0]?.count).toEqual({ used: 9, limit: 280, over: false });
+    const linkedin = previews.find((p) => p.network === 'linkedin');
+    expect(linkedin?.text).toBe(longText);
+    expect(linkedin?.firstComment?.text).toBe('Le lien\u202f: https://example.org');
+  });
+});
