@@ -40,6 +40,8 @@ test('un message X trop long devient un fil de 2 parties avec leurs compteurs, e
   await expect(page.getByTestId('save-status')).toHaveAttribute('data-status', 'clean');
   const saved = await plume.call(page.request, 'posts.get', { id: post.id });
   expect(saved.threads?.x).toHaveLength(2);
+  // The preview shows the chain: the first part, then the second as its reply.
+  await expect(page.getByTestId('previews-panel').getByTestId('preview-thread-part')).toHaveCount(1);
 
   // Approved by phone: the approval covers the parts, so editing one voids it.
   await plume.call(page.request, 'signoff.recordDecision', { postId: post.id, decision: 'approve', channel: 'phone', decidedAt: Date.now() });

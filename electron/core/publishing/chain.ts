@@ -7,7 +7,7 @@ import type { PublishingDeps } from './deps';
 import type { Publication } from './repository';
 
 /** Networks whose connector can send a reply (a thread's next part, a first comment). */
-const REPLY_NETWORKS: readonly Network[] = ['mastodon', 'x'];
+const REPLY_NETWORKS: readonly Network[] = ['mastodon', 'x', 'bluesky'];
 export const canReply = (network: Network): boolean => REPLY_NETWORKS.includes(network);
 
 /** One part's idempotency key: the post, the network, the part and the approved content. */
@@ -30,7 +30,7 @@ export interface ChainIo {
 }
 
 export type ChainResult =
-  | { ok: true; remoteId: string; url: string | null }
+  | { ok: true; remoteId: string; url: string | null; cid?: string | undefined }
   | { ok: false; error: PublishError }
   | { ok: false; unverifiable: string };
 
@@ -50,49 +50,49 @@ export class ReplyChain {
 
   async send(input: ChainInput, io: ChainIo): Promise<ChainResult> {
     const { publication } = input;
-    let root: { remoteId: string; url: string | null } | null = null;
-    let parent: string | null = null;
+    let root: { remoteId: string; url: string | null; cid?: string | undefined } | null = null;
+    let parent: { remoteId: string; cid?: string | undefined } | null = null;
     for (const [index, text] of input.texts.entries()) {
       const request: PublishRequest = {
         ...input.first,
         text,
         idempotencyKey: partKey(publication.postId, publication.network, index, publication.approvedHash),
         media: index === 0 ? (input.first.media ?? []) : [],
-        ...(parent === null ? {} : { replyTo: { remoteId: parent } }),
+        ...(parent === null || root === null ? {} : { replyTo: replyTo(parent, root) }),
       };
       // A part 0 sent by a run that kept no row (a crash before this code ran) is looked up too.
       const sent = await this.part(publication, index, request, io, index === 0 && (input.reconcile || publication.needsLookup));
       if (!sent.ok) return sent;
-      parent = sent.remoteId;
+      parent = sent;
       root ??= sent;
     }
     if (root === null) return { ok: false, unverifiable: 'Nothing to send' };
-    if (input.firstComment !== undefined) await this.comment(input, root.remoteId, io);
+    if (input.firstComment !== undefined) await this.comment(input, root, io);
     return { ok: true, remoteId: root.remoteId, url: root.url };
   }
 
   private async part(publication: Publication, index: number, request: PublishRequest, io: ChainIo, lookFirst: boolean): Promise<ChainResult> {
     const recorded = this.parts.get(publication.id, index);
-    if (recorded?.state === 'published' && recorded.remoteId !== null) return { ok: true, remoteId: recorded.remoteId, url: recorded.url };
+    if (recorded?.state === 'published' && recorded.remoteId !== null) return { ok: true, remoteId: recorded.remoteId, url: recorded.url, cid: recorded.cid ?? undefined };
     if (recorded !== null || lookFirst) {
       const found = await io.lookup(withoutMedia(request));
       if (!found.ok) return { ok: false, error: found.error };
       if (found.value.kind === 'unknown') return { ok: false, unverifiable: found.value.reason };
       if (found.value.kind === 'found') {
         this.parts.sending(publication.id, index, request.idempotencyKey, this.deps.clock.now());
-        this.parts.published(publication.id, index, found.value.remoteId, found.value.url, this.deps.clock.now());
-        return { ok: true, remoteId: found.value.remoteId, url: found.value.url };
+        this.parts.published(publication.id, index, found.value.remoteId, found.value.url, this.deps.clock.now(), found.value.cid);
+        return { ok: true, remoteId: found.value.remoteId, url: found.value.url, cid: found.value.cid };
       }
     }
     this.parts.sending(publication.id, index, request.idempotencyKey, this.deps.clock.now());
     const outcome = await io.publish(request);
     // A failure leaves the part `sending`: the next run looks it up before sending it again.
     if (!outcome.ok) return { ok: false, error: outcome.error };
-    this.parts.published(publication.id, index, outcome.value.remoteId, outcome.value.url, this.deps.clock.now());
-    return { ok: true, remoteId: outcome.value.remoteId, url: outcome.value.url };
+    this.parts.published(publication.id, index, outcome.value.remoteId, outcome.value.url, this.deps.clock.now(), outcome.value.cid);
+    return { ok: true, remoteId: outcome.value.remoteId, url: outcome.value.url, cid: outcome.value.cid };
   }
 
-  private async comment(input: ChainInput, rootId: string, io: ChainIo): Promise<void> {
+  private async comment(input: ChainInput, root: { remoteId: string; cid?: string | undefined }, io: ChainIo): Promise<void> {
     const { publication } = input;
     const recorded = this.parts.get(publication.id, FIRST_COMMENT_INDEX);
     if (recorded?.state === 'published' || recorded?.state === 'failed' || input.firstComment === undefined) return;
@@ -101,7 +101,7 @@ export class ReplyChain {
       text: input.firstComment,
       media: [],
       idempotencyKey: partKey(publication.postId, publication.network, FIRST_COMMENT_INDEX, publication.approvedHash),
-      replyTo: { remoteId: rootId },
+      replyTo: replyTo(root, root),
     };
     const sent = canReply(publication.network)
       ? await this.part(publication, FIRST_COMMENT_INDEX, request, io, false)
@@ -121,6 +121,15 @@ export class ReplyChain {
       postId: publication.postId,
     });
   }
+}
+
+/** A reply names its parent; Bluesky also the thread's root, each with its CID. */
+function replyTo(parent: { remoteId: string; cid?: string | undefined }, root: { remoteId: string; cid?: string | undefined }): NonNullable<PublishRequest['replyTo']> {
+  return {
+    remoteId: parent.remoteId,
+    ...(parent.cid === undefined ? {} : { cid: parent.cid }),
+    root: { remoteId: root.remoteId, ...(root.cid === undefined ? {} : { cid: root.cid }) },
+  };
 }
 
 function withoutMedia(request: PublishRequest): LookupRequest {

@@ -13,6 +13,8 @@ export interface PublicationPart {
   idempotencyKey: string;
   state: PartState;
   remoteId: string | null;
+  /** Bluesky: the record's CID, which a reply to it must name. */
+  cid: string | null;
   url: string | null;
   error: string | null;
 }
@@ -23,6 +25,7 @@ interface PartRow {
   idempotency_key: string;
   state: string;
   remote_id: string | null;
+  remote_cid: string | null;
   url: string | null;
   error: string | null;
 }
@@ -33,6 +36,7 @@ const toPart = (row: PartRow): PublicationPart => ({
   idempotencyKey: row.idempotency_key,
   state: PartState.parse(row.state),
   remoteId: row.remote_id,
+  cid: row.remote_cid,
   url: row.url,
   error: row.error,
 });
@@ -62,10 +66,10 @@ export class PublicationPartRepository {
       .run(publicationId, index, idempotencyKey, now);
   }
 
-  published(publicationId: number, index: number, remoteId: string, url: string | null, now: number): void {
+  published(publicationId: number, index: number, remoteId: string, url: string | null, now: number, cid?: string): void {
     this.db
-      .prepare(`UPDATE publication_parts SET state = 'published', remote_id = ?, url = ?, error = NULL, updated_at = ? WHERE publication_id = ? AND part_index = ?`)
-      .run(remoteId, url, now, publicationId, index);
+      .prepare(`UPDATE publication_parts SET state = 'published', remote_id = ?, remote_cid = ?, url = ?, error = NULL, updated_at = ? WHERE publication_id = ? AND part_index = ?`)
+      .run(remoteId, cid ?? null, url, now, publicationId, index);
   }
 
   failed(publicationId: number, index: number, error: string, now: number): void {

@@ -9,6 +9,7 @@ import { isFirstCommentNetwork, isThreadNetwork } from '../../../shared/threads/
 import type { ThreadNetwork } from '../../../shared/threads/networks';
 import type { FirstComments, PostThreads } from '../../../shared/threads/schema';
 import { suggestThread } from '../../../shared/threads/split';
+import './threads.css';
 
 export interface ThreadFields {
   threads?: PostThreads;

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { BlueskyServer } from '../../support/fakes/blueskyServer';
 import { MastodonServer } from '../../support/fakes/mastodonServer';
 import { XServer } from '../../support/fakes/xServer';
 import { ManualClock } from '../../support/testCore';
@@ -12,6 +13,7 @@ const TWEETS = { method: 'POST', path: /^\/2\/tweets$/ } as const;
 let harness: PublishingHarness | null = null;
 let mastodon: MastodonServer | null = null;
 let x: XServer | null = null;
+let bluesky: BlueskyServer | null = null;
 
 afterEach(async () => {
   harness?.close();
@@ -20,10 +22,12 @@ afterEach(async () => {
   mastodon = null;
   await x?.close();
   x = null;
+  await bluesky?.close();
+  bluesky = null;
 });
 
 /** An approved post due in a minute, with a thread and/or first comment saved before approval. */
-async function approvedWith(h: PublishingHarness, partnerId: string, network: 'mastodon' | 'x', extra: { threads?: Record<string, string[]>; firstComments?: Record<string, string> }) {
+async function approvedWith(h: PublishingHarness, partnerId: string, network: 'mastodon' | 'x' | 'bluesky', extra: { threads?: Record<string, string[]>; firstComments?: Record<string, string> }) {
   const post = await h.call('posts.create', { partnerId, title: 'Réforme', networks: [network], scheduledAt: h.clock.now() + MINUTE, content: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: BODY }] }] } });
   await h.call('posts.save', { id: post.id, baseVersion: post.version, ...extra });
   await h.call('signoff.recordDecision', { postId: post.id, decision: 'approve', channel: 'phone', decidedAt: h.clock.now() });
@@ -77,6 +81,30 @@ describe('a thread goes out as a reply chain', () => {
     expect(comment?.inReplyToId).toBe(first?.id);
     const view = await h.status(post.id);
     expect(view).toMatchObject({ status: 'published', publications: [{ partsOut: 2, firstComment: { state: 'published' } }] });
+  });
+});
+
+describe('on Bluesky', () => {
+  it('each part is a reply record naming the thread’s root and its parent by URI and CID, and so is the first comment', async () => {
+    const h = publishingHarness();
+    harness = h;
+    const server = new BlueskyServer();
+    bluesky = server;
+    await server.start();
+    const partner = await h.partner();
+    await h.account(partner.id, 'bluesky', { handle: server.handle, instanceUrl: server.url, secret: { kind: 'bluesky', identifier: server.handle, appPassword: 'abcd-efgh-ijkl-mnop' } });
+    const post = await approvedWith(h, partner.id, 'bluesky', { threads: { bluesky: PARTS }, firstComments: { bluesky: 'Le texte intégral en lien.' } });
+    h.clock.advance(MINUTE);
+    await h.tick();
+    const records = [...server.records.values()];
+    expect(records.map((r) => (r.value as { text: string }).text)).toEqual([...PARTS, 'Le texte intégral en lien.']);
+    const [first, second, third, comment] = records;
+    const ref = (r: typeof first) => ({ uri: r?.uri, cid: r?.cid });
+    expect(first?.value.reply).toBeUndefined();
+    expect(second?.value.reply).toEqual({ root: ref(first), parent: ref(first) });
+    expect(third?.value.reply).toEqual({ root: ref(first), parent: ref(second) });
+    expect(comment?.value.reply).toEqual({ root: ref(first), parent: ref(first) });
+    expect((await h.status(post.id)).status).toBe('published');
   });
 });
 
