@@ -8,6 +8,8 @@ import type { Publication } from './repository';
 
 /** Networks whose connector can send a reply (a thread's next part, a first comment). */
 const REPLY_NETWORKS: readonly Network[] = ['mastodon', 'x', 'bluesky'];
+/** Networks that take a first comment (LinkedIn: a comment through its Comments API, not a reply post). */
+const COMMENT_NETWORKS: readonly Network[] = [...REPLY_NETWORKS, 'linkedin'];
 export const canReply = (network: Network): boolean => REPLY_NETWORKS.includes(network);
 
 /** One part's idempotency key: the post, the network, the part and the approved content. */
@@ -103,7 +105,7 @@ export class ReplyChain {
       idempotencyKey: partKey(publication.postId, publication.network, FIRST_COMMENT_INDEX, publication.approvedHash),
       replyTo: replyTo(root, root),
     };
-    const sent = canReply(publication.network)
+    const sent = COMMENT_NETWORKS.includes(publication.network)
       ? await this.part(publication, FIRST_COMMENT_INDEX, request, io, false)
       : ({ ok: false, unverifiable: `First comments are not sent to ${publication.network} yet` } as const);
     if (sent.ok) return;

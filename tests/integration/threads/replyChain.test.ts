@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { BlueskyServer } from '../../support/fakes/blueskyServer';
+import { LinkedinServer } from '../../support/fakes/linkedinServer';
 import { MastodonServer } from '../../support/fakes/mastodonServer';
 import { XServer } from '../../support/fakes/xServer';
 import { ManualClock } from '../../support/testCore';
@@ -14,6 +15,7 @@ let harness: PublishingHarness | null = null;
 let mastodon: MastodonServer | null = null;
 let x: XServer | null = null;
 let bluesky: BlueskyServer | null = null;
+let linkedin: LinkedinServer | null = null;
 
 afterEach(async () => {
   harness?.close();
@@ -24,10 +26,12 @@ afterEach(async () => {
   x = null;
   await bluesky?.close();
   bluesky = null;
+  await linkedin?.close();
+  linkedin = null;
 });
 
 /** An approved post due in a minute, with a thread and/or first comment saved before approval. */
-async function approvedWith(h: PublishingHarness, partnerId: string, network: 'mastodon' | 'x' | 'bluesky', extra: { threads?: Record<string, string[]>; firstComments?: Record<string, string> }) {
+async function approvedWith(h: PublishingHarness, partnerId: string, network: 'mastodon' | 'x' | 'bluesky' | 'linkedin', extra: { threads?: Record<string, string[]>; firstComments?: Record<string, string> }) {
   const post = await h.call('posts.create', { partnerId, title: 'Réforme', networks: [network], scheduledAt: h.clock.now() + MINUTE, content: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: BODY }] }] } });
   await h.call('posts.save', { id: post.id, baseVersion: post.version, ...extra });
   await h.call('signoff.recordDecision', { postId: post.id, decision: 'approve', channel: 'phone', decidedAt: h.clock.now() });
@@ -109,6 +113,25 @@ describe('on Bluesky', () => {
 });
 
 describe('a first comment', () => {
+  it('on LinkedIn goes under the post through the Comments API, once, right after it', async () => {
+    const clock = new ManualClock(Date.UTC(2026, 10, 24, 9, 0, 0));
+    const server = new LinkedinServer({ now: () => clock.now(), memberUrn: 'urn:li:person:linkedin-durand' });
+    linkedin = server;
+    await server.start();
+    const h = publishingHarness({ clock, connectors: { linkedin: { baseUrl: server.url } } });
+    harness = h;
+    const partner = await h.partner();
+    await h.account(partner.id, 'linkedin', { handle: 'durand', secret: { kind: 'oauth', accessToken: 'linkedin-token' } });
+    const post = await approvedWith(h, partner.id, 'linkedin', { firstComments: { linkedin: 'Le texte intégral : https://example.org/reforme' } });
+    h.clock.advance(MINUTE);
+    await h.tick();
+    await h.tick();
+    expect(server.posts).toHaveLength(1);
+    expect(server.comments).toMatchObject([{ object: server.posts[0]?.urn, actor: 'urn:li:person:linkedin-durand', text: 'Le texte intégral : https://example.org/reforme' }]);
+    const view = await h.status(post.id);
+    expect(view).toMatchObject({ status: 'published', publications: [{ state: 'published', firstComment: { state: 'published' } }] });
+  });
+
   it('that X refuses is shown, and the post itself stays published', async () => {
     const { h, server, partner } = await withX();
     const post = await approvedWith(h, partner.id, 'x', { firstComments: { x: 'Le lien en commentaire : https://example.org' } });
