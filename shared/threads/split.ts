@@ -14,6 +14,9 @@ interface Piece {
 /** The numbering added at the end of each part: " 1/3". It counts towards the part's limit. */
 export const numbering = (index: number, total: number): string => ` ${index + 1}/${total}`;
 
+/** A part's numbering at its end, as `numbering` writes it. */
+export const numberingPattern = /\s\d+\/\d+$/u;
+
 /** Whether `text` fits `network`'s hard limits (main count and the others: bytes, links). */
 export const fits = (network: ThreadNetwork, text: string, options: MeasureOptions = {}): boolean =>
   !measure(network, text, options).over;

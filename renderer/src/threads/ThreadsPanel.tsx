@@ -9,6 +9,7 @@ import { isFirstCommentNetwork, isThreadNetwork } from '../../../shared/threads/
 import type { ThreadNetwork } from '../../../shared/threads/networks';
 import type { FirstComments, PostThreads } from '../../../shared/threads/schema';
 import { suggestThread } from '../../../shared/threads/split';
+import { threadIsStale } from '../../../shared/threads/stale';
 import './threads.css';
 
 export interface ThreadFields {
@@ -87,6 +88,11 @@ function ThreadEditor({ network, text, parts, onParts }: { network: ThreadNetwor
   return (
     <div className="thread" data-testid={`thread-${network}`}>
       <h3>{t('threads.thread', { network: label, count: parts.length })}</h3>
+      {threadIsStale(parts, text) ? (
+        <p className="hint" data-testid="thread-stale">
+          {t('threads.stale')}
+        </p>
+      ) : null}
       <ol className="thread-parts">
         {parts.map((part, index) => {
           const count = measure(network, part);

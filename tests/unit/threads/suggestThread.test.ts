@@ -3,6 +3,7 @@ import { measure } from '../../../shared/editorial/networks/measure';
 import { extractHashtags, extractMentions, extractUrls } from '../../../shared/editorial/text/entities';
 import { suggestThread } from '../../../shared/threads/split';
 import { threadNetworks } from '../../../shared/threads/networks';
+import { threadIsStale } from '../../../shared/threads/stale';
 
 const NNBSP = '\u202f';
 const sentence = (n: number): string => `Phrase numéro ${n} sur le droit du travail, avec assez de mots pour peser.`;
@@ -98,5 +99,15 @@ describe('thread split suggestions', () => {
     const parts = suggestThread('mastodon', text, { mastodonMaxCharacters: 200 }) ?? [];
     expect(parts.length).toBeGreaterThan(1);
     for (const part of parts) expect(measure('mastodon', part, { mastodonMaxCharacters: 200 }).over).toBe(false);
+  });
+});
+
+describe('a thread cut from an older text', () => {
+  it('is stale once the body changes, and not when only the parts’ numbering or spacing differ', () => {
+    const text = Array.from({ length: 12 }, (_, i) => sentence(i + 1)).join(' ');
+    const parts = suggestThread('x', text) ?? [];
+    expect(threadIsStale(parts, text)).toBe(false);
+    expect(threadIsStale(parts, `${text} Une phrase de plus.`)).toBe(true);
+    expect(threadIsStale(parts.map((p) => p.replace(' ', '  ')), text)).toBe(false);
   });
 });
