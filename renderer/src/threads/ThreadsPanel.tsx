@@ -11,6 +11,8 @@ import type { FirstComments, PostThreads } from '../../../shared/threads/schema'
 import { suggestThread } from '../../../shared/threads/split';
 import { threadIsStale } from '../../../shared/threads/stale';
 import './threads.css';
+import { useMastodonCountOptions } from '../settings/useMastodonCounts';
+import type { MeasureOptions } from '../../../shared/editorial/networks/measure';
 
 export interface ThreadFields {
   threads?: PostThreads;
@@ -27,6 +29,8 @@ export function ThreadsPanel({ post, networks, text, onChange }: { post: Post; n
   const [threads, setThreads] = useState<PostThreads>(post.threads ?? {});
   const [comments, setComments] = useState<FirstComments>(post.firstComments ?? {});
   const texts = finalTexts({ networks, plainText: text ?? post.plainText });
+  // Mastodon counts against the instance's own limit, as the editor's counters do.
+  const options = useMastodonCountOptions();
 
   const setThread = (network: Network, parts: string[] | null) => {
     // An empty list is no thread: core keeps only networks with parts.
@@ -53,6 +57,7 @@ export function ThreadsPanel({ post, networks, text, onChange }: { post: Post; n
           network={network}
           text={texts[network] ?? ''}
           parts={threads[network] ?? null}
+          options={options}
           onParts={(parts) => setThread(network, parts)}
         />
       ))}
@@ -67,13 +72,13 @@ export function ThreadsPanel({ post, networks, text, onChange }: { post: Post; n
   );
 }
 
-function ThreadEditor({ network, text, parts, onParts }: { network: ThreadNetwork; text: string; parts: string[] | null; onParts: (parts: string[] | null) => void }) {
+function ThreadEditor({ network, text, parts, options, onParts }: { network: ThreadNetwork; text: string; parts: string[] | null; options: MeasureOptions; onParts: (parts: string[] | null) => void }) {
   const { t } = useTranslation();
-  const over = measure(network, text).over;
+  const over = measure(network, text, options).over;
   const label = networkLabels[network];
   if (parts === null || parts.length === 0) {
     if (!over) return null;
-    const suggested = suggestThread(network, text);
+    const suggested = suggestThread(network, text, options);
     return (
       <div className="thread-offer" data-testid={`thread-offer-${network}`}>
         <p>{t('threads.overLimit', { network: label })}</p>
@@ -95,7 +100,7 @@ function ThreadEditor({ network, text, parts, onParts }: { network: ThreadNetwor
       ) : null}
       <ol className="thread-parts">
         {parts.map((part, index) => {
-          const count = measure(network, part);
+          const count = measure(network, part, options);
           return (
             <li key={index} className={count.over ? 'thread-part over' : 'thread-part'} data-testid="thread-part">
               <label>
@@ -111,7 +116,7 @@ function ThreadEditor({ network, text, parts, onParts }: { network: ThreadNetwor
         })}
       </ol>
       <div className="thread-actions">
-        <button type="button" className="link" onClick={() => onParts(suggestThread(network, text))}>
+        <button type="button" className="link" onClick={() => onParts(suggestThread(network, text, options))}>
           {t('threads.resplit')}
         </button>
         <button type="button" className="link" onClick={() => onParts(null)}>
