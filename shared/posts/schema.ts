@@ -3,6 +3,7 @@ import { Network } from './networks';
 import { TipTapDoc } from './document';
 import type { DocNode } from './document';
 import { NetworkVersions, NetworkVersionsInput } from './versions';
+import { FirstComments, PostThreads } from '../threads/schema';
 
 export const PostId = z.uuid();
 
@@ -53,6 +54,9 @@ export const PostSaveInput = z.object({
   content: TipTapDoc.optional(),
   /** The whole set of per-network versions (a network left out has none). */
   versions: NetworkVersionsInput.optional(),
+  /** Thread parts per network; a network left out has none. Omitted: unchanged. */
+  threads: PostThreads.optional(),
+  firstComments: FirstComments.optional(),
 });
 export type PostSaveInput = z.input<typeof PostSaveInput>;
 
@@ -73,10 +77,13 @@ export const Post = z.object({
   scheduledZone: z.string().nullable(),
   createdAt: z.number().int(),
   updatedAt: z.number().int(),
+  /** Thread parts and first comments per network (issue 16): part of what is approved. */
+  threads: PostThreads.optional(),
+  firstComments: FirstComments.optional(),
 });
 export type Post = z.infer<typeof Post>;
 
-export const PostSummary = Post.omit({ content: true, versions: true });
+export const PostSummary = Post.omit({ content: true, versions: true, threads: true, firstComments: true });
 export type PostSummary = z.infer<typeof PostSummary>;
 
 export const Revision = z.object({
@@ -119,5 +126,7 @@ export const RevisionDetail = Revision.extend({
   content: z.custom<DocNode>((v) => typeof v === 'object' && v !== null),
   /** The per-network versions as they stood: restoring the revision restores them. */
   versions: NetworkVersions,
+  threads: PostThreads.optional(),
+  firstComments: FirstComments.optional(),
 });
 export type RevisionDetail = z.infer<typeof RevisionDetail>;

@@ -51,6 +51,14 @@ export type PreviewImage = z.infer<typeof PreviewImage>;
 export const PreviewFold = z.object({ width: z.enum(['desktop', 'mobile']), at: z.number().int().nonnegative().nullable() });
 export type PreviewFold = z.infer<typeof PreviewFold>;
 
+/** Issue 16: a further post of the chain (a thread's next part, or the first comment), as the network shows it. */
+export const ChainPreview = z.object({
+  text: z.string(),
+  segments: z.array(PreviewSegment),
+  count: z.object({ used: z.number().int(), limit: z.number().int(), over: z.boolean() }),
+});
+export type ChainPreview = z.infer<typeof ChainPreview>;
+
 export const NetworkPreview = z.object({
   network: Network,
   /** The exact final text sign-off hashes and the connector sends. */
@@ -68,6 +76,10 @@ export const NetworkPreview = z.object({
   mastodon: z.object({ maxCharacters: z.number().int(), charactersReservedPerUrl: z.number().int(), source: z.string(), contentWarning: z.string().nullable() }).nullable(),
   /** The account the network goes out as, or null (by hand, or none chosen). */
   account: z.string().nullable(),
+  /** The thread's further parts, each replying to the one before (the first part is `text`). */
+  thread: z.array(ChainPreview).optional(),
+  /** The first comment, replying to the post. */
+  firstComment: ChainPreview.nullable().optional(),
 });
 export type NetworkPreview = z.infer<typeof NetworkPreview>;
 

@@ -90,6 +90,18 @@ export const PublishRequest = z.object({
     .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/)
     .optional(),
   mentions: z.array(TextMention).default([]),
+  /**
+   * Issue 16: sent as a reply to this post of the same account (the next part of a thread, or
+   * a first comment): Mastodon in_reply_to_id, X reply.in_reply_to_tweet_id, Bluesky the
+   * record's reply { root, parent } (each an at:// URI with its CID).
+   */
+  replyTo: z
+    .object({
+      remoteId: z.string().min(1),
+      cid: z.string().min(1).optional(),
+      root: z.object({ remoteId: z.string().min(1), cid: z.string().min(1).optional() }).optional(),
+    })
+    .optional(),
 });
 export type PublishRequest = z.input<typeof PublishRequest>;
 export type ParsedPublishRequest = z.output<typeof PublishRequest>;
@@ -112,6 +124,8 @@ export const PublishResult = z.object({
    * it is reported as published, never sent twice.
    */
   recovered: z.boolean().optional(),
+  /** Bluesky: the record's CID, which a reply to it must name. */
+  cid: z.string().min(1).optional(),
 });
 export type PublishResult = z.infer<typeof PublishResult>;
 
@@ -120,7 +134,7 @@ export type PublishResult = z.infer<typeof PublishResult>;
  * unknown: the network cannot tell us (e.g. LinkedIn without read permission): ask a human.
  */
 export const LookupResult = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('found'), remoteId: z.string().min(1), url: z.string().nullable(), scheduledRemotely: z.boolean() }),
+  z.object({ kind: z.literal('found'), remoteId: z.string().min(1), url: z.string().nullable(), scheduledRemotely: z.boolean(), cid: z.string().min(1).optional() }),
   z.object({ kind: z.literal('notFound') }),
   z.object({ kind: z.literal('unknown'), reason: z.string() }),
 ]);

@@ -24,6 +24,13 @@ export const publicationReasons = ['contentChanged', 'notApproved', 'accountMiss
 export const PublicationReason = z.enum(publicationReasons);
 export type PublicationReason = z.infer<typeof PublicationReason>;
 
+/** Issue 16: parts of a thread recorded out so far, and the first comment's fate (null: none sent yet). */
+export const PartsOut = z.object({
+  partsOut: z.number().int().nonnegative().optional(),
+  firstComment: z.object({ state: z.enum(['sending', 'published', 'failed']), url: z.string().nullable(), error: z.string().nullable() }).nullable().optional(),
+});
+export type PartsOut = z.infer<typeof PartsOut>;
+
 export const PublicationView = z.object({
   id: z.number().int(),
   network: Network,
@@ -40,6 +47,7 @@ export const PublicationView = z.object({
   /** Set when Plume itself refused or could not tell; null when `error` is the network's. */
   reason: PublicationReason.nullable(),
   publishedAt: z.number().int().nullable(),
+  ...PartsOut.shape,
 });
 export type PublicationView = z.infer<typeof PublicationView>;
 
@@ -148,6 +156,7 @@ export const QueueItem = z.object({
   error: z.string().nullable(),
   reason: PublicationReason.nullable(),
   updatedAt: z.number().int(),
+  ...PartsOut.shape,
 });
 export type QueueItem = z.infer<typeof QueueItem>;
 

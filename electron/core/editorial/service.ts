@@ -22,6 +22,8 @@ import { avocatsFrancePack } from '../../../shared/editorial/packs/avocatsFrance
 import type { AvocatsFrancePackConfig } from '../../../shared/editorial/packs/avocatsFrance';
 import { resolveLine } from '../../../shared/editorial/resolve';
 import { finalTexts } from '../../../shared/signoff/finalTexts';
+import { Network } from '../../../shared/posts/networks';
+import { effectiveThreads } from '../../../shared/threads/content';
 import type { Clock } from '../clock';
 import { notFound } from '../errors';
 import type { EventBus } from '../events';
@@ -184,11 +186,20 @@ export class EditorialService {
     const compiled = this.compiledFor(this.resolved(post.partnerId));
     const texts = finalTexts(post);
     const counts = this.countOptions();
+    // A network going out as a thread: the whole text is linted without that network's limits,
+    // each part with them (it is what the network receives).
+    const threads = effectiveThreads(post);
     const runs =
       post.networks.length === 0
         ? [{ network: null, result: lint(post.plainText, compiled, { networks: [] }) }]
-        : post.networks.map((network) => ({ network, result: lint(texts[network] ?? post.plainText, compiled, { ...counts, networks: [network] }) }));
-    const { summary, errorFindingIds } = summarise(runs.map((run) => run.result));
+        : post.networks.map((network) => ({
+            network,
+            result: lint(texts[network] ?? post.plainText, compiled, threads[network] ? { networks: [] } : { ...counts, networks: [network] }),
+          }));
+    const threadParts = Object.entries(threads).flatMap(([network, parts]) =>
+      parts.map((part, index) => ({ network: Network.parse(network), index, result: lint(part, compiled, { ...counts, networks: [Network.parse(network)] }) })),
+    );
+    const { summary, errorFindingIds } = summarise([...runs, ...threadParts].map((run) => run.result));
     return {
       postId: post.id,
       postVersion: post.version,
@@ -196,6 +207,7 @@ export class EditorialService {
       versions: compiled.line.versions,
       checkedAt: this.clock.now(),
       networks: runs,
+      threadParts,
       summary,
       errorFindingIds,
     };

@@ -9,6 +9,8 @@ import { VoiceProfileRepository } from '../voice/repository';
 import { SignatureRepository } from '../similarity/signatureRepository';
 import { NetworkVersions, versionNetworks } from '../../../shared/posts/versions';
 import type { NetworkVersions as Versions } from '../../../shared/posts/versions';
+import { ThreadRepository } from '../threads/repository';
+import type { ThreadsOfPost } from '../threads/repository';
 
 interface PostRow {
   id: string;
@@ -78,6 +80,13 @@ const toRevision = (row: RevisionRow, plainText: string): Revision => ({
   createdAt: row.created_at,
 });
 
+/** The posts row's own columns (threads live in their own table). */
+function withoutThreads(record: PostRecord): Omit<PostRecord, 'threadsAndComments'> {
+  const row: Omit<PostRecord, 'threadsAndComments'> & { threadsAndComments?: unknown } = { ...record };
+  delete row.threadsAndComments;
+  return row;
+}
+
 const SUMMARY_COLUMNS = `p.id, p.partner_id, p.title, p.note, p.networks, p.plain_text, p.status, p.version,
   p.scheduled_at, p.scheduled_zone, p.created_at, p.updated_at,
   coalesce((SELECT max(number) FROM revisions r WHERE r.post_id = p.id), 0) AS revision_count`;
@@ -96,6 +105,8 @@ export interface PostRecord {
   version: number;
   scheduledAt: number | null;
   scheduledZone: string | null;
+  /** Omitted: the stored threads and first comments stay as they are. */
+  threadsAndComments?: ThreadsOfPost | undefined;
 }
 
 /** The stored form of a post without per-network versions. */
@@ -104,7 +115,7 @@ export const NO_VERSIONS = '{}';
 const recordParams = (record: PostRecord) => {
   const versionsJson = record.versionsJson ?? NO_VERSIONS;
   return {
-    ...record,
+    ...withoutThreads(record),
     networks: JSON.stringify(record.networks),
     versionsJson,
     versionNetworks: JSON.stringify(versionNetworks(versionsFrom(versionsJson))),
@@ -119,25 +130,28 @@ export interface ListFilter {
 
 export class PostRepository {
   private readonly byId: Statement<[string], PostRowWithContent>;
-  private readonly newestRevisionOf: Statement<[string], { title: string; body: Buffer; versions_json: string | null }>;
+  private readonly newestRevisionOf: Statement<[string], { id: number; title: string; body: Buffer; versions_json: string | null }>;
   private readonly lastSavedAt: Statement<[string], { updated_at: number }>;
   /** The near-duplicate signature, written beside every write of a post's text (same transaction). */
   private readonly signatures: SignatureRepository;
   /** The partner's voice profile follows an approved or published post's text (same transaction). */
   private readonly voices: VoiceProfileRepository;
+  /** Thread parts and first comments, written and kept in revisions beside the body. */
+  readonly threads: ThreadRepository;
 
   constructor(private readonly db: Database) {
     this.signatures = new SignatureRepository(db);
     this.voices = new VoiceProfileRepository(db);
+    this.threads = new ThreadRepository(db);
     this.byId = db.prepare(`SELECT ${SUMMARY_COLUMNS}, p.content_json, p.versions_json FROM posts p WHERE p.id = ?`);
-    this.newestRevisionOf = db.prepare('SELECT title, body, versions_json FROM revisions WHERE post_id = ? ORDER BY number DESC LIMIT 1');
+    this.newestRevisionOf = db.prepare('SELECT id, title, body, versions_json FROM revisions WHERE post_id = ? ORDER BY number DESC LIMIT 1');
     this.lastSavedAt = db.prepare('SELECT updated_at FROM posts WHERE id = ?');
   }
 
   get(id: string): Post | null {
     const row = this.byId.get(id);
     if (!row) return null;
-    return { ...toSummary(row), content: JSON.parse(row.content_json) as DocNode, versions: versionsFrom(row.versions_json) };
+    return { ...toSummary(row), content: JSON.parse(row.content_json) as DocNode, versions: versionsFrom(row.versions_json), ...this.threads.get(id) };
   }
 
   /** Stored versions as written (canonical JSON), for the "did it change?" test. */
@@ -180,6 +194,7 @@ export class PostRepository {
            @status, @version, @scheduledAt, @scheduledZone, @now, @now)`,
       )
       .run({ ...recordParams(record), now });
+    if (record.threadsAndComments) this.threads.write(record.id, record.threadsAndComments);
     this.signatures.write(record.id, record.plainText, now);
     this.voices.follow(record.id, now);
   }
@@ -199,6 +214,7 @@ export class PostRepository {
       )
       .run({ ...recordParams(record), baseVersion, now });
     if (result.changes !== 1) return false;
+    if (record.threadsAndComments) this.threads.write(record.id, record.threadsAndComments);
     this.signatures.write(record.id, record.plainText, now);
     this.voices.follow(record.id, now);
     return true;
@@ -217,14 +233,18 @@ export class PostRepository {
     return this.lastSavedAt.get(postId)?.updated_at ?? null;
   }
 
-  /** Whether the newest revision holds exactly this title, content JSON and versions (false without any revision). */
+  /**
+   * Whether the newest revision holds exactly this title, content JSON and versions, and the
+   * post's current threads and first comments (false without any revision).
+   */
   newestRevisionHolds(postId: string, title: string, contentJson: string, versionsJson: string = NO_VERSIONS): boolean {
     const row = this.newestRevisionOf.get(postId);
     return (
       row !== undefined &&
       row.title === title &&
       (row.versions_json ?? NO_VERSIONS) === versionsJson &&
-      unpackRevisionBody(row.body).contentJson === contentJson
+      unpackRevisionBody(row.body).contentJson === contentJson &&
+      this.threads.same(this.threads.ofRevisionId(row.id), this.threads.get(postId))
     );
   }
 
@@ -237,12 +257,14 @@ export class PostRepository {
     now: number,
     versionsJson: string = NO_VERSIONS,
   ): void {
-    this.db
+    const { lastInsertRowid } = this.db
       .prepare(
         `INSERT INTO revisions (post_id, number, title, body, versions_json, restored_from, created_at)
          VALUES (?, coalesce((SELECT max(number) FROM revisions WHERE post_id = ?), 0) + 1, ?, ?, ?, ?, ?)`,
       )
       .run(postId, postId, title, packRevisionBody(contentJson, plainText), versionsJson === NO_VERSIONS ? null : versionsJson, restoredFrom, now);
+    // A revision keeps the threads stored when it is written (callers write the body first).
+    this.threads.snapshot(postId, Number(lastInsertRowid));
   }
 
   /**
@@ -275,6 +297,11 @@ export class PostRepository {
     const row = this.db.prepare('SELECT * FROM revisions WHERE id = ?').get(id) as RevisionRow | undefined;
     if (!row) return null;
     const body = unpackRevisionBody(row.body);
-    return { ...toRevision(row, body.plainText), content: JSON.parse(body.contentJson) as DocNode, versions: versionsFrom(row.versions_json) };
+    return {
+      ...toRevision(row, body.plainText),
+      content: JSON.parse(body.contentJson) as DocNode,
+      versions: versionsFrom(row.versions_json),
+      ...this.threads.ofRevisionId(row.id),
+    };
   }
 }

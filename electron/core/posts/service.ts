@@ -18,6 +18,7 @@ import type { RevisionDecision, StoredState } from '../../../shared/posts/revisi
 import { keepStoredRevision } from './keepRevision';
 import { versionDocs, versionsFrom, versionsJson } from '../../../shared/posts/versions';
 import { NO_VERSIONS } from './repository';
+import type { ThreadsOfPost } from '../threads/repository';
 
 type CreateFields = z.output<typeof PostCreateInput>;
 type SaveFields = z.output<typeof PostSaveInput>;
@@ -29,6 +30,12 @@ const conflict = (current: Post): ApiError =>
     message: `Post ${current.id} was saved elsewhere (now version ${current.version})`,
     details: { currentVersion: current.version, updatedAt: current.updatedAt },
   });
+
+/** The threads and first comments a save writes, or undefined when it leaves them as they are. */
+function threadsToWrite(fields: SaveFields, current: Post): ThreadsOfPost | undefined {
+  if (fields.threads === undefined && fields.firstComments === undefined) return undefined;
+  return { threads: fields.threads ?? current.threads ?? {}, firstComments: fields.firstComments ?? current.firstComments ?? {} };
+}
 
 export class PostService {
   constructor(
@@ -119,7 +126,9 @@ export class PostService {
       const nextVersionsJson = versionsJson(versions);
       const storedVersionsJson = this.posts.versionsJson(current.id) ?? NO_VERSIONS;
       const bodyChanged = contentJson !== storedJson;
-      const textChanged = bodyChanged || nextVersionsJson !== storedVersionsJson || title !== current.title;
+      const threads = threadsToWrite(fields, current);
+      const threadsChanged = threads !== undefined && !this.posts.threads.same(threads, this.posts.threads.get(current.id));
+      const textChanged = bodyChanged || nextVersionsJson !== storedVersionsJson || title !== current.title || threadsChanged;
       const next: PostRecord = {
         id: current.id,
         partnerId: fields.partnerId ?? current.partnerId,
@@ -133,6 +142,7 @@ export class PostService {
         version: current.version + 1,
         scheduledAt: current.scheduledAt,
         scheduledZone: current.scheduledZone,
+        threadsAndComments: threads,
       };
       const unchanged =
         !textChanged &&
@@ -190,7 +200,18 @@ export class PostService {
   restore(postId: string, revisionId: number, baseVersion: number): Post {
     const revision = this.revision(revisionId);
     if (revision.postId !== postId) throw notFound('revision', revisionId);
-    return this.write({ id: postId, baseVersion, title: revision.title, content: revision.content, versions: versionDocs(revision.versions) }, revision.number);
+    return this.write(
+      {
+        id: postId,
+        baseVersion,
+        title: revision.title,
+        content: revision.content,
+        versions: versionDocs(revision.versions),
+        threads: revision.threads ?? {},
+        firstComments: revision.firstComments ?? {},
+      },
+      revision.number,
+    );
   }
 
   private requirePartner(partnerId: string): void {

@@ -15,6 +15,7 @@ import type { SettingsRepository } from '../settings/repository';
 import { readMastodonCounts } from '../settings/mastodonCounts';
 import type { EmailPreviews } from '../signoff/emailPreviews';
 import type { RevisionContent } from '../signoff/revisionContent';
+import { chainOfPreview } from '../../../shared/previews/chain';
 import type { SignoffContent } from '../../../shared/signoff/revisionHash';
 
 /** Heavier images are shown by their alt text only (a preview is not the place for 20 MB of JSON). */
@@ -83,8 +84,11 @@ export class PreviewService {
   private build(post: Post, content: SignoffContent, media: PreviewImage[]): NetworkPreview[] {
     const counts = readMastodonCounts(this.deps.settings);
     const mastodon = { maxCharacters: counts.maxCharacters, charactersReservedPerUrl: counts.charactersReservedPerUrl, source: counts.source };
+    const measureOptions = { mastodonMaxCharacters: counts.maxCharacters, mastodonCharactersReservedPerUrl: counts.charactersReservedPerUrl };
     return post.networks.flatMap((network: Network) => {
-      const text = content.texts[network];
+      // A thread's first part is what goes out first: the preview starts with it, the rest follow as a chain.
+      const chain = chainOfPreview(network, content, measureOptions);
+      const text = chain.first ?? content.texts[network];
       if (text === undefined) return [];
       const link = cardLink(network, text);
       const accountId = content.accounts[network];
@@ -98,7 +102,7 @@ export class PreviewService {
           mastodon,
           ...(network === 'bluesky' ? { blueskyFacets: byteFacets(detectFacets(text) ?? []) } : {}),
         }),
-      ];
+      ].map((preview) => ({ ...preview, ...chain.extra }));
     });
   }
 

@@ -9,6 +9,10 @@ import { passingCredentialOutcome } from '../outbox/credentialOutcome';
 import type { JobContext, JobHandler, JobOutcome } from '../outbox/handler';
 import type { OutboxJob } from '../outbox/repository';
 import { remoteScheduleFor } from './connectors/mastodon/connector';
+import { canReply, ReplyChain } from './chain';
+import { PublicationPartRepository } from '../threads/partsRepository';
+import { effectiveFirstComments, effectiveThreads } from '../../../shared/threads/content';
+import type { Network } from '../../../shared/posts/networks';
 import type { PublishingDeps } from './deps';
 import type { Publication } from './repository';
 import type { Rounds } from './rounds';
@@ -38,10 +42,14 @@ export class PublishJob implements JobHandler {
   /** Why Plume itself refused a job, read by `settled` right after `run` in this process. */
   private readonly refusals = new Map<number, PublicationReason>();
 
+  private readonly chain: ReplyChain;
+
   constructor(
     private readonly deps: PublishingDeps,
     private readonly rounds: Rounds,
-  ) {}
+  ) {
+    this.chain = new ReplyChain(deps, new PublicationPartRepository(deps.db));
+  }
 
   async run(payload: unknown, context: JobContext): Promise<JobOutcome> {
     const parsed = Payload.safeParse(payload);
@@ -58,9 +66,14 @@ export class PublishJob implements JobHandler {
     const media = this.media(post.id);
     if (media === null) return this.refuse(context, { reason: 'mediaMissing', message: 'An image of the post is missing from the data folder' });
     if (publication.accountId === null) return this.refuse(context, { reason: 'accountMissing', message: 'No account to publish with' });
+    const chain = chainOf(post, publication.network);
+    if (chain !== null && chain.texts.length > 1 && !canReply(publication.network)) {
+      return this.refuse(context, { reason: 'unverifiable', message: `Threads are not sent to ${publication.network} yet: publish it by hand` });
+    }
 
     // Handed to the instance ahead of time but sent too late for its scheduler: wait for the time itself.
-    if (publication.dueAt > context.now && (publication.network !== 'mastodon' || remoteScheduleFor(publication.dueAt, context.now) === undefined)) {
+    // A reply chain is never handed over: each part needs the id of the one before.
+    if (publication.dueAt > context.now && (publication.network !== 'mastodon' || chain !== null || remoteScheduleFor(publication.dueAt, context.now) === undefined)) {
       return { outcome: 'retry', error: 'Waiting for the time of the post', retryAfterMs: publication.dueAt - context.now };
     }
 
@@ -73,6 +86,8 @@ export class PublishJob implements JobHandler {
     } catch (error) {
       return this.credentialOutcome(context, error);
     }
+
+    if (chain !== null) return this.sendChain(context, publication, chain, request, credentials);
 
     if (context.reconcile || publication.needsLookup) {
       const lookup = await this.kept(publication, this.deps.connectors.lookup(withoutMedia(request)));
@@ -102,6 +117,32 @@ export class PublishJob implements JobHandler {
       return { outcome: 'done', result: { remoteId: outcome.value.remoteId, url: outcome.value.url, scheduledRemotely: outcome.value.scheduledRemotely } };
     }
     return this.errorOutcome(context, publication, outcome.error);
+  }
+
+  /** A thread or a post with a first comment: sent part by part (chain.ts). */
+  private async sendChain(context: JobContext, publication: Publication, chain: { texts: string[]; firstComment: string | undefined }, request: PublishRequest, credentials: PublishCredentials): Promise<JobOutcome> {
+    let current = credentials;
+    const renewing = async <T>(call: (credentials: PublishCredentials) => Promise<Outcome<T>>): Promise<Outcome<T>> => {
+      const outcome = await this.kept(publication, call(current));
+      if (outcome.ok || outcome.error.kind !== 'auth' || current.kind !== 'oauth' || publication.accountId === null) return outcome;
+      // One renewal, one more try, as for a single post.
+      current = (await this.deps.accounts.publishingCredentials(publication.accountId, true)).secret;
+      return this.kept(publication, call(current));
+    };
+    try {
+      const result = await this.chain.send(
+        { publication, texts: chain.texts, firstComment: chain.firstComment, first: { ...request, scheduledAt: undefined }, reconcile: context.reconcile },
+        {
+          publish: (part) => renewing((secret) => this.deps.connectors.publish({ ...part, credentials: secret })),
+          lookup: (part) => renewing((secret) => this.deps.connectors.lookup({ ...part, credentials: secret })),
+        },
+      );
+      if (result.ok) return { outcome: 'done', result: { remoteId: result.remoteId, url: result.url, scheduledRemotely: false } };
+      if ('unverifiable' in result) return this.refuse(context, { reason: 'unverifiable', message: result.unverifiable });
+      return this.errorOutcome(context, publication, result.error);
+    } catch (error) {
+      return this.credentialOutcome(context, error);
+    }
   }
 
   settled(job: OutboxJob, state: 'done' | 'failed'): void {
@@ -261,6 +302,18 @@ export class PublishJob implements JobHandler {
     this.refusals.set(context.jobId, code === 'account_not_found' ? 'accountMissing' : 'credentials');
     return { outcome: 'failed', error: networkError ? `${describe(networkError)} (${code})` : code };
   }
+}
+
+/**
+ * The parts a publication sends when it is more than one post: the thread's parts (which
+ * replace the single text), and the first comment; null for a plain single post.
+ */
+function chainOf(post: Post, network: Network): { texts: string[]; firstComment: string | undefined } | null {
+  const parts = effectiveThreads(post)[network];
+  const firstComment = effectiveFirstComments(post)[network];
+  if (parts === undefined && firstComment === undefined) return null;
+  const text = finalTexts(post)[network];
+  return { texts: parts ?? (text === undefined ? [] : [text]), firstComment };
 }
 
 function withoutMedia(request: PublishRequest): LookupRequest {

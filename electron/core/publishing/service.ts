@@ -35,12 +35,19 @@ const conflict = (messageKey: string, message: string): ApiError => new ApiError
 const locked = (post: Post): boolean => post.status === 'approved' || post.status === 'scheduled' || post.status === 'published';
 
 /** What the UI asks of publishing: the panel of a post, its images and accounts, decisions, the queue. */
+import { PartsView } from '../threads/partsView';
+import { PublicationPartRepository } from '../threads/partsRepository';
+
 export class PublicationService {
   constructor(
     private readonly deps: PublishingDeps,
     private readonly rounds: Rounds,
     private readonly step: PublicationStep,
-  ) {}
+  ) {
+    this.partsView = new PartsView(new PublicationPartRepository(deps.db));
+  }
+
+  private readonly partsView: PartsView;
 
   status(postId: string): PostPublication {
     const post = this.post(postId);
@@ -75,6 +82,7 @@ export class PublicationService {
         error: p.error,
         reason: p.reason,
         publishedAt: p.publishedAt,
+        ...this.partsView.of(p.id),
       })),
       media,
       mediaProblems: mediaProblems(post.networks, media),
@@ -219,7 +227,8 @@ export class PublicationService {
   }
 
   queue(): PublicationQueue {
-    return { online: this.deps.connectivity.online, items: this.deps.publications.queue(300), missed: this.deps.publications.missed() };
+    const items = this.deps.publications.queue(300).map((item) => ({ ...item, ...this.partsView.of(item.publicationId) }));
+    return { online: this.deps.connectivity.online, items, missed: this.deps.publications.missed() };
   }
 
   private post(postId: string): Post {

@@ -2,6 +2,7 @@ import type { Network } from '../../../shared/posts/networks';
 import type { Post } from '../../../shared/posts/schema';
 import { signoffContentOf } from '../../../shared/signoff/finalTexts';
 import { revisionHash } from '../../../shared/signoff/revisionHash';
+import { threadsContentOf } from '../../../shared/threads/content';
 import type { SignoffContent } from '../../../shared/signoff/revisionHash';
 
 /** What a post carries besides its text: its images (with alt text) and the account each network goes out as. */
@@ -27,7 +28,7 @@ export class RevisionContent {
   }
 
   content(post: Post): SignoffContent {
-    return signoffContentOf(post, this.attachmentsOf(post));
+    return { ...signoffContentOf(post, this.attachmentsOf(post)), ...threadsContentOf(post) };
   }
 
   hash(post: Post): string {

@@ -41,6 +41,7 @@ import { useDraftText } from './useDraftText';
 import { NetworkVersions } from '../versions/NetworkVersions';
 import { SnippetSession } from '../snippets/snippetSession';
 import { SnippetTools } from '../snippets/SnippetTools';
+import { ThreadsPanel } from '../threads/ThreadsPanel';
 
 export function PostEditor({ initial, partners, onDeleted }: { initial: Post; partners: Partner[]; onDeleted: () => void }) {
   const { t } = useTranslation();
@@ -294,6 +295,7 @@ export function PostEditor({ initial, partners, onDeleted }: { initial: Post; pa
         <SnippetTools editor={editor} session={snippetSession} partnerId={fields.partnerId} line={editorialLine.data ?? null} />
         <EditorContent editor={editor} className="post-body" />
         <LintCard editor={editor} session={lintSession} />
+        <ThreadsPanel post={initial} networks={fields.networks} text={draftText} onChange={(patch) => saver.edit(patch)} />
         <div className="editor-footer">
           <NetworkCounters session={lintSession} networks={fields.networks} />
           <button className="danger link" onClick={() => void remove()}>

@@ -16,8 +16,11 @@ export interface DraftFields {
   partnerId?: string;
 }
 
-/** What a save can carry besides the body: the fields and the whole set of per-network versions (renderer/src/versions/). */
-export interface SavedFields extends DraftFields {
+/**
+ * What a save can carry besides the body: the fields, the whole set of per-network versions
+ * (renderer/src/versions/), and thread parts and first comments (issue 16), all under the same version.
+ */
+export interface SavedFields extends DraftFields, Pick<PostSaveInput, 'threads' | 'firstComments'> {
   versions?: Partial<Record<Network, DocNode>>;
 }
 

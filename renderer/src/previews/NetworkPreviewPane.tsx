@@ -1,10 +1,10 @@
-import { useState } from 'react';
+import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQueryClient } from '@tanstack/react-query';
 import { api } from '../api';
 import { networkLabels } from '../../../shared/posts/networks';
 import { FOLD_RULES } from '../../../shared/previews/folds';
-import type { LinkCardState, NetworkPreview, PreviewFold, PreviewSegment } from '../../../shared/previews/schema';
+import type { ChainPreview, LinkCardState, NetworkPreview, PreviewFold, PreviewSegment } from '../../../shared/previews/schema';
 import { previewKeys } from './queries';
 
 /** The segments up to `end` (a UTF-16 offset in the text), cut inside the one it falls in. */
@@ -142,6 +142,34 @@ export function NetworkPreviewPane({ preview, postId }: { preview: NetworkPrevie
         </ul>
       ) : null}
       <LinkCardView state={preview.linkCard} postId={postId} />
+      <ChainView preview={preview} />
     </div>
+  );
+}
+
+/** Issue 16: the thread's further parts, each a reply to the one before, then the first comment. */
+function ChainView({ preview }: { preview: NetworkPreview }) {
+  const { t } = useTranslation();
+  const thread = preview.thread ?? [];
+  const comment = preview.firstComment ?? null;
+  if (thread.length === 0 && comment === null) return null;
+  const item = (entry: ChainPreview, label: string, testId: string) => (
+    <li className="preview-reply" data-testid={testId}>
+      <p className="preview-meta">
+        {label}{' '}
+        <span className={entry.count.over ? 'preview-count over' : 'preview-count'}>{t('previews.count', { used: entry.count.used, limit: entry.count.limit })}</span>
+      </p>
+      <p className="preview-text">
+        <Body segments={entry.segments} />
+      </p>
+    </li>
+  );
+  return (
+    <ol className="preview-chain" aria-label={t('threads.preview.chain')}>
+      {thread.map((entry, index) => (
+        <Fragment key={index}>{item(entry, t('threads.preview.reply', { index: index + 2, total: thread.length + 1 }), 'preview-thread-part')}</Fragment>
+      ))}
+      {comment ? item(comment, t('threads.firstComment'), 'preview-first-comment') : null}
+    </ol>
   );
 }

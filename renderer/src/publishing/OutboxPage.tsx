@@ -8,6 +8,7 @@ import type { QueueItem } from '../../../shared/publishing/publication';
 import { useDateFormat } from '../ui/useDateFormat';
 import { publishingKeys, usePublicationQueue, usePublishingEvents } from './queries';
 import './publishing.css';
+import { FirstCommentStatus } from '../threads/FirstCommentStatus';
 import { SignoffEmailQueue } from '../signoff/SignoffEmailQueue';
 import { DigestEmailQueue } from '../digest/DigestEmailQueue';
 
@@ -91,6 +92,7 @@ export function OutboxPage({ onOpenPost }: { onOpenPost: (postId: string) => voi
                       ) : null}
                       {item.reason ? <div>{t(`publishing.reason.${item.reason}`)}</div> : null}
                       {item.error && item.reason === null ? <div className="network-message">{t('publishing.networkSaid', { error: item.error })}</div> : null}
+                      <FirstCommentStatus parts={item} />
                     </td>
                   </tr>
                 );

@@ -13,6 +13,7 @@ import type { PostPublication, PublicationView } from '../../../shared/publishin
 import { MediaEditor } from './MediaEditor';
 import { NextFreeSlot } from './NextFreeSlot';
 import { publishingKeys, usePublication, usePublishingEvents } from './queries';
+import { FirstCommentStatus } from '../threads/FirstCommentStatus';
 import './publishing.css';
 
 /** What the row shows: `sending` is the outbox job's own state while the network is called. */
@@ -112,6 +113,7 @@ function PublicationRow({ publication, data, run }: { publication: PublicationVi
           ) : null}
         </div>
       ) : null}
+      <FirstCommentStatus parts={publication} />
       {awaitingLink ? <ManualPublish network={publication.network} data={data} run={run} /> : null}
     </li>
   );

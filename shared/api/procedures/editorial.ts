@@ -53,6 +53,8 @@ export const PostCheck = z.object({
   checkedAt: z.number().int(),
   /** One result per target network; a single `network: null` one when the post has none yet. */
   networks: z.array(z.object({ network: Network.nullable(), result: LintResult })),
+  /** Issue 16: each part of a network's thread, linted and counted as its own post on that network. */
+  threadParts: z.array(z.object({ network: Network, index: z.number().int().nonnegative(), result: LintResult })).default([]),
   /** Distinct findings across networks (a finding that is not network-specific counts once). */
   summary: FindingsSummary,
   errorFindingIds: z.array(z.string()),

@@ -235,6 +235,12 @@ export class BlueskyServer {
     const rkey = body.rkey ?? `3l${Date.now().toString(32)}`;
     if (!/^[a-zA-Z0-9_~.:-]{1,512}$/.test(rkey)) return xrpcError(400, 'InvalidRequest', 'record key syntax not valid (regex)');
     if (this.records.has(rkey)) return xrpcError(500, 'InternalServerError', 'Internal Server Error');
+    // app.bsky.feed.post#replyRef: root and parent must be strong refs (URI and CID) to posts that exist.
+    const reply = record.reply as { root?: { uri?: string; cid?: string }; parent?: { uri?: string; cid?: string } } | undefined;
+    if (reply !== undefined) {
+      const known = (ref: { uri?: string; cid?: string } | undefined) => [...this.records.values()].some((item) => item.uri === ref?.uri && item.cid === ref.cid);
+      if (!known(reply.root) || !known(reply.parent)) return xrpcError(400, 'InvalidRequest', 'Invalid app.bsky.feed.post record: Record/reply must reference existing posts');
+    }
     const uri = `at://${this.did}/app.bsky.feed.post/${rkey}`;
     const cid = cidFor(Buffer.from(JSON.stringify(record)), 'dag-cbor');
     this.records.set(rkey, { rkey, uri, cid, value: record });

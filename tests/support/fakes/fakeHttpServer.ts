@@ -52,6 +52,8 @@ interface Armed<T> {
   value: T;
   remaining: number;
   match: RequestMatch;
+  /** Matching requests to let through before this one applies. */
+  skip?: number;
 }
 
 const matches = (match: RequestMatch, method: string, path: string): boolean =>
@@ -109,8 +111,8 @@ export class FakeHttpServer {
   }
 
   /** The next `times` matching requests get `reply` instead of being handled (nothing stored). */
-  failNext(reply: FakeReply, options: { times?: number } & RequestMatch = {}): void {
-    this.failures.push({ value: reply, remaining: options.times ?? 1, match: options });
+  failNext(reply: FakeReply, options: { times?: number; skip?: number } & RequestMatch = {}): void {
+    this.failures.push({ value: reply, remaining: options.times ?? 1, match: options, skip: options.skip ?? 0 });
   }
 
   /**
@@ -126,8 +128,8 @@ export class FakeHttpServer {
    * returned promise resolves at that moment, so a test can kill the client while it waits —
    * the network took the post and the client can never have recorded it.
    */
-  hangAfterAccept(options: RequestMatch = {}): Promise<void> {
-    return new Promise((resolve) => this.hangs.push({ value: resolve, remaining: 1, match: options }));
+  hangAfterAccept(options: RequestMatch & { skip?: number } = {}): Promise<void> {
+    return new Promise((resolve) => this.hangs.push({ value: resolve, remaining: 1, match: options, skip: options.skip ?? 0 }));
   }
 
   /** Requests received, optionally only those matching. */
@@ -144,7 +146,12 @@ export class FakeHttpServer {
 
   private take<T>(armed: Armed<T>[], method: string, path: string): Armed<T> | undefined {
     const hit = armed.find((entry) => entry.remaining > 0 && matches(entry.match, method, path));
-    if (hit !== undefined) hit.remaining -= 1;
+    if (hit === undefined) return undefined;
+    if ((hit.skip ?? 0) > 0) {
+      hit.skip = (hit.skip ?? 0) - 1;
+      return undefined;
+    }
+    hit.remaining -= 1;
     return hit;
   }
 

@@ -22,6 +22,15 @@ export interface StoredPost {
   version: string;
 }
 
+export interface StoredComment {
+  urn: string;
+  id: string;
+  object: string;
+  actor: string;
+  text: string;
+  createdAt: number;
+}
+
 export interface StoredImage {
   urn: string;
   owner: string;
@@ -41,6 +50,8 @@ const liError = (status: number, message: string, extra: Record<string, unknown>
 
 export class LinkedinServer {
   readonly posts: StoredPost[] = [];
+  /** Comments under posts (socialActions/{urn}/comments). */
+  readonly comments: StoredComment[] = [];
   readonly images = new Map<string, StoredImage>();
   readonly http: FakeHttpServer;
   readonly memberUrn: string;
@@ -59,6 +70,8 @@ export class LinkedinServer {
       { method: 'PUT', path: /^\/dms-uploads\/(\d+)$/, handle: (req, [id]) => this.upload(req, id ?? '') },
       { method: 'POST', path: /^\/rest\/posts$/, handle: (req) => this.rest(req, () => this.createPost(req)) },
       { method: 'GET', path: /^\/rest\/posts$/, handle: (req) => this.rest(req, () => this.findByAuthor(req)) },
+      { method: 'POST', path: /^\/rest\/socialActions\/([^/]+)\/comments$/, handle: (req, [urn]) => this.rest(req, () => this.createComment(req, decodeURIComponent(urn ?? ''))) },
+      { method: 'GET', path: /^\/rest\/socialActions\/([^/]+)\/comments$/, handle: (req, [urn]) => this.rest(req, () => this.listComments(decodeURIComponent(urn ?? ''))) },
       { method: 'GET', path: /^\/rest\/socialMetadata\/([^/]+)$/, handle: (req, [urn]) => this.rest(req, () => this.socialMetadata(decodeURIComponent(urn ?? ''))) },
     ]);
   }
@@ -149,6 +162,26 @@ export class LinkedinServer {
     image.bytes = req.body;
     image.mimeType = req.header('content-type') ?? null;
     return { status: 201 };
+  }
+
+  /** POST /rest/socialActions/{urn}/comments (Comments API): 201 with the comment, its URN in $URN. */
+  private createComment(req: FakeRequest, objectUrn: string): FakeReply {
+    const body = req.json() as { actor?: string; object?: string; message?: { text?: string } };
+    if (!this.posts.some((post) => post.urn === objectUrn)) return liError(404, `Not found: ${objectUrn}`);
+    if (body.actor !== this.memberUrn) return liError(403, 'Not enough permissions to access: partnerApiSocialActions.CREATE', { code: 'ACCESS_DENIED' });
+    if (body.object !== objectUrn || typeof body.message?.text !== 'string' || body.message.text === '') return liError(422, 'ERROR :: /message/text :: field is required');
+    const id = this.id();
+    const comment: StoredComment = { urn: `urn:li:comment:(${objectUrn},${id})`, id, object: objectUrn, actor: body.actor, text: body.message.text, createdAt: this.now() };
+    this.comments.push(comment);
+    return json(201, this.commentJson(comment), { 'x-restli-id': comment.urn });
+  }
+
+  private listComments(objectUrn: string): FakeReply {
+    return json(200, { elements: this.comments.filter((comment) => comment.object === objectUrn).map((comment) => this.commentJson(comment)), paging: { start: 0, count: 100 } });
+  }
+
+  private commentJson(comment: StoredComment) {
+    return { id: comment.id, $URN: comment.urn, actor: comment.actor, object: comment.object, message: { text: comment.text }, created: { actor: comment.actor, time: comment.createdAt } };
   }
 
   private createPost(req: FakeRequest): FakeReply {

@@ -20,6 +20,8 @@ export interface StoredStatus {
   language: string | null;
   mediaIds: string[];
   idempotencyKey: string | null;
+  /** in_reply_to_id: the status this one answers (a thread's next part). */
+  inReplyToId: string | null;
 }
 
 export interface StoredScheduled {
@@ -195,8 +197,8 @@ export class MastodonServer {
   }
 
   /** Store the next status and never answer: resolves when it is stored (see FakeHttpServer.hangAfterAccept). */
-  hangNextPost(): Promise<void> {
-    return this.http.hangAfterAccept({ method: 'POST', path: /^\/api\/v1\/statuses$/ });
+  hangNextPost(options: { skip?: number } = {}): Promise<void> {
+    return this.http.hangAfterAccept({ method: 'POST', path: /^\/api\/v1\/statuses$/, ...options });
   }
 
   /**
@@ -368,7 +370,7 @@ export class MastodonServer {
   }
 
   private postStatus(req: FakeRequest): FakeReply {
-    const body = req.json() as { status?: string; media_ids?: string[]; visibility?: string; language?: string; scheduled_at?: string };
+    const body = req.json() as { status?: string; media_ids?: string[]; visibility?: string; language?: string; scheduled_at?: string; in_reply_to_id?: string };
     const key = req.header('idempotency-key') ?? null;
     const earlier = key === null ? undefined : this.idempotency.get(key);
     if (earlier !== undefined) {
@@ -406,7 +408,10 @@ export class MastodonServer {
       language: body.language ?? null,
       mediaIds,
       idempotencyKey: key,
+      inReplyToId: body.in_reply_to_id ?? null,
     };
+    // Mastodon answers 404 when the status replied to does not exist (or is not visible).
+    if (status.inReplyToId !== null && !this.statuses.some((item) => item.id === status.inReplyToId)) return json(404, { error: 'Record not found' });
     this.statuses.push(status);
     if (key !== null) this.idempotency.set(key, { kind: 'status', id: status.id });
     return json(200, this.statusJson(status));
@@ -418,7 +423,7 @@ export class MastodonServer {
     const scheduled = this.scheduled[index];
     if (scheduled === undefined) return undefined;
     this.scheduled.splice(index, 1);
-    const status: StoredStatus = { id: this.id(), text: scheduled.text, createdAt: scheduled.scheduledAt, visibility: 'public', language: null, mediaIds: scheduled.mediaIds, idempotencyKey: null };
+    const status: StoredStatus = { id: this.id(), text: scheduled.text, createdAt: scheduled.scheduledAt, visibility: 'public', language: null, mediaIds: scheduled.mediaIds, idempotencyKey: null, inReplyToId: null };
     this.statuses.push(status);
     return status;
   }
@@ -429,6 +434,7 @@ export class MastodonServer {
       created_at: new Date(status.createdAt).toISOString(),
       visibility: status.visibility,
       language: status.language,
+      in_reply_to_id: status.inReplyToId,
       uri: `${this.url}/users/${this.options.username}/statuses/${status.id}`,
       url: this.statusUrl(status.id),
       content: `<p>${status.text.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</p>`,

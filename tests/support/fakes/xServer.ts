@@ -19,6 +19,8 @@ export interface StoredTweet {
   urls: { url: string; expanded_url: string; media_key?: string }[];
   mediaIds: string[];
   createdAt: number;
+  /** reply.in_reply_to_tweet_id: the post this one answers. */
+  inReplyToId: string | null;
 }
 
 export interface StoredXMedia {
@@ -102,7 +104,7 @@ export class XServer {
     return this.http.close();
   }
 
-  failNext(spec: FailureSpec, options: { times?: number } & RequestMatch = {}): void {
+  failNext(spec: FailureSpec, options: { times?: number; skip?: number } & RequestMatch = {}): void {
     this.http.failNext(xFailure(spec, this.options.now()), options);
   }
 
@@ -209,7 +211,11 @@ export class XServer {
   }
 
   private createTweet(req: FakeRequest): FakeReply {
-    const body = req.json() as { text?: string; media?: { media_ids?: string[] } };
+    const body = req.json() as { text?: string; media?: { media_ids?: string[] }; reply?: { in_reply_to_tweet_id?: string } };
+    const inReplyToId = body.reply?.in_reply_to_tweet_id ?? null;
+    if (inReplyToId !== null && !this.tweets.some((tweet) => tweet.id === inReplyToId)) {
+      return invalidRequest('The Tweet you are replying to does not exist or has been deleted.');
+    }
     const text = body.text ?? '';
     const mediaIds = body.media?.media_ids ?? [];
     const bad = mediaIds.filter((id) => {
@@ -234,7 +240,7 @@ export class XServer {
       urls.push({ url, expanded_url: `https://x.com/${this.options.username}/status/${id}/photo/1`, media_key: `3_${mediaId}` });
       storedText += ` ${url}`;
     }
-    this.tweets.push({ id, text, storedText, urls, mediaIds, createdAt: now });
+    this.tweets.push({ id, text, storedText, urls, mediaIds, createdAt: now, inReplyToId });
     return json(201, { data: { id, text: escapeHtml(storedText), edit_history_tweet_ids: [id] } });
   }
 

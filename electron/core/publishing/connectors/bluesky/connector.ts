@@ -18,7 +18,7 @@ export const DEFAULT_BLUESKY_SERVICE = 'https://bsky.social';
 const POST_COLLECTION = 'app.bsky.feed.post';
 
 const CreatedRecord = z.object({ uri: z.string().startsWith('at://'), cid: z.string().min(1) });
-const StoredPost = z.object({ uri: z.string(), value: z.object({ text: z.string() }) });
+const StoredPost = z.object({ uri: z.string(), cid: z.string().optional(), value: z.object({ text: z.string() }) });
 
 export interface BlueskyOptions {
   /** The PDS or entryway when the account names none. */
@@ -50,7 +50,7 @@ async function storedPost(session: BlueskySignIn, rkey: string, now: number): Pr
 
 function found(session: BlueskySignIn, request: ParsedLookupRequest, rkey: string, post: z.infer<typeof StoredPost>): LookupResult {
   if (!sameText(request.text, post.value.text)) return { kind: 'unknown', reason: `Record key ${rkey} holds another post` };
-  return { kind: 'found', remoteId: post.uri, url: blueskyPostUrl(session.handle, rkey), scheduledRemotely: false };
+  return { kind: 'found', remoteId: post.uri, url: blueskyPostUrl(session.handle, rkey), scheduledRemotely: false, ...(post.cid === undefined ? {} : { cid: post.cid }) };
 }
 
 /**
@@ -101,7 +101,7 @@ export function createBlueskyConnector(env: ConnectorEnvironment, options: Blues
           const { data } = await session.agent.com.atproto.repo.createRecord({ repo: session.did, collection: POST_COLLECTION, rkey, record });
           const created = CreatedRecord.safeParse(data);
           if (!created.success) return fail({ kind: 'retryable', status: 200, networkMessage: 'Unexpected reply to createRecord', outcomeUnknown: true });
-          return { remoteId: created.data.uri, url: blueskyPostUrl(session.handle, rkey), scheduledRemotely: false };
+          return { remoteId: created.data.uri, url: blueskyPostUrl(session.handle, rkey), scheduledRemotely: false, cid: created.data.cid };
         } catch (error) {
           const classified = blueskyError(error, now, true);
           if (classified === undefined) throw error;
@@ -111,7 +111,7 @@ export function createBlueskyConnector(env: ConnectorEnvironment, options: Blues
           if (existing === undefined) return fail(classified);
           const result = found(session, job, rkey, existing);
           if (result.kind !== 'found') return fail(classified);
-          return { remoteId: result.remoteId, url: result.url, scheduledRemotely: false, recovered: true };
+          return { remoteId: result.remoteId, url: result.url, scheduledRemotely: false, recovered: true, ...(result.cid === undefined ? {} : { cid: result.cid }) };
         }
       });
     },

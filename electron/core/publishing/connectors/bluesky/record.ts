@@ -75,5 +75,14 @@ export function postRecord(request: ParsedPublishRequest, facets: Facet[], image
     ...(facets.length === 0 ? {} : { facets }),
     ...(request.language === undefined ? {} : { langs: [request.language] }),
     ...(images.length === 0 ? {} : { embed }),
+    ...replyOf(request),
   };
+}
+
+/** A thread's next part or a first comment: app.bsky.feed.post#replyRef, root and parent each by URI and CID. */
+function replyOf(request: ParsedPublishRequest): Pick<AppBskyFeedPost.Record, 'reply'> {
+  const parent = request.replyTo;
+  if (parent?.cid === undefined) return {};
+  const root = parent.root?.cid === undefined ? { uri: parent.remoteId, cid: parent.cid } : { uri: parent.root.remoteId, cid: parent.root.cid };
+  return { reply: { root, parent: { uri: parent.remoteId, cid: parent.cid } } };
 }

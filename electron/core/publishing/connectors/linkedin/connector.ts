@@ -11,6 +11,7 @@ import type { LinkedinApi } from './api';
 import { duplicateOf, linkedinError } from './errors';
 import { uploadLinkedinImage } from './images';
 import { findLinkedinPost, linkedinPostUrl } from './lookup';
+import { findLinkedinComment, postLinkedinComment } from './comments';
 
 export const DEFAULT_LINKEDIN_BASE_URL = 'https://api.linkedin.com';
 /** A version LinkedIn supports for a year from its release; bump it with the API's changes. */
@@ -60,6 +61,8 @@ export function createLinkedinConnector(env: ConnectorEnvironment, options: Link
       toOutcome(async (): Promise<PublishResult> => {
         const request = parseRequest(PublishRequest, input);
         const { api, author, commentary } = prepare(env, options, request);
+        // A first comment: under the post it answers, through the Comments API.
+        if (request.replyTo !== undefined) return postLinkedinComment(api, author, request.replyTo.remoteId, request.text);
         const images: { id: string; altText: string }[] = [];
         for (const media of request.media) images.push({ id: await uploadLinkedinImage(api, author, media), altText: media.alt });
         const [single] = images;
@@ -97,6 +100,7 @@ export function createLinkedinConnector(env: ConnectorEnvironment, options: Link
       toOutcome(async () => {
         const request = parseRequest(LookupRequest, input);
         const { api, author, commentary } = prepare(env, options, request);
+        if (request.replyTo !== undefined) return findLinkedinComment(api, author, request.replyTo.remoteId, request.text);
         return findLinkedinPost(api, author, commentary, request.jobCreatedAt);
       }),
   };

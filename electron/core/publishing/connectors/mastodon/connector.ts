@@ -66,6 +66,7 @@ export function createMastodonConnector(env: ConnectorEnvironment): Connector {
             status: request.text,
             media_ids: mediaIds,
             visibility: 'public',
+            ...(request.replyTo === undefined ? {} : { in_reply_to_id: request.replyTo.remoteId }),
             ...(request.language === undefined ? {} : { language: request.language }),
             ...(scheduleAt === undefined ? {} : { scheduled_at: new Date(scheduleAt).toISOString() }),
           },

@@ -42,7 +42,11 @@ export function createXConnector(env: ConnectorEnvironment, options: XOptions = 
         const reply = await xRequest(api, {
           method: 'POST',
           path: '/2/tweets',
-          json: { text: request.text, ...(mediaIds.length === 0 ? {} : { media: { media_ids: mediaIds } }) },
+          json: {
+            text: request.text,
+            ...(mediaIds.length === 0 ? {} : { media: { media_ids: mediaIds } }),
+            ...(request.replyTo === undefined ? {} : { reply: { in_reply_to_tweet_id: request.replyTo.remoteId } }),
+          },
           creates: true,
           accept: isDuplicate,
         });
