@@ -52,3 +52,33 @@ test('un message X trop long devient un fil de 2 parties avec leurs compteurs, e
   await expect(page.getByTestId('save-status')).toHaveAttribute('data-status', 'clean');
   await expect(signoff.getByTestId('signoff-status')).toHaveAttribute('data-status', 'draft');
 });
+
+test('le fil X se découpe dans la version propre de X, pas dans le texte commun', async ({ page }) => {
+  await page.goto(plume.url);
+  const claire = await plume.call(page.request, 'partners.create', { displayName: 'Me Claire Dupont', timeZone: 'Europe/Paris', signoffEmail: '' });
+  const post = await plume.call(page.request, 'posts.create', {
+    partnerId: claire.id,
+    title: 'Réforme',
+    networks: ['linkedin', 'x'],
+    content: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Nouveau droit des contrats.' }] }] },
+  });
+
+  await page.goto(`${plume.origin}/#/posts/${post.id}`);
+  const panel = page.getByTestId('threads-panel');
+  // The common text fits on X: nothing to split.
+  await expect(panel.getByRole('button', { name: 'Transformer en fil' })).toHaveCount(0);
+
+  // X gets its own, longer version, typed in its tab: the thread follows it as it is typed.
+  await page.getByTestId('version-tab-x').click();
+  await page.getByRole('button', { name: 'Créer une version pour X' }).click();
+  const body = page.getByTestId('version-body-x');
+  await body.click();
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.type(LONG);
+  await expect(panel.getByText('X\u00a0: le texte dépasse la limite du réseau.')).toBeVisible();
+  await panel.getByRole('button', { name: 'Transformer en fil' }).click();
+  const parts = panel.getByTestId('thread-part');
+  await expect(parts).toHaveCount(2);
+  await expect(parts.nth(0).getByRole('textbox')).toHaveValue(/^La réforme du droit des contrats/);
+  await expect(parts.nth(1).getByRole('textbox')).toHaveValue(/avec votre avocat\u202f! 2\/2$/);
+});

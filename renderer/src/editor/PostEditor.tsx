@@ -39,6 +39,7 @@ import type { TextRange } from '../../../shared/editorial/findingSchema';
 import { docSpans } from './lint/textPositions';
 import { useDraftText } from './useDraftText';
 import { NetworkVersions } from '../versions/NetworkVersions';
+import type { VersionTexts } from '../versions/NetworkVersions';
 import { SnippetSession } from '../snippets/snippetSession';
 import { SnippetTools } from '../snippets/SnippetTools';
 import { ThreadsPanel } from '../threads/ThreadsPanel';
@@ -104,6 +105,8 @@ export function PostEditor({ initial, partners, onDeleted }: { initial: Post; pa
 
   const editorialLine = useEditorialLint(editor, lintSession, fields.partnerId, fields.networks);
   const draftText = useDraftText(lintSession);
+  // The versions' texts as typed: a network's thread is split from its own version.
+  const [versionTexts, setVersionTexts] = useState<VersionTexts | undefined>(undefined);
 
   /** Rewrite: selects the draft's first passage shared with the other post, so typing replaces it. */
   const selectShared = (shared: readonly TextRange[]) => {
@@ -290,12 +293,12 @@ export function PostEditor({ initial, partners, onDeleted }: { initial: Post; pa
             ))}
           </fieldset>
         </div>
-        <NetworkVersions post={initial} networks={fields.networks} partnerId={fields.partnerId} saver={saver} commonDoc={() => editor.getJSON() as DocNode} />
+        <NetworkVersions post={initial} networks={fields.networks} partnerId={fields.partnerId} saver={saver} commonDoc={() => editor.getJSON() as DocNode} onTexts={setVersionTexts} />
         <Toolbar editor={editor} />
         <SnippetTools editor={editor} session={snippetSession} partnerId={fields.partnerId} line={editorialLine.data ?? null} />
         <EditorContent editor={editor} className="post-body" />
         <LintCard editor={editor} session={lintSession} />
-        <ThreadsPanel post={initial} networks={fields.networks} text={draftText} onChange={(patch) => saver.edit(patch)} />
+        <ThreadsPanel post={initial} networks={fields.networks} text={draftText} versions={versionTexts} onChange={(patch) => saver.edit(patch)} />
         <div className="editor-footer">
           <NetworkCounters session={lintSession} networks={fields.networks} />
           <button className="danger link" onClick={() => void remove()}>

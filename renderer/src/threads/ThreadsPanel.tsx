@@ -24,11 +24,24 @@ export interface ThreadFields {
  * then each part editable with its own counter), and a first comment per network that takes one.
  * Changes go through the editor's saver (`onChange`), with the body, under the same version.
  */
-export function ThreadsPanel({ post, networks, text, onChange }: { post: Post; networks: readonly Network[]; text: string | null; onChange: (fields: ThreadFields) => void }) {
+export function ThreadsPanel({
+  post,
+  networks,
+  text,
+  versions,
+  onChange,
+}: {
+  post: Post;
+  networks: readonly Network[];
+  text: string | null;
+  /** The per-network versions as typed: a network with one is split from its own text. */
+  versions?: Partial<Record<Network, { plainText: string }>> | undefined;
+  onChange: (fields: ThreadFields) => void;
+}) {
   const { t } = useTranslation();
   const [threads, setThreads] = useState<PostThreads>(post.threads ?? {});
   const [comments, setComments] = useState<FirstComments>(post.firstComments ?? {});
-  const texts = finalTexts({ networks, plainText: text ?? post.plainText });
+  const texts = finalTexts({ networks, plainText: text ?? post.plainText, });
   // Mastodon counts against the instance's own limit, as the editor's counters do.
   const options = useMastodonCountOptions();
 

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { canonicalJson } from '../../../shared/posts/canonicalJson';
+import { plainTextOf } from '../../../shared/posts/document';
 import type { DocNode } from '../../../shared/posts/document';
 import { networkLabels } from '../../../shared/posts/networks';
 import type { Network } from '../../../shared/posts/networks';
@@ -22,7 +23,11 @@ export interface NetworkVersionsProps {
   saver: DraftSaver;
   /** The common text as the editor holds it now, to start a version from. */
   commonDoc: () => DocNode;
+  /** Each version's plain text as typed, for what depends on a network's final text (its thread). */
+  onTexts?: (texts: VersionTexts) => void;
 }
+
+export type VersionTexts = Partial<Record<Network, { plainText: string }>>;
 
 /**
  * "Commun" and one tab per target network above the editor. A network's tab edits its own
@@ -30,7 +35,7 @@ export interface NetworkVersionsProps {
  * through the post's saver like the body, so autosave, retries and conflicts cover them.
  * While a network's tab is open, the common editor is hidden by versions.css.
  */
-export function NetworkVersions({ post, networks, partnerId, saver, commonDoc }: NetworkVersionsProps) {
+export function NetworkVersions({ post, networks, partnerId, saver, commonDoc, onTexts }: NetworkVersionsProps) {
   const { t } = useTranslation();
   const [docs, setDocs] = useState<Docs>(() => versionDocs(post.versions));
   const docsRef = useRef(docs);
@@ -52,6 +57,14 @@ export function NetworkVersions({ post, networks, partnerId, saver, commonDoc }:
     setEpoch((n) => n + 1);
     // eslint-disable-next-line react-hooks/exhaustive-deps -- `stored` is rebuilt from storedJson's source each render
   }, [post.version, storedJson, saver, baseVersion]);
+
+  useEffect(() => {
+    const own = networks.flatMap((network) => {
+      const doc = docs[network];
+      return doc ? [[network, { plainText: plainTextOf(doc) }] as const] : [];
+    });
+    onTexts?.(Object.fromEntries(own));
+  }, [docs, networks, onTexts]);
 
   const update = (next: Docs) => {
     docsRef.current = next;
