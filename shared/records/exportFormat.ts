@@ -46,6 +46,9 @@ export const RevisionRecord = z.object({
     texts: z.record(z.string(), z.string()),
     media: z.array(z.object({ sha256: z.string(), alt: z.string() })),
     accounts: z.record(z.string(), z.string()),
+    /** A thread's parts and a first comment are approved with the text (issue 16). */
+    threads: z.record(z.string(), z.array(z.string())).optional(),
+    firstComments: z.record(z.string(), z.string()).optional(),
   }),
 });
 export type RevisionRecord = z.infer<typeof RevisionRecord>;

@@ -101,7 +101,13 @@ export class RecordExporter {
             revisionNumber: request.revisionNumber,
             revisionHash: request.revisionHash,
             requestId,
-            content: { texts: { ...request.content.texts }, media: request.content.media, accounts: { ...request.content.accounts } },
+            content: {
+              texts: { ...request.content.texts },
+              media: request.content.media,
+              accounts: { ...request.content.accounts },
+              ...(request.content.threads ? { threads: request.content.threads } : {}),
+              ...(request.content.firstComments ? { firstComments: request.content.firstComments } : {}),
+            },
           };
           put(`revisions/${request.revisionHash}.txt`, hashed);
           put(`revisions/${request.revisionHash}.json`, json(record));

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Post } from '../../../shared/posts/schema';
 import { isLastReminder } from '../../../shared/signoff/reminders';
+import { quotedTexts } from '../../../shared/signoff/quotedTexts';
 import { textsDiff } from '../../../shared/signoff/wordDiff';
 import { connectImap, disconnect } from '../mail/imapClient';
 import { describeError, isUnreachable } from '../mail/networkErrors';
@@ -196,7 +197,8 @@ export class SignoffEmailJob implements JobHandler {
       purpose: payload.purpose,
       level: payload.level,
       lastReminder: payload.purpose === 'reminder' && isLastReminder(payload.level),
-      diff: seen ? textsDiff(seen.content.texts, request.content.texts) : null,
+      // Thread parts and first comments count as the text they are (quotedTexts): an edited part shows in the diff.
+      diff: seen ? textsDiff(quotedTexts(seen.content), quotedTexts(request.content)) : null,
       corrections: request.details.correctionsFrom !== undefined,
       partner,
       title: post.title,

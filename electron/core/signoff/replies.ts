@@ -12,6 +12,7 @@ import type { SignoffDeps } from './deps';
 import { prefilledLines, requestLayout } from './email/strings';
 import { suggestedText } from '../../../shared/signoff/suggestedText';
 import type { SuggestedText } from '../../../shared/signoff/suggestedText';
+import { isChained, quotedTexts } from '../../../shared/signoff/quotedTexts';
 import type { SignoffRequest } from './repository';
 import { findTokens, tokenDigest, verifyToken } from './tokens';
 import type { FoundToken } from './tokens';
@@ -184,9 +185,12 @@ export class ReplyProcessor {
     if (token !== null) this.deps.replies.markTokenUsed(tokenDigest(token), request.id, token.decision, messageId, now);
 
     // The partner's corrected text, against the revision they were asked about.
-    const suggestion = suggestedText({ text: message.text, own: token === null ? own : ownWords(own) }, request.content.texts, requestLayout);
-    if (suggestion !== null) this.recordSuggestion(post, partnerActor, request, messageId, suggestion, now);
-    const verdict = this.verdict(own, token, partner, suggestion !== null);
+    // A thread or first comment is quoted as its parts, one per line (quotedTexts).
+    const suggestion = suggestedText({ text: message.text, own: token === null ? own : ownWords(own) }, quotedTexts(request.content), requestLayout);
+    // A corrected chain is no body to save in one click: it is changes requested, the corrected parts in the comment.
+    const chained = suggestion !== null && isChained(request.content, suggestion.network);
+    if (suggestion !== null && !chained) this.recordSuggestion(post, partnerActor, request, messageId, suggestion, now);
+    const verdict = this.verdict(own, token, partner, suggestion !== null, chained ? suggestion.text : null);
     const stale = request.state === 'superseded' || request.state === 'voided' || request.revisionHash !== this.deps.revisionContent.hash(post);
     if (stale) {
       return receivedFact({ stale: true, decision: verdict.decision, revisionNumber: request.revisionNumber, comment: verdict.comment }, 'stale', 'info', 'signoff.alerts.staleReply');
@@ -220,14 +224,22 @@ export class ReplyProcessor {
    * carrying remarks becomes "changes requested" so a person reads them. A plain reply follows
    * the rule in shared/signoff/replyDecision.ts.
    */
-  private verdict(own: string, token: FoundToken | null, partner: Partner, suggested: boolean): { decision: Decision; comment: string | null; remarks: boolean } {
+  private verdict(
+    own: string,
+    token: FoundToken | null,
+    partner: Partner,
+    suggested: boolean,
+    correctedChain: string | null,
+  ): { decision: Decision; comment: string | null; remarks: boolean } {
     const plain = this.plainVerdict(own, token, partner);
+    const withChain = (comment: string | null): string | null =>
+      correctedChain === null ? comment : [comment, correctedChain].filter((part): part is string => part !== null && part !== '').join('\n\n');
     // A corrected text is not an approval of the text asked about, whatever the words say.
     if (suggested && plain.decision === 'approve') {
       const words = token === null ? own : ownWords(own);
-      return { decision: 'requestChanges', comment: words === '' ? null : words, remarks: true };
+      return { decision: 'requestChanges', comment: withChain(words === '' ? null : words), remarks: true };
     }
-    return plain;
+    return { ...plain, comment: withChain(plain.comment) };
   }
 
   private plainVerdict(own: string, token: FoundToken | null, partner: Partner): { decision: Decision; comment: string | null; remarks: boolean } {

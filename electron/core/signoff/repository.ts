@@ -43,6 +43,9 @@ const FrozenContent = z.object({
   texts: z.partialRecord(Network, z.string()),
   media: z.array(z.object({ sha256: z.string(), alt: z.string() })),
   accounts: z.partialRecord(Network, z.string()),
+  // Written only when the post has them (issue 16): the request email shows them, a reply is read against them.
+  threads: z.partialRecord(Network, z.array(z.string())).optional(),
+  firstComments: z.partialRecord(Network, z.string()).optional(),
 });
 
 interface RequestRow {
@@ -72,7 +75,13 @@ const toRequest = (row: RequestRow): SignoffRequest => {
     partnerId: row.partner_id,
     revisionNumber: row.revision_number,
     revisionHash: row.revision_hash,
-    content: { texts: frozen.texts, media: frozen.media, accounts: frozen.accounts },
+    content: {
+      texts: frozen.texts,
+      media: frozen.media,
+      accounts: frozen.accounts,
+      ...(frozen.threads ? { threads: frozen.threads } : {}),
+      ...(frozen.firstComments ? { firstComments: frozen.firstComments } : {}),
+    },
     state: RequestState.parse(row.state),
     channel: row.channel === 'email' ? 'email' : 'none',
     deadlineAt: row.deadline_at,

@@ -4,6 +4,8 @@ import { finalTexts } from '../../../shared/signoff/finalTexts';
 import { approvalBound } from '../../../shared/signoff/lifecycle';
 import type { RevisionDiff, SignoffRequestView, SignoffStatus } from '../../../shared/signoff/schema';
 import { textsDiff } from '../../../shared/signoff/wordDiff';
+import { quotedTexts } from '../../../shared/signoff/quotedTexts';
+import { nonEmptyComments, nonEmptyThreads } from '../../../shared/threads/schema';
 import { notFound } from '../errors';
 import { requestEmailKey } from './deps';
 import type { SignoffDeps } from './deps';
@@ -51,7 +53,9 @@ export class SignoffViews {
   diff(postId: string): RevisionDiff {
     const post = this.post(postId);
     const seen = this.deps.signoff.lastSeenRequest(postId, null);
-    const networks = textsDiff(seen?.content.texts ?? {}, finalTexts(post));
+    // Thread parts and first comments count as the text they are: an edited part shows in the diff.
+    const current = { texts: finalTexts(post), media: [], accounts: {}, threads: nonEmptyThreads(post.threads), firstComments: nonEmptyComments(post.firstComments) };
+    const networks = textsDiff(seen ? quotedTexts(seen.content) : {}, quotedTexts(current));
     return {
       since: seen && seen.seenAt !== null ? { requestId: seen.id, revisionNumber: seen.revisionNumber, seenAt: seen.seenAt } : null,
       changed: networks.some((n) => n.changed),

@@ -4,6 +4,7 @@ import type { NetworkPreview, PreviewSegment } from '../../../../shared/previews
 import type { EmailPreviews } from '../emailPreviews';
 import { escapeHtml, htmlLines } from './html';
 import { previewStrings } from './previewStrings';
+import type { PreviewStrings } from './previewStrings';
 
 /** An image travelling inside the email (multipart/related), shown through `cid:`. */
 export interface InlineImage {
@@ -49,6 +50,15 @@ function pieces(preview: NetworkPreview): Piece[] {
   return out;
 }
 
+/** The posts that follow the first on this network, each under its marker: the thread's next parts, then the first comment. */
+function chainOf(preview: NetworkPreview, label: string, s: PreviewStrings): { marker: string; text: string }[] {
+  const rest = preview.thread ?? [];
+  const total = rest.length + 1;
+  const items = rest.map((part, i) => ({ marker: s.threadPart(i + 2, total, label), text: part.text }));
+  if (preview.firstComment) items.push({ marker: s.firstComment(label), text: preview.firstComment.text });
+  return items;
+}
+
 /**
  * Each network's preview for the partner: the text as the network shows it (links, mentions and
  * tags marked, the "…see more" folds), the count, the images inline as CID parts with their alt
@@ -77,6 +87,12 @@ export function renderPreviewSection(source: EmailPreviews, locale: Locale, head
             : `<span style="color:${SPAN_COLOURS[p.segment.kind]}">${htmlLines(p.segment.text)}</span>`,
       )
       .join('');
+    // The rest of the chain (thread parts, first comment) before the images: a quote's trailer starts at the first image.
+    const chain = chainOf(preview, label, s);
+    text.push(...chain.map((item) => `\n${item.marker}\n${item.text}`));
+    const chainHtml = chain
+      .map((item) => `<br><span style="color:#71717a;font-size:12px">${escapeHtml(item.marker)}</span><br>${htmlLines(item.text)}`)
+      .join('');
     const images = preview.media.map((image) => {
       const alt = image.alt.trim() === '' ? s.noAlt : image.alt;
       const bytes = source.images.get(image.sha256);
@@ -99,7 +115,7 @@ export function renderPreviewSection(source: EmailPreviews, locale: Locale, head
     html.push(
       `<h3 style="font-size:15px;margin:20px 0 6px">${escapeHtml(heading(label))}</h3>`,
       `<p style="color:#52525b;font-size:13px;margin:0 0 6px">${escapeHtml(meta.join(' · '))}</p>`,
-      `<div style="border:1px solid #d4d4d8;border-radius:6px;padding:12px;font-size:15px" data-network="${preview.network}">${body}${images.join('')}${card}</div>`,
+      `<div style="border:1px solid #d4d4d8;border-radius:6px;padding:12px;font-size:15px" data-network="${preview.network}">${body}${chainHtml}${images.join('')}${card}</div>`,
     );
   }
   return { text, html, attachments: [...attachments.values()] };

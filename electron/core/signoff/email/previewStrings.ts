@@ -13,6 +13,9 @@ export interface PreviewStrings {
   card(title: string, site: string): string;
   linkLength(n: number): string;
   noContentWarning: string;
+  /** Marks (┄ … ┄, like a fold) between a thread's parts and before the first comment. */
+  threadPart(index: number, total: number, network: string): string;
+  firstComment(network: string): string;
 }
 
 const widthsFr = { desktop: 'ordinateur', mobile: 'mobile' } as const;
@@ -29,6 +32,8 @@ const fr: PreviewStrings = {
   card: (title, site) => `Carte du lien\u00a0: ${title} — ${site}`,
   linkLength: (n) => `Chaque lien compte ${n} caractères.`,
   noContentWarning: 'Sans avertissement de contenu.',
+  threadPart: (index, total, network) => `┄ Fil ${network}\u00a0: publication ${index}/${total}, en réponse à la précédente ┄`,
+  firstComment: (network) => `┄ Premier commentaire sur ${network}, publié juste après ┄`,
 };
 
 const en: PreviewStrings = {
@@ -43,6 +48,8 @@ const en: PreviewStrings = {
   card: (title, site) => `Link card: ${title} — ${site}`,
   linkLength: (n) => `Each link counts ${n} characters.`,
   noContentWarning: 'No content warning.',
+  threadPart: (index, total, network) => `┄ ${network} thread: post ${index}/${total}, replying to the one before ┄`,
+  firstComment: (network) => `┄ First comment on ${network}, posted right after ┄`,
 };
 
 export const previewStrings: Record<Locale, PreviewStrings> = { fr, en };
