@@ -84,15 +84,17 @@ async function checkAt100k(): Promise<void> {
   })();
   db.close();
 
-  // Opening the workspace signs every post without a signature, as after an algorithm change.
-  const opened: { core: ReturnType<typeof createCore> | null } = { core: null };
-  const rebuildMs = time(() => {
-    opened.core = createCore({ dataDir: scratch, logger });
-  });
-  const core = opened.core;
-  if (!core) throw new Error('core did not open');
+  // Opening the workspace signs every post without a signature, as after an algorithm change:
+  // in the background, once the start-up check found the file sound. Timed until the last is written.
+  const started = performance.now();
+  const core = createCore({ dataDir: scratch, logger });
+  const progress = new Database(join(scratch, 'plume.sqlite'), { readonly: true });
+  const signed = progress.prepare('SELECT count(*) FROM post_signatures').pluck();
+  while ((signed.get() as number) < POSTS) await new Promise((resolve) => setTimeout(resolve, 50));
+  const rebuildMs = performance.now() - started;
+  progress.close();
   console.log(
-    `${`rebuild of ${POSTS.toLocaleString('en')} signatures at start (version bump)`.padEnd(52)} ${(rebuildMs / 1000).toFixed(1).padStart(8)} s   (${ms(rebuildMs / POSTS)} a post, once)`,
+    `${`rebuild of ${POSTS.toLocaleString('en')} signatures at start (version bump)`.padEnd(52)} ${(rebuildMs / 1000).toFixed(1).padStart(8)} s   (${ms(rebuildMs / POSTS)} a post, once, in the background)`,
   );
 
   const read = new Database(join(scratch, 'plume.sqlite'), { readonly: true });
