@@ -2,12 +2,9 @@ import { z } from 'zod';
 import type { Clock } from '../clock';
 import type { EventBus } from '../events';
 import type { Logger } from '../log';
-import { connectImap, disconnect } from '../mail/imapClient';
-import { describeError, isUnreachable } from '../mail/networkErrors';
+import { alreadySent, isOutcome, mailAccess, sendAndFile } from '../mail/outgoingJob';
 import type { MailReachability } from '../mail/reachability';
-import { fileInSent, sentContains } from '../mail/sentFolder';
-import type { MailAccountSource, MailSettings } from '../mail/settings';
-import { sendMail } from '../mail/smtpMailer';
+import type { MailAccountSource } from '../mail/settings';
 import type { JobContext, JobHandler, JobOutcome } from '../outbox/handler';
 import type { OutboxJob } from '../outbox/repository';
 import type { PartnerRepository } from '../partners/repository';
@@ -53,38 +50,19 @@ export class DigestEmailJob implements JobHandler {
     if (!partner || partner.archivedAt !== null) return { outcome: 'done', result: { skipped: 'partnerGone' } };
     if (this.deps.digests.frequency(partnerId) === 'off') return { outcome: 'done', result: { skipped: 'switchedOff' } };
     if (partner.signoffEmail === '') return { outcome: 'done', result: { skipped: 'noAddress' } };
-    const settings = this.deps.mail.settings();
-    if (settings === null) return { outcome: 'unreachable', error: 'mail account not configured' };
-    let password: string | null;
-    try {
-      password = await this.deps.mail.password();
-    } catch {
-      return { outcome: 'unreachable', error: 'keychain unavailable' };
-    }
-    if (password === null) return { outcome: 'unreachable', error: 'mail password missing' };
+    const access = await mailAccess(this.deps.mail);
+    if (isOutcome(access)) return access;
 
     if (context.reconcile) {
-      const sent = await this.alreadySent(settings, password, messageId);
+      const sent = await alreadySent(access, messageId);
       if (sent !== false) return sent === true ? { outcome: 'done', result: { messageId, to: partner.signoffEmail, reconciled: true } } : sent;
     }
 
     const digest = this.deps.service.compose(partner, period, context.now);
     const mail = { to: partner.signoffEmail, subject: digest.subject, text: digest.text, html: digest.html, language: digest.language, messageId, date: new Date(context.now) };
-    const outcome = await sendMail(settings, password, mail);
-    this.deps.mailReachability.set('smtp', outcome.outcome !== 'unreachable');
-    switch (outcome.outcome) {
-      case 'sent': {
-        const eml = this.deps.archive?.store(outcome.raw, { direction: 'sent', messageId, requestId: null });
-        await this.file(settings, password, messageId, outcome.raw, mail.date);
-        return { outcome: 'done', result: { messageId, to: partner.signoffEmail, ...(eml === undefined ? {} : { eml }) } };
-      }
-      case 'unreachable':
-        return { outcome: 'unreachable', error: outcome.error };
-      case 'retry':
-        return { outcome: 'retry', error: outcome.error };
-      case 'failed':
-        return { outcome: 'failed', error: outcome.error };
-    }
+    const sent = await sendAndFile(this.deps, access, mail, { requestId: null }, 'digest');
+    if (sent.outcome !== 'sent') return sent;
+    return { outcome: 'done', result: { messageId, to: partner.signoffEmail, ...(sent.eml === undefined ? {} : { eml: sent.eml }) } };
   }
 
   /** Inside the worker's transaction: the digest log entry, or the alert. */
@@ -112,32 +90,5 @@ export class DigestEmailJob implements JobHandler {
       emlSha256: result.data.eml ?? null,
       sentAt: this.deps.clock.now(),
     });
-  }
-
-  /** A copy in the account's Sent mailbox; the digest has left either way, so a failure is only logged. */
-  private async file(settings: MailSettings, password: string, messageId: string, raw: Buffer, date: Date): Promise<void> {
-    try {
-      const client = await connectImap(settings, password);
-      try {
-        await fileInSent(client, raw, messageId, date);
-      } finally {
-        await disconnect(client);
-      }
-    } catch (error) {
-      this.deps.log.error(`digest ${messageId} sent but not filed in Sent: ${describeError(error)}`);
-    }
-  }
-
-  private async alreadySent(settings: MailSettings, password: string, messageId: string): Promise<boolean | JobOutcome> {
-    try {
-      const client = await connectImap(settings, password);
-      try {
-        return await sentContains(client, messageId);
-      } finally {
-        await disconnect(client);
-      }
-    } catch (error) {
-      return isUnreachable(error) ? { outcome: 'unreachable', error: describeError(error) } : { outcome: 'retry', error: describeError(error) };
-    }
   }
 }

@@ -3,12 +3,7 @@ import type { Post } from '../../../shared/posts/schema';
 import { isLastReminder } from '../../../shared/signoff/reminders';
 import { quotedTexts } from '../../../shared/signoff/quotedTexts';
 import { textsDiff } from '../../../shared/signoff/wordDiff';
-import { connectImap, disconnect } from '../mail/imapClient';
-import { describeError, isUnreachable } from '../mail/networkErrors';
-import { fileInSent, sentContains } from '../mail/sentFolder';
-import type { MailSettings } from '../mail/settings';
-import { sendMail } from '../mail/smtpMailer';
-import type { OutgoingMail } from '../mail/smtpMailer';
+import { alreadySent, isOutcome, mailAccess, sendAndFile } from '../mail/outgoingJob';
 import type { JobContext, JobHandler, JobOutcome } from '../outbox/handler';
 import type { OutboxJob } from '../outbox/repository';
 import type { SignoffDeps } from './deps';
@@ -59,18 +54,11 @@ export class SignoffEmailJob implements JobHandler {
     if (!request) return { outcome: 'done', result: { skipped: 'requestGone' } };
     // A request superseded, decided or voided meanwhile must not reach the partner.
     if (request.state !== 'open') return { outcome: 'done', result: { skipped: `request ${request.state}` } };
-    const settings = this.deps.mail.settings();
-    if (settings === null) return { outcome: 'unreachable', error: 'mail account not configured' };
-    let password: string | null;
-    try {
-      password = await this.deps.mail.password();
-    } catch {
-      return { outcome: 'unreachable', error: 'keychain unavailable' };
-    }
-    if (password === null) return { outcome: 'unreachable', error: 'mail password missing' };
+    const access = await mailAccess(this.deps.mail);
+    if (isOutcome(access)) return access;
 
     if (context.reconcile) {
-      const sent = await this.alreadySent(settings, password, payload.messageId);
+      const sent = await alreadySent(access, payload.messageId);
       if (sent !== false) return sent === true ? { outcome: 'done', result: { messageId: payload.messageId, reconciled: true } } : sent;
     }
 
@@ -78,7 +66,7 @@ export class SignoffEmailJob implements JobHandler {
     try {
       // Bluesky's preview needs the SDK's facet detection, loaded on first use, not at start.
       if (request.content.texts.bluesky !== undefined) await loadFacetDetection();
-      rendered = this.render(request, payload, settings.fromAddress, await this.deps.key.get());
+      rendered = this.render(request, payload, access.settings.fromAddress, await this.deps.key.get());
     } catch (error) {
       this.deps.log.error('signing key unavailable', error);
       return { outcome: 'unreachable', error: 'keychain unavailable' };
@@ -92,22 +80,9 @@ export class SignoffEmailJob implements JobHandler {
       inReplyTo,
       references: inReplyTo === undefined ? undefined : [inReplyTo],
     };
-    const outcome = await sendMail(settings, password, mail);
-    // Only the SMTP conversation itself says whether the server answers (not a missing password).
-    this.deps.mailReachability.set('smtp', outcome.outcome !== 'unreachable');
-    switch (outcome.outcome) {
-      case 'sent': {
-        const eml = this.deps.archive?.store(outcome.raw, { direction: 'sent', messageId: payload.messageId, requestId: request.id });
-        await this.fileInSent(settings, password, mail, outcome.raw);
-        return { outcome: 'done', result: { messageId: payload.messageId, ...(eml === undefined ? {} : { eml }) } };
-      }
-      case 'unreachable':
-        return { outcome: 'unreachable', error: outcome.error };
-      case 'retry':
-        return { outcome: 'retry', error: outcome.error };
-      case 'failed':
-        return { outcome: 'failed', error: outcome.error };
-    }
+    const sent = await sendAndFile(this.deps, access, mail, { requestId: request.id }, 'sign-off email');
+    if (sent.outcome !== 'sent') return sent;
+    return { outcome: 'done', result: { messageId: payload.messageId, ...(sent.eml === undefined ? {} : { eml: sent.eml }) } };
   }
 
   /** Inside the worker's transaction: the audit trail and the alert. */
@@ -149,33 +124,6 @@ export class SignoffEmailJob implements JobHandler {
 
   /** A copy in the account's Sent mailbox; the email has left either way, so a failure here is only logged. */
   /** Files the very bytes that were sent, so the Sent mailbox shows what the partner received. */
-  private async fileInSent(settings: MailSettings, password: string, mail: OutgoingMail, raw: Buffer): Promise<void> {
-    try {
-      const client = await connectImap(settings, password);
-      try {
-        if (!(await fileInSent(client, raw, mail.messageId, mail.date))) this.deps.log.info('no Sent mailbox: sign-off email not filed');
-      } finally {
-        await disconnect(client);
-      }
-    } catch (error) {
-      this.deps.log.error(`sign-off email ${mail.messageId} sent but not filed in Sent: ${describeError(error)}`);
-    }
-  }
-
-  /** true: it left; false: not found; otherwise the outcome to report (IMAP unreachable…). */
-  private async alreadySent(settings: MailSettings, password: string, messageId: string): Promise<boolean | JobOutcome> {
-    try {
-      const client = await connectImap(settings, password);
-      try {
-        return await sentContains(client, messageId);
-      } finally {
-        await disconnect(client);
-      }
-    } catch (error) {
-      return isUnreachable(error) ? { outcome: 'unreachable', error: describeError(error) } : { outcome: 'retry', error: describeError(error) };
-    }
-  }
-
   /** The previews of what the request approves (its frozen content); the texts alone if they cannot be built. */
   private previews(post: Post, request: SignoffRequest): EmailPreviews | null {
     try {
