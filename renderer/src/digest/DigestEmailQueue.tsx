@@ -1,7 +1,7 @@
-import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { api } from '../api';
+import { useInvalidateOn } from '../api/useInvalidateOn';
 import { useDateFormat } from '../ui/useDateFormat';
 
 const queueKey = ['digest', 'queue'] as const;
@@ -10,15 +10,8 @@ const queueKey = ['digest', 'queue'] as const;
 export function DigestEmailQueue() {
   const { t } = useTranslation();
   const { dateTime } = useDateFormat();
-  const queryClient = useQueryClient();
   const waiting = useQuery({ queryKey: queueKey, queryFn: () => api.call('digest.queue', {}) }).data;
-  useEffect(
-    () =>
-      api.subscribe((event) => {
-        if (event.type === 'outbox.changed' || event.type === 'events.resync') void queryClient.invalidateQueries({ queryKey: queueKey });
-      }),
-    [queryClient],
-  );
+  useInvalidateOn(queueKey, ['outbox.changed', 'events.resync']);
   if (!waiting || waiting.length === 0) return null;
   return (
     <section className="digest-email-queue" aria-labelledby="digest-email-queue-title" data-testid="digest-email-queue">

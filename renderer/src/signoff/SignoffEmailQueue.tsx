@@ -1,7 +1,7 @@
-import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { api } from '../api';
+import { useInvalidateOn } from '../api/useInvalidateOn';
 import { useDateFormat } from '../ui/useDateFormat';
 
 const queueKey = ['signoff', 'emailQueue'] as const;
@@ -14,15 +14,8 @@ const queueKey = ['signoff', 'emailQueue'] as const;
 export function SignoffEmailQueue({ onOpenPost }: { onOpenPost: (postId: string) => void }) {
   const { t } = useTranslation();
   const { dateTime } = useDateFormat();
-  const queryClient = useQueryClient();
   const waiting = useQuery({ queryKey: queueKey, queryFn: () => api.call('signoff.emailQueue', {}) }).data;
-  useEffect(
-    () =>
-      api.subscribe((event) => {
-        if (event.type === 'outbox.changed' || event.type === 'signoff.changed') void queryClient.invalidateQueries({ queryKey: queueKey });
-      }),
-    [queryClient],
-  );
+  useInvalidateOn(queueKey, ['outbox.changed', 'signoff.changed', 'events.resync']);
   if (!waiting || waiting.length === 0) return null;
   return (
     <section className="signoff-email-queue" aria-labelledby="signoff-email-queue-title" data-testid="signoff-email-queue">
