@@ -50,6 +50,8 @@ export interface Harness {
   events: AppEvent[];
   call<K extends ProcedureName>(name: K, input: ProcedureInput<K>): Promise<ProcedureOutput<K>>;
   tick(): Promise<TickReport>;
+  /** Drops a message into the workstation's INBOX the way an MTA does (bytes as latin1), then lets core read it; throws unless the inbox was read. */
+  deliver(raw: string | Buffer): Promise<void>;
   partner(fields?: Partial<PartnerInput>): Promise<Partner>;
   post(partnerId: string, text: string, options?: { networks?: Network[]; scheduledAt?: number | null; title?: string }): Promise<Post>;
   edit(postId: string, text: string): Promise<Post>;
@@ -118,6 +120,12 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     events,
     call,
     tick: () => core.scheduler.tick(clock.now()),
+    async deliver(raw) {
+      if (!imap) throw new Error('this test needs Dovecot');
+      imap.deliver(typeof raw === 'string' ? raw : raw.toString('latin1'), { receivedAt: clock.now() });
+      const report = await core.scheduler.tick(clock.now());
+      if (report.inbox !== 'read') throw new Error(`the inbox was not read: ${report.inbox}`);
+    },
     partner: (fields = {}) =>
       call('partners.create', {
         displayName: 'Me Claire Dupont',
@@ -155,6 +163,13 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
 }
 
 // ── building replies the way mail clients do ──────────────────────────────────────────────
+
+/** A text quoted as Apple Mail and Gmail quote it ("> ", a bare ">" on blank lines). */
+export const quoteLines = (text: string): string =>
+  text
+    .split('\n')
+    .map((line) => (line === '' ? '>' : `> ${line}`))
+    .join('\n');
 
 export interface ParsedRequest {
   messageId: string;

@@ -34,13 +34,6 @@ async function requested(text: string, title = 'Réforme du droit des contrats')
   return { postId: post.id, request: await parseCaptured(mail) };
 }
 
-/** Drops a message into the workstation's INBOX the way an MTA does, then lets core read it. */
-async function deliver(raw: string): Promise<void> {
-  if (!h.imap) throw new Error('this test needs Dovecot');
-  h.imap.deliver(raw, { receivedAt: h.clock.now() });
-  const report = await h.tick();
-  expect(report.inbox).toBe('read');
-}
 
 const history = (postId: string): Promise<AuditEntry[]> => h.call('signoff.history', { postId });
 const lastOf = async (postId: string, action: AuditEntry['action']) => (await history(postId)).findLast((e) => e.action === action);
@@ -59,7 +52,7 @@ describe('replies by email, read from a real IMAP server', () => {
     const before = await status(postId);
     expect(before.status).toBe('in_review');
 
-    await deliver(await buttonReply(request.approveHref, PARTNER));
+    await h.deliver(await buttonReply(request.approveHref, PARTNER));
 
     const after = await status(postId);
     expect(await approved(postId)).toBe(true);
@@ -87,7 +80,7 @@ describe('replies by email, read from a real IMAP server', () => {
   ])('a plain reply “%s” (quoted the %s way) approves', async (body, style) => {
     h = await startHarness({ smtp: true, imap: true });
     const { postId, request } = await requested('Le juge peut réviser le contrat.');
-    await deliver(await plainReply(request, PARTNER, body, style));
+    await h.deliver(await plainReply(request, PARTNER, body, style));
     expect(await approved(postId)).toBe(true);
     expect((await lastOf(postId, 'approve'))?.details).toMatchObject({ via: 'thread', comment: null });
   });
@@ -95,7 +88,7 @@ describe('replies by email, read from a real IMAP server', () => {
   it('an HTML-only reply is read from its text and approves', async () => {
     h = await startHarness({ smtp: true, imap: true });
     const { postId, request } = await requested('Le juge peut réviser le contrat.');
-    await deliver(await plainReply(request, PARTNER, 'Bonjour,\nValidé, merci !', 'gmail-fr', { html: true }));
+    await h.deliver(await plainReply(request, PARTNER, 'Bonjour,\nValidé, merci !', 'gmail-fr', { html: true }));
     expect(await approved(postId)).toBe(true);
   });
 
@@ -103,7 +96,7 @@ describe('replies by email, read from a real IMAP server', () => {
     h = await startHarness({ smtp: true, imap: true });
     const { postId, request } = await requested('Le juge peut réviser le contrat.');
     const words = 'OK mais retirez « peut », le juge doit réviser.\nEt ajoutez la référence à l’article 1195.';
-    await deliver(await plainReply(request, PARTNER, words, 'gmail-fr'));
+    await h.deliver(await plainReply(request, PARTNER, words, 'gmail-fr'));
 
     const after = await status(postId);
     expect(after.status).toBe('changes_requested');
@@ -121,7 +114,7 @@ describe('replies by email, read from a real IMAP server', () => {
   it('the Approve button with remarks typed above it is read as changes requested, so a person reads them', async () => {
     h = await startHarness({ smtp: true, imap: true });
     const { postId, request } = await requested('Le juge peut réviser le contrat.');
-    await deliver(await buttonReply(request.approveHref, PARTNER, 'Sauf le mot « peut », à remplacer par « doit ».'));
+    await h.deliver(await buttonReply(request.approveHref, PARTNER, 'Sauf le mot « peut », à remplacer par « doit ».'));
     expect((await status(postId)).status).toBe('changes_requested');
     expect((await lastOf(postId, 'requestChanges'))?.details).toMatchObject({ approveWithRemarks: true, comment: 'Sauf le mot « peut », à remplacer par « doit ».' });
   });
@@ -129,12 +122,12 @@ describe('replies by email, read from a real IMAP server', () => {
   it('a reply from another address than the partner’s registered one is refused and changes nothing', async () => {
     h = await startHarness({ smtp: true, imap: true });
     const { postId, request } = await requested('Texte à valider.');
-    await deliver(await buttonReply(request.approveHref, 'claire.dupont@evil.example'));
+    await h.deliver(await buttonReply(request.approveHref, 'claire.dupont@evil.example'));
     expect((await status(postId)).status).toBe('in_review');
     expect((await lastOf(postId, 'replyRejected'))?.details).toMatchObject({ reason: 'senderMismatch', from: 'claire.dupont@evil.example' });
     expect(h.events.some((e) => e.type === 'alert' && e.messageKey === 'signoff.alerts.replyRejected')).toBe(true);
     // The partner's own reply still counts afterwards: the refused one did not use the token up.
-    await deliver(await buttonReply(request.approveHref, PARTNER));
+    await h.deliver(await buttonReply(request.approveHref, PARTNER));
     expect(await approved(postId)).toBe(true);
   });
 
@@ -143,10 +136,10 @@ describe('replies by email, read from a real IMAP server', () => {
     const { postId, request } = await requested('Texte à valider.');
     const changes = tokenOf(request.changesHref);
     const flipped = changes.replace('plume1.c.', 'plume1.a.');
-    await deliver(await composeReply({ from: PARTNER, subject: `Je valide [${flipped}]`, text: `Je valide ce texte pour publication.\n\nRéf. (ne pas modifier) : ${flipped}` }));
+    await h.deliver(await composeReply({ from: PARTNER, subject: `Je valide [${flipped}]`, text: `Je valide ce texte pour publication.\n\nRéf. (ne pas modifier) : ${flipped}` }));
     const approve = tokenOf(request.approveHref);
     const tampered = `${approve.slice(0, -3)}${approve.endsWith('AAA') ? 'BBB' : 'AAA'}`;
-    await deliver(await composeReply({ from: PARTNER, subject: `Je valide [${tampered}]`, text: 'Je valide ce texte pour publication.' }));
+    await h.deliver(await composeReply({ from: PARTNER, subject: `Je valide [${tampered}]`, text: 'Je valide ce texte pour publication.' }));
 
     expect((await status(postId)).status).toBe('in_review');
     const refused = (await history(postId)).filter((e) => e.action === 'replyRejected').map((e) => e.details.reason);
@@ -156,9 +149,9 @@ describe('replies by email, read from a real IMAP server', () => {
   it('a token used once is refused when it comes again in another message', async () => {
     h = await startHarness({ smtp: true, imap: true });
     const { postId, request } = await requested('Texte à valider.');
-    await deliver(await buttonReply(request.approveHref, PARTNER));
+    await h.deliver(await buttonReply(request.approveHref, PARTNER));
     expect(await approved(postId)).toBe(true);
-    await deliver(await buttonReply(request.approveHref, PARTNER));
+    await h.deliver(await buttonReply(request.approveHref, PARTNER));
     expect((await lastOf(postId, 'replyRejected'))?.details.reason).toBe('replayed');
     expect((await history(postId)).filter((e) => e.action === 'approve')).toHaveLength(1);
   });
@@ -171,7 +164,7 @@ describe('replies by email, read from a real IMAP server', () => {
     await h.tick();
     const request = await parseCaptured(await (h.smtp?.message(0) ?? Promise.reject(new Error('no mail'))));
     h.clock.advance(2 * 3_600_000);
-    await deliver(await buttonReply(request.approveHref, PARTNER));
+    await h.deliver(await buttonReply(request.approveHref, PARTNER));
     const after = await status(post.id);
     expect(after.status).toBe('expired');
     expect((await lastOf(post.id, 'replyRejected'))?.details.reason).toBe('expired');
@@ -186,7 +179,7 @@ describe('replies by email, read from a real IMAP server', () => {
     const current = await status(first.postId);
     expect(current.revisionNumber).toBe(2);
 
-    await deliver(await buttonReply(first.request.approveHref, PARTNER));
+    await h.deliver(await buttonReply(first.request.approveHref, PARTNER));
     const after = await status(first.postId);
     expect(after.status).toBe('in_review');
     expect(after.approvedHash).toBeNull();

@@ -54,11 +54,6 @@ async function replyWith(request: ParsedRequest, text: string, attachments: { fi
     .build();
 }
 
-async function deliver(raw: Buffer): Promise<void> {
-  if (!h.imap) throw new Error('this test needs Dovecot');
-  h.imap.deliver(raw.toString('latin1'), { receivedAt: h.clock.now() });
-  expect((await h.tick()).inbox).toBe('read');
-}
 
 const replyFact = async (postId: string) => (await history(postId)).findLast((e) => e.action === 'replyReceived' || e.action === 'replyRejected');
 
@@ -69,7 +64,7 @@ describe('attachments of a partner’s reply', () => {
     const pdf = Buffer.concat([Buffer.from('%PDF-1.7\n'), randomBytes(6 * MB)]);
     const raw = await replyWith(request, 'Validé\n\nEnvoyé de mon iPhone', [{ filename: 'Contrat signé.pdf', contentType: 'application/pdf', content: pdf }]);
     expect(raw.length).toBeGreaterThan(5 * MB);
-    await deliver(raw);
+    await h.deliver(raw);
 
     expect(['approved', 'scheduled']).toContain((await h.call('signoff.status', { postId })).status);
     const fact = await replyFact(postId);
@@ -88,7 +83,7 @@ describe('attachments of a partner’s reply', () => {
     h = await startHarness({ smtp: true, imap: true });
     const { postId, request } = await requested();
     const image = randomBytes(300 * 1024);
-    await deliver(await replyWith(request, 'Voir mes annotations sur la capture.', [{ filename: 'annotations.png', contentType: 'image/png', content: image }]));
+    await h.deliver(await replyWith(request, 'Voir mes annotations sur la capture.', [{ filename: 'annotations.png', contentType: 'image/png', content: image }]));
     expect((await h.call('signoff.status', { postId })).status).toBe('changes_requested');
     expect(attachmentsOf((await replyFact(postId))?.details ?? {})).toEqual([{ name: 'annotations.png', type: 'image/png', bytes: image.length, status: 'kept', sha256: sha256(image) }]);
   });
@@ -98,7 +93,7 @@ describe('attachments of a partner’s reply', () => {
     const { postId, request } = await requested();
     const video = randomBytes(MAX_ATTACHMENT_BYTES + MB);
     const small = Buffer.from('%PDF-1.4 annexe');
-    await deliver(
+    await h.deliver(
       await replyWith(request, 'OK pour moi', [
         { filename: 'video.mov', contentType: 'video/quicktime', content: video },
         { filename: 'annexe.pdf', contentType: 'application/pdf', content: small },
@@ -117,7 +112,7 @@ describe('attachments of a partner’s reply', () => {
   it('a reply from another address than the partner’s stores none of its files', async () => {
     h = await startHarness({ smtp: true, imap: true });
     const { postId, request } = await requested();
-    await deliver(await replyWith(request, 'Validé', [{ filename: 'x.pdf', contentType: 'application/pdf', content: randomBytes(1024) }], 'someone.else@example.org'));
+    await h.deliver(await replyWith(request, 'Validé', [{ filename: 'x.pdf', contentType: 'application/pdf', content: randomBytes(1024) }], 'someone.else@example.org'));
     expect(await replyFact(postId)).toMatchObject({ action: 'replyRejected', details: { reason: 'senderMismatch' } });
     expect(existsSync(attachmentFolder(h.dir))).toBe(false);
   });
@@ -128,7 +123,7 @@ describe('attachments of a partner’s reply', () => {
     try {
       const { postId, request } = await requested();
       const pdf = Buffer.concat([Buffer.from('%PDF-1.7\n'), randomBytes(2 * MB)]);
-      await deliver(await replyWith(request, 'Validé', [{ filename: 'scan.pdf', contentType: 'application/pdf', content: pdf }]));
+      await h.deliver(await replyWith(request, 'Validé', [{ filename: 'scan.pdf', contentType: 'application/pdf', content: pdf }]));
       const record = (await h.call('records.export', { scope: { kind: 'post', postId }, folder: out.path })).path;
       const exported = join(record, 'attachments', sha256(pdf));
       expect(readFileSync(exported).equals(pdf)).toBe(true);

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { AuditEntry } from '../../../shared/signoff/audit';
 import { pendingSuggestion } from '../../../shared/signoff/suggestion';
 import { ApiError } from '../../../shared/api/errors';
-import { WORKSTATION, composeReply, parseCaptured, startHarness } from './harness';
+import { WORKSTATION, composeReply, parseCaptured, startHarness, quoteLines } from './harness';
 import type { Harness, ParsedRequest } from './harness';
 
 /**
@@ -35,23 +35,13 @@ async function requested(): Promise<{ postId: string; request: ParsedRequest }> 
   return { postId: post.id, request: await parseCaptured(mail) };
 }
 
-async function deliver(raw: string): Promise<void> {
-  if (!h.imap) throw new Error('this test needs Dovecot');
-  h.imap.deliver(raw, { receivedAt: h.clock.now() });
-  expect((await h.tick()).inbox).toBe('read');
-}
 
-const quoted = (text: string) =>
-  text
-    .split('\n')
-    .map((l) => (l === '' ? '>' : `> ${l}`))
-    .join('\n');
 const thread = (request: ParsedRequest) => ({ from: PARTNER, subject: `Re: ${request.subject}`, inReplyTo: request.messageId, references: [request.messageId] });
 
 /** Each mail client's way of replying with the post corrected in the quote. */
 const styles: Record<string, (request: ParsedRequest, edited: string) => Promise<string>> = {
   'Apple Mail (fr, "> " quote edited in place)': (request, edited) =>
-    composeReply({ ...thread(request), text: `Voici ma correction.\n\nEnvoyé de mon iPhone\n\n> Le 24 nov. 2026 à 10:00, Plume <${WORKSTATION}> a écrit :\n>\n${quoted(edited)}\n` }),
+    composeReply({ ...thread(request), text: `Voici ma correction.\n\nEnvoyé de mon iPhone\n\n> Le 24 nov. 2026 à 10:00, Plume <${WORKSTATION}> a écrit :\n>\n${quoteLines(edited)}\n` }),
   'Outlook (fr, unquoted block under De : … Envoyé : …)': (request, edited) =>
     composeReply({
       ...thread(request),
@@ -59,7 +49,7 @@ const styles: Record<string, (request: ParsedRequest, edited: string) => Promise
       text: `Corrigé ci-dessous.\n\n________________________________\nDe : Plume <${WORKSTATION}>\nEnvoyé : lundi 24 novembre 2026 10:00\nÀ : ${PARTNER}\nObjet : ${request.subject}\n\n${edited}\n`,
     }),
   'Gmail (en, "> " quote under "On … wrote:")': (request, edited) =>
-    composeReply({ ...thread(request), text: `See my correction below.\n\nOn Mon, Nov 24, 2026 at 10:00 AM Plume <${WORKSTATION}> wrote:\n\n${quoted(edited)}\n` }),
+    composeReply({ ...thread(request), text: `See my correction below.\n\nOn Mon, Nov 24, 2026 at 10:00 AM Plume <${WORKSTATION}> wrote:\n\n${quoteLines(edited)}\n` }),
   'Gmail (fr, HTML only: the quote is the request’s HTML in a blockquote)': (request, edited) =>
     composeReply({
       ...thread(request),
@@ -76,7 +66,7 @@ describe('a reply carrying the partner’s corrected text', () => {
       const { postId, request } = await requested();
       const source = style.includes('HTML') ? request.html : request.text;
       expect(source).toContain(LINE);
-      await deliver(await reply(request, source.replace(LINE, CORRECTED_LINE)));
+      await h.deliver(await reply(request, source.replace(LINE, CORRECTED_LINE)));
 
       const entries = await history(postId);
       const suggestion = entries.find((e) => e.action === 'changesSuggested');
@@ -90,24 +80,24 @@ describe('a reply carrying the partner’s corrected text', () => {
     h = await startHarness({ smtp: true, imap: true });
     const { postId, request } = await requested();
     const own = `Bonjour,\n\nJe préfère cette version :\n\n${CORRECTED}\n\nBien à vous,\nClaire`;
-    await deliver(await composeReply({ ...thread(request), text: `${own}\n\nLe lun. 24 nov. 2026 à 10:00, Plume <${WORKSTATION}> a écrit :\n\n${quoted(request.text)}\n` }));
+    await h.deliver(await composeReply({ ...thread(request), text: `${own}\n\nLe lun. 24 nov. 2026 à 10:00, Plume <${WORKSTATION}> a écrit :\n\n${quoteLines(request.text)}\n` }));
     expect((await history(postId)).find((e) => e.action === 'changesSuggested')).toMatchObject({ details: { text: CORRECTED, source: 'pasted' } });
   });
 
   it('is no suggestion when the quote is unchanged: "OK" approves', async () => {
     h = await startHarness({ smtp: true, imap: true });
     const { postId, request } = await requested();
-    await deliver(await styles['Outlook (fr, unquoted block under De : … Envoyé : …)']?.(request, request.text) ?? '');
+    await h.deliver(await styles['Outlook (fr, unquoted block under De : … Envoyé : …)']?.(request, request.text) ?? '');
     const entries = await history(postId);
     expect(entries.some((e) => e.action === 'changesSuggested')).toBe(false);
-    await deliver(await composeReply({ ...thread(request), messageId: '<ok-2@client.example>', text: `OK pour moi\n\n> Le 24 nov. 2026 à 10:00, Plume <${WORKSTATION}> a écrit :\n>\n${quoted(request.text)}\n` }));
+    await h.deliver(await composeReply({ ...thread(request), messageId: '<ok-2@client.example>', text: `OK pour moi\n\n> Le 24 nov. 2026 à 10:00, Plume <${WORKSTATION}> a écrit :\n>\n${quoteLines(request.text)}\n` }));
     expect((await history(postId)).some((e) => e.action === 'changesSuggested')).toBe(false);
   });
 
   it('"OK" above an edited quote is not an approval of the old text: changes requested, with the suggestion', async () => {
     h = await startHarness({ smtp: true, imap: true });
     const { postId, request } = await requested();
-    await deliver(await composeReply({ ...thread(request), text: `OK avec ma correction\n\n> Le 24 nov. 2026 à 10:00, Plume <${WORKSTATION}> a écrit :\n>\n${quoted(request.text.replace(LINE, CORRECTED_LINE))}\n` }));
+    await h.deliver(await composeReply({ ...thread(request), text: `OK avec ma correction\n\n> Le 24 nov. 2026 à 10:00, Plume <${WORKSTATION}> a écrit :\n>\n${quoteLines(request.text.replace(LINE, CORRECTED_LINE))}\n` }));
     expect((await h.call('signoff.status', { postId })).status).toBe('changes_requested');
     expect((await history(postId)).some((e) => e.action === 'changesSuggested')).toBe(true);
   });
@@ -117,7 +107,7 @@ describe('applying the partner’s suggestion', () => {
   it('makes it the new revision through the post save and sends the re-request saying their corrections are applied', async () => {
     h = await startHarness({ smtp: true, imap: true });
     const { postId, request } = await requested();
-    await deliver(await composeReply({ ...thread(request), text: `Voici ma correction.\n\n> Le 24 nov. 2026 à 10:00, Plume <${WORKSTATION}> a écrit :\n>\n${quoted(request.text.replace(LINE, CORRECTED_LINE))}\n` }));
+    await h.deliver(await composeReply({ ...thread(request), text: `Voici ma correction.\n\n> Le 24 nov. 2026 à 10:00, Plume <${WORKSTATION}> a écrit :\n>\n${quoteLines(request.text.replace(LINE, CORRECTED_LINE))}\n` }));
     const suggestion = (await history(postId)).find((e) => e.action === 'changesSuggested');
     if (!suggestion) throw new Error('no suggestion');
     const seen = await h.call('posts.get', { id: postId });

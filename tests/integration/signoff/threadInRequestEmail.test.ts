@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { verifyRecord } from '../../../electron/core/records/verifyRecord';
 import type { AuditEntry } from '../../../shared/signoff/audit';
 import { tempDir } from '../../support/tempDir';
-import { WORKSTATION, composeReply, parseCaptured, startHarness } from './harness';
+import { WORKSTATION, composeReply, parseCaptured, startHarness, quoteLines } from './harness';
 import type { Harness, ParsedRequest } from './harness';
 
 /**
@@ -34,24 +34,14 @@ async function requested(): Promise<{ postId: string; request: ParsedRequest }> 
   return { postId: post.id, request: await parseCaptured(mail) };
 }
 
-async function deliver(raw: string): Promise<void> {
-  if (!h.imap) throw new Error('this test needs Dovecot');
-  h.imap.deliver(raw, { receivedAt: h.clock.now() });
-  expect((await h.tick()).inbox).toBe('read');
-}
 
-const quoted = (text: string) =>
-  text
-    .split('\n')
-    .map((l) => (l === '' ? '>' : `> ${l}`))
-    .join('\n');
 const appleMail = (request: ParsedRequest, own: string, quote: string) =>
   composeReply({
     from: PARTNER,
     subject: `Re: ${request.subject}`,
     inReplyTo: request.messageId,
     references: [request.messageId],
-    text: `${own}\n\n> Le 24 nov. 2026 à 10:00, Plume <${WORKSTATION}> a écrit :\n>\n${quoted(quote)}\n`,
+    text: `${own}\n\n> Le 24 nov. 2026 à 10:00, Plume <${WORKSTATION}> a écrit :\n>\n${quoteLines(quote)}\n`,
   });
 const history = (postId: string): Promise<AuditEntry[]> => h.call('signoff.history', { postId });
 
@@ -73,7 +63,7 @@ describe('a thread and a first comment in the sign-off request', () => {
   it('approve on an unchanged quote of the whole chain, and the exported record verifies', async () => {
     h = await startHarness({ smtp: true, imap: true });
     const { postId, request } = await requested();
-    await deliver(await appleMail(request, 'Validé, merci.', request.text));
+    await h.deliver(await appleMail(request, 'Validé, merci.', request.text));
     // Approved, then scheduled at once (the post has a date).
     expect(['approved', 'scheduled']).toContain((await h.call('signoff.status', { postId })).status);
     expect((await history(postId)).some((e) => e.action === 'approve')).toBe(true);
@@ -90,7 +80,7 @@ describe('a thread and a first comment in the sign-off request', () => {
   it('is changes requested when the partner edits a part in the quote, even under "OK", with the corrected parts in the comment', async () => {
     h = await startHarness({ smtp: true, imap: true });
     const { postId, request } = await requested();
-    await deliver(await appleMail(request, 'OK avec ma correction', request.text.replace(PART_2, EDITED_PART_2)));
+    await h.deliver(await appleMail(request, 'OK avec ma correction', request.text.replace(PART_2, EDITED_PART_2)));
     expect((await h.call('signoff.status', { postId })).status).toBe('changes_requested');
     const entries = await history(postId);
     // Not a one-click body suggestion: a thread is not the post's body.

@@ -30,11 +30,6 @@ async function requested(): Promise<{ postId: string; request: ParsedRequest }> 
   return { postId: post.id, request: await parseCaptured(mail) };
 }
 
-async function deliver(raw: string | Buffer): Promise<void> {
-  if (!h.imap) throw new Error('this test needs Dovecot');
-  h.imap.deliver(typeof raw === 'string' ? raw : raw.toString('latin1'), { receivedAt: h.clock.now() });
-  expect((await h.tick()).inbox).toBe('read');
-}
 
 describe('replies that used to vanish', () => {
   it('"Validé" with a 6 MB phone photo (Apple Mail) approves: only the text part is downloaded', async () => {
@@ -52,7 +47,7 @@ describe('replies that used to vanish', () => {
       .compile()
       .build();
     expect(raw.length).toBeGreaterThan(5 * 1024 * 1024);
-    await deliver(raw);
+    await h.deliver(raw);
     expect(['approved', 'scheduled']).toContain((await h.call('signoff.status', { postId })).status);
     expect((await history(postId)).findLast((e) => e.action === 'approve')).toMatchObject({ channel: 'email' });
   });
@@ -70,7 +65,7 @@ describe('replies that used to vanish', () => {
     })
       .compile()
       .build();
-    await deliver(raw);
+    await h.deliver(raw);
     expect((await h.call('signoff.status', { postId })).status).toBe('in_review');
     expect((await history(postId)).at(-1)).toMatchObject({ action: 'replyReceived', details: { unreadable: true, reason: 'noTextPart', from: PARTNER, applied: false } });
     expect(alerts('signoff.alerts.unreadableReply')).toMatchObject([{ severity: 'error', postId, params: { from: PARTNER } }]);
@@ -97,7 +92,7 @@ describe('replies that used to vanish', () => {
       '--_005_OTHER_--',
       '',
     ].join('\r\n');
-    await deliver(raw);
+    await h.deliver(raw);
     expect((await h.call('signoff.status', { postId })).status).toBe('in_review');
     expect((await history(postId)).some((e) => e.action === 'requestChanges')).toBe(false);
     expect((await history(postId)).at(-1)).toMatchObject({ action: 'replyReceived', details: { unreadable: true, reason: 'malformedMime' } });
@@ -117,7 +112,7 @@ describe('replies that used to vanish', () => {
     })
       .compile()
       .build();
-    await deliver(raw);
+    await h.deliver(raw);
     expect((await h.call('signoff.status', { postId })).status).toBe('in_review');
     expect((await history(postId)).at(-1)).toMatchObject({ action: 'replyReceived', details: { forwarded: true, applied: false, from: PARTNER } });
     expect(alerts('signoff.alerts.forwarded')).toHaveLength(1);
