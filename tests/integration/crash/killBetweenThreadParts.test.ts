@@ -1,8 +1,8 @@
-import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { afterEach, expect, it } from 'vitest';
 import { MastodonServer } from '../../support/fakes/mastodonServer';
 import { tempDir } from '../../support/tempDir';
+import { startCoreProcess } from '../publishing/support/startCoreProcess';
 import { ManualClock } from '../../support/testCore';
 import { MINUTE, publishingHarness } from '../publishing/harness';
 
@@ -19,23 +19,6 @@ afterEach(async () => {
   await mastodon?.close();
   folder.remove();
 });
-
-function startCore(dataDir: string): Promise<ChildProcess> {
-  const started = spawn(process.execPath, ['--import', 'tsx', 'tests/integration/publishing/support/coreProcess.ts', dataDir], {
-    env: process.env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  return new Promise((resolve, reject) => {
-    let output = '';
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString('utf8');
-      if (output.includes('ready\n')) resolve(started);
-    };
-    started.stdout.on('data', onData);
-    started.stderr.on('data', onData);
-    started.once('exit', (code) => reject(new Error(`core process exited with ${String(code)}:\n${output}`)));
-  });
-}
 
 it('core killed between two parts of a thread: after restart, exactly one of each part is on the network, chained', async () => {
   const server = new MastodonServer();
@@ -59,7 +42,7 @@ it('core killed between two parts of a thread: after restart, exactly one of eac
 
   // The first part goes out and is recorded; the instance stores the second and never answers.
   const secondStored = server.hangNextPost({ skip: 1 });
-  const running = await startCore(folder.path);
+  const running = await startCoreProcess(folder.path);
   child = running;
   await secondStored;
   const exited = new Promise((resolve) => running.once('exit', resolve));

@@ -1,8 +1,8 @@
-import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { afterEach, expect, it } from 'vitest';
 import { MastodonServer } from '../../support/fakes/mastodonServer';
 import { tempDir } from '../../support/tempDir';
+import { startCoreProcess } from './support/startCoreProcess';
 import { ManualClock } from '../../support/testCore';
 import { MINUTE, publishingHarness } from './harness';
 
@@ -19,23 +19,6 @@ afterEach(async () => {
   folder.remove();
 });
 
-function startCore(dataDir: string): Promise<ChildProcess> {
-  const process_ = spawn(process.execPath, ['--import', 'tsx', 'tests/integration/publishing/support/coreProcess.ts', dataDir], {
-    env: process.env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  return new Promise((resolve, reject) => {
-    let output = '';
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString('utf8');
-      if (output.includes('ready\n')) resolve(process_);
-    };
-    process_.stdout.on('data', onData);
-    process_.stderr.on('data', onData);
-    process_.once('exit', (code) => reject(new Error(`core process exited with ${String(code)}:\n${output}`)));
-  });
-}
-
 it('killed after the network accepted the post but before recording it, publishes exactly once after restart', async () => {
   const server = new MastodonServer();
   mastodon = server;
@@ -51,7 +34,7 @@ it('killed after the network accepted the post but before recording it, publishe
 
   // The core runs in its own process; the instance stores the status and never answers.
   const accepted = server.hangNextPost();
-  const running = await startCore(folder.path);
+  const running = await startCoreProcess(folder.path);
   child = running;
   await accepted;
   const exited = new Promise((resolve) => running.once('exit', resolve));
