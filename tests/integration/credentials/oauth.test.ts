@@ -100,6 +100,18 @@ describe('OAuth native-app flow (RFC 8252) against a real OAuth 2.0 server on lo
     await expect(fetch(`${start.redirectUri}?code=x&state=y`)).rejects.toThrow();
   });
 
+  it('keeps the scopes the token endpoint said it granted with the account (LinkedIn post analytics are asked only where granted)', async () => {
+    const { accountId } = await connect();
+    const db = new Database(t.core.databasePath, { readonly: true });
+    try {
+      const row = z.object({ granted_scopes: z.string().nullable() }).parse(db.prepare('SELECT granted_scopes FROM accounts WHERE id = ?').get(accountId));
+      expect(row.granted_scopes?.split(' ')).toContain('openid');
+      expect(row.granted_scopes?.split(' ')).not.toContain('r_member_postAnalytics');
+    } finally {
+      db.close();
+    }
+  });
+
   it('renews the access token before it expires, rotating the refresh token', async () => {
     const { accountId } = await connect();
     const before = await storedTokens(accountId);
