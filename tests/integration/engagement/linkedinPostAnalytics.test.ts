@@ -76,9 +76,17 @@ describe('LinkedIn Member Post Analytics where the account granted r_member_post
       expect(call.headers['x-restli-protocol-version']).toBe('2.0.0');
       expect(call.headers['linkedin-version']).toMatch(/^\d{6}$/);
     }
-    expect((await only(h, post.id)).readings).toEqual([
+    const engagement = await only(h, post.id);
+    expect(engagement.postAnalytics).toBe('granted');
+    expect(engagement.readings).toEqual([
       { readAt: publishedAt + HOUR, source: 'api', point: '1h', figures: { likes: 11, replies: 3, impressions: 1_240, reach: 815, reposts: 4 } },
     ]);
+    // The partner's page and the month's report carry them; the report's method names the API and when it was read.
+    const recent = await h.call('engagement.partnerRecent', { partnerId: post.partnerId });
+    expect(recent.networks).toEqual([{ network: 'linkedin', posts: 1, figures: { likes: 11, replies: 3, impressions: 1_240, reach: 815, reposts: 4 } }]);
+    const { html } = await h.call('reports.preview', { month: '2026-11', partnerId: post.partnerId });
+    expect(html).toContain('Membres atteints');
+    expect(html).toMatch(/impressions, membres atteints et partages LinkedIn\u00a0: API LinkedIn Member Post Analytics, lues le [^<;]*24 nov/);
   });
 
   it('keeps the figures LinkedIn gave when it has none yet for some (partial data)', async () => {
@@ -95,7 +103,11 @@ describe('LinkedIn Member Post Analytics where the account granted r_member_post
     moveTo(h, publishedAt + HOUR);
     await h.tick();
     expect(fake.http.received(ANALYTICS)).toHaveLength(0);
-    expect((await only(h, post.id)).readings.map((reading) => reading.figures)).toEqual([{ likes: 11, replies: 3 }]);
+    const engagement = await only(h, post.id);
+    expect(engagement.postAnalytics).toBe('notGranted');
+    expect(engagement.readings.map((reading) => reading.figures)).toEqual([{ likes: 11, replies: 3 }]);
+    const { html } = await h.call('reports.preview', { month: '2026-11', partnerId: post.partnerId });
+    expect(html).not.toContain('Member Post Analytics');
   });
 
   it('turns post analytics off for the account with an alert on a 403, while reactions and comments are still read', async () => {
@@ -111,6 +123,7 @@ describe('LinkedIn Member Post Analytics where the account granted r_member_post
     expect(engagement.readings.map((reading) => reading.figures)).toEqual([{ likes: 11, replies: 3 }]);
     expect(h.events).toContainEqual(expect.objectContaining({ type: 'alert', messageKey: 'engagement.alerts.analyticsRefused', postId: post.id }));
     expect(storedScopes(h, account.id)).toEqual(['w_member_social']);
+    expect(engagement.postAnalytics).toBe('notGranted');
 
     // The next reading reads reactions only: the refused scope is not asked again.
     fake.social.set(urn, { reactions: { LIKE: 20 }, comments: 5 });
