@@ -78,6 +78,14 @@ describe('OAuth native-app flow (RFC 8252) against a real OAuth 2.0 server on lo
     await t.call('accounts.cancelOAuth', { flowId: start.flowId });
   });
 
+  it('asks r_member_postAnalytics too once the LinkedIn app is saved as having the Member Post Analytics product', async () => {
+    const saved = await t.call('accounts.apps.save', { network: 'linkedin', clientId: OIDC_CLIENT_ID, postAnalytics: true });
+    expect(saved.postAnalytics).toBe(true);
+    const start = await t.call('accounts.startOAuth', { partnerId, network: 'linkedin' });
+    expect(new URL(start.authorizationUrl).searchParams.get('scope')).toBe('openid profile w_member_social r_member_postAnalytics');
+    await t.call('accounts.cancelOAuth', { flowId: start.flowId });
+  });
+
   it('signs in, exchanges the code, identifies the member and keeps the tokens only in the keychain', async () => {
     const { start, accountId } = await connect();
     const [account] = await t.call('accounts.list', { partnerId });

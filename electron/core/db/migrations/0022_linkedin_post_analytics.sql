@@ -3,6 +3,10 @@
 -- reached and reshares are asked only where r_member_postAnalytics was granted.
 ALTER TABLE accounts ADD COLUMN granted_scopes TEXT;
 
+-- The user's LinkedIn app has the Member Post Analytics product: sign-ins also ask r_member_postAnalytics
+-- (LinkedIn refuses a sign-in that asks a scope the app lacks, so it is asked only when said so).
+ALTER TABLE oauth_apps ADD COLUMN post_analytics INTEGER NOT NULL DEFAULT 0 CHECK (post_analytics IN (0, 1));
+
 -- A new metric, 'reach' (members reached): SQLite cannot change a CHECK, so the table is rebuilt.
 CREATE TABLE engagement_readings_next (
   id              INTEGER PRIMARY KEY,
