@@ -90,8 +90,8 @@ export const accountMessages = defineMessages(
         saved: 'Application {{network}} enregistrée.',
         removed: 'Application {{network}} retirée.',
         portHint: 'Seulement si le réseau exige une adresse de redirection exacte (sinon un port au hasard à chaque connexion).',
-        postAnalytics: 'L’app a le produit «\u00a0Member Post Analytics\u00a0»\u00a0: demander aussi les statistiques des publications (impressions, membres atteints, partages)',
-        postAnalyticsHint: 'À cocher seulement si LinkedIn a accordé ce produit à l’app\u00a0: sinon LinkedIn refuse la connexion. Les comptes déjà connectés doivent se reconnecter.',
+        postAnalytics: 'L’application a le produit «\u00a0Member Post Analytics\u00a0»\u202f: demander aussi les statistiques des publications (impressions, membres atteints, partages)',
+        postAnalyticsHint: 'À cocher seulement si LinkedIn a accordé ce produit à l’application\u202f: sinon LinkedIn refuse la connexion. Les comptes déjà connectés doivent se reconnecter.',
       },
       mail: {
         title: 'Compte e-mail de l’atelier',
