@@ -11,6 +11,8 @@ export const OAuthAppInput = z
     clearSecret: z.boolean().default(false),
     /** For networks that only accept an exactly registered redirect URI; null = random port. */
     redirectPort: z.number().int().min(1024).max(65535).nullable().default(null),
+    /** LinkedIn: the app has the Member Post Analytics product, so sign-ins also ask r_member_postAnalytics. */
+    postAnalytics: z.boolean().default(false),
   })
   .strict();
 export type OAuthAppInput = z.input<typeof OAuthAppInput>;
@@ -20,6 +22,7 @@ export const OAuthApp = z.object({
   clientId: z.string(),
   hasClientSecret: z.boolean(),
   redirectPort: z.number().int().nullable(),
+  postAnalytics: z.boolean(),
   /** The redirect URI to register in the network's developer console. */
   redirectUri: z.string(),
   updatedAt: z.number().int(),

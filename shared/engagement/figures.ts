@@ -5,10 +5,11 @@ import { Network } from '../posts/networks';
  * One vocabulary for every network's figures, so they add up across networks:
  * Mastodon favourites → likes, reblogs → reposts; X like/retweet/reply/quote/impression/
  * bookmark counts; Bluesky likes, reposts, replies, quotes; LinkedIn reactions → likes,
- * comments → replies. `engagements` is a network's own total of interactions when it gives
+ * comments → replies, and with Member Post Analytics impressions, members reached → reach,
+ * reshares → reposts. `engagements` is a network's own total of interactions when it gives
  * only that (LinkedIn's export). A network that does not give a figure has no row for it.
  */
-export const engagementMetrics = ['likes', 'reposts', 'replies', 'quotes', 'impressions', 'bookmarks', 'engagements'] as const;
+export const engagementMetrics = ['likes', 'reposts', 'replies', 'quotes', 'impressions', 'reach', 'bookmarks', 'engagements'] as const;
 export const EngagementMetric = z.enum(engagementMetrics);
 export type EngagementMetric = z.infer<typeof EngagementMetric>;
 
@@ -61,6 +62,8 @@ export const PublicationEngagement = z.object({
   /** Why readings stopped, in the network's or Plume's words. */
   note: z.string().nullable(),
   readings: z.array(EngagementReading),
+  /** LinkedIn through the API: whether the account granted Member Post Analytics (impressions, reach, reshares). */
+  postAnalytics: z.enum(['granted', 'notGranted']).optional(),
 });
 export type PublicationEngagement = z.infer<typeof PublicationEngagement>;
 

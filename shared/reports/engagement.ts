@@ -25,6 +25,8 @@ export const ReportEngagement = z.object({
   previousInteractions: z.number().int().nullable(),
   /** Where the figures come from, and when they were read: the method section says it. */
   sources: z.array(z.object({ source: EngagementSource, readings: z.number().int(), firstReadAt: z.number().int(), lastReadAt: z.number().int() })),
+  /** LinkedIn readings through the API that carried Member Post Analytics (impressions, reach); null when none did. */
+  postAnalytics: z.object({ readings: z.number().int(), firstReadAt: z.number().int(), lastReadAt: z.number().int() }).nullable(),
 });
 export type ReportEngagement = z.infer<typeof ReportEngagement>;
 
@@ -63,15 +65,14 @@ export function aggregateEngagement(input: {
     byPillar.set(publication.pillar, { posts: pillar.posts + 1, figures: addFigures(pillar.figures, figures) });
     totals = addFigures(totals, figures);
   }
-  const sources = new Map<EngagementSource, { readings: number; firstReadAt: number; lastReadAt: number }>();
+  const sources = new Map<EngagementSource, ReadSpan>();
+  let postAnalytics: ReadSpan | null = null;
   for (const { publication } of rows) {
     for (const reading of publication.readings) {
-      const seen = sources.get(reading.source);
-      sources.set(reading.source, {
-        readings: (seen?.readings ?? 0) + 1,
-        firstReadAt: Math.min(seen?.firstReadAt ?? reading.readAt, reading.readAt),
-        lastReadAt: Math.max(seen?.lastReadAt ?? reading.readAt, reading.readAt),
-      });
+      if (publication.network === 'linkedin' && reading.source === 'api' && (reading.figures.impressions !== undefined || reading.figures.reach !== undefined)) {
+        postAnalytics = widened(postAnalytics, reading.readAt);
+      }
+      sources.set(reading.source, widened(sources.get(reading.source), reading.readAt));
     }
   }
   const interactions = rows.reduce((sum, row) => sum + interactionsOf(row.figures), 0);
@@ -97,6 +98,22 @@ export function aggregateEngagement(input: {
     interactions,
     previousInteractions: before.length === 0 ? null : before.reduce((sum, p) => sum + interactionsOf(latestFigures(p.readings)), 0),
     sources: [...sources.entries()].map(([source, value]) => ({ source, ...value })),
+    postAnalytics,
+  };
+}
+
+interface ReadSpan {
+  readings: number;
+  firstReadAt: number;
+  lastReadAt: number;
+}
+
+/** How many readings, and from when to when, with one more read at `readAt`. */
+function widened(seen: ReadSpan | null | undefined, readAt: number): ReadSpan {
+  return {
+    readings: (seen?.readings ?? 0) + 1,
+    firstReadAt: Math.min(seen?.firstReadAt ?? readAt, readAt),
+    lastReadAt: Math.max(seen?.lastReadAt ?? readAt, readAt),
   };
 }
 

@@ -154,11 +154,15 @@ const fr = {
     followers: 'Abonnés',
     per1000: 'Interactions pour 1\u00a0000 abonnés',
     unknown: 'inconnu',
-    metrics: { likes: 'J’aime', reposts: 'Partages', replies: 'Réponses', quotes: 'Citations', impressions: 'Impressions', bookmarks: 'Signets', engagements: 'Interactions (LinkedIn)' },
+    metrics: { likes: 'J’aime', reposts: 'Partages', replies: 'Réponses', quotes: 'Citations', impressions: 'Impressions', reach: 'Membres atteints', bookmarks: 'Signets', engagements: 'Interactions (LinkedIn)' },
     sources: {
       api: 'API des réseaux, lue à +1\u00a0h, +24\u00a0h, +7\u00a0j et +30\u00a0j après publication (lectures\u00a0: {count}, du {from} au {to})',
       import: 'export des statistiques LinkedIn importé (lectures\u00a0: {count}, du {from} au {to})',
       manual: 'chiffres saisis à la main, lus sur le réseau (lectures\u00a0: {count}, du {from} au {to})',
+    },
+    postAnalytics: {
+      on: 'impressions, membres atteints et partages LinkedIn\u00a0: API LinkedIn Member Post Analytics, lues le {from}',
+      between: 'impressions, membres atteints et partages LinkedIn\u00a0: API LinkedIn Member Post Analytics, lues du {from} au {to} (lectures\u00a0: {count})',
     },
     method:
       'Résultats\u00a0: chaque publication du mois compte avec ses derniers chiffres lus (les compteurs des réseaux ne font que croître)\u00a0; «\u00a0Interactions\u00a0» additionne j’aime, partages, réponses et citations, ou reprend le total «\u00a0Engagements\u00a0» de l’export LinkedIn quand c’est lui la source. Les impressions ne sont pas des interactions. Pour 1\u00a0000 abonnés\u00a0: le dernier nombre d’abonnés connu à la fin du mois. Sources\u00a0: {sources}.',
@@ -380,11 +384,15 @@ const en: ReportMessages = {
     followers: 'Followers',
     per1000: 'Interactions per 1,000 followers',
     unknown: 'unknown',
-    metrics: { likes: 'Likes', reposts: 'Reposts', replies: 'Replies', quotes: 'Quotes', impressions: 'Impressions', bookmarks: 'Bookmarks', engagements: 'Engagements (LinkedIn)' },
+    metrics: { likes: 'Likes', reposts: 'Reposts', replies: 'Replies', quotes: 'Quotes', impressions: 'Impressions', reach: 'Members reached', bookmarks: 'Bookmarks', engagements: 'Engagements (LinkedIn)' },
     sources: {
       api: 'the networks’ APIs, read 1 h, 24 h, 7 days and 30 days after publication (readings: {count}, {from} to {to})',
       import: 'LinkedIn’s analytics export, imported (readings: {count}, {from} to {to})',
       manual: 'figures typed by hand from the network (readings: {count}, {from} to {to})',
+    },
+    postAnalytics: {
+      on: 'LinkedIn impressions, members reached and reshares: LinkedIn Member Post Analytics API, read on {from}',
+      between: 'LinkedIn impressions, members reached and reshares: LinkedIn Member Post Analytics API, read {from} to {to} (readings: {count})',
     },
     method:
       'Results: each post of the month counts with its latest figures (the networks’ counters only grow); “Interactions” adds likes, reposts, replies and quotes, or takes the “Engagements” total of LinkedIn’s export when that is the source. Impressions are not interactions. Per 1,000 followers: the latest follower count known at the end of the month. Sources: {sources}.',

@@ -58,7 +58,7 @@ export function createEngagement(base: EngagementBase) {
     }
   });
 
-  return { service: new EngagementService(repository, base.partners, clock, events) };
+  return { service: new EngagementService(repository, base.partners, clock, events, base.accounts) };
 }
 
 export type EngagementFeature = ReturnType<typeof createEngagement>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ReadingPoint, readingPoints } from '../../../shared/engagement/figures';
+import { POST_ANALYTICS_SCOPE } from '../../../shared/engagement/linkedinPostAnalytics';
 import type { CredentialErrorCode } from '../../../shared/credentials/errors';
 import { ApiNetwork } from '../../../shared/publishing/port';
 import type { Outcome, PublishCredentials } from '../../../shared/publishing/port';
@@ -23,6 +24,8 @@ export type EngagementPayload = z.infer<typeof EngagementPayload>;
 /** What reading needs of the credentials feature (AccountService provides it). */
 export interface EngagementAccounts extends PublishingAccounts {
   flagRefused(id: string, code: CredentialErrorCode): void;
+  grantedScopes(id: string): string[] | null;
+  withdrawScope(id: string, scope: string): void;
 }
 
 export interface EngagementJobDeps {
@@ -60,7 +63,7 @@ export class EngagementJob implements JobHandler {
     let request: ReadRequest;
     try {
       const found = await this.deps.accounts.publishingCredentials(accountId);
-      request = this.request(network.data, publication.remoteId, found.account, found.secret);
+      request = { ...this.request(network.data, publication.remoteId, found.account, found.secret), grantedScopes: this.deps.accounts.grantedScopes(accountId) };
     } catch (error) {
       return this.credentialOutcome(publication, error);
     }
@@ -85,6 +88,7 @@ export class EngagementJob implements JobHandler {
       return { outcome: 'done', result: { deleted: true } };
     }
     this.deps.repository.record(publication.id, result.figures, now, 'api', point, now);
+    if (result.postAnalytics === 'refused') this.analyticsRefused(publication);
     this.changed(publication);
     return { outcome: 'done', result: { metrics: Object.keys(result.figures).length } };
   }
@@ -125,6 +129,12 @@ export class EngagementJob implements JobHandler {
   private credentialOutcome(publication: TrackedPublication, error: unknown): JobOutcome {
     const code = failureCode(error);
     return passingCredentialOutcome(code) ?? this.stop(publication, code, code);
+  }
+
+  /** LinkedIn refused the account's post analytics (scope revoked): no more asking, the user told; reactions go on. */
+  private analyticsRefused(publication: TrackedPublication): void {
+    if (publication.accountId !== null) this.deps.accounts.withdrawScope(publication.accountId, POST_ANALYTICS_SCOPE);
+    this.deps.events.emit({ type: 'alert', messageKey: 'engagement.alerts.analyticsRefused', params: { network: publication.network }, severity: 'warning', postId: publication.postId });
   }
 
   /** The account's access was refused: flagged, readings stopped, the user told. */

@@ -1,7 +1,18 @@
 import { ApiError } from '../../../shared/api/errors';
 import { addFigures, latestFigures } from '../../../shared/engagement/figures';
 import { interactionsOf } from '../../../shared/reports/engagement';
-import type { EngagementBadges, Figures, LinkedinImportInput, LinkedinImportResult, ManualFiguresInput, PartnerEngagement, PostEngagement } from '../../../shared/engagement/figures';
+import type {
+  EngagementBadges,
+  Figures,
+  LinkedinImportInput,
+  LinkedinImportResult,
+  ManualFiguresInput,
+  PartnerEngagement,
+  PostEngagement,
+  PublicationEngagement,
+} from '../../../shared/engagement/figures';
+import { grantsPostAnalytics } from '../../../shared/engagement/linkedinPostAnalytics';
+import type { EngagementAccounts } from './job';
 import type { Network } from '../../../shared/posts/networks';
 import { notFound } from '../errors';
 import type { PartnerRepository } from '../partners/repository';
@@ -25,10 +36,19 @@ export class EngagementService {
     private readonly partners: PartnerRepository,
     private readonly clock: Clock,
     private readonly events: EventBus,
+    private readonly accounts: Pick<EngagementAccounts, 'grantedScopes'>,
   ) {}
 
   forPost(postId: string): PostEngagement {
-    return { publications: this.repository.forPost(postId) };
+    return { publications: this.repository.forPost(postId).map((publication) => this.withPostAnalytics(publication)) };
+  }
+
+  /** A LinkedIn publication read through the API says whether impressions can be read for its account. */
+  private withPostAnalytics(publication: PublicationEngagement): PublicationEngagement {
+    if (publication.network !== 'linkedin' || publication.mode !== 'api') return publication;
+    const accountId = this.repository.publication(publication.publicationId)?.accountId ?? null;
+    if (accountId === null) return publication;
+    return { ...publication, postAnalytics: grantsPostAnalytics(this.accounts.grantedScopes(accountId)) ? 'granted' : 'notGranted' };
   }
 
   /** Per post with figures: its interactions and impressions, all networks together. */

@@ -25,6 +25,7 @@ function AppForm({ network, app }: { network: AppNetwork; app: OAuthApp | null }
   const [clientSecret, setClientSecret] = useState('');
   const [clearSecret, setClearSecret] = useState(false);
   const [port, setPort] = useState(app?.redirectPort === null || app === null ? '' : String(app.redirectPort));
+  const [postAnalytics, setPostAnalytics] = useState(app?.postAnalytics ?? false);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [notice, setNotice] = useState<Notice | null>(null);
   const [busy, setBusy] = useState(false);
@@ -38,6 +39,7 @@ function AppForm({ network, app }: { network: AppNetwork; app: OAuthApp | null }
       clearSecret: clientSecret === '' && clearSecret,
       // NaN fails the schema's integer check: a typo gets the field's message, not a silent default.
       redirectPort: port.trim() === '' ? null : Number(port),
+      postAnalytics: network === 'linkedin' && postAnalytics,
     };
     const checked = OAuthAppInput.safeParse(input);
     if (!checked.success) {
@@ -108,6 +110,13 @@ function AppForm({ network, app }: { network: AppNetwork; app: OAuthApp | null }
         <span className="hint">{t('accounts.apps.portHint')}</span>
         {errors.redirectPort ? <span className="field-error">{errors.redirectPort}</span> : null}
       </label>
+      {network === 'linkedin' ? (
+        <label className="checkbox">
+          <input type="checkbox" checked={postAnalytics} onChange={(e) => setPostAnalytics(e.target.checked)} data-testid="app-post-analytics" />
+          {t('accounts.apps.postAnalytics')}
+          <span className="hint">{t('accounts.apps.postAnalyticsHint')}</span>
+        </label>
+      ) : null}
       {app ? <p className="small" data-testid="redirect-uri">{t('accounts.apps.redirectUri', { uri: app.redirectUri })}</p> : null}
       <NoticeLine notice={notice} testId="app-notice" />
       <div className="actions">

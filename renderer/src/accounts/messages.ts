@@ -90,6 +90,8 @@ export const accountMessages = defineMessages(
         saved: 'Application {{network}} enregistrée.',
         removed: 'Application {{network}} retirée.',
         portHint: 'Seulement si le réseau exige une adresse de redirection exacte (sinon un port au hasard à chaque connexion).',
+        postAnalytics: 'L’application a le produit «\u00a0Member Post Analytics\u00a0»\u202f: demander aussi les statistiques des publications (impressions, membres atteints, partages)',
+        postAnalyticsHint: 'À cocher seulement si LinkedIn a accordé ce produit à l’application\u202f: sinon LinkedIn refuse la connexion. Les comptes déjà connectés doivent se reconnecter.',
       },
       mail: {
         title: 'Compte e-mail de l’atelier',
@@ -232,6 +234,8 @@ export const accountMessages = defineMessages(
         saved: '{{network}} app saved.',
         removed: '{{network}} app removed.',
         portHint: 'Only if the network requires an exact redirect URI (otherwise a random port for each sign-in).',
+        postAnalytics: 'The app has the “Member Post Analytics” product: also ask for post analytics (impressions, members reached, reshares)',
+        postAnalyticsHint: 'Tick only if LinkedIn granted this product to the app: otherwise LinkedIn refuses the sign-in. Accounts already connected must reconnect.',
       },
       mail: {
         title: 'Workstation e-mail account',

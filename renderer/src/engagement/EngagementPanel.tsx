@@ -39,6 +39,11 @@ function PublicationFigures({ postId, publication }: { postId: string; publicati
       <p className="muted">
         {publication.tracking === null ? (publication.mode === 'manual' ? t('engagement.byHand') : t('engagement.planned')) : t(`engagement.tracking.${publication.tracking}`)}
       </p>
+      {publication.postAnalytics === 'notGranted' ? (
+        <p className="muted" data-testid="engagement-analytics-not-granted">
+          {t('engagement.analyticsNotGranted')}
+        </p>
+      ) : null}
       {publication.readings.length === 0 ? (
         <p className="muted">{t('engagement.none')}</p>
       ) : (

@@ -13,6 +13,7 @@ export const engagementMessages = defineMessages(
       notPublished: 'Les chiffres arrivent une fois la publication en ligne.',
       planned: 'Lus sur le réseau 1\u00a0h, 24\u00a0h, 7\u00a0jours et 30\u00a0jours après la publication.',
       byHand: 'Publiée à la main\u00a0: saisissez les chiffres lus sur le réseau.',
+      analyticsNotGranted: 'Impressions\u00a0: non accordées par ce compte LinkedIn',
       readAt: 'Lu le',
       source: 'Source',
       metric: {
@@ -21,6 +22,7 @@ export const engagementMessages = defineMessages(
         replies: 'Réponses',
         quotes: 'Citations',
         impressions: 'Impressions',
+        reach: 'Membres atteints',
         bookmarks: 'Signets',
         engagements: 'Interactions',
       } satisfies Record<EngagementMetric, string>,
@@ -56,7 +58,10 @@ export const engagementMessages = defineMessages(
         why: 'Pourquoi',
         reason: { noPost: 'Aucune publication Plume ce jour-là', ambiguous: 'Plusieurs publications ce jour-là' },
       },
-      alerts: { accessRefused: 'Lecture des chiffres {{network}}\u00a0: le réseau refuse l’accès au compte. Reconnectez-le.' },
+      alerts: {
+        accessRefused: 'Lecture des chiffres {{network}}\u00a0: le réseau refuse l’accès au compte. Reconnectez-le.',
+        analyticsRefused: 'LinkedIn refuse désormais les statistiques de publication de ce compte (autorisation retirée)\u00a0: les impressions ne sont plus lues, les réactions et commentaires si.',
+      },
       errors: {
         notPublished: 'Cette publication n’est pas en ligne.',
         readAtOutOfRange: 'La date de lecture doit être entre la publication et maintenant.',
@@ -75,9 +80,10 @@ export const engagementMessages = defineMessages(
       notPublished: 'Figures come once the post is live.',
       planned: 'Read from the network 1 h, 24 h, 7 days and 30 days after publication.',
       byHand: 'Published by hand: type the figures read on the network.',
+      analyticsNotGranted: 'Impressions: not granted by this LinkedIn account',
       readAt: 'Read on',
       source: 'Source',
-      metric: { likes: 'Likes', reposts: 'Reposts', replies: 'Replies', quotes: 'Quotes', impressions: 'Impressions', bookmarks: 'Bookmarks', engagements: 'Engagements' },
+      metric: { likes: 'Likes', reposts: 'Reposts', replies: 'Replies', quotes: 'Quotes', impressions: 'Impressions', reach: 'Members reached', bookmarks: 'Bookmarks', engagements: 'Engagements' },
       sources: { api: 'Network API', import: 'Import', manual: 'Typed' },
       points: { '1h': '+1 h', '24h': '+24 h', '7d': '+7 d', '30d': '+30 d' },
       tracking: {
@@ -101,7 +107,10 @@ export const engagementMessages = defineMessages(
         why: 'Why',
         reason: { noPost: 'No Plume post that day', ambiguous: 'Several posts that day' },
       },
-      alerts: { accessRefused: 'Reading {{network}} figures: the network refuses the account’s access. Reconnect it.' },
+      alerts: {
+        accessRefused: 'Reading {{network}} figures: the network refuses the account’s access. Reconnect it.',
+        analyticsRefused: 'LinkedIn now refuses this account’s post analytics (permission withdrawn): impressions are no longer read, reactions and comments still are.',
+      },
       errors: {
         notPublished: 'This publication is not live.',
         readAtOutOfRange: 'The reading date must be between publication and now.',

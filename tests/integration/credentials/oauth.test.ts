@@ -78,6 +78,14 @@ describe('OAuth native-app flow (RFC 8252) against a real OAuth 2.0 server on lo
     await t.call('accounts.cancelOAuth', { flowId: start.flowId });
   });
 
+  it('asks r_member_postAnalytics too once the LinkedIn app is saved as having the Member Post Analytics product', async () => {
+    const saved = await t.call('accounts.apps.save', { network: 'linkedin', clientId: OIDC_CLIENT_ID, postAnalytics: true });
+    expect(saved.postAnalytics).toBe(true);
+    const start = await t.call('accounts.startOAuth', { partnerId, network: 'linkedin' });
+    expect(new URL(start.authorizationUrl).searchParams.get('scope')).toBe('openid profile w_member_social r_member_postAnalytics');
+    await t.call('accounts.cancelOAuth', { flowId: start.flowId });
+  });
+
   it('signs in, exchanges the code, identifies the member and keeps the tokens only in the keychain', async () => {
     const { start, accountId } = await connect();
     const [account] = await t.call('accounts.list', { partnerId });
@@ -98,6 +106,18 @@ describe('OAuth native-app flow (RFC 8252) against a real OAuth 2.0 server on lo
     expect(t.events).toContainEqual({ type: 'accounts.oauthFinished', flowId: start.flowId, status: 'connected', accountId, code: null });
     // The listener answered once and stopped: the redirect URI is closed now.
     await expect(fetch(`${start.redirectUri}?code=x&state=y`)).rejects.toThrow();
+  });
+
+  it('keeps the scopes the token endpoint said it granted with the account (LinkedIn post analytics are asked only where granted)', async () => {
+    const { accountId } = await connect();
+    const db = new Database(t.core.databasePath, { readonly: true });
+    try {
+      const row = z.object({ granted_scopes: z.string().nullable() }).parse(db.prepare('SELECT granted_scopes FROM accounts WHERE id = ?').get(accountId));
+      expect(row.granted_scopes?.split(' ')).toContain('openid');
+      expect(row.granted_scopes?.split(' ')).not.toContain('r_member_postAnalytics');
+    } finally {
+      db.close();
+    }
   });
 
   it('renews the access token before it expires, rotating the refresh token', async () => {

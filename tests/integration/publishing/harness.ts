@@ -39,7 +39,7 @@ export interface PublishingHarness {
   tick(): Promise<TickReport>;
   partner(): Promise<Partner>;
   /** An account stored the way the credentials feature stores one: secret in the keychain, row in SQLite. */
-  account(partnerId: string, network: Network, fields: { handle: string; instanceUrl?: string; secret: AccountSecret; expiresAt?: number | null; refreshable?: boolean }): Promise<Account>;
+  account(partnerId: string, network: Network, fields: { handle: string; instanceUrl?: string; secret: AccountSecret; expiresAt?: number | null; refreshable?: boolean; grantedScopes?: string[] }): Promise<Account>;
   /** A post with a time, approved by phone by the partner (sign-off's own procedure). */
   approvedPost(partnerId: string, text: string, networks: Network[], scheduledAt: number): Promise<Post>;
   status(postId: string): Promise<PostPublication>;
@@ -116,6 +116,7 @@ export function publishingHarness(options: PublishingHarnessOptions = {}): Publi
           instanceUrl: fields.instanceUrl ?? null,
           expiresAt: fields.expiresAt ?? null,
           refreshable: fields.refreshable ?? false,
+          ...(fields.grantedScopes === undefined ? {} : { grantedScopes: fields.grantedScopes }),
         });
       } finally {
         db.close();

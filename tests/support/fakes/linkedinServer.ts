@@ -44,7 +44,12 @@ export interface LinkedinServerOptions {
   now?: () => number;
   /** False: the app lacks r_member_social, GET /rest/posts?q=author answers 403. */
   canReadPosts?: boolean;
+  /** False: the member did not grant (or revoked) r_member_postAnalytics, memberCreatorPostAnalytics answers 403. */
+  postAnalyticsGranted?: boolean;
 }
+
+const postAnalyticsQueries = ['IMPRESSION', 'MEMBERS_REACHED', 'RESHARE', 'REACTION', 'COMMENT'] as const;
+export type PostAnalyticsQuery = (typeof postAnalyticsQueries)[number];
 
 const liError = (status: number, message: string, extra: Record<string, unknown> = {}): FakeReply => json(status, { status, message, ...extra });
 
@@ -58,6 +63,9 @@ export class LinkedinServer {
   private readonly accessToken: string;
   private readonly now: () => number;
   canReadPosts: boolean;
+  postAnalyticsGranted: boolean;
+  /** Member Post Analytics totals by post URN; a query type left out answers no element (partial data). */
+  readonly postAnalytics = new Map<string, Partial<Record<PostAnalyticsQuery, number>>>();
   private nextId = 7400000000000000000n;
 
   constructor(options: LinkedinServerOptions = {}) {
@@ -65,6 +73,7 @@ export class LinkedinServer {
     this.memberUrn = options.memberUrn ?? 'urn:li:person:8675309ab';
     this.now = options.now ?? (() => Date.now());
     this.canReadPosts = options.canReadPosts ?? true;
+    this.postAnalyticsGranted = options.postAnalyticsGranted ?? true;
     this.http = new FakeHttpServer([
       { method: 'POST', path: /^\/rest\/images$/, handle: (req) => this.rest(req, () => this.initializeUpload(req)) },
       { method: 'PUT', path: /^\/dms-uploads\/(\d+)$/, handle: (req, [id]) => this.upload(req, id ?? '') },
@@ -72,6 +81,7 @@ export class LinkedinServer {
       { method: 'GET', path: /^\/rest\/posts$/, handle: (req) => this.rest(req, () => this.findByAuthor(req)) },
       { method: 'POST', path: /^\/rest\/socialActions\/([^/]+)\/comments$/, handle: (req, [urn]) => this.rest(req, () => this.createComment(req, decodeURIComponent(urn ?? ''))) },
       { method: 'GET', path: /^\/rest\/socialActions\/([^/]+)\/comments$/, handle: (req, [urn]) => this.rest(req, () => this.listComments(decodeURIComponent(urn ?? ''))) },
+      { method: 'GET', path: /^\/rest\/memberCreatorPostAnalytics$/, handle: (req) => this.rest(req, () => this.memberPostAnalytics(req)) },
       { method: 'GET', path: /^\/rest\/socialMetadata\/([^/]+)$/, handle: (req, [urn]) => this.rest(req, () => this.socialMetadata(decodeURIComponent(urn ?? ''))) },
     ]);
   }
@@ -136,6 +146,29 @@ export class LinkedinServer {
       commentSummary: { count: social.comments, topLevelCount: social.comments },
       commentsState: 'OPEN',
     });
+  }
+
+  /**
+   * GET /rest/memberCreatorPostAnalytics?q=entity&entity=(share:{urn})&queryType=…&aggregation=TOTAL
+   * (Member Post Analytics API, r_member_postAnalytics): one element with the metric's total.
+   */
+  private memberPostAnalytics(req: FakeRequest): FakeReply {
+    if (req.query.get('q') !== 'entity') return liError(400, 'Unsupported finder');
+    const entity = /^\((share|ugc):(urn:li:(?:share|ugcPost):\d+)\)$/.exec(req.query.get('entity') ?? '');
+    const queryType = postAnalyticsQueries.find((type) => type === req.query.get('queryType'));
+    if (entity === null || queryType === undefined) return liError(400, 'Invalid query parameters passed to request', { code: 'ILLEGAL_ARGUMENT' });
+    if (req.query.get('aggregation') !== 'TOTAL' && req.query.get('aggregation') !== 'DAILY') return liError(400, 'aggregation is required', { code: 'ILLEGAL_ARGUMENT' });
+    if (!this.postAnalyticsGranted) {
+      return liError(403, 'Not enough permissions to access: memberCreatorPostAnalytics.FINDER-entity.20250501', { serviceErrorCode: 100, code: 'ACCESS_DENIED' });
+    }
+    const urn = entity[2] ?? '';
+    if (!this.posts.some((post) => post.urn === urn)) return liError(404, `Not Found: ${urn}`, { code: 'NOT_FOUND' });
+    const count = this.postAnalytics.get(urn)?.[queryType];
+    const elements =
+      count === undefined
+        ? []
+        : [{ count, metricType: { 'com.linkedin.adsexternalapi.memberanalytics.v1.CreatorPostAnalyticsMetricTypeV1': queryType }, targetEntity: { [entity[1] ?? 'share']: urn } }];
+    return json(200, { paging: { start: 0, count: 10, links: [] }, elements });
   }
 
   private initializeUpload(req: FakeRequest): FakeReply {

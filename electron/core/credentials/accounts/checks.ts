@@ -159,6 +159,7 @@ export class AccountChecks {
       };
       await this.secrets.write(latest.keychain, AccountSecret, renewed);
       this.accounts.setTokenLifetime(latest.account.id, tokens.expiresAt, tokens.refreshable, at);
+      if (tokens.scopes !== undefined) this.accounts.setGrantedScopes(latest.account.id, tokens.scopes, at);
       this.events.emit({ type: 'accounts.changed', partnerId: latest.account.partnerId });
       return renewed;
     });

@@ -137,6 +137,7 @@ export class OAuthConnect {
           instanceUrl: flow.instanceUrl,
           expiresAt: tokens.expiresAt,
           refreshable: tokens.refreshable,
+          ...(tokens.scopes === undefined ? {} : { grantedScopes: tokens.scopes }),
         });
       } catch (error) {
         // Tokens we cannot keep should not stay valid on the network either.

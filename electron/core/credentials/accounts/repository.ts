@@ -19,6 +19,7 @@ interface AccountRow {
   keychain_account: string;
   token_expires_at: number | null;
   refreshable: number;
+  granted_scopes: string | null;
   last_tested_at: number | null;
   created_at: number;
   updated_at: number;
@@ -30,6 +31,8 @@ export interface AccountRecord {
   externalId: string;
   keychain: KeychainRef;
   refreshable: boolean;
+  /** The OAuth scopes the network said it granted; null when it did not say. */
+  grantedScopes: string[] | null;
 }
 
 const toRecord = (row: AccountRow): AccountRecord => {
@@ -53,6 +56,7 @@ const toRecord = (row: AccountRow): AccountRecord => {
     externalId: row.external_id,
     keychain: { service: row.keychain_service, account: row.keychain_account },
     refreshable: row.refreshable === 1,
+    grantedScopes: row.granted_scopes === null ? null : row.granted_scopes.split(' ').filter((scope) => scope !== ''),
   };
 };
 
@@ -136,6 +140,10 @@ export class AccountRepository {
   }
 
   /** After a sign-in or refresh: the new tokens' lifetime (the tokens themselves are in the keychain). */
+  setGrantedScopes(id: string, scopes: readonly string[] | null, now: number): void {
+    this.db.prepare('UPDATE accounts SET granted_scopes = ?, updated_at = ? WHERE id = ?').run(scopes === null ? null : scopes.join(' '), now, id);
+  }
+
   setTokenLifetime(id: string, expiresAt: number | null, refreshable: boolean, now: number): void {
     this.db
       .prepare('UPDATE accounts SET token_expires_at = ?, refreshable = ?, updated_at = ? WHERE id = ?')

@@ -122,6 +122,19 @@ export class AccountService {
     this.events.emit({ type: 'accounts.changed', partnerId: record.account.partnerId });
   }
 
+  /** The OAuth scopes the network granted the account; null when it did not say (or no such account). */
+  grantedScopes(id: string): string[] | null {
+    return this.accounts.get(id)?.grantedScopes ?? null;
+  }
+
+  /** The network refused what a scope allows (LinkedIn's 403 once the member revoked it): stop asking. */
+  withdrawScope(id: string, scope: string): void {
+    const record = this.accounts.get(id);
+    if (!record || record.grantedScopes === null) return;
+    this.accounts.setGrantedScopes(id, record.grantedScopes.filter((granted) => granted !== scope), this.clock.now());
+    this.events.emit({ type: 'accounts.changed', partnerId: record.account.partnerId });
+  }
+
   /** Keeps the Bluesky session a connector refreshed (sessions rotate on every refresh). */
   async keepBlueskySession(id: string, session: BlueskySession): Promise<void> {
     const record = this.record(id);

@@ -1,4 +1,5 @@
 import type { AppNetwork } from '../../../../shared/credentials/networks';
+import { POST_ANALYTICS_SCOPE } from '../../../../shared/engagement/linkedinPostAnalytics';
 import { isAppNetwork } from '../../../../shared/credentials/networks';
 import type { AppService } from '../apps/service';
 import { CredentialFailure } from '../failure';
@@ -26,7 +27,10 @@ export class OAuthTargets {
 
   async forApp(network: AppNetwork): Promise<{ target: OAuthClient; redirectPort: number | null }> {
     const app = await this.apps.client(network);
-    return { target: oauthClient(endpointsFor(network, this.overrides), app.clientId, app.clientSecret), redirectPort: app.redirectPort };
+    const endpoints = endpointsFor(network, this.overrides);
+    // The app has LinkedIn's Member Post Analytics product: its sign-ins ask that scope too.
+    const scopes = app.postAnalytics ? [...endpoints.scopes, POST_ANALYTICS_SCOPE] : endpoints.scopes;
+    return { target: oauthClient({ ...endpoints, scopes }, app.clientId, app.clientSecret), redirectPort: app.redirectPort };
   }
 
   forMastodon(instance: URL, clientId: string, clientSecret: string): OAuthClient {

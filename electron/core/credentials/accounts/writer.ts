@@ -21,6 +21,8 @@ export interface Connection {
   instanceUrl: string | null;
   expiresAt: number | null;
   refreshable: boolean;
+  /** The scopes the token endpoint said it granted; absent when it did not say. */
+  grantedScopes?: readonly string[];
 }
 
 /**
@@ -46,6 +48,7 @@ export class AccountWriter {
     const id = existing?.account.id ?? randomUUID();
     try {
       this.db.transaction(() => {
+        const scopes = connection.grantedScopes ?? null;
         if (!existing) {
           this.accounts.insert(
             {
@@ -64,8 +67,10 @@ export class AccountWriter {
             },
             now,
           );
+          this.accounts.setGrantedScopes(id, scopes, now);
           return;
         }
+        this.accounts.setGrantedScopes(id, scopes, now);
         this.accounts.setTokenLifetime(id, connection.expiresAt, connection.refreshable, now);
         this.accounts.setInstanceUrl(id, connection.instanceUrl, now);
         if (connection.identity) this.accounts.markConnected(id, connection.identity, now);

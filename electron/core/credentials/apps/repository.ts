@@ -7,6 +7,7 @@ interface AppRow {
   client_id: string;
   has_secret: number;
   redirect_port: number | null;
+  post_analytics: number;
   keychain_service: string;
   keychain_account: string;
   updated_at: number;
@@ -17,6 +18,7 @@ export interface AppRecord {
   clientId: string;
   hasSecret: boolean;
   redirectPort: number | null;
+  postAnalytics: boolean;
   keychain: KeychainRef;
   updatedAt: number;
 }
@@ -26,6 +28,7 @@ const toRecord = (row: AppRow): AppRecord => ({
   clientId: row.client_id,
   hasSecret: row.has_secret === 1,
   redirectPort: row.redirect_port,
+  postAnalytics: row.post_analytics === 1,
   keychain: { service: row.keychain_service, account: row.keychain_account },
   updatedAt: row.updated_at,
 });
@@ -46,10 +49,10 @@ export class AppRepository {
   upsert(app: Omit<AppRecord, 'updatedAt'>, now: number): void {
     this.db
       .prepare(
-        `INSERT INTO oauth_apps (network, client_id, has_secret, redirect_port, keychain_service, keychain_account, created_at, updated_at)
-         VALUES (@network, @clientId, @hasSecret, @redirectPort, @service, @account, @now, @now)
+        `INSERT INTO oauth_apps (network, client_id, has_secret, redirect_port, post_analytics, keychain_service, keychain_account, created_at, updated_at)
+         VALUES (@network, @clientId, @hasSecret, @redirectPort, @postAnalytics, @service, @account, @now, @now)
          ON CONFLICT (network) DO UPDATE SET client_id = excluded.client_id, has_secret = excluded.has_secret,
-           redirect_port = excluded.redirect_port, keychain_service = excluded.keychain_service,
+           redirect_port = excluded.redirect_port, post_analytics = excluded.post_analytics, keychain_service = excluded.keychain_service,
            keychain_account = excluded.keychain_account, updated_at = excluded.updated_at`,
       )
       .run({
@@ -57,6 +60,7 @@ export class AppRepository {
         clientId: app.clientId,
         hasSecret: app.hasSecret ? 1 : 0,
         redirectPort: app.redirectPort,
+        postAnalytics: app.postAnalytics ? 1 : 0,
         service: app.keychain.service,
         account: app.keychain.account,
         now,

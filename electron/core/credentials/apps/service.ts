@@ -14,6 +14,8 @@ export interface AppClient {
   clientId: string;
   clientSecret: string | undefined;
   redirectPort: number | null;
+  /** LinkedIn: sign-ins also ask r_member_postAnalytics. */
+  postAnalytics: boolean;
 }
 
 /** What to register as redirect URI: RFC 8252 servers ignore the port of a loopback URI. */
@@ -24,6 +26,7 @@ const toApp = (record: AppRecord): OAuthApp => ({
   clientId: record.clientId,
   hasClientSecret: record.hasSecret,
   redirectPort: record.redirectPort,
+  postAnalytics: record.postAnalytics,
   redirectUri: redirectUriFor(record.redirectPort),
   updatedAt: record.updatedAt,
 });
@@ -51,7 +54,15 @@ export class AppService {
     }
     await this.secrets.write(keychain, AppClientSecret, { clientId: input.clientId, clientSecret });
     this.apps.upsert(
-      { network: input.network, clientId: input.clientId, hasSecret: clientSecret !== undefined, redirectPort: input.redirectPort, keychain },
+      {
+        network: input.network,
+        clientId: input.clientId,
+        hasSecret: clientSecret !== undefined,
+        redirectPort: input.redirectPort,
+        // Only LinkedIn has the product; elsewhere the flag would ask a scope the network does not know.
+        postAnalytics: input.network === 'linkedin' && input.postAnalytics,
+        keychain,
+      },
       this.clock.now(),
     );
     this.events.emit({ type: 'accounts.changed', partnerId: null });
@@ -74,6 +85,6 @@ export class AppService {
     if (!record) throw new CredentialFailure('oauth_app_missing');
     const secret = await this.secrets.read(record.keychain, AppClientSecret);
     if (secret === null) throw new CredentialFailure('oauth_app_missing');
-    return { clientId: secret.clientId, clientSecret: secret.clientSecret, redirectPort: record.redirectPort };
+    return { clientId: secret.clientId, clientSecret: secret.clientSecret, redirectPort: record.redirectPort, postAnalytics: record.postAnalytics };
   }
 }

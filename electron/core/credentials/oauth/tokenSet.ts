@@ -6,6 +6,8 @@ export interface TokenSet {
   expiresAt: number | null;
   /** Whether core can renew the access token without the user. */
   refreshable: boolean;
+  /** The scopes the token endpoint said it granted; absent when it did not say. */
+  scopes?: string[];
 }
 
 export const expiresAtFrom = (now: number, expiresIn: number | undefined): number | null =>

@@ -14,6 +14,8 @@ function tokenSet(response: oauth.TokenEndpointResponse, now: number, previousRe
     refreshToken,
     expiresAt: expiresAtFrom(now, response.expires_in),
     refreshable: refreshToken !== undefined,
+    // RFC 6749 §5.1: space-separated; LinkedIn separates with commas.
+    ...(typeof response.scope === 'string' ? { scopes: response.scope.split(/[\s,]+/).filter((scope) => scope !== '') } : {}),
   };
 }
 

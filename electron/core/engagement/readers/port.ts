@@ -8,7 +8,12 @@ export interface ReadRequest {
   remoteId: string;
   account: PublishAccount;
   credentials: PublishCredentials;
+  /** The OAuth scopes the account was granted; null or absent when the network did not say. */
+  grantedScopes?: readonly string[] | null;
 }
 
-/** figures: what the network gave (partial when it left some out); deleted: it no longer has the post. */
-export type ReadResult = { kind: 'figures'; figures: Figures } | { kind: 'deleted'; message: string };
+/**
+ * figures: what the network gave (partial when it left some out); deleted: it no longer has the
+ * post. postAnalytics (LinkedIn): 'refused' when the account's analytics scope was refused (403).
+ */
+export type ReadResult = { kind: 'figures'; figures: Figures; postAnalytics?: 'read' | 'refused' } | { kind: 'deleted'; message: string };

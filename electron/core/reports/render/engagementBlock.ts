@@ -45,8 +45,21 @@ export function engagementBlock(ctx: RenderContext, engagement: ReportEngagement
 export function engagementMethod(ctx: RenderContext, engagement: ReportEngagement | undefined): string[] {
   if (engagement === undefined) return [];
   const e = ctx.m.engagement;
-  const sources = engagement.sources
-    .map((source) => fill(e.sources[source.source], { count: ctx.fmt.int(source.readings), from: ctx.fmt.dayTime(source.firstReadAt), to: ctx.fmt.dayTime(source.lastReadAt) }))
-    .join('\u00a0; ');
+  const analytics = engagement.postAnalytics;
+  const sources = [
+    ...engagement.sources.map((source) =>
+      fill(e.sources[source.source], { count: ctx.fmt.int(source.readings), from: ctx.fmt.dayTime(source.firstReadAt), to: ctx.fmt.dayTime(source.lastReadAt) }),
+    ),
+    // Where impressions come from LinkedIn's API rather than its export, the method names that API.
+    ...(analytics === null
+      ? []
+      : [
+          fill(analytics.readings === 1 ? e.postAnalytics.on : e.postAnalytics.between, {
+            count: ctx.fmt.int(analytics.readings),
+            from: ctx.fmt.dayTime(analytics.firstReadAt),
+            to: ctx.fmt.dayTime(analytics.lastReadAt),
+          }),
+        ]),
+  ].join('\u00a0; ');
   return [fill(e.method, { sources: sources || e.unknown })];
 }
