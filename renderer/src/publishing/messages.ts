@@ -41,7 +41,7 @@ export const publishingMessages = defineMessages(
         intro: 'Copiez le texte, publiez-le sur {{network}}, puis collez ici le lien de la publication.',
         copy: 'Copier le texte',
         copied: 'Texte copié',
-        threadIntro: 'Publiez ce fil de {{count}} parties sur {{network}}, chacune en réponse à la précédente, puis collez ici le lien de la première.',
+        threadIntro: 'Publiez ce fil de {{count}}\u00a0parties sur {{network}}, chacune en réponse à la précédente, puis collez ici le lien de la première.',
         part: '{{n}}/{{count}}',
         copyPart: 'Copier la partie {{n}}',
         commentIntro: 'Puis, en premier commentaire (réponse à la publication)\u00a0:',
