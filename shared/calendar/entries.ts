@@ -17,6 +17,10 @@ export const CalendarEntry = z.object({
   version: z.number().int(),
   /** The networks with their own version of the text (shared/posts/versions.ts). */
   versionNetworks: z.array(Network),
+  /** Parts per network that goes out as a thread (shared/threads/content.ts). */
+  threadParts: z.partialRecord(Network, z.number().int()),
+  /** The networks with a first comment. */
+  commentNetworks: z.array(Network),
 });
 export type CalendarEntry = z.infer<typeof CalendarEntry>;
 

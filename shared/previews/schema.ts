@@ -80,6 +80,8 @@ export const NetworkPreview = z.object({
   thread: z.array(ChainPreview).optional(),
   /** The first comment, replying to the post. */
   firstComment: ChainPreview.nullable().optional(),
+  /** The network receives its own version of the text (shared/posts/versions.ts), not the common one. */
+  ownVersion: z.boolean().optional(),
 });
 export type NetworkPreview = z.infer<typeof NetworkPreview>;
 

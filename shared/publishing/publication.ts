@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { Network } from '../posts/networks';
 import { PostId, PostStatus } from '../posts/schema';
 import { OutboxState } from '../signoff/outboxJob';
+import { FirstComments, PostThreads } from '../threads/schema';
 import { MediaProblem } from './mediaLimits';
 
 /**
@@ -88,6 +89,10 @@ export const PostPublication = z.object({
   texts: z.partialRecord(Network, z.string()),
   /** Where to write it by hand, per network awaiting a manual publication. */
   composeUrls: z.partialRecord(Network, z.string()),
+  /** The approved thread parts, in order, per network that goes out as a thread (for copy by hand). */
+  threads: PostThreads,
+  /** The approved first comment per network that has one (for copy by hand). */
+  firstComments: FirstComments,
   /** Changing images or accounts is refused while an approval binds the content. */
   locked: z.boolean(),
   graceMinutes: z.number().int(),

@@ -150,3 +150,48 @@ test('un extrait du cabinet créé dans les réglages devient une mention exigé
   const updated = await plume.call(page.request, 'editorial.firmLine', {});
   expect(updated.rules.find((rule) => rule.kind === 'requiredSnippet')).toMatchObject({ text: 'Avocate au barreau de Lyon' });
 });
+
+test('la mention verrouillée copiée dans la version X y reste verrouillée, et Ctrl+Espace dans la version n’insère rien dans le texte commun', async ({ page }) => {
+  const { partnerId } = await seed(page);
+  const snippets = await plume.call(page.request, 'snippets.list', { partnerId, includeFirm: true });
+  const disclosure = snippets.find((s) => s.text === DISCLOSURE);
+  if (!disclosure) throw new Error('disclosure not seeded');
+  const post = await plume.call(page.request, 'posts.create', {
+    partnerId,
+    title: 'Réforme des contrats',
+    networks: ['linkedin', 'x'],
+    content: {
+      type: 'doc',
+      content: [
+        { type: 'paragraph', content: [{ type: 'text', text: 'Bonne lecture.' }] },
+        { type: 'paragraph', content: [{ type: 'snippet', attrs: { snippetId: disclosure.id, text: DISCLOSURE, locked: true } }] },
+      ],
+    },
+  });
+  await page.goto(`${plume.origin}/#/posts/${post.id}`);
+  await expect(body(page).getByTestId('snippet-node')).toHaveText(DISCLOSURE);
+
+  // The X version starts as a copy of the common text, the locked disclosure with it.
+  await page.getByTestId('version-tab-x').click();
+  await page.getByRole('button', { name: 'Créer une version pour X' }).click();
+  const version = page.getByTestId('version-body-x');
+  const locked = version.getByTestId('snippet-node');
+  await expect(locked).toHaveText(DISCLOSURE);
+
+  await locked.click();
+  await page.keyboard.press('Backspace');
+  const editor = page.getByTestId('version-editor-x');
+  await expect(editor.getByTestId('snippet-locked-notice')).toHaveText(/verrouillé par la ligne éditoriale\s*:\s*il ne peut être ni modifié ni supprimé/u);
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('Backspace');
+  await page.keyboard.press('Backspace');
+  await expect(locked).toHaveText(DISCLOSURE);
+
+  // Ctrl+Space here opens no picker, and the common text is untouched.
+  await page.keyboard.press('Control+Space');
+  await expect(page.getByRole('dialog', { name: 'Insérer un extrait' })).toHaveCount(0);
+  await expect(page.getByTestId('save-status')).toHaveAttribute('data-status', 'clean');
+  const stored = await plume.call(page.request, 'posts.get', { id: post.id });
+  expect(stored.plainText).toBe(`Bonne lecture.\n${DISCLOSURE}`);
+  expect(stored.versions.x?.plainText).toBe(`Bonne lecture.\n${DISCLOSURE}`);
+});

@@ -40,10 +40,10 @@ function statusOf(status: string): PostStatus {
  * month view maps thousands, and better-sqlite3's per-row objects cost as much as the query
  * itself (bench/calendar.bench.ts). Search adds its snippet after them.
  */
-type EntryTuple = [string, string, string, string, string, number | null, string | null, number, string];
+type EntryTuple = [string, string, string, string, string, number | null, string | null, number, string, string, string];
 type SearchTuple = [...EntryTuple, string];
 
-const fromTuple = ([id, partnerId, title, networks, status, scheduledAt, scheduledZone, version, versionNetworks]: EntryTuple | SearchTuple): CalendarEntry => ({
+const fromTuple = ([id, partnerId, title, networks, status, scheduledAt, scheduledZone, version, versionNetworks, threadParts, commentNetworks]: EntryTuple | SearchTuple): CalendarEntry => ({
   id,
   partnerId,
   title,
@@ -53,10 +53,24 @@ const fromTuple = ([id, partnerId, title, networks, status, scheduledAt, schedul
   scheduledZone,
   version,
   versionNetworks: versionNetworks === '[]' ? [] : networksOf(versionNetworks),
+  threadParts: threadParts === '{}' ? {} : threadPartsOf(threadParts),
+  commentNetworks: commentNetworks === '[]' ? [] : networksOf(commentNetworks),
 });
 
-/** No body: every column is in the posts_calendar index (migrations 0012, 0017), so a range never reads a row. */
-const COLUMNS = `p.id, p.partner_id, p.title, p.networks, p.status, p.scheduled_at, p.scheduled_zone, p.version, p.version_networks`;
+/** `{"x": 3}` as the posts repository writes it (migration 0022); rare, so parsed per row. */
+function threadPartsOf(json: string): Partial<Record<Network, number>> {
+  const value: unknown = JSON.parse(json);
+  if (typeof value !== 'object' || value === null) throw new Error(`Unexpected thread parts in the database: ${json.slice(0, 80)}`);
+  const parts: Partial<Record<Network, number>> = {};
+  for (const [network, count] of Object.entries(value)) {
+    if (!knownNetworks.has(network) || !Number.isInteger(count)) throw new Error(`Unexpected thread parts in the database: ${json.slice(0, 80)}`);
+    parts[network as Network] = count as number;
+  }
+  return parts;
+}
+
+/** No body: every column is in the posts_calendar index (migrations 0012, 0017, 0022), so a range never reads a row. */
+const COLUMNS = `p.id, p.partner_id, p.title, p.networks, p.status, p.scheduled_at, p.scheduled_zone, p.version, p.version_networks, p.thread_parts, p.comment_networks`;
 
 type Params = Record<string, string | number>;
 
@@ -198,7 +212,7 @@ export class CalendarRepository {
       )
       .raw(true)
       .all(params);
-    return rows.map((row) => ({ ...fromTuple(row), snippet: snippetParts(row[9]) }));
+    return rows.map((row) => ({ ...fromTuple(row), snippet: snippetParts(row[11]) }));
   }
 
   /** Active partners' zones (all of them, or those listed), for per-partner computations. */

@@ -1,5 +1,6 @@
 import type { Database, Statement } from 'better-sqlite3';
-import { Network } from '../../../shared/posts/networks';
+import { Network, networks as networkOrder } from '../../../shared/posts/networks';
+import { effectiveFirstComments, effectiveThreads } from '../../../shared/threads/content';
 import type { DocNode } from '../../../shared/posts/document';
 import type { Post, PostStatus, PostSummary, Revision, RevisionDetail, RevisionPage } from '../../../shared/posts/schema';
 import { REVISION_EXCERPT_LENGTH } from '../../../shared/posts/schema';
@@ -195,6 +196,7 @@ export class PostRepository {
       )
       .run({ ...recordParams(record), now });
     if (record.threadsAndComments) this.threads.write(record.id, record.threadsAndComments);
+    this.writeThreadShape(record.id, record.networks);
     this.signatures.write(record.id, record.plainText, now);
     this.voices.follow(record.id, now);
   }
@@ -215,9 +217,21 @@ export class PostRepository {
       .run({ ...recordParams(record), baseVersion, now });
     if (result.changes !== 1) return false;
     if (record.threadsAndComments) this.threads.write(record.id, record.threadsAndComments);
+    this.writeThreadShape(record.id, record.networks);
     this.signatures.write(record.id, record.plainText, now);
     this.voices.follow(record.id, now);
     return true;
+  }
+
+  /**
+   * What the calendar shows of the thread and first comment (migration 0022), from the stored
+   * ones and the post's networks: a save that only changes the networks changes it too.
+   */
+  private writeThreadShape(id: string, networks: readonly Network[]): void {
+    const stored = { networks, ...this.threads.get(id) };
+    const parts = Object.fromEntries(Object.entries(effectiveThreads(stored)).map(([network, list]) => [network, list.length]));
+    const comments = networkOrder.filter((network) => effectiveFirstComments(stored)[network] !== undefined);
+    this.db.prepare('UPDATE posts SET thread_parts = ?, comment_networks = ? WHERE id = ?').run(JSON.stringify(parts), JSON.stringify(comments), id);
   }
 
   delete(id: string): boolean {

@@ -102,7 +102,7 @@ export class PreviewService {
           mastodon,
           ...(network === 'bluesky' ? { blueskyFacets: byteFacets(detectFacets(text) ?? []) } : {}),
         }),
-      ].map((preview) => ({ ...preview, ...chain.extra }));
+      ].map((preview) => ({ ...preview, ...chain.extra, ownVersion: post.versions[network] !== undefined }));
     });
   }
 

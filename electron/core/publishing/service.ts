@@ -18,6 +18,7 @@ import type {
 import { parsePublishedUrl } from '../../../shared/publishing/publishedUrl';
 import { networkLabels } from '../../../shared/posts/networks';
 import { finalTexts } from '../../../shared/signoff/finalTexts';
+import { effectiveFirstComments, effectiveThreads } from '../../../shared/threads/content';
 import { notFound } from '../errors';
 import { CM, GRACE_SETTING } from './deps';
 import type { PublishingDeps } from './deps';
@@ -55,9 +56,12 @@ export class PublicationService {
     const accounts = new Map(this.deps.accounts.list(post.partnerId).map((a) => [a.id, a]));
     const media = this.deps.publications.postMedia(postId);
     const texts = finalTexts(post);
+    // The approved parts, as sign-off hashes them: by hand, each is posted as the previous one's reply.
+    const threads = effectiveThreads(post);
+    const firstComments = effectiveFirstComments(post);
     const composeUrls: Partial<Record<Network, string>> = {};
     for (const publication of publications) {
-      const text = texts[publication.network];
+      const text = threads[publication.network]?.[0] ?? texts[publication.network];
       if (publication.mode !== 'manual' || text === undefined) continue;
       const instance = publication.accountId === null ? null : (accounts.get(publication.accountId)?.instanceUrl ?? null);
       composeUrls[publication.network] = this.deps.connectors.manual(publication.network, text, instance ?? undefined).composeUrl;
@@ -88,6 +92,8 @@ export class PublicationService {
       mediaProblems: mediaProblems(post.networks, media),
       texts,
       composeUrls,
+      threads,
+      firstComments,
       locked: locked(post),
       graceMinutes: this.step.graceMinutes(),
       missedReason: post.status === 'missed' ? this.deps.publications.missedReason(postId) : null,

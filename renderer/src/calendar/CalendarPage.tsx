@@ -284,7 +284,7 @@ export function CalendarPage({ view, date, onNavigate, onOpenPost }: CalendarPag
       target.hour !== undefined
         ? resolveLocalTime({ date: target.date, time: `${String(target.hour).padStart(2, '0')}:00` }, viewerZone)
         : resolveLocalTime({ date: target.date, time: '09:00' }, partner.timeZone);
-    const draft: CalendarEntry = { id: '', partnerId: partner.id, title: '', networks: [], status: 'draft', scheduledAt: null, scheduledZone: null, version: 1, versionNetworks: [] };
+    const draft: CalendarEntry = { id: '', partnerId: partner.id, title: '', networks: [], status: 'draft', scheduledAt: null, scheduledZone: null, version: 1, versionNetworks: [], threadParts: {}, commentNetworks: [] };
     resolveThen(draft, resolution, target.hour !== undefined ? viewerZone : partner.timeZone, partner.timeZone, (instant) => {
       void api
         .call('posts.create', { partnerId: partner.id, scheduledAt: instant })

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { localParts } from '../../../shared/calendar/zonedTime';
 import type { CalendarEntry } from '../../../shared/calendar/entries';
 import type { Partner } from '../../../shared/partners/schema';
+import { networkLabels } from '../../../shared/posts/networks';
 import { NetworkIcons } from './NetworkIcons';
 import { EngagementBadge } from '../engagement/EngagementBadge';
 import { partnerLocalTime, zoneTimeName } from './time';
@@ -56,6 +57,12 @@ const ChipContent = memo(function ChipContent({ entry, partner, viewerZone, onOp
   const theirs = entry.scheduledAt === null ? null : partnerLocalTime(entry.scheduledAt, zone, viewerZone);
   const title = entry.title || t('calendarUi.untitled');
   const similar = useIsSimilar(entry.id);
+  // Named from the calendar index (migration 0022), never from the post's body.
+  const threads = entry.networks.flatMap((network) => {
+    const count = entry.threadParts[network];
+    return count === undefined ? [] : [t('calendarUi.thread', { network: networkLabels[network], count })];
+  });
+  const extras = [...threads, ...(entry.commentNetworks.length > 0 ? [t('calendarUi.firstComment')] : [])].join(' · ');
   return (
     <>
       <div
@@ -65,7 +72,7 @@ const ChipContent = memo(function ChipContent({ entry, partner, viewerZone, onOp
         {...attributes}
         {...listeners}
         aria-roledescription={t('calendarUi.draggable')}
-        aria-label={`${title}${similar ? ` (${t('similarity.calendarMarker')})` : ''}, ${partner?.displayName ?? ''}${time ? `, ${time}` : ''}${theirs ? `, ${t('calendarUi.partnerTime', { time: theirs, zone: zoneTimeName(zone) })}` : ''}, ${t(`posts.status.${entry.status}`)}`}
+        aria-label={`${title}${similar ? ` (${t('similarity.calendarMarker')})` : ''}, ${partner?.displayName ?? ''}${time ? `, ${time}` : ''}${theirs ? `, ${t('calendarUi.partnerTime', { time: theirs, zone: zoneTimeName(zone) })}` : ''}, ${t(`posts.status.${entry.status}`)}${extras ? `, ${extras}` : ''}`}
         onDoubleClick={() => onOpen(entry)}
         onKeyDown={(event) => {
           if (event.key === 'Enter') onOpen(entry);
@@ -88,6 +95,11 @@ const ChipContent = memo(function ChipContent({ entry, partner, viewerZone, onOp
             </span>
           ) : null}
           <NetworkIcons networks={entry.networks} versions={entry.versionNetworks} />
+          {extras ? (
+            <span className="entry-threads" data-testid="entry-threads">
+              {extras}
+            </span>
+          ) : null}
           <span className={`status-badge status-${entry.status}`}>{t(`posts.status.${entry.status}`)}</span>
           {entry.status === 'published' ? <EngagementBadge postId={entry.id} /> : null}
         </div>

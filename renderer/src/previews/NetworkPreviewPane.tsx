@@ -102,6 +102,11 @@ export function NetworkPreviewPane({ preview, postId }: { preview: NetworkPrevie
   return (
     <div className={`preview-pane preview-${preview.network}`} data-testid={`preview-${preview.network}`}>
       <p className="preview-meta">
+        {preview.ownVersion === true ? (
+          <span className="pill preview-own-version" data-testid="preview-own-version">
+            {t('previews.ownVersion')}
+          </span>
+        ) : null}{' '}
         <span>{preview.account === null ? t('previews.noAccount') : t('previews.account', { account: preview.account })}</span>{' '}
         <span className={preview.count.over ? 'preview-count over' : 'preview-count'} data-testid="preview-count" data-used={preview.count.used} data-limit={preview.count.limit}>
           {networkLabels[preview.network]} {t('previews.count', { used: preview.count.used, limit: preview.count.limit })}

@@ -9,6 +9,7 @@ export const previewMessages = defineMessages(
   {
     previews: {
       title: 'Aperçus',
+      ownVersion: 'Version propre',
       intro: 'Chaque réseau, tel qu’il affichera le texte validé et envoyé.',
       networks: 'Réseaux',
       none: 'Aucun réseau choisi pour cette publication.',
@@ -59,6 +60,7 @@ export const previewMessages = defineMessages(
   {
     previews: {
       title: 'Previews',
+      ownVersion: 'Own version',
       intro: 'Each network, as it will show the text approved and sent.',
       networks: 'Networks',
       none: 'No network chosen for this post.',

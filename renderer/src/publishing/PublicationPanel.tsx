@@ -122,25 +122,41 @@ function PublicationRow({ publication, data, run }: { publication: PublicationVi
 function ManualPublish({ network, data, run }: { network: Network; data: PostPublication; run: Run }) {
   const { t } = useTranslation();
   const [url, setUrl] = useState('');
-  const [copied, setCopied] = useState(false);
   const [urlError, setUrlError] = useState<string | null>(null);
   const label = networkLabels[network];
   const errorId = `manual-url-error-${network}`;
   const text = data.texts[network] ?? '';
+  // A thread is posted part by part, each as the previous one's reply: exactly the approved parts.
+  const parts = data.threads[network] ?? [];
+  const comment = data.firstComments[network];
   const composeUrl = data.composeUrls[network];
   return (
     <div className="manual-publish">
-      <p>{t('publishing.manual.intro', { network: label })}</p>
-      <blockquote className="manual-text">{text}</blockquote>
+      <p>{t(parts.length > 1 ? 'publishing.manual.threadIntro' : 'publishing.manual.intro', { network: label, count: parts.length })}</p>
+      {parts.length > 1 ? (
+        <ol className="manual-parts" data-testid={`manual-parts-${network}`}>
+          {parts.map((part, index) => (
+            <li key={index} data-testid="manual-part">
+              <span className="manual-part-label">{t('publishing.manual.part', { n: index + 1, count: parts.length })}</span>
+              <blockquote className="manual-text">{part}</blockquote>
+              <CopyButton text={part} label={t('publishing.manual.copyPart', { n: index + 1 })} />
+            </li>
+          ))}
+        </ol>
+      ) : (
+        <>
+          <blockquote className="manual-text">{text}</blockquote>
+          <CopyButton text={text} label={t('publishing.manual.copy')} />
+        </>
+      )}
+      {comment !== undefined ? (
+        <div className="manual-comment" data-testid={`manual-comment-${network}`}>
+          <p>{t('publishing.manual.commentIntro')}</p>
+          <blockquote className="manual-text">{comment}</blockquote>
+          <CopyButton text={comment} label={t('publishing.manual.copyComment')} />
+        </div>
+      ) : null}
       <div className="actions">
-        <button
-          type="button"
-          onClick={() => {
-            void navigator.clipboard.writeText(text).then(() => setCopied(true));
-          }}
-        >
-          {copied ? t('publishing.manual.copied') : t('publishing.manual.copy')}
-        </button>
         {composeUrl ? (
           <a className="button" href={composeUrl} target="_blank" rel="noopener noreferrer">
             {t('publishing.manual.openNetwork', { network: label })}
@@ -179,6 +195,22 @@ function ManualPublish({ network, data, run }: { network: Network; data: PostPub
         ) : null}
       </form>
     </div>
+  );
+}
+
+/** Copies one text; says so once done. */
+function CopyButton({ text, label }: { text: string; label: string }) {
+  const { t } = useTranslation();
+  const [copied, setCopied] = useState(false);
+  return (
+    <button
+      type="button"
+      onClick={() => {
+        void navigator.clipboard.writeText(text).then(() => setCopied(true));
+      }}
+    >
+      {copied ? t('publishing.manual.copied') : label}
+    </button>
   );
 }
 

@@ -21,7 +21,21 @@ export function SnippetTools({ editor, session, partnerId, line }: { editor: Edi
     session.setSnippets(snippets.data ?? [], lockedSnippets(line), line !== null);
   }, [session, snippets.data, line]);
 
-  // The notice stays until the next edit goes through.
+  return (
+    <div className="snippet-tools">
+      <button type="button" className="link small" title={t('snippets.picker.openHint')} aria-keyshortcuts="Control+Space" onClick={() => session.openPicker()} data-testid="snippet-picker-open">
+        {t('snippets.picker.open')}
+      </button>
+      <LockedSnippetNotice editor={editor} session={session} />
+      {snapshot.pickerOpen ? <SnippetPicker editor={editor} session={session} snapshot={snapshot} /> : null}
+    </div>
+  );
+}
+
+/** Says why an edit of a locked snippet was refused; stays until the next edit goes through. */
+export function LockedSnippetNotice({ editor, session }: { editor: Editor; session: SnippetSession }) {
+  const { t } = useTranslation();
+  const snapshot = useSyncExternalStore(session.subscribe, session.getSnapshot);
   const [shownFor, setShownFor] = useState(0);
   useEffect(() => {
     const clear = () => setShownFor(session.getSnapshot().refusals);
@@ -30,18 +44,9 @@ export function SnippetTools({ editor, session, partnerId, line }: { editor: Edi
       editor.off('update', clear);
     };
   }, [editor, session]);
-
-  return (
-    <div className="snippet-tools">
-      <button type="button" className="link small" title={t('snippets.picker.openHint')} aria-keyshortcuts="Control+Space" onClick={() => session.openPicker()} data-testid="snippet-picker-open">
-        {t('snippets.picker.open')}
-      </button>
-      {snapshot.refusals > shownFor ? (
-        <p className="banner info small" role="status" data-testid="snippet-locked-notice">
-          {t('snippets.locked.refused')}
-        </p>
-      ) : null}
-      {snapshot.pickerOpen ? <SnippetPicker editor={editor} session={session} snapshot={snapshot} /> : null}
-    </div>
-  );
+  return snapshot.refusals > shownFor ? (
+    <p className="banner info small" role="status" data-testid="snippet-locked-notice">
+      {t('snippets.locked.refused')}
+    </p>
+  ) : null;
 }

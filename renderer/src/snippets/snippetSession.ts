@@ -20,8 +20,14 @@ export function lockedSnippets(line: ResolvedLine | null): Map<string, string> {
   return locked;
 }
 
-/** The bridge between the snippet extension (keys, guard) and the React picker and notice. */
+/**
+ * The bridge between the snippet extension (keys, guard) and the React picker and notice.
+ * Each editor has its own. A lock-only session (a network's own version) keeps locked snippets
+ * locked but inserts nothing: the picker and its shortcuts belong to the main editor.
+ */
 export class SnippetSession {
+  constructor(private readonly mode: 'full' | 'lockOnly' = 'full') {}
+
   private snapshot: SnippetSnapshot = { snippets: [], locked: new Map(), lineKnown: false, pickerOpen: false, refusals: 0 };
   private readonly listeners = new Set<() => void>();
 
@@ -44,6 +50,7 @@ export class SnippetSession {
   stillLocked = (snippetId: string): boolean => !this.snapshot.lineKnown || this.snapshot.locked.has(snippetId);
 
   openPicker(): boolean {
+    if (this.mode === 'lockOnly') return false;
     this.set({ pickerOpen: true });
     return true;
   }
@@ -58,6 +65,7 @@ export class SnippetSession {
 
   /** The snippet behind a shortcut digit (the partner's wins: `snippets` has it first). */
   byShortcut(digit: string): Snippet | undefined {
+    if (this.mode === 'lockOnly') return undefined;
     return this.snapshot.snippets.find((s) => s.shortcut === digit);
   }
 

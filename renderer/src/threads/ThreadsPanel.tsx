@@ -41,7 +41,8 @@ export function ThreadsPanel({
   const { t } = useTranslation();
   const [threads, setThreads] = useState<PostThreads>(post.threads ?? {});
   const [comments, setComments] = useState<FirstComments>(post.firstComments ?? {});
-  const texts = finalTexts({ networks, plainText: text ?? post.plainText, });
+  // A network with its own version (as typed, else as stored) is split from it, not from the common text.
+  const texts = finalTexts({ networks, plainText: text ?? post.plainText, versions: versions ?? post.versions });
   // Mastodon counts against the instance's own limit, as the editor's counters do.
   const options = useMastodonCountOptions();
 

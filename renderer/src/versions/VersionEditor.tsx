@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EditorContent, useEditor } from '@tiptap/react';
 import { networkLabels } from '../../../shared/posts/networks';
@@ -12,6 +12,8 @@ import { editorLintRunner } from '../editor/lint/editorLintRunner';
 import { LintCard } from '../editor/lint/LintCard';
 import { NetworkCounters } from '../editorial/editor/NetworkCounters';
 import { useEditorialLint } from '../editorial/editor/useEditorialLint';
+import { SnippetSession, lockedSnippets } from '../snippets/snippetSession';
+import { LockedSnippetNotice } from '../snippets/SnippetTools';
 
 export interface VersionEditorProps {
   network: Network;
@@ -30,8 +32,11 @@ export function VersionEditor({ network, partnerId, initial, onChange, onBlur }:
   const label = networkLabels[network];
   const [session] = useState(() => new LintSession(editorLintRunner()));
   const [networks] = useState<readonly Network[]>(() => [network]);
+  // Its own session, lock-only: a locked snippet copied from the body stays locked here, and
+  // Ctrl+Space or a shortcut typed here never inserts into the main editor.
+  const [snippetSession] = useState(() => new SnippetSession('lockOnly'));
   const editor = useEditor({
-    extensions: postExtensions(t('versions.placeholder', { network: label }), session),
+    extensions: postExtensions(t('versions.placeholder', { network: label }), session, snippetSession),
     content: initial,
     immediatelyRender: true,
     shouldRerenderOnTransaction: false,
@@ -42,12 +47,16 @@ export function VersionEditor({ network, partnerId, initial, onChange, onBlur }:
     onUpdate: ({ editor: changed }) => onChange(changed.getJSON() as DocNode),
     onBlur,
   });
-  useEditorialLint(editor, session, partnerId, networks);
+  const line = useEditorialLint(editor, session, partnerId, networks).data ?? null;
+  useEffect(() => {
+    snippetSession.setSnippets([], lockedSnippets(line), line !== null);
+  }, [snippetSession, line]);
 
   return (
     <div className="version-editor" data-testid={`version-editor-${network}`}>
       <Toolbar editor={editor} />
       <EditorContent editor={editor} className="post-body version-body" />
+      <LockedSnippetNotice editor={editor} session={snippetSession} />
       <LintCard editor={editor} session={session} />
       <div className="version-footer">
         <NetworkCounters session={session} networks={networks} />

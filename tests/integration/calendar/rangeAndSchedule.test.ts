@@ -50,7 +50,7 @@ describe('the calendar range query', () => {
     const all = await t.call('calendar.range', november);
     expect(all.map((e) => e.title)).toEqual(['début', 'milieu', 'fin']);
     // Entries carry no body: the calendar paints titles, and the range is read from an index.
-    expect(Object.keys(all[0] ?? {}).sort()).toEqual(['id', 'networks', 'partnerId', 'scheduledAt', 'scheduledZone', 'status', 'title', 'version', 'versionNetworks']);
+    expect(Object.keys(all[0] ?? {}).sort()).toEqual(['commentNetworks', 'id', 'networks', 'partnerId', 'scheduledAt', 'scheduledZone', 'status', 'threadParts', 'title', 'version', 'versionNetworks']);
 
     expect((await t.call('calendar.range', { ...november, filter: { partnerIds: [casa.id] } })).map((e) => e.title)).toEqual(['milieu']);
     expect((await t.call('calendar.range', { ...november, filter: { networks: ['x'] } })).map((e) => e.title)).toEqual(['milieu']);

@@ -40,6 +40,12 @@ describe('per-network versions are stored with the post and its revisions', () =
     expect(Object.fromEntries(previews.previews.map((p) => [p.network, p.text]))).toEqual({ linkedin: COMMON, x: SHORT });
   });
 
+  it('labels the preview of a network with its own version, and only that one', async () => {
+    await saveVersions({ x: docFromParagraphs([SHORT]) });
+    const previews = await t.call('previews.forPost', { postId: post.id });
+    expect(Object.fromEntries(previews.previews.map((p) => [p.network, p.ownVersion]))).toEqual({ linkedin: false, x: true });
+  });
+
   it('refuses a version saved on a stale base version (conflict), like the body', async () => {
     await saveVersions({ x: docFromParagraphs([SHORT]) });
     const result = await t.raw('posts.save', { id: post.id, baseVersion: post.version, versions: { x: docFromParagraphs(['Autre']) } });

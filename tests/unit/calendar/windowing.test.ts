@@ -8,6 +8,8 @@ const entry = (n: number): CalendarEntry => ({
   title: `Post ${n}`,
   networks: [],
   versionNetworks: [],
+  threadParts: {},
+  commentNetworks: [],
   status: 'draft',
   scheduledAt: n,
   scheduledZone: 'Europe/Paris',
