@@ -57,7 +57,7 @@ const fromTuple = ([id, partnerId, title, networks, status, scheduledAt, schedul
   commentNetworks: commentNetworks === '[]' ? [] : networksOf(commentNetworks),
 });
 
-/** `{"x": 3}` as the posts repository writes it (migration 0022); rare, so parsed per row. */
+/** `{"x": 3}` as the posts repository writes it (migration 0023); rare, so parsed per row. */
 function threadPartsOf(json: string): Partial<Record<Network, number>> {
   const value: unknown = JSON.parse(json);
   if (typeof value !== 'object' || value === null) throw new Error(`Unexpected thread parts in the database: ${json.slice(0, 80)}`);
@@ -69,7 +69,7 @@ function threadPartsOf(json: string): Partial<Record<Network, number>> {
   return parts;
 }
 
-/** No body: every column is in the posts_calendar index (migrations 0012, 0017, 0022), so a range never reads a row. */
+/** No body: every column is in the posts_calendar index (migrations 0012, 0017, 0023), so a range never reads a row. */
 const COLUMNS = `p.id, p.partner_id, p.title, p.networks, p.status, p.scheduled_at, p.scheduled_zone, p.version, p.version_networks, p.thread_parts, p.comment_networks`;
 
 type Params = Record<string, string | number>;

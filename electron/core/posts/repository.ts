@@ -224,7 +224,7 @@ export class PostRepository {
   }
 
   /**
-   * What the calendar shows of the thread and first comment (migration 0022), from the stored
+   * What the calendar shows of the thread and first comment (migration 0023), from the stored
    * ones and the post's networks: a save that only changes the networks changes it too.
    */
   private writeThreadShape(id: string, networks: readonly Network[]): void {

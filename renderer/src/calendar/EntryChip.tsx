@@ -57,7 +57,7 @@ const ChipContent = memo(function ChipContent({ entry, partner, viewerZone, onOp
   const theirs = entry.scheduledAt === null ? null : partnerLocalTime(entry.scheduledAt, zone, viewerZone);
   const title = entry.title || t('calendarUi.untitled');
   const similar = useIsSimilar(entry.id);
-  // Named from the calendar index (migration 0022), never from the post's body.
+  // Named from the calendar index (migration 0023), never from the post's body.
   const threads = entry.networks.flatMap((network) => {
     const count = entry.threadParts[network];
     return count === undefined ? [] : [t('calendarUi.thread', { network: networkLabels[network], count })];

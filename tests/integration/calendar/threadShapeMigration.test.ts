@@ -4,12 +4,12 @@ import { DEFAULT_MIGRATIONS_DIR, databaseFile, openDatabase, registerSqlFunction
 import { loadMigrations } from '../../../electron/core/db/migrate';
 import { tempDir } from '../../support/tempDir';
 
-const THREAD_SHAPE = 22;
+const THREAD_SHAPE = 23;
 const migrations = loadMigrations(DEFAULT_MIGRATIONS_DIR);
 let dir: ReturnType<typeof tempDir> | null = null;
 afterEach(() => dir?.remove());
 
-describe('migration 0022 (thread and first comment in the calendar index)', () => {
+describe('migration 0023 (thread and first comment in the calendar index)', () => {
   it('fills them for posts saved before it, by the rule the app applies on save', () => {
     dir = tempDir('plume-thread-shape-');
     const file = databaseFile(dir.path);
