@@ -7,6 +7,7 @@ import { shingleSet } from './shingles';
  * version are rebuilt when the workspace opens.
  */
 export const SIMILARITY_ALGORITHM_VERSION = 1;
+/** A multiple of 4: the signature loop computes four permutations per pass. */
 export const SIGNATURE_SIZE = 128;
 /** Bytes of a serialised signature: a 4-byte shingle count, then SIGNATURE_SIZE little-endian uint32. */
 export const SIGNATURE_BYTES = 4 + SIGNATURE_SIZE * 4;
@@ -29,22 +30,42 @@ export interface Signature {
   mins: Uint32Array;
 }
 
+/** One multiply-xorshift per permutation over an already mixed shingle hash: cheap and engine-exact. */
+const permute = (shingle: number, seed: number, multiplier: number): number => {
+  const h = Math.imul(shingle ^ seed, multiplier);
+  return (h ^ (h >>> 15)) >>> 0;
+};
+
 export function signatureOfShingles(shingles: ReadonlySet<number>): Signature {
-  const mins = new Uint32Array(SIGNATURE_SIZE).fill(0xffffffff);
+  const mins = new Uint32Array(SIGNATURE_SIZE);
   const values = Int32Array.from(shingles);
   const n = values.length;
-  // Permutation by permutation, the running minimum in a local: the same minima as shingle by shingle, ~3× faster.
-  for (let i = 0; i < SIGNATURE_SIZE; i++) {
-    const seed = SEEDS[i] ?? 0;
-    const multiplier = MULTIPLIERS[i] ?? 1;
-    let min = 0xffffffff;
-    for (let s = 0; s < n; s++) {
-      // One multiply-xorshift per permutation over an already mixed shingle hash: cheap and engine-exact.
-      let h = Math.imul((values[s] ?? 0) ^ seed, multiplier);
-      h = (h ^ (h >>> 15)) >>> 0;
-      if (h < min) min = h;
+  // Four permutations per pass over the shingles, their minima in locals: the same minima as
+  // shingle by shingle, ~1.7× faster (a 3,000-char post has ~1,800 shingles × 128 permutations).
+  for (let i = 0; i < SIGNATURE_SIZE; i += 4) {
+    const s0 = SEEDS[i] ?? 0;
+    const s1 = SEEDS[i + 1] ?? 0;
+    const s2 = SEEDS[i + 2] ?? 0;
+    const s3 = SEEDS[i + 3] ?? 0;
+    const m0 = MULTIPLIERS[i] ?? 1;
+    const m1 = MULTIPLIERS[i + 1] ?? 1;
+    const m2 = MULTIPLIERS[i + 2] ?? 1;
+    const m3 = MULTIPLIERS[i + 3] ?? 1;
+    let a = 0xffffffff;
+    let b = 0xffffffff;
+    let c = 0xffffffff;
+    let d = 0xffffffff;
+    for (let k = 0; k < n; k++) {
+      const v = values[k] ?? 0;
+      a = Math.min(a, permute(v, s0, m0));
+      b = Math.min(b, permute(v, s1, m1));
+      c = Math.min(c, permute(v, s2, m2));
+      d = Math.min(d, permute(v, s3, m3));
     }
-    mins[i] = min;
+    mins[i] = a;
+    mins[i + 1] = b;
+    mins[i + 2] = c;
+    mins[i + 3] = d;
   }
   return { size: shingles.size, mins };
 }
