@@ -59,9 +59,9 @@ export class SignatureStore implements SignatureArena {
     this.free.push(slot);
   }
 
-  /** Room for `more` entries beyond those kept, in one allocation (the load sizes it once). */
+  /** Room for `more` entries beyond the slots in use, in one allocation (the load sizes it once). */
   reserve(more: number): void {
-    const needed = this.slots.size + more;
+    const needed = this.used + more;
     if (needed <= this.sizes.length) return;
     const mins = new Uint32Array(needed * SIGNATURE_SIZE);
     mins.set(this.mins.subarray(0, this.used * SIGNATURE_SIZE));

@@ -3,8 +3,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PostRepository } from '../../../electron/core/posts/repository';
 import { SimilarityRepository } from '../../../electron/core/similarity/repository';
 import { SimilarityService } from '../../../electron/core/similarity/service';
-import { loadSignatureStore, signatureStore } from '../../../electron/core/similarity/signatureStore';
+import { SignatureStore, loadSignatureStore, signatureStore } from '../../../electron/core/similarity/signatureStore';
 import { docFromParagraphs } from '../../../shared/posts/document';
+import { SIGNATURE_SIZE, signatureOf, signatureToBytes } from '../../../shared/similarity/minhash';
 import type { SimilarityCheck } from '../../../shared/similarity/schema';
 import { ManualClock, createTestCore } from '../../support/testCore';
 import type { TestCore } from '../../support/testCore';
@@ -113,5 +114,27 @@ describe('the in-memory signature store', () => {
     const check = await t.call('similarity.check', { postId: draft.id, text: NEAR_COPY });
     expect(check).toEqual(fromSql(draft.id));
     expect(matchedIds(check)).toEqual([other.id]);
+  });
+});
+
+describe('a signature store', () => {
+  it('keeps every entry exact as it grows and reuses the slots of evicted ones', () => {
+    const store = new SignatureStore();
+    const bytesOf = (n: number) => signatureToBytes(signatureOf(`publication numéro ${n} du cabinet`));
+    for (let n = 0; n < 3000; n++) expect(store.put(`post-${n}`, bytesOf(n))).toBe(true);
+    for (let n = 0; n < 3000; n += 3) store.evict(`post-${n}`);
+    for (let n = 3000; n < 4000; n++) store.put(`post-${n}`, bytesOf(n));
+    expect(store.count).toBe(3000);
+    expect(store.mins.length).toBeLessThan(3500 * SIGNATURE_SIZE);
+    for (let n = 0; n < 4000; n++) {
+      const slot = store.slotOf(`post-${n}`);
+      if (n < 3000 && n % 3 === 0) {
+        expect(slot).toBeUndefined();
+        continue;
+      }
+      const expected = signatureOf(`publication numéro ${n} du cabinet`);
+      expect(slot === undefined ? null : { size: store.sizes[slot], mins: store.mins.slice(slot * SIGNATURE_SIZE, (slot + 1) * SIGNATURE_SIZE) }).toEqual(expected);
+    }
+    expect(store.put('wrong length', new Uint8Array(12))).toBe(false);
   });
 });
