@@ -85,6 +85,7 @@ import { SnippetRepository } from './snippets/repository';
 import { SnippetService } from './snippets/service';
 import { SimilarityService } from './similarity/service';
 import { SignatureRepository } from './similarity/signatureRepository';
+import { loadSignatureStore } from './similarity/signatureStore';
 import { voiceHandlers } from './voice/handlers';
 import { reportVoice } from './voice/report';
 import { VoiceProfileRepository } from './voice/repository';
@@ -280,9 +281,12 @@ function wireServices({ options, db, migration, clock, log, events, storage }: W
   // Posts without a signature of the current algorithm (migration 0014, or a new algorithm version) are signed once.
   // In the background, sharing the thread: until then a check simply does not see those posts.
   void storage
-    .whenSound(() => new SignatureRepository(db).rebuildStale(clock.now(), timeSlicer()))
-    .then((outcome) => {
-      if (outcome.ran && outcome.value > 0) log.info(`near-duplicate guard: ${outcome.value} post signatures (re)built`);
+    .whenSound(async () => {
+      const rebuilt = await new SignatureRepository(db).rebuildStale(clock.now(), timeSlicer());
+      if (rebuilt > 0) log.info(`near-duplicate guard: ${rebuilt} post signatures (re)built`);
+      // Then every signature into memory: until loaded, a check reads its window's from SQLite.
+      const store = await loadSignatureStore(db, timeSlicer());
+      log.info(`near-duplicate guard: ${store.count} post signatures in memory (${(store.arenaBytes / 1e6).toFixed(1)} MB)`);
     })
     .catch((error: unknown) => log.error('near-duplicate guard: post signatures not rebuilt; checks miss the posts left unsigned until the next start', error));
   // Voice profiles learned by an older algorithm (or before migration 0020) are rebuilt the same way.

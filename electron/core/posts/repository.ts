@@ -235,6 +235,7 @@ export class PostRepository {
   }
 
   delete(id: string): boolean {
+    this.signatures.forget(id);
     return this.db.prepare('DELETE FROM posts WHERE id = ?').run(id).changes === 1;
   }
 

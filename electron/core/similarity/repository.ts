@@ -1,9 +1,8 @@
 import type { Database, Statement } from 'better-sqlite3';
 import { PostStatus } from '../../../shared/posts/schema';
-import { signatureFromBytes } from '../../../shared/similarity/minhash';
-import type { Signature } from '../../../shared/similarity/minhash';
+import { SIGNATURE_BYTES, SIGNATURE_SIZE } from '../../../shared/similarity/minhash';
 import { COMPARED_STATUSES } from '../../../shared/similarity/window';
-import { SIGNATURE_CACHE_LIMIT, signatureCache } from './signatureCache';
+import { SignatureStore, signatureStore } from './signatureStore';
 
 /** The post's date for the window; the same expression as the index posts_similarity_date (migration 0014). */
 const DATE = 'coalesce(p.scheduled_at, p.created_at)';
@@ -53,9 +52,11 @@ const toDetail = (row: DetailRow): PostDetail => ({
 export class SimilarityRepository {
   private readonly window: Statement<[number, number, string, string], string>;
   private readonly detail: Statement<[string], DetailRow>;
+  private readonly missing: Statement<[string], [string, Uint8Array]>;
+  private readonly dismissedOf: Statement<[string], string>;
 
   constructor(private readonly db: Database) {
-    // Ids only, from the covering index posts_similarity_date; the signatures come from the cache.
+    // Ids only, from the covering index posts_similarity_date; the signatures come from the store.
     this.window = db
       .prepare<[number, number, string, string], string>(
         `SELECT p.id FROM posts p
@@ -68,6 +69,10 @@ export class SimilarityRepository {
          coalesce(p.scheduled_zone, pa.time_zone) AS zone, p.plain_text
        FROM posts p JOIN partners pa ON pa.id = p.partner_id WHERE p.id = ?`,
     );
+    this.missing = db
+      .prepare<[string], [string, Uint8Array]>('SELECT post_id, signature FROM post_signatures WHERE post_id IN (SELECT value FROM json_each(?))')
+      .raw();
+    this.dismissedOf = db.prepare<[string], string>('SELECT other_post_id FROM similarity_dismissals WHERE post_id = ?').pluck();
   }
 
   /** Ids of other partners' compared posts dated in [from, to]. */
@@ -75,29 +80,43 @@ export class SimilarityRepository {
     return this.window.all(from, to, partnerId, postId);
   }
 
-  /** The signatures of these posts, from the cache, the missing ones read in one query. */
-  signatures(ids: readonly string[]): Map<string, Signature> {
-    const cache = signatureCache(this.db);
-    const found = new Map<string, Signature>();
+  /**
+   * The store's slots of these posts' signatures, the missing ones (before the background load,
+   * or written since) read in one query and kept. Ids without a valid signature are left out.
+   */
+  signatureSlots(ids: readonly string[]): { store: SignatureStore; ids: string[]; slots: number[] } {
+    const store = signatureStore(this.db);
+    const foundIds: string[] = [];
+    const slots: number[] = [];
     const missing: string[] = [];
     for (const id of ids) {
-      const cached = cache.get(id);
-      if (cached) found.set(id, cached);
-      else missing.push(id);
+      const slot = store.slotOf(id);
+      if (slot === undefined) missing.push(id);
+      else {
+        foundIds.push(id);
+        slots.push(slot);
+      }
     }
-    if (missing.length === 0) return found;
-    if (cache.size + missing.length > SIGNATURE_CACHE_LIMIT) cache.clear();
-    const rows = this.db
-      .prepare('SELECT post_id, signature FROM post_signatures WHERE post_id IN (SELECT value FROM json_each(?))')
-      .raw()
-      .all(JSON.stringify(missing)) as [string, Uint8Array][];
-    for (const [id, bytes] of rows) {
-      const signature = signatureFromBytes(bytes);
-      if (!signature) continue;
-      cache.set(id, signature);
-      found.set(id, signature);
+    if (missing.length === 0) return { store, ids: foundIds, slots };
+    const rows = this.missing.all(JSON.stringify(missing));
+    // Inside an open transaction a row may yet be rolled back: ranked from a copy, never kept.
+    const scratch = this.db.inTransaction ? new SignatureStore() : store;
+    const read: string[] = [];
+    for (const [id, bytes] of rows) if (scratch.put(id, bytes)) read.push(id);
+    if (scratch === store) {
+      for (const id of read) {
+        foundIds.push(id);
+        slots.push(store.slotOf(id) ?? 0);
+      }
+      return { store, ids: foundIds, slots };
     }
-    return found;
+    // Rare path (a check from within a write): copy the found ones beside the freshly read ones.
+    for (let i = 0; i < foundIds.length; i++) {
+      const bytes = slotBytes(store, slots[i] ?? 0);
+      scratch.put(foundIds[i] ?? '', bytes);
+    }
+    const all = [...foundIds, ...read];
+    return { store: scratch, ids: all, slots: all.map((id) => scratch.slotOf(id) ?? 0) };
   }
 
   post(id: string): PostDetail | null {
@@ -119,8 +138,7 @@ export class SimilarityRepository {
   }
 
   dismissedOthers(postId: string): Set<string> {
-    const ids = this.db.prepare('SELECT other_post_id FROM similarity_dismissals WHERE post_id = ?').pluck().all(postId) as string[];
-    return new Set(ids);
+    return new Set(this.dismissedOf.all(postId));
   }
 
   /** Dismissed pairs in either direction among these posts (for the calendar). */
@@ -162,4 +180,13 @@ export class SimilarityRepository {
     for (const row of rows) counts.set(row.partner_id, row.n);
     return counts;
   }
+}
+
+/** An entry's bytes as stored in post_signatures, to copy it into another store. */
+function slotBytes(store: SignatureStore, slot: number): Uint8Array {
+  const bytes = new Uint8Array(SIGNATURE_BYTES);
+  const view = new DataView(bytes.buffer);
+  view.setUint32(0, store.sizes[slot] ?? 0, true);
+  for (let i = 0; i < SIGNATURE_SIZE; i++) view.setUint32(4 + i * 4, store.mins[slot * SIGNATURE_SIZE + i] ?? 0, true);
+  return bytes;
 }

@@ -1,6 +1,6 @@
-import { confirmPair, rankCandidates, shinglesOf } from '../../../shared/similarity/check';
-import type { Candidate, Confirmed } from '../../../shared/similarity/check';
-import { signatureFromBytes, signatureOf } from '../../../shared/similarity/minhash';
+import { confirmPair, rankArenaCandidates, shinglesOf } from '../../../shared/similarity/check';
+import type { Confirmed } from '../../../shared/similarity/check';
+import { signatureFromBytes, signatureOfShingles } from '../../../shared/similarity/minhash';
 import type { Signature } from '../../../shared/similarity/minhash';
 import { sharedPassages } from '../../../shared/similarity/passages';
 import type { SimilarityCheck, SimilarityComparison, SimilarityMatch, SimilarityPair } from '../../../shared/similarity/schema';
@@ -45,7 +45,8 @@ export class SimilarityService {
     const draftText = text ?? post.plainText;
     const windowDays = this.windowDays();
     const dismissed = this.repo.dismissedOthers(postId);
-    const matches = this.matches(post, draftText, signatureOf(draftText), windowDays).map((m) => ({ ...m, dismissed: dismissed.has(m.postId) }));
+    const shingles = shinglesOf(draftText);
+    const matches = this.matches(post, draftText, signatureOfShingles(shingles), windowDays, shingles).map((m) => ({ ...m, dismissed: dismissed.has(m.postId) }));
     return { windowDays, matches };
   }
 
@@ -89,16 +90,13 @@ export class SimilarityService {
     return pairs;
   }
 
-  private matches(post: PostDetail, draftText: string, signature: Signature, windowDays: number): SimilarityMatch[] {
+  private matches(post: PostDetail, draftText: string, signature: Signature, windowDays: number, draftShingles?: ReadonlySet<number>): SimilarityMatch[] {
     if (signature.size === 0) return [];
     const span = windowDays * DAY_MS;
-    const candidates: Candidate[] = [];
-    for (const [id, stored] of this.repo.signatures(this.repo.windowIds(post.at - span, post.at + span, post.partnerId, post.id))) {
-      candidates.push({ id, signature: stored });
-    }
-    const ranked = rankCandidates(signature, candidates);
+    const window = this.repo.signatureSlots(this.repo.windowIds(post.at - span, post.at + span, post.partnerId, post.id));
+    const ranked = rankArenaCandidates(signature, window.store, window.ids, window.slots);
     if (ranked.length === 0) return [];
-    const shingles = shinglesOf(draftText);
+    const shingles = draftShingles ?? shinglesOf(draftText);
     const matches: SimilarityMatch[] = [];
     for (const candidate of ranked) {
       const other = this.repo.post(candidate.id);

@@ -1,6 +1,6 @@
 import type { Database, Statement } from 'better-sqlite3';
 import { SIMILARITY_ALGORITHM_VERSION, signatureOf, signatureToBytes } from '../../../shared/similarity/minhash';
-import { signatureCache } from './signatureCache';
+import { signatureStore } from './signatureStore';
 
 /**
  * The post_signatures table. Writes run in the caller's transaction: the post repository
@@ -23,7 +23,12 @@ export class SignatureRepository {
 
   write(postId: string, plainText: string, now: number): void {
     this.upsert.run(postId, SIMILARITY_ALGORITHM_VERSION, signatureToBytes(signatureOf(plainText)), now);
-    signatureCache(this.db).delete(postId);
+    signatureStore(this.db).evict(postId);
+  }
+
+  /** Beside a post's delete (its row goes by cascade): the store forgets it too. */
+  forget(postId: string): void {
+    signatureStore(this.db).evict(postId);
   }
 
   /** After a change that leaves the text alone (a status change): writes the signature only if missing or stale. */

@@ -1,0 +1,140 @@
+import Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { PostRepository } from '../../../electron/core/posts/repository';
+import { SimilarityRepository } from '../../../electron/core/similarity/repository';
+import { SimilarityService } from '../../../electron/core/similarity/service';
+import { SignatureStore, loadSignatureStore, signatureStore } from '../../../electron/core/similarity/signatureStore';
+import { docFromParagraphs } from '../../../shared/posts/document';
+import { SIGNATURE_SIZE, signatureOf, signatureToBytes } from '../../../shared/similarity/minhash';
+import type { SimilarityCheck } from '../../../shared/similarity/schema';
+import { ManualClock, createTestCore } from '../../support/testCore';
+import type { TestCore } from '../../support/testCore';
+
+const DANA_TEXT =
+  'Cette semaine, j’ai accompagné une PME industrielle de Lyon sur la conformité RGPD. Le sujet reste stratégique pour les dirigeants. ' +
+  'Trop d’entreprises de la santé découvrent la loi Sapin II au dernier moment. Un audit préalable évite bien des surprises. #droit #RGPD';
+const NEAR_COPY =
+  'Petite réflexion du jour 👇 Cette semaine, nous avons accompagné une PME industrielle de Lyon sur la conformité RGPD. Le sujet reste stratégique pour les dirigeants. ' +
+  "Trop d'entreprises de la santé découvrent la loi Sapin II au dernier moment. Un audit préalable évite souvent des surprises. #conformité";
+const UNRELATED = 'Merci aux vingt participants de notre petit-déjeuner à Rennes sur la médiation ! Prochain rendez-vous en mars.';
+const D = Date.UTC(2026, 11, 10, 9, 0, 0);
+const noSlice = (): Promise<void> => Promise.resolve();
+
+let t: TestCore;
+let db: Database.Database;
+const clock = new ManualClock();
+
+beforeEach(() => {
+  t = createTestCore();
+});
+afterEach(() => {
+  if (db.open) db.close();
+  t.close();
+});
+
+const partner = async (displayName: string) =>
+  t.call('partners.create', { displayName, role: 'Associée', organisation: 'Cabinet Arcand', color: '#1d4ed8', timeZone: 'Europe/Paris', locale: 'fr', signoffEmail: '' });
+const post = async (partnerId: string, text: string, title: string) =>
+  t.call('posts.create', { partnerId, title, content: docFromParagraphs([text]), scheduledAt: D });
+
+/** The check answered from this connection's in-memory store. */
+const fromStore = (draftId: string): SimilarityCheck => new SimilarityService(new SimilarityRepository(db), () => 14, clock).check(draftId, NEAR_COPY);
+
+/** The same check on a fresh connection: an empty store, every signature read from SQLite. */
+function fromSql(draftId: string): SimilarityCheck {
+  const fresh = new Database(`${t.dir}/plume.sqlite`, { readonly: true });
+  try {
+    expect(signatureStore(fresh).count).toBe(0);
+    return new SimilarityService(new SimilarityRepository(fresh), () => 14, clock).check(draftId, NEAR_COPY);
+  } finally {
+    fresh.close();
+  }
+}
+
+const matchedIds = (check: SimilarityCheck) => check.matches.map((m) => m.postId).sort();
+
+describe('the in-memory signature store', () => {
+  it('answers every check as the SQL path does through a save, a rolled-back write, a status change, a delete and an archived partner', async () => {
+    const claire = await partner('Claire Martin');
+    const dana = await partner('Dana Lefèvre');
+    const eve = await partner('Ève Dubois');
+    const danaPost = await post(dana.id, UNRELATED, 'Médiation');
+    const evePost = await post(eve.id, DANA_TEXT, 'Conformité');
+    const evePost2 = await post(eve.id, `${DANA_TEXT} Merci à toutes et à tous.`, 'Conformité bis');
+    const draft = await post(claire.id, 'brouillon', 'Brouillon');
+
+    db = new Database(`${t.dir}/plume.sqlite`);
+    const posts = new PostRepository(db);
+    const store = await loadSignatureStore(db, noSlice);
+    expect(store.loaded).toBe(true);
+    expect(store.count).toBe(4);
+    const same = () => {
+      const answered = fromStore(draft.id);
+      expect(answered).toEqual(fromSql(draft.id));
+      return matchedIds(answered);
+    };
+    expect(same()).toEqual([evePost.id, evePost2.id].sort());
+
+    // A save: Dana's post becomes a near-copy; the store's old signature must not hide it.
+    const danaRecord = posts.get(danaPost.id);
+    if (!danaRecord) throw new Error('Dana’s post is missing');
+    const saved = { ...danaRecord, contentJson: JSON.stringify(docFromParagraphs([DANA_TEXT])), plainText: DANA_TEXT, version: danaRecord.version + 1 };
+    expect(db.transaction(() => posts.updateIfVersion(saved, danaRecord.version, clock.now()))()).toBe(true);
+    expect(same()).toEqual([danaPost.id, evePost.id, evePost2.id].sort());
+
+    // A rolled-back write, with a check inside its transaction: nothing of it stays in the store.
+    const rolledBack = db.transaction(() => {
+      posts.updateIfVersion({ ...saved, contentJson: JSON.stringify(docFromParagraphs([UNRELATED])), plainText: UNRELATED, version: saved.version + 1 }, saved.version, clock.now());
+      expect(matchedIds(fromStore(draft.id))).toEqual([evePost.id, evePost2.id].sort());
+      throw new Error('a later step of the save fails');
+    });
+    expect(rolledBack).toThrow('a later step');
+    expect(same()).toEqual([danaPost.id, evePost.id, evePost2.id].sort());
+
+    // A status change out of the compared ones.
+    db.prepare("UPDATE posts SET status = 'withdrawn' WHERE id = ?").run(evePost2.id);
+    expect(same()).toEqual([danaPost.id, evePost.id].sort());
+
+    // A deleted post.
+    expect(posts.delete(danaPost.id)).toBe(true);
+    expect(store.slotOf(danaPost.id)).toBeUndefined();
+    expect(same()).toEqual([evePost.id]);
+
+    // An archived partner.
+    db.prepare('UPDATE partners SET archived_at = ? WHERE id = ?').run(clock.now(), eve.id);
+    expect(same()).toEqual([]);
+  });
+
+  it('answers a check through core as the SQL path does', async () => {
+    const claire = await partner('Claire Martin');
+    const dana = await partner('Dana Lefèvre');
+    const other = await post(dana.id, DANA_TEXT, 'Conformité');
+    const draft = await post(claire.id, 'brouillon', 'Brouillon');
+    db = new Database(`${t.dir}/plume.sqlite`);
+    const check = await t.call('similarity.check', { postId: draft.id, text: NEAR_COPY });
+    expect(check).toEqual(fromSql(draft.id));
+    expect(matchedIds(check)).toEqual([other.id]);
+  });
+});
+
+describe('a signature store', () => {
+  it('keeps every entry exact as it grows and reuses the slots of evicted ones', () => {
+    const store = new SignatureStore();
+    const bytesOf = (n: number) => signatureToBytes(signatureOf(`publication numéro ${n} du cabinet`));
+    for (let n = 0; n < 3000; n++) expect(store.put(`post-${n}`, bytesOf(n))).toBe(true);
+    for (let n = 0; n < 3000; n += 3) store.evict(`post-${n}`);
+    for (let n = 3000; n < 4000; n++) store.put(`post-${n}`, bytesOf(n));
+    expect(store.count).toBe(3000);
+    expect(store.mins.length).toBeLessThan(3500 * SIGNATURE_SIZE);
+    for (let n = 0; n < 4000; n++) {
+      const slot = store.slotOf(`post-${n}`);
+      if (n < 3000 && n % 3 === 0) {
+        expect(slot).toBeUndefined();
+        continue;
+      }
+      const expected = signatureOf(`publication numéro ${n} du cabinet`);
+      expect(slot === undefined ? null : { size: store.sizes[slot], mins: store.mins.slice(slot * SIGNATURE_SIZE, (slot + 1) * SIGNATURE_SIZE) }).toEqual(expected);
+    }
+    expect(store.put('wrong length', new Uint8Array(12))).toBe(false);
+  });
+});
