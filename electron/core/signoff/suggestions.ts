@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { PostSaveInput, Post } from '../../../shared/posts/schema';
 import { docFromParagraphs } from '../../../shared/posts/document';
+import { versionDocs } from '../../../shared/posts/versions';
 import { SuggestionFact } from '../../../shared/signoff/suggestion';
 import type { ApplySuggestionInput } from '../../../shared/signoff/suggestion';
 import { ApiError } from '../../../shared/api/errors';
@@ -33,7 +34,15 @@ export class SuggestionService {
       if (!fact?.success) {
         throw new ApiError({ code: 'not_found', messageKey: 'signoff.errors.suggestionNotFound', message: `suggestion ${fields.entryId} not found` });
       }
-      this.save({ id: fields.postId, baseVersion: fields.baseVersion, content: docFromParagraphs(fact.data.text.split('\n')) });
+      const corrected = docFromParagraphs(fact.data.text.split('\n'));
+      const post = this.deps.posts.get(fields.postId);
+      // A network with its own version takes the correction there; the common text stays as it was.
+      const ownVersion = post?.versions[fact.data.network] !== undefined;
+      this.save(
+        ownVersion
+          ? { id: fields.postId, baseVersion: fields.baseVersion, versions: { ...versionDocs(post.versions), [fact.data.network]: corrected } }
+          : { id: fields.postId, baseVersion: fields.baseVersion, content: corrected },
+      );
       this.signoff.request(
         { postId: fields.postId, findings: { error: 0, warning: 0, info: 0, byKind: {} }, override: fields.override },
         { correctionsFrom: fields.entryId },

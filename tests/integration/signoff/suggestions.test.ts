@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { AuditEntry } from '../../../shared/signoff/audit';
 import { pendingSuggestion } from '../../../shared/signoff/suggestion';
 import { ApiError } from '../../../shared/api/errors';
+import { docFromParagraphs } from '../../../shared/posts/document';
 import { WORKSTATION, composeReply, parseCaptured, startHarness, quoteLines } from './harness';
 import type { Harness, ParsedRequest } from './harness';
 
@@ -134,6 +135,31 @@ describe('applying the partner’s suggestion', () => {
     expect(parsed.subject).toBe('Vos corrections sont appliquées\u00a0: «\u00a0Réforme du droit des contrats\u00a0»');
     expect(parsed.text).toContain('Vos corrections sont appliquées\u00a0: est-ce bon pour vous\u202f?');
     expect(parsed.text).toContain(CORRECTED_LINE);
+  });
+
+  it('goes into the network’s own version when the partner corrected that version, the common text left as it was', async () => {
+    h = await startHarness({ smtp: true, imap: true });
+    const partner = await h.partner();
+    const created = await h.post(partner.id, POST, { networks: ['linkedin', 'x'] });
+    const X_TEXT = 'Réforme des contrats : le juge peut réviser.';
+    const X_CORRECTED = 'Réforme des contrats : le juge peut désormais réviser.';
+    const withVersion = await h.call('posts.save', { id: created.id, baseVersion: created.version, versions: { x: docFromParagraphs([X_TEXT]) } });
+    await h.call('signoff.request', { postId: created.id });
+    await h.tick();
+    const mail = await h.smtp?.message(0);
+    if (!mail) throw new Error('no request email');
+    const request = await parseCaptured(mail);
+    expect(request.text).toContain(X_TEXT);
+    await h.deliver(await composeReply({ ...thread(request), text: `Petite correction sur X.\n\n> Le 24 nov. 2026 à 10:00, Plume <${WORKSTATION}> a écrit :\n>\n${quoteLines(request.text.replace(X_TEXT, X_CORRECTED))}\n` }));
+    const suggestion = (await history(created.id)).find((e) => e.action === 'changesSuggested');
+    expect(suggestion?.details).toMatchObject({ network: 'x', text: X_CORRECTED, original: X_TEXT });
+    if (!suggestion) throw new Error('no suggestion');
+
+    const seen = await h.call('posts.get', { id: created.id });
+    await h.call('signoff.applySuggestion', { postId: created.id, entryId: suggestion.id, baseVersion: seen.version });
+    const after = await h.call('posts.get', { id: created.id });
+    expect(after.versions.x?.plainText).toBe(X_CORRECTED);
+    expect(after.plainText).toBe(withVersion.plainText);
   });
 
   it('an unknown suggestion is refused with a translatable error', async () => {
