@@ -40,6 +40,8 @@ test.afterEach(async () => {
 
 test('une version X : compteur et aperçu X, e-mail de validation avec les deux textes, modification après approbation qui l’annule', async ({ page }) => {
   await page.goto(plume.url);
+  // Onboarding done first: the partner is then created through the API, not the welcome screen.
+  await page.getByRole('button', { name: 'Commencer avec un espace vide' }).click();
   await plume.call(page.request, 'mail.save', {
     smtp: { host: '127.0.0.1', port: smtp.port, security: 'none' },
     imap: { host: '127.0.0.1', port: imap.port, security: 'none' },
@@ -130,6 +132,8 @@ test('une version X : compteur et aperçu X, e-mail de validation avec les deux 
 
 test('« Revenir au texte commun » retire la version X ; restaurer une révision la rétablit', async ({ page }) => {
   await page.goto(plume.url);
+  // Onboarding done first: the partner is then created through the API, not the welcome screen.
+  await page.getByRole('button', { name: 'Commencer avec un espace vide' }).click();
   const partner = await plume.call(page.request, 'partners.create', { displayName: 'Me Claire Dupont', timeZone: 'Europe/Paris', locale: 'fr' });
   const created = await plume.call(page.request, 'posts.create', { partnerId: partner.id, title: 'Réforme', networks: ['linkedin', 'x'], content: docFromParagraphs([COMMON]) });
   const withX = await plume.call(page.request, 'posts.save', { id: created.id, baseVersion: created.version, versions: { x: docFromParagraphs([SHORT]) } });

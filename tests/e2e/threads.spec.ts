@@ -18,6 +18,8 @@ const LONG =
 
 test('un message X trop long devient un fil de 2 parties avec leurs compteurs, et la validation les lie', async ({ page }) => {
   await page.goto(plume.url);
+  // Onboarding done first: the partner is then created through the API, not the welcome screen.
+  await page.getByRole('button', { name: 'Commencer avec un espace vide' }).click();
   const claire = await plume.call(page.request, 'partners.create', { displayName: 'Me Claire Dupont', timeZone: 'Europe/Paris', signoffEmail: '' });
   const post = await plume.call(page.request, 'posts.create', {
     partnerId: claire.id,
@@ -55,6 +57,8 @@ test('un message X trop long devient un fil de 2 parties avec leurs compteurs, e
 
 test('le fil X se découpe dans la version propre de X, pas dans le texte commun', async ({ page }) => {
   await page.goto(plume.url);
+  // Onboarding done first: the partner is then created through the API, not the welcome screen.
+  await page.getByRole('button', { name: 'Commencer avec un espace vide' }).click();
   const claire = await plume.call(page.request, 'partners.create', { displayName: 'Me Claire Dupont', timeZone: 'Europe/Paris', signoffEmail: '' });
   const post = await plume.call(page.request, 'posts.create', {
     partnerId: claire.id,
