@@ -1,7 +1,6 @@
-import { networkLabels } from '../../posts/networks';
 import type { RuleOfKind } from '../ruleSchema';
 import { foldLoose } from '../text/fold';
-import { appendLine } from './requiredMention';
+import { appendLine, missingLineAt, requiredLineTargets } from './requiredMention';
 import type { Check } from './types';
 
 /** Whether a folded text holds the snippet's text (as the snippet node sends it, or typed). */
@@ -14,15 +13,13 @@ export function snippetMatcher(rule: RuleOfKind<'requiredSnippet'>): (folded: st
 export function requiredSnippetCheck(rule: RuleOfKind<'requiredSnippet'>): Check {
   const holds = snippetMatcher(rule);
   return (analysis, { context }, report) => {
-    const targeted = rule.networks.length === 0 ? [] : rule.networks.filter((n) => context.networks.includes(n));
-    if (rule.networks.length > 0 && targeted.length === 0) return;
-    if (holds(analysis.folded)) return;
-    const [only] = targeted;
+    const targeted = requiredLineTargets(rule.networks, context.networks);
+    if (targeted === null || holds(analysis.folded)) return;
+    const { networks, ...at } = missingLineAt(analysis.text, targeted);
     report({
       messageKey: 'editorial.finding.requiredSnippetMissing',
-      params: { snippet: rule.text, networks: targeted.map((n) => networkLabels[n]).join(', ') },
-      range: { from: analysis.text.length, to: analysis.text.length },
-      ...(only && targeted.length === 1 ? { network: only } : {}),
+      params: { snippet: rule.text, networks },
+      ...at,
       fix: {
         labelKey: 'editorial.fix.insertSnippet',
         labelParams: { snippet: rule.text },
