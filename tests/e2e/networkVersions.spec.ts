@@ -3,10 +3,8 @@ import { simpleParser } from 'mailparser';
 import twitterText from 'twitter-text';
 import { todayIn } from '../../shared/calendar/zonedTime';
 import { docFromParagraphs } from '../../shared/posts/document';
-import { startDovecot } from '../support/dovecot';
-import type { Dovecot } from '../support/dovecot';
-import { startSmtpServer } from '../support/smtpServer';
-import type { TestSmtpServer } from '../support/smtpServer';
+import { startMailWorkstation } from './support/mailWorkstation';
+import type { MailWorkstation } from './support/mailWorkstation';
 import { startPlume } from './support/plumeServer';
 import type { RunningPlume } from './support/plumeServer';
 import { saveScreenshot } from './support/screenshots';
@@ -16,40 +14,28 @@ import { saveScreenshot } from './support/screenshots';
  * an X version is written in the editor, counted and previewed as X, sent to the partner beside
  * the common LinkedIn text, and editing it after approval voids the approval.
  */
-const WORKSTATION = 'plume@example.org';
 const PARTNER = 'claire.dupont@example.org';
-const PASSWORD = 'mail-secret-e2e';
 
 const COMMON =
   'La réforme du droit des contrats change la manière de rédiger vos conventions : imprévision, clauses abusives, devoir d’information. Voici les trois points que chaque dirigeant doit vérifier avant la fin du trimestre, avec des exemples tirés de la jurisprudence récente et nos recommandations.';
 const SHORT = 'Réforme des contrats : 3 points à vérifier avant la fin du trimestre.';
 
 let plume: RunningPlume;
-let smtp: TestSmtpServer;
-let imap: Dovecot;
+let mail: MailWorkstation;
 test.beforeEach(async () => {
-  imap = await startDovecot({ user: WORKSTATION, password: PASSWORD });
-  smtp = await startSmtpServer({ user: WORKSTATION, password: PASSWORD });
+  mail = await startMailWorkstation();
   plume = await startPlume();
 });
 test.afterEach(async () => {
   await plume.stop();
-  await smtp.stop();
-  await imap.stop();
+  await mail.stop();
 });
 
 test('une version X : compteur et aperçu X, e-mail de validation avec les deux textes, modification après approbation qui l’annule', async ({ page }) => {
   await page.goto(plume.url);
   // Onboarding done first: the partner is then created through the API, not the welcome screen.
   await page.getByRole('button', { name: 'Commencer avec un espace vide' }).click();
-  await plume.call(page.request, 'mail.save', {
-    smtp: { host: '127.0.0.1', port: smtp.port, security: 'none' },
-    imap: { host: '127.0.0.1', port: imap.port, security: 'none' },
-    username: WORKSTATION,
-    fromAddress: WORKSTATION,
-    fromName: 'Plume — Cabinet Arcand',
-    password: PASSWORD,
-  });
+  await plume.call(page.request, 'mail.save', mail.settings);
   const partner = await plume.call(page.request, 'partners.create', { displayName: 'Me Claire Dupont', timeZone: 'Europe/Paris', locale: 'fr', signoffEmail: PARTNER });
   const postAt = Date.now() + 72 * 3_600_000;
   const post = await plume.call(page.request, 'posts.create', {
@@ -97,7 +83,7 @@ test('une version X : compteur et aperçu X, e-mail de validation avec les deux 
   await panel.getByRole('button', { name: 'Demander la validation' }).click();
   await panel.getByRole('button', { name: 'Envoyer la demande' }).click();
   await expect(panel.getByTestId('signoff-status')).toHaveText('En attente de validation');
-  const sent = await simpleParser((await smtp.message(0, 15_000)).raw);
+  const sent = await simpleParser((await mail.smtp.message(0, 15_000)).raw);
   const text = sent.text ?? '';
   const x = text.indexOf('Aperçu X');
   expect(text.indexOf('Aperçu LinkedIn')).toBeGreaterThanOrEqual(0);

@@ -2,11 +2,9 @@ import { expect, test } from '@playwright/test';
 import { simpleParser } from 'mailparser';
 import MailComposer from 'nodemailer/lib/mail-composer';
 import { docFromParagraphs } from '../../shared/posts/document';
-import { startDovecot } from '../support/dovecot';
-import type { Dovecot } from '../support/dovecot';
-import { startSmtpServer } from '../support/smtpServer';
-import type { TestSmtpServer } from '../support/smtpServer';
 import { todayIn } from '../../shared/calendar/zonedTime';
+import { WORKSTATION, startMailWorkstation } from './support/mailWorkstation';
+import type { MailWorkstation } from './support/mailWorkstation';
 import { startPlume } from './support/plumeServer';
 import type { RunningPlume } from './support/plumeServer';
 import { saveScreenshot } from './support/screenshots';
@@ -18,22 +16,17 @@ import { saveScreenshot } from './support/screenshots';
  * the request and reads the reply (IMAP IDLE).
  */
 
-const WORKSTATION = 'plume@example.org';
 const PARTNER = 'claire.dupont@example.org';
-const PASSWORD = 'mail-secret-e2e';
 
 let plume: RunningPlume;
-let smtp: TestSmtpServer;
-let imap: Dovecot;
+let mail: MailWorkstation;
 test.beforeEach(async () => {
-  imap = await startDovecot({ user: WORKSTATION, password: PASSWORD });
-  smtp = await startSmtpServer({ user: WORKSTATION, password: PASSWORD });
+  mail = await startMailWorkstation();
   plume = await startPlume();
 });
 test.afterEach(async () => {
   await plume.stop();
-  await smtp.stop();
-  await imap.stop();
+  await mail.stop();
 });
 
 
@@ -49,14 +42,7 @@ async function approveDraft(raw: string): Promise<{ subject: string; body: strin
 
 test('request sign-off from the editor, the partner approves by email, the post turns approved; an edit voids the approval', async ({ page }) => {
   await page.goto(plume.url);
-  await plume.call(page.request, 'mail.save', {
-    smtp: { host: '127.0.0.1', port: smtp.port, security: 'none' },
-    imap: { host: '127.0.0.1', port: imap.port, security: 'none' },
-    username: WORKSTATION,
-    fromAddress: WORKSTATION,
-    fromName: 'Plume — Cabinet Arcand',
-    password: PASSWORD,
-  });
+  await plume.call(page.request, 'mail.save', mail.settings);
   const partner = await plume.call(page.request, 'partners.create', {
     displayName: 'Me Claire Dupont',
     timeZone: 'America/Toronto',
@@ -83,7 +69,7 @@ test('request sign-off from the editor, the partner approves by email, the post 
   await expect(panel.getByTestId('signoff-deadline')).toContainText('(heure de Toronto)');
 
   // The app's background loop sends the email through the SMTP server.
-  const sent = await smtp.message(0, 15_000);
+  const sent = await mail.smtp.message(0, 15_000);
   expect(sent.envelopeTo).toEqual([PARTNER]);
   await expect(panel.getByTestId('signoff-email')).toHaveAttribute('data-state', 'done', { timeout: 10_000 });
   await expect(panel.getByTestId('signoff-email')).toHaveText('E-mail envoyé');
@@ -94,7 +80,7 @@ test('request sign-off from the editor, the partner approves by email, the post 
     .compile()
     .build();
   const landed = Date.now();
-  imap.deliver(reply.toString('utf8'), { receivedAt: landed });
+  mail.imap.deliver(reply.toString('utf8'), { receivedAt: landed });
   // Publishing moves an approved post with a time on to "Approuvée, programmée".
   await expect(panel.getByTestId('signoff-status')).toContainText('Approuvée', { timeout: 15_000 });
   console.log(`sign-off e2e: reply landed in the inbox → "Approuvée" shown in ${Date.now() - landed} ms`);

@@ -4,10 +4,8 @@ import { expect, test } from '@playwright/test';
 import { simpleParser } from 'mailparser';
 import MailComposer from 'nodemailer/lib/mail-composer';
 import { docFromParagraphs } from '../../shared/posts/document';
-import { startDovecot } from '../support/dovecot';
-import type { Dovecot } from '../support/dovecot';
-import { startSmtpServer } from '../support/smtpServer';
-import type { TestSmtpServer } from '../support/smtpServer';
+import { WORKSTATION, startMailWorkstation } from './support/mailWorkstation';
+import type { MailWorkstation } from './support/mailWorkstation';
 import { startPlume } from './support/plumeServer';
 import type { RunningPlume } from './support/plumeServer';
 import { saveScreenshot } from './support/screenshots';
@@ -19,36 +17,24 @@ import { saveScreenshot } from './support/screenshots';
  * for byte, and one click makes the correction the new revision and sends the re-request.
  */
 
-const WORKSTATION = 'plume@example.org';
 const PARTNER = 'claire.dupont@example.org';
-const PASSWORD = 'mail-secret-e2e';
 const LINE = 'Le juge peut réviser le contrat.';
 const CORRECTED_LINE = 'Le juge peut désormais réviser le contrat.';
 
 let plume: RunningPlume;
-let smtp: TestSmtpServer;
-let imap: Dovecot;
+let mail: MailWorkstation;
 test.beforeEach(async () => {
-  imap = await startDovecot({ user: WORKSTATION, password: PASSWORD });
-  smtp = await startSmtpServer({ user: WORKSTATION, password: PASSWORD });
+  mail = await startMailWorkstation();
   plume = await startPlume();
 });
 test.afterEach(async () => {
   await plume.stop();
-  await smtp.stop();
-  await imap.stop();
+  await mail.stop();
 });
 
 test('the partner’s corrected text shows as a word diff; one click makes it the new revision and asks again; their PDF downloads', async ({ page }) => {
   await page.goto(plume.url);
-  await plume.call(page.request, 'mail.save', {
-    smtp: { host: '127.0.0.1', port: smtp.port, security: 'none' },
-    imap: { host: '127.0.0.1', port: imap.port, security: 'none' },
-    username: WORKSTATION,
-    fromAddress: WORKSTATION,
-    fromName: 'Plume — Cabinet Arcand',
-    password: PASSWORD,
-  });
+  await plume.call(page.request, 'mail.save', mail.settings);
   const partner = await plume.call(page.request, 'partners.create', { displayName: 'Me Claire Dupont', timeZone: 'Europe/Paris', locale: 'fr', signoffEmail: PARTNER });
   const post = await plume.call(page.request, 'posts.create', {
     partnerId: partner.id,
@@ -58,7 +44,7 @@ test('the partner’s corrected text shows as a word diff; one click makes it th
     scheduledAt: Date.now() + 72 * 3_600_000,
   });
   await plume.call(page.request, 'signoff.request', { postId: post.id });
-  const sent = await simpleParser((await smtp.message(0, 15_000)).raw);
+  const sent = await simpleParser((await mail.smtp.message(0, 15_000)).raw);
 
   // Apple Mail: the partner edits the quoted post and attaches the signed scan.
   const quote = (sent.text ?? '')
@@ -79,7 +65,7 @@ test('the partner’s corrected text shows as a word diff; one click makes it th
   })
     .compile()
     .build();
-  imap.deliver(reply.toString('latin1'), { receivedAt: Date.now() });
+  mail.imap.deliver(reply.toString('latin1'), { receivedAt: Date.now() });
 
   await page.goto(`${plume.origin}/#/posts/${post.id}`);
   const panel = page.getByTestId('signoff-panel');
@@ -106,7 +92,7 @@ test('the partner’s corrected text shows as a word diff; one click makes it th
   await expect(page.getByTestId('post-body')).toContainText(CORRECTED_LINE);
   await expect(panel.getByTestId('signoff-request')).toContainText('Version 2');
 
-  const again = await simpleParser((await smtp.message(1, 15_000)).raw);
+  const again = await simpleParser((await mail.smtp.message(1, 15_000)).raw);
   expect(again.subject).toBe('Vos corrections sont appliquées\u00a0: «\u00a0Réforme du droit des contrats\u00a0»');
   expect(again.text).toContain('Vos corrections sont appliquées\u00a0: est-ce bon pour vous\u202f?');
   expect(again.text).toContain(CORRECTED_LINE);
