@@ -18,7 +18,7 @@ import { printTable, time } from './support/stats';
 const scratch = mkdtempSync(join(tmpdir(), 'plume-bench-audit-'));
 
 function main(): void {
-  const dir = agencyWorkspace(join(scratch, 'agency'));
+  const dir = await agencyWorkspace(join(scratch, 'agency'));
   const { db } = openDatabase(join(dir, 'plume.sqlite'), Date.now());
   try {
     const entries = (db.prepare('SELECT count(*) AS n FROM audit_log').get() as { n: number }).n;

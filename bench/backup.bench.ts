@@ -18,7 +18,7 @@ import { printTable, timeAsync } from './support/stats';
 const scratch = mkdtempSync(join(tmpdir(), 'plume-bench-backup-'));
 
 async function main(): Promise<void> {
-  const dir = agencyWorkspace(join(scratch, 'agency'));
+  const dir = await agencyWorkspace(join(scratch, 'agency'));
   console.log(`workspace: ${AGENCY.posts.toLocaleString('en')} posts, ${(databaseBytes(dir) / 1e6).toFixed(0)} MB`);
   const core = createCore({ dataDir: dir, logger: createLogger({}) });
   try {

@@ -22,7 +22,7 @@ import type { Measure } from './support/stats';
  */
 const RUNS = 6;
 const scratch = mkdtempSync(join(tmpdir(), 'plume-bench-cal-'));
-const dataDir = agencyWorkspace(join(scratch, 'agency'));
+const dataDir = await agencyWorkspace(join(scratch, 'agency'));
 
 const child = spawn(process.execPath, ['out/main/server.js'], {
   env: { ...process.env, PLUME_DATA_DIR: dataDir, PLUME_NO_OPEN: '1' },

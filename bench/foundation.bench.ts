@@ -6,6 +6,7 @@ import Database from 'better-sqlite3';
 import { chromium } from '@playwright/test';
 import { createCore } from '../electron/core/app';
 import { createLogger } from '../electron/core/log';
+import { packRevisionBody } from '../electron/core/posts/revisionBody';
 import { docFromParagraphs } from '../shared/posts/document';
 import { agencyWorkspace } from './support/agencyWorkspace';
 import { printTable, time, timeAsync } from './support/stats';
@@ -81,13 +82,14 @@ async function listing(): Promise<void> {
     `INSERT INTO posts (id, partner_id, title, note, networks, content_json, plain_text, created_at, updated_at)
      VALUES (?, ?, ?, '', '["linkedin"]', ?, ?, ?, ?)`,
   );
-  const revision = seed.prepare("INSERT INTO revisions (post_id, number, title, content_json, plain_text, created_at) VALUES (?, 1, '', '{}', '', 0)");
+  const revision = seed.prepare("INSERT INTO revisions (post_id, number, title, body, created_at) VALUES (?, 1, '', ?, 0)");
   seed.transaction(() => {
     for (let i = 0; i < 10_000; i++) {
       const id = `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`;
       const text = paragraph(400, i);
-      insert.run(id, partner.id, `Post ${i}`, JSON.stringify(docFromParagraphs([text])), text, i, i);
-      revision.run(id);
+      const content = JSON.stringify(docFromParagraphs([text]));
+      insert.run(id, partner.id, `Post ${i}`, content, text, i, i);
+      revision.run(id, packRevisionBody(content, text));
     }
   })();
   seed.close();
@@ -107,7 +109,7 @@ async function listing(): Promise<void> {
 async function coldStart(): Promise<void> {
   // A copy of the agency workspace (issue 15): 100,000 posts, 1,000,000 chained audit entries,
   // and, by today's clock, months of overdue posts for the scheduler's first tick to catch up.
-  const dir = agencyWorkspace(join(scratch, 'cold'));
+  const dir = await agencyWorkspace(join(scratch, 'cold'));
   const db = new Database(join(dir, 'plume.sqlite'), { readonly: true });
   const post = { id: db.prepare("SELECT id FROM posts WHERE status = 'draft' ORDER BY updated_at DESC LIMIT 1").pluck().get() as string };
   db.close();
@@ -120,7 +122,7 @@ async function coldStart(): Promise<void> {
   const pageBaseline: number[] = [];
   for (let i = 0; i < 5; i++) {
     // Each start on its own fresh copy: every run is the first start after months away.
-    if (i > 0) agencyWorkspace(dir);
+    if (i > 0) await agencyWorkspace(dir);
     const started = process.hrtime.bigint();
     const child = spawn(process.execPath, ['out/main/server.js'], {
       env: { ...process.env, PLUME_DATA_DIR: dir, PLUME_NO_OPEN: '1' },

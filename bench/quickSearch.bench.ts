@@ -25,7 +25,7 @@ const GOAL = { statistic: 'p95', below: 30 } as const;
 const scratch = mkdtempSync(join(tmpdir(), 'plume-bench-search-'));
 
 async function main(): Promise<void> {
-  const dir = agencyWorkspace(join(scratch, 'agency'));
+  const dir = await agencyWorkspace(join(scratch, 'agency'));
   const core = createCore({ dataDir: dir, logger: createLogger({}) });
   try {
     // Setup: ten posts get a rare word, saved through the router as the editor saves (their index updated by core's triggers).

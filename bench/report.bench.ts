@@ -30,7 +30,7 @@ const RUNS = 7;
 const scratch = mkdtempSync(join(tmpdir(), 'plume-bench-report-'));
 
 async function main(): Promise<void> {
-  const dir = agencyWorkspace(join(scratch, 'agency'));
+  const dir = await agencyWorkspace(join(scratch, 'agency'));
   const file = join(dir, 'plume.sqlite');
   // Setup: 10 partners archived before the month, so the report covers 40.
   const setup = new Database(file);

@@ -142,7 +142,7 @@ async function typing(dir: string): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  const dir = agencyWorkspace(join(scratch, 'agency'));
+  const dir = await agencyWorkspace(join(scratch, 'agency'));
   await typing(dir);
   storage(dir);
 }
