@@ -17,7 +17,7 @@ import { printTable, time } from './support/stats';
  */
 const scratch = mkdtempSync(join(tmpdir(), 'plume-bench-audit-'));
 
-function main(): void {
+async function main(): Promise<void> {
   const dir = await agencyWorkspace(join(scratch, 'agency'));
   const { db } = openDatabase(join(dir, 'plume.sqlite'), Date.now());
   try {
@@ -60,5 +60,5 @@ function main(): void {
   }
 }
 
-main();
+await main();
 rmSync(scratch, { recursive: true, force: true });

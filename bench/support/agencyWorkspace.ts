@@ -6,6 +6,8 @@ import { createCore } from '../../electron/core/app';
 import { createLogger } from '../../electron/core/log';
 import { databaseFile, openDatabase } from '../../electron/core/db/open';
 import { packRevisionBody } from '../../electron/core/posts/revisionBody';
+import { nodeTzDataKey, nodeZoneTable } from '../../electron/core/time/nodeZoneTables';
+import { zoneTableCache, zoneTableCachePath } from '../../electron/core/time/zoneTableCache';
 import { SignatureRepository } from '../../electron/core/similarity/signatureRepository';
 import { VoiceProfileRepository } from '../../electron/core/voice/repository';
 
@@ -191,6 +193,22 @@ async function build(dir: string): Promise<void> {
 }
 
 /**
+ * The time-zone tables a workspace in daily use has kept from its earlier launches (its
+ * partners' zones and the browser's), as core writes them (electron/core/time/zoneTableCache.ts).
+ */
+function ensureZoneTableCache(dir: string): void {
+  const path = zoneTableCachePath(dir);
+  if (existsSync(path)) return;
+  const db = new Database(databaseFile(dir), { readonly: true });
+  const zones = db.prepare('SELECT DISTINCT time_zone FROM partners').pluck().all() as string[];
+  db.close();
+  const cache = zoneTableCache(path, nodeTzDataKey(), (error) => {
+    throw error;
+  });
+  for (const zone of new Set([...zones, 'UTC', 'Europe/Paris'])) cache.remember(nodeZoneTable(zone));
+}
+
+/**
  * A fresh copy of the agency workspace in `into` (a data directory), building the cached
  * original first if needed (about a minute, once per machine and schema).
  */
@@ -207,6 +225,7 @@ export async function agencyWorkspace(into: string): Promise<string> {
     renameSync(building, cache);
     console.log(`built in ${((Date.now() - started) / 1000).toFixed(0)} s, cached in ${cache}`);
   }
+  ensureZoneTableCache(cache);
   rmSync(into, { recursive: true, force: true });
   cpSync(cache, into, { recursive: true });
   return into;

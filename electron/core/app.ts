@@ -30,6 +30,7 @@ import { RecordRepository } from './records/repository';
 import { RecordExporter } from './records/exporter';
 import { recordHandlers } from './records/handlers';
 import { acquireWorkspaceLock } from './workspaceLock';
+import type { WorkspaceLock } from './workspaceLock';
 import { createLogger } from './log';
 import type { Logger } from './log';
 import { partnerHandlers } from './partners/handlers';
@@ -62,7 +63,8 @@ import type { PublishingFeature, PublishingOptions } from './publishing/feature'
 import { publishingHandlers } from './publishing/handlers';
 import { editorialHandlers } from './editorial/handlers';
 import { timeHandlers } from './time/handlers';
-import { installNodeZoneData } from './time/nodeZoneTables';
+import { installNodeZoneData, nodeTzDataKey } from './time/nodeZoneTables';
+import { zoneTableCache, zoneTableCachePath } from './time/zoneTableCache';
 import { EditorialLineRepository } from './editorial/repository';
 import { EditorialService } from './editorial/service';
 import { LinkCardRepository } from './linkCards/repository';
@@ -107,6 +109,8 @@ export interface CoreOptions {
   background?: boolean;
   /** Hold the workspace lock (one Plume per workspace); default: when the background loop runs. */
   lockWorkspace?: boolean;
+  /** The workspace lock, already taken by the caller (browser mode takes it before it listens); released on close. */
+  heldLock?: WorkspaceLock;
   /** Publication: network base URLs and timings of the connectors (tests point them at loopback fakes). */
   publishing?: PublishingOptions;
   /** Prints report PDFs; the desktop shell passes Electron's printToPDF, elsewhere Chromium through Playwright. */
@@ -152,11 +156,13 @@ interface Wiring {
 /** Composition root: the only place that knows how services are wired together. */
 export function createCore(options: CoreOptions): Core {
   const clock = options.clock ?? systemClock;
-  installNodeZoneData();
   mkdirSync(options.dataDir, { recursive: true });
   // The running app owns its workspace: one background loop sends its emails and publications.
-  const lock = (options.lockWorkspace ?? options.background === true) ? acquireWorkspaceLock(options.dataDir) : null;
+  const lock = options.heldLock ?? ((options.lockWorkspace ?? options.background === true) ? acquireWorkspaceLock(options.dataDir) : null);
   const log = options.logger ?? createLogger({ file: join(options.dataDir, 'plume.log') });
+  const zoneCacheFailed = (error: unknown) =>
+    log.info(`time zones: the table cache could not be written (${error instanceof Error ? error.message : String(error)}); tables are built again at the next start`);
+  installNodeZoneData(zoneTableCache(zoneTableCachePath(options.dataDir), nodeTzDataKey(), zoneCacheFailed));
   const databasePath = databaseFile(options.dataDir);
   const events = new EventBus();
   const storage = new WorkspaceStorage({ databasePath, dataDir: options.dataDir, clock, log, events, migrationsDir: options.migrationsDir });

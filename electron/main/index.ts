@@ -1,8 +1,7 @@
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { BrowserWindow, app, ipcMain, session, shell } from 'electron';
+import { BrowserWindow, app, dialog, ipcMain, session, shell } from 'electron';
 import type { IpcMainEvent, IpcMainInvokeEvent, WebContents } from 'electron';
-import { createCore } from '../core/app';
 import type { Core } from '../core/app';
 import { electronPrinter } from './pdfPrinter';
 import { isRendererUrl } from './senderCheck';
@@ -83,8 +82,20 @@ function createWindow(): void {
 
 void app.whenReady().then(() => {
   const dataDir = process.env.PLUME_DATA_DIR ?? app.getPath('userData');
-  const readyCore = createCore({ dataDir, migrationsDir: join(import.meta.dirname, 'migrations'), background: true, pdfPrinter: electronPrinter() });
-  core = readyCore;
+  // As in browser mode: the window loads its page while core's modules are imported and the
+  // workspace opened; calls made meanwhile wait for core.
+  const readyCore = import('../core/app').then(({ createCore }) => {
+    const started = createCore({ dataDir, migrationsDir: join(import.meta.dirname, 'migrations'), background: true, pdfPrinter: electronPrinter() });
+    core = started;
+    started.events.subscribe((event) => {
+      for (const window of BrowserWindow.getAllWindows()) window.webContents.send('plume:event', event);
+    });
+    return started;
+  });
+  readyCore.catch((error: unknown) => {
+    dialog.showErrorBox('Plume', `Plume failed to start: ${error instanceof Error ? error.message : String(error)}`);
+    app.quit();
+  });
 
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   session.defaultSession.setPermissionCheckHandler(() => false);
@@ -93,10 +104,7 @@ void app.whenReady().then(() => {
     if (!isOurFrame(event) || typeof name !== 'string') {
       return { ok: false, error: { code: 'forbidden', messageKey: 'errors.forbidden', message: 'Unknown sender' } };
     }
-    return readyCore.router.call(name, input);
-  });
-  readyCore.events.subscribe((event) => {
-    for (const window of BrowserWindow.getAllWindows()) window.webContents.send('plume:event', event);
+    return (await readyCore).router.call(name, input);
   });
 
   createWindow();

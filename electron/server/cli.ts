@@ -2,11 +2,12 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createCore } from '../core/app';
+import type { Core } from '../core/app';
 import { clockStartingAt } from '../core/clock';
 import type { Clock } from '../core/clock';
 import { resolveDataDir } from '../core/dataDir';
 import { createLogger } from '../core/log';
+import { acquireWorkspaceLock } from '../core/workspaceLock';
 import { startBrowserServer } from './server';
 
 /** Opens the URL in the desktop's browser where there is a desktop; silent elsewhere. */
@@ -20,6 +21,9 @@ function openInBrowser(url: string): void {
 }
 
 /** PLUME_CLOCK_START (an ISO instant): time flows from there instead of now — for end-to-end tests. */
+/** How long core waits for the page to be asked for before starting anyway. */
+const CORE_START_WAIT_MS = 300;
+
 function clockFromEnvironment(): Clock | undefined {
   const start = process.env.PLUME_CLOCK_START;
   if (start === undefined || start === '') return undefined;
@@ -35,11 +39,38 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const dataDir = resolveDataDir();
-  // background: replies, deadlines, reminders, holds and the outbox run while the app runs.
-  // plume.log in the workspace (rotated), and the terminal.
-  const core = createCore({ dataDir, logger: createLogger({ stderr: true, file: join(dataDir, 'plume.log') }), background: true, clock: clockFromEnvironment() });
+  // One Plume per workspace, checked before a link is printed.
+  const lock = acquireWorkspaceLock(dataDir);
+  // Core's modules (the networks' SDKs, mail, the database…) take a few hundred milliseconds to
+  // import: the server listens and prints its link first, so the page's own files load meanwhile;
+  // API calls wait for core.
+  let settle: { resolve: (core: Core) => void; reject: (error: unknown) => void } | null = null;
+  const started = new Promise<Core>((resolve, reject) => (settle = { resolve, reject }));
+  started.catch((error: unknown) => {
+    lock.release();
+    process.stderr.write(`Plume failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  });
+  let coreStarting = false;
+  let coreStartTimer: ReturnType<typeof setTimeout> | null = null;
+  const startCore = () => {
+    if (coreStarting) return;
+    coreStarting = true;
+    if (coreStartTimer !== null) clearTimeout(coreStartTimer);
+    import('../core/app')
+      .then(({ createCore }) =>
+        // background: replies, deadlines, reminders, holds and the outbox run while the app runs.
+        // plume.log in the workspace (rotated), and the terminal.
+        createCore({ dataDir, logger: createLogger({ stderr: true, file: join(dataDir, 'plume.log') }), background: true, clock: clockFromEnvironment(), heldLock: lock }),
+      )
+      .then(
+        (core) => settle?.resolve(core),
+        (error: unknown) => settle?.reject(error),
+      );
+  };
   const server = await startBrowserServer({
-    core,
+    core: started,
+    onStaticSent: startCore,
     staticDir,
     dataDir,
     ...(process.env.PLUME_PORT ? { port: Number(process.env.PLUME_PORT) } : {}),
@@ -48,12 +79,18 @@ async function main(): Promise<void> {
   process.stdout.write(`Plume (browser mode) is running: ${server.url}\n`);
   process.stdout.write(`Workspace: ${dataDir}\n`);
   if (process.env.PLUME_NO_OPEN !== '1') openInBrowser(server.url);
+  // The thread does one thing at a time: the page is sent before core's modules are compiled
+  // (its script asks core for nothing until it runs), or core starts after a moment if no page comes.
+  coreStartTimer = setTimeout(startCore, CORE_START_WAIT_MS);
 
   const stop = () => {
-    void server.close().then(() => {
-      core.close();
-      process.exit(0);
-    });
+    void server
+      .close()
+      .then(() => started)
+      .then((core) => {
+        core.close();
+        process.exit(0);
+      });
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

@@ -12,7 +12,11 @@ const MAX_BODY_BYTES = 8 * 1024 * 1024;
 const HEARTBEAT_MS = 15_000;
 
 export interface BrowserServerOptions {
-  core: Core;
+  /**
+   * The core, or its promise: the command line listens (and the page's files load) while core's
+   * modules are still being imported and the workspace opened; API calls wait for it.
+   */
+  core: Core | Promise<Core>;
   staticDir: string;
   /** A fixed port; otherwise the workspace's last port when free, else any free port. */
   port?: number;
@@ -21,6 +25,8 @@ export interface BrowserServerOptions {
    * port. Without it, both live only as long as this launch.
    */
   dataDir?: string;
+  /** Told after each of the page's files is sent (the command line starts core once the page is on its way). */
+  onStaticSent?: (path: string) => void;
   /** Told each time a link is used up, with a fresh one to print where Plume was started. */
   onLinkUsed?: (nextUrl: string) => void;
   now?: () => number;
@@ -113,7 +119,10 @@ const statusFor: Record<string, number> = {
  * checked on every request; no CORS header is ever sent.
  */
 export async function startBrowserServer(options: BrowserServerOptions): Promise<BrowserServer> {
-  const { core, staticDir } = options;
+  const { staticDir } = options;
+  const core = Promise.resolve(options.core);
+  // A core that failed to start is reported by whoever created it; calls then answer 503.
+  core.catch(() => undefined);
   const now = options.now ?? Date.now;
   const secret = options.dataDir ? loadOrCreateSecret(options.dataDir) : newSecret();
   const links = new LaunchLinks(secret);
@@ -164,9 +173,10 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     }
 
     if (url.pathname === '/api/events' && req.method === 'GET') {
+      const { events } = await core;
       res.writeHead(200, { ...securityHeaders, 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
       res.write(': connected\n\n');
-      const unsubscribe = core.events.subscribe((event) => res.write(`data: ${JSON.stringify(event)}\n\n`));
+      const unsubscribe = events.subscribe((event) => res.write(`data: ${JSON.stringify(event)}\n\n`));
       const heartbeat = setInterval(() => res.write(': ping\n\n'), HEARTBEAT_MS);
       req.on('close', () => {
         clearInterval(heartbeat);
@@ -178,7 +188,8 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     const call = /^\/api\/call\/([a-zA-Z.]+)$/.exec(url.pathname);
     if (call?.[1] !== undefined) {
       if (req.method !== 'POST') throw new HttpError(405, 'Method not allowed');
-      const result = await core.router.call(call[1], await readJsonBody(req));
+      const input = await readJsonBody(req);
+      const result = await (await core).router.call(call[1], input);
       sendJson(res, result.ok ? 200 : (statusFor[result.error.code] ?? 500), result);
       return;
     }
@@ -195,6 +206,7 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     send(res, 200, file.body, file.contentType, {
       'Cache-Control': file.immutable ? 'public, max-age=31536000, immutable' : 'no-store',
     });
+    options.onStaticSent?.(url.pathname);
   };
 
   const server = createServer((req, res) => {

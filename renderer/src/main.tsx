@@ -9,19 +9,25 @@ import '@fontsource/source-sans-3/400-italic.css';
 import '@fontsource/source-sans-3/600.css';
 import '@fontsource/source-sans-3/700.css';
 import { loadZoneTables } from './time/zoneTables';
+import { prefetchFirstScreen } from './app/prefetch';
+import { followCoreEvents } from './app/queries';
 import './styles.css';
 
 async function boot(): Promise<void> {
-  // The saved UI language wins; the system's is the default. Core may be unreachable
-  // (browser mode, server stopped): start anyway in the system language.
-  const settings = await api.call('settings.get', {}).catch(() => null);
-  await initI18n(settings?.uiLocale ?? systemLocale());
   const queryClient = new QueryClient({
     defaultOptions: { queries: { staleTime: 30_000, retry: 1, refetchOnWindowFocus: false } },
   });
+  followCoreEvents(queryClient);
+  // Every read the first screen needs leaves now, together: no chain of round trips.
+  // The saved UI language wins; the system's is the default. Core may be unreachable
+  // (browser mode, server stopped): start anyway in the system language.
+  const settings = api.call('settings.get', {}).catch(() => null);
   // Every time shown in a zone uses core's tz data, loaded before anything is drawn. Core
   // unreachable: the app starts anyway and each zone is asked for when first shown.
-  await loadZoneTables(queryClient).catch((error: unknown) => console.warn('time-zone data not loaded', error));
+  const zones = loadZoneTables(queryClient).catch((error: unknown) => console.warn('time-zone data not loaded', error));
+  prefetchFirstScreen(queryClient, window.location.hash);
+  await initI18n((await settings)?.uiLocale ?? systemLocale());
+  await zones;
   const root = document.getElementById('root');
   if (!root) throw new Error('#root missing from index.html');
   createRoot(root).render(

@@ -275,4 +275,32 @@ describe('browser-mode sessions across restarts', () => {
       }
     });
   });
+  it('serves the page while core is still starting, and answers API calls once it has started', async () => {
+    await withCore(async (dir, core) => {
+      let startCore: (started: TestCore['core']) => void = () => undefined;
+      const starting = new Promise<TestCore['core']>((resolve) => (startCore = resolve));
+      const sent: string[] = [];
+      const target = await startBrowserServer({ core: starting, staticDir: staticDir.path, dataDir: dir, onStaticSent: (path) => sent.push(path) });
+      try {
+        const session = await login(target);
+        const page = await http(target.port, '/assets/app.js', { headers: { Cookie: session } });
+        expect(page.status).toBe(200);
+        expect(sent).toEqual(['/assets/app.js']);
+        let answered = false;
+        const call = partnersWith(target, session).then((reply) => {
+          answered = true;
+          return reply;
+        });
+        // The call waits for core (the page was served meanwhile), then gets its answer.
+        await http(target.port, '/index.html', { headers: { Cookie: session } });
+        expect(answered).toBe(false);
+        startCore(core.core);
+        const reply = await call;
+        expect(reply.status).toBe(200);
+        expect(JSON.parse(reply.body)).toEqual({ ok: true, value: [] });
+      } finally {
+        await target.close();
+      }
+    });
+  });
 });

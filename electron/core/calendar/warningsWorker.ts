@@ -1,8 +1,10 @@
+import { dirname } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import { z } from 'zod';
 import { CadencePolicy } from '../../../shared/calendar/cadencePolicy';
-import { installNodeZoneData } from '../time/nodeZoneTables';
+import { installNodeZoneData, nodeTzDataKey } from '../time/nodeZoneTables';
+import { zoneTableCache, zoneTableCachePath } from '../time/zoneTableCache';
 import { CalendarRepository } from './repository';
 import { computeUnits } from './warningUnits';
 
@@ -24,7 +26,8 @@ const Message = z.object({
  * warning units, so a month of them never holds up the server's one thread (an autosave).
  */
 const { databasePath } = workerData as { databasePath: string };
-installNodeZoneData();
+// The workspace's table cache (read, and written for a zone it lacks) spares the thread rebuilding them.
+installNodeZoneData(zoneTableCache(zoneTableCachePath(dirname(databasePath)), nodeTzDataKey(), () => undefined));
 const db = new Database(databasePath, { readonly: true, fileMustExist: true });
 db.pragma('busy_timeout = 5000');
 const repository = new CalendarRepository(db);

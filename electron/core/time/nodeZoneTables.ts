@@ -2,6 +2,7 @@ import { tzOffset } from '@date-fns/tz';
 import { buildZoneTable } from '../../../shared/time/zoneTable';
 import type { ZoneTable } from '../../../shared/time/zoneTable';
 import { setZoneTableSource } from '../../../shared/time/zoneData';
+import type { ZoneTableCache } from './zoneTableCache';
 
 /**
  * Core's time-zone truth: Node's tz data (its ICU), as tables over the years Plume deals with
@@ -17,7 +18,23 @@ export function nodeZoneTable(zone: string): ZoneTable {
   return buildZoneTable(zone, probe, ZONE_TABLE_FROM, ZONE_TABLE_TO);
 }
 
-/** Every zone offset computed in this process (calendar, e-mail, report) comes from Node's tables. */
-export function installNodeZoneData(): void {
-  setZoneTableSource(nodeZoneTable);
+/** What the tables depend on: Node's tz data and ICU versions, and the span they cover. */
+export const nodeTzDataKey = (): string => `tz ${process.versions.tz ?? '?'} icu ${process.versions.icu ?? '?'} ${ZONE_TABLE_FROM}-${ZONE_TABLE_TO}`;
+
+/**
+ * Every zone offset computed in this process (calendar, e-mail, report) comes from Node's
+ * tables; with a cache, tables built by an earlier launch on the same tz data are reused.
+ */
+export function installNodeZoneData(cache?: ZoneTableCache): void {
+  if (!cache) {
+    setZoneTableSource(nodeZoneTable);
+    return;
+  }
+  setZoneTableSource((zone) => {
+    const known = cache.get(zone);
+    if (known) return known;
+    const built = nodeZoneTable(zone);
+    cache.remember(built);
+    return built;
+  });
 }

@@ -1,28 +1,33 @@
-import { useState } from 'react';
+import { Suspense, lazy, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQueryClient } from '@tanstack/react-query';
 import { api } from '../api';
 import { Onboarding } from '../onboarding/Onboarding';
-import { PartnersPage } from '../partners/PartnersPage';
 import { PostsPage } from '../posts/PostsPage';
-import { CalendarPage } from '../calendar/CalendarPage';
-import { SearchDialog } from '../search/SearchDialog';
-import { SettingsPage } from '../settings/SettingsPage';
-import { ReportsPage } from '../reports/ReportsPage';
-import { EditorialPage } from '../editorial/EditorialPage';
 import { ExampleBanner } from '../onboarding/ExampleBanner';
-import { useCoreEvents, usePartners, useWorkspace } from './queries';
+import { usePartners, useWorkspace } from './queries';
 import { NewPostChooser } from '../posts/NewPostChooser';
 import { useNewPost } from '../posts/useNewPost';
 import { errorMessage } from '../ui/errorMessage';
 import { StatusBar } from './StatusBar';
 import { AlertCenter } from '../signoff/AlertCenter';
-import { OutboxPage } from '../publishing/OutboxPage';
 import { useConnectivityReport } from '../publishing/queries';
 import { useRoute } from './useRoute';
 import { useShortcuts } from './useShortcuts';
 import { saveRegistry } from '../editor/saveRegistry';
 import { WorkspaceHealthNotice } from '../storage/WorkspaceHealthNotice';
+
+/**
+ * Pages other than the posts' are loaded when first opened: the first screen (often a post to
+ * edit) parses a third less script before it can be used.
+ */
+const PartnersPage = lazy(() => import('../partners/PartnersPage').then((module) => ({ default: module.PartnersPage })));
+const CalendarPage = lazy(() => import('../calendar/CalendarPage').then((module) => ({ default: module.CalendarPage })));
+const SearchDialog = lazy(() => import('../search/SearchDialog').then((module) => ({ default: module.SearchDialog })));
+const SettingsPage = lazy(() => import('../settings/SettingsPage').then((module) => ({ default: module.SettingsPage })));
+const ReportsPage = lazy(() => import('../reports/ReportsPage').then((module) => ({ default: module.ReportsPage })));
+const EditorialPage = lazy(() => import('../editorial/EditorialPage').then((module) => ({ default: module.EditorialPage })));
+const OutboxPage = lazy(() => import('../publishing/OutboxPage').then((module) => ({ default: module.OutboxPage })));
 
 export function App() {
   const { t } = useTranslation();
@@ -34,7 +39,6 @@ export function App() {
   const queryClient = useQueryClient();
   const partners = usePartners(false);
   const createPost = useNewPost();
-  useCoreEvents();
   useConnectivityReport();
 
   /** One way to a new post, from any page: the button, the shortcut, the chooser. */
@@ -108,45 +112,49 @@ export function App() {
       <main className="content">
         <WorkspaceHealthNotice />
         {state?.hasExampleData ? <ExampleBanner /> : null}
-        {showOnboarding ? (
-          <Onboarding onChoose={(choice) => void finishOnboarding(choice)} />
-        ) : route.page === 'partners' ? (
-          <PartnersPage selectedId={route.partnerId} onSelect={(partnerId) => navigate({ page: 'partners', partnerId })} />
-        ) : route.page === 'settings' ? (
-          <SettingsPage />
-        ) : route.page === 'reports' ? (
-          <ReportsPage />
-        ) : route.page === 'outbox' ? (
-          <OutboxPage onOpenPost={(postId) => navigate({ page: 'posts', postId })} />
-        ) : route.page === 'editorial' ? (
-          <EditorialPage partnerId={route.partnerId} onSelect={(partnerId) => navigate({ page: 'editorial', partnerId })} />
-        ) : route.page === 'calendar' ? (
-          <CalendarPage
-            view={route.view}
-            date={route.date}
-            onNavigate={(view, date) => navigate({ page: 'calendar', view, date })}
-            onOpenPost={(postId) => navigate({ page: 'posts', postId })}
-          />
-        ) : (
-          <PostsPage
-            postId={route.postId}
-            newPostError={newPostError}
-            onNewPost={newPost}
-            onOpen={(postId) => navigate({ page: 'posts', postId })}
-          />
-        )}
+        <Suspense fallback={<p className="muted page-loading">{t('app.loading')}</p>}>
+          {showOnboarding ? (
+            <Onboarding onChoose={(choice) => void finishOnboarding(choice)} />
+          ) : route.page === 'partners' ? (
+            <PartnersPage selectedId={route.partnerId} onSelect={(partnerId) => navigate({ page: 'partners', partnerId })} />
+          ) : route.page === 'settings' ? (
+            <SettingsPage />
+          ) : route.page === 'reports' ? (
+            <ReportsPage />
+          ) : route.page === 'outbox' ? (
+            <OutboxPage onOpenPost={(postId) => navigate({ page: 'posts', postId })} />
+          ) : route.page === 'editorial' ? (
+            <EditorialPage partnerId={route.partnerId} onSelect={(partnerId) => navigate({ page: 'editorial', partnerId })} />
+          ) : route.page === 'calendar' ? (
+            <CalendarPage
+              view={route.view}
+              date={route.date}
+              onNavigate={(view, date) => navigate({ page: 'calendar', view, date })}
+              onOpenPost={(postId) => navigate({ page: 'posts', postId })}
+            />
+          ) : (
+            <PostsPage
+              postId={route.postId}
+              newPostError={newPostError}
+              onNewPost={newPost}
+              onOpen={(postId) => navigate({ page: 'posts', postId })}
+            />
+          )}
+        </Suspense>
         <AlertCenter />
         <StatusBar />
       </main>
       {choosingPartner ? <NewPostChooser partners={partners.data ?? []} onPick={(partnerId) => newPost(partnerId)} onClose={() => setChoosingPartner(false)} /> : null}
       {searchOpen ? (
-        <SearchDialog
-          onClose={() => setSearchOpen(false)}
-          onPick={(postId) => {
-            setSearchOpen(false);
-            navigate({ page: 'posts', postId });
-          }}
-        />
+        <Suspense fallback={null}>
+          <SearchDialog
+            onClose={() => setSearchOpen(false)}
+            onPick={(postId) => {
+              setSearchOpen(false);
+              navigate({ page: 'posts', postId });
+            }}
+          />
+        </Suspense>
       ) : null}
       <span className="sr-only" aria-live="polite" data-testid="workspace-ready">
         {state ? 'ready' : ''}

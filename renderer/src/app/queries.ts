@@ -1,5 +1,5 @@
-import { useEffect } from 'react';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
+import type { QueryClient, QueryKey } from '@tanstack/react-query';
 import { api } from '../api';
 import { cacheShowsSchedule } from '../calendar/cache';
 
@@ -9,53 +9,104 @@ export const keys = {
   partners: (includeArchived: boolean) => ['partners', { includeArchived }] as const,
   posts: ['posts'] as const,
   postList: (partnerId: string | null, query: string) => ['posts', 'list', { partnerId, query }] as const,
+  postDetail: (postId: string | null) => ['posts', 'detail', postId] as const,
   // Outside ['posts']: a post.saved event must not refetch every loaded page of the history.
   revisions: (postId: string) => ['revisions', postId] as const,
   revision: (id: number) => ['revision', id] as const,
   calendar: ['calendar'] as const,
 };
 
-export const useWorkspace = () => useQuery({ queryKey: keys.workspace, queryFn: () => api.call('workspace.state', {}) });
+/** Query options shared by the hooks and the boot prefetch (renderer/src/app/prefetch.ts). */
+export const workspaceQuery = { queryKey: keys.workspace, queryFn: () => api.call('workspace.state', {}) };
+export const partnersQuery = (includeArchived: boolean) => ({
+  queryKey: keys.partners(includeArchived),
+  queryFn: () => api.call('partners.list', { includeArchived }),
+});
+export const postListQuery = (partnerId: string | null, query = '') => ({
+  queryKey: keys.postList(partnerId, query),
+  queryFn: () => api.call('posts.list', { ...(partnerId ? { partnerId } : {}), ...(query ? { query } : {}), limit: 500 }),
+});
+export const postDetailQuery = (postId: string) => ({
+  queryKey: keys.postDetail(postId),
+  queryFn: () => api.call('posts.get', { id: postId }),
+});
 
-export const usePartners = (includeArchived = false) =>
-  useQuery({ queryKey: keys.partners(includeArchived), queryFn: () => api.call('partners.list', { includeArchived }) });
+export const useWorkspace = () => useQuery(workspaceQuery);
 
-export const usePostList = (partnerId: string | null, query = '') =>
-  useQuery({
-    queryKey: keys.postList(partnerId, query),
-    queryFn: () =>
-      api.call('posts.list', { ...(partnerId ? { partnerId } : {}), ...(query ? { query } : {}), limit: 500 }),
+export const usePartners = (includeArchived = false) => useQuery(partnersQuery(includeArchived));
+
+export const usePostList = (partnerId: string | null, query = '') => useQuery(postListQuery(partnerId, query));
+
+/**
+ * Invalidations caused by events are gathered for a moment and sent together: the scheduler
+ * catching up after a long absence changes hundreds of posts in a few seconds, and one refetch
+ * of the lists per event would keep the page and core busy with the same reads.
+ */
+const EVENT_BATCH_MS = 150;
+
+function batchedInvalidation(queryClient: QueryClient): { add(key: QueryKey): void; all(): void; cancel(): void } {
+  const pending = new Map<string, QueryKey>();
+  let everything = false;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  const flush = () => {
+    timer = null;
+    if (everything) void queryClient.invalidateQueries();
+    else for (const key of pending.values()) void queryClient.invalidateQueries({ queryKey: key });
+    pending.clear();
+    everything = false;
+  };
+  const schedule = () => {
+    timer ??= setTimeout(flush, EVENT_BATCH_MS);
+  };
+  return {
+    add: (key) => {
+      pending.set(JSON.stringify(key), key);
+      schedule();
+    },
+    all: () => {
+      everything = true;
+      schedule();
+    },
+    cancel: () => {
+      if (timer !== null) clearTimeout(timer);
+    },
+  };
+}
+
+/**
+ * Core's events keep every open window's caches fresh (another tab saved, example data
+ * removed…). Subscribed at boot, before anything else opens the event stream: a reader that
+ * subscribed later would miss what core announced between the stream's opening and its own
+ * subscription (a partner created while the page loaded left the welcome screen up).
+ */
+export function followCoreEvents(queryClient: QueryClient): () => void {
+  const batch = batchedInvalidation(queryClient);
+  const unsubscribe = api.subscribe((event) => {
+    switch (event.type) {
+      // Sign-off and publication change a post's status (approved, scheduled, published, held…).
+      case 'post.saved':
+      case 'post.deleted':
+      case 'signoff.changed':
+        batch.add(keys.posts);
+        batch.add(keys.calendar);
+        break;
+      case 'post.scheduled':
+        // A move made here is already in the cache (the calendar updates the moved entry
+        // only); one made elsewhere is read again.
+        if (!cacheShowsSchedule(queryClient, event.postId, event.scheduledAt)) batch.add(keys.calendar);
+        break;
+      case 'partners.changed':
+        batch.add(['partners']);
+        batch.add(keys.workspace);
+        break;
+      case 'workspace.changed':
+      case 'events.resync':
+        batch.all();
+        break;
+    }
   });
-
-/** Core's events keep every open window's caches fresh (another tab saved, example data removed…). */
-export function useCoreEvents(): void {
-  const queryClient = useQueryClient();
-  useEffect(
-    () =>
-      api.subscribe((event) => {
-        switch (event.type) {
-          // Sign-off and publication change a post's status (approved, scheduled, published, held…).
-          case 'post.saved':
-          case 'post.deleted':
-          case 'signoff.changed':
-            void queryClient.invalidateQueries({ queryKey: keys.posts });
-            void queryClient.invalidateQueries({ queryKey: keys.calendar });
-            break;
-          case 'post.scheduled':
-            // A move made here is already in the cache (the calendar updates the moved entry
-            // only); one made elsewhere is read again.
-            if (!cacheShowsSchedule(queryClient, event.postId, event.scheduledAt)) void queryClient.invalidateQueries({ queryKey: keys.calendar });
-            break;
-          case 'partners.changed':
-            void queryClient.invalidateQueries({ queryKey: ['partners'] });
-            void queryClient.invalidateQueries({ queryKey: keys.workspace });
-            break;
-          case 'workspace.changed':
-          case 'events.resync':
-            void queryClient.invalidateQueries();
-            break;
-        }
-      }),
-    [queryClient],
-  );
+  return () => {
+    unsubscribe();
+    batch.cancel();
+  };
 }

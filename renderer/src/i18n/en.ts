@@ -9,6 +9,7 @@ export const en: Messages = {
     coreUnreachable: 'Plume is not answering — your changes are kept and will be saved as soon as it is back',
     signedOut: 'Plume no longer knows this tab (restarted without its session): open the newest link shown in the terminal where Plume runs. Unsaved changes in this tab will not be saved until then.',
     shortcuts: 'Shortcuts: {{newPost}} new post · {{save}} save · {{search}} search',
+    loading: 'Loading…',
     exampleBadge: 'Example',
   },
   onboarding: {

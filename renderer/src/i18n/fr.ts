@@ -10,6 +10,7 @@ export const fr = {
     coreUnreachable: 'Plume ne répond plus — vos modifications sont gardées et seront enregistrées dès son retour',
     signedOut: 'Plume ne reconnaît plus cet onglet (relancé sans sa session) : ouvrez le dernier lien affiché dans le terminal où Plume tourne. D’ici là, les modifications de cet onglet ne sont pas enregistrées.',
     shortcuts: 'Raccourcis\u00a0: {{newPost}} nouvelle publication · {{save}} enregistrer · {{search}} rechercher',
+    loading: 'Chargement…',
     exampleBadge: 'Exemple',
   },
   onboarding: {

@@ -1,9 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQuery } from '@tanstack/react-query';
-import { api } from '../api';
 import { partnerContext } from '../app/partnerContext';
-import { usePartners, usePostList } from '../app/queries';
+import { postDetailQuery, usePartners, usePostList } from '../app/queries';
 import { PostEditor } from '../editor/PostEditor';
 import { errorMessage } from '../ui/errorMessage';
 import { useDateFormat } from '../ui/useDateFormat';
@@ -27,8 +26,7 @@ export function PostsPage({ postId, newPostError, onNewPost, onOpen }: PostsPage
   const partnerById = new Map(partnerList.map((p) => [p.id, p]));
 
   const post = useQuery({
-    queryKey: ['posts', 'detail', postId],
-    queryFn: () => api.call('posts.get', { id: postId ?? '' }),
+    ...postDetailQuery(postId ?? ''),
     enabled: postId !== null,
     staleTime: Infinity,
     gcTime: 0,

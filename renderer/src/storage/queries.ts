@@ -7,6 +7,9 @@ export const storageKeys = {
   backups: ['storage', 'backups'] as const,
 };
 
+/** The workspace file's health (also read ahead at boot, renderer/src/app/prefetch.ts). */
+export const workspaceHealthQuery = { queryKey: storageKeys.health, queryFn: () => api.call('workspace.health', {}) };
+
 /** The workspace file's health, refreshed whenever core says it changed (damage found, restore). */
 export function useWorkspaceHealth() {
   const queryClient = useQueryClient();
@@ -17,7 +20,7 @@ export function useWorkspaceHealth() {
       }),
     [queryClient],
   );
-  return useQuery({ queryKey: storageKeys.health, queryFn: () => api.call('workspace.health', {}) });
+  return useQuery(workspaceHealthQuery);
 }
 
 export const useBackups = () => useQuery({ queryKey: storageKeys.backups, queryFn: () => api.call('backups.list', {}) });
