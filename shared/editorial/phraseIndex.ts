@@ -1,5 +1,5 @@
-import type { TextAnalysis } from './text/analysis';
-import { tokenStemKeys } from './text/analysis';
+import { TextAnalysis, tokenStemKeys } from './text/analysis';
+import { collectLines, LineMemo } from './text/lines';
 import { tokenize } from './text/tokens';
 
 /** One word or phrase of a rule, compiled to comparison keys per word. */
@@ -55,6 +55,11 @@ export class PhraseIndex {
   private readonly byStem = new Map<string, Bucket>();
   private readonly byFold = new Map<string, Bucket>();
   private count = 0;
+  /**
+   * Matches per line: a phrase never spans a line break (a clause break), and a match
+   * blocks its rule only up to its own last word, so lines are matched on their own.
+   */
+  private readonly byLine = new LineMemo<readonly PhraseMatch[]>((line) => this.match(new TextAnalysis(line, {})));
 
   add(slot: number, termIndex: number, term: string, stemming: boolean): void {
     const words = tokenize(term).map((token) => (stemming ? tokenStemKeys(token) : [token.folded]));
@@ -71,6 +76,11 @@ export class PhraseIndex {
       if (!second) bucket.singles.push(phrase);
       else for (const key2 of new Set(second)) push(bucket.bySecond, key2, phrase);
     }
+  }
+
+  /** `match`, line by line, each line's matches memoised. */
+  matchLines(analysis: TextAnalysis): PhraseMatch[] {
+    return collectLines(analysis.lines, this.byLine);
   }
 
   /** Leftmost-longest matches, not overlapping within one rule; ranges in the original text. */

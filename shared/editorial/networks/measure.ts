@@ -3,6 +3,7 @@ import type { Network } from '../../posts/networks';
 import { extractHashtags, extractMentions, extractUrls } from '../text/entities';
 import { isEmojiGrapheme } from '../text/emoji';
 import { utf8Length } from '../text/graphemes';
+import { LineMemo, splitLines } from '../text/lines';
 import { linkedInEscapedOffsets } from './linkedinEscape';
 import {
   BLUESKY_MAX_BYTES,
@@ -54,15 +55,49 @@ function entityCount(entities: readonly { from: number }[], limit: number, unit:
   return { used: entities.length, limit, unit, over: entities.length > limit, overflowFrom: extra ? extra.from : null };
 }
 
+function parseX(text: string, limit: number): { weightedLength: number; validRangeEnd: number } {
+  return limit === NETWORK_LIMITS.x.limit
+    ? twitterText.parseTweet(text)
+    : twitterText.parseTweet(text, { ...twitterText.configs.defaults, maxWeightedTweetLength: limit });
+}
+
+/**
+ * X's weight of one line, and how much shorter NFC makes it. Links, emoji and NFC never
+ * span a line break and a line break weighs 1, so a text weighs the sum of its lines plus
+ * its line breaks: a keystroke re-parses one line instead of the whole post.
+ */
+const xLines = new LineMemo((line) => ({ weight: twitterText.parseTweet(line).weightedLength, nfcDelta: line.length - line.normalize().length }));
+/** Where the limit falls, by limit then by the text up to the line it falls in. */
+const xOverflows = new Map<number, LineMemo<number>>();
+
 function measureX(text: string, limit: number): Count {
-  const parsed =
-    limit === NETWORK_LIMITS.x.limit
-      ? twitterText.parseTweet(text)
-      : twitterText.parseTweet(text, { ...twitterText.configs.defaults, maxWeightedTweetLength: limit });
-  const over = parsed.weightedLength > limit;
+  const lines = splitLines(text).map(({ text: line }) => xLines.get(line));
+  let used = lines.length - 1;
+  for (const { weight } of lines) used += weight;
+  if (used <= limit) return { used, limit, unit: 'weighted', over: false, overflowFrom: null };
+  // The last valid character lies in the first line (with its line break) that takes the
+  // weight past the limit: parse the text up to there. twitter-text shifts that index by
+  // the whole text's NFC shortening, so the prefix's shortening is swapped for the text's.
+  let weight = 0;
+  let prefixEnd = 0;
+  let prefixDelta = 0;
+  let textDelta = 0;
+  for (const line of lines) textDelta += line.nfcDelta;
+  for (const [k, line] of lines.entries()) {
+    const end = text.indexOf('\n', prefixEnd);
+    prefixEnd = end === -1 ? text.length : end + 1;
+    weight += line.weight + (k < lines.length - 1 ? 1 : 0);
+    prefixDelta += line.nfcDelta;
+    if (weight > limit) break;
+  }
+  let overflows = xOverflows.get(limit);
+  if (!overflows) {
+    overflows = new LineMemo((prefix) => parseX(prefix, limit).validRangeEnd);
+    xOverflows.set(limit, overflows);
+  }
+  const validRangeEnd = overflows.get(text.slice(0, prefixEnd)) - prefixDelta + textDelta;
   // validRangeEnd indexes the NFC form; clamp in case the text was not NFC.
-  const overflowFrom = over ? Math.min(parsed.validRangeEnd + 1, text.length) : null;
-  return { used: parsed.weightedLength, limit, unit: 'weighted', over, overflowFrom };
+  return { used, limit, unit: 'weighted', over: true, overflowFrom: Math.min(validRangeEnd + 1, text.length) };
 }
 
 /** Mastodon's countable text: URLs (with scheme) count a fixed length, mentions lose their domain. */

@@ -12,6 +12,8 @@ import type { LanguageDetection } from './language';
 import { splitSentences } from './sentences';
 import type { Sentence } from './sentences';
 import { determinerKey, stemKeys } from './stem';
+import { collectLines, LineMemo, splitLines } from './lines';
+import type { Line } from './lines';
 import { ELISIONS, tokenize } from './tokens';
 import type { Token } from './tokens';
 import type { Language } from '../ruleSchema';
@@ -23,11 +25,17 @@ export function tokenStemKeys(token: Token): readonly string[] {
   return [determinerKey(full) ?? full];
 }
 
+// Words, links and emoji never span a line break: found line by line, and memoised per line.
+const lineTokens = new LineMemo<readonly Token[]>(tokenize);
+const lineUrls = new LineMemo<readonly UrlEntity[]>((line) => extractUrls(line));
+const lineEmoji = new LineMemo<readonly EmojiMatch[]>(findEmoji);
+
 /**
  * Everything the checks read from one text, each part computed on first use and kept for
  * the other checks of the same lint.
  */
 export class TextAnalysis {
+  private lineList: Line[] | undefined;
   private tokenList: Token[] | undefined;
   private stemCache: (readonly string[] | undefined)[] = [];
   private urlList: UrlEntity[] | undefined;
@@ -45,8 +53,14 @@ export class TextAnalysis {
     private readonly measureOptions: MeasureOptions,
   ) {}
 
+  /** The text's lines, with their offsets. */
+  get lines(): Line[] {
+    this.lineList ??= splitLines(this.text);
+    return this.lineList;
+  }
+
   get tokens(): Token[] {
-    this.tokenList ??= tokenize(this.text);
+    this.tokenList ??= collectLines(this.lines, lineTokens);
     return this.tokenList;
   }
 
@@ -61,7 +75,7 @@ export class TextAnalysis {
 
   /** Links with or without scheme, as X and LinkedIn turn them into links. */
   get urls(): UrlEntity[] {
-    this.urlList ??= extractUrls(this.text);
+    this.urlList ??= collectLines(this.lines, lineUrls);
     return this.urlList;
   }
 
@@ -82,7 +96,7 @@ export class TextAnalysis {
   }
 
   get emoji(): EmojiMatch[] {
-    this.emojiList ??= findEmoji(this.text);
+    this.emojiList ??= collectLines(this.lines, lineEmoji);
     return this.emojiList;
   }
 

@@ -1,0 +1,51 @@
+/** A line of the text (between two line breaks) and the offset it starts at. */
+export interface Line {
+  from: number;
+  text: string;
+}
+
+export function splitLines(text: string): Line[] {
+  const lines: Line[] = [];
+  let from = 0;
+  for (const line of text.split('\n')) {
+    lines.push({ from, text: line });
+    from += line.length + 1;
+  }
+  return lines;
+}
+
+const MAX_LINES = 2_000;
+
+/**
+ * What is computed from one line alone (its words, links, emoji, phrase matches), memoised
+ * by the line's text: a keystroke changes one line, the others come back from the memo.
+ */
+export class LineMemo<T> {
+  private readonly known = new Map<string, T>();
+
+  constructor(private readonly compute: (line: string) => T) {}
+
+  get(line: string): T {
+    let value = this.known.get(line);
+    if (value === undefined) {
+      value = this.compute(line);
+      if (this.known.size >= MAX_LINES) this.known.clear();
+      this.known.set(line, value);
+    }
+    return value;
+  }
+}
+
+/**
+ * The items found in each line, offset to where the line starts. Only for what never spans
+ * a line break (words, links, emoji), so finding them line by line finds the same.
+ */
+export function collectLines<T extends { from: number; to: number }>(lines: readonly Line[], memo: LineMemo<readonly T[]>): T[] {
+  const out: T[] = [];
+  for (const { from, text } of lines) {
+    const items = memo.get(text);
+    if (from === 0) for (const item of items) out.push(item);
+    else for (const item of items) out.push({ ...item, from: item.from + from, to: item.to + from });
+  }
+  return out;
+}
