@@ -57,7 +57,8 @@ export function lint(text: string, line: CompiledLine | ResolvedLine | Editorial
   if (compiled.phraseRules.length > 0) {
     // Reporters made on a rule's first match: most of a long line's rules find nothing.
     const reporters: (Report | undefined)[] = [];
-    for (const match of compiled.phrases.matchLines(analysis)) {
+    // Words are stemmed as the post is written: detected, else the expected language.
+    for (const match of compiled.phrases.matchLines(analysis, analysis.postLanguage(env.language))) {
       const { slot } = match.phrase;
       const target = compiled.phraseRules[slot];
       if (!target) continue;

@@ -19,8 +19,8 @@ import type { Token } from './tokens';
 import type { Language } from '../ruleSchema';
 
 /** The comparison keys of a token under stemming (elided words map to their full form's key). */
-export function tokenStemKeys(token: Token): readonly string[] {
-  if (!token.elision) return stemKeys(token.lower);
+export function tokenStemKeys(token: Token, language: Language): readonly string[] {
+  if (!token.elision) return stemKeys(token.lower, language);
   const full = ELISIONS[token.folded.slice(0, -1)] ?? token.folded;
   return [determinerKey(full) ?? full];
 }
@@ -37,7 +37,7 @@ const lineEmoji = new LineMemo<readonly EmojiMatch[]>(findEmoji);
 export class TextAnalysis {
   private lineList: Line[] | undefined;
   private tokenList: Token[] | undefined;
-  private stemCache: (readonly string[] | undefined)[] = [];
+  private readonly stemCache: Record<Language, (readonly string[] | undefined)[]> = { fr: [], en: [] };
   private urlList: UrlEntity[] | undefined;
   private hashtagList: HashtagEntity[] | undefined;
   private blueskyHashtagList: HashtagEntity[] | undefined;
@@ -64,12 +64,14 @@ export class TextAnalysis {
     return this.tokenList;
   }
 
-  stems(index: number): readonly string[] {
-    const cached = this.stemCache[index];
+  /** The stemming keys of a word, as stemmed in a post written in `language`. */
+  stems(index: number, language: Language): readonly string[] {
+    const cache = this.stemCache[language];
+    const cached = cache[index];
     if (cached) return cached;
     const token = this.tokens[index];
-    const keys = token ? tokenStemKeys(token) : [];
-    this.stemCache[index] = keys;
+    const keys = token ? tokenStemKeys(token, language) : [];
+    cache[index] = keys;
     return keys;
   }
 
