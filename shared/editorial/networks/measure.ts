@@ -114,11 +114,29 @@ function mastodonPieces(text: string, urlLength: number): FixedPiece[] {
   return pieces;
 }
 
-/** One per code unit, two for a character the connector escapes. */
-function linkedInWeight(escaped: readonly number[]): (unit: number, index: number) => number {
-  const set = new Set(escaped);
-  return (_unit, index) => (set.has(index) ? 2 : 1);
+/**
+ * One per code unit, two for a character the connector escapes: `tallyCodeUnits` with that
+ * weight, walking the sorted escapes alongside instead of a set lookup per code unit.
+ */
+function linkedInTally(text: string, limit: number, escaped: readonly number[]): Tally {
+  const used = text.length + escaped.length;
+  if (used <= limit) return { used, overflowFrom: null };
+  const doubled = [...new Set(escaped)].filter((at) => at >= 0 && at < text.length).sort((a, b) => a - b);
+  let sum = 0;
+  let overflowFrom: number | null = null;
+  let next = 0;
+  for (let i = 0; i < text.length && overflowFrom === null; i++) {
+    sum += 1;
+    if (doubled[next] === i) {
+      sum += 1;
+      next++;
+    }
+    if (sum > limit) overflowFrom = isLowSurrogate(text.charCodeAt(i)) && i > 0 ? i - 1 : i;
+  }
+  return { used: text.length + doubled.length, overflowFrom };
 }
+
+const isLowSurrogate = (unit: number): boolean => unit >= 0xdc00 && unit <= 0xdfff;
 
 /** UTF-16 length, walking the text only when it is over (to find where). */
 function codeUnitCount(text: string, limit: number, extra: number, weigh: (unit: number, index: number) => number): Tally {
@@ -161,8 +179,7 @@ export function measureAgainst(network: Network, text: string, limit: number, op
     case 'linkedin': {
       // The limit applies after escaping: that is the string the API receives, so the
       // counter never promises room the API will not give.
-      const escaped = linkedInEscapedOffsets(text);
-      return count(codeUnitCount(text, limit, escaped.length, linkedInWeight(escaped)), limit, 'characters');
+      return count(linkedInTally(text, limit, linkedInEscapedOffsets(text)), limit, 'characters');
     }
     case 'instagram':
     case 'facebook':

@@ -46,6 +46,9 @@ const X_LINE = EditorialLine.parse({
   ],
 });
 
+/** LinkedIn escapes its reserved characters (each then counts 2); capitals after sentence ends and line starts. */
+const RESERVED = `${'(a) [b] *c* _d_ ~e~ <f> {g} |h| \\ #i @j 👩‍⚖️ '.repeat(40)}\nFIN. CONTRAT\n \tCONTRAT «\u202fCONTRAT\u202f» ?"CONTRAT" …)CONTRAT ! CONTRAT`;
+
 const ENGLISH_PROSE =
   'Our lawyers help founders negotiate their contracts. We review every clause, we explain the risks, ' +
   'and we stay with you until the deal is signed. Read our analysis https://exemple-avocats.fr/en #law';
@@ -105,6 +108,13 @@ export function lintCorpus(): LintStep[] {
       { networks: ['x', 'bluesky'] },
     ),
     ...typing('x counts, over the hard limit', X_COUNTS, [insert((t) => t.indexOf('x'), `${'Long\u0301 '.repeat(40)}\n`)], X_LINE, { networks: ['x'] }),
+    ...typing(
+      'linkedin escapes and capitals',
+      RESERVED,
+      [insert(() => 1290, '('), insert(() => 1250, '*'), remove((t) => t.indexOf('FIN'), 3)],
+      EditorialLine.parse({ ...bench, rules: [...bench.rules, { kind: 'lengthTarget', id: 'target-li', targets: [{ network: 'linkedin', max: 1300 }] }].filter((rule, i, all) => all.findIndex((r) => r.id === rule.id) === i) }),
+      { networks: ['linkedin'] },
+    ),
     ...typing('empty', '', [insert(() => 0, '\n'), insert(() => 0, 'a')], bench, ALL_NETWORKS),
     ...typing('bench on every network', text, [], bench, ALL_NETWORKS),
   ];
