@@ -57,8 +57,9 @@ class LanguagePhrases {
   private readonly byFold = new Map<string, Bucket>();
   private count = 0;
   /**
-   * Matches per line: a phrase never spans a line break (a clause break), and a match
-   * blocks its rule only up to its own last word, so lines are matched on their own.
+   * Matches per piece of text: a phrase never spans a line break or a sentence end (clause
+   * breaks), and a match blocks its rule only up to its own last word, so pieces are
+   * matched on their own.
    */
   readonly byLine = new LineMemo<readonly PhraseMatch[]>((line) => this.match(new TextAnalysis(line, {})));
 
@@ -166,7 +167,7 @@ export class PhraseIndex {
 
   /** Leftmost-longest matches in a post written in `language`, line by line, each line's memoised. */
   matchLines(analysis: TextAnalysis, language: Language): PhraseMatch[] {
-    return collectLines(analysis.lines, this.phrases(language).byLine);
+    return collectLines(analysis.pieces, this.phrases(language).byLine);
   }
 
   private phrases(language: Language): LanguagePhrases {

@@ -3,7 +3,7 @@ import type { Network } from '../../posts/networks';
 import { extractHashtags, extractMentions, extractUrls } from '../text/entities';
 import { isEmojiGrapheme } from '../text/emoji';
 import { utf8Length } from '../text/graphemes';
-import { LineMemo, splitLines } from '../text/lines';
+import { LineMemo, splitPieces } from '../text/lines';
 import { linkedInEscapedOffsets } from './linkedinEscape';
 import {
   BLUESKY_MAX_BYTES,
@@ -62,32 +62,33 @@ function parseX(text: string, limit: number): { weightedLength: number; validRan
 }
 
 /**
- * X's weight of one line, and how much shorter NFC makes it. Links, emoji and NFC never
- * span a line break and a line break weighs 1, so a text weighs the sum of its lines plus
- * its line breaks: a keystroke re-parses one line instead of the whole post.
+ * X's weight of one piece of text, and how much shorter NFC makes it. Links, emoji and NFC
+ * never span white space or a line break, and a line break weighs 1, so a text weighs the
+ * sum of its pieces plus its line breaks: a keystroke re-parses one sentence, not the post.
  */
-const xLines = new LineMemo((line) => ({ weight: twitterText.parseTweet(line).weightedLength, nfcDelta: line.length - line.normalize().length }));
-/** Where the limit falls, by limit then by the text up to the line it falls in. */
+const xPieces = new LineMemo((piece) => ({ weight: twitterText.parseTweet(piece).weightedLength, nfcDelta: piece.length - piece.normalize().length }));
+/** Where the limit falls, by limit then by the text up to the piece it falls in. */
 const xOverflows = new Map<number, LineMemo<number>>();
 
 function measureX(text: string, limit: number): Count {
-  const lines = splitLines(text).map(({ text: line }) => xLines.get(line));
-  let used = lines.length - 1;
-  for (const { weight } of lines) used += weight;
+  const pieces = splitPieces(text).map((piece) => ({ ...piece, ...xPieces.get(piece.text) }));
+  let used = 0;
+  let textDelta = 0;
+  for (const piece of pieces) {
+    used += piece.weight + (piece.lineEnd ? 1 : 0);
+    textDelta += piece.nfcDelta;
+  }
   if (used <= limit) return { used, limit, unit: 'weighted', over: false, overflowFrom: null };
-  // The last valid character lies in the first line (with its line break) that takes the
+  // The last valid character lies in the first piece (with its line break) that takes the
   // weight past the limit: parse the text up to there. twitter-text shifts that index by
   // the whole text's NFC shortening, so the prefix's shortening is swapped for the text's.
   let weight = 0;
   let prefixEnd = 0;
   let prefixDelta = 0;
-  let textDelta = 0;
-  for (const line of lines) textDelta += line.nfcDelta;
-  for (const [k, line] of lines.entries()) {
-    const end = text.indexOf('\n', prefixEnd);
-    prefixEnd = end === -1 ? text.length : end + 1;
-    weight += line.weight + (k < lines.length - 1 ? 1 : 0);
-    prefixDelta += line.nfcDelta;
+  for (const piece of pieces) {
+    weight += piece.weight + (piece.lineEnd ? 1 : 0);
+    prefixEnd = piece.from + piece.text.length + (piece.lineEnd ? 1 : 0);
+    prefixDelta += piece.nfcDelta;
     if (weight > limit) break;
   }
   let overflows = xOverflows.get(limit);

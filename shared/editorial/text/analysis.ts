@@ -12,8 +12,8 @@ import type { LanguageDetection } from './language';
 import { splitSentences } from './sentences';
 import type { Sentence } from './sentences';
 import { determinerKey, stemKeys } from './stem';
-import { collectLines, LineMemo, splitLines } from './lines';
-import type { Line } from './lines';
+import { collectLines, LineMemo, splitPieces } from './lines';
+import type { Piece } from './lines';
 import { ELISIONS, tokenize } from './tokens';
 import type { Token } from './tokens';
 import type { Language } from '../ruleSchema';
@@ -25,7 +25,7 @@ export function tokenStemKeys(token: Token, language: Language): readonly string
   return [determinerKey(full) ?? full];
 }
 
-// Words, links and emoji never span a line break: found line by line, and memoised per line.
+// Words, links and emoji never span white space: found piece by piece, memoised per piece.
 const lineTokens = new LineMemo<readonly Token[]>(tokenize);
 const lineUrls = new LineMemo<readonly UrlEntity[]>((line) => extractUrls(line));
 const lineEmoji = new LineMemo<readonly EmojiMatch[]>(findEmoji);
@@ -35,7 +35,7 @@ const lineEmoji = new LineMemo<readonly EmojiMatch[]>(findEmoji);
  * the other checks of the same lint.
  */
 export class TextAnalysis {
-  private lineList: Line[] | undefined;
+  private pieceList: Piece[] | undefined;
   private tokenList: Token[] | undefined;
   private readonly stemCache: Record<Language, (readonly string[] | undefined)[]> = { fr: [], en: [] };
   private urlList: UrlEntity[] | undefined;
@@ -53,14 +53,14 @@ export class TextAnalysis {
     private readonly measureOptions: MeasureOptions,
   ) {}
 
-  /** The text's lines, with their offsets. */
-  get lines(): Line[] {
-    this.lineList ??= splitLines(this.text);
-    return this.lineList;
+  /** The text's lines cut after sentence ends, with their offsets. */
+  get pieces(): Piece[] {
+    this.pieceList ??= splitPieces(this.text);
+    return this.pieceList;
   }
 
   get tokens(): Token[] {
-    this.tokenList ??= collectLines(this.lines, lineTokens);
+    this.tokenList ??= collectLines(this.pieces, lineTokens);
     return this.tokenList;
   }
 
@@ -77,7 +77,7 @@ export class TextAnalysis {
 
   /** Links with or without scheme, as X and LinkedIn turn them into links. */
   get urls(): UrlEntity[] {
-    this.urlList ??= collectLines(this.lines, lineUrls);
+    this.urlList ??= collectLines(this.pieces, lineUrls);
     return this.urlList;
   }
 
@@ -98,7 +98,7 @@ export class TextAnalysis {
   }
 
   get emoji(): EmojiMatch[] {
-    this.emojiList ??= collectLines(this.lines, lineEmoji);
+    this.emojiList ??= collectLines(this.pieces, lineEmoji);
     return this.emojiList;
   }
 

@@ -14,6 +14,34 @@ export function splitLines(text: string): Line[] {
   return lines;
 }
 
+/** A sentence-sized piece of a line; `lineEnd` when a line break follows it. */
+export interface Piece extends Line {
+  lineEnd: boolean;
+}
+
+const ENDS = new Set(['.', '!', '?']);
+
+/**
+ * The text in pieces: its lines, each cut after every space that follows ". ", "! " or "? ".
+ * What never spans white space or a sentence end (words, links, emoji, phrases, X weights)
+ * is found piece by piece, so a keystroke redoes one sentence rather than a paragraph.
+ */
+export function splitPieces(text: string): Piece[] {
+  const pieces: Piece[] = [];
+  const lines = splitLines(text);
+  const last = lines.length - 1;
+  lines.forEach((line, index) => {
+    let start = 0;
+    for (let i = 1; i < line.text.length - 1; i++) {
+      if (line.text.charAt(i) !== ' ' || !ENDS.has(line.text.charAt(i - 1))) continue;
+      pieces.push({ from: line.from + start, text: line.text.slice(start, i + 1), lineEnd: false });
+      start = i + 1;
+    }
+    pieces.push({ from: line.from + start, text: line.text.slice(start), lineEnd: index < last });
+  });
+  return pieces;
+}
+
 const MAX_LINES = 2_000;
 
 /**

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { collapseSpaces } from '../../../shared/editorial/text/fold';
 import { paragraphs } from '../../../shared/editorial/text/language';
-import { splitLines } from '../../../shared/editorial/text/lines';
+import { splitLines, splitPieces } from '../../../shared/editorial/text/lines';
 
 /** The hand-written splits that replaced unicode regexes in the lint's hot path say the same. */
 describe('splits without unicode regexes', () => {
@@ -29,5 +29,18 @@ describe('splits without unicode regexes', () => {
       { from: 4, text: 'cd' },
       { from: 7, text: '' },
     ]);
+  });
+
+  it('cuts lines after the space that follows a sentence end, losing no character', () => {
+    const text = 'Un. Deux ! Trois ? quatre.cinq\n\nSix. ';
+    expect(splitPieces(text)).toEqual([
+      { from: 0, text: 'Un. ', lineEnd: false },
+      { from: 4, text: 'Deux ! ', lineEnd: false },
+      { from: 11, text: 'Trois ? ', lineEnd: false },
+      { from: 19, text: 'quatre.cinq', lineEnd: true },
+      { from: 31, text: '', lineEnd: true },
+      { from: 32, text: 'Six. ', lineEnd: false },
+    ]);
+    for (const piece of splitPieces(text)) expect(text.slice(piece.from, piece.from + piece.text.length)).toBe(piece.text);
   });
 });

@@ -26,6 +26,8 @@ const MIXED = [
   'https://exemple-avocats.fr/analyse?utm_source=x\nhttps://autre.fr/page',
   '\n',
   'M. Dupont, art. 10 al. 2 : nous vous accompagnons. Je te conseille, tu verras.',
+  // Sentence ends next to links, emoji, phrases and decomposed accents (where the lint cuts lines into pieces).
+  'Voir exemple.fr. https://bit.ly/x? www.exemple.com! 👍🏽 Le meilleur. Avocat ! le meilleur avocat. e\u0301te\u0301. ?! . x',
 ].join('\n');
 
 /** X weighs CJK 2, links 23, and counts NFC: decomposed accents shorten the text it indexes. */
