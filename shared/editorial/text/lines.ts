@@ -42,7 +42,11 @@ export function splitPieces(text: string): Piece[] {
   return pieces;
 }
 
-const MAX_LINES = 2_000;
+/**
+ * Pieces kept per memo: a post's few dozen and the recent edits'. Keys are slices, which keep
+ * the text they were cut from alive: a small cap bounds that (500 × a 3,000-character post ≈ 3 MB).
+ */
+const MAX_LINES = 500;
 
 /**
  * What is computed from one line alone (its words, links, emoji, phrase matches), memoised
