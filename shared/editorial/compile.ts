@@ -79,7 +79,7 @@ export function compileLine(line: ResolvedLine | EditorialLine): CompiledLine {
     scope: 'compiled',
     line: resolved,
     checks: [],
-    phrases: new PhraseIndex(),
+    phrases: new PhraseIndex(resolved.language),
     phraseRules: [],
     isRequiredMention: (line) => {
       const folded = foldLoose(line);
@@ -96,5 +96,6 @@ export function compileLine(line: ResolvedLine | EditorialLine): CompiledLine {
     compiled.phraseRules.push({ rule: effective, check });
     check.terms.forEach(({ term, stemming }, termIndex) => compiled.phrases.add(slot, termIndex, term, stemming));
   }
+  compiled.phrases.prepare();
   return compiled;
 }

@@ -55,11 +55,15 @@ export function lint(text: string, line: CompiledLine | ResolvedLine | Editorial
 
   for (const { rule, run } of compiled.checks) run(analysis, env, reporter(rule, findings));
   if (compiled.phraseRules.length > 0) {
-    const reporters = compiled.phraseRules.map(({ rule }) => reporter(rule, findings));
-    for (const match of compiled.phrases.match(analysis)) {
-      const target = compiled.phraseRules[match.phrase.slot];
-      const report = reporters[match.phrase.slot];
-      if (target && report) target.check.onMatch(match, analysis, report);
+    // Reporters made on a rule's first match: most of a long line's rules find nothing.
+    const reporters: (Report | undefined)[] = [];
+    // Words are stemmed as the post is written: detected, else the expected language.
+    for (const match of compiled.phrases.matchLines(analysis, analysis.postLanguage(env.language))) {
+      const { slot } = match.phrase;
+      const target = compiled.phraseRules[slot];
+      if (!target) continue;
+      const report = (reporters[slot] ??= reporter(target.rule, findings));
+      target.check.onMatch(match, analysis, report);
     }
   }
 

@@ -1,5 +1,6 @@
-import type { TextAnalysis } from './text/analysis';
-import { tokenStemKeys } from './text/analysis';
+import type { Language } from './ruleSchema';
+import { TextAnalysis, tokenStemKeys } from './text/analysis';
+import { collectLines, LineMemo } from './text/lines';
 import { tokenize } from './text/tokens';
 
 /** One word or phrase of a rule, compiled to comparison keys per word. */
@@ -48,16 +49,24 @@ function push<K>(map: Map<K, Phrase[]>, key: K, phrase: Phrase): void {
 }
 
 /**
- * Every phrase of every word-list rule, indexed by the keys of its first two words, so one
- * pass over the text's words finds all of them whatever the number of rules.
+ * Every phrase of every word-list rule, for posts in one language, indexed by the keys of its
+ * first two words, so one pass over the text's words finds all of them whatever the number of rules.
  */
-export class PhraseIndex {
+class LanguagePhrases {
   private readonly byStem = new Map<string, Bucket>();
   private readonly byFold = new Map<string, Bucket>();
   private count = 0;
+  /**
+   * Matches per piece of text: a phrase never spans a line break or a sentence end (clause
+   * breaks), and a match blocks its rule only up to its own last word, so pieces are
+   * matched on their own.
+   */
+  readonly byLine = new LineMemo<readonly PhraseMatch[]>((line) => this.match(new TextAnalysis(line, {})));
+
+  constructor(private readonly language: Language) {}
 
   add(slot: number, termIndex: number, term: string, stemming: boolean): void {
-    const words = tokenize(term).map((token) => (stemming ? tokenStemKeys(token) : [token.folded]));
+    const words = tokenize(term).map((token) => (stemming ? tokenStemKeys(token, this.language) : [token.folded]));
     const [first, second] = words;
     if (!first) return;
     const phrase: Phrase = { slot, termIndex, stemming, words, order: this.count++ };
@@ -92,7 +101,7 @@ export class PhraseIndex {
       const token = tokens[i];
       const next = tokens[i + 1];
       if (!token || !next || CLAUSE_BREAK.test(text.slice(token.to, next.from))) return;
-      for (const key of stemming ? analysis.stems(i + 1) : [next.folded]) {
+      for (const key of stemming ? analysis.stems(i + 1, this.language) : [next.folded]) {
         const phrases = bucket.bySecond.get(key);
         if (!phrases) continue;
         for (const phrase of phrases) {
@@ -106,7 +115,7 @@ export class PhraseIndex {
       if (!token) continue;
       longest.clear();
       let pass = 0;
-      if (this.byStem.size > 0) for (const key of analysis.stems(i)) consider(this.byStem.get(key), i, true, pass++);
+      if (this.byStem.size > 0) for (const key of analysis.stems(i, this.language)) consider(this.byStem.get(key), i, true, pass++);
       consider(this.byFold.get(token.folded), i, false, pass);
       for (const [slot, { phrase, last }] of longest) {
         if ((nextFreeToken.get(slot) ?? 0) > i) continue;
@@ -128,9 +137,46 @@ export class PhraseIndex {
       const accepted = phrase.words[w];
       if (!previous || !current || !accepted) return -1;
       if (CLAUSE_BREAK.test(text.slice(previous.to, current.from))) return -1;
-      const keys = phrase.stemming ? analysis.stems(start + w) : [current.folded];
+      const keys = phrase.stemming ? analysis.stems(start + w, this.language) : [current.folded];
       if (!keys.some((key) => accepted.includes(key))) return -1;
     }
     return start + phrase.words.length - 1;
+  }
+}
+
+/**
+ * The word-list rules' phrases, stemmed as the post's language is (detected, else the
+ * partner's): one index per language, the line's own built at compile time, the other on the
+ * first post written in it.
+ */
+export class PhraseIndex {
+  private readonly terms: { slot: number; termIndex: number; term: string; stemming: boolean }[] = [];
+  private readonly languages = new Map<Language, LanguagePhrases>();
+
+  constructor(private readonly lineLanguage: Language) {}
+
+  add(slot: number, termIndex: number, term: string, stemming: boolean): void {
+    this.terms.push({ slot, termIndex, term, stemming });
+    this.languages.clear();
+  }
+
+  /** Builds the line's own language index now rather than on the first lint. */
+  prepare(): void {
+    this.phrases(this.lineLanguage);
+  }
+
+  /** Leftmost-longest matches in a post written in `language`, line by line, each line's memoised. */
+  matchLines(analysis: TextAnalysis, language: Language): PhraseMatch[] {
+    return collectLines(analysis.pieces, this.phrases(language).byLine);
+  }
+
+  private phrases(language: Language): LanguagePhrases {
+    let phrases = this.languages.get(language);
+    if (!phrases) {
+      phrases = new LanguagePhrases(language);
+      for (const { slot, termIndex, term, stemming } of this.terms) phrases.add(slot, termIndex, term, stemming);
+      this.languages.set(language, phrases);
+    }
+    return phrases;
   }
 }

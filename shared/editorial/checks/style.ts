@@ -52,10 +52,17 @@ export function exclamationMarksCheck(rule: RuleOfKind<'exclamationMarks'>): Che
 
 const ROMAN_NUMERAL = /^[IVXLCDM]+$/u;
 
+/**
+ * Whether the text before `from` ends a sentence or a line. Looks at the end only: an
+ * end-anchored regex over the whole text before took time proportional to the post, per word.
+ */
 function atSentenceStart(text: string, from: number): boolean {
   const before = text.slice(0, from);
   const trimmed = before.trimEnd();
-  return trimmed === '' || /[.!?…]["»”)\]]?$/u.test(trimmed) || /\n[ \t]*$/u.test(before);
+  if (trimmed === '' || /[.!?…]["»”)\]]?$/u.test(trimmed.slice(-2))) return true;
+  let at = before.length - 1;
+  while (at >= 0 && (before.charAt(at) === ' ' || before.charAt(at) === '\t')) at--;
+  return at >= 0 && before.charAt(at) === '\n';
 }
 
 export function allCapsCheck(rule: RuleOfKind<'allCaps'>): Check {

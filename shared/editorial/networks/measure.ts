@@ -3,6 +3,7 @@ import type { Network } from '../../posts/networks';
 import { extractHashtags, extractMentions, extractUrls } from '../text/entities';
 import { isEmojiGrapheme } from '../text/emoji';
 import { utf8Length } from '../text/graphemes';
+import { LineMemo, splitPieces } from '../text/lines';
 import { linkedInEscapedOffsets } from './linkedinEscape';
 import {
   BLUESKY_MAX_BYTES,
@@ -54,15 +55,50 @@ function entityCount(entities: readonly { from: number }[], limit: number, unit:
   return { used: entities.length, limit, unit, over: entities.length > limit, overflowFrom: extra ? extra.from : null };
 }
 
+function parseX(text: string, limit: number): { weightedLength: number; validRangeEnd: number } {
+  return limit === NETWORK_LIMITS.x.limit
+    ? twitterText.parseTweet(text)
+    : twitterText.parseTweet(text, { ...twitterText.configs.defaults, maxWeightedTweetLength: limit });
+}
+
+/**
+ * X's weight of one piece of text, and how much shorter NFC makes it. Links, emoji and NFC
+ * never span white space or a line break, and a line break weighs 1, so a text weighs the
+ * sum of its pieces plus its line breaks: a keystroke re-parses one sentence, not the post.
+ */
+const xPieces = new LineMemo((piece) => ({ weight: twitterText.parseTweet(piece).weightedLength, nfcDelta: piece.length - piece.normalize().length }));
+/** Where the limit falls, by limit then by the text up to the piece it falls in. */
+const xOverflows = new Map<number, LineMemo<number>>();
+
 function measureX(text: string, limit: number): Count {
-  const parsed =
-    limit === NETWORK_LIMITS.x.limit
-      ? twitterText.parseTweet(text)
-      : twitterText.parseTweet(text, { ...twitterText.configs.defaults, maxWeightedTweetLength: limit });
-  const over = parsed.weightedLength > limit;
+  const pieces = splitPieces(text).map((piece) => ({ ...piece, ...xPieces.get(piece.text) }));
+  let used = 0;
+  let textDelta = 0;
+  for (const piece of pieces) {
+    used += piece.weight + (piece.lineEnd ? 1 : 0);
+    textDelta += piece.nfcDelta;
+  }
+  if (used <= limit) return { used, limit, unit: 'weighted', over: false, overflowFrom: null };
+  // The last valid character lies in the first piece (with its line break) that takes the
+  // weight past the limit: parse the text up to there. twitter-text shifts that index by
+  // the whole text's NFC shortening, so the prefix's shortening is swapped for the text's.
+  let weight = 0;
+  let prefixEnd = 0;
+  let prefixDelta = 0;
+  for (const piece of pieces) {
+    weight += piece.weight + (piece.lineEnd ? 1 : 0);
+    prefixEnd = piece.from + piece.text.length + (piece.lineEnd ? 1 : 0);
+    prefixDelta += piece.nfcDelta;
+    if (weight > limit) break;
+  }
+  let overflows = xOverflows.get(limit);
+  if (!overflows) {
+    overflows = new LineMemo((prefix) => parseX(prefix, limit).validRangeEnd);
+    xOverflows.set(limit, overflows);
+  }
+  const validRangeEnd = overflows.get(text.slice(0, prefixEnd)) - prefixDelta + textDelta;
   // validRangeEnd indexes the NFC form; clamp in case the text was not NFC.
-  const overflowFrom = over ? Math.min(parsed.validRangeEnd + 1, text.length) : null;
-  return { used: parsed.weightedLength, limit, unit: 'weighted', over, overflowFrom };
+  return { used, limit, unit: 'weighted', over: true, overflowFrom: Math.min(validRangeEnd + 1, text.length) };
 }
 
 /** Mastodon's countable text: URLs (with scheme) count a fixed length, mentions lose their domain. */
@@ -79,11 +115,29 @@ function mastodonPieces(text: string, urlLength: number): FixedPiece[] {
   return pieces;
 }
 
-/** One per code unit, two for a character the connector escapes. */
-function linkedInWeight(escaped: readonly number[]): (unit: number, index: number) => number {
-  const set = new Set(escaped);
-  return (_unit, index) => (set.has(index) ? 2 : 1);
+/**
+ * One per code unit, two for a character the connector escapes: `tallyCodeUnits` with that
+ * weight, walking the sorted escapes alongside instead of a set lookup per code unit.
+ */
+function linkedInTally(text: string, limit: number, escaped: readonly number[]): Tally {
+  const used = text.length + escaped.length;
+  if (used <= limit) return { used, overflowFrom: null };
+  const doubled = [...new Set(escaped)].filter((at) => at >= 0 && at < text.length).sort((a, b) => a - b);
+  let sum = 0;
+  let overflowFrom: number | null = null;
+  let next = 0;
+  for (let i = 0; i < text.length && overflowFrom === null; i++) {
+    sum += 1;
+    if (doubled[next] === i) {
+      sum += 1;
+      next++;
+    }
+    if (sum > limit) overflowFrom = isLowSurrogate(text.charCodeAt(i)) && i > 0 ? i - 1 : i;
+  }
+  return { used: text.length + doubled.length, overflowFrom };
 }
+
+const isLowSurrogate = (unit: number): boolean => unit >= 0xdc00 && unit <= 0xdfff;
 
 /** UTF-16 length, walking the text only when it is over (to find where). */
 function codeUnitCount(text: string, limit: number, extra: number, weigh: (unit: number, index: number) => number): Tally {
@@ -126,8 +180,7 @@ export function measureAgainst(network: Network, text: string, limit: number, op
     case 'linkedin': {
       // The limit applies after escaping: that is the string the API receives, so the
       // counter never promises room the API will not give.
-      const escaped = linkedInEscapedOffsets(text);
-      return count(codeUnitCount(text, limit, escaped.length, linkedInWeight(escaped)), limit, 'characters');
+      return count(linkedInTally(text, limit, linkedInEscapedOffsets(text)), limit, 'characters');
     }
     case 'instagram':
     case 'facebook':

@@ -12,24 +12,32 @@ import type { LanguageDetection } from './language';
 import { splitSentences } from './sentences';
 import type { Sentence } from './sentences';
 import { determinerKey, stemKeys } from './stem';
+import { collectLines, LineMemo, splitPieces } from './lines';
+import type { Piece } from './lines';
 import { ELISIONS, tokenize } from './tokens';
 import type { Token } from './tokens';
 import type { Language } from '../ruleSchema';
 
 /** The comparison keys of a token under stemming (elided words map to their full form's key). */
-export function tokenStemKeys(token: Token): readonly string[] {
-  if (!token.elision) return stemKeys(token.lower);
+export function tokenStemKeys(token: Token, language: Language): readonly string[] {
+  if (!token.elision) return stemKeys(token.lower, language);
   const full = ELISIONS[token.folded.slice(0, -1)] ?? token.folded;
   return [determinerKey(full) ?? full];
 }
+
+// Words, links and emoji never span white space: found piece by piece, memoised per piece.
+const lineTokens = new LineMemo<readonly Token[]>(tokenize);
+const lineUrls = new LineMemo<readonly UrlEntity[]>((line) => extractUrls(line));
+const lineEmoji = new LineMemo<readonly EmojiMatch[]>(findEmoji);
 
 /**
  * Everything the checks read from one text, each part computed on first use and kept for
  * the other checks of the same lint.
  */
 export class TextAnalysis {
+  private pieceList: Piece[] | undefined;
   private tokenList: Token[] | undefined;
-  private stemCache: (readonly string[] | undefined)[] = [];
+  private readonly stemCache: Record<Language, (readonly string[] | undefined)[]> = { fr: [], en: [] };
   private urlList: UrlEntity[] | undefined;
   private hashtagList: HashtagEntity[] | undefined;
   private blueskyHashtagList: HashtagEntity[] | undefined;
@@ -45,23 +53,31 @@ export class TextAnalysis {
     private readonly measureOptions: MeasureOptions,
   ) {}
 
+  /** The text's lines cut after sentence ends, with their offsets. */
+  get pieces(): Piece[] {
+    this.pieceList ??= splitPieces(this.text);
+    return this.pieceList;
+  }
+
   get tokens(): Token[] {
-    this.tokenList ??= tokenize(this.text);
+    this.tokenList ??= collectLines(this.pieces, lineTokens);
     return this.tokenList;
   }
 
-  stems(index: number): readonly string[] {
-    const cached = this.stemCache[index];
+  /** The stemming keys of a word, as stemmed in a post written in `language`. */
+  stems(index: number, language: Language): readonly string[] {
+    const cache = this.stemCache[language];
+    const cached = cache[index];
     if (cached) return cached;
     const token = this.tokens[index];
-    const keys = token ? tokenStemKeys(token) : [];
-    this.stemCache[index] = keys;
+    const keys = token ? tokenStemKeys(token, language) : [];
+    cache[index] = keys;
     return keys;
   }
 
   /** Links with or without scheme, as X and LinkedIn turn them into links. */
   get urls(): UrlEntity[] {
-    this.urlList ??= extractUrls(this.text);
+    this.urlList ??= collectLines(this.pieces, lineUrls);
     return this.urlList;
   }
 
@@ -82,7 +98,7 @@ export class TextAnalysis {
   }
 
   get emoji(): EmojiMatch[] {
-    this.emojiList ??= findEmoji(this.text);
+    this.emojiList ??= collectLines(this.pieces, lineEmoji);
     return this.emojiList;
   }
 

@@ -3,7 +3,7 @@ import type { LintRunner } from './lintRunner';
 
 let shared: LintRunner | null = null;
 
-/** One lint worker for the whole page, started on the first pass of the first editor. */
+/** One lint worker for the whole page, started when the first editor opens. */
 export function editorLintRunner(): LintRunner {
   if (typeof Worker === 'undefined') return inThreadRunner;
   // Vite bundles the worker from this very expression (a module worker, same origin as the page).

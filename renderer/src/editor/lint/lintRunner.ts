@@ -8,6 +8,8 @@ import type { LintWorkerRequest } from './lintWorkerProtocol';
 /** Where the editor's lint passes run while typing. */
 export interface LintRunner {
   lint(text: string, line: LintLine, context: LintContextInput): Promise<LintResult>;
+  /** An editor opens: get ready to lint (start the worker, warm its libraries) before the line is known. */
+  prepare?(): void;
 }
 
 /** In the page's own thread: where there is no worker (tests, a shell that refuses one). */
@@ -33,7 +35,8 @@ export interface LintWorkerPort {
 
 /**
  * Lints in a dedicated worker, so a pass never holds up a keystroke (bench/typingLatency.bench.ts).
- * The worker starts on the first pass; each line is sent (and compiled there) once. If the
+ * The worker starts when an editor opens (`prepare`, warming its libraries while the line
+ * loads), else on the first pass; each line is sent (and compiled there) once. If the
  * worker cannot start or fails, every pass, waiting ones included, runs in the page instead:
  * slower to type over, never a lint lost.
  */
@@ -46,6 +49,16 @@ export class WorkerLintRunner implements LintRunner {
   private readonly waiting = new Map<number, Waiting>();
 
   constructor(private readonly start: () => LintWorkerPort) {}
+
+  prepare(): void {
+    const worker = this.failed ? null : this.started();
+    if (!worker) return;
+    try {
+      this.post(worker, { type: 'warmUp' });
+    } catch {
+      this.fail();
+    }
+  }
 
   lint(text: string, line: LintLine, context: LintContextInput): Promise<LintResult> {
     const worker = this.failed ? null : this.started();

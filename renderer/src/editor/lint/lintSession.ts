@@ -26,7 +26,10 @@ const EMPTY: LintSnapshot = { map: { text: '', positions: [] }, result: null, du
  */
 export class LintSession {
   /** Where lint passes run while typing (a worker); without one, the plugin lints in the page. */
-  constructor(readonly runner: LintRunner | null = null) {}
+  constructor(readonly runner: LintRunner | null = null) {
+    // The worker readies its libraries while the post and its line load.
+    runner?.prepare?.();
+  }
 
   private lineValue: LintLine | null = null;
   private contextValue: LintContextInput = {};

@@ -1,6 +1,7 @@
 import { compileLine } from '../../../../shared/editorial/compile';
 import type { CompiledLine } from '../../../../shared/editorial/compile';
 import { lint } from '../../../../shared/editorial/lint';
+import { warmUp } from '../../../../shared/editorial/warmUp';
 import { LintWorkerRequest } from './lintWorkerProtocol';
 import type { LintWorkerReply } from './lintWorkerProtocol';
 
@@ -9,7 +10,7 @@ const KEPT_LINES = 8;
 
 /**
  * The lint worker's side of the protocol, apart from the worker itself: each message in, the
- * reply to post back (none for a line, which is only compiled and kept under its key).
+ * reply to post back (none for a line, which is only compiled and kept under its key, nor for a warm-up).
  */
 export function lintWorkerHandler(): (data: unknown) => LintWorkerReply | null {
   const lines = new Map<number, CompiledLine>();
@@ -20,6 +21,10 @@ export function lintWorkerHandler(): (data: unknown) => LintWorkerReply | null {
       return typeof id === 'number' ? { id, error: request.error.message } : null;
     }
     const message = request.data;
+    if (message.type === 'warmUp') {
+      warmUp();
+      return null;
+    }
     if (message.type === 'line') {
       lines.delete(message.key);
       lines.set(message.key, compileLine(message.line));

@@ -10,6 +10,8 @@ export const LintWorkerRequest = z.discriminatedUnion('type', [
   /** A line to lint against from now on, compiled once in the worker and known by `key`. */
   z.object({ type: z.literal('line'), key: z.number().int().min(0), line: ResolvedLine }),
   z.object({ type: z.literal('lint'), id: z.number().int().min(0), key: z.number().int().min(0), text: z.string(), context: LintContext }),
+  /** Sent when an editor opens: the worker readies its libraries while the line loads. */
+  z.object({ type: z.literal('warmUp') }),
 ]);
 export type LintWorkerRequest = z.input<typeof LintWorkerRequest>;
 
