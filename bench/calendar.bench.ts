@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 import type { Page } from '@playwright/test';
-import { agencyWorkspace } from './support/agencyWorkspace';
+import { AGENCY_CENTER, agencyWorkspace } from './support/agencyWorkspace';
 import { median, printTable } from './support/stats';
 import type { Measure } from './support/stats';
 
@@ -25,7 +25,10 @@ const scratch = mkdtempSync(join(tmpdir(), 'plume-bench-cal-'));
 const dataDir = await agencyWorkspace(join(scratch, 'agency'));
 
 const child = spawn(process.execPath, ['out/main/server.js'], {
-  env: { ...process.env, PLUME_DATA_DIR: dataDir, PLUME_NO_OPEN: '1' },
+  // The workspace as on a working day of its life (its centre): today's posts ahead, nothing
+  // overdue. At the real date, months of its posts would be overdue and the server would spend
+  // the first minutes holding them (a start after months away: bench/foundation.bench.ts).
+  env: { ...process.env, PLUME_DATA_DIR: dataDir, PLUME_NO_OPEN: '1', PLUME_CLOCK_START: new Date(AGENCY_CENTER + 8 * 3_600_000).toISOString() },
   stdio: ['ignore', 'pipe', 'inherit'],
 });
 const stopServer = async () => {

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { backupsToKeep } from '../../../shared/workspace/backupRetention';
 import type { BackupInfo } from '../../../shared/workspace/health';
+import { copyInBackground } from './copyInBackground';
 import { quickCheckInBackground } from './quickCheck';
 import type { QuickCheckResult } from './quickCheck';
 
@@ -74,16 +75,18 @@ export class BackupStore {
   }
 
   /**
-   * Copies the live database without stopping it (the backup API copies in steps between
-   * which the app keeps writing), checks the copy, then gives it its final name. A failed or
-   * damaged copy is removed; the live file is never touched.
+   * Copies the live database without stopping it (one consistent snapshot, written by a worker
+   * thread while the app keeps reading and writing), checks the copy, then gives it its final
+   * name. A failed or damaged copy is removed; the live file is never touched.
    */
   async create(db: Database.Database, now: number): Promise<BackupOutcome> {
     mkdirSync(this.dir, { recursive: true });
     const name = `plume-${stamp(now)}.sqlite`;
     const partial = join(this.dir, `.${name}.partial`);
     try {
-      await db.backup(partial);
+      // Left by a copy cut short (VACUUM INTO wants a new file).
+      rmSync(partial, { force: true });
+      await copyInBackground(db.name, partial);
       selfContained(partial);
       const check: QuickCheckResult = await quickCheckInBackground(partial);
       if (check.status === 'damaged') return { status: 'damaged', reason: `backup copy failed its check: ${check.reason}` };
