@@ -21,7 +21,7 @@ import { VoiceProfileRepository } from '../../electron/core/voice/repository';
  */
 export const AGENCY = { partners: 50, posts: 100_000, auditPerPost: 10, spanDays: 1_000 } as const;
 /** Bump when the generator changes, so a stale cache is rebuilt. */
-const GENERATOR_VERSION = 3;
+const GENERATOR_VERSION = 4;
 /** Posts are spread evenly around this day (a Monday): a week view there holds ~700 posts. */
 export const AGENCY_CENTER = Date.parse('2026-06-01T00:00:00Z');
 const DAY = 86_400_000;
@@ -132,7 +132,9 @@ async function build(dir: string): Promise<void> {
       // Working hours, Paris-ish: 07:00–19:00 UTC, on the quarter hour.
       const at = start + Math.floor((i / AGENCY.posts) * AGENCY.spanDays) * DAY + (7 * 60 + Math.floor(random() * 48) * 15) * 60_000;
       const past = at < AGENCY_CENTER;
-      const status = past ? (random() < 0.95 ? 'published' : 'missed') : (['draft', 'in_review', 'approved', 'scheduled'][Math.floor(random() * 4)] ?? 'draft');
+      // Ahead: an approved post with a time is scheduled by core's next tick, so a workspace in
+      // use holds none (generated as approved, every start would first schedule thousands).
+      const status = past ? (random() < 0.95 ? 'published' : 'missed') : (['draft', 'in_review', 'scheduled', 'scheduled'][Math.floor(random() * 4)] ?? 'draft');
       const { paragraphs, plain } = body(random);
       const title = (paragraphs[0] ?? '').slice(0, 60);
       const content = doc(paragraphs);

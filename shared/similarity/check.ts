@@ -91,7 +91,12 @@ export interface Confirmed extends Overlap {
 
 /** Exact comparison of two texts (the draft first). */
 export function confirmPair(draftShingles: ReadonlySet<number>, otherText: string): Confirmed {
-  const pair = overlap(draftShingles, shingleSet(normalizeForSimilarity(otherText)));
+  return confirmShingles(draftShingles, shingleSet(normalizeForSimilarity(otherText)));
+}
+
+/** The same verdict from both sides' shingles (the calendar's pair search shingles each post once). */
+export function confirmShingles(draftShingles: ReadonlySet<number>, otherShingles: ReadonlySet<number>): Confirmed {
+  const pair = overlap(draftShingles, otherShingles);
   return { ...pair, level: levelOf(pair) };
 }
 

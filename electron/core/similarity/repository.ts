@@ -75,6 +75,23 @@ export class SimilarityRepository {
     this.dismissedOf = db.prepare<[string], string>('SELECT other_post_id FROM similarity_dismissals WHERE post_id = ?').pluck();
   }
 
+  /**
+   * Every compared post dated in [from, to], by date: the windows of many posts at once (the
+   * calendar's pair search cuts each post's window out of it instead of one query per post).
+   */
+  datedIn(from: number, to: number): { ids: string[]; partnerIds: string[]; ats: number[] } {
+    const rows = this.db
+      .prepare<[number, number], [string, string, number]>(
+        `SELECT p.id, p.partner_id, ${DATE} AS at FROM posts p
+         WHERE ${DATE} BETWEEN ? AND ? AND p.status IN (${STATUSES})
+           AND p.partner_id NOT IN (SELECT id FROM partners WHERE archived_at IS NOT NULL)
+         ORDER BY at`,
+      )
+      .raw()
+      .all(from, to);
+    return { ids: rows.map((row) => row[0]), partnerIds: rows.map((row) => row[1]), ats: rows.map((row) => row[2]) };
+  }
+
   /** Ids of other partners' compared posts dated in [from, to]. */
   windowIds(from: number, to: number, partnerId: string, postId: string): string[] {
     return this.window.all(from, to, partnerId, postId);

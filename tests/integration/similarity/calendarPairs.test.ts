@@ -1,0 +1,85 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { docFromParagraphs } from '../../../shared/posts/document';
+import type { SimilarityPair } from '../../../shared/similarity/schema';
+import { DAY_MS } from '../../../shared/similarity/window';
+import { createTestCore } from '../../support/testCore';
+import type { TestCore } from '../../support/testCore';
+
+/**
+ * The calendar's pair search finds a whole range's pairs at once (one read of the posts around
+ * it, each window cut out by date). It must flag exactly what the per-post check flags: every
+ * post of the range checked on its own, pairs kept once, dismissed ones left out.
+ */
+const SENTENCES = [
+  'Depuis la réforme du droit des contrats, la clause d’imprévision permet de demander une renégociation.',
+  'Nous accompagnons les dirigeants de PME dans la rédaction de leurs contrats commerciaux.',
+  'Le tribunal judiciaire de Paris a rendu une décision attendue sur la rupture brutale des relations commerciales.',
+  'La médiation reste la voie la plus rapide pour sortir d’un litige entre associés.',
+  'Quelles obligations pour l’employeur lorsqu’un salarié exerce son droit de retrait ?',
+  'La Cour de cassation précise les contours de la faute grave en matière de licenciement.',
+  'Un bail commercial se négocie bien avant sa signature : durée, indexation, travaux.',
+  'Les pactes d’actionnaires méritent une relecture à chaque levée de fonds.',
+];
+const D = Date.UTC(2026, 2, 2, 9, 0, 0);
+
+let t: TestCore;
+beforeEach(() => {
+  t = createTestCore();
+});
+afterEach(() => t.close());
+
+/** A set of pairs, whichever side each was met from (posts at the same minute come in either order). */
+const asSet = (pairs: SimilarityPair[]) =>
+  pairs.map((pair) => ({ ids: [pair.postId, pair.otherPostId].sort().join(' '), level: pair.level })).sort((a, b) => a.ids.localeCompare(b.ids));
+
+/** What the calendar used to compute: each post of the range checked on its own, in date order. */
+async function pairsPostByPost(postIds: string[]): Promise<SimilarityPair[]> {
+  const seen = new Set<string>();
+  const pairs: SimilarityPair[] = [];
+  for (const postId of postIds) {
+    const check = await t.call('similarity.check', { postId });
+    for (const match of check.matches) {
+      const key = [postId, match.postId].sort().join(' ');
+      if (match.dismissed || seen.has(key)) continue;
+      seen.add(key);
+      pairs.push({ postId, otherPostId: match.postId, level: match.level, sharePercent: match.sharePercent });
+    }
+  }
+  return pairs;
+}
+
+describe('the calendar’s near-duplicate pairs', () => {
+  it('are the pairs the per-post check flags, across partners and windows, without the dismissed ones', async () => {
+    const partners = await Promise.all(
+      ['Claire Martin', 'Dana Lefèvre', 'Hugo Bernard', 'Inès Garnier'].map((displayName) =>
+        t.call('partners.create', { displayName, timeZone: 'Europe/Paris', locale: 'fr' }),
+      ),
+    );
+    // 80 posts over 40 days, texts drawn from a few sentences: many near-copies, some exact.
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) % 1000;
+    const posts: { id: string; at: number }[] = [];
+    for (let i = 0; i < 80; i++) {
+      const partner = partners[next() % partners.length];
+      if (!partner) continue;
+      const paragraphs = [0, 1, 2].map(() => SENTENCES[next() % SENTENCES.length] ?? '');
+      const at = D + Math.floor(i / 2) * DAY_MS + (next() % 8) * 3_600_000;
+      const created = await t.call('posts.create', { partnerId: partner.id, title: `Post ${i}`, content: docFromParagraphs(paragraphs), scheduledAt: at });
+      posts.push({ id: created.id, at });
+    }
+    const from = D + 10 * DAY_MS;
+    const to = D + 24 * DAY_MS;
+    const inRange = posts.filter((p) => p.at >= from && p.at < to).sort((a, b) => a.at - b.at);
+    const before = await pairsPostByPost(inRange.map((p) => p.id));
+    expect(before.length).toBeGreaterThan(10);
+    expect(asSet(await t.call('similarity.pairs', { from, to }))).toEqual(asSet(before));
+
+    // A dismissed pair leaves the calendar; the others stay as they were.
+    const dismissed = before[0];
+    if (!dismissed) throw new Error('no pair to dismiss');
+    await t.call('similarity.dismiss', { postId: dismissed.postId, otherPostId: dismissed.otherPostId });
+    const after = await t.call('similarity.pairs', { from, to });
+    expect(asSet(after)).toEqual(asSet(await pairsPostByPost(inRange.map((p) => p.id))));
+    expect(asSet(after)).not.toContainEqual(asSet([dismissed])[0]);
+  });
+});
