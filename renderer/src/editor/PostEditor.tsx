@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { memo, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EditorContent, useEditor } from '@tiptap/react';
 import { useQueryClient } from '@tanstack/react-query';
@@ -9,11 +9,10 @@ import type { Network } from '../../../shared/posts/networks';
 import type { DocNode } from '../../../shared/posts/document';
 import type { Post } from '../../../shared/posts/schema';
 import type { Partner } from '../../../shared/partners/schema';
-import { errorMessage } from '../ui/errorMessage';
-import { ApiError } from '../../../shared/api/errors';
-import { useDateFormat } from '../ui/useDateFormat';
 import { DraftSaver } from './draftSaver';
-import type { DraftFields, SaverStatus } from './draftSaver';
+import type { DraftFields } from './draftSaver';
+import { SaveStatusStore } from './saveStatus';
+import { ConflictBanner, SaveStatusLabel } from './SaveStatus';
 import { postExtensions } from './extensions';
 import { sanitizePastedHtml } from './pasteSanitizer';
 import { RevisionsPanel } from './RevisionsPanel';
@@ -44,9 +43,22 @@ import { SnippetSession } from '../snippets/snippetSession';
 import { SnippetTools } from '../snippets/SnippetTools';
 import { ThreadsPanel } from '../threads/ThreadsPanel';
 
-export function PostEditor({ initial, partners, onDeleted }: { initial: Post; partners: Partner[]; onDeleted: () => void }) {
+interface PostEditorProps {
+  initial: Post;
+  partners: Partner[];
+  onDeleted: () => void;
+}
+
+/**
+ * The post page re-renders on every refetch of the post list or of this post (each save, each
+ * event about any post); the editor and its panels only when the stored post or the partners
+ * actually changed (React Query keeps an unchanged result's identity). `onDeleted` is the page's
+ * fresh arrow each time, always meaning "leave this post": it does not count.
+ */
+export const PostEditor = memo(PostEditorPage, (before, after) => before.initial === after.initial && before.partners === after.partners);
+
+function PostEditorPage({ initial, partners, onDeleted }: PostEditorProps) {
   const { t } = useTranslation();
-  const { relative } = useDateFormat();
   const queryClient = useQueryClient();
   const [fields, setFields] = useState<Required<DraftFields>>({
     title: initial.title,
@@ -54,9 +66,7 @@ export function PostEditor({ initial, partners, onDeleted }: { initial: Post; pa
     networks: initial.networks,
     partnerId: initial.partnerId,
   });
-  const [status, setStatus] = useState<SaverStatus>('clean');
-  const [statusError, setStatusError] = useState<unknown>(null);
-  const [savedAt, setSavedAt] = useState(initial.updatedAt);
+  const [saveStatus] = useState(() => new SaveStatusStore(initial.updatedAt));
   const [notice, setNotice] = useState<string | null>(null);
   const [lintSession] = useState(() => new LintSession(editorLintRunner()));
   const [snippetSession] = useState(() => new SnippetSession());
@@ -77,14 +87,11 @@ export function PostEditor({ initial, partners, onDeleted }: { initial: Post; pa
         save: (input) => api.call('posts.save', input),
         keepRevision: () => api.call('posts.keepRevision', { id: initial.id }),
         onSaved: (post) => {
-          setSavedAt(post.updatedAt);
+          saveStatus.setSavedAt(post.updatedAt);
           // Only a kept revision changes the list: most saves fetch nothing.
           void refreshRevisionsFirstPage(queryClient, post.id, post.revisionCount);
         },
-        onStatus: (next, error) => {
-          setStatus(next);
-          setStatusError(error ?? null);
-        },
+        onStatus: (next, error) => saveStatus.setStatus(next, error ?? null),
       }),
   );
 
@@ -143,7 +150,7 @@ export function PostEditor({ initial, partners, onDeleted }: { initial: Post; pa
     editor.commands.setContent(stored.content, { emitUpdate: false });
     saver.discardPending(stored.version);
     setFields({ title: stored.title, note: stored.note, networks: stored.networks, partnerId: stored.partnerId });
-    setSavedAt(stored.updatedAt);
+    saveStatus.setSavedAt(stored.updatedAt);
     return stored;
   };
 
@@ -205,7 +212,7 @@ export function PostEditor({ initial, partners, onDeleted }: { initial: Post; pa
     editor.commands.setContent(post.content, { emitUpdate: false });
     saver.discardPending(post.version);
     setFields((current) => ({ ...current, title: post.title }));
-    setSavedAt(post.updatedAt);
+    saveStatus.setSavedAt(post.updatedAt);
     setNotice(t('revisions.restored', { number }));
   };
 
@@ -217,34 +224,10 @@ export function PostEditor({ initial, partners, onDeleted }: { initial: Post; pa
     onDeleted();
   };
 
-  const statusLabel =
-    status === 'saving'
-      ? t('editor.saving')
-      : status === 'dirty'
-        ? t('editor.unsaved')
-        : status === 'retrying'
-          ? // A full disk or a damaged file says so; the text stays here and is retried.
-            statusError instanceof ApiError && statusError.code === 'unavailable'
-            ? errorMessage(t, statusError)
-            : t('editor.retrying')
-          : status === 'invalid'
-            ? errorMessage(t, statusError)
-            : t('editor.saved', { when: relative(savedAt) });
-
   return (
     <div className="editor-layout">
       <article className="post-editor" aria-label={fields.title || t('posts.untitled')}>
-        {status === 'conflict' ? (
-          <div className="banner warn" role="alert" data-testid="conflict-banner">
-            <div>
-              <strong>{t('editor.conflict.title')}</strong> {t('editor.conflict.body')}
-            </div>
-            <div className="actions">
-              <button onClick={() => void keepMine()}>{t('editor.conflict.keepMine')}</button>
-              <button onClick={() => void loadStored()}>{t('editor.conflict.takeTheirs')}</button>
-            </div>
-          </div>
-        ) : null}
+        <ConflictBanner store={saveStatus} onKeepMine={() => void keepMine()} onTakeTheirs={() => void loadStored()} />
         {notice ? (
           <div className="banner info" role="status" onAnimationEnd={() => setNotice(null)}>
             {notice}
@@ -263,9 +246,7 @@ export function PostEditor({ initial, partners, onDeleted }: { initial: Post; pa
         <div className="editor-header">
           {/* `initial` is the post query's data, refetched on saves and on sign-off and publication events. */}
           <span className={`badge status-${initial.status}`}>{t(`posts.status.${initial.status}`)}</span>
-          <span className={`save-status ${status}`} data-testid="save-status" data-status={status} aria-live="polite">
-            {statusLabel}
-          </span>
+          <SaveStatusLabel store={saveStatus} />
         </div>
         <div className="editor-meta">
           <label>
