@@ -1,4 +1,4 @@
-import { memo, useEffect, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EditorContent, useEditor } from '@tiptap/react';
 import { useQueryClient } from '@tanstack/react-query';
@@ -22,16 +22,16 @@ import { PreviewsPanel } from '../previews/PreviewsPanel';
 import { EngagementPanel } from '../engagement/EngagementPanel';
 import { SignoffPanel } from '../signoff/SignoffPanel';
 import { saveRegistry } from './saveRegistry';
-import { Toolbar } from './Toolbar';
+import { Toolbar as ToolbarView } from './Toolbar';
 import { LintSession } from './lint/lintSession';
 import { editorLintRunner } from './lint/editorLintRunner';
-import { LintCard } from './lint/LintCard';
-import { EditorialPanel } from '../editorial/editor/EditorialPanel';
-import { NetworkCounters } from '../editorial/editor/NetworkCounters';
+import { LintCard as LintCardView } from './lint/LintCard';
+import { EditorialPanel as EditorialPanelView } from '../editorial/editor/EditorialPanel';
+import { NetworkCounters as NetworkCountersView } from '../editorial/editor/NetworkCounters';
 import { useEditorialLint } from '../editorial/editor/useEditorialLint';
 import { newPostFocus, partnerContext } from '../app/partnerContext';
-import { SimilarityPanel } from '../similarity/SimilarityPanel';
-import { VoiceLine } from '../voice/VoiceLine';
+import { SimilarityPanel as SimilarityPanelView } from '../similarity/SimilarityPanel';
+import { VoiceLine as VoiceLineView } from '../voice/VoiceLine';
 import { SimilarityNote } from '../similarity/SimilarityNote';
 import { TextSelection } from '@tiptap/pm/state';
 import type { TextRange } from '../../../shared/editorial/findingSchema';
@@ -40,8 +40,35 @@ import { useDraftText } from './useDraftText';
 import { NetworkVersions } from '../versions/NetworkVersions';
 import type { VersionTexts } from '../versions/NetworkVersions';
 import { SnippetSession } from '../snippets/snippetSession';
-import { SnippetTools } from '../snippets/SnippetTools';
+import { SnippetTools as SnippetToolsView } from '../snippets/SnippetTools';
 import { ThreadsPanel } from '../threads/ThreadsPanel';
+
+/**
+ * The page re-renders once per save (the stored post is refetched, its version moved on); the
+ * panels whose props hold still across a save skip that render. Each still follows its own
+ * query or the lint session by itself.
+ */
+const Toolbar = memo(ToolbarView);
+const LintCard = memo(LintCardView);
+const NetworkCounters = memo(NetworkCountersView);
+const SnippetTools = memo(SnippetToolsView);
+const VoiceLine = memo(VoiceLineView);
+const SimilarityPanel = memo(SimilarityPanelView);
+// The line's query result is a new object each render; what the panel shows of it is its state.
+const EditorialPanel = memo(
+  EditorialPanelView,
+  (a, b) => a.editor === b.editor && a.session === b.session && a.networks === b.networks && a.line.isPending === b.line.isPending && a.line.error === b.line.error,
+);
+const PostSidePanels = memo(function PostSidePanels({ postId }: { postId: string }) {
+  return (
+    <>
+      <SignoffPanel postId={postId} requestNote={<SimilarityNote postId={postId} />} />
+      <PublicationPanel postId={postId} />
+      <PreviewsPanel postId={postId} />
+      <EngagementPanel postId={postId} />
+    </>
+  );
+});
 
 interface PostEditorProps {
   initial: Post;
@@ -116,7 +143,7 @@ function PostEditorPage({ initial, partners, onDeleted }: PostEditorProps) {
   const [versionTexts, setVersionTexts] = useState<VersionTexts | undefined>(undefined);
 
   /** Rewrite: selects the draft's first passage shared with the other post, so typing replaces it. */
-  const selectShared = (shared: readonly TextRange[]) => {
+  const selectShared = useCallback((shared: readonly TextRange[]) => {
     const { map } = lintSession.getSnapshot();
     const first = shared[0];
     const spans = first ? docSpans(map, first) : [];
@@ -129,7 +156,7 @@ function PostEditorPage({ initial, partners, onDeleted }: PostEditorProps) {
     const size = editor.state.doc.content.size;
     editor.view.dispatch(editor.state.tr.setSelection(TextSelection.create(editor.state.doc, Math.min(start.from, size), Math.min(end.to, size))).scrollIntoView());
     editor.view.focus();
-  };
+  }, [editor, lintSession]);
 
   // The saver reads the body lazily, at save time, from the live editor.
   useEffect(() => {
@@ -298,10 +325,7 @@ function PostEditorPage({ initial, partners, onDeleted }: PostEditorProps) {
         </label>
       </article>
       <div className="editor-side">
-        <SignoffPanel postId={initial.id} requestNote={<SimilarityNote postId={initial.id} />} />
-        <PublicationPanel postId={initial.id} />
-        <PreviewsPanel postId={initial.id} />
-        <EngagementPanel postId={initial.id} />
+        <PostSidePanels postId={initial.id} />
         <EditorialPanel editor={editor} session={lintSession} networks={fields.networks} line={editorialLine} />
         <VoiceLine partnerId={fields.partnerId} text={draftText} />
         <SimilarityPanel postId={initial.id} text={draftText} onRewrite={selectShared} />
