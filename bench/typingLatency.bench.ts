@@ -1,13 +1,10 @@
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { build } from 'vite';
-import type { Rolldown } from 'vite';
 import { chromium } from '@playwright/test';
 import type { Page } from '@playwright/test';
 import { docFromParagraphs } from '../shared/posts/document';
 import { generatedLine, post } from './support/editorialFixtures';
 import { EDITOR_TIMING } from '../renderer/src/editor/lint/lintPlugin';
 import { bootstrapRatioInterval, median, percentile, report } from './support/stats';
+import { mountEditor, openEditorPage, takeKeystrokes, takePasses, typeKeys } from './support/typingPage';
 
 /**
  * Typing latency in real Chromium: keypress → next paint, with the editorial extension on
@@ -28,111 +25,6 @@ import { bootstrapRatioInterval, median, percentile, report } from './support/st
  * Short blocks of keystrokes alternate between the two editors, so drift in the machine's
  * load hits both alike; the p95 ratio is printed with a bootstrap 95% interval.
  */
-const root = fileURLToPath(new URL('..', import.meta.url));
-const ENTRY = 'virtual:typing-bench-entry';
-const RESOLVED = '\0typing-bench-entry';
-
-/** The page's script: mounts either editor on #editor and records keypress → paint. */
-const entrySource = `
-import { Editor } from '@tiptap/core';
-import { postExtensions } from '/renderer/src/editor/extensions';
-import { LintSession } from '/renderer/src/editor/lint/lintSession';
-import { editorLintRunner } from '/renderer/src/editor/lint/editorLintRunner';
-import { EditorialLine } from '/shared/editorial/lineSchema';
-import { resolveLine } from '/shared/editorial/resolve';
-
-let editor = null;
-let pressedAt = null;
-const samples = [];
-const passes = [];
-const element = document.getElementById('editor');
-// The frame's rendering (style, layout, paint) runs after its animation callbacks; a message
-// posted from one is handled once that frame is done: the keystroke is on screen.
-const afterPaint = (callback) => requestAnimationFrame(() => {
-  const channel = new MessageChannel();
-  channel.port1.onmessage = callback;
-  channel.port2.postMessage(null);
-});
-element.addEventListener('keydown', (event) => { pressedAt = event.timeStamp; }, true);
-element.addEventListener('input', () => {
-  const start = pressedAt;
-  pressedAt = null;
-  if (start !== null) afterPaint(() => samples.push(performance.now() - start));
-});
-
-window.typingBench = {
-  mount(withLint, line, doc) {
-    editor?.destroy();
-    samples.length = 0;
-    passes.length = 0;
-    let session;
-    if (withLint) {
-      // As the app's editor does: the page's lint worker.
-      session = new LintSession(editorLintRunner());
-      session.subscribe(() => passes.push(session.getSnapshot().durationMs));
-      session.setInputs(resolveLine(EditorialLine.parse(line)), { networks: ['linkedin', 'x'] });
-    }
-    editor = new Editor({ element, extensions: postExtensions('', session), content: doc });
-    editor.commands.focus('end');
-    return editor.state.doc.textContent.length;
-  },
-  samples: () => [...samples],
-  passes: () => [...passes],
-};
-`;
-
-/** The page's files, by path: the entry script and the chunks and worker it loads. */
-async function bundle(): Promise<{ entry: string; files: Map<string, string> }> {
-  const output = await build({
-    configFile: false,
-    root,
-    base: '/',
-    logLevel: 'silent',
-    plugins: [
-      {
-        name: 'typing-bench-entry',
-        // Vite may hand the entry over resolved against the root.
-        resolveId: (id) => (id.endsWith(ENTRY) ? RESOLVED : null),
-        load: (id) => (id === RESOLVED ? entrySource : null),
-      },
-    ],
-    build: { write: false, minify: true, rolldownOptions: { input: ENTRY } },
-  });
-  const results: Rolldown.RolldownOutput[] = Array.isArray(output) ? output : [output as Rolldown.RolldownOutput];
-  const files = new Map<string, string>();
-  let entry: string | null = null;
-  for (const file of results.flatMap((result) => result.output)) {
-    if (file.type === 'chunk') {
-      files.set(`/${file.fileName}`, file.code);
-      if (file.isEntry) entry = `/${file.fileName}`;
-    } else files.set(`/${file.fileName}`, typeof file.source === 'string' ? file.source : new TextDecoder().decode(file.source));
-  }
-  if (!entry) throw new Error('Vite produced no script for the typing benchmark');
-  return { entry, files };
-}
-
-/** Served from an origin of its own (the worker must be same-origin), with the app's CSP. */
-const ORIGIN = 'http://typing-bench.localhost';
-const html = (entry: string, css: string) => `<!doctype html><html lang="fr"><head><meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'">
-<script type="module" src="${entry}"></script><style>${css}
-body { font: 16px/1.55 system-ui, sans-serif; margin: 2rem; }
-.post-body .ProseMirror { min-height: 240px; border: 1px solid #ccc; border-radius: 8px; padding: 0.8rem 1rem; white-space: pre-wrap; }
-.post-body .ProseMirror p { margin: 0 0 0.4rem; }
-</style></head><body><div class="post-body"><div id="editor"></div></div></body></html>`;
-
-/** Deterministic 40–140 ms gaps, the same sequence for both editors. */
-function gaps(count: number, seed: number): number[] {
-  let state = seed;
-  return Array.from({ length: count }, () => {
-    state = (state * 1103515245 + 12345) % 2 ** 31;
-    return 40 + (state % 101);
-  });
-}
-
-/** Typed at the end of the post (US keys; accents do not matter to the line): words of the line, some forbidden. */
-const TYPED = "la clause d'imprevision, le meilleur avocat du contrat ";
-
 interface Block {
   samples: number[];
   /** Lint passes (plain text + lint + decorations) during the block, in ms. */
@@ -140,46 +32,22 @@ interface Block {
 }
 
 async function typeBlock(page: Page, withLint: boolean, keystrokes: number, seed: number): Promise<Block> {
-  const doc = docFromParagraphs(post().split('\n'));
-  await page.evaluate(
-    ({ withLint, line, doc }) => {
-      const bench = (window as unknown as { typingBench: { mount: (withLint: boolean, line: unknown, doc: unknown) => number } }).typingBench;
-      return bench.mount(withLint, line, doc);
-    },
-    { withLint, line: generatedLine(), doc },
-  );
+  await mountEditor(page, withLint, generatedLine(), docFromParagraphs(post().split('\n')));
   // Let the initial lint and first paint settle.
   await page.waitForTimeout(300);
-  const wait = gaps(keystrokes, seed);
-  for (let i = 0; i < keystrokes; i++) {
-    // One keystroke in six erases the previous character: Backspace is typing too.
-    const key = i % 6 === 5 ? 'Backspace' : TYPED.charAt(i % TYPED.length);
-    await page.keyboard.press(key === ' ' ? 'Space' : key);
-    await new Promise((resolve) => setTimeout(resolve, wait[i]));
-  }
+  await takePasses(page);
+  await typeKeys(page, keystrokes, seed);
   await page.waitForTimeout(300);
-  return page.evaluate(() => {
-    const bench = (window as unknown as { typingBench: { samples: () => number[]; passes: () => number[] } }).typingBench;
-    return { samples: bench.samples(), passes: bench.passes() };
-  });
+  return { samples: await takeKeystrokes(page), passes: await takePasses(page) };
 }
 
 async function main(): Promise<void> {
-  const { entry, files } = await bundle();
-  const css = readFileSync(new URL('../renderer/src/editor/lint/lint.css', import.meta.url), 'utf8');
   const browser = await chromium.launch({
     executablePath: process.env.PLUME_CHROMIUM ?? '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
   });
   try {
-    const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
-    await page.route(`${ORIGIN}/**`, (route) => {
-      const path = new URL(route.request().url()).pathname;
-      const body = path === '/' ? html(entry, css) : files.get(path);
-      return body === undefined ? route.fulfill({ status: 404 }) : route.fulfill({ body, contentType: path === '/' ? 'text/html' : 'text/javascript' });
-    });
-    await page.goto(`${ORIGIN}/`);
-    await page.waitForFunction(() => 'typingBench' in window);
+    const page = await openEditorPage(await browser.newContext());
 
     // Warm-up of both (JIT, fonts, the line compiled once per page), not counted.
     await typeBlock(page, false, 30, 1);

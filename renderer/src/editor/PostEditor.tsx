@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EditorContent, useEditor } from '@tiptap/react';
 import { useQueryClient } from '@tanstack/react-query';
@@ -9,11 +9,10 @@ import type { Network } from '../../../shared/posts/networks';
 import type { DocNode } from '../../../shared/posts/document';
 import type { Post } from '../../../shared/posts/schema';
 import type { Partner } from '../../../shared/partners/schema';
-import { errorMessage } from '../ui/errorMessage';
-import { ApiError } from '../../../shared/api/errors';
-import { useDateFormat } from '../ui/useDateFormat';
 import { DraftSaver } from './draftSaver';
-import type { DraftFields, SaverStatus } from './draftSaver';
+import type { DraftFields } from './draftSaver';
+import { SaveStatusStore } from './saveStatus';
+import { ConflictBanner, SaveStatusLabel } from './SaveStatus';
 import { postExtensions } from './extensions';
 import { sanitizePastedHtml } from './pasteSanitizer';
 import { RevisionsPanel } from './RevisionsPanel';
@@ -23,16 +22,16 @@ import { PreviewsPanel } from '../previews/PreviewsPanel';
 import { EngagementPanel } from '../engagement/EngagementPanel';
 import { SignoffPanel } from '../signoff/SignoffPanel';
 import { saveRegistry } from './saveRegistry';
-import { Toolbar } from './Toolbar';
+import { Toolbar as ToolbarView } from './Toolbar';
 import { LintSession } from './lint/lintSession';
 import { editorLintRunner } from './lint/editorLintRunner';
-import { LintCard } from './lint/LintCard';
-import { EditorialPanel } from '../editorial/editor/EditorialPanel';
-import { NetworkCounters } from '../editorial/editor/NetworkCounters';
+import { LintCard as LintCardView } from './lint/LintCard';
+import { EditorialPanel as EditorialPanelView } from '../editorial/editor/EditorialPanel';
+import { NetworkCounters as NetworkCountersView } from '../editorial/editor/NetworkCounters';
 import { useEditorialLint } from '../editorial/editor/useEditorialLint';
 import { newPostFocus, partnerContext } from '../app/partnerContext';
-import { SimilarityPanel } from '../similarity/SimilarityPanel';
-import { VoiceLine } from '../voice/VoiceLine';
+import { SimilarityPanel as SimilarityPanelView } from '../similarity/SimilarityPanel';
+import { VoiceLine as VoiceLineView } from '../voice/VoiceLine';
 import { SimilarityNote } from '../similarity/SimilarityNote';
 import { TextSelection } from '@tiptap/pm/state';
 import type { TextRange } from '../../../shared/editorial/findingSchema';
@@ -41,12 +40,52 @@ import { useDraftText } from './useDraftText';
 import { NetworkVersions } from '../versions/NetworkVersions';
 import type { VersionTexts } from '../versions/NetworkVersions';
 import { SnippetSession } from '../snippets/snippetSession';
-import { SnippetTools } from '../snippets/SnippetTools';
+import { SnippetTools as SnippetToolsView } from '../snippets/SnippetTools';
 import { ThreadsPanel } from '../threads/ThreadsPanel';
 
-export function PostEditor({ initial, partners, onDeleted }: { initial: Post; partners: Partner[]; onDeleted: () => void }) {
+/**
+ * The page re-renders once per save (the stored post is refetched, its version moved on); the
+ * panels whose props hold still across a save skip that render. Each still follows its own
+ * query or the lint session by itself.
+ */
+const Toolbar = memo(ToolbarView);
+const LintCard = memo(LintCardView);
+const NetworkCounters = memo(NetworkCountersView);
+const SnippetTools = memo(SnippetToolsView);
+const VoiceLine = memo(VoiceLineView);
+const SimilarityPanel = memo(SimilarityPanelView);
+// The line's query result is a new object each render; what the panel shows of it is its state.
+const EditorialPanel = memo(
+  EditorialPanelView,
+  (a, b) => a.editor === b.editor && a.session === b.session && a.networks === b.networks && a.line.isPending === b.line.isPending && a.line.error === b.line.error,
+);
+const PostSidePanels = memo(function PostSidePanels({ postId }: { postId: string }) {
+  return (
+    <>
+      <SignoffPanel postId={postId} requestNote={<SimilarityNote postId={postId} />} />
+      <PublicationPanel postId={postId} />
+      <PreviewsPanel postId={postId} />
+      <EngagementPanel postId={postId} />
+    </>
+  );
+});
+
+interface PostEditorProps {
+  initial: Post;
+  partners: Partner[];
+  onDeleted: () => void;
+}
+
+/**
+ * The post page re-renders on every refetch of the post list or of this post (each save, each
+ * event about any post); the editor and its panels only when the stored post or the partners
+ * actually changed (React Query keeps an unchanged result's identity). `onDeleted` is the page's
+ * fresh arrow each time, always meaning "leave this post": it does not count.
+ */
+export const PostEditor = memo(PostEditorPage, (before, after) => before.initial === after.initial && before.partners === after.partners);
+
+function PostEditorPage({ initial, partners, onDeleted }: PostEditorProps) {
   const { t } = useTranslation();
-  const { relative } = useDateFormat();
   const queryClient = useQueryClient();
   const [fields, setFields] = useState<Required<DraftFields>>({
     title: initial.title,
@@ -54,9 +93,7 @@ export function PostEditor({ initial, partners, onDeleted }: { initial: Post; pa
     networks: initial.networks,
     partnerId: initial.partnerId,
   });
-  const [status, setStatus] = useState<SaverStatus>('clean');
-  const [statusError, setStatusError] = useState<unknown>(null);
-  const [savedAt, setSavedAt] = useState(initial.updatedAt);
+  const [saveStatus] = useState(() => new SaveStatusStore(initial.updatedAt));
   const [notice, setNotice] = useState<string | null>(null);
   const [lintSession] = useState(() => new LintSession(editorLintRunner()));
   const [snippetSession] = useState(() => new SnippetSession());
@@ -77,14 +114,11 @@ export function PostEditor({ initial, partners, onDeleted }: { initial: Post; pa
         save: (input) => api.call('posts.save', input),
         keepRevision: () => api.call('posts.keepRevision', { id: initial.id }),
         onSaved: (post) => {
-          setSavedAt(post.updatedAt);
+          saveStatus.setSavedAt(post.updatedAt);
           // Only a kept revision changes the list: most saves fetch nothing.
           void refreshRevisionsFirstPage(queryClient, post.id, post.revisionCount);
         },
-        onStatus: (next, error) => {
-          setStatus(next);
-          setStatusError(error ?? null);
-        },
+        onStatus: (next, error) => saveStatus.setStatus(next, error ?? null),
       }),
   );
 
@@ -109,7 +143,7 @@ export function PostEditor({ initial, partners, onDeleted }: { initial: Post; pa
   const [versionTexts, setVersionTexts] = useState<VersionTexts | undefined>(undefined);
 
   /** Rewrite: selects the draft's first passage shared with the other post, so typing replaces it. */
-  const selectShared = (shared: readonly TextRange[]) => {
+  const selectShared = useCallback((shared: readonly TextRange[]) => {
     const { map } = lintSession.getSnapshot();
     const first = shared[0];
     const spans = first ? docSpans(map, first) : [];
@@ -122,7 +156,7 @@ export function PostEditor({ initial, partners, onDeleted }: { initial: Post; pa
     const size = editor.state.doc.content.size;
     editor.view.dispatch(editor.state.tr.setSelection(TextSelection.create(editor.state.doc, Math.min(start.from, size), Math.min(end.to, size))).scrollIntoView());
     editor.view.focus();
-  };
+  }, [editor, lintSession]);
 
   // The saver reads the body lazily, at save time, from the live editor.
   useEffect(() => {
@@ -143,7 +177,7 @@ export function PostEditor({ initial, partners, onDeleted }: { initial: Post; pa
     editor.commands.setContent(stored.content, { emitUpdate: false });
     saver.discardPending(stored.version);
     setFields({ title: stored.title, note: stored.note, networks: stored.networks, partnerId: stored.partnerId });
-    setSavedAt(stored.updatedAt);
+    saveStatus.setSavedAt(stored.updatedAt);
     return stored;
   };
 
@@ -205,7 +239,7 @@ export function PostEditor({ initial, partners, onDeleted }: { initial: Post; pa
     editor.commands.setContent(post.content, { emitUpdate: false });
     saver.discardPending(post.version);
     setFields((current) => ({ ...current, title: post.title }));
-    setSavedAt(post.updatedAt);
+    saveStatus.setSavedAt(post.updatedAt);
     setNotice(t('revisions.restored', { number }));
   };
 
@@ -217,34 +251,10 @@ export function PostEditor({ initial, partners, onDeleted }: { initial: Post; pa
     onDeleted();
   };
 
-  const statusLabel =
-    status === 'saving'
-      ? t('editor.saving')
-      : status === 'dirty'
-        ? t('editor.unsaved')
-        : status === 'retrying'
-          ? // A full disk or a damaged file says so; the text stays here and is retried.
-            statusError instanceof ApiError && statusError.code === 'unavailable'
-            ? errorMessage(t, statusError)
-            : t('editor.retrying')
-          : status === 'invalid'
-            ? errorMessage(t, statusError)
-            : t('editor.saved', { when: relative(savedAt) });
-
   return (
     <div className="editor-layout">
       <article className="post-editor" aria-label={fields.title || t('posts.untitled')}>
-        {status === 'conflict' ? (
-          <div className="banner warn" role="alert" data-testid="conflict-banner">
-            <div>
-              <strong>{t('editor.conflict.title')}</strong> {t('editor.conflict.body')}
-            </div>
-            <div className="actions">
-              <button onClick={() => void keepMine()}>{t('editor.conflict.keepMine')}</button>
-              <button onClick={() => void loadStored()}>{t('editor.conflict.takeTheirs')}</button>
-            </div>
-          </div>
-        ) : null}
+        <ConflictBanner store={saveStatus} onKeepMine={() => void keepMine()} onTakeTheirs={() => void loadStored()} />
         {notice ? (
           <div className="banner info" role="status" onAnimationEnd={() => setNotice(null)}>
             {notice}
@@ -263,9 +273,7 @@ export function PostEditor({ initial, partners, onDeleted }: { initial: Post; pa
         <div className="editor-header">
           {/* `initial` is the post query's data, refetched on saves and on sign-off and publication events. */}
           <span className={`badge status-${initial.status}`}>{t(`posts.status.${initial.status}`)}</span>
-          <span className={`save-status ${status}`} data-testid="save-status" data-status={status} aria-live="polite">
-            {statusLabel}
-          </span>
+          <SaveStatusLabel store={saveStatus} />
         </div>
         <div className="editor-meta">
           <label>
@@ -317,10 +325,7 @@ export function PostEditor({ initial, partners, onDeleted }: { initial: Post; pa
         </label>
       </article>
       <div className="editor-side">
-        <SignoffPanel postId={initial.id} requestNote={<SimilarityNote postId={initial.id} />} />
-        <PublicationPanel postId={initial.id} />
-        <PreviewsPanel postId={initial.id} />
-        <EngagementPanel postId={initial.id} />
+        <PostSidePanels postId={initial.id} />
         <EditorialPanel editor={editor} session={lintSession} networks={fields.networks} line={editorialLine} />
         <VoiceLine partnerId={fields.partnerId} text={draftText} />
         <SimilarityPanel postId={initial.id} text={draftText} onRewrite={selectShared} />

@@ -1,0 +1,49 @@
+import { useSyncExternalStore } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError } from '../../../shared/api/errors';
+import { errorMessage } from '../ui/errorMessage';
+import { useDateFormat } from '../ui/useDateFormat';
+import type { SaveStatusStore } from './saveStatus';
+
+/** "Enregistré il y a…", "Enregistrement…", a retry or a refusal: the post's save status. */
+export function SaveStatusLabel({ store }: { store: SaveStatusStore }) {
+  const { t } = useTranslation();
+  const { relative } = useDateFormat();
+  const { status, error, savedAt } = useSyncExternalStore(store.subscribe, store.getSnapshot);
+  const label =
+    status === 'saving'
+      ? t('editor.saving')
+      : status === 'dirty'
+        ? t('editor.unsaved')
+        : status === 'retrying'
+          ? // A full disk or a damaged file says so; the text stays here and is retried.
+            error instanceof ApiError && error.code === 'unavailable'
+            ? errorMessage(t, error)
+            : t('editor.retrying')
+          : status === 'invalid'
+            ? errorMessage(t, error)
+            : t('editor.saved', { when: relative(savedAt) });
+  return (
+    <span className={`save-status ${status}`} data-testid="save-status" data-status={status} aria-live="polite">
+      {label}
+    </span>
+  );
+}
+
+/** Another window saved this post while edits were pending here: keep mine, or take theirs. */
+export function ConflictBanner({ store, onKeepMine, onTakeTheirs }: { store: SaveStatusStore; onKeepMine: () => void; onTakeTheirs: () => void }) {
+  const { t } = useTranslation();
+  const { status } = useSyncExternalStore(store.subscribe, store.getSnapshot);
+  if (status !== 'conflict') return null;
+  return (
+    <div className="banner warn" role="alert" data-testid="conflict-banner">
+      <div>
+        <strong>{t('editor.conflict.title')}</strong> {t('editor.conflict.body')}
+      </div>
+      <div className="actions">
+        <button onClick={onKeepMine}>{t('editor.conflict.keepMine')}</button>
+        <button onClick={onTakeTheirs}>{t('editor.conflict.takeTheirs')}</button>
+      </div>
+    </div>
+  );
+}

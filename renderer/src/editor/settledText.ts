@@ -1,0 +1,40 @@
+import type { LintSession } from './lint/lintSession';
+
+/** How long typing pauses before the draft counts as settled. */
+export const PAUSE_MS = 400;
+
+export const liveText = (session: LintSession): string | null => {
+  const snapshot = session.getSnapshot();
+  return snapshot.result ? snapshot.map.text : null;
+};
+
+/**
+ * Follows the session's plain text and hands over a text only once typing pauses (the first
+ * one at once); a lint pass that leaves the text as it was (a new line, new networks) restarts
+ * nothing. Returns the unsubscribe. Outside React, so a pass while typing renders nothing.
+ */
+export function followSettledText(session: LintSession, onSettled: (text: string | null) => void, pauseMs = PAUSE_MS): () => void {
+  let live = liveText(session);
+  let first = live === null;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  const settle = (text: string | null, delay: number) => {
+    if (timer !== null) clearTimeout(timer);
+    timer = setTimeout(() => {
+      timer = null;
+      onSettled(text);
+    }, delay);
+  };
+  // A text that came before this subscription.
+  settle(live, 0);
+  const unsubscribe = session.subscribe(() => {
+    const next = liveText(session);
+    if (next === live) return;
+    live = next;
+    settle(next, first ? 0 : pauseMs);
+    if (next !== null) first = false;
+  });
+  return () => {
+    unsubscribe();
+    if (timer !== null) clearTimeout(timer);
+  };
+}
