@@ -18,6 +18,8 @@ export interface OutboxOptions {
 }
 
 const MAX_JOBS_PER_TICK = 50;
+/** Shortest interval between two `outbox.changed` from the running jobs. */
+const ANNOUNCE_MS = 250;
 
 /**
  * Sends what the outbox holds. Each job is marked `sending` (committed) before its external
@@ -62,7 +64,7 @@ export class OutboxWorker {
   /** Synchronous, so a service can enqueue inside the transaction that decided to send. */
   enqueue(kind: string, key: string, payload: unknown, notBefore: number, now: number): OutboxJob {
     const job = this.jobs.enqueue(kind, key, payload, notBefore, now);
-    this.events.emit({ type: 'outbox.changed' });
+    this.changed();
     return job;
   }
 
@@ -85,7 +87,7 @@ export class OutboxWorker {
       if (!handler) break;
       const reconcile = job.state === 'sending';
       if (!this.jobs.claim(job, now + this.leaseMs, now)) continue;
-      this.events.emit({ type: 'outbox.changed' });
+      this.changed();
       ran++;
       const attempt = job.attempts + 1;
       let outcome: JobOutcome;
@@ -150,7 +152,31 @@ export class OutboxWorker {
       const job = this.jobs.get(id);
       if (job && (job.state === 'done' || job.state === 'failed')) handler.settled?.(job, job.state);
     })();
-    this.events.emit({ type: 'outbox.changed' });
+    this.changed();
+  }
+
+  private lastAnnounced = 0;
+  private announceTimer: ReturnType<typeof setTimeout> | null = null;
+
+  /**
+   * `outbox.changed` at most once per ANNOUNCE_MS while jobs start and settle back to back
+   * (hundreds of engagement readings skipped in one tick sent two events each, and each event has
+   * every open page re-read its queues): the first change is announced at once, the rest together
+   * at the end of the interval.
+   */
+  private changed(): void {
+    if (this.announceTimer !== null) return;
+    const wait = this.lastAnnounced + ANNOUNCE_MS - performance.now();
+    const announce = () => {
+      this.announceTimer = null;
+      this.lastAnnounced = performance.now();
+      this.events.emit({ type: 'outbox.changed' });
+    };
+    if (wait <= 0) announce();
+    else {
+      this.announceTimer = setTimeout(announce, wait);
+      this.announceTimer.unref();
+    }
   }
 
   cancel(key: string, now: number): boolean {

@@ -3,6 +3,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { QueryClient } from '@tanstack/react-query';
 import { ApiError } from '../../../shared/api/errors';
 import { api } from '../api';
+import { invalidateSoon } from '../api/invalidateSoon';
 
 export const accountKeys = {
   all: ['accounts'] as const,
@@ -41,9 +42,9 @@ export function useAccountEvents(): void {
     () =>
       api.subscribe((event) => {
         if (event.type !== 'accounts.changed') return;
-        void queryClient.invalidateQueries({ queryKey: accountKeys.list });
-        void queryClient.invalidateQueries({ queryKey: accountKeys.apps });
-        void queryClient.invalidateQueries({ queryKey: accountKeys.mail });
+        invalidateSoon(queryClient, accountKeys.list);
+        invalidateSoon(queryClient, accountKeys.apps);
+        invalidateSoon(queryClient, accountKeys.mail);
       }),
     [queryClient],
   );

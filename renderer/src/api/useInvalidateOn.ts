@@ -3,6 +3,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import type { QueryKey } from '@tanstack/react-query';
 import type { AppEvent } from '../../../shared/api/contract';
 import { api } from './index';
+import { invalidateSoon } from './invalidateSoon';
 
 /** Refetches `queryKey` whenever core announces one of these events (the list stays live without polling). */
 export function useInvalidateOn(queryKey: QueryKey, types: readonly AppEvent['type'][]): void {
@@ -13,7 +14,7 @@ export function useInvalidateOn(queryKey: QueryKey, types: readonly AppEvent['ty
   useEffect(
     () =>
       api.subscribe((event) => {
-        if (watched.split(' ').includes(event.type)) void queryClient.invalidateQueries({ queryKey: JSON.parse(key) as QueryKey });
+        if (watched.split(' ').includes(event.type)) invalidateSoon(queryClient, JSON.parse(key) as QueryKey);
       }),
     [queryClient, key, watched],
   );

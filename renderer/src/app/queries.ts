@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import type { QueryClient, QueryKey } from '@tanstack/react-query';
+import type { QueryClient } from '@tanstack/react-query';
+import { invalidateAllSoon, invalidateSoon } from '../api/invalidateSoon';
 import { api } from '../api';
 import { cacheShowsSchedule } from '../calendar/cache';
 
@@ -38,75 +39,34 @@ export const usePartners = (includeArchived = false) => useQuery(partnersQuery(i
 export const usePostList = (partnerId: string | null, query = '') => useQuery(postListQuery(partnerId, query));
 
 /**
- * Invalidations caused by events are gathered for a moment and sent together: the scheduler
- * catching up after a long absence changes hundreds of posts in a few seconds, and one refetch
- * of the lists per event would keep the page and core busy with the same reads.
- */
-const EVENT_BATCH_MS = 150;
-
-function batchedInvalidation(queryClient: QueryClient): { add(key: QueryKey): void; all(): void; cancel(): void } {
-  const pending = new Map<string, QueryKey>();
-  let everything = false;
-  let timer: ReturnType<typeof setTimeout> | null = null;
-  const flush = () => {
-    timer = null;
-    if (everything) void queryClient.invalidateQueries();
-    else for (const key of pending.values()) void queryClient.invalidateQueries({ queryKey: key });
-    pending.clear();
-    everything = false;
-  };
-  const schedule = () => {
-    timer ??= setTimeout(flush, EVENT_BATCH_MS);
-  };
-  return {
-    add: (key) => {
-      pending.set(JSON.stringify(key), key);
-      schedule();
-    },
-    all: () => {
-      everything = true;
-      schedule();
-    },
-    cancel: () => {
-      if (timer !== null) clearTimeout(timer);
-    },
-  };
-}
-
-/**
  * Core's events keep every open window's caches fresh (another tab saved, example data
  * removed…). Subscribed at boot, before anything else opens the event stream: a reader that
  * subscribed later would miss what core announced between the stream's opening and its own
  * subscription (a partner created while the page loaded left the welcome screen up).
  */
 export function followCoreEvents(queryClient: QueryClient): () => void {
-  const batch = batchedInvalidation(queryClient);
-  const unsubscribe = api.subscribe((event) => {
+  return api.subscribe((event) => {
     switch (event.type) {
       // Sign-off and publication change a post's status (approved, scheduled, published, held…).
       case 'post.saved':
       case 'post.deleted':
       case 'signoff.changed':
-        batch.add(keys.posts);
-        batch.add(keys.calendar);
+        invalidateSoon(queryClient, keys.posts);
+        invalidateSoon(queryClient, keys.calendar);
         break;
       case 'post.scheduled':
         // A move made here is already in the cache (the calendar updates the moved entry
         // only); one made elsewhere is read again.
-        if (!cacheShowsSchedule(queryClient, event.postId, event.scheduledAt)) batch.add(keys.calendar);
+        if (!cacheShowsSchedule(queryClient, event.postId, event.scheduledAt)) invalidateSoon(queryClient, keys.calendar);
         break;
       case 'partners.changed':
-        batch.add(['partners']);
-        batch.add(keys.workspace);
+        invalidateSoon(queryClient, ['partners']);
+        invalidateSoon(queryClient, keys.workspace);
         break;
       case 'workspace.changed':
       case 'events.resync':
-        batch.all();
+        invalidateAllSoon(queryClient);
         break;
     }
   });
-  return () => {
-    unsubscribe();
-    batch.cancel();
-  };
 }

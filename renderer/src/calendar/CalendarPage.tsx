@@ -43,6 +43,7 @@ import type { CalendarView } from './calendarViews';
 import { applyEntry, cachedEntry, replacePartnerWarnings } from './cache';
 import type { PartnerWarning } from '../../../shared/calendar/warningSchema';
 import { newPostFocus, partnerContext } from '../app/partnerContext';
+import { invalidateSoon } from '../api/invalidateSoon';
 
 
 interface Move {
@@ -172,7 +173,7 @@ export function CalendarPage({ view, date, onNavigate, onOpenPost }: CalendarPag
   useEffect(
     () =>
       api.subscribe((event) => {
-        if (event.type === 'editorial.changed') void queryClient.invalidateQueries({ queryKey: keys.calendar });
+        if (event.type === 'editorial.changed') invalidateSoon(queryClient, keys.calendar);
       }),
     [queryClient],
   );

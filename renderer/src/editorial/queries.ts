@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../api';
+import { invalidateSoon } from '../api/invalidateSoon';
 
 export const editorialKeys = {
   all: ['editorial'] as const,
@@ -27,7 +28,7 @@ export function useEditorialEvents(): void {
   useEffect(
     () =>
       api.subscribe((event) => {
-        if (event.type === 'editorial.changed' || event.type === 'workspace.changed') void queryClient.invalidateQueries({ queryKey: editorialKeys.all });
+        if (event.type === 'editorial.changed' || event.type === 'workspace.changed') invalidateSoon(queryClient, editorialKeys.all);
       }),
     [queryClient],
   );

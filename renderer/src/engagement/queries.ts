@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../api';
+import { invalidateSoon } from '../api/invalidateSoon';
 
 export const engagementKeys = {
   all: ['engagement'] as const,
@@ -17,9 +18,9 @@ export function useEngagementEvents(): void {
     () =>
       api.subscribe((event) => {
         if (event.type === 'engagement.changed' || event.type === 'signoff.changed') {
-          void queryClient.invalidateQueries({ queryKey: engagementKeys.post(event.postId) });
+          invalidateSoon(queryClient, engagementKeys.post(event.postId));
         } else if (event.type === 'events.resync') {
-          void queryClient.invalidateQueries({ queryKey: engagementKeys.all });
+          invalidateSoon(queryClient, engagementKeys.all);
         }
       }),
     [queryClient],

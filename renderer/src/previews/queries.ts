@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../api';
+import { invalidateSoon } from '../api/invalidateSoon';
 
 export const previewKeys = { post: (postId: string) => ['previews', postId] as const };
 
@@ -14,7 +15,7 @@ export function usePreviewEvents(postId: string): void {
       api.subscribe((event) => {
         if ('postId' in event && event.postId !== postId) return;
         if (event.type === 'post.saved' || event.type === 'signoff.changed' || event.type === 'settings.changed' || event.type === 'accounts.changed') {
-          void queryClient.invalidateQueries({ queryKey: previewKeys.post(postId) });
+          invalidateSoon(queryClient, previewKeys.post(postId));
         }
       }),
     [queryClient, postId],

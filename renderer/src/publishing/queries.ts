@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../api';
+import { invalidateSoon } from '../api/invalidateSoon';
 
 export const publishingKeys = {
   all: ['publishing'] as const,
@@ -23,13 +24,13 @@ export function usePublishingEvents(): void {
           case 'signoff.changed':
           case 'post.saved':
           case 'post.scheduled':
-            void queryClient.invalidateQueries({ queryKey: publishingKeys.status(event.postId) });
-            void queryClient.invalidateQueries({ queryKey: publishingKeys.queue });
+            invalidateSoon(queryClient, publishingKeys.status(event.postId));
+            invalidateSoon(queryClient, publishingKeys.queue);
             break;
           case 'outbox.changed':
           case 'connectivity.changed':
           case 'accounts.changed':
-            void queryClient.invalidateQueries({ queryKey: publishingKeys.all });
+            invalidateSoon(queryClient, publishingKeys.all);
             break;
         }
       }),

@@ -13,6 +13,7 @@ import { addMonths } from '../../../shared/calendar/civil';
 import { todayIn } from '../../../shared/calendar/zonedTime';
 import { userZone } from '../time/userZone';
 import './reports.css';
+import { invalidateSoon } from '../api/invalidateSoon';
 
 const ALL = 'all';
 const formats: ReportFormatName[] = ['pdf', 'csv', 'html'];
@@ -63,7 +64,7 @@ export function ReportsPage() {
   useEffect(
     () =>
       api.subscribe((event) => {
-        if (event.type !== 'report.progress') void queryClient.invalidateQueries({ queryKey: ['reports'] });
+        if (event.type !== 'report.progress') invalidateSoon(queryClient, ['reports']);
       }),
     [queryClient],
   );

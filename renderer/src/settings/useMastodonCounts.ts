@@ -3,6 +3,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { LintContextInput } from '../../../shared/editorial/findingSchema';
 import { api } from '../api';
 import { keys } from '../app/queries';
+import { invalidateSoon } from '../api/invalidateSoon';
 
 export type MastodonCountOptions = Pick<LintContextInput, 'mastodonMaxCharacters' | 'mastodonCharactersReservedPerUrl'>;
 
@@ -14,7 +15,7 @@ export function useSettings() {
   useEffect(
     () =>
       api.subscribe((event) => {
-        if (event.type === 'settings.changed') void queryClient.invalidateQueries({ queryKey: keys.settings });
+        if (event.type === 'settings.changed') invalidateSoon(queryClient, keys.settings);
       }),
     [queryClient],
   );

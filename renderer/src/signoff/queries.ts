@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../api';
+import { invalidateSoon } from '../api/invalidateSoon';
 
 export const signoffKeys = {
   all: ['signoff'] as const,
@@ -30,9 +31,9 @@ export function useSignoffEvents(postId: string): void {
     () =>
       api.subscribe((event) => {
         if ((event.type === 'signoff.changed' || event.type === 'post.saved') && event.postId === postId) {
-          void queryClient.invalidateQueries({ queryKey: signoffKeys.post(postId) });
+          invalidateSoon(queryClient, signoffKeys.post(postId));
         } else if (event.type === 'outbox.changed') {
-          void queryClient.invalidateQueries({ queryKey: signoffKeys.status(postId) });
+          invalidateSoon(queryClient, signoffKeys.status(postId));
         }
       }),
     [postId, queryClient],

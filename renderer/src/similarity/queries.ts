@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../api';
+import { invalidateSoon } from '../api/invalidateSoon';
 
 export const similarityKeys = {
   all: ['similarity'] as const,
@@ -42,7 +43,7 @@ export function useSimilarityEvents(): void {
     () =>
       api.subscribe((event) => {
         if (event.type === 'post.saved' || event.type === 'post.deleted' || event.type === 'post.scheduled' || event.type === 'editorial.changed') {
-          void queryClient.invalidateQueries({ queryKey: similarityKeys.all });
+          invalidateSoon(queryClient, similarityKeys.all);
         }
       }),
     [queryClient],

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../api';
+import { invalidateSoon } from '../api/invalidateSoon';
 
 export const storageKeys = {
   health: ['storage', 'health'] as const,
@@ -16,7 +17,7 @@ export function useWorkspaceHealth() {
   useEffect(
     () =>
       api.subscribe((event) => {
-        if (event.type === 'workspace.health') void queryClient.invalidateQueries({ queryKey: ['storage'] });
+        if (event.type === 'workspace.health') invalidateSoon(queryClient, ['storage']);
       }),
     [queryClient],
   );

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../api';
+import { invalidateSoon } from '../api/invalidateSoon';
 
 export const voiceKeys = {
   all: ['voice'] as const,
@@ -24,7 +25,7 @@ export function useVoiceEvents(): void {
     () =>
       api.subscribe((event) => {
         if (event.type === 'signoff.changed' || event.type === 'post.deleted' || event.type === 'partners.changed') {
-          void queryClient.invalidateQueries({ queryKey: voiceKeys.all });
+          invalidateSoon(queryClient, voiceKeys.all);
         }
       }),
     [queryClient],

@@ -6,6 +6,7 @@ import type { Network } from '../../../../shared/posts/networks';
 import { refreshLint } from '../../editor/lint/lintPlugin';
 import type { LintSession } from '../../editor/lint/lintSession';
 import { useMastodonCountOptions } from '../../settings/useMastodonCounts';
+import { invalidateSoon } from '../../api/invalidateSoon';
 
 export const resolvedLineKey = (partnerId: string) => ['editorial', 'resolved', partnerId] as const;
 
@@ -23,7 +24,7 @@ export function useEditorialLint(editor: Editor, session: LintSession, partnerId
       api.subscribe((event) => {
         // A firm line change reaches every partner's resolved line.
         if (event.type === 'editorial.changed' || event.type === 'partners.changed' || event.type === 'workspace.changed') {
-          void queryClient.invalidateQueries({ queryKey: ['editorial', 'resolved'] });
+          invalidateSoon(queryClient, ['editorial', 'resolved']);
         }
       }),
     [queryClient],
