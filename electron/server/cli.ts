@@ -20,10 +20,10 @@ function openInBrowser(url: string): void {
   child.unref();
 }
 
-/** PLUME_CLOCK_START (an ISO instant): time flows from there instead of now — for end-to-end tests. */
 /** How long core waits for the page to be asked for before starting anyway. */
 const CORE_START_WAIT_MS = 300;
 
+/** PLUME_CLOCK_START (an ISO instant): time flows from there instead of now — for end-to-end tests. */
 function clockFromEnvironment(): Clock | undefined {
   const start = process.env.PLUME_CLOCK_START;
   if (start === undefined || start === '') return undefined;
