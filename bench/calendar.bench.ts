@@ -1,10 +1,10 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 import type { Page } from '@playwright/test';
 import { AGENCY_CENTER, agencyWorkspace } from './support/agencyWorkspace';
+import { startBrowserMode } from './support/browserMode';
 import { median, printTable } from './support/stats';
 import type { Measure } from './support/stats';
 
@@ -24,28 +24,11 @@ const RUNS = 6;
 const scratch = mkdtempSync(join(tmpdir(), 'plume-bench-cal-'));
 const dataDir = await agencyWorkspace(join(scratch, 'agency'));
 
-const child = spawn(process.execPath, ['out/main/server.js'], {
-  // The workspace as on a working day of its life (its centre): today's posts ahead, nothing
-  // overdue. At the real date, months of its posts would be overdue and the server would spend
-  // the first minutes holding them (a start after months away: bench/foundation.bench.ts).
-  env: { ...process.env, PLUME_DATA_DIR: dataDir, PLUME_NO_OPEN: '1', PLUME_CLOCK_START: new Date(AGENCY_CENTER + 8 * 3_600_000).toISOString() },
-  stdio: ['ignore', 'pipe', 'inherit'],
-});
-const stopServer = async () => {
-  if (child.exitCode !== null) return;
-  child.kill('SIGTERM');
-  await new Promise((resolve) => child.once('exit', resolve));
-};
-
-const url = await new Promise<string>((resolve, reject) => {
-  let out = '';
-  child.stdout.on('data', (chunk: Buffer) => {
-    out += chunk.toString();
-    const match = /(http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)/.exec(out);
-    if (match?.[1]) resolve(match[1]);
-  });
-  child.once('exit', (code) => reject(new Error(`the browser-mode server stopped (status ${String(code)}) before printing its URL`)));
-});
+// The workspace as on a working day of its life (its centre): today's posts ahead, nothing
+// overdue. At the real date, months of its posts would be overdue and the server would spend
+// the first minutes holding them (a start after months away: bench/foundation.bench.ts).
+const server = await startBrowserMode(dataDir, new Date(AGENCY_CENTER + 8 * 3_600_000).toISOString());
+const { url } = server;
 
 /** Counts the page's API calls in flight and remembers each one, so "settled" can be observed. */
 const NETWORK_PROBE = `
@@ -265,6 +248,6 @@ try {
   printTable('Calendar, agency workspace (50 partners, 100,000 posts), Chromium against node out/main/server.js', measures);
 } finally {
   await browser.close();
-  await stopServer();
+  await server.stop();
   rmSync(scratch, { recursive: true, force: true });
 }

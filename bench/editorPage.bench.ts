@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,6 +6,7 @@ import { chromium } from '@playwright/test';
 import type { Page } from '@playwright/test';
 import { docFromParagraphs } from '../shared/posts/document';
 import { agencyWorkspace } from './support/agencyWorkspace';
+import { startBrowserMode } from './support/browserMode';
 import { generatedLine, post } from './support/editorialFixtures';
 import { printTable } from './support/stats';
 import type { Measure } from './support/stats';
@@ -49,19 +49,8 @@ const firstDue = db.prepare('SELECT min(scheduled_at) FROM posts').pluck().get()
 const QUIET_START = new Date(firstDue - 86_400_000).toISOString();
 db.close();
 
-const child = spawn(process.execPath, ['out/main/server.js'], {
-  env: { ...process.env, PLUME_DATA_DIR: dataDir, PLUME_NO_OPEN: '1', PLUME_CLOCK_START: QUIET_START },
-  stdio: ['ignore', 'pipe', 'inherit'],
-});
-const url = await new Promise<string>((resolve, reject) => {
-  let out = '';
-  child.stdout.on('data', (chunk: Buffer) => {
-    out += chunk.toString();
-    const match = /(http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)/.exec(out);
-    if (match?.[1]) resolve(match[1]);
-  });
-  child.once('exit', (code) => reject(new Error(`the browser-mode server stopped (status ${String(code)}) before printing its URL`)));
-});
+const server = await startBrowserMode(dataDir, QUIET_START);
+const { url } = server;
 
 const browser = await chromium.launch({
   executablePath: process.env.PLUME_CHROMIUM ?? '/usr/bin/chromium',
@@ -153,9 +142,6 @@ try {
   printTable('Typing in the editor page', measures);
 } finally {
   await browser.close();
-  if (child.exitCode === null) {
-    child.kill('SIGTERM');
-    await new Promise((resolve) => child.once('exit', resolve));
-  }
+  await server.stop();
   rmSync(scratch, { recursive: true, force: true });
 }

@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -11,6 +10,7 @@ import { createLogger } from '../electron/core/log';
 import { packRevisionBody } from '../electron/core/posts/revisionBody';
 import { docFromParagraphs } from '../shared/posts/document';
 import { AGENCY_CENTER, agencyWorkspace } from './support/agencyWorkspace';
+import { startBrowserMode } from './support/browserMode';
 import { printTable, time, timeAsync } from './support/stats';
 import type { Measure } from './support/stats';
 import { call, paragraph } from './support/core';
@@ -153,24 +153,12 @@ async function coldStart(): Promise<void> {
     const context = await browser.newContext();
     const page = await context.newPage();
     const started = process.hrtime.bigint();
-    const child = spawn(process.execPath, ['out/main/server.js'], {
-      env: { ...process.env, PLUME_DATA_DIR: dir, PLUME_NO_OPEN: '1', ...(clockStart ? { PLUME_CLOCK_START: clockStart } : {}) },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    const url = await new Promise<string>((resolve) => {
-      let out = '';
-      child.stdout.on('data', (chunk: Buffer) => {
-        out += chunk.toString();
-        const match = /(http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)/.exec(out);
-        if (match?.[1]) resolve(match[1]);
-      });
-    });
+    const { url, stop } = await startBrowserMode(dir, clockStart ?? undefined);
     await page.goto(`${url}#/posts/${post.id}`);
     await page.locator('[contenteditable="true"]').waitFor();
     const elapsed = Number(process.hrtime.bigint() - started) / 1e6;
     await context.close();
-    child.kill('SIGTERM');
-    await new Promise((resolve) => child.once('exit', resolve));
+    await stop();
     return elapsed;
   };
   /** Baseline: a fresh tab loading the same built page from a plain static server until its script has run. */
