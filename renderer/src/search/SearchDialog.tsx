@@ -4,7 +4,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api } from '../api';
 import { keys, usePartners } from '../app/queries';
 import { useDateFormat } from '../ui/useDateFormat';
-import { useDebouncedValue } from './useDebouncedValue';
+import { useDebouncedValue } from '../ui/useDebouncedValue';
 
 /** Results shown: FTS5 ranks and keeps these many, so a common word costs no more than a rare one. */
 const TOP = 20;

@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../api';
 import { invalidateSoon } from '../api/invalidateSoon';
+import { useDebouncedValue } from '../ui/useDebouncedValue';
 
 export const similarityKeys = {
   all: ['similarity'] as const,
@@ -25,8 +26,18 @@ export const useSimilarityCompare = (postId: string, otherPostId: string, text: 
     queryFn: () => api.call('similarity.compare', { postId, otherPostId, ...(text === null ? {} : { text }) }),
   });
 
-export const useSimilarityPairs = (from: number, to: number) =>
-  useQuery({ queryKey: similarityKeys.pairs(from, to), queryFn: () => api.call('similarity.pairs', { from, to }) });
+/**
+ * How long a calendar range stays on screen before its near-duplicate pairs are asked for: the
+ * search ranks each shown post against its window (a second of core's time for a busy week) and
+ * is not cancelled when the view is left, so paging through weeks must not start one per page.
+ */
+const PAIRS_SETTLE_MS = 400;
+
+export function useSimilarityPairs(from: number, to: number) {
+  const range = `${from}/${to}`;
+  const settled = useDebouncedValue(range, PAIRS_SETTLE_MS);
+  return useQuery({ queryKey: similarityKeys.pairs(from, to), queryFn: () => api.call('similarity.pairs', { from, to }), enabled: settled === range });
+}
 
 export function useDismissSimilarity() {
   const queryClient = useQueryClient();
