@@ -16,9 +16,11 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      // date-fns is hundreds of small files (every locale): bundled, only the functions and the
-      // two locales core uses are read at start, instead of resolving the package's tree.
-      externalizeDeps: { exclude: ['date-fns', '@date-fns/tz'] },
+      // Libraries core imports at start are bundled: Node then reads one file instead of
+      // resolving and loading each package's tree (zod ~80 files, twitter-text ~270, date-fns
+      // hundreds with every locale). Native addons and the libraries imported on first use
+      // (the networks' SDKs, mail, spreadsheets) stay in node_modules.
+      externalizeDeps: { exclude: ['date-fns', '@date-fns/tz', 'zod', 'twitter-text', 'tinyld', 'diff', '@noble/hashes', 'oauth4webapi', 'email-reply-parser', 'htmlparser2', '@orama/stemmers'] },
       rolldownOptions: {
         // index: the Electron shell; server: browser mode (`node out/main/server.js`), so no
         // TypeScript is compiled at start-up. Chunks sit beside them, so paths taken from

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { AppEvent } from '../../shared/api/contract';
 
 export type EventListener = (event: AppEvent) => void;
@@ -5,6 +6,16 @@ export type EventListener = (event: AppEvent) => void;
 /** Core's outbound event stream; each transport subscribes and forwards to its UIs. */
 export class EventBus {
   private readonly listeners = new Set<EventListener>();
+  private readonly boot = randomUUID();
+  private seq = 0;
+
+  /**
+   * `<boot>.<seq>`: this run of core and how many events it has announced. A page compares the
+   * mark of each answer with its event stream's to know whether an event fell between them.
+   */
+  mark(): string {
+    return `${this.boot}.${this.seq}`;
+  }
 
   subscribe(listener: EventListener): () => void {
     this.listeners.add(listener);
@@ -12,6 +23,7 @@ export class EventBus {
   }
 
   emit(event: AppEvent): void {
+    this.seq += 1;
     for (const listener of this.listeners) {
       try {
         listener(event);

@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Core } from '../core/app';
@@ -8,6 +9,7 @@ import type { Clock } from '../core/clock';
 import { resolveDataDir } from '../core/dataDir';
 import { createLogger } from '../core/log';
 import { acquireWorkspaceLock } from '../core/workspaceLock';
+import { firstPageFiles } from './firstPageFiles';
 import { startBrowserServer } from './server';
 
 /** Opens the URL in the desktop's browser where there is a desktop; silent elsewhere. */
@@ -20,7 +22,7 @@ function openInBrowser(url: string): void {
   child.unref();
 }
 
-/** How long core waits for the page to be asked for before starting anyway. */
+/** How long core waits for the page to be asked for, or for its first files, before starting anyway. */
 const CORE_START_WAIT_MS = 300;
 
 /** PLUME_CLOCK_START (an ISO instant): time flows from there instead of now — for end-to-end tests. */
@@ -41,9 +43,11 @@ async function main(): Promise<void> {
   const dataDir = resolveDataDir();
   // One Plume per workspace, checked before a link is printed.
   const lock = acquireWorkspaceLock(dataDir);
-  // Core's modules (the networks' SDKs, mail, the database…) take a few hundred milliseconds to
-  // import: the server listens and prints its link first, so the page's own files load meanwhile;
-  // API calls wait for core.
+  // Core's modules (the database, the editorial line's libraries, zod's schemas…) take a few
+  // hundred milliseconds to import, and the thread does one thing at a time: the server listens and
+  // prints its link first, sends the page and the files it loads before its script runs, then
+  // imports core while the browser runs that script. Core starts sooner if a call needs it (the
+  // browser had the files cached), or after a moment if no page comes.
   let settle: { resolve: (core: Core) => void; reject: (error: unknown) => void } | null = null;
   const started = new Promise<Core>((resolve, reject) => (settle = { resolve, reject }));
   started.catch((error: unknown) => {
@@ -68,9 +72,20 @@ async function main(): Promise<void> {
         (error: unknown) => settle?.reject(error),
       );
   };
+  const startCoreSoon = () => {
+    if (coreStarting) return;
+    if (coreStartTimer !== null) clearTimeout(coreStartTimer);
+    coreStartTimer = setTimeout(startCore, CORE_START_WAIT_MS);
+  };
+  const pageFiles = new Set(firstPageFiles(await readFile(join(staticDir, 'index.html'), 'utf8').catch(() => '')));
   const server = await startBrowserServer({
     core: started,
-    onStaticSent: startCore,
+    onStaticSent: (path) => {
+      pageFiles.delete(path);
+      if (pageFiles.size === 0) startCore();
+      else startCoreSoon();
+    },
+    onCoreWanted: startCore,
     staticDir,
     dataDir,
     ...(process.env.PLUME_PORT ? { port: Number(process.env.PLUME_PORT) } : {}),
@@ -79,9 +94,7 @@ async function main(): Promise<void> {
   process.stdout.write(`Plume (browser mode) is running: ${server.url}\n`);
   process.stdout.write(`Workspace: ${dataDir}\n`);
   if (process.env.PLUME_NO_OPEN !== '1') openInBrowser(server.url);
-  // The thread does one thing at a time: the page is sent before core's modules are compiled
-  // (its script asks core for nothing until it runs), or core starts after a moment if no page comes.
-  coreStartTimer = setTimeout(startCore, CORE_START_WAIT_MS);
+  startCoreSoon();
 
   const stop = () => {
     void server

@@ -27,6 +27,8 @@ export interface BrowserServerOptions {
   dataDir?: string;
   /** Told after each of the page's files is sent (the command line starts core once the page is on its way). */
   onStaticSent?: (path: string) => void;
+  /** Told when a request needs core (a call, the event stream): core starts then at the latest. */
+  onCoreWanted?: () => void;
   /** Told each time a link is used up, with a fresh one to print where Plume was started. */
   onLinkUsed?: (nextUrl: string) => void;
   now?: () => number;
@@ -173,10 +175,12 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     }
 
     if (url.pathname === '/api/events' && req.method === 'GET') {
+      options.onCoreWanted?.();
       const { events } = await core;
       res.writeHead(200, { ...securityHeaders, 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
-      res.write(': connected\n\n');
       const unsubscribe = events.subscribe((event) => res.write(`data: ${JSON.stringify(event)}\n\n`));
+      // Where the stream starts: the page reads again only what it may have missed before.
+      res.write(`event: opened\ndata: ${events.mark()}\n\n`);
       const heartbeat = setInterval(() => res.write(': ping\n\n'), HEARTBEAT_MS);
       req.on('close', () => {
         clearInterval(heartbeat);
@@ -188,9 +192,13 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     const call = /^\/api\/call\/([a-zA-Z.]+)$/.exec(url.pathname);
     if (call?.[1] !== undefined) {
       if (req.method !== 'POST') throw new HttpError(405, 'Method not allowed');
+      options.onCoreWanted?.();
       const input = await readJsonBody(req);
-      const result = await (await core).router.call(call[1], input);
-      sendJson(res, result.ok ? 200 : (statusFor[result.error.code] ?? 500), result);
+      const started = await core;
+      // Taken before the call runs: an event after it may not be in the answer.
+      const mark = started.events.mark();
+      const result = await started.router.call(call[1], input);
+      send(res, result.ok ? 200 : (statusFor[result.error.code] ?? 500), JSON.stringify(result), 'application/json; charset=utf-8', { 'X-Plume-Events': mark });
       return;
     }
     // Any other API path is a caller's mistake, not a UI route: never answer it with index.html.

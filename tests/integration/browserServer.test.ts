@@ -126,6 +126,32 @@ describe('browser-mode server', () => {
     expect(malformed.status).toBe(400);
   });
 
+  it('marks each answer and the event stream with how many events core had announced, so a page reads again only what it may have missed', async () => {
+    const before = await callApi('partners.list', { includeArchived: false });
+    const mark = /^([A-Za-z0-9-]+)\.(\d+)$/.exec(String(before.headers['x-plume-events']));
+    expect(mark).not.toBeNull();
+    await callApi('partners.create', { displayName: 'Me Aubry', timeZone: 'Europe/Paris' });
+    const after = /^([A-Za-z0-9-]+)\.(\d+)$/.exec(String((await callApi('partners.list', { includeArchived: false })).headers['x-plume-events']));
+    expect(after?.[1]).toBe(mark?.[1]);
+    expect(Number(after?.[2])).toBeGreaterThan(Number(mark?.[2]));
+    // The stream's first frame: where it starts.
+    const opened = await new Promise<string>((resolve, reject) => {
+      const req = request(
+        { host: '127.0.0.1', port: server.port, path: '/api/events', agent: false, headers: { Host: `127.0.0.1:${server.port}`, Cookie: cookie } },
+        (res) => {
+          res.setEncoding('utf8');
+          res.once('data', (chunk: string) => {
+            resolve(chunk);
+            req.destroy();
+          });
+        },
+      );
+      req.on('error', reject);
+      req.end();
+    });
+    expect(opened).toBe(`event: opened\ndata: ${after?.[1]}.${after?.[2]}\n\n`);
+  });
+
   it('serves the UI with a CSP, and nothing outside its folder', async () => {
     const index = await http(server.port, '/', { headers: { Cookie: cookie } });
     expect(index.status).toBe(200);

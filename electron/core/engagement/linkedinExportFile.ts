@@ -1,5 +1,3 @@
-import Papa from 'papaparse';
-import readXlsxFile from 'read-excel-file/node';
 import { ApiError } from '../../../shared/api/errors';
 import { readFollowers, readTopPosts } from '../../../shared/engagement/linkedinExport';
 import type { LinkedinExport } from '../../../shared/engagement/linkedinExport';
@@ -11,11 +9,19 @@ const notAnExport = (why: string): ApiError =>
 const isZip = (bytes: Buffer): boolean => bytes.length > 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
 
 /**
+ * The spreadsheet readers (~90 ms to import) are loaded when an export is first imported, not
+ * when Plume starts.
+ */
+const spreadsheetReader = () => import('read-excel-file/node').then((module) => module.default);
+const csvReader = () => import('papaparse').then((module) => module.default);
+
+/**
  * The export's TOP POSTS (and FOLLOWERS) read from the XLSX LinkedIn gives, or from the TOP
  * POSTS sheet saved as CSV. Anything else is refused with words for the user.
  */
 export async function readLinkedinExportFile(bytes: Buffer): Promise<LinkedinExport> {
   if (isZip(bytes)) {
+    const readXlsxFile = await spreadsheetReader();
     let sheets: { sheet: string; data: unknown[][] }[];
     try {
       sheets = await readXlsxFile(bytes);
@@ -28,6 +34,7 @@ export async function readLinkedinExportFile(bytes: Buffer): Promise<LinkedinExp
     const followers = sheets.find((sheet) => sheet.sheet.trim().toLowerCase() === 'followers');
     return { rows, followers: followers === undefined ? null : readFollowers(followers.data) };
   }
+  const Papa = await csvReader();
   const parsed = Papa.parse<string[]>(bytes.toString('utf8').replace(/^\uFEFF/u, ''), { skipEmptyLines: false });
   const rows = readTopPosts(parsed.data);
   if (rows === null) throw notAnExport('no "Post URL" header in the CSV');

@@ -89,11 +89,14 @@ export class Scheduler {
     return { inbox: inboxState, expired, reminders, held, sent };
   }
 
-  /** The app's loop: a tick every interval, sooner when woken; keeps an IDLE watcher on INBOX. */
-  start(): void {
+  /**
+   * The app's loop: a tick every interval, sooner when woken; keeps an IDLE watcher on INBOX.
+   * The first pass comes `firstPassAfterMs` after the start (the app's first screen first).
+   */
+  start(firstPassAfterMs = 1_000): void {
     if (this.started) return;
     this.started = true;
-    this.schedule(1_000);
+    this.schedule(firstPassAfterMs);
   }
 
   /** Run soon (a job was queued, the machine came back online). */

@@ -22,6 +22,12 @@ export interface StorageOptions {
   migrationsDir?: string;
   /** How long after the last backup a changed workspace is backed up again. */
   backupEveryMs?: number;
+  /**
+   * How long after the first opening the file's quick_check starts (and with it the
+   * start-of-session backup and the upkeep waiting for a sound file): the running app lets the
+   * first screen be answered and drawn first. 0 by default.
+   */
+  checkAfterMs?: number;
 }
 
 export interface OpenedWorkspace {
@@ -43,6 +49,7 @@ export class WorkspaceStorage {
   private changedSinceBackup = false;
   private lastBackupAt: number | null;
   private checking: Promise<void> = Promise.resolve();
+  private openedBefore = false;
   private backingUp: Promise<unknown> | null = null;
   private readonly backupEveryMs: number;
 
@@ -107,9 +114,12 @@ export class WorkspaceStorage {
       return null;
     }
     this.db = opened.db;
+    const openedBefore = this.openedBefore;
+    this.openedBefore = true;
     if (existed) {
       this.state = { ...this.state, status: 'checking' };
-      this.checking = this.checkInBackground(opened.db);
+      // Only the start waits (a restore is checked at once: its caller awaits the check).
+      this.checking = this.checkInBackground(opened.db, openedBefore ? 0 : (this.options.checkAfterMs ?? 0));
     } else {
       this.changedSinceBackup = true;
     }
@@ -133,7 +143,11 @@ export class WorkspaceStorage {
     return { ran: true, value: await write() };
   }
 
-  private async checkInBackground(db: Database): Promise<void> {
+  private async checkInBackground(db: Database, delay: number): Promise<void> {
+    if (delay > 0) {
+      await new Promise((resolve) => setTimeout(resolve, delay).unref());
+      if (this.db !== db) return; // closed or replaced meanwhile
+    }
     const result = await quickCheckInBackground(this.options.databasePath);
     if (this.db !== db) return; // closed or replaced meanwhile
     if (result.status === 'damaged') {

@@ -1,10 +1,12 @@
-import { MIN_POSTS, buildVoiceModel, scoreVoice } from '../../../shared/voice/profile';
+import { MIN_POSTS, buildVoiceModel, scoreVoice, voiceModelSteps } from '../../../shared/voice/profile';
 import type { VoiceModel } from '../../../shared/voice/profile';
 import { voiceFeatures } from '../../../shared/voice/features';
 import type { VoiceLanguage } from '../../../shared/voice/features';
 import { voiceLanguage } from '../../../shared/voice/language';
 import type { VoiceScoreResult } from '../../../shared/voice/schema';
 import { notFound } from '../errors';
+import { timeSlicer } from '../scheduler/timeSlice';
+import type { LearnedSample } from './repository';
 import type { PartnerRepository } from '../partners/repository';
 import type { VoiceProfileRepository } from './repository';
 
@@ -14,25 +16,38 @@ export interface VoiceReading {
   readsLikePartner: boolean | null;
 }
 
+interface BuiltModel {
+  stamp: string;
+  model: VoiceModel;
+  samples: Set<string>;
+}
+
+/** Samples read per page while a model is built in the background. */
+const SAMPLES_PAGE = 500;
+
 /**
  * The voice profile in core: the firm's model per language is built from the learned posts
  * (leave-one-out calibration included) and kept until a profile of that language changes.
+ * At an agency's size (75,000 learned posts) a build is seconds of work: the score asked while
+ * typing gets the model last built at once and a newer one is built in the background, sharing
+ * the thread with the saves; only the very first score of a language waits for its build.
  */
 export class VoiceService {
-  private readonly models = new Map<VoiceLanguage, { stamp: string; model: VoiceModel; samples: Set<string> }>();
+  private readonly models = new Map<VoiceLanguage, BuiltModel>();
+  private readonly building = new Map<VoiceLanguage, Promise<BuiltModel>>();
 
   constructor(
     private readonly repo: VoiceProfileRepository,
     private readonly partners: PartnerRepository,
   ) {}
 
-  score(partnerId: string, text: string): VoiceScoreResult {
+  async score(partnerId: string, text: string): Promise<VoiceScoreResult> {
     if (!this.partners.get(partnerId)) throw notFound('partner', partnerId);
     if (text.trim() === '') return { status: 'empty' };
     const language = voiceLanguage(text);
     const posts = this.repo.postCount(partnerId, language);
     if (posts < MIN_POSTS) return { status: 'learning', reason: 'fewPosts', language, posts };
-    const { model } = this.model(language);
+    const { model } = await this.latestModel(language);
     const score = scoreVoice(model, voiceFeatures(text, language), undefined, partnerId);
     if (score.status === 'learning' || !model.partners.has(partnerId)) return { status: 'learning', reason: score.status === 'learning' ? score.reason : 'fewPosts', language, posts };
     return {
@@ -55,7 +70,45 @@ export class VoiceService {
     return { readsLikePartner: score.status === 'ready' ? score.scores[0]?.partnerId === partnerId : null };
   }
 
-  private model(language: VoiceLanguage): { model: VoiceModel; samples: Set<string> } {
+  /** The model as last built (a newer one then builds in the background), or the first one once built. */
+  private async latestModel(language: VoiceLanguage): Promise<BuiltModel> {
+    const stamp = this.repo.stamp(language);
+    const cached = this.models.get(language);
+    if (cached && cached.stamp === stamp) return cached;
+    const building = this.buildInBackground(language, stamp);
+    return cached ?? (await building);
+  }
+
+  private buildInBackground(language: VoiceLanguage, stamp: string): Promise<BuiltModel> {
+    const running = this.building.get(language);
+    if (running) return running;
+    const build = (async () => {
+      const slice = timeSlicer();
+      const samples: LearnedSample[] = [];
+      for (;;) {
+        const last = samples.at(-1);
+        const page = this.repo.samplesPage(language, last ? { partnerId: last.partnerId, postId: last.postId } : null, SAMPLES_PAGE);
+        samples.push(...page);
+        if (page.length < SAMPLES_PAGE) break;
+        await slice();
+      }
+      const steps = voiceModelSteps(samples);
+      let step = steps.next();
+      while (!step.done) {
+        await slice();
+        step = steps.next();
+      }
+      // Samples written meanwhile give a newer stamp: the next score builds again.
+      const built = { stamp, model: step.value, samples: new Set(samples.map((s) => s.postId)) };
+      this.models.set(language, built);
+      return built;
+    })().finally(() => this.building.delete(language));
+    this.building.set(language, build);
+    return build;
+  }
+
+  /** The model now, built on the spot if it is not current (the monthly report, an explicit action). */
+  private model(language: VoiceLanguage): BuiltModel {
     const stamp = this.repo.stamp(language);
     const cached = this.models.get(language);
     if (cached && cached.stamp === stamp) return cached;

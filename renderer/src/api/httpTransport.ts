@@ -2,6 +2,7 @@ import type { CallResult } from '../../../shared/api/transport';
 import type { Transport } from './client';
 import { TransportError } from './client';
 import { connection } from './connection';
+import { EventCoverage, parseEventMark } from './eventCoverage';
 
 /**
  * Browser mode: calls are POSTs to the loopback server (session cookie set by the token
@@ -15,17 +16,19 @@ export function createHttpTransport(): Transport {
   // would leave calls waiting forever once a page has six subscribers.
   const listeners = new Set<(payload: unknown) => void>();
   let source: EventSource | null = null;
+  const coverage = new EventCoverage();
+  const deliverToAll = (payload: unknown) => {
+    for (const listener of [...listeners]) {
+      try {
+        listener(payload);
+      } catch {
+        // One subscriber's failure must not keep the event from the others.
+      }
+    }
+  };
   const openEvents = (): EventSource => {
     const events = new EventSource('/api/events');
-    const deliver = (payload: unknown) => {
-      for (const listener of [...listeners]) {
-        try {
-          listener(payload);
-        } catch {
-          // One subscriber's failure must not keep the event from the others.
-        }
-      }
-    };
+    const deliver = deliverToAll;
     events.onmessage = (message: MessageEvent<string>) => {
       let payload: unknown;
       try {
@@ -36,14 +39,17 @@ export function createHttpTransport(): Transport {
       }
       deliver(payload);
     };
-    // Whatever core announced before the stream opened (the first time, or after a drop) was
-    // missed: a call made while the page loaded, another tab's save, a restart.
     events.onopen = () => {
       connection.set(true);
       connection.setSignedOut(false);
-      deliver({ type: 'events.resync' });
     };
+    // Whatever core announced before the stream subscribed was missed: an answer read before
+    // it (the page's first reads), another tab's save during a drop, a restart.
+    events.addEventListener('opened', (message: MessageEvent<string>) => {
+      if (coverage.opened(parseEventMark(message.data))) deliver({ type: 'events.resync' });
+    });
     events.onerror = () => {
+      coverage.dropped();
       connection.set(false);
       // A refused stream (401 after a restart without this tab's session) is closed for good by
       // the browser; try again now and then so the tab comes back by itself once it can.
@@ -78,6 +84,7 @@ export function createHttpTransport(): Transport {
       }
       connection.set(true);
       connection.setSignedOut(response.status === 401);
+      if (coverage.answered(parseEventMark(response.headers.get('X-Plume-Events')))) deliverToAll({ type: 'events.resync' });
       if (response.headers.get('content-type')?.startsWith('application/json')) {
         return (await response.json()) as CallResult;
       }
@@ -89,6 +96,7 @@ export function createHttpTransport(): Transport {
       return () => {
         listeners.delete(listener);
         if (listeners.size === 0) {
+          coverage.dropped();
           source?.close();
           source = null;
         }

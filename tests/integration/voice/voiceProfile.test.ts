@@ -86,6 +86,32 @@ describe('the voice profile in core', () => {
     expect(await t.call('voice.score', { partnerId: a.id, text: '   ' })).toEqual({ status: 'empty' });
   });
 
+  it('answers a score from the model last built while a newer one is built in the background, then from the newer one', async () => {
+    const a = await partner('Claire Martin');
+    const b = await partner('Dana Lefèvre');
+    for (const topic of TOPICS.slice(0, 10)) {
+      await approved(a.id, claire(topic));
+      await approved(b.id, dana(topic));
+    }
+    const postsBehind = async () => {
+      const score = await t.call('voice.score', { partnerId: a.id, text: claire('les marchés publics') });
+      if (score.status !== 'ready') throw new Error(`expected a score, got ${JSON.stringify(score)}`);
+      return score.reasons[0]?.partnerPosts;
+    };
+    // The first score of a language waits for its model.
+    expect(await postsBehind()).toBe(10);
+    await approved(a.id, claire(TOPICS[10] ?? ''));
+    // Claire's eleventh post is learned: the score typed meanwhile does not wait for the new model…
+    expect(await postsBehind()).toBe(10);
+    // …which is in place once built, sharing the thread.
+    let latest = 10;
+    for (let i = 0; i < 100 && latest === 10; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      latest = (await postsBehind()) ?? 10;
+    }
+    expect(latest).toBe(11);
+  });
+
   it('rebuilds the profiles at start when they were learned by another algorithm version', async () => {
     const p = await partner('Claire Martin');
     const post = await approved(p.id, claire('la médiation'));

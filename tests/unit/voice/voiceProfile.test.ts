@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { STYLE_FEATURES, voiceFeatures } from '../../../shared/voice/features';
 import type { StyleFeature } from '../../../shared/voice/features';
-import { buildVoiceModel, scoreVoice } from '../../../shared/voice/profile';
+import { buildVoiceModel, scoreVoice, voiceModelSteps } from '../../../shared/voice/profile';
 import type { VoiceSample } from '../../../shared/voice/profile';
 
 const style = (text: string, feature: StyleFeature): number => voiceFeatures(text).style[STYLE_FEATURES.indexOf(feature)] ?? Number.NaN;
@@ -58,4 +58,26 @@ describe('the voice profile', () => {
     expect(score.scores.reduce((sum, s) => sum + s.probability, 0)).toBeCloseTo(1);
     expect(score.reasons).toHaveLength(3);
   });
+});
+
+describe('the voice model at an agency’s size', () => {
+  const many = (perPartner: number): VoiceSample[] =>
+    Array.from({ length: perPartner }, (_, i) => TOPICS[i % TOPICS.length] ?? '').flatMap((topic, i) => [
+      { partnerId: 'claire', features: voiceFeatures(`${claire(topic)} (${i})`) },
+      { partnerId: 'dana', features: voiceFeatures(`${dana(topic)} (${i})`) },
+    ]);
+
+  it('is built in short steps, the same model as built at once', () => {
+    const input = many(200);
+    const steps = voiceModelSteps(input);
+    let yielded = 0;
+    let step = steps.next();
+    while (!step.done) {
+      yielded++;
+      step = steps.next();
+    }
+    expect(yielded).toBeGreaterThan(10);
+    expect(step.value).toEqual(buildVoiceModel(input));
+  });
+
 });
