@@ -103,6 +103,17 @@ function squaredNorm(profile: ReadonlyMap<string, number>): number {
   return norm;
 }
 
+function* squaredNormSteps(profile: ReadonlyMap<string, number>): Generator<void, void> {
+  if (norms.has(profile)) return;
+  let norm = 0;
+  let done = 0;
+  for (const c of profile.values()) {
+    norm += c * c;
+    if (++done % (STEP * 40) === 0) yield;
+  }
+  norms.set(profile, norm);
+}
+
 /** Cosine of `a` with `b - minus`, reading only the grams of `a` and `minus` (|b - m|² = |b|² - 2 b·m + |m|²). */
 function cosine(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>, minus?: ReadonlyMap<string, number>): number {
   let dot = 0;
@@ -184,6 +195,9 @@ export function buildVoiceModel(samples: readonly VoiceSample[]): VoiceModel {
 export function* voiceModelSteps(samples: readonly VoiceSample[]): Generator<void, VoiceModel> {
   const all = yield* sumsOf(samples);
   const partners = new Map([...all].filter(([, sums]) => sums.n >= MIN_POSTS));
+  // Each profile's 3-gram norm (a partner of thousands of posts holds ~100,000 3-grams) is
+  // kept before the calibration, a step at a time, not all at its first distance.
+  for (const sums of partners.values()) yield* squaredNormSteps(sums.trigrams);
   const used = samples.filter((s) => partners.has(s.partnerId));
   const stats = yield* statsOf(used);
   const chance = partners.size === 0 ? 1 : 1 / partners.size;

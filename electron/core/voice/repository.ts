@@ -16,6 +16,13 @@ const fromJson = (json: string): VoiceFeatures => {
   return { style: parsed.s, functionWords: parsed.f, trigrams: new Map(parsed.t) };
 };
 
+export interface SampleKey {
+  row: number;
+  postId: string;
+  partnerId: string;
+  learnedAt: number;
+}
+
 export interface LearnedSample {
   postId: string;
   partnerId: string;
@@ -107,18 +114,28 @@ export class VoiceProfileRepository {
   }
 
   /**
-   * The same samples a page at a time, in the same order, after `after` (a sample's partner
-   * and post): read between other work, 75,000 samples are seconds of JSON to parse.
+   * The current samples' keys a page at a time, in the same order as `samples` (the order they
+   * were first learned), after the row `afterRow`: which posts, learned when. Read between
+   * other work. `+s.language`: walked in rowid order, not through the language index (which
+   * would sort every sample of the language for each page).
    */
-  samplesPage(language: VoiceLanguage, after: { partnerId: string; postId: string } | null, limit: number): LearnedSample[] {
+  sampleKeysPage(language: VoiceLanguage, afterRow: number, limit: number): SampleKey[] {
     const rows = this.db
       .prepare(
-        `SELECT s.post_id, s.partner_id, s.features FROM voice_samples s JOIN partners pa ON pa.id = s.partner_id
-         WHERE s.language = ? AND s.algorithm_version = ? AND pa.archived_at IS NULL AND (s.partner_id, s.post_id) > (?, ?)
-         ORDER BY s.partner_id, s.post_id LIMIT ?`,
+        `SELECT s.rowid AS row, s.post_id, s.partner_id, s.learned_at FROM voice_samples s JOIN partners pa ON pa.id = s.partner_id
+         WHERE s.rowid > ? AND +s.language = ? AND s.algorithm_version = ? AND pa.archived_at IS NULL
+         ORDER BY s.rowid LIMIT ?`,
       )
-      .all(language, VOICE_ALGORITHM_VERSION, after?.partnerId ?? '', after?.postId ?? '', limit) as { post_id: string; partner_id: string; features: string }[];
-    return rows.map((row) => ({ postId: row.post_id, partnerId: row.partner_id, features: fromJson(row.features) }));
+      .all(afterRow, language, VOICE_ALGORITHM_VERSION, limit) as { row: number; post_id: string; partner_id: string; learned_at: number }[];
+    return rows.map((row) => ({ row: row.row, postId: row.post_id, partnerId: row.partner_id, learnedAt: row.learned_at }));
+  }
+
+  /** The features of these samples (a page of keys whose features are not known yet). */
+  featuresOf(postIds: readonly string[]): Map<string, VoiceFeatures> {
+    const read = this.db.prepare<[string], { post_id: string; features: string }>('SELECT post_id, features FROM voice_samples WHERE post_id = ?');
+    const features = new Map<string, VoiceFeatures>();
+    for (const id of postIds) for (const row of read.all(id)) features.set(row.post_id, fromJson(row.features));
+    return features;
   }
 
   /** Every current sample of the language, of partners not archived. */
@@ -126,7 +143,7 @@ export class VoiceProfileRepository {
     const rows = this.db
       .prepare(
         `SELECT s.post_id, s.partner_id, s.features FROM voice_samples s JOIN partners pa ON pa.id = s.partner_id
-         WHERE s.language = ? AND s.algorithm_version = ? AND pa.archived_at IS NULL ORDER BY s.partner_id, s.post_id`,
+         WHERE s.language = ? AND s.algorithm_version = ? AND pa.archived_at IS NULL ORDER BY s.rowid`,
       )
       .all(language, VOICE_ALGORITHM_VERSION) as { post_id: string; partner_id: string; features: string }[];
     return rows.map((row) => ({ postId: row.post_id, partnerId: row.partner_id, features: fromJson(row.features) }));

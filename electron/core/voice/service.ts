@@ -1,7 +1,7 @@
 import { MIN_POSTS, buildVoiceModel, scoreVoice, voiceModelSteps } from '../../../shared/voice/profile';
 import type { VoiceModel } from '../../../shared/voice/profile';
 import { voiceFeatures } from '../../../shared/voice/features';
-import type { VoiceLanguage } from '../../../shared/voice/features';
+import type { VoiceFeatures, VoiceLanguage } from '../../../shared/voice/features';
 import { voiceLanguage } from '../../../shared/voice/language';
 import type { VoiceScoreResult } from '../../../shared/voice/schema';
 import { notFound } from '../errors';
@@ -23,7 +23,7 @@ interface BuiltModel {
 }
 
 /** Samples read per page while a model is built in the background. */
-const SAMPLES_PAGE = 500;
+const SAMPLES_PAGE = 200;
 
 /**
  * The voice profile in core: the firm's model per language is built from the learned posts
@@ -35,6 +35,8 @@ const SAMPLES_PAGE = 500;
 export class VoiceService {
   private readonly models = new Map<VoiceLanguage, BuiltModel>();
   private readonly building = new Map<VoiceLanguage, Promise<BuiltModel>>();
+  /** The samples read by the last background build, with when each was learned. */
+  private readonly parsed = new Map<VoiceLanguage, Map<string, { learnedAt: number; sample: LearnedSample }>>();
 
   constructor(
     private readonly repo: VoiceProfileRepository,
@@ -76,7 +78,11 @@ export class VoiceService {
     const cached = this.models.get(language);
     if (cached && cached.stamp === stamp) return cached;
     const building = this.buildInBackground(language, stamp);
-    return cached ?? (await building);
+    if (!cached) return building;
+    // A rebuild that fails (the workspace closed meanwhile) leaves the last model; the next
+    // score tries again. The first build's failure reaches its caller.
+    building.catch(() => undefined);
+    return cached;
   }
 
   private buildInBackground(language: VoiceLanguage, stamp: string): Promise<BuiltModel> {
@@ -84,14 +90,32 @@ export class VoiceService {
     if (running) return running;
     const build = (async () => {
       const slice = timeSlicer();
+      // Which posts are learned, and when: only the samples new or learned again since the last
+      // build are read and parsed (75,000 of them are seconds of JSON).
+      const known = this.parsed.get(language) ?? new Map<string, { learnedAt: number; sample: LearnedSample }>();
       const samples: LearnedSample[] = [];
+      const current = new Map<string, { learnedAt: number; sample: LearnedSample }>();
+      let after = 0;
       for (;;) {
-        const last = samples.at(-1);
-        const page = this.repo.samplesPage(language, last ? { partnerId: last.partnerId, postId: last.postId } : null, SAMPLES_PAGE);
-        samples.push(...page);
-        if (page.length < SAMPLES_PAGE) break;
+        const keys = this.repo.sampleKeysPage(language, after, SAMPLES_PAGE);
+        const fresh = keys.filter((key) => {
+          const before = known.get(key.postId);
+          return before?.learnedAt !== key.learnedAt || before.sample.partnerId !== key.partnerId;
+        });
+        const features = fresh.length > 0 ? this.repo.featuresOf(fresh.map((key) => key.postId)) : new Map<string, VoiceFeatures>();
+        for (const key of keys) {
+          const read = features.get(key.postId);
+          const entry = read ? { learnedAt: key.learnedAt, sample: { postId: key.postId, partnerId: key.partnerId, features: read } } : known.get(key.postId);
+          // A sample forgotten between the two reads is left out.
+          if (!entry) continue;
+          current.set(key.postId, entry);
+          samples.push(entry.sample);
+        }
+        after = keys.at(-1)?.row ?? after;
+        if (keys.length < SAMPLES_PAGE) break;
         await slice();
       }
+      this.parsed.set(language, current);
       const steps = voiceModelSteps(samples);
       let step = steps.next();
       while (!step.done) {
