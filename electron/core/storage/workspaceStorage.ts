@@ -50,6 +50,7 @@ export class WorkspaceStorage {
   private lastBackupAt: number | null;
   private checking: Promise<void> = Promise.resolve();
   private openedBefore = false;
+  private upkeepWait: Promise<void> = Promise.resolve();
   private backingUp: Promise<unknown> | null = null;
   private readonly backupEveryMs: number;
 
@@ -126,6 +127,14 @@ export class WorkspaceStorage {
     return opened;
   }
 
+  /**
+   * Resolves once the start's first moments are over (`checkAfterMs`): background work that
+   * only reads, and need not wait for the file's check, starts then.
+   */
+  afterStart(): Promise<void> {
+    return this.upkeepWait;
+  }
+
   /** Resolves once the background check of the opened file has answered (tests, restore). */
   whenChecked(): Promise<void> {
     return this.checking;
@@ -144,10 +153,9 @@ export class WorkspaceStorage {
   }
 
   private async checkInBackground(db: Database, delay: number): Promise<void> {
-    if (delay > 0) {
-      await new Promise((resolve) => setTimeout(resolve, delay).unref());
-      if (this.db !== db) return; // closed or replaced meanwhile
-    }
+    this.upkeepWait = delay > 0 ? new Promise((resolve) => setTimeout(resolve, delay).unref()) : Promise.resolve();
+    await this.upkeepWait;
+    if (this.db !== db) return; // closed or replaced meanwhile
     const result = await quickCheckInBackground(this.options.databasePath);
     if (this.db !== db) return; // closed or replaced meanwhile
     if (result.status === 'damaged') {
