@@ -276,6 +276,7 @@ export function editorialLintPlugin(session: LintSession, timing: LintTiming = S
             session.publish(next);
             return;
           }
+          if (updated.state.doc !== previous.doc) session.edited();
           const now = performance.now();
           if (timer) clearTimeout(timer);
           firstStaleAt ??= now;
