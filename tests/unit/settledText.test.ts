@@ -44,3 +44,43 @@ describe('the draft text the panels compare (voice, near-duplicates, threads)', 
     stop();
   });
 });
+
+describe('the pause the draft text waits for is one in typing', () => {
+  beforeEach(() => {
+    vi.useFakeTimers();
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('hands nothing over while keys keep coming between lint passes seconds apart, then the last text once typing pauses', () => {
+    const session = new LintSession();
+    const settled: (string | null)[] = [];
+    const stop = followSettledText(session, (text) => settled.push(text));
+    pass(session, 'Bonjour');
+    vi.advanceTimersByTime(0);
+    // Typing on for six seconds, a key every 100 ms, a pass every two seconds (the editor's maxWait).
+    let typed = 'Bonjour';
+    for (let ms = 100; ms <= 6_000; ms += 100) {
+      session.edited();
+      typed += 'x';
+      if (ms % 2_000 === 0) pass(session, typed);
+      vi.advanceTimersByTime(100);
+    }
+    expect(settled).toEqual(['Bonjour']);
+    vi.advanceTimersByTime(PAUSE_MS);
+    expect(settled).toEqual(['Bonjour', typed.slice(0, 'Bonjour'.length + 60)]);
+    stop();
+  });
+
+  it('still hands the first text over at once, whatever is typed meanwhile', () => {
+    const session = new LintSession();
+    const settled: (string | null)[] = [];
+    const stop = followSettledText(session, (text) => settled.push(text));
+    pass(session, 'Bonjour');
+    session.edited();
+    vi.advanceTimersByTime(0);
+    expect(settled).toEqual(['Bonjour']);
+    stop();
+  });
+});

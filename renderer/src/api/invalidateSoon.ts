@@ -7,30 +7,63 @@ import type { QueryClient, QueryKey } from '@tanstack/react-query';
  * lists (~15 a second while someone types). Each key is refetched once per batch.
  */
 const BATCH_MS = 150;
+/**
+ * While someone types, a batch waits for the pause: each autosave announces the post saved,
+ * and refetching the post, its list, sign-off, previews and near-duplicates every 0.7 s put a
+ * burst of parsing and panel renders (and core's answers, on the same cores) under the keys
+ * (×2.6 the bare editor's p95, bench/editorPage.bench.ts). Never held longer than this, so
+ * what other windows change still shows during long typing.
+ */
+export const TYPING_PAUSE_MS = 400;
+export const TYPING_HOLD_MAX_MS = 10_000;
 
 interface Batch {
   keys: Map<string, QueryKey>;
   everything: boolean;
   timer: ReturnType<typeof setTimeout> | null;
+  /** When the oldest key waiting was asked for. */
+  since: number;
 }
 
 const batches = new WeakMap<QueryClient, Batch>();
+/** When the last keystroke (or field edit) came, by `Date.now()`. */
+let typedAt = Number.NEGATIVE_INFINITY;
+
+/** A key typed in the editor or a field: refetches wait for the pause. */
+export function noteTyping(): void {
+  typedAt = Date.now();
+}
 
 function batchOf(queryClient: QueryClient): Batch {
   let batch = batches.get(queryClient);
-  if (!batch) batches.set(queryClient, (batch = { keys: new Map(), everything: false, timer: null }));
+  if (!batch) batches.set(queryClient, (batch = { keys: new Map(), everything: false, timer: null, since: 0 }));
   return batch;
 }
 
+/** How long the batch still waits from `now`: 0 once typing has paused or the hold is over. */
+function holdLeft(batch: Batch, now: number): number {
+  const pauseAt = typedAt + TYPING_PAUSE_MS;
+  return Math.max(0, Math.min(pauseAt, batch.since + TYPING_HOLD_MAX_MS) - now);
+}
+
+function flush(queryClient: QueryClient, batch: Batch): void {
+  batch.timer = null;
+  const wait = holdLeft(batch, Date.now());
+  if (wait > 0) {
+    batch.timer = setTimeout(() => flush(queryClient, batch), wait);
+    return;
+  }
+  const { keys, everything } = batch;
+  batch.keys = new Map();
+  batch.everything = false;
+  if (everything) void queryClient.invalidateQueries();
+  else for (const key of keys.values()) void queryClient.invalidateQueries({ queryKey: key });
+}
+
 function schedule(queryClient: QueryClient, batch: Batch): void {
-  batch.timer ??= setTimeout(() => {
-    const { keys, everything } = batch;
-    batch.keys = new Map();
-    batch.everything = false;
-    batch.timer = null;
-    if (everything) void queryClient.invalidateQueries();
-    else for (const key of keys.values()) void queryClient.invalidateQueries({ queryKey: key });
-  }, BATCH_MS);
+  if (batch.timer !== null) return;
+  batch.since = Date.now();
+  batch.timer = setTimeout(() => flush(queryClient, batch), BATCH_MS);
 }
 
 /** Marks `queryKey` (and the keys under it) stale and refetches what is shown, with the next batch. */

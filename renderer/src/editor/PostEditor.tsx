@@ -4,6 +4,7 @@ import { EditorContent, useEditor } from '@tiptap/react';
 import { useQueryClient } from '@tanstack/react-query';
 import { api } from '../api';
 import { connection } from '../api/connection';
+import { noteTyping } from '../api/invalidateSoon';
 import { networks, networkLabels } from '../../../shared/posts/networks';
 import type { Network } from '../../../shared/posts/networks';
 import type { DocNode } from '../../../shared/posts/document';
@@ -132,6 +133,7 @@ function PostEditorPage({ initial, partners, onDeleted }: PostEditorProps) {
       attributes: { 'aria-label': t('editor.bodyPlaceholder'), 'data-testid': 'post-body', spellcheck: 'true' },
     },
     onUpdate: () => {
+      noteTyping();
       saver.contentChanged();
     },
     onBlur: () => void saver.flush(),
@@ -221,6 +223,7 @@ function PostEditorPage({ initial, partners, onDeleted }: PostEditorProps) {
   }, [saver]);
 
   const edit = (patch: DraftFields) => {
+    noteTyping();
     setFields((current) => ({ ...current, ...patch }));
     saver.edit(patch);
   };

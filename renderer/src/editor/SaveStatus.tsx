@@ -33,8 +33,9 @@ export function SaveStatusLabel({ store }: { store: SaveStatusStore }) {
 /** Another window saved this post while edits were pending here: keep mine, or take theirs. */
 export function ConflictBanner({ store, onKeepMine, onTakeTheirs }: { store: SaveStatusStore; onKeepMine: () => void; onTakeTheirs: () => void }) {
   const { t } = useTranslation();
-  const { status } = useSyncExternalStore(store.subscribe, store.getSnapshot);
-  if (status !== 'conflict') return null;
+  // A boolean snapshot: the saves' dirty → saving → clean while typing render nothing here.
+  const conflict = useSyncExternalStore(store.subscribe, () => store.getSnapshot().status === 'conflict');
+  if (!conflict) return null;
   return (
     <div className="banner warn" role="alert" data-testid="conflict-banner">
       <div>

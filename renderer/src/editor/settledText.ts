@@ -12,12 +12,20 @@ export const liveText = (session: LintSession): string | null => {
  * Follows the session's plain text and hands over a text only once typing pauses (the first
  * one at once); a lint pass that leaves the text as it was (a new line, new networks) restarts
  * nothing. Returns the unsubscribe. Outside React, so a pass while typing renders nothing.
+ * The pause is one in typing, not between lint passes: while keys keep coming, passes come
+ * every few seconds, and a text handed over after each re-rendered the editor page and asked
+ * core for its voice score and near-duplicates under the keys.
  */
 export function followSettledText(session: LintSession, onSettled: (text: string | null) => void, pauseMs = PAUSE_MS): () => void {
   let live = liveText(session);
   let first = live === null;
   let timer: ReturnType<typeof setTimeout> | null = null;
+  let pending: string | null = null;
+  /** The text waiting is one typed (not the first, handed over at once). */
+  let waitsForPause = false;
   const settle = (text: string | null, delay: number) => {
+    pending = text;
+    waitsForPause = delay > 0;
     if (timer !== null) clearTimeout(timer);
     timer = setTimeout(() => {
       timer = null;
@@ -33,8 +41,13 @@ export function followSettledText(session: LintSession, onSettled: (text: string
     settle(next, first ? 0 : pauseMs);
     if (next !== null) first = false;
   });
+  // Typing on: a text waiting for the pause waits longer.
+  const stopEdits = session.onEdit(() => {
+    if (timer !== null && waitsForPause) settle(pending, pauseMs);
+  });
   return () => {
     unsubscribe();
+    stopEdits();
     if (timer !== null) clearTimeout(timer);
   };
 }

@@ -1,4 +1,5 @@
-import { useState } from 'react';
+import { memo, useState } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { useQuery } from '@tanstack/react-query';
 import { partnerContext } from '../app/partnerContext';
@@ -6,6 +7,9 @@ import { postDetailQuery, usePartners, usePostList } from '../app/queries';
 import { PostEditor } from '../editor/PostEditor';
 import { errorMessage } from '../ui/errorMessage';
 import { useDateFormat } from '../ui/useDateFormat';
+import { useNow } from '../ui/useNow';
+import type { Partner } from '../../../shared/partners/schema';
+import type { PostSummary } from '../../../shared/posts/schema';
 
 export interface PostsPageProps {
   postId: string | null;
@@ -17,8 +21,9 @@ export interface PostsPageProps {
 }
 
 export function PostsPage({ postId, newPostError, onNewPost, onOpen }: PostsPageProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { relative } = useDateFormat();
+  const minute = useNow(60_000);
   const [partnerFilter, setPartnerFilter] = useState<string | null>(null);
   const partners = usePartners(false);
   const posts = usePostList(partnerFilter);
@@ -57,22 +62,18 @@ export function PostsPage({ postId, newPostError, onNewPost, onOpen }: PostsPage
         {newPostError ? <p className="form-error" role="alert">{newPostError}</p> : null}
         {posts.data?.length === 0 ? <p className="empty">{partnerList.length === 0 ? t('posts.needPartner') : t('posts.empty')}</p> : null}
         <ul className="post-list">
-          {(posts.data ?? []).map((summary) => {
-            const partner = partnerById.get(summary.partnerId);
-            return (
-              <li key={summary.id}>
-                <a href={`#/posts/${summary.id}`} className={summary.id === postId ? 'post-item active' : 'post-item'} data-testid="post-item">
-                  <span className="swatch" style={{ background: partner?.color ?? '#999' }} aria-hidden="true" />
-                  <span className="post-item-main">
-                    <strong>{summary.title || t('posts.untitled')}</strong>
-                    <span className="muted small">
-                      {partner?.displayName} · {t(`posts.status.${summary.status}`)} · {t('posts.updated', { when: relative(summary.updatedAt) })}
-                    </span>
-                  </span>
-                </a>
-              </li>
-            );
-          })}
+          {(posts.data ?? []).map((summary) => (
+            <PostListItem
+              key={summary.id}
+              summary={summary}
+              partner={partnerById.get(summary.partnerId)}
+              active={summary.id === postId}
+              language={i18n.language}
+              minute={minute}
+              t={t}
+              relative={relative}
+            />
+          ))}
         </ul>
       </div>
       <div className="editor-pane">
@@ -87,3 +88,38 @@ export function PostsPage({ postId, newPostError, onNewPost, onOpen }: PostsPage
     </section>
   );
 }
+
+interface PostListItemProps {
+  summary: PostSummary;
+  partner: Partner | undefined;
+  active: boolean;
+  /** `t` and `relative` change with it; they are not compared. */
+  language: string;
+  /** Relative dates ("5 minutes ago") move on every minute, not only when their post changes. */
+  minute: number;
+  t: TFunction;
+  relative: (at: number) => string;
+}
+
+/**
+ * One row of the list. A refetch keeps unchanged summaries' identity, so after a save only the
+ * saved post's row renders again, not 500 of them (each with its translations and relative date).
+ */
+const PostListItem = memo(
+  function PostListItem({ summary, partner, active, t, relative }: PostListItemProps) {
+    return (
+      <li>
+        <a href={`#/posts/${summary.id}`} className={active ? 'post-item active' : 'post-item'} data-testid="post-item">
+          <span className="swatch" style={{ background: partner?.color ?? '#999' }} aria-hidden="true" />
+          <span className="post-item-main">
+            <strong>{summary.title || t('posts.untitled')}</strong>
+            <span className="muted small">
+              {partner?.displayName} · {t(`posts.status.${summary.status}`)} · {t('posts.updated', { when: relative(summary.updatedAt) })}
+            </span>
+          </span>
+        </a>
+      </li>
+    );
+  },
+  (a, b) => a.summary === b.summary && a.partner === b.partner && a.active === b.active && a.language === b.language && a.minute === b.minute,
+);

@@ -38,7 +38,14 @@ export function LockedSnippetNotice({ editor, session }: { editor: Editor; sessi
   const snapshot = useSyncExternalStore(session.subscribe, session.getSnapshot);
   const [shownFor, setShownFor] = useState(0);
   useEffect(() => {
-    const clear = () => setShownFor(session.getSnapshot().refusals);
+    // Asked only when it changes: every keystroke is an update, and each setState one more render.
+    let shown = -1;
+    const clear = () => {
+      const { refusals } = session.getSnapshot();
+      if (refusals === shown) return;
+      shown = refusals;
+      setShownFor(refusals);
+    };
     editor.on('update', clear);
     return () => {
       editor.off('update', clear);

@@ -66,6 +66,21 @@ export class LintSession {
     for (const listener of this.listeners) listener();
   }
 
+  private readonly editListeners = new Set<() => void>();
+
+  /**
+   * Each edit of the document, before it is linted: what waits for a pause in typing listens
+   * here, as lint passes come only every few seconds while typing goes on.
+   */
+  onEdit(listener: () => void): () => void {
+    this.editListeners.add(listener);
+    return () => this.editListeners.delete(listener);
+  }
+
+  edited(): void {
+    for (const listener of this.editListeners) listener();
+  }
+
   /** The keyboard shortcut asks for the hover card of the finding at the cursor. */
   onCardRequest(listener: () => void): () => void {
     this.cardListeners.add(listener);

@@ -1,4 +1,4 @@
-import { useMemo, useSyncExternalStore } from 'react';
+import { useDeferredValue, useMemo, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 // Not the shared/editorial barrel: it would bring the linter into the page's first script.
 import { measure } from '../../../../shared/editorial/networks/measure';
@@ -20,7 +20,8 @@ export function NetworkCounters({ session, networks, options }: { session: LintS
   const { t } = useTranslation();
   const counts = useMastodonCountOptions();
   const measureOptions = options ?? counts;
-  const { map } = useSyncExternalStore(session.subscribe, session.getSnapshot);
+  // Counted in a transition after a lint pass: a keystroke that comes meanwhile goes first.
+  const { map } = useDeferredValue(useSyncExternalStore(session.subscribe, session.getSnapshot));
   const { text } = map;
   const measurements = useMemo(() => networks.map((network) => measure(network, text, measureOptions)), [networks, text, measureOptions]);
   const detail = (count: Count) => t('editorialEditor.counterDetail', { used: count.used, limit: count.limit, unit: t(`editorial.unit.${count.unit}`) });
