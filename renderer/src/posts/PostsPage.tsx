@@ -1,4 +1,5 @@
-import { memo, useState } from 'react';
+import { memo, useRef, useState } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { useQuery } from '@tanstack/react-query';
@@ -10,6 +11,9 @@ import { useDateFormat } from '../ui/useDateFormat';
 import { useNow } from '../ui/useNow';
 import type { Partner } from '../../../shared/partners/schema';
 import type { PostSummary } from '../../../shared/posts/schema';
+
+/** A row's height before it is measured: a one-line title and its line of details. */
+const ROW_PX = 56;
 
 export interface PostsPageProps {
   postId: string | null;
@@ -29,6 +33,25 @@ export function PostsPage({ postId, newPostError, onNewPost, onOpen }: PostsPage
   const posts = usePostList(partnerFilter);
   const partnerList = partners.data ?? [];
   const partnerById = new Map(partnerList.map((p) => [p.id, p]));
+  const summaries = posts.data ?? [];
+  const pane = useRef<HTMLDivElement>(null);
+  const list = useRef<HTMLUListElement>(null);
+  // Only the rows on screen are drawn: 500 rows (each with its translations and relative date)
+  // were a third of the first screen's rendering, and the browser laid them out again as the
+  // editor beside them grew. Plume does not use the React Compiler; the virtualizer re-renders
+  // the list as it scrolls.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const rows = useVirtualizer({
+    count: summaries.length,
+    getScrollElement: () => pane.current,
+    // A screenful is drawn in the first pass, before the pane has been measured.
+    initialRect: { width: 300, height: window.innerHeight },
+    estimateSize: () => ROW_PX,
+    getItemKey: (index) => summaries[index]?.id ?? index,
+    // The header and the filter scroll with the list, above it.
+    scrollMargin: list.current?.offsetTop ?? 0,
+    overscan: 8,
+  });
 
   const post = useQuery({
     ...postDetailQuery(postId ?? ''),
@@ -39,7 +62,7 @@ export function PostsPage({ postId, newPostError, onNewPost, onOpen }: PostsPage
 
   return (
     <section className="posts-page">
-      <div className="post-list-pane">
+      <div className="post-list-pane" ref={pane}>
         <header className="page-header">
           <h1>{t('posts.title')}</h1>
           <button className="primary" onClick={() => onNewPost(partnerFilter)} data-testid="new-post">
@@ -61,19 +84,31 @@ export function PostsPage({ postId, newPostError, onNewPost, onOpen }: PostsPage
         </select>
         {newPostError ? <p className="form-error" role="alert">{newPostError}</p> : null}
         {posts.data?.length === 0 ? <p className="empty">{partnerList.length === 0 ? t('posts.needPartner') : t('posts.empty')}</p> : null}
-        <ul className="post-list">
-          {(posts.data ?? []).map((summary) => (
-            <PostListItem
-              key={summary.id}
-              summary={summary}
-              partner={partnerById.get(summary.partnerId)}
-              active={summary.id === postId}
-              language={i18n.language}
-              minute={minute}
-              t={t}
-              relative={relative}
-            />
-          ))}
+        <ul className="post-list" ref={list} style={{ height: rows.getTotalSize() }}>
+          {rows.getVirtualItems().map((row) => {
+            const summary = summaries[row.index];
+            if (!summary) return null;
+            return (
+              <li
+                key={row.key}
+                data-index={row.index}
+                ref={rows.measureElement}
+                aria-setsize={summaries.length}
+                aria-posinset={row.index + 1}
+                style={{ transform: `translateY(${row.start - rows.options.scrollMargin}px)` }}
+              >
+                <PostListItem
+                  summary={summary}
+                  partner={partnerById.get(summary.partnerId)}
+                  active={summary.id === postId}
+                  language={i18n.language}
+                  minute={minute}
+                  t={t}
+                  relative={relative}
+                />
+              </li>
+            );
+          })}
         </ul>
       </div>
       <div className="editor-pane">
@@ -108,17 +143,15 @@ interface PostListItemProps {
 const PostListItem = memo(
   function PostListItem({ summary, partner, active, t, relative }: PostListItemProps) {
     return (
-      <li>
-        <a href={`#/posts/${summary.id}`} className={active ? 'post-item active' : 'post-item'} data-testid="post-item">
-          <span className="swatch" style={{ background: partner?.color ?? '#999' }} aria-hidden="true" />
-          <span className="post-item-main">
-            <strong>{summary.title || t('posts.untitled')}</strong>
-            <span className="muted small">
-              {partner?.displayName} · {t(`posts.status.${summary.status}`)} · {t('posts.updated', { when: relative(summary.updatedAt) })}
-            </span>
+      <a href={`#/posts/${summary.id}`} className={active ? 'post-item active' : 'post-item'} data-testid="post-item">
+        <span className="swatch" style={{ background: partner?.color ?? '#999' }} aria-hidden="true" />
+        <span className="post-item-main">
+          <strong>{summary.title || t('posts.untitled')}</strong>
+          <span className="muted small">
+            {partner?.displayName} · {t(`posts.status.${summary.status}`)} · {t('posts.updated', { when: relative(summary.updatedAt) })}
           </span>
-        </a>
-      </li>
+        </span>
+      </a>
     );
   },
   (a, b) => a.summary === b.summary && a.partner === b.partner && a.active === b.active && a.language === b.language && a.minute === b.minute,
