@@ -27,16 +27,26 @@ export const useSimilarityCompare = (postId: string, otherPostId: string, text: 
   });
 
 /**
- * How long a calendar range stays on screen before its near-duplicate pairs are asked for: the
- * search ranks each shown post against its window (a second of core's time for a busy week) and
- * is not cancelled when the view is left, so paging through weeks must not start one per page.
+ * How long a calendar range stays on screen before its near-duplicate pairs are asked for: paging
+ * through weeks must not start a search per page (core keeps each post's finding, but a range
+ * never shown costs up to a second of its time for a busy week).
  */
 const PAIRS_SETTLE_MS = 400;
 
 export function useSimilarityPairs(from: number, to: number) {
   const range = `${from}/${to}`;
   const settled = useDebouncedValue(range, PAIRS_SETTLE_MS);
-  return useQuery({ queryKey: similarityKeys.pairs(from, to), queryFn: () => api.call('similarity.pairs', { from, to }), enabled: settled === range });
+  return useQuery({
+    queryKey: similarityKeys.pairs(from, to),
+    queryFn: ({ signal }) => {
+      // React Query aborts the signal when the range is left before the answer: core stops the
+      // search at its next slice instead of making the next view's reads wait behind it.
+      const ticket = crypto.randomUUID();
+      signal.addEventListener('abort', () => void api.call('similarity.cancelPairs', { ticket }).catch(() => undefined), { once: true });
+      return api.call('similarity.pairs', { from, to, ticket });
+    },
+    enabled: settled === range,
+  });
 }
 
 export function useDismissSimilarity() {
