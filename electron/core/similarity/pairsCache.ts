@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { containmentEstimate, estimateJaccard } from '../../../shared/similarity/minhash';
 import type { Signature } from '../../../shared/similarity/minhash';
+import { candidateScore } from '../../../shared/similarity/check';
 import type { SimilarityLevel } from '../../../shared/similarity/check';
 import { SIMILARITY_THRESHOLDS } from '../../../shared/similarity/thresholds';
 
@@ -17,6 +18,13 @@ export interface KeptSearch {
   /** The post as searched (date, partner, signature): another one is a miss. */
   fingerprint: string;
   signature: Signature;
+  at: number;
+  partnerId: string;
+  /**
+   * The score a newcomer must reach to enter the ranked candidates: the last one's when they
+   * are as many as are compared, else 0 (any candidate enters).
+   */
+  entryScore: number;
   /** The candidates compared exactly: a change to one of them changes the finding. */
   ranked: readonly string[];
   /** Closest first, as `check` orders them. */
@@ -31,7 +39,8 @@ const MAX_KEPT = 30_000;
  * shown again, or after a move, is read instead of ranked again. A post's finding is its top
  * candidates among the other partners' posts of its window, compared exactly; it changes only
  * when (a) the post itself changes, (b) one of its top candidates changes, or (c) a changed
- * post now passes the candidate thresholds against it (the MinHash estimates are symmetric).
+ * post, in its window and of another partner, now passes the candidate thresholds against it
+ * (the MinHash estimates are symmetric) with a score that enters its top candidates.
  * (a) and (b) drop the finding at once on `touch`; (c) is tested when the touched post's
  * current signature is known (`dropNewCandidates`). Dismissals are applied when read, never kept.
  * One cache per open database, like the signature store.
@@ -87,14 +96,17 @@ export class PairsCache {
     return ids;
   }
 
-  /** Drops the findings of the posts for which `signature` (a changed post's) is now a candidate. */
-  dropNewCandidates(postId: string, signature: Signature | null): void {
-    if (!signature || signature.size === 0) return;
+  /** Drops the findings of the posts whose top candidates a changed post (as it is now) enters. */
+  dropNewCandidates(postId: string, now: { signature: Signature; at: number; partnerId: string } | null): void {
+    if (!now || now.signature.size === 0) return;
     const t = SIMILARITY_THRESHOLDS;
     for (const [id, kept] of [...this.kept]) {
-      if (id === postId) continue;
-      const jaccard = estimateJaccard(kept.signature, signature);
-      if (jaccard >= t.candidateJaccard || containmentEstimate(kept.signature.size, signature.size, jaccard) >= t.candidateContainment) this.drop(id);
+      if (id === postId || kept.partnerId === now.partnerId || Math.abs(kept.at - now.at) > this.span) continue;
+      const jaccard = estimateJaccard(kept.signature, now.signature);
+      const containment = containmentEstimate(kept.signature.size, now.signature.size, jaccard);
+      if (jaccard < t.candidateJaccard && containment < t.candidateContainment) continue;
+      // A tie is ordered by id: dropped too, rather than ranked again here.
+      if (candidateScore({ estimatedJaccard: jaccard, estimatedContainment: containment }) >= kept.entryScore) this.drop(id);
     }
   }
 

@@ -1,4 +1,5 @@
-import { confirmPair, confirmShingles, rankArenaCandidates, shinglesOf } from '../../../shared/similarity/check';
+import { candidateScore, confirmPair, confirmShingles, rankArenaCandidates, shinglesOf } from '../../../shared/similarity/check';
+import { SIMILARITY_THRESHOLDS } from '../../../shared/similarity/thresholds';
 import type { Confirmed, SignatureArena } from '../../../shared/similarity/check';
 import { signatureFromBytes, signatureOfShingles } from '../../../shared/similarity/minhash';
 import type { Signature } from '../../../shared/similarity/minhash';
@@ -185,7 +186,7 @@ export class SimilarityService {
     const post = signature ? detailOf(this.repo, around, signed.id) : null;
     if (!signature || !post) return [];
     if (signature.size === 0) {
-      this.cache.put(signed.id, { fingerprint, signature, ranked: [], matches: [] });
+      this.cache.put(signed.id, { fingerprint, signature, at: post.at, partnerId: post.partnerId, entryScore: Infinity, ranked: [], matches: [] });
       return [];
     }
     // The post's window, as `windowIds` reads it: other partners' posts within the span of its date.
@@ -209,7 +210,9 @@ export class SimilarityService {
     }
     // In `check`'s order (closest first), so a pair met from both sides is kept as `check` would.
     matches.sort((a, b) => b.jaccard - a.jaccard);
-    this.cache.put(signed.id, { fingerprint, signature, ranked: ranked.map((c) => c.id), matches });
+    const last = ranked.length >= SIMILARITY_THRESHOLDS.topCandidates ? ranked.at(-1) : undefined;
+    const entryScore = last ? candidateScore(last) : 0;
+    this.cache.put(signed.id, { fingerprint, signature, at: post.at, partnerId: post.partnerId, entryScore, ranked: ranked.map((c) => c.id), matches });
     return matches;
   }
 
@@ -217,7 +220,11 @@ export class SimilarityService {
   private settleTouched(): void {
     const touched = this.cache.takeTouched();
     if (this.cache.size === 0) return;
-    for (const id of touched) this.cache.dropNewCandidates(id, this.repo.signatureOf(id));
+    for (const id of touched) {
+      const post = this.repo.post(id);
+      const signature = post ? this.repo.signatureOf(id) : null;
+      this.cache.dropNewCandidates(id, post && signature ? { signature, at: post.at, partnerId: post.partnerId } : null);
+    }
   }
 
   private matches(post: PostDetail, draftText: string, signature: Signature, windowDays: number, draftShingles?: ReadonlySet<number>): SimilarityMatch[] {

@@ -105,6 +105,44 @@ describe('the calendar’s kept pairs', () => {
     expect(again).toBeLessThan(inRange(posts).length);
   });
 
+  it('stay those of a fresh search through a series of moves in and out of each other’s windows', async () => {
+    const { posts } = await seed();
+    const { service } = searchOn(true);
+    await service.pairs(FROM, TO);
+    let state = 3;
+    const next = () => (state = (state * 1103515245 + 12345) % 2 ** 31) % 1000;
+    for (let i = 0; i < 12; i++) {
+      const moved = posts[next() % posts.length];
+      if (!moved) continue;
+      moved.at = D + (next() % 40) * DAY_MS + (next() % 8) * 3_600_000;
+      await t.call('calendar.schedule', { id: moved.id, scheduledAt: moved.at, zone: 'Europe/Paris' });
+      expect(asSet(await service.pairs(FROM, TO))).toEqual(await freshPairs());
+    }
+  });
+
+  it('gain a pair found from one side only when a post moves into the window of a post it is close to', async () => {
+    const partners = await Promise.all(
+      ['Claire Martin', 'Dana Lefèvre', 'Hugo Bernard'].map((displayName) => t.call('partners.create', { displayName, timeZone: 'Europe/Paris', locale: 'fr' })),
+    );
+    const [a, b, c] = partners;
+    if (!a || !b || !c) throw new Error('no partners');
+    const text = [SENTENCES[0] ?? '', SENTENCES[1] ?? '', SENTENCES[2] ?? '', SENTENCES[3] ?? ''];
+    const y = D + 17 * DAY_MS;
+    // Y: close to X (three sentences of four); X's five exact copies sit outside Y's window, so
+    // X's own search ranks them first and never meets Y: the pair is found from Y's side only.
+    const shown = await t.call('posts.create', { partnerId: b.id, title: 'Y', content: docFromParagraphs([...text.slice(0, 3), SENTENCES[6] ?? '']), scheduledAt: y });
+    const moved = await t.call('posts.create', { partnerId: a.id, title: 'X', content: docFromParagraphs(text), scheduledAt: y + 60 * DAY_MS });
+    for (let i = 0; i < 5; i++) {
+      await t.call('posts.create', { partnerId: i % 2 ? b.id : c.id, title: `Copy ${i}`, content: docFromParagraphs(text), scheduledAt: y + 20 * DAY_MS + i * 3_600_000 });
+    }
+    const { service } = searchOn(true);
+    expect(await service.pairs(FROM, TO)).toEqual([]);
+    await t.call('calendar.schedule', { id: moved.id, scheduledAt: y + 10 * DAY_MS, zone: 'Europe/Paris' });
+    const after = await service.pairs(FROM, TO);
+    expect(after.map((p) => [p.postId, p.otherPostId])).toEqual([[shown.id, moved.id]]);
+    expect(asSet(after)).toEqual(await freshPairs());
+  });
+
   it('follow a save that makes a new near-copy, a delete and an archived partner as a fresh search does', async () => {
     const { posts, partnerIds } = await seed();
     const range = inRange(posts);
