@@ -1,5 +1,7 @@
 import { useEffect } from 'react';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { QueryClient } from '@tanstack/react-query';
+import type { AppEvent } from '../../../shared/api/contract';
 import { api } from '../api';
 import { invalidateSoon } from '../api/invalidateSoon';
 import { useDebouncedValue } from '../ui/useDebouncedValue';
@@ -57,16 +59,24 @@ export function useDismissSimilarity() {
   });
 }
 
-/** Any post saved or deleted anywhere may change what is close to what. */
-export function useSimilarityEvents(): void {
+/**
+ * Any post saved or deleted anywhere may change what is close to what. `handledHere` names the
+ * events the caller has already answered (a move made in this window refreshes the shown pairs
+ * itself, at once): the others are refetched with the next batch. Keep it stable (useCallback).
+ */
+export function useSimilarityEvents(handledHere?: (event: AppEvent) => boolean): void {
   const queryClient = useQueryClient();
   useEffect(
     () =>
       api.subscribe((event) => {
         if (event.type === 'post.saved' || event.type === 'post.deleted' || event.type === 'post.scheduled' || event.type === 'editorial.changed') {
+          if (handledHere?.(event)) return;
           invalidateSoon(queryClient, similarityKeys.all);
         }
       }),
-    [queryClient],
+    [queryClient, handledHere],
   );
 }
+
+/** The shown pairs read again now (marked stale elsewhere): after a move made in this window. */
+export const refreshPairs = (queryClient: QueryClient): Promise<void> => queryClient.invalidateQueries({ queryKey: similarityKeys.all });
