@@ -75,15 +75,21 @@ export class SimilarityService {
   ) {
     this.cache = repo.pairsCache();
     // Saves and deletes reach the cache through the signatures; a move or a status change, here.
-    // (The bus lives as long as core: nothing to unsubscribe.)
-    events?.subscribe((event) => {
-      if ('postId' in event && typeof event.postId === 'string') this.cache.touch(event.postId);
-      else if (event.type === 'partners.changed' || event.type === 'workspace.changed' || event.type === 'workspace.health') this.cache.clear();
-    });
+    this.unsubscribe =
+      events?.subscribe((event) => {
+        if ('postId' in event && typeof event.postId === 'string') this.cache.touch(event.postId);
+        else if (event.type === 'partners.changed' || event.type === 'workspace.changed' || event.type === 'workspace.health') this.cache.clear();
+      }) ?? (() => undefined);
   }
 
   private readonly cache: PairsCache;
   private readonly cancelled = new Set<string>();
+  private readonly unsubscribe: () => void;
+
+  /** The workspace is closed (or replaced by a restore): its events reach this service no more. */
+  close(): void {
+    this.unsubscribe();
+  }
 
   check(postId: string, text?: string): SimilarityCheck {
     const post = this.requirePost(postId);
