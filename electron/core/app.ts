@@ -444,7 +444,8 @@ function wireServices({ options, db, migration, clock, log, events, storage }: W
   router.register(previewHandlers(previews, linkCards));
   signoff.emailPreviews.use((post, content) => previews.forEmail(post, content));
   router.register(snippetHandlers(new SnippetService(new SnippetRepository(db), partnerRepo, clock)));
-  router.register(similarityHandlers(new SimilarityService(new SimilarityRepository(db), () => editorial.firmLine().similarity.windowDays, clock)));
+  const similarity = new SimilarityService(new SimilarityRepository(db), () => editorial.firmLine().similarity.windowDays, clock, events);
+  router.register(similarityHandlers(similarity));
   router.register(voiceHandlers(voice));
   router.assertComplete(procedureNames.filter((name) => !storageProcedureNames.has(name)));
   // Backups ride the background tick, so tests drive them with the clock.
@@ -462,6 +463,7 @@ function wireServices({ options, db, migration, clock, log, events, storage }: W
       credentials.close();
       reports.close();
       const calendarStopped = calendar.close();
+      similarity.close();
       db.close();
       await Promise.all([stopped, calendarStopped]);
     },

@@ -67,6 +67,7 @@ const readOnly = [
   'similarity.check',
   'similarity.compare',
   'similarity.pairs',
+  'similarity.cancelPairs',
   'snippets.list',
   'voice.score',
 ] as const satisfies readonly ProcedureName[];

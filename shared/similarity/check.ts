@@ -70,9 +70,11 @@ export function rankArenaCandidates(
   return best(ranked, limit);
 }
 
+/** How a candidate ranks (the higher, the sooner compared exactly). */
+export const candidateScore = (c: Pick<RankedCandidate, 'estimatedJaccard' | 'estimatedContainment'>): number => Math.max(c.estimatedJaccard, c.estimatedContainment * 0.8);
+
 function best(ranked: RankedCandidate[], limit: number): RankedCandidate[] {
-  const score = (c: RankedCandidate) => Math.max(c.estimatedJaccard, c.estimatedContainment * 0.8);
-  return ranked.sort((a, b) => score(b) - score(a) || a.id.localeCompare(b.id)).slice(0, limit);
+  return ranked.sort((a, b) => candidateScore(b) - candidateScore(a) || a.id.localeCompare(b.id)).slice(0, limit);
 }
 
 export type SimilarityLevel = 'none' | 'warn' | 'strong';

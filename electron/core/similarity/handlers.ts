@@ -9,5 +9,9 @@ export const similarityHandlers = (similarity: SimilarityService) =>
       similarity.dismiss(postId, otherPostId);
       return { ok: true as const };
     },
-    'similarity.pairs': ({ from, to }) => similarity.pairs(from, to),
+    'similarity.pairs': ({ from, to, ticket }) => similarity.pairs(from, to, ticket),
+    'similarity.cancelPairs': ({ ticket }) => {
+      similarity.cancelPairs(ticket);
+      return { ok: true as const };
+    },
   });

@@ -2,6 +2,9 @@ import type { Database, Statement } from 'better-sqlite3';
 import { PostStatus } from '../../../shared/posts/schema';
 import { SIGNATURE_BYTES, SIGNATURE_SIZE } from '../../../shared/similarity/minhash';
 import { COMPARED_STATUSES } from '../../../shared/similarity/window';
+import type { Signature } from '../../../shared/similarity/minhash';
+import { pairsCache } from './pairsCache';
+import type { PairsCache } from './pairsCache';
 import { SignatureStore, signatureStore } from './signatureStore';
 
 /** The post's date for the window; the same expression as the index posts_similarity_date (migration 0014). */
@@ -134,6 +137,19 @@ export class SimilarityRepository {
     }
     const all = [...foundIds, ...read];
     return { store: scratch, ids: all, slots: all.map((id) => scratch.slotOf(id) ?? 0) };
+  }
+
+  /** A post's current signature (from the store, or its row), null without one. */
+  signatureOf(id: string): Signature | null {
+    const { store, slots } = this.signatureSlots([id]);
+    const slot = slots[0];
+    if (slot === undefined) return null;
+    return { size: store.sizes[slot] ?? 0, mins: store.mins.slice(slot * SIGNATURE_SIZE, (slot + 1) * SIGNATURE_SIZE) };
+  }
+
+  /** The findings kept for this database (PairsCache). */
+  pairsCache(): PairsCache {
+    return pairsCache(this.db);
   }
 
   post(id: string): PostDetail | null {

@@ -1,5 +1,6 @@
 import type { Database, Statement } from 'better-sqlite3';
 import { SIMILARITY_ALGORITHM_VERSION, signatureOf, signatureToBytes } from '../../../shared/similarity/minhash';
+import { pairsCache } from './pairsCache';
 import { signatureStore } from './signatureStore';
 
 /**
@@ -24,15 +25,19 @@ export class SignatureRepository {
   write(postId: string, plainText: string, now: number): void {
     this.upsert.run(postId, SIMILARITY_ALGORITHM_VERSION, signatureToBytes(signatureOf(plainText)), now);
     signatureStore(this.db).evict(postId);
+    pairsCache(this.db).touch(postId);
   }
 
-  /** Beside a post's delete (its row goes by cascade): the store forgets it too. */
+  /** Beside a post's delete (its row goes by cascade): the store and the kept pairs forget it too. */
   forget(postId: string): void {
     signatureStore(this.db).evict(postId);
+    pairsCache(this.db).touch(postId);
   }
 
   /** After a change that leaves the text alone (a status change): writes the signature only if missing or stale. */
   ensure(postId: string, now: number): void {
+    // The status decides whether the post is compared at all: its pairs are found again.
+    pairsCache(this.db).touch(postId);
     if (this.versionOf.get(postId) === SIMILARITY_ALGORITHM_VERSION) return;
     const text = this.textOf.get(postId);
     if (text !== undefined) this.write(postId, text, now);

@@ -8,6 +8,7 @@ import { instantRangeOfDates, monthGrid, monthViewRange, weekViewRange } from '.
 import { localParts, resolveLocalTime, todayIn } from '../../../shared/calendar/zonedTime';
 import type { AmbiguousTime, GapTime, LocalTimeResolution } from '../../../shared/calendar/zonedTime';
 import type { CalendarEntry, CalendarFilter, SlotProposal } from '../../../shared/calendar/entries';
+import type { AppEvent } from '../../../shared/api/contract';
 import { slotAdjustmentMessage } from '../../../shared/calendar/messageParams';
 import { networks, networkLabels } from '../../../shared/posts/networks';
 import type { Network } from '../../../shared/posts/networks';
@@ -23,7 +24,7 @@ import type { DropTarget } from './DropCell';
 import { DstChoiceDialog } from './DstChoiceDialog';
 import { EntryChip } from './EntryChip';
 import { SimilarPosts } from './similarPosts';
-import { useSimilarityEvents, useSimilarityPairs } from '../similarity/queries';
+import { refreshPairs, useSimilarityEvents, useSimilarityPairs } from '../similarity/queries';
 import { cellKeyboardCoordinates, keyboardAwareCollision, startKeyboardSteps } from './keyboardCoordinates';
 import { landing } from './moves';
 import { SlotEditor } from './SlotEditor';
@@ -138,7 +139,15 @@ export function CalendarPage({ view, date, onNavigate, onOpenPost }: CalendarPag
   });
   const dayCounts = useMemo(() => new Map(Object.entries(monthDays.data?.counts ?? {})), [monthDays.data]);
   // Near-duplicate pairs among the shown posts: a marker on both entries.
-  useSimilarityEvents();
+  // Moves made here, by post and instant: core's event for one needs no second pairs refetch.
+  const movedHere = useRef(new Map<string, number | null>());
+  useSimilarityEvents(
+    useCallback((event: AppEvent) => {
+      if (event.type !== 'post.scheduled' || !movedHere.current.has(event.postId) || movedHere.current.get(event.postId) !== event.scheduledAt) return false;
+      movedHere.current.delete(event.postId);
+      return true;
+    }, []),
+  );
   const pairs = useSimilarityPairs(range.from, range.to);
   const similarIds = useMemo(() => new Set((pairs.data ?? []).flatMap((pair) => [pair.postId, pair.otherPostId])), [pairs.data]);
   const unscheduled = useQuery({
@@ -205,9 +214,12 @@ export function CalendarPage({ view, date, onNavigate, onOpenPost }: CalendarPag
       const before = cachedEntry(queryClient, move.id);
       const moved = before ? { ...before, scheduledAt: to.at, scheduledZone: to.zone } : undefined;
       if (moved) applyEntry(queryClient, moved, before);
+      movedHere.current.set(move.id, to.at);
       try {
         const answered = await api.call('calendar.schedule', { id: move.id, scheduledAt: to.at, zone: to.zone });
         applyEntry(queryClient, answered, moved);
+        // The shown pairs at once, beside the warnings (not with the event's batch, after them).
+        void refreshPairs(queryClient);
         setLastMove(undo ? null : move);
         setNotice(undo ? t('calendarUi.undone') : t('calendarUi.moved', { title: move.title, when: dateTime(move.to.at) }));
         // Other views' warnings are read again when shown; this view's, for this partner only, now.
@@ -217,6 +229,7 @@ export function CalendarPage({ view, date, onNavigate, onOpenPost }: CalendarPag
           queryClient.setQueryData<PartnerWarning[]>(warningsKey, (list) => replacePartnerWarnings(list ?? [], answered.partnerId, fresh));
         }
       } catch (error) {
+        movedHere.current.delete(move.id);
         if (before) applyEntry(queryClient, before, moved);
         setNotice(errorMessage(t, error));
       }

@@ -1,5 +1,7 @@
 import { useEffect } from 'react';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { QueryClient } from '@tanstack/react-query';
+import type { AppEvent } from '../../../shared/api/contract';
 import { api } from '../api';
 import { invalidateSoon } from '../api/invalidateSoon';
 import { useDebouncedValue } from '../ui/useDebouncedValue';
@@ -27,16 +29,26 @@ export const useSimilarityCompare = (postId: string, otherPostId: string, text: 
   });
 
 /**
- * How long a calendar range stays on screen before its near-duplicate pairs are asked for: the
- * search ranks each shown post against its window (a second of core's time for a busy week) and
- * is not cancelled when the view is left, so paging through weeks must not start one per page.
+ * How long a calendar range stays on screen before its near-duplicate pairs are asked for: paging
+ * through weeks must not start a search per page (core keeps each post's finding, but a range
+ * never shown costs up to a second of its time for a busy week).
  */
 const PAIRS_SETTLE_MS = 400;
 
 export function useSimilarityPairs(from: number, to: number) {
   const range = `${from}/${to}`;
   const settled = useDebouncedValue(range, PAIRS_SETTLE_MS);
-  return useQuery({ queryKey: similarityKeys.pairs(from, to), queryFn: () => api.call('similarity.pairs', { from, to }), enabled: settled === range });
+  return useQuery({
+    queryKey: similarityKeys.pairs(from, to),
+    queryFn: ({ signal }) => {
+      // React Query aborts the signal when the range is left before the answer: core stops the
+      // search at its next slice instead of making the next view's reads wait behind it.
+      const ticket = crypto.randomUUID();
+      signal.addEventListener('abort', () => void api.call('similarity.cancelPairs', { ticket }).catch(() => undefined), { once: true });
+      return api.call('similarity.pairs', { from, to, ticket });
+    },
+    enabled: settled === range,
+  });
 }
 
 export function useDismissSimilarity() {
@@ -47,16 +59,24 @@ export function useDismissSimilarity() {
   });
 }
 
-/** Any post saved or deleted anywhere may change what is close to what. */
-export function useSimilarityEvents(): void {
+/**
+ * Any post saved or deleted anywhere may change what is close to what. `handledHere` names the
+ * events the caller has already answered (a move made in this window refreshes the shown pairs
+ * itself, at once): the others are refetched with the next batch. Keep it stable (useCallback).
+ */
+export function useSimilarityEvents(handledHere?: (event: AppEvent) => boolean): void {
   const queryClient = useQueryClient();
   useEffect(
     () =>
       api.subscribe((event) => {
         if (event.type === 'post.saved' || event.type === 'post.deleted' || event.type === 'post.scheduled' || event.type === 'editorial.changed') {
+          if (handledHere?.(event)) return;
           invalidateSoon(queryClient, similarityKeys.all);
         }
       }),
-    [queryClient],
+    [queryClient, handledHere],
   );
 }
+
+/** The shown pairs read again now (marked stale elsewhere): after a move made in this window. */
+export const refreshPairs = (queryClient: QueryClient): Promise<void> => queryClient.invalidateQueries({ queryKey: similarityKeys.all });

@@ -1,0 +1,41 @@
+import { expect, test } from '@playwright/test';
+import type { Request } from '@playwright/test';
+import { startPlume } from './support/plumeServer';
+import type { RunningPlume } from './support/plumeServer';
+import '../support/nodeZoneData';
+
+let plume: RunningPlume;
+test.beforeEach(async () => {
+  plume = await startPlume(undefined, { PLUME_CLOCK_START: '2026-06-01T08:00:00Z' });
+});
+test.afterEach(async () => {
+  await plume.stop();
+});
+
+const ticketOf = (request: Request): unknown => (request.postDataJSON() as { ticket?: unknown } | null)?.ticket;
+
+test('leaving a range before its near-duplicate pairs arrive cancels their search in core', async ({ page }) => {
+  await page.goto(plume.url);
+  await page.getByRole('button', { name: 'Commencer avec un espace vide' }).click();
+  const partner = await plume.call(page.request, 'partners.create', { displayName: 'Me Dupont', timeZone: 'Europe/Paris' });
+  await plume.call(page.request, 'posts.create', { partnerId: partner.id, title: 'Bail commercial', scheduledAt: Date.parse('2026-06-02T07:00:00Z') });
+
+  // The first week's pair search is held in the browser: as a long search would be, still running when the view is left.
+  const held: Request[] = [];
+  await page.route('**/api/call/similarity.pairs', (route) => {
+    if (held.length === 0) held.push(route.request());
+    else void route.continue();
+  });
+  const cancelled = page.waitForRequest('**/api/call/similarity.cancelPairs');
+  await page.goto(`${plume.origin}/#/calendar/week/2026-06-01`);
+  await expect(page.getByTestId('calendar-entry')).toHaveCount(1);
+  await expect.poll(() => held.length).toBe(1);
+
+  await page.evaluate(() => {
+    window.location.hash = '#/calendar/week/2026-06-15';
+  });
+  const cancel = await cancelled;
+  expect(typeof ticketOf(cancel)).toBe('string');
+  expect(ticketOf(cancel)).toBe(ticketOf(held[0] as Request));
+  await page.unrouteAll({ behavior: 'ignoreErrors' });
+});
