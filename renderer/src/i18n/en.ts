@@ -162,6 +162,10 @@ export const en: Messages = {
     diskFull: 'The disk is full; nothing was saved and the last saved version is intact. Free some space: Plume will retry by itself.',
     workspaceDamaged: 'The workspace file is damaged: Plume no longer writes to it. Restore a backup (Settings › Backups) or export what can still be read.',
     workspaceUnreadable: 'The workspace file cannot be read. Restore a backup (Settings › Backups).',
+    similarity: {
+      cancelled: 'The near-duplicate search was abandoned: the view that asked for it was left.',
+      samePost: 'A post is not compared with itself.',
+    },
     backups: {
       unchecked: 'This backup could not be checked: nothing was changed. Try again.',
       damaged: 'This backup is damaged too: choose an older one.',

@@ -163,6 +163,10 @@ export const fr = {
     diskFull: 'Le disque est plein ; rien n’a été enregistré, la dernière version enregistrée est intacte. Libérez de la place : Plume réessaiera tout seul.',
     workspaceDamaged: 'Le fichier de l’espace de travail est endommagé : Plume n’y écrit plus. Restaurez une sauvegarde (Réglages › Sauvegardes) ou exportez ce qui peut encore être lu.',
     workspaceUnreadable: 'Le fichier de l’espace de travail ne peut pas être lu. Restaurez une sauvegarde (Réglages › Sauvegardes).',
+    similarity: {
+      cancelled: 'La recherche de doublons a été abandonnée\u00a0: la vue qui l’avait demandée a été quittée.',
+      samePost: 'Une publication n’est pas comparée avec elle-même.',
+    },
     backups: {
       unchecked: 'Cette sauvegarde n’a pas pu être vérifiée : rien n’a été changé. Réessayez.',
       damaged: 'Cette sauvegarde est endommagée elle aussi : choisissez-en une plus ancienne.',
