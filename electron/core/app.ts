@@ -423,13 +423,16 @@ function wireServices({ options, db, migration, clock, log, events, storage }: W
       return null;
     });
   // Anchoring writes, so it waits for the start-up check: a damaged file is set aside untouched.
-  void storage
+  const anchored = storage
     .whenSound(async () => {
       const key = await anchorKey();
       if (key !== null && db.open && !storage.refusesWrites) useAnchorKey(db, key, clock.now());
     })
-    .catch((error: unknown) => log.error('audit log: anchoring at start failed; the end of the log cannot be proven until it succeeds', error));
-  router.register(recordHandlers({ databasePath: db.name, exporter, dataDir: options.dataDir, anchorKey }));
+    .then(
+      () => undefined,
+      (error: unknown) => log.error('audit log: anchoring at start failed; the end of the log cannot be proven until it succeeds', error),
+    );
+  router.register(recordHandlers({ databasePath: db.name, exporter, dataDir: options.dataDir, anchorKey, anchored }));
   router.register(timeHandlers(partnerRepo));
   const linkCards = new LinkCardService(new LinkCardRepository(db), clock, log, options.linkCards);
   const previews = new PreviewService({
