@@ -4,22 +4,14 @@ import type { SimilarityPair } from '../../../shared/similarity/schema';
 import { DAY_MS } from '../../../shared/similarity/window';
 import { createTestCore } from '../../support/testCore';
 import type { TestCore } from '../../support/testCore';
+import { LEGAL_SENTENCES } from '../../support/legalSentences';
 
 /**
  * The calendar's pair search finds a whole range's pairs at once (one read of the posts around
  * it, each window cut out by date). It must flag exactly what the per-post check flags: every
  * post of the range checked on its own, pairs kept once, dismissed ones left out.
  */
-const SENTENCES = [
-  'Depuis la réforme du droit des contrats, la clause d’imprévision permet de demander une renégociation.',
-  'Nous accompagnons les dirigeants de PME dans la rédaction de leurs contrats commerciaux.',
-  'Le tribunal judiciaire de Paris a rendu une décision attendue sur la rupture brutale des relations commerciales.',
-  'La médiation reste la voie la plus rapide pour sortir d’un litige entre associés.',
-  'Quelles obligations pour l’employeur lorsqu’un salarié exerce son droit de retrait ?',
-  'La Cour de cassation précise les contours de la faute grave en matière de licenciement.',
-  'Un bail commercial se négocie bien avant sa signature : durée, indexation, travaux.',
-  'Les pactes d’actionnaires méritent une relecture à chaque levée de fonds.',
-];
+const SENTENCES = LEGAL_SENTENCES;
 const D = Date.UTC(2026, 2, 2, 9, 0, 0);
 
 let t: TestCore;

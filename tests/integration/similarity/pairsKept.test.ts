@@ -10,22 +10,14 @@ import type { SimilarityPair } from '../../../shared/similarity/schema';
 import { DAY_MS } from '../../../shared/similarity/window';
 import { createTestCore } from '../../support/testCore';
 import type { TestCore } from '../../support/testCore';
+import { LEGAL_SENTENCES } from '../../support/legalSentences';
 
 /**
  * The calendar's pairs are kept per post once found, so a range asked again (or after a move)
  * is read instead of ranked again. Kept findings must never differ from a fresh search: after a
  * save, a move, a delete or a partner archived, the pairs are those of a search that keeps nothing.
  */
-const SENTENCES = [
-  'Depuis la réforme du droit des contrats, la clause d’imprévision permet de demander une renégociation.',
-  'Nous accompagnons les dirigeants de PME dans la rédaction de leurs contrats commerciaux.',
-  'Le tribunal judiciaire de Paris a rendu une décision attendue sur la rupture brutale des relations commerciales.',
-  'La médiation reste la voie la plus rapide pour sortir d’un litige entre associés.',
-  'Quelles obligations pour l’employeur lorsqu’un salarié exerce son droit de retrait ?',
-  'La Cour de cassation précise les contours de la faute grave en matière de licenciement.',
-  'Un bail commercial se négocie bien avant sa signature : durée, indexation, travaux.',
-  'Les pactes d’actionnaires méritent une relecture à chaque levée de fonds.',
-];
+const SENTENCES = LEGAL_SENTENCES;
 const D = Date.UTC(2026, 2, 2, 9, 0, 0);
 const FROM = D + 10 * DAY_MS;
 const TO = D + 24 * DAY_MS;
