@@ -1,17 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { docFromParagraphs } from '../../../shared/posts/document';
 import type { SimilarityPair } from '../../../shared/similarity/schema';
 import { DAY_MS } from '../../../shared/similarity/window';
 import { createTestCore } from '../../support/testCore';
 import type { TestCore } from '../../support/testCore';
-import { LEGAL_SENTENCES } from '../../support/legalSentences';
+import { nearCopyPosts } from '../../support/legalSentences';
 
 /**
  * The calendar's pair search finds a whole range's pairs at once (one read of the posts around
  * it, each window cut out by date). It must flag exactly what the per-post check flags: every
  * post of the range checked on its own, pairs kept once, dismissed ones left out.
  */
-const SENTENCES = LEGAL_SENTENCES;
 const D = Date.UTC(2026, 2, 2, 9, 0, 0);
 
 let t: TestCore;
@@ -48,17 +46,7 @@ describe('the calendar’s near-duplicate pairs', () => {
       ),
     );
     // 80 posts over 40 days, texts drawn from a few sentences: many near-copies, some exact.
-    let seed = 7;
-    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) % 1000;
-    const posts: { id: string; at: number }[] = [];
-    for (let i = 0; i < 80; i++) {
-      const partner = partners[next() % partners.length];
-      if (!partner) continue;
-      const paragraphs = [0, 1, 2].map(() => SENTENCES[next() % SENTENCES.length] ?? '');
-      const at = D + Math.floor(i / 2) * DAY_MS + (next() % 8) * 3_600_000;
-      const created = await t.call('posts.create', { partnerId: partner.id, title: `Post ${i}`, content: docFromParagraphs(paragraphs), scheduledAt: at });
-      posts.push({ id: created.id, at });
-    }
+    const posts = await nearCopyPosts(t, partners, D);
     const from = D + 10 * DAY_MS;
     const to = D + 24 * DAY_MS;
     const inRange = posts.filter((p) => p.at >= from && p.at < to).sort((a, b) => a.at - b.at);

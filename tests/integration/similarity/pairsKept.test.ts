@@ -10,7 +10,7 @@ import type { SimilarityPair } from '../../../shared/similarity/schema';
 import { DAY_MS } from '../../../shared/similarity/window';
 import { createTestCore } from '../../support/testCore';
 import type { TestCore } from '../../support/testCore';
-import { LEGAL_SENTENCES } from '../../support/legalSentences';
+import { LEGAL_SENTENCES, nearCopyPosts } from '../../support/legalSentences';
 
 /**
  * The calendar's pairs are kept per post once found, so a range asked again (or after a move)
@@ -51,17 +51,7 @@ async function seed(): Promise<{ posts: { id: string; partnerId: string; at: num
   const partners = await Promise.all(
     ['Claire Martin', 'Dana Lefèvre', 'Hugo Bernard', 'Inès Garnier'].map((displayName) => t.call('partners.create', { displayName, timeZone: 'Europe/Paris', locale: 'fr' })),
   );
-  let seed = 7;
-  const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) % 1000;
-  const posts: { id: string; partnerId: string; at: number }[] = [];
-  for (let i = 0; i < 80; i++) {
-    const partner = partners[next() % partners.length];
-    if (!partner) continue;
-    const paragraphs = [0, 1, 2].map(() => SENTENCES[next() % SENTENCES.length] ?? '');
-    const at = D + Math.floor(i / 2) * DAY_MS + (next() % 8) * 3_600_000;
-    const created = await t.call('posts.create', { partnerId: partner.id, title: `Post ${i}`, content: docFromParagraphs(paragraphs), scheduledAt: at });
-    posts.push({ id: created.id, partnerId: partner.id, at });
-  }
+  const posts = await nearCopyPosts(t, partners, D);
   return { posts, partnerIds: partners.map((p) => p.id) };
 }
 
