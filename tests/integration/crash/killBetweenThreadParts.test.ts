@@ -15,7 +15,13 @@ let mastodon: MastodonServer | null = null;
 const folder = tempDir('plume-thread-crash-');
 
 afterEach(async () => {
-  if (child && child.exitCode === null) child.kill('SIGKILL');
+  // Gone before its folder is removed: a core still running writes there (its start-of-session backup).
+  const running = child;
+  if (running && running.exitCode === null && running.signalCode === null) {
+    const exited = new Promise((resolve) => running.once('exit', resolve));
+    running.kill('SIGKILL');
+    await exited;
+  }
   await mastodon?.close();
   folder.remove();
 });
