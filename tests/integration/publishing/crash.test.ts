@@ -2,7 +2,7 @@ import type { ChildProcess } from 'node:child_process';
 import { afterEach, expect, it } from 'vitest';
 import { MastodonServer } from '../../support/fakes/mastodonServer';
 import { tempDir } from '../../support/tempDir';
-import { startCoreProcess } from './support/startCoreProcess';
+import { startCoreProcess, stopCoreProcess } from './support/startCoreProcess';
 import { ManualClock } from '../../support/testCore';
 import { MINUTE, publishingHarness } from './harness';
 
@@ -14,13 +14,7 @@ let mastodon: MastodonServer | null = null;
 const folder = tempDir('plume-publishing-crash-');
 
 afterEach(async () => {
-  // Gone before its folder is removed: a core still running writes there (its start-of-session backup).
-  const running = child;
-  if (running && running.exitCode === null && running.signalCode === null) {
-    const exited = new Promise((resolve) => running.once('exit', resolve));
-    running.kill('SIGKILL');
-    await exited;
-  }
+  await stopCoreProcess(child);
   await mastodon?.close();
   folder.remove();
 });

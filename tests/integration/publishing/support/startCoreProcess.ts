@@ -21,3 +21,11 @@ export function startCoreProcess(dataDir: string): Promise<ChildProcess> {
     started.once('exit', (code) => reject(new Error(`core process exited with ${String(code)}:\n${output}`)));
   });
 }
+
+/** Kills a core process and waits for it to exit: until then it may still write in its folder (its start-of-session backup). */
+export async function stopCoreProcess(child: ChildProcess | null): Promise<void> {
+  if (!child || child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGKILL');
+  await exited;
+}
