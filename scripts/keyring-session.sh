@@ -14,30 +14,67 @@ if [ "$#" -eq 0 ]; then
   exit 2
 fi
 
-if [ "${PLUME_KEYRING_INNER:-}" != "1" ]; then
-  for tool in dbus-run-session gnome-keyring-daemon; do
-    command -v "$tool" >/dev/null || { echo "keyring-session: $tool is missing (apt-get install dbus gnome-keyring)" >&2; exit 127; }
-  done
-  root="$(mktemp -d "${TMPDIR:-/tmp}/plume-keyring.XXXXXX")"
-  trap 'rm -rf "$root"' EXIT
-  status=0
-  PLUME_KEYRING_INNER=1 PLUME_KEYRING_ROOT="$root" dbus-run-session -- bash "$0" "$@" || status=$?
-  exit "$status"
-fi
+for tool in dbus-run-session gnome-keyring-daemon; do
+  command -v "$tool" >/dev/null || { echo "keyring-session: $tool is missing (apt-get install dbus gnome-keyring)" >&2; exit 127; }
+done
+daemon="$(command -v gnome-keyring-daemon)"
 
-# Inside the private session bus.
-root="$PLUME_KEYRING_ROOT"
-unset PLUME_KEYRING_INNER PLUME_KEYRING_ROOT
+# Not named plume-* so a clean-up of Plume's own temp folders cannot pull the keyring from
+# under a running session (gnome-keyring quits when its folder goes).
+root="$(mktemp -d "${TMPDIR:-/tmp}/keyring-session.XXXXXX")"
+trap 'rm -rf "$root"' EXIT
+mkdir -p "$root/data" "$root/run" "$root/services"
+chmod 700 "$root" "$root/run"
+
+# Set before the bus starts, so the bus and anything it starts see the private folders: a
+# keyring started on demand never opens the user's own ~/.local/share/keyrings.
 export XDG_DATA_HOME="$root/data" XDG_RUNTIME_DIR="$root/run"
-mkdir -p "$XDG_DATA_HOME" "$XDG_RUNTIME_DIR"
-chmod 700 "$XDG_RUNTIME_DIR"
 
-# --unlock reads the password on stdin, creates the "login" collection (the default one) with it
-# and unlocks it; the daemon stays on the session bus until dbus-run-session ends.
-password="$(head -c 24 /dev/urandom | base64)"
-printf '%s' "$password" | gnome-keyring-daemon --unlock --components=secrets >/dev/null
-unset password
+(umask 077 && head -c 24 /dev/urandom | base64 | tr -d '\n' >"$root/password")
 
-# Tests check this to be sure they write to this throw-away keyring, never the user's own.
+# The one way this bus starts a Secret Service: this folder's keyring, unlocked with its password
+# (--unlock reads it on stdin; the first start creates the "login" collection with it). Should the
+# daemon stop mid-run, the next keychain call starts it again on the same, unlocked collection
+# instead of the system's service file starting a locked keyring elsewhere.
+cat >"$root/start-keyring.sh" <<SCRIPT
+#!/bin/sh
+exec "$daemon" --foreground --unlock --components=secrets <"$root/password"
+SCRIPT
+chmod 700 "$root/start-keyring.sh"
+cat >"$root/services/org.freedesktop.secrets.service" <<SERVICE
+[D-BUS Service]
+Name=org.freedesktop.secrets
+Exec=/bin/sh $root/start-keyring.sh
+SERVICE
+cat >"$root/bus.conf" <<CONF
+<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
+ "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
+<busconfig>
+  <type>session</type>
+  <keep_umask/>
+  <listen>unix:dir=$root/run</listen>
+  <auth>EXTERNAL</auth>
+  <servicedir>$root/services</servicedir>
+  <policy context="default">
+    <allow send_destination="*" eavesdrop="true"/>
+    <allow eavesdrop="true"/>
+    <allow own="*"/>
+  </policy>
+  <limit name="service_start_timeout">60000</limit>
+</busconfig>
+CONF
+
+# Inside the bus: start the keyring now (activation by name), wait until it owns the Secret
+# Service name, and fail loudly if it never does. Tests check PLUME_KEYRING_SESSION to be sure
+# they write to this throw-away keyring, never the user's own.
+inner='
+set -euo pipefail
+dbus-send --session --print-reply --dest=org.freedesktop.DBus /org/freedesktop/DBus \
+  org.freedesktop.DBus.StartServiceByName string:org.freedesktop.secrets uint32:0 >/dev/null \
+  || { echo "keyring-session: gnome-keyring did not start on the private bus" >&2; exit 1; }
 export PLUME_KEYRING_SESSION=1
 exec "$@"
+'
+status=0
+dbus-run-session --config-file="$root/bus.conf" -- bash -c "$inner" keyring-session "$@" || status=$?
+exit "$status"
