@@ -105,3 +105,68 @@ test('a drag and drop in the week updates the moved post without reading the ran
   expect(calls.filter((name) => name !== 'calendar.warnings' && name !== 'similarity.pairs')).toEqual(['calendar.schedule']);
   await expect(chip(page, other.id)).toBeVisible();
 });
+
+/** A post at 09:00, one at 22:00 and one at 02:00 (Paris, summer time) on each day of the week of 8 June 2026. */
+async function busyWeek(page: Page) {
+  const partner = await plume.call(page.request, 'partners.create', { displayName: 'Me Dupont', timeZone: 'Europe/Paris' });
+  const byHour = new Map<number, string[]>([[9, []], [22, []], [2, []]]);
+  for (let day = 8; day <= 14; day++) {
+    for (const [hour, ids] of byHour) {
+      const utc = Date.parse(`2026-06-${String(day).padStart(2, '0')}T00:00:00Z`) + (hour - 2) * 3_600_000;
+      const post = await plume.call(page.request, 'posts.create', { partnerId: partner.id, title: `Chronique de ${hour} h, le ${day} juin`, scheduledAt: utc });
+      ids.push(post.id);
+    }
+  }
+  return byHour;
+}
+
+test('a busy week paints the hours on screen first, then every hour without a scroll', async ({ page }) => {
+  await emptyWorkspace(page);
+  const byHour = await busyWeek(page);
+  await page.goto(`${plume.origin}/#/calendar/week/2026-01-05`);
+  await expect(page.getByTestId('week-cell').first()).toBeVisible();
+  // What the first change of the grid that holds posts looks like, before the browser paints it.
+  await page.evaluate(() => {
+    const seen: { hours: number[]; inView: number[] }[] = [];
+    (window as unknown as { __firstChips: typeof seen }).__firstChips = seen;
+    const observer = new MutationObserver(() => {
+      const chips = Array.from(document.querySelectorAll('[data-testid="calendar-entry"]'));
+      if (chips.length === 0 || seen.length > 0) return;
+      const scroller = document.querySelector('.week-view');
+      const band = scroller?.getBoundingClientRect();
+      const hours = chips.map((chip) => Number(chip.closest<HTMLElement>('[data-week-hour]')?.dataset.weekHour));
+      const inView = Array.from(document.querySelectorAll<HTMLElement>('[data-week-hour]'))
+        .filter((row) => {
+          const box = row.getBoundingClientRect();
+          return band !== undefined && box.bottom > band.top && box.top < band.bottom;
+        })
+        .map((row) => Number(row.dataset.weekHour));
+      seen.push({ hours: [...new Set(hours)], inView });
+      observer.disconnect();
+    });
+    observer.observe(document.body, { childList: true, subtree: true });
+    window.location.hash = '#/calendar/week/2026-06-08';
+  });
+  await expect.poll(() => page.evaluate(() => (window as unknown as { __firstChips: unknown[] }).__firstChips.length)).toBe(1);
+  const [first] = await page.evaluate(() => (window as unknown as { __firstChips: { hours: number[]; inView: number[] }[] }).__firstChips);
+  // Working hours in view on open: 09:00 is drawn at once; 02:00 and 22:00 are not on screen, and not drawn yet.
+  expect(first?.hours).toEqual([9]);
+  expect(first?.inView).toContain(9);
+  expect(first?.inView).not.toContain(22);
+  expect(first?.inView).not.toContain(2);
+  // Then the whole week, without scrolling: every post of every hour is in the grid.
+  for (const ids of byHour.values()) for (const id of ids) await expect(chip(page, id)).toHaveCount(1);
+  await expect(page.getByRole('table', { name: 'Semaine' })).toHaveAttribute('aria-busy', 'false');
+});
+
+test('a post found by the search at 22:00 opens its week with its hour in view', async ({ page }) => {
+  await emptyWorkspace(page);
+  const byHour = await busyWeek(page);
+  const late = byHour.get(22)?.[3] ?? '';
+  await page.goto(`${plume.origin}/#/calendar/week/2026-01-05`);
+  await page.getByRole('searchbox', { name: 'Rechercher dans les titres, textes et notes' }).fill('Chronique de 22 h, le 11 juin');
+  await page.getByTestId('search-hit').first().click();
+  await expect(page).toHaveURL(/#\/calendar\/week\/2026-06-11$/);
+  await expect(chip(page, late)).toHaveClass(/highlighted/);
+  await expect(chip(page, late)).toBeInViewport();
+});

@@ -5,6 +5,7 @@ import { DndContext, KeyboardSensor, PointerSensor, useSensor, useSensors } from
 import type { Announcements, DragEndEvent } from '@dnd-kit/core';
 import { addDays, addMonths, firstDayOfMonth, startOfIsoWeek } from '../../../shared/calendar/civil';
 import { instantRangeOfDates, monthGrid, monthViewRange, weekViewRange } from '../../../shared/calendar/grid';
+import type { InstantRange } from '../../../shared/calendar/grid';
 import { localParts, resolveLocalTime, todayIn } from '../../../shared/calendar/zonedTime';
 import type { AmbiguousTime, GapTime, LocalTimeResolution } from '../../../shared/calendar/zonedTime';
 import type { CalendarEntry, CalendarFilter, SlotProposal } from '../../../shared/calendar/entries';
@@ -17,6 +18,7 @@ import type { PostStatus } from '../../../shared/posts/schema';
 import type { Partner } from '../../../shared/partners/schema';
 import { api } from '../api';
 import { keys, usePartners } from '../app/queries';
+import { parseRoute } from '../app/useRoute';
 import { errorMessage } from '../ui/errorMessage';
 import { useDateFormat } from '../ui/useDateFormat';
 import { useNow } from '../ui/useNow';
@@ -105,6 +107,18 @@ function step(view: CalendarView, anchor: string, direction: 1 | -1): string {
   return addDays(anchor, direction * (view === 'agenda' ? AGENDA_DAYS : 7));
 }
 
+/** The posts of a week or an agenda's days (the same query for the view and its early start). */
+const rangeQuery = (range: InstantRange, filter: CalendarFilter) => ({
+  queryKey: [...keys.calendar, 'range', range.from, range.to, filter],
+  queryFn: () => api.call('calendar.range', { ...range, filter }),
+});
+
+/** A month: each day's first posts and every day's count. */
+const monthDaysQuery = (range: InstantRange, filter: CalendarFilter, zone: string) => ({
+  queryKey: [...keys.calendar, 'days', range.from, range.to, filter, zone],
+  queryFn: () => api.call('calendar.days', { ...range, filter, zone, perDay: MONTH_CHIPS_PER_DAY }),
+});
+
 export function CalendarPage({ view, date, onNavigate, onOpenPost }: CalendarPageProps) {
   const { t } = useTranslation();
   const { monthTitle, longDate, dateTime } = useDateFormat();
@@ -127,16 +141,28 @@ export function CalendarPage({ view, date, onNavigate, onOpenPost }: CalendarPag
   };
   const range = rangeFor(view, anchor, viewerZone);
   // A month holds thousands of posts at an agency: only each day's first ones and the days' counts come.
-  const entries = useQuery({
-    queryKey: [...keys.calendar, 'range', range.from, range.to, filter],
-    queryFn: () => api.call('calendar.range', { ...range, filter }),
-    enabled: view !== 'month',
+  const entries = useQuery({ ...rangeQuery(range, filter), enabled: view !== 'month' });
+  const monthDays = useQuery({ ...monthDaysQuery(range, filter, viewerZone), enabled: view === 'month' });
+  // A new period is asked for as soon as the address changes, while React draws its empty grid
+  // (~30 ms at an agency's size): the answer is then on its way, not asked after that drawing.
+  const filterNow = useRef(filter);
+  useLayoutEffect(() => {
+    filterNow.current = filter;
   });
-  const monthDays = useQuery({
-    queryKey: [...keys.calendar, 'days', range.from, range.to, filter, viewerZone],
-    queryFn: () => api.call('calendar.days', { ...range, filter, zone: viewerZone, perDay: MONTH_CHIPS_PER_DAY }),
-    enabled: view === 'month',
-  });
+  useEffect(() => {
+    const onAddress = () => {
+      const route = parseRoute(window.location.hash);
+      if (route.page !== 'calendar') return;
+      const next = rangeFor(route.view, route.date ?? todayIn(viewerZone, Date.now()), viewerZone);
+      // A failure is the view's own query's to report.
+      const asked = route.view === 'month' ? queryClient.query(monthDaysQuery(next, filterNow.current, viewerZone)) : queryClient.query(rangeQuery(next, filterNow.current));
+      asked.catch(() => undefined);
+    };
+    // Capturing listeners at the target run first: before the router's, whose update React
+    // renders in the microtask right after it.
+    window.addEventListener('hashchange', onAddress, { capture: true });
+    return () => window.removeEventListener('hashchange', onAddress, { capture: true });
+  }, [queryClient, viewerZone]);
   const dayCounts = useMemo(() => new Map(Object.entries(monthDays.data?.counts ?? {})), [monthDays.data]);
   // Near-duplicate pairs among the shown posts: a marker on both entries.
   // Moves made here, by post and instant: core's event for one needs no second pairs refetch.
@@ -338,7 +364,7 @@ export function CalendarPage({ view, date, onNavigate, onOpenPost }: CalendarPag
     );
   };
 
-  const onSlotClick = (marker: SlotMarker) => {
+  const slotClick = (marker: SlotMarker) => {
     void api
       .call('posts.create', { partnerId: marker.partnerId, networks: [marker.network], scheduledAt: marker.instant })
       .then(async (post) => {
@@ -350,7 +376,7 @@ export function CalendarPage({ view, date, onNavigate, onOpenPost }: CalendarPag
       .catch((error: unknown) => setNotice(errorMessage(t, error)));
   };
 
-  const onCreate = (target: DropTarget) => {
+  const createAt = (target: DropTarget) => {
     const only = target.partnerId
       ? partnerById.get(target.partnerId)
       : partnerFilter.length === 1
@@ -381,6 +407,15 @@ export function CalendarPage({ view, date, onNavigate, onOpenPost }: CalendarPag
     nextSlotRef.current = placeInNextSlot;
   });
   const onNextSlot = useCallback((entry: CalendarEntry) => void nextSlotRef.current(entry), []);
+  // The week's 168 cells are memoised too: their callbacks must not change at every render.
+  const createRef = useRef(createAt);
+  const slotClickRef = useRef(slotClick);
+  useLayoutEffect(() => {
+    createRef.current = createAt;
+    slotClickRef.current = slotClick;
+  });
+  const onCreate = useCallback((target: DropTarget) => createRef.current(target), []);
+  const onSlotClick = useCallback((marker: SlotMarker) => slotClickRef.current(marker), []);
 
   const announcements: Announcements = {
     onDragStart: ({ active }) => t('calendarUi.announce.pickedUp', { title: titleOf(active.data.current) }),

@@ -1,7 +1,7 @@
 import { memo } from 'react';
 import { useDraggable } from '@dnd-kit/core';
 import type { DraggableAttributes, DraggableSyntheticListeners } from '@dnd-kit/core';
-import { useTranslation } from 'react-i18next';
+import { useCachedText } from '../i18n/cachedText';
 import { localParts } from '../../../shared/calendar/zonedTime';
 import type { CalendarEntry } from '../../../shared/calendar/entries';
 import type { Partner } from '../../../shared/partners/schema';
@@ -51,7 +51,7 @@ interface ChipContentProps extends Omit<EntryChipProps, 'highlighted'> {
 
 // The handle and "next slot" are siblings: a button never sits inside another.
 const ChipContent = memo(function ChipContent({ entry, partner, viewerZone, onOpen, onNextSlot, activatorRef, attributes, listeners }: ChipContentProps) {
-  const { t } = useTranslation();
+  const t = useCachedText();
   const time = entry.scheduledAt === null ? null : localParts(entry.scheduledAt, viewerZone).time;
   const zone = partner?.timeZone ?? entry.scheduledZone ?? viewerZone;
   const theirs = entry.scheduledAt === null ? null : partnerLocalTime(entry.scheduledAt, zone, viewerZone);

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useCachedText } from '../i18n/cachedText';
 import { networkLabels } from '../../../shared/posts/networks';
 import type { Network } from '../../../shared/posts/networks';
 
@@ -17,7 +17,7 @@ const glyphs: Record<Network, string> = {
  * text (per-network versions) carries a small mark and says so in its name.
  */
 export function NetworkIcons({ networks, versions = [] }: { networks: Network[]; versions?: readonly Network[] }) {
-  const { t } = useTranslation();
+  const t = useCachedText();
   return (
     <span className="network-icons">
       {networks.map((network) => {

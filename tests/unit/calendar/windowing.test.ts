@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CalendarEntry } from '../../../shared/calendar/entries';
-import { agendaParts, cellShown } from '../../../renderer/src/calendar/windowing';
+import { agendaParts, cellShown, lastRowToFill, rowsInView } from '../../../renderer/src/calendar/windowing';
 
 const entry = (n: number): CalendarEntry => ({
   id: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
@@ -52,5 +52,32 @@ describe('a month’s days in the query cache after a move', () => {
     // Out of the month: gone from it, and counted nowhere in it.
     const away = { ...before, scheduledAt: Date.parse('2026-07-02T08:00:00Z') };
     expect(moveInDays(days, before, away, range, 'Europe/Paris')).toEqual({ entries: [stays], counts: { '2026-06-10': 6 } });
+  });
+});
+
+describe('the week’s rows in view', () => {
+  it('names the rows a scroller shows: any row cut by the band counts, rows touching its edges do not', () => {
+    // Rows of 44 px and one of 100 px (a busy hour).
+    const rows = [44, 44, 100, 44, 44].reduce<{ top: number; height: number }[]>((list, height) => [...list, { top: (list.at(-1)?.top ?? 0) + (list.at(-1)?.height ?? 0), height }], []);
+    expect(rows.map((r) => r.top)).toEqual([0, 44, 88, 188, 232]);
+    expect(rowsInView(rows, 0, 44)).toEqual({ from: 0, to: 0 });
+    expect(rowsInView(rows, 50, 190)).toEqual({ from: 1, to: 3 });
+    expect(rowsInView(rows, 88, 188)).toEqual({ from: 2, to: 2 });
+    expect(rowsInView(rows, 230, 1_000)).toEqual({ from: 3, to: 4 });
+    expect(rowsInView(rows, 400, 500)).toBeNull();
+    expect(rowsInView([], 0, 500)).toBeNull();
+  });
+});
+
+
+describe('the week’s first rows', () => {
+  it('draws from the hour in view down as far as the expected heights fill the screen, never past the last hour', () => {
+    const rows = [45, 45, 45, 45, 45, 45, 45, 130, 130, 130, 45, 45, 45, 45, 45, 45, 45, 45, 45, 45, 45, 45, 45, 45];
+    // 07:00 → 130 + 130 + 130 = 390 ≥ 300: three busy hours fill a 300 px screen.
+    expect(lastRowToFill(7, rows, 300)).toBe(9);
+    // Empty hours: seven of them for the same screen.
+    expect(lastRowToFill(12, rows, 300)).toBe(18);
+    expect(lastRowToFill(20, rows, 10_000)).toBe(23);
+    expect(lastRowToFill(23, rows, 300)).toBe(23);
   });
 });
