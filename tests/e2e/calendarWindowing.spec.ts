@@ -170,3 +170,34 @@ test('a post found by the search at 22:00 opens its week with its hour in view',
   await expect(chip(page, late)).toHaveClass(/highlighted/);
   await expect(chip(page, late)).toBeInViewport();
 });
+
+test('the agenda draws its first week while its next three weeks are on their way, and says those days are loading, not empty', async ({ page }) => {
+  await emptyWorkspace(page);
+  const partner = await plume.call(page.request, 'partners.create', { displayName: 'Me Dupont', timeZone: 'Europe/Paris' });
+  const soon = await plume.call(page.request, 'posts.create', { partnerId: partner.id, title: 'Audience du 2 juin', scheduledAt: Date.parse('2026-06-02T08:00:00Z') });
+  const later = await plume.call(page.request, 'posts.create', { partnerId: partner.id, title: 'Colloque du 20 juin', scheduledAt: Date.parse('2026-06-20T08:00:00Z') });
+  // The read of the weeks after the first is held until the test lets it go.
+  const restFrom = Date.parse('2026-06-08T00:00:00+02:00');
+  let release: () => void = () => undefined;
+  const held = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  const ranges: { from: number; to: number }[] = [];
+  await page.route('**/api/call/calendar.range', async (route) => {
+    const input = route.request().postDataJSON() as { from: number; to: number };
+    ranges.push({ from: input.from, to: input.to });
+    if (input.from === restFrom) await held;
+    await route.continue();
+  });
+  await page.goto(`${plume.origin}/#/calendar/agenda/2026-06-01`);
+  await expect(chip(page, soon.id)).toBeVisible();
+  // The first week's read and the rest's, split at the 8th (midnight in Paris).
+  expect(ranges).toContainEqual({ from: Date.parse('2026-06-01T00:00:00+02:00'), to: restFrom });
+  expect(ranges.some((r) => r.from === restFrom)).toBe(true);
+  await expect(page.getByTestId('agenda-day-loading').first()).toHaveText('Publications en cours de chargement…');
+  await expect(page.getByText('Rien de prévu sur cette période.')).toHaveCount(0);
+  release();
+  await expect(page.getByTestId('agenda-day-loading')).toHaveCount(0);
+  await scrollUntilDrawn(page, chip(page, later.id));
+  await expect(chip(page, later.id)).toContainText('Colloque du 20 juin');
+});

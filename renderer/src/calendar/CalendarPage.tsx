@@ -36,7 +36,7 @@ import { userZone, zoneTimeName } from './time';
 import { WarningsPanel } from './WarningsPanel';
 import { CadenceFlagBadge } from '../digest/CadenceFlagBadge';
 import './calendar.css';
-import { AGENDA_DAYS, AgendaView } from './views/AgendaView';
+import { AGENDA_DAYS, AGENDA_FIRST_DAYS, AgendaView } from './views/AgendaView';
 import { LanesView } from './views/LanesView';
 import { MONTH_CHIPS_PER_DAY, MonthView } from './views/MonthView';
 import { WeekView } from './views/WeekView';
@@ -85,6 +85,20 @@ function rangeFor(view: CalendarView, anchor: string, zone: string) {
     case 'agenda':
       return instantRangeOfDates(anchor, addDays(anchor, AGENDA_DAYS - 1), zone);
   }
+}
+
+/**
+ * An agenda's four weeks in two reads: its first week (what the screen shows: ~700 posts at an
+ * agency) and the three after it, asked for beside it. Four weeks at once were ~2,800 posts to
+ * answer and check before the first was drawn.
+ */
+function agendaRanges(anchor: string, zone: string) {
+  const restFrom = addDays(anchor, AGENDA_FIRST_DAYS);
+  return {
+    firstWeek: instantRangeOfDates(anchor, addDays(anchor, AGENDA_FIRST_DAYS - 1), zone),
+    rest: instantRangeOfDates(restFrom, addDays(anchor, AGENDA_DAYS - 1), zone),
+    restFrom,
+  };
 }
 
 /** The local dates a view shows, for the warnings (read in each partner's zone). */
@@ -141,7 +155,11 @@ export function CalendarPage({ view, date, onNavigate, onOpenPost }: CalendarPag
   };
   const range = rangeFor(view, anchor, viewerZone);
   // A month holds thousands of posts at an agency: only each day's first ones and the days' counts come.
-  const entries = useQuery({ ...rangeQuery(range, filter), enabled: view !== 'month' });
+  const agenda = view === 'agenda' ? agendaRanges(anchor, viewerZone) : null;
+  const entries = useQuery({ ...rangeQuery(agenda?.firstWeek ?? range, filter), enabled: view !== 'month' });
+  const agendaRest = useQuery({ ...rangeQuery(agenda?.rest ?? range, filter), enabled: agenda !== null });
+  const restOfAgenda = agenda ? agendaRest.data : undefined;
+  const rangeEntries = useMemo(() => (restOfAgenda ? [...(entries.data ?? []), ...restOfAgenda] : entries.data), [entries.data, restOfAgenda]);
   const monthDays = useQuery({ ...monthDaysQuery(range, filter, viewerZone), enabled: view === 'month' });
   // A new period is asked for as soon as the address changes, while React draws its empty grid
   // (~30 ms at an agency's size): the answer is then on its way, not asked after that drawing.
@@ -155,8 +173,14 @@ export function CalendarPage({ view, date, onNavigate, onOpenPost }: CalendarPag
       if (route.page !== 'calendar') return;
       const next = rangeFor(route.view, route.date ?? todayIn(viewerZone, Date.now()), viewerZone);
       // A failure is the view's own query's to report.
-      const asked = route.view === 'month' ? queryClient.query(monthDaysQuery(next, filterNow.current, viewerZone)) : queryClient.query(rangeQuery(next, filterNow.current));
-      asked.catch(() => undefined);
+      const nextAgenda = route.view === 'agenda' ? agendaRanges(route.date ?? todayIn(viewerZone, Date.now()), viewerZone) : null;
+      const asked =
+        route.view === 'month'
+          ? [queryClient.query(monthDaysQuery(next, filterNow.current, viewerZone))]
+          : nextAgenda
+            ? [queryClient.query(rangeQuery(nextAgenda.firstWeek, filterNow.current)), queryClient.query(rangeQuery(nextAgenda.rest, filterNow.current))]
+            : [queryClient.query(rangeQuery(next, filterNow.current))];
+      for (const one of asked) one.catch(() => undefined);
     };
     // Capturing listeners at the target run first: before the router's, whose update React
     // renders in the microtask right after it.
@@ -429,7 +453,8 @@ export function CalendarPage({ view, date, onNavigate, onOpenPost }: CalendarPag
     anchor,
     today,
     viewerZone,
-    entries: (view === 'month' ? monthDays.data?.entries : entries.data) ?? [],
+    entries: (view === 'month' ? monthDays.data?.entries : rangeEntries) ?? [],
+    pendingFrom: agenda && !restOfAgenda ? agenda.restFrom : null,
     dayCounts,
     partners: partnerFilter.length ? partnerList.filter((p) => partnerFilter.includes(p.id)) : partnerList,
     partnerById,

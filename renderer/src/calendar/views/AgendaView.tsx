@@ -11,6 +11,8 @@ import { agendaParts } from '../windowing';
 import type { ViewProps } from './types';
 
 export const AGENDA_DAYS = 28;
+/** Days of the agenda asked for first, on their own: what its first screen shows. */
+export const AGENDA_FIRST_DAYS = 7;
 /** Posts per windowed part of a day; a chip is ~44 px, a heading ~28 px. */
 const PART_SIZE = 8;
 const CHIP_PX = 46;
@@ -42,14 +44,15 @@ export function AgendaView(props: ViewProps) {
   });
   return (
     <div className="agenda-view" role="region" aria-label={t('calendarUi.views.agenda')} ref={root}>
-      {props.entries.length === 0 ? <p className="empty">{t('calendarUi.empty')}</p> : null}
+      {props.entries.length === 0 && !props.pendingFrom ? <p className="empty">{t('calendarUi.empty')}</p> : null}
       <div className="window" style={{ height: virtualizer.getTotalSize() }}>
         {virtualizer.getVirtualItems().map((item) => {
           const part = parts[item.index];
           if (!part) return null;
           const { date, entries } = part;
           const label = longDate(date);
-          const dayEntries = part.part === 0 && entries.length === 0;
+          const pending = props.pendingFrom != null && date >= props.pendingFrom && entries.length === 0;
+          const dayEntries = part.part === 0 && entries.length === 0 && !pending;
           return (
             <div key={item.key} data-index={item.index} ref={virtualizer.measureElement} className="window-item" style={{ transform: `translateY(${item.start}px)` }}>
               <DropCell
@@ -63,6 +66,11 @@ export function AgendaView(props: ViewProps) {
                     {label}
                     {props.dayWarnings.get(date) ? <WarningBadge count={props.dayWarnings.get(date) ?? 0} testId="day-warnings" /> : null}
                   </h3>
+                ) : null}
+                {pending ? (
+                  <p className="muted small" data-testid="agenda-day-loading" aria-busy="true">
+                    {t('calendarUi.loadingDay')}
+                  </p>
                 ) : null}
                 {entries.map((entry) => (
                   <EntryChip key={entry.id} entry={entry} partner={props.partnerById.get(entry.partnerId)} viewerZone={props.viewerZone} onOpen={props.onOpen} onNextSlot={props.onNextSlot} highlighted={entry.id === props.highlightId} />

@@ -24,4 +24,6 @@ export interface ViewProps {
   /** Posting slots by `${date}|${hour}` in the viewer's zone (week view). */
   slotMarkers: ReadonlyMap<string, SlotMarker[]>;
   onSlotClick: (marker: SlotMarker) => void;
+  /** Agenda: the first local date whose posts are still on their way (its first week comes first). */
+  pendingFrom?: string | null;
 }
