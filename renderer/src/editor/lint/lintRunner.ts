@@ -1,9 +1,12 @@
 import type { LintContextInput, LintResult } from '../../../../shared/editorial/findingSchema';
+import type { CompiledLine } from '../../../../shared/editorial/compile';
 import type { ResolvedLine } from '../../../../shared/editorial/lineSchema';
-import type { LintLine } from './lintSession';
 import { LintWorkerReply } from './lintWorkerProtocol';
 import { loadPageLint } from './pageLint';
 import type { LintWorkerRequest } from './lintWorkerProtocol';
+
+/** What the editor lints against: the partner's resolved line (compiled once by `lint`). */
+export type LintLine = ResolvedLine | CompiledLine;
 
 /** Where the editor's lint passes run while typing. */
 export interface LintRunner {

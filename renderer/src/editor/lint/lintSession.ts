@@ -1,11 +1,6 @@
-import type { CompiledLine } from '../../../../shared/editorial/compile';
 import type { LintContextInput, LintResult } from '../../../../shared/editorial/findingSchema';
-import type { ResolvedLine } from '../../../../shared/editorial/lineSchema';
 import type { PlainTextMap } from '../../../../shared/posts/document';
-import type { LintRunner } from './lintRunner';
-
-/** What the editor lints against: the partner's resolved line (compiled once by `lint`). */
-export type LintLine = ResolvedLine | CompiledLine;
+import type { LintLine, LintRunner } from './lintRunner';
 
 /** The last lint of the document, as the panel, counters and hover card read it. */
 export interface LintSnapshot {
