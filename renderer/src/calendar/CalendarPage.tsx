@@ -171,15 +171,16 @@ export function CalendarPage({ view, date, onNavigate, onOpenPost }: CalendarPag
     const onAddress = () => {
       const route = parseRoute(window.location.hash);
       if (route.page !== 'calendar') return;
-      const next = rangeFor(route.view, route.date ?? todayIn(viewerZone, Date.now()), viewerZone);
-      // A failure is the view's own query's to report.
-      const nextAgenda = route.view === 'agenda' ? agendaRanges(route.date ?? todayIn(viewerZone, Date.now()), viewerZone) : null;
+      const nextAnchor = route.date ?? todayIn(viewerZone, Date.now());
+      const next = rangeFor(route.view, nextAnchor, viewerZone);
+      const nextAgenda = route.view === 'agenda' ? agendaRanges(nextAnchor, viewerZone) : null;
       const asked =
         route.view === 'month'
           ? [queryClient.query(monthDaysQuery(next, filterNow.current, viewerZone))]
           : nextAgenda
             ? [queryClient.query(rangeQuery(nextAgenda.firstWeek, filterNow.current)), queryClient.query(rangeQuery(nextAgenda.rest, filterNow.current))]
             : [queryClient.query(rangeQuery(next, filterNow.current))];
+      // A failure is the view's own query's to report.
       for (const one of asked) one.catch(() => undefined);
     };
     // Capturing listeners at the target run first: before the router's, whose update React
