@@ -14,7 +14,7 @@ if [ "$#" -eq 0 ]; then
   exit 2
 fi
 
-for tool in dbus-run-session gnome-keyring-daemon; do
+for tool in dbus-run-session dbus-send gnome-keyring-daemon; do
   command -v "$tool" >/dev/null || { echo "keyring-session: $tool is missing (apt-get install dbus gnome-keyring)" >&2; exit 127; }
 done
 daemon="$(command -v gnome-keyring-daemon)"
