@@ -201,3 +201,31 @@ test('the agenda draws its first week while its next three weeks are on their wa
   await scrollUntilDrawn(page, chip(page, later.id));
   await expect(chip(page, later.id)).toContainText('Colloque du 20 juin');
 });
+
+test('a new week is read as soon as the address changes, before its grid is drawn', async ({ page }) => {
+  await emptyWorkspace(page);
+  const partner = await plume.call(page.request, 'partners.create', { displayName: 'Me Dupont', timeZone: 'Europe/Paris' });
+  await plume.call(page.request, 'posts.create', { partnerId: partner.id, title: 'Réforme des contrats', scheduledAt: Date.parse('2026-06-09T08:00:00Z') });
+  await page.goto(`${plume.origin}/#/calendar/week/2026-01-05`);
+  await expect(page.getByTestId('week-cell').first()).toBeVisible();
+  const headingWhenAsked = await page.evaluate(async () => {
+    const heading = () => document.querySelector('[data-testid="calendar-heading"]')?.textContent ?? '';
+    // What the page shows at the moment it asks for the new week's posts.
+    let seen: string | null = null;
+    const original = window.fetch.bind(window);
+    window.fetch = (input, init) => {
+      if (seen === null && String(input instanceof Request ? input.url : input).endsWith('/api/call/calendar.range')) seen = heading();
+      return original(input, init);
+    };
+    window.location.hash = '#/calendar/week/2026-06-08';
+    await new Promise<void>((resolve) => {
+      const check = () => (document.querySelector('[data-testid="calendar-entry"]') ? resolve() : requestAnimationFrame(check));
+      check();
+    });
+    window.fetch = original;
+    return { seen, after: heading() };
+  });
+  // Asked while the old week was still on screen: before React drew the new one's frame.
+  expect(headingWhenAsked.seen).toContain('5 janvier 2026');
+  expect(headingWhenAsked.after).toContain('8 juin 2026');
+});

@@ -48,6 +48,27 @@ export function routeHash(route: Route): string {
   }
 }
 
+const addressListeners = new Set<(route: Route) => void>();
+// Registered as this module loads, before any component subscribes: a window's listeners run in
+// the order they were added (capture or not), and React renders the new route in the microtask
+// right after the first one that tells it.
+if (typeof window !== 'undefined') {
+  window.addEventListener('hashchange', () => {
+    if (addressListeners.size === 0) return;
+    const route = parseRoute(window.location.hash);
+    for (const listener of addressListeners) listener(route);
+  });
+}
+
+/**
+ * Called with the new route as soon as the address changes, before React draws it: a page can
+ * start reading what the route will show while its frame is drawn.
+ */
+export function onAddressChange(listener: (route: Route) => void): () => void {
+  addressListeners.add(listener);
+  return () => addressListeners.delete(listener);
+}
+
 const subscribe = (onChange: () => void) => {
   window.addEventListener('hashchange', onChange);
   return () => window.removeEventListener('hashchange', onChange);

@@ -18,7 +18,7 @@ import type { PostStatus } from '../../../shared/posts/schema';
 import type { Partner } from '../../../shared/partners/schema';
 import { api } from '../api';
 import { keys, usePartners } from '../app/queries';
-import { parseRoute } from '../app/useRoute';
+import { onAddressChange } from '../app/useRoute';
 import { errorMessage } from '../ui/errorMessage';
 import { useDateFormat } from '../ui/useDateFormat';
 import { useNow } from '../ui/useNow';
@@ -161,33 +161,30 @@ export function CalendarPage({ view, date, onNavigate, onOpenPost }: CalendarPag
   const restOfAgenda = agenda ? agendaRest.data : undefined;
   const rangeEntries = useMemo(() => (restOfAgenda ? [...(entries.data ?? []), ...restOfAgenda] : entries.data), [entries.data, restOfAgenda]);
   const monthDays = useQuery({ ...monthDaysQuery(range, filter, viewerZone), enabled: view === 'month' });
-  // A new period is asked for as soon as the address changes, while React draws its empty grid
-  // (~30 ms at an agency's size): the answer is then on its way, not asked after that drawing.
+  // A new period is asked for as soon as the address changes, before React draws its empty grid
+  // (~20–30 ms at an agency's size): the answer is then on its way, not asked after that drawing.
   const filterNow = useRef(filter);
   useLayoutEffect(() => {
     filterNow.current = filter;
   });
-  useEffect(() => {
-    const onAddress = () => {
-      const route = parseRoute(window.location.hash);
-      if (route.page !== 'calendar') return;
-      const nextAnchor = route.date ?? todayIn(viewerZone, Date.now());
-      const next = rangeFor(route.view, nextAnchor, viewerZone);
-      const nextAgenda = route.view === 'agenda' ? agendaRanges(nextAnchor, viewerZone) : null;
-      const asked =
-        route.view === 'month'
-          ? [queryClient.query(monthDaysQuery(next, filterNow.current, viewerZone))]
-          : nextAgenda
-            ? [queryClient.query(rangeQuery(nextAgenda.firstWeek, filterNow.current)), queryClient.query(rangeQuery(nextAgenda.rest, filterNow.current))]
-            : [queryClient.query(rangeQuery(next, filterNow.current))];
-      // A failure is the view's own query's to report.
-      for (const one of asked) one.catch(() => undefined);
-    };
-    // Capturing listeners at the target run first: before the router's, whose update React
-    // renders in the microtask right after it.
-    window.addEventListener('hashchange', onAddress, { capture: true });
-    return () => window.removeEventListener('hashchange', onAddress, { capture: true });
-  }, [queryClient, viewerZone]);
+  useEffect(
+    () =>
+      onAddressChange((route) => {
+        if (route.page !== 'calendar') return;
+        const nextAnchor = route.date ?? todayIn(viewerZone, Date.now());
+        const next = rangeFor(route.view, nextAnchor, viewerZone);
+        const nextAgenda = route.view === 'agenda' ? agendaRanges(nextAnchor, viewerZone) : null;
+        const asked =
+          route.view === 'month'
+            ? [queryClient.query(monthDaysQuery(next, filterNow.current, viewerZone))]
+            : nextAgenda
+              ? [queryClient.query(rangeQuery(nextAgenda.firstWeek, filterNow.current)), queryClient.query(rangeQuery(nextAgenda.rest, filterNow.current))]
+              : [queryClient.query(rangeQuery(next, filterNow.current))];
+        // A failure is the view's own query's to report.
+        for (const one of asked) one.catch(() => undefined);
+      }),
+    [queryClient, viewerZone],
+  );
   const dayCounts = useMemo(() => new Map(Object.entries(monthDays.data?.counts ?? {})), [monthDays.data]);
   // Near-duplicate pairs among the shown posts: a marker on both entries.
   // Moves made here, by post and instant: core's event for one needs no second pairs refetch.
