@@ -28,7 +28,6 @@ export function createHttpTransport(): Transport {
   };
   const openEvents = (): EventSource => {
     const events = new EventSource('/api/events');
-    const deliver = deliverToAll;
     events.onmessage = (message: MessageEvent<string>) => {
       let payload: unknown;
       try {
@@ -37,7 +36,7 @@ export function createHttpTransport(): Transport {
         // Ignore a malformed frame; the contract parse happens in the client.
         return;
       }
-      deliver(payload);
+      deliverToAll(payload);
     };
     events.onopen = () => {
       connection.set(true);
@@ -46,7 +45,7 @@ export function createHttpTransport(): Transport {
     // Whatever core announced before the stream subscribed was missed: an answer read before
     // it (the page's first reads), another tab's save during a drop, a restart.
     events.addEventListener('opened', (message: MessageEvent<string>) => {
-      if (coverage.opened(parseEventMark(message.data))) deliver({ type: 'events.resync' });
+      if (coverage.opened(parseEventMark(message.data))) deliverToAll({ type: 'events.resync' });
     });
     events.onerror = () => {
       coverage.dropped();

@@ -22,6 +22,8 @@ export function LanesView(props: ViewProps) {
   const { t } = useTranslation();
   const { weekdayShort, longDate } = useDateFormat();
   const days = weekDays(props.anchor);
+  // Each day's long name once per render, not once per lane and day.
+  const dayNames = days.map((date) => longDate(date));
   const { entries, viewerZone } = props;
   const byLane = useMemo(() => {
     const lanes = new Map<string, typeof entries>();
@@ -69,7 +71,7 @@ export function LanesView(props: ViewProps) {
             {props.partnerWarnings.get(partner.id) ? <WarningBadge count={props.partnerWarnings.get(partner.id) ?? 0} testId="lane-warnings" /> : null}
           </div>
           {days.map((date, column) => {
-            const label = `${partner.displayName}, ${longDate(date)}`;
+            const label = `${partner.displayName}, ${dayNames[column] ?? date}`;
             return (
               <DropCell
                 key={date}

@@ -56,8 +56,8 @@ export function WeekView(props: ViewProps) {
   const { weekdayShort, longDate } = useDateFormat();
   const { anchor, entries, viewerZone, highlightId } = props;
   const days = useMemo(() => weekDays(anchor), [anchor]);
-  // Each day's long name once, not once per hour cell (168 date formats per render).
-  const dayNames = useMemo(() => days.map((date) => longDate(date)), [days, longDate]);
+  // Each day's long name once per render, not once per hour cell (168 date formats).
+  const dayNames = days.map((date) => longDate(date));
   const byHour = useMemo(() => groupByHour(entries, viewerZone), [entries, viewerZone]);
   const [opened, setOpened] = useState<ReadonlySet<string>>(new Set());
   const openCell = useCallback((key: string) => setOpened((keys) => new Set(keys).add(key)), []);
