@@ -20,9 +20,10 @@ export function useShortcuts(shortcuts: Shortcuts): void {
     latest.current = shortcuts;
   });
   useEffect(() => {
+    // Read once, not on every keystroke typed in the editor.
+    const onMac = isMac();
     const onKey = (event: KeyboardEvent) => {
-      const mod = isMac() ? event.metaKey : event.ctrlKey;
-      if (!mod) return;
+      if (!(onMac ? event.metaKey : event.ctrlKey)) return;
       const key = event.key.toLowerCase();
       if (event.altKey && (key === 'n' || event.code === 'KeyN')) {
         event.preventDefault();
