@@ -109,14 +109,13 @@ const html = (entry: string, css: string) => `<!doctype html><html lang="fr"><he
 <meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'">
 <script type="module" src="${entry}"></script><style>${css}
 body { font: 16px/1.55 system-ui, sans-serif; margin: 2rem; }
-.post-body .ProseMirror { min-height: 240px; border: 1px solid #ccc; border-radius: 8px; padding: 0.8rem 1rem; white-space: pre-wrap; }
-.post-body .ProseMirror p { margin: 0 0 0.4rem; }
 </style></head><body><div class="post-body"><div id="editor"></div></div></body></html>`;
 
 /** Opens the bundled editor page in `context`, ready for `mountEditor`. */
 export async function openEditorPage(context: BrowserContext, viewport = { width: 1200, height: 900 }): Promise<Page> {
   const { entry, files } = await bundle();
-  const css = readFileSync(new URL('../../renderer/src/editor/lint/lint.css', import.meta.url), 'utf8');
+  // The app's own body box (set height, contained, a layer per paragraph) and underlines.
+  const css = ['../../renderer/src/editor/postBody.css', '../../renderer/src/editor/lint/lint.css'].map((file) => readFileSync(new URL(file, import.meta.url), 'utf8')).join('\n');
   const page = await context.newPage();
   await page.setViewportSize(viewport);
   await page.route(`${ORIGIN}/**`, (route) => {

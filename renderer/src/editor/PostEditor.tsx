@@ -43,6 +43,7 @@ import type { VersionTexts } from '../versions/NetworkVersions';
 import { SnippetSession } from '../snippets/snippetSession';
 import { SnippetTools as SnippetToolsView } from '../snippets/SnippetTools';
 import { ThreadsPanel } from '../threads/ThreadsPanel';
+import './postBody.css';
 
 /**
  * The page re-renders once per save (the stored post is refetched, its version moved on); the

@@ -14,6 +14,7 @@ import { NetworkCounters } from '../editorial/editor/NetworkCounters';
 import { useEditorialLint } from '../editorial/editor/useEditorialLint';
 import { SnippetSession, lockedSnippets } from '../snippets/snippetSession';
 import { LockedSnippetNotice } from '../snippets/SnippetTools';
+import '../editor/postBody.css';
 
 export interface VersionEditorProps {
   network: Network;

@@ -4,6 +4,7 @@ import { Decoration, DecorationSet } from '@tiptap/pm/view';
 import type { EditorView } from '@tiptap/pm/view';
 import type { Node as PmNode } from '@tiptap/pm/model';
 import type { Finding, LintResult } from '../../../../shared/editorial/findingSchema';
+import { isOverflowFinding } from '../../../../shared/editorial/checks/length';
 import { plainTextMap } from '../../../../shared/posts/document';
 import type { DocNode, PlainTextMap } from '../../../../shared/posts/document';
 import type { LintRunner } from './lintRunner';
@@ -115,7 +116,15 @@ export function findingDecorations(doc: PmNode, map: PlainTextMap, findings: rea
     // that have none, so a word's key inside a flagged sentence would be overwritten and the
     // hover card would miss the word's finding.
     const attrs = { nodeName: 'span', class: `lint lint-${finding.severity}`, 'data-finding-key': key };
-    for (const span of docSpans(map, finding.range)) decorations.push(Decoration.inline(span.from, span.to, attrs, { findingKey: key }));
+    const spans = docSpans(map, finding.range);
+    // The text past a limit, typed on at its end: the underline takes the new characters in. Were
+    // they left out, each keystroke at the end of a long post would split its last text in two
+    // (decorated, not) and redraw that paragraph, until the next lint (bench/editorPage).
+    const growsAtEnd = isOverflowFinding(finding) && finding.range.to >= map.text.length;
+    spans.forEach((span, i) => {
+      const spec = { findingKey: key, inclusiveEnd: growsAtEnd && i === spans.length - 1 };
+      decorations.push(Decoration.inline(span.from, span.to, attrs, spec));
+    });
   }
   return DecorationSet.create(doc, decorations);
 }
