@@ -160,27 +160,6 @@ describe('editorial decorations land on the words the linter found', () => {
     expect(findingOf(linted, 'superlatives').range).toEqual({ from: 13, to: 21 });
   });
 
-  it('in the editor, the text past a limit takes in what is typed at its end before the next lint; a word’s underline does not', () => {
-    const session = new LintSession();
-    session.setInputs(line, { networks: ['x'] });
-    // Over X's 280, the post ending on the banned word: two findings that run to the end.
-    const json = doc(p(text(MENTION)), p(text(`Un cabinet ${'de Paris '.repeat(40)}le meilleur`)));
-    const state = EditorState.create({ schema, doc: PmNode.fromJSON(schema, json), plugins: [editorialLintPlugin(session, EDITOR_TIMING)] });
-    const overflow = findingOf(state, 'limits');
-    const word = findingOf(state, 'superlatives');
-    const lastOf = (value: EditorState, id: string) => decorated(value, id).inline.at(-1) ?? '';
-    expect(lastOf(state, overflow.id).endsWith('le meilleur')).toBe(true);
-
-    const typed = state.apply(state.tr.insertText('s du barreau', state.doc.content.size - 1));
-    expect(lintOf(typed).stale).toBe(true);
-    // Mapped, not linted again: the overflow's underline covers the new characters; the word's stays on the word.
-    expect(lastOf(typed, overflow.id).endsWith('le meilleurs du barreau')).toBe(true);
-    expect(decorated(typed, word.id).inline).toEqual(['meilleur']);
-    // And the next lint draws the overflow where the mapping had put it.
-    const linted = typed.apply(refreshTransaction(typed));
-    expect(lastOf(linted, findingOf(linted, 'limits').id)).toBe(lastOf(typed, overflow.id));
-  });
-
   it('names underlines so that typing at the end leaves those of earlier paragraphs as they were', () => {
     // Over X's 280: the overflow is underlined from the first paragraph to the end of the post.
     const { state } = editorState(doc(p(text(`Le meilleur cabinet ${'de Paris '.repeat(40)}`)), p(text(MENTION))), { networks: ['x'] });

@@ -6,15 +6,6 @@ import type { Check } from './types';
 /** The noncharacters X refuses in a post (twitter-text's invalid characters U+FFFE and U+FFFF). */
 const X_REJECTED = /[\ufffe\uffff]/gu;
 
-/** The findings about the text past a network's limit: they run from where it overflows to the end. */
-const OVERFLOW_MESSAGE_KEYS: ReadonlySet<string> = new Set(['editorial.finding.overLimit', 'editorial.finding.overBytes']);
-
-/**
- * A finding over the text past a limit: whatever is typed at its end is past the limit too, so
- * the editor's underline follows the typing instead of stopping short of it until the next lint.
- */
-export const isOverflowFinding = (finding: { messageKey: string }): boolean => OVERFLOW_MESSAGE_KEYS.has(finding.messageKey);
-
 export function networkLimitsCheck(): Check {
   return (analysis, { context }, report) => {
     const end = analysis.text.length;
