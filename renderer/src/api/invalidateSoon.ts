@@ -1,4 +1,5 @@
 import type { QueryClient, QueryKey } from '@tanstack/react-query';
+import { typingPauseLeft } from '../ui/typingPace';
 
 /**
  * Event-driven refetches, gathered for a moment and sent together. Core announces each change
@@ -8,13 +9,12 @@ import type { QueryClient, QueryKey } from '@tanstack/react-query';
  */
 const BATCH_MS = 150;
 /**
- * While someone types, a batch waits for the pause: each autosave announces the post saved,
- * and refetching the post, its list, sign-off, previews and near-duplicates every 0.7 s put a
- * burst of parsing and panel renders (and core's answers, on the same cores) under the keys
- * (×2.6 the bare editor's p95, bench/editorPage.bench.ts). Never held longer than this, so
- * what other windows change still shows during long typing.
+ * While someone types, a batch waits for the pause (ui/typingPace.ts): each autosave announces
+ * the post saved, and refetching the post, its list, sign-off, previews and near-duplicates every
+ * 0.7 s put a burst of parsing and panel renders (and core's answers, on the same cores) under
+ * the keys (×2.6 the bare editor's p95, bench/editorPage.bench.ts). Never held longer than this,
+ * so what other windows change still shows during long typing.
  */
-export const TYPING_PAUSE_MS = 400;
 export const TYPING_HOLD_MAX_MS = 10_000;
 
 interface Batch {
@@ -26,13 +26,6 @@ interface Batch {
 }
 
 const batches = new WeakMap<QueryClient, Batch>();
-/** When the last keystroke (or field edit) came, by `Date.now()`. */
-let typedAt = Number.NEGATIVE_INFINITY;
-
-/** A key typed in the editor or a field: refetches wait for the pause. */
-export function noteTyping(): void {
-  typedAt = Date.now();
-}
 
 function batchOf(queryClient: QueryClient): Batch {
   let batch = batches.get(queryClient);
@@ -42,8 +35,7 @@ function batchOf(queryClient: QueryClient): Batch {
 
 /** How long the batch still waits from `now`: 0 once typing has paused or the hold is over. */
 function holdLeft(batch: Batch, now: number): number {
-  const pauseAt = typedAt + TYPING_PAUSE_MS;
-  return Math.max(0, Math.min(pauseAt, batch.since + TYPING_HOLD_MAX_MS) - now);
+  return Math.max(0, Math.min(typingPauseLeft(now), batch.since + TYPING_HOLD_MAX_MS - now));
 }
 
 function flush(queryClient: QueryClient, batch: Batch): void {

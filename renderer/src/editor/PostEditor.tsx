@@ -4,7 +4,7 @@ import { EditorContent, useEditor } from '@tiptap/react';
 import { useQueryClient } from '@tanstack/react-query';
 import { api } from '../api';
 import { connection } from '../api/connection';
-import { noteTyping } from '../api/invalidateSoon';
+import { noteTyping } from '../ui/typingPace';
 import { networks, networkLabels } from '../../../shared/posts/networks';
 import type { Network } from '../../../shared/posts/networks';
 import type { DocNode } from '../../../shared/posts/document';

@@ -1,15 +1,18 @@
-import { useSyncExternalStore } from 'react';
+import { useMemo, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../../shared/api/errors';
 import { errorMessage } from '../ui/errorMessage';
 import { useDateFormat } from '../ui/useDateFormat';
+import { PacedSaveStatus } from './saveStatus';
 import type { SaveStatusStore } from './saveStatus';
 
 /** "Enregistré il y a…", "Enregistrement…", a retry or a refusal: the post's save status. */
 export function SaveStatusLabel({ store }: { store: SaveStatusStore }) {
   const { t } = useTranslation();
   const { relative } = useDateFormat();
-  const { status, error, savedAt } = useSyncExternalStore(store.subscribe, store.getSnapshot);
+  // Paced: a save's saving → saved waits for the next key or the pause while keys come.
+  const paced = useMemo(() => new PacedSaveStatus(store), [store]);
+  const { status, error, savedAt } = useSyncExternalStore(paced.subscribe, paced.getSnapshot);
   const label =
     status === 'saving'
       ? t('editor.saving')

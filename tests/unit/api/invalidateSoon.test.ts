@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { QueryClient } from '@tanstack/react-query';
-import { invalidateSoon, noteTyping, TYPING_HOLD_MAX_MS, TYPING_PAUSE_MS } from '../../../renderer/src/api/invalidateSoon';
+import { invalidateSoon, TYPING_HOLD_MAX_MS } from '../../../renderer/src/api/invalidateSoon';
+import { noteTyping, TYPING_PAUSE_MS } from '../../../renderer/src/ui/typingPace';
 
 const KEY = ['posts'] as const;
 
