@@ -137,27 +137,29 @@ async function dragAndDrop(page: Page): Promise<Measure> {
       window.addEventListener('pointerup', () => ((window as unknown as { __released: number }).__released = performance.now()), { once: true, capture: true });
     });
     await page.mouse.up();
-    samples.push(
-      await page.evaluate(async ({ id, date }) => {
-        const w = window as unknown as { __released: number; __inflight: number; __calls: { name: string; start: number; end: number | null }[] };
-        const released = w.__released;
-        let settledFrames = 0;
-        await new Promise<void>((resolve) => {
-          const check = () => {
-            const chip = document.querySelector(`[data-testid="calendar-entry"][data-entry-id="${id}"]`);
-            const inCell = chip?.closest<HTMLElement>('[data-testid="week-cell"]')?.dataset.date === date;
-            const answered = w.__calls.some((c) => c.name === 'calendar.schedule' && c.start >= released && c.end !== null);
-            settledFrames = inCell && answered && w.__inflight === 0 ? settledFrames + 1 : 0;
-            // Three quiet frames after the answer: any follow-up request (warnings, refetch) has started by then.
-            if (settledFrames >= 3) resolve();
-            else requestAnimationFrame(check);
-          };
-          check();
-        });
-        const last = Math.max(...w.__calls.filter((c) => c.start >= released).map((c) => c.end ?? 0));
-        return last - released;
-      }, found),
-    );
+    const drop = await page.evaluate(async ({ id, date }) => {
+      const w = window as unknown as { __released: number; __inflight: number; __calls: { name: string; start: number; end: number | null }[] };
+      const released = w.__released;
+      let settledFrames = 0;
+      await new Promise<void>((resolve) => {
+        const check = () => {
+          const chip = document.querySelector(`[data-testid="calendar-entry"][data-entry-id="${id}"]`);
+          const inCell = chip?.closest<HTMLElement>('[data-testid="week-cell"]')?.dataset.date === date;
+          const answered = w.__calls.some((c) => c.name === 'calendar.schedule' && c.start >= released && c.end !== null);
+          settledFrames = inCell && answered && w.__inflight === 0 ? settledFrames + 1 : 0;
+          // Three quiet frames after the answer: any follow-up request (warnings, refetch) has started by then.
+          if (settledFrames >= 3) resolve();
+          else requestAnimationFrame(check);
+        };
+        check();
+      });
+      const after = w.__calls.filter((c) => c.start >= released);
+      const last = Math.max(...after.map((c) => c.end ?? 0));
+      return { ms: last - released, calls: after.map((c) => `${c.name} +${(c.start - released).toFixed(0)} ms, ${((c.end ?? c.start) - c.start).toFixed(0)} ms`) };
+    }, found);
+    samples.push(drop.ms);
+    // A slow drop says which request held it.
+    if (drop.ms > 1000) console.log(`drop ${i + 1} settled after ${drop.ms.toFixed(0)} ms; requests after the release: ${drop.calls.join('; ')}`);
   }
   return { what: 'drag and drop in the busy week → settled', samples, goal: { statistic: 'median', below: 200 } };
 }
