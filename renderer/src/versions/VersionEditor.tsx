@@ -14,6 +14,7 @@ import { NetworkCounters } from '../editorial/editor/NetworkCounters';
 import { useEditorialLint } from '../editorial/editor/useEditorialLint';
 import { SnippetSession, lockedSnippets } from '../snippets/snippetSession';
 import { LockedSnippetNotice } from '../snippets/SnippetTools';
+import { noteTyping } from '../ui/typingPace';
 import '../editor/postBody.css';
 
 export interface VersionEditorProps {
@@ -45,7 +46,11 @@ export function VersionEditor({ network, partnerId, initial, onChange, onBlur }:
       transformPastedHTML: sanitizePastedHtml,
       attributes: { 'aria-label': t('versions.ownVersion', { network: label }), 'data-testid': `version-body-${network}`, spellcheck: 'true' },
     },
-    onUpdate: ({ editor: changed }) => onChange(changed.getJSON() as DocNode),
+    onUpdate: ({ editor: changed }) => {
+      // Typing here is typing too: the save label and the event-driven refetches wait for the pause.
+      noteTyping();
+      onChange(changed.getJSON() as DocNode);
+    },
     onBlur,
   });
   const line = useEditorialLint(editor, session, partnerId, networks).data ?? null;
