@@ -2,8 +2,8 @@
  * When the user last typed (the post's body, a field), for what should wait for the next key or
  * for the pause rather than draw a frame of its own between two keys. A frame drawn just before
  * a keystroke makes that keystroke wait for the next one (the browser draws at most one per
- * display refresh): in the real editor page, the keys that came within a few milliseconds of such
- * a frame were the slowest 5 % (bench/editorPage.bench.ts).
+ * display refresh): in traces of the real editor page, most of the slowest keys had come a few
+ * milliseconds after such a frame (bench/editorPage.bench.ts).
  */
 export const TYPING_PAUSE_MS = 400;
 
