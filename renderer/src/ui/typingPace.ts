@@ -20,7 +20,7 @@ export function noteTyping(): void {
 export const typingPauseLeft = (now = Date.now()): number => Math.max(0, typedAt + TYPING_PAUSE_MS - now);
 
 /** Calls `listener` at every keystroke until the returned function is called. */
-export function onKeystroke(listener: () => void): () => void {
+function onKeystroke(listener: () => void): () => void {
   keystrokeListeners.add(listener);
   return () => keystrokeListeners.delete(listener);
 }
