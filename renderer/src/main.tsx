@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { QueryClientProvider } from '@tanstack/react-query';
+import { PlumeQueryClient } from './api/queryClient';
 import { api } from './api';
 import { App } from './app/App';
 import { initI18n, systemLocale } from './i18n';
@@ -14,7 +15,7 @@ import { followCoreEvents } from './app/queries';
 import './styles.css';
 
 async function boot(): Promise<void> {
-  const queryClient = new QueryClient({
+  const queryClient = new PlumeQueryClient({
     defaultOptions: { queries: { staleTime: 30_000, retry: 1, refetchOnWindowFocus: false } },
   });
   followCoreEvents(queryClient);
