@@ -29,6 +29,17 @@ function slowCore() {
 
 const options = (queryFn: () => Promise<string>) => ({ queryKey: KEY, queryFn, staleTime: 30_000 });
 
+/** A shown read that has its first answer and is being read again. */
+async function shownReadRefetching() {
+  const core = slowCore();
+  const queryClient = new PlumeQueryClient();
+  const observer = new QueryObserver(queryClient, options(core.queryFn));
+  const unsubscribe = observer.subscribe(() => undefined);
+  await core.answer();
+  void observer.refetch();
+  return { core, queryClient, observer, unsubscribe };
+}
+
 describe('an invalidation that arrives while a read is in flight is kept', () => {
   it('a read nothing shows yet (an early read) answers with data from before the change: the next reader reads again', async () => {
     const core = slowCore();
@@ -75,12 +86,7 @@ describe('an invalidation that arrives while a read is in flight is kept', () =>
   });
 
   it('a shown read with an answer already is restarted by React Query itself, and read no third time', async () => {
-    const core = slowCore();
-    const queryClient = new PlumeQueryClient();
-    const observer = new QueryObserver(queryClient, options(core.queryFn));
-    const unsubscribe = observer.subscribe(() => undefined);
-    await core.answer();
-    void observer.refetch();
+    const { core, queryClient, observer, unsubscribe } = await shownReadRefetching();
     core.change('after');
     void queryClient.invalidateQueries({ queryKey: KEY });
     await core.answer();
@@ -92,12 +98,7 @@ describe('an invalidation that arrives while a read is in flight is kept', () =>
   });
 
   it('an invalidation that asks for no refetch leaves the in-flight answer stale, and reads nothing more', async () => {
-    const core = slowCore();
-    const queryClient = new PlumeQueryClient();
-    const observer = new QueryObserver(queryClient, options(core.queryFn));
-    const unsubscribe = observer.subscribe(() => undefined);
-    await core.answer();
-    void observer.refetch();
+    const { core, queryClient, unsubscribe } = await shownReadRefetching();
     void queryClient.invalidateQueries({ queryKey: KEY, refetchType: 'none' });
     await core.answer();
     expect(queryClient.getQueryState(KEY)?.isInvalidated).toBe(true);
