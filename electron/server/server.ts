@@ -117,8 +117,9 @@ const statusFor: Record<string, number> = {
 /**
  * Browser mode: the same core as the desktop app, behind a loopback-only HTTP server.
  * A printed link's token is exchanged once (single-use) for an HttpOnly SameSite=Strict session
- * cookie signed with the workspace's secret, so it survives a restart; Host and Origin are
- * checked on every request; no CORS header is ever sent.
+ * cookie signed with the workspace's secret, so it survives a restart; the answer is the page
+ * itself, which drops the spent token from its address. Host and Origin are checked on every
+ * request; no CORS header is ever sent.
  */
 export async function startBrowserServer(options: BrowserServerOptions): Promise<BrowserServer> {
   const { staticDir } = options;
@@ -137,6 +138,15 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     return session !== null && sessionValid(secret, session, now());
   };
 
+  /** One of the page's files (index.html for the UI's own routes); `extra` headers win over the file's caching. */
+  const sendStatic = async (res: ServerResponse, path: string, extra: Record<string, string> = {}) => {
+    const file = await resolveStatic(staticDir, path);
+    if (file === 'bad_path') throw new HttpError(400, 'Bad path');
+    if (!file) throw new HttpError(404, 'Not found');
+    send(res, 200, file.body, file.contentType, { 'Cache-Control': file.immutable ? 'public, max-age=31536000, immutable' : 'no-store', ...extra });
+    options.onStaticSent?.(path);
+  };
+
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     if (!hostAllowed(req, port) || !originAllowed(req, port)) {
       send(res, 403, 'Forbidden', 'text/plain; charset=utf-8');
@@ -152,20 +162,23 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     const offered = url.searchParams.get('token');
     if (req.method === 'GET' && offered !== null) {
       const verdict = links.exchange(offered);
-      if (verdict !== 'ok') {
+      if (verdict === 'ok') {
+        options.onLinkUsed?.(linkUrl(links.mint()));
+        // The page itself, with the session cookie: a redirect to it cost a second document load
+        // (~60 ms) at every start. The token is spent already; the page's first script takes it
+        // out of the address bar (renderer/src/app/launchLink.ts).
+        await sendStatic(res, url.pathname, {
+          'Set-Cookie': `${SESSION_COOKIE}=${mintSessionCookie(secret, now())}; HttpOnly; SameSite=Strict; Path=/; Max-Age=${SESSION_LIFETIME_MS / 1000}`,
+          'Cache-Control': 'no-store',
+        });
+        return;
+      }
+      // A spent link reloaded in the tab it signed in (before the page took the token away):
+      // the session answers for it. Any other refused link gets the page saying why.
+      if (!(verdict === 'used' && authenticated(req))) {
         send(res, linkRefusalStatus[verdict], linkRefusalPage(verdict), 'text/html; charset=utf-8');
         return;
       }
-      options.onLinkUsed?.(linkUrl(links.mint()));
-      url.searchParams.delete('token');
-      res.writeHead(303, {
-        ...securityHeaders,
-        Location: url.pathname + url.search,
-        'Set-Cookie': `${SESSION_COOKIE}=${mintSessionCookie(secret, now())}; HttpOnly; SameSite=Strict; Path=/; Max-Age=${SESSION_LIFETIME_MS / 1000}`,
-        'Cache-Control': 'no-store',
-      });
-      res.end();
-      return;
     }
 
     if (!authenticated(req)) {
@@ -208,13 +221,7 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     }
 
     if (req.method !== 'GET' && req.method !== 'HEAD') throw new HttpError(405, 'Method not allowed');
-    const file = await resolveStatic(staticDir, url.pathname);
-    if (file === 'bad_path') throw new HttpError(400, 'Bad path');
-    if (!file) throw new HttpError(404, 'Not found');
-    send(res, 200, file.body, file.contentType, {
-      'Cache-Control': file.immutable ? 'public, max-age=31536000, immutable' : 'no-store',
-    });
-    options.onStaticSent?.(url.pathname);
+    await sendStatic(res, url.pathname);
   };
 
   const server = createServer((req, res) => {

@@ -11,10 +11,12 @@ import '@fontsource/source-sans-3/600.css';
 import '@fontsource/source-sans-3/700.css';
 import { loadZoneTables } from './time/zoneTables';
 import { prefetchFirstScreen } from './app/prefetch';
+import { forgetLaunchToken } from './app/launchLink';
 import { followCoreEvents } from './app/queries';
 import './styles.css';
 
 async function boot(): Promise<void> {
+  forgetLaunchToken(window.location, window.history);
   const queryClient = new PlumeQueryClient({
     defaultOptions: { queries: { staleTime: 30_000, retry: 1, refetchOnWindowFocus: false } },
   });

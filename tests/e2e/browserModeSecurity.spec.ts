@@ -29,6 +29,22 @@ test('with the token, a request from a foreign Origin is refused with 403', asyn
   expect(foreign.headers()['access-control-allow-origin']).toBeUndefined();
 });
 
+test('the link opens the app in one document load, at the route it names, and its spent token leaves the address bar', async ({ page }) => {
+  const documents: number[] = [];
+  page.on('response', (response) => {
+    if (response.request().resourceType() === 'document') documents.push(response.status());
+  });
+  const settingsLink = page.getByRole('navigation', { name: 'Plume' }).getByRole('link', { name: 'Réglages' });
+  await page.goto(`${plume.url}#/settings`);
+  await expect(settingsLink).toHaveAttribute('aria-current', 'page');
+  expect(documents).toEqual([200]);
+  expect(page.url()).toBe(`${plume.origin}/#/settings`);
+  // Reloaded: the session cookie answers, no link needed.
+  await page.reload();
+  await expect(settingsLink).toHaveAttribute('aria-current', 'page');
+  expect(documents).toEqual([200, 200]);
+});
+
 test('a page on another origin cannot read the API (no CORS), even from the same machine', async ({ page }) => {
   await page.goto(plume.url);
   // about:blank has an opaque origin: the fetch must fail, not leak data.

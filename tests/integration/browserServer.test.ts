@@ -69,12 +69,30 @@ describe('browser-mode server', () => {
     expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?token=[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43}$/);
   });
 
-  it('exchanges the token for an HttpOnly SameSite=Strict cookie and drops it from the URL', async () => {
+  it('exchanges the token for an HttpOnly SameSite=Strict cookie, answering with the page itself (no second load)', async () => {
     const token = new URL(server.newLinkUrl()).searchParams.get('token') ?? '';
     const exchange = await http(server.port, `/posts?token=${token}`);
-    expect(exchange.status).toBe(303);
-    expect(exchange.headers.location).toBe('/posts');
+    expect(exchange.status).toBe(200);
+    expect(exchange.headers.location).toBeUndefined();
+    expect(exchange.body).toBe('<!doctype html><title>Plume</title>');
+    expect(exchange.headers['cache-control']).toBe('no-store');
+    expect(exchange.headers['content-security-policy']).toContain("script-src 'self'");
     expect(String(exchange.headers['set-cookie'])).toMatch(/^plume_session=[A-Za-z0-9_.-]+; HttpOnly; SameSite=Strict; Path=\/; Max-Age=\d+$/);
+  });
+
+  it('a spent link reloaded with its session (before the page dropped the token) is the page; without the session it is refused', async () => {
+    const token = new URL(server.newLinkUrl()).searchParams.get('token') ?? '';
+    const first = await http(server.port, `/?token=${token}`);
+    const session = String(first.headers['set-cookie']).split(';')[0] ?? '';
+    const reload = await http(server.port, `/?token=${token}`, { headers: { Cookie: session } });
+    expect(reload.status).toBe(200);
+    expect(reload.body).toBe('<!doctype html><title>Plume</title>');
+    expect(reload.headers['set-cookie']).toBeUndefined();
+    const elsewhere = await http(server.port, `/?token=${token}`);
+    expect(elsewhere.status).toBe(410);
+    expect(elsewhere.headers['set-cookie']).toBeUndefined();
+    // A wrong token is refused even with a session: only a spent link of this launch is forgiven.
+    expect((await http(server.port, '/?token=wrong', { headers: { Cookie: session } })).status).toBe(401);
   });
 
   it('takes each link once: a second use is refused with a page saying how to get a new link', async () => {
@@ -262,7 +280,7 @@ describe('browser-mode sessions across restarts', () => {
         for (let i = 0; i < MAX_LINKS_PER_LAUNCH + 1; i++) {
           statuses.push((await http(target.port, new URL(target.newLinkUrl()).search.replace(/^/, '/'))).status);
         }
-        expect(statuses.filter((status) => status === 303)).toHaveLength(MAX_LINKS_PER_LAUNCH);
+        expect(statuses.filter((status) => status === 200)).toHaveLength(MAX_LINKS_PER_LAUNCH);
         expect(statuses.at(-1)).toBe(429);
       } finally {
         await target.close();
@@ -311,7 +329,8 @@ describe('browser-mode sessions across restarts', () => {
         const session = await login(target);
         const page = await http(target.port, '/assets/app.js', { headers: { Cookie: session } });
         expect(page.status).toBe(200);
-        expect(sent).toEqual(['/assets/app.js']);
+        // The link's answer is the page itself, then the page's files.
+        expect(sent).toEqual(['/', '/assets/app.js']);
         let answered = false;
         const call = partnersWith(target, session).then((reply) => {
           answered = true;
