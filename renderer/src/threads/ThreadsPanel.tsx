@@ -94,7 +94,8 @@ function ThreadEditor({ network, text, parts, options, onParts }: { network: Thr
     if (!over) return null;
     // The split itself only when asked for: on a long post it took ~13 ms at every render (the
     // post's first, and each one while typing). suggestThread splits exactly what is over once trimmed.
-    const splittable = !fits(network, text.trim(), options);
+    const trimmed = text.trim();
+    const splittable = trimmed === text || !fits(network, trimmed, options);
     return (
       <div className="thread-offer" data-testid={`thread-offer-${network}`}>
         <p>{t('threads.overLimit', { network: label })}</p>
