@@ -143,6 +143,39 @@ test('counters count per network and turn red over the X limit; the panel groups
   await expect(body(page).locator('.lint-error', { hasText: 'imprévision' }).first()).toBeVisible();
 });
 
+test('past a network’s limit a whole paragraph is underlined as one: no span in its text, its hover card names the limit, and words typed at its end are underlined at once', async ({ page }) => {
+  await seed(page, ['x']);
+  await body(page).click();
+  const sentence = 'Le nouveau régime de la clause d’imprévision change la négociation des contrats signés. ';
+  await page.keyboard.insertText(sentence.repeat(4).trim());
+  await page.keyboard.press('Enter');
+  await page.keyboard.insertText('Un second paragraphe, tout entier au-delà de la limite de X.');
+  const second = body(page).locator('p').nth(1);
+  await expect(second).toHaveClass(/(^|\s)lint-error(\s|$)/u);
+  // The browser edits the paragraph's own text: no underline span inside it (the missing bar
+  // mention's caret, a span of its own, marks the post's last character).
+  await expect(second.locator('span.lint')).toHaveCount(0);
+  // The first paragraph, where the limit falls: a span from the limit to its end.
+  await expect(body(page).locator('p').first().locator('span.lint-error')).toHaveCount(1);
+
+  await second.getByText('tout entier').hover();
+  const card = page.getByTestId('finding-card');
+  await expect(card).toBeVisible();
+  await expect(card).toContainText(/Trop long pour X/u);
+  // Placed from the hovered line, not from the paragraph's whole box.
+  const cardBox = await card.boundingBox();
+  const paragraphBox = await second.boundingBox();
+  if (!cardBox || !paragraphBox) throw new Error('not laid out');
+  expect(cardBox.y + cardBox.height <= paragraphBox.y + paragraphBox.height || cardBox.y >= paragraphBox.y).toBe(true);
+
+  await page.mouse.move(0, 0);
+  await expect(card).toBeHidden();
+  await page.keyboard.insertText(' Encore une phrase.');
+  await expect(second).toHaveText(/Encore une phrase\.$/u);
+  await expect(second).toHaveClass(/(^|\s)lint-error(\s|$)/u);
+  await expect(second.locator('span.lint')).toHaveCount(0);
+});
+
 test('the hover card leaves the line below readable, and Ctrl+. after a click opens the card of the word at the caret', async ({ page }) => {
   await page.goto(plume.url);
   await page.getByRole('button', { name: 'Commencer avec un espace vide' }).click();

@@ -165,14 +165,38 @@ describe('editorial decorations land on the words the linter found', () => {
     const { state } = editorState(doc(p(text(`Le meilleur cabinet ${'de Paris '.repeat(40)}`)), p(text(MENTION))), { networks: ['x'] });
     const typed = state.apply(state.tr.insertText(' !', state.doc.content.size - 1));
     const firstEnd = state.doc.child(0).nodeSize;
+    // Within the first paragraph: the second one starts at firstEnd.
     const inFirst = (value: EditorState) =>
       lintOf(value)
-        .decorations.find(0, firstEnd)
+        .decorations.find(0, firstEnd - 1)
         .map((decoration) => ({ from: decoration.from, to: decoration.to, spec: decoration.spec as unknown }));
     const overflow = (value: EditorState) => findingOf(value, 'limits');
     expect(overflow(typed).id).not.toBe(overflow(state).id);
     expect(inFirst(typed)).toEqual(inFirst(state));
     expect(inFirst(state).length).toBeGreaterThan(1);
+  });
+
+  it('underlines a paragraph wholly past a limit by its own class, keyed for the hover card; the paragraph where the limit falls gets a span from there', () => {
+    const long = 'Une phrase assez longue pour dépasser la limite de X quand on la répète plusieurs fois. ';
+    const { state } = editorState(doc(p(text(long.repeat(4))), p(text('Deuxième paragraphe, tout entier au-delà.')), p(text(MENTION))), { networks: ['x', 'bluesky'] });
+    const findings = lintOf(state).result?.findings ?? [];
+    const overflowKeys = [...underlineKeys(findings)].filter(([, finding]) => finding.ruleId === 'limits').map(([key]) => key);
+    expect(overflowKeys).toHaveLength(2);
+    const second = state.doc.child(0).nodeSize;
+    const secondEnd = second + state.doc.child(1).nodeSize;
+    for (const key of overflowKeys) {
+      const all = lintOf(state).decorations.find(undefined, undefined, (spec: { findingKey?: string }) => spec.findingKey === key);
+      // The first paragraph: an inline span from the limit to its end.
+      const inFirst = all.filter((d) => d.to < second);
+      expect(inFirst).toHaveLength(1);
+      expect(inFirst[0]?.to).toBe(second - 1);
+      // The second: the whole node, with the key in its classes (two networks' keys add up on one node).
+      const onSecond = all.find((d) => d.from === second);
+      expect(onSecond?.to).toBe(secondEnd);
+      const attrs = (onSecond as unknown as { type: { attrs: { class?: string; nodeName?: string } } } | undefined)?.type.attrs;
+      expect(attrs?.nodeName).toBeUndefined();
+      expect(attrs?.class?.split(' ')).toEqual(expect.arrayContaining(['lint', `lint-key:${encodeURIComponent(key)}`]));
+    }
   });
 
   it('lints nothing until the line is known, then lints when asked to refresh', () => {

@@ -4,7 +4,7 @@ import type { Editor } from '@tiptap/react';
 import type { Finding } from '../../../../shared/editorial/findingSchema';
 import { useFindingText } from '../../editorial/editor/findingText';
 import { applyFindingFix, findingsAt } from './actions';
-import { freshLint, underlineKeys, withFreshLint } from './lintPlugin';
+import { BLOCK_KEY_PREFIX, freshLint, underlineKeys, withFreshLint } from './lintPlugin';
 import type { LintSession } from './lintSession';
 import './lint.css';
 
@@ -22,16 +22,40 @@ interface CardState {
 const CARD_WIDTH = 360;
 const HIDE_DELAY_MS = 300;
 
-/** The keys of the underlines under the pointer, innermost first (underlines can nest). */
+/** The keys an element carries: a span's attribute, or a whole paragraph's classes (lintPlugin.ts). */
+function keysOf(element: Element): string[] {
+  const keys: string[] = [];
+  const key = element.getAttribute('data-finding-key');
+  if (key) keys.push(key);
+  for (const name of element.classList) if (name.startsWith(BLOCK_KEY_PREFIX)) keys.push(decodeURIComponent(name.slice(BLOCK_KEY_PREFIX.length)));
+  return keys;
+}
+
+/** The keys of the underlines under the pointer, innermost first (underlines can nest); `anchor`: the innermost one. */
 function findingKeysAt(target: EventTarget | null, root: Element): { keys: string[]; anchor: Element | null } {
   if (!(target instanceof Element)) return { keys: [], anchor: null };
-  const anchor = target.closest('[data-finding-key]');
   const keys: string[] = [];
-  for (let element = anchor; element && root.contains(element); element = element.parentElement?.closest('[data-finding-key]') ?? null) {
-    const key = element.getAttribute('data-finding-key');
-    if (key) keys.push(key);
+  let anchor: Element | null = null;
+  for (let element: Element | null = target; element && element !== root && root.contains(element); element = element.parentElement) {
+    const here = keysOf(element);
+    if (here.length > 0 && anchor === null) anchor = element;
+    keys.push(...here);
   }
   return { keys, anchor };
+}
+
+/**
+ * The line box of the word the pointer is on: an underline may wrap over two lines, and a whole
+ * underlined paragraph is one box for all its lines, so there the character under the pointer
+ * gives the line.
+ */
+function lineBoxAt(anchor: Element, event: MouseEvent): { left: number; top: number; bottom: number } {
+  if (anchor.hasAttribute('data-finding-key')) {
+    const rects = [...anchor.getClientRects()];
+    return rects.find((r) => event.clientY >= r.top && event.clientY <= r.bottom) ?? anchor.getBoundingClientRect();
+  }
+  const caret = document.caretPositionFromPoint(event.clientX, event.clientY)?.getClientRect();
+  return caret ?? anchor.getBoundingClientRect();
 }
 
 /** Room the card needs above the word; with less, it goes below the line after the word's. */
@@ -81,9 +105,7 @@ export function LintCard({ editor, session }: { editor: Editor; session: LintSes
       const { keys, anchor } = findingKeysAt(event.target, root);
       if (!anchor || keys.length === 0) return;
       stopHide();
-      // The line box of the word the pointer is on (an underline may wrap over two lines).
-      const rects = [...anchor.getClientRects()];
-      const rect = rects.find((r) => event.clientY >= r.top && event.clientY <= r.bottom) ?? anchor.getBoundingClientRect();
+      const rect = lineBoxAt(anchor, event);
       // A card opened from the keyboard (Ctrl+.) stays put: Chromium replays a mouseover when a
       // lint redraw replaces the span under a still pointer, which must not swap it for a hover card.
       const hovered = place(rect, false, keys);

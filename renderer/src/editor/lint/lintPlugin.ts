@@ -115,13 +115,32 @@ export function findingDecorations(doc: PmNode, map: PlainTextMap, findings: rea
     // that have none, so a word's key inside a flagged sentence would be overwritten and the
     // hover card would miss the word's finding.
     const attrs = { nodeName: 'span', class: `lint lint-${finding.severity}`, 'data-finding-key': key };
-    // Not inclusive at the end, even for the text past a limit: the browser types a character at
-    // the end of a span into a text node after it, so an underline that took it in would have the
-    // view redraw the paragraph's last span on every keystroke (measured: 100 of 100 keys, against
-    // 6 redraws, one per lint, when the new characters wait outside for the next lint).
-    for (const span of docSpans(map, finding.range)) decorations.push(Decoration.inline(span.from, span.to, attrs, { findingKey: key }));
+    for (const span of docSpans(map, finding.range)) {
+      const block = wholeTextblock(doc, span);
+      // A whole paragraph (the text past a network's limit covers every paragraph after it):
+      // the underline is the paragraph's own class, not a span around its text. The browser then
+      // edits plain text nodes (a 30,000-character post held ~1,900 such spans), and what is typed
+      // at the paragraph's end is underlined at once. Its key is a class too: classes of several
+      // decorations on one node add up, where a second data-finding-key would replace the first.
+      if (block) decorations.push(Decoration.node(block.from, block.to, { class: `lint lint-${finding.severity} ${BLOCK_KEY_PREFIX}${encodeURIComponent(key)}` }, { findingKey: key }));
+      // Not inclusive at the end, even for the text past a limit: the browser types a character
+      // at the end of a span into a text node after it, so an underline that took it in would
+      // have the view redraw the paragraph's last span on every keystroke (measured: 100 of 100
+      // keys, against 6 redraws, one per lint, when the new characters wait outside for the next lint).
+      else decorations.push(Decoration.inline(span.from, span.to, attrs, { findingKey: key }));
+    }
   }
   return DecorationSet.create(doc, decorations);
+}
+
+/** The class that names a whole paragraph's finding: this prefix, then the key, URI-encoded (no spaces). */
+export const BLOCK_KEY_PREFIX = 'lint-key:';
+
+/** The textblock `span` covers entirely (its whole content), as a node range; null otherwise. */
+function wholeTextblock(doc: PmNode, span: { from: number; to: number }): { from: number; to: number } | null {
+  const $from = doc.resolve(span.from);
+  if (!$from.parent.isTextblock || $from.depth === 0 || span.from !== $from.start() || span.to !== $from.end()) return null;
+  return { from: $from.before(), to: $from.after() };
 }
 
 /** Same underlines at the same places (positions, classes, findings), in the same order. */
