@@ -173,9 +173,10 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
         });
         return;
       }
-      // A spent link reloaded in the tab it signed in (before the page took the token away):
-      // the session answers for it. Any other refused link gets the page saying why.
-      if (!(verdict === 'used' && authenticated(req))) {
+      // A spent link reloaded in the tab it signed in (before the page took the token away), in
+      // this launch or an earlier one: the session answers for it. Any other refused link gets
+      // the page saying why.
+      if (!((verdict === 'used' || verdict === 'other_launch') && authenticated(req))) {
         send(res, linkRefusalStatus[verdict], linkRefusalPage(verdict), 'text/html; charset=utf-8');
         return;
       }

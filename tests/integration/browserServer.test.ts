@@ -264,8 +264,13 @@ describe('browser-mode sessions across restarts', () => {
       try {
         expect(second.port).toBe(first.port);
         expect((await partnersWith(second, session)).status).toBe(200);
-        // A link printed by the earlier launch does not open a session in this one.
-        expect((await http(second.port, `/?token=${new URL(first.newLinkUrl()).searchParams.get('token') ?? ''}`)).status).toBe(410);
+        // A link printed by the earlier launch does not open a session in this one; reloaded in
+        // a tab that has a session, it is the page (no new session minted).
+        const earlierLink = `/?token=${new URL(first.newLinkUrl()).searchParams.get('token') ?? ''}`;
+        expect((await http(second.port, earlierLink)).status).toBe(410);
+        const reloaded = await http(second.port, earlierLink, { headers: { Cookie: session } });
+        expect(reloaded.status).toBe(200);
+        expect(reloaded.headers['set-cookie']).toBeUndefined();
       } finally {
         await second.close();
       }
