@@ -199,6 +199,16 @@ describe('editorial decorations land on the words the linter found', () => {
     }
   });
 
+  it('a finding within one paragraph stays a span even when it is the whole paragraph: what is typed after it is not part of it', () => {
+    const { state } = editorState(doc(p(text('meilleur')), p(text(MENTION))));
+    const finding = findingOf(state, 'superlatives');
+    const [only, ...rest] = lintOf(state).decorations.find(undefined, undefined, (spec: { findingKey?: string }) => spec.findingKey === [...underlineKeys([finding])][0]?.[0]);
+    expect(rest).toEqual([]);
+    expect(only && state.doc.textBetween(only.from, only.to)).toBe('meilleur');
+    expect(only?.from).toBe(1);
+    expect(only?.to).toBe(9);
+  });
+
   it('lints nothing until the line is known, then lints when asked to refresh', () => {
     const { state, session } = editorState(doc(p(text('Le meilleur.'))), {}, null);
     expect(lintOf(state).result).toBeNull();

@@ -115,13 +115,17 @@ export function findingDecorations(doc: PmNode, map: PlainTextMap, findings: rea
     // that have none, so a word's key inside a flagged sentence would be overwritten and the
     // hover card would miss the word's finding.
     const attrs = { nodeName: 'span', class: `lint lint-${finding.severity}`, 'data-finding-key': key };
-    for (const span of docSpans(map, finding.range)) {
-      const block = wholeTextblock(doc, span);
-      // A whole paragraph (the text past a network's limit covers every paragraph after it):
-      // the underline is the paragraph's own class, not a span around its text. The browser then
-      // edits plain text nodes (a 30,000-character post held ~1,900 such spans), and what is typed
-      // at the paragraph's end is underlined at once. Its key is a class too: classes of several
-      // decorations on one node add up, where a second data-finding-key would replace the first.
+    const spans = docSpans(map, finding.range);
+    for (const span of spans) {
+      // A whole paragraph of a finding that runs over several (the text past a network's limit
+      // covers every paragraph after the one where it falls): the underline is the paragraph's
+      // own class, not a span around its text. The browser then edits plain text nodes (a
+      // 30,000-character post held ~1,900 such spans), and what is typed at the paragraph's end is
+      // underlined at once, as it belongs to the finding. Not for a finding within one paragraph
+      // (a banned word alone on its line): what is typed after it is not part of it. Its key is a
+      // class too: classes of several decorations on one node add up, where a second
+      // data-finding-key would replace the first.
+      const block = spans.length > 1 ? wholeTextblock(doc, span) : null;
       if (block) decorations.push(Decoration.node(block.from, block.to, { class: `lint lint-${finding.severity} ${BLOCK_KEY_PREFIX}${encodeURIComponent(key)}` }, { findingKey: key }));
       // Not inclusive at the end, even for the text past a limit: the browser types a character
       // at the end of a span into a text node after it, so an underline that took it in would
