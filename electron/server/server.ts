@@ -138,11 +138,17 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     return session !== null && sessionValid(secret, session, now());
   };
 
-  /** One of the page's files (index.html for the UI's own routes); `extra` headers win over the file's caching. */
+  /**
+   * One of the page's files (index.html for the UI's own routes); `extra` headers win over the
+   * file's caching and go with a refusal too (a link's session cookie opens the session even where
+   * the page is missing: that is the build's fault, not the link's).
+   */
   const sendStatic = async (res: ServerResponse, path: string, extra: Record<string, string> = {}) => {
     const file = await resolveStatic(staticDir, path);
-    if (file === 'bad_path') throw new HttpError(400, 'Bad path');
-    if (!file) throw new HttpError(404, 'Not found');
+    if (file === 'bad_path' || file === null) {
+      send(res, file === null ? 404 : 400, file === null ? 'Not found' : 'Bad path', 'text/plain; charset=utf-8', extra);
+      return;
+    }
     send(res, 200, file.body, file.contentType, { 'Cache-Control': file.immutable ? 'public, max-age=31536000, immutable' : 'no-store', ...extra });
     options.onStaticSent?.(path);
   };

@@ -277,6 +277,21 @@ describe('browser-mode sessions across restarts', () => {
     });
   });
 
+  it('a link still opens its session where the page is missing (a broken build): 404 with the cookie, the API answers', async () => {
+    await withCore(async (dir, core) => {
+      const target = await startBrowserServer({ core: core.core, staticDir: dir });
+      try {
+        const exchange = await http(target.port, `/?token=${target.token}`);
+        expect(exchange.status).toBe(404);
+        const session = String(exchange.headers['set-cookie']).split(';')[0] ?? '';
+        expect(session).toMatch(/^plume_session=/);
+        expect((await partnersWith(target, session)).status).toBe(200);
+      } finally {
+        await target.close();
+      }
+    });
+  });
+
   it('caps the sessions one launch opens', async () => {
     await withCore(async (_dir, core) => {
       const target = await startBrowserServer({ core: core.core, staticDir: staticDir.path });
