@@ -18,6 +18,8 @@ export function prefetchFirstScreen(queryClient: QueryClient, hash: string): voi
   ahead(queryClient.query(partnersQuery(false)));
   ahead(queryClient.query(workspaceHealthQuery));
   if (route.page !== 'posts') return;
-  ahead(queryClient.query(postListQuery(null)));
+  // The open post before the list: its editor is what the user waits for, and core answers in
+  // the order asked (the list of 500 is ~0.5 MB, 15–55 ms of core's thread on an agency's workspace).
   if (route.postId !== null) ahead(queryClient.query({ ...postDetailQuery(route.postId), staleTime: Infinity }));
+  ahead(queryClient.query(postListQuery(null)));
 }
