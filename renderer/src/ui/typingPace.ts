@@ -36,11 +36,14 @@ export function atNextKeystrokeOrPause(show: () => void): () => void {
   }
   let timer: ReturnType<typeof setTimeout> | null = null;
   let done = false;
-  const run = () => {
-    if (done) return;
+  const stop = () => {
     done = true;
     stopKeys();
     if (timer !== null) clearTimeout(timer);
+  };
+  const run = () => {
+    if (done) return;
+    stop();
     show();
   };
   const stopKeys = onKeystroke(run);
@@ -50,9 +53,5 @@ export function atNextKeystrokeOrPause(show: () => void): () => void {
     else timer = setTimeout(waitForPause, left);
   };
   waitForPause();
-  return () => {
-    done = true;
-    stopKeys();
-    if (timer !== null) clearTimeout(timer);
-  };
+  return stop;
 }
