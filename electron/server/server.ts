@@ -2,6 +2,8 @@ import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Core } from '../core/app';
+import { BATCH_CONTENT_TYPE, BatchRequest } from '../../shared/api/transport';
+import type { BatchLine, CallResult } from '../../shared/api/transport';
 import { SESSION_COOKIE, hostAllowed, newSecret, originAllowed, readCookie, securityHeaders } from './security';
 import { LaunchLinks, SESSION_LIFETIME_MS, mintSessionCookie, sessionValid } from './sessions';
 import type { LinkVerdict } from './sessions';
@@ -101,6 +103,33 @@ function linkRefusalPage(reason: Exclude<LinkVerdict, 'ok'> | 'no_session'): str
 <p>${text.fr} Pour obtenir un nouveau lien, ouvrez le dernier lien affiché dans le terminal où Plume tourne (un nouveau s’affiche à chaque lien utilisé), ou relancez Plume (<code>npm run server</code>).</p>
 <p lang="en">${text.en} To get a new link, open the latest link shown in the terminal where Plume runs (a new one is shown each time a link is used), or restart Plume (<code>npm run server</code>).</p>
 </html>`;
+}
+
+/**
+ * A batch's calls run in the order asked, each started once the one before has had its turn on
+ * the thread, and each answer is written as soon as it is known: the open post's read goes out
+ * before the post list's half megabyte is even read. A call's failure is its own line.
+ */
+async function answerBatch(res: ServerResponse, core: Core, batch: BatchRequest): Promise<void> {
+  res.writeHead(200, { ...securityHeaders, 'Content-Type': BATCH_CONTENT_TYPE, 'Cache-Control': 'no-store' });
+  const answered: Promise<void>[] = [];
+  for (const [i, entry] of batch.calls.entries()) {
+    // Lets the previous answer reach the socket before this call takes the thread.
+    if (i > 0) await new Promise<void>((resolve) => setImmediate(resolve));
+    // Taken before the call runs: an event after it may not be in the answer.
+    const mark = core.events.mark();
+    answered.push(
+      core.router
+        .call(entry.name, entry.input)
+        .catch((): CallResult => ({ ok: false, error: { code: 'internal', messageKey: 'errors.internal', message: 'Internal error' } }))
+        .then((result) => {
+          const line: BatchLine = { i, mark, result };
+          res.write(`${JSON.stringify(line)}\n`);
+        }),
+    );
+  }
+  await Promise.all(answered);
+  res.end();
 }
 
 const statusFor: Record<string, number> = {
@@ -206,6 +235,18 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
         clearInterval(heartbeat);
         unsubscribe();
       });
+      return;
+    }
+
+    if (url.pathname === '/api/batch') {
+      if (req.method !== 'POST') throw new HttpError(405, 'Method not allowed');
+      options.onCoreWanted?.();
+      const batch = BatchRequest.safeParse(await readJsonBody(req));
+      if (!batch.success) {
+        sendJson(res, 400, { ok: false, error: { code: 'validation', messageKey: 'errors.validation', message: 'Malformed batch' } });
+        return;
+      }
+      await answerBatch(res, await core, batch.data);
       return;
     }
 

@@ -5,6 +5,7 @@ import type { BlueskyServer } from '../support/fakes/blueskyServer';
 import { startImapLoginServer } from '../support/imapLoginServer';
 import { startMastodonServer } from '../support/fakes/mastodonServer';
 import { startSmtpLoginServer } from '../support/smtpLoginServer';
+import { proceduresOf } from './support/apiRequests';
 import { startPlume } from './support/plumeServer';
 import type { RunningPlume } from './support/plumeServer';
 import { saveScreenshot } from './support/screenshots';
@@ -35,7 +36,7 @@ test.afterEach(async () => {
 function recordApiResponses(page: Page): string[] {
   const bodies: string[] = [];
   page.on('response', (response) => {
-    if (new URL(response.url()).pathname.startsWith('/api/call/')) {
+    if (proceduresOf(response.request()).length > 0) {
       void response.text().then(
         (text) => bodies.push(text),
         () => undefined,

@@ -181,6 +181,95 @@ describe('browser-mode server', () => {
   });
 });
 
+const batchOf = (calls: { name: string; input: unknown }[], headers: Record<string, string> = {}) =>
+  http(server.port, '/api/batch', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Cookie: cookie, Origin: `http://127.0.0.1:${server.port}`, ...headers },
+    body: JSON.stringify({ calls }),
+  });
+
+const linesOf = (body: string) => body.split('\n').filter((line) => line !== '').map((line) => JSON.parse(line) as { i: number; mark: string; result: { ok: boolean; value?: unknown; error?: { code: string } } });
+
+describe('reads asked for together travel as one request', () => {
+  it('answers each call of a batch on its own line, with its index, its event mark and its result, a failure on its own line', async () => {
+    await callApi('partners.create', { displayName: 'Me Lefèvre', timeZone: 'Europe/Paris' });
+    const reply = await batchOf([
+      { name: 'partners.list', input: { includeArchived: false } },
+      { name: 'posts.get', input: { id: '00000000-0000-4000-8000-000000000000' } },
+      { name: 'no.such', input: {} },
+      { name: 'settings.get', input: {} },
+    ]);
+    expect(reply.status).toBe(200);
+    expect(reply.headers['content-type']).toBe('application/x-ndjson; charset=utf-8');
+    expect(reply.headers['cache-control']).toBe('no-store');
+    expect(reply.headers['access-control-allow-origin']).toBeUndefined();
+    const lines = linesOf(reply.body).sort((a, b) => a.i - b.i);
+    expect(lines.map((line) => line.i)).toEqual([0, 1, 2, 3]);
+    expect(lines[0]?.result).toMatchObject({ ok: true, value: expect.arrayContaining([expect.objectContaining({ displayName: 'Me Lefèvre' })]) as unknown });
+    expect(lines[1]?.result).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(lines[2]?.result).toMatchObject({ ok: false, error: { code: 'unknown_procedure' } });
+    expect(lines[3]?.result).toMatchObject({ ok: true });
+    // The mark a single call's answer carries in X-Plume-Events.
+    const single = String((await callApi('settings.get', {})).headers['x-plume-events']);
+    for (const line of lines) expect(line.mark).toBe(single);
+  });
+
+  it('sends a quick answer before a long call of the same batch has finished', async () => {
+    const router = t.core.router;
+    const realCall = router.call.bind(router);
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    router.call = async (name, input) => {
+      if (name === 'posts.list') await held;
+      return realCall(name, input);
+    };
+    try {
+      const arrived: string[] = [];
+      const finished = new Promise<void>((resolve, reject) => {
+        const req = request(
+          {
+            host: '127.0.0.1',
+            port: server.port,
+            path: '/api/batch',
+            method: 'POST',
+            agent: false,
+            headers: { Host: `127.0.0.1:${server.port}`, 'Content-Type': 'application/json', Cookie: cookie },
+          },
+          (res) => {
+            res.setEncoding('utf8');
+            res.on('data', (chunk: string) => {
+              arrived.push(chunk);
+              // The quick call's line came while the long one is still held: now let it go.
+              if (arrived.length === 1) release();
+            });
+            res.on('end', resolve);
+          },
+        );
+        req.on('error', reject);
+        req.end(JSON.stringify({ calls: [{ name: 'posts.list', input: {} }, { name: 'settings.get', input: {} }] }));
+      });
+      await finished;
+      expect(linesOf(arrived[0] ?? '').map((line) => line.i)).toEqual([1]);
+      expect(linesOf(arrived.join('')).map((line) => line.i)).toEqual([1, 0]);
+    } finally {
+      router.call = realCall;
+    }
+  });
+
+  it('refuses a malformed batch (no calls, too many, not a list) with 400, and a batch without a session with 401', async () => {
+    for (const body of [{ calls: [] }, { calls: Array.from({ length: 65 }, () => ({ name: 'settings.get', input: {} })) }, { calls: 'settings.get' }, {}]) {
+      const reply = await http(server.port, '/api/batch', { method: 'POST', headers: { 'Content-Type': 'application/json', Cookie: cookie }, body: JSON.stringify(body) });
+      expect(reply.status).toBe(400);
+      expect(JSON.parse(reply.body)).toMatchObject({ ok: false, error: { code: 'validation' } });
+    }
+    const anonymous = await http(server.port, '/api/batch', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ calls: [{ name: 'settings.get', input: {} }] }) });
+    expect(anonymous.status).toBe(401);
+    expect(JSON.parse(anonymous.body)).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
+    expect((await http(server.port, '/api/batch', { headers: { Cookie: cookie } })).status).toBe(405);
+    expect((await batchOf([{ name: 'settings.get', input: {} }], { Origin: 'http://evil.example' })).status).toBe(403);
+  });
+});
+
 describe('hostile input gets a 4xx, never a 500', () => {
   /** Built as text: even JSON.stringify would overflow the stack on it. */
   const nestedJson = (depth: number): string =>

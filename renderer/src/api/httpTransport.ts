@@ -1,4 +1,7 @@
-import type { CallResult } from '../../../shared/api/transport';
+import { isProcedureName } from '../../../shared/api/contract';
+import { isReadOnlyProcedure } from '../../../shared/api/readOnlyProcedures';
+import { BATCH_MEDIA_TYPE, BatchLine } from '../../../shared/api/transport';
+import type { BatchRequest, CallResult } from '../../../shared/api/transport';
 import type { Transport } from './client';
 import { TransportError } from './client';
 import { connection } from './connection';
@@ -9,6 +12,60 @@ import { EventCoverage, parseEventMark } from './eventCoverage';
  * exchange), events arrive over Server-Sent Events, which reconnect by themselves.
  */
 const EVENTS_RETRY_MS = 5_000;
+/** A browser refuses a keepalive request whose body is over 64 KiB. */
+const KEEPALIVE_MAX_BYTES = 64 * 1024;
+
+interface WaitingCall {
+  name: string;
+  input: unknown;
+  resolve: (result: CallResult) => void;
+  reject: (error: unknown) => void;
+}
+
+/** A malformed line is left unanswered rather than failing the lines after it. */
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Calls `onLine` with each complete line of an NDJSON answer as it arrives. */
+async function readLines(response: Response, onLine: (line: string) => void): Promise<void> {
+  const reader = response.body?.getReader();
+  if (!reader) {
+    for (const line of (await response.text()).split('\n')) if (line !== '') onLine(line);
+    return;
+  }
+  const decoder = new TextDecoder();
+  let buffered = '';
+  for (;;) {
+    const { done, value } = await reader.read();
+    buffered += done ? decoder.decode() : decoder.decode(value, { stream: true });
+    let start = 0;
+    for (let end = buffered.indexOf('\n'); end !== -1; end = buffered.indexOf('\n', start)) {
+      if (end > start) onLine(buffered.slice(start, end));
+      start = end + 1;
+    }
+    buffered = buffered.slice(start);
+    if (done) break;
+  }
+}
+
+/**
+ * `localStorage['plume.batch'] = 'off'` sends every call on its own request: each is then seen
+ * (and can be held) on its own in the browser's network panel or by a test.
+ */
+export const BATCH_SETTING = 'plume.batch';
+function readsTravelTogether(): boolean {
+  try {
+    return globalThis.localStorage.getItem(BATCH_SETTING) !== 'off';
+  } catch {
+    // Storage refused (a privacy setting): the default.
+    return true;
+  }
+}
 
 export function createHttpTransport(): Transport {
   // One event stream shared by every subscriber: a browser keeps at most six HTTP/1.1
@@ -65,29 +122,99 @@ export function createHttpTransport(): Transport {
     };
     return events;
   };
-  return {
-    async call(name, input) {
+  let keepaliveBytesInFlight = 0;
+  /** One call, alone on its own request: writes, and a read asked for by itself. */
+  const callAlone = async (name: string, input: unknown): Promise<CallResult> => {
+    const body = new TextEncoder().encode(JSON.stringify(input ?? {}));
+    // keepalive lets the last autosave finish while the page unloads. A browser refuses it (the
+    // call fails as if core were down) for a body over 64 KiB, or once the keepalive requests in
+    // flight add up to that: such a call is sent without it.
+    const keepalive = keepaliveBytesInFlight + body.length <= KEEPALIVE_MAX_BYTES;
+    if (keepalive) keepaliveBytesInFlight += body.length;
+    try {
       let response: Response;
       try {
-        response = await fetch(`/api/call/${name}`, {
-          method: 'POST',
-          headers: { 'Content-Type': 'application/json' },
-          body: JSON.stringify(input ?? {}),
-          credentials: 'same-origin',
-          // Lets the last autosave finish while the page unloads.
-          keepalive: true,
-        });
+        response = await fetch(`/api/call/${name}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body, credentials: 'same-origin', keepalive });
       } catch {
         connection.set(false);
         throw new TransportError('core unreachable');
       }
-      connection.set(true);
-      connection.setSignedOut(response.status === 401);
+      answeredBy(response);
       if (coverage.answered(parseEventMark(response.headers.get('X-Plume-Events')))) deliverToAll({ type: 'events.resync' });
       if (response.headers.get('content-type')?.startsWith('application/json')) {
         return (await response.json()) as CallResult;
       }
       throw new TransportError(`HTTP ${response.status}`);
+    } finally {
+      // The browser counts a keepalive request until its answer is read.
+      if (keepalive) keepaliveBytesInFlight -= body.length;
+    }
+  };
+  const answeredBy = (response: Response) => {
+    connection.set(true);
+    connection.setSignedOut(response.status === 401);
+  };
+
+  /** Reads asked for in the same moment, sent together once the current task is done. */
+  let waiting: WaitingCall[] = [];
+  const sendWaiting = () => {
+    const calls = waiting;
+    waiting = [];
+    const only = calls.length === 1 ? calls[0] : undefined;
+    if (only) callAlone(only.name, only.input).then(only.resolve, only.reject);
+    else void callBatch(calls);
+  };
+  const callBatch = async (calls: WaitingCall[]): Promise<void> => {
+    const unanswered = new Set(calls);
+    const failAll = (error: unknown) => {
+      for (const call of unanswered) call.reject(error);
+      unanswered.clear();
+    };
+    try {
+      const body: BatchRequest = { calls: calls.map((call) => ({ name: call.name, input: call.input ?? {} })) };
+      let response: Response;
+      try {
+        response = await fetch('/api/batch', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body), credentials: 'same-origin' });
+      } catch {
+        connection.set(false);
+        throw new TransportError('core unreachable');
+      }
+      answeredBy(response);
+      const type = response.headers.get('content-type') ?? '';
+      if (!type.startsWith(BATCH_MEDIA_TYPE)) {
+        // Refused as a whole (no session, too large): each call gets the refusal as its answer.
+        if (!type.startsWith('application/json')) throw new TransportError(`HTTP ${response.status}`);
+        const refusal = (await response.json()) as CallResult;
+        for (const call of unanswered) call.resolve(refusal);
+        unanswered.clear();
+        return;
+      }
+      await readLines(response, (text) => {
+        const line = BatchLine.safeParse(parseJson(text));
+        const call = line.success ? calls[line.data.i] : undefined;
+        if (!line.success || !call || !unanswered.has(call)) return;
+        unanswered.delete(call);
+        if (coverage.answered(parseEventMark(line.data.mark))) deliverToAll({ type: 'events.resync' });
+        call.resolve(line.data.result as CallResult);
+      });
+      // The answer ended early (core stopped mid-batch): what it did not answer, it may not have done.
+      if (unanswered.size > 0) throw new TransportError('core stopped answering');
+    } catch (error) {
+      if (!(error instanceof TransportError)) connection.set(false);
+      failAll(error instanceof TransportError ? error : new TransportError('core unreachable'));
+    }
+  };
+
+  const batching = readsTravelTogether();
+  return {
+    call(name, input) {
+      // Writes leave at once and alone (an autosave must not wait, and may leave as the page unloads).
+      if (!batching || !isProcedureName(name) || !isReadOnlyProcedure(name)) return callAlone(name, input);
+      return new Promise<CallResult>((resolve, reject) => {
+        waiting.push({ name, input, resolve, reject });
+        // Every read asked for while this task runs (a page's first render asks a dozen) joins it.
+        if (waiting.length === 1) queueMicrotask(sendWaiting);
+      });
     },
     onEvent(listener) {
       listeners.add(listener);
