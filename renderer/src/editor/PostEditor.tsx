@@ -5,6 +5,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { api } from '../api';
 import { connection } from '../api/connection';
 import { noteTyping } from '../ui/typingPace';
+import { useAfterFirstPaint } from '../ui/useAfterFirstPaint';
 import { networks, networkLabels } from '../../../shared/posts/networks';
 import type { Network } from '../../../shared/posts/networks';
 import type { DocNode } from '../../../shared/posts/document';
@@ -88,6 +89,9 @@ export const PostEditor = memo(PostEditorPage, (before, after) => before.initial
 
 function PostEditorPage({ initial, partners, onDeleted }: PostEditorProps) {
   const { t } = useTranslation();
+  // What is beside and below the body (panels, thread parts) is drawn a frame after the editor:
+  // the post can be typed in sooner, and nothing above the body moves when they arrive.
+  const besideDrawn = useAfterFirstPaint();
   const queryClient = useQueryClient();
   const [fields, setFields] = useState<Required<DraftFields>>({
     title: initial.title,
@@ -310,7 +314,7 @@ function PostEditorPage({ initial, partners, onDeleted }: PostEditorProps) {
         <SnippetTools editor={editor} session={snippetSession} partnerId={fields.partnerId} line={editorialLine.data ?? null} />
         <EditorContent editor={editor} className="post-body" />
         <LintCard editor={editor} session={lintSession} />
-        <ThreadsPanel post={initial} networks={fields.networks} text={draftText} versions={versionTexts} onChange={(patch) => saver.edit(patch)} />
+        {besideDrawn ? <ThreadsPanel post={initial} networks={fields.networks} text={draftText} versions={versionTexts} onChange={(patch) => saver.edit(patch)} /> : null}
         <div className="editor-footer">
           <NetworkCounters session={lintSession} networks={fields.networks} />
           <button className="danger link" onClick={() => void remove()}>
@@ -329,17 +333,21 @@ function PostEditorPage({ initial, partners, onDeleted }: PostEditorProps) {
         </label>
       </article>
       <div className="editor-side">
-        <PostSidePanels postId={initial.id} />
-        <EditorialPanel editor={editor} session={lintSession} networks={fields.networks} line={editorialLine} />
-        <VoiceLine partnerId={fields.partnerId} text={draftText} />
-        <SimilarityPanel postId={initial.id} text={draftText} onRewrite={selectShared} />
-        <RevisionsPanel
-          postId={initial.id}
-          beforeRestore={() => saver.flush()}
-          onKeep={() => saver.keepRevision(true)}
-          baseVersion={() => saver.baseVersion}
-          onRestored={restored}
-        />
+        {besideDrawn ? (
+          <>
+            <PostSidePanels postId={initial.id} />
+            <EditorialPanel editor={editor} session={lintSession} networks={fields.networks} line={editorialLine} />
+            <VoiceLine partnerId={fields.partnerId} text={draftText} />
+            <SimilarityPanel postId={initial.id} text={draftText} onRewrite={selectShared} />
+            <RevisionsPanel
+              postId={initial.id}
+              beforeRestore={() => saver.flush()}
+              onKeep={() => saver.keepRevision(true)}
+              baseVersion={() => saver.baseVersion}
+              onRestored={restored}
+            />
+          </>
+        ) : null}
       </div>
     </div>
   );

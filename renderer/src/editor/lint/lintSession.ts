@@ -12,6 +12,14 @@ export interface LintSnapshot {
   durationMs: number;
 }
 
+/** The browser's idle callback, absent where the session runs in Node (tests): then a task later. */
+const idle = globalThis as { requestIdleCallback?: (callback: () => void, options: { timeout: number }) => number };
+const WARM_UP_LATEST_MS = 1_000;
+function whenIdle(task: () => void): void {
+  if (idle.requestIdleCallback) idle.requestIdleCallback.call(globalThis, task, { timeout: WARM_UP_LATEST_MS });
+  else setTimeout(task, 0);
+}
+
 const EMPTY: LintSnapshot = { map: { text: '', positions: [] }, result: null, durationMs: 0 };
 
 /**
@@ -22,8 +30,9 @@ const EMPTY: LintSnapshot = { map: { text: '', positions: [] }, result: null, du
 export class LintSession {
   /** Where lint passes run while typing (a worker); without one, the plugin lints in the page. */
   constructor(readonly runner: LintRunner | null = null) {
-    // The worker readies its libraries while the post and its line load.
-    runner?.prepare?.();
+    // The worker readies its libraries while the post's line loads, once the editor is drawn: on
+    // two cores, its start (a 300 KB script, the line's libraries) slowed the first render.
+    if (runner?.prepare) whenIdle(() => runner.prepare?.());
   }
 
   private lineValue: LintLine | null = null;

@@ -1,0 +1,24 @@
+import { useEffect, useState } from 'react';
+
+/**
+ * False on a component's first render, true once the frame that showed it has been painted.
+ *
+ * For what is beside the main thing on a page: a post's editor is drawn, painted and can be typed
+ * in one frame earlier than when its side panels, thread parts and the post list were drawn with
+ * it (~50 ms of a cold start's first render, on two cores shared with core). An effect alone runs
+ * before that paint; a task posted from the next frame's callback runs after it.
+ */
+export function useAfterFirstPaint(): boolean {
+  const [painted, setPainted] = useState(false);
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const frame = requestAnimationFrame(() => {
+      timer = setTimeout(() => setPainted(true), 0);
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      if (timer !== null) clearTimeout(timer);
+    };
+  }, []);
+  return painted;
+}
