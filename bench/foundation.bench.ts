@@ -11,6 +11,7 @@ import { packRevisionBody } from '../electron/core/posts/revisionBody';
 import { docFromParagraphs } from '../shared/posts/document';
 import { AGENCY_CENTER, agencyWorkspace } from './support/agencyWorkspace';
 import { startBrowserMode } from './support/browserMode';
+import { machineSettled } from './support/idleMachine';
 import { printTable, time, timeAsync } from './support/stats';
 import type { Measure } from './support/stats';
 import { call, paragraph } from './support/core';
@@ -149,9 +150,11 @@ async function coldStart(): Promise<void> {
   const start = async (clockStart: string | null): Promise<number> => {
     // Each start on its own fresh copy.
     await agencyWorkspace(dir);
-    // The user's browser is already open when Plume starts: its tab is not part of the start.
+    // The user's browser is already open when Plume starts: its tab is not part of the start, nor
+    // are the processes the browser keeps starting for it once newPage() returned.
     const context = await browser.newContext();
     const page = await context.newPage();
+    await machineSettled();
     const started = process.hrtime.bigint();
     const { url, stop } = await startBrowserMode(dir, clockStart ?? undefined);
     await page.goto(`${url}#/posts/${post.id}`);
@@ -165,6 +168,7 @@ async function coldStart(): Promise<void> {
   const pageAlone = async (): Promise<number> => {
     const context = await browser.newContext();
     const page = await context.newPage();
+    await machineSettled();
     const elapsed = await timeAsync(() => page.goto(ui.url, { waitUntil: 'load' }));
     await context.close();
     return elapsed;
