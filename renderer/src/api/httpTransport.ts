@@ -1,6 +1,6 @@
 import { isProcedureName } from '../../../shared/api/contract';
 import { isReadOnlyProcedure } from '../../../shared/api/readOnlyProcedures';
-import { BATCH_MEDIA_TYPE, BatchLine } from '../../../shared/api/transport';
+import { BATCH_MEDIA_TYPE, BatchLine, MAX_BATCH_CALLS } from '../../../shared/api/transport';
 import type { BatchRequest, CallResult } from '../../../shared/api/transport';
 import type { Transport } from './client';
 import { TransportError } from './client';
@@ -62,7 +62,7 @@ function readsTravelTogether(): boolean {
   try {
     return globalThis.localStorage.getItem(BATCH_SETTING) !== 'off';
   } catch {
-    // Storage refused (a privacy setting): the default.
+    // No storage (refused by a privacy setting, or outside a browser): the default.
     return true;
   }
 }
@@ -161,8 +161,12 @@ export function createHttpTransport(): Transport {
     const calls = waiting;
     waiting = [];
     const only = calls.length === 1 ? calls[0] : undefined;
-    if (only) callAlone(only.name, only.input).then(only.resolve, only.reject);
-    else void callBatch(calls);
+    if (only) {
+      callAlone(only.name, only.input).then(only.resolve, only.reject);
+      return;
+    }
+    // Core takes at most MAX_BATCH_CALLS calls a request.
+    for (let from = 0; from < calls.length; from += MAX_BATCH_CALLS) void callBatch(calls.slice(from, from + MAX_BATCH_CALLS));
   };
   const callBatch = async (calls: WaitingCall[]): Promise<void> => {
     const unanswered = new Set(calls);

@@ -4,8 +4,8 @@ import { useEffect, useState } from 'react';
  * False on a component's first render, true once the frame that showed it has been painted.
  *
  * For what is beside the main thing on a page: a post's editor is drawn, painted and can be typed
- * in one frame earlier than when its side panels, thread parts and the post list were drawn with
- * it (~50 ms of a cold start's first render, on two cores shared with core). An effect alone runs
+ * in one frame earlier than when its side panels and thread parts were drawn with it (a good part
+ * of a cold start's first render, ~80–135 ms on two cores shared with core). An effect alone runs
  * before that paint; a task posted from the next frame's callback runs after it.
  */
 export function useAfterFirstPaint(): boolean {

@@ -81,6 +81,14 @@ describe('browser mode: reads asked for together travel as one request', () => {
     expect((JSON.parse(page.sent[2]?.body ?? '') as { calls: unknown[] }).calls).toHaveLength(2);
   });
 
+  it('splits the reads of one task into batches core takes (at most 64 calls each)', async () => {
+    const transport = createHttpTransport();
+    for (let i = 0; i < 70; i++) void transport.call('posts.get', { id: `p${String(i)}` });
+    await settle();
+    expect(page.sent.map((request) => request.url)).toEqual(['/api/batch', '/api/batch']);
+    expect(page.sent.map((request) => (JSON.parse(request.body) as { calls: unknown[] }).calls.length)).toEqual([64, 6]);
+  });
+
   it('sends every call alone when the page is told to (plume.batch = off), as the network panel then shows them', async () => {
     const stored = new Map([['plume.batch', 'off']]);
     vi.stubGlobal('localStorage', { getItem: (key: string) => stored.get(key) ?? null });
