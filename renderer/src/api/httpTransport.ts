@@ -122,6 +122,11 @@ export function createHttpTransport(): Transport {
     };
     return events;
   };
+  /** Any answer: core is reachable, and says whether it still knows this tab. */
+  const answeredBy = (response: Response) => {
+    connection.set(true);
+    connection.setSignedOut(response.status === 401);
+  };
   let keepaliveBytesInFlight = 0;
   /** One call, alone on its own request: writes, and a read asked for by itself. */
   const callAlone = async (name: string, input: unknown): Promise<CallResult> => {
@@ -149,10 +154,6 @@ export function createHttpTransport(): Transport {
       // The browser counts a keepalive request until its answer is read.
       if (keepalive) keepaliveBytesInFlight -= body.length;
     }
-  };
-  const answeredBy = (response: Response) => {
-    connection.set(true);
-    connection.setSignedOut(response.status === 401);
   };
 
   /** Reads asked for in the same moment, sent together once the current task is done. */

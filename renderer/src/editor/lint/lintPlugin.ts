@@ -10,6 +10,7 @@ import type { LintRunner } from './lintRunner';
 import type { LintSession, LintSnapshot } from './lintSession';
 import { loadPageLint, pageLint } from './pageLint';
 import { docPlace, docSpans } from './textPositions';
+import { scheduling } from '../../ui/browserScheduling';
 
 export interface LintState extends LintSnapshot {
   decorations: DecorationSet;
@@ -59,11 +60,6 @@ export function maxWaitFor(timing: LintTiming, length: number): number {
 export const editorialLintKey = new PluginKey<LintState>('editorialLint');
 const REFRESH = 'refresh';
 
-/** The browser's scheduling, absent where the plugin runs in Node (tests): then things run at once. */
-const scheduling = globalThis as {
-  requestAnimationFrame?: (callback: () => void) => number;
-  requestIdleCallback?: (callback: () => void, options: { timeout: number }) => number;
-};
 
 /** A finding over the whole post (its language, say) is listed in the panel, not underlined. */
 const wholePost = (finding: Finding, text: string): boolean =>

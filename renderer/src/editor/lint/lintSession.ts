@@ -1,5 +1,6 @@
 import type { LintContextInput, LintResult } from '../../../../shared/editorial/findingSchema';
 import type { PlainTextMap } from '../../../../shared/posts/document';
+import { scheduling } from '../../ui/browserScheduling';
 import type { LintLine, LintRunner } from './lintRunner';
 
 /** The last lint of the document, as the panel, counters and hover card read it. */
@@ -12,11 +13,10 @@ export interface LintSnapshot {
   durationMs: number;
 }
 
-/** The browser's idle callback, absent where the session runs in Node (tests): then a task later. */
-const idle = globalThis as { requestIdleCallback?: (callback: () => void, options: { timeout: number }) => number };
 const WARM_UP_LATEST_MS = 1_000;
+/** Once the page is idle; outside a browser (tests), a task later. */
 function whenIdle(task: () => void): void {
-  if (idle.requestIdleCallback) idle.requestIdleCallback.call(globalThis, task, { timeout: WARM_UP_LATEST_MS });
+  if (scheduling.requestIdleCallback) scheduling.requestIdleCallback.call(globalThis, task, { timeout: WARM_UP_LATEST_MS });
   else setTimeout(task, 0);
 }
 
