@@ -10,7 +10,7 @@ import type { LintRunner } from './lintRunner';
 import type { LintSession, LintSnapshot } from './lintSession';
 import { loadPageLint, pageLint } from './pageLint';
 import { docPlace, docSpans } from './textPositions';
-import { scheduling } from '../../ui/browserScheduling';
+import { afterNextPaint, scheduling } from '../../ui/browserScheduling';
 
 export interface LintState extends LintSnapshot {
   decorations: DecorationSet;
@@ -59,7 +59,6 @@ export function maxWaitFor(timing: LintTiming, length: number): number {
 
 export const editorialLintKey = new PluginKey<LintState>('editorialLint');
 const REFRESH = 'refresh';
-
 
 /** A finding over the whole post (its language, say) is listed in the panel, not underlined. */
 const wholePost = (finding: Finding, text: string): boolean =>
@@ -281,11 +280,7 @@ export function editorialLintPlugin(session: LintSession, timing: LintTiming = S
        * animation callback runs once the frame is painted), when the next keystroke is furthest
        * off; the pass and its redraw are done before a typist's next key, most of the time.
        */
-      const lintAfterThisKeystroke = () => {
-        const requestFrame = scheduling.requestAnimationFrame;
-        if (requestFrame) requestFrame.call(globalThis, () => setTimeout(run, 0));
-        else run();
-      };
+      const lintAfterThisKeystroke = () => void afterNextPaint(run);
       // Opened before the page could lint: the first lint comes from the worker, after the pause.
       if (initial?.stale) timer = setTimeout(lintWhenIdle, timing.delayMs);
       return {
