@@ -2,6 +2,7 @@ import { Extension } from '@tiptap/core';
 import { EDITOR_TIMING, editorialLintPlugin } from './lintPlugin';
 import type { LintTiming } from './lintPlugin';
 import type { LintSession } from './lintSession';
+import { followShownRange } from './followShownRange';
 
 export interface EditorialLintOptions {
   session: LintSession | null;
@@ -17,7 +18,7 @@ export const EditorialLint = Extension.create<EditorialLintOptions>({
   name: 'editorialLint',
   addOptions: () => ({ session: null, timing: EDITOR_TIMING }),
   addProseMirrorPlugins() {
-    return this.options.session ? [editorialLintPlugin(this.options.session, this.options.timing)] : [];
+    return this.options.session ? [editorialLintPlugin(this.options.session, this.options.timing, followShownRange)] : [];
   },
   addKeyboardShortcuts() {
     return {

@@ -11,9 +11,16 @@ import type { LintSession, LintSnapshot } from './lintSession';
 import { loadPageLint, pageLint } from './pageLint';
 import { docPlace, docSpans } from './textPositions';
 import { afterNextPaint, scheduling } from '../../ui/browserScheduling';
+import { DRAW_EVERY_UNDERLINE_UP_TO, mapShownRange, shownUnderlines } from './shownUnderlines';
+import type { FollowShownRange, ShownRange, UnderlineSpec } from './shownUnderlines';
 
 export interface LintState extends LintSnapshot {
+  /** Every finding's underline. */
   decorations: DecorationSet;
+  /** The underlines the view draws: all of them, or in a long post those near what it shows (shownUnderlines.ts). */
+  shown: DecorationSet;
+  /** The part of the document `shown` covers in a long post, as the view last measured it; null: all. */
+  around: ShownRange | null;
   /** The document changed since this lint: decorations were mapped through the edit, a new lint is due. */
   stale: boolean;
 }
@@ -59,6 +66,10 @@ export function maxWaitFor(timing: LintTiming, length: number): number {
 
 export const editorialLintKey = new PluginKey<LintState>('editorialLint');
 const REFRESH = 'refresh';
+/** The view tells the part of the document it shows, with a margin (followShownRange). */
+interface Showing {
+  showing: ShownRange;
+}
 
 /** A finding over the whole post (its language, say) is listed in the panel, not underlined. */
 const wholePost = (finding: Finding, text: string): boolean =>
@@ -102,7 +113,8 @@ export function findingDecorations(doc: PmNode, map: PlainTextMap, findings: rea
     if (finding.range.from === finding.range.to) {
       const span = placeSpan(doc, map, finding.range.from);
       const attrs = { nodeName: 'span', class: `lint-place lint-${finding.severity}`, 'data-finding-key': key };
-      if (span) decorations.push(Decoration.inline(span.from, span.to, attrs, { findingKey: key, place: true }));
+      const spec: UnderlineSpec = { findingKey: key, place: true };
+      if (span) decorations.push(Decoration.inline(span.from, span.to, attrs, spec));
       continue;
     }
     if (wholePost(finding, map.text)) continue;
@@ -121,12 +133,13 @@ export function findingDecorations(doc: PmNode, map: PlainTextMap, findings: rea
       // class too: classes of several decorations on one node add up, where a second
       // data-finding-key would replace the first.
       const block = spans.length > 1 ? wholeTextblock(doc, span) : null;
-      if (block) decorations.push(Decoration.node(block.from, block.to, { class: `lint lint-${finding.severity} ${BLOCK_KEY_PREFIX}${encodeURIComponent(key)}` }, { findingKey: key }));
+      const spec: UnderlineSpec = { findingKey: key, block: block !== null };
+      if (block) decorations.push(Decoration.node(block.from, block.to, { class: `lint lint-${finding.severity} ${BLOCK_KEY_PREFIX}${encodeURIComponent(key)}` }, spec));
       // Not inclusive at the end, even for the text past a limit: the browser types a character
       // at the end of a span into a text node after it, so an underline that took it in would
       // have the view redraw the paragraph's last span on every keystroke (measured: 100 of 100
       // keys, against 6 redraws, one per lint, when the new characters wait outside for the next lint).
-      else decorations.push(Decoration.inline(span.from, span.to, attrs, { findingKey: key }));
+      else decorations.push(Decoration.inline(span.from, span.to, attrs, spec));
     }
   }
   return DecorationSet.create(doc, decorations);
@@ -159,9 +172,9 @@ function sameDecorations(a: DecorationSet, b: DecorationSet, doc: PmNode): boole
 /** The plain text the networks receive, with where each character sits in the document. */
 const plainTextOfDoc = (doc: PmNode): PlainTextMap => plainTextMap(doc.toJSON() as DocNode);
 
-function lintedState(doc: PmNode, map: PlainTextMap, result: LintResult | null, durationMs: number): LintState {
+function lintedState(doc: PmNode, map: PlainTextMap, result: LintResult | null, durationMs: number, around: ShownRange | null): LintState {
   const decorations = result ? findingDecorations(doc, map, result.findings) : DecorationSet.empty;
-  return { map, result, decorations, durationMs, stale: false };
+  return { map, result, decorations, shown: shownUnderlines(decorations, doc, around), around, durationMs, stale: false };
 }
 
 /**
@@ -169,19 +182,19 @@ function lintedState(doc: PmNode, map: PlainTextMap, result: LintResult | null, 
  * before the page has its own linter, null: the caller keeps the current state marked stale,
  * and the worker (or the page, once its linter is loaded) lints it.
  */
-export function lintDocument(doc: PmNode, session: LintSession): LintState | null {
+export function lintDocument(doc: PmNode, session: LintSession, around: ShownRange | null = null): LintState | null {
   const started = performance.now();
   const map = plainTextOfDoc(doc);
   const { line } = session;
-  if (!line) return { ...lintedState(doc, map, null, 0), durationMs: performance.now() - started };
+  if (!line) return { ...lintedState(doc, map, null, 0, around), durationMs: performance.now() - started };
   const lint = pageLint();
   if (!lint) return null;
   const result = lint(map.text, line, session.context);
-  return { ...lintedState(doc, map, result, 0), durationMs: performance.now() - started };
+  return { ...lintedState(doc, map, result, 0, around), durationMs: performance.now() - started };
 }
 
 /** The state before any lint: no findings yet, a lint due. */
-const notLinted = (doc: PmNode): LintState => ({ ...lintedState(doc, plainTextOfDoc(doc), null, 0), stale: true });
+const notLinted = (doc: PmNode): LintState => ({ ...lintedState(doc, plainTextOfDoc(doc), null, 0, null), stale: true });
 
 /** A lint run elsewhere (the worker) on `doc`, handed back to the plugin. */
 export interface LintedElsewhere {
@@ -196,8 +209,20 @@ export interface LintedElsewhere {
  * Often the underlines the edits already moved are exactly the new ones: keeping the same set
  * spares the view a redraw (and its layout) just as the next key comes.
  */
-const keepingUnchanged = (next: LintState, current: DecorationSet, doc: PmNode): LintState =>
-  sameDecorations(next.decorations, current, doc) ? { ...next, decorations: current } : next;
+function keepingUnchanged(next: LintState, current: LintState, doc: PmNode): LintState {
+  if (!sameDecorations(next.shown, current.shown, doc)) return next;
+  // All drawn (a short post): the set drawn is the whole set.
+  return next.shown === next.decorations ? { ...next, decorations: current.shown, shown: current.shown } : { ...next, shown: current.shown };
+}
+
+/** The underlines and the part of the document they are drawn for, moved through an edit. */
+function mappedThrough(value: LintState, tr: Transaction): LintState {
+  const decorations = value.decorations.map(tr.mapping, tr.doc);
+  const shown = value.shown === value.decorations ? decorations : value.shown.map(tr.mapping, tr.doc);
+  return { ...value, decorations, shown, around: mapShownRange(value.around, tr.mapping) };
+}
+
+const isShowing = (meta: unknown): meta is Showing => typeof meta === 'object' && meta !== null && 'showing' in meta;
 
 /**
  * Lints the document on every change, against the session's line and context, and shows
@@ -205,33 +230,39 @@ const keepingUnchanged = (next: LintState, current: DecorationSet, doc: PmNode):
  * takes about a millisecond (bench/editorialLint.bench.ts): cheap, but not free next to a
  * bare keystroke, so in the editor it runs after the keystrokes (see LintTiming) and, with
  * the session's runner, in a worker: the page only maps underlines while keys come in.
+ * `followShown` (the page's followShownRange) lets a long post draw only the underlines near
+ * what the editor shows; without it (tests in Node), all are drawn.
  */
-export function editorialLintPlugin(session: LintSession, timing: LintTiming = SYNCHRONOUS): Plugin<LintState> {
+export function editorialLintPlugin(session: LintSession, timing: LintTiming = SYNCHRONOUS, followShown: FollowShownRange | null = null): Plugin<LintState> {
   return new Plugin<LintState>({
     key: editorialLintKey,
     state: {
       init: (_config, state) => lintDocument(state.doc, session) ?? notLinted(state.doc),
       apply: (tr, value, _old, state) => {
-        const meta = tr.getMeta(editorialLintKey) as typeof REFRESH | LintedElsewhere | undefined;
+        const meta = tr.getMeta(editorialLintKey) as typeof REFRESH | LintedElsewhere | Showing | undefined;
+        const current = tr.docChanged ? mappedThrough(value, tr) : value;
         if (meta === REFRESH || (tr.docChanged && timing.delayMs <= 0)) {
-          const current = tr.docChanged ? value.decorations.map(tr.mapping, tr.doc) : value.decorations;
-          const linted = lintDocument(state.doc, session);
+          const linted = lintDocument(state.doc, session, current.around);
           // The page's linter is not loaded: the lint is due, from the worker or once it is.
-          if (!linted) return { ...value, decorations: current, stale: true };
+          if (!linted) return { ...current, stale: true };
           return keepingUnchanged(linted, current, state.doc);
+        }
+        if (isShowing(meta)) {
+          const shown = shownUnderlines(current.decorations, state.doc, meta.showing);
+          return { ...current, around: meta.showing, shown: sameDecorations(shown, current.shown, state.doc) ? current.shown : shown, stale: current.stale || tr.docChanged };
         }
         // A worker's lint counts only for the document and line it was run on, and only if
         // nothing newer (a refresh) came first.
         if (meta && value.stale && meta.doc === state.doc && meta.line === session.line) {
-          const next = lintedState(state.doc, meta.map, meta.result, performance.now() - meta.startedAt);
-          return keepingUnchanged(next, value.decorations, state.doc);
+          const next = lintedState(state.doc, meta.map, meta.result, performance.now() - meta.startedAt, value.around);
+          return keepingUnchanged(next, value, state.doc);
         }
         if (!tr.docChanged) return value;
-        return { ...value, decorations: value.decorations.map(tr.mapping, tr.doc), stale: true };
+        return { ...current, stale: true };
       },
     },
     props: {
-      decorations: (state) => editorialLintKey.getState(state)?.decorations ?? DecorationSet.empty,
+      decorations: (state) => editorialLintKey.getState(state)?.shown ?? DecorationSet.empty,
     },
     view: (view) => {
       const initial = editorialLintKey.getState(view.state);
@@ -281,12 +312,25 @@ export function editorialLintPlugin(session: LintSession, timing: LintTiming = S
        * off; the pass and its redraw are done before a typist's next key, most of the time.
        */
       const lintAfterThisKeystroke = () => void afterNextPaint(run);
+      const shownRange = followShown?.(
+        view,
+        () => editorialLintKey.getState(view.state)?.around ?? null,
+        (showing) => {
+          if (!destroyed) view.dispatch(showingTransaction(view.state, showing));
+        },
+      ) ?? { check: () => undefined, stop: () => undefined };
       // Opened before the page could lint: the first lint comes from the worker, after the pause.
       if (initial?.stale) timer = setTimeout(lintWhenIdle, timing.delayMs);
       return {
         update: (updated, previous) => {
           const next = editorialLintKey.getState(updated.state);
-          if (!next || next === editorialLintKey.getState(previous)) return;
+          const before = editorialLintKey.getState(previous);
+          if (!next || next === before) return;
+          // A post that just became long, or an edit that replaced much of it: measure what is shown.
+          const grown = Math.abs(updated.state.doc.content.size - previous.doc.content.size) > DRAW_EVERY_UNDERLINE_UP_TO / 5;
+          if (next.around === null || grown) shownRange.check();
+          // Only what is drawn moved (a scroll): no new lint to publish, none due.
+          if (before && updated.state.doc === previous.doc && next.result === before.result && next.stale === before.stale) return;
           if (!next.stale) {
             if (timer) clearTimeout(timer);
             timer = null;
@@ -303,6 +347,7 @@ export function editorialLintPlugin(session: LintSession, timing: LintTiming = S
         },
         destroy: () => {
           destroyed = true;
+          shownRange.stop();
           if (timer) clearTimeout(timer);
         },
       };
@@ -333,6 +378,10 @@ export const refreshTransaction = (state: EditorState): Transaction =>
 /** Hands a worker's lint to the plugin; it counts only if the document and line are still those it linted. */
 export const lintedElsewhereTransaction = (state: EditorState, linted: LintedElsewhere): Transaction =>
   state.tr.setMeta(editorialLintKey, linted).setMeta('addToHistory', false);
+
+/** Tells the plugin the part of the document the view shows (with its margin): a long post draws the spans there. */
+export const showingTransaction = (state: EditorState, showing: ShownRange): Transaction =>
+  state.tr.setMeta(editorialLintKey, { showing } satisfies Showing).setMeta('addToHistory', false);
 
 export function refreshLint(view: EditorView): void {
   view.dispatch(refreshTransaction(view.state));

@@ -1,0 +1,72 @@
+import { expect, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { docFromParagraphs } from '../../shared/posts/document';
+import { startPlume } from './support/plumeServer';
+import type { RunningPlume } from './support/plumeServer';
+
+let plume: RunningPlume;
+
+test.beforeEach(async () => {
+  plume = await startPlume();
+});
+test.afterEach(async () => {
+  await plume.stop();
+});
+
+/** Sixty numbered paragraphs with one banned word each: ~10,000 characters, twice what the editor draws whole. */
+const PARAGRAPHS = Array.from(
+  { length: 60 },
+  (_, i) => `Paragraphe ${String(i + 1)} : le meilleur conseil du cabinet tient en une phrase claire, relue par l’associé, qui dit au client ce qu’il doit faire.`,
+);
+
+async function openLongPost(page: Page): Promise<void> {
+  await page.goto(plume.url);
+  await page.getByRole('button', { name: 'Commencer avec un espace vide' }).click();
+  const partner = await plume.call(page.request, 'partners.create', { displayName: 'Me Claire Dupont', timeZone: 'Europe/Paris' });
+  await plume.call(page.request, 'editorial.savePartnerLine', {
+    partnerId: partner.id,
+    baseVersion: null,
+    line: { rules: [{ kind: 'bannedTerm', id: 'superlatifs', terms: [{ term: 'meilleur', replacement: 'reconnu' }] }] },
+  });
+  const post = await plume.call(page.request, 'posts.create', { partnerId: partner.id, title: 'Long article', networks: ['linkedin'] });
+  await plume.call(page.request, 'posts.save', { id: post.id, baseVersion: post.version, content: docFromParagraphs(PARAGRAPHS) });
+  await page.goto(`${plume.origin}/#/posts/${post.id}`);
+}
+
+const body = (page: Page) => page.getByTestId('post-body');
+const paragraph = (page: Page, index: number) => body(page).locator('p').nth(index);
+const underline = (page: Page, index: number) => paragraph(page, index).locator('span.lint-warning', { hasText: 'meilleur' });
+
+test('a long post underlines the words near what the body shows, and those further on as the body scrolls to them', async ({ page }) => {
+  await openLongPost(page);
+  await expect(underline(page, 0)).toBeVisible();
+  // Every finding is listed, wherever it is in the post.
+  await expect(page.getByTestId('editorial-panel').locator('[data-testid="editorial-counts"] [data-severity="warning"]')).toHaveAttribute('data-count', '60');
+  // The body shows the first paragraphs: the last ones' words are not drawn underlined yet.
+  await expect(underline(page, 59)).toHaveCount(0);
+  const drawn = await body(page).locator('span.lint-warning').count();
+  expect(drawn).toBeGreaterThan(3);
+  expect(drawn).toBeLessThan(60);
+
+  // Scrolled to the end (as the wheel or the scrollbar does): its words are underlined, the first ones let go.
+  await body(page).evaluate((element) => {
+    element.scrollTop = element.scrollHeight;
+  });
+  await expect(underline(page, 59)).toBeVisible();
+  await expect(underline(page, 0)).toHaveCount(0);
+
+  // The card opens on a word drawn this way, and its fix applies there.
+  await underline(page, 59).hover();
+  const card = page.getByTestId('finding-card');
+  await expect(card.locator('.lint-card-item').first()).toHaveAttribute('data-rule-id', 'superlatifs');
+  await card.getByRole('button', { name: /Remplacer par\s*«\s*reconnu\s*»/u }).click();
+  await expect(paragraph(page, 59)).toContainText('le reconnu conseil');
+  await expect(underline(page, 59)).toHaveCount(0);
+
+  // Typing at the end of the post: the underlines where the caret is stay drawn, and a banned word typed there is underlined.
+  await body(page).click();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.type(' Le meilleur, encore.');
+  await expect(paragraph(page, 59).locator('span.lint-warning', { hasText: 'meilleur' })).toBeVisible();
+  await expect(underline(page, 58)).toBeVisible();
+});
