@@ -25,7 +25,8 @@ import { keystrokeProbe, mountEditor, openEditorPage, takeKeystrokes, typeKeys }
  *   flood is a problem of its own (core's catch-up and the app's event invalidation), not typing:
  *   timed during it, the real page's p95 was ×4.8 the bare editor's.
  * - Baseline: bare TipTap (the editor's `postExtensions` without a lint session) bundled into a
- *   blank page of the same browser at the same size, holding the same post's body.
+ *   blank page of the same browser at the same size, holding the same post's body, clicked into as
+ *   the real page is (the pointer on the text, the caret at the end).
  * Keys go through Chromium's input pipeline (`page.keyboard.press`) 40–140 ms apart, irregular;
  * each keystroke is timed inside its page from keydown's `event.timeStamp` to the end of the first
  * frame after its `input` event (rAF + MessageChannel, bench/support/typingPage.ts). Blocks of
@@ -86,6 +87,10 @@ async function realPageVsBare(): Promise<Measure> {
 
   const bare = await openEditorPage(await browser.newContext(), VIEWPORT);
   await mountEditor(bare, false, null, content);
+  // Typed into the same way as the real page: clicked into, so the pointer rests on the text as a
+  // user's does (Chromium then hit-tests under it after each keystroke's layout), caret at the end.
+  await bare.locator('#editor .ProseMirror').click();
+  await bare.keyboard.press('Control+End');
 
   // Warm-up of both (JIT, fonts, first saves), not counted.
   await block(real, 1);
