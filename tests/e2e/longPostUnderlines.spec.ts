@@ -13,9 +13,9 @@ test.afterEach(async () => {
   await plume.stop();
 });
 
-/** Sixty numbered paragraphs with one banned word each: ~10,000 characters, twice what the editor draws whole. */
+/** A hundred numbered paragraphs with one banned word each: ~15,000 characters, past what the editor draws whole. */
 const PARAGRAPHS = Array.from(
-  { length: 60 },
+  { length: 100 },
   (_, i) => `Paragraphe ${String(i + 1)} : le meilleur conseil du cabinet tient en une phrase claire, relue par l’associé, qui dit au client ce qu’il doit faire.`,
 );
 
@@ -41,32 +41,32 @@ test('a long post underlines the words near what the body shows, and those furth
   await openLongPost(page);
   await expect(underline(page, 0)).toBeVisible();
   // Every finding is listed, wherever it is in the post.
-  await expect(page.getByTestId('editorial-panel').locator('[data-testid="editorial-counts"] [data-severity="warning"]')).toHaveAttribute('data-count', '60');
+  await expect(page.getByTestId('editorial-panel').locator('[data-testid="editorial-counts"] [data-severity="warning"]')).toHaveAttribute('data-count', '100');
   // The body shows the first paragraphs: the last ones' words are not drawn underlined yet.
-  await expect(underline(page, 59)).toHaveCount(0);
+  await expect(underline(page, 99)).toHaveCount(0);
   const drawn = await body(page).locator('span.lint-warning').count();
   expect(drawn).toBeGreaterThan(3);
-  expect(drawn).toBeLessThan(60);
+  expect(drawn).toBeLessThan(100);
 
   // Scrolled to the end (as the wheel or the scrollbar does): its words are underlined, the first ones let go.
   await body(page).evaluate((element) => {
     element.scrollTop = element.scrollHeight;
   });
-  await expect(underline(page, 59)).toBeVisible();
+  await expect(underline(page, 99)).toBeVisible();
   await expect(underline(page, 0)).toHaveCount(0);
 
   // The card opens on a word drawn this way, and its fix applies there.
-  await underline(page, 59).hover();
+  await underline(page, 99).hover();
   const card = page.getByTestId('finding-card');
   await expect(card.locator('.lint-card-item').first()).toHaveAttribute('data-rule-id', 'superlatifs');
   await card.getByRole('button', { name: /Remplacer par\s*«\s*reconnu\s*»/u }).click();
-  await expect(paragraph(page, 59)).toContainText('le reconnu conseil');
-  await expect(underline(page, 59)).toHaveCount(0);
+  await expect(paragraph(page, 99)).toContainText('le reconnu conseil');
+  await expect(underline(page, 99)).toHaveCount(0);
 
   // Typing at the end of the post: the underlines where the caret is stay drawn, and a banned word typed there is underlined.
   await body(page).click();
   await page.keyboard.press('Control+End');
   await page.keyboard.type(' Le meilleur, encore.');
-  await expect(paragraph(page, 59).locator('span.lint-warning', { hasText: 'meilleur' })).toBeVisible();
-  await expect(underline(page, 58)).toBeVisible();
+  await expect(paragraph(page, 99).locator('span.lint-warning', { hasText: 'meilleur' })).toBeVisible();
+  await expect(underline(page, 98)).toBeVisible();
 });

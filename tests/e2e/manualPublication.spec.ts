@@ -23,7 +23,9 @@ async function approvedPost(request: APIRequestContext, partnerId: string, title
     title,
     networks,
     content: docFromParagraphs([`${title} : le point sur la réforme.`]),
-    scheduledAt: Date.now() + 2_000,
+    // Due once approved: approved after its time, a post waits for a decision instead (signoffLate),
+    // and under a full run's load creating and approving one took over 2 s once.
+    scheduledAt: Date.now() + 5_000,
   });
   await plume.call(request, 'signoff.recordDecision', { postId: post.id, decision: 'approve', channel: 'phone', decidedAt: Date.now() });
   return post.id;

@@ -30,9 +30,9 @@ const line = resolveLine(
   }),
 );
 
-/** Sixty paragraphs of ~150 characters, each with one banned word: ~9,000 characters, over X's limit. */
+/** A hundred paragraphs of ~145 characters, each with one banned word: ~14,500 characters, over X's limit. */
 const PARAGRAPH = 'Le meilleur conseil du cabinet tient en une phrase claire, relue par l’associé, qui dit au client ce qu’il doit faire et quand il doit le faire.';
-const longDoc = (count = 60): DocNode => ({ type: 'doc', content: Array.from({ length: count }, () => ({ type: 'paragraph', content: [{ type: 'text', text: PARAGRAPH }] })) });
+const longDoc = (count = 100): DocNode => ({ type: 'doc', content: Array.from({ length: count }, () => ({ type: 'paragraph', content: [{ type: 'text', text: PARAGRAPH }] })) });
 
 function editorState(json: DocNode): EditorState {
   const session = new LintSession();
@@ -66,8 +66,8 @@ describe('a long post draws the underlines inside its text only near what the ed
   it('draws the spans within the range shown and every whole-paragraph underline; the findings stay whole', () => {
     const state = editorState(longDoc());
     const all = lintOf(state).decorations.find();
-    // Sixty banned words, and the text past X's limit from where it falls to the end of its paragraph.
-    expect(spansOf(all)).toHaveLength(61);
+    // A hundred banned words, and the text past X's limit from where it falls to the end of its paragraph.
+    expect(spansOf(all)).toHaveLength(101);
     const range = { from: paragraphAt(state, 40), to: paragraphAt(state, 45) };
     const told = state.apply(showingTransaction(state, range));
     const shown = lintOf(told).shown.find();
@@ -76,7 +76,7 @@ describe('a long post draws the underlines inside its text only near what the ed
     expect(spansOf(shown).every((decoration) => decoration.from >= range.from && decoration.to <= range.to)).toBe(true);
     // Past X's 280 characters, every paragraph after the first is underlined whole: all drawn.
     expect(blocksOf(shown)).toEqual(blocksOf(all));
-    expect(blocksOf(shown).length).toBeGreaterThan(50);
+    expect(blocksOf(shown).length).toBeGreaterThan(90);
     expect(lintOf(told).decorations.find()).toEqual(all);
     expect(lintOf(told).result).toBe(lintOf(state).result);
     expect(lintOf(told).stale).toBe(false);
@@ -92,7 +92,7 @@ describe('a long post draws the underlines inside its text only near what the ed
     expect(lintOf(linted).stale).toBe(false);
     // The typed banned word is drawn at once: it lies inside the range shown.
     expect(spansOf(lintOf(linted).shown.find()).map((decoration) => linted.doc.textBetween(decoration.from, decoration.to))).toEqual(Array<string>(6).fill('meilleur'));
-    expect(spansOf(lintOf(linted).decorations.find())).toHaveLength(62);
+    expect(spansOf(lintOf(linted).decorations.find())).toHaveLength(102);
   });
 
   it('keeps the same drawn set when a new range draws the same underlines, so the view redraws nothing', () => {

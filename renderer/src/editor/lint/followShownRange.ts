@@ -62,8 +62,8 @@ export function visibleRange(view: EditorView, screens: number): ShownRange | nu
 /**
  * Tells `show` the range to draw whenever what the editor shows leaves the range drawn: on any
  * scroll (the body's own, the page's), on a resize of the editor or the window, and when asked
- * (`check`: the post became long, or an edit replaced much of it). Measured in an animation frame, once per frame at most, and
- * only in a long post. Returns the check and the stop.
+ * (`check`: the post became long, or an edit replaced much of it). Measured in an animation
+ * frame, once per frame at most, and only in a long post. Returns the check and the stop.
  */
 export const followShownRange: FollowShownRange = (view, drawn, show) => {
   let frame: number | null = null;

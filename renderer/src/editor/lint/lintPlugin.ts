@@ -329,8 +329,9 @@ export function editorialLintPlugin(session: LintSession, timing: LintTiming = S
           // A post that just became long, or an edit that replaced much of it: measure what is shown.
           const grown = Math.abs(updated.state.doc.content.size - previous.doc.content.size) > DRAW_EVERY_UNDERLINE_UP_TO / 5;
           if (next.around === null || grown) shownRange.check();
-          // Only what is drawn moved (a scroll): no new lint to publish, none due.
-          if (before && updated.state.doc === previous.doc && next.result === before.result && next.stale === before.stale) return;
+          // Only what is drawn moved (the view said what it shows): no new lint to publish, none due.
+          const onlyShownMoved = before !== undefined && next.around !== before.around && updated.state.doc === previous.doc && next.result === before.result && next.stale === before.stale;
+          if (onlyShownMoved) return;
           if (!next.stale) {
             if (timer) clearTimeout(timer);
             timer = null;
