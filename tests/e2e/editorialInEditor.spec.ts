@@ -3,6 +3,7 @@ import type { Page } from '@playwright/test';
 import type { Network } from '../../shared/posts/networks';
 import { startPlume } from './support/plumeServer';
 import type { RunningPlume } from './support/plumeServer';
+import { partnerWithLine } from './support/partnerWithLine';
 import { saveScreenshot } from './support/screenshots';
 
 let plume: RunningPlume;
@@ -19,23 +20,14 @@ const MENTION = 'Avocat au barreau de Paris';
 
 /** A partner whose line bans "meilleur" (suggesting "reconnu") and requires the bar mention; one post for them. */
 async function seed(page: Page, networks: Network[]): Promise<{ partnerId: string; postId: string }> {
-  await page.goto(plume.url);
-  await page.getByRole('button', { name: 'Commencer avec un espace vide' }).click();
-  const partner = await plume.call(page.request, 'partners.create', { displayName: 'Me Claire Dupont', timeZone: 'Europe/Paris' });
-  await plume.call(page.request, 'editorial.savePartnerLine', {
-    partnerId: partner.id,
-    baseVersion: null,
-    line: {
-      rules: [
-        { kind: 'bannedTerm', id: 'superlatifs', terms: [{ term: 'meilleur', replacement: 'reconnu' }] },
-        { kind: 'requiredMention', id: 'mention-barreau', text: MENTION, source: 'RIN art. 10.2' },
-      ],
-    },
-  });
-  const post = await plume.call(page.request, 'posts.create', { partnerId: partner.id, title: 'Réforme des contrats', networks });
+  const partnerId = await partnerWithLine(page, plume, [
+    { kind: 'bannedTerm', id: 'superlatifs', terms: [{ term: 'meilleur', replacement: 'reconnu' }] },
+    { kind: 'requiredMention', id: 'mention-barreau', text: MENTION, source: 'RIN art. 10.2' },
+  ]);
+  const post = await plume.call(page.request, 'posts.create', { partnerId, title: 'Réforme des contrats', networks });
   await page.goto(`${plume.origin}/#/posts/${post.id}`);
   await expect(page.getByTestId('post-body')).toBeVisible();
-  return { partnerId: partner.id, postId: post.id };
+  return { partnerId, postId: post.id };
 }
 
 const body = (page: Page) => page.getByTestId('post-body');
@@ -177,20 +169,11 @@ test('past a network’s limit a whole paragraph is underlined as one: no span i
 });
 
 test('the hover card leaves the line below readable, and Ctrl+. after a click opens the card of the word at the caret', async ({ page }) => {
-  await page.goto(plume.url);
-  await page.getByRole('button', { name: 'Commencer avec un espace vide' }).click();
-  const partner = await plume.call(page.request, 'partners.create', { displayName: 'Me Claire Dupont', timeZone: 'Europe/Paris' });
-  await plume.call(page.request, 'editorial.savePartnerLine', {
-    partnerId: partner.id,
-    baseVersion: null,
-    line: {
-      rules: [
-        { kind: 'bannedTerm', id: 'superlatifs', terms: [{ term: 'meilleur', replacement: 'reconnu' }] },
-        { kind: 'sentenceLength', id: 'phrases-courtes', maxWords: 5 },
-      ],
-    },
-  });
-  const post = await plume.call(page.request, 'posts.create', { partnerId: partner.id, title: 'Cabinet', networks: ['linkedin'] });
+  const partnerId = await partnerWithLine(page, plume, [
+    { kind: 'bannedTerm', id: 'superlatifs', terms: [{ term: 'meilleur', replacement: 'reconnu' }] },
+    { kind: 'sentenceLength', id: 'phrases-courtes', maxWords: 5 },
+  ]);
+  const post = await plume.call(page.request, 'posts.create', { partnerId, title: 'Cabinet', networks: ['linkedin'] });
   await page.goto(`${plume.origin}/#/posts/${post.id}`);
   await body(page).click();
   await page.keyboard.type('Le meilleur cabinet conseille les entreprises de Paris.');

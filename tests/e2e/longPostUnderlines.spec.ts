@@ -3,6 +3,7 @@ import type { Page } from '@playwright/test';
 import { docFromParagraphs } from '../../shared/posts/document';
 import { startPlume } from './support/plumeServer';
 import type { RunningPlume } from './support/plumeServer';
+import { partnerWithLine } from './support/partnerWithLine';
 
 let plume: RunningPlume;
 
@@ -20,15 +21,8 @@ const PARAGRAPHS = Array.from(
 );
 
 async function openLongPost(page: Page): Promise<void> {
-  await page.goto(plume.url);
-  await page.getByRole('button', { name: 'Commencer avec un espace vide' }).click();
-  const partner = await plume.call(page.request, 'partners.create', { displayName: 'Me Claire Dupont', timeZone: 'Europe/Paris' });
-  await plume.call(page.request, 'editorial.savePartnerLine', {
-    partnerId: partner.id,
-    baseVersion: null,
-    line: { rules: [{ kind: 'bannedTerm', id: 'superlatifs', terms: [{ term: 'meilleur', replacement: 'reconnu' }] }] },
-  });
-  const post = await plume.call(page.request, 'posts.create', { partnerId: partner.id, title: 'Long article', networks: ['linkedin'] });
+  const partnerId = await partnerWithLine(page, plume, [{ kind: 'bannedTerm', id: 'superlatifs', terms: [{ term: 'meilleur', replacement: 'reconnu' }] }]);
+  const post = await plume.call(page.request, 'posts.create', { partnerId, title: 'Long article', networks: ['linkedin'] });
   await plume.call(page.request, 'posts.save', { id: post.id, baseVersion: post.version, content: docFromParagraphs(PARAGRAPHS) });
   await page.goto(`${plume.origin}/#/posts/${post.id}`);
 }
