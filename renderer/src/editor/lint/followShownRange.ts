@@ -43,11 +43,12 @@ function blocksBetween(view: EditorView, top: number, bottom: number): ShownRang
 }
 
 /**
- * What the editor shows, as document positions, with `screens` of its height above and below:
- * the editor's own box when it scrolls (the post body does, postBody.css), else the part of it
- * inside the window. Null when it is not on screen or holds no blocks.
+ * What the editor shows, as document positions (`seen`), and the same with MARGIN_SCREENS of its
+ * height above and below (`wanted`): the editor's own box when it scrolls (the post body does,
+ * postBody.css), else the part of it inside the window. Null when it is not on screen or holds
+ * no blocks.
  */
-export function visibleRange(view: EditorView, screens: number): ShownRange | null {
+function shownNow(view: EditorView): { seen: ShownRange; wanted: ShownRange } | null {
   const { dom } = view;
   if (!dom.isConnected) return null;
   const box = dom.getBoundingClientRect();
@@ -55,8 +56,10 @@ export function visibleRange(view: EditorView, screens: number): ShownRange | nu
   const top = scrolls ? box.top : Math.max(box.top, 0);
   const bottom = scrolls ? box.bottom : Math.min(box.bottom, window.innerHeight);
   if (bottom <= top) return null;
-  const margin = (bottom - top) * screens;
-  return blocksBetween(view, top - margin, bottom + margin);
+  const margin = (bottom - top) * MARGIN_SCREENS;
+  const seen = blocksBetween(view, top, bottom);
+  const wanted = blocksBetween(view, top - margin, bottom + margin);
+  return seen && wanted ? { seen, wanted } : null;
 }
 
 /**
@@ -70,9 +73,9 @@ export const followShownRange: FollowShownRange = (view, drawn, show) => {
   const measure = () => {
     frame = null;
     if (!isLong(view.state.doc)) return;
-    const seen = visibleRange(view, 0);
-    const wanted = visibleRange(view, MARGIN_SCREENS);
-    if (!seen || !wanted) return;
+    const shown = shownNow(view);
+    if (!shown) return;
+    const { seen, wanted } = shown;
     const around = drawn();
     // Still drawn around what is seen, and not much more (a paste or a new post widens it).
     const holds = around !== null && seen.from >= around.from && seen.to <= around.to;

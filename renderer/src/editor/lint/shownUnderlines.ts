@@ -29,7 +29,7 @@ export interface ShownRange {
   to: number;
 }
 
-/** Set on the decorations that are a class on a whole paragraph (no element of their own). */
+/** Every underline's spec: its finding's key; `place` for a missing piece's caret, `block` for a whole paragraph's class (no element of its own). */
 export interface UnderlineSpec {
   findingKey: string;
   place?: boolean;
