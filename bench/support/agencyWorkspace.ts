@@ -9,7 +9,9 @@ import { packRevisionBody } from '../../electron/core/posts/revisionBody';
 import { nodeTzDataKey, nodeZoneTable } from '../../electron/core/time/nodeZoneTables';
 import { zoneTableCache, zoneTableCachePath } from '../../electron/core/time/zoneTableCache';
 import { SignatureRepository } from '../../electron/core/similarity/signatureRepository';
+import { PartnerRepository } from '../../electron/core/partners/repository';
 import { VoiceProfileRepository } from '../../electron/core/voice/repository';
+import { VoiceService } from '../../electron/core/voice/service';
 
 /**
  * The agency-sized workspace every benchmark measures (issue 15): 50 partners, 100,000 posts
@@ -21,7 +23,7 @@ import { VoiceProfileRepository } from '../../electron/core/voice/repository';
  */
 export const AGENCY = { partners: 50, posts: 100_000, auditPerPost: 10, spanDays: 1_000 } as const;
 /** Bump when the generator changes, so a stale cache is rebuilt. */
-const GENERATOR_VERSION = 4;
+const GENERATOR_VERSION = 5;
 /** Posts are spread evenly around this day (a Monday): a week view there holds ~700 posts. */
 export const AGENCY_CENTER = Date.parse('2026-06-01T00:00:00Z');
 const DAY = 86_400_000;
@@ -189,7 +191,13 @@ async function build(dir: string): Promise<void> {
   const now = Date.now();
   const noPause = () => Promise.resolve();
   await new SignatureRepository(opened.db).rebuildStale(now, noPause);
-  await new VoiceProfileRepository(opened.db).rebuildStale(now, noPause);
+  const voices = new VoiceProfileRepository(opened.db);
+  await voices.rebuildStale(now, noPause);
+  // …and the voice model its first score built and kept for the next starts (migration 0024).
+  const partnerId = opened.db.prepare('SELECT id FROM partners ORDER BY rowid LIMIT 1').pluck().get();
+  if (typeof partnerId !== 'string') throw new Error('the agency workspace has no partner');
+  const text = 'Nous avons accompagné un client sur la réforme du droit des contrats, et je reste à votre disposition pour en parler.';
+  await new VoiceService(voices, new PartnerRepository(opened.db), { now: () => now }, logger).score(partnerId, text);
   opened.db.pragma('wal_checkpoint(TRUNCATE)');
   opened.db.close();
 }

@@ -378,7 +378,7 @@ function wireServices({ options, db, migration, clock, log, events, storage }: W
   router.register(credentials.handlers.mail);
   const calendar = new CalendarService(new CalendarRepository(db), clock, events, editorial, new WarningsThread(databaseFile(options.dataDir)));
   router.register(calendarHandlers(calendar));
-  const voice = new VoiceService(voiceProfiles, partnerRepo);
+  const voice = new VoiceService(voiceProfiles, partnerRepo, clock, log);
   const reports = new ReportService({
     db,
     partners: partnerRepo,

@@ -2,6 +2,7 @@ import { createCore } from '../../electron/core/app';
 import type { Core } from '../../electron/core/app';
 import type { Clock } from '../../electron/core/clock';
 import { createLogger } from '../../electron/core/log';
+import type { Logger } from '../../electron/core/log';
 import type { ProcedureInput, ProcedureName, ProcedureOutput } from '../../shared/api/contract';
 import { ApiError } from '../../shared/api/errors';
 import { tempDir } from './tempDir';
@@ -28,11 +29,12 @@ export interface TestCore {
   close(): void;
 }
 
-export function createTestCore(existingDir?: string): TestCore {
+/** `logger`: where core logs (default: nowhere), for a test that reads what the user is told in the log. */
+export function createTestCore(existingDir?: string, logger: Logger = createLogger({})): TestCore {
   const temp = existingDir ? null : tempDir();
   const dir = existingDir ?? temp?.path ?? '';
   const clock = new ManualClock();
-  const core = createCore({ dataDir: dir, clock, logger: createLogger({}) });
+  const core = createCore({ dataDir: dir, clock, logger });
   return {
     core,
     clock,

@@ -4,6 +4,7 @@ import { VOICE_ALGORITHM_VERSION, voiceFeatures } from '../../../shared/voice/fe
 import type { VoiceFeatures, VoiceLanguage } from '../../../shared/voice/features';
 import { voiceLanguage } from '../../../shared/voice/language';
 import { LEARNED_STATUSES } from '../../../shared/voice/learned';
+import type { VoiceModel } from '../../../shared/voice/profile';
 
 const STATUSES = LEARNED_STATUSES.map((status) => `'${status}'`).join(', ');
 
@@ -15,6 +16,58 @@ const fromJson = (json: string): VoiceFeatures => {
   const parsed = StoredFeatures.parse(JSON.parse(json));
   return { style: parsed.s, functionWords: parsed.f, trigrams: new Map(parsed.t) };
 };
+
+/**
+ * The stored model's layout and calibration: bump it when `voiceModelSteps` builds a different
+ * model from the same samples, so a stored one of the older build is built again.
+ */
+export const VOICE_MODEL_FORMAT = 1;
+/** The `format` column: the model's layout and the features' algorithm (a model of older features is not read). */
+const STORED_FORMAT = VOICE_MODEL_FORMAT * 1000 + VOICE_ALGORITHM_VERSION;
+
+/** zod 4's numbers are finite: JSON's `null` for a NaN is refused. */
+const finite = z.number();
+/** A built model as stored (JSON): the partners' sums, the spreads, the calibration. */
+const StoredModel = z.object({
+  partners: z.array(
+    z.object({
+      id: z.string(),
+      n: z.number().int().positive(),
+      style: z.array(finite),
+      functionWords: z.array(finite),
+      trigrams: z.array(z.tuple([z.string(), finite])),
+    }),
+  ),
+  stats: z.object({ styleScale: z.array(finite), fwMean: z.array(finite), fwScale: z.array(finite) }),
+  temperature: finite,
+  looAccuracy: finite,
+  chance: finite,
+  learning: z.enum(['fewPosts', 'notAboveChance']).nullable(),
+});
+
+const modelToJson = (model: VoiceModel): string =>
+  JSON.stringify({
+    partners: [...model.partners].map(([id, sums]) => ({ id, n: sums.n, style: sums.style, functionWords: sums.functionWords, trigrams: [...sums.trigrams] })),
+    stats: model.stats,
+    temperature: model.temperature,
+    looAccuracy: model.looAccuracy,
+    chance: model.chance,
+    learning: model.learning,
+  } satisfies z.input<typeof StoredModel>);
+
+const modelFromJson = (json: string): VoiceModel => {
+  const stored = StoredModel.parse(JSON.parse(json));
+  return {
+    ...stored,
+    partners: new Map(stored.partners.map(({ id, n, style, functionWords, trigrams }) => [id, { n, style, functionWords, trigrams: new Map(trigrams) }])),
+  };
+};
+
+/** A model read back from the workspace, with the generation of the samples it was built from. */
+export interface StoredVoiceModel {
+  generation: number;
+  model: VoiceModel;
+}
 
 export interface SampleKey {
   row: number;
@@ -100,11 +153,43 @@ export class VoiceProfileRepository {
     return typeof row === 'number' ? row : 0;
   }
 
-  /** Changes with every learned, forgotten or deleted post of the language: the cached model's key. */
-  stamp(language: VoiceLanguage): string {
-    const revisions = this.db.prepare('SELECT total(revision) FROM voice_profiles WHERE language = ?').pluck().get(language);
-    const samples = this.db.prepare('SELECT count(*) FROM voice_samples WHERE language = ?').pluck().get(language);
-    return `${String(revisions)}/${String(samples)}`;
+  /**
+   * Grows with every learned, forgotten or deleted post of the language and every partner
+   * archived or restored (migration 0024's triggers): the built model's key, in memory and stored.
+   */
+  generation(language: VoiceLanguage): number {
+    const generation = this.db.prepare('SELECT generation FROM voice_generations WHERE language = ?').pluck().get(language);
+    return typeof generation === 'number' ? generation : 0;
+  }
+
+  /** The model last stored for the language, if it was built the current way; throws when it cannot be read back. */
+  storedModel(language: VoiceLanguage): StoredVoiceModel | null {
+    const row = this.db
+      .prepare<[string, number], { generation: number; model: string }>('SELECT generation, model FROM voice_models WHERE language = ? AND format = ?')
+      .get(language, STORED_FORMAT);
+    return row ? { generation: row.generation, model: modelFromJson(row.model) } : null;
+  }
+
+  /** Keeps a built model for the next start, in place of the last one. */
+  storeModel(language: VoiceLanguage, generation: number, model: VoiceModel, now: number): void {
+    this.db
+      .prepare(
+        `INSERT INTO voice_models (language, generation, format, model, built_at) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT (language) DO UPDATE SET generation = excluded.generation, format = excluded.format, model = excluded.model, built_at = excluded.built_at`,
+      )
+      .run(language, generation, STORED_FORMAT, modelToJson(model), now);
+  }
+
+  /** Whether this post is one of the samples the language's current model learned from. */
+  isLearned(postId: string, language: VoiceLanguage): boolean {
+    const found = this.db
+      .prepare(
+        `SELECT 1 FROM voice_samples s JOIN partners pa ON pa.id = s.partner_id
+         WHERE s.post_id = ? AND s.language = ? AND s.algorithm_version = ? AND pa.archived_at IS NULL`,
+      )
+      .pluck()
+      .get(postId, language, VOICE_ALGORITHM_VERSION);
+    return found !== undefined;
   }
 
   /** The texts of these posts (the monthly report's). */

@@ -4,7 +4,9 @@ import { voiceFeatures } from '../../../shared/voice/features';
 import type { VoiceFeatures, VoiceLanguage } from '../../../shared/voice/features';
 import { voiceLanguage } from '../../../shared/voice/language';
 import type { VoiceScoreResult } from '../../../shared/voice/schema';
+import type { Clock } from '../clock';
 import { notFound } from '../errors';
+import type { Logger } from '../log';
 import { timeSlicer } from '../scheduler/timeSlice';
 import type { LearnedSample } from './repository';
 import type { PartnerRepository } from '../partners/repository';
@@ -17,9 +19,9 @@ export interface VoiceReading {
 }
 
 interface BuiltModel {
-  stamp: string;
+  /** The language's generation the model was built from (`VoiceProfileRepository.generation`). */
+  stamp: number;
   model: VoiceModel;
-  samples: Set<string>;
 }
 
 /** Samples read per page while a model is built in the background. */
@@ -31,16 +33,22 @@ const SAMPLES_PAGE = 200;
  * At an agency's size (75,000 learned posts) a build is seconds of work: the score asked while
  * typing gets the model last built at once and a newer one is built in the background, sharing
  * the thread with the saves; only the very first score of a language waits for its build.
+ * Each model built is kept in the workspace: after a restart the score reads it back (a few
+ * milliseconds) instead of building it again under the user's first minutes of typing.
  */
 export class VoiceService {
   private readonly models = new Map<VoiceLanguage, BuiltModel>();
   private readonly building = new Map<VoiceLanguage, Promise<BuiltModel>>();
   /** The samples read by the last background build, with when each was learned. */
   private readonly parsed = new Map<VoiceLanguage, Map<string, { learnedAt: number; sample: LearnedSample }>>();
+  /** Languages whose kept model was looked for since the start (read once, then held in `models`). */
+  private readonly lookedForKept = new Set<VoiceLanguage>();
 
   constructor(
     private readonly repo: VoiceProfileRepository,
     private readonly partners: PartnerRepository,
+    private readonly clock: Clock,
+    private readonly log: Logger,
   ) {}
 
   async score(partnerId: string, text: string): Promise<VoiceScoreResult> {
@@ -66,16 +74,16 @@ export class VoiceService {
     if (text.trim() === '') return { readsLikePartner: null };
     const language = voiceLanguage(text);
     if (this.repo.postCount(partnerId, language) < MIN_POSTS) return { readsLikePartner: null };
-    const { model, samples } = this.model(language);
+    const { model } = this.model(language);
     if (!model.partners.has(partnerId)) return { readsLikePartner: null };
-    const score = scoreVoice(model, voiceFeatures(text, language), samples.has(postId) ? partnerId : undefined);
+    const score = scoreVoice(model, voiceFeatures(text, language), this.repo.isLearned(postId, language) ? partnerId : undefined);
     return { readsLikePartner: score.status === 'ready' ? score.scores[0]?.partnerId === partnerId : null };
   }
 
   /** The model as last built (a newer one then builds in the background), or the first one once built. */
   private async latestModel(language: VoiceLanguage): Promise<BuiltModel> {
-    const stamp = this.repo.stamp(language);
-    const cached = this.models.get(language);
+    const stamp = this.repo.generation(language);
+    const cached = this.lastBuilt(language);
     if (cached && cached.stamp === stamp) return cached;
     const building = this.buildInBackground(language, stamp);
     if (!cached) return building;
@@ -85,7 +93,35 @@ export class VoiceService {
     return cached;
   }
 
-  private buildInBackground(language: VoiceLanguage, stamp: string): Promise<BuiltModel> {
+  /** The model last built in this session, else the one kept by the last (read once). */
+  private lastBuilt(language: VoiceLanguage): BuiltModel | undefined {
+    const built = this.models.get(language);
+    if (built || this.lookedForKept.has(language)) return built;
+    this.lookedForKept.add(language);
+    try {
+      const kept = this.repo.storedModel(language);
+      if (!kept) return undefined;
+      const model = { stamp: kept.generation, model: kept.model };
+      this.models.set(language, model);
+      return model;
+    } catch (error) {
+      this.log.error(`voice model (${language}): the model kept from the last session could not be read; it is built again from the learned posts`, error);
+      return undefined;
+    }
+  }
+
+  /** Holds a new model and keeps it for the next start; a model not kept is only built again then. */
+  private hold(language: VoiceLanguage, built: BuiltModel): BuiltModel {
+    this.models.set(language, built);
+    try {
+      this.repo.storeModel(language, built.stamp, built.model, this.clock.now());
+    } catch (error) {
+      this.log.error(`voice model (${language}): not kept for the next start, where it will be built again from the learned posts`, error);
+    }
+    return built;
+  }
+
+  private buildInBackground(language: VoiceLanguage, stamp: number): Promise<BuiltModel> {
     const running = this.building.get(language);
     if (running) return running;
     const build = (async () => {
@@ -123,9 +159,7 @@ export class VoiceService {
         step = steps.next();
       }
       // Samples written meanwhile give a newer stamp: the next score builds again.
-      const built = { stamp, model: step.value, samples: new Set(samples.map((s) => s.postId)) };
-      this.models.set(language, built);
-      return built;
+      return this.hold(language, { stamp, model: step.value });
     })().finally(() => this.building.delete(language));
     this.building.set(language, build);
     return build;
@@ -133,12 +167,9 @@ export class VoiceService {
 
   /** The model now, built on the spot if it is not current (the monthly report, an explicit action). */
   private model(language: VoiceLanguage): BuiltModel {
-    const stamp = this.repo.stamp(language);
-    const cached = this.models.get(language);
+    const stamp = this.repo.generation(language);
+    const cached = this.lastBuilt(language);
     if (cached && cached.stamp === stamp) return cached;
-    const samples = this.repo.samples(language);
-    const built = { stamp, model: buildVoiceModel(samples), samples: new Set(samples.map((s) => s.postId)) };
-    this.models.set(language, built);
-    return built;
+    return this.hold(language, { stamp, model: buildVoiceModel(this.repo.samples(language)) });
   }
 }

@@ -1,7 +1,10 @@
+import { readFileSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { docFromParagraphs } from '../../../shared/posts/document';
+import { VoiceProfileRepository } from '../../../electron/core/voice/repository';
 import { VOICE_ALGORITHM_VERSION } from '../../../shared/voice/features';
+import { createLogger } from '../../../electron/core/log';
 import { createTestCore } from '../../support/testCore';
 import type { TestCore } from '../../support/testCore';
 
@@ -26,6 +29,18 @@ const approved = async (partnerId: string, text: string, networks: ('linkedin' |
   const post = await t.call('posts.create', { partnerId, title: 'Post', networks, content: docFromParagraphs(text.split('\n\n')), scheduledAt: t.clock.now() + MINUTE });
   await t.call('signoff.recordDecision', { postId: post.id, decision: 'approve', channel: 'phone', decidedAt: t.clock.now() });
   return post;
+};
+
+/** Claire and Dana, each with `posts` approved posts (one per topic), learned. */
+const claireAndDana = async (posts = 10) => {
+  const a = await partner('Claire Martin');
+  const b = await partner('Dana Lefèvre');
+  const claires = [];
+  for (const topic of TOPICS.slice(0, posts)) {
+    claires.push(await approved(a.id, claire(topic)));
+    await approved(b.id, dana(topic));
+  }
+  return { a, b, claires };
 };
 
 const read = (dir: string, sql: string, ...params: unknown[]): unknown => {
@@ -87,12 +102,7 @@ describe('the voice profile in core', () => {
   });
 
   it('answers a score from the model last built while a newer one is built in the background, then from the newer one', async () => {
-    const a = await partner('Claire Martin');
-    const b = await partner('Dana Lefèvre');
-    for (const topic of TOPICS.slice(0, 10)) {
-      await approved(a.id, claire(topic));
-      await approved(b.id, dana(topic));
-    }
+    const { a } = await claireAndDana();
     const postsBehind = async () => {
       const score = await t.call('voice.score', { partnerId: a.id, text: claire('les marchés publics') });
       if (score.status !== 'ready') throw new Error(`expected a score, got ${JSON.stringify(score)}`);
@@ -110,6 +120,85 @@ describe('the voice profile in core', () => {
       latest = (await postsBehind()) ?? 10;
     }
     expect(latest).toBe(11);
+  });
+
+  it('keeps the model it built for the next start, which scores from it at once without reading the learned posts again', async () => {
+    const { a } = await claireAndDana();
+    const draft = { partnerId: a.id, text: dana('les marchés publics') };
+    const built = await t.call('voice.score', draft);
+    expect(built.status).toBe('ready');
+    expect(read(t.dir, 'SELECT generation FROM voice_models WHERE language = ?', 'fr')).toEqual(read(t.dir, 'SELECT generation FROM voice_generations WHERE language = ?', 'fr'));
+    const dir = t.dir;
+    t.core.close();
+
+    const readingSamples = [vi.spyOn(VoiceProfileRepository.prototype, 'sampleKeysPage'), vi.spyOn(VoiceProfileRepository.prototype, 'samples')];
+    const reopened = createTestCore(dir);
+    try {
+      // The same probabilities and reasons, to the last digit: the model read back is the one built.
+      expect(await reopened.call('voice.score', draft)).toEqual(built);
+      for (const spy of readingSamples) expect(spy).not.toHaveBeenCalled();
+    } finally {
+      reopened.core.close();
+      for (const spy of readingSamples) spy.mockRestore();
+    }
+  });
+
+  it('builds the kept model again once what it learned from changed: a partner archived or restored, a post deleted', async () => {
+    const { a, b, claires } = await claireAndDana(11);
+    const draft = { partnerId: a.id, text: claire('les marchés publics') };
+    expect((await t.call('voice.score', draft)).status).toBe('ready');
+    const dir = t.dir;
+    t.core.close();
+    const generation = () => (read(dir, 'SELECT generation FROM voice_generations WHERE language = ?', 'fr') as { generation: number }).generation;
+
+    const reopened = createTestCore(dir);
+    try {
+      const kept = generation();
+      await reopened.call('partners.setArchived', { id: b.id, archived: true });
+      expect(generation()).toBeGreaterThan(kept);
+      // Dana's posts leave the model: with Claire alone there is nobody to tell her from.
+      await vi.waitFor(async () => expect((await reopened.call('voice.score', draft)).status).toBe('learning'), { timeout: 10_000 });
+
+      await reopened.call('partners.setArchived', { id: b.id, archived: false });
+      await vi.waitFor(async () => expect((await reopened.call('voice.score', draft)).status).toBe('ready'), { timeout: 10_000 });
+
+      const restored = generation();
+      await reopened.call('posts.delete', { id: claires[0]?.id ?? '' });
+      expect(generation()).toBeGreaterThan(restored);
+      await vi.waitFor(
+        async () => {
+          const score = await reopened.call('voice.score', draft);
+          if (score.status !== 'ready') throw new Error(`expected a score, got ${JSON.stringify(score)}`);
+          expect(score.reasons[0]?.partnerPosts).toBe(10);
+        },
+        { timeout: 10_000 },
+      );
+      expect(read(dir, 'SELECT generation FROM voice_models WHERE language = ?', 'fr')).toEqual({ generation: generation() });
+    } finally {
+      reopened.core.close();
+    }
+  });
+
+  it('builds the model again when the one kept cannot be read back, and says so in the log', async () => {
+    const { a, b } = await claireAndDana();
+    const draft = { partnerId: a.id, text: claire('les marchés publics') };
+    const built = await t.call('voice.score', draft);
+    const dir = t.dir;
+    t.core.close();
+    const db = new Database(`${dir}/plume.sqlite`);
+    db.prepare(`UPDATE voice_models SET model = '{"partners":[{"id":"x","n":-1}]}'`).run();
+    db.close();
+
+    const logFile = `${dir}/voice-test.log`;
+    const reopened = createTestCore(dir, createLogger({ file: logFile }));
+    try {
+      expect(await reopened.call('voice.score', draft)).toEqual(built);
+      expect(readFileSync(logFile, 'utf8')).toContain('voice model (fr): the model kept from the last session could not be read; it is built again from the learned posts');
+      const kept = read(dir, 'SELECT model FROM voice_models WHERE language = ?', 'fr') as { model: string };
+      expect((JSON.parse(kept.model) as { partners: { id: string }[] }).partners.map((p) => p.id).sort()).toEqual([a.id, b.id].sort());
+    } finally {
+      reopened.core.close();
+    }
   });
 
   it('rebuilds the profiles at start when they were learned by another algorithm version', async () => {
@@ -169,13 +258,7 @@ describe('the voice profile in core', () => {
   });
 
   it('forgets a deleted post: the partner falls back to « en apprentissage » below 10 posts', async () => {
-    const a = await partner('Claire Martin');
-    const b = await partner('Dana Lefèvre');
-    const claires = [];
-    for (const topic of TOPICS.slice(0, 10)) {
-      claires.push(await approved(a.id, claire(topic)));
-      await approved(b.id, dana(topic));
-    }
+    const { a, claires } = await claireAndDana();
     expect((await t.call('voice.score', { partnerId: a.id, text: claire('les marchés publics') })).status).toBe('ready');
 
     await t.call('posts.delete', { id: claires[0]?.id ?? '' });
