@@ -6,6 +6,8 @@ import type { RunningPlume } from './plumeServer';
 /**
  * A fresh workspace with one partner and one LinkedIn post approved by phone, due `dueInMs`
  * from now: there is no LinkedIn account, so it is published by hand (engagement specs).
+ * Give it a few seconds: under a full run's load the approval can land after a due time of one
+ * or two, and a post approved late waits for a decision instead of being offered to publish.
  */
 export async function approvedManualLinkedinPost(page: Page, plume: RunningPlume, dueInMs: number): Promise<{ partnerId: string; postId: string }> {
   await page.goto(plume.url);
