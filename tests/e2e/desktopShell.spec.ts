@@ -56,8 +56,10 @@ test('the window is hardened, drafts through IPC, and flushes a pending edit whe
   page = await app.firstWindow();
   const texts = await page.evaluate(async () => {
     const bridge = (globalThis as unknown as { plumeBridge: { call(name: string, input: unknown): Promise<{ ok: boolean; value?: unknown }> } }).plumeBridge;
-    const result = await bridge.call('posts.list', { query: 'fenêtre de bureau' });
-    return result.ok && Array.isArray(result.value) ? (result.value as { plainText: string }[]).map((post) => post.plainText) : [];
+    const found = await bridge.call('posts.list', { query: 'fenêtre de bureau' });
+    const ids = found.ok && Array.isArray(found.value) ? (found.value as { id: string }[]).map((post) => post.id) : [];
+    const posts = await Promise.all(ids.map((id) => bridge.call('posts.get', { id })));
+    return posts.map((post) => (post.ok ? (post.value as { plainText: string }).plainText : ''));
   });
   expect(texts).toEqual(['Écrit dans la fenêtre de bureau.']);
   await app.close();

@@ -162,6 +162,15 @@ describe('posts and revisions', () => {
     expect(await t.call('posts.list', { query: '%' })).toHaveLength(1);
   });
 
+  it('list posts as rows without their body or note, which the post itself carries', async () => {
+    const partner = await t.call('partners.create', partnerInput);
+    const post = await t.call('posts.create', { partnerId: partner.id, title: 'Imprévision', note: 'à relire', content: docFromParagraphs(['article 1195']) });
+    const [row] = await t.call('posts.list', {});
+    expect(Object.keys(row ?? {}).sort()).toEqual(['createdAt', 'id', 'networks', 'partnerId', 'revisionCount', 'scheduledAt', 'scheduledZone', 'status', 'title', 'updatedAt', 'version']);
+    expect(row).toMatchObject({ id: post.id, title: 'Imprévision', revisionCount: 1 });
+    expect(await t.call('posts.get', { id: post.id })).toMatchObject({ note: 'à relire', plainText: 'article 1195' });
+  });
+
   it('refuse a post for an unknown partner', async () => {
     const result = await t.raw('posts.create', { partnerId: '2b1a6c1e-8b5f-4f0e-9a53-0d6f1c9f7e11' });
     expect(result.ok).toBe(false);

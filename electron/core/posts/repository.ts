@@ -13,13 +13,11 @@ import type { NetworkVersions as Versions } from '../../../shared/posts/versions
 import { ThreadRepository } from '../threads/repository';
 import type { ThreadsOfPost } from '../threads/repository';
 
-interface PostRow {
+interface SummaryRow {
   id: string;
   partner_id: string;
   title: string;
-  note: string;
   networks: string;
-  plain_text: string;
   status: string;
   version: number;
   revision_count: number;
@@ -29,7 +27,9 @@ interface PostRow {
   updated_at: number;
 }
 
-interface PostRowWithContent extends PostRow {
+interface PostRow extends SummaryRow {
+  note: string;
+  plain_text: string;
   content_json: string;
   versions_json: string;
 }
@@ -55,13 +55,11 @@ function excerptOf(text: string): string {
 const networksFrom = (json: string) => Network.array().parse(JSON.parse(json));
 const versionsFrom = (json: string | null): Versions => (json === null ? {} : NetworkVersions.parse(JSON.parse(json)));
 
-const toSummary = (row: PostRow): PostSummary => ({
+const toSummary = (row: SummaryRow): PostSummary => ({
   id: row.id,
   partnerId: row.partner_id,
   title: row.title,
-  note: row.note,
   networks: networksFrom(row.networks),
-  plainText: row.plain_text,
   status: PostStatusSchema.parse(row.status),
   version: row.version,
   revisionCount: row.revision_count,
@@ -88,7 +86,7 @@ function withoutThreads(record: PostRecord): Omit<PostRecord, 'threadsAndComment
   return row;
 }
 
-const SUMMARY_COLUMNS = `p.id, p.partner_id, p.title, p.note, p.networks, p.plain_text, p.status, p.version,
+const SUMMARY_COLUMNS = `p.id, p.partner_id, p.title, p.networks, p.status, p.version,
   p.scheduled_at, p.scheduled_zone, p.created_at, p.updated_at,
   coalesce((SELECT max(number) FROM revisions r WHERE r.post_id = p.id), 0) AS revision_count`;
 
@@ -130,7 +128,7 @@ export interface ListFilter {
 }
 
 export class PostRepository {
-  private readonly byId: Statement<[string], PostRowWithContent>;
+  private readonly byId: Statement<[string], PostRow>;
   private readonly newestRevisionOf: Statement<[string], { id: number; title: string; body: Buffer; versions_json: string | null }>;
   private readonly lastSavedAt: Statement<[string], { updated_at: number }>;
   /** The near-duplicate signature, written beside every write of a post's text (same transaction). */
@@ -144,7 +142,7 @@ export class PostRepository {
     this.signatures = new SignatureRepository(db);
     this.voices = new VoiceProfileRepository(db);
     this.threads = new ThreadRepository(db);
-    this.byId = db.prepare(`SELECT ${SUMMARY_COLUMNS}, p.content_json, p.versions_json FROM posts p WHERE p.id = ?`);
+    this.byId = db.prepare(`SELECT ${SUMMARY_COLUMNS}, p.note, p.plain_text, p.content_json, p.versions_json FROM posts p WHERE p.id = ?`);
     this.newestRevisionOf = db.prepare('SELECT id, title, body, versions_json FROM revisions WHERE post_id = ? ORDER BY number DESC LIMIT 1');
     this.lastSavedAt = db.prepare('SELECT updated_at FROM posts WHERE id = ?');
   }
@@ -152,7 +150,7 @@ export class PostRepository {
   get(id: string): Post | null {
     const row = this.byId.get(id);
     if (!row) return null;
-    return { ...toSummary(row), content: JSON.parse(row.content_json) as DocNode, versions: versionsFrom(row.versions_json), ...this.threads.get(id) };
+    return { ...toSummary(row), note: row.note, plainText: row.plain_text, content: JSON.parse(row.content_json) as DocNode, versions: versionsFrom(row.versions_json), ...this.threads.get(id) };
   }
 
   /** Stored versions as written (canonical JSON), for the "did it change?" test. */
@@ -183,7 +181,7 @@ export class PostRepository {
     }
     const sql = `SELECT ${SUMMARY_COLUMNS} FROM posts p JOIN partners pa ON pa.id = p.partner_id
       WHERE ${where.join(' AND ')} ORDER BY p.updated_at DESC LIMIT @limit`;
-    return (this.db.prepare(sql).all(params) as PostRow[]).map(toSummary);
+    return (this.db.prepare(sql).all(params) as SummaryRow[]).map(toSummary);
   }
 
   insert(record: PostRecord, now: number): void {
