@@ -127,6 +127,18 @@ export function createHttpTransport(): Transport {
     connection.set(true);
     connection.setSignedOut(response.status === 401);
   };
+  /** POSTs to core; a request that gets no answer at all marks the tab offline. */
+  const reach = async (path: string, body: BodyInit, keepalive = false): Promise<Response> => {
+    let response: Response;
+    try {
+      response = await fetch(path, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body, credentials: 'same-origin', keepalive });
+    } catch {
+      connection.set(false);
+      throw new TransportError('core unreachable');
+    }
+    answeredBy(response);
+    return response;
+  };
   let keepaliveBytesInFlight = 0;
   /** One call, alone on its own request: writes, and a read asked for by itself. */
   const callAlone = async (name: string, input: unknown): Promise<CallResult> => {
@@ -137,14 +149,7 @@ export function createHttpTransport(): Transport {
     const keepalive = keepaliveBytesInFlight + body.length <= KEEPALIVE_MAX_BYTES;
     if (keepalive) keepaliveBytesInFlight += body.length;
     try {
-      let response: Response;
-      try {
-        response = await fetch(`/api/call/${name}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body, credentials: 'same-origin', keepalive });
-      } catch {
-        connection.set(false);
-        throw new TransportError('core unreachable');
-      }
-      answeredBy(response);
+      const response = await reach(`/api/call/${name}`, body, keepalive);
       if (coverage.answered(parseEventMark(response.headers.get('X-Plume-Events')))) deliverToAll({ type: 'events.resync' });
       if (response.headers.get('content-type')?.startsWith('application/json')) {
         return (await response.json()) as CallResult;
@@ -177,14 +182,7 @@ export function createHttpTransport(): Transport {
     };
     try {
       const body: BatchRequest = { calls: calls.map((call) => ({ name: call.name, input: call.input ?? {} })) };
-      let response: Response;
-      try {
-        response = await fetch('/api/batch', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body), credentials: 'same-origin' });
-      } catch {
-        connection.set(false);
-        throw new TransportError('core unreachable');
-      }
-      answeredBy(response);
+      const response = await reach('/api/batch', JSON.stringify(body));
       const type = response.headers.get('content-type') ?? '';
       if (!type.startsWith(BATCH_MEDIA_TYPE)) {
         // Refused as a whole (no session, too large): each call gets the refusal as its answer.
