@@ -60,6 +60,17 @@ const browser = await chromium.launch({
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
 });
 
+/** A procedure called from the page, with its session, as the page's own calls are; its answer's value. */
+async function callInPage(page: Page, name: string, input: unknown): Promise<unknown> {
+  return page.evaluate(
+    async ([procedure, body]) => {
+      const response = await fetch(`/api/call/${procedure}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+      return ((await response.json()) as { value: unknown }).value;
+    },
+    [name, input] as const,
+  );
+}
+
 /**
  * Waits for core's start-up upkeep: the workspace file's quick_check, then the start-of-session
  * backup (a copy of the 1.3 GB file, checked), both in worker threads, 10–30 s after a start
@@ -68,10 +79,7 @@ const browser = await chromium.launch({
  */
 async function startUpUpkeepDone(page: Page): Promise<void> {
   for (const started = Date.now(); Date.now() - started < 600_000; await page.waitForTimeout(250)) {
-    const health = await page.evaluate(async () => {
-      const response = await fetch('/api/call/workspace.health', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
-      return ((await response.json()) as { value: { status: string; latestBackup: unknown } }).value;
-    });
+    const health = (await callInPage(page, 'workspace.health', {})) as { status: string; latestBackup: unknown };
     if (health.status === 'damaged' || health.status === 'emptyFile') throw new Error(`the agency workspace is ${health.status}`);
     if (health.status === 'ok' && health.latestBackup !== null) return;
   }
@@ -94,10 +102,7 @@ async function realPageVsBare(): Promise<Measure> {
   await real.goto(`${url}#/posts/${postId}`);
   const body = real.locator('[data-testid="post-body"][contenteditable="true"]');
   await body.waitFor();
-  const content = await real.evaluate(async (id) => {
-    const response = await fetch('/api/call/posts.get', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ id }) });
-    return ((await response.json()) as { value: { content: unknown } }).value.content;
-  }, postId);
+  const content = ((await callInPage(real, 'posts.get', { id: postId })) as { content: unknown }).content;
   await body.click();
   await real.keyboard.press('Control+End');
   await block(real, 1);

@@ -25,23 +25,24 @@ export const VOICE_MODEL_FORMAT = 1;
 /** The `format` column: the model's layout and the features' algorithm (a model of older features is not read). */
 const STORED_FORMAT = VOICE_MODEL_FORMAT * 1000 + VOICE_ALGORITHM_VERSION;
 
-/** zod 4's numbers are finite: JSON's `null` for a NaN is refused. */
-const finite = z.number();
-/** A built model as stored (JSON): the partners' sums, the spreads, the calibration. */
+/**
+ * A built model as stored (JSON): the partners' sums, the spreads, the calibration. zod's
+ * numbers are finite, so a NaN stored as JSON's `null` is refused, not read back as a score.
+ */
 const StoredModel = z.object({
   partners: z.array(
     z.object({
       id: z.string(),
       n: z.number().int().positive(),
-      style: z.array(finite),
-      functionWords: z.array(finite),
-      trigrams: z.array(z.tuple([z.string(), finite])),
+      style: z.array(z.number()),
+      functionWords: z.array(z.number()),
+      trigrams: z.array(z.tuple([z.string(), z.number()])),
     }),
   ),
-  stats: z.object({ styleScale: z.array(finite), fwMean: z.array(finite), fwScale: z.array(finite) }),
-  temperature: finite,
-  looAccuracy: finite,
-  chance: finite,
+  stats: z.object({ styleScale: z.array(z.number()), fwMean: z.array(z.number()), fwScale: z.array(z.number()) }),
+  temperature: z.number(),
+  looAccuracy: z.number(),
+  chance: z.number(),
   learning: z.enum(['fewPosts', 'notAboveChance']).nullable(),
 });
 
