@@ -155,8 +155,9 @@ export class VoiceProfileRepository {
   }
 
   /**
-   * Grows with every learned, forgotten or deleted post of the language and every partner
-   * archived or restored (migration 0024's triggers): the built model's key, in memory and stored.
+   * Grows with every post of the language learned, changed, forgotten or deleted and every
+   * partner archived or restored, not when a sample is written again as it was (migration 0024's
+   * triggers): the built model's key, in memory and stored.
    */
   generation(language: VoiceLanguage): number {
     const generation = this.db.prepare('SELECT generation FROM voice_generations WHERE language = ?').pluck().get(language);

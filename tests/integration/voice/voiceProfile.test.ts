@@ -63,6 +63,8 @@ describe('the voice profile in core', () => {
     await t.call('signoff.recordDecision', { postId: draft.id, decision: 'approve', channel: 'phone', decidedAt: t.clock.now() });
     const atApproval = profile(p.id);
     expect(atApproval).toMatchObject({ post_count: 1, algorithm_version: VOICE_ALGORITHM_VERSION });
+    const generation = () => read(t.dir, 'SELECT generation FROM voice_generations WHERE language = ?', 'fr');
+    const generationAtApproval = generation();
 
     t.clock.advance(MINUTE);
     await t.core.scheduler.tick(t.clock.now());
@@ -71,6 +73,8 @@ describe('the voice profile in core', () => {
     const atPublication = profile(p.id);
     expect(atPublication?.post_count).toBe(1);
     expect(atPublication?.revision).toBeGreaterThan(atApproval?.revision ?? Infinity);
+    // Learned again as it was: nothing the model reads changed, so the model is not rebuilt for it.
+    expect(generation()).toEqual(generationAtApproval);
   });
 
   it('scores a draft as reading like its partner once both partners have 10 posts, and says « en apprentissage » below', async () => {

@@ -3,8 +3,10 @@
 -- minutes of typing after every start. It is built again only when what it learned from changed.
 
 -- A language's generation grows with every change to what its model learns from: a sample
--- learned, learned again or forgotten (a deleted post's too, by cascade), and a partner archived
--- or restored (an archived partner's posts leave the model). Never repeats, unlike a count.
+-- learned, changed or forgotten (a deleted post's too, by cascade), and a partner archived or
+-- restored (an archived partner's posts leave the model). Never repeats, unlike a count. A sample
+-- written again as it was (a post learned at approval, then again at publication) changes
+-- nothing the model reads, and rebuilding for it would cost seconds of a core per publication.
 CREATE TABLE voice_generations (
   language    TEXT PRIMARY KEY CHECK (language IN ('fr', 'en')),
   generation  INTEGER NOT NULL
@@ -14,7 +16,9 @@ INSERT INTO voice_generations (language, generation) VALUES ('fr', 1), ('en', 1)
 CREATE TRIGGER voice_samples_learned AFTER INSERT ON voice_samples BEGIN
   UPDATE voice_generations SET generation = generation + 1 WHERE language = NEW.language;
 END;
-CREATE TRIGGER voice_samples_relearned AFTER UPDATE ON voice_samples BEGIN
+CREATE TRIGGER voice_samples_relearned AFTER UPDATE ON voice_samples
+  WHEN OLD.partner_id IS NOT NEW.partner_id OR OLD.language IS NOT NEW.language
+    OR OLD.algorithm_version IS NOT NEW.algorithm_version OR OLD.features IS NOT NEW.features BEGIN
   UPDATE voice_generations SET generation = generation + 1 WHERE language IN (OLD.language, NEW.language);
 END;
 CREATE TRIGGER voice_samples_forgotten AFTER DELETE ON voice_samples BEGIN
