@@ -15,6 +15,7 @@ import { Transitions } from '../signoff/transitions';
 import { createConnectors } from './connectors/registry';
 import type { ConnectorsOptions } from './connectors/registry';
 import { PUBLISH_KIND } from './deps';
+import { DueAlarm } from './dueAlarm';
 import type { PublishingAccounts, PublishingDeps } from './deps';
 import { PublishJob } from './job';
 import { MediaStore } from './mediaStore';
@@ -43,9 +44,6 @@ export interface PublishingBase {
   /** The app's background loop runs: wake it at each post's exact instant. */
   background: boolean;
 }
-
-/** Longest sleep between two looks at the next due instant (a moved post, a clock change). */
-const MAX_WAIT_MS = 60_000;
 
 /** Publication, wired (called from the composition root). */
 export function createPublishing(base: PublishingBase, options: PublishingOptions = {}) {
@@ -84,23 +82,14 @@ export function createPublishing(base: PublishingBase, options: PublishingOption
   const step = new PublicationStep(deps, rounds);
   signoff.outbox.register(PUBLISH_KIND, new PublishJob(deps, rounds));
 
-  // The scheduler's own interval is 30 s; a timer at each post's instant makes it "within 5 s".
-  let timer: NodeJS.Timeout | null = null;
-  let closed = false;
-  const arm = (): void => {
-    if (timer) clearTimeout(timer);
-    timer = null;
-    if (closed || !base.background) return;
-    const now = clock.now();
-    const next = publications.nextDueAt(now);
-    const delay = next === null ? MAX_WAIT_MS : Math.min(MAX_WAIT_MS, Math.max(0, next - now + 25));
-    timer = setTimeout(() => {
-      signoff.scheduler.wake();
-      arm();
-    }, delay);
-    timer.unref();
-  };
+  // The scheduler's own interval is 30 s; an alarm at each post's instant makes it "within 5 s".
+  const alarm = base.background
+    ? new DueAlarm({ clock, nextDueAfter: (after) => publications.nextDueAt(after), wake: () => signoff.scheduler.wake() })
+    : null;
+  const arm = (): void => alarm?.arm();
   signoff.scheduler.addStep(async (now) => {
+    // Covered even if the step fails: a failing step is tried again at the loop's next pass, not at once.
+    alarm?.coveredUpTo(now);
     // A failing step must not stop the rest of the tick (replies, deadlines, the outbox).
     try {
       await step.run(now);
@@ -131,8 +120,7 @@ export function createPublishing(base: PublishingBase, options: PublishingOption
     step,
     connectors: deps.connectors,
     close: (): void => {
-      closed = true;
-      if (timer) clearTimeout(timer);
+      alarm?.close();
       unsubscribe();
     },
   };

@@ -258,11 +258,11 @@ export class PublicationRepository {
       .map(toPublication);
   }
 
-  /** The next instant a post comes due, to wake the scheduler right then. */
-  nextDueAt(now: number): number | null {
+  /** The first instant strictly after `after` at which a post comes due, to wake the scheduler right then. */
+  nextDueAt(after: number): number | null {
     const row = this.db
       .prepare("SELECT min(scheduled_at) AS at FROM posts WHERE status IN ('approved', 'scheduled') AND scheduled_at > ?")
-      .get(now) as { at: number | null };
+      .get(after) as { at: number | null };
     return row.at;
   }
 
