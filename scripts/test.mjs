@@ -3,6 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { inKeyringSession } from './keyringSession.mjs';
 import { ensureNativeForNode } from './native.mjs';
 
 const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
@@ -27,8 +28,6 @@ step('typecheck (web)', npx, ['tsc', '--noEmit', '-p', 'tsconfig.web.json']);
 step('typecheck (e2e)', npx, ['tsc', '--noEmit', '-p', 'tsconfig.e2e.json']);
 // Keychain tests need a real Secret Service: on Linux vitest runs inside a private D-Bus session
 // with a throw-away gnome-keyring (scripts/keyring-session.sh); macOS/Windows have their own store.
-const inKeyringSession = (command, args) =>
-  process.platform === 'linux' ? ['bash', ['scripts/keyring-session.sh', command, ...args]] : [command, args];
 step('unit + integration tests', ...inKeyringSession(npx, ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${join(reports, 'vitest.json')}`]));
 step('build', npx, ['electron-vite', 'build']);
 // The sign-off e2e stores the mail password and the token key in the keychain: same private session.

@@ -42,7 +42,7 @@ export const keystrokeProbe = (scope: string) => `
 /** The blank page's script: mounts either editor on #editor. */
 const entrySource = `
 import { Editor } from '@tiptap/core';
-import { postExtensions } from '/renderer/src/editor/extensions';
+import { omittedCoreExtensions, postExtensions } from '/renderer/src/editor/extensions';
 import { LintSession } from '/renderer/src/editor/lint/lintSession';
 import { editorLintRunner } from '/renderer/src/editor/lint/editorLintRunner';
 import { EditorialLine } from '/shared/editorial/lineSchema';
@@ -65,7 +65,8 @@ window.typingBench = {
       session.subscribe(() => passes.push(session.getSnapshot().durationMs));
       session.setInputs(resolveLine(EditorialLine.parse(line)), { networks: ['linkedin', 'x'] });
     }
-    editor = new Editor({ element, extensions: postExtensions('', session), content: doc });
+    // The app's editor configuration (its extensions and the core extensions it leaves out).
+    editor = new Editor({ element, extensions: postExtensions('', session), enableCoreExtensions: omittedCoreExtensions, content: doc });
     editor.commands.focus('end');
     return editor.state.doc.textContent.length;
   },

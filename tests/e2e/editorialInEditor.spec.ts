@@ -135,6 +135,23 @@ test('counters count per network and turn red over the X limit; the panel groups
   await expect(body(page).locator('.lint-error', { hasText: 'imprévision' }).first()).toBeVisible();
 });
 
+test('a finding the typing moves is updated in place in the panel, not drawn again', async ({ page }) => {
+  await seed(page, ['x']);
+  await body(page).click();
+  const text = 'Le nouveau régime de la clause d’imprévision change la négociation des contrats signés. '.repeat(4).trim();
+  await page.keyboard.insertText(text);
+  const finding = panel(page).locator('[data-testid="editorial-group"][data-network="x"] [data-testid="editorial-finding"]', { hasText: 'Trop long pour X' });
+  await expect(finding).toContainText(new RegExp(`Trop long pour X\\s*:\\s*${text.length}\\s*/\\s*280`, 'u'));
+  // Marks the item drawn now; the same element must still be there once the finding moved.
+  await finding.evaluate((item) => item.setAttribute('data-drawn-before', 'yes'));
+
+  // Typed at the end, past the limit: the finding's range (its id) moves with each keystroke.
+  await page.keyboard.press('ControlOrMeta+End');
+  await page.keyboard.type(' Fin.');
+  await expect(finding).toContainText(new RegExp(`Trop long pour X\\s*:\\s*${text.length + 5}\\s*/\\s*280`, 'u'));
+  await expect(finding).toHaveAttribute('data-drawn-before', 'yes');
+});
+
 test('past a network’s limit a whole paragraph is underlined as one: no span in its text, its hover card names the limit, and words typed at its end are underlined at once', async ({ page }) => {
   await seed(page, ['x']);
   await body(page).click();

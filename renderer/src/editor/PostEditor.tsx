@@ -15,7 +15,7 @@ import { DraftSaver } from './draftSaver';
 import type { DraftFields } from './draftSaver';
 import { SaveStatusStore } from './saveStatus';
 import { ConflictBanner, SaveStatusLabel } from './SaveStatus';
-import { postExtensions } from './extensions';
+import { omittedCoreExtensions, postExtensions } from './extensions';
 import { sanitizePastedHtml } from './pasteSanitizer';
 import { RevisionsPanel } from './RevisionsPanel';
 import { refreshRevisionsFirstPage } from './revisionPages';
@@ -133,6 +133,7 @@ function PostEditorPage({ initial, partners, onDeleted }: PostEditorProps) {
     content: initial.content,
     immediatelyRender: true,
     shouldRerenderOnTransaction: false,
+    enableCoreExtensions: omittedCoreExtensions,
     editorProps: {
       transformPastedHTML: sanitizePastedHtml,
       attributes: { 'aria-label': t('editor.bodyPlaceholder'), 'data-testid': 'post-body', spellcheck: 'true' },

@@ -7,6 +7,13 @@ import { SnippetNode } from '../snippets/extension';
 import type { SnippetSession } from '../snippets/snippetSession';
 
 /**
+ * TipTap's core extensions the post editors leave out. `delete` only emits a `delete` event
+ * (nothing here listens), and to do so it diffs every transaction in a timer of its own: a task
+ * after each keystroke, before its frame.
+ */
+export const omittedCoreExtensions = { delete: false } as const;
+
+/**
  * What a social post can carry: paragraphs, bold, italic, lists, links. Headings, code,
  * quotes, rules, strike and underline are left out: no network renders them from text.
  */

@@ -4,7 +4,7 @@ import { EditorContent, useEditor } from '@tiptap/react';
 import { networkLabels } from '../../../shared/posts/networks';
 import type { Network } from '../../../shared/posts/networks';
 import type { DocNode } from '../../../shared/posts/document';
-import { postExtensions } from '../editor/extensions';
+import { omittedCoreExtensions, postExtensions } from '../editor/extensions';
 import { sanitizePastedHtml } from '../editor/pasteSanitizer';
 import { Toolbar } from '../editor/Toolbar';
 import { LintSession } from '../editor/lint/lintSession';
@@ -42,6 +42,7 @@ export function VersionEditor({ network, partnerId, initial, onChange, onBlur }:
     content: initial,
     immediatelyRender: true,
     shouldRerenderOnTransaction: false,
+    enableCoreExtensions: omittedCoreExtensions,
     editorProps: {
       transformPastedHTML: sanitizePastedHtml,
       attributes: { 'aria-label': t('versions.ownVersion', { network: label }), 'data-testid': `version-body-${network}`, spellcheck: 'true' },

@@ -7,6 +7,7 @@ import { networkLabels } from '../../../../shared/posts/networks';
 import type { Network } from '../../../../shared/posts/networks';
 import { applyFindingFix, selectFinding } from '../../editor/lint/actions';
 import type { LintSession } from '../../editor/lint/lintSession';
+import { underlineKeys } from '../../editor/lint/lintPlugin';
 import { errorMessage } from '../../ui/errorMessage';
 import { useFindingText } from './findingText';
 import './editorialPanel.css';
@@ -41,6 +42,10 @@ export function EditorialPanel({ editor, session, networks, line }: { editor: Ed
   const snapshot = useDeferredValue(useSyncExternalStore(session.subscribe, session.getSnapshot));
   const { result, map } = snapshot;
   const findings = result?.findings ?? [];
+  // Keyed as the underlines are (rule, message, network, occurrence), not by the finding's id,
+  // which holds its offsets: typing before a finding (or at the end of a text past a limit) moved
+  // them, and React drew the item again from scratch after each lint.
+  const keyOf = new Map([...underlineKeys(findings)].map(([key, finding]) => [finding, key]));
   const counts = Object.fromEntries(SEVERITIES.map((s) => [s, findings.filter((f) => f.severity === s).length])) as Record<Severity, number>;
 
   return (
@@ -78,7 +83,7 @@ export function EditorialPanel({ editor, session, networks, line }: { editor: Ed
                 {group.findings.map((finding) => {
                   const fixLabel = text.fixLabel(finding);
                   return (
-                    <li key={finding.id} className={`editorial-finding severity-${finding.severity}`} data-testid="editorial-finding" data-rule-id={finding.ruleId}>
+                    <li key={keyOf.get(finding) ?? finding.id} className={`editorial-finding severity-${finding.severity}`} data-testid="editorial-finding" data-rule-id={finding.ruleId}>
                       <button className="editorial-finding-main" title={t('editorialEditor.select')} onClick={() => void selectFinding(editor.view, finding.id)}>
                         <span className={`lint-dot ${finding.severity}`} aria-label={t(`editorial.severity.${finding.severity}`)} role="img" />
                         <span className="editorial-finding-text">
