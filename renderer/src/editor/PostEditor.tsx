@@ -4,7 +4,7 @@ import { EditorContent, useEditor } from '@tiptap/react';
 import { useQueryClient } from '@tanstack/react-query';
 import { api } from '../api';
 import { connection } from '../api/connection';
-import { noteTyping } from '../ui/typingPace';
+import { byDeadlineAfterKeystroke, noteTyping } from '../ui/typingPace';
 import { useAfterFirstPaint } from '../ui/useAfterFirstPaint';
 import { networks, networkLabels } from '../../../shared/posts/networks';
 import type { Network } from '../../../shared/posts/networks';
@@ -125,6 +125,8 @@ function PostEditorPage({ initial, partners, onDeleted }: PostEditorProps) {
           void refreshRevisionsFirstPage(queryClient, post.id, post.revisionCount);
         },
         onStatus: (next, error) => saveStatus.setStatus(next, error ?? null),
+        // While typing goes on, a save goes out just after a keystroke is on screen.
+        scheduleSave: byDeadlineAfterKeystroke,
       }),
   );
 

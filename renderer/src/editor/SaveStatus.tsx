@@ -10,7 +10,7 @@ import type { SaveStatusStore } from './saveStatus';
 export function SaveStatusLabel({ store }: { store: SaveStatusStore }) {
   const { t } = useTranslation();
   const { relative } = useDateFormat();
-  // Paced: a save's saving → saved waits for the next key or the pause while keys come.
+  // Paced: while keys come, unsaved → saving → saved are drawn between keystrokes' frames.
   const paced = useMemo(() => new PacedSaveStatus(store), [store]);
   const { status, error, savedAt } = useSyncExternalStore(paced.subscribe, paced.getSnapshot);
   const label =

@@ -36,6 +36,11 @@ export interface DraftSaverOptions {
   now?: () => number;
   setTimer?: (fn: () => void, ms: number) => unknown;
   clearTimer?: (handle: unknown) => void;
+  /**
+   * Starts an autosave due in `ms`, never later (it may go sooner, see ui/typingPace.ts); returns
+   * a cancel. By default, a timer.
+   */
+  scheduleSave?: (save: () => void, ms: number) => () => void;
   policy?: AutosavePolicy;
   revisionPolicy?: RevisionPolicy;
   retryMs?: number;
@@ -54,7 +59,8 @@ export class DraftSaver {
   private fields: SavedFields = {};
   private contentDirty = false;
   private dirty: DirtyState = cleanState;
-  private timer: unknown = null;
+  /** Cancels the autosave (or retry) waiting to go out. */
+  private cancelSave: (() => void) | null = null;
   private pauseTimer: unknown = null;
   /** Edits made since the last revision was kept. */
   private unkept = false;
@@ -70,6 +76,7 @@ export class DraftSaver {
   private readonly policy: AutosavePolicy;
   private readonly revisionPolicy: RevisionPolicy;
   private readonly retryMs: number;
+  private readonly scheduleSave: (save: () => void, ms: number) => () => void;
 
   constructor(private readonly options: DraftSaverOptions) {
     this.baseVersion = options.baseVersion;
@@ -80,6 +87,7 @@ export class DraftSaver {
     this.policy = options.policy ?? defaultAutosavePolicy;
     this.revisionPolicy = options.revisionPolicy ?? defaultRevisionPolicy;
     this.retryMs = options.retryMs ?? 1000;
+    this.scheduleSave = options.scheduleSave ?? ((save, ms) => this.cancellableTimer(save, ms));
   }
 
   /** Where the body is read from at save time (the live editor, once it exists). */
@@ -205,12 +213,17 @@ export class DraftSaver {
     const due = saveDueAt(this.dirty, this.policy);
     if (due === null) return;
     this.cancelTimer();
-    this.timer = this.setTimer(() => void this.flush(), Math.max(0, due - this.now()));
+    this.cancelSave = this.scheduleSave(() => void this.flush(), Math.max(0, due - this.now()));
+  }
+
+  private cancellableTimer(fn: () => void, ms: number): () => void {
+    const handle = this.setTimer(fn, ms);
+    return () => this.clearTimer(handle);
   }
 
   private cancelTimer(): void {
-    if (this.timer !== null) this.clearTimer(this.timer);
-    this.timer = null;
+    this.cancelSave?.();
+    this.cancelSave = null;
   }
 
   private async saveOnce(): Promise<void> {
@@ -247,7 +260,7 @@ export class DraftSaver {
       } else {
         this.setStatus('retrying', error);
         this.cancelTimer();
-        this.timer = this.setTimer(() => void this.flush(), this.retryMs);
+        this.cancelSave = this.cancellableTimer(() => void this.flush(), this.retryMs);
       }
     }
   }
