@@ -13,6 +13,16 @@ const FRAME_MS = 16;
 const PAINTED_MS = FRAME_MS + 1;
 /** Each test starts an hour after the last one's keystrokes. */
 let hoursOn = 0;
+beforeEach(() => {
+  vi.useFakeTimers();
+  vi.setSystemTime(Date.now() + ++hoursOn * 3_600_000);
+});
+afterEach(() => {
+  // Every frame asked for is drawn before the next test.
+  vi.runOnlyPendingTimers();
+  vi.unstubAllGlobals();
+  vi.useRealTimers();
+});
 
 /**
  * The browser's frames, as fake timers: `frames` lists when each animation callback ran, so a
@@ -30,17 +40,6 @@ function withFrames() {
 }
 
 describe('work paced to the keystrokes', () => {
-  beforeEach(() => {
-    vi.useFakeTimers();
-    vi.setSystemTime(Date.now() + ++hoursOn * 3_600_000);
-  });
-  afterEach(() => {
-    // Every frame asked for is drawn before the next test.
-    vi.runOnlyPendingTimers();
-    vi.unstubAllGlobals();
-    vi.useRealTimers();
-  });
-
   it('runs after the frame of the keystroke being typed is painted, not in its turn nor in its frame', () => {
     const frames = withFrames();
     const ran: number[] = [];
@@ -168,16 +167,6 @@ describe('work paced to the keystrokes', () => {
 });
 
 describe('autosave while typing goes on', () => {
-  beforeEach(() => {
-    vi.useFakeTimers();
-    vi.setSystemTime(Date.now() + ++hoursOn * 3_600_000);
-  });
-  afterEach(() => {
-    vi.runOnlyPendingTimers();
-    vi.unstubAllGlobals();
-    vi.useRealTimers();
-  });
-
   it('sends each save just after a keystroke is on screen, at most 0.7 s after the first unsaved key', async () => {
     const frames = withFrames();
     const sentAt: number[] = [];
