@@ -31,8 +31,8 @@ interface Screen {
 
 const firstPostId = async (page: Page) => {
   await page.goto(`${plume.origin}/#/posts`);
-  const href = await page.getByTestId('post-item').first().getAttribute('href');
-  return href?.split('/')[2] ?? '';
+  const route = await page.getByTestId('post-item').first().getAttribute('data-route');
+  return route?.split('/')[2] ?? '';
 };
 
 const firstPartnerId = async (page: Page) => {

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { networkLabels } from '../../../shared/posts/networks';
 import { useAccounts, useKeychain } from './queries';
 import './accounts.css';
+import { AppLink } from '../ui/AppLink';
 
 /** On a partner's card: one badge per account (network and status), linking to the partner's page. */
 export function AccountBadges({ partnerId, name }: { partnerId: string; name: string }) {
@@ -12,7 +13,7 @@ export function AccountBadges({ partnerId, name }: { partnerId: string; name: st
   if (mine.length === 0) return null;
   const keychainAvailable = keychain.data?.available !== false;
   return (
-    <a className="account-badges" href={`#/partners/${partnerId}`} aria-label={t('accounts.badgesLabel', { name })} data-testid="account-badges">
+    <AppLink className="account-badges" to={`#/partners/${partnerId}`} aria-label={t('accounts.badgesLabel', { name })} data-testid="account-badges">
       {mine.map((account) => {
         const status = keychainAvailable ? account.status : 'keychain';
         const statusText = keychainAvailable ? t(`accounts.status.${account.status}`) : t('accounts.keychainStatus');
@@ -22,6 +23,6 @@ export function AccountBadges({ partnerId, name }: { partnerId: string; name: st
           </span>
         );
       })}
-    </a>
+    </AppLink>
   );
 }

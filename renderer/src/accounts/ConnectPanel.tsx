@@ -6,6 +6,7 @@ import type { Network } from '../../../shared/posts/networks';
 import { BlueskyConnectForm } from './BlueskyConnectForm';
 import { OAuthConnect } from './OAuthConnect';
 import { useOAuthApps } from './queries';
+import { AppLink } from '../ui/AppLink';
 
 interface Props {
   partnerId: string;
@@ -25,9 +26,9 @@ export function ConnectPanel({ partnerId, network, account, onConnected, onCance
       <div className="connect-form" data-testid="app-missing">
         <p>{t('accounts.appMissing', { network: networkLabels[network] })}</p>
         <div className="actions">
-          <a className="button" href="#/settings">
+          <AppLink className="button" to="#/settings">
             {t('accounts.openSettings')}
-          </a>
+          </AppLink>
           <button type="button" onClick={onCancel}>
             {t('accounts.oauth.cancel')}
           </button>

@@ -12,6 +12,7 @@ import { errorMessage } from '../ui/errorMessage';
 import { StatusBar } from './StatusBar';
 import { AlertCenter } from '../signoff/AlertCenter';
 import { useConnectivityReport } from '../publishing/queries';
+import { AppLink } from '../ui/AppLink';
 import { useRoute } from './useRoute';
 import { useShortcuts } from './useShortcuts';
 import { saveRegistry } from '../editor/saveRegistry';
@@ -77,37 +78,19 @@ export function App() {
     <div className="app">
       <nav className="sidebar" aria-label="Plume">
         <div className="brand">{t('app.name')}</div>
-        {(['calendar', 'posts', 'partners', 'settings'] as const).map((page) => (
-          <a
-            key={page}
-            href={`#/${page}`}
-            className={route.page === page ? 'nav-link active' : 'nav-link'}
-            aria-current={route.page === page ? 'page' : undefined}
-          >
-            {t(`app.nav.${page}`)}
-          </a>
+        {([
+          ['calendar', t('app.nav.calendar')],
+          ['posts', t('app.nav.posts')],
+          ['partners', t('app.nav.partners')],
+          ['settings', t('app.nav.settings')],
+          ['reports', t('reports.nav')],
+          ['editorial', t('editorialLine.nav')],
+          ['outbox', t('publishing.outbox.nav')],
+        ] as const).map(([page, label]) => (
+          <AppLink key={page} to={`#/${page}`} className={route.page === page ? 'nav-link active' : 'nav-link'} aria-current={route.page === page ? 'page' : undefined}>
+            {label}
+          </AppLink>
         ))}
-        <a
-          href="#/reports"
-          className={route.page === 'reports' ? 'nav-link active' : 'nav-link'}
-          aria-current={route.page === 'reports' ? 'page' : undefined}
-        >
-          {t('reports.nav')}
-        </a>
-        <a
-          href="#/editorial"
-          className={route.page === 'editorial' ? 'nav-link active' : 'nav-link'}
-          aria-current={route.page === 'editorial' ? 'page' : undefined}
-        >
-          {t('editorialLine.nav')}
-        </a>
-        <a
-          href="#/outbox"
-          className={route.page === 'outbox' ? 'nav-link active' : 'nav-link'}
-          aria-current={route.page === 'outbox' ? 'page' : undefined}
-        >
-          {t('publishing.outbox.nav')}
-        </a>
       </nav>
       <main className="content">
         <WorkspaceHealthNotice />

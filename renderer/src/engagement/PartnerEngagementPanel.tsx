@@ -9,6 +9,7 @@ import { engagementMetrics } from '../../../shared/engagement/figures';
 import type { Figures, LinkedinImportResult } from '../../../shared/engagement/figures';
 import { engagementKeys, useEngagementEvents } from './queries';
 import './engagement.css';
+import { AppLink } from '../ui/AppLink';
 
 /** Bytes to base64 in slices (a spread of a whole file would overflow the call stack). */
 function toBase64(bytes: Uint8Array): string {
@@ -54,7 +55,7 @@ export function PartnerEngagementPanel({ partnerId }: { partnerId: string }) {
           <ul className="engagement-posts">
             {data.posts.map((post) => (
               <li key={`${post.postId}-${post.network}`}>
-                <a href={`#/posts/${post.postId}`}>{post.title}</a> — {networkLabels[post.network]}, {dateTime(post.publishedAt)} · <FigureList figures={post.figures} />
+                <AppLink to={`#/posts/${post.postId}`}>{post.title}</AppLink> — {networkLabels[post.network]}, {dateTime(post.publishedAt)} · <FigureList figures={post.figures} />
               </li>
             ))}
           </ul>

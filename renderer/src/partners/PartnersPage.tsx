@@ -13,6 +13,7 @@ import { PartnerAccounts } from '../accounts/PartnerAccounts';
 import { PartnerEngagementPanel } from '../engagement/PartnerEngagementPanel';
 import { PartnerDigestPanel } from '../digest/PartnerDigestPanel';
 import { SnippetsSection } from '../snippets/SnippetsSection';
+import { AppLink } from '../ui/AppLink';
 
 export function PartnersPage({ selectedId, onSelect }: { selectedId: string | null; onSelect: (id: string | null) => void }) {
   const { t } = useTranslation();
@@ -84,9 +85,9 @@ export function PartnersPage({ selectedId, onSelect }: { selectedId: string | nu
             </div>
             <div className="partner-actions">
               <button onClick={() => onSelect(partner.id)}>{t('partners.edit')}</button>
-              <a className="button-link" href={`#/editorial/${partner.id}`}>
+              <AppLink className="button-link" to={`#/editorial/${partner.id}`}>
                 {t('editorialLine.partnerLink')}
-              </a>
+              </AppLink>
               <button onClick={() => void toggleArchive(partner.id, partner.archivedAt === null)}>
                 {partner.archivedAt ? t('partners.unarchive') : t('partners.archive')}
               </button>

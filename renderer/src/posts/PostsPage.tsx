@@ -11,6 +11,7 @@ import { useDateFormat } from '../ui/useDateFormat';
 import { useNow } from '../ui/useNow';
 import type { Partner } from '../../../shared/partners/schema';
 import type { PostSummary } from '../../../shared/posts/schema';
+import { AppLink } from '../ui/AppLink';
 
 /** A row's height before it is measured: a one-line title and its line of details. */
 const ROW_PX = 56;
@@ -143,7 +144,7 @@ interface PostListItemProps {
 const PostListItem = memo(
   function PostListItem({ summary, partner, active, t, relative }: PostListItemProps) {
     return (
-      <a href={`#/posts/${summary.id}`} className={active ? 'post-item active' : 'post-item'} data-testid="post-item">
+      <AppLink to={`#/posts/${summary.id}`} className={active ? 'post-item active' : 'post-item'} data-testid="post-item">
         <span className="swatch" style={{ background: partner?.color ?? '#999' }} aria-hidden="true" />
         <span className="post-item-main">
           <strong>{summary.title || t('posts.untitled')}</strong>
@@ -151,7 +152,7 @@ const PostListItem = memo(
             {partner?.displayName} · {t(`posts.status.${summary.status}`)} · {t('posts.updated', { when: relative(summary.updatedAt) })}
           </span>
         </span>
-      </a>
+      </AppLink>
     );
   },
   (a, b) => a.summary === b.summary && a.partner === b.partner && a.active === b.active && a.language === b.language && a.minute === b.minute,

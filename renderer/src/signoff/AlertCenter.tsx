@@ -4,6 +4,7 @@ import type { AppEvent } from '../../../shared/api/contract';
 import { alertStillDue } from '../../../shared/publishing/alertRelevance';
 import { api } from '../api';
 import './signoff.css';
+import { AppLink } from '../ui/AppLink';
 
 type AlertEvent = Extract<AppEvent, { type: 'alert' }>;
 interface ShownAlert extends AlertEvent {
@@ -75,9 +76,9 @@ export function AlertCenter() {
         <div key={alert.key} className={`alert-toast ${alert.severity}`} role={alert.severity === 'error' ? 'alert' : 'status'} data-testid="alert" data-key={alert.messageKey}>
           <span>{t(alert.messageKey, { ...alert.params, defaultValue: alert.messageKey })}</span>
           {alert.postId ? (
-            <a href={`#/posts/${alert.postId}`} onClick={() => dismiss(alert.key)}>
+            <AppLink to={`#/posts/${alert.postId}`} onFollow={() => dismiss(alert.key)}>
               {t('signoff.alerts.open')}
-            </a>
+            </AppLink>
           ) : null}
           <button type="button" className="link" onClick={() => dismiss(alert.key)} aria-label={t('signoff.alerts.dismiss')}>
             ×

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { AppLink } from '../ui/AppLink';
 
 /**
  * Asked to request sign-off by email with no mail account set up: said before anything is
@@ -13,9 +14,9 @@ export function NoMailAccount({ onRecordDecision, onCancel }: { onRecordDecision
         <strong>{t('signoff.noMailAccount.title')}</strong> {t('signoff.noMailAccount.body')}
       </p>
       <div className="signoff-actions">
-        <a className="button primary" href="#/settings">
+        <AppLink className="button primary" to="#/settings">
           {t('signoff.noMailAccount.settings')}
-        </a>
+        </AppLink>
         <button type="button" onClick={onRecordDecision}>
           {t('signoff.noMailAccount.record')}
         </button>
