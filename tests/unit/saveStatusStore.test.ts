@@ -1,6 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { PacedSaveStatus, SaveStatusStore } from '../../renderer/src/editor/saveStatus';
 import { noteTyping, TYPING_PAUSE_MS } from '../../renderer/src/ui/typingPace';
+import { FRAME_MS, PAINTED_MS, stubFrames, useFakeClockAfterKeystrokes } from '../support/fakeFrames';
 
 describe('the editor’s save status', () => {
   it('tells its label once per change: every keystroke’s "dirty" after the first one renders nothing', () => {
@@ -18,21 +19,9 @@ describe('the editor’s save status', () => {
 });
 
 describe('what the save label shows while keys come', () => {
-  /** A display refreshed every 16 ms (fake timers): a frame's animation callbacks, then its paint. */
-  const FRAME_MS = 16;
-  /** What waits for the paint runs in a task queued from the frame: fake timers run it 1 ms later. */
-  const PAINTED_MS = FRAME_MS + 1;
-  let hoursOn = 0;
+  useFakeClockAfterKeystrokes();
   beforeEach(() => {
-    vi.useFakeTimers();
-    // Well after any keystroke noted by an earlier test.
-    vi.setSystemTime(Date.now() + ++hoursOn * 3_600_000);
-    vi.stubGlobal('requestAnimationFrame', (callback: () => void) => setTimeout(callback, FRAME_MS));
-  });
-  afterEach(() => {
-    vi.runOnlyPendingTimers();
-    vi.unstubAllGlobals();
-    vi.useRealTimers();
+    stubFrames();
   });
 
   function label() {

@@ -1,47 +1,15 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { docFromParagraphs } from '../../../shared/posts/document';
 import type { Post, PostSaveInput } from '../../../shared/posts/schema';
 import { DraftSaver } from '../../../renderer/src/editor/draftSaver';
+import { FRAME_MS, PAINTED_MS, stubFrames, useFakeClockAfterKeystrokes } from '../../support/fakeFrames';
 import { afterKeystrokeFrame, afterKeystrokeOrPause, byDeadlineAfterKeystroke, KEYSTROKE_LEAD_MS, noteTyping, TYPING_PAUSE_MS } from '../../../renderer/src/ui/typingPace';
 
-/** A display refreshed every 16 ms: a frame's animation callbacks run, then it is painted. */
-const FRAME_MS = 16;
-/**
- * When what waits for a frame's paint has run: the task queued from the frame's callback (fake
- * timers run a 0 ms timer set while they tick 1 ms later).
- */
-const PAINTED_MS = FRAME_MS + 1;
-/** Each test starts an hour after the last one's keystrokes. */
-let hoursOn = 0;
-beforeEach(() => {
-  vi.useFakeTimers();
-  vi.setSystemTime(Date.now() + ++hoursOn * 3_600_000);
-});
-afterEach(() => {
-  // Every frame asked for is drawn before the next test.
-  vi.runOnlyPendingTimers();
-  vi.unstubAllGlobals();
-  vi.useRealTimers();
-});
-
-/**
- * The browser's frames, as fake timers: `frames` lists when each animation callback ran, so a
- * test can tell work done in a keystroke's frame from work done after it was painted.
- */
-function withFrames() {
-  const frames: number[] = [];
-  vi.stubGlobal('requestAnimationFrame', (callback: () => void) =>
-    setTimeout(() => {
-      frames.push(Date.now());
-      callback();
-    }, FRAME_MS),
-  );
-  return frames;
-}
+useFakeClockAfterKeystrokes();
 
 describe('work paced to the keystrokes', () => {
   it('runs after the frame of the keystroke being typed is painted, not in its turn nor in its frame', () => {
-    const frames = withFrames();
+    const frames = stubFrames();
     const ran: number[] = [];
     noteTyping();
     afterKeystrokeFrame(() => ran.push(Date.now()));
@@ -56,7 +24,7 @@ describe('work paced to the keystrokes', () => {
   });
 
   it('between two keys, waits for the next keystroke’s frame', () => {
-    withFrames();
+    stubFrames();
     noteTyping();
     vi.advanceTimersByTime(100);
     const ran: string[] = [];
@@ -70,7 +38,7 @@ describe('work paced to the keystrokes', () => {
   });
 
   it('one frame per keystroke, however many wait for it', () => {
-    const frames = withFrames();
+    const frames = stubFrames();
     const ran: number[] = [];
     noteTyping();
     for (let i = 0; i < 5; i++) afterKeystrokeFrame(() => ran.push(i));
@@ -81,7 +49,7 @@ describe('work paced to the keystrokes', () => {
   });
 
   it('a cancelled task does not run', () => {
-    withFrames();
+    stubFrames();
     noteTyping();
     const ran: string[] = [];
     const cancel = afterKeystrokeFrame(() => ran.push('task'));
@@ -95,7 +63,7 @@ describe('work paced to the keystrokes', () => {
   });
 
   it('what may also wait for the pause runs at once when nobody types, and at the pause when no key comes', () => {
-    withFrames();
+    stubFrames();
     const ran: string[] = [];
     afterKeystrokeOrPause(() => ran.push('idle'));
     expect(ran).toEqual(['idle']);
@@ -109,7 +77,7 @@ describe('work paced to the keystrokes', () => {
   });
 
   it('a deadline task runs at its deadline when no key comes', () => {
-    withFrames();
+    stubFrames();
     const ran: number[] = [];
     const start = Date.now();
     byDeadlineAfterKeystroke(() => ran.push(Date.now() - start), 700);
@@ -122,7 +90,7 @@ describe('work paced to the keystrokes', () => {
   });
 
   it('a deadline task runs after the first keystroke’s frame within its lead, never before the lead nor twice', () => {
-    const frames = withFrames();
+    const frames = stubFrames();
     const ran: number[] = [];
     const start = Date.now();
     byDeadlineAfterKeystroke(() => ran.push(Date.now() - start), 700);
@@ -146,7 +114,7 @@ describe('work paced to the keystrokes', () => {
   });
 
   it('a deadline task asked for during a keystroke, already within its lead, takes that keystroke’s frame', () => {
-    withFrames();
+    stubFrames();
     const ran: string[] = [];
     noteTyping();
     byDeadlineAfterKeystroke(() => ran.push('sent'), KEYSTROKE_LEAD_MS - 50);
@@ -155,7 +123,7 @@ describe('work paced to the keystrokes', () => {
   });
 
   it('a cancelled deadline task does not run', () => {
-    withFrames();
+    stubFrames();
     const ran: string[] = [];
     const cancel = byDeadlineAfterKeystroke(() => ran.push('sent'), 700);
     vi.advanceTimersByTime(600);
@@ -168,7 +136,7 @@ describe('work paced to the keystrokes', () => {
 
 describe('autosave while typing goes on', () => {
   it('sends each save just after a keystroke is on screen, at most 0.7 s after the first unsaved key', async () => {
-    const frames = withFrames();
+    const frames = stubFrames();
     const sentAt: number[] = [];
     const stored = (version: number): Post => ({
       id: '2b1a6c1e-8b5f-4f0e-9a53-0d6f1c9f7e11',
