@@ -84,8 +84,14 @@ export const AppEvent = z.discriminatedUnion('type', [
 ]);
 export type AppEvent = z.infer<typeof AppEvent>;
 
+/** How a caller may stop waiting for an answer (a view left before its read came back). */
+export interface CallOptions {
+  /** Aborted: the call rejects with the signal's reason, and its answer is neither read nor checked. */
+  signal?: AbortSignal | undefined;
+}
+
 /** The typed client both transports implement. */
 export interface PlumeApi {
-  call<K extends ProcedureName>(name: K, input: ProcedureInput<K>): Promise<ProcedureOutput<K>>;
+  call<K extends ProcedureName>(name: K, input: ProcedureInput<K>, options?: CallOptions): Promise<ProcedureOutput<K>>;
   subscribe(listener: (event: AppEvent) => void): () => void;
 }

@@ -169,7 +169,7 @@ test('a post found by the search at 22:00 opens its week with its hour in view',
   await expect(chip(page, late)).toBeInViewport();
 });
 
-test('the agenda draws its first week while its next three weeks are on their way, and says those days are loading, not empty', async ({ page }) => {
+test('the agenda draws its first week, then reads its next three weeks, and says those days are loading, not empty', async ({ page }) => {
   // The read of the weeks after the first is held below, on its own request (with other reads, it
   // would share one, and the first week's answer with it).
   await eachCallAlone(page);
@@ -184,17 +184,27 @@ test('the agenda draws its first week while its next three weeks are on their wa
     release = resolve;
   });
   const ranges: { from: number; to: number }[] = [];
+  const steps: string[] = [];
   await page.route('**/api/call/calendar.range', async (route) => {
     const input = route.request().postDataJSON() as { from: number; to: number };
     ranges.push({ from: input.from, to: input.to });
-    if (input.from === restFrom) await held;
-    await route.continue();
+    if (input.from === restFrom) {
+      steps.push('rest asked');
+      await held;
+      await route.continue();
+      return;
+    }
+    const response = await route.fetch();
+    steps.push('first week answered');
+    await route.fulfill({ response });
   });
   await page.goto(`${plume.origin}/#/calendar/agenda/2026-06-01`);
   await expect(chip(page, soon.id)).toBeVisible();
-  // The first week's read and the rest's, split at the 8th (midnight in Paris).
+  // The first week's read and the rest's, split at the 8th (midnight in Paris); the rest asked
+  // only once the first week is in (asked beside it, its answer was read before the first was drawn).
   expect(ranges).toContainEqual({ from: Date.parse('2026-06-01T00:00:00+02:00'), to: restFrom });
-  expect(ranges.some((r) => r.from === restFrom)).toBe(true);
+  await expect.poll(() => ranges.some((r) => r.from === restFrom)).toBe(true);
+  expect(steps.slice(0, 2)).toEqual(['first week answered', 'rest asked']);
   await expect(page.getByTestId('agenda-day-loading').first()).toHaveText('Publications en cours de chargement…');
   await expect(page.getByText('Rien de prévu sur cette période.')).toHaveCount(0);
   release();

@@ -49,6 +49,24 @@ const versionNotFound = (partnerId: string | null, version: number): ApiError =>
 
 /** Compiled lines kept between checks; a new version gets a new key, so nothing goes stale. */
 const COMPILED_CACHE_SIZE = 64;
+/** Stored line bodies kept parsed (a firm's and fifty partners' lines, with room for their last versions). */
+const PARSED_CACHE_SIZE = 256;
+
+/** A stored line as parsed once: its row's version and body, and the frozen value. */
+interface ParsedLine {
+  schema: typeof EditorialLine | typeof PartnerLine;
+  version: number;
+  value: EditorialLine | PartnerLine;
+}
+
+/** Frozen all the way down: a parsed line is shared by every caller, and none may change it. */
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
+}
 
 /**
  * Editorial lines: the firm's and each partner's, versioned (a save inserts the next version,
@@ -56,6 +74,11 @@ const COMPILED_CACHE_SIZE = 64;
  */
 export class EditorialService {
   private readonly compiled = new Map<string, CompiledLine>();
+  /**
+   * Parsed stored lines by body: a version's body never changes once stored, and the calendar
+   * reads every partner's cadence for each view's warnings (fifty zod parses of a line each time).
+   */
+  private readonly parsed = new Map<string, ParsedLine>();
 
   constructor(
     private readonly db: Database,
@@ -260,8 +283,13 @@ export class EditorialService {
   }
 
   private parseStored<S extends typeof EditorialLine | typeof PartnerLine>(schema: S, row: { body: string; version: number }): z.output<S> {
+    const known = this.parsed.get(row.body);
+    if (known?.schema === schema && known.version === row.version) return known.value as z.output<S>;
     const body: unknown = JSON.parse(row.body);
-    return schema.parse(isRecord(body) ? { ...body, version: row.version } : body) as z.output<S>;
+    const value = deepFreeze(schema.parse(isRecord(body) ? { ...body, version: row.version } : body) as z.output<S>);
+    if (this.parsed.size >= PARSED_CACHE_SIZE) this.parsed.clear();
+    this.parsed.set(row.body, { schema, version: row.version, value });
+    return value;
   }
 
   private assertPartner(partnerId: string): void {

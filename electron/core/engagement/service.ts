@@ -54,8 +54,9 @@ export class EngagementService {
   /** Per post with figures: its interactions and impressions, all networks together. */
   badges(postIds: readonly string[]): EngagementBadges {
     const badges: EngagementBadges = {};
-    for (const postId of new Set(postIds)) {
-      const figures = this.repository.forPost(postId).reduce<Figures>((sum, publication) => addFigures(sum, latestFigures(publication.readings)), {});
+    const publications = this.repository.forPosts([...new Set(postIds)]);
+    for (const [postId, published] of publications) {
+      const figures = published.reduce<Figures>((sum, publication) => addFigures(sum, latestFigures(publication.readings)), {});
       if (Object.keys(figures).length === 0) continue;
       badges[postId] = { interactions: interactionsOf(figures), impressions: figures.impressions ?? null };
     }

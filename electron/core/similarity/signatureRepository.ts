@@ -2,6 +2,7 @@ import type { Database, Statement } from 'better-sqlite3';
 import { SIMILARITY_ALGORITHM_VERSION, signatureOf, signatureToBytes } from '../../../shared/similarity/minhash';
 import { pairsCache } from './pairsCache';
 import { signatureStore } from './signatureStore';
+import { REBUILD_BATCH, rebuildInWindows } from '../scheduler/rowidWindows';
 
 /**
  * The post_signatures table. Writes run in the caller's transaction: the post repository
@@ -51,25 +52,14 @@ export class SignatureRepository {
    * Stops when the database is closed; returns how many were written.
    */
   async rebuildStale(now: number, slice: () => Promise<void>): Promise<number> {
-    // Walks the posts in rowid order from where the last batch stopped: each batch reads only
-    // new rows, not the whole table again (quadratic at 100,000 posts).
-    const batch = this.db.prepare(
+    // Walks the posts in windows of rowids (rowidWindows.ts): with every post signed, one
+    // statement over the whole table held the thread ~300 ms at 100,000 posts.
+    const batch = this.db.prepare<[number, number, number], { rowid: number; id: string; plain_text: string }>(
       `SELECT p.rowid AS rowid, p.id, p.plain_text FROM posts p LEFT JOIN post_signatures s ON s.post_id = p.id
-       WHERE p.rowid > ? AND (s.post_id IS NULL OR s.algorithm_version <> ?) ORDER BY p.rowid LIMIT 25`,
+       WHERE p.rowid > ? AND p.rowid <= ? AND (s.post_id IS NULL OR s.algorithm_version <> ?) ORDER BY p.rowid LIMIT ${REBUILD_BATCH}`,
     );
-    let total = 0;
-    let after = 0;
-    for (;;) {
-      if (!this.db.open) return total;
-      const last = this.db.transaction(() => {
-        const rows = batch.all(after, SIMILARITY_ALGORITHM_VERSION) as { rowid: number; id: string; plain_text: string }[];
-        for (const row of rows) this.write(row.id, row.plain_text, now);
-        total += rows.length;
-        return rows.at(-1);
-      })();
-      if (!last) return total;
-      after = last.rowid;
-      await slice();
-    }
+    const last = this.db.prepare('SELECT coalesce(max(rowid), 0) FROM posts').pluck().get() as number;
+    return rebuildInWindows(this.db, last, (after, upTo) => batch.all(after, upTo, SIMILARITY_ALGORITHM_VERSION), (row) => this.write(row.id, row.plain_text, now), slice);
   }
+
 }

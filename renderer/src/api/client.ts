@@ -1,5 +1,5 @@
 import { contract } from '../../../shared/api/contract';
-import type { AppEvent, PlumeApi, ProcedureInput, ProcedureName, ProcedureOutput } from '../../../shared/api/contract';
+import type { AppEvent, CallOptions, PlumeApi, ProcedureInput, ProcedureName, ProcedureOutput } from '../../../shared/api/contract';
 import { AppEvent as AppEventSchema } from '../../../shared/api/contract';
 import { ApiError, Result } from '../../../shared/api/errors';
 import type { CallResult } from '../../../shared/api/transport';
@@ -7,7 +7,8 @@ import { z } from 'zod';
 
 /** A transport moves one call and the event stream; the client does the typing and parsing. */
 export interface Transport {
-  call(name: string, input: unknown): Promise<CallResult>;
+  /** `signal`: stop waiting (a transport that cannot abort its request still answers; the client drops it). */
+  call(name: string, input: unknown, signal?: AbortSignal): Promise<CallResult>;
   onEvent(listener: (payload: unknown) => void): () => void;
 }
 
@@ -23,8 +24,12 @@ export class TransportError extends Error {
 
 export function createApi(transport: Transport): PlumeApi {
   return {
-    async call<K extends ProcedureName>(name: K, input: ProcedureInput<K>): Promise<ProcedureOutput<K>> {
-      const raw = await transport.call(name, input);
+    async call<K extends ProcedureName>(name: K, input: ProcedureInput<K>, options?: CallOptions): Promise<ProcedureOutput<K>> {
+      const signal = options?.signal;
+      signal?.throwIfAborted();
+      const raw = await transport.call(name, input, signal);
+      // Left before the answer came: a big answer (an agenda's three weeks) is not checked for nothing.
+      signal?.throwIfAborted();
       const result = ResultShape.parse(raw);
       if (!result.ok) throw new ApiError(result.error);
       return contract[name].output.parse(result.value) as ProcedureOutput<K>;

@@ -18,6 +18,7 @@ const KEEPALIVE_MAX_BYTES = 64 * 1024;
 interface WaitingCall {
   name: string;
   input: unknown;
+  signal: AbortSignal | undefined;
   resolve: (result: CallResult) => void;
   reject: (error: unknown) => void;
 }
@@ -127,12 +128,13 @@ export function createHttpTransport(): Transport {
     connection.set(true);
     connection.setSignedOut(response.status === 401);
   };
-  /** POSTs to core; a request that gets no answer at all marks the tab offline. */
-  const reach = async (path: string, body: BodyInit, keepalive = false): Promise<Response> => {
+  /** POSTs to core; a request that gets no answer at all marks the tab offline (one its caller aborted does not). */
+  const reach = async (path: string, body: BodyInit, keepalive = false, signal?: AbortSignal): Promise<Response> => {
     let response: Response;
     try {
-      response = await fetch(path, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body, credentials: 'same-origin', keepalive });
-    } catch {
+      response = await fetch(path, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body, credentials: 'same-origin', keepalive, signal });
+    } catch (error) {
+      if (signal?.aborted) throw error;
       connection.set(false);
       throw new TransportError('core unreachable');
     }
@@ -141,7 +143,7 @@ export function createHttpTransport(): Transport {
   };
   let keepaliveBytesInFlight = 0;
   /** One call, alone on its own request: writes, and a read asked for by itself. */
-  const callAlone = async (name: string, input: unknown): Promise<CallResult> => {
+  const callAlone = async (name: string, input: unknown, signal?: AbortSignal): Promise<CallResult> => {
     const body = new TextEncoder().encode(JSON.stringify(input ?? {}));
     // keepalive lets the last autosave finish while the page unloads. A browser refuses it (the
     // call fails as if core were down) for a body over 64 KiB, or once the keepalive requests in
@@ -149,7 +151,7 @@ export function createHttpTransport(): Transport {
     const keepalive = keepaliveBytesInFlight + body.length <= KEEPALIVE_MAX_BYTES;
     if (keepalive) keepaliveBytesInFlight += body.length;
     try {
-      const response = await reach(`/api/call/${name}`, body, keepalive);
+      const response = await reach(`/api/call/${name}`, body, keepalive, signal);
       if (coverage.answered(parseEventMark(response.headers.get('X-Plume-Events')))) deliverToAll({ type: 'events.resync' });
       if (response.headers.get('content-type')?.startsWith('application/json')) {
         return (await response.json()) as CallResult;
@@ -168,7 +170,7 @@ export function createHttpTransport(): Transport {
     waiting = [];
     const only = calls.length === 1 ? calls[0] : undefined;
     if (only) {
-      callAlone(only.name, only.input).then(only.resolve, only.reject);
+      callAlone(only.name, only.input, only.signal).then(only.resolve, only.reject);
       return;
     }
     // Core takes at most MAX_BATCH_CALLS calls a request.
@@ -210,11 +212,21 @@ export function createHttpTransport(): Transport {
 
   const batching = readsTravelTogether();
   return {
-    call(name, input) {
+    call(name, input, signal) {
       // Writes leave at once and alone (an autosave must not wait, and may leave as the page unloads).
-      if (!batching || !isProcedureName(name) || !isReadOnlyProcedure(name)) return callAlone(name, input);
+      if (!batching || !isProcedureName(name) || !isReadOnlyProcedure(name)) return callAlone(name, input, signal);
       return new Promise<CallResult>((resolve, reject) => {
-        waiting.push({ name, input, resolve, reject });
+        const call: WaitingCall = { name, input, signal, resolve, reject };
+        // Aborted before the batch leaves: it leaves without this call; after: its line is dropped.
+        signal?.addEventListener(
+          'abort',
+          () => {
+            waiting = waiting.filter((one) => one !== call);
+            reject(signal.reason instanceof Error ? signal.reason : new DOMException('The call was aborted', 'AbortError'));
+          },
+          { once: true },
+        );
+        waiting.push(call);
         // Every read asked for while this task runs (a page's first render asks a dozen) joins it.
         if (waiting.length === 1) queueMicrotask(sendWaiting);
       });

@@ -19,6 +19,8 @@ import type { Partner } from '../../../shared/partners/schema';
 import { api } from '../api';
 import { keys, usePartners } from '../app/queries';
 import { onAddressChange } from '../app/useRoute';
+import { afterNextPaint } from '../ui/browserScheduling';
+import { ViewBadgesProvider } from '../engagement/EngagementBadge';
 import { errorMessage } from '../ui/errorMessage';
 import { useDateFormat } from '../ui/useDateFormat';
 import { useNow } from '../ui/useNow';
@@ -89,8 +91,9 @@ function rangeFor(view: CalendarView, anchor: string, zone: string) {
 
 /**
  * An agenda's four weeks in two reads: its first week (what the screen shows: ~700 posts at an
- * agency) and the three after it, asked for beside it. Four weeks at once were ~2,800 posts to
- * answer and check before the first was drawn.
+ * agency), then the three after it once the first is in. Four weeks at once were ~2,800 posts to
+ * answer and check before the first was drawn; asked beside it, the three weeks' answer (~2,100
+ * posts) arrived in the same moments and was read and checked before the first week was drawn.
  */
 function agendaRanges(anchor: string, zone: string) {
   const restFrom = addDays(anchor, AGENDA_FIRST_DAYS);
@@ -121,16 +124,21 @@ function step(view: CalendarView, anchor: string, direction: 1 | -1): string {
   return addDays(anchor, direction * (view === 'agenda' ? AGENDA_DAYS : 7));
 }
 
-/** The posts of a week or an agenda's days (the same query for the view and its early start). */
+/**
+ * The posts of a week or an agenda's days (the same query for the view and its early start).
+ * A period left before its answer came is cancelled (React Query aborts a read nobody watches
+ * any more when it was given the signal): paging through weeks does not read and check every
+ * week passed on the way.
+ */
 const rangeQuery = (range: InstantRange, filter: CalendarFilter) => ({
   queryKey: [...keys.calendar, 'range', range.from, range.to, filter],
-  queryFn: () => api.call('calendar.range', { ...range, filter }),
+  queryFn: ({ signal }: { signal: AbortSignal }) => api.call('calendar.range', { ...range, filter }, { signal }),
 });
 
 /** A month: each day's first posts and every day's count. */
 const monthDaysQuery = (range: InstantRange, filter: CalendarFilter, zone: string) => ({
   queryKey: [...keys.calendar, 'days', range.from, range.to, filter, zone],
-  queryFn: () => api.call('calendar.days', { ...range, filter, zone, perDay: MONTH_CHIPS_PER_DAY }),
+  queryFn: ({ signal }: { signal: AbortSignal }) => api.call('calendar.days', { ...range, filter, zone, perDay: MONTH_CHIPS_PER_DAY }, { signal }),
 });
 
 export function CalendarPage({ view, date, onNavigate, onOpenPost }: CalendarPageProps) {
@@ -157,7 +165,7 @@ export function CalendarPage({ view, date, onNavigate, onOpenPost }: CalendarPag
   // A month holds thousands of posts at an agency: only each day's first ones and the days' counts come.
   const agenda = view === 'agenda' ? agendaRanges(anchor, viewerZone) : null;
   const entries = useQuery({ ...rangeQuery(agenda?.firstWeek ?? range, filter), enabled: view !== 'month' });
-  const agendaRest = useQuery({ ...rangeQuery(agenda?.rest ?? range, filter), enabled: agenda !== null });
+  const agendaRest = useQuery({ ...rangeQuery(agenda?.rest ?? range, filter), enabled: agenda !== null && entries.data !== undefined });
   const restOfAgenda = agenda ? agendaRest.data : undefined;
   const rangeEntries = useMemo(() => (restOfAgenda ? [...(entries.data ?? []), ...restOfAgenda] : entries.data), [entries.data, restOfAgenda]);
   const monthDays = useQuery({ ...monthDaysQuery(range, filter, viewerZone), enabled: view === 'month' });
@@ -177,9 +185,7 @@ export function CalendarPage({ view, date, onNavigate, onOpenPost }: CalendarPag
         const asked =
           route.view === 'month'
             ? [queryClient.query(monthDaysQuery(next, filterNow.current, viewerZone))]
-            : nextAgenda
-              ? [queryClient.query(rangeQuery(nextAgenda.firstWeek, filterNow.current)), queryClient.query(rangeQuery(nextAgenda.rest, filterNow.current))]
-              : [queryClient.query(rangeQuery(next, filterNow.current))];
+            : [queryClient.query(rangeQuery(nextAgenda ? nextAgenda.firstWeek : next, filterNow.current))];
         // A failure is the view's own query's to report.
         for (const one of asked) one.catch(() => undefined);
       }),
@@ -215,9 +221,14 @@ export function CalendarPage({ view, date, onNavigate, onOpenPost }: CalendarPag
     enabled: query.trim().length > 0,
   });
   const dates = datesFor(view, anchor);
+  // A period's posts first, then its warnings: core computes those for every partner on its
+  // second thread, and asked beside the posts they took a core from the page drawing them
+  // (a machine of two cores). Asked once the posts are on screen; warnings already read show at once.
+  const periodShown = usePaintedWith(view === 'month' ? monthDays.data : entries.data, `${view}|${anchor}`);
   const warnings = useQuery({
     queryKey: [...keys.calendar, 'warnings', dates.from, dates.to, partnerFilter],
     queryFn: () => api.call('calendar.warnings', { ...dates, ...(partnerFilter.length ? { partnerIds: partnerFilter } : {}) }),
+    enabled: periodShown,
   });
   const slots = useQuery({
     queryKey: [...keys.calendar, 'slots', partnerFilter],
@@ -447,11 +458,17 @@ export function CalendarPage({ view, date, onNavigate, onOpenPost }: CalendarPag
     onDragMove: () => undefined,
   };
 
+  const shownEntries = view === 'month' ? monthDays.data?.entries : rangeEntries;
+  const publishedIds = useMemo(
+    () => [...(shownEntries ?? []), ...(unscheduled.data ?? [])].filter((entry) => entry.status === 'published').map((entry) => entry.id),
+    [shownEntries, unscheduled.data],
+  );
+
   const viewProps: ViewProps = {
     anchor,
     today,
     viewerZone,
-    entries: (view === 'month' ? monthDays.data?.entries : rangeEntries) ?? [],
+    entries: shownEntries ?? [],
     pendingFrom: agenda && !restOfAgenda ? agenda.restFrom : null,
     dayCounts,
     partners: partnerFilter.length ? partnerList.filter((p) => partnerFilter.includes(p.id)) : partnerList,
@@ -564,6 +581,7 @@ export function CalendarPage({ view, date, onNavigate, onOpenPost }: CalendarPag
         {t('calendarUi.dragHint')}
       </p>
       <SimilarPosts.Provider value={similarIds}>
+      <ViewBadgesProvider postIds={publishedIds} enabled={periodShown}>
       <DndContext sensors={sensors} collisionDetection={keyboardAwareCollision} onDragStart={startKeyboardSteps} onDragEnd={onDragEnd} accessibility={{ announcements, screenReaderInstructions: { draggable: t('calendarUi.dragHint') } }}>
         <div className="calendar-body">
           {/* A scrolling region keyboard users can reach even when it holds nothing focusable. */}
@@ -578,6 +596,7 @@ export function CalendarPage({ view, date, onNavigate, onOpenPost }: CalendarPag
           </aside>
         </div>
       </DndContext>
+      </ViewBadgesProvider>
       </SimilarPosts.Provider>
       {pending ? (
         <DstChoiceDialog
@@ -666,4 +685,18 @@ function PartnerPicker({ partners, title, onPick, onCancel }: { partners: Partne
       </div>
     </div>
   );
+}
+
+/**
+ * True once a frame has been painted with `data` for the period `key` (and from then on for
+ * that period): what can wait for the period's first screen waits for it.
+ */
+function usePaintedWith(data: unknown, key: string): boolean {
+  const [painted, setPainted] = useState<string | null>(null);
+  const ready = data !== undefined;
+  useEffect(() => {
+    if (!ready || painted === key) return;
+    return afterNextPaint(() => setPainted(key));
+  }, [ready, key, painted]);
+  return painted === key;
 }

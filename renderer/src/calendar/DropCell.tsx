@@ -13,7 +13,16 @@ export interface DropTarget {
   position?: { column: number; row: number };
 }
 
-export const dropId = (target: DropTarget) => `${target.partnerId ?? '*'}|${target.date}|${target.hour ?? '*'}${target.part ? `|${target.part}` : ''}`;
+/**
+ * A cell's id for the drag-and-drop context: its place in the view's grid when it has one, so
+ * moving to the next week keeps every cell registered (each id that changes is unregistered and
+ * registered again, and the context copies its map of cells each time: 168 × 2 copies a week);
+ * what the cell stands for travels in its data, read when something is dropped on it.
+ */
+export const dropId = (target: DropTarget) =>
+  target.position
+    ? `${target.partnerId ?? '*'}|@${target.position.column}|${target.position.row}|${target.part ?? 0}`
+    : `${target.partnerId ?? '*'}|${target.date}|${target.hour ?? '*'}${target.part ? `|${target.part}` : ''}`;
 
 export interface DropCellProps {
   target: DropTarget;

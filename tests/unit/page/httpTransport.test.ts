@@ -16,7 +16,11 @@ function fakeFetch() {
   const fetch = vi.fn((url: string, init: RequestInit) => {
     const body = init.body instanceof Uint8Array ? new TextDecoder().decode(init.body) : typeof init.body === 'string' ? init.body : '';
     sent.push({ url, body, keepalive: init.keepalive === true });
-    return new Promise<Response>((resolve) => answers.push(resolve));
+    return new Promise<Response>((resolve, reject) => {
+      answers.push(resolve);
+      // As a browser does: an aborted request rejects with an AbortError.
+      init.signal?.addEventListener('abort', () => reject(new DOMException('The operation was aborted.', 'AbortError')), { once: true });
+    });
   });
   return { fetch, sent, answer: (index: number, response: Response) => answers[index]?.(response) };
 }
@@ -128,6 +132,51 @@ describe('browser mode: reads asked for together travel as one request', () => {
     const calls = [transport.call('settings.get', {}), transport.call('partners.list', {})];
     for (const call of calls) await expect(call).rejects.toThrow('core unreachable');
     expect(connection.get()).toBe(false);
+  });
+});
+
+describe('browser mode: a read its view no longer needs (a week paged past) is dropped', () => {
+  it('leaves a batch before it is sent: the other read goes alone, the dropped one fails as aborted, the tab stays online', async () => {
+    const transport = createHttpTransport();
+    const left = new AbortController();
+    const dropped = transport.call('calendar.range', { from: 0, to: 1 }, left.signal);
+    const kept = transport.call('calendar.warnings', { from: '2026-03-02', to: '2026-03-08' });
+    left.abort();
+    await expect(dropped).rejects.toMatchObject({ name: 'AbortError' });
+    await settle();
+    expect(page.sent.map((request) => request.url)).toEqual(['/api/call/calendar.warnings']);
+    page.answer(0, json({ ok: true, value: [] }));
+    await expect(kept).resolves.toEqual({ ok: true, value: [] });
+    expect(connection.get()).toBe(true);
+  });
+
+  it('aborts a read alone in flight without marking core unreachable', async () => {
+    const transport = createHttpTransport();
+    const left = new AbortController();
+    const read = transport.call('calendar.range', { from: 0, to: 1 }, left.signal);
+    await settle();
+    expect(page.sent.map((request) => request.url)).toEqual(['/api/call/calendar.range']);
+    left.abort();
+    await expect(read).rejects.toMatchObject({ name: 'AbortError' });
+    expect(connection.get()).toBe(true);
+  });
+
+  it('fails a batched read aborted after the batch left at once, and still answers the others of its batch', async () => {
+    const transport = createHttpTransport();
+    const left = new AbortController();
+    const dropped = transport.call('calendar.range', { from: 0, to: 1 }, left.signal);
+    const kept = transport.call('calendar.warnings', { from: '2026-03-02', to: '2026-03-08' });
+    await settle();
+    expect(page.sent.map((request) => request.url)).toEqual(['/api/batch']);
+    left.abort();
+    await expect(dropped).rejects.toMatchObject({ name: 'AbortError' });
+    const stream = streamedAnswer();
+    page.answer(0, stream.response);
+    stream.line({ i: 0, mark: 'boot-1.3', result: { ok: true, value: [] } });
+    stream.line({ i: 1, mark: 'boot-1.3', result: { ok: true, value: [] } });
+    stream.end();
+    await expect(kept).resolves.toEqual({ ok: true, value: [] });
+    expect(connection.get()).toBe(true);
   });
 });
 

@@ -11,8 +11,12 @@ import { zoneCity } from '../time';
 import { DayHeader } from './DayHeader';
 import type { ViewProps } from './types';
 
-/** A lane with a post or two a day; measured once drawn. */
+/** A lane with a post or two a day at most; measured once drawn. */
 const LANE_PX = 96;
+/** What each more post in a lane's fullest day adds to it (a chip and its gap), until measured. */
+const CHIP_PX = 40;
+/** A lane's padding, borders and first-line room around its chips. */
+const LANE_FRAME_PX = 16;
 
 /**
  * One row per partner, the week's days across: who posts what, at a glance. An agency has
@@ -36,6 +40,16 @@ export function LanesView(props: ViewProps) {
     }
     return lanes;
   }, [entries, viewerZone]);
+  // Each lane's expected height from its fullest day: the first pass draws the lanes that fill
+  // the screen, not a guess that drew a third more lanes and trimmed them once measured.
+  const fullestDay = useMemo(() => {
+    const most = new Map<string, number>();
+    for (const [key, list] of byLane) {
+      const partnerId = key.slice(0, key.indexOf('|'));
+      most.set(partnerId, Math.max(most.get(partnerId) ?? 0, list.length));
+    }
+    return most;
+  }, [byLane]);
   const root = useRef<HTMLDivElement>(null);
   // Plume does not use the React Compiler; the virtualizer re-renders this view as it scrolls.
   // eslint-disable-next-line react-hooks/incompatible-library
@@ -44,8 +58,10 @@ export function LanesView(props: ViewProps) {
     getScrollElement: () => root.current?.closest('.calendar-view') ?? null,
     // A screenful is drawn in the first pass, before the region has been measured.
     initialRect: { width: window.innerWidth, height: window.innerHeight },
-    estimateSize: () => LANE_PX,
-    getItemKey: (index) => props.partners[index]?.id ?? index,
+    estimateSize: (index) => Math.max(LANE_PX, LANE_FRAME_PX + (fullestDay.get(props.partners[index]?.id ?? '') ?? 0) * CHIP_PX),
+    // Sizes are remembered by this key: a new week, or its posts arriving, starts from the
+    // estimates above rather than from the heights of lanes holding other posts.
+    getItemKey: (index) => `${props.partners[index]?.id ?? index}|${props.anchor}|${entries.length}`,
     overscan: 2,
   });
   return (
@@ -64,7 +80,7 @@ export function LanesView(props: ViewProps) {
         if (!partner) return null;
         const row = item.index;
         return (
-        <div key={item.key} data-index={item.index} ref={virtualizer.measureElement} className="lane window-item" style={{ transform: `translateY(${item.start}px)` }} role="row" aria-rowindex={row + 2} data-testid="lane" data-partner={partner.id}>
+        <div key={partner.id} data-index={item.index} ref={virtualizer.measureElement} className="lane window-item" style={{ transform: `translateY(${item.start}px)` }} role="row" aria-rowindex={row + 2} data-testid="lane" data-partner={partner.id}>
           <div className="lane-name" role="rowheader" style={{ borderLeftColor: partner.color }}>
             <strong>{partner.displayName}</strong>
             <span className="muted small">{zoneCity(partner.timeZone)}</span>
@@ -74,7 +90,8 @@ export function LanesView(props: ViewProps) {
             const label = `${partner.displayName}, ${dayNames[column] ?? date}`;
             return (
               <DropCell
-                key={date}
+                // By column: the next week updates a lane's cells rather than drawing new drop targets.
+                key={column}
                 target={{ date, partnerId: partner.id, label, position: { column, row } }}
                 className={`lane-cell${date === props.today ? ' is-today' : ''}`}
                 testId="lane-cell"

@@ -27,14 +27,15 @@ export function MonthView(props: ViewProps) {
         ))}
       </div>
       {grid.weeks.map((week, row) => (
-        <div key={week.weekStart} className="month-week" role="row">
+        // Rows and cells by place: the next month updates them rather than drawing 42 new drop targets.
+        <div key={row} className="month-week" role="row">
           {week.days.map((day, column) => {
             const entries = byDay.get(day.date) ?? [];
             const hidden = (props.dayCounts.get(day.date) ?? entries.length) - Math.min(entries.length, MAX_VISIBLE);
             const label = longDate(day.date);
             return (
               <DropCell
-                key={day.date}
+                key={column}
                 target={{ date: day.date, label, position: { column, row } }}
                 className={`month-cell${day.inMonth ? '' : ' outside'}${day.isToday ? ' is-today' : ''}${day.isWeekend ? ' weekend' : ''}`}
                 testId="month-cell"

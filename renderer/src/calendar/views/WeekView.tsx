@@ -1,5 +1,6 @@
 import { memo, startTransition, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { weekDays } from '../../../../shared/calendar/grid';
 import { localParts } from '../../../../shared/calendar/zonedTime';
 import { useDateFormat } from '../../ui/useDateFormat';
@@ -175,7 +176,8 @@ export function WeekView(props: ViewProps) {
                 const key = `${date}|${hour}`;
                 return (
                   <WeekCell
-                    key={date}
+                    // By column: the next week updates these cells rather than drawing 168 new ones.
+                    key={column}
                     date={date}
                     hour={hour}
                     column={column}
@@ -193,6 +195,7 @@ export function WeekView(props: ViewProps) {
                     onNextSlot={props.onNextSlot}
                     onCreate={props.onCreate}
                     onSlotClick={props.onSlotClick}
+                    t={t}
                   />
                 );
               })}
@@ -223,14 +226,15 @@ interface WeekCellProps {
   onNextSlot: (entry: CalendarEntry) => void;
   onCreate: (target: DropTarget) => void;
   onSlotClick: (marker: SlotMarker) => void;
+  /** The week's translation function: one i18next subscription for the week, not one per cell (168). */
+  t: TFunction;
 }
 
 /**
  * One hour of one day: a drop target, its slots, its first posts and "+N". Memoised: the
  * warnings, pairs and badges that arrive after a week is drawn redraw its headers, not its 168 cells.
  */
-const WeekCell = memo(function WeekCell({ date, hour, column, label, isToday, drawn, entries, markers, opened, onOpenCell, highlightId, partnerById, viewerZone, onOpen, onNextSlot, onCreate, onSlotClick }: WeekCellProps) {
-  const { t } = useTranslation();
+const WeekCell = memo(function WeekCell({ date, hour, column, label, isToday, drawn, entries, markers, opened, onOpenCell, highlightId, partnerById, viewerZone, onOpen, onNextSlot, onCreate, onSlotClick, t }: WeekCellProps) {
   const key = `${date}|${hour}`;
   const { shown, hidden } = drawn ? cellShown(entries, opened, MAX_IN_CELL) : { shown: NONE, hidden: 0 };
   const target = useMemo(() => ({ date, hour, label, position: { column, row: hour } }), [date, hour, label, column]);
