@@ -10,8 +10,7 @@ export const reportVoice =
     if (posts.length === 0) return undefined;
     let scored = 0;
     let readsLike = 0;
-    for (const post of posts) {
-      const { readsLikePartner } = voice.readPost(post.id, partnerId, post.text);
+    for (const { readsLikePartner } of voice.readPosts(partnerId, posts)) {
       if (readsLikePartner === null) continue;
       scored++;
       if (readsLikePartner) readsLike++;

@@ -5,6 +5,7 @@ import type { VoiceFeatures, VoiceLanguage } from '../../../shared/voice/feature
 import { voiceLanguage } from '../../../shared/voice/language';
 import { LEARNED_STATUSES } from '../../../shared/voice/learned';
 import type { VoiceModel } from '../../../shared/voice/profile';
+import { VoiceLanguage as StoredLanguage } from '../../../shared/voice/schema';
 import { REBUILD_BATCH, rebuildInWindows } from '../scheduler/rowidWindows';
 
 const STATUSES = LEARNED_STATUSES.map((status) => `'${status}'`).join(', ');
@@ -184,6 +185,26 @@ export class VoiceProfileRepository {
   }
 
   /** Whether this post is one of the samples the language's current model learned from. */
+  /**
+   * The current samples of these posts: each one's language (what `voiceLanguage` found in its
+   * text when it was learned: a text change learns it again) and whether it counts as learned
+   * (its partner not archived, as `isLearned` says). Posts without a sample are absent.
+   */
+  sampleLanguages(postIds: readonly string[]): Map<string, { language: VoiceLanguage; learned: boolean }> {
+    const rows = this.db
+      .prepare<[string, number], { post_id: string; language: string; archived: number }>(
+        `SELECT s.post_id, s.language, pa.archived_at IS NOT NULL AS archived FROM voice_samples s JOIN partners pa ON pa.id = s.partner_id
+         WHERE s.post_id IN (SELECT value FROM json_each(?)) AND s.algorithm_version = ?`,
+      )
+      .all(JSON.stringify(postIds), VOICE_ALGORITHM_VERSION);
+    const samples = new Map<string, { language: VoiceLanguage; learned: boolean }>();
+    for (const row of rows) {
+      const language = StoredLanguage.safeParse(row.language);
+      if (language.success) samples.set(row.post_id, { language: language.data, learned: row.archived === 0 });
+    }
+    return samples;
+  }
+
   isLearned(postId: string, language: VoiceLanguage): boolean {
     const found = this.db
       .prepare(
