@@ -18,6 +18,14 @@ const fromJson = (json: string): VoiceFeatures => {
   const parsed = StoredFeatures.parse(JSON.parse(json));
   return { style: parsed.s, functionWords: parsed.f, trigrams: new Map(parsed.t) };
 };
+/** Stored features, or null when they do not read back (the caller computes them from the text). */
+const readFeatures = (json: string): VoiceFeatures | null => {
+  try {
+    return fromJson(json);
+  } catch {
+    return null;
+  }
+};
 
 /**
  * The stored model's layout and calibration: bump it when `voiceModelSteps` builds a different
@@ -186,21 +194,24 @@ export class VoiceProfileRepository {
 
   /** Whether this post is one of the samples the language's current model learned from. */
   /**
-   * The current samples of these posts: each one's language (what `voiceLanguage` found in its
-   * text when it was learned: a text change learns it again) and whether it counts as learned
-   * (its partner not archived, as `isLearned` says). Posts without a sample are absent.
+   * The current samples of these posts: each one's language and features (what `voiceLanguage`
+   * and `voiceFeatures` found in its text when it was learned: a text change learns it again, and
+   * an approved or published text does not change) and whether it counts as learned (its partner
+   * not archived, as `isLearned` says). Posts without a sample, or with one that does not read
+   * back, are absent.
    */
-  sampleLanguages(postIds: readonly string[]): Map<string, { language: VoiceLanguage; learned: boolean }> {
+  samplesOf(postIds: readonly string[]): Map<string, { language: VoiceLanguage; features: VoiceFeatures; learned: boolean }> {
     const rows = this.db
-      .prepare<[string, number], { post_id: string; language: string; archived: number }>(
-        `SELECT s.post_id, s.language, pa.archived_at IS NOT NULL AS archived FROM voice_samples s JOIN partners pa ON pa.id = s.partner_id
+      .prepare<[string, number], { post_id: string; language: string; features: string; archived: number }>(
+        `SELECT s.post_id, s.language, s.features, pa.archived_at IS NOT NULL AS archived FROM voice_samples s JOIN partners pa ON pa.id = s.partner_id
          WHERE s.post_id IN (SELECT value FROM json_each(?)) AND s.algorithm_version = ?`,
       )
       .all(JSON.stringify(postIds), VOICE_ALGORITHM_VERSION);
-    const samples = new Map<string, { language: VoiceLanguage; learned: boolean }>();
+    const samples = new Map<string, { language: VoiceLanguage; features: VoiceFeatures; learned: boolean }>();
     for (const row of rows) {
       const language = StoredLanguage.safeParse(row.language);
-      if (language.success) samples.set(row.post_id, { language: language.data, learned: row.archived === 0 });
+      const features = readFeatures(row.features);
+      if (language.success && features) samples.set(row.post_id, { language: language.data, features, learned: row.archived === 0 });
     }
     return samples;
   }
