@@ -204,7 +204,9 @@ test('the agenda draws its first week, then reads its next three weeks, and says
   // only once the first week is in (asked beside it, its answer was read before the first was drawn).
   expect(ranges).toContainEqual({ from: Date.parse('2026-06-01T00:00:00+02:00'), to: restFrom });
   await expect.poll(() => ranges.some((r) => r.from === restFrom)).toBe(true);
-  expect(steps.slice(0, 2)).toEqual(['first week answered', 'rest asked']);
+  // Nothing is asked for the rest before a first week's answer is in (the page may read the first week again meanwhile).
+  expect(steps[0]).toBe('first week answered');
+  expect(steps).toContain('rest asked');
   await expect(page.getByTestId('agenda-day-loading').first()).toHaveText('Publications en cours de chargement…');
   await expect(page.getByText('Rien de prévu sur cette période.')).toHaveCount(0);
   release();
