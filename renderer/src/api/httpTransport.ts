@@ -23,6 +23,9 @@ interface WaitingCall {
   reject: (error: unknown) => void;
 }
 
+/** Why an aborted call fails: the signal's own reason when it is an error, else an AbortError. */
+const abortReason = (signal: AbortSignal): Error => (signal.reason instanceof Error ? signal.reason : new DOMException('The call was aborted', 'AbortError'));
+
 /** A malformed line is left unanswered rather than failing the lines after it. */
 function parseJson(text: string): unknown {
   try {
@@ -216,13 +219,17 @@ export function createHttpTransport(): Transport {
       // Writes leave at once and alone (an autosave must not wait, and may leave as the page unloads).
       if (!batching || !isProcedureName(name) || !isReadOnlyProcedure(name)) return callAlone(name, input, signal);
       return new Promise<CallResult>((resolve, reject) => {
+        if (signal?.aborted) {
+          reject(abortReason(signal));
+          return;
+        }
         const call: WaitingCall = { name, input, signal, resolve, reject };
         // Aborted before the batch leaves: it leaves without this call; after: its line is dropped.
         signal?.addEventListener(
           'abort',
           () => {
             waiting = waiting.filter((one) => one !== call);
-            reject(signal.reason instanceof Error ? signal.reason : new DOMException('The call was aborted', 'AbortError'));
+            reject(abortReason(signal));
           },
           { once: true },
         );

@@ -1,6 +1,6 @@
 import { createContext, useContext, useMemo } from 'react';
 import type { ReactNode } from 'react';
-import { useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api } from '../api';
 import { useCachedText } from '../i18n/cachedText';
 import { engagementKeys } from './queries';
@@ -41,6 +41,8 @@ export function ViewBadgesProvider({ postIds, enabled, children }: { postIds: re
       return merged;
     },
     enabled: enabled && postIds.length > 0,
+    // The shown posts grow (an agenda's next weeks arrive): the badges already known stay meanwhile.
+    placeholderData: keepPreviousData,
   });
   return <ViewBadges.Provider value={badges.data ?? NO_BADGES}>{children}</ViewBadges.Provider>;
 }
