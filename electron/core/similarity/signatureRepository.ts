@@ -61,5 +61,4 @@ export class SignatureRepository {
     const last = this.db.prepare('SELECT coalesce(max(rowid), 0) FROM posts').pluck().get() as number;
     return rebuildInWindows(this.db, last, (after, upTo) => batch.all(after, upTo, SIMILARITY_ALGORITHM_VERSION), (row) => this.write(row.id, row.plain_text, now), slice);
   }
-
 }

@@ -192,13 +192,12 @@ export class VoiceProfileRepository {
       .run(language, generation, STORED_FORMAT, modelToJson(model), now);
   }
 
-  /** Whether this post is one of the samples the language's current model learned from. */
   /**
    * The current samples of these posts: each one's language and features (what `voiceLanguage`
    * and `voiceFeatures` found in its text when it was learned: a text change learns it again, and
-   * an approved or published text does not change) and whether it counts as learned (its partner
-   * not archived, as `isLearned` says). Posts without a sample, or with one that does not read
-   * back, are absent.
+   * an approved or published text does not change) and whether it is one of the samples the
+   * language's current model learned from (its partner not archived). Posts without a sample, or
+   * with one that does not read back, are absent.
    */
   samplesOf(postIds: readonly string[]): Map<string, { language: VoiceLanguage; features: VoiceFeatures; learned: boolean }> {
     const rows = this.db
@@ -214,17 +213,6 @@ export class VoiceProfileRepository {
       if (language.success && features) samples.set(row.post_id, { language: language.data, features, learned: row.archived === 0 });
     }
     return samples;
-  }
-
-  isLearned(postId: string, language: VoiceLanguage): boolean {
-    const found = this.db
-      .prepare(
-        `SELECT 1 FROM voice_samples s JOIN partners pa ON pa.id = s.partner_id
-         WHERE s.post_id = ? AND s.language = ? AND s.algorithm_version = ? AND pa.archived_at IS NULL`,
-      )
-      .pluck()
-      .get(postId, language, VOICE_ALGORITHM_VERSION);
-    return found !== undefined;
   }
 
   /** The texts of these posts (the monthly report's). */
@@ -292,5 +280,4 @@ export class VoiceProfileRepository {
     await rebuildInWindows(this.db, lastSample, (after, upTo) => stale.all(after, upTo, VOICE_ALGORITHM_VERSION), (row) => this.follow(row.post_id, now), slice);
     return total;
   }
-
 }
