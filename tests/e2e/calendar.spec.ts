@@ -229,3 +229,27 @@ test('the warnings panel shows a cadence gap from the partner’s editorial line
   await page.goto(`${plume.origin}/#/calendar/lanes/2026-06-08`);
   await expect(page.locator(`[data-testid="lane"][data-partner="${paris.id}"]`).getByTestId('lane-warnings')).toHaveText(/1/);
 });
+
+test('a period whose posts cannot be read says so, in French, and reads them again on « Réessayer »', async ({ page }) => {
+  const { parisPost, casablancaPost } = await seed(page);
+  await page.goto(`${plume.origin}/#/calendar/week/2026-06-01`);
+  await expect(page.getByTestId('calendar-heading')).toContainText('1 juin 2026');
+  // Core cannot read the workspace file for the next week's posts.
+  const unreadable = { ok: false, error: { code: 'internal', messageKey: 'errors.workspaceUnreadable', message: 'SQLITE_IOERR_READ' } };
+  await page.route(/\/api\/(call\/calendar\.range|batch)$/, async (route) => {
+    const request = route.request();
+    const asksRange = request.url().endsWith('/calendar.range') || ((request.postDataJSON() as { calls?: { name?: string }[] }).calls ?? []).some((call) => call.name === 'calendar.range');
+    if (asksRange) await route.fulfill({ status: 500, contentType: 'application/json', body: JSON.stringify(unreadable) });
+    else await route.continue();
+  });
+  await page.getByRole('button', { name: 'Suivant' }).click();
+  const banner = page.getByTestId('calendar-unread');
+  await expect(banner).toContainText('Les publications de cette période n’ont pas pu être lues\u00a0: Le fichier de l’espace de travail ne peut pas être lu. Restaurez une sauvegarde (Réglages › Sauvegardes).');
+  await expect(page.getByTestId('calendar-heading')).toContainText('8 juin 2026');
+  await page.unroute(/\/api\/(call\/calendar\.range|batch)$/);
+  await banner.getByRole('button', { name: 'Réessayer' }).click();
+  await expect(page.getByTestId('calendar-entry').filter({ hasText: 'Réforme des contrats' })).toBeVisible();
+  await expect(page.locator(`[data-entry-id="${casablancaPost.id}"]`)).toBeVisible();
+  await expect(page.locator(`[data-entry-id="${parisPost.id}"]`)).toBeVisible();
+  await expect(banner).toHaveCount(0);
+});

@@ -20,6 +20,28 @@ async function emptyWorkspace(page: Page) {
   await page.getByRole('button', { name: 'Commencer avec un espace vide' }).click();
 }
 
+/**
+ * A page whose calls each go on their own request (so one read can be held in the browser), on an
+ * empty workspace with one partner in Paris and a post per title, at its instant.
+ */
+async function postsOnItsOwnRequests<Title extends string>(page: Page, titled: Record<Title, string>): Promise<{ partner: { id: string }; posts: Record<Title, { id: string }> }> {
+  await eachCallAlone(page);
+  await emptyWorkspace(page);
+  const partner = await plume.call(page.request, 'partners.create', { displayName: 'Me Dupont', timeZone: 'Europe/Paris' });
+  const posts: Partial<Record<Title, { id: string }>> = {};
+  for (const title of Object.keys(titled) as Title[]) posts[title] = await plume.call(page.request, 'posts.create', { partnerId: partner.id, title, scheduledAt: Date.parse(titled[title]) });
+  return { partner, posts: posts as Record<Title, { id: string }> };
+}
+
+/** A held read's gate: `held` settles when the test calls `release`. */
+function gate(): { held: Promise<void>; release: () => void } {
+  let release: () => void = () => undefined;
+  const held = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  return { held, release: () => release() };
+}
+
 /** Scrolls the calendar's region by steps until `target` is drawn, as a user's wheel would. */
 async function scrollUntilDrawn(page: Page, target: ReturnType<typeof chip>) {
   const region = page.locator('.calendar-view');
@@ -172,17 +194,12 @@ test('a post found by the search at 22:00 opens its week with its hour in view',
 test('the agenda draws its first week, then reads its next three weeks, and says those days are loading, not empty', async ({ page }) => {
   // The read of the weeks after the first is held below, on its own request (with other reads, it
   // would share one, and the first week's answer with it).
-  await eachCallAlone(page);
-  await emptyWorkspace(page);
-  const partner = await plume.call(page.request, 'partners.create', { displayName: 'Me Dupont', timeZone: 'Europe/Paris' });
-  const soon = await plume.call(page.request, 'posts.create', { partnerId: partner.id, title: 'Audience du 2 juin', scheduledAt: Date.parse('2026-06-02T08:00:00Z') });
-  const later = await plume.call(page.request, 'posts.create', { partnerId: partner.id, title: 'Colloque du 20 juin', scheduledAt: Date.parse('2026-06-20T08:00:00Z') });
+  const { posts } = await postsOnItsOwnRequests(page, { 'Audience du 2 juin': '2026-06-02T08:00:00Z', 'Colloque du 20 juin': '2026-06-20T08:00:00Z' });
+  const soon = posts['Audience du 2 juin'];
+  const later = posts['Colloque du 20 juin'];
   // The read of the weeks after the first is held until the test lets it go.
   const restFrom = Date.parse('2026-06-08T00:00:00+02:00');
-  let release: () => void = () => undefined;
-  const held = new Promise<void>((resolve) => {
-    release = resolve;
-  });
+  const { held, release } = gate();
   const ranges: { from: number; to: number }[] = [];
   const steps: string[] = [];
   await page.route('**/api/call/calendar.range', async (route) => {
@@ -241,4 +258,59 @@ test('a new week is read as soon as the address changes, before its grid is draw
   // Asked while the old week was still on screen: before React drew the new one's frame.
   expect(headingWhenAsked.seen).toContain('5 janvier 2026');
   expect(headingWhenAsked.after).toContain('8 juin 2026');
+});
+
+test('the next week replaces the shown one with its posts; a read that is slow shows the new week, loading, then its posts', async ({ page }) => {
+  // The new week's read is held below, on its own request.
+  const { partner, posts } = await postsOnItsOwnRequests(page, { 'Audience du 2 juin': '2026-06-02T08:00:00Z', 'Colloque du 9 juin': '2026-06-09T08:00:00Z' });
+  const shownWeek = posts['Audience du 2 juin'];
+  const nextWeek = posts['Colloque du 9 juin'];
+  await page.goto(`${plume.origin}/#/calendar/week/2026-06-01`);
+  await expect(chip(page, shownWeek.id)).toBeVisible();
+  const nextFrom = Date.parse('2026-06-08T00:00:00+02:00');
+  const { held, release } = gate();
+  await page.route('**/api/call/calendar.range', async (route) => {
+    const input = route.request().postDataJSON() as { from: number };
+    if (input.from === nextFrom) await held;
+    await route.continue();
+  });
+  // Every frame from the click on: the heading, which week's post is drawn, whether the view says it is busy.
+  await page.evaluate(() => {
+    const frames: { heading: string; chips: string[]; busy: string | null }[] = [];
+    (window as unknown as { __frames: typeof frames }).__frames = frames;
+    const record = () => {
+      const view = document.querySelector('[data-testid="view-week"]');
+      frames.push({
+        heading: document.querySelector('[data-testid="calendar-heading"]')?.textContent ?? '',
+        chips: Array.from(document.querySelectorAll<HTMLElement>('[data-testid="calendar-entry"]')).map((el) => el.dataset.entryId ?? ''),
+        busy: view?.getAttribute('aria-busy') ?? null,
+      });
+      requestAnimationFrame(record);
+    };
+    requestAnimationFrame(record);
+  });
+  await page.getByRole('button', { name: 'Suivant' }).click();
+  const frames = () => page.evaluate(() => (window as unknown as { __frames: { heading: string; chips: string[]; busy: string | null }[] }).__frames);
+  // Held: the new week is drawn, saying it is loading, once the page has waited long enough for it.
+  await expect(page.getByTestId('calendar-heading')).toContainText('8 juin 2026');
+  await expect(page.getByTestId('view-week')).toHaveAttribute('aria-busy', 'true');
+  await expect(chip(page, shownWeek.id)).toHaveCount(0);
+  const whileHeld = await frames();
+  const firstNew = whileHeld.findIndex((f) => f.heading.includes('8 juin'));
+  // Until then the shown week stayed, with its post, and the view said it was busy: no empty week in between.
+  expect(firstNew).toBeGreaterThan(0);
+  const before = whileHeld.slice(0, firstNew);
+  expect(before.every((f) => f.heading.includes('1 juin') && f.chips.includes(shownWeek.id))).toBe(true);
+  expect(before.some((f) => f.busy === 'true')).toBe(true);
+  release();
+  await expect(chip(page, nextWeek.id)).toBeVisible();
+  await expect(page.getByTestId('view-week')).toHaveAttribute('aria-busy', 'false');
+
+  // The week after, not read before and answered at once: the grid goes in one step from one week with its post to the next with its own.
+  const third = await plume.call(page.request, 'posts.create', { partnerId: partner.id, title: 'Permanence du 16 juin', scheduledAt: Date.parse('2026-06-16T08:00:00Z') });
+  await page.evaluate(() => (window as unknown as { __frames: unknown[] }).__frames.splice(0));
+  await page.getByRole('button', { name: 'Suivant' }).click();
+  await expect(chip(page, third.id)).toBeVisible();
+  const stepped = await frames();
+  expect(stepped.every((f) => (f.heading.includes('8 juin') && f.chips.includes(nextWeek.id)) || (f.heading.includes('15 juin') && f.chips.includes(third.id)))).toBe(true);
 });

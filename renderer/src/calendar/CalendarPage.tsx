@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
+import type { QueryClient, QueryKey } from '@tanstack/react-query';
 import { DndContext, KeyboardSensor, PointerSensor, useSensor, useSensors } from '@dnd-kit/core';
 import type { Announcements, DragEndEvent } from '@dnd-kit/core';
 import { addDays, addMonths, firstDayOfMonth, startOfIsoWeek } from '../../../shared/calendar/civil';
@@ -36,6 +37,7 @@ import { slotMarkersByHour } from './slotMarkers';
 import type { SlotMarker } from './slotMarkers';
 import { userZone, zoneTimeName } from './time';
 import { WarningsPanel } from './WarningsPanel';
+import { useAnswered, useShownPeriod } from './shownPeriod';
 import { CadenceFlagBadge } from '../digest/CadenceFlagBadge';
 import './calendar.css';
 import { AGENDA_DAYS, AGENDA_FIRST_DAYS, AgendaView } from './views/AgendaView';
@@ -141,14 +143,25 @@ const monthDaysQuery = (range: InstantRange, filter: CalendarFilter, zone: strin
   queryFn: ({ signal }: { signal: AbortSignal }) => api.call('calendar.days', { ...range, filter, zone, perDay: MONTH_CHIPS_PER_DAY }, { signal }),
 });
 
-export function CalendarPage({ view, date, onNavigate, onOpenPost }: CalendarPageProps) {
+/** A period's first read (a month's days, an agenda's first week, a week's posts): its answer draws the period. */
+function periodFirstRead(view: CalendarView, anchor: string, filter: CalendarFilter, zone: string): { queryKey: QueryKey; ask: (queryClient: QueryClient) => Promise<unknown> } {
+  const range = rangeFor(view, anchor, zone);
+  if (view === 'month') {
+    const days = monthDaysQuery(range, filter, zone);
+    return { queryKey: days.queryKey, ask: (queryClient) => queryClient.query(days) };
+  }
+  const entries = rangeQuery(view === 'agenda' ? agendaRanges(anchor, zone).firstWeek : range, filter);
+  return { queryKey: entries.queryKey, ask: (queryClient) => queryClient.query(entries) };
+}
+
+export function CalendarPage({ view: askedView, date, onNavigate, onOpenPost }: CalendarPageProps) {
   const { t } = useTranslation();
   const { monthTitle, longDate, dateTime } = useDateFormat();
   const queryClient = useQueryClient();
   const viewerZone = useMemo(() => userZone(), []);
   const now = useNow(60_000);
   const today = todayIn(viewerZone, now);
-  const anchor = date ?? today;
+  const askedAnchor = date ?? today;
   const partners = usePartners(false);
   const partnerList = useMemo(() => partners.data ?? [], [partners.data]);
   const partnerById = useMemo(() => new Map(partnerList.map((p) => [p.id, p])), [partnerList]);
@@ -161,6 +174,18 @@ export function CalendarPage({ view, date, onNavigate, onOpenPost }: CalendarPag
     ...(networkFilter.length ? { networks: networkFilter } : {}),
     ...(statusFilter.length ? { statuses: statusFilter } : {}),
   };
+  // The address's period is drawn once its posts are in: until then the page keeps the one it shows
+  // (shownPeriod.ts). The controls follow the address; the grid, its heading and its reads the shown period.
+  const askedRead = periodFirstRead(askedView, askedAnchor, filter, viewerZone);
+  const askedAnswered = useAnswered(queryClient, askedRead.queryKey);
+  const { shown, holding } = useShownPeriod({ view: askedView, anchor: askedAnchor }, askedAnswered);
+  const { view, anchor } = shown;
+  // Asked here too, not only on an address change: "today" moving at midnight asks a new period.
+  const askedHash = JSON.stringify(askedRead.queryKey);
+  useEffect(() => {
+    if (!askedAnswered) askedRead.ask(queryClient).catch(() => undefined);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- askedRead is rebuilt each render from askedHash's values
+  }, [askedHash, askedAnswered, queryClient]);
   const range = rangeFor(view, anchor, viewerZone);
   // A month holds thousands of posts at an agency: only each day's first ones and the days' counts come.
   const agenda = view === 'agenda' ? agendaRanges(anchor, viewerZone) : null;
@@ -180,14 +205,10 @@ export function CalendarPage({ view, date, onNavigate, onOpenPost }: CalendarPag
       onAddressChange((route) => {
         if (route.page !== 'calendar') return;
         const nextAnchor = route.date ?? todayIn(viewerZone, Date.now());
-        const next = rangeFor(route.view, nextAnchor, viewerZone);
-        const nextAgenda = route.view === 'agenda' ? agendaRanges(nextAnchor, viewerZone) : null;
-        const asked =
-          route.view === 'month'
-            ? [queryClient.query(monthDaysQuery(next, filterNow.current, viewerZone))]
-            : [queryClient.query(rangeQuery(nextAgenda ? nextAgenda.firstWeek : next, filterNow.current))];
         // A failure is the view's own query's to report.
-        for (const one of asked) one.catch(() => undefined);
+        periodFirstRead(route.view, nextAnchor, filterNow.current, viewerZone)
+          .ask(queryClient)
+          .catch(() => undefined);
       }),
     [queryClient, viewerZone],
   );
@@ -459,6 +480,7 @@ export function CalendarPage({ view, date, onNavigate, onOpenPost }: CalendarPag
   };
 
   const shownEntries = view === 'month' ? monthDays.data?.entries : rangeEntries;
+  const shownRead = view === 'month' ? monthDays : entries;
   const publishedIds = useMemo(
     () => [...(shownEntries ?? []), ...(unscheduled.data ?? [])].filter((entry) => entry.status === 'published').map((entry) => entry.id),
     [shownEntries, unscheduled.data],
@@ -493,17 +515,17 @@ export function CalendarPage({ view, date, onNavigate, onOpenPost }: CalendarPag
         </h1>
         <div className="view-tabs" role="tablist" aria-label={t('calendarUi.title')}>
           {calendarViews.map((v) => (
-            <button key={v} role="tab" aria-selected={v === view} className={v === view ? 'tab active' : 'tab'} onClick={() => onNavigate(v, anchor)}>
+            <button key={v} role="tab" aria-selected={v === askedView} className={v === askedView ? 'tab active' : 'tab'} onClick={() => onNavigate(v, askedAnchor)}>
               {t(`calendarUi.views.${v}`)}
             </button>
           ))}
         </div>
         <div className="nav-buttons">
-          <button aria-label={t('calendarUi.previous')} onClick={() => onNavigate(view, step(view, anchor, -1))}>
+          <button aria-label={t('calendarUi.previous')} onClick={() => onNavigate(askedView, step(askedView, askedAnchor, -1))}>
             ‹
           </button>
-          <button onClick={() => onNavigate(view, today)}>{t('calendarUi.today')}</button>
-          <button aria-label={t('calendarUi.next')} onClick={() => onNavigate(view, step(view, anchor, 1))}>
+          <button onClick={() => onNavigate(askedView, today)}>{t('calendarUi.today')}</button>
+          <button aria-label={t('calendarUi.next')} onClick={() => onNavigate(askedView, step(askedView, askedAnchor, 1))}>
             ›
           </button>
         </div>
@@ -533,9 +555,15 @@ export function CalendarPage({ view, date, onNavigate, onOpenPost }: CalendarPag
         partnerById={partnerById}
         onJump={(day, postId) => {
           setHighlightId(postId);
-          onNavigate(view, day);
+          onNavigate(askedView, day);
         }}
       />
+      {shownRead.isError ? (
+        <div className="banner warn" role="alert" data-testid="calendar-unread">
+          <span>{t('calendarUi.periodUnread', { error: errorMessage(t, shownRead.error) })}</span>
+          <button onClick={() => void shownRead.refetch()}>{t('calendarUi.retry')}</button>
+        </div>
+      ) : null}
       {/* Always in the page, so a screen reader hears each new notice (a live region inserted with its text is often not read). */}
       <div role="status" aria-live="polite" data-testid="calendar-live">
         {notice ? (
@@ -560,7 +588,7 @@ export function CalendarPage({ view, date, onNavigate, onOpenPost }: CalendarPag
                   onClick={() => {
                     setHighlightId(hit.id);
                     setQuery('');
-                    if (hit.scheduledAt !== null) onNavigate(view, localParts(hit.scheduledAt, viewerZone).date);
+                    if (hit.scheduledAt !== null) onNavigate(askedView, localParts(hit.scheduledAt, viewerZone).date);
                     else onOpenPost(hit.id);
                   }}
                 >
@@ -585,7 +613,7 @@ export function CalendarPage({ view, date, onNavigate, onOpenPost }: CalendarPag
       <DndContext sensors={sensors} collisionDetection={keyboardAwareCollision} onDragStart={startKeyboardSteps} onDragEnd={onDragEnd} accessibility={{ announcements, screenReaderInstructions: { draggable: t('calendarUi.dragHint') } }}>
         <div className="calendar-body">
           {/* A scrolling region keyboard users can reach even when it holds nothing focusable. */}
-          <div className={`calendar-view view-${view}`} data-testid={`view-${view}`} role="region" aria-label={t(`calendarUi.views.${view}`)} tabIndex={0}>
+          <div className={`calendar-view view-${view}`} data-testid={`view-${view}`} role="region" aria-label={t(`calendarUi.views.${view}`)} aria-busy={holding || (shownRead.data === undefined && !shownRead.isError)} tabIndex={0}>
             {view === 'month' ? <MonthView {...viewProps} /> : view === 'week' ? <WeekView {...viewProps} /> : view === 'lanes' ? <LanesView {...viewProps} /> : <AgendaView {...viewProps} />}
           </div>
           <aside className="unscheduled" aria-label={t('calendarUi.unscheduled')}>
