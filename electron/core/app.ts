@@ -198,7 +198,7 @@ export function createCore(options: CoreOptions): Core {
       // Services read settings as they start: a damaged page there means no workspace to serve.
       if (!isCorruption(error)) throw error;
       storage.damaged(error instanceof Error ? error.message : String(error), false);
-      storage.detach();
+      void storage.detach();
       db.close();
       return;
     }
@@ -227,7 +227,8 @@ export function createCore(options: CoreOptions): Core {
     const incoming = storage.stageRestore(path);
     const previous = current;
     current = null;
-    storage.detach();
+    // The checkpoints' worker lets go of the file first: the files are moved below.
+    await storage.detach();
     if (previous) await previous.close();
     storage.swapIn(incoming, path);
     openWorkspace(false);
@@ -279,7 +280,7 @@ export function createCore(options: CoreOptions): Core {
     close: () => {
       const last = current;
       current = null;
-      storage.detach();
+      void storage.detach();
       void last?.close();
       lock?.release();
     },

@@ -314,3 +314,36 @@ test('the next week replaces the shown one with its posts; a read that is slow s
   const stepped = await frames();
   expect(stepped.every((f) => (f.heading.includes('8 juin') && f.chips.includes(nextWeek.id)) || (f.heading.includes('15 juin') && f.chips.includes(third.id)))).toBe(true);
 });
+
+test('leaving a week stops its warnings read at once, while the next week is still being read', async ({ page }) => {
+  const { posts } = await postsOnItsOwnRequests(page, { 'Audience du 2 juin': '2026-06-02T08:00:00Z', 'Colloque du 9 juin': '2026-06-09T08:00:00Z' });
+  const shownWeek = posts['Audience du 2 juin'];
+  // The shown week's warnings and the next week's posts are held, as a slow core would hold them.
+  const warnings = gate();
+  const nextWeek = gate();
+  let warningsAsked: () => void = () => undefined;
+  const asked = new Promise<void>((resolve) => {
+    warningsAsked = resolve;
+  });
+  await page.route('**/api/call/calendar.warnings', async (route) => {
+    warningsAsked();
+    await warnings.held;
+    await route.continue().catch(() => undefined);
+  });
+  await page.route('**/api/call/calendar.range', async (route) => {
+    const input = route.request().postDataJSON() as { from: number };
+    if (input.from === Date.parse('2026-06-08T00:00:00+02:00')) await nextWeek.held;
+    await route.continue().catch(() => undefined);
+  });
+  await page.goto(`${plume.origin}/#/calendar/week/2026-06-01`);
+  await expect(chip(page, shownWeek.id)).toBeVisible();
+  await asked;
+  const stopped = page.waitForEvent('requestfailed', (request) => request.url().endsWith('/api/call/calendar.warnings'));
+  await page.getByRole('button', { name: 'Suivant' }).click();
+  await stopped;
+  // Stopped while the page still showed the first week, waiting for the next one's posts.
+  await expect(page.getByTestId('calendar-heading')).toContainText('1 juin 2026');
+  nextWeek.release();
+  warnings.release();
+  await expect(chip(page, posts['Colloque du 9 juin'].id)).toBeVisible();
+});

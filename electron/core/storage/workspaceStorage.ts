@@ -8,6 +8,7 @@ import { openDatabase } from '../db/open';
 import type { MigrationReport } from '../db/migrate';
 import type { EventBus } from '../events';
 import type { Logger } from '../log';
+import { BackgroundCheckpoints } from './backgroundCheckpoints';
 import { BackupStore } from './backups';
 import { checkDatabaseFile } from './fileCheck';
 import { quickCheckInBackground } from './quickCheck';
@@ -53,6 +54,8 @@ export class WorkspaceStorage {
   private upkeepWait: Promise<void> = Promise.resolve();
   private backingUp: Promise<unknown> | null = null;
   private readonly backupEveryMs: number;
+  /** The open file's WAL checkpoints, off core's thread (backgroundCheckpoints.ts). */
+  private checkpoints: BackgroundCheckpoints | null = null;
 
   constructor(private readonly options: StorageOptions) {
     this.backups = new BackupStore(join(options.dataDir, 'backups'));
@@ -115,6 +118,7 @@ export class WorkspaceStorage {
       return null;
     }
     this.db = opened.db;
+    this.checkpoints = new BackgroundCheckpoints(opened.db, path, log);
     const openedBefore = this.openedBefore;
     this.openedBefore = true;
     if (existed) {
@@ -169,9 +173,13 @@ export class WorkspaceStorage {
     await this.backupNow().catch((error: unknown) => this.options.log.error('start-up backup failed', error));
   }
 
-  /** A write procedure succeeded: the next periodic backup has something to keep. */
+  /**
+   * A write procedure succeeded: the next periodic backup has something to keep, and the WAL is
+   * checkpointed in the background from now on (not while the file is checked or refused).
+   */
   noteWrite(): void {
     this.changedSinceBackup = true;
+    if (this.state.status !== 'checking' && !this.refusesWrites) this.checkpoints?.afterWrite();
   }
 
   /** The scheduler's step: a backup when the workspace changed and the last one is old enough. */
@@ -245,6 +253,8 @@ export class WorkspaceStorage {
     } catch {
       // A connection to a file this damaged may refuse even that; the router still refuses writes.
     }
+    // Nothing more is written into a damaged file, checkpoints included.
+    void this.checkpoints?.stop();
     this.state = { ...this.state, status: 'damaged', reason, readable, setAsidePath: aside };
     const latest = this.backups.latestAutomatic();
     const advice = latest ? `restore the backup ${join(this.backups.dir, latest.name)} from Settings › Backups` : 'no backup exists yet; export what can still be read';
@@ -253,9 +263,15 @@ export class WorkspaceStorage {
     this.options.events.emit({ type: 'workspace.health' });
   }
 
-  /** Forgets the open connection before core closes it (restore, shutdown). */
-  detach(): void {
+  /**
+   * Forgets the open connection before core closes it (restore, shutdown). Resolves once the
+   * checkpoints' worker holds no connection to the file: a restore waits for it before moving files.
+   */
+  detach(): Promise<void> {
     this.db = null;
+    const stopped = this.checkpoints?.stop() ?? Promise.resolve();
+    this.checkpoints = null;
+    return stopped;
   }
 
   /**

@@ -51,6 +51,7 @@ import { applyEntry, cachedEntry, replacePartnerWarnings } from './cache';
 import type { PartnerWarning } from '../../../shared/calendar/warningSchema';
 import { newPostFocus, partnerContext } from '../app/partnerContext';
 import { invalidateSoon } from '../api/invalidateSoon';
+import { useCancelWhenOff } from '../api/useCancelWhenOff';
 
 
 interface Move {
@@ -190,7 +191,12 @@ export function CalendarPage({ view: askedView, date, onNavigate, onOpenPost }: 
   // A month holds thousands of posts at an agency: only each day's first ones and the days' counts come.
   const agenda = view === 'agenda' ? agendaRanges(anchor, viewerZone) : null;
   const entries = useQuery({ ...rangeQuery(agenda?.firstWeek ?? range, filter), enabled: view !== 'month' });
-  const agendaRest = useQuery({ ...rangeQuery(agenda?.rest ?? range, filter), enabled: agenda !== null && entries.data !== undefined });
+  // What follows a period's first read (the agenda's next weeks, warnings, badges, near-duplicate
+  // pairs) stops while the page waits to leave it: the next period's first read would queue behind it in core.
+  const followUps = !holding;
+  const restRead = rangeQuery(agenda?.rest ?? range, filter);
+  const agendaRest = useQuery({ ...restRead, enabled: agenda !== null && entries.data !== undefined && followUps });
+  useCancelWhenOff(restRead.queryKey, followUps);
   const restOfAgenda = agenda ? agendaRest.data : undefined;
   const rangeEntries = useMemo(() => (restOfAgenda ? [...(entries.data ?? []), ...restOfAgenda] : entries.data), [entries.data, restOfAgenda]);
   const monthDays = useQuery({ ...monthDaysQuery(range, filter, viewerZone), enabled: view === 'month' });
@@ -223,7 +229,7 @@ export function CalendarPage({ view: askedView, date, onNavigate, onOpenPost }: 
       return true;
     }, []),
   );
-  const pairs = useSimilarityPairs(range.from, range.to);
+  const pairs = useSimilarityPairs(range.from, range.to, followUps);
   const similarIds = useMemo(() => new Set((pairs.data ?? []).flatMap((pair) => [pair.postId, pair.otherPostId])), [pairs.data]);
   const unscheduled = useQuery({
     queryKey: [...keys.calendar, 'unscheduled', partnerFilter],
@@ -246,11 +252,13 @@ export function CalendarPage({ view: askedView, date, onNavigate, onOpenPost }: 
   // second thread, and asked beside the posts they took a core from the page drawing them
   // (a machine of two cores). Asked once the posts are on screen; warnings already read show at once.
   const periodShown = usePaintedWith(view === 'month' ? monthDays.data : entries.data, `${view}|${anchor}`);
+  const warningsKey = [...keys.calendar, 'warnings', dates.from, dates.to, partnerFilter] as const;
   const warnings = useQuery({
-    queryKey: [...keys.calendar, 'warnings', dates.from, dates.to, partnerFilter],
-    queryFn: () => api.call('calendar.warnings', { ...dates, ...(partnerFilter.length ? { partnerIds: partnerFilter } : {}) }),
-    enabled: periodShown,
+    queryKey: warningsKey,
+    queryFn: ({ signal }) => api.call('calendar.warnings', { ...dates, ...(partnerFilter.length ? { partnerIds: partnerFilter } : {}) }, { signal }),
+    enabled: periodShown && followUps,
   });
+  useCancelWhenOff(warningsKey, followUps);
   const slots = useQuery({
     queryKey: [...keys.calendar, 'slots', partnerFilter],
     queryFn: () => api.call('calendar.slots', partnerFilter.length ? { partnerIds: partnerFilter } : {}),
@@ -285,7 +293,6 @@ export function CalendarPage({ view: askedView, date, onNavigate, onOpenPost }: 
     useSensor(KeyboardSensor, { coordinateGetter: cellKeyboardCoordinates }),
   );
 
-  const warningsKey = [...keys.calendar, 'warnings', dates.from, dates.to, partnerFilter] as const;
   const commit = useCallback(
     async (move: Move, undo = false) => {
       const to = undo ? move.from : move.to;
@@ -455,7 +462,13 @@ export function CalendarPage({ view: askedView, date, onNavigate, onOpenPost }: 
   }, [lastMove, commit]);
 
   // Stable callbacks, so a move re-renders the moved chip only (chips are memoised).
-  const openEntry = useCallback((entry: CalendarEntry) => onOpenPost(entry.id), [onOpenPost]);
+  // The app passes a new `onOpenPost` at every address change: read through a ref, so a navigation
+  // does not draw the grid it keeps on screen (shownPeriod.ts) again.
+  const openPostRef = useRef(onOpenPost);
+  useLayoutEffect(() => {
+    openPostRef.current = onOpenPost;
+  });
+  const openEntry = useCallback((entry: CalendarEntry) => openPostRef.current(entry.id), []);
   const nextSlotRef = useRef(placeInNextSlot);
   useLayoutEffect(() => {
     nextSlotRef.current = placeInNextSlot;
@@ -486,14 +499,16 @@ export function CalendarPage({ view: askedView, date, onNavigate, onOpenPost }: 
     [shownEntries, unscheduled.data],
   );
 
+  const shownPartners = useMemo(() => (partnerFilter.length ? partnerList.filter((p) => partnerFilter.includes(p.id)) : partnerList), [partnerFilter, partnerList]);
+  // The views are memoised: every prop keeps its identity until what it says changes.
   const viewProps: ViewProps = {
     anchor,
     today,
     viewerZone,
-    entries: shownEntries ?? [],
+    entries: shownEntries ?? NO_ENTRIES,
     pendingFrom: agenda && !restOfAgenda ? agenda.restFrom : null,
     dayCounts,
-    partners: partnerFilter.length ? partnerList.filter((p) => partnerFilter.includes(p.id)) : partnerList,
+    partners: shownPartners,
     partnerById,
     highlightId,
     onOpen: openEntry,
@@ -609,7 +624,7 @@ export function CalendarPage({ view: askedView, date, onNavigate, onOpenPost }: 
         {t('calendarUi.dragHint')}
       </p>
       <SimilarPosts.Provider value={similarIds}>
-      <ViewBadgesProvider postIds={publishedIds} enabled={periodShown}>
+      <ViewBadgesProvider postIds={publishedIds} enabled={periodShown && followUps}>
       <DndContext sensors={sensors} collisionDetection={keyboardAwareCollision} onDragStart={startKeyboardSteps} onDragEnd={onDragEnd} accessibility={{ announcements, screenReaderInstructions: { draggable: t('calendarUi.dragHint') } }}>
         <div className="calendar-body">
           {/* A scrolling region keyboard users can reach even when it holds nothing focusable. */}
@@ -619,7 +634,7 @@ export function CalendarPage({ view: askedView, date, onNavigate, onOpenPost }: 
           <aside className="unscheduled" aria-label={t('calendarUi.unscheduled')}>
             <h2>{t('calendarUi.unscheduled')}</h2>
             {(unscheduled.data ?? []).map((entry) => (
-              <EntryChip key={entry.id} entry={entry} partner={partnerById.get(entry.partnerId)} viewerZone={viewerZone} onOpen={(e) => onOpenPost(e.id)} onNextSlot={viewProps.onNextSlot} />
+              <EntryChip key={entry.id} entry={entry} partner={partnerById.get(entry.partnerId)} viewerZone={viewerZone} onOpen={openEntry} onNextSlot={viewProps.onNextSlot} />
             ))}
           </aside>
         </div>
@@ -660,6 +675,8 @@ export function CalendarPage({ view: askedView, date, onNavigate, onOpenPost }: 
   );
 }
 
+
+const NO_ENTRIES: CalendarEntry[] = [];
 
 const titleOf = (data: unknown) => (data as { entry?: CalendarEntry } | undefined)?.entry?.title ?? '';
 const labelOf = (data: unknown) => (data as { target?: DropTarget } | undefined)?.target?.label ?? '';

@@ -2,6 +2,7 @@ import { createContext, useContext, useMemo } from 'react';
 import type { ReactNode } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api } from '../api';
+import { useCancelWhenOff } from '../api/useCancelWhenOff';
 import { useCachedText } from '../i18n/cachedText';
 import { engagementKeys } from './queries';
 import type { EngagementBadges } from '../../../shared/engagement/figures';
@@ -29,8 +30,10 @@ function digestOf(postIds: readonly string[]): string {
  */
 export function ViewBadgesProvider({ postIds, enabled, children }: { postIds: readonly string[]; enabled: boolean; children: ReactNode }) {
   const digest = useMemo(() => digestOf(postIds), [postIds]);
+  const queryKey = [...engagementKeys.all, 'badges', digest];
+  useCancelWhenOff(queryKey, enabled);
   const badges = useQuery({
-    queryKey: [...engagementKeys.all, 'badges', digest],
+    queryKey,
     queryFn: async ({ signal }) => {
       const parts: Promise<EngagementBadges>[] = [];
       for (let from = 0; from < postIds.length; from += POSTS_PER_CALL) {

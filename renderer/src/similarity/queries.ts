@@ -3,6 +3,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import type { QueryClient } from '@tanstack/react-query';
 import type { AppEvent } from '../../../shared/api/contract';
 import { api } from '../api';
+import { useCancelWhenOff } from '../api/useCancelWhenOff';
 import { invalidateSoon } from '../api/invalidateSoon';
 import { useDebouncedValue } from '../ui/useDebouncedValue';
 
@@ -35,9 +36,11 @@ export const useSimilarityCompare = (postId: string, otherPostId: string, text: 
  */
 const PAIRS_SETTLE_MS = 400;
 
-export function useSimilarityPairs(from: number, to: number) {
+export function useSimilarityPairs(from: number, to: number, wanted = true) {
   const range = `${from}/${to}`;
   const settled = useDebouncedValue(range, PAIRS_SETTLE_MS);
+  const enabled = wanted && settled === range;
+  useCancelWhenOff(similarityKeys.pairs(from, to), wanted);
   return useQuery({
     queryKey: similarityKeys.pairs(from, to),
     queryFn: ({ signal }) => {
@@ -47,7 +50,7 @@ export function useSimilarityPairs(from: number, to: number) {
       signal.addEventListener('abort', () => void api.call('similarity.cancelPairs', { ticket }).catch(() => undefined), { once: true });
       return api.call('similarity.pairs', { from, to, ticket });
     },
-    enabled: settled === range,
+    enabled,
   });
 }
 

@@ -1,4 +1,4 @@
-import { useMemo, useRef } from 'react';
+import { memo, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { addDays } from '../../../../shared/calendar/civil';
@@ -22,7 +22,8 @@ const HEADING_PX = 30;
  * A list, day by day, four weeks from the anchor; every day is a drop target. Four weeks of an
  * agency hold thousands of posts: only the parts of days near the scrolled-to place are drawn.
  */
-export function AgendaView(props: ViewProps) {
+// Memoised: the page renders again for what is not the grid (warnings asked, a notice, the search box).
+export const AgendaView = memo(function AgendaView(props: ViewProps) {
   const { t } = useTranslation();
   const { longDate } = useDateFormat();
   const root = useRef<HTMLDivElement>(null);
@@ -31,7 +32,6 @@ export function AgendaView(props: ViewProps) {
     return agendaParts(Array.from({ length: AGENDA_DAYS }, (_, i) => addDays(props.anchor, i)), byDay, PART_SIZE);
   }, [props.entries, props.viewerZone, props.anchor]);
   // Plume does not use the React Compiler; the virtualizer re-renders this view as it scrolls.
-  // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
     count: parts.length,
     // The calendar's region scrolls (CalendarPage), not this list.
@@ -82,4 +82,4 @@ export function AgendaView(props: ViewProps) {
       </div>
     </div>
   );
-}
+});

@@ -1,4 +1,4 @@
-import { useMemo, useRef } from 'react';
+import { memo, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { weekDays } from '../../../../shared/calendar/grid';
@@ -22,7 +22,8 @@ const LANE_FRAME_PX = 16;
  * One row per partner, the week's days across: who posts what, at a glance. An agency has
  * dozens of partners: only the lanes near the scrolled-to place are drawn.
  */
-export function LanesView(props: ViewProps) {
+// Memoised: the page renders again for what is not the grid (warnings asked, a notice, the search box).
+export const LanesView = memo(function LanesView(props: ViewProps) {
   const { t } = useTranslation();
   const { weekdayShort, longDate } = useDateFormat();
   const days = weekDays(props.anchor);
@@ -52,7 +53,6 @@ export function LanesView(props: ViewProps) {
   }, [byLane]);
   const root = useRef<HTMLDivElement>(null);
   // Plume does not use the React Compiler; the virtualizer re-renders this view as it scrolls.
-  // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
     count: props.partners.length,
     getScrollElement: () => root.current?.closest('.calendar-view') ?? null,
@@ -110,4 +110,4 @@ export function LanesView(props: ViewProps) {
       </div>
     </div>
   );
-}
+});

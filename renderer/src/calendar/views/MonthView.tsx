@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { monthGrid } from '../../../../shared/calendar/grid';
 import { useDateFormat } from '../../ui/useDateFormat';
@@ -12,7 +12,8 @@ import type { ViewProps } from './types';
 export const MONTH_CHIPS_PER_DAY = 4;
 const MAX_VISIBLE = MONTH_CHIPS_PER_DAY;
 
-export function MonthView(props: ViewProps) {
+// Memoised: the page renders again for what is not the grid (warnings asked, a notice, the search box).
+export const MonthView = memo(function MonthView(props: ViewProps) {
   const { t } = useTranslation();
   const { weekdayShort, longDate } = useDateFormat();
   const grid = monthGrid(props.anchor.slice(0, 7), { today: props.today });
@@ -65,4 +66,4 @@ export function MonthView(props: ViewProps) {
       ))}
     </div>
   );
-}
+});

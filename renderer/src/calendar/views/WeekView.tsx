@@ -52,7 +52,8 @@ interface Measured {
  * paint, in a transition the browser can interrupt. Scrolling before then draws what comes into
  * view at once.
  */
-export function WeekView(props: ViewProps) {
+// Memoised: the page renders again for what is not the grid (warnings asked, a notice, the search box).
+export const WeekView = memo(function WeekView(props: ViewProps) {
   const { t } = useTranslation();
   const { weekdayShort, longDate } = useDateFormat();
   const { anchor, entries, viewerZone, highlightId } = props;
@@ -205,7 +206,7 @@ export function WeekView(props: ViewProps) {
       </div>
     </div>
   );
-}
+});
 
 interface WeekCellProps {
   date: string;
