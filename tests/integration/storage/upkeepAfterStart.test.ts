@@ -36,11 +36,11 @@ describe('upkeep after the app starts', () => {
     await immediate.whenChecked();
     expect(immediate.health().status).toBe('ok');
     expect(immediate.backups.latestAutomatic()).not.toBeNull();
-    immediate.detach();
+    await immediate.detach();
 
     expect(storage.health().status).toBe('checking');
     expect(storage.backups.latestAutomatic()).toBeNull();
-    storage.detach();
+    await storage.detach();
     opened?.db.close();
   });
 
@@ -48,11 +48,11 @@ describe('upkeep after the app starts', () => {
     const dataDir = await existingWorkspace();
     const storage = storageOf(dataDir, 60_000);
     storage.open()?.db.close();
-    storage.detach();
+    await storage.detach();
     const reopened = storage.open();
     await storage.whenChecked();
     expect(storage.health().status).toBe('ok');
-    storage.detach();
+    await storage.detach();
     reopened?.db.close();
   });
 });
