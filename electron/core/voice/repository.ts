@@ -263,6 +263,9 @@ export class VoiceProfileRepository {
    * forgets samples of an older version whose post is no longer learned. Returns how many were written.
    */
   async rebuildStale(now: number, slice: () => Promise<void>): Promise<number> {
+    // Every learned post has a current sample and no other sample is left (`follow` keeps them so
+    // in the status change's transaction): nothing to walk.
+    if (this.allCurrent()) return 0;
     // In windows of rowids, as the similarity signatures are (rowidWindows.ts): a whole-table
     // statement that finds nothing to learn held the thread ~300 ms at 100,000 posts.
     const batch = this.db.prepare<[number, number, number], { rowid: number; id: string }>(
@@ -272,12 +275,21 @@ export class VoiceProfileRepository {
     const lastPost = this.db.prepare('SELECT coalesce(max(rowid), 0) FROM posts').pluck().get() as number;
     const total = await rebuildInWindows(this.db, lastPost, (after, upTo) => batch.all(after, upTo, VOICE_ALGORITHM_VERSION), (row) => this.follow(row.id, now), slice);
     if (!this.db.open) return total;
-    // Samples of an older version whose post is no longer learned: followed once more (forgotten).
+    // Samples of an older version, or of a post no longer learned: followed once more (forgotten).
     const stale = this.db.prepare<[number, number, number], { rowid: number; post_id: string }>(
-      `SELECT rowid, post_id FROM voice_samples WHERE rowid > ? AND rowid <= ? AND algorithm_version <> ? ORDER BY rowid LIMIT ${REBUILD_BATCH}`,
+      `SELECT s.rowid AS rowid, s.post_id FROM voice_samples s JOIN posts p ON p.id = s.post_id
+       WHERE s.rowid > ? AND s.rowid <= ? AND (s.algorithm_version <> ? OR p.status NOT IN (${STATUSES})) ORDER BY s.rowid LIMIT ${REBUILD_BATCH}`,
     );
     const lastSample = this.db.prepare('SELECT coalesce(max(rowid), 0) FROM voice_samples').pluck().get() as number;
     await rebuildInWindows(this.db, lastSample, (after, upTo) => stale.all(after, upTo, VOICE_ALGORITHM_VERSION), (row) => this.follow(row.post_id, now), slice);
     return total;
+  }
+
+  /** As many current samples as learned posts, and no older sample, counted from indexes (migration 0025). */
+  private allCurrent(): boolean {
+    const learned = this.db.prepare(`SELECT count(*) FROM posts WHERE status IN (${STATUSES})`).pluck().get() as number;
+    const samples = this.db.prepare('SELECT count(*) FROM voice_samples').pluck().get() as number;
+    const current = this.db.prepare('SELECT count(*) FROM voice_samples WHERE algorithm_version = ?').pluck().get(VOICE_ALGORITHM_VERSION) as number;
+    return learned === current && samples === current;
   }
 }

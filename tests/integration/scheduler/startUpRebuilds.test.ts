@@ -1,0 +1,77 @@
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { SignatureRepository } from '../../../electron/core/similarity/signatureRepository';
+import { VoiceProfileRepository } from '../../../electron/core/voice/repository';
+import { docFromParagraphs } from '../../../shared/posts/document';
+import { createTestCore } from '../../support/testCore';
+import type { TestCore } from '../../support/testCore';
+
+const cores: TestCore[] = [];
+afterEach(() => {
+  for (const t of cores.splice(0)) t.close();
+});
+
+/** A workspace with three posts of one partner, and a second connection to its file (as a start-up pass has). */
+async function workspace() {
+  const t = createTestCore();
+  cores.push(t);
+  const partner = await t.call('partners.create', { displayName: 'Me Dupont', timeZone: 'Europe/Paris' });
+  const ids: string[] = [];
+  for (const text of ['Réforme du droit des contrats : ce qui change pour les PME.', 'Médiation : trois idées reçues.', 'Colloque sur la conformité RGPD à Lyon.']) {
+    ids.push((await t.call('posts.create', { partnerId: partner.id, content: docFromParagraphs([text]) })).id);
+  }
+  const db = new Database(`${t.dir}/plume.sqlite`);
+  return { db, ids, close: () => db.close() };
+}
+
+/** Counts the slices a pass yields at: one per window of rowids it walks. */
+function slices() {
+  const counter = { count: 0, slice: () => Promise.resolve().then(() => void (counter.count += 1)) };
+  return counter;
+}
+
+describe('the start-up rebuilds walk the posts only when something is stale', () => {
+  it('near-duplicate signatures: every post signed, no window is walked; a post without one is walked to and signed', async () => {
+    const { db, ids, close } = await workspace();
+    try {
+      const repo = new SignatureRepository(db);
+      const quiet = slices();
+      expect(await repo.rebuildStale(Date.now(), quiet.slice)).toBe(0);
+      expect(quiet.count).toBe(0);
+      db.prepare('DELETE FROM post_signatures WHERE post_id = ?').run(ids[1]);
+      const walked = slices();
+      expect(await repo.rebuildStale(Date.now(), walked.slice)).toBe(1);
+      expect(walked.count).toBeGreaterThan(0);
+      expect(db.prepare('SELECT count(*) FROM post_signatures').pluck().get()).toBe(3);
+    } finally {
+      close();
+    }
+  });
+
+  it('voice samples: each learned post sampled and no sample left over, no window is walked; otherwise the walk mends it', async () => {
+    const { db, ids, close } = await workspace();
+    try {
+      const repo = new VoiceProfileRepository(db);
+      const quiet = slices();
+      // No learned post, no sample.
+      expect(await repo.rebuildStale(Date.now(), quiet.slice)).toBe(0);
+      expect(quiet.count).toBe(0);
+      // A post published without its sample (as written by an older Plume): walked to and learned.
+      db.prepare("UPDATE posts SET status = 'published' WHERE id = ?").run(ids[0]);
+      const walked = slices();
+      expect(await repo.rebuildStale(Date.now(), walked.slice)).toBe(1);
+      expect(walked.count).toBeGreaterThan(0);
+      const again = slices();
+      expect(await repo.rebuildStale(Date.now(), again.slice)).toBe(0);
+      expect(again.count).toBe(0);
+      // A sample left for a post no longer learned: walked to and forgotten.
+      db.prepare("UPDATE posts SET status = 'draft' WHERE id = ?").run(ids[0]);
+      const forgetting = slices();
+      await repo.rebuildStale(Date.now(), forgetting.slice);
+      expect(forgetting.count).toBeGreaterThan(0);
+      expect(db.prepare('SELECT count(*) FROM voice_samples').pluck().get()).toBe(0);
+    } finally {
+      close();
+    }
+  });
+});
