@@ -11,6 +11,9 @@ import type { Logger } from '../log';
  */
 export const CHECKPOINT_EVERY_MS = 1_000;
 
+/** The WAL's file is cut back to this once it starts over: about SQLite's 1,000 default pages. */
+const WAL_SIZE_LIMIT_BYTES = 4 * 1024 * 1024;
+
 /** SQLite's default, put back on the main connection when checkpoints cannot run in the background. */
 const SQLITE_AUTOCHECKPOINT_PAGES = 1_000;
 
@@ -139,6 +142,9 @@ export class BackgroundCheckpoints {
       if (this.worker === worker) this.fallBack(`stopped (exit ${code})`, null);
     });
     this.db.pragma('wal_autocheckpoint = 0');
+    // After a burst of writes (a backup's long read holds the WAL meanwhile), the file shrinks back
+    // to the size SQLite's own checkpoints kept it at, once the WAL starts over.
+    this.db.pragma(`journal_size_limit = ${WAL_SIZE_LIMIT_BYTES}`);
     this.worker = worker;
     this.timer = setInterval(() => this.tick(), CHECKPOINT_EVERY_MS);
     this.timer.unref();
