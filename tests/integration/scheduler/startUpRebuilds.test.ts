@@ -24,10 +24,11 @@ async function workspace() {
   return { db, ids, close: () => db.close() };
 }
 
-/** Counts the slices a pass yields at: one per window of rowids it walks. */
-function slices() {
-  const counter = { count: 0, slice: () => Promise.resolve().then(() => void (counter.count += 1)) };
-  return counter;
+/** Runs a pass, counting the slices it yields at (one per window of rowids it walks): [rows done, windows walked]. */
+async function pass(repo: { rebuildStale: (now: number, slice: () => Promise<void>) => Promise<number> }): Promise<[number, number]> {
+  let windows = 0;
+  const done = await repo.rebuildStale(Date.now(), () => Promise.resolve().then(() => void (windows += 1)));
+  return [done, windows];
 }
 
 describe('the start-up rebuilds walk the posts only when something is stale', () => {
@@ -35,13 +36,11 @@ describe('the start-up rebuilds walk the posts only when something is stale', ()
     const { db, ids, close } = await workspace();
     try {
       const repo = new SignatureRepository(db);
-      const quiet = slices();
-      expect(await repo.rebuildStale(Date.now(), quiet.slice)).toBe(0);
-      expect(quiet.count).toBe(0);
+      expect(await pass(repo)).toEqual([0, 0]);
       db.prepare('DELETE FROM post_signatures WHERE post_id = ?').run(ids[1]);
-      const walked = slices();
-      expect(await repo.rebuildStale(Date.now(), walked.slice)).toBe(1);
-      expect(walked.count).toBeGreaterThan(0);
+      const [signed, walked] = await pass(repo);
+      expect(signed).toBe(1);
+      expect(walked).toBeGreaterThan(0);
       expect(db.prepare('SELECT count(*) FROM post_signatures').pluck().get()).toBe(3);
     } finally {
       close();
@@ -52,23 +51,17 @@ describe('the start-up rebuilds walk the posts only when something is stale', ()
     const { db, ids, close } = await workspace();
     try {
       const repo = new VoiceProfileRepository(db);
-      const quiet = slices();
       // No learned post, no sample.
-      expect(await repo.rebuildStale(Date.now(), quiet.slice)).toBe(0);
-      expect(quiet.count).toBe(0);
+      expect(await pass(repo)).toEqual([0, 0]);
       // A post published without its sample (as written by an older Plume): walked to and learned.
       db.prepare("UPDATE posts SET status = 'published' WHERE id = ?").run(ids[0]);
-      const walked = slices();
-      expect(await repo.rebuildStale(Date.now(), walked.slice)).toBe(1);
-      expect(walked.count).toBeGreaterThan(0);
-      const again = slices();
-      expect(await repo.rebuildStale(Date.now(), again.slice)).toBe(0);
-      expect(again.count).toBe(0);
+      const [learned, walked] = await pass(repo);
+      expect(learned).toBe(1);
+      expect(walked).toBeGreaterThan(0);
+      expect(await pass(repo)).toEqual([0, 0]);
       // A sample left for a post no longer learned: walked to and forgotten.
       db.prepare("UPDATE posts SET status = 'draft' WHERE id = ?").run(ids[0]);
-      const forgetting = slices();
-      await repo.rebuildStale(Date.now(), forgetting.slice);
-      expect(forgetting.count).toBeGreaterThan(0);
+      expect((await pass(repo))[1]).toBeGreaterThan(0);
       expect(db.prepare('SELECT count(*) FROM voice_samples').pluck().get()).toBe(0);
     } finally {
       close();
