@@ -1,5 +1,5 @@
 import { statSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { sqliteDriverPath } from './sqliteDriver';
 import { Worker } from 'node:worker_threads';
 import type { Database } from 'better-sqlite3';
 import { z } from 'zod';
@@ -68,8 +68,6 @@ const CheckpointReply = z.discriminatedUnion('ok', [
 ]);
 export type CheckpointReply = z.infer<typeof CheckpointReply>;
 
-const driverPath = (): string => createRequire(import.meta.url).resolve('better-sqlite3');
-
 /**
  * Checkpoints the workspace's WAL on a worker thread instead of inside a save. SQLite's automatic
  * checkpoint runs in the commit that crosses 1,000 WAL pages: that one autosave then copies ~4 MB
@@ -130,7 +128,7 @@ export class BackgroundCheckpoints {
   private start(): void {
     let worker: Worker;
     try {
-      worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { path: this.path, driver: driverPath(), flags: this.flags.buffer } });
+      worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { path: this.path, driver: sqliteDriverPath(), flags: this.flags.buffer } });
     } catch (error) {
       this.fallBack('could not start', error);
       return;

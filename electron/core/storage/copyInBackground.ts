@@ -1,4 +1,4 @@
-import { createRequire } from 'node:module';
+import { sqliteDriverPath } from './sqliteDriver';
 import { Worker } from 'node:worker_threads';
 
 // Plain JS run by the worker: its own read-only connection copies one consistent snapshot of
@@ -24,8 +24,6 @@ try {
 parentPort.postMessage(result);
 `;
 
-const driverPath = (): string => createRequire(import.meta.url).resolve('better-sqlite3');
-
 /** A copy that failed, with SQLite's code (SQLITE_FULL on a full disk) so the caller can say why. */
 export class BackgroundCopyError extends Error {
   constructor(
@@ -48,7 +46,7 @@ export function copyInBackground(source: string, destination: string): Promise<v
     };
     let worker: Worker;
     try {
-      worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { source, destination, driver: driverPath() } });
+      worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { source, destination, driver: sqliteDriverPath() } });
     } catch (error) {
       settle(error instanceof Error ? error : new Error(String(error)));
       return;

@@ -1,4 +1,4 @@
-import { createRequire } from 'node:module';
+import { sqliteDriverPath } from './sqliteDriver';
 import { Worker } from 'node:worker_threads';
 
 /** `unchecked`: the check itself could not run (a busy or missing file), which proves nothing. */
@@ -27,8 +27,6 @@ try {
 parentPort.postMessage(result);
 `;
 
-const driverPath = (): string => createRequire(import.meta.url).resolve('better-sqlite3');
-
 /** `PRAGMA quick_check` on a file, in a worker thread. Never rejects: a failure to check is a result. */
 export function quickCheckInBackground(path: string): Promise<QuickCheckResult> {
   return new Promise((resolve) => {
@@ -40,7 +38,7 @@ export function quickCheckInBackground(path: string): Promise<QuickCheckResult> 
     };
     let worker: Worker;
     try {
-      worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { path, driver: driverPath() } });
+      worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { path, driver: sqliteDriverPath() } });
     } catch (error) {
       settle({ status: 'unchecked', reason: `check could not start: ${error instanceof Error ? error.message : String(error)}` });
       return;
