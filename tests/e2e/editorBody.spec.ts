@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { startPlume } from './support/plumeServer';
 import type { RunningPlume } from './support/plumeServer';
 
@@ -10,21 +11,39 @@ test.afterEach(async () => {
   await plume.stop();
 });
 
+/** A window of `height` px, a post of `count` numbered paragraphs of `text`, opened: its body and id. */
+async function openNumberedPost(page: Page, height: number, count: number, text: string, title: string): Promise<{ body: Locator; postId: string }> {
+  await page.setViewportSize({ width: 1400, height });
+  await page.goto(plume.url);
+  const partner = await plume.call(page.request, 'partners.create', { displayName: 'Me Claire Dupont', timeZone: 'Europe/Paris', locale: 'fr' });
+  const paragraphs = Array.from({ length: count }, (_, i) => ({ type: 'paragraph', content: [{ type: 'text', text: `Paragraphe ${i + 1} : ${text}` }] }));
+  const post = await plume.call(page.request, 'posts.create', { partnerId: partner.id, title, content: { type: 'doc', content: paragraphs } });
+  await page.goto(`${plume.origin}/#/posts/${post.id}`);
+  const body = page.locator('[data-testid="post-body"][contenteditable="true"]');
+  await expect(body).toContainText(`Paragraphe ${count}`);
+  return { body, postId: post.id };
+}
+
+/** Where `locator` is drawn; it must be. */
+async function boxOf(locator: Locator): Promise<{ x: number; y: number; width: number; height: number }> {
+  const box = await locator.boundingBox();
+  if (!box) throw new Error('the element is drawn');
+  return box;
+}
+
+/** Clicks into the body near its top and moves the caret to the end of the text. */
+async function caretAtEnd(page: Page, body: Locator): Promise<void> {
+  await body.click({ position: { x: 40, y: 20 } });
+  await page.keyboard.press('Control+End');
+}
+
 /**
  * The post's body is a box of its own (styles.css): a keystroke lays out and paints it alone, not
  * the page around it. What the user sees of that: a long post scrolls inside the body, the page
  * keeps its place while they type, the caret stays in view, and the box can be dragged taller.
  */
 test('a long post scrolls inside its body: the page keeps its place as lines are typed, the caret stays in view, the body can be dragged taller', async ({ page }) => {
-  await page.setViewportSize({ width: 1400, height: 900 });
-  await page.goto(plume.url);
-  const partner = await plume.call(page.request, 'partners.create', { displayName: 'Me Claire Dupont', timeZone: 'Europe/Paris', locale: 'fr' });
-  const paragraphs = Array.from({ length: 40 }, (_, i) => ({ type: 'paragraph', content: [{ type: 'text', text: `Paragraphe ${i + 1} : la clause d’imprévision, un an après.` }] }));
-  const post = await plume.call(page.request, 'posts.create', { partnerId: partner.id, title: 'Un long billet', content: { type: 'doc', content: paragraphs } });
-  await page.goto(`${plume.origin}/#/posts/${post.id}`);
-
-  const body = page.locator('[data-testid="post-body"][contenteditable="true"]');
-  await expect(body).toContainText('Paragraphe 40');
+  const { body, postId } = await openNumberedPost(page, 900, 40, 'la clause d’imprévision, un an après.', 'Un long billet');
   const note = page.getByLabel('Note interne');
   // Forty paragraphs do not fit: the body scrolls inside, within the window.
   const sizes = await body.evaluate((element) => ({ scroll: element.scrollHeight, client: element.clientHeight, contain: getComputedStyle(element).contain }));
@@ -69,6 +88,54 @@ test('a long post scrolls inside its body: the page keeps its place as lines are
   expect(dragged?.height ?? 0).toBeGreaterThan(after.body.height + 100);
 
   // And everything typed was saved.
-  const stored = await plume.call(page.request, 'posts.get', { id: post.id });
+  const stored = await plume.call(page.request, 'posts.get', { id: postId });
   expect(JSON.stringify(stored.content)).toContain('Ligne ajoutée 12');
+});
+
+/**
+ * The body scrolls itself to the caret when it is wholly in the window (caretInBody.ts); when it
+ * is not, the page moves too, as ProseMirror would have done.
+ */
+test('in a short window, typing below the fold brings the line typed into view, in the body and in the window', async ({ page }) => {
+  const { body } = await openNumberedPost(page, 560, 30, 'le bail commercial et sa révision triennale.', 'Un billet à la fenêtre courte');
+  // The body does not fit in this window: its lower part is below the fold.
+  const start = await boxOf(body);
+  expect(start.y + start.height).toBeGreaterThan(560);
+  await caretAtEnd(page, body);
+  for (let line = 1; line <= 6; line++) {
+    await page.keyboard.press('Enter');
+    await page.keyboard.type(`Ligne du bas ${line}`);
+  }
+  const last = body.locator('p').last();
+  await expect(last).toHaveText('Ligne du bas 6');
+  const lastBox = await boxOf(last);
+  const bodyBox = await boxOf(body);
+  // In the window…
+  expect(lastBox.y).toBeGreaterThanOrEqual(0);
+  expect(lastBox.y + lastBox.height).toBeLessThanOrEqual(560);
+  // …and in the body's visible part.
+  expect(lastBox.y).toBeGreaterThanOrEqual(bodyBox.y);
+  expect(lastBox.y + lastBox.height).toBeLessThanOrEqual(bodyBox.y + bodyBox.height + 1);
+  await expect(page.getByTestId('save-status')).toHaveAttribute('data-status', 'clean', { timeout: 5000 });
+});
+
+test('new lines made with Enter alone (no text typed after them) are scrolled into view inside the body', async ({ page }) => {
+  const { body } = await openNumberedPost(page, 900, 12, 'la médiation préalable obligatoire.', 'Des lignes vides');
+  const bodyBox = await boxOf(body);
+  // The body is wholly in the window: it alone scrolls to the caret.
+  expect(bodyBox.y + bodyBox.height).toBeLessThan(900);
+  await caretAtEnd(page, body);
+  // Enter is the editor's own command (no native typing after it to reveal the caret).
+  for (let i = 0; i < 30; i++) await page.keyboard.press('Enter');
+  await expect(body.locator('p')).toHaveCount(42);
+  const caret = await page.evaluate(() => {
+    const range = window.getSelection()?.getRangeAt(0);
+    const rect = range?.getClientRects()[0] ?? (range?.startContainer instanceof Element ? range.startContainer.getBoundingClientRect() : null);
+    return rect ? { top: rect.top, bottom: rect.bottom } : null;
+  });
+  if (!caret) throw new Error('the caret is somewhere');
+  expect(caret.top).toBeGreaterThanOrEqual(bodyBox.y);
+  expect(caret.bottom).toBeLessThanOrEqual(bodyBox.y + bodyBox.height + 1);
+  // The page kept its place.
+  expect(await body.boundingBox()).toEqual(bodyBox);
 });

@@ -1,6 +1,7 @@
 import StarterKit from '@tiptap/starter-kit';
 import Placeholder from '@tiptap/extension-placeholder';
 import type { Extensions } from '@tiptap/react';
+import { CaretInBody } from './caretInBody';
 import { EditorialLint } from './lint/extension';
 import type { LintSession } from './lint/lintSession';
 import { SnippetNode } from '../snippets/extension';
@@ -37,6 +38,7 @@ export function postExtensions(placeholder: string, lintSession?: LintSession, s
       },
     }),
     Placeholder.configure({ placeholder }),
+    CaretInBody,
     ...(lintSession ? [EditorialLint.configure({ session: lintSession })] : []),
     // Always in the schema: a stored post may hold a snippet node.
     SnippetNode.configure({ session: snippetSession ?? null }),
