@@ -113,16 +113,17 @@ async function typing(dir: string): Promise<void> {
       [ms, fresh] = await keystroke(fresh, i);
       atFresh.push(ms);
     }
-    const keep = async (post: Post, runs: number) => {
-      const samples: number[] = [];
-      for (let i = 0; i < runs; i++) {
-        const saved = await call(core, 'posts.save', { id: post.id, baseVersion: (await call(core, 'posts.get', { id: post.id })).version, content: docFromParagraphs([`${body} kept ${i}`]) });
-        samples.push(await timeAsync(() => call(core, 'posts.keepRevision', { id: saved.id })));
-      }
-      return samples;
+    // Ctrl+S: a save, then the revision kept (timed); interleaved like the keystrokes above.
+    const keep = async (post: Post, i: number): Promise<number> => {
+      const saved = await call(core, 'posts.save', { id: post.id, baseVersion: (await call(core, 'posts.get', { id: post.id })).version, content: docFromParagraphs([`${body} kept ${i}`]) });
+      return timeAsync(() => call(core, 'posts.keepRevision', { id: saved.id }));
     };
-    const keepFresh = await keep(fresh, 200);
-    const keepLong = await keep(long, 200);
+    const keepFresh: number[] = [];
+    const keepLong: number[] = [];
+    for (let i = 0; i < 200; i++) {
+      keepLong.push(await keep(long, i));
+      keepFresh.push(await keep(fresh, i));
+    }
     const firstPage = async (postId: string) => {
       const samples: number[] = [];
       for (let i = 0; i < 40; i++) samples.push(await timeAsync(() => call(core, 'posts.revisions', { postId, limit: 50 })));
