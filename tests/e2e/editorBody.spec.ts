@@ -37,6 +37,17 @@ async function caretAtEnd(page: Page, body: Locator): Promise<void> {
   await page.keyboard.press('Control+End');
 }
 
+/** Where the caret is drawn (an empty paragraph's caret: the paragraph's box). */
+async function caretRect(page: Page): Promise<{ top: number; bottom: number }> {
+  const caret = await page.evaluate(() => {
+    const range = window.getSelection()?.getRangeAt(0);
+    const rect = range?.getClientRects()[0] ?? (range?.startContainer instanceof Element ? range.startContainer.getBoundingClientRect() : null);
+    return rect ? { top: rect.top, bottom: rect.bottom } : null;
+  });
+  if (!caret) throw new Error('the caret is somewhere');
+  return caret;
+}
+
 /**
  * The post's body is a box of its own (styles.css): a keystroke lays out and paints it alone, not
  * the page around it. What the user sees of that: a long post scrolls inside the body, the page
@@ -128,14 +139,40 @@ test('new lines made with Enter alone (no text typed after them) are scrolled in
   // Enter is the editor's own command (no native typing after it to reveal the caret).
   for (let i = 0; i < 30; i++) await page.keyboard.press('Enter');
   await expect(body.locator('p')).toHaveCount(42);
-  const caret = await page.evaluate(() => {
-    const range = window.getSelection()?.getRangeAt(0);
-    const rect = range?.getClientRects()[0] ?? (range?.startContainer instanceof Element ? range.startContainer.getBoundingClientRect() : null);
-    return rect ? { top: rect.top, bottom: rect.bottom } : null;
-  });
-  if (!caret) throw new Error('the caret is somewhere');
+  const caret = await caretRect(page);
   expect(caret.top).toBeGreaterThanOrEqual(bodyBox.y);
   expect(caret.bottom).toBeLessThanOrEqual(bodyBox.y + bodyBox.height + 1);
   // The page kept its place.
   expect(await body.boundingBox()).toEqual(bodyBox);
+});
+
+test('with the body’s lower edge inside the window but under the pane’s edge (the status bar), the line typed is scrolled into what the pane shows', async ({ page }) => {
+  const { body } = await openNumberedPost(page, 900, 30, 'la rupture conventionnelle homologuée.', 'Sous la barre d’état');
+  const pane = page.locator('.editor-pane');
+  // A window height where the body ends in the band between the pane's bottom and the window's.
+  const placed = async () => {
+    const [bodyBox, paneBox, height] = [await boxOf(body), await boxOf(pane), page.viewportSize()?.height ?? 0];
+    return bodyBox.y + bodyBox.height > paneBox.y + paneBox.height + 8 && bodyBox.y + bodyBox.height <= height;
+  };
+  let height = 600;
+  for (; height <= 900; height += 10) {
+    await page.setViewportSize({ width: 1400, height });
+    if (await placed()) break;
+  }
+  expect(height, 'a window where the body ends under the pane’s edge').toBeLessThanOrEqual(900);
+
+  await caretAtEnd(page, body);
+  // Going to the end scrolled the pane to the caret: back to its top, the body under its edge again.
+  await pane.evaluate((element) => {
+    element.scrollTop = 0;
+  });
+  expect(await placed()).toBe(true);
+  for (let i = 0; i < 4; i++) await page.keyboard.press('Enter');
+  const caret = await caretRect(page);
+  const shown = await pane.evaluate((element) => {
+    const outer = element.getBoundingClientRect();
+    return { top: outer.top + element.clientTop, bottom: outer.top + element.clientTop + element.clientHeight };
+  });
+  expect(caret.top).toBeGreaterThanOrEqual(shown.top);
+  expect(caret.bottom).toBeLessThanOrEqual(shown.bottom);
 });
