@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import type { Locator, Page } from '@playwright/test';
+import { caretSeenAtEnd } from './support/caretAtEnd';
 import { startPlume } from './support/plumeServer';
 import type { RunningPlume } from './support/plumeServer';
 
@@ -31,23 +32,11 @@ async function boxOf(locator: Locator): Promise<{ x: number; y: number; width: n
   return box;
 }
 
-/**
- * Clicks into the body near its top and moves the caret to the end of the text, then waits until
- * the caret is seen there two frames on, as a user does before typing (the editor reads the
- * native caret move from a selection event; Enter pressed within milliseconds can precede it).
- */
+/** Clicks into the body near its top, moves the caret to the end of the text and waits to see it there. */
 async function caretAtEnd(page: Page, body: Locator): Promise<void> {
   await body.click({ position: { x: 40, y: 20 } });
   await page.keyboard.press('Control+End');
-  await expect(async () => {
-    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
-    const atEnd = await body.evaluate((element) => {
-      const anchor = window.getSelection()?.anchorNode;
-      const paragraph = anchor instanceof Element ? anchor.closest('p') : anchor?.parentElement?.closest('p');
-      return paragraph !== null && paragraph !== undefined && paragraph === element.querySelector('p:last-of-type');
-    });
-    expect(atEnd).toBe(true);
-  }).toPass({ timeout: 5000 });
+  await caretSeenAtEnd(page, body);
 }
 
 /** Where the caret is drawn (an empty paragraph's caret: the paragraph's box). */

@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
 import { docFromParagraphs } from '../../shared/posts/document';
+import { caretSeenAtEnd } from './support/caretAtEnd';
 import { startPlume } from './support/plumeServer';
 import type { RunningPlume } from './support/plumeServer';
 import { partnerWithLine } from './support/partnerWithLine';
@@ -60,11 +61,7 @@ test('a long post underlines the words near what the body shows, and those furth
   // Typing at the end of the post: the underlines where the caret is stay drawn, and a banned word typed there is underlined.
   await body(page).click();
   await page.keyboard.press('Control+End');
-  // As a user types once they see the caret at the end (two frames on, nothing moved it back).
-  await expect(async () => {
-    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
-    expect(await page.evaluate(() => window.getSelection()?.anchorNode?.parentElement?.closest('p')?.textContent.startsWith('Paragraphe 100') ?? false)).toBe(true);
-  }).toPass({ timeout: 5000 });
+  await caretSeenAtEnd(page, body(page));
   await page.keyboard.type(' Le meilleur, encore.');
   await expect(paragraph(page, 99).locator('span.lint-warning', { hasText: 'meilleur' })).toBeVisible();
   await expect(underline(page, 98)).toBeVisible();
