@@ -13,10 +13,12 @@ import { loadZoneTables } from './time/zoneTables';
 import { prefetchFirstScreen } from './app/prefetch';
 import { forgetLaunchToken } from './app/launchLink';
 import { followCoreEvents } from './app/queries';
+import { typefaceLoaded } from './app/typeface';
 import './styles.css';
 
 async function boot(): Promise<void> {
   forgetLaunchToken(window.location, window.history);
+  const typeface = typefaceLoaded();
   const queryClient = new PlumeQueryClient({
     defaultOptions: { queries: { staleTime: 30_000, retry: 1, refetchOnWindowFocus: false } },
   });
@@ -31,6 +33,7 @@ async function boot(): Promise<void> {
   prefetchFirstScreen(queryClient, window.location.hash);
   await initI18n((await settings)?.uiLocale ?? systemLocale());
   await zones;
+  await typeface;
   const root = document.getElementById('root');
   if (!root) throw new Error('#root missing from index.html');
   createRoot(root).render(

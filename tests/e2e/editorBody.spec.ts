@@ -178,3 +178,28 @@ test('with the body’s lower edge inside the window but under the pane’s edge
   expect(caret.top).toBeGreaterThanOrEqual(shown.top);
   expect(caret.bottom).toBeLessThanOrEqual(shown.bottom);
 });
+
+test('a post opens drawn in its typeface at once: nothing under the title moves a moment later', async ({ page }) => {
+  // Every frame from the first one that draws the body: where the body is, how tall the title is.
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    Object.assign(window, { bodyPlaces: seen });
+    const frame = () => {
+      const body = document.querySelector('[data-testid="post-body"]');
+      const title = document.querySelector('.title-input');
+      if (body && title) {
+        const place = `body at ${body.getBoundingClientRect().top.toFixed(2)}, title ${title.getBoundingClientRect().height.toFixed(2)} px tall`;
+        if (seen.at(-1) !== place) seen.push(place);
+      }
+      requestAnimationFrame(frame);
+    };
+    requestAnimationFrame(frame);
+  });
+  await openNumberedPost(page, 900, 12, 'la médiation préalable obligatoire.', 'Dessiné une fois');
+  // Every face is in, and a few frames drawn since.
+  await page.evaluate(() => document.fonts.ready);
+  await page.evaluate(() => new Promise((done) => setTimeout(done, 300)));
+  expect(await page.evaluate(() => document.fonts.check('600 1em "Source Sans 3"'))).toBe(true);
+  const places = await page.evaluate(() => (window as unknown as { bodyPlaces: string[] }).bodyPlaces);
+  expect(places).toHaveLength(1);
+});

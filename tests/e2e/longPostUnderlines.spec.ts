@@ -66,3 +66,30 @@ test('a long post underlines the words near what the body shows, and those furth
   await expect(paragraph(page, 99).locator('span.lint-warning', { hasText: 'meilleur' })).toBeVisible();
   await expect(underline(page, 98)).toBeVisible();
 });
+
+test('a caret moved by Ctrl+End stays at the end when the underlines there are drawn before the editor reads the move', async ({ page }) => {
+  await openLongPost(page);
+  await expect(underline(page, 0)).toBeVisible();
+  await body(page).click({ position: { x: 40, y: 20 } });
+  // The editor has read the click: the caret is in the first paragraph.
+  await expect
+    .poll(() => page.evaluate(() => window.getSelection()?.anchorNode?.parentElement?.closest('p')?.textContent.slice(0, 13)))
+    .toBe('Paragraphe 1 ');
+  // Hold the selection events, as a busy page does between a caret move and the event telling of it.
+  await page.evaluate(() => {
+    const hold = (event: Event) => event.stopImmediatePropagation();
+    Object.assign(window, { releaseSelectionEvents: () => window.removeEventListener('selectionchange', hold, { capture: true }) });
+    window.addEventListener('selectionchange', hold, { capture: true });
+  });
+  await page.keyboard.press('Control+End');
+  // The body scrolled to the end and drew the underlines there: a redraw before the move was read.
+  await expect(underline(page, 99)).toBeVisible();
+  await page.evaluate(() => {
+    (window as unknown as { releaseSelectionEvents: () => void }).releaseSelectionEvents();
+    document.dispatchEvent(new Event('selectionchange'));
+  });
+  await caretSeenAtEnd(page, body(page));
+  await page.keyboard.type(' Fin.');
+  await expect(paragraph(page, 99)).toContainText('faire. Fin.');
+  await expect(paragraph(page, 0)).not.toContainText('Fin.');
+});

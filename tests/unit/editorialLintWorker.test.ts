@@ -1,8 +1,10 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { getSchema } from '@tiptap/core';
 import StarterKit from '@tiptap/starter-kit';
 import { Node as PmNode } from '@tiptap/pm/model';
 import { EditorState } from '@tiptap/pm/state';
+import type { PluginView, Transaction } from '@tiptap/pm/state';
+import type { EditorView } from '@tiptap/pm/view';
 import { EditorialLine, lint, resolveLine } from '../../shared/editorial/index';
 import type { LintContextInput, ResolvedLine } from '../../shared/editorial/index';
 import { plainTextMap } from '../../shared/posts/document';
@@ -10,7 +12,7 @@ import type { DocNode } from '../../shared/posts/document';
 import { EDITOR_TIMING, editorialLintPlugin, lintStateOf, lintedElsewhereTransaction, refreshTransaction } from '../../renderer/src/editor/lint/lintPlugin';
 import type { LintState } from '../../renderer/src/editor/lint/lintPlugin';
 import { WorkerLintRunner } from '../../renderer/src/editor/lint/lintRunner';
-import type { LintWorkerPort } from '../../renderer/src/editor/lint/lintRunner';
+import type { LintRunner, LintWorkerPort } from '../../renderer/src/editor/lint/lintRunner';
 import { LintSession } from '../../renderer/src/editor/lint/lintSession';
 import { lintWorkerHandler } from '../../renderer/src/editor/lint/lintWorkerHandler';
 import { loadPageLint } from '../../renderer/src/editor/lint/pageLint';
@@ -177,5 +179,61 @@ describe("a worker's lint reaches the editor only if it still describes the docu
     const refreshed = state.apply(refreshTransaction(state));
     expect(lintOf(refreshed).stale).toBe(false);
     expect(lintOf(refreshed.apply(lintedElsewhereTransaction(refreshed, old)))).toBe(lintOf(refreshed));
+  });
+});
+
+describe('a pass asked for while the worker still lints an older text', () => {
+  const schema = getSchema([StarterKit]);
+  const docJson: DocNode = { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Le meilleur cabinet.' }] }] };
+  const timing = { delayMs: 5, maxWaitMs: 60_000 };
+
+  /** The editor's view as the plugin sees it: a state, transactions applied, the plugin's view told. */
+  class ViewOfState {
+    pluginViews: PluginView[] = [];
+    constructor(public state: EditorState) {}
+    dispatch(tr: Transaction): void {
+      const previous = this.state;
+      this.state = previous.apply(tr);
+      for (const pluginView of this.pluginViews) pluginView.update?.(this as unknown as EditorView, previous);
+    }
+  }
+
+  /** A worker that answers when told: each request waits in `asked`. */
+  function slowWorker(): { runner: LintRunner; asked: { text: string; answer: () => void }[] } {
+    const asked: { text: string; answer: () => void }[] = [];
+    const runner: LintRunner = {
+      lint: (text, withLine, withContext) => new Promise((resolve) => asked.push({ text, answer: () => resolve(lint(text, withLine, withContext)) })),
+    };
+    return { runner, asked };
+  }
+
+  function openEditor(runner: LintRunner): { view: ViewOfState; session: LintSession } {
+    const session = new LintSession(runner);
+    session.setInputs(line, context);
+    const plugin = editorialLintPlugin(session, timing);
+    const view = new ViewOfState(EditorState.create({ schema, doc: PmNode.fromJSON(schema, docJson), plugins: [plugin] }));
+    const pluginView = plugin.spec.view?.(view as unknown as EditorView);
+    if (pluginView) view.pluginViews.push(pluginView);
+    return { view, session };
+  }
+
+  const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+  it('is run once the worker answers, when the text was typed on meanwhile', async () => {
+    const { runner, asked } = slowWorker();
+    const { view } = openEditor(runner);
+    view.dispatch(view.state.tr.insertText('Vraiment, ', 1));
+    await vi.waitFor(() => expect(asked).toHaveLength(1));
+    // Typed on while the worker lints: the pause after the key comes and goes with the pass still out.
+    view.dispatch(view.state.tr.insertText(' Sans conteste.', view.state.doc.content.size - 1));
+    await pause(40);
+    expect(asked).toHaveLength(1);
+    asked[0]?.answer();
+    await vi.waitFor(() => expect(asked).toHaveLength(2));
+    expect(asked[1]?.text).toBe('Vraiment, Le meilleur cabinet. Sans conteste.');
+    asked[1]?.answer();
+    await vi.waitFor(() => expect(lintStateOf(view.state)?.stale).toBe(false));
+    expect(lintStateOf(view.state)?.map.text).toBe('Vraiment, Le meilleur cabinet. Sans conteste.');
+    expect(lintStateOf(view.state)?.result?.findings.map((f) => f.ruleId)).toContain('superlatives');
   });
 });

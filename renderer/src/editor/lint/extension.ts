@@ -3,6 +3,7 @@ import { EDITOR_TIMING, editorialLintPlugin } from './lintPlugin';
 import type { LintTiming } from './lintPlugin';
 import type { LintSession } from './lintSession';
 import { followShownRange } from './followShownRange';
+import { withCaretFromPage } from '../caretFromPage';
 
 export interface EditorialLintOptions {
   session: LintSession | null;
@@ -18,7 +19,7 @@ export const EditorialLint = Extension.create<EditorialLintOptions>({
   name: 'editorialLint',
   addOptions: () => ({ session: null, timing: EDITOR_TIMING }),
   addProseMirrorPlugins() {
-    return this.options.session ? [editorialLintPlugin(this.options.session, this.options.timing, followShownRange)] : [];
+    return this.options.session ? [editorialLintPlugin(this.options.session, this.options.timing, { followShown: followShownRange, withCaretFromPage })] : [];
   },
   addKeyboardShortcuts() {
     return {

@@ -222,6 +222,23 @@ function mappedThrough(value: LintState, tr: Transaction): LintState {
   return { ...value, decorations, shown, around: mapShownRange(value.around, tr.mapping) };
 }
 
+/** What the plugin does with the page around its view; none where there is no page (Node's tests and benches). */
+export interface LintInPage {
+  /** Keeps the drawn range following what the view shows (followShownRange.ts). */
+  followShown: FollowShownRange;
+  /** A redraw carrying the caret the page moved and the state has not read yet (caretFromPage.ts). */
+  withCaretFromPage: (view: EditorView, tr: Transaction) => Transaction;
+}
+
+/** The page of each view the plugin runs in, for redraws dispatched from outside it (refreshLint). */
+const pageOfView = new WeakMap<EditorView, LintInPage>();
+
+/** Dispatches a redraw (no edit): with the page's caret, so a move not read yet is not undone. */
+function dispatchRedraw(view: EditorView, tr: Transaction): void {
+  const page = pageOfView.get(view);
+  view.dispatch(page ? page.withCaretFromPage(view, tr) : tr);
+}
+
 const isShowing = (meta: unknown): meta is Showing => typeof meta === 'object' && meta !== null && 'showing' in meta;
 
 /**
@@ -230,10 +247,10 @@ const isShowing = (meta: unknown): meta is Showing => typeof meta === 'object' &
  * takes about a millisecond (bench/editorialLint.bench.ts): cheap, but not free next to a
  * bare keystroke, so in the editor it runs after the keystrokes (see LintTiming) and, with
  * the session's runner, in a worker: the page only maps underlines while keys come in.
- * `followShown` (the page's followShownRange) lets a long post draw only the underlines near
- * what the editor shows; without it (tests in Node), all are drawn.
+ * `inPage` lets a long post draw only the underlines near what the editor shows, and keeps a
+ * caret the page moved across a redraw; without it (tests in Node), all are drawn.
  */
-export function editorialLintPlugin(session: LintSession, timing: LintTiming = SYNCHRONOUS, followShown: FollowShownRange | null = null): Plugin<LintState> {
+export function editorialLintPlugin(session: LintSession, timing: LintTiming = SYNCHRONOUS, inPage: LintInPage | null = null): Plugin<LintState> {
   return new Plugin<LintState>({
     key: editorialLintKey,
     state: {
@@ -265,6 +282,7 @@ export function editorialLintPlugin(session: LintSession, timing: LintTiming = S
       decorations: (state) => editorialLintKey.getState(state)?.shown ?? DecorationSet.empty,
     },
     view: (view) => {
+      if (inPage) pageOfView.set(view, inPage);
       const initial = editorialLintKey.getState(view.state);
       if (initial) session.publish(initial);
       let timer: ReturnType<typeof setTimeout> | null = null;
@@ -282,9 +300,11 @@ export function editorialLintPlugin(session: LintSession, timing: LintTiming = S
         const result = line ? await runner.lint(map.text, line, context) : null;
         const apply = () => {
           inFlight = false;
-          // Typed on meanwhile: the pause after the last keystroke will lint again.
-          if (!isStale() || view.state.doc !== doc) return;
-          view.dispatch(lintedElsewhereTransaction(view.state, { doc, line, map, result, startedAt }));
+          if (isStale() && view.state.doc === doc) dispatchRedraw(view, lintedElsewhereTransaction(view.state, { doc, line, map, result, startedAt }));
+          // Still stale: typed on, or the line changed, while this pass ran (a worker still starting
+          // takes a while). A pass asked for meanwhile found this one in flight and let it be; unless
+          // the pause after a keystroke is still to come, lint again now.
+          if (isStale() && timer === null) run();
         };
         // At the start of a frame, so the redrawn underlines are laid out and painted in that very
         // frame, not left pending for the next one, where a keystroke would have to wait for them.
@@ -312,11 +332,11 @@ export function editorialLintPlugin(session: LintSession, timing: LintTiming = S
        * off; the pass and its redraw are done before a typist's next key, most of the time.
        */
       const lintAfterThisKeystroke = () => void afterNextPaint(run);
-      const shownRange = followShown?.(
+      const shownRange = inPage?.followShown(
         view,
         () => editorialLintKey.getState(view.state)?.around ?? null,
         (showing) => {
-          if (!destroyed) view.dispatch(showingTransaction(view.state, showing));
+          if (!destroyed) dispatchRedraw(view, showingTransaction(view.state, showing));
         },
       ) ?? { check: () => undefined, stop: () => undefined };
       // Opened before the page could lint: the first lint comes from the worker, after the pause.
@@ -348,6 +368,7 @@ export function editorialLintPlugin(session: LintSession, timing: LintTiming = S
         },
         destroy: () => {
           destroyed = true;
+          pageOfView.delete(view);
           shownRange.stop();
           if (timer) clearTimeout(timer);
         },
@@ -385,7 +406,7 @@ export const showingTransaction = (state: EditorState, showing: ShownRange): Tra
   state.tr.setMeta(editorialLintKey, { showing } satisfies Showing).setMeta('addToHistory', false);
 
 export function refreshLint(view: EditorView): void {
-  view.dispatch(refreshTransaction(view.state));
+  dispatchRedraw(view, refreshTransaction(view.state));
 }
 
 export const lintStateOf = (state: EditorState): LintState | undefined => editorialLintKey.getState(state);
