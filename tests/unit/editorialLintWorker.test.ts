@@ -207,21 +207,21 @@ describe('a pass asked for while the worker still lints an older text', () => {
     return { runner, asked };
   }
 
-  function openEditor(runner: LintRunner): { view: ViewOfState; session: LintSession } {
+  function openEditor(runner: LintRunner): ViewOfState {
     const session = new LintSession(runner);
     session.setInputs(line, context);
     const plugin = editorialLintPlugin(session, timing);
     const view = new ViewOfState(EditorState.create({ schema, doc: PmNode.fromJSON(schema, docJson), plugins: [plugin] }));
     const pluginView = plugin.spec.view?.(view as unknown as EditorView);
     if (pluginView) view.pluginViews.push(pluginView);
-    return { view, session };
+    return view;
   }
 
   const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
   it('is run once the worker answers, when the text was typed on meanwhile', async () => {
     const { runner, asked } = slowWorker();
-    const { view } = openEditor(runner);
+    const view = openEditor(runner);
     view.dispatch(view.state.tr.insertText('Vraiment, ', 1));
     await vi.waitFor(() => expect(asked).toHaveLength(1));
     // Typed on while the worker lints: the pause after the key comes and goes with the pass still out.
