@@ -121,10 +121,10 @@ export class VoiceProfileRepository {
     this.deleteSample = db.prepare('DELETE FROM voice_samples WHERE post_id = ?');
     // The profile's count is read back from its samples (an index range): incremental, and never drifts.
     this.recount = db.prepare(
-      `INSERT INTO voice_profiles (partner_id, language, algorithm_version, post_count, revision, updated_at)
-       VALUES (@partnerId, @language, @version, (SELECT count(*) FROM voice_samples WHERE partner_id = @partnerId AND language = @language), 1, @now)
+      `INSERT INTO voice_profiles (partner_id, language, algorithm_version, post_count, updated_at)
+       VALUES (@partnerId, @language, @version, (SELECT count(*) FROM voice_samples WHERE partner_id = @partnerId AND language = @language), @now)
        ON CONFLICT (partner_id, language) DO UPDATE SET algorithm_version = excluded.algorithm_version,
-         post_count = excluded.post_count, revision = revision + 1, updated_at = excluded.updated_at`,
+         post_count = excluded.post_count, updated_at = excluded.updated_at`,
     );
   }
 
