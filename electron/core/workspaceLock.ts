@@ -1,4 +1,4 @@
-import { closeSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 
 export interface WorkspaceLock {
@@ -20,9 +20,16 @@ const alive = (pid: number): boolean => {
 /**
  * One running Plume per workspace: its background loop sends emails and publications, and two
  * loops on one database would race for them. The lock file holds the owner's pid; a file left
- * by a dead process is taken over.
+ * by a dead process is taken over. The workspace folder is created here on a first start: the
+ * lock is the first thing Plume writes into it.
  */
 export function acquireWorkspaceLock(dataDir: string): WorkspaceLock {
+  try {
+    mkdirSync(dataDir, { recursive: true });
+  } catch (error) {
+    const code = error instanceof Error && 'code' in error ? String(error.code) : String(error);
+    throw new Error(`Cannot create the workspace folder ${dataDir} (${code}). Choose a folder Plume may write to with PLUME_DATA_DIR.`);
+  }
   const path = join(dataDir, 'plume.lock');
   let tookOver = false;
   for (let attempt = 0; attempt < 2; attempt++) {

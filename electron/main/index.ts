@@ -3,6 +3,7 @@ import { pathToFileURL } from 'node:url';
 import { BrowserWindow, app, dialog, ipcMain, session, shell } from 'electron';
 import type { IpcMainEvent, IpcMainInvokeEvent, WebContents } from 'electron';
 import type { Core } from '../core/app';
+import { dataDirFromEnvironment } from '../core/dataDir';
 import { electronPrinter } from './pdfPrinter';
 import { isRendererUrl } from './senderCheck';
 
@@ -81,7 +82,7 @@ function createWindow(): void {
 }
 
 void app.whenReady().then(() => {
-  const dataDir = process.env.PLUME_DATA_DIR ?? app.getPath('userData');
+  const dataDir = dataDirFromEnvironment() ?? app.getPath('userData');
   // As in browser mode: the window loads its page while core's modules are imported and the
   // workspace opened; calls made meanwhile wait for core.
   const readyCore = import('../core/app').then(({ createCore }) => {

@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, expect, it } from 'vitest';
 import { acquireWorkspaceLock } from '../../electron/core/workspaceLock';
@@ -30,4 +30,20 @@ it('takes over a lock left by a process that died (kill -9), and says so for rec
   const lock = acquireWorkspaceLock(folder.path);
   expect(lock.tookOverFromDeadProcess).toBe(true);
   lock.release();
+});
+
+it('creates the workspace folder on a first start (the machine has never run Plume)', () => {
+  folder = tempDir();
+  const fresh = join(folder.path, 'home', '.config', 'Plume');
+  const lock = acquireWorkspaceLock(fresh);
+  expect(readFileSync(join(fresh, 'plume.lock'), 'utf8')).toBe(String(process.pid));
+  lock.release();
+  expect(existsSync(join(fresh, 'plume.lock'))).toBe(false);
+});
+
+it('says which folder it cannot create, and how to choose another', () => {
+  folder = tempDir();
+  // A file where a folder should be: no user, root included, can create a folder inside it.
+  writeFileSync(join(folder.path, 'not-a-folder'), '');
+  expect(() => acquireWorkspaceLock(join(folder?.path ?? '', 'not-a-folder', 'Plume'))).toThrow(/Cannot create the workspace folder .*not-a-folder\/Plume \(ENOTDIR\)\. Choose a folder Plume may write to with PLUME_DATA_DIR/);
 });

@@ -27,11 +27,24 @@ export interface RunningPlume {
  * end-to-end run) as its own Node process, on a workspace folder the test owns, and waits for
  * its printed URL.
  */
-export async function startPlume(dataDir = mkdtempSync(join(tmpdir(), 'plume-e2e-')), env: Record<string, string> = {}): Promise<RunningPlume> {
-  const child = spawn(process.execPath, ['out/main/server.js'], {
-    env: { ...process.env, PLUME_DATA_DIR: dataDir, PLUME_NO_OPEN: '1', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+export function startPlume(dataDir = mkdtempSync(join(tmpdir(), 'plume-e2e-')), env: Record<string, string> = {}): Promise<RunningPlume> {
+  return spawnPlume({ ...process.env, PLUME_DATA_DIR: dataDir, PLUME_NO_OPEN: '1', ...env }, dataDir);
+}
+
+/**
+ * Starts it as a user does on a machine that never ran Plume: `home` as the home folder, no
+ * PLUME_DATA_DIR nor XDG_CONFIG_HOME, so the workspace goes where Plume chooses by default
+ * (~/.config/Plume on Linux), a folder that does not exist yet.
+ */
+export function startPlumeAtHome(home: string): Promise<RunningPlume> {
+  const env: NodeJS.ProcessEnv = { ...process.env, HOME: home, PLUME_NO_OPEN: '1' };
+  delete env.PLUME_DATA_DIR;
+  delete env.XDG_CONFIG_HOME;
+  return spawnPlume(env, join(home, '.config', 'Plume'));
+}
+
+async function spawnPlume(env: NodeJS.ProcessEnv, dataDir: string): Promise<RunningPlume> {
+  const child = spawn(process.execPath, ['out/main/server.js'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`Plume did not start:\n${output}`)), 30_000);
