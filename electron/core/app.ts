@@ -199,7 +199,7 @@ export function createCore(options: CoreOptions): Core {
       if (!isCorruption(error)) throw error;
       storage.damaged(error instanceof Error ? error.message : String(error), false);
       void storage.detach();
-      db.close();
+      storage.closeDatabase(db);
       return;
     }
     if (tookOverFromDeadProcess) current.signoff.outbox.releaseAbandoned(clock.now());
@@ -468,7 +468,7 @@ function wireServices({ options, db, migration, clock, log, events, storage }: W
       reports.close();
       const calendarStopped = calendar.close();
       similarity.close();
-      db.close();
+      storage.closeDatabase(db);
       await Promise.all([stopped, calendarStopped]);
     },
   };

@@ -9,6 +9,7 @@ import type { MigrationReport } from '../db/migrate';
 import type { EventBus } from '../events';
 import type { Logger } from '../log';
 import { BackgroundCheckpoints } from './backgroundCheckpoints';
+import { forgetCoverage, recordCoverage, takeCoverage } from './backupCoverage';
 import { BackupStore } from './backups';
 import { checkDatabaseFile } from './fileCheck';
 import { quickCheckInBackground } from './quickCheck';
@@ -56,9 +57,18 @@ export class WorkspaceStorage {
   private readonly backupEveryMs: number;
   /** The open file's WAL checkpoints, off core's thread (backgroundCheckpoints.ts). */
   private checkpoints: BackgroundCheckpoints | null = null;
+  /**
+   * The automatic backup that holds the open workspace up to `changesCovered` changes of its
+   * connection (SQLite's total_changes(), counted from the opening): the one the start found still
+   * current (backupCoverage.ts), or the last one taken since. A clean close with no change past it
+   * tells the next start so.
+   */
+  private covering: { backup: string; changesCovered: number } | null = null;
+  private readonly coverageMarker: string;
 
   constructor(private readonly options: StorageOptions) {
     this.backups = new BackupStore(join(options.dataDir, 'backups'));
+    this.coverageMarker = join(this.backups.dir, 'covers-workspace.json');
     this.backupEveryMs = options.backupEveryMs ?? 4 * 3_600_000;
     this.lastBackupAt = this.backups.latestAutomatic()?.takenAt ?? null;
     this.state = {
@@ -87,6 +97,9 @@ export class WorkspaceStorage {
    */
   open(): OpenedWorkspace | null {
     const { databasePath: path, clock, log } = this.options;
+    // Read (and removed) before anything opens the file; only the start's opening has one to read.
+    const coveredBy = this.openedBefore ? null : takeCoverage(this.coverageMarker, path);
+    this.covering = null;
     const check = checkDatabaseFile(path);
     let existed = check.kind === 'plausible';
     if (check.kind === 'damaged') {
@@ -118,6 +131,8 @@ export class WorkspaceStorage {
       return null;
     }
     this.db = opened.db;
+    // A migration just changed the file: the backup holds the schema before it, not this file.
+    if (coveredBy !== null && opened.migration.from === opened.migration.to) this.covering = { backup: coveredBy, changesCovered: 0 };
     this.checkpoints = new BackgroundCheckpoints(opened.db, path, log);
     const openedBefore = this.openedBefore;
     this.openedBefore = true;
@@ -169,7 +184,13 @@ export class WorkspaceStorage {
     if (result.status === 'unchecked') this.options.log.error(`workspace check did not run: ${result.reason}`);
     if (this.state.status === 'checking') this.state = { ...this.state, status: 'ok' };
     this.options.events.emit({ type: 'workspace.health' });
-    // The start-of-session backup, once the file is known sound.
+    // The start-of-session backup, once the file is known sound; none when the latest backup
+    // already holds the workspace as this session found it.
+    const current = this.covering?.backup;
+    if (current !== undefined && this.backups.latestAutomatic()?.name === current) {
+      this.options.log.info(`start-of-session backup not needed: the workspace is unchanged since the backup ${join(this.backups.dir, current)}`);
+      return;
+    }
     await this.backupNow().catch((error: unknown) => this.options.log.error('start-up backup failed', error));
   }
 
@@ -195,6 +216,8 @@ export class WorkspaceStorage {
     const db = this.db;
     if (!db || this.state.status === 'damaged') throw workspaceDamagedError(this.options.databasePath);
     const now = this.options.clock.now();
+    // Changes made from here on may or may not make it into the copy: only those before count as held.
+    const changesBefore = totalChanges(db);
     const run = this.backups.create(db, now);
     this.backingUp = run;
     try {
@@ -205,6 +228,7 @@ export class WorkspaceStorage {
       }
       this.changedSinceBackup = false;
       this.lastBackupAt = now;
+      if (this.db === db) this.covering = { backup: outcome.backup.name, changesCovered: changesBefore };
       this.options.log.info(`backup written: ${join(this.backups.dir, outcome.backup.name)}`);
       return outcome.backup;
     } catch (error) {
@@ -275,6 +299,24 @@ export class WorkspaceStorage {
   }
 
   /**
+   * Closes the workspace's connection (core's shutdown, a restore). When the file is sound and
+   * nothing was written since the start of the latest backup that holds it, the next start is
+   * told so (backupCoverage.ts) and skips its own backup.
+   */
+  closeDatabase(db: Database): void {
+    const covering = this.covering;
+    const unchanged = covering !== null && db.open && this.state.status === 'ok' && totalChanges(db) === covering.changesCovered;
+    db.close();
+    if (!unchanged) return;
+    try {
+      recordCoverage(this.coverageMarker, covering.backup, this.options.databasePath);
+    } catch (error) {
+      // The next start then backs up again: slower, never wrong.
+      this.options.log.error(`could not note that the backup ${covering.backup} holds the closed workspace`, error);
+    }
+  }
+
+  /**
    * First half of a restore, while the workspace is still open: copies the backup next to
    * the workspace file. A full disk fails here, before anything was closed or moved.
    */
@@ -303,6 +345,9 @@ export class WorkspaceStorage {
       if (existsSync(path + side)) renameSync(path + side, aside + side);
     }
     renameSync(incoming, path);
+    // A marker left by the close above speaks of the file set aside.
+    forgetCoverage(this.coverageMarker);
+    this.covering = null;
     this.state = { ...this.state, status: 'ok', reason: null, setAsidePath: null, readable: true };
     this.options.log.info(`workspace restored from ${backupPath}; the previous file was kept as ${aside}`);
   }
@@ -312,3 +357,6 @@ export class WorkspaceStorage {
     return `${this.options.databasePath}.${kind}-${iso}`;
   }
 }
+
+/** Rows changed through this connection since it opened (SQLite's total_changes()). */
+const totalChanges = (db: Database): number => Number(db.prepare('SELECT total_changes()').pluck().get());

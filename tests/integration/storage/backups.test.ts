@@ -2,17 +2,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { backupsToKeep } from '../../../shared/workspace/backupRetention';
 import { createTestCore } from '../../support/testCore';
 import type { TestCore } from '../../support/testCore';
+import { partnerInput } from '../../support/partnerInput';
 
 const HOUR = 3_600_000;
-const partner = (name: string) => ({
-  displayName: name,
-  role: 'Associée',
-  organisation: 'Cabinet Arcand',
-  color: '#1d4ed8',
-  timeZone: 'Europe/Paris',
-  locale: 'fr' as const,
-  signoffEmail: 'claire.dupont@example.org',
-});
+const partner = partnerInput;
 
 let t: TestCore;
 afterEach(() => t.close());

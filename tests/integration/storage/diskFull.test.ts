@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { docFromParagraphs } from '../../../shared/posts/document';
 import { createTestCore } from '../../support/testCore';
 import { tempDir } from '../../support/tempDir';
+import { partnerInput } from '../../support/partnerInput';
 
 // A real full filesystem: an 8 MB tmpfs (the workspaces of three tests and a backup fit; the filler takes the rest). Needs root (CI runs as root); skipped, saying why, elsewhere.
 const mountPoint = tempDir('plume-full-disk-');
@@ -34,15 +35,7 @@ function fillDisk(dir: string): string {
   return filler;
 }
 
-const partner = {
-  displayName: 'Me Claire Dupont',
-  role: 'Associée',
-  organisation: 'Cabinet Arcand',
-  color: '#1d4ed8',
-  timeZone: 'Europe/Paris',
-  locale: 'fr' as const,
-  signoffEmail: 'claire.dupont@example.org',
-};
+const partner = partnerInput();
 
 describe.skipIf(mountProblem !== null)(`on a full disk${mountProblem ? ` — skipped: ${mountProblem}` : ''}`, () => {
   it('a save answers errors.diskFull, keeps the last saved version, and succeeds once there is room', async () => {
