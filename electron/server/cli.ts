@@ -9,6 +9,7 @@ import type { Clock } from '../core/clock';
 import { resolveDataDir } from '../core/dataDir';
 import { createLogger } from '../core/log';
 import { acquireWorkspaceLock } from '../core/workspaceLock';
+import { browserModeSettings, isPortTaken, portTakenMessage } from './environment';
 import { firstPageFiles } from './firstPageFiles';
 import { startBrowserServer } from './server';
 
@@ -25,21 +26,15 @@ function openInBrowser(url: string): void {
 /** How long core waits for the page to be asked for, or for its first files, before starting anyway. */
 const CORE_START_WAIT_MS = 300;
 
-/** PLUME_CLOCK_START (an ISO instant): time flows from there instead of now — for end-to-end tests. */
-function clockFromEnvironment(): Clock | undefined {
-  const start = process.env.PLUME_CLOCK_START;
-  if (start === undefined || start === '') return undefined;
-  const instant = Date.parse(start);
-  if (Number.isNaN(instant)) throw new Error(`PLUME_CLOCK_START is not an ISO instant: ${start}`);
-  return clockStartingAt(instant);
-}
-
 async function main(): Promise<void> {
   const staticDir = process.env.PLUME_STATIC_DIR ?? fileURLToPath(new URL('../../out/renderer/', import.meta.url));
   if (!existsSync(staticDir)) {
     process.stderr.write(`Plume: the UI is not built (${staticDir} missing). Run: npm run build\n`);
     process.exit(1);
   }
+  // A wrong PLUME_PORT or PLUME_CLOCK_START stops here, named, before anything is locked or opened.
+  const settings = browserModeSettings();
+  const clock: Clock | undefined = settings.clockStart === undefined ? undefined : clockStartingAt(settings.clockStart);
   const dataDir = resolveDataDir();
   // One Plume per workspace, checked before a link is printed.
   const lock = acquireWorkspaceLock(dataDir);
@@ -65,7 +60,7 @@ async function main(): Promise<void> {
       .then(({ createCore }) =>
         // background: replies, deadlines, reminders, holds and the outbox run while the app runs.
         // plume.log in the workspace (rotated), and the terminal.
-        createCore({ dataDir, logger: createLogger({ stderr: true, file: join(dataDir, 'plume.log') }), background: true, clock: clockFromEnvironment(), heldLock: lock }),
+        createCore({ dataDir, logger: createLogger({ stderr: true, file: join(dataDir, 'plume.log') }), background: true, clock, heldLock: lock }),
       )
       .then(
         (core) => settle?.resolve(core),
@@ -88,8 +83,12 @@ async function main(): Promise<void> {
     onCoreWanted: startCore,
     staticDir,
     dataDir,
-    ...(process.env.PLUME_PORT ? { port: Number(process.env.PLUME_PORT) } : {}),
+    ...(settings.port === undefined ? {} : { port: settings.port }),
     onLinkUsed: (next) => process.stdout.write(`Link used. Next single-use link: ${next}\n`),
+  }).catch((error: unknown) => {
+    // Nothing was opened: the workspace is free again for the next try.
+    lock.release();
+    throw settings.port !== undefined && isPortTaken(error) ? new Error(portTakenMessage(settings.port)) : error;
   });
   process.stdout.write(`Plume (browser mode) is running: ${server.url}\n`);
   process.stdout.write(`Workspace: ${dataDir}\n`);
