@@ -70,6 +70,27 @@ describe('database migrations', () => {
     copy.close();
   });
 
+  it('0027 marks as the example’s own the posts its loader wrote with their example partner, not those the user wrote later', () => {
+    const dir = fresh();
+    const before = join(dir, 'before-0027');
+    mkdirSync(before);
+    for (const file of readdirSync(DEFAULT_MIGRATIONS_DIR)) if (Number.parseInt(file, 10) < 27) copyFileSync(join(DEFAULT_MIGRATIONS_DIR, file), join(before, file));
+    const file = join(dir, 'plume.sqlite');
+    const old = openDatabase(file, 1, before).db;
+    const partner = old.prepare("INSERT INTO partners (id, display_name, color, time_zone, locale, is_example, created_at, updated_at) VALUES (?, ?, '#1d4ed8', 'Europe/Paris', 'fr', ?, ?, ?)");
+    partner.run('example', 'Me Claire Dupont', 1, 1_000, 1_000);
+    partner.run('own', 'Me Marc Roux', 0, 1_000, 1_000);
+    const post = old.prepare(`INSERT INTO posts (id, partner_id, title, content_json, plain_text, created_at, updated_at) VALUES (?, ?, 'Titre', '{"type":"doc","content":[]}', '', ?, ?)`);
+    post.run('loaded', 'example', 1_000, 1_000);
+    post.run('written-later', 'example', 2_000, 2_000);
+    post.run('own-at-that-instant', 'own', 1_000, 1_000);
+    old.close();
+
+    const { db } = openDatabase(file, 2);
+    expect(db.prepare('SELECT id FROM posts WHERE is_example = 1').pluck().all()).toEqual(['loaded']);
+    db.close();
+  });
+
   it('rolls a failing migration back entirely and leaves the version where it was', () => {
     const dir = fresh();
     const broken = join(dir, 'broken');

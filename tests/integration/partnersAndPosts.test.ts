@@ -193,6 +193,26 @@ describe('the example workspace', () => {
     expect((await t.call('partners.list', {})).map((p) => p.id)).toEqual([own.id]);
     expect(await t.call('posts.list', {})).toEqual([]);
   });
+
+  it('keeps the posts the user wrote under an example partner when the example goes, and that partner with them', async () => {
+    await t.call('workspace.loadExample', {});
+    const examples = (await t.call('partners.list', {})).filter((p) => p.isExample);
+    const claire = examples.find((p) => p.displayName === 'Me Claire Dupont');
+    if (!claire) throw new Error('the example firm has no Me Claire Dupont');
+    // Edited by the user too: an example post stays the example's.
+    const exampleOfClaire = (await t.call('posts.list', { partnerId: claire.id }))[0];
+    if (!exampleOfClaire) throw new Error('Me Claire Dupont has no example post');
+    const opened = await t.call('posts.get', { id: exampleOfClaire.id });
+    await t.call('posts.save', { id: opened.id, baseVersion: opened.version, title: 'Réforme du droit des contrats, revue' });
+    const mine = await t.call('posts.create', { partnerId: claire.id, title: 'Mon billet pour Me Dupont', content: docFromParagraphs(['Écrit par moi.']) });
+
+    const after = await t.call('workspace.removeExample', {});
+    expect(after.hasExampleData).toBe(false);
+    const partners = await t.call('partners.list', {});
+    expect(partners.map((p) => [p.displayName, p.isExample])).toEqual([['Me Claire Dupont', false]]);
+    expect((await t.call('posts.list', {})).map((p) => p.id)).toEqual([mine.id]);
+    expect((await t.call('posts.get', { id: mine.id })).title).toBe('Mon billet pour Me Dupont');
+  });
 });
 
 describe('the router', () => {

@@ -114,7 +114,17 @@ export class PartnerRepository {
     return (this.db.prepare('SELECT count(*) AS n FROM partners WHERE is_example = 1').get() as { n: number }).n;
   }
 
-  /** Example partners go with their posts and revisions (ON DELETE CASCADE). */
+  /**
+   * An example partner the user wrote posts for becomes one of the user's partners: removing
+   * the example must not take those posts with it. Returns how many were kept.
+   */
+  adoptExampleWithPosts(now: number): number {
+    return this.db
+      .prepare('UPDATE partners SET is_example = 0, updated_at = ? WHERE is_example = 1 AND EXISTS (SELECT 1 FROM posts WHERE posts.partner_id = partners.id)')
+      .run(now).changes;
+  }
+
+  /** Example partners go with what is still theirs (accounts, lines: ON DELETE CASCADE). */
   deleteExample(): number {
     return this.db.prepare('DELETE FROM partners WHERE is_example = 1').run().changes;
   }

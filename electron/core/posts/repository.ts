@@ -106,6 +106,8 @@ export interface PostRecord {
   scheduledZone: string | null;
   /** Omitted: the stored threads and first comments stay as they are. */
   threadsAndComments?: ThreadsOfPost | undefined;
+  /** Written by the example workspace's loader (removed with it); set at insert only. */
+  isExample?: boolean;
 }
 
 /** The stored form of a post without per-network versions. */
@@ -118,6 +120,7 @@ const recordParams = (record: PostRecord) => {
     networks: JSON.stringify(record.networks),
     versionsJson,
     versionNetworks: JSON.stringify(versionNetworks(versionsFrom(versionsJson))),
+    isExample: record.isExample === true ? 1 : 0,
   };
 };
 
@@ -188,9 +191,9 @@ export class PostRepository {
     this.db
       .prepare(
         `INSERT INTO posts (id, partner_id, title, note, networks, content_json, plain_text, versions_json, version_networks,
-           status, version, scheduled_at, scheduled_zone, created_at, updated_at)
+           status, version, scheduled_at, scheduled_zone, is_example, created_at, updated_at)
          VALUES (@id, @partnerId, @title, @note, @networks, @contentJson, @plainText, @versionsJson, @versionNetworks,
-           @status, @version, @scheduledAt, @scheduledZone, @now, @now)`,
+           @status, @version, @scheduledAt, @scheduledZone, @isExample, @now, @now)`,
       )
       .run({ ...recordParams(record), now });
     if (record.threadsAndComments) this.threads.write(record.id, record.threadsAndComments);
@@ -239,6 +242,11 @@ export class PostRepository {
 
   count(): number {
     return (this.db.prepare('SELECT count(*) AS n FROM posts').get() as { n: number }).n;
+  }
+
+  /** The example workspace's own posts (not those the user wrote under its partners). */
+  exampleIds(): string[] {
+    return this.db.prepare('SELECT id FROM posts WHERE is_example = 1').pluck().all() as string[];
   }
 
   /** When the post's row was last written, or null for an unknown post. */

@@ -266,7 +266,8 @@ export class SignoffService {
     if (!partner) throw notFound('partner', post.partnerId);
     if (requireNetworks && post.networks.length === 0) {
       // Without a network there is no final text to approve (the hash would cover nothing).
-      throw invalid('networks', 'errors.signoff.noNetworks', 'Choose at least one network before sign-off');
+      // Said as the error itself: the sign-off forms have no networks field to show it under.
+      throw new ApiError({ code: 'validation', messageKey: 'errors.signoff.noNetworks', message: 'Choose at least one network before sign-off', issues: [{ path: ['networks'], messageKey: 'errors.signoff.noNetworks' }] });
     }
     return { post, partner };
   }

@@ -58,6 +58,7 @@ export class WorkspaceService {
               version: 1,
               scheduledAt: post.schedule ? this.exampleInstant(post.schedule, example.fields.timeZone, now) : null,
               scheduledZone: post.schedule ? example.fields.timeZone : null,
+              isExample: true,
             },
             now,
           );
@@ -70,8 +71,18 @@ export class WorkspaceService {
     return this.state();
   }
 
+  /**
+   * Removes the example firm's posts, then its partners; a partner the user wrote posts for
+   * stays, with those posts, as one of the user's own (the confirmation promises the user's
+   * data is not touched).
+   */
   removeExample(): WorkspaceState {
-    this.partners.deleteExample();
+    const now = this.clock.now();
+    this.db.transaction(() => {
+      for (const id of this.posts.exampleIds()) this.posts.delete(id);
+      this.partners.adoptExampleWithPosts(now);
+      this.partners.deleteExample();
+    })();
     this.emitChanged();
     return this.state();
   }

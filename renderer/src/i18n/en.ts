@@ -26,7 +26,7 @@ export const en: Messages = {
   example: {
     banner: 'This workspace contains example data (a fictitious firm).',
     remove: 'Remove example data',
-    removeConfirm: 'Remove the example partners and their posts? Your own data is not touched.',
+    removeConfirm: 'Remove the example partners and their posts? Your own posts are kept, with the partner you wrote them for.',
   },
   partners: {
     title: 'Partners',

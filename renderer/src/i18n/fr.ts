@@ -27,7 +27,7 @@ export const fr = {
   example: {
     banner: 'Cet espace contient des données d’exemple (cabinet fictif).',
     remove: 'Supprimer les données d’exemple',
-    removeConfirm: 'Supprimer les partenaires d’exemple et leurs publications\u202f? Vos propres données ne sont pas touchées.',
+    removeConfirm: 'Supprimer les partenaires d’exemple et leurs publications\u202f? Vos propres publications sont gardées, avec le partenaire pour lequel vous les avez écrites.',
   },
   partners: {
     title: 'Partenaires',

@@ -30,6 +30,21 @@ async function refusal(run: () => unknown): Promise<ApiError> {
   throw new Error('expected a refusal');
 }
 
+describe('a sign-off needs a network', () => {
+  it('is refused, asked or recorded, with its own message (the forms have no networks field to show it under)', async () => {
+    h = await startHarness();
+    const partner = await h.partner({ signoffEmail: '' });
+    const post = await h.post(partner.id, 'Le juge peut réviser le contrat.', { networks: [] });
+    for (const refused of [
+      await refusal(() => h.call('signoff.request', { postId: post.id })),
+      await refusal(() => h.call('signoff.recordDecision', { postId: post.id, decision: 'approve', channel: 'phone', decidedAt: h.clock.now() })),
+    ]) {
+      expect(refused).toMatchObject({ code: 'validation', messageKey: 'errors.signoff.noNetworks' });
+    }
+    expect((await h.call('signoff.status', { postId: post.id })).status).toBe('draft');
+  });
+});
+
 describe('an approval is bound to the exact text', () => {
   it('editing approved content voids the approval: back to draft, banner data in the status, the CM alerted, the publisher refuses', async () => {
     h = await startHarness();
