@@ -72,6 +72,8 @@ test('a drop on 02:00 of the DST change day is announced as a time that does not
   await expect(announcer(page)).not.toContainText('posé sur');
 
   const dialog = page.getByTestId('dst-dialog');
+  // The day as the page writes dates, not the ISO form.
+  await expect(dialog).toContainText('Le dimanche 28 mars 2027, 02:00 n’existe pas');
   const choices = dialog.getByTestId('dst-choice');
   await expect(choices).toHaveText(['Publier à 03:00, dès le changement d’heure', 'Publier à 01:00, avant le changement d’heure']);
   await choices.nth(0).click();

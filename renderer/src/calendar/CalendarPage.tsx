@@ -645,6 +645,7 @@ export function CalendarPage({ view: askedView, date, onNavigate, onOpenPost }: 
         <DstChoiceDialog
           resolution={pending.resolution}
           zone={pending.resolutionZone}
+          formatDate={longDate}
           onCancel={() => setPending(null)}
           onChoose={(instant) => {
             setPending(null);

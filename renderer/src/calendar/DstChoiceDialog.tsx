@@ -8,16 +8,19 @@ import { zoneTimeName } from './time';
 export interface DstChoiceDialogProps {
   resolution: GapTime | AmbiguousTime;
   zone: string;
+  /** The requested day (YYYY-MM-DD) as the page writes dates: « dimanche 28 mars 2027 ». */
+  formatDate: (date: string) => string;
   onChoose: (instant: number) => void;
   onCancel: () => void;
 }
 
 /** A wall time that does not exist or happens twice: the user chooses, nothing moves silently. */
-export function DstChoiceDialog({ resolution, zone, onChoose, onCancel }: DstChoiceDialogProps) {
+export function DstChoiceDialog({ resolution, zone, formatDate, onChoose, onCancel }: DstChoiceDialogProps) {
   const { t } = useTranslation();
   const dialog = useRef<HTMLDialogElement>(null);
   useEffect(() => dialog.current?.showModal(), []);
-  const { date, time } = resolution.requested;
+  const { time } = resolution.requested;
+  const date = formatDate(resolution.requested.date);
   // The requested wall time read with the offset after the change (02:00 → 01:00): just before the clocks jump.
   const beforeTheChange = resolution.kind === 'gap' ? resolution.instantAfter - resolution.gapMinutes * 60_000 : 0;
   return (
