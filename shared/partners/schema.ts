@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Network } from '../posts/networks';
-import { isValidTimeZone } from './timeZones';
+import { canonicalTimeZone, isValidTimeZone } from './timeZones';
 
 export const Locale = z.enum(['fr', 'en']);
 export type Locale = z.infer<typeof Locale>;
@@ -26,7 +26,7 @@ export const PartnerInput = z.object({
     .string()
     .regex(/^#[0-9a-fA-F]{6}$/, { message: 'errors.color' })
     .optional(),
-  timeZone: z.string().refine(isValidTimeZone, { message: 'errors.timeZone' }),
+  timeZone: z.string().trim().refine(isValidTimeZone, { message: 'errors.timeZone' }).transform(canonicalTimeZone),
   locale: Locale.default('fr'),
   signoffEmail: z
     .union([z.literal(''), z.string().trim().pipe(z.email({ message: 'errors.email' }))])

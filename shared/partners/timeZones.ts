@@ -13,6 +13,15 @@ export function isValidTimeZone(zone: string): boolean {
   }
 }
 
+/**
+ * The zone as the tz database spells it ("europe/paris" → "Europe/Paris"): stored and shown
+ * that way, so the city reads right and two partners in one zone compare equal. Call on a
+ * valid zone only.
+ */
+export function canonicalTimeZone(zone: string): string {
+  return new Intl.DateTimeFormat('en', { timeZone: zone }).resolvedOptions().timeZone;
+}
+
 export function listTimeZones(): string[] {
   const zones = Intl.supportedValuesOf('timeZone');
   return zones.includes('UTC') ? zones : [...zones, 'UTC'];

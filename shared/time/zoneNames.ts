@@ -62,8 +62,20 @@ const CITY: Record<string, { fr?: string; en?: string }> = {
   'Antarctica/DumontDUrville': { fr: 'Dumont d’Urville', en: 'Dumont d’Urville' },
 };
 
+/**
+ * The tz database's fixed-offset zones: "Etc/GMT+5" is five hours *behind* UTC (POSIX signs),
+ * so it reads "UTC−5"; "Etc/UTC", "UTC" and their like read "UTC".
+ */
+function fixedOffsetName(zone: string): string | null {
+  if (/^(?:Etc\/)?(?:UTC|UCT|GMT|Zulu|Universal|Greenwich)(?:[+-]0)?$/.test(zone)) return 'UTC';
+  const offset = /^Etc\/GMT([+-])(\d{1,2})$/.exec(zone);
+  return offset ? `UTC${offset[1] === '+' ? '\u2212' : '+'}${String(Number(offset[2]))}` : null;
+}
+
 /** The city (or place) a zone is named after, in `locale`. */
 export function zoneCity(zone: string, locale: Locale): string {
+  const fixed = fixedOffsetName(zone);
+  if (fixed) return fixed;
   const named = CITY[zone]?.[locale];
   if (named) return named;
   return (zone.split('/').at(-1) ?? zone).replace(/_/g, ' ');
@@ -75,6 +87,7 @@ const ELIDES = /^[AEIOUYÀÂÉÈÊÎÔÛ]/i;
 export function zoneTimeName(zone: string, locale: Locale): string {
   const city = zoneCity(zone, locale);
   if (locale === 'en') return `${city} time`;
+  if (fixedOffsetName(zone)) return `heure ${city}`;
   if (city.startsWith('Le ')) return `heure du ${city.slice(3)}`;
   return ELIDES.test(city) ? `heure d’${city}` : `heure de ${city}`;
 }

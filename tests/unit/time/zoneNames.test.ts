@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { listTimeZones } from '../../../shared/partners/timeZones';
 import { zoneCity, zoneTimeName } from '../../../shared/time/zoneNames';
+import { PartnerInput } from '../../../shared/partners/schema';
 
 describe('zone names', () => {
   it('name Montreal’s zone one way per language, with its accent in French', () => {
@@ -24,5 +25,22 @@ describe('zone names', () => {
         expect(city.length, zone).toBeGreaterThan(0);
       }
     }
+  });
+
+  it('read the fixed-offset zones with UTC and the sign people expect (Etc/GMT+5 is five hours behind)', () => {
+    expect(zoneCity('Etc/GMT+5', 'fr')).toBe('UTC\u22125');
+    expect(zoneCity('Etc/GMT-3', 'en')).toBe('UTC+3');
+    expect(zoneTimeName('Etc/GMT+5', 'fr')).toBe('heure UTC\u22125');
+    expect(zoneTimeName('Etc/UTC', 'fr')).toBe('heure UTC');
+    expect(zoneTimeName('UTC', 'en')).toBe('UTC time');
+  });
+});
+
+describe('a partner’s time zone as typed', () => {
+  it('is stored as the tz database spells it, spaces trimmed, so the city reads right', () => {
+    expect(PartnerInput.shape.timeZone.parse('europe/paris')).toBe('Europe/Paris');
+    expect(PartnerInput.shape.timeZone.parse(' Europe/Paris ')).toBe('Europe/Paris');
+    expect(PartnerInput.shape.timeZone.parse('america/MONTREAL')).toMatch(/^America\/(Montreal|Toronto)$/);
+    expect(PartnerInput.shape.timeZone.safeParse('Europe/Atlantis').success).toBe(false);
   });
 });
