@@ -1,12 +1,12 @@
 import { z } from 'zod';
 
-/** One automatic backup (or a copy kept aside by a restore), newest first in lists. */
+/** One backup: automatic, asked for (« Sauvegarder maintenant »), or a copy kept aside by a restore; newest first in lists. */
 export const BackupInfo = z.object({
   name: z.string(),
   /** When it was taken (UTC ms). */
   takenAt: z.number().int(),
   bytes: z.number().int().nonnegative(),
-  kind: z.enum(['automatic', 'beforeRestore']),
+  kind: z.enum(['automatic', 'manual', 'beforeRestore']),
 });
 export type BackupInfo = z.infer<typeof BackupInfo>;
 

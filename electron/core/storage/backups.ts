@@ -1,13 +1,13 @@
 import { mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { backupsToKeep } from '../../../shared/workspace/backupRetention';
+import { MANUAL_BACKUPS_KEPT, backupsToKeep } from '../../../shared/workspace/backupRetention';
 import type { BackupInfo } from '../../../shared/workspace/health';
 import { copyInBackground } from './copyInBackground';
 import { quickCheckInBackground } from './quickCheck';
 import type { QuickCheckResult } from './quickCheck';
 
-const NAME = /^plume-(before-restore-)?(\d{4})(\d{2})(\d{2})-(\d{2})(\d{2})(\d{2})\.sqlite$/;
+const NAME = /^plume-(before-restore-|manual-)?(\d{4})(\d{2})(\d{2})-(\d{2})(\d{2})(\d{2})\.sqlite$/;
 
 const stamp = (at: number): string => {
   const iso = new Date(at).toISOString(); // 2026-11-24T09:00:00.000Z
@@ -17,8 +17,9 @@ const stamp = (at: number): string => {
 function parse(name: string): { takenAt: number; kind: BackupInfo['kind'] } | null {
   const m = NAME.exec(name);
   if (!m) return null;
-  const [, before, y, mo, d, h, mi, s] = m;
-  return { takenAt: Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s)), kind: before ? 'beforeRestore' : 'automatic' };
+  const [, prefix, y, mo, d, h, mi, s] = m;
+  const kind: BackupInfo['kind'] = prefix === 'before-restore-' ? 'beforeRestore' : prefix === 'manual-' ? 'manual' : 'automatic';
+  return { takenAt: Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s)), kind };
 }
 
 /**
@@ -60,8 +61,9 @@ export class BackupStore {
     return backups.sort((a, b) => b.takenAt - a.takenAt);
   }
 
-  latestAutomatic(): BackupInfo | null {
-    return this.list().find((b) => b.kind === 'automatic') ?? null;
+  /** The newest copy of the workspace as it ran (automatic or asked for; not one kept aside by a restore). */
+  latest(): BackupInfo | null {
+    return this.list().find((b) => b.kind !== 'beforeRestore') ?? null;
   }
 
   pathOf(name: string): string | null {
@@ -79,9 +81,9 @@ export class BackupStore {
    * thread while the app keeps reading and writing), checks the copy, then gives it its final
    * name. A failed or damaged copy is removed; the live file is never touched.
    */
-  async create(db: Database.Database, now: number): Promise<BackupOutcome> {
+  async create(db: Database.Database, now: number, kind: 'automatic' | 'manual' = 'automatic'): Promise<BackupOutcome> {
     mkdirSync(this.dir, { recursive: true });
-    const name = `plume-${stamp(now)}.sqlite`;
+    const name = `plume-${kind === 'manual' ? 'manual-' : ''}${stamp(now)}.sqlite`;
     const partial = join(this.dir, `.${name}.partial`);
     try {
       // Left by a copy cut short (VACUUM INTO wants a new file).
@@ -96,12 +98,15 @@ export class BackupStore {
       for (const file of [partial, `${partial}-wal`, `${partial}-shm`, `${partial}-journal`]) rmSync(file, { force: true });
     }
     this.prune();
-    return { status: 'ok', backup: { name, takenAt: parse(name)?.takenAt ?? now, bytes: statSync(join(this.dir, name)).size, kind: 'automatic' } };
+    return { status: 'ok', backup: { name, takenAt: parse(name)?.takenAt ?? now, bytes: statSync(join(this.dir, name)).size, kind } };
   }
 
+  /** Automatic backups thinned by day and week; asked-for ones, the newest MANUAL_BACKUPS_KEPT; restore copies never. */
   prune(): void {
-    const automatic = this.list().filter((b) => b.kind === 'automatic');
+    const backups = this.list();
+    const automatic = backups.filter((b) => b.kind === 'automatic');
     const keep = backupsToKeep(automatic.map((b) => b.takenAt));
     for (const backup of automatic) if (!keep.has(backup.takenAt)) rmSync(join(this.dir, backup.name), { force: true });
+    for (const backup of backups.filter((b) => b.kind === 'manual').slice(MANUAL_BACKUPS_KEPT)) rmSync(join(this.dir, backup.name), { force: true });
   }
 }

@@ -6,6 +6,6 @@ export const storageHandlers = (storage: WorkspaceStorage, restore: (name: strin
   defineHandlers({
     'workspace.health': () => storage.health(),
     'backups.list': () => storage.backups.list(),
-    'backups.create': () => storage.backupNow(),
+    'backups.create': () => storage.backupNow('manual'),
     'backups.restore': ({ name }) => restore(name),
   });

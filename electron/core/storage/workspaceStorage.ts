@@ -70,7 +70,7 @@ export class WorkspaceStorage {
     this.backups = new BackupStore(join(options.dataDir, 'backups'));
     this.coverageMarker = join(this.backups.dir, 'covers-workspace.json');
     this.backupEveryMs = options.backupEveryMs ?? 4 * 3_600_000;
-    this.lastBackupAt = this.backups.latestAutomatic()?.takenAt ?? null;
+    this.lastBackupAt = this.backups.latest()?.takenAt ?? null;
     this.state = {
       status: 'ok',
       file: options.databasePath,
@@ -83,7 +83,7 @@ export class WorkspaceStorage {
   }
 
   health(): WorkspaceHealth {
-    return { ...this.state, latestBackup: this.backups.latestAutomatic() };
+    return { ...this.state, latestBackup: this.backups.latest() };
   }
 
   /** Writes are refused while the file is damaged. */
@@ -110,7 +110,7 @@ export class WorkspaceStorage {
       const aside = this.asidePath('empty');
       renameSync(path, aside);
       for (const side of SQLITE_SIDE_FILES) rmSync(path + side, { force: true });
-      const latest = this.backups.latestAutomatic();
+      const latest = this.backups.latest();
       this.state = { ...this.state, status: 'emptyFile', reason: 'plume.sqlite was empty (0 bytes)', setAsidePath: aside };
       log.error(
         `workspace file ${path} was empty (0 bytes); set aside as ${aside}; a new workspace was started. ` +
@@ -187,7 +187,7 @@ export class WorkspaceStorage {
     // The start-of-session backup, once the file is known sound; none when the latest backup
     // already holds the workspace as this session found it.
     const current = this.covering?.backup;
-    if (current !== undefined && this.backups.latestAutomatic()?.name === current) {
+    if (current !== undefined && this.backups.latest()?.name === current) {
       this.options.log.info(`start-of-session backup not needed: the workspace is unchanged since the backup ${join(this.backups.dir, current)}`);
       return;
     }
@@ -210,15 +210,15 @@ export class WorkspaceStorage {
     await this.backupNow().catch((error: unknown) => this.options.log.error('periodic backup failed', error));
   }
 
-  /** Takes a backup now; one at a time. Throws the contract's error when it cannot. */
-  async backupNow(): Promise<BackupInfo> {
+  /** Takes a backup now (`manual`: the user asked for it); one at a time. Throws the contract's error when it cannot. */
+  async backupNow(kind: 'automatic' | 'manual' = 'automatic'): Promise<BackupInfo> {
     while (this.backingUp) await this.backingUp.catch(() => undefined);
     const db = this.db;
     if (!db || this.state.status === 'damaged') throw workspaceDamagedError(this.options.databasePath);
     const now = this.options.clock.now();
     // Changes made from here on may or may not make it into the copy: only those before count as held.
     const changesBefore = totalChanges(db);
-    const run = this.backups.create(db, now);
+    const run = this.backups.create(db, now, kind);
     this.backingUp = run;
     try {
       const outcome = await run;
@@ -280,7 +280,7 @@ export class WorkspaceStorage {
     // Nothing more is written into a damaged file, checkpoints included.
     void this.checkpoints?.stop();
     this.state = { ...this.state, status: 'damaged', reason, readable, setAsidePath: aside };
-    const latest = this.backups.latestAutomatic();
+    const latest = this.backups.latest();
     const advice = latest ? `restore the backup ${join(this.backups.dir, latest.name)} from Settings › Backups` : 'no backup exists yet; export what can still be read';
     log.error(`workspace file ${path} is damaged (${reason}); writing stopped; a copy was set aside as ${aside ?? '(copy failed)'}; ${advice}`);
     process.stderr.write(`Plume: the workspace file ${path} is damaged. Writing stopped. ${advice[0]?.toUpperCase() ?? ''}${advice.slice(1)}.\n`);

@@ -41,13 +41,30 @@ describe('automatic backups', () => {
     const taken: number[] = [];
     for (let i = 0; i < 14; i++) {
       await t.call('partners.create', partner(`P${i}`));
-      taken.push((await t.call('backups.create', {})).takenAt);
+      // Automatic ones (the periodic backup's call): those asked for are not thinned.
+      taken.push((await t.core.storage.backupNow()).takenAt);
       t.clock.advance(60 * HOUR);
     }
     const kept = (await t.call('backups.list', {})).map((b) => b.takenAt).sort((a, b) => a - b);
     expect(kept).toEqual([...backupsToKeep(taken)].sort((a, b) => a - b));
     expect(kept.length).toBeLessThan(taken.length);
     expect(kept.at(-1)).toBe(taken.at(-1));
+  });
+
+  it('asked for (« Sauvegarder maintenant »), is listed as manual and outlives the automatic ones of the same day', async () => {
+    t = createTestCore();
+    await t.call('partners.create', partner('A'));
+    const manual = await t.call('backups.create', {});
+    expect(manual).toMatchObject({ kind: 'manual', name: expect.stringMatching(/^plume-manual-\d{8}-\d{6}\.sqlite$/) as unknown });
+    for (let i = 1; i <= 3; i++) {
+      t.clock.advance(5 * HOUR);
+      await t.call('partners.create', partner(`P${i}`));
+      await t.core.scheduler.tick(t.clock.now());
+    }
+    const listed = await t.call('backups.list', {});
+    expect(listed.filter((b) => b.kind === 'automatic')).toHaveLength(2); // the day's first and its newest
+    expect(listed.find((b) => b.name === manual.name)?.kind).toBe('manual');
+    expect((await t.call('workspace.health', {})).latestBackup?.kind).toBe('automatic');
   });
 
   it('is taken at start once the reopened file checked sound', async () => {

@@ -35,11 +35,11 @@ describe('upkeep after the app starts', () => {
     immediate.open();
     await immediate.whenChecked();
     expect(immediate.health().status).toBe('ok');
-    expect(immediate.backups.latestAutomatic()).not.toBeNull();
+    expect(immediate.backups.latest()).not.toBeNull();
     await immediate.detach();
 
     expect(storage.health().status).toBe('checking');
-    expect(storage.backups.latestAutomatic()).toBeNull();
+    expect(storage.backups.latest()).toBeNull();
     await storage.detach();
     opened?.db.close();
   });
