@@ -100,8 +100,8 @@ function linkRefusalPage(reason: Exclude<LinkVerdict, 'ok'> | 'no_session'): str
   const text = refusalText[reason];
   return `<!doctype html><html lang="fr"><meta charset="utf-8"><title>Plume</title>
 <h1>Plume</h1>
-<p>${text.fr} Pour obtenir un nouveau lien, ouvrez le dernier lien affiché dans le terminal où Plume tourne (un nouveau s’affiche à chaque lien utilisé), ou relancez Plume (<code>npm run server</code>).</p>
-<p lang="en">${text.en} To get a new link, open the latest link shown in the terminal where Plume runs (a new one is shown each time a link is used), or restart Plume (<code>npm run server</code>).</p>
+<p>${text.fr} Pour obtenir un nouveau lien, ouvrez le dernier lien affiché dans le terminal où Plume tourne (un nouveau s’affiche à chaque lien utilisé), ou relancez Plume (<code>npm start</code>).</p>
+<p lang="en">${text.en} To get a new link, open the latest link shown in the terminal where Plume runs (a new one is shown each time a link is used), or restart Plume (<code>npm start</code>).</p>
 </html>`;
 }
 

@@ -233,7 +233,7 @@ test('the warnings panel shows a cadence gap from the partner’s editorial line
 test('a period whose posts cannot be read says so, in French, and reads them again on « Réessayer »', async ({ page }) => {
   const { parisPost, casablancaPost } = await seed(page);
   await page.goto(`${plume.origin}/#/calendar/week/2026-06-01`);
-  await expect(page.getByTestId('calendar-heading')).toContainText('1 juin 2026');
+  await expect(page.getByTestId('calendar-heading')).toContainText('1er juin 2026');
   // Core cannot read the workspace file for the next week's posts.
   const unreadable = { ok: false, error: { code: 'internal', messageKey: 'errors.workspaceUnreadable', message: 'SQLITE_IOERR_READ' } };
   await page.route(/\/api\/(call\/calendar\.range|batch)$/, async (route) => {

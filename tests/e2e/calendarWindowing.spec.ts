@@ -300,7 +300,7 @@ test('the next week replaces the shown one with its posts; a read that is slow s
   // Until then the shown week stayed, with its post, and the view said it was busy: no empty week in between.
   expect(firstNew).toBeGreaterThan(0);
   const before = whileHeld.slice(0, firstNew);
-  expect(before.every((f) => f.heading.includes('1 juin') && f.chips.includes(shownWeek.id))).toBe(true);
+  expect(before.every((f) => f.heading.includes('1er juin') && f.chips.includes(shownWeek.id))).toBe(true);
   expect(before.some((f) => f.busy === 'true')).toBe(true);
   release();
   await expect(chip(page, nextWeek.id)).toBeVisible();
@@ -342,7 +342,7 @@ test('leaving a week stops its warnings read at once, while the next week is sti
   await page.getByRole('button', { name: 'Suivant' }).click();
   await stopped;
   // Stopped while the page still showed the first week, waiting for the next one's posts.
-  await expect(page.getByTestId('calendar-heading')).toContainText('1 juin 2026');
+  await expect(page.getByTestId('calendar-heading')).toContainText('1er juin 2026');
   nextWeek.release();
   warnings.release();
   await expect(chip(page, posts['Colloque du 9 juin'].id)).toBeVisible();

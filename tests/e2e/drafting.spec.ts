@@ -234,5 +234,5 @@ test('keyboard shortcuts: new post, save, search', async ({ page }) => {
   await page.keyboard.press('ControlOrMeta+k');
   await page.getByRole('searchbox').fill('OHADA');
   await page.getByRole('dialog').getByRole('button', { name: /Arbitrage OHADA/ }).click();
-  await expect(page.getByLabel('Titre de travail')).toHaveValue('Arbitrage OHADA : calendrier 2027');
+  await expect(page.getByLabel('Titre de travail')).toHaveValue('Arbitrage OHADA\u202f: calendrier 2027');
 });

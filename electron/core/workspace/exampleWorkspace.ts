@@ -37,7 +37,7 @@ export const examplePartners: ExamplePartner[] = [
     },
     posts: [
       {
-        title: 'Réforme du droit des contrats : 3 points pour les PME',
+        title: `Réforme du droit des contrats${NNBSP}: 3 points pour les PME`,
         note: 'Relire avec Claire avant jeudi. Ton pédagogique.',
         networks: ['linkedin', 'x'],
         schedule: { inDays: 2, time: '08:30' },
@@ -72,7 +72,7 @@ export const examplePartners: ExamplePartner[] = [
     },
     posts: [
       {
-        title: 'Arbitrage OHADA : calendrier 2027',
+        title: `Arbitrage OHADA${NNBSP}: calendrier 2027`,
         note: 'Publier après validation de Yasmine (heure de Casablanca).',
         networks: ['linkedin', 'mastodon'],
         schedule: { inDays: 3, time: '09:00' },

@@ -63,7 +63,7 @@ export const fr = {
   posts: {
     title: 'Publications',
     new: 'Nouvelle publication',
-    empty: 'Aucune publication. Créez-en une avec « Nouvelle publication ».',
+    empty: 'Aucune publication. Créez-en une avec «\u00a0Nouvelle publication\u00a0».',
     needPartner: 'Créez d’abord un partenaire pour rédiger en son nom.',
     chooser: { title: 'Pour quel partenaire ?', cancel: 'Annuler' },
     untitled: 'Sans titre',

@@ -5,8 +5,7 @@ import type { UiLocale } from '../i18n';
 import { formatInZone } from '../../../shared/time/wallClock';
 import { userZone } from '../time/userZone';
 import { useZoneDataVersion } from '../time/zoneTables';
-
-const civil = (date: string) => new Date(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)));
+import { civil, formatCivilDate } from './civilDate';
 
 /**
  * Dates in the UI language (date-fns locales), in a partner's zone or the user's. Instants go
@@ -22,8 +21,8 @@ export function useDateFormat() {
     time: (at: number, zone?: string) => formatInZone(at, zone ?? userZone(), 'p', locale),
     /** Civil dates ('YYYY-MM-DD') are names of days, not instants: formatted without any zone. */
     weekdayShort: (date: string) => format(civil(date), 'EEE', { locale }),
-    longDate: (date: string) => format(civil(date), 'EEEE d MMMM yyyy', { locale }),
+    longDate: (date: string) => formatCivilDate(date, 'EEEE d MMMM yyyy', locale),
     monthTitle: (month: string) => format(civil(`${month}-01`), 'LLLL yyyy', { locale }),
-    shortDate: (date: string) => format(civil(date), 'd MMM', { locale }),
+    shortDate: (date: string) => formatCivilDate(date, 'd MMM', locale),
   };
 }
