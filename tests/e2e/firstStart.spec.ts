@@ -50,3 +50,26 @@ test('a PLUME_PORT another program holds is named as taken, with the way out, an
     rmSync(dataDir, { recursive: true, force: true });
   }
 });
+
+test('a user who started with an empty workspace can still load the example from Settings, and remove it there', async ({ page }) => {
+  const plume = await startPlume();
+  try {
+    await page.goto(plume.url);
+    await page.getByRole('button', { name: 'Commencer avec un espace vide' }).click();
+    await page.getByRole('link', { name: 'Réglages' }).click();
+    const section = page.getByTestId('example-section');
+    await section.getByRole('button', { name: 'Charger l’espace d’exemple' }).click();
+    await expect(section.getByTestId('example-message')).toHaveText('Espace d’exemple chargé\u00a0: ses partenaires et ses brouillons sont dans Partenaires et Publications.');
+    await expect(page.getByTestId('example-banner')).toBeVisible();
+    await page.getByRole('link', { name: 'Partenaires' }).click();
+    await expect(page.getByText('Me Claire Dupont').first()).toBeVisible();
+
+    await page.getByRole('link', { name: 'Réglages' }).click();
+    page.once('dialog', (dialog) => void dialog.accept());
+    await section.getByRole('button', { name: 'Supprimer les données d’exemple' }).click();
+    await expect(section.getByRole('button', { name: 'Charger l’espace d’exemple' })).toBeVisible();
+    await expect(page.getByTestId('example-banner')).toBeHidden();
+  } finally {
+    await plume.stop();
+  }
+});

@@ -27,6 +27,9 @@ export const en: Messages = {
     banner: 'This workspace contains example data (a fictitious firm).',
     remove: 'Remove example data',
     removeConfirm: 'Remove the example partners and their posts? Your own posts are kept, with the partner you wrote them for.',
+    sectionTitle: 'Example workspace',
+    present: 'The example data is loaded (a fictitious firm).',
+    loaded: 'Example workspace loaded: its partners and drafts are in Partners and Posts.',
   },
   partners: {
     title: 'Partners',

@@ -28,6 +28,9 @@ export const fr = {
     banner: 'Cet espace contient des données d’exemple (cabinet fictif).',
     remove: 'Supprimer les données d’exemple',
     removeConfirm: 'Supprimer les partenaires d’exemple et leurs publications\u202f? Vos propres publications sont gardées, avec le partenaire pour lequel vous les avez écrites.',
+    sectionTitle: 'Espace d’exemple',
+    present: 'Les données d’exemple sont chargées (cabinet fictif).',
+    loaded: 'Espace d’exemple chargé\u00a0: ses partenaires et ses brouillons sont dans Partenaires et Publications.',
   },
   partners: {
     title: 'Partenaires',

@@ -1,15 +1,11 @@
 import { useTranslation } from 'react-i18next';
-import { useQueryClient } from '@tanstack/react-query';
-import { api } from '../api';
+import { useExampleWorkspace } from './exampleWorkspace';
 
 export function ExampleBanner() {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
+  const example = useExampleWorkspace();
   const remove = async () => {
-    if (!window.confirm(t('example.removeConfirm'))) return;
-    await api.call('workspace.removeExample', {});
-    await queryClient.invalidateQueries();
-    window.location.hash = '#/posts';
+    if (await example.remove()) window.location.hash = '#/posts';
   };
   return (
     <div className="banner info" role="status" data-testid="example-banner">

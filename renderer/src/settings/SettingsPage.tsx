@@ -11,6 +11,7 @@ import { useAccountEvents } from '../accounts/queries';
 import { MastodonCountsSection } from './MastodonCountsSection';
 import { BackupsSection } from '../storage/BackupsSection';
 import { SnippetsSection } from '../snippets/SnippetsSection';
+import { ExampleSection } from '../onboarding/ExampleSection';
 
 export function SettingsPage() {
   const { t } = useTranslation();
@@ -42,6 +43,7 @@ export function SettingsPage() {
       <MastodonCountsSection />
       <SnippetsSection partnerId={null} />
       <BackupsSection />
+      <ExampleSection />
     </section>
   );
 }
