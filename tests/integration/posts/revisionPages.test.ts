@@ -3,6 +3,7 @@ import { docFromParagraphs } from '../../../shared/posts/document';
 import type { RevisionSummary } from '../../../shared/posts/schema';
 import { createTestCore } from '../../support/testCore';
 import type { TestCore } from '../../support/testCore';
+import { partnerInput } from '../../support/partnerInput';
 
 const REVISIONS = 2_000;
 // About 3 KB of body per revision, the size an agency's long posts reach.
@@ -12,15 +13,7 @@ let t: TestCore;
 let postId = '';
 beforeAll(async () => {
   t = createTestCore();
-  const partner = await t.call('partners.create', {
-    displayName: 'Me Claire Dupont',
-    role: 'Associée',
-    organisation: 'Cabinet Arcand',
-    color: '#1d4ed8',
-    timeZone: 'Europe/Paris',
-    locale: 'fr',
-    signoffEmail: 'claire.dupont@example.org',
-  });
+  const partner = await t.call('partners.create', partnerInput());
   const post = await t.call('posts.create', { partnerId: partner.id, title: 'Réforme', content: docFromParagraphs([`0 ${paragraph}`]) });
   postId = post.id;
   let version = post.version;
