@@ -9,6 +9,7 @@ import { proceduresOf } from './support/apiRequests';
 import { startPlume } from './support/plumeServer';
 import type { RunningPlume } from './support/plumeServer';
 import { saveScreenshot } from './support/screenshots';
+import { partnerInput } from '../support/partnerInput';
 
 /**
  * Accounts in real Chromium against the real browser-mode server, whose core stores secrets in
@@ -50,15 +51,7 @@ function recordApiResponses(page: Page): string[] {
 async function createPartner(page: Page, origin: string): Promise<string> {
   const response = await page.request.post(`${origin}/api/call/partners.create`, {
     headers: { Origin: origin },
-    data: {
-      displayName: 'Me Claire Dupont',
-      role: 'Associée',
-      organisation: 'Cabinet Arcand',
-      color: '#1d4ed8',
-      timeZone: 'Europe/Paris',
-      locale: 'fr',
-      signoffEmail: 'claire.dupont@example.org',
-    },
+    data: partnerInput(),
   });
   const body = (await response.json()) as { ok: boolean; value: { id: string } };
   expect(body.ok).toBe(true);

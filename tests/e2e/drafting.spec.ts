@@ -3,6 +3,7 @@ import type { Page } from '@playwright/test';
 import { startPlume } from './support/plumeServer';
 import type { RunningPlume } from './support/plumeServer';
 import { saveScreenshot } from './support/screenshots';
+import { partnerInput } from '../support/partnerInput';
 
 let plume: RunningPlume;
 test.beforeEach(async () => {
@@ -107,15 +108,7 @@ test('a draft with bold text and a list survives a reload exactly; an older revi
 test('a long history lists its newest page, loads older versions on demand and restores one of them', async ({ page }) => {
   await page.goto(plume.url);
   const paragraph = (text: string) => ({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] });
-  const partner = await plume.call(page.request, 'partners.create', {
-    displayName: 'Me Claire Dupont',
-    role: 'Associée',
-    organisation: 'Cabinet Arcand',
-    color: '#1d4ed8',
-    timeZone: 'Europe/Paris',
-    locale: 'fr',
-    signoffEmail: 'claire.dupont@example.org',
-  });
+  const partner = await plume.call(page.request, 'partners.create', partnerInput());
   let post = await plume.call(page.request, 'posts.create', { partnerId: partner.id, title: 'Historique long', content: paragraph('Texte 1') });
   // 60 revisions: more than the panel's first page of 50.
   for (let n = 2; n <= 60; n++) {

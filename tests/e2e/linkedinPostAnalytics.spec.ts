@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { startPlume } from './support/plumeServer';
 import type { RunningPlume } from './support/plumeServer';
+import { partnerInput } from '../support/partnerInput';
 
 /**
  * LinkedIn Member Post Analytics is a product LinkedIn grants to few apps: the user says so on
@@ -22,15 +23,7 @@ test('the LinkedIn app saved as having Member Post Analytics keeps the setting a
   plume = await startPlume();
   await page.goto(plume.url);
   // A partner first: an empty workspace opens on the welcome screen.
-  const partner = await plume.call(page.request, 'partners.create', {
-    displayName: 'Me Claire Dupont',
-    role: 'Associée',
-    organisation: 'Cabinet Arcand',
-    color: '#1d4ed8',
-    timeZone: 'Europe/Paris',
-    locale: 'fr',
-    signoffEmail: 'claire.dupont@example.org',
-  });
+  const partner = await plume.call(page.request, 'partners.create', partnerInput());
   await page.goto(`${plume.origin}/#/settings`);
   await page.reload();
   const section = page.locator('details', { has: page.getByTestId('app-linkedin') });
