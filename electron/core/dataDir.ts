@@ -2,7 +2,7 @@ import { homedir } from 'node:os';
 import { isAbsolute, join, resolve } from 'node:path';
 
 /** An environment variable's value, or undefined when it is unset or blank (as the shell's `VAR=` leaves it). */
-const given = (value: string | undefined): string | undefined => (value === undefined || value.trim() === '' ? undefined : value);
+export const given = (value: string | undefined): string | undefined => (value === undefined || value.trim() === '' ? undefined : value);
 
 /** The workspace folder PLUME_DATA_DIR names (made absolute against the working folder); undefined when it is unset or blank. */
 export const dataDirFromEnvironment = (env: NodeJS.ProcessEnv = process.env): string | undefined => {

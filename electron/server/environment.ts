@@ -1,20 +1,20 @@
 import { z } from 'zod';
+import { given } from '../core/dataDir';
 
 /** An environment variable left blank (`PLUME_PORT= npm start`) counts as unset. */
-const optionalSetting = <T extends z.ZodType>(schema: T) =>
-  z.preprocess((value) => (typeof value === 'string' && value.trim() === '' ? undefined : value), schema.optional());
+const optionalSetting = <T extends z.ZodType>(schema: T) => z.preprocess((value) => (typeof value === 'string' ? given(value) : value), schema.optional());
 
 const Port = z
   .string()
   .trim()
-  .regex(/^\d+$/, 'a whole number')
+  .regex(/^\d+$/)
   .transform(Number)
-  .pipe(z.number().int().min(1, 'from 1').max(65_535, 'up to 65535'));
+  .pipe(z.number().int().min(1).max(65_535));
 
 const Instant = z
   .string()
   .trim()
-  .refine((value) => !Number.isNaN(Date.parse(value)), 'an ISO instant such as 2026-12-01T09:00:00Z')
+  .refine((value) => !Number.isNaN(Date.parse(value)))
   .transform((value) => Date.parse(value));
 
 const BrowserModeEnvironment = z.object({
@@ -30,7 +30,7 @@ export interface BrowserModeSettings {
   clockStart: number | undefined;
 }
 
-/** The variables a wrong value of which is worth a sentence of its own. */
+/** What each variable should hold: the sentence a wrong value gets (zod's own messages are not shown). */
 const EXPECTED: Record<string, string> = {
   PLUME_PORT: 'a port number from 1 to 65535, or unset for a free port',
   PLUME_CLOCK_START: 'an ISO instant such as 2026-12-01T09:00:00Z, or unset',
