@@ -246,12 +246,16 @@ export class VoiceProfileRepository {
     return features;
   }
 
-  /** Every current sample of the language, of partners not archived. */
+  /**
+   * Every current sample of the language, of partners not archived. Read by a scan in rowid
+   * order (`+`: no index): through voice_samples_profile, SQLite sorted every sample's features
+   * again in a temporary tree (1.2 s at 75,000 samples, 0.35 s scanned).
+   */
   samples(language: VoiceLanguage): LearnedSample[] {
     const rows = this.db
       .prepare(
         `SELECT s.post_id, s.partner_id, s.features FROM voice_samples s JOIN partners pa ON pa.id = s.partner_id
-         WHERE s.language = ? AND s.algorithm_version = ? AND pa.archived_at IS NULL ORDER BY s.rowid`,
+         WHERE +s.language = ? AND +s.algorithm_version = ? AND pa.archived_at IS NULL ORDER BY s.rowid`,
       )
       .all(language, VOICE_ALGORITHM_VERSION) as { post_id: string; partner_id: string; features: string }[];
     return rows.map((row) => ({ postId: row.post_id, partnerId: row.partner_id, features: fromJson(row.features) }));
@@ -285,7 +289,7 @@ export class VoiceProfileRepository {
     return total;
   }
 
-  /** As many current samples as learned posts, and no older sample, counted from indexes (migration 0025). */
+  /** As many current samples as learned posts, and no older sample, counted from indexes (migrations 0025 and 0028). */
   private allCurrent(): boolean {
     const learned = this.db.prepare(`SELECT count(*) FROM posts WHERE status IN (${STATUSES})`).pluck().get() as number;
     const samples = this.db.prepare('SELECT count(*) FROM voice_samples').pluck().get() as number;
