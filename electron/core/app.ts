@@ -335,7 +335,7 @@ function wireServices({ options, db, migration, clock, log, events, storage }: W
     mastodonLintOptions(readMastodonCounts(settingsRepo)),
   );
 
-  const partners = new PartnerService(partnerRepo, clock, events);
+  const partners = new PartnerService(partnerRepo, clock, events, (partnerId) => postRepo.goingOutCount(partnerId));
   const recordRepo = new RecordRepository(db);
   const archive = new MessageArchive(options.dataDir, recordRepo, clock);
   const attachments = { store: new AttachmentStore(options.dataDir), repository: new AttachmentRepository(db) };

@@ -31,6 +31,7 @@ const readOnly = [
   'digest.cadenceFlags',
   'partners.list',
   'partners.get',
+  'partners.archiveImpact',
   'editorial.firmLine',
   'editorial.partnerLine',
   'editorial.versions',

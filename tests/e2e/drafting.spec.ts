@@ -44,6 +44,27 @@ test('a first launch offers onboarding; invalid partner input is refused in Fren
   await page.getByLabel('Adresse e-mail de validation').fill('yasmine@example.org');
   await page.getByRole('button', { name: 'Enregistrer' }).click();
   await expect(page.getByTestId('partner-card')).toContainText('Casablanca — Heure locale');
+
+  // Archiving says first what it holds back: here one approved post with a date, set to go out.
+  const [partner] = await plume.call(page.request, 'partners.list', {});
+  const post = await plume.call(page.request, 'posts.create', {
+    partnerId: partner?.id ?? '',
+    title: 'Réforme',
+    networks: ['linkedin'],
+    content: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Trois points sur la réforme.' }] }] },
+    scheduledAt: Date.now() + 86_400_000,
+  });
+  await plume.call(page.request, 'signoff.recordDecision', { postId: post.id, decision: 'approve', channel: 'phone', decidedAt: Date.now() });
+  const questions: string[] = [];
+  page.once('dialog', (dialog) => {
+    questions.push(dialog.message());
+    void dialog.dismiss();
+  });
+  await page.getByRole('button', { name: 'Archiver' }).click();
+  await expect.poll(() => questions.length).toBe(1);
+  expect(questions[0]).toContain('Archiver Me Yasmine Benali\u202f? Sa publication programmée ne partira pas\u00a0: elle redevient «\u00a0Approuvée\u00a0»');
+  await expect(page.getByTestId('partner-card')).toHaveCount(1);
+  page.once('dialog', (dialog) => void dialog.accept());
   await page.getByRole('button', { name: 'Archiver' }).click();
   await expect(page.getByTestId('partner-card')).toHaveCount(0);
   await page.getByLabel('Afficher les partenaires archivés').check();

@@ -8,4 +8,5 @@ export const partnerHandlers = (partners: PartnerService) =>
     'partners.create': (fields) => partners.create(fields),
     'partners.update': ({ id, fields }) => partners.update(id, fields),
     'partners.setArchived': ({ id, archived }) => partners.setArchived(id, archived),
+    'partners.archiveImpact': ({ id }) => partners.archiveImpact(id),
   });

@@ -11,6 +11,8 @@ export class PartnerService {
     private readonly partners: PartnerRepository,
     private readonly clock: Clock,
     private readonly events: EventBus,
+    /** The partner's posts set to go out (the posts feature counts them). */
+    private readonly goingOutCount: (partnerId: string) => number,
   ) {}
 
   list(includeArchived: boolean): Partner[] {
@@ -37,6 +39,12 @@ export class PartnerService {
     this.partners.update(id, fields, this.clock.now());
     this.events.emit({ type: 'partners.changed' });
     return this.get(id);
+  }
+
+  /** Archiving holds a partner's posts back (the publisher takes back those scheduled): how many that is now. */
+  archiveImpact(id: string): { goingOut: number } {
+    this.get(id);
+    return { goingOut: this.goingOutCount(id) };
   }
 
   setArchived(id: string, archived: boolean): Partner {

@@ -244,6 +244,14 @@ export class PostRepository {
     return (this.db.prepare('SELECT count(*) AS n FROM posts').get() as { n: number }).n;
   }
 
+  /** A partner's posts set to go out: scheduled, or approved with a time (scheduled at the publisher's next pass). */
+  goingOutCount(partnerId: string): number {
+    return this.db
+      .prepare("SELECT count(*) FROM posts WHERE partner_id = ? AND (status = 'scheduled' OR (status = 'approved' AND scheduled_at IS NOT NULL))")
+      .pluck()
+      .get(partnerId) as number;
+  }
+
   /** The example workspace's own posts (not those the user wrote under its partners). */
   exampleIds(): string[] {
     return this.db.prepare('SELECT id FROM posts WHERE is_example = 1').pluck().all() as string[];

@@ -98,6 +98,13 @@ export interface NewPublication {
   dueAt: number;
 }
 
+/**
+ * A post (`p`) of a partner not archived: posts of archived partners are held, never published.
+ * Correlated, so it is checked only for the rows left by the other terms (as `NOT IN` a list of
+ * archived partners, it was checked first for every dated post: 15 → 54 ms at 100,000 posts).
+ */
+const PARTNER_ACTIVE = 'NOT EXISTS (SELECT 1 FROM partners pa WHERE pa.id = p.partner_id AND pa.archived_at IS NOT NULL)';
+
 /** The only code writing publication_targets, publications, media and post_media. */
 export class PublicationRepository {
   constructor(private readonly db: Database) {}
@@ -207,11 +214,21 @@ export class PublicationRepository {
   }
 
   // ── posts the step looks at (read only: posts are written by their own repositories) ────
+  // An archived partner's posts are held: none is scheduled, started or handed to an instance
+  // until the partner is restored (`scheduledOfArchived` takes back those already scheduled).
 
   approvedWithTime(): string[] {
-    const rows = this.db.prepare("SELECT id FROM posts WHERE status = 'approved' AND scheduled_at IS NOT NULL ORDER BY scheduled_at").all() as {
-      id: string;
-    }[];
+    const rows = this.db
+      .prepare(`SELECT id FROM posts p WHERE status = 'approved' AND scheduled_at IS NOT NULL AND ${PARTNER_ACTIVE} ORDER BY scheduled_at`)
+      .all() as { id: string }[];
+    return rows.map((row) => row.id);
+  }
+
+  /** Scheduled posts whose partner was archived: to take back to approved, their round closed. */
+  scheduledOfArchived(): string[] {
+    const rows = this.db
+      .prepare(`SELECT id FROM posts WHERE status = 'scheduled' AND partner_id IN (SELECT id FROM partners WHERE archived_at IS NOT NULL) ORDER BY scheduled_at`)
+      .all() as { id: string }[];
     return rows.map((row) => row.id);
   }
 
@@ -230,6 +247,7 @@ export class PublicationRepository {
         `SELECT id FROM posts p WHERE status = 'scheduled' AND scheduled_at IS NOT NULL AND scheduled_at <= ?
            AND NOT EXISTS (SELECT 1 FROM publications x WHERE x.post_id = p.id AND x.active = 1
                            AND x.state IN ('queued', 'awaiting_manual', 'failed'))
+           AND ${PARTNER_ACTIVE}
          ORDER BY scheduled_at`,
       )
       .all(now) as { id: string }[];
@@ -244,6 +262,7 @@ export class PublicationRepository {
            AND EXISTS (SELECT 1 FROM json_each(p.networks) n WHERE n.value = 'mastodon')
            AND NOT EXISTS (SELECT 1 FROM publications x WHERE x.post_id = p.id AND x.network = 'mastodon'
                            AND (x.active = 1 OR x.state = 'published'))
+           AND ${PARTNER_ACTIVE}
          ORDER BY scheduled_at`,
       )
       .all(from, to) as { id: string }[];
@@ -261,7 +280,7 @@ export class PublicationRepository {
   /** The first instant strictly after `after` at which a post comes due, to wake the scheduler right then. */
   nextDueAt(after: number): number | null {
     const row = this.db
-      .prepare("SELECT min(scheduled_at) AS at FROM posts WHERE status IN ('approved', 'scheduled') AND scheduled_at > ?")
+      .prepare(`SELECT min(scheduled_at) AS at FROM posts p WHERE status IN ('approved', 'scheduled') AND scheduled_at > ? AND ${PARTNER_ACTIVE}`)
       .get(after) as { at: number | null };
     return row.at;
   }

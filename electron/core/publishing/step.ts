@@ -11,6 +11,8 @@ export interface StepReport {
   started: number;
   missed: number;
   handedToInstance: number;
+  /** Scheduled posts taken back because their partner was archived. */
+  held: number;
 }
 
 /** Our margin over Mastodon's 5-minute minimum: the request takes time and the instance's clock is not ours. */
@@ -42,7 +44,7 @@ export class PublicationStep {
   }
 
   async run(now: number): Promise<StepReport> {
-    const report: StepReport = { scheduled: 0, started: 0, missed: 0, handedToInstance: 0 };
+    const report: StepReport = { scheduled: 0, started: 0, missed: 0, handedToInstance: 0, held: 0 };
     const { db, posts, publications, transitions } = this.deps;
     // A catch-up of thousands of posts shares the thread; each post is read again after a pause.
     const slice = timeSlicer();
@@ -60,15 +62,23 @@ export class PublicationStep {
       this.rounds.changed(id);
       report.scheduled++;
     }
-    for (const id of publications.scheduledWithoutTime()) {
+    // Scheduled posts that can no longer go out as they are go back to approved (the sign-off
+    // stands), their round closed: a time removed, or a partner archived (nothing goes out under
+    // their name; restored, the posts are scheduled again above).
+    const takeBack = [
+      ...publications.scheduledWithoutTime().map((id) => ({ id, reason: 'timeRemoved' as const })),
+      ...publications.scheduledOfArchived().map((id) => ({ id, reason: 'partnerArchived' as const })),
+    ];
+    for (const { id, reason } of takeBack) {
       if (await paused()) return report;
       const post = posts.get(id);
       if (post?.status !== 'scheduled') continue;
       db.transaction(() => {
         this.rounds.close(id, now);
-        transitions.apply({ post, event: 'unschedule', actor: SYSTEM, channel: 'system', at: now, details: { reason: 'timeRemoved' } });
+        transitions.apply({ post, event: 'unschedule', actor: SYSTEM, channel: 'system', at: now, details: { reason, scheduledAt: post.scheduledAt } });
       })();
       this.rounds.changed(id);
+      if (reason === 'partnerArchived') report.held++;
     }
     const graceMs = this.graceMinutes() * 60_000;
     for (const id of publications.dueToStart(now)) {

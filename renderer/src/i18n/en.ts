@@ -39,6 +39,11 @@ export const en: Messages = {
     unarchive: 'Unarchive',
     archived: 'Archived',
     showArchived: 'Show archived partners',
+    archiveConfirmNone: 'Archive {{name}}? Their posts will no longer appear in the calendar, lists or search; nothing is deleted, and “Unarchive” brings them back.',
+    archiveConfirm_one:
+      'Archive {{name}}? Their scheduled post will not go out: it goes back to “Approved” and is scheduled again if you unarchive this partner. Their posts will no longer appear in the calendar, lists or search; nothing is deleted.',
+    archiveConfirm_other:
+      'Archive {{name}}? Their {{count}} scheduled posts will not go out: they go back to “Approved” and are scheduled again if you unarchive this partner. Their posts will no longer appear in the calendar, lists or search; nothing is deleted.',
     empty: 'No partners yet.',
     localTime: 'Local time: {{time}}',
     form: {

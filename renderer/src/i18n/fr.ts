@@ -40,6 +40,12 @@ export const fr = {
     unarchive: 'Désarchiver',
     archived: 'Archivé',
     showArchived: 'Afficher les partenaires archivés',
+    archiveConfirmNone:
+      'Archiver {{name}}\u202f? Ses publications n’apparaîtront plus dans le calendrier, les listes ni la recherche\u00a0; rien n’est supprimé, et «\u00a0Désarchiver\u00a0» les fait revenir.',
+    archiveConfirm_one:
+      'Archiver {{name}}\u202f? Sa publication programmée ne partira pas\u00a0: elle redevient «\u00a0Approuvée\u00a0» et sera reprogrammée si vous désarchivez ce partenaire. Ses publications n’apparaîtront plus dans le calendrier, les listes ni la recherche\u00a0; rien n’est supprimé.',
+    archiveConfirm_other:
+      'Archiver {{name}}\u202f? Ses {{count}}\u00a0publications programmées ne partiront pas\u00a0: elles redeviennent «\u00a0Approuvées\u00a0» et seront reprogrammées si vous désarchivez ce partenaire. Ses publications n’apparaîtront plus dans le calendrier, les listes ni la recherche\u00a0; rien n’est supprimé.',
     empty: 'Aucun partenaire pour l’instant.',
     localTime: 'Heure locale\u00a0: {{time}}',
     form: {

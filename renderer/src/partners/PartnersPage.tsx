@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQueryClient } from '@tanstack/react-query';
 import { api } from '../api';
-import type { PartnerInput } from '../../../shared/partners/schema';
+import type { Partner, PartnerInput } from '../../../shared/partners/schema';
 import { usePartners } from '../app/queries';
 import { useDateFormat } from '../ui/useDateFormat';
 import { useZoneNames } from '../time/useZoneNames';
@@ -14,6 +14,7 @@ import { PartnerEngagementPanel } from '../engagement/PartnerEngagementPanel';
 import { PartnerDigestPanel } from '../digest/PartnerDigestPanel';
 import { SnippetsSection } from '../snippets/SnippetsSection';
 import { AppLink } from '../ui/AppLink';
+import { errorMessage } from '../ui/errorMessage';
 
 export function PartnersPage({ selectedId, onSelect }: { selectedId: string | null; onSelect: (id: string | null) => void }) {
   const { t } = useTranslation();
@@ -37,9 +38,23 @@ export function PartnersPage({ selectedId, onSelect }: { selectedId: string | nu
     onSelect(null);
   };
 
-  const toggleArchive = async (id: string, archived: boolean) => {
-    await api.call('partners.setArchived', { id, archived });
-    await refresh();
+  const [failure, setFailure] = useState<string | null>(null);
+
+  /** Archiving holds the partner's posts back: the confirmation says how many were set to go out. */
+  const toggleArchive = async (partner: Partner) => {
+    setFailure(null);
+    const archived = partner.archivedAt === null;
+    try {
+      if (archived) {
+        const { goingOut } = await api.call('partners.archiveImpact', { id: partner.id });
+        const question = goingOut === 0 ? t('partners.archiveConfirmNone', { name: partner.displayName }) : t('partners.archiveConfirm', { name: partner.displayName, count: goingOut });
+        if (!window.confirm(question)) return;
+      }
+      await api.call('partners.setArchived', { id: partner.id, archived });
+      await refresh();
+    } catch (error) {
+      setFailure(errorMessage(t, error));
+    }
   };
 
   return (
@@ -67,6 +82,11 @@ export function PartnersPage({ selectedId, onSelect }: { selectedId: string | nu
       {editing ? <SnippetsSection key={`snippets-${editing.id}`} partnerId={editing.id} /> : null}
       {editing ? <PartnerEngagementPanel key={`engagement-${editing.id}`} partnerId={editing.id} /> : null}
       {editing ? <PartnerDigestPanel key={`digest-${editing.id}`} partnerId={editing.id} /> : null}
+      {failure ? (
+        <p className="error-text" role="alert">
+          {failure}
+        </p>
+      ) : null}
       {list.length === 0 && !partners.isLoading ? <p className="empty">{t('partners.empty')}</p> : null}
       <ul className="partner-list" aria-label={t('partners.title')}>
         {list.map((partner) => (
@@ -88,7 +108,7 @@ export function PartnersPage({ selectedId, onSelect }: { selectedId: string | nu
               <AppLink className="button-link" to={`#/editorial/${partner.id}`}>
                 {t('editorialLine.partnerLink')}
               </AppLink>
-              <button onClick={() => void toggleArchive(partner.id, partner.archivedAt === null)}>
+              <button onClick={() => void toggleArchive(partner)}>
                 {partner.archivedAt ? t('partners.unarchive') : t('partners.archive')}
               </button>
             </div>

@@ -152,6 +152,8 @@ export const signoffMessages = defineMessages(
           fetchFailed: 'illisible (téléchargement impossible)\u00a0: ouvrez-la dans votre messagerie',
           parseFailed: 'illisible\u00a0: ouvrez-la dans votre messagerie',
           forwarded: 'transférée par le partenaire (information, pas une décision)',
+          timeRemoved: 'date de publication retirée',
+          partnerArchived: 'partenaire archivé\u00a0: elle ne partira pas tant qu’il l’est',
         },
         attachments: {
           heading_one: '{{count}}\u00a0pièce jointe\u00a0:',
@@ -378,6 +380,8 @@ export const signoffMessages = defineMessages(
           fetchFailed: 'unreadable (could not be downloaded): open it in your mail client',
           parseFailed: 'unreadable: open it in your mail client',
           forwarded: 'forwarded by the partner (information, not a decision)',
+          timeRemoved: 'publication date removed',
+          partnerArchived: 'partner archived: it will not go out while they are',
         },
         attachments: {
           heading_one: '{{count}} attachment:',

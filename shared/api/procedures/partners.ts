@@ -11,4 +11,6 @@ export const partnerProcedures = {
   'partners.create': procedure(PartnerInput, Partner),
   'partners.update': procedure(z.object({ id: PartnerId, fields: PartnerInput }).strict(), Partner),
   'partners.setArchived': procedure(z.object({ id: PartnerId, archived: z.boolean() }).strict(), Partner),
+  /** What archiving would hold back: the partner's posts set to go out (asked before the confirmation). */
+  'partners.archiveImpact': procedure(z.object({ id: PartnerId }).strict(), z.object({ goingOut: z.number().int().nonnegative() }).strict()),
 } as const;

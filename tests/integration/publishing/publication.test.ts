@@ -354,3 +354,65 @@ describe('scheduled publication through the outbox', () => {
     expect(done.publications).toMatchObject([{ state: 'published', remoteId: 'urn:li:activity:7260000000000000000', url: 'https://www.linkedin.com/feed/update/urn:li:activity:7260000000000000000/' }]);
   });
 });
+
+describe('a partner archived with posts set to go out', () => {
+  it('says beforehand how many posts archiving holds back, then publishes none of them under the archived name', async () => {
+    const { h, server, partner } = await withMastodon();
+    const soon = await h.approvedPost(partner.id, TEXT, ['mastodon'], h.clock.now() + 3 * MINUTE);
+    const later = await h.approvedPost(partner.id, `${TEXT} Suite.`, ['mastodon'], h.clock.now() + 4 * MINUTE);
+    await h.tick();
+    expect((await h.call('posts.get', { id: soon.id })).status).toBe('scheduled');
+    expect(await h.call('partners.archiveImpact', { id: partner.id })).toEqual({ goingOut: 2 });
+
+    await h.call('partners.setArchived', { id: partner.id, archived: true });
+    await h.tick();
+    for (const post of [soon, later]) {
+      expect((await h.call('posts.get', { id: post.id })).status).toBe('approved');
+      const unscheduled = (await h.call('signoff.history', { postId: post.id })).filter((entry) => entry.action === 'unschedule');
+      expect(unscheduled).toMatchObject([{ actor: { kind: 'system' }, details: { reason: 'partnerArchived' } }]);
+    }
+    expect(await h.call('partners.archiveImpact', { id: partner.id })).toEqual({ goingOut: 2 });
+
+    // Their time comes and goes: nothing is sent, nothing is scheduled again.
+    h.clock.advance(10 * MINUTE);
+    await h.tick();
+    await h.tick();
+    expect(server.http.received(STATUSES)).toHaveLength(0);
+    expect((await h.call('posts.get', { id: soon.id })).status).toBe('approved');
+  });
+
+  it('takes back a post already handed to the instance’s own scheduler', async () => {
+    const { h, server, partner } = await withMastodon();
+    const post = await h.approvedPost(partner.id, TEXT, ['mastodon'], h.clock.now() + 2 * 60 * MINUTE);
+    await h.tick();
+    expect(server.scheduled).toHaveLength(1);
+
+    await h.call('partners.setArchived', { id: partner.id, archived: true });
+    await h.tick();
+    expect(server.scheduled).toHaveLength(0);
+    expect(server.http.received({ method: 'DELETE', path: /^\/api\/v1\/scheduled_statuses\/\d+$/ })).toHaveLength(1);
+    expect((await h.status(post.id)).status).toBe('approved');
+    h.clock.advance(3 * 60 * MINUTE);
+    await h.tick();
+    expect(server.statuses).toHaveLength(0);
+  });
+
+  it('schedules the posts again when the partner is restored, and publishes one whose time is still ahead', async () => {
+    const { h, server, partner } = await withMastodon();
+    // Close enough to be sent at its time (not handed to the instance's scheduler beforehand).
+    const post = await h.approvedPost(partner.id, TEXT, ['mastodon'], h.clock.now() + 6 * MINUTE);
+    await h.tick();
+    await h.call('partners.setArchived', { id: partner.id, archived: true });
+    await h.tick();
+    expect((await h.status(post.id)).status).toBe('approved');
+
+    h.clock.advance(2 * MINUTE);
+    await h.call('partners.setArchived', { id: partner.id, archived: false });
+    await h.tick();
+    expect((await h.status(post.id)).status).toBe('scheduled');
+    h.clock.advance(4 * MINUTE);
+    await h.tick();
+    expect(server.statuses.map((status) => status.text)).toEqual([TEXT]);
+    expect((await h.status(post.id)).status).toBe('published');
+  });
+});

@@ -62,7 +62,7 @@ function startCore() {
     { db, clock, events, log: createLogger({}), posts, partners, keychain: new MemoryKeychain(), mail: noMailAccount, editorial },
   );
   const postService = new PostService(db, posts, partners, clock, events, signoff.contentHook);
-  const partner = new PartnerService(partners, clock, events).create(
+  const partner = new PartnerService(partners, clock, events, (partnerId) => posts.goingOutCount(partnerId)).create(
     PartnerInput.parse({ displayName: 'Me Claire Dupont', timeZone: 'Europe/Paris', locale: 'fr', signoffEmail: '' }),
   );
   const post = (text: string) =>
