@@ -80,6 +80,8 @@ export const PostPublication = z.object({
   status: PostStatus,
   scheduledAt: z.number().int().nullable(),
   scheduledZone: z.string().nullable(),
+  /** The partner's zone: a date set from the editor is the partner's wall time. */
+  partnerZone: z.string(),
   targets: z.array(PublicationTarget),
   publications: z.array(PublicationView),
   media: z.array(PostMediaView),

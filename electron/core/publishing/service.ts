@@ -71,6 +71,8 @@ export class PublicationService {
       status: post.status,
       scheduledAt: post.scheduledAt,
       scheduledZone: post.scheduledZone,
+      // A post's partner always exists (foreign key); the fallbacks only satisfy the type.
+      partnerZone: this.deps.partners.get(post.partnerId)?.timeZone ?? post.scheduledZone ?? 'UTC',
       targets: this.rounds.targets(post),
       publications: publications.map((p): PublicationView => ({
         id: p.id,

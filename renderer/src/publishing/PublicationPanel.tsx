@@ -12,6 +12,7 @@ import type { Network } from '../../../shared/posts/networks';
 import type { PostPublication, PublicationView } from '../../../shared/publishing/publication';
 import { MediaEditor } from './MediaEditor';
 import { NextFreeSlot } from './NextFreeSlot';
+import { ScheduleForm } from './ScheduleForm';
 import { publishingKeys, usePublication, usePublishingEvents } from './queries';
 import { FirstCommentStatus } from '../threads/FirstCommentStatus';
 import './publishing.css';
@@ -57,6 +58,7 @@ export function PublicationPanel({ postId }: { postId: string }) {
           ? t('publishing.notScheduled')
           : t('publishing.scheduledFor', { when: dateTime(data.scheduledAt, data.scheduledZone ?? undefined), zone: zoneName(data.scheduledZone ?? userZone()) })}
       </p>
+      <ScheduleForm data={data} />
       {error ? (
         <p className="error" role="alert">
           {error}

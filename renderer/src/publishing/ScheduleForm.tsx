@@ -1,0 +1,134 @@
+import { useState } from 'react';
+import type { SyntheticEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useQueryClient } from '@tanstack/react-query';
+import { api } from '../api';
+import { keys } from '../app/queries';
+import { DstChoiceDialog } from '../calendar/DstChoiceDialog';
+import { errorMessage } from '../ui/errorMessage';
+import { useDateFormat } from '../ui/useDateFormat';
+import { useZoneNames } from '../time/useZoneNames';
+import { userZone } from '../time/userZone';
+import { localParts, resolveLocalTime } from '../../../shared/calendar/zonedTime';
+import type { AmbiguousTime, GapTime } from '../../../shared/calendar/zonedTime';
+import type { PostPublication } from '../../../shared/publishing/publication';
+import { publishingKeys } from './queries';
+
+/** Statuses whose date is no longer the editor's to change (the missed decision has its own). */
+const settled = new Set(['published', 'failed', 'missed']);
+
+/**
+ * The post's publication date, set from the editor: a date and a time on the partner's clock
+ * (« heure de Paris »), as the calendar's drag sets it. A wall time a clock change skips or
+ * repeats asks which instant is meant; a time already past is refused before anything is sent.
+ */
+export function ScheduleForm({ data }: { data: PostPublication }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const { dateTime, longDate } = useDateFormat();
+  const { timeName } = useZoneNames();
+  const zone = data.partnerZone;
+  const shown = data.scheduledAt === null ? null : localParts(data.scheduledAt, zone);
+  const [date, setDate] = useState(shown?.date ?? '');
+  const [time, setTime] = useState(shown?.time ?? '');
+  const [message, setMessage] = useState<{ kind: 'error' | 'done'; text: string } | null>(null);
+  const [choice, setChoice] = useState<GapTime | AmbiguousTime | null>(null);
+  // Moved elsewhere (the calendar, another window): the fields show the stored date again.
+  const stored = `${String(data.scheduledAt)}|${zone}`;
+  const [shownFor, setShownFor] = useState(stored);
+  if (shownFor !== stored) {
+    setShownFor(stored);
+    setDate(shown?.date ?? '');
+    setTime(shown?.time ?? '');
+  }
+  if (settled.has(data.status)) return null;
+
+  const save = async (scheduledAt: number | null) => {
+    setMessage(null);
+    try {
+      await api.call('calendar.schedule', { id: data.postId, scheduledAt, zone: scheduledAt === null ? null : zone });
+      await Promise.all([
+        queryClient.invalidateQueries({ queryKey: publishingKeys.status(data.postId) }),
+        queryClient.invalidateQueries({ queryKey: keys.calendar }),
+      ]);
+      setMessage({
+        kind: 'done',
+        text: scheduledAt === null ? t('publishing.schedule.removed') : t('publishing.schedule.done', { when: dateTime(scheduledAt, zone), zone: timeName(zone) }),
+      });
+    } catch (error) {
+      setMessage({ kind: 'error', text: errorMessage(t, error) });
+    }
+  };
+
+  const chosen = async (instant: number) => {
+    if (instant <= Date.now()) setMessage({ kind: 'error', text: t('publishing.schedule.past', { zone: timeName(zone) }) });
+    else await save(instant);
+  };
+
+  const submit = (event: SyntheticEvent) => {
+    event.preventDefault();
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || !/^\d{2}:\d{2}$/.test(time)) {
+      setMessage({ kind: 'error', text: t('publishing.schedule.incomplete') });
+      return;
+    }
+    const resolution = resolveLocalTime({ date, time }, zone);
+    if (resolution.kind === 'exact') void chosen(resolution.instant);
+    else setChoice(resolution);
+  };
+
+  // What the typed wall time is on the community manager's own clock, when that reads differently.
+  const typed = /^\d{4}-\d{2}-\d{2}$/.test(date) && /^\d{2}:\d{2}$/.test(time) ? resolveLocalTime({ date, time }, zone) : null;
+  const typedInstant = typed?.kind === 'exact' ? typed.instant : null;
+  const mine = userZone();
+  const forYou = typedInstant !== null && mine !== zone && localParts(typedInstant, mine).time !== time ? dateTime(typedInstant, mine) : null;
+
+  return (
+    <form className="schedule-form" onSubmit={submit} aria-label={t('publishing.schedule.label')} data-testid="schedule-form">
+      <div className="schedule-fields">
+        <label>
+          {t('publishing.schedule.date')}
+          <input type="date" value={date} onChange={(e) => setDate(e.target.value)} data-testid="schedule-date" />
+        </label>
+        <label>
+          {t('publishing.schedule.time')}
+          <input type="time" value={time} onChange={(e) => setTime(e.target.value)} data-testid="schedule-time" />
+        </label>
+        <span className="muted small">{timeName(zone)}</span>
+      </div>
+      {forYou ? <p className="muted small">{t('publishing.schedule.forYou', { when: forYou, zone: timeName(mine) })}</p> : null}
+      <div className="actions">
+        <button type="submit">{data.scheduledAt === null ? t('publishing.schedule.set') : t('publishing.schedule.change')}</button>
+        {data.scheduledAt !== null ? (
+          <button
+            type="button"
+            className="link"
+            onClick={() => {
+              setDate('');
+              setTime('');
+              void save(null);
+            }}
+          >
+            {t('publishing.schedule.remove')}
+          </button>
+        ) : null}
+      </div>
+      {message ? (
+        <p className={message.kind === 'error' ? 'error' : 'muted small'} role={message.kind === 'error' ? 'alert' : 'status'}>
+          {message.text}
+        </p>
+      ) : null}
+      {choice ? (
+        <DstChoiceDialog
+          resolution={choice}
+          zone={zone}
+          formatDate={longDate}
+          onChoose={(instant) => {
+            setChoice(null);
+            void chosen(instant);
+          }}
+          onCancel={() => setChoice(null)}
+        />
+      ) : null}
+    </form>
+  );
+}
