@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useFileSize } from '../ui/fileSize';
 import { api } from '../api';
 import { networkLabels } from '../../../shared/posts/networks';
 import type { AttachMediaInput, PostPublication } from '../../../shared/publishing/publication';
@@ -17,11 +18,11 @@ function toBase64(bytes: Uint8Array): string {
   return btoa(binary);
 }
 
-const kb = (bytes: number) => Math.ceil(bytes / 1024);
 
 /** The post's images: add (stored by their SHA-256 in the data folder), alt text, remove; and what each network would refuse. */
 export function MediaEditor({ data, run }: { data: PostPublication; run: Run }) {
   const { t } = useTranslation();
+  const size = useFileSize();
   const [alts, setAlts] = useState<Record<number, string>>({});
   const add = async (file: File) => {
     const mimeType = file.type;
@@ -36,7 +37,7 @@ export function MediaEditor({ data, run }: { data: PostPublication; run: Run }) 
         {data.media.map((item) => (
           <li key={`${String(item.position)}-${item.sha256}`}>
             <span className="muted">
-              {item.mimeType.replace('image/', '').toUpperCase()} · {t('publishing.media.size', { size: kb(item.size) })}
+              {item.mimeType.replace('image/', '').toUpperCase()} · {size(item.size)}
             </span>
             <label>
               {t('publishing.media.alt')}
@@ -63,7 +64,7 @@ export function MediaEditor({ data, run }: { data: PostPublication; run: Run }) 
               {t(`publishing.media.problem.${problem.problem}`, {
                 network: networkLabels[problem.network],
                 position: (problem.position ?? 0) + 1,
-                limit: problem.problem === 'tooLarge' ? kb(problem.limit) : problem.limit,
+                limit: problem.problem === 'tooLarge' ? size(problem.limit) : problem.limit,
               })}
             </li>
           ))}

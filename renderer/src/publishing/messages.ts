@@ -83,9 +83,8 @@ export const publishingMessages = defineMessages(
         alt: 'Texte alternatif',
         altPlaceholder: 'Décrivez l’image pour les personnes qui ne la voient pas',
         remove: 'Retirer',
-        size: '{{size}} Ko',
         problem: {
-          tooLarge: '{{network}}\u00a0: image n° {{position}} trop lourde (maximum {{limit}} Ko)',
+          tooLarge: '{{network}}\u00a0: image n° {{position}} trop lourde (maximum {{limit}})',
           format: '{{network}}\u00a0: format de l’image n° {{position}} refusé',
           tooMany: '{{network}}\u00a0: {{limit}} images au plus',
         } satisfies Record<MediaProblem['problem'], string>,
@@ -214,9 +213,8 @@ export const publishingMessages = defineMessages(
         alt: 'Alt text',
         altPlaceholder: 'Describe the image for people who cannot see it',
         remove: 'Remove',
-        size: '{{size}} KB',
         problem: {
-          tooLarge: '{{network}}: image {{position}} is too large (at most {{limit}} KB)',
+          tooLarge: '{{network}}: image {{position}} is too large (at most {{limit}})',
           format: '{{network}}: format of image {{position}} refused',
           tooMany: '{{network}}: at most {{limit}} images',
         },

@@ -6,6 +6,7 @@ import { usePartners } from '../app/queries';
 import { AuditLogStatus } from '../records/AuditLogStatus';
 import { RecordExportButton } from '../records/RecordExportButton';
 import { errorMessage } from '../ui/errorMessage';
+import { useFileSize } from '../ui/fileSize';
 import type { ReportFormatName } from '../../../shared/api/procedures/reports';
 import type { Locale } from '../../../shared/partners/schema';
 import { isDesktop, saveFile } from './saveFile';
@@ -70,7 +71,7 @@ export function ReportsPage() {
   );
 
   const numberLocale = uiLocale === 'fr' ? 'fr-FR' : 'en-GB';
-  const size = (bytes: number) => new Intl.NumberFormat(numberLocale, { style: 'unit', unit: 'kilobyte', maximumFractionDigits: 0 }).format(Math.max(1, bytes / 1024));
+  const size = useFileSize();
   const percent = (done: number, total: number) => new Intl.NumberFormat(numberLocale, { style: 'percent' }).format(total === 0 ? 0 : done / total);
 
   const download = async (format: ReportFormatName) => {

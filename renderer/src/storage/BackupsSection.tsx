@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useFileSize } from '../ui/fileSize';
 import { useQueryClient } from '@tanstack/react-query';
 import { api } from '../api';
 import { errorMessage } from '../ui/errorMessage';
@@ -8,6 +9,7 @@ import { formatTakenAt, storageKeys, useBackups, useRestore, useWorkspaceHealth 
 /** Settings › Backups: where they are, the list, "back up now" and restore. */
 export function BackupsSection() {
   const { t, i18n } = useTranslation();
+  const size = useFileSize();
   const queryClient = useQueryClient();
   const backups = useBackups();
   const health = useWorkspaceHealth();
@@ -55,7 +57,7 @@ export function BackupsSection() {
           return (
             <li key={backup.name} data-testid="backup-row" data-kind={backup.kind}>
               <span>{when}</span> <span className="hint">{t(`storage.backups.kind.${backup.kind}`)}</span>{' '}
-              <span className="hint">{t('storage.backups.size', { size: Math.max(1, Math.round(backup.bytes / 1024)) })}</span>{' '}
+              <span className="hint">{size(backup.bytes)}</span>{' '}
               <button disabled={busy} onClick={() => restoreOne(backup.name, when)}>
                 {t('storage.backups.restore')}
               </button>
