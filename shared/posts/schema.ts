@@ -7,6 +7,9 @@ import { FirstComments, PostThreads } from '../threads/schema';
 
 export const PostId = z.uuid();
 
+/** A working title's length at most (the editor's field stops there, and says so on a paste). */
+export const TITLE_MAX_LENGTH = 200;
+
 export const postStatuses = [
   'draft',
   'in_review',
@@ -31,7 +34,7 @@ const networkList = z
 
 export const PostCreateInput = z.object({
   partnerId: z.uuid({ message: 'errors.partnerRequired' }),
-  title: z.string().trim().max(200, { message: 'errors.tooLong' }).default(''),
+  title: z.string().trim().max(TITLE_MAX_LENGTH, { message: 'errors.tooLong' }).default(''),
   note: z.string().max(5_000, { message: 'errors.tooLong' }).default(''),
   /** Omitted: the partner's default networks. */
   networks: networkList.optional(),
@@ -47,7 +50,7 @@ export type PostCreateInput = z.input<typeof PostCreateInput>;
 export const PostSaveInput = z.object({
   id: PostId,
   baseVersion: z.number().int().positive(),
-  title: z.string().trim().max(200, { message: 'errors.tooLong' }).optional(),
+  title: z.string().trim().max(TITLE_MAX_LENGTH, { message: 'errors.tooLong' }).optional(),
   note: z.string().max(5_000, { message: 'errors.tooLong' }).optional(),
   networks: networkList.optional(),
   partnerId: z.uuid().optional(),

@@ -250,3 +250,20 @@ test('keyboard shortcuts: new post, save, search', async ({ page }) => {
   await page.getByRole('dialog').getByRole('button', { name: /Arbitrage OHADA/ }).click();
   await expect(page.getByLabel('Titre de travail')).toHaveValue('Arbitrage OHADA\u202f: calendrier 2027');
 });
+
+test('a title pasted longer than 200 characters keeps its first 200, and the editor says the end was left out', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.goto(plume.url);
+  await page.getByRole('button', { name: 'Créer mon premier partenaire' }).click();
+  await createPartner(page);
+  await page.getByRole('link', { name: 'Publications' }).click();
+  await page.getByTestId('new-post').click();
+  const title = page.getByLabel('Titre de travail');
+  const long = `Réforme du droit des contrats ${'et ses suites '.repeat(40)}`;
+  await page.evaluate((text) => navigator.clipboard.writeText(text), long);
+  await title.click();
+  await page.keyboard.press('Control+V');
+  await expect(title).toHaveValue(long.slice(0, 200));
+  await expect(page.getByRole('status').filter({ hasText: 'Le titre est limité à 200\u00a0caractères' })).toBeVisible();
+  await saved(page);
+});

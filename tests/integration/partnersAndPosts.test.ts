@@ -78,6 +78,22 @@ describe('partners', () => {
     expect(result.ok).toBe(false);
     expect((await t.call('partners.get', { id: created.id })).displayName).toBe(partnerInput.displayName);
   });
+
+  it('refuse a second partner of the same name, whatever its case and spacing, archived ones included', async () => {
+    const claire = await t.call('partners.create', partnerInput);
+    const issue = async (name: string, id?: string) => {
+      const result = id === undefined ? await t.raw('partners.create', { ...partnerInput, displayName: name }) : await t.raw('partners.update', { id, fields: { ...partnerInput, displayName: name } });
+      return result.ok ? null : result.error.issues?.map((i) => `${i.path.join('.')}:${i.messageKey}`);
+    };
+    expect(await issue('  me claire   DUPONT ')).toEqual(['displayName:errors.partnerNameTaken']);
+    const paul = await t.call('partners.create', { ...partnerInput, displayName: 'Me Paul Martin' });
+    expect(await issue('Me Claire Dupont', paul.id)).toEqual(['displayName:errors.partnerNameTaken']);
+    // Saving a partner under their own name is no clash.
+    expect(await issue('Me Claire Dupont', claire.id)).toBeNull();
+    await t.call('partners.setArchived', { id: claire.id, archived: true });
+    expect(await issue('Me Claire Dupont')).toEqual(['displayName:errors.partnerNameTakenArchived']);
+    expect((await t.call('partners.list', { includeArchived: true })).map((p) => p.displayName).sort()).toEqual(['Me Claire Dupont', 'Me Paul Martin']);
+  });
 });
 
 describe('posts and revisions', () => {

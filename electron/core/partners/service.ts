@@ -2,9 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { nextPartnerColour } from '../../../shared/partners/palette';
 import type { Partner, PartnerFields } from '../../../shared/partners/schema';
 import type { Clock } from '../clock';
+import { ApiError } from '../../../shared/api/errors';
 import { notFound } from '../errors';
 import type { EventBus } from '../events';
 import type { PartnerRepository } from './repository';
+
+/** A name as a reader tells names apart: case, accents' encoding and spacing aside. */
+const nameKey = (name: string): string => name.normalize('NFC').trim().replace(/\s+/g, ' ').toLocaleLowerCase('fr');
 
 export class PartnerService {
   constructor(
@@ -26,6 +30,7 @@ export class PartnerService {
   }
 
   create(fields: PartnerFields): Partner {
+    this.refuseTakenName(fields.displayName, null);
     const id = randomUUID();
     // No colour given: one no other partner has yet, so each lane and swatch tells them apart.
     const color = fields.color ?? nextPartnerColour(this.partners.list(true).map((p) => p.color));
@@ -36,9 +41,22 @@ export class PartnerService {
 
   update(id: string, fields: PartnerFields): Partner {
     this.get(id);
+    this.refuseTakenName(fields.displayName, id);
     this.partners.update(id, fields, this.clock.now());
     this.events.emit({ type: 'partners.changed' });
     return this.get(id);
+  }
+
+  /**
+   * Two partners of the same name cannot be told apart in the calendar, the lists, the reports
+   * or a sign-off e-mail: the name is refused, archived partners included (restored, they would clash).
+   */
+  private refuseTakenName(displayName: string, exceptId: string | null): void {
+    const key = nameKey(displayName);
+    const taken = this.partners.list(true).find((partner) => partner.id !== exceptId && nameKey(partner.displayName) === key);
+    if (!taken) return;
+    const messageKey = taken.archivedAt === null ? 'errors.partnerNameTaken' : 'errors.partnerNameTakenArchived';
+    throw new ApiError({ code: 'validation', messageKey, message: `Another partner is named ${displayName}`, issues: [{ path: ['displayName'], messageKey }] });
   }
 
   /** Archiving holds a partner's posts back (the publisher takes back those scheduled): how many that is now. */

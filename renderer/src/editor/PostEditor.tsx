@@ -9,6 +9,7 @@ import { useAfterFirstPaint } from '../ui/useAfterFirstPaint';
 import { networks, networkLabels } from '../../../shared/posts/networks';
 import type { Network } from '../../../shared/posts/networks';
 import type { DocNode } from '../../../shared/posts/document';
+import { TITLE_MAX_LENGTH } from '../../../shared/posts/schema';
 import type { Post } from '../../../shared/posts/schema';
 import type { Partner } from '../../../shared/partners/schema';
 import { DraftSaver } from './draftSaver';
@@ -277,8 +278,14 @@ function PostEditorPage({ initial, partners, onDeleted }: PostEditorProps) {
           aria-label={t('editor.titlePlaceholder')}
           placeholder={t('editor.titlePlaceholder')}
           value={fields.title}
-          maxLength={200}
+          maxLength={TITLE_MAX_LENGTH}
           onChange={(e) => edit({ title: e.target.value })}
+          onPaste={(e) => {
+            // The field keeps the first characters of a longer paste: say so rather than cut silently.
+            const field = e.currentTarget;
+            const replaced = (field.selectionEnd ?? 0) - (field.selectionStart ?? 0);
+            if (field.value.length - replaced + e.clipboardData.getData('text/plain').length > TITLE_MAX_LENGTH) setNotice(t('editor.titleCut', { max: TITLE_MAX_LENGTH }));
+          }}
           onBlur={() => void saver.flush()}
         />
         <div className="editor-header">

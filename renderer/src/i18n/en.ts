@@ -95,6 +95,7 @@ export const en: Messages = {
   },
   editor: {
     titlePlaceholder: 'Working title',
+    titleCut: 'A title holds {{max}} characters at most: the end of the pasted text was left out.',
     bodyPlaceholder: 'Write the post…',
     partner: 'Partner',
     networks: 'Networks',
@@ -159,6 +160,8 @@ export const en: Messages = {
     nulCharacter: 'The text contains an invalid character (NUL).',
     document: 'Invalid document.',
     partnerRequired: 'Pick a partner.',
+    partnerNameTaken: 'Another partner already has this name: add something to tell them apart (first name, firm…).',
+    partnerNameTakenArchived: 'An archived partner already has this name: unarchive them (Partners › Show archived partners) or add something to tell them apart.',
     validation: 'Some values are invalid; nothing was saved.',
     conflict: 'Changed elsewhere in the meantime.',
     unknownProcedure: 'Unknown operation.',

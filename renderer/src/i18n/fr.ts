@@ -97,6 +97,7 @@ export const fr = {
   },
   editor: {
     titlePlaceholder: 'Titre de travail',
+    titleCut: 'Le titre est limité à {{max}}\u00a0caractères\u00a0: la fin du texte collé n’a pas été reprise.',
     bodyPlaceholder: 'Rédigez la publication…',
     partner: 'Partenaire',
     networks: 'Réseaux',
@@ -161,6 +162,8 @@ export const fr = {
     nulCharacter: 'Le texte contient un caractère invalide (NUL).',
     document: 'Document invalide.',
     partnerRequired: 'Choisissez un partenaire.',
+    partnerNameTaken: 'Un autre partenaire porte déjà ce nom\u00a0: ajoutez de quoi les distinguer (prénom, cabinet…).',
+    partnerNameTakenArchived: 'Un partenaire archivé porte déjà ce nom\u00a0: désarchivez-le (Partenaires › Afficher les partenaires archivés) ou ajoutez de quoi les distinguer.',
     validation: 'Certaines valeurs sont invalides\u202f; rien n’a été enregistré.',
     conflict: 'Modifié ailleurs entre-temps.',
     unknownProcedure: 'Opération inconnue.',
