@@ -239,6 +239,16 @@ test('mail account: saved with its password in the keychain, the password field 
     await form.getByRole('button', { name: 'Tester', exact: true }).click();
     await expect(form.getByTestId('mail-probe-imap')).toHaveText('IMAP\u202f: connexion réussie');
 
+    // SMTP asked over TLS of a server that speaks plain text (a usual slip): the test fails on
+    // something else than the password, and the status line says so (it read « Non testé »).
+    await form.getByTestId('mail-smtp').getByLabel('Sécurité').selectOption('tls');
+    await form.getByRole('button', { name: 'Enregistrer' }).click();
+    await expect(form.getByTestId('mail-notice')).toHaveText('Compte e-mail enregistré. Le mot de passe est dans le trousseau.');
+    await form.getByRole('button', { name: 'Tester', exact: true }).click();
+    await expect(form.getByTestId('mail-probe-smtp')).not.toContainText('connexion réussie');
+    await expect(form.getByTestId('mail-status')).toHaveText('Échec du dernier test');
+    await expect(form.getByTestId('mail-last-error')).not.toBeEmpty();
+
     await expect.poll(() => bodies.length).toBeGreaterThan(4);
     expect(bodies.filter((body) => body.includes(MAIL_PASSWORD))).toEqual([]);
   } finally {

@@ -159,14 +159,23 @@ function MailForm({ mail }: { mail: MailAccount | null }) {
     </fieldset>
   );
 
+  const failedLast = mail !== null && mail.lastErrorCode !== null && (mail.status === 'untested' || mail.status === 'connected');
+
   return (
     <form className="mail-form" onSubmit={save} noValidate data-testid="mail-form">
       {mail ? (
         <p className="small">
-          <span className={`account-status ${mail.status}`} data-testid="mail-status">
-            {t(`accounts.status.${mail.status}`)}
+          {/* A test that failed without saying the password is wrong (server down, TLS, port) leaves the status as it was: the line says it failed, and why. */}
+          <span className={`account-status ${failedLast ? 'failed' : mail.status}`} data-testid="mail-status">
+            {failedLast ? t('accounts.mail.lastTestFailed') : t(`accounts.status.${mail.status}`)}
           </span>
           {mail.lastTestedAt !== null ? <span className="muted"> {t('accounts.lastTested', { when: relative(mail.lastTestedAt) })}</span> : null}
+          {mail.lastErrorCode !== null ? (
+            <span className="account-error" data-testid="mail-last-error">
+              {' '}
+              {t(`accounts.errors.${mail.lastErrorCode}`)}
+            </span>
+          ) : null}
         </p>
       ) : (
         <p className="muted">{t('accounts.mail.none')}</p>

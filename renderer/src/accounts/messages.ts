@@ -120,6 +120,7 @@ export const accountMessages = defineMessages(
         removeConfirm: 'Supprimer le compte e-mail\u202f? Le mot de passe est effacé du trousseau et les demandes de validation ne pourront plus partir.',
         passwordHint: 'Jamais réaffiché\u202f: il part directement dans le trousseau du système.',
         none: 'Aucun compte e-mail configuré.',
+        lastTestFailed: 'Échec du dernier test',
         testing: 'Test en cours…',
       },
       errors: {
@@ -264,6 +265,7 @@ export const accountMessages = defineMessages(
         removeConfirm: 'Remove the e-mail account? The password is deleted from the keychain and sign-off requests can no longer be sent.',
         passwordHint: 'Never shown again: it goes straight into the system keychain.',
         none: 'No e-mail account set up.',
+        lastTestFailed: 'Last test failed',
         testing: 'Testing…',
       },
       errors: {
