@@ -1,3 +1,5 @@
+import { namedZones } from '../time/zoneNames';
+
 /**
  * IANA zone validation with the runtime's own tz data (ICU), so the list is never stale
  * in our code. `Intl.supportedValuesOf` omits some valid aliases (e.g. "UTC"), hence the
@@ -14,15 +16,45 @@ export function isValidTimeZone(zone: string): boolean {
 }
 
 /**
+ * Zones the tz database renamed, which ICU still lists (and resolves to) under the old name:
+ * a user in Kolkata or Kyiv picks and sees their city's name of today.
+ */
+const RENAMED: Record<string, string> = {
+  'Asia/Calcutta': 'Asia/Kolkata',
+  'Europe/Kiev': 'Europe/Kyiv',
+  'Asia/Saigon': 'Asia/Ho_Chi_Minh',
+  'Asia/Katmandu': 'Asia/Kathmandu',
+  'Asia/Rangoon': 'Asia/Yangon',
+  'Atlantic/Faeroe': 'Atlantic/Faroe',
+  'America/Godthab': 'America/Nuuk',
+  'Pacific/Truk': 'Pacific/Chuuk',
+  'Pacific/Ponape': 'Pacific/Pohnpei',
+  'Pacific/Enderbury': 'Pacific/Kanton',
+};
+
+/**
  * The zone as the tz database spells it ("europe/paris" → "Europe/Paris"): stored and shown
- * that way, so the city reads right and two partners in one zone compare equal. Call on a
- * valid zone only.
+ * that way, so the city reads right and two partners in one zone compare equal. A zone that is
+ * another's alias is kept as written: ICU would resolve "America/Montreal" to "America/Toronto"
+ * (« heure de Toronto » for a partner in Montréal) and "Asia/Kolkata" to the old "Asia/Calcutta".
+ * Call on a valid zone only.
  */
 export function canonicalTimeZone(zone: string): string {
-  return new Intl.DateTimeFormat('en', { timeZone: zone }).resolvedOptions().timeZone;
+  const typed = zone.trim();
+  const resolved = new Intl.DateTimeFormat('en', { timeZone: typed }).resolvedOptions().timeZone;
+  const spelled = resolved.toLowerCase() === typed.toLowerCase() ? resolved : (knownSpellings().get(typed.toLowerCase()) ?? typed);
+  return RENAMED[spelled] ?? spelled;
 }
 
+let spellings: Map<string, string> | null = null;
+/** Each zone name known here (the runtime's, today's names, the aliases zoneNames.ts names), by its lower case. */
+function knownSpellings(): Map<string, string> {
+  spellings ??= new Map([...Intl.supportedValuesOf('timeZone'), ...Object.values(RENAMED), ...namedZones()].map((name) => [name.toLowerCase(), name]));
+  return spellings;
+}
+
+/** Every zone the runtime knows, renamed ones under their name of today, for the zone picker. */
 export function listTimeZones(): string[] {
-  const zones = Intl.supportedValuesOf('timeZone');
+  const zones = Intl.supportedValuesOf('timeZone').map((zone) => RENAMED[zone] ?? zone);
   return zones.includes('UTC') ? zones : [...zones, 'UTC'];
 }

@@ -73,6 +73,9 @@ function fixedOffsetName(zone: string): string | null {
 }
 
 /** The city (or place) a zone is named after, in `locale`. */
+/** Zones this file names, aliases among them (America/Montreal): known spellings for `canonicalTimeZone`. */
+export const namedZones = (): string[] => Object.keys(CITY);
+
 export function zoneCity(zone: string, locale: Locale): string {
   const fixed = fixedOffsetName(zone);
   if (fixed) return fixed;

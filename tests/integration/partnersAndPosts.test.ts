@@ -201,7 +201,7 @@ describe('the example workspace', () => {
     expect(state.hasExampleData).toBe(true);
     const partners = await t.call('partners.list', {});
     const examples = partners.filter((p) => p.isExample);
-    expect(examples.map((p) => p.timeZone).sort()).toEqual(['Africa/Casablanca', 'America/Toronto', 'Europe/Paris']);
+    expect(examples.map((p) => p.timeZone).sort()).toEqual(['Africa/Casablanca', 'America/Montreal', 'Europe/Paris']);
     expect((await t.call('posts.list', {})).length).toBeGreaterThanOrEqual(3);
 
     const after = await t.call('workspace.removeExample', {});

@@ -28,6 +28,7 @@ export const examplePartners: ExamplePartner[] = [
   {
     fields: {
       displayName: 'Me Claire Dupont',
+      formOfAddress: 'madame',
       role: 'Associée — droit des affaires',
       organisation: 'Cabinet Arcand & Associés (exemple)',
       color: '#1d4ed8',
@@ -63,6 +64,7 @@ export const examplePartners: ExamplePartner[] = [
   {
     fields: {
       displayName: 'Me Yasmine Benali',
+      formOfAddress: 'madame',
       role: 'Associée — arbitrage international',
       organisation: 'Cabinet Arcand & Associés (exemple)',
       color: '#b45309',
@@ -86,10 +88,12 @@ export const examplePartners: ExamplePartner[] = [
   {
     fields: {
       displayName: 'Me Julien Tremblay',
+      formOfAddress: 'monsieur',
       role: 'Counsel — technology law',
       organisation: 'Cabinet Arcand & Associés (example)',
       color: '#047857',
-      timeZone: 'America/Toronto',
+      // Montréal's own name (an alias of America/Toronto in the tz database): « heure de Montréal ».
+      timeZone: 'America/Montreal',
       locale: 'en',
       signoffEmail: 'julien.tremblay@example.org',
     },
