@@ -134,6 +134,10 @@ test('a partner in Casablanca and one in Paris show their own local times; every
   // In the week view the post sits in the viewer's 10:00 row.
   await page.goto(`${plume.origin}/#/calendar/week/2026-06-08`);
   await expect(page.locator('[data-testid="week-cell"][data-date="2026-06-09"][data-hour="10"]').locator(chip(page, casablancaPost.id))).toBeVisible();
+
+  // The agenda names public holidays, as the month and the week do.
+  await page.goto(`${plume.origin}/#/calendar/agenda/2026-07-13`);
+  await expect(page.getByTestId('agenda-day').filter({ hasText: 'Mardi 14 juillet 2026' }).getByTestId('holiday')).toHaveText('Fête nationale');
 });
 
 test('dragging in the week view sets the hour; in partner lanes a post stays with its partner', async ({ page }) => {

@@ -6,6 +6,7 @@ import { useDateFormat } from '../../ui/useDateFormat';
 import { DropCell } from '../DropCell';
 import { EntryChip } from '../EntryChip';
 import { WarningBadge } from '../WarningBadge';
+import { HolidayLabel } from './DayHeader';
 import { groupByDay } from '../grouping';
 import { agendaParts } from '../windowing';
 import type { ViewProps } from './types';
@@ -64,6 +65,7 @@ export const AgendaView = memo(function AgendaView(props: ViewProps) {
                 {part.part === 0 ? (
                   <h3 className="agenda-date">
                     {label}
+                    <HolidayLabel date={date} />
                     {props.dayWarnings.get(date) ? <WarningBadge count={props.dayWarnings.get(date) ?? 0} testId="day-warnings" /> : null}
                   </h3>
                 ) : null}
