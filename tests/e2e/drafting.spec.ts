@@ -176,6 +176,9 @@ test('pasting hostile HTML keeps bold, italic, lists and links, and nothing else
     <p><img src="x" onerror="window.__pwned = 2"><img src="data:image/png;base64,iVBORw0KGgo="></p>
     <p onclick="window.__pwned = 3" style="background:url(javascript:alert(1))">Un <a href="javascript:alert(1)">faux lien</a> et un
       <a href="https://www.cnb.avocat.fr/" onmouseover="window.__pwned = 4" style="color:red">vrai lien</a></p>
+    <table class="MsoTableGrid"><tr><td><p class="MsoNormal"><b>Délai</b><o:p></o:p></p></td><td><p class="MsoNormal">30 jours</p></td></tr>
+      <tr><td><p class="MsoNormal">Recours</p></td><td><p class="MsoNormal">médiation</p><p class="MsoNormal">puis arbitrage</p></td></tr></table>
+    <table><thead><tr><th>Taux</th><th>Année</th></tr></thead><tbody><tr><td>3,5 %</td><td>2026</td></tr><tr><td></td><td></td></tr></tbody></table>
     <iframe src="https://evil.example"></iframe><svg onload="window.__pwned = 5"><circle r="1"/></svg>
     </body></html>`;
   await body(page).evaluate((element, html) => {
@@ -192,6 +195,10 @@ test('pasting hostile HTML keeps bold, italic, lists and links, and nothing else
   expect(html).toMatch(/<ul><li><p>premier point<\/p><\/li><li><p>second point<\/p><\/li><\/ul>/);
   expect(html).toMatch(/<a [^>]*href="https:\/\/www\.cnb\.avocat\.fr\/"[^>]*>vrai lien<\/a>/);
   expect(html).toContain('faux lien');
+  // Tables: a line per row, cells apart (they ran together: « Délai30 jours »), empty rows dropped.
+  expect(html).toContain('<p><strong>Délai</strong> – 30 jours</p>');
+  expect(html).toMatch(/<p>Recours – *médiation +puis arbitrage<\/p>/);
+  expect(html).toContain('<p>Taux – Année</p><p>3,5 % – 2026</p>');
   for (const forbidden of ['<script', 'onerror', 'onclick', 'onmouseover', 'onload', 'javascript:', 'style=', '<img', 'data:image', '<iframe', '<svg', 'Gras Google Docs</strong> et <strong']) {
     expect(html).not.toContain(forbidden);
   }

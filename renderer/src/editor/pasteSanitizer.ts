@@ -8,6 +8,7 @@ import DOMPurify from 'dompurify';
  * Before DOMPurify removes styles, the formatting those styles carry is turned into tags:
  * Google Docs marks bold as <span style="font-weight:700"> inside a <b style="font-weight:normal">
  * wrapper, and Word writes lists as <p class="MsoListParagraph"> with a hidden bullet span.
+ * Tables become a paragraph per row.
  */
 const ALLOWED_TAGS = ['p', 'br', 'strong', 'b', 'em', 'i', 'ul', 'ol', 'li', 'a'];
 const SAFE_URL = /^(?:https?:|mailto:)/i;
@@ -68,6 +69,35 @@ function wordListsToLists(root: Element, doc: Document): void {
   }
 }
 
+/** Between two cells of a pasted table's row: a post has no tables, so a row reads as a line. */
+const CELL_SEPARATOR = ' – ';
+
+/**
+ * A table (Word, a spreadsheet, a web page) becomes one paragraph per row, its cells' contents
+ * (bold and links kept) separated by a dash: without this, a row's cells ran together
+ * (« Délai30 jours »), or each cell became a paragraph of its own.
+ */
+function tablesToParagraphs(root: Element, doc: Document): void {
+  // Innermost tables first, so an outer table's cells read a nested one as text already.
+  for (const table of Array.from(root.querySelectorAll('table')).reverse()) {
+    const rows = Array.from(table.querySelectorAll('tr')).filter((row) => row.closest('table') === table);
+    const paragraphs = rows.flatMap((row) => {
+      const paragraph = doc.createElement('p');
+      const cells = Array.from(row.children).filter((cell) => cell.tagName === 'TD' || cell.tagName === 'TH');
+      for (const cell of cells) {
+        // Blocks inside a cell (Word's <p>, a <div>) read as spaces within the line.
+        for (const block of Array.from(cell.querySelectorAll('p, div, br, li'))) block.replaceWith(doc.createTextNode(' '), ...Array.from(block.childNodes));
+        if (cell.textContent.trim() === '') continue;
+        if (paragraph.childNodes.length > 0) paragraph.append(doc.createTextNode(CELL_SEPARATOR));
+        paragraph.append(...Array.from(cell.childNodes));
+      }
+      paragraph.normalize();
+      return paragraph.textContent.trim() === '' ? [] : [paragraph];
+    });
+    table.replaceWith(...paragraphs);
+  }
+}
+
 let hooksInstalled = false;
 function installHooks(): void {
   if (hooksInstalled) return;
@@ -87,6 +117,7 @@ export function sanitizePastedHtml(html: string): string {
   for (const element of Array.from(doc.querySelectorAll('style, script, noscript, template, iframe, object, embed, svg, math, meta, link, title, xml, o\\:p'))) element.remove();
   styleToTags(doc.body, doc);
   wordListsToLists(doc.body, doc);
+  tablesToParagraphs(doc.body, doc);
   return DOMPurify.sanitize(doc.body.innerHTML, {
     ALLOWED_TAGS,
     ALLOWED_ATTR: ['href'],
