@@ -547,7 +547,7 @@ export function CalendarPage({ view: askedView, date, onNavigate, onOpenPost }: 
         <h2 className="calendar-heading" data-testid="calendar-heading">
           {heading}
         </h2>
-        <input type="search" className="calendar-search" placeholder={t('calendarUi.search')} aria-label={t('calendarUi.search')} value={query} onChange={(e) => setQuery(e.target.value)} />
+        <input type="search" className="calendar-search" placeholder={t('calendarUi.searchShort')} aria-label={t('calendarUi.search')} title={t('calendarUi.search')} value={query} onChange={(e) => setQuery(e.target.value)} />
       </header>
       <div className="calendar-filters" aria-label={t('calendarUi.filters')}>
         <MultiSelect label={t('calendarUi.allPartners')} options={partnerList.map((p) => ({ value: p.id, label: p.displayName }))} value={partnerFilter}
