@@ -101,11 +101,6 @@ export function createPublishing(base: PublishingBase, options: PublishingOption
 
   // An edit, a withdrawal or a move makes an unfinished round stale: its unsent jobs are called back.
   const unsubscribe = events.subscribe((event: AppEvent) => {
-    // A partner archived: their scheduled posts are taken back at once, not at the loop's next pass.
-    if (event.type === 'partners.changed') {
-      signoff.scheduler.wake();
-      return;
-    }
     if (event.type !== 'signoff.changed' && event.type !== 'post.scheduled') return;
     try {
       arm();
