@@ -14,6 +14,9 @@ import type { AmbiguousTime, GapTime } from '../../../shared/calendar/zonedTime'
 import type { PostPublication } from '../../../shared/publishing/publication';
 import { publishingKeys } from './queries';
 
+/** Whether an instant has passed, read when the user submits (never during a render). */
+const isPast = (instant: number): boolean => instant <= Date.now();
+
 /** Statuses whose date is no longer the editor's to change (the missed decision has its own). */
 const settled = new Set(['published', 'failed', 'missed']);
 
@@ -61,23 +64,21 @@ export function ScheduleForm({ data }: { data: PostPublication }) {
   };
 
   const chosen = async (instant: number) => {
-    if (instant <= Date.now()) setMessage({ kind: 'error', text: t('publishing.schedule.past', { zone: timeName(zone) }) });
+    if (isPast(instant)) setMessage({ kind: 'error', text: t('publishing.schedule.past', { zone: timeName(zone) }) });
     else await save(instant);
   };
 
+  // The wall time typed, on the partner's clock (null until both fields are filled in).
+  const typed = /^\d{4}-\d{2}-\d{2}$/.test(date) && /^\d{2}:\d{2}$/.test(time) ? resolveLocalTime({ date, time }, zone) : null;
+
   const submit = (event: SyntheticEvent) => {
     event.preventDefault();
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || !/^\d{2}:\d{2}$/.test(time)) {
-      setMessage({ kind: 'error', text: t('publishing.schedule.incomplete') });
-      return;
-    }
-    const resolution = resolveLocalTime({ date, time }, zone);
-    if (resolution.kind === 'exact') void chosen(resolution.instant);
-    else setChoice(resolution);
+    if (typed === null) setMessage({ kind: 'error', text: t('publishing.schedule.incomplete') });
+    else if (typed.kind === 'exact') void chosen(typed.instant);
+    else setChoice(typed);
   };
 
   // What the typed wall time is on the community manager's own clock, when that reads differently.
-  const typed = /^\d{4}-\d{2}-\d{2}$/.test(date) && /^\d{2}:\d{2}$/.test(time) ? resolveLocalTime({ date, time }, zone) : null;
   const typedInstant = typed?.kind === 'exact' ? typed.instant : null;
   const mine = userZone();
   const forYou = typedInstant !== null && mine !== zone && localParts(typedInstant, mine).time !== time ? dateTime(typedInstant, mine) : null;

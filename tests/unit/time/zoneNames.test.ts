@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { listTimeZones } from '../../../shared/partners/timeZones';
+import { canonicalTimeZone, listTimeZones } from '../../../shared/partners/timeZones';
 import { zoneCity, zoneTimeName } from '../../../shared/time/zoneNames';
 import { PartnerInput } from '../../../shared/partners/schema';
 
@@ -42,5 +42,21 @@ describe('a partner’s time zone as typed', () => {
     expect(PartnerInput.shape.timeZone.parse(' Europe/Paris ')).toBe('Europe/Paris');
     expect(PartnerInput.shape.timeZone.parse('america/MONTREAL')).toBe('America/Montreal');
     expect(PartnerInput.shape.timeZone.safeParse('Europe/Atlantis').success).toBe(false);
+  });
+
+  it('keeps a zone that is another’s alias as written: Montréal is not « heure de Toronto »', () => {
+    expect(PartnerInput.shape.timeZone.parse('America/Montreal')).toBe('America/Montreal');
+    expect(PartnerInput.shape.timeZone.parse('US/Eastern')).toBe('US/Eastern');
+  });
+
+  it('uses the names of today for renamed cities, typed either way, and offers them so in the zone picker', () => {
+    expect(canonicalTimeZone('Asia/Kolkata')).toBe('Asia/Kolkata');
+    expect(canonicalTimeZone('Asia/Calcutta')).toBe('Asia/Kolkata');
+    expect(canonicalTimeZone('Europe/Kyiv')).toBe('Europe/Kyiv');
+    expect(canonicalTimeZone('europe/kiev')).toBe('Europe/Kyiv');
+    const zones = listTimeZones();
+    expect(zones).toEqual(expect.arrayContaining(['Asia/Kolkata', 'Europe/Kyiv', 'Europe/Paris', 'UTC']));
+    expect(zones).not.toContain('Asia/Calcutta');
+    expect(zones).not.toContain('Europe/Kiev');
   });
 });
