@@ -326,7 +326,9 @@ function PostEditorPage({ initial, partners, onDeleted }: PostEditorProps) {
         <LintCard editor={editor} session={lintSession} />
         {besideDrawn ? <ThreadsPanel post={initial} networks={fields.networks} text={draftText} versions={versionTexts} onChange={(patch) => saver.edit(patch)} /> : null}
         <div className="editor-footer">
-          <NetworkCounters session={lintSession} networks={fields.networks} />
+          {/* Counting for each network (X's rules parse URLs and mentions) waits for the frame after the
+              body's; the empty span keeps the delete button where it will stay. */}
+          {besideDrawn ? <NetworkCounters session={lintSession} networks={fields.networks} /> : <span />}
           <button className="danger link" onClick={() => void remove()}>
             {t('posts.delete')}
           </button>
