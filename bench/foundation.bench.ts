@@ -161,9 +161,9 @@ async function coldStart(): Promise<void> {
   const ui = await staticUi();
   /**
    * One start: `node out/main/server.js`, then the link opened at the draft, until the first
-   * frame with its editor (editable) is drawn. `clockStart`: a working day of the workspace's life (nothing overdue), or
-   * today's date, months after it (the first start after months away: the scheduler holds and
-   * marks thousands of overdue posts meanwhile).
+   * frame with its editor (editable) is drawn. `clockStart`: a working day of the workspace's
+   * life (nothing overdue), or today's date, months after it (the first start after months away:
+   * the scheduler holds and marks thousands of overdue posts meanwhile).
    */
   const start = async (clockStart: string | null): Promise<number> => {
     // Each start on its own fresh copy.
