@@ -57,13 +57,16 @@ console.log(`machine load average: ${loadavg().map((l) => l.toFixed(1)).join(' '
 
 // ── check at 100,000 posts ─────────────────────────────────────────────────────────────────
 const scratch = mkdtempSync(join(tmpdir(), 'plume-bench-dup-'));
-// The signatures are loaded into memory after the rebuild: the bench waits for that line too.
+// The signatures are loaded into memory once rebuilt: the bench waits for that line too (the
+// start's own load, before the rebuild, finds none of them).
 let inMemory: (line: string) => void = () => undefined;
 const loaded = new Promise<string>((resolve) => (inMemory = resolve));
+let rebuiltLogged = false;
 const plainLogger = createLogger({});
 const logger: Logger = {
   info: (message) => {
-    if (message.includes('signatures in memory')) inMemory(message);
+    if (message.includes('signatures (re)built')) rebuiltLogged = true;
+    if (rebuiltLogged && message.includes('signatures in memory')) inMemory(message);
     plainLogger.info(message);
   },
   error: (message, error) => plainLogger.error(message, error),

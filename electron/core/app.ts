@@ -305,19 +305,22 @@ function wireServices({ options, db, migration, clock, log, events, storage }: W
   // Every signature into memory, in the background, sharing the thread: until loaded, a check
   // reads its window's from SQLite (~200 ms a check at an agency's size). Only reads: it starts
   // after the start's first moments, without waiting for the file's check (~40 s on 1 GB).
-  void storage
-    .afterStart()
-    .then(async () => {
-      const store = await loadSignatureStore(db, timeSlicer());
-      log.info(`near-duplicate guard: ${store.count} post signatures in memory (${(store.arenaBytes / 1e6).toFixed(1)} MB)`);
-    })
-    .catch((error: unknown) => log.error('near-duplicate guard: post signatures not loaded in memory; each check reads its window from the workspace', error));
+  const signaturesIntoMemory = async () => {
+    const store = await loadSignatureStore(db, timeSlicer());
+    log.info(`near-duplicate guard: ${store.count} post signatures in memory (${(store.arenaBytes / 1e6).toFixed(1)} MB)`);
+  };
+  const notInMemory = (error: unknown) => log.error('near-duplicate guard: post signatures not loaded in memory; each check reads its window from the workspace', error);
+  void storage.afterStart().then(signaturesIntoMemory).catch(notInMemory);
   // Posts without a signature of the current algorithm (migration 0014, or a new algorithm version) are signed once,
   // once the file is known sound. In the background: until then a check simply does not see those posts.
   void storage
     .whenSound(async () => {
       const rebuilt = await new SignatureRepository(db).rebuildStale(clock.now(), timeSlicer());
-      if (rebuilt > 0) log.info(`near-duplicate guard: ${rebuilt} post signatures (re)built`);
+      if (rebuilt === 0) return;
+      log.info(`near-duplicate guard: ${rebuilt} post signatures (re)built`);
+      // The load above ran before them (after an upgrade, with none of this version): they join
+      // the store now, not one window at a time as the first checks read them from the file.
+      await signaturesIntoMemory().catch(notInMemory);
     })
     .catch((error: unknown) => log.error('near-duplicate guard: post signatures not rebuilt; checks miss the posts left unsigned until the next start', error));
   // Voice profiles learned by an older algorithm (or before migration 0020) are rebuilt the same way.

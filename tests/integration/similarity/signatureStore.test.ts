@@ -6,6 +6,8 @@ import { SimilarityService } from '../../../electron/core/similarity/service';
 import { SignatureStore, loadSignatureStore, signatureStore } from '../../../electron/core/similarity/signatureStore';
 import { docFromParagraphs } from '../../../shared/posts/document';
 import { SIGNATURE_SIZE, signatureOf, signatureToBytes } from '../../../shared/similarity/minhash';
+import type { Logger } from '../../../electron/core/log';
+import { tempDir } from '../../support/tempDir';
 import type { SimilarityCheck } from '../../../shared/similarity/schema';
 import { ManualClock, createTestCore } from '../../support/testCore';
 import type { TestCore } from '../../support/testCore';
@@ -114,6 +116,41 @@ describe('the in-memory signature store', () => {
     const check = await t.call('similarity.check', { postId: draft.id, text: NEAR_COPY });
     expect(check).toEqual(fromSql(draft.id));
     expect(matchedIds(check)).toEqual([other.id]);
+  });
+});
+
+describe('after an upgrade of the signature algorithm', () => {
+  it('the signatures rebuilt at start are held in memory once rebuilt, not read from the file by the checks that follow', async () => {
+    const dir = tempDir();
+    try {
+      const before = createTestCore(dir.path);
+      const partnerId = (await before.call('partners.create', { displayName: 'Dana Lefèvre', timeZone: 'Europe/Paris' })).id;
+      for (const text of [DANA_TEXT, NEAR_COPY, UNRELATED]) await before.call('posts.create', { partnerId, content: docFromParagraphs([text]) });
+      before.close();
+      // As an older Plume signed them: every signature is stale for this version.
+      db = new Database(`${dir.path}/plume.sqlite`);
+      db.prepare('UPDATE post_signatures SET algorithm_version = algorithm_version - 1').run();
+      db.close();
+
+      const log: string[] = [];
+      const logger: Logger = { info: (message) => log.push(message), error: (message) => log.push(`ERROR ${message}`) };
+      const after = createTestCore(dir.path, logger);
+      try {
+        const guard = () => log.filter((line) => line.startsWith('near-duplicate guard'));
+        // The start's load, then the rebuild: waited for until a load follows the rebuild (or 10 s).
+        const loadAfterRebuild = () => guard().some((line, i, lines) => line.includes('in memory') && lines.slice(0, i).some((before) => before.includes('(re)built')));
+        for (let waited = 0; waited < 10_000 && !loadAfterRebuild(); waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
+        const lines = guard();
+        const rebuilt = lines.indexOf('near-duplicate guard: 3 post signatures (re)built');
+        expect(rebuilt).toBeGreaterThanOrEqual(0);
+        expect(lines.slice(rebuilt + 1)).toEqual([expect.stringMatching(/^near-duplicate guard: 3 post signatures in memory/)]);
+        expect(log.filter((line) => line.startsWith('ERROR near-duplicate guard'))).toEqual([]);
+      } finally {
+        after.close();
+      }
+    } finally {
+      dir.remove();
+    }
   });
 });
 
