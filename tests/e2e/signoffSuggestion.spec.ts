@@ -80,6 +80,8 @@ test('the partner’s corrected text shows as a word diff; one click makes it th
   const attachment = panel.getByTestId('reply-attachments').locator('li[data-status="kept"]');
   await expect(attachment).toContainText('Document signé.pdf');
   await expect(attachment).toContainText('application/pdf');
+  // Its size as French writes it, in the same unit as Backups and Reports (« 512 ko », not « 512 Ko »).
+  await expect(attachment).toContainText('512\u00a0ko');
   const [download] = await Promise.all([page.waitForEvent('download'), attachment.getByRole('button', { name: 'Télécharger' }).click()]);
   expect(download.suggestedFilename()).toBe('Document signé.pdf');
   const path = await download.path();

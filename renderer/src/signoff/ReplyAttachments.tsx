@@ -3,20 +3,15 @@ import { useTranslation } from 'react-i18next';
 import type { ReplyAttachment } from '../../../shared/signoff/replyAttachments';
 import { api } from '../api';
 import { errorMessage } from '../ui/errorMessage';
+import { useFileSize } from '../ui/fileSize';
 import { saveFile } from '../ui/saveFile';
-
-const MB = 1024 * 1024;
 
 /** The files a partner's reply carried: kept ones to download, the others said not kept and why. */
 export function ReplyAttachments({ postId, attachments }: { postId: string; attachments: readonly ReplyAttachment[] }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const locale = i18n.language === 'en' ? 'en-GB' : 'fr-FR';
-  const size = (bytes: number) =>
-    bytes >= MB
-      ? new Intl.NumberFormat(locale, { style: 'unit', unit: 'megabyte', maximumFractionDigits: 1 }).format(bytes / MB)
-      : new Intl.NumberFormat(locale, { style: 'unit', unit: 'kilobyte', maximumFractionDigits: 0 }).format(Math.max(1, bytes / 1024));
+  const size = useFileSize();
 
   const download = async (sha256: string) => {
     setBusy(sha256);
