@@ -51,18 +51,26 @@ const toDetail = (row: DetailRow): PostDetail => ({
   plainText: row.plain_text,
 });
 
+/** Posts' signatures located in a store: entry `i` is post `ids[i]`, at `slots[i]`. */
+export interface LocatedSignatures {
+  store: SignatureStore;
+  ids: string[];
+  slots: number[];
+}
+
 /** Reads for the near-duplicate check, and the dismissals it remembers. */
 export class SimilarityRepository {
-  private readonly window: Statement<[number, number, string, string], string>;
+  private readonly window: Statement<[number, number, string, string], number>;
   private readonly detail: Statement<[string], DetailRow>;
-  private readonly missing: Statement<[string], [string, Uint8Array]>;
+  private readonly missing: Statement<[string], [number, string, Uint8Array]>;
+  private readonly missingRows: Statement<[string], [number, string, Uint8Array]>;
   private readonly dismissedOf: Statement<[string], string>;
 
   constructor(private readonly db: Database) {
-    // Ids only, from the covering index posts_similarity_date; the signatures come from the store.
+    // Rowids only, from the covering index posts_similarity_date; the signatures come from the store.
     this.window = db
-      .prepare<[number, number, string, string], string>(
-        `SELECT p.id FROM posts p
+      .prepare<[number, number, string, string], number>(
+        `SELECT p.rowid FROM posts p
          WHERE ${DATE} BETWEEN ? AND ? AND p.partner_id <> ? AND p.id <> ? AND p.status IN (${STATUSES})
            AND p.partner_id NOT IN (SELECT id FROM partners WHERE archived_at IS NOT NULL)`,
       )
@@ -73,7 +81,14 @@ export class SimilarityRepository {
        FROM posts p JOIN partners pa ON pa.id = p.partner_id WHERE p.id = ?`,
     );
     this.missing = db
-      .prepare<[string], [string, Uint8Array]>('SELECT post_id, signature FROM post_signatures WHERE post_id IN (SELECT value FROM json_each(?))')
+      .prepare<[string], [number, string, Uint8Array]>(
+        'SELECT p.rowid, s.post_id, s.signature FROM post_signatures s JOIN posts p ON p.id = s.post_id WHERE s.post_id IN (SELECT value FROM json_each(?))',
+      )
+      .raw();
+    this.missingRows = db
+      .prepare<[string], [number, string, Uint8Array]>(
+        'SELECT p.rowid, s.post_id, s.signature FROM posts p JOIN post_signatures s ON s.post_id = p.id WHERE p.rowid IN (SELECT value FROM json_each(?))',
+      )
       .raw();
     this.dismissedOf = db.prepare<[string], string>('SELECT other_post_id FROM similarity_dismissals WHERE post_id = ?').pluck();
   }
@@ -96,15 +111,32 @@ export class SimilarityRepository {
   }
 
   /** Ids of other partners' compared posts dated in [from, to]. */
-  windowIds(from: number, to: number, partnerId: string, postId: string): string[] {
-    return this.window.all(from, to, partnerId, postId);
+  /**
+   * Other partners' compared posts dated in [from, to], located in the store: a check's window.
+   * Read as rowids and found by rowid (SignatureStore), the missing ones as `signatureSlots` does.
+   */
+  windowSignatures(from: number, to: number, partnerId: string, postId: string): LocatedSignatures {
+    const store = signatureStore(this.db);
+    const ids: string[] = [];
+    const slots: number[] = [];
+    const missing: number[] = [];
+    for (const rowid of this.window.all(from, to, partnerId, postId)) {
+      const slot = store.slotOfRow(rowid);
+      if (slot === undefined) missing.push(rowid);
+      else {
+        ids.push(store.postIdAt(slot));
+        slots.push(slot);
+      }
+    }
+    if (missing.length === 0) return { store, ids, slots };
+    return this.withRead(store, ids, slots, this.missingRows.all(JSON.stringify(missing)));
   }
 
   /**
    * The store's slots of these posts' signatures, the missing ones (before the background load,
    * or written since) read in one query and kept. Ids without a valid signature are left out.
    */
-  signatureSlots(ids: readonly string[]): { store: SignatureStore; ids: string[]; slots: number[] } {
+  signatureSlots(ids: readonly string[]): LocatedSignatures {
     const store = signatureStore(this.db);
     const foundIds: string[] = [];
     const slots: number[] = [];
@@ -118,11 +150,15 @@ export class SimilarityRepository {
       }
     }
     if (missing.length === 0) return { store, ids: foundIds, slots };
-    const rows = this.missing.all(JSON.stringify(missing));
+    return this.withRead(store, foundIds, slots, this.missing.all(JSON.stringify(missing)));
+  }
+
+  /** The entries found in the store, and the rows read for the missing ones (rowid, post id, signature). */
+  private withRead(store: SignatureStore, foundIds: string[], slots: number[], rows: readonly [number, string, Uint8Array][]): LocatedSignatures {
     // Inside an open transaction a row may yet be rolled back: ranked from a copy, never kept.
     const scratch = this.db.inTransaction ? new SignatureStore() : store;
     const read: string[] = [];
-    for (const [id, bytes] of rows) if (scratch.put(id, bytes)) read.push(id);
+    for (const [rowid, id, bytes] of rows) if (scratch.put(id, rowid, bytes)) read.push(id);
     if (scratch === store) {
       for (const id of read) {
         foundIds.push(id);
@@ -132,8 +168,8 @@ export class SimilarityRepository {
     }
     // Rare path (a check from within a write): copy the found ones beside the freshly read ones.
     for (let i = 0; i < foundIds.length; i++) {
-      const bytes = slotBytes(store, slots[i] ?? 0);
-      scratch.put(foundIds[i] ?? '', bytes);
+      const slot = slots[i] ?? 0;
+      scratch.put(foundIds[i] ?? '', store.rowAt(slot), slotBytes(store, slot));
     }
     const all = [...foundIds, ...read];
     return { store: scratch, ids: all, slots: all.map((id) => scratch.slotOf(id) ?? 0) };

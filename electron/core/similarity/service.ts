@@ -195,7 +195,7 @@ export class SimilarityService {
       this.cache.put(signed.id, { fingerprint, signature, at: post.at, partnerId: post.partnerId, entryScore: Infinity, ranked: [], matches: [] });
       return [];
     }
-    // The post's window, as `windowIds` reads it: other partners' posts within the span of its date.
+    // The post's window, as `windowSignatures` reads it: other partners' posts within the span of its date.
     const { dated, located, slotOf } = around;
     const ids: string[] = [];
     const slots: number[] = [];
@@ -236,7 +236,7 @@ export class SimilarityService {
   private matches(post: PostDetail, draftText: string, signature: Signature, windowDays: number, draftShingles?: ReadonlySet<number>): SimilarityMatch[] {
     if (signature.size === 0) return [];
     const span = windowDays * DAY_MS;
-    const window = this.repo.signatureSlots(this.repo.windowIds(post.at - span, post.at + span, post.partnerId, post.id));
+    const window = this.repo.windowSignatures(post.at - span, post.at + span, post.partnerId, post.id);
     const ranked = rankArenaCandidates(signature, window.store, window.ids, window.slots);
     if (ranked.length === 0) return [];
     const shingles = draftShingles ?? shinglesOf(draftText);

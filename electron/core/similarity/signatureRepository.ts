@@ -12,6 +12,7 @@ export class SignatureRepository {
   private readonly upsert: Statement<[string, number, Uint8Array, number]>;
   private readonly versionOf: Statement<[string], number>;
   private readonly textOf: Statement<[string], string>;
+  private readonly rowidOf: Statement<[string], number>;
 
   constructor(private readonly db: Database) {
     this.upsert = db.prepare(
@@ -21,11 +22,16 @@ export class SignatureRepository {
     );
     this.versionOf = db.prepare<[string], number>('SELECT algorithm_version FROM post_signatures WHERE post_id = ?').pluck();
     this.textOf = db.prepare<[string], string>('SELECT plain_text FROM posts WHERE id = ?').pluck();
+    this.rowidOf = db.prepare<[string], number>('SELECT rowid FROM posts WHERE id = ?').pluck();
   }
 
   write(postId: string, plainText: string, now: number): void {
     this.upsert.run(postId, SIMILARITY_ALGORITHM_VERSION, signatureToBytes(signatureOf(plainText)), now);
-    signatureStore(this.db).evict(postId);
+    const store = signatureStore(this.db);
+    store.evict(postId);
+    // A new post may have the rowid of a deleted one whose entry is still held (the store finds windows by rowid).
+    const rowid = this.rowidOf.get(postId);
+    if (rowid !== undefined) store.evictRow(rowid);
     pairsCache(this.db).touch(postId);
   }
 

