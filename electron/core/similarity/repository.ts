@@ -110,7 +110,6 @@ export class SimilarityRepository {
     return { ids: rows.map((row) => row[0]), partnerIds: rows.map((row) => row[1]), ats: rows.map((row) => row[2]) };
   }
 
-  /** Ids of other partners' compared posts dated in [from, to]. */
   /**
    * Other partners' compared posts dated in [from, to], located in the store: a check's window.
    * Read as rowids and found by rowid (SignatureStore), the missing ones as `signatureSlots` does.

@@ -52,11 +52,12 @@ export class SignatureStore implements SignatureArena {
     return this.slotsByRow.get(rowid);
   }
 
-  /** The post id and posts rowid of an entry in use. */
+  /** The post id of an entry in use. */
   postIdAt(slot: number): string {
     return this.postIds[slot] ?? '';
   }
 
+  /** The posts rowid of an entry in use. */
   rowAt(slot: number): number {
     return this.rows[slot] ?? 0;
   }
