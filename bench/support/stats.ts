@@ -93,4 +93,12 @@ export function printTable(title: string, measures: Measure[]): void {
   console.log(line(header));
   console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
   for (const row of rows) console.log(line(row));
+  // A ratio goal's verdict from one run: how far resampling the same keys moves it says whether
+  // the run could have gone the other way (blocks are alternated; keys within a block are not independent).
+  for (const m of measures) {
+    const goal = m.goal;
+    if (!goal || !('ratioBelow' in goal) || !m.baseline || m.samples.length < 30 || m.baseline.samples.length < 30) continue;
+    const [low, high] = bootstrapRatioInterval(m.samples, m.baseline.samples, (samples) => statistic(samples, goal.statistic), 1000);
+    console.log(`${m.what}: ${goal.statistic} ratio, within-run 95 % bootstrap interval ×${low.toFixed(2)} – ×${high.toFixed(2)} (goal ≤ ×${goal.ratioBelow.toFixed(2)})`);
+  }
 }
