@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { codePointLength, forEachGrapheme, graphemeLength, utf8Length } from '../../../shared/editorial/text/graphemes';
 import { findEmoji, isEmojiGrapheme } from '../../../shared/editorial/text/emoji';
 
@@ -100,6 +100,31 @@ describe('grapheme counting on generated mixtures', () => {
       const length = Math.floor(random() * 40);
       for (let i = 0; i < length; i++) text += pieces[Math.floor(random() * pieces.length)] ?? '';
       expect(graphemeLength(text), JSON.stringify(text)).toBe(reference(text).length);
+    }
+  });
+});
+
+describe('the grapheme segmenter is built on first need, not when the module loads', () => {
+  it('is not created by loading the module nor by counting text without joining characters, and once for text with one', async () => {
+    const Original = Intl.Segmenter;
+    let created = 0;
+    class Counted extends Original {
+      constructor(...args: ConstructorParameters<typeof Intl.Segmenter>) {
+        super(...args);
+        created++;
+      }
+    }
+    Object.defineProperty(Intl, 'Segmenter', { value: Counted, configurable: true, writable: true });
+    try {
+      vi.resetModules();
+      const fresh = await import('../../../shared/editorial/text/graphemes');
+      expect(fresh.graphemeLength('Avocat au Barreau de Paris, à l’écoute')).toBe(38);
+      expect(created).toBe(0);
+      expect(fresh.graphemeLength('juge 👩🏽‍⚖️ et 👍🏿')).toBe(11);
+      expect(fresh.graphemeLength('🇫🇷')).toBe(1);
+      expect(created).toBe(1);
+    } finally {
+      Object.defineProperty(Intl, 'Segmenter', { value: Original, configurable: true, writable: true });
     }
   });
 });
