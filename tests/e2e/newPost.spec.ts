@@ -31,6 +31,11 @@ test('Ctrl+Alt+N makes a post from any page, for the partner in context, with th
   await page.keyboard.press('Control+Alt+N');
   const chooser = page.getByTestId('new-post-chooser');
   await expect(chooser.getByRole('heading', { name: 'Pour quel partenaire\u00a0?' })).toBeVisible();
+  // Each partner's colour sits beside their name, on its line, as in the lists.
+  const choice = chooser.getByRole('button', { name: 'Me Claire Dupont' });
+  const swatch = await choice.locator('.swatch').boundingBox();
+  const button = await choice.boundingBox();
+  expect(swatch && button ? Math.abs(swatch.y + swatch.height / 2 - (button.y + button.height / 2)) : Infinity).toBeLessThan(3);
   await chooser.getByRole('button', { name: 'Me Claire Dupont' }).click();
   await expect(page).toHaveURL(/#\/posts\/[0-9a-f-]{36}$/);
   await expect(page.getByLabel('Titre de travail')).toBeFocused();

@@ -118,3 +118,26 @@ test('each target network has its preview, with folds, counts and facets, in Fre
   await expect(panel.getByRole('heading', { name: 'Previews' })).toBeVisible();
   await everyPane(page, testInfo, 'en', post.plainText);
 });
+
+test('the side column boxes and titles the previews, the voice and the near-duplicate guard like the sign-off and publication sections', async ({ page }) => {
+  await page.goto(plume.url);
+  await page.getByRole('button', { name: 'Commencer avec un espace vide' }).click();
+  const partner = await plume.call(page.request, 'partners.create', { displayName: 'Me Claire Dupont', timeZone: 'Europe/Paris', locale: 'fr' });
+  const post = await plume.call(page.request, 'posts.create', { partnerId: partner.id, title: 'Rupture conventionnelle', networks: ['linkedin'], content: docFromParagraphs(PARAGRAPHS) });
+  await page.goto(`${plume.origin}/#/posts/${post.id}`);
+
+  const heading = (testId: string, name: string) => page.getByTestId(testId).getByRole('heading', { name, level: 2 });
+  const reference = heading('publication-panel', 'Publication');
+  await expect(reference).toBeVisible();
+  const titleOf = async (title: ReturnType<typeof heading>) => {
+    await title.scrollIntoViewIfNeeded();
+    const box = await title.boundingBox();
+    const fontSize = await title.evaluate((element) => getComputedStyle(element).fontSize);
+    return { left: Math.round(box?.x ?? -1), fontSize };
+  };
+  const expected = await titleOf(reference);
+  expect(await titleOf(heading('signoff-panel', 'Validation'))).toEqual(expected);
+  expect(await titleOf(heading('previews-panel', 'Aperçus'))).toEqual(expected);
+  expect(await titleOf(heading('voice-line', 'Voix'))).toEqual(expected);
+  expect(await titleOf(heading('similarity-panel', 'Autres partenaires'))).toEqual(expected);
+});

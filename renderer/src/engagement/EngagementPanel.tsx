@@ -19,7 +19,7 @@ export function EngagementPanel({ postId }: { postId: string }) {
   const publications = query.data?.publications ?? [];
   if (publications.length === 0) return null;
   return (
-    <section className="engagement-panel" aria-label={t('engagement.title')} data-testid="engagement-panel">
+    <section className="engagement-panel side-section" aria-label={t('engagement.title')} data-testid="engagement-panel">
       <h2>{t('engagement.title')}</h2>
       {publications.map((publication) => (
         <PublicationFigures key={publication.publicationId} postId={postId} publication={publication} />

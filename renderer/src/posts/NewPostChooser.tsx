@@ -14,7 +14,7 @@ export function NewPostChooser({ partners, onPick, onClose }: { partners: readon
   return (
     <dialog ref={dialog} className="search-dialog" onClose={onClose} aria-labelledby="new-post-chooser-title" data-testid="new-post-chooser">
       <h2 id="new-post-chooser-title">{t('posts.chooser.title')}</h2>
-      <ul className="search-results">
+      <ul className="search-results partner-choices">
         {partners.map((partner, index) => (
           <li key={partner.id}>
             <button autoFocus={index === 0} onClick={() => onPick(partner.id)}>

@@ -31,7 +31,7 @@ export function PreviewsPanel({ postId }: { postId: string }) {
   };
 
   return (
-    <section className="panel previews-panel" aria-labelledby="previews-title" data-testid="previews-panel">
+    <section className="panel previews-panel side-section" aria-labelledby="previews-title" data-testid="previews-panel">
       <h2 id="previews-title">{t('previews.title')}</h2>
       {query.isError ? <p role="alert">{t('previews.failed')}</p> : null}
       {!data && !query.isError ? <p>{t('previews.loading')}</p> : null}

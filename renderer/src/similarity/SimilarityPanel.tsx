@@ -47,7 +47,7 @@ export function SimilarityPanel({ postId, text, onRewrite }: SimilarityPanelProp
   };
 
   return (
-    <aside className="similarity-panel" aria-labelledby="similarity-panel-title" data-testid="similarity-panel">
+    <aside className="similarity-panel side-section" aria-labelledby="similarity-panel-title" data-testid="similarity-panel">
       <h2 id="similarity-panel-title">{t('similarity.panelTitle')}</h2>
       {check.error ? (
         <p className="form-error" role="alert">

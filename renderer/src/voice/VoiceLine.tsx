@@ -19,7 +19,7 @@ export function VoiceLine({ partnerId, text }: VoiceLineProps) {
   const score = useVoiceScore(partnerId, text);
   const data = score.data;
   return (
-    <aside className="voice-line" aria-labelledby="voice-line-title" data-testid="voice-line">
+    <aside className="voice-line side-section" aria-labelledby="voice-line-title" data-testid="voice-line">
       <h2 id="voice-line-title">{t('voice.title')}</h2>
       {score.error ? (
         <p className="form-error" role="alert">
