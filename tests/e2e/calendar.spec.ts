@@ -121,6 +121,7 @@ test('a partner in Casablanca and one in Paris show their own local times; every
   await expect(chip(page, casablancaPost.id).getByTestId('entry-time')).toHaveText('10:00');
   await expect(chip(page, casablancaPost.id).getByTestId('partner-local-time')).toHaveText('09:00 heure de Casablanca');
   await expect(chip(page, parisPost.id).getByTestId('partner-local-time')).toHaveCount(0);
+  await expect(page.getByRole('columnheader').first()).toHaveText('Lun.', { useInnerText: true });
   await saveScreenshot(page, 'calendar-month');
 
   for (const view of ['week', 'lanes', 'agenda'] as const) {
@@ -128,6 +129,8 @@ test('a partner in Casablanca and one in Paris show their own local times; every
     await expect(page.getByTestId(`view-${view}`)).toBeVisible();
     await expect(chip(page, casablancaPost.id)).toBeVisible();
     await expect(chip(page, casablancaPost.id).getByTestId('partner-local-time')).toHaveText('09:00 heure de Casablanca');
+    // Day heads start with a capital, as the month's weekday names and the period's heading do.
+    if (view !== 'agenda') await expect(page.getByRole('columnheader').filter({ hasText: /^lun\. 8$/i })).toHaveText('Lun. 8', { useInnerText: true });
     await saveScreenshot(page, `calendar-${view}`);
   }
 
