@@ -3,6 +3,7 @@ import type { Page } from '@playwright/test';
 import { startPlume } from './support/plumeServer';
 import type { RunningPlume } from './support/plumeServer';
 import { saveScreenshot } from './support/screenshots';
+import { openDatelessDraft } from './support/datelessDraft';
 
 let plume: RunningPlume;
 test.beforeEach(async () => {
@@ -13,25 +14,13 @@ test.afterEach(async () => {
 });
 
 /** A draft without a date for a partner in Toronto, opened in the editor (the browser runs in Paris). */
-async function openTorontoDraft(page: Page) {
-  await page.goto(plume.url);
-  const partner = await plume.call(page.request, 'partners.create', { displayName: 'Me Jeanne Tremblay', timeZone: 'America/Toronto', locale: 'fr' });
-  const post = await plume.call(page.request, 'posts.create', {
-    partnerId: partner.id,
-    title: 'Réforme du droit des contrats',
-    networks: ['linkedin'],
-    content: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Trois points sur la réforme.' }] }] },
-  });
-  await page.goto(`${plume.origin}/#/posts/${post.id}`);
-  const panel = page.getByTestId('publication-panel');
-  await expect(panel).toContainText('Pas encore de date de publication.');
-  return { post, form: page.getByTestId('schedule-form') };
-}
+const openTorontoDraft = (page: Page) => openDatelessDraft(page, plume, { displayName: 'Me Jeanne Tremblay', timeZone: 'America/Toronto' });
 
 const scheduledAt = async (page: Page, id: string) => (await plume.call(page.request, 'posts.get', { id })).scheduledAt;
 
 test('the editor sets a post’s date on its partner’s clock, says what time that is here, and removes it', async ({ page }) => {
   const { post, form } = await openTorontoDraft(page);
+  await expect(page.getByTestId('publication-panel')).toContainText('Pas encore de date de publication.');
   await expect(form).toContainText('heure de Toronto');
   await form.getByLabel('Date').fill('2027-03-10');
   await form.getByLabel('Heure').fill('09:00');

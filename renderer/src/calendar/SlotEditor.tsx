@@ -13,6 +13,7 @@ import { keys } from '../app/queries';
 import { errorMessage } from '../ui/errorMessage';
 import { useDateFormat } from '../ui/useDateFormat';
 import { zoneTimeName } from './time';
+import { TimeField } from '../time/fields/TypedField';
 
 const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
 /** A Monday: weekday n is this date + n − 1, named in the UI language. */
@@ -114,7 +115,7 @@ export function SlotEditor({ partners, initialPartnerId, onClose, onSaved }: Slo
                   </option>
                 ))}
               </select>
-              <input type="time" aria-label={t('calendarUi.slots.time')} value={slot.time} step={60} required onChange={(e) => update({ time: e.target.value.slice(0, 5) })} />
+              <TimeField aria-label={t('calendarUi.slots.time')} value={slot.time} required onChange={(time) => update({ time })} />
               <button type="button" className="link" onClick={() => setRows(rows.filter((_, i) => i !== index))}>
                 {t('calendarUi.slots.remove')}
               </button>

@@ -7,6 +7,7 @@ import { useDateFormat } from '../ui/useDateFormat';
 import { CheckField, NumberField, SelectField, TextField } from './fields/inputs';
 import { FieldError } from './fields/FieldError';
 import type { Path } from './lineErrors';
+import { DateField, TimeField } from '../time/fields/TypedField';
 
 export interface CadenceEditorProps {
   cadence: CadencePolicy;
@@ -98,12 +99,12 @@ export function CadenceEditor({ cadence, onChange, pillars, error }: CadenceEdit
           <div className="row">
             <div className="field">
               <label htmlFor={`${id}-from`}>{t('editorialLine.cadence.from')}</label>
-              <input id={`${id}-from`} type="time" value={cadence.quietHours.from} onChange={(e) => set({ quietHours: { to: cadence.quietHours?.to ?? '08:00', from: e.target.value } })} />
+              <TimeField id={`${id}-from`} value={cadence.quietHours.from} onChange={(from) => set({ quietHours: { to: cadence.quietHours?.to ?? '08:00', from } })} />
               <FieldError id={`${id}-from-error`} message={error(['quietHours', 'from'])} />
             </div>
             <div className="field">
               <label htmlFor={`${id}-to`}>{t('editorialLine.cadence.to')}</label>
-              <input id={`${id}-to`} type="time" value={cadence.quietHours.to} onChange={(e) => set({ quietHours: { from: cadence.quietHours?.from ?? '20:00', to: e.target.value } })} />
+              <TimeField id={`${id}-to`} value={cadence.quietHours.to} onChange={(to) => set({ quietHours: { from: cadence.quietHours?.from ?? '20:00', to } })} />
               <FieldError id={`${id}-to-error`} message={error(['quietHours', 'to'])} />
             </div>
           </div>
@@ -125,7 +126,7 @@ export function CadenceEditor({ cadence, onChange, pillars, error }: CadenceEdit
           ))}
         </ul>
         <div className="row">
-          <input id={`${id}-blackout`} type="date" value={blackout} onChange={(e) => setBlackout(e.target.value)} />
+          <DateField id={`${id}-blackout`} value={blackout} onChange={setBlackout} />
           <button
             type="button"
             disabled={blackout === '' || cadence.blackoutDates.includes(blackout)}

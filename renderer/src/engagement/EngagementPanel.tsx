@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQueryClient } from '@tanstack/react-query';
 import { api } from '../api';
@@ -10,6 +10,7 @@ import { engagementMetrics } from '../../../shared/engagement/figures';
 import type { EngagementMetric, Figures, PublicationEngagement } from '../../../shared/engagement/figures';
 import { engagementKeys, useEngagementEvents, usePostEngagement } from './queries';
 import './engagement.css';
+import { DateTimeField } from '../time/fields/TypedField';
 
 /** The post's figures over time, one table per network, and a form to type figures by hand. */
 export function EngagementPanel({ postId }: { postId: string }) {
@@ -87,6 +88,7 @@ const typed: EngagementMetric[] = ['likes', 'reposts', 'replies', 'impressions']
 
 function ManualFigures({ postId, publication }: { postId: string; publication: PublicationEngagement }) {
   const { t } = useTranslation();
+  const id = useId();
   const queryClient = useQueryClient();
   const [open, setOpen] = useState(false);
   const [when, setWhen] = useState('');
@@ -133,10 +135,10 @@ function ManualFigures({ postId, publication }: { postId: string; publication: P
         void submit();
       }}
     >
-      <label>
-        {t('engagement.manual.when')}
-        <input type="datetime-local" value={when} onChange={(e) => setWhen(e.target.value)} required />
-      </label>
+      <div className="engagement-when">
+        <label htmlFor={`${id}-when`}>{t('engagement.manual.when')}</label>
+        <DateTimeField id={`${id}-when`} value={when} onChange={setWhen} required />
+      </div>
       {typed.map((metric) => (
         <label key={metric}>
           {t(`engagement.metric.${metric}`)}

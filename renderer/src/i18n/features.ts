@@ -17,7 +17,8 @@ import { versionMessages } from '../versions/messages';
 import { snippetMessages } from '../snippets/messages';
 import { voiceMessages } from '../voice/messages';
 import { threadMessages } from '../threads/messages';
+import { typedFieldMessages } from '../time/fields/messages';
 import type { FeatureMessages } from './feature';
 
 /** Every feature's dictionary; add a feature's `messages.ts` here. */
-export const featureMessages: FeatureMessages[] = [calendarMessages, calendarUiMessages, accountMessages, reportUiMessages, editorialEditorMessages, signoffMessages, editorialDomainMessages, editorialLineMessages, publishingMessages, settingsUiMessages, storageMessages, recordMessages, previewMessages, engagementMessages, similarityMessages, digestMessages, versionMessages, snippetMessages, voiceMessages, threadMessages];
+export const featureMessages: FeatureMessages[] = [calendarMessages, calendarUiMessages, accountMessages, reportUiMessages, editorialEditorMessages, signoffMessages, editorialDomainMessages, editorialLineMessages, publishingMessages, settingsUiMessages, storageMessages, recordMessages, previewMessages, engagementMessages, similarityMessages, digestMessages, versionMessages, snippetMessages, voiceMessages, threadMessages, typedFieldMessages];

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQueryClient } from '@tanstack/react-query';
 import { api } from '../api';
@@ -16,6 +16,7 @@ import { ScheduleForm } from './ScheduleForm';
 import { publishingKeys, usePublication, usePublishingEvents } from './queries';
 import { FirstCommentStatus } from '../threads/FirstCommentStatus';
 import './publishing.css';
+import { DateTimeField } from '../time/fields/TypedField';
 
 /** What the row shows: `sending` is the outbox job's own state while the network is called. */
 const shownState = (publication: PublicationView) =>
@@ -218,6 +219,7 @@ function CopyButton({ text, label }: { text: string; label: string }) {
 
 function MissedDecision({ data, run }: { data: PostPublication; run: Run }) {
   const { t } = useTranslation();
+  const id = useId();
   const [when, setWhen] = useState('');
   const at = fromLocalInput(when) ?? Number.NaN;
   return (
@@ -238,10 +240,8 @@ function MissedDecision({ data, run }: { data: PostPublication; run: Run }) {
           {t('publishing.missed.publishNow')}
         </button>
         <NextFreeSlot postId={data.postId} onChoose={(instant) => void run(() => api.call('publishing.decideMissed', { postId: data.postId, decision: 'reschedule', scheduledAt: instant }))} />
-        <label>
-          {t('publishing.missed.newTime')}{' '}
-          <input type="datetime-local" value={when} onChange={(e) => setWhen(e.target.value)} />
-        </label>
+        <label htmlFor={`${id}-when`}>{t('publishing.missed.newTime')}</label>
+        <DateTimeField id={`${id}-when`} value={when} onChange={setWhen} />
         <button
           type="button"
           disabled={Number.isNaN(at)}

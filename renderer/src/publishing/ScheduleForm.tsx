@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import type { SyntheticEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQueryClient } from '@tanstack/react-query';
@@ -9,6 +9,7 @@ import { errorMessage } from '../ui/errorMessage';
 import { useDateFormat } from '../ui/useDateFormat';
 import { useZoneNames } from '../time/useZoneNames';
 import { userZone } from '../time/userZone';
+import { DateField, TimeField } from '../time/fields/TypedField';
 import { localParts, resolveLocalTime } from '../../../shared/calendar/zonedTime';
 import type { AmbiguousTime, GapTime } from '../../../shared/calendar/zonedTime';
 import type { PostPublication } from '../../../shared/publishing/publication';
@@ -27,6 +28,7 @@ const settled = new Set(['published', 'failed', 'missed']);
  */
 export function ScheduleForm({ data }: { data: PostPublication }) {
   const { t } = useTranslation();
+  const id = useId();
   const queryClient = useQueryClient();
   const { dateTime, longDate } = useDateFormat();
   const { timeName } = useZoneNames();
@@ -86,14 +88,14 @@ export function ScheduleForm({ data }: { data: PostPublication }) {
   return (
     <form className="schedule-form" onSubmit={submit} aria-label={t('publishing.schedule.label')} data-testid="schedule-form">
       <div className="schedule-fields">
-        <label>
-          {t('publishing.schedule.date')}
-          <input type="date" value={date} onChange={(e) => setDate(e.target.value)} data-testid="schedule-date" />
-        </label>
-        <label>
-          {t('publishing.schedule.time')}
-          <input type="time" value={time} onChange={(e) => setTime(e.target.value)} data-testid="schedule-time" />
-        </label>
+        <div className="schedule-field">
+          <label htmlFor={`${id}-date`}>{t('publishing.schedule.date')}</label>
+          <DateField id={`${id}-date`} value={date} onChange={setDate} data-testid="schedule-date" />
+        </div>
+        <div className="schedule-field">
+          <label htmlFor={`${id}-time`}>{t('publishing.schedule.time')}</label>
+          <TimeField id={`${id}-time`} value={time} onChange={setTime} data-testid="schedule-time" />
+        </div>
         <span className="muted small">{timeName(zone)}</span>
       </div>
       {forYou ? <p className="muted small">{t('publishing.schedule.forYou', { when: forYou, zone: timeName(mine) })}</p> : null}

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../api';
@@ -15,6 +15,7 @@ import { todayIn } from '../../../shared/calendar/zonedTime';
 import { userZone } from '../time/userZone';
 import './reports.css';
 import { invalidateSoon } from '../api/invalidateSoon';
+import { MonthField } from '../time/fields/TypedField';
 
 const ALL = 'all';
 const formats: ReportFormatName[] = ['pdf', 'csv', 'html'];
@@ -42,6 +43,7 @@ interface Job {
  */
 export function ReportsPage() {
   const { t, i18n } = useTranslation();
+  const id = useId();
   const uiLocale: Locale = i18n.language === 'en' ? 'en' : 'fr';
   const queryClient = useQueryClient();
   const partners = usePartners(false);
@@ -131,10 +133,10 @@ export function ReportsPage() {
         <h1 id="reports-title">{t('reports.title')}</h1>
       </header>
       <div className="reports-controls">
-        <label className="field">
-          {t('reports.month')}
-          <input type="month" value={month} required onChange={(e) => setMonth(e.target.value)} aria-invalid={!validMonth} data-testid="report-month" />
-        </label>
+        <div className="field">
+          <label htmlFor={`${id}-month`}>{t('reports.month')}</label>
+          <MonthField id={`${id}-month`} value={month} required onChange={setMonth} aria-invalid={!validMonth} data-testid="report-month" />
+        </div>
         <label className="field">
           {t('reports.partner')}
           <select value={partnerId} onChange={(e) => setPartnerId(e.target.value)} data-testid="report-partner">

@@ -6,6 +6,7 @@ import { api } from '../api';
 import { errorMessage, fieldErrors } from '../ui/errorMessage';
 import { fromLocalInput, toLocalInput } from './time';
 import { FormActions } from '../ui/FormActions';
+import { DateTimeField } from '../time/fields/TypedField';
 
 const decisions: readonly Decision[] = ['approve', 'requestChanges', 'reject'];
 const channels: readonly OfflineChannel[] = ['phone', 'in_person', 'message'];
@@ -84,10 +85,16 @@ export function DecisionForm({ postId, partnerName, onDone, onCancel }: Decision
       <label htmlFor={`${id}-by`}>{t('signoff.decisionForm.decidedBy')}</label>
       <input id={`${id}-by`} value={decidedBy} maxLength={200} placeholder={t('signoff.decisionForm.decidedByHint', { name: partnerName })} onChange={(e) => setDecidedBy(e.target.value)} />
       <label htmlFor={`${id}-at`}>{t('signoff.decisionForm.decidedAt')}</label>
-      <input id={`${id}-at`} type="datetime-local" value={decidedAt} required onChange={(e) => {
-          setDecidedAt(e.target.value);
+      <DateTimeField
+        id={`${id}-at`}
+        value={decidedAt}
+        required
+        onChange={(value) => {
+          setDecidedAt(value);
           setAtEdited(true);
-        }} aria-invalid={fields.decidedAt !== undefined} />
+        }}
+        aria-invalid={fields.decidedAt !== undefined}
+      />
       {fields.decidedAt ? <span className="form-error">{fields.decidedAt}</span> : null}
       <label htmlFor={`${id}-comment`}>{t('signoff.decisionForm.comment')}</label>
       <textarea id={`${id}-comment`} value={comment} rows={2} maxLength={5_000} onChange={(e) => setComment(e.target.value)} />

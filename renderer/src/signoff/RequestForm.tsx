@@ -7,6 +7,7 @@ import { api } from '../api';
 import { errorMessage, fieldErrors } from '../ui/errorMessage';
 import { fromLocalInput } from './time';
 import { FormActions } from '../ui/FormActions';
+import { DateTimeField } from '../time/fields/TypedField';
 
 /** What core says when the editorial line has errors: how many, and which findings to override. */
 const EditorialRefusal = z.object({ errors: z.number().int(), findingIds: z.array(z.string()) });
@@ -72,7 +73,7 @@ export function RequestForm({ postId, partnerHasEmail, note, onDone, onCancel }:
       {partnerHasEmail ? null : <p className="hint">{t('signoff.requestForm.noEmail')}</p>}
       {note}
       <label htmlFor={`${id}-deadline`}>{t('signoff.requestForm.deadline')}</label>
-      <input id={`${id}-deadline`} type="datetime-local" value={deadline} onChange={(e) => setDeadline(e.target.value)} aria-describedby={`${id}-deadline-hint`} />
+      <DateTimeField id={`${id}-deadline`} value={deadline} onChange={setDeadline} aria-describedby={`${id}-deadline-hint`} />
       <span id={`${id}-deadline-hint`} className="hint">
         {fields.deadlineAt ?? t('signoff.requestForm.deadlineHint')}
       </span>

@@ -1,0 +1,119 @@
+import { expect, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { startPlume } from './support/plumeServer';
+import type { RunningPlume } from './support/plumeServer';
+import { saveScreenshot } from './support/screenshots';
+import { openDatelessDraft } from './support/datelessDraft';
+
+let plume: RunningPlume;
+test.beforeEach(async () => {
+  // 7 December 2026, 09:00 in Paris: « last month » is November 2026.
+  plume = await startPlume(undefined, { PLUME_CLOCK_START: '2026-12-07T08:00:00Z' });
+});
+test.afterEach(async () => {
+  await plume.stop();
+});
+
+/** A dateless draft for a partner in Paris, open in the editor; the browser is French, in Paris. */
+const openDraft = (page: Page) => openDatelessDraft(page, plume, { displayName: 'Me Claire Dupont', timeZone: 'Europe/Paris' });
+
+test('a French user types a date and a time the French way, and reads them back the French way', async ({ page }) => {
+  const { post, form } = await openDraft(page);
+  const date = form.getByLabel('Date', { exact: true });
+  const time = form.getByLabel('Heure', { exact: true });
+  // Not the browser's « mm/dd/yyyy » and « --:-- -- » (its own fields follow its language, not Plume's).
+  await expect(date).toHaveAttribute('placeholder', 'jj/mm/aaaa');
+  await expect(time).toHaveAttribute('placeholder', 'hh:mm');
+
+  await date.pressSequentially('10 mars 2027');
+  await time.pressSequentially('9h30');
+  await time.blur();
+  // Given back in the field's usual form once left.
+  await expect(date).toHaveValue('10/03/2027');
+  await expect(time).toHaveValue('09:30');
+  await form.getByRole('button', { name: 'Programmer' }).click();
+  await expect(form.getByRole('status')).toContainText('Date enregistrée\u00a0: 10 mars 2027, 09:30 (heure de Paris).');
+  await expect.poll(async () => (await plume.call(page.request, 'posts.get', { id: post.id })).scheduledAt).toBe(Date.parse('2027-03-10T08:30:00Z'));
+
+  // Opened again, the post's date reads day first, the time on 24 hours.
+  await page.reload();
+  await expect(page.getByTestId('schedule-form').getByLabel('Date', { exact: true })).toHaveValue('10/03/2027');
+  await expect(page.getByTestId('schedule-form').getByLabel('Heure', { exact: true })).toHaveValue('09:30');
+});
+
+test('a date that does not exist is said so in French, keeps what was typed, and sends nothing', async ({ page }) => {
+  const { post, form } = await openDraft(page);
+  const date = form.getByLabel('Date', { exact: true });
+  await date.pressSequentially('31/02/2027');
+  await form.getByLabel('Heure', { exact: true }).pressSequentially('14:00');
+  await expect(form.getByRole('alert')).toHaveText('«\u00a031/02/2027\u00a0» n’est pas une date\u00a0: écrivez-la jour, mois puis année, par exemple 10/03/2027.');
+  await expect(date).toHaveAttribute('aria-invalid', 'true');
+  await expect(date).toHaveValue('31/02/2027');
+  await form.getByRole('button', { name: 'Programmer' }).click();
+  await expect(form.getByText('Indiquez la date et l’heure de publication.')).toBeVisible();
+  expect((await plume.call(page.request, 'posts.get', { id: post.id })).scheduledAt).toBeNull();
+
+  // Corrected, the message goes and the date is taken.
+  await date.fill('28/02/2027');
+  await expect(date).not.toHaveAttribute('aria-invalid', 'true');
+  await form.getByRole('button', { name: 'Programmer' }).click();
+  await expect.poll(async () => (await plume.call(page.request, 'posts.get', { id: post.id })).scheduledAt).toBe(Date.parse('2027-02-28T13:00:00Z'));
+});
+
+test('the calendar beside a date opens in French, weeks from Monday, and picks a day', async ({ page }) => {
+  const { form } = await openDraft(page);
+  const date = form.getByLabel('Date', { exact: true });
+  await date.fill('10/03/2027');
+  await form.getByRole('button', { name: 'Ouvrir le calendrier' }).click();
+  const calendar = page.getByRole('dialog', { name: 'Calendrier' });
+  await expect(calendar).toBeVisible();
+  await expect(calendar).toContainText('mars 2027');
+  // Monday first, the first of the month written « 1er »; the chosen day has the focus.
+  await expect(calendar.getByRole('gridcell').first()).toHaveAccessibleName('lundi 1er mars 2027');
+  await expect(calendar.getByRole('button', { name: 'mercredi 10 mars 2027, choisi' })).toBeFocused();
+  await saveScreenshot(page, 'typed-date-calendar-fr');
+  await calendar.getByRole('button', { name: /vendredi 12 mars 2027/ }).click();
+  await expect(calendar).toBeHidden();
+  await expect(date).toHaveValue('12/03/2027');
+  await expect(date).toBeFocused();
+
+  // Escape closes it without changing anything, the focus back on its button.
+  await form.getByRole('button', { name: 'Ouvrir le calendrier' }).click();
+  await expect(calendar).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(calendar).toBeHidden();
+  await expect(form.getByRole('button', { name: 'Ouvrir le calendrier' })).toBeFocused();
+  await expect(date).toHaveValue('12/03/2027');
+});
+
+test('the reports’ month reads « novembre 2026 », and takes a month typed by its name', async ({ page }) => {
+  await page.goto(plume.url);
+  await page.getByRole('button', { name: 'Commencer avec un espace vide' }).click();
+  await page.goto(`${plume.origin}/#/reports`);
+  const month = page.getByTestId('report-month');
+  await expect(month).toHaveValue('novembre 2026');
+  await month.fill('');
+  await month.pressSequentially('octobre 2026');
+  await month.blur();
+  await expect(month).toHaveValue('octobre 2026');
+  await expect(month).not.toHaveAttribute('aria-invalid', 'true');
+  await month.fill('brumaire 2026');
+  await month.blur();
+  await expect(page.getByRole('alert')).toContainText('«\u00a0brumaire 2026\u00a0» n’est pas un mois');
+});
+
+test('in English, dates are still day first and times on 24 hours', async ({ page }) => {
+  await page.goto(plume.url);
+  await plume.call(page.request, 'settings.update', { uiLocale: 'en' });
+  const { form } = await openDraft(page);
+  const date = form.getByLabel('Date', { exact: true });
+  const time = form.getByLabel('Time', { exact: true });
+  await expect(date).toHaveAttribute('placeholder', 'dd/mm/yyyy');
+  await date.pressSequentially('10 March 2027');
+  await time.pressSequentially('2:30 pm');
+  await time.blur();
+  await expect(date).toHaveValue('10/03/2027');
+  await expect(time).toHaveValue('14:30');
+  await form.getByRole('button', { name: 'Open the calendar' }).click();
+  await expect(page.getByRole('dialog', { name: 'Calendar' })).toContainText('March 2027');
+});
