@@ -71,14 +71,15 @@ export function PartnersPage({ selectedId, onSelect }: { selectedId: string | nu
       </header>
       {formOpen ? (
         <PartnerForm
-          key={editing?.id ?? `new-${String(partners.isSuccess)}`}
+          // Keys are unique among the page's children: the accounts section once shared this one, and React then left the form on screen after « Annuler ».
+          key={editing ? `form-${editing.id}` : `new-${String(partners.isSuccess)}`}
           partner={editing}
           usedColours={list.filter((p) => p.id !== editing?.id).map((p) => p.color)}
           onSubmit={submit}
           onCancel={() => onSelect(null)}
         />
       ) : null}
-      {editing ? <PartnerAccounts key={editing.id} partner={editing} /> : null}
+      {editing ? <PartnerAccounts key={`accounts-${editing.id}`} partner={editing} /> : null}
       {editing ? <SnippetsSection key={`snippets-${editing.id}`} partnerId={editing.id} /> : null}
       {editing ? <PartnerEngagementPanel key={`engagement-${editing.id}`} partnerId={editing.id} /> : null}
       {editing ? <PartnerDigestPanel key={`digest-${editing.id}`} partnerId={editing.id} /> : null}
