@@ -77,6 +77,25 @@ function createWindow(): void {
     window.webContents.send('plume:flush');
   });
 
+  // The page holds the unload while text could not be saved (renderer/src/editor/saveRegistry.ts):
+  // Electron would then keep the window open without a word, so the user is asked here.
+  window.webContents.on('will-prevent-unload', (event) => {
+    const french = app.getLocale().toLowerCase().startsWith('fr');
+    const choice = dialog.showMessageBoxSync(window, {
+      type: 'warning',
+      title: 'Plume',
+      buttons: french ? ['Rester dans Plume', 'Fermer quand même'] : ['Stay in Plume', 'Close anyway'],
+      defaultId: 0,
+      cancelId: 0,
+      message: french ? 'Du texte n’a pas pu être enregistré.' : 'Some text could not be saved.',
+      detail: french
+        ? 'Plume réessaie tant que la fenêtre reste ouverte. Si vous fermez, une copie reste dans Plume et vous sera proposée à la prochaine ouverture de la publication.'
+        : 'Plume keeps trying while the window stays open. If you close it, a copy stays in Plume and is offered back when you open the post again.',
+    });
+    // preventDefault here lets the unload go on.
+    if (choice === 1) event.preventDefault();
+  });
+
   if (rendererUrl) void window.loadURL(rendererUrl);
   else void window.loadFile(rendererFile);
 }

@@ -55,3 +55,56 @@ test('killing the server mid-typing loses at most the last second of typing', as
     await plume.stop();
   }
 });
+
+test('text typed while core cannot save survives closing the tab: the browser asks first, and the post offers it back', async ({ page, context }) => {
+  let plume = await startPlume();
+  try {
+    await page.goto(plume.url);
+    const body = await newPostInExampleWorkspace(page);
+    await body.click();
+    await page.keyboard.type('Premier paragraphe enregistré.');
+    await expect(page.getByTestId('save-status')).toHaveText(/Enregistré/);
+    const postId = new URL(page.url()).hash.split('/')[2] ?? '';
+
+    // Core goes away: what is typed now cannot be written.
+    await plume.kill9();
+    await page.keyboard.type(' Phrase tapée pendant la panne.');
+    await expect(page.getByTestId('save-status')).toContainText('nouvel essai');
+    await expect.poll(() => page.evaluate(`localStorage.getItem('plume.unsaved.${postId}')`)).toContain('pendant la panne');
+
+    // Closing asks first (the browser's own question), and the copy stays.
+    const asked = new Promise<string>((resolve) => page.once('dialog', (dialog) => {
+      resolve(dialog.type());
+      void dialog.accept();
+    }));
+    await page.close({ runBeforeUnload: true });
+    expect(await asked).toBe('beforeunload');
+
+    plume = await startPlume(plume.dataDir);
+    const again = await context.newPage();
+    await again.goto(plume.url);
+    await again.goto(`${plume.origin}/#/posts/${postId}`);
+    const banner = again.getByTestId('unsaved-copy-banner');
+    await expect(banner).toContainText('Du texte de cette publication n’avait pas pu être enregistré.');
+    await expect(again.getByTestId('post-body')).not.toContainText('pendant la panne');
+    await banner.getByRole('button', { name: 'Rétablir le texte non enregistré' }).click();
+    await expect(banner).toHaveCount(0);
+    await expect(again.getByTestId('post-body')).toContainText('Premier paragraphe enregistré. Phrase tapée pendant la panne.');
+    await expect.poll(async () => JSON.stringify((await plume.call(again.request, 'posts.get', { id: postId })).content)).toContain('pendant la panne');
+    // Saved, the copy is gone: the post opens without the offer.
+    await expect.poll(() => again.evaluate(`localStorage.getItem('plume.unsaved.${postId}')`)).toBeNull();
+    await again.reload();
+    await expect(again.getByTestId('post-body')).toContainText('pendant la panne');
+    await expect(again.getByTestId('unsaved-copy-banner')).toHaveCount(0);
+    // With everything saved, closing asks nothing.
+    let closingAsked = false;
+    again.on('dialog', (dialog) => {
+      closingAsked = true;
+      void dialog.dismiss();
+    });
+    await again.close({ runBeforeUnload: true });
+    expect(closingAsked).toBe(false);
+  } finally {
+    await plume.stop();
+  }
+});

@@ -25,6 +25,9 @@ import { PreviewsPanel } from '../previews/PreviewsPanel';
 import { EngagementPanel } from '../engagement/EngagementPanel';
 import { SignoffPanel } from '../signoff/SignoffPanel';
 import { saveRegistry } from './saveRegistry';
+import { useUnsavedCopy } from './useUnsavedCopy';
+import { UnsavedCopyBanner } from './UnsavedCopyBanner';
+import { useWorkspaceHealth } from '../storage/queries';
 import { Toolbar as ToolbarView } from './Toolbar';
 import { LintSession } from './lint/lintSession';
 import { editorLintRunner } from './lint/editorLintRunner';
@@ -144,10 +147,18 @@ function PostEditorPage({ initial, partners, onDeleted }: PostEditorProps) {
     onUpdate: () => {
       noteTyping();
       saver.contentChanged();
+      unsaved.noteEdit();
     },
     onBlur: () => void saver.flush(),
   });
 
+  // While saves fail the text is also kept in the browser; a copy left by a closed tab is offered back.
+  const unsaved = useUnsavedCopy(initial, saver, saveStatus, editor, fields);
+  // A damaged workspace file is served read-only: typing there could never be saved.
+  const readOnly = useWorkspaceHealth().data?.status === 'damaged';
+  useEffect(() => {
+    editor.setEditable(!readOnly);
+  }, [editor, readOnly]);
   const editorialLine = useEditorialLint(editor, lintSession, fields.partnerId, fields.networks);
   const draftText = useDraftText(lintSession);
   // The versions' texts as typed: a network's thread is split from its own version.
@@ -235,7 +246,20 @@ function PostEditorPage({ initial, partners, onDeleted }: PostEditorProps) {
     noteTyping();
     setFields((current) => ({ ...current, ...patch }));
     saver.edit(patch);
+    unsaved.noteEdit();
   };
+
+  const restoreUnsaved = () =>
+    unsaved.restore((copy) => {
+      editor.commands.setContent(copy.content, { emitUpdate: true });
+      const { title, note, networks: copiedNetworks, partnerId } = copy.fields;
+      edit({
+        ...(title !== undefined ? { title } : {}),
+        ...(note !== undefined ? { note } : {}),
+        ...(copiedNetworks !== undefined ? { networks: copiedNetworks } : {}),
+        ...(partnerId !== undefined ? { partnerId } : {}),
+      });
+    });
 
   const toggleNetwork = (network: Network) => {
     const next = fields.networks.includes(network) ? fields.networks.filter((n) => n !== network) : [...fields.networks, network];
@@ -267,13 +291,20 @@ function PostEditorPage({ initial, partners, onDeleted }: PostEditorProps) {
     <div className="editor-layout">
       <article className="post-editor" aria-label={fields.title || t('posts.untitled')}>
         <ConflictBanner store={saveStatus} onKeepMine={() => void keepMine()} onTakeTheirs={() => void loadStored()} />
+        {unsaved.offered ? <UnsavedCopyBanner copy={unsaved.offered} onRestore={restoreUnsaved} onDiscard={unsaved.discard} /> : null}
         {notice ? (
           <div className="banner info" role="status" onAnimationEnd={() => setNotice(null)}>
             {notice}
           </div>
         ) : null}
+        {readOnly ? (
+          <p className="banner warn" data-testid="editor-read-only">
+            {t('editor.readOnly')}
+          </p>
+        ) : null}
         <input
           ref={titleInput}
+          readOnly={readOnly}
           className="title-input"
           aria-label={t('editor.titlePlaceholder')}
           placeholder={t('editor.titlePlaceholder')}
@@ -296,7 +327,7 @@ function PostEditorPage({ initial, partners, onDeleted }: PostEditorProps) {
         <div className="editor-meta">
           <label>
             {t('editor.partner')}{' '}
-            <select value={fields.partnerId} onChange={(e) => {
+            <select value={fields.partnerId} disabled={readOnly} onChange={(e) => {
                 edit({ partnerId: e.target.value });
                 partnerContext.set(e.target.value);
               }}
@@ -309,7 +340,7 @@ function PostEditorPage({ initial, partners, onDeleted }: PostEditorProps) {
               ))}
             </select>
           </label>
-          <fieldset className="networks">
+          <fieldset className="networks" disabled={readOnly}>
             <legend>{t('editor.networks')}</legend>
             {networks.map((network) => (
               <label key={network} className={fields.networks.includes(network) ? 'chip on' : 'chip'}>
@@ -336,6 +367,7 @@ function PostEditorPage({ initial, partners, onDeleted }: PostEditorProps) {
         <label className="note">
           {t('editor.note')}
           <textarea
+            readOnly={readOnly}
             value={fields.note}
             placeholder={t('editor.notePlaceholder')}
             onChange={(e) => edit({ note: e.target.value })}

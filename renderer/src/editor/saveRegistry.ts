@@ -21,6 +21,17 @@ export const saveRegistry = {
   },
 };
 
+/** Statuses in which closing would lose text: a save failed and is being retried, refused, or in conflict. */
+const FAILING: ReadonlySet<string> = new Set(['retrying', 'invalid', 'conflict']);
+
+/** Whether some open draft holds text that a save could not write. */
+export const unsavedTextAtRisk = (): boolean => [...savers].some((saver) => saver.hasPending && FAILING.has(saver.currentStatus));
+
+// The browser asks before the page goes while text could not be written (its copy is kept too,
+// unsavedCopy.ts); the desktop shell asks in a dialog of its own (electron/main/index.ts).
+window.addEventListener('beforeunload', (event) => {
+  if (unsavedTextAtRisk()) event.preventDefault();
+});
 // Desktop: main asks before closing the window. Browser: save when the page goes away.
 window.plumeBridge?.onFlushRequest(() => saveRegistry.leaveAll());
 window.addEventListener('pagehide', () => void saveRegistry.leaveAll());

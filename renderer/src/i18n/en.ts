@@ -122,6 +122,13 @@ export const en: Messages = {
       keepMine: 'Keep my version',
       takeTheirs: 'Load the other version',
     },
+    readOnly: 'Read-only: the workspace file is damaged and nothing can be saved to it. Restore a backup (Settings › Backups) to write again.',
+    unsavedCopy: {
+      title: 'Some text of this post could not be saved.',
+      body: 'Plume kept a copy of it in this browser ({{when}}) when the window closed. Restore it to save it, or discard it to keep the text below.',
+      restore: 'Restore the unsaved text',
+      discard: 'Discard it',
+    },
     reloaded: 'Updated from another window.',
     selectPost: 'Pick a post or create one.',
   },

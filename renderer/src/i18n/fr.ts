@@ -124,6 +124,13 @@ export const fr = {
       keepMine: 'Garder ma version',
       takeTheirs: 'Charger l’autre version',
     },
+    readOnly: 'Lecture seule\u00a0: le fichier de l’espace de travail est endommagé, rien ne peut y être enregistré. Restaurez une sauvegarde (Réglages › Sauvegardes) pour écrire à nouveau.',
+    unsavedCopy: {
+      title: 'Du texte de cette publication n’avait pas pu être enregistré.',
+      body: 'Plume en avait gardé une copie dans ce navigateur ({{when}}) quand la fenêtre s’est fermée. Rétablissez-la pour l’enregistrer, ou écartez-la pour garder le texte ci-dessous.',
+      restore: 'Rétablir le texte non enregistré',
+      discard: 'L’écarter',
+    },
     reloaded: 'Mise à jour depuis une autre fenêtre.',
     selectPost: 'Choisissez une publication ou créez-en une.',
   },

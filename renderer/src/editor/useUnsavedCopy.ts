@@ -1,0 +1,72 @@
+import { useEffect, useRef, useState } from 'react';
+import type { Editor } from '@tiptap/react';
+import type { DocNode } from '../../../shared/posts/document';
+import type { Post } from '../../../shared/posts/schema';
+import type { DraftFields, DraftSaver } from './draftSaver';
+import type { SaveStatusStore } from './saveStatus';
+import { copyDiffers, dropUnsavedCopy, keepUnsavedCopy, readUnsavedCopy } from './unsavedCopy';
+import type { UnsavedCopy } from './unsavedCopy';
+
+const FAILING: ReadonlySet<string> = new Set(['retrying', 'invalid', 'conflict']);
+/** While saves fail, the copy follows the typing at most this often. */
+const COPY_EVERY_MS = 400;
+
+/**
+ * Keeps the post's text in the browser while core cannot write it (unsavedCopy.ts), drops it
+ * once a save succeeds, and offers back a copy left by an earlier tab or window that closed
+ * with text unsaved. `noteEdit` is called on every edit: it costs a status check while saves
+ * succeed.
+ */
+export function useUnsavedCopy(initial: Post, saver: DraftSaver, saveStatus: SaveStatusStore, editor: Editor, fields: Required<DraftFields>) {
+  const [offered, setOffered] = useState<UnsavedCopy | null>(() => {
+    const copy = readUnsavedCopy(initial.id);
+    return copy && copyDiffers(copy, initial) ? copy : null;
+  });
+  const fieldsNow = useRef(fields);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  useEffect(() => {
+    fieldsNow.current = fields;
+  }, [fields]);
+
+  useEffect(() => {
+    const keep = () => keepUnsavedCopy(initial.id, saver.baseVersion, editor.getJSON() as DocNode, fieldsNow.current, Date.now());
+    // A copy that says nothing the stored post does not is dropped at once.
+    if (offered === null) dropUnsavedCopy(initial.id);
+    let last = saveStatus.getSnapshot().status;
+    const unsubscribe = saveStatus.subscribe(() => {
+      const status = saveStatus.getSnapshot().status;
+      if (status === last) return;
+      last = status;
+      if (FAILING.has(status)) keep();
+      else if (status === 'clean') dropUnsavedCopy(initial.id);
+    });
+    return () => {
+      unsubscribe();
+      if (timer.current !== null) clearTimeout(timer.current);
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once per open post; `offered` is read at mount only
+  }, [saver, saveStatus, editor, initial.id]);
+
+  const noteEdit = () => {
+    if (!FAILING.has(saver.currentStatus) || timer.current !== null) return;
+    timer.current = setTimeout(() => {
+      timer.current = null;
+      if (FAILING.has(saver.currentStatus)) keepUnsavedCopy(initial.id, saver.baseVersion, editor.getJSON() as DocNode, fieldsNow.current, Date.now());
+    }, COPY_EVERY_MS);
+  };
+
+  return {
+    offered,
+    /** The copy's text goes into the editor and is saved as any edit is. */
+    restore: (apply: (copy: UnsavedCopy) => void) => {
+      if (!offered) return;
+      apply(offered);
+      setOffered(null);
+    },
+    discard: () => {
+      dropUnsavedCopy(initial.id);
+      setOffered(null);
+    },
+    noteEdit,
+  };
+}
