@@ -122,6 +122,10 @@ test('a partner in Casablanca and one in Paris show their own local times; every
   await expect(chip(page, casablancaPost.id).getByTestId('partner-local-time')).toHaveText('09:00 heure de Casablanca');
   await expect(chip(page, parisPost.id).getByTestId('partner-local-time')).toHaveCount(0);
   await expect(page.getByRole('columnheader').first()).toHaveText('Lun.', { useInnerText: true });
+  // The next month's days are greyed alike, its weekend too (it looked like this month's weekend).
+  const background = (date: string) => cell(page, 'month-cell', date).evaluate((element) => getComputedStyle(element).backgroundColor);
+  expect(await background('2026-07-04')).toBe(await background('2026-07-02'));
+  expect(await background('2026-06-27')).not.toBe(await background('2026-07-04'));
   await saveScreenshot(page, 'calendar-month');
 
   for (const view of ['week', 'lanes', 'agenda'] as const) {

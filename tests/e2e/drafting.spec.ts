@@ -62,7 +62,7 @@ test('a first launch offers onboarding; invalid partner input is refused in Fren
   });
   await page.getByRole('button', { name: 'Archiver' }).click();
   await expect.poll(() => questions.length).toBe(1);
-  expect(questions[0]).toContain('Archiver Me Yasmine Benali\u202f? Sa publication programmée ne partira pas\u00a0: elle redevient «\u00a0Approuvée\u00a0»');
+  expect(questions[0]).toContain('Archiver Me Yasmine Benali\u202f? Sa publication programmée ne partira pas\u00a0: elle redevient «\u00a0Validée\u00a0»');
   await expect(page.getByTestId('partner-card')).toHaveCount(1);
   page.once('dialog', (dialog) => void dialog.accept());
   await page.getByRole('button', { name: 'Archiver' }).click();

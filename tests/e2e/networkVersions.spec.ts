@@ -93,7 +93,7 @@ test('une version X : compteur et aperçu X, e-mail de validation avec les deux 
 
   // Approved by phone; the calendar marks X's own version.
   await plume.call(page.request, 'signoff.recordDecision', { postId: post.id, decision: 'approve', channel: 'phone', decidedAt: Date.now() });
-  await expect(panel.getByTestId('signoff-status')).toContainText('Approuvée', { timeout: 10_000 });
+  await expect(panel.getByTestId('signoff-status')).toContainText('Validée', { timeout: 10_000 });
   await page.goto(`${plume.origin}/#/calendar/month/${todayIn('Europe/Paris', postAt)}`);
   const entry = page.locator(`[data-testid="calendar-entry"][data-entry-id="${post.id}"]`);
   await expect(entry.getByRole('img', { name: 'X (version propre)' })).toBeVisible();
@@ -101,7 +101,7 @@ test('une version X : compteur et aperçu X, e-mail de validation avec les deux 
 
   // Editing the X version voids the approval, as editing the body does.
   await page.goto(`${plume.origin}/#/posts/${post.id}`);
-  await expect(panel.getByTestId('signoff-status')).toContainText('Approuvée');
+  await expect(panel.getByTestId('signoff-status')).toContainText('Validée');
   await page.getByTestId('version-tab-x').click();
   await page.getByTestId('version-body-x').click();
   await page.keyboard.press('End');

@@ -17,6 +17,12 @@ test('the partner form closes on « Annuler » and after « Enregistrer », and 
   const forms = page.getByRole('form', { name: 'Modifier le partenaire' });
   const cards = page.getByTestId('partner-card');
 
+  // On the page's first visit, « Ligne éditoriale » looks like the buttons beside it.
+  const edit = cards.nth(0).getByRole('button', { name: 'Modifier' });
+  const line = cards.nth(0).getByRole('link', { name: 'Ligne éditoriale' });
+  expect(await line.evaluate((element) => getComputedStyle(element).borderTopWidth)).toBe('1px');
+  expect((await line.boundingBox())?.height).toBe((await edit.boundingBox())?.height);
+
   await cards.nth(0).getByRole('button', { name: 'Modifier' }).click();
   await expect(forms).toHaveCount(1);
   await expect(page.locator('.partner-accounts')).toBeVisible();

@@ -81,9 +81,9 @@ test('request sign-off from the editor, the partner approves by email, the post 
     .build();
   const landed = Date.now();
   mail.imap.deliver(reply.toString('utf8'), { receivedAt: landed });
-  // Publishing moves an approved post with a time on to "Approuvée, programmée".
-  await expect(panel.getByTestId('signoff-status')).toContainText('Approuvée', { timeout: 15_000 });
-  console.log(`sign-off e2e: reply landed in the inbox → "Approuvée" shown in ${Date.now() - landed} ms`);
+  // Publishing moves an approved post with a time on to "Validée, programmée".
+  await expect(panel.getByTestId('signoff-status')).toContainText('Validée', { timeout: 15_000 });
+  console.log(`sign-off e2e: reply landed in the inbox → "Validée" shown in ${Date.now() - landed} ms`);
   await expect(panel.getByTestId('signoff-history').locator('li[data-action="approve"]')).toContainText('par e-mail');
   await saveScreenshot(page, 'signoff-approved-fr');
 
@@ -98,7 +98,7 @@ test('request sign-off from the editor, the partner approves by email, the post 
 
   // Editing the approved text voids the approval, and says so.
   await page.goto(`${plume.origin}/#/posts/${post.id}`);
-  await expect(panel.getByTestId('signoff-status')).toContainText('Approuvée');
+  await expect(panel.getByTestId('signoff-status')).toContainText('Validée');
   await page.getByTestId('post-body').click();
   await page.keyboard.press('End');
   await page.keyboard.type(' Et une quatrième.');

@@ -69,7 +69,7 @@ test('the post’s sign-off panel exports its record, with the approved text exa
 
   await page.goto(`${plume.origin}/#/posts/${post.id}`);
   const panel = page.getByTestId('signoff-panel');
-  await expect(panel.getByTestId('signoff-status')).toContainText('Approuvée');
+  await expect(panel.getByTestId('signoff-status')).toContainText('Validée');
   await panel.getByRole('button', { name: 'Exporter le dossier de validation' }).click();
   const message = panel.getByTestId('record-export-post-message');
   await expect(message).toContainText('(1 validation)');

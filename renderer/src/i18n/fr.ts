@@ -43,9 +43,9 @@ export const fr = {
     archiveConfirmNone:
       'Archiver {{name}}\u202f? Ses publications n’apparaîtront plus dans le calendrier, les listes ni la recherche\u00a0; rien n’est supprimé, et «\u00a0Désarchiver\u00a0» les fait revenir.',
     archiveConfirm_one:
-      'Archiver {{name}}\u202f? Sa publication programmée ne partira pas\u00a0: elle redevient «\u00a0Approuvée\u00a0» et sera reprogrammée si vous désarchivez ce partenaire. Ses publications n’apparaîtront plus dans le calendrier, les listes ni la recherche\u00a0; rien n’est supprimé.',
+      'Archiver {{name}}\u202f? Sa publication programmée ne partira pas\u00a0: elle redevient «\u00a0Validée\u00a0» et sera reprogrammée si vous désarchivez ce partenaire. Ses publications n’apparaîtront plus dans le calendrier, les listes ni la recherche\u00a0; rien n’est supprimé.',
     archiveConfirm_other:
-      'Archiver {{name}}\u202f? Ses {{count}}\u00a0publications programmées ne partiront pas\u00a0: elles redeviennent «\u00a0Approuvées\u00a0» et seront reprogrammées si vous désarchivez ce partenaire. Ses publications n’apparaîtront plus dans le calendrier, les listes ni la recherche\u00a0; rien n’est supprimé.',
+      'Archiver {{name}}\u202f? Ses {{count}}\u00a0publications programmées ne partiront pas\u00a0: elles redeviennent «\u00a0Validées\u00a0» et seront reprogrammées si vous désarchivez ce partenaire. Ses publications n’apparaîtront plus dans le calendrier, les listes ni la recherche\u00a0; rien n’est supprimé.',
     empty: 'Aucun partenaire pour l’instant.',
     localTime: 'Heure locale\u00a0: {{time}}',
     form: {
@@ -84,15 +84,16 @@ export const fr = {
       draft: 'Brouillon',
       in_review: 'En validation',
       changes_requested: 'Modifications demandées',
-      approved: 'Validé',
-      rejected: 'Refusé',
-      scheduled: 'Programmé',
-      published: 'Publié',
-      withdrawn: 'Retiré',
-      expired: 'Expiré',
-      held: 'Retenu',
+      // A « publication »: the words agree with it, and say what the sign-off panel says.
+      approved: 'Validée',
+      rejected: 'Refusée',
+      scheduled: 'Programmée',
+      published: 'Publiée',
+      withdrawn: 'Retirée',
+      expired: 'Expirée',
+      held: 'Retenue',
       failed: 'Échec',
-      missed: 'Manqué',
+      missed: 'Manquée',
     },
   },
   editor: {
