@@ -61,14 +61,19 @@ test('the firm applies the "Avocats (France)" pack; a partner adds a banned word
   await page.getByLabel('Remplacement du terme 1').fill('innovant');
 
   // Caught before saving: the try-it box lints with the line as edited.
+  // A feminine match: the replacement is to be agreed by hand (one click gave « Une offre innovant »).
   await tryIt(page).fill('Une offre disruptive pour nos clients.\nAvocate au barreau de Paris');
   const banned = page.locator('[data-testid="finding"][data-rule-id="banned-term"]');
-  await expect(banned).toContainText('Terme proscrit\u00a0: «\u00a0disruptive\u00a0». Préférez «\u00a0innovant\u00a0».');
+  await expect(banned).toContainText('Terme proscrit\u00a0: «\u00a0disruptive\u00a0». Préférez «\u00a0innovant\u00a0», accordé comme dans le texte.');
   await expect(banned).toContainText('partenaire v1');
+  await expect(banned.getByRole('button', { name: /^Remplacer par/ })).toHaveCount(0);
   await page.getByRole('heading', { name: 'Ligne éditoriale — Me Claire Dupont' }).scrollIntoViewIfNeeded();
   await saveScreenshot(page, 'editorial-line-partner-fr');
-  await banned.getByRole('button', { name: /^Remplacer par «\s*innovant\s*»$/ }).click();
-  await expect(tryIt(page)).toHaveValue('Une offre innovant pour nos clients.\nAvocate au barreau de Paris');
+  // The plural is carried over.
+  await tryIt(page).fill('Des projets disruptifs pour nos clients.\nAvocate au barreau de Paris');
+  await expect(banned).toContainText('Terme proscrit\u00a0: «\u00a0disruptifs\u00a0». Préférez «\u00a0innovant\u00a0».');
+  await banned.getByRole('button', { name: /^Remplacer par «\s*innovants\s*»$/ }).click();
+  await expect(tryIt(page)).toHaveValue('Des projets innovants pour nos clients.\nAvocate au barreau de Paris');
   await expect(banned).toHaveCount(0);
 
   await page.getByTestId('save-line').click();

@@ -35,3 +35,21 @@ test('Ctrl+K finds a post by a word of its body, accents aside, and opens it', a
   await expect(dialog).toHaveCount(0);
   await expect(page.getByLabel('Titre de travail')).toHaveValue('Colloque de juin');
 });
+
+test('one Escape closes Ctrl+K with a word typed, and Ctrl+Alt+N replaces it rather than opening over it', async ({ page }) => {
+  await page.goto(plume.url);
+  await page.getByRole('button', { name: 'Charger l’espace d’exemple' }).click();
+  await page.getByRole('link', { name: 'Publications' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Rechercher' });
+
+  await page.keyboard.press('Control+k');
+  await dialog.getByRole('searchbox', { name: 'Rechercher' }).fill('contrat');
+  await page.keyboard.press('Escape');
+  await expect(dialog).toHaveCount(0);
+
+  await page.keyboard.press('Control+k');
+  await expect(dialog).toBeVisible();
+  await page.keyboard.press('Control+Alt+n');
+  await expect(page.getByTestId('new-post-chooser')).toBeVisible();
+  await expect(dialog).toHaveCount(0);
+});

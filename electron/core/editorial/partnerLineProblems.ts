@@ -4,12 +4,12 @@ import type { EditorialLine, PartnerLine } from '../../../shared/editorial/lineS
 /**
  * What a partner line asks that the firm's line does not allow, as field issues: switching
  * off a locked rule or a rule the firm's line does not have, or reusing a firm rule's id for
- * a rule of another kind. Null when the line is sound.
+ * a rule of another kind; plus `more` found elsewhere (length targets). Null when the line is sound.
  */
-export function partnerLineProblems(firm: EditorialLine, partner: PartnerLine): z.ZodError | null {
+export function partnerLineProblems(firm: EditorialLine, partner: PartnerLine, more: readonly z.core.$ZodIssue[] = []): z.ZodError | null {
   const firmRules = new Map(firm.rules.map((rule) => [rule.id, rule]));
   const ownIds = new Set(partner.rules.map((rule) => rule.id));
-  const issues: z.core.$ZodIssue[] = [];
+  const issues: z.core.$ZodIssue[] = [...more];
   partner.disabled.forEach((id, index) => {
     const rule = firmRules.get(id);
     if (rule?.locked) issues.push({ code: 'custom', path: ['disabled', index], message: 'editorial.resolve.lockedRule', input: id });

@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { ApiError } from '../../../shared/api/errors';
 import type {
   FirmLineDraft,
@@ -35,6 +35,7 @@ import { importError, lineConflict, lineValidationError } from './lineIssues';
 import { partnerLineProblems } from './partnerLineProblems';
 import { summarise } from './summary';
 import type { EditorialLineRepository } from './repository';
+import { lengthTargetProblems } from '../../../shared/editorial/lengthTargetProblems';
 
 type MastodonCountOptions = Pick<LintContextInput, 'mastodonMaxCharacters' | 'mastodonCharactersReservedPerUrl'>;
 
@@ -248,6 +249,8 @@ export class EditorialService {
     const raw: unknown = draft;
     const parsed = EditorialLine.safeParse({ id: current.id, ...draft, scope: 'organisation', version: current.version + 1 });
     if (!parsed.success) throw lineValidationError(parsed.error, raw);
+    const targets = lengthTargetProblems(parsed.data.rules);
+    if (targets.length > 0) throw lineValidationError(new z.ZodError(targets), raw);
     if (sameContent(parsed.data, current)) return current;
     this.lines.insert(null, parsed.data.version, parsed.data, this.clock.now());
     this.events.emit({ type: 'editorial.changed', partnerId: null, version: parsed.data.version });
@@ -264,7 +267,7 @@ export class EditorialService {
       version: (current?.version ?? 0) + 1,
     });
     if (!parsed.success) throw lineValidationError(parsed.error, raw);
-    const problems = partnerLineProblems(this.firmLine(), parsed.data);
+    const problems = partnerLineProblems(this.firmLine(), parsed.data, lengthTargetProblems(parsed.data.rules));
     if (problems) throw lineValidationError(problems, raw);
     if (current && sameContent(parsed.data, current)) return current;
     this.lines.insert(partnerId, parsed.data.version, parsed.data, this.clock.now());

@@ -59,7 +59,11 @@ export function App() {
   };
 
   useShortcuts({
-    newPost: () => newPost(null),
+    newPost: () => {
+      // The new post's partner chooser replaces the search, never opens over it.
+      setSearchOpen(false);
+      newPost(null);
+    },
     save: () => void saveRegistry.keepAll(),
     search: () => setSearchOpen(true),
   });

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQueryClient } from '@tanstack/react-query';
@@ -24,6 +25,7 @@ import { editorialKeys } from './queries';
 import { RulesSection } from './RulesSection';
 import { TryIt } from './TryIt';
 import { VersionsPanel } from './VersionsPanel';
+import { lengthTargetProblems } from '../../../shared/editorial/lengthTargetProblems';
 
 export type LineOwner = { kind: 'firm' } | { kind: 'partner'; partner: Partner };
 
@@ -61,7 +63,11 @@ const initial = (owner: LineOwner, saved: StoredLine | null): EditorState => ({
 /** The line as schemas see it: version at least 1 so that a new partner line validates. */
 function parseDraft(draft: StoredLine) {
   const numbered = { ...draft, version: Math.max(1, draft.version) };
-  return draft.scope === 'organisation' ? EditorialLine.safeParse(numbered) : PartnerLine.safeParse(numbered);
+  const parsed = draft.scope === 'organisation' ? EditorialLine.safeParse(numbered) : PartnerLine.safeParse(numbered);
+  if (!parsed.success) return parsed;
+  // What core refuses on save too: a length target at or over its network's limit.
+  const targets = lengthTargetProblems(parsed.data.rules);
+  return targets.length > 0 ? { success: false as const, error: new z.ZodError(targets) } : parsed;
 }
 
 /**

@@ -46,6 +46,11 @@ export function SearchDialog({ onClose, onPick }: { onClose: () => void; onPick:
         onKeyDown={(e) => {
           const first = current?.[0];
           if (e.key === 'Enter' && first) onPick(first.id);
+          // One Escape closes the search, typed text or not (a search field's own Escape only empties it).
+          if (e.key === 'Escape') {
+            e.preventDefault();
+            dialog.current?.close();
+          }
         }}
       />
       <ul className="search-results">

@@ -1,3 +1,4 @@
+import { foldLoose } from '../text/fold';
 import type { RuleOfKind } from '../ruleSchema';
 import type { PhraseCheck } from './types';
 
@@ -21,17 +22,42 @@ export function bannedTermCheck(rule: RuleOfKind<'bannedTerm'>): PhraseCheck {
       // Replacing inside a link would break it.
       if (analysis.inUrl(from, to)) return;
       const found = analysis.text.slice(from, to);
-      const replacement = rule.terms[phrase.termIndex]?.replacement;
+      const banned = rule.terms[phrase.termIndex];
+      const replacement = banned?.replacement;
+      // An inflected match (« incontournables ») takes the replacement agreed alike, or no one-click fix.
+      const insert = banned?.replacement ? agreedReplacement(banned.term, found, banned.replacement) : null;
       report({
-        messageKey: replacement ? 'editorial.finding.bannedTermReplace' : 'editorial.finding.bannedTerm',
+        messageKey: !replacement ? 'editorial.finding.bannedTerm' : insert === null ? 'editorial.finding.bannedTermReplaceAgree' : 'editorial.finding.bannedTermReplace',
         params: { term: found, replacement: replacement ?? '' },
         range: { from, to },
-        ...(replacement
-          ? { fix: { labelKey: 'editorial.fix.replaceWith', labelParams: { replacement }, edits: [{ from, to, insert: matchCase(replacement, found) }] } }
-          : {}),
+        ...(replacement && insert !== null ? { fix: { labelKey: 'editorial.fix.replaceWith', labelParams: { replacement: insert }, edits: [{ from, to, insert }] } } : {}),
       });
     },
   };
+}
+
+/**
+ * The replacement as the found words need it: the same case; and where the match is the term's
+ * regular plural (one word, + s, or + x after -au/-eu), the replacement's plural when that is
+ * regular too. Null when the agreement cannot be told safely (a feminine, « -al » → « -aux »,
+ * several words): the finding then says to agree it and offers no one-click fix.
+ */
+export function agreedReplacement(term: string, found: string, replacement: string): string | null {
+  const termForm = foldLoose(term);
+  const foundForm = foldLoose(found);
+  if (foundForm === termForm) return matchCase(replacement, found);
+  const oneWord = !termForm.includes(' ') && !replacement.trim().includes(' ');
+  const plural = foundForm === `${termForm}s` || (foundForm === `${termForm}x` && /(?:au|eu)$/.test(termForm));
+  if (!oneWord || !plural) return null;
+  const agreed = regularPlural(replacement.trim());
+  return agreed === null ? null : matchCase(agreed, found);
+}
+
+/** A word's plural where French and English both just add s (or leave s, x, z); null for the irregular endings. */
+function regularPlural(word: string): string | null {
+  if (/[sxz]$/iu.test(word)) return word;
+  if (/(?:al|ail|au|eu|ou|y)$/iu.test(word)) return null;
+  return `${word}s`;
 }
 
 /** "Meilleur" → "Reconnu", "MEILLEUR" → "RECONNU": the replacement keeps the found word's case. */

@@ -5,6 +5,7 @@ import { LineIssueDetails } from '../../../shared/api/procedures/editorial';
 import { docFromParagraphs } from '../../../shared/posts/document';
 import type { AppEvent } from '../../../shared/api/contract';
 import { createTestCore } from '../../support/testCore';
+import { EditorialLineRepository } from '../../../electron/core/editorial/repository';
 import type { TestCore } from '../../support/testCore';
 
 let t: TestCore;
@@ -175,6 +176,32 @@ describe('a partner line', () => {
       ]),
     );
     expect(await t.call('editorial.partnerLine', { partnerId: anne.id })).toBeNull();
+  });
+
+  it('refuses a length target at or over its network’s limit, saying the most it can be, and still opens a line saved with one before', async () => {
+    const anne = await partner();
+    const error = await failure(
+      t.call('editorial.savePartnerLine', {
+        partnerId: anne.id,
+        baseVersion: null,
+        line: { rules: [{ kind: 'lengthTarget', id: 'short', targets: [{ network: 'linkedin', max: 100_000 }, { network: 'x', max: 200 }, { network: 'mastodon', max: 900 }] }] },
+      }),
+    );
+    expect(error.code).toBe('validation');
+    const details = LineIssueDetails.parse(error.details);
+    expect(details.fields).toEqual([{ path: ['rules', 0, 'targets', 0, 'max'], messageKey: 'editorialLine.errors.tooBig', params: { maximum: 2999 } }]);
+    expect(await t.call('editorial.partnerLine', { partnerId: anne.id })).toBeNull();
+
+    // A line stored with such a target before this check still reads (nothing refused on the way back).
+    const db = new Database(t.core.databasePath);
+    try {
+      const body = { id: `partner-${anne.id}`, scope: 'partner', partnerId: anne.id, disabled: [], rules: [{ kind: 'lengthTarget', id: 'old', targets: [{ network: 'linkedin', max: 100_000 }] }] };
+      new EditorialLineRepository(db).insert(anne.id, 1, body, Date.now());
+    } finally {
+      db.close();
+    }
+    const stored = await t.call('editorial.partnerLine', { partnerId: anne.id });
+    expect(stored?.rules[0]).toMatchObject({ kind: 'lengthTarget', targets: [{ network: 'linkedin', max: 100_000 }] });
   });
 
   it('is refused for an unknown partner', async () => {

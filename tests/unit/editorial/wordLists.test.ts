@@ -65,12 +65,27 @@ describe('banned terms come with their replacement', () => {
     ['Un cabinet incontournable.', 'Un cabinet reconnu.'],
     ['Incontournable, ce cabinet.', 'Reconnu, ce cabinet.'],
     ['Un cabinet INCONTOURNABLE.', 'Un cabinet RECONNU.'],
-    ['Des cabinets incontournables.', 'Des cabinets reconnu.'],
+    // The plural is carried over (it read « Des cabinets reconnu. »).
+    ['Des cabinets incontournables.', 'Des cabinets reconnus.'],
+    ['DES CABINETS INCONTOURNABLES.', 'DES CABINETS RECONNUS.'],
   ])('%j → %j', (text, fixed) => {
     const [finding] = findings(text, banned);
     expect(finding?.messageKey).toBe('editorial.finding.bannedTermReplace');
     expect(finding?.fix?.labelKey).toBe('editorial.fix.replaceWith');
     expect(finding?.fix && applyFix(text, finding.fix)).toBe(fixed);
+  });
+
+  it('offers no one-click fix where the agreement cannot be told safely, and says to agree it', () => {
+    const agreeing: RuleInput[] = [
+      { kind: 'bannedTerm', id: 'agree', terms: [{ term: 'meilleur', replacement: 'reconnu' }, { term: 'leader', replacement: 'acteur principal' }, { term: 'top', replacement: 'idéal' }] },
+    ];
+    for (const text of ['Les meilleures avocates.', 'Les leaders du marché.', 'Des tops.']) {
+      const [finding] = findings(text, agreeing);
+      expect(finding?.messageKey, text).toBe('editorial.finding.bannedTermReplaceAgree');
+      expect(finding?.fix, text).toBeUndefined();
+    }
+    const [exact] = findings('Le meilleur cabinet.', agreeing);
+    expect(exact?.fix && applyFix('Le meilleur cabinet.', exact.fix)).toBe('Le reconnu cabinet.');
   });
 
   it('flags a term without replacement and offers no fix', () => {
