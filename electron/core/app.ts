@@ -14,7 +14,7 @@ import { notFound } from './errors';
 import { WorkspaceStorage } from './storage/workspaceStorage';
 import { storageHandlers } from './storage/handlers';
 import { quickCheckInBackground } from './storage/quickCheck';
-import { isCorruption, workspaceDamagedError, workspaceUnreadableError } from './storage/storageErrors';
+import { isCorruption, workspaceDamagedError } from './storage/storageErrors';
 import type { MigrationReport } from './db/migrate';
 import { SecretServiceKeychain } from './credentials/keychain';
 import type { Keychain } from './credentials/keychain';
@@ -182,7 +182,17 @@ export function createCore(options: CoreOptions): Core {
   const databasePath = databaseFile(options.dataDir);
   const events = new EventBus();
   const upkeepAfterMs = options.background === true ? UPKEEP_AFTER_START_MS : 0;
-  const storage = new WorkspaceStorage({ databasePath, dataDir: options.dataDir, clock, log, events, migrationsDir: options.migrationsDir, checkAfterMs: upkeepAfterMs });
+  const storage = new WorkspaceStorage({
+    databasePath,
+    dataDir: options.dataDir,
+    clock,
+    log,
+    events,
+    migrationsDir: options.migrationsDir,
+    checkAfterMs: upkeepAfterMs,
+    // A connection SQLite opened read-only stays so: the file made writable again is reopened.
+    onWritableAgain: () => void reopen().catch((error: unknown) => log.error('could not reopen the workspace file once writable again', error)),
+  });
 
   let current: Wiring | null = null;
   const openWorkspace = (tookOverFromDeadProcess: boolean) => {
@@ -208,8 +218,19 @@ export function createCore(options: CoreOptions): Core {
   openWorkspace(lock?.tookOverFromDeadProcess === true);
 
   const wired = (): Wiring => {
-    if (!current) throw workspaceUnreadableError(databasePath);
+    if (!current) throw storage.unavailableError();
     return current;
+  };
+
+  /** Closes the services and the database, and opens the same file again (it accepts writes again). */
+  const reopen = async (): Promise<void> => {
+    const previous = current;
+    current = null;
+    await storage.detach();
+    if (previous) await previous.close();
+    openWorkspace(false);
+    events.emit({ type: 'workspace.health' });
+    events.emit({ type: 'workspace.changed' });
   };
 
   /** Closes the database, puts the backup in place (the current file kept aside), reopens. */
@@ -246,7 +267,7 @@ export function createCore(options: CoreOptions): Core {
       if (storageProcedureNames.has(name)) return own.call(name, rawInput);
       const inner = current?.router;
       if (!inner || !isProcedureName(name)) {
-        return inner ? inner.call(name, rawInput) : { ok: false, error: workspaceUnreadableError(databasePath).toShape() };
+        return inner ? inner.call(name, rawInput) : { ok: false, error: storage.unavailableError().toShape() };
       }
       const write = !isReadOnlyProcedure(name);
       if (write && storage.refusesWrites) return { ok: false, error: workspaceDamagedError(databasePath).toShape() };
@@ -282,6 +303,8 @@ export function createCore(options: CoreOptions): Core {
       current = null;
       void storage.detach();
       void last?.close();
+      // A damaged file no wiring had open is still held against checkpoints: let go now.
+      if (!last) storage.releaseFile();
       lock?.release();
     },
   };
@@ -423,7 +446,10 @@ function wireServices({ options, db, migration, clock, log, events, storage }: W
   // The audit log's anchor key comes from the sign-off key in the keychain: once it answered, every append moves the anchor.
   const anchorKey = (): Promise<Buffer | null> =>
     signoff.deps.key.get().then(anchorKeyFrom, (error: unknown) => {
-      log.error('audit log: the keychain did not give the anchor key; the end of the log cannot be proven now', error);
+      // Keeping the key's reference writes into the workspace: a file refusing that is not the keychain's fault.
+      const storageFailure = storage.mapError('audit log anchor key', error);
+      if (storageFailure) log.info(`audit log: not anchored now (${storageFailure.message}); the end of the log cannot be proven until it is`);
+      else log.error('audit log: the keychain did not give the anchor key; the end of the log cannot be proven now', error);
       return null;
     });
   // Anchoring writes, so it waits for the start-up check: a damaged file is set aside untouched.

@@ -23,6 +23,17 @@ function openInBrowser(url: string): void {
   child.unref();
 }
 
+/** The workspace folder, once known: where a start that fails is logged too. */
+let workspaceFolder: string | null = null;
+
+/** A start that fails: said on the terminal and, when the folder takes it, in plume.log. */
+function startFailed(error: unknown): never {
+  const message = `Plume failed to start: ${error instanceof Error ? error.message : String(error)}`;
+  if (workspaceFolder !== null) createLogger({ file: join(workspaceFolder, 'plume.log') }).error(message, error);
+  process.stderr.write(`${message}\n`);
+  process.exit(1);
+}
+
 /** How long core waits for the page to be asked for, or for its first files, before starting anyway. */
 const CORE_START_WAIT_MS = 300;
 
@@ -36,6 +47,7 @@ async function main(): Promise<void> {
   const settings = browserModeSettings();
   const clock: Clock | undefined = settings.clockStart === undefined ? undefined : clockStartingAt(settings.clockStart);
   const dataDir = resolveDataDir();
+  workspaceFolder = dataDir;
   // One Plume per workspace, checked before a link is printed.
   const lock = acquireWorkspaceLock(dataDir);
   // Core's modules (the database, the editorial line's libraries, zod's schemas…) take a few
@@ -47,8 +59,7 @@ async function main(): Promise<void> {
   const started = new Promise<Core>((resolve, reject) => (settle = { resolve, reject }));
   started.catch((error: unknown) => {
     lock.release();
-    process.stderr.write(`Plume failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
-    process.exit(1);
+    startFailed(error);
   });
   let coreStarting = false;
   let coreStartTimer: ReturnType<typeof setTimeout> | null = null;
@@ -108,7 +119,4 @@ async function main(): Promise<void> {
   process.on('SIGTERM', stop);
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`Plume failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
-  process.exit(1);
-});
+main().catch((error: unknown) => startFailed(error));

@@ -1,7 +1,9 @@
+import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, expect, it } from 'vitest';
-import { acquireWorkspaceLock } from '../../electron/core/workspaceLock';
+import { acquireWorkspaceLock, processStartToken } from '../../electron/core/workspaceLock';
+import { cannotRefuseWriting, refuseWriting } from '../support/refuseWriting';
 import { tempDir } from '../support/tempDir';
 
 let folder: ReturnType<typeof tempDir> | null = null;
@@ -36,7 +38,7 @@ it('creates the workspace folder on a first start (the machine has never run Plu
   folder = tempDir();
   const fresh = join(folder.path, 'home', '.config', 'Plume');
   const lock = acquireWorkspaceLock(fresh);
-  expect(readFileSync(join(fresh, 'plume.lock'), 'utf8')).toBe(String(process.pid));
+  expect(readFileSync(join(fresh, 'plume.lock'), 'utf8').split('\n')[0]).toBe(String(process.pid));
   lock.release();
   expect(existsSync(join(fresh, 'plume.lock'))).toBe(false);
 });
@@ -46,4 +48,44 @@ it('says which folder it cannot create, and how to choose another', () => {
   // A file where a folder should be: no user, root included, can create a folder inside it.
   writeFileSync(join(folder.path, 'not-a-folder'), '');
   expect(() => acquireWorkspaceLock(join(folder?.path ?? '', 'not-a-folder', 'Plume'))).toThrow(/Cannot create the workspace folder .*not-a-folder\/Plume \(ENOTDIR\)\. Choose a folder Plume may write to with PLUME_DATA_DIR/);
+});
+
+it('takes over a lock naming a pid the system has since given to a program that is not Plume', async () => {
+  folder = tempDir();
+  const lockFile = join(folder.path, 'plume.lock');
+  const other = spawn('sleep', ['30'], { stdio: 'ignore' });
+  try {
+    await new Promise((resolve) => other.once('spawn', resolve));
+    const pid = other.pid ?? 0;
+    // As an older Plume wrote it (the pid alone): the process is `sleep`, not Plume.
+    writeFileSync(lockFile, String(pid));
+    const legacy = acquireWorkspaceLock(folder.path);
+    expect(legacy.tookOverFromDeadProcess).toBe(true);
+    legacy.release();
+    // With the start time of the Plume that wrote it: the process running now started at another time.
+    writeFileSync(lockFile, `${process.ppid}\n1`);
+    const reused = acquireWorkspaceLock(folder.path);
+    expect(reused.tookOverFromDeadProcess).toBe(true);
+    reused.release();
+  } finally {
+    other.kill();
+  }
+});
+
+it('still refuses a second start while the Plume named by the lock (same pid, same start time) runs', () => {
+  folder = tempDir();
+  writeFileSync(join(folder.path, 'plume.lock'), `${process.ppid}\n${processStartToken(process.ppid) ?? ''}`);
+  expect(() => acquireWorkspaceLock(folder?.path ?? '')).toThrow(/already open in another Plume/);
+});
+
+it.skipIf(cannotRefuseWriting() !== null)('says which folder refuses writing, and how to fix it or choose another', () => {
+  folder = tempDir();
+  const undo = refuseWriting(folder.path);
+  try {
+    expect(() => acquireWorkspaceLock(folder?.path ?? '')).toThrow(
+      /Cannot write in the workspace folder .*plume-test-\w+ \((EPERM|EACCES)\).*Give your user the right to write in that folder.*PLUME_DATA_DIR/,
+    );
+  } finally {
+    undo();
+  }
 });

@@ -2,7 +2,7 @@ import { copyFileSync, existsSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import type { ApiError } from '../../../shared/api/errors';
-import type { BackupInfo, WorkspaceHealth } from '../../../shared/workspace/health';
+import type { BackupFailure, BackupInfo, WorkspaceHealth } from '../../../shared/workspace/health';
 import type { Clock } from '../clock';
 import { openDatabase } from '../db/open';
 import type { MigrationReport } from '../db/migrate';
@@ -11,9 +11,25 @@ import type { Logger } from '../log';
 import { BackgroundCheckpoints } from './backgroundCheckpoints';
 import { forgetCoverage, recordCoverage, takeCoverage } from './backupCoverage';
 import { BackupStore } from './backups';
-import { checkDatabaseFile } from './fileCheck';
+import { checkDatabaseFile, walHoldsFrames } from './fileCheck';
+import { FileHold } from './fileHold';
 import { quickCheckInBackground } from './quickCheck';
-import { diskFullError, isCorruption, isDiskFull, workspaceDamagedError } from './storageErrors';
+import { setAsideCopy } from './setAside';
+import { newestSoundBackup } from './soundBackup';
+import {
+  backupFolderReadOnlyError,
+  diskFullAskAgainError,
+  diskFullError,
+  isCorruption,
+  isDiskFull,
+  isWriteRefusedBySystem,
+  mayBeReadOnly,
+  workspaceDamagedError,
+  workspaceReadOnlyError,
+  workspaceUnopenableError,
+  workspaceUnreadableError,
+} from './storageErrors';
+import { writeRefusal } from './writability';
 
 export interface StorageOptions {
   databasePath: string;
@@ -30,6 +46,12 @@ export interface StorageOptions {
    * first screen be answered and drawn first. 0 by default.
    */
   checkAfterMs?: number;
+  /**
+   * The file refused writing and now accepts it again: core reopens it (a connection SQLite
+   * opened read-only stays read-only). Checked every `writableCheckEveryMs` (2 s by default).
+   */
+  onWritableAgain?: () => void;
+  writableCheckEveryMs?: number;
 }
 
 export interface OpenedWorkspace {
@@ -38,6 +60,8 @@ export interface OpenedWorkspace {
 }
 
 const SQLITE_SIDE_FILES = ['-wal', '-shm'];
+/** After an automatic backup failed (a full disk…), the next automatic try waits this long. */
+const BACKUP_RETRY_AFTER_MS = 15 * 60_000;
 
 /**
  * The workspace file's keeper: decides whether it can be trusted (cheap checks at open, a
@@ -65,6 +89,13 @@ export class WorkspaceStorage {
    */
   private covering: { backup: string; changesCovered: number } | null = null;
   private readonly coverageMarker: string;
+  /** Keeps any checkpoint out of a file not yet known sound, or damaged (fileHold.ts). */
+  private hold: FileHold | null = null;
+  /** While the file refuses writing: the timer that notices when it accepts writes again. */
+  private writableWatch: ReturnType<typeof setInterval> | null = null;
+  /** Each search for a sound backup; a newer one (a restore, another damage) makes the older moot. */
+  private backupSearch = 0;
+  private backupsSearched: Promise<void> = Promise.resolve();
 
   constructor(private readonly options: StorageOptions) {
     this.backups = new BackupStore(join(options.dataDir, 'backups'));
@@ -75,10 +106,17 @@ export class WorkspaceStorage {
       status: 'ok',
       file: options.databasePath,
       reason: null,
+      cause: null,
       setAsidePath: null,
+      setAsideEarlier: false,
       readable: true,
+      readOnly: false,
       backupsDir: this.backups.dir,
       latestBackup: null,
+      soundBackup: null,
+      backupsChecked: false,
+      damagedBackups: [],
+      lastBackupFailure: null,
     };
   }
 
@@ -89,6 +127,12 @@ export class WorkspaceStorage {
   /** Writes are refused while the file is damaged. */
   get refusesWrites(): boolean {
     return this.state.status === 'damaged';
+  }
+
+  /** What every call answers while no workspace is open: the file is not one Plume may open, or cannot be read. */
+  unavailableError(): ApiError {
+    const { databasePath: path } = this.options;
+    return this.state.status === 'unopenable' ? workspaceUnopenableError(path, this.state.cause ?? 'noAccess') : workspaceUnreadableError(path);
   }
 
   /**
@@ -106,31 +150,51 @@ export class WorkspaceStorage {
       this.damaged(check.reason, false);
       return null;
     }
+    if (check.kind === 'unopenable') {
+      this.unopenable(check.cause, check.reason);
+      return null;
+    }
     if (check.kind === 'empty') {
       const aside = this.asidePath('empty');
       renameSync(path, aside);
       for (const side of SQLITE_SIDE_FILES) rmSync(path + side, { force: true });
-      const latest = this.backups.latest();
       this.state = { ...this.state, status: 'emptyFile', reason: 'plume.sqlite was empty (0 bytes)', setAsidePath: aside };
-      log.error(
-        `workspace file ${path} was empty (0 bytes); set aside as ${aside}; a new workspace was started. ` +
-          (latest ? `Latest backup: ${join(this.backups.dir, latest.name)} — restore it from Settings › Backups.` : 'No backup was found.'),
-      );
-      process.stderr.write(`Plume: ${path} was empty (0 bytes). ${latest ? `Restore the latest backup (${latest.name}) from Settings › Backups.` : 'No backup found; a new workspace was started.'}\n`);
+      log.error(`workspace file ${path} was empty (0 bytes); set aside as ${aside}; a new workspace was started; the backups are being checked for the newest sound one`);
+      process.stderr.write(`Plume: ${path} was empty (0 bytes); a new workspace was started.\n`);
+      this.searchSoundBackup(true);
       existed = false;
     }
+    // A WAL beside the file is written into it by the last connection to close, whatever it
+    // holds (another database's, left beside this one): not before the file is known sound.
+    if (existed && walHoldsFrames(path)) this.holdFile();
     let opened: OpenedWorkspace;
+    let db: Database | null = null;
     try {
-      const { db, migration } = openDatabase(path, clock.now(), this.options.migrationsDir);
+      const { db: openedDb, migration } = openDatabase(path, clock.now(), this.options.migrationsDir);
+      db = openedDb;
       // The schema must read back: a damaged sqlite_schema page fails here, not later.
       db.prepare('SELECT count(*) FROM sqlite_schema').get();
       opened = { db, migration };
     } catch (error) {
-      if (!isCorruption(error)) throw error;
-      this.damaged(error instanceof Error ? error.message : String(error), false);
+      // Closed while the hold keeps its WAL out of the file (openDatabase closes it on its own failures).
+      if (db?.open) db.close();
+      if (isCorruption(error)) {
+        this.damaged(error instanceof Error ? error.message : String(error), false);
+        return null;
+      }
+      this.releaseFile();
+      const refusal = mayBeReadOnly(error) ? writeRefusal(path) : null;
+      if (refusal === null) throw error;
+      // Opening needed a write (a migration) the file refuses: nothing to serve until it accepts it.
+      this.readOnly(`opening: ${error instanceof Error ? error.message : String(error)}`, refusal);
+      this.unopenable('noAccess', `${refusal.file} refuses writing (${refusal.code}) and opening it needs a write`);
       return null;
     }
     this.db = opened.db;
+    if (this.state.status === 'unopenable') this.state = { ...this.state, status: 'ok', cause: null, reason: null };
+    const refusal = writeRefusal(path);
+    if (refusal !== null) this.readOnly('at open', refusal);
+    else if (this.state.readOnly) this.writableAgain(false);
     // A migration just changed the file: the backup holds the schema before it, not this file.
     if (coveredBy !== null && opened.migration.from === opened.migration.to) this.covering = { backup: coveredBy, changesCovered: 0 };
     this.checkpoints = new BackgroundCheckpoints(opened.db, path, log);
@@ -167,7 +231,8 @@ export class WorkspaceStorage {
   async whenSound<T>(write: () => T | Promise<T>): Promise<{ ran: true; value: T } | { ran: false }> {
     const db = this.db;
     await this.checking;
-    if (this.db !== db || !db?.open || this.state.status === 'damaged' || this.state.status === 'checking') return { ran: false };
+    // A file that refuses writing is left alone too: the reopening once it accepts them runs these again.
+    if (this.db !== db || !db?.open || this.state.status === 'damaged' || this.state.status === 'checking' || this.state.readOnly) return { ran: false };
     return { ran: true, value: await write() };
   }
 
@@ -183,6 +248,8 @@ export class WorkspaceStorage {
     }
     if (result.status === 'unchecked') this.options.log.error(`workspace check did not run: ${result.reason}`);
     if (this.state.status === 'checking') this.state = { ...this.state, status: 'ok' };
+    // Known sound: its WAL may be checkpointed into it from now on.
+    this.releaseFile();
     this.options.events.emit({ type: 'workspace.health' });
     // The start-of-session backup, once the file is known sound; none when the latest backup
     // already holds the workspace as this session found it.
@@ -191,7 +258,7 @@ export class WorkspaceStorage {
       this.options.log.info(`start-of-session backup not needed: the workspace is unchanged since the backup ${join(this.backups.dir, current)}`);
       return;
     }
-    await this.backupNow().catch((error: unknown) => this.options.log.error('start-up backup failed', error));
+    await this.backupNow().catch(() => undefined);
   }
 
   /**
@@ -207,7 +274,10 @@ export class WorkspaceStorage {
   async backupIfDue(now: number): Promise<void> {
     if (!this.changedSinceBackup || this.state.status === 'damaged' || this.state.status === 'checking') return;
     if (this.lastBackupAt !== null && now - this.lastBackupAt < this.backupEveryMs) return;
-    await this.backupNow().catch((error: unknown) => this.options.log.error('periodic backup failed', error));
+    // A failed one is said once and tried again later, not at every tick of a full disk.
+    const failed = this.state.lastBackupFailure;
+    if (failed !== null && now - failed.at < BACKUP_RETRY_AFTER_MS) return;
+    await this.backupNow().catch(() => undefined);
   }
 
   /** Takes a backup now (`manual`: the user asked for it); one at a time. Throws the contract's error when it cannot. */
@@ -230,12 +300,15 @@ export class WorkspaceStorage {
       this.lastBackupAt = now;
       if (this.db === db) this.covering = { backup: outcome.backup.name, changesCovered: changesBefore };
       this.options.log.info(`backup written: ${join(this.backups.dir, outcome.backup.name)}`);
+      if (this.state.lastBackupFailure !== null) {
+        this.state = { ...this.state, lastBackupFailure: null };
+        this.options.events.emit({ type: 'workspace.health' });
+      }
       return outcome.backup;
     } catch (error) {
-      if (isDiskFull(error)) {
-        this.options.log.error(`backup not written, the disk is full (${this.backups.dir})`, error);
-        throw diskFullError('the backup');
-      }
+      const cause = this.backupFailed(kind, now, error);
+      if (cause === 'diskFull') throw kind === 'manual' ? diskFullAskAgainError('backup') : diskFullError('the backup');
+      if (cause === 'readOnly') throw backupFolderReadOnlyError(this.backups.dir);
       throw error;
     } finally {
       this.backingUp = null;
@@ -247,26 +320,104 @@ export class WorkspaceStorage {
    * damaged state, a full disk gets its own message. Null: not a storage error.
    */
   mapError(procedure: string, error: unknown): ApiError | null {
+    const { databasePath: path } = this.options;
     if (isCorruption(error)) {
       this.damaged(`${procedure}: ${error instanceof Error ? error.message : String(error)}`, true);
-      return workspaceDamagedError(this.options.databasePath);
+      return workspaceDamagedError(path);
     }
     if (isDiskFull(error)) {
       this.options.log.error(`${procedure}: the disk is full`, error);
       return diskFullError(procedure);
     }
+    if (mayBeReadOnly(error)) {
+      const refusal = writeRefusal(path);
+      // SQLITE_READONLY: this connection was opened read-only, even if the file was made writable since.
+      const readOnlyConnection = error instanceof Error && 'code' in error && String(error.code).startsWith('SQLITE_READONLY') && error.code !== 'SQLITE_READONLY_DBMOVED';
+      if (refusal !== null || readOnlyConnection) {
+        this.readOnly(`${procedure}: ${error instanceof Error ? error.message : String(error)}`, refusal);
+        return workspaceReadOnlyError(path);
+      }
+    }
     return null;
+  }
+
+  /**
+   * The file refuses writing (its rights, an immutable file, a disk mounted read-only): said
+   * once in the log, on the terminal and in the UI (not at every save the editor retries), then
+   * watched until it accepts writes again.
+   */
+  private readOnly(reason: string, refusal: { code: string; file: string } | null): void {
+    const { databasePath: path, log } = this.options;
+    if (!this.state.readOnly) {
+      this.state = { ...this.state, readOnly: true };
+      const why = refusal ? `${refusal.code} on ${refusal.file}` : reason;
+      log.error(
+        `workspace file ${path} is read-only (${why}): nothing can be saved. Make it writable (the file's rights, a locked disk); Plume notices it and saves again by itself. Detail: ${reason}`,
+      );
+      process.stderr.write(`Plume: the workspace file ${path} is read-only (${why}): nothing can be saved. Make it writable; Plume will retry by itself.\n`);
+      this.options.events.emit({ type: 'workspace.health' });
+    }
+    if (this.writableWatch !== null) return;
+    this.writableWatch = setInterval(() => {
+      if (writeRefusal(path) === null) this.writableAgain(true);
+    }, this.options.writableCheckEveryMs ?? 2_000);
+    this.writableWatch.unref();
+  }
+
+  /** The file accepts writes again: said, and (`reopen`) core reopens it (onWritableAgain). */
+  private writableAgain(reopen: boolean): void {
+    this.stopWatchingWritable();
+    if (!this.state.readOnly) return;
+    this.state = { ...this.state, readOnly: false };
+    this.options.log.info(`workspace file ${this.options.databasePath} is writable again; saving resumes`);
+    this.options.events.emit({ type: 'workspace.health' });
+    if (reopen) this.options.onWritableAgain?.();
+  }
+
+  private stopWatchingWritable(): void {
+    if (this.writableWatch !== null) clearInterval(this.writableWatch);
+    this.writableWatch = null;
+  }
+
+  /** A backup that failed: kept for Settings › Backups, and an automatic one raises an alert (nobody asked for it, nobody would see it). */
+  private backupFailed(kind: BackupFailure['kind'], at: number, error: unknown): BackupFailure['cause'] {
+    const cause: BackupFailure['cause'] = isDiskFull(error)
+      ? 'diskFull'
+      : isWriteRefusedBySystem(error) || (mayBeReadOnly(error) && writeRefusal(join(this.backups.dir, 'plume-backup.sqlite')) !== null)
+        ? 'readOnly'
+        : 'other';
+    const detail = error instanceof Error ? error.message : String(error);
+    const dir = this.backups.dir;
+    const advice = cause === 'diskFull' ? 'free some space' : cause === 'readOnly' ? `make ${dir} writable` : 'see the error below';
+    this.options.log.error(`${kind === 'manual' ? 'backup asked for' : 'automatic backup'} not written (${dir}): ${advice}; ${kind === 'manual' ? 'press « Back up now » again' : 'Plume tries again later'}`, error);
+    this.state = { ...this.state, lastBackupFailure: { at, kind, cause, detail } };
+    if (kind === 'automatic') {
+      this.options.events.emit({ type: 'alert', messageKey: `storage.alerts.backupFailed.${cause}`, params: { dir }, severity: 'error', postId: null });
+    }
+    this.options.events.emit({ type: 'workspace.health' });
+    return cause;
+  }
+
+  /** plume.sqlite is not a file Plume may open: said, nothing copied or changed. */
+  private unopenable(cause: 'directory' | 'noAccess', reason: string): void {
+    const { databasePath: path, log } = this.options;
+    const error = workspaceUnopenableError(path, cause);
+    this.state = { ...this.state, status: 'unopenable', cause, reason, readable: false };
+    log.error(`${error.message} (${reason})`);
+    process.stderr.write(`Plume: ${error.message}\n`);
+    this.options.events.emit({ type: 'workspace.health' });
   }
 
   /** Damage found: stop writing, copy the file aside untouched, say it on the log, the terminal and the UI. */
   damaged(reason: string, readable: boolean): void {
     if (this.state.status === 'damaged') return;
     const { databasePath: path, log } = this.options;
+    // Before anything closes: no connection may checkpoint a WAL into the file from now on.
+    if (this.db?.open) this.holdFile();
     let aside: string | null = null;
+    let earlier = false;
     try {
-      aside = this.asidePath('damaged');
-      copyFileSync(path, aside);
-      for (const side of SQLITE_SIDE_FILES) if (existsSync(path + side)) copyFileSync(path + side, aside + side);
+      ({ path: aside, earlier } = setAsideCopy(path, this.asidePath('damaged')));
     } catch (error) {
       log.error(`could not copy the damaged workspace file aside`, error);
       aside = null;
@@ -279,12 +430,59 @@ export class WorkspaceStorage {
     }
     // Nothing more is written into a damaged file, checkpoints included.
     void this.checkpoints?.stop();
-    this.state = { ...this.state, status: 'damaged', reason, readable, setAsidePath: aside };
-    const latest = this.backups.latest();
-    const advice = latest ? `restore the backup ${join(this.backups.dir, latest.name)} from Settings › Backups` : 'no backup exists yet; export what can still be read';
-    log.error(`workspace file ${path} is damaged (${reason}); writing stopped; a copy was set aside as ${aside ?? '(copy failed)'}; ${advice}`);
-    process.stderr.write(`Plume: the workspace file ${path} is damaged. Writing stopped. ${advice[0]?.toUpperCase() ?? ''}${advice.slice(1)}.\n`);
+    this.state = { ...this.state, status: 'damaged', reason, readable, setAsidePath: aside, setAsideEarlier: earlier };
+    const copy = aside === null ? '(copy failed)' : earlier ? `${aside} (set aside by an earlier start: the same bytes, no second copy)` : aside;
+    log.error(`workspace file ${path} is damaged (${reason}); writing stopped; the file is left as it is; a copy was set aside as ${copy}; the backups are being checked for the newest sound one`);
+    process.stderr.write(`Plume: the workspace file ${path} is damaged. Writing stopped; the file is left as it is.\n`);
+    this.searchSoundBackup(readable);
     this.options.events.emit({ type: 'workspace.health' });
+  }
+
+  /** Resolves once the backups were checked for the one to offer (tests). */
+  whenBackupsChecked(): Promise<void> {
+    return this.backupsSearched;
+  }
+
+  /** Finds the newest backup that passes its check, offers it on the screen and names it in the log. */
+  private searchSoundBackup(readable: boolean): void {
+    const search = ++this.backupSearch;
+    const { log } = this.options;
+    const dir = this.backups.dir;
+    this.state = { ...this.state, soundBackup: null, backupsChecked: false, damagedBackups: [] };
+    const candidates = this.backups.list().filter((backup) => backup.kind !== 'beforeRestore');
+    this.backupsSearched = newestSoundBackup(dir, candidates).then(({ sound, damaged, unchecked }) => {
+      if (search !== this.backupSearch) return;
+      this.state = { ...this.state, soundBackup: sound, backupsChecked: true, damagedBackups: damaged };
+      for (const { name, reason } of unchecked) log.error(`backup ${join(dir, name)} could not be checked (${reason}); not offered`);
+      const found = damaged.length > 0 ? `; damaged too, not offered: ${damaged.join(', ')}` : '';
+      const advice = sound
+        ? `restore the backup ${join(dir, sound.name)}, the newest that passes its check, from the screen or Settings › Backups${found}`
+        : candidates.length > 0
+          ? `no backup passes its check${found}${readable ? '; export what can still be read' : ''}`
+          : `no backup exists yet${readable ? '; export what can still be read' : ''}`;
+      log.error(`workspace file ${this.options.databasePath}: ${advice}`);
+      process.stderr.write(`Plume: ${advice[0]?.toUpperCase() ?? ''}${advice.slice(1)}.\n`);
+      this.options.events.emit({ type: 'workspace.health' });
+    });
+  }
+
+  /** Keeps checkpoints out of the file (fileHold.ts); a failure to is said, never fatal. */
+  private holdFile(): void {
+    if (this.hold !== null) return;
+    const taken = FileHold.take(this.options.databasePath);
+    this.hold = taken.hold;
+    if (taken.hold === null) this.options.log.error('could not hold the workspace file against checkpoints while it is not known sound', taken.error);
+  }
+
+  /** Once no connection to a damaged file is left open, or the file is known sound. */
+  releaseFile(): void {
+    const hold = this.hold;
+    this.hold = null;
+    try {
+      hold?.release();
+    } catch (error) {
+      this.options.log.error('could not release the hold on the workspace file', error);
+    }
   }
 
   /**
@@ -293,6 +491,7 @@ export class WorkspaceStorage {
    */
   detach(): Promise<void> {
     this.db = null;
+    this.stopWatchingWritable();
     const stopped = this.checkpoints?.stop() ?? Promise.resolve();
     this.checkpoints = null;
     return stopped;
@@ -307,6 +506,8 @@ export class WorkspaceStorage {
     const covering = this.covering;
     const unchanged = covering !== null && db.open && this.state.status === 'ok' && totalChanges(db) === covering.changesCovered;
     db.close();
+    // Only now: the connection closed above could not checkpoint while the hold was on.
+    this.releaseFile();
     if (!unchanged) return;
     try {
       recordCoverage(this.coverageMarker, covering.backup, this.options.databasePath);
@@ -328,7 +529,7 @@ export class WorkspaceStorage {
     } catch (error) {
       rmSync(incoming, { force: true });
       this.options.log.error(`restore from ${backupPath} not started: the copy failed`, error);
-      throw isDiskFull(error) ? diskFullError('the restored file') : error;
+      throw isDiskFull(error) ? diskFullAskAgainError('restore') : error;
     }
   }
 
@@ -340,6 +541,8 @@ export class WorkspaceStorage {
   swapIn(incoming: string, backupPath: string): void {
     const { databasePath: path, clock } = this.options;
     const aside = this.backups.beforeRestorePath(clock.now());
+    // A damaged file no wiring had open is still held: let go before it moves.
+    this.releaseFile();
     if (existsSync(path)) renameSync(path, aside);
     for (const side of SQLITE_SIDE_FILES) {
       if (existsSync(path + side)) renameSync(path + side, aside + side);
@@ -348,7 +551,19 @@ export class WorkspaceStorage {
     // A marker left by the close above speaks of the file set aside.
     forgetCoverage(this.coverageMarker);
     this.covering = null;
-    this.state = { ...this.state, status: 'ok', reason: null, setAsidePath: null, readable: true };
+    this.backupSearch += 1;
+    this.state = {
+      ...this.state,
+      status: 'ok',
+      cause: null,
+      reason: null,
+      setAsidePath: null,
+      setAsideEarlier: false,
+      readable: true,
+      soundBackup: null,
+      backupsChecked: false,
+      damagedBackups: [],
+    };
     this.options.log.info(`workspace restored from ${backupPath}; the previous file was kept as ${aside}`);
   }
 

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { MailReachabilityPill } from '../signoff/MailReachabilityPill';
+import { WorkspaceStatusPills } from '../storage/WorkspaceStatusPills';
 import { shortcutLabels } from './useShortcuts';
 import { useCoreReachable, useOnline, useSignedOut } from './useOnline';
 
@@ -20,6 +21,7 @@ export function StatusBar() {
           {online ? t('app.online') : t('app.offline')}
         </span>
       )}
+      <WorkspaceStatusPills />
       <MailReachabilityPill />
       {reachable || signedOut ? null : (
         <span className="pill error" role="alert" data-testid="core-unreachable">

@@ -180,6 +180,12 @@ export const en: Messages = {
     diskFull: 'The disk is full; nothing was saved and the last saved version is intact. Free some space: Plume will retry by itself.',
     workspaceDamaged: 'The workspace file is damaged: Plume no longer writes to it. Restore a backup (Settings › Backups) or export what can still be read.',
     workspaceUnreadable: 'The workspace file cannot be read. Restore a backup (Settings › Backups).',
+    workspaceReadOnly: 'The workspace file is read-only ({{file}}): nothing was saved. Make it writable (the file’s rights, a locked disk); Plume will retry by itself.',
+    workspaceIsDirectory: '{{file}} is a folder, not the workspace file. Move or rename that folder (or choose another workspace with PLUME_DATA_DIR), then start Plume again.',
+    workspaceNoAccess: 'Plume may not read {{file}}. Give your user the right to read and change it (or choose another workspace with PLUME_DATA_DIR), then start Plume again.',
+    diskFullBackup: 'The disk is full: the backup was not written and nothing saved was changed. Free some space, then press “Back up now” again.',
+    diskFullRestore: 'The disk is full: the restore did not start and the workspace is as it was. Free some space, then restore again.',
+    backupFolderReadOnly: 'The backups folder ({{dir}}) is read-only: the backup was not written. Make it writable, then press “Back up now” again.',
     similarity: {
       cancelled: 'The near-duplicate search was abandoned: the view that asked for it was left.',
       samePost: 'A post is not compared with itself.',

@@ -183,6 +183,12 @@ export const fr = {
     diskFull: 'Le disque est plein ; rien n’a été enregistré, la dernière version enregistrée est intacte. Libérez de la place : Plume réessaiera tout seul.',
     workspaceDamaged: 'Le fichier de l’espace de travail est endommagé : Plume n’y écrit plus. Restaurez une sauvegarde (Réglages › Sauvegardes) ou exportez ce qui peut encore être lu.',
     workspaceUnreadable: 'Le fichier de l’espace de travail ne peut pas être lu. Restaurez une sauvegarde (Réglages › Sauvegardes).',
+    workspaceReadOnly: 'Le fichier de l’espace de travail est en lecture seule ({{file}})\u00a0: rien n’a été enregistré. Rendez-le modifiable (droits du fichier, disque verrouillé)\u00a0; Plume réessaiera tout seul.',
+    workspaceIsDirectory: '{{file}} est un dossier, pas le fichier de l’espace de travail. Déplacez ou renommez ce dossier (ou choisissez un autre espace de travail avec PLUME_DATA_DIR), puis relancez Plume.',
+    workspaceNoAccess: 'Plume n’a pas le droit de lire {{file}}. Donnez à votre utilisateur le droit de le lire et de le modifier (ou choisissez un autre espace de travail avec PLUME_DATA_DIR), puis relancez Plume.',
+    diskFullBackup: 'Le disque est plein\u00a0: la sauvegarde n’a pas été écrite, rien de ce qui était enregistré n’a changé. Libérez de la place, puis appuyez de nouveau sur «\u00a0Sauvegarder maintenant\u00a0».',
+    diskFullRestore: 'Le disque est plein\u00a0: la restauration n’a pas commencé, l’espace de travail est tel quel. Libérez de la place, puis relancez la restauration.',
+    backupFolderReadOnly: 'Le dossier des sauvegardes ({{dir}}) est en lecture seule\u00a0: la sauvegarde n’a pas été écrite. Rendez-le modifiable, puis appuyez de nouveau sur «\u00a0Sauvegarder maintenant\u00a0».',
     similarity: {
       cancelled: 'La recherche de doublons a été abandonnée\u00a0: la vue qui l’avait demandée a été quittée.',
       samePost: 'Une publication n’est pas comparée avec elle-même.',

@@ -13,6 +13,7 @@ export function BackupsSection() {
   const queryClient = useQueryClient();
   const backups = useBackups();
   const health = useWorkspaceHealth();
+  const failure = health.data?.lastBackupFailure ?? null;
   const restore = useRestore();
   const [notice, setNotice] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -51,6 +52,14 @@ export function BackupsSection() {
       <h2 id="backups-title">{t('storage.backups.title')}</h2>
       <p className="hint">{t('storage.backups.intro', { dir: health.data?.backupsDir ?? '' })}</p>
       {backups.data?.length === 0 ? <p>{t('storage.backups.none')}</p> : null}
+      {failure ? (
+        <p className="field-error" role="status" data-testid="backup-failure">
+          {t(`storage.backups.failed.${failure.kind}`, {
+            when: formatTakenAt(failure.at, i18n.language),
+            why: t(`storage.backups.failed.${failure.cause}`, { detail: failure.detail }),
+          })}
+        </p>
+      ) : null}
       <ul className="backup-list">
         {backups.data?.map((backup) => {
           const when = formatTakenAt(backup.takenAt, i18n.language);

@@ -1,15 +1,36 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useQuery } from '@tanstack/react-query';
+import type { WorkspaceHealth } from '../../../shared/workspace/health';
 import { errorMessage } from '../ui/errorMessage';
-import { formatTakenAt, useRestore, useWorkspaceHealth } from './queries';
+import { formatTakenAt, useRestore, useWorkspaceHealth, workspaceHealthQuery } from './queries';
+
+/** While core checks the backups (seconds, a worker per backup), the screen asks again until it has the answer: its event may come before the page listens. */
+const BACKUPS_CHECK_POLL_MS = 1_000;
+
+/** What the screen tells the user to do: exactly the buttons it shows. */
+function adviceKey(h: WorkspaceHealth, offered: boolean): string | null {
+  if (h.status !== 'damaged') return null;
+  if (!h.backupsChecked) return null;
+  if (offered) return h.readable ? 'storage.damaged.what' : 'storage.damaged.whatRestoreOnly';
+  return h.readable ? 'storage.damaged.whatReadOnlyOnly' : 'storage.damaged.whatNothing';
+}
 
 /**
- * Says when the workspace file is damaged or was empty: a blocking screen naming the file and
- * what to do (restore the latest backup, or go on read-only to export), then a banner.
+ * Says when the workspace file is damaged, was empty, or is not a file Plume may open: a
+ * blocking screen naming the file and what to do (restore the newest backup that passes its
+ * check, or go on read-only to export), then a banner.
  */
 export function WorkspaceHealthNotice() {
   const { t, i18n } = useTranslation();
-  const health = useWorkspaceHealth();
+  useWorkspaceHealth();
+  const health = useQuery({
+    ...workspaceHealthQuery,
+    refetchInterval: (query) => {
+      const data = query.state.data;
+      return data && (data.status === 'damaged' || data.status === 'emptyFile') && !data.backupsChecked ? BACKUPS_CHECK_POLL_MS : false;
+    },
+  });
   const restore = useRestore();
   const [dismissed, setDismissed] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -17,15 +38,27 @@ export function WorkspaceHealthNotice() {
   const h = health.data;
   if (!h || h.status === 'ok' || h.status === 'checking') return null;
 
+  if (h.status === 'unopenable') {
+    return (
+      <div className="health-overlay">
+        <div className="health-dialog" role="alertdialog" aria-modal="true" aria-labelledby="health-title" data-testid="workspace-health">
+          <h2 id="health-title">{t('storage.unopenable.title')}</h2>
+          <p>{t(h.cause === 'directory' ? 'errors.workspaceIsDirectory' : 'errors.workspaceNoAccess', { file: h.file })}</p>
+          <p className="hint">{t('storage.unopenable.hint')}</p>
+        </div>
+      </div>
+    );
+  }
+
   const key = `${h.status}:${h.setAsidePath ?? ''}`;
-  const latest = h.latestBackup;
-  const when = latest ? formatTakenAt(latest.takenAt, i18n.language) : '';
-  const restoreLatest = async () => {
-    if (!latest) return;
+  const offered = h.soundBackup;
+  const when = offered ? formatTakenAt(offered.takenAt, i18n.language) : '';
+  const restoreOffered = async () => {
+    if (!offered) return;
     setBusy(true);
     setError(null);
     try {
-      await restore(latest.name);
+      await restore(offered.name);
     } catch (e) {
       setError(e);
     } finally {
@@ -42,14 +75,26 @@ export function WorkspaceHealthNotice() {
   }
 
   const damaged = h.status === 'damaged';
+  const canContinue = !damaged || h.readable;
+  const advice = adviceKey(h, offered !== null);
   return (
     <div className="health-overlay">
       <div className="health-dialog" role="alertdialog" aria-modal="true" aria-labelledby="health-title" data-testid="workspace-health">
         <h2 id="health-title">{t(damaged ? 'storage.damaged.title' : 'storage.empty.title')}</h2>
-        <p>{t(damaged ? 'storage.damaged.body' : 'storage.empty.body', { file: h.file, aside: h.setAsidePath ?? '—' })}</p>
+        <p>{t(damaged ? (h.setAsideEarlier ? 'storage.damaged.bodyEarlier' : 'storage.damaged.body') : 'storage.empty.body', { file: h.file, aside: h.setAsidePath ?? '—' })}</p>
         {damaged && !h.readable ? <p>{t('storage.damaged.unreadable')}</p> : null}
-        {damaged ? <p>{t('storage.damaged.what')}</p> : null}
-        {latest ? null : <p>{t('storage.damaged.noBackup')}</p>}
+        {!h.backupsChecked ? (
+          <p role="status" data-testid="checking-backups">
+            {t('storage.damaged.checkingBackups')}
+          </p>
+        ) : h.damagedBackups.length > 0 && offered ? (
+          <p>{t('storage.damaged.damagedBackups', { count: h.damagedBackups.length })}</p>
+        ) : h.damagedBackups.length > 0 ? (
+          <p>{t('storage.damaged.noSoundBackup')}</p>
+        ) : !offered ? (
+          <p>{t('storage.damaged.noBackup')}</p>
+        ) : null}
+        {advice ? <p data-testid="health-advice">{t(advice)}</p> : null}
         {h.reason ? <p className="hint">{t('storage.damaged.detail', { reason: h.reason })}</p> : null}
         {error ? (
           <p className="field-error" role="alert">
@@ -57,14 +102,12 @@ export function WorkspaceHealthNotice() {
           </p>
         ) : null}
         <div className="actions">
-          {latest ? (
-            <button className="primary" disabled={busy} onClick={() => void restoreLatest()}>
+          {offered ? (
+            <button className="primary" disabled={busy} onClick={() => void restoreOffered()}>
               {t('storage.damaged.restore', { when })}
             </button>
           ) : null}
-          {!damaged || h.readable ? (
-            <button onClick={() => setDismissed(key)}>{t(damaged ? 'storage.damaged.readOnly' : 'storage.empty.keep')}</button>
-          ) : null}
+          {canContinue ? <button onClick={() => setDismissed(key)}>{t(damaged ? 'storage.damaged.readOnly' : 'storage.empty.keep')}</button> : null}
         </div>
       </div>
     </div>

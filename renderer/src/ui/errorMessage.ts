@@ -2,9 +2,13 @@ import type { TFunction } from 'i18next';
 import { ApiError } from '../../../shared/api/errors';
 import { TransportError } from '../api/client';
 
+/** The error's details that a message may name (a file, a folder): texts only. */
+const textDetails = (details: Record<string, unknown> | undefined): Record<string, string> =>
+  Object.fromEntries(Object.entries(details ?? {}).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
+
 /** One place that turns any failure into a sentence in the user's language. */
 export function errorMessage(t: TFunction, error: unknown): string {
-  if (error instanceof ApiError) return t(error.messageKey, { defaultValue: t('errors.internal') });
+  if (error instanceof ApiError) return t(error.messageKey, { ...textDetails(error.details), defaultValue: t('errors.internal') });
   if (error instanceof TransportError) return t('errors.network');
   return t('errors.internal');
 }

@@ -59,7 +59,8 @@ describe.skipIf(mountProblem !== null)(`on a full disk${mountProblem ? ` — ski
 
       const backup = await t.raw('backups.create', {});
       expect(backup.ok).toBe(false);
-      if (!backup.ok) expect(backup.error.messageKey).toBe('errors.diskFull');
+      // Asked for once: nothing retries it, so the message says to press the button again.
+      if (!backup.ok) expect(backup.error.messageKey).toBe('errors.diskFullBackup');
 
       rmSync(filler);
       const retried = await t.call('posts.save', { id: post.id, baseVersion: saved.version, content: long });
@@ -104,7 +105,7 @@ describe.skipIf(mountProblem !== null)(`on a full disk${mountProblem ? ` — ski
       filler = fillDisk(mountPoint.path);
       const result = await t.raw('backups.restore', { name: backup.name });
       expect(result.ok).toBe(false);
-      if (!result.ok) expect(result.error.messageKey).toBe('errors.diskFull');
+      if (!result.ok) expect(result.error.messageKey).toBe('errors.diskFullRestore');
       expect((await t.call('partners.list', {})).map((p) => p.displayName).sort()).toEqual(['A', 'B']);
     } finally {
       if (filler) rmSync(filler);
