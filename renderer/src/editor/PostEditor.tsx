@@ -155,7 +155,8 @@ function PostEditorPage({ initial, partners, onDeleted }: PostEditorProps) {
   // While saves fail the text is also kept in the browser; a copy left by a closed tab is offered back.
   const unsaved = useUnsavedCopy(initial, saver, saveStatus, editor, fields);
   // A damaged workspace file is served read-only: typing there could never be saved.
-  const readOnly = useWorkspaceHealth().data?.status === 'damaged';
+  const healthStatus = useWorkspaceHealth().data?.status;
+  const readOnly = healthStatus === 'damaged' || healthStatus === 'unopenable';
   useEffect(() => {
     editor.setEditable(!readOnly);
   }, [editor, readOnly]);
