@@ -84,6 +84,9 @@ test('on a full disk the editor says so, keeps the text, and saves it once there
       await expect(page.getByTestId('save-status')).toContainText('Le disque est plein', { timeout: 3_000 });
     }).toPass({ timeout: 60_000 });
     await expect(body).toContainText('Texte long pendant que le disque est plein.');
+    // The whole sentence is on screen (it was cut at « réessaiera tout seu… »).
+    const status = page.getByTestId('save-status');
+    expect(await status.evaluate((element) => element.scrollWidth <= element.clientWidth && element.getBoundingClientRect().right <= (element.parentElement?.getBoundingClientRect().right ?? 0) + 1)).toBe(true);
 
     rmSync(filler);
     await expect(page.getByTestId('save-status')).toHaveAttribute('data-status', 'clean');
