@@ -16,7 +16,6 @@ const fr = {
   footerPage: 'Page {page} sur {pages}',
   empty: 'Aucune activité enregistrée ce mois-ci\u00a0: ni brouillon, ni demande de validation, ni publication. Les chiffres ci-dessous sont à zéro, et c’est exact.',
   noData: 'Aucune donnée ce mois-ci.',
-  none: 'Aucun',
   untitled: 'Sans titre',
   noPillar: 'Sans pilier',
   kpi: {
@@ -30,6 +29,8 @@ const fr = {
     requestsDetail: 'Demandes\u00a0: {count}',
     turnaroundDetail: '90e centile\u00a0: {p90}',
     publishedDetail: 'dont {networks}',
+    /** The Publications tile with nothing published: « publication » is feminine. */
+    noPublication: 'Aucune',
     previous: 'Mois précédent\u00a0: {value}',
   },
   sections: {
@@ -129,6 +130,7 @@ const fr = {
     atMost: 'au plus {max} par semaine',
     weeksOnTarget: '{ok} sur {judged}',
     maxPerDay: 'Jours au-delà du maximum quotidien ({max})\u00a0: {days}',
+    noDay: 'aucun',
     outsideWindows: 'Publications un jour calme, en heures calmes ou à une date exclue\u00a0: {count}',
     partialNote: '* semaine incomplète dans le mois\u00a0: montrée, non jugée.',
   },
@@ -246,7 +248,6 @@ const en: ReportMessages = {
   footerPage: 'Page {page} of {pages}',
   empty: 'No activity recorded this month: no draft, no sign-off request, no publication. The figures below are zero, and that is accurate.',
   noData: 'No data this month.',
-  none: 'None',
   untitled: 'Untitled',
   noPillar: 'No pillar',
   kpi: {
@@ -260,6 +261,7 @@ const en: ReportMessages = {
     requestsDetail: 'Requests: {count}',
     turnaroundDetail: '90th percentile: {p90}',
     publishedDetail: 'incl. {networks}',
+    noPublication: 'None',
     previous: 'Previous month: {value}',
   },
   sections: {
@@ -359,6 +361,7 @@ const en: ReportMessages = {
     atMost: 'at most {max} a week',
     weeksOnTarget: '{ok} of {judged}',
     maxPerDay: 'Days over the daily maximum ({max}): {days}',
+    noDay: 'none',
     outsideWindows: 'Publications on a quiet day, in quiet hours or on an excluded date: {count}',
     partialNote: '* week only partly in the month: shown, not judged.',
   },

@@ -34,4 +34,10 @@ describe('the monthly report’s words', () => {
     expect(fmt.localDate('2027-05-02')).toBe('2 mai');
   });
 
+  it('agrees « aucune » with « publication », a feminine noun, in the Publications tile', () => {
+    const text = december('fr');
+    expect(text).toMatch(/Publications\n+0\n+Aucune\n/u);
+    expect(text).not.toMatch(/\nAucun\n/u);
+    expect(december('en')).toMatch(/Publications\n+0\n+None\n/u);
+  });
 });
