@@ -1,14 +1,16 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../ui/errorMessage';
-import { formatTakenAt, useRestore, useWorkspaceHealth } from './queries';
+import { useDateFormat } from '../ui/useDateFormat';
+import { useRestore, useWorkspaceHealth } from './queries';
 
 /**
  * Says when the workspace file is damaged or was empty: a blocking screen naming the file and
  * what to do (restore the latest backup, or go on read-only to export), then a banner.
  */
 export function WorkspaceHealthNotice() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const { dateTime } = useDateFormat();
   const health = useWorkspaceHealth();
   const restore = useRestore();
   const [dismissed, setDismissed] = useState<string | null>(null);
@@ -19,7 +21,7 @@ export function WorkspaceHealthNotice() {
 
   const key = `${h.status}:${h.setAsidePath ?? ''}`;
   const latest = h.latestBackup;
-  const when = latest ? formatTakenAt(latest.takenAt, i18n.language) : '';
+  const when = latest ? dateTime(latest.takenAt) : '';
   const restoreLatest = async () => {
     if (!latest) return;
     setBusy(true);
