@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { issueMessage, issuePath, oneIssuePerField } from './issueKeys';
 
 /**
  * The one error shape every transport carries. `messageKey` is an i18n key the UI translates;
@@ -60,12 +61,17 @@ export class ApiError extends Error {
   }
 }
 
-/** Zod messages in our schemas are i18n keys; anything else falls back to a generic key. */
+/**
+ * Zod messages in our schemas are i18n keys; zod's own issues get keys that say what to do
+ * (shared/api/issueKeys.ts). Bounds travel as params; one issue per field, the most useful.
+ */
 export function issuesFromZod(error: z.ZodError): FieldIssue[] {
-  return error.issues.map((issue) => ({
-    path: issue.path.filter((p): p is string | number => typeof p !== 'symbol'),
-    messageKey: issue.message.startsWith('errors.') ? issue.message : 'errors.invalid',
-  }));
+  return oneIssuePerField(
+    error.issues.map((issue) => {
+      const { messageKey, params } = issueMessage(issue);
+      return { path: issuePath(issue), messageKey, ...(Object.keys(params).length > 0 ? { params } : {}) };
+    }),
+  );
 }
 
 export function validationError(error: z.ZodError): ApiError {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { wholeNumberBetween } from '../api/issueKeys';
 import { AccountStatus } from './account';
 import { CredentialErrorCode } from './errors';
 
@@ -15,7 +16,7 @@ const host = z
 
 export const MailServer = z.object({
   host,
-  port: z.number().int().min(1).max(65535),
+  port: wholeNumberBetween(1, 65535),
   security: MailSecurity,
 });
 export type MailServer = z.infer<typeof MailServer>;
@@ -26,7 +27,7 @@ export const MailAccountInput = z
     smtp: MailServer,
     imap: MailServer,
     username: z.string().trim().min(1, { message: 'errors.required' }).max(320, { message: 'errors.tooLong' }),
-    fromAddress: z.string().trim().pipe(z.email({ message: 'errors.email' })),
+    fromAddress: z.string().trim().min(1, { message: 'errors.required' }).pipe(z.email({ message: 'errors.email' })),
     fromName: z.string().trim().max(120, { message: 'errors.tooLong' }).default(''),
     password: z.string().min(1, { message: 'errors.required' }).max(500, { message: 'errors.tooLong' }).optional(),
   })

@@ -1,5 +1,3 @@
-import { TZDate } from '@date-fns/tz';
-import { format } from 'date-fns';
 import { enGB, fr } from 'date-fns/locale';
 import type { Locale as DateFnsLocale } from 'date-fns';
 import { formatOffset, offsetAt } from '../calendar/zonedTime';
@@ -8,6 +6,7 @@ import type { Figures } from '../engagement/figures';
 import type { Locale } from '../partners/schema';
 import { networkLabels } from '../posts/networks';
 import type { Network } from '../posts/networks';
+import { formatCivilDate } from '../time/civilDate';
 import { formatInZone } from '../time/wallClock';
 import { zoneTimeName } from '../time/zoneNames';
 import type { SilentNetwork } from './cadenceFlag';
@@ -56,15 +55,8 @@ export interface ComposedDigest {
 
 const DATE_FNS: Record<Locale, DateFnsLocale> = { fr, en: enGB };
 
-/**
- * A civil date formatted with no zone arithmetic at all (noon UTC never crosses a day).
- * `do` is French "1er" on the 1st and the plain number otherwise (date-fns alone writes "23ème"
- * when no month follows).
- */
-function formatDate(date: string, pattern: string, locale: Locale): string {
-  const day = date.endsWith('-01') ? "'1er'" : 'd';
-  return format(new TZDate(Date.parse(`${date}T12:00:00Z`), 'UTC'), pattern.replace('do', day), { locale: DATE_FNS[locale] });
-}
+/** A civil date ('YYYY-MM-DD') in the partner's language, French « 1er » included. */
+const formatDate = (date: string, pattern: string, locale: Locale): string => formatCivilDate(date, pattern, DATE_FNS[locale]);
 
 /** "novembre 2026" or "semaine du 23 au 29 novembre 2026": the period as a noun. */
 export function periodLabel(period: DigestPeriod, locale: Locale): string {

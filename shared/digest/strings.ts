@@ -72,13 +72,13 @@ const fr: DigestStrings = {
     engagements: 'interactions',
   },
   monthPattern: 'MMMM yyyy',
-  dayInMonth: 'do',
-  dayMonth: 'do MMMM',
-  dayMonthYear: 'do MMMM yyyy',
+  dayInMonth: 'd',
+  dayMonth: 'd MMMM',
+  dayMonthYear: 'd MMMM yyyy',
   monthPhrase: (month) => `en ${month}`,
   weekLabel: (from, to) => `semaine du ${from} au ${to}`,
   weekPhrase: (label) => `pendant la ${label}`,
-  instantPattern: "EEEE do MMMM yyyy 'à' HH:mm",
+  instantPattern: "EEEE d MMMM yyyy 'à' HH:mm",
   thousands: '\u202f',
 };
 

@@ -14,13 +14,19 @@ export type FormOfAddress = z.infer<typeof FormOfAddress>;
 /** Networks ticked on each new post of the partner, each once. */
 const DefaultNetworks = z.array(Network).max(10).transform((list) => [...new Set(list)]);
 
-const trimmed = (max: number) => z.string().trim().max(max, { message: 'errors.tooLong' });
+/** The longest text of each of a partner's fields, and the longest sign-off lead (hours): the form's messages name them. */
+export const partnerLimits = { displayName: 120, role: 120, organisation: 160, signoffLeadHours: 720 } as const;
+
+// The partner form translates a message's key alone: each key here is a whole sentence.
+const trimmed = (field: 'displayName' | 'role' | 'organisation') =>
+  z.string().trim().max(partnerLimits[field], { message: `errors.partner.${field}` });
+const signoffLead = { error: 'errors.partner.signoffLead' };
 
 /** What a user types in the partner form; the same schema validates in the form and in core. */
 export const PartnerInput = z.object({
-  displayName: trimmed(120).min(1, { message: 'errors.required' }),
-  role: trimmed(120).default(''),
-  organisation: trimmed(160).default(''),
+  displayName: trimmed('displayName').min(1, { message: 'errors.required' }),
+  role: trimmed('role').default(''),
+  organisation: trimmed('organisation').default(''),
   /** Omitted: a new partner gets a palette colour nobody uses yet; an update keeps the stored one. */
   color: z
     .string()
@@ -32,7 +38,7 @@ export const PartnerInput = z.object({
     .union([z.literal(''), z.string().trim().pipe(z.email({ message: 'errors.email' }))])
     .default(''),
   /** Sign-off due this long before publication; omitted keeps the stored value (default 24 h). */
-  signoffLeadMinutes: z.number().int().min(0, { message: 'errors.invalid' }).max(43_200, { message: 'errors.invalid' }).optional(),
+  signoffLeadMinutes: z.number(signoffLead).int(signoffLead).min(0, signoffLead).max(partnerLimits.signoffLeadHours * 60, signoffLead).optional(),
   /** Omitted keeps the stored value (none for a new partner). */
   defaultNetworks: DefaultNetworks.optional(),
   /** Omitted keeps the stored value ('' for a new partner). */

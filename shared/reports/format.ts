@@ -1,13 +1,12 @@
-import { TZDate } from '@date-fns/tz';
-import { format } from 'date-fns';
 import { enGB, fr } from 'date-fns/locale';
-import { firstDayOfMonth, parseLocalDate } from '../calendar/civil';
+import { firstDayOfMonth } from '../calendar/civil';
 import type { LocalDate } from '../calendar/civil';
 import type { Locale } from '../partners/schema';
 import type { ComparisonKey } from './model';
 import type { ReportMonth } from './month';
 import { reportMessages } from './messages';
 import { formatInZone } from '../time/wallClock';
+import { formatCivilDate } from '../time/civilDate';
 
 export type FigureKind = 'count' | 'rate' | 'duration';
 
@@ -29,11 +28,11 @@ export interface ReportFormat {
   /** Instants, shown in the report's zone. */
   date(at: number): string;
   dateTime(at: number): string;
-  /** A local date: '5 oct.' or with the year. */
+  /** A local date: '5 oct.', '1er oct.', or with the year. */
   localDate(date: LocalDate, withYear?: boolean): string;
   /** 'Octobre 2026' (a title), or in running text as the language writes it: 'octobre 2026', 'October 2026'. */
   month(month: ReportMonth, inText?: boolean): string;
-  /** An instant within the report's month, short: 'jeu. 1 oct., 18:00'. */
+  /** An instant within the report's month, short: 'jeu. 1er oct., 18:00'. */
   dayTime(at: number): string;
   /** This month against the previous, by the kind of figure: '+3', '−2 h', '+5 pts', '='. */
   change(kind: FigureKind, current: number | null, previous: number | null): string;
@@ -57,10 +56,6 @@ export function reportFormat(locale: Locale, zone: string): ReportFormat {
     return `${decimal(ms / (24 * HOUR))}\u00a0${units.days}`;
   };
   const signed = (n: number, text: string) => (n > 0 ? `+${text}` : n < 0 ? `${MINUS}${text}` : '=');
-  const civil = (date: LocalDate) => {
-    const { year, month, day } = parseLocalDate(date);
-    return new TZDate(year, month - 1, day, 'UTC');
-  };
   const capitalised = (text: string) => text.charAt(0).toLocaleUpperCase(intlLocales[locale]) + text.slice(1);
 
   return {
@@ -72,9 +67,9 @@ export function reportFormat(locale: Locale, zone: string): ReportFormat {
     duration,
     date: (at) => formatInZone(at, zone, 'd MMM yyyy', dateLocale),
     dateTime: (at) => formatInZone(at, zone, 'd MMM yyyy, HH:mm', dateLocale),
-    localDate: (date, withYear = false) => format(civil(date), withYear ? 'd MMM yyyy' : 'd MMM', { locale: dateLocale }),
+    localDate: (date, withYear = false) => formatCivilDate(date, withYear ? 'd MMM yyyy' : 'd MMM', dateLocale),
     month: (month, inText = false) => {
-      const name = format(civil(firstDayOfMonth(month)), 'LLLL yyyy', { locale: dateLocale });
+      const name = formatCivilDate(firstDayOfMonth(month), 'LLLL yyyy', dateLocale);
       return inText ? name : capitalised(name);
     },
     dayTime: (at) => formatInZone(at, zone, 'EEE d MMM, HH:mm', dateLocale),

@@ -1,3 +1,6 @@
+import type { PostStatus } from '../posts/schema';
+import type { Actor, Channel } from '../signoff/audit';
+
 /**
  * The report's own words, French first; English mirrors the keys exactly (the compiler checks).
  * `{name}` placeholders are filled by `fill`. French typography: no-break space (U+00A0)
@@ -16,7 +19,6 @@ const fr = {
   footerPage: 'Page {page} sur {pages}',
   empty: 'Aucune activité enregistrée ce mois-ci\u00a0: ni brouillon, ni demande de validation, ni publication. Les chiffres ci-dessous sont à zéro, et c’est exact.',
   noData: 'Aucune donnée ce mois-ci.',
-  none: 'Aucun',
   untitled: 'Sans titre',
   noPillar: 'Sans pilier',
   kpi: {
@@ -30,6 +32,8 @@ const fr = {
     requestsDetail: 'Demandes\u00a0: {count}',
     turnaroundDetail: '90e centile\u00a0: {p90}',
     publishedDetail: 'dont {networks}',
+    /** The Publications tile with nothing published: « publication » is feminine. */
+    noPublication: 'Aucune',
     previous: 'Mois précédent\u00a0: {value}',
   },
   sections: {
@@ -129,6 +133,7 @@ const fr = {
     atMost: 'au plus {max} par semaine',
     weeksOnTarget: '{ok} sur {judged}',
     maxPerDay: 'Jours au-delà du maximum quotidien ({max})\u00a0: {days}',
+    noDay: 'aucun',
     outsideWindows: 'Publications un jour calme, en heures calmes ou à une date exclue\u00a0: {count}',
     partialNote: '* semaine incomplète dans le mois\u00a0: montrée, non jugée.',
   },
@@ -200,6 +205,30 @@ const fr = {
     moved: 'Déplacement',
     partnerChanged: 'Changement de partenaire',
   },
+  /** The CSV's labels beside the codes of a post's status, who acted and how. */
+  statuses: {
+    draft: 'Brouillon',
+    in_review: 'En validation',
+    changes_requested: 'Modifications demandées',
+    approved: 'Validé',
+    rejected: 'Refusé',
+    scheduled: 'Programmé',
+    published: 'Publié',
+    withdrawn: 'Retiré',
+    expired: 'Expiré',
+    held: 'Retenu',
+    failed: 'Échec',
+    missed: 'Manqué',
+  } satisfies Record<PostStatus, string>,
+  actorKinds: { community_manager: 'Community manager', partner: 'Partenaire', system: 'Plume' } satisfies Record<Actor['kind'], string>,
+  channels: {
+    app: 'Dans Plume',
+    email: 'Courriel',
+    phone: 'Téléphone',
+    in_person: 'En personne',
+    message: 'Message',
+    system: 'Automatique',
+  } satisfies Record<Channel, string>,
   csv: {
     partner: 'partenaire',
     partnerId: 'id_partenaire',
@@ -212,10 +241,14 @@ const fr = {
     action: 'action',
     actionLabel: 'action_libelle',
     fromStatus: 'statut_avant',
+    fromStatusLabel: 'statut_avant_libelle',
     toStatus: 'statut_apres',
+    toStatusLabel: 'statut_apres_libelle',
     actorKind: 'acteur_type',
+    actorKindLabel: 'acteur_type_libelle',
     actorName: 'acteur',
     channel: 'canal',
+    channelLabel: 'canal_libelle',
     revision: 'revision',
     network: 'reseau',
     url: 'lien',
@@ -246,7 +279,6 @@ const en: ReportMessages = {
   footerPage: 'Page {page} of {pages}',
   empty: 'No activity recorded this month: no draft, no sign-off request, no publication. The figures below are zero, and that is accurate.',
   noData: 'No data this month.',
-  none: 'None',
   untitled: 'Untitled',
   noPillar: 'No pillar',
   kpi: {
@@ -260,6 +292,7 @@ const en: ReportMessages = {
     requestsDetail: 'Requests: {count}',
     turnaroundDetail: '90th percentile: {p90}',
     publishedDetail: 'incl. {networks}',
+    noPublication: 'None',
     previous: 'Previous month: {value}',
   },
   sections: {
@@ -359,6 +392,7 @@ const en: ReportMessages = {
     atMost: 'at most {max} a week',
     weeksOnTarget: '{ok} of {judged}',
     maxPerDay: 'Days over the daily maximum ({max}): {days}',
+    noDay: 'none',
     outsideWindows: 'Publications on a quiet day, in quiet hours or on an excluded date: {count}',
     partialNote: '* week only partly in the month: shown, not judged.',
   },
@@ -430,6 +464,29 @@ const en: ReportMessages = {
     moved: 'Moved',
     partnerChanged: 'Partner changed',
   },
+  statuses: {
+    draft: 'Draft',
+    in_review: 'In review',
+    changes_requested: 'Changes requested',
+    approved: 'Approved',
+    rejected: 'Rejected',
+    scheduled: 'Scheduled',
+    published: 'Published',
+    withdrawn: 'Withdrawn',
+    expired: 'Expired',
+    held: 'Held',
+    failed: 'Failed',
+    missed: 'Missed',
+  },
+  actorKinds: { community_manager: 'Community manager', partner: 'Partner', system: 'Plume' },
+  channels: {
+    app: 'In Plume',
+    email: 'Email',
+    phone: 'Phone',
+    in_person: 'In person',
+    message: 'Message',
+    system: 'Automatic',
+  },
   csv: {
     partner: 'partner',
     partnerId: 'partner_id',
@@ -442,10 +499,14 @@ const en: ReportMessages = {
     action: 'action',
     actionLabel: 'action_label',
     fromStatus: 'from_status',
+    fromStatusLabel: 'from_status_label',
     toStatus: 'to_status',
+    toStatusLabel: 'to_status_label',
     actorKind: 'actor_kind',
+    actorKindLabel: 'actor_kind_label',
     actorName: 'actor',
     channel: 'channel',
+    channelLabel: 'channel_label',
     revision: 'revision',
     network: 'network',
     url: 'link',

@@ -1,6 +1,6 @@
 import { TZDate } from '@date-fns/tz';
-import { format } from 'date-fns';
 import type { Locale as DateFnsLocale } from 'date-fns';
+import { formatDate } from './civilDate';
 import { zoneOffset } from './zoneData';
 
 /**
@@ -13,6 +13,7 @@ export function wallDate(at: number, zone: string): Date {
   return new TZDate(at + zoneOffset(zone, at) * 60_000, 'UTC');
 }
 
+/** An instant as `zone`'s wall clock reads it, in `locale` (French « 1er » included: see formatDate). */
 export function formatInZone(at: number, zone: string, pattern: string, locale: DateFnsLocale): string {
-  return format(wallDate(at, zone), pattern, { locale });
+  return formatDate(wallDate(at, zone), pattern, locale);
 }

@@ -27,7 +27,7 @@ describe('the contract rejects bad input with translatable field messages', () =
     [{ ...validPartner, timeZone: 'Paris' }, 'timeZone:errors.timeZone'],
     [{ ...validPartner, signoffEmail: 'claire@' }, 'signoffEmail:errors.email'],
     [{ ...validPartner, color: 'blue' }, 'color:errors.color'],
-    [{ ...validPartner, displayName: 'x'.repeat(121) }, 'displayName:errors.tooLong'],
+    [{ ...validPartner, displayName: 'x'.repeat(121) }, 'displayName:errors.partner.displayName'],
   ])('refuses %o', (input, expected) => {
     expect(issueKeys('partners.create', input)).toContain(expected);
   });

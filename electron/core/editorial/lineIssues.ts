@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { ApiError } from '../../../shared/api/errors';
 import type { FieldIssue } from '../../../shared/api/errors';
 import type { LineIssueDetails } from '../../../shared/api/procedures/editorial';
+import { oneIssuePerField } from '../../../shared/api/issueKeys';
 import { issuePath, lineIssueKey } from '../../../shared/editorial/issueKeys';
 import type { IssueParams } from '../../../shared/editorial/issueKeys';
 
@@ -22,13 +23,12 @@ function ruleAt(raw: unknown, index: number): { id: string | null; kind: string 
  * becomes, in English, `rule "no-jargon" (bannedTerm), field terms.0.term: …`.
  */
 export function lineValidationError(error: z.ZodError, raw: unknown): ApiError {
-  const fields: LineIssueDetails['fields'] = [];
   const rules = new Map<number, LineIssueDetails['rules'][number]>();
   const parts: string[] = [];
-  for (const issue of error.issues) {
-    const path = issuePath(issue);
-    const { messageKey, params } = lineIssueKey(issue);
-    fields.push({ path, messageKey, params });
+  const named = error.issues.map((issue) => ({ issue, path: issuePath(issue), ...lineIssueKey(issue) }));
+  // One message per field, the most useful (an empty term is not also « without a letter »).
+  const fields: LineIssueDetails['fields'] = oneIssuePerField(named).map(({ path, messageKey, params }) => ({ path, messageKey, params }));
+  for (const { issue, path } of named) {
     const [head, index, ...rest] = path;
     if (head === 'rules' && typeof index === 'number') {
       const rule = ruleAt(raw, index);
@@ -36,7 +36,7 @@ export function lineValidationError(error: z.ZodError, raw: unknown): ApiError {
       parts.push(`rule ${String(index + 1)} ("${rule.id ?? '?'}", ${rule.kind ?? '?'}), field ${rest.join('.') || '(rule)'}: ${issue.message}`);
     } else parts.push(`${path.join('.') || '(line)'}: ${issue.message}`);
   }
-  const issues: FieldIssue[] = fields.map(({ path, messageKey }) => ({ path, messageKey }));
+  const issues: FieldIssue[] = fields.map(({ path, messageKey, params }) => ({ path, messageKey, ...(Object.keys(params).length > 0 ? { params } : {}) }));
   const details: LineIssueDetails = { fields, rules: [...rules.values()].sort((a, b) => a.index - b.index) };
   return new ApiError({
     code: 'validation',

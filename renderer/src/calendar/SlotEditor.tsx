@@ -71,7 +71,7 @@ export function SlotEditor({ partners, initialPartnerId, onClose, onSaved }: Slo
       onSaved(t('calendarUi.slots.saved', { partner: partner.displayName }));
     } catch (failure) {
       const issues = failure instanceof ApiError ? (failure.issues ?? []) : [];
-      setError([errorMessage(t, failure), ...new Set(issues.map((issue) => t(issue.messageKey)))].join(' '));
+      setError([errorMessage(t, failure), ...new Set(issues.map((issue) => t(issue.messageKey, issue.params ?? {})))].join(' '));
     } finally {
       setSaving(false);
     }

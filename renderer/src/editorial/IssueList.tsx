@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { LineIssueDetails } from '../../../shared/api/procedures/editorial';
+import { issueFieldPath } from './lineErrors';
 import type { LineIssue } from './lineErrors';
 
 /** Field names as the editor labels them; anything else is shown as its path. */
@@ -17,8 +18,8 @@ const FIELD_KEYS = new Set([
 export function IssueList({ issues, rules }: { issues: readonly LineIssue[]; rules: LineIssueDetails['rules'] }) {
   const { t } = useTranslation();
   if (issues.length === 0) return null;
-  const fieldName = (part: string | number): string =>
-    typeof part === 'number' ? String(part + 1) : FIELD_KEYS.has(part) ? t(`editorialLine.fieldNames.${part}`) : part;
+  const named = (part: string): string => (FIELD_KEYS.has(part) ? t(`editorialLine.fieldNames.${part}`) : part);
+  const fieldPath = (parts: readonly (string | number)[]): string => issueFieldPath(parts, named);
 
   return (
     <ul className="issue-list" data-testid="issue-list">
@@ -31,14 +32,14 @@ export function IssueList({ issues, rules }: { issues: readonly LineIssue[]; rul
                 n: ruleIndex + 1,
                 id: rule?.id ?? '?',
                 kind: rule?.kind ? t(`editorial.kind.${rule.kind}`, { defaultValue: rule.kind }) : '?',
-                field: rest.length > 0 ? rest.map(fieldName).join(' › ') : t('editorialLine.issue.wholeRule'),
+                field: rest.length > 0 ? fieldPath(rest) : t('editorialLine.issue.wholeRule'),
               })
             : issue.path.length > 0
-              ? issue.path.map(fieldName).join(' › ')
+              ? fieldPath(issue.path)
               : t('editorialLine.issue.wholeLine');
         return (
           <li key={index}>
-            {t('editorialLine.issue.line', { where, message: t(issue.messageKey, { ...issue.params, defaultValue: t('editorialLine.errors.invalid') }) })}
+            {t('editorialLine.issue.line', { where, message: t(issue.messageKey, { ...issue.params, defaultValue: t('errors.invalid') }) })}
           </li>
         );
       })}

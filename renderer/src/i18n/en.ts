@@ -1,3 +1,4 @@
+import { partnerLimits } from '../../../shared/partners/schema';
 import type { Messages } from './fr';
 
 export const en: Messages = {
@@ -158,11 +159,27 @@ export const en: Messages = {
   },
   errors: {
     required: 'This field is required.',
-    tooLong: 'Text too long.',
+    tooShort: 'At least {{minimum, number}} characters.',
+    tooLong: 'At most {{maximum, number}} characters.',
+    empty: 'At least one item.',
+    tooFew: 'At least {{minimum, number}} items.',
+    tooMany: 'At most {{maximum, number}} items.',
+    tooSmall: 'At least {{minimum, number}}.',
+    tooBig: 'At most {{maximum, number}}.',
+    between: 'Between {{minimum, number}} and {{maximum, number}}.',
+    notANumber: 'A whole number is expected.',
+    wrongType: 'A value of an unexpected type (expected: {{expected}}).',
+    notAChoice: 'Unknown value (possible values: {{choices}}).',
+    invalid: 'Invalid value.',
+    partner: {
+      displayName: `$t(errors.tooLong, {"maximum": ${partnerLimits.displayName}})`,
+      role: `$t(errors.tooLong, {"maximum": ${partnerLimits.role}})`,
+      organisation: `$t(errors.tooLong, {"maximum": ${partnerLimits.organisation}})`,
+      signoffLead: `$t(errors.between, {"minimum": 0, "maximum": ${partnerLimits.signoffLeadHours}})`,
+    },
     color: 'Invalid colour (format #RRGGBB).',
     timeZone: 'Unknown time zone. Example: Europe/Paris.',
     email: 'Invalid email address.',
-    invalid: 'Invalid value.',
     tooDeep: 'This content is nested too deeply; nothing was saved.',
     nulCharacter: 'The text contains an invalid character (NUL).',
     document: 'Invalid document.',

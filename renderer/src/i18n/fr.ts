@@ -1,3 +1,4 @@
+import { partnerLimits } from '../../../shared/partners/schema';
 import type { Widen } from './feature';
 
 /** French is the reference dictionary; English must have exactly the same keys (checked by tsc). */
@@ -160,12 +161,30 @@ export const fr = {
     languageSystem: 'Langue du système',
   },
   errors: {
+    // What zod finds wrong, said with what to do (shared/api/issueKeys.ts).
     required: 'Ce champ est obligatoire.',
-    tooLong: 'Texte trop long.',
+    tooShort: '{{minimum, number}}\u00a0caractères au moins.',
+    tooLong: '{{maximum, number}}\u00a0caractères au plus.',
+    empty: 'Au moins un élément.',
+    tooFew: '{{minimum, number}}\u00a0éléments au moins.',
+    tooMany: '{{maximum, number}}\u00a0éléments au plus.',
+    tooSmall: 'Au moins {{minimum, number}}.',
+    tooBig: 'Au plus {{maximum, number}}.',
+    between: 'Entre {{minimum, number}} et {{maximum, number}}.',
+    notANumber: 'Un nombre entier est attendu.',
+    wrongType: 'Valeur d’un type inattendu (attendu\u00a0: {{expected}}).',
+    notAChoice: 'Valeur inconnue (valeurs possibles\u00a0: {{choices}}).',
+    invalid: 'Valeur invalide.',
+    // The partner form's, complete without values (it translates keys alone).
+    partner: {
+      displayName: `$t(errors.tooLong, {"maximum": ${partnerLimits.displayName}})`,
+      role: `$t(errors.tooLong, {"maximum": ${partnerLimits.role}})`,
+      organisation: `$t(errors.tooLong, {"maximum": ${partnerLimits.organisation}})`,
+      signoffLead: `$t(errors.between, {"minimum": 0, "maximum": ${partnerLimits.signoffLeadHours}})`,
+    },
     color: 'Couleur invalide (format #RRVVBB).',
     timeZone: 'Fuseau horaire inconnu. Exemple\u00a0: Europe/Paris.',
     email: 'Adresse e-mail invalide.',
-    invalid: 'Valeur invalide.',
     tooDeep: 'Ce contenu est trop profondément imbriqué ; rien n’a été enregistré.',
     nulCharacter: 'Le texte contient un caractère invalide (NUL).',
     document: 'Document invalide.',

@@ -4,11 +4,14 @@ import { useFileSize } from '../ui/fileSize';
 import { useQueryClient } from '@tanstack/react-query';
 import { api } from '../api';
 import { errorMessage } from '../ui/errorMessage';
-import { formatTakenAt, storageKeys, useBackups, useRestore, useWorkspaceHealth } from './queries';
+import { useDateFormat } from '../ui/useDateFormat';
+import { storageKeys, useBackups, useRestore, useWorkspaceHealth } from './queries';
 
 /** Settings › Backups: where they are, the list, "back up now" and restore. */
 export function BackupsSection() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  // Plume's own date format (day first, 24 hours in English too), in the user's zone.
+  const { dateTime } = useDateFormat();
   const size = useFileSize();
   const queryClient = useQueryClient();
   const backups = useBackups();
@@ -55,14 +58,14 @@ export function BackupsSection() {
       {failure ? (
         <p className="field-error" role="status" data-testid="backup-failure">
           {t(`storage.backups.failed.${failure.kind}`, {
-            when: formatTakenAt(failure.at, i18n.language),
+            when: dateTime(failure.at),
             why: t(`storage.backups.failed.${failure.cause}`, { detail: failure.detail }),
           })}
         </p>
       ) : null}
       <ul className="backup-list">
         {backups.data?.map((backup) => {
-          const when = formatTakenAt(backup.takenAt, i18n.language);
+          const when = dateTime(backup.takenAt);
           return (
             <li key={backup.name} data-testid="backup-row" data-kind={backup.kind}>
               <span>{when}</span> <span className="hint">{t(`storage.backups.kind.${backup.kind}`)}</span>{' '}

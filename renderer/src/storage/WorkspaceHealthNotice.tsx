@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { useQuery } from '@tanstack/react-query';
 import type { WorkspaceHealth } from '../../../shared/workspace/health';
 import { errorMessage } from '../ui/errorMessage';
-import { formatTakenAt, useRestore, useWorkspaceHealth, workspaceHealthQuery } from './queries';
+import { useDateFormat } from '../ui/useDateFormat';
+import { useRestore, useWorkspaceHealth, workspaceHealthQuery } from './queries';
 
 /** While core checks the backups (seconds, a worker per backup), the screen asks again until it has the answer: its event may come before the page listens. */
 const BACKUPS_CHECK_POLL_MS = 1_000;
@@ -22,7 +23,8 @@ function adviceKey(h: WorkspaceHealth, offered: boolean): string | null {
  * check, or go on read-only to export), then a banner.
  */
 export function WorkspaceHealthNotice() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const { dateTime } = useDateFormat();
   useWorkspaceHealth();
   const health = useQuery({
     ...workspaceHealthQuery,
@@ -52,7 +54,7 @@ export function WorkspaceHealthNotice() {
 
   const key = `${h.status}:${h.setAsidePath ?? ''}`;
   const offered = h.soundBackup;
-  const when = offered ? formatTakenAt(offered.takenAt, i18n.language) : '';
+  const when = offered ? dateTime(offered.takenAt) : '';
   const restoreOffered = async () => {
     if (!offered) return;
     setBusy(true);

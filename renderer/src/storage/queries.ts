@@ -34,6 +34,3 @@ export function useRestore() {
     await queryClient.invalidateQueries();
   };
 }
-
-export const formatTakenAt = (takenAt: number, language: string): string =>
-  new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' }).format(takenAt);

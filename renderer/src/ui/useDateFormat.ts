@@ -5,7 +5,8 @@ import type { UiLocale } from '../i18n';
 import { formatInZone } from '../../../shared/time/wallClock';
 import { userZone } from '../time/userZone';
 import { useZoneDataVersion } from '../time/zoneTables';
-import { civil, formatCivilDate } from './civilDate';
+import { formatCivilDate } from '../../../shared/time/civilDate';
+import { civil } from './civilDate';
 
 /**
  * Dates in the UI language (date-fns locales), in a partner's zone or the user's. Instants go

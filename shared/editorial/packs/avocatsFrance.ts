@@ -85,7 +85,7 @@ export function avocatsFrancePack(input: AvocatsFrancePackConfig): CompliancePac
       terms: config.clientNames,
       // Names are matched as written (accents and case aside), not stemmed.
       stemming: false,
-      source: 'RIN art. 10.5 ; Conférence des bâtonniers, 2022',
+      source: 'RIN art.\u00a010.5\u202f; Conférence des bâtonniers, 2022',
       message: {
         fr: 'Nom de client («\u00a0{{term}}\u00a0»)\u00a0: secret professionnel, pas de nom sans l’accord exprès et préalable du client (RIN art.\u00a010.5).',
         en: 'Client name ("{{term}}"): professional secrecy, no name without the client’s express prior consent (RIN art. 10.5).',
@@ -111,7 +111,7 @@ export function avocatsFrancePack(input: AvocatsFrancePackConfig): CompliancePac
       severity: 'warning',
       topic: 'politique',
       terms: POLITICS_TERMS,
-      source: 'Usage : opinions politiques sur un compte personnel distinct (Conférence des bâtonniers, 2022)',
+      source: 'Usage\u00a0: opinions politiques sur un compte personnel distinct (Conférence des bâtonniers, 2022)',
       message: {
         fr: 'Opinion politique («\u00a0{{term}}\u00a0»)\u00a0: elle a sa place sur un compte personnel, pas sur le compte professionnel.',
         en: 'Political opinion ("{{term}}"): it belongs on a personal account, not the professional one.',

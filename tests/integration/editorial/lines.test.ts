@@ -106,9 +106,9 @@ describe('the firm line', () => {
     const n = v1.rules.length;
     expect(details.fields).toEqual(
       expect.arrayContaining([
-        { path: ['name'], messageKey: 'editorialLine.errors.required', params: {} },
+        { path: ['name'], messageKey: 'errors.required', params: {} },
         { path: ['rules', n, 'terms', 0, 'term'], messageKey: 'editorial.errors.termWithoutWord', params: {} },
-        { path: ['rules', n + 1, 'max'], messageKey: 'editorialLine.errors.tooBig', params: { maximum: 100 } },
+        { path: ['rules', n + 1, 'max'], messageKey: 'errors.tooBig', params: { maximum: 100 } },
       ]),
     );
     expect(details.rules).toEqual(

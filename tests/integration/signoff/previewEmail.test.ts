@@ -56,7 +56,7 @@ describe('the sign-off email’s previews', () => {
     expect(0 < mobile && mobile < desktop).toBe(true);
     const linkedin = request.text.slice(request.text.indexOf('Aperçu LinkedIn'), request.text.indexOf('Aperçu Bluesky'));
     expect(linkedin).toContain(
-      `${plain.slice(0, mobile)}\n┄ «\u00a0…voir plus\u00a0» : LinkedIn replie ici sur mobile ┄\n${plain.slice(mobile, desktop)}\n┄ «\u00a0…voir plus\u00a0» : LinkedIn replie ici sur ordinateur ┄\n${plain.slice(desktop)}`,
+      `${plain.slice(0, mobile)}\n┄ «\u00a0…voir plus\u00a0»\u00a0: LinkedIn replie ici sur mobile ┄\n${plain.slice(mobile, desktop)}\n┄ «\u00a0…voir plus\u00a0»\u00a0: LinkedIn replie ici sur ordinateur ┄\n${plain.slice(desktop)}`,
     );
   });
 

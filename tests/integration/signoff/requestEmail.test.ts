@@ -75,10 +75,10 @@ describe('the sign-off request email', () => {
     await h.tick();
 
     const fr = await parseCaptured(await smtp().message(0));
-    expect(fr.subject).toBe('Validation demandée : « Réforme du droit des contrats »');
-    expect(fr.text).toContain('Publication prévue : mardi 15 juin 2027 à 09:00 (heure de Casablanca, UTC+01:00)');
+    expect(fr.subject).toBe('Validation demandée\u00a0: «\u00a0Réforme du droit des contrats\u00a0»');
+    expect(fr.text).toContain('Publication prévue\u00a0: mardi 15 juin 2027 à 09:00 (heure de Casablanca, UTC+01:00)');
     // Default lead time: 24 h before publication.
-    expect(fr.text).toContain('Validation attendue avant : lundi 14 juin 2027 à 09:00 (heure de Casablanca, UTC+01:00)');
+    expect(fr.text).toContain('Validation attendue avant\u00a0: lundi 14 juin 2027 à 09:00 (heure de Casablanca, UTC+01:00)');
     expect(fr.html).toContain('Valider');
     expect(fr.html).toContain('Demander des modifications');
 
@@ -141,7 +141,7 @@ describe('the sign-off request email', () => {
     await h.call('signoff.request', { postId: post.id });
     await h.tick();
     const second = await parseCaptured(await smtp().message(1));
-    expect(second.subject).toBe('Nouvelle version à valider : « Réforme du droit des contrats »');
+    expect(second.subject).toBe('Nouvelle version à valider\u00a0: «\u00a0Réforme du droit des contrats\u00a0»');
     expect(second.text).toContain('Ce qui a changé depuis la version que vous avez vue');
     expect(second.text).toContain('[-peut-]{+doit+}');
     expect(second.html).toContain('<ins');

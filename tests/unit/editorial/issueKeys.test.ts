@@ -21,14 +21,14 @@ describe('line issues get a translatable key and their bound', () => {
       cadence: { quietHours: { from: '25:00', to: '08:00' } },
     });
     expect(issuesOf(result)).toEqual([
-      { path: ['name'], messageKey: 'editorialLine.errors.required', params: {} },
+      { path: ['name'], messageKey: 'errors.required', params: {} },
       { path: ['rules', 0, 'id'], messageKey: 'editorial.errors.ruleId', params: {} },
-      { path: ['rules', 0, 'maxWords'], messageKey: 'editorialLine.errors.tooSmall', params: { minimum: 3 } },
+      { path: ['rules', 0, 'maxWords'], messageKey: 'errors.tooSmall', params: { minimum: 3 } },
       { path: ['rules', 1, 'required', 1], messageKey: 'editorial.errors.hashtag', params: {} },
-      { path: ['rules', 1, 'max'], messageKey: 'editorialLine.errors.tooBig', params: { maximum: 100 } },
-      { path: ['rules', 2, 'max'], messageKey: 'editorialLine.errors.notANumber', params: {} },
+      { path: ['rules', 1, 'max'], messageKey: 'errors.tooBig', params: { maximum: 100 } },
+      { path: ['rules', 2, 'max'], messageKey: 'errors.notANumber', params: {} },
       { path: ['rules', 3, 'kind'], messageKey: 'editorialLine.errors.unknownKind', params: {} },
-      { path: ['rules', 4, 'expected'], messageKey: 'editorialLine.errors.notAChoice', params: { choices: 'vous, tu' } },
+      { path: ['rules', 4, 'expected'], messageKey: 'errors.notAChoice', params: { choices: 'vous, tu' } },
       { path: ['cadence', 'quietHours', 'from'], messageKey: 'calendar.errors.localTime', params: {} },
     ]);
   });
@@ -36,8 +36,8 @@ describe('line issues get a translatable key and their bound', () => {
   it('names a too long text and too many items with their maximum', () => {
     const result = PartnerLine.safeParse({ id: 'p', partnerId: 'p', version: 1, pillars: ['x'.repeat(61)], disabled: Array.from({ length: 2001 }, () => 'a') });
     expect(issuesOf(result)).toEqual([
-      { path: ['disabled'], messageKey: 'editorialLine.errors.tooMany', params: { maximum: 2000 } },
-      { path: ['pillars', 0], messageKey: 'editorialLine.errors.tooLong', params: { maximum: 60 } },
+      { path: ['disabled'], messageKey: 'errors.tooMany', params: { maximum: 2000 } },
+      { path: ['pillars', 0], messageKey: 'errors.tooLong', params: { maximum: 60 } },
     ]);
   });
 });

@@ -1,5 +1,8 @@
+import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { BOM, csvField, csvText, defaultDelimiter } from '../../../electron/core/reports/render/csv';
+import { BOM, csvField, csvText, defaultDelimiter, renderCsv } from '../../../electron/core/reports/render/csv';
+import { aggregateMonth } from '../../../shared/reports/aggregate';
+import type { EventRow } from '../../../shared/reports/model';
 
 describe('CSV fields (RFC 4180)', () => {
   it('quotes a field holding the delimiter, a quote, CR or LF, and doubles inner quotes', () => {
@@ -23,5 +26,54 @@ describe('CSV fields (RFC 4180)', () => {
     expect(csvText('@SUM(A1)')).toBe("'@SUM(A1)");
     expect(csvText('Réforme = progrès')).toBe('Réforme = progrès');
     expect(csvText(null)).toBe('');
+  });
+});
+
+describe('CSV columns a reader understands', () => {
+  const partner = { id: 'p1', displayName: 'Me Claire Dupont', role: '', organisation: '', color: '#1d4ed8', timeZone: 'Europe/Paris', locale: 'fr' as const };
+  const event: EventRow = {
+    id: 7,
+    at: Date.UTC(2026, 11, 3, 12),
+    postId: 'post-1',
+    title: 'Réforme',
+    pillar: null,
+    action: 'requestChanges',
+    fromStatus: 'in_review',
+    toStatus: 'changes_requested',
+    actor: { kind: 'community_manager', name: 'Camille' },
+    channel: 'phone',
+    revisionNumber: 2,
+    network: null,
+    url: null,
+    requestId: null,
+    deadlineAt: null,
+    turnaroundMs: null,
+    onTime: null,
+    findings: null,
+    justification: null,
+    comment: null,
+  };
+  const rows = (locale: 'fr' | 'en'): Record<string, string>[] => {
+    const report = aggregateMonth({ month: '2026-12', partner: { ...partner, locale }, entries: [], posts: [], generatedAt: 0 });
+    const csv = renderCsv({ kind: 'partner', report: { ...report, events: [event, { ...event, id: 8, action: 'approve', fromStatus: 'draft', toStatus: 'approved', actor: { kind: 'partner', name: '' }, channel: null }] } });
+    return Papa.parse<Record<string, string>>(csv.slice(1), { header: true, skipEmptyLines: true }).data;
+  };
+
+  it('gives each code a label in the report’s language beside it, as action_libelle does, and keeps the codes for scripts', () => {
+    const [changes, approval] = rows('fr');
+    expect(changes).toMatchObject({
+      action: 'requestChanges',
+      action_libelle: 'Modifications demandées',
+      statut_avant: 'in_review',
+      statut_avant_libelle: 'En validation',
+      statut_apres: 'changes_requested',
+      statut_apres_libelle: 'Modifications demandées',
+      acteur_type: 'community_manager',
+      acteur_type_libelle: 'Community manager',
+      canal: 'phone',
+      canal_libelle: 'Téléphone',
+    });
+    expect(approval).toMatchObject({ statut_avant_libelle: 'Brouillon', statut_apres_libelle: 'Validé', acteur_type_libelle: 'Partenaire', canal: '', canal_libelle: '' });
+    expect(rows('en')[0]).toMatchObject({ from_status_label: 'In review', to_status_label: 'Changes requested', actor_kind_label: 'Community manager', channel_label: 'Phone' });
   });
 });

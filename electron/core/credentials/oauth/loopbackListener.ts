@@ -19,11 +19,14 @@ export interface LoopbackListener {
   cancel(): void;
 }
 
+/** The browser tab's one sentence, in both languages (French typography: no-break spaces). */
+export const loopbackPageWords = {
+  connected: { fr: 'Compte connecté à Plume. Vous pouvez fermer cet onglet.', en: 'Account connected to Plume. You can close this tab.' },
+  failed: { fr: 'La connexion a échoué\u202f; revenez à Plume pour le détail.', en: 'Connection failed; go back to Plume for details.' },
+} as const;
+
 const page = (outcome: 'connected' | 'failed') => {
-  const [fr, en] =
-    outcome === 'connected'
-      ? ['Compte connecté à Plume. Vous pouvez fermer cet onglet.', 'Account connected to Plume. You can close this tab.']
-      : ['La connexion a échoué ; revenez à Plume pour le détail.', 'Connection failed; go back to Plume for details.'];
+  const { fr, en } = loopbackPageWords[outcome];
   return `<!doctype html><html><head><meta charset="utf-8"><title>Plume</title></head><body><p lang="fr">${fr}</p><p lang="en">${en}</p></body></html>`;
 };
 

@@ -47,7 +47,7 @@ export function kpis(ctx: RenderContext, f: MonthFigures, previous: MonthFigures
   const { fmt, m } = ctx;
   const networks = f.publishedByNetwork.map((n) => `${networkLabels[n.network]} ${fmt.int(n.count)}`).join(' · ');
   const tiles: Kpi[] = [
-    { label: m.kpi.published, value: fmt.int(f.counts.published), detail: networks || m.none, previous: previous ? fmt.int(previous.counts.published) : null },
+    { label: m.kpi.published, value: fmt.int(f.counts.published), detail: networks || m.kpi.noPublication, previous: previous ? fmt.int(previous.counts.published) : null },
     {
       label: m.kpi.sentForSignoff,
       value: fmt.int(f.counts.sentForSignoff),
@@ -177,7 +177,7 @@ export function cadenceBlock(ctx: RenderContext, cadence: CadenceResult | null):
   const notes: string[] = [];
   if (cadence.maxPerDay) {
     const days = cadence.maxPerDay.daysOver.map((d) => `${fmt.localDate(d.date)} (${fmt.int(d.count)})`).join(', ');
-    notes.push(fill(m.cadence.maxPerDay, { max: fmt.int(cadence.maxPerDay.max), days: days || m.none }));
+    notes.push(fill(m.cadence.maxPerDay, { max: fmt.int(cadence.maxPerDay.max), days: days || m.cadence.noDay }));
   }
   notes.push(fill(m.cadence.outsideWindows, { count: fmt.int(cadence.outsideWindows) }));
   return `<section class="keep"><h2>${esc(m.sections.cadence)}</h2>${table}${notes.map((n) => `<p class="note">${esc(n)}</p>`).join('')}</section>`;

@@ -6,7 +6,9 @@ import { localClock } from '../../../../shared/reports/localClock';
 import { documentLocale } from './html';
 
 /**
- * The CSV export: one row per audit event of the month, with its post beside it.
+ * The CSV export: one row per audit event of the month, with its post beside it. Each code
+ * (action, statuses, actor kind, channel) keeps its column for scripts, with its label in the
+ * report's language beside it (`…_libelle`, `…_label`).
  *
  * RFC 4180: CRLF line ends, a field is quoted when it holds the delimiter, a quote, CR or LF,
  * and a quote inside is doubled. UTF-8 with a BOM, which is what makes Excel read accents right.
@@ -43,7 +45,8 @@ function header(m: ReportMessages): string[] {
   const c = m.csv;
   return [
     c.partner, c.partnerId, c.postId, c.title, c.pillar, c.eventId, c.localTime, c.utc, c.action, c.actionLabel,
-    c.fromStatus, c.toStatus, c.actorKind, c.actorName, c.channel, c.revision, c.network, c.url, c.requestId,
+    c.fromStatus, c.fromStatusLabel, c.toStatus, c.toStatusLabel, c.actorKind, c.actorKindLabel, c.actorName, c.channel, c.channelLabel,
+    c.revision, c.network, c.url, c.requestId,
     c.deadline, c.turnaroundMinutes, c.onTime, c.findingsError, c.findingsWarning, c.findingsInfo, c.justification, c.comment,
   ];
 }
@@ -64,10 +67,14 @@ function rowsOf(report: PartnerReport, m: ReportMessages): string[][] {
     e.action,
     m.actions[e.action],
     e.fromStatus ?? '',
+    e.fromStatus === null ? '' : m.statuses[e.fromStatus],
     e.toStatus ?? '',
+    e.toStatus === null ? '' : m.statuses[e.toStatus],
     e.actor.kind,
+    m.actorKinds[e.actor.kind],
     csvText(e.actor.name),
     e.channel ?? '',
+    e.channel === null ? '' : m.channels[e.channel],
     num(e.revisionNumber),
     e.network ?? '',
     csvText(e.url),

@@ -5,7 +5,7 @@ import type { RenderContext } from './context';
 import { escapeHtml as esc } from './escape';
 
 /** French typography: no-break space before « : », narrow one before %. */
-const words: Record<Locale, { readsLike: string; readsLikeOne: string; partlyOne: string; partlyOther: string; learning: string }> = {
+export const voiceLineWords: Record<Locale, { readsLike: string; readsLikeOne: string; partlyOne: string; partlyOther: string; learning: string }> = {
   fr: {
     readsLike: 'Voix\u00a0: {readsLike} des {scored} posts publiés ce mois-ci se lisent comme {partner} ({percent}\u202f%)',
     readsLikeOne: 'Voix\u00a0: {readsLike} des {scored} posts publiés ce mois-ci se lit comme {partner} ({percent}\u202f%)',
@@ -25,7 +25,7 @@ const words: Record<Locale, { readsLike: string; readsLikeOne: string; partlyOne
 /** The voice profile's line of a partner's month: the share of its posts that read like the partner, or the abstention. */
 export function voiceLine(ctx: RenderContext, locale: Locale, partner: string, voice: ReportVoice | undefined): string {
   if (voice === undefined) return '';
-  const w = words[locale];
+  const w = voiceLineWords[locale];
   const text =
     voice.scored === 0
       ? w.learning

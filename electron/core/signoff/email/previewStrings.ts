@@ -25,7 +25,7 @@ const fr: PreviewStrings = {
   noAccount: 'Compte\u00a0: publication à la main',
   count: (used, limit) => `${used}\u00a0/\u00a0${limit} caractères`,
   over: 'au-delà de la limite du réseau',
-  fold: (width, network) => `┄ «\u00a0…voir plus\u00a0» : ${network} replie ici sur ${widthsFr[width]} ┄`,
+  fold: (width, network) => `┄ «\u00a0…voir plus\u00a0»\u00a0: ${network} replie ici sur ${widthsFr[width]} ┄`,
   image: (alt) => `Texte alternatif\u00a0: ${alt}`,
   imageLeftOut: (alt) => `[Image non jointe (trop lourde)\u00a0; texte alternatif\u00a0: ${alt}]`,
   noAlt: '(sans texte alternatif)',

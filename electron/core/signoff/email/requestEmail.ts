@@ -79,7 +79,7 @@ const button = (href: string, label: string, colour: string): string =>
 export function renderRequestEmail(input: RequestEmailInput): RenderedEmail {
   const locale = input.partner.locale;
   const s = emailStrings[locale];
-  const colon = locale === 'fr' ? ' : ' : ': ';
+  const colon = locale === 'fr' ? '\u00a0: ' : ': ';
   const title = shortTitle(input.title, input.texts);
   const when = (instant: number | null, none: string) =>
     instant === null ? none : formatInstant(instant, input.partner.timeZone, locale);

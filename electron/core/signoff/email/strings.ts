@@ -39,11 +39,11 @@ export interface EmailStrings {
 }
 
 const fr: EmailStrings = {
-  subjectRequest: (title) => `Validation demandée : « ${title} »`,
-  subjectRerequest: (title) => `Nouvelle version à valider : « ${title} »`,
+  subjectRequest: (title) => `Validation demandée\u00a0: «\u00a0${title}\u00a0»`,
+  subjectRerequest: (title) => `Nouvelle version à valider\u00a0: «\u00a0${title}\u00a0»`,
   subjectCorrections: (title) => `Vos corrections sont appliquées\u00a0: «\u00a0${title}\u00a0»`,
-  subjectReminder: (title, deadline) => `Rappel — validation attendue avant ${deadline} : « ${title} »`,
-  subjectLastReminder: (title, deadline) => `Dernier rappel — validation attendue avant ${deadline} : « ${title} »`,
+  subjectReminder: (title, deadline) => `Rappel — validation attendue avant ${deadline}\u00a0: «\u00a0${title}\u00a0»`,
+  subjectLastReminder: (title, deadline) => `Dernier rappel — validation attendue avant ${deadline}\u00a0: «\u00a0${title}\u00a0»`,
   greeting: (name) => `Bonjour ${name},`,
   introRequest: 'Voici le texte préparé pour publication en votre nom. Rien ne sera publié sans votre validation de ce texte exact.',
   introRerequest: 'Voici une nouvelle version du texte préparé pour publication en votre nom. Rien ne sera publié sans votre validation de ce texte exact.',
@@ -57,18 +57,18 @@ const fr: EmailStrings = {
   previewHeading: (network) => `Aperçu ${network}`,
   changesHeading: 'Ce qui a changé depuis la version que vous avez vue',
   overrideHeading: 'Écart assumé à la ligne éditoriale',
-  overrideIntro: 'Ce texte s’écarte de la ligne éditoriale convenue. Justification :',
+  overrideIntro: 'Ce texte s’écarte de la ligne éditoriale convenue. Justification\u00a0:',
   commentsHeading: 'Commentaires',
   approveButton: 'Valider',
   changesButton: 'Demander des modifications',
-  plainReplyHint: 'Vous pouvez aussi répondre simplement « OK » à ce courriel pour valider, ou répondre avec vos remarques.',
-  textApproveLink: 'Pour valider, ouvrez ce lien (il prépare un courriel de réponse) :',
-  textChangesLink: 'Pour demander des modifications :',
-  mailtoApproveSubject: (title) => `Je valide : « ${title} »`,
-  mailtoChangesSubject: (title) => `Modifications demandées : « ${title} »`,
+  plainReplyHint: 'Vous pouvez aussi répondre simplement «\u00a0OK\u00a0» à ce courriel pour valider, ou répondre avec vos remarques.',
+  textApproveLink: 'Pour valider, ouvrez ce lien (il prépare un courriel de réponse)\u00a0:',
+  textChangesLink: 'Pour demander des modifications\u00a0:',
+  mailtoApproveSubject: (title) => `Je valide\u00a0: «\u00a0${title}\u00a0»`,
+  mailtoChangesSubject: (title) => `Modifications demandées\u00a0: «\u00a0${title}\u00a0»`,
   mailtoApproveBody: 'Je valide ce texte pour publication.',
-  mailtoChangesBody: 'Mes demandes de modifications :',
-  reference: (token) => `Réf. (ne pas modifier) : ${token}`,
+  mailtoChangesBody: 'Mes demandes de modifications\u00a0:',
+  reference: (token) => `Réf. (ne pas modifier)\u00a0: ${token}`,
   footer: (revision, fingerprint) =>
     `Révision ${revision} · empreinte ${fingerprint}. Toute modification du texte après validation annule celle-ci.`,
 };
@@ -142,4 +142,7 @@ export const requestLayout: RequestLayout = {
   },
 };
 
-export const prefilledLines: readonly string[] = [fr, en].flatMap((s) => [s.mailtoApproveBody, s.mailtoChangesBody]);
+/** Each with its no-break spaces, and as e-mails sent before Plume wrote them (or a client rewrote them) with plain ones. */
+export const prefilledLines: readonly string[] = [fr, en]
+  .flatMap((s) => [s.mailtoApproveBody, s.mailtoChangesBody])
+  .flatMap((line) => [...new Set([line, line.replace(/[\u00a0\u202f]/gu, ' ')])]);

@@ -6,7 +6,8 @@ import { enGB, fr } from 'react-day-picker/locale';
 import type { Locale } from 'date-fns';
 import 'react-day-picker/style.css';
 import { wallDate } from '../../../../shared/time/wallClock';
-import { civil, formatCivilDate } from '../../ui/civilDate';
+import { formatCivilDate } from '../../../../shared/time/civilDate';
+import { civil } from '../../ui/civilDate';
 import { userZone } from '../userZone';
 import { useNow } from '../../ui/useNow';
 

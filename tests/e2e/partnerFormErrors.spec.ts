@@ -1,0 +1,38 @@
+import { expect, test } from '@playwright/test';
+import { startPlume } from './support/plumeServer';
+import type { RunningPlume } from './support/plumeServer';
+
+let plume: RunningPlume;
+test.beforeEach(async () => {
+  plume = await startPlume();
+});
+test.afterEach(async () => {
+  await plume.stop();
+});
+
+test('the partner form says what it accepts: a sign-off lead of 100000 h gets « Entre 0 et 720. », a 10,000-character name « 120 caractères au plus. », and what was typed stays', async ({ page }) => {
+  await page.goto(plume.url);
+  // Past the first screen: one partner already there.
+  await plume.call(page.request, 'partners.create', { displayName: 'Dana Whitaker', timeZone: 'America/Toronto', locale: 'en' });
+  await page.reload();
+  await page.getByRole('link', { name: 'Partenaires' }).click();
+  await page.getByRole('button', { name: /Nouveau partenaire/ }).click();
+  const name = page.getByLabel('Nom affiché');
+  const lead = page.getByLabel('Validation attendue (heures avant publication)');
+  await name.fill('x'.repeat(10_000));
+  await page.getByLabel('Fuseau horaire (IANA)').fill('Europe/Paris');
+  await lead.fill('100000');
+  await page.getByRole('button', { name: 'Enregistrer' }).click();
+
+  await expect(page.getByTestId('error-signoffLeadHours')).toHaveText('Entre 0 et 720.');
+  await expect(page.getByTestId('error-displayName')).toHaveText('120\u00a0caractères au plus.');
+  await expect(lead).toHaveValue('100000');
+  await expect(lead).toHaveAttribute('aria-invalid', 'true');
+  await expect(name).toHaveValue('x'.repeat(10_000));
+
+  await lead.fill('-3');
+  await page.getByRole('button', { name: 'Enregistrer' }).click();
+  await expect(page.getByTestId('error-signoffLeadHours')).toHaveText('Entre 0 et 720.');
+  await expect(lead).toHaveValue('-3');
+  expect((await plume.call(page.request, 'partners.list', {})).map((p) => p.displayName)).toEqual(['Dana Whitaker']);
+});
