@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Network } from '../posts/networks';
+import { MAX_LINKEDIN_EXPORT_BYTES, base64Length } from '../api/requestSize';
 
 /**
  * One vocabulary for every network's figures, so they add up across networks:
@@ -103,8 +104,8 @@ export const LinkedinImportInput = z
   .object({
     partnerId: z.string().min(1),
     fileName: z.string().min(1).max(300),
-    /** The file's bytes, base64 (the contract is JSON); 6 MB at most. */
-    data: z.base64().max(8_000_000, { message: 'errors.tooLong' }),
+    /** The file's bytes, base64 (the contract is JSON). */
+    data: z.base64().max(base64Length(MAX_LINKEDIN_EXPORT_BYTES), { message: 'errors.fileTooLargeShort' }),
   })
   .strict();
 export type LinkedinImportInput = z.infer<typeof LinkedinImportInput>;

@@ -4,6 +4,8 @@ import type { StoredLine } from '../../../shared/api/procedures/editorial';
 import { ApiError } from '../../../shared/api/errors';
 import { api } from '../api';
 import { errorMessage } from '../ui/errorMessage';
+import { fileTooLargeError } from '../ui/fileTooLarge';
+import { MAX_LINE_FILE_BYTES } from '../../../shared/api/requestSize';
 import { downloadText } from './downloadText';
 import { IssueList } from './IssueList';
 import { issuesOfError, rulesOfError } from './lineErrors';
@@ -38,6 +40,8 @@ export function ImportExport({ partnerId, baseVersion, dirty, onImported }: Impo
     setError(null);
     setDone(null);
     try {
+      const tooLarge = fileTooLargeError(file, MAX_LINE_FILE_BYTES);
+      if (tooLarge) throw tooLarge;
       const json = await file.text();
       const line = await api.call('editorial.import', { partnerId, baseVersion, json });
       setDone(t('editorialLine.import.done', { name: file.name, version: line.version }));

@@ -10,6 +10,8 @@ import type { Figures, LinkedinImportResult } from '../../../shared/engagement/f
 import { engagementKeys, useEngagementEvents } from './queries';
 import './engagement.css';
 import { AppLink } from '../ui/AppLink';
+import { fileTooLargeError } from '../ui/fileTooLarge';
+import { MAX_LINKEDIN_EXPORT_BYTES } from '../../../shared/api/requestSize';
 
 /** Bytes to base64 in slices (a spread of a whole file would overflow the call stack). */
 function toBase64(bytes: Uint8Array): string {
@@ -77,6 +79,12 @@ function LinkedinImport({ partnerId }: { partnerId: string }) {
   const upload = async (file: File) => {
     setError(null);
     setResult(null);
+    // Refused at once, before the file is read: core could not take it anyway.
+    const tooLarge = fileTooLargeError(file, MAX_LINKEDIN_EXPORT_BYTES);
+    if (tooLarge) {
+      setError(errorMessage(t, tooLarge));
+      return;
+    }
     setBusy(true);
     try {
       const data = toBase64(new Uint8Array(await file.arrayBuffer()));
