@@ -1,11 +1,12 @@
 import { expect, test } from '@playwright/test';
 import { openDatelessDraft } from './support/datelessDraft';
+import { approvedManualLinkedinPost } from './support/manualLinkedinPost';
 import { startPlume } from './support/plumeServer';
 import type { RunningPlume } from './support/plumeServer';
 
 /**
- * Files picked in the UI as users really have them: too large for Plume. Each says what
- * happened and what to do.
+ * Files picked in the UI as users really have them: too large for Plume, re-saved by French
+ * Excel. Each says what happened and what to do.
  */
 let plume: RunningPlume | null = null;
 test.afterEach(async () => {
@@ -43,4 +44,37 @@ test('a file too large for Plume is refused at once, with its size and the limit
   const importError = page.locator('.engagement-import [role="alert"]');
   await expect(importError).toBeVisible();
   expect(sizeText(await importError.textContent())).toBe('Fichier trop volumineux (6\u00a0Mo\u00a0; au plus 5\u00a0Mo)\u00a0: rien n’a été envoyé. Choisissez un fichier plus petit.');
+});
+
+test('LinkedIn’s export re-saved by French Excel, dates reading both ways: Plume asks how to read them, then lists the post each row went to', async ({ page }) => {
+  // Core's clock: Thursday 5 November 2026, 09:00 in Paris.
+  const start = Date.parse('2026-11-05T08:00:00Z');
+  plume = await startPlume(undefined, { PLUME_CLOCK_START: new Date(start).toISOString() });
+  const { partnerId, postId } = await approvedManualLinkedinPost(page, plume, 5_000, start);
+  await expect
+    .poll(async () => (await plume?.call(page.request, 'publishing.status', { postId }))?.publications[0]?.state, { timeout: 20_000 })
+    .toBe('awaiting_manual');
+  // Published by hand with a share link, which the export never names: matched by its day only.
+  await plume.call(page.request, 'publishing.manualDone', { postId, network: 'linkedin', url: 'https://www.linkedin.com/feed/update/urn:li:share:7390000000000000005/' });
+
+  const url = 'https://www.linkedin.com/feed/update/urn:li:activity:7300000000000000001';
+  const csv = ['Maximum of 50 posts available to include in this list', '', 'Post URL;Post publish date;Engagements;;Post URL;Post publish date;Impressions', `${url};05/11/2026;42;;${url};05/11/2026;1358`].join('\r\n');
+  await page.goto(`${plume.origin}/#/partners/${partnerId}`);
+  const panel = page.getByTestId('partner-engagement');
+  await panel.getByTestId('linkedin-import-file').setInputFiles({ name: 'TOP POSTS.csv', mimeType: 'text/csv', buffer: Buffer.from(`\uFEFF${csv}\r\n`, 'utf8') });
+
+  const result = panel.getByTestId('linkedin-import-result');
+  await expect(result.getByRole('status')).toHaveText('0 ligne rapprochée d’une publication.');
+  await expect(result.getByTestId('linkedin-import-unmatched').locator('tbody tr td').last()).toHaveText(
+    '«\u00a005/11/2026\u00a0» peut être le 11 mai 2026 ou le 5 nov. 2026\u00a0: choisissez ci-dessus comment lire les dates.',
+  );
+  const ask = result.getByTestId('linkedin-import-ask');
+  await expect(ask).toContainText('rien n’a été enregistré pour elle');
+  await ask.getByRole('button', { name: 'Jour/mois/année («\u00a005/11/2026\u00a0» = 5 nov. 2026)' }).click();
+
+  await expect(result.getByRole('status')).toHaveText('1 ligne rapprochée d’une publication. Dates lues jour/mois/année.');
+  const matched = result.getByTestId('linkedin-import-matched');
+  await expect(matched.locator('tbody tr td')).toHaveText([url, '5 nov. 2026', '1358', '42', /^Contrats · 5 nov\. 2026/, 'son jour']);
+  await expect(matched.getByRole('link', { name: 'Contrats' })).toHaveAttribute('data-route', `#/posts/${postId}`);
+  await expect(result.getByTestId('linkedin-import-unmatched')).toHaveCount(0);
 });

@@ -29,14 +29,14 @@ export async function readLinkedinExportFile(bytes: Buffer): Promise<LinkedinExp
       throw notAnExport(error instanceof Error ? error.message : String(error));
     }
     const top = sheets.find((sheet) => sheet.sheet.trim().toLowerCase() === 'top posts');
-    const rows = top === undefined ? null : readTopPosts(top.data);
-    if (rows === null) throw notAnExport('no TOP POSTS sheet with LinkedIn’s columns');
+    const posts = top === undefined ? null : readTopPosts(top.data);
+    if (posts === null) throw notAnExport('no TOP POSTS sheet with LinkedIn’s columns');
     const followers = sheets.find((sheet) => sheet.sheet.trim().toLowerCase() === 'followers');
-    return { rows, followers: followers === undefined ? null : readFollowers(followers.data) };
+    return { ...posts, followers: followers === undefined ? null : readFollowers(followers.data) };
   }
   const Papa = await csvReader();
   const parsed = Papa.parse<string[]>(bytes.toString('utf8').replace(/^\uFEFF/u, ''), { skipEmptyLines: false });
-  const rows = readTopPosts(parsed.data);
-  if (rows === null) throw notAnExport('no "Post URL" header in the CSV');
-  return { rows, followers: null };
+  const posts = readTopPosts(parsed.data);
+  if (posts === null) throw notAnExport('no "Post URL" header in the CSV');
+  return { ...posts, followers: null };
 }

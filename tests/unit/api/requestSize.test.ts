@@ -13,7 +13,7 @@ describe('the files procedures take fit in one request', () => {
   it('the largest image, LinkedIn export and editorial line each schema accepts travel in one request', () => {
     const largest = [
       { name: 'publishing.attachMedia', input: { postId: '00000000-0000-4000-8000-000000000000', data: base64Of(MAX_UPLOAD_BYTES), mimeType: 'image/png', alt: 'é'.repeat(2000) } },
-      { name: 'engagement.importLinkedin', input: { partnerId: 'p'.repeat(40), fileName: 'é'.repeat(300), data: base64Of(MAX_LINKEDIN_EXPORT_BYTES) } },
+      { name: 'engagement.importLinkedin', input: { partnerId: 'p'.repeat(40), fileName: 'é'.repeat(300), data: base64Of(MAX_LINKEDIN_EXPORT_BYTES), dateOrder: 'dayFirst' } },
       // Quotes are what JSON doubles: the worst a valid line file can be.
       { name: 'editorial.import', input: { partnerId: null, baseVersion: 1, json: '"'.repeat(MAX_LINE_FILE_BYTES) } },
     ] as const;
