@@ -5,8 +5,8 @@ import { startPlume } from './support/plumeServer';
 import type { RunningPlume } from './support/plumeServer';
 
 /**
- * Files picked in the UI as users really have them: too large for Plume, re-saved by French
- * Excel. Each says what happened and what to do.
+ * Files picked in the UI as users really have them: too large for Plume, saved by an older
+ * Windows program, re-saved by French Excel. Each says what happened and what to do.
  */
 let plume: RunningPlume | null = null;
 test.afterEach(async () => {
@@ -17,6 +17,28 @@ test.afterEach(async () => {
 const MB = 1024 * 1024;
 /** ICU puts a no-break space or a narrow one before « Mo »: either is right. */
 const sizeText = (text: string | null) => (text ?? '').replace(/\u202f/g, '\u00a0');
+
+/** Text as Windows-1252 bytes (what Notepad saves): Latin-1, and the few characters it puts at 80–9F. */
+function windows1252(text: string): Buffer {
+  const special: Record<string, number> = { '—': 0x97, '’': 0x92, '…': 0x85, '€': 0x80 };
+  return Buffer.from(Array.from(text, (char) => special[char] ?? (char.charCodeAt(0) <= 0xff ? char.charCodeAt(0) : 0x3f)));
+}
+
+test('an editorial line saved in Windows-1252 is imported with its accents, and says it was read that way', async ({ page }) => {
+  plume = await startPlume();
+  await page.goto(plume.url);
+  await plume.call(page.request, 'partners.create', { displayName: 'Me Claire Dupont', timeZone: 'Europe/Paris' });
+  const exported = await plume.call(page.request, 'editorial.export', { partnerId: null });
+  const file = JSON.parse(exported.json) as { line: { name: string } };
+  file.line.name = 'Ligne éditoriale modifiée — été';
+  await page.goto(`${plume.origin}/#/editorial`);
+  await page.getByTestId('line-import').setInputFiles({ name: 'ligne.json', mimeType: 'application/json', buffer: windows1252(JSON.stringify(file, null, 2)) });
+  const section = page.locator('.import-export');
+  await expect(section.getByRole('status')).toHaveText('«\u00a0ligne.json\u00a0» importé.');
+  await expect(page.getByTestId('line-import-notice')).toHaveText(/^Ce fichier n’était pas en UTF-8\u00a0: Plume l’a lu en Windows-1252/);
+  const stored = await plume.call(page.request, 'editorial.firmLine', {});
+  expect(stored.name).toBe('Ligne éditoriale modifiée — été');
+});
 
 test('a file too large for Plume is refused at once, with its size and the limit, wherever it is picked', async ({ page }) => {
   plume = await startPlume();
