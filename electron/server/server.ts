@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Core } from '../core/app';
 import { BATCH_CONTENT_TYPE, BatchRequest } from '../../shared/api/transport';
+import { MAX_REQUEST_BYTES, requestTooLarge } from '../../shared/api/requestSize';
 import type { BatchLine, CallResult } from '../../shared/api/transport';
 import { SESSION_COOKIE, hostAllowed, newSecret, originAllowed, readCookie, securityHeaders } from './security';
 import { LaunchLinks, SESSION_LIFETIME_MS, mintSessionCookie, sessionValid } from './sessions';
@@ -10,7 +11,6 @@ import type { LinkVerdict } from './sessions';
 import { resolveStatic } from './staticFiles';
 import { loadOrCreateSecret, rememberPort, rememberedPort } from './workspaceFiles';
 
-const MAX_BODY_BYTES = 8 * 1024 * 1024;
 const HEARTBEAT_MS = 15_000;
 
 export interface BrowserServerOptions {
@@ -52,6 +52,13 @@ class HttpError extends Error {
   }
 }
 
+/** A body over MAX_REQUEST_BYTES: answered with the contract's error shape, so the page can say what to do. */
+class TooLargeError extends Error {
+  constructor(readonly size: number) {
+    super('Body too large');
+  }
+}
+
 function send(res: ServerResponse, status: number, body: string | Buffer, contentType: string, extra: Record<string, string> = {}) {
   res.writeHead(status, { ...securityHeaders, 'Content-Type': contentType, 'Cache-Control': 'no-store', ...extra });
   res.end(body);
@@ -66,17 +73,36 @@ export function isJsonContentType(header: string | undefined): boolean {
   return mediaType === 'application/json';
 }
 
+/** The declared length of the body, when the client gave one. */
+function declaredLength(req: IncomingMessage): number | null {
+  const header = req.headers['content-length'];
+  return header !== undefined && /^\d+$/u.test(header) ? Number(header) : null;
+}
+
+/**
+ * The body, at most MAX_REQUEST_BYTES of it. A larger one is read to its end without being kept
+ * (a browser that is cut off mid-upload reports a network failure, not the answer) and refused
+ * with its size.
+ */
+function readBody(req: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const declared = declaredLength(req);
+    let tooLarge = declared !== null && declared > MAX_REQUEST_BYTES;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_REQUEST_BYTES) tooLarge = true;
+      if (!tooLarge) chunks.push(chunk);
+    });
+    req.on('end', () => (tooLarge ? reject(new TooLargeError(declared ?? size)) : resolve(Buffer.concat(chunks))));
+    req.on('error', reject);
+  });
+}
+
 async function readJsonBody(req: IncomingMessage): Promise<unknown> {
   if (!isJsonContentType(req.headers['content-type'])) throw new HttpError(415, 'Expected application/json');
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    const buffer = chunk as Buffer;
-    size += buffer.length;
-    if (size > MAX_BODY_BYTES) throw new HttpError(413, 'Body too large');
-    chunks.push(buffer);
-  }
-  const text = Buffer.concat(chunks).toString('utf8');
+  const text = (await readBody(req)).toString('utf8');
   if (text === '') return undefined;
   try {
     return JSON.parse(text) as unknown;
@@ -140,6 +166,7 @@ const statusFor: Record<string, number> = {
   unauthorized: 401,
   forbidden: 403,
   unavailable: 503,
+  too_large: 413,
   internal: 500,
 };
 
@@ -274,6 +301,10 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
 
   const server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
+      if (error instanceof TooLargeError && !res.headersSent) {
+        sendJson(res, 413, { ok: false, error: requestTooLarge(error.size) });
+        return;
+      }
       const status = error instanceof HttpError ? error.status : 500;
       if (!res.headersSent) send(res, status, error instanceof HttpError ? error.message : 'Internal error', 'text/plain; charset=utf-8');
       else res.end();

@@ -13,6 +13,8 @@ export const errorCodes = [
   'unauthorized',
   'forbidden',
   'unavailable',
+  /** The request, or the file it carries, is over what Plume takes (`details`: size and limit in bytes). */
+  'too_large',
   'internal',
 ] as const;
 export const ErrorCode = z.enum(errorCodes);

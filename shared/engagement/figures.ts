@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { Network } from '../posts/networks';
+import { MAX_LINKEDIN_EXPORT_BYTES, base64Length } from '../api/requestSize';
+import { dateOrders } from './exportDates';
 
 /**
  * One vocabulary for every network's figures, so they add up across networks:
@@ -103,23 +105,41 @@ export const LinkedinImportInput = z
   .object({
     partnerId: z.string().min(1),
     fileName: z.string().min(1).max(300),
-    /** The file's bytes, base64 (the contract is JSON); 6 MB at most. */
-    data: z.base64().max(8_000_000, { message: 'errors.tooLong' }),
+    /** The file's bytes, base64 (the contract is JSON). */
+    data: z.base64().max(base64Length(MAX_LINKEDIN_EXPORT_BYTES), { message: 'errors.fileTooLargeShort' }),
+    /** How to read the file's dates when they read both ways: the user's answer to the result's question. */
+    dateOrder: z.enum(dateOrders).optional(),
   })
   .strict();
 export type LinkedinImportInput = z.infer<typeof LinkedinImportInput>;
 
 export const ImportedRow = z.object({
   url: z.string(),
+  /** The publish date as the file writes it. */
+  dateText: z.string().nullable(),
+  /** The day it is (YYYY-MM-DD), once the file's date order is known; null when it is not. */
   publishedOn: z.string().nullable(),
   engagements: z.number().int().nullable(),
   impressions: z.number().int().nullable(),
 });
 
+/**
+ * Why a row has no post: noPost (no Plume post that day), ambiguous (several), badDate (its
+ * date names no day), dateOrder (its date reads as two days, `possibleDays`, and the file does
+ * not say which: asked, never guessed).
+ */
+export const UnmatchedReason = z.enum(['noPost', 'ambiguous', 'badDate', 'dateOrder']);
+
 export const LinkedinImportResult = z.object({
-  matched: z.array(ImportedRow.extend({ postId: z.string(), title: z.string(), by: z.enum(['url', 'date']) })),
-  /** Rows no Plume post matched: not published from Plume, or several LinkedIn posts that day. */
-  unmatched: z.array(ImportedRow.extend({ reason: z.enum(['noPost', 'ambiguous']) })),
+  /** Each row recorded, with the Plume post it went to, so a wrong match can be seen. */
+  matched: z.array(ImportedRow.extend({ postId: z.string(), title: z.string(), postPublishedAt: z.number().int(), by: z.enum(['url', 'date']) })),
+  /** Rows nothing was recorded for, and why. */
+  /** `possibleDays`: for a date that reads both ways, its month-first then its day-first reading. */
+  unmatched: z.array(ImportedRow.extend({ reason: UnmatchedReason, possibleDays: z.array(z.string()) })),
+  /** How the file's dates were read: decided by the file (a day over 12) or by the user; null when neither. */
+  dateOrder: z.object({ order: z.enum(dateOrders), by: z.enum(['file', 'user']) }).nullable(),
+  /** Copies of the header row among the rows, skipped. */
+  repeatedHeaders: z.number().int().nonnegative(),
   followers: z.object({ count: z.number().int(), on: z.string().nullable() }).nullable(),
   readAt: z.number().int(),
 });

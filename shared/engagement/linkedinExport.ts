@@ -1,5 +1,6 @@
-import { z } from 'zod';
 import { parsePublishedUrl } from '../publishing/publishedUrl';
+import { writtenDate } from './exportDates';
+import type { WrittenDate } from './exportDates';
 
 /**
  * LinkedIn's own analytics export for a personal profile (Analytics → Post impressions →
@@ -9,23 +10,29 @@ import { parsePublishedUrl } from '../publishing/publishedUrl';
  *   row, then two tables side by side: `Post URL | Post publish date | Engagements`, an empty
  *   column, `Post URL | Post publish date | Impressions` (each sorted by its own figure);
  * - FOLLOWERS: first row `Total followers on <M/D/YYYY>: | <count>`.
- * Dates are US-style M/D/YYYY text (or real dates when a spreadsheet program re-saved it).
+ * Dates are US-style M/D/YYYY text, D/M/YYYY once a French spreadsheet re-saved it, or real
+ * dates: which day a date is, is decided for the whole file (exportDates.ts).
  */
 
-export const ExportRow = z.object({
+/** One post of TOP POSTS, both tables merged. */
+export interface ExportRow {
   /** The post's URL as LinkedIn wrote it, and its URN when the URL names one. */
-  url: z.string(),
-  urn: z.string().nullable(),
-  /** The civil date LinkedIn shows (YYYY-MM-DD). */
-  publishedOn: z.string().nullable(),
-  engagements: z.number().int().nonnegative().nullable(),
-  impressions: z.number().int().nonnegative().nullable(),
-});
-export type ExportRow = z.infer<typeof ExportRow>;
+  url: string;
+  urn: string | null;
+  /** The publish date as written; which day it is depends on the whole file (exportDates.ts). */
+  date: WrittenDate;
+  engagements: number | null;
+  impressions: number | null;
+}
 
-export interface LinkedinExport {
+export interface TopPosts {
   rows: ExportRow[];
-  followers: { count: number; on: string | null } | null;
+  /** Copies of the header row among the posts (files pasted together): skipped. */
+  repeatedHeaders: number;
+}
+
+export interface LinkedinExport extends TopPosts {
+  followers: { count: number; on: WrittenDate } | null;
 }
 
 type Cell = unknown;
@@ -39,20 +46,10 @@ function count(cell: Cell): number | null {
   return /^\d+$/u.test(digits) ? Number(digits) : null;
 }
 
-/** M/D/YYYY text, ISO text or a Date cell → YYYY-MM-DD. */
-export function civilDate(cell: Cell): string | null {
-  if (cell instanceof Date && !Number.isNaN(cell.getTime())) return cell.toISOString().slice(0, 10);
-  const value = text(cell);
-  const us = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/u.exec(value);
-  if (us?.[1] && us[2] && us[3]) return `${us[3]}-${us[1].padStart(2, '0')}-${us[2].padStart(2, '0')}`;
-  const iso = /^(\d{4}-\d{2}-\d{2})/u.exec(value);
-  return iso?.[1] ?? null;
-}
-
 const isUrlHeader = (cell: Cell): boolean => text(cell).toLowerCase() === 'post url';
 
 /** The TOP POSTS rows, both tables merged by URL; null when the sheet does not have LinkedIn's header. */
-export function readTopPosts(rows: readonly (readonly Cell[])[]): ExportRow[] | null {
+export function readTopPosts(rows: readonly (readonly Cell[])[]): TopPosts | null {
   const headerIndex = rows.findIndex((row) => row.some(isUrlHeader));
   const header = rows[headerIndex];
   if (header === undefined) return null;
@@ -64,27 +61,32 @@ export function readTopPosts(rows: readonly (readonly Cell[])[]): ExportRow[] | 
   });
   if (tables.length === 0) return null;
   const byUrl = new Map<string, ExportRow>();
+  let repeatedHeaders = 0;
   for (const row of rows.slice(headerIndex + 1)) {
+    if (tables.some((table) => isUrlHeader(row[table.at]))) {
+      repeatedHeaders += 1;
+      continue;
+    }
     for (const table of tables) {
       const url = text(row[table.at]);
       if (url === '') continue;
       const parsed = parsePublishedUrl('linkedin', url);
       const key = parsed.ok ? parsed.value.remoteId : url;
-      const entry = byUrl.get(key) ?? { url, urn: parsed.ok ? parsed.value.remoteId : null, publishedOn: null, engagements: null, impressions: null };
-      entry.publishedOn ??= civilDate(row[table.at + 1]);
+      const entry = byUrl.get(key) ?? { url, urn: parsed.ok ? parsed.value.remoteId : null, date: { kind: 'none' }, engagements: null, impressions: null };
+      if (entry.date.kind === 'none') entry.date = writtenDate(row[table.at + 1]);
       entry[table.metric] = count(row[table.at + 2]);
       byUrl.set(key, entry);
     }
   }
-  return [...byUrl.values()];
+  return { rows: [...byUrl.values()], repeatedHeaders };
 }
 
 /** FOLLOWERS' first line: "Total followers on 12/16/2025:" and the count. */
-export function readFollowers(rows: readonly (readonly Cell[])[]): { count: number; on: string | null } | null {
+export function readFollowers(rows: readonly (readonly Cell[])[]): LinkedinExport['followers'] {
   for (const row of rows.slice(0, 5)) {
     const label = /^total followers on (.+?):?$/iu.exec(text(row[0]));
     const value = count(row[1]);
-    if (label?.[1] !== undefined && value !== null) return { count: value, on: civilDate(label[1]) };
+    if (label?.[1] !== undefined && value !== null) return { count: value, on: writtenDate(label[1]) };
   }
   return null;
 }

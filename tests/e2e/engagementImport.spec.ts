@@ -30,7 +30,7 @@ test('the LinkedIn export is imported on the partner’s page, a row without a P
     impressionsByDay: [[us, 2405]],
     posts: [
       { url, date: us, engagements: 57, impressions: 2310 },
-      { url: 'https://www.linkedin.com/feed/update/urn:li:activity:7390000000000000000', date: '1/2/2020', engagements: 3, impressions: 95 },
+      { url: 'https://www.linkedin.com/feed/update/urn:li:activity:7390000000000000000', date: '1/20/2020', engagements: 3, impressions: 95 },
     ],
   });
 
@@ -40,12 +40,14 @@ test('the LinkedIn export is imported on the partner’s page, a row without a P
   await panel.getByTestId('linkedin-import-file').setInputFiles({ name: 'Content_ClaireDupont.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: file });
 
   const result = panel.getByTestId('linkedin-import-result');
-  await expect(result.getByRole('status')).toHaveText('1 ligne rapprochée d’une publication. Abonnés\u00a0: 1842.');
+  await expect(result.getByRole('status')).toHaveText('1 ligne rapprochée d’une publication. Abonnés\u00a0: 1842. Dates lues mois/jour/année.');
+  // Each matched row names its Plume post, so a wrong match shows.
+  await expect(result.getByTestId('linkedin-import-matched').getByRole('link', { name: 'Contrats' })).toHaveAttribute('data-route', `#/posts/${postId}`);
   const unmatched = result.getByTestId('linkedin-import-unmatched');
   await expect(unmatched.locator('caption')).toHaveText('1 ligne sans publication Plume');
   await expect(unmatched.locator('tbody tr td')).toHaveText([
     'https://www.linkedin.com/feed/update/urn:li:activity:7390000000000000000',
-    '2020-01-02',
+    '20 janv. 2020',
     '95',
     '3',
     'Aucune publication Plume ce jour-là',

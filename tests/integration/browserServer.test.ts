@@ -304,6 +304,18 @@ describe('hostile input gets a 4xx, never a 500', () => {
     expect((await callApi('partners.list', {}, { 'Content-Type': 'text/plain' })).status).toBe(415);
   });
 
+  it('answers a body over 8 MB with a JSON 413 in the contract’s error shape, its size and the limit, and stays up', async () => {
+    const body = { partnerId: null, baseVersion: 1, json: 'a'.repeat(9 * 1024 * 1024) };
+    const reply = await callApi('editorial.import', body);
+    expect(reply.status).toBe(413);
+    expect(reply.headers['content-type']).toMatch(/^application\/json/);
+    expect(JSON.parse(reply.body)).toEqual({
+      ok: false,
+      error: { code: 'too_large', messageKey: 'errors.tooLarge', message: expect.any(String) as string, details: { size: Buffer.byteLength(JSON.stringify(body)), limit: 8 * 1024 * 1024 } },
+    });
+    expect((await callApi('partners.list', {})).status).toBe(200);
+  });
+
   it('refuses unknown keys in settings.update', async () => {
     const reply = await callApi('settings.update', { surprise: true });
     expect(reply.status).toBe(400);

@@ -1,6 +1,7 @@
 import { ApiError } from '../../../shared/api/errors';
 import { readFollowers, readTopPosts } from '../../../shared/engagement/linkedinExport';
 import type { LinkedinExport } from '../../../shared/engagement/linkedinExport';
+import { decodeText } from '../../../shared/files/decodeText';
 
 const notAnExport = (why: string): ApiError =>
   new ApiError({ code: 'validation', messageKey: 'errors.validation', message: `Not a LinkedIn analytics export: ${why}`, issues: [{ path: ['data'], messageKey: 'engagement.errors.notLinkedinExport' }] });
@@ -29,14 +30,15 @@ export async function readLinkedinExportFile(bytes: Buffer): Promise<LinkedinExp
       throw notAnExport(error instanceof Error ? error.message : String(error));
     }
     const top = sheets.find((sheet) => sheet.sheet.trim().toLowerCase() === 'top posts');
-    const rows = top === undefined ? null : readTopPosts(top.data);
-    if (rows === null) throw notAnExport('no TOP POSTS sheet with LinkedIn’s columns');
+    const posts = top === undefined ? null : readTopPosts(top.data);
+    if (posts === null) throw notAnExport('no TOP POSTS sheet with LinkedIn’s columns');
     const followers = sheets.find((sheet) => sheet.sheet.trim().toLowerCase() === 'followers');
-    return { rows, followers: followers === undefined ? null : readFollowers(followers.data) };
+    return { ...posts, followers: followers === undefined ? null : readFollowers(followers.data) };
   }
   const Papa = await csvReader();
-  const parsed = Papa.parse<string[]>(bytes.toString('utf8').replace(/^\uFEFF/u, ''), { skipEmptyLines: false });
-  const rows = readTopPosts(parsed.data);
-  if (rows === null) throw notAnExport('no "Post URL" header in the CSV');
-  return { rows, followers: null };
+  // UTF-8 (its BOM dropped), else Windows-1252 as an older Excel saves it: never « � ».
+  const parsed = Papa.parse<string[]>(decodeText(bytes).text, { skipEmptyLines: false });
+  const posts = readTopPosts(parsed.data);
+  if (posts === null) throw notAnExport('no "Post URL" header in the CSV');
+  return { ...posts, followers: null };
 }

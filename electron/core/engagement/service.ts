@@ -109,17 +109,18 @@ export class EngagementService {
     const partner = this.partners.get(input.partnerId);
     if (!partner) throw notFound('partner', input.partnerId);
     const file = await readLinkedinExportFile(Buffer.from(input.data, 'base64'));
-    const plan = planLinkedinImport(file.rows, this.repository.linkedinPublications(partner.id), partner.timeZone);
+    const plan = planLinkedinImport(file, this.repository.linkedinPublications(partner.id), partner.timeZone, input.dateOrder);
     const now = this.clock.now();
     const touched = new Set<string>();
     this.repository.transaction(() => {
       for (const reading of plan.readings) this.repository.record(reading.publicationId, reading.figures, now, 'import', null, now);
-      if (file.followers !== null) {
-        this.repository.recordFollowers(partner.id, 'linkedin', file.followers.on ?? new Date(now).toISOString().slice(0, 10), file.followers.count, 'import', now);
+      const followers = plan.result.followers;
+      if (followers !== null) {
+        this.repository.recordFollowers(partner.id, 'linkedin', followers.on ?? new Date(now).toISOString().slice(0, 10), followers.count, 'import', now);
       }
     });
     for (const row of plan.result.matched) touched.add(row.postId);
     for (const postId of touched) this.events.emit({ type: 'engagement.changed', postId });
-    return { ...plan.result, followers: file.followers, readAt: now };
+    return { ...plan.result, readAt: now };
   }
 }

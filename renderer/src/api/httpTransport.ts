@@ -2,6 +2,7 @@ import { isProcedureName } from '../../../shared/api/contract';
 import { isReadOnlyProcedure } from '../../../shared/api/readOnlyProcedures';
 import { BATCH_MEDIA_TYPE, BatchLine, MAX_BATCH_CALLS } from '../../../shared/api/transport';
 import type { BatchRequest, CallResult } from '../../../shared/api/transport';
+import { MAX_REQUEST_BYTES, requestTooLarge } from '../../../shared/api/requestSize';
 import type { Transport } from './client';
 import { TransportError } from './client';
 import { connection } from './connection';
@@ -148,6 +149,8 @@ export function createHttpTransport(): Transport {
   /** One call, alone on its own request: writes, and a read asked for by itself. */
   const callAlone = async (name: string, input: unknown, signal?: AbortSignal): Promise<CallResult> => {
     const body = new TextEncoder().encode(JSON.stringify(input ?? {}));
+    // Core would refuse it after the whole upload: say so now, as the desktop transport does.
+    if (body.length > MAX_REQUEST_BYTES) return { ok: false, error: requestTooLarge(body.length) };
     // keepalive lets the last autosave finish while the page unloads. A browser refuses it (the
     // call fails as if core were down) for a body over 64 KiB, or once the keepalive requests in
     // flight add up to that: such a call is sent without it.

@@ -4,6 +4,9 @@ import type { StoredLine } from '../../../shared/api/procedures/editorial';
 import { ApiError } from '../../../shared/api/errors';
 import { api } from '../api';
 import { errorMessage } from '../ui/errorMessage';
+import { fileTooLargeError } from '../ui/fileTooLarge';
+import { MAX_LINE_FILE_BYTES } from '../../../shared/api/requestSize';
+import { decodeText } from '../../../shared/files/decodeText';
 import { downloadText } from './downloadText';
 import { IssueList } from './IssueList';
 import { issuesOfError, rulesOfError } from './lineErrors';
@@ -23,6 +26,7 @@ export function ImportExport({ partnerId, baseVersion, dirty, onImported }: Impo
   const input = useRef<HTMLInputElement>(null);
   const [error, setError] = useState<{ text: string; issues: LineIssue[]; rules: ReturnType<typeof rulesOfError>; file: string } | null>(null);
   const [done, setDone] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
 
   const exportCurrent = async () => {
     setError(null);
@@ -37,10 +41,19 @@ export function ImportExport({ partnerId, baseVersion, dirty, onImported }: Impo
   const importFile = async (file: File) => {
     setError(null);
     setDone(null);
+    setNotice(null);
     try {
-      const json = await file.text();
+      const tooLarge = fileTooLargeError(file, MAX_LINE_FILE_BYTES);
+      if (tooLarge) throw tooLarge;
+      const { text: json, encoding } = decodeText(new Uint8Array(await file.arrayBuffer()));
+      // Already damaged before it reached Plume (saved once in the wrong encoding): refused, not imported as is.
+      if (json.includes('\uFFFD')) {
+        setError({ text: t('editorialLine.import.replacementCharacter'), issues: [], rules: [], file: file.name });
+        return;
+      }
       const line = await api.call('editorial.import', { partnerId, baseVersion, json });
       setDone(t('editorialLine.import.done', { name: file.name, version: line.version }));
+      if (encoding === 'windows-1252') setNotice(t('editorialLine.import.windows1252'));
       onImported(line);
     } catch (e) {
       const text = e instanceof ApiError && e.messageKey.startsWith('editorialLine.') ? t(e.messageKey) : errorMessage(t, e);
@@ -77,6 +90,11 @@ export function ImportExport({ partnerId, baseVersion, dirty, onImported }: Impo
       </div>
       <p className="hint">{t('editorialLine.import.hint')}</p>
       {done ? <p className="ok-message" role="status">{done}</p> : null}
+      {notice ? (
+        <p className="hint" data-testid="line-import-notice">
+          {notice}
+        </p>
+      ) : null}
       {error ? (
         <div className="form-error" role="alert">
           <p>{error.file ? t('editorialLine.import.failed', { name: error.file, reason: error.text }) : error.text}</p>

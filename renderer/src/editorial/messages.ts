@@ -205,6 +205,8 @@ export const editorialLineMessages = defineMessages(
         done: '«\u00a0{{name}}\u00a0» importé.',
         adopted: 'Version {{version}} importée.',
         failed: '«\u00a0{{name}}\u00a0» n’a pas été importé\u00a0: {{reason}}',
+        windows1252: 'Ce fichier n’était pas en UTF-8\u00a0: Plume l’a lu en Windows-1252 (l’encodage des anciens logiciels Windows). Vérifiez les accents de la ligne importée\u00a0; s’ils sont faux, rétablissez la version précédente (Versions) et enregistrez le fichier en UTF-8.',
+        replacementCharacter: 'le fichier contient des caractères illisibles («\u00a0�\u00a0»)\u00a0: il a été abîmé par un changement d’encodage. Exportez à nouveau la ligne depuis Plume, ou corrigez ces caractères et enregistrez le fichier en UTF-8.',
       },
       versions: {
         title: 'Versions',
@@ -440,6 +442,8 @@ export const editorialLineMessages = defineMessages(
         done: '“{{name}}” imported.',
         adopted: 'Version {{version}} imported.',
         failed: '“{{name}}” was not imported: {{reason}}',
+        windows1252: 'This file was not UTF-8: Plume read it as Windows-1252 (the encoding of older Windows programs). Check the accents of the imported line; if they are wrong, restore the previous version (Versions) and save the file as UTF-8.',
+        replacementCharacter: 'the file holds unreadable characters (“�”): a change of encoding damaged it. Export the line from Plume again, or fix those characters and save the file as UTF-8.',
       },
       versions: {
         title: 'Versions',

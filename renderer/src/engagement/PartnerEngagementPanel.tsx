@@ -1,22 +1,14 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { api } from '../api';
-import { errorMessage, fieldErrors } from '../ui/errorMessage';
 import { useDateFormat } from '../ui/useDateFormat';
 import { networkLabels } from '../../../shared/posts/networks';
 import { engagementMetrics } from '../../../shared/engagement/figures';
-import type { Figures, LinkedinImportResult } from '../../../shared/engagement/figures';
+import type { Figures } from '../../../shared/engagement/figures';
 import { engagementKeys, useEngagementEvents } from './queries';
 import './engagement.css';
 import { AppLink } from '../ui/AppLink';
-
-/** Bytes to base64 in slices (a spread of a whole file would overflow the call stack). */
-function toBase64(bytes: Uint8Array): string {
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
-}
+import { LinkedinImport } from './LinkedinImport';
 
 function FigureList({ figures }: { figures: Figures }) {
   const { t } = useTranslation();
@@ -65,86 +57,5 @@ export function PartnerEngagementPanel({ partnerId }: { partnerId: string }) {
       )}
       <LinkedinImport partnerId={partnerId} />
     </section>
-  );
-}
-
-function LinkedinImport({ partnerId }: { partnerId: string }) {
-  const { t } = useTranslation();
-  const queryClient = useQueryClient();
-  const [result, setResult] = useState<LinkedinImportResult | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const upload = async (file: File) => {
-    setError(null);
-    setResult(null);
-    setBusy(true);
-    try {
-      const data = toBase64(new Uint8Array(await file.arrayBuffer()));
-      setResult(await api.call('engagement.importLinkedin', { partnerId, fileName: file.name, data }));
-      void queryClient.invalidateQueries({ queryKey: engagementKeys.all });
-    } catch (failure) {
-      const byField = Object.values(fieldErrors(t, failure));
-      setError(byField.length > 0 ? byField.join(' ') : errorMessage(t, failure));
-    } finally {
-      setBusy(false);
-    }
-  };
-  return (
-    <div className="engagement-import">
-      <h3>{t('engagement.import.title')}</h3>
-      <p className="muted">{t('engagement.import.help')}</p>
-      <label>
-        {t('engagement.import.file')}
-        <input
-          type="file"
-          accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"
-          disabled={busy}
-          data-testid="linkedin-import-file"
-          onChange={(event) => {
-            const file = event.target.files?.[0];
-            if (file) void upload(file);
-            event.target.value = '';
-          }}
-        />
-      </label>
-      {error ? (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      ) : null}
-      {result ? (
-        <div data-testid="linkedin-import-result">
-          <p role="status">
-            {t('engagement.import.matched', { count: result.matched.length })}
-            {result.followers ? ` ${t('engagement.import.followers', { count: result.followers.count })}` : ''}
-          </p>
-          {result.unmatched.length > 0 ? (
-            <table className="engagement-table" data-testid="linkedin-import-unmatched">
-              <caption>{t('engagement.import.unmatched', { count: result.unmatched.length })}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('engagement.import.url')}</th>
-                  <th scope="col">{t('engagement.import.date')}</th>
-                  <th scope="col">{t('engagement.metric.impressions')}</th>
-                  <th scope="col">{t('engagement.metric.engagements')}</th>
-                  <th scope="col">{t('engagement.import.why')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {result.unmatched.map((row) => (
-                  <tr key={row.url}>
-                    <td className="url">{row.url}</td>
-                    <td>{row.publishedOn ?? '–'}</td>
-                    <td className="figure">{row.impressions ?? '–'}</td>
-                    <td className="figure">{row.engagements ?? '–'}</td>
-                    <td>{t(`engagement.import.reason.${row.reason}`)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          ) : null}
-        </div>
-      ) : null}
-    </div>
   );
 }

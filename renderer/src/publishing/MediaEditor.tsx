@@ -3,7 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { useFileSize } from '../ui/fileSize';
 import { api } from '../api';
 import { networkLabels } from '../../../shared/posts/networks';
+import { MAX_UPLOAD_BYTES } from '../../../shared/publishing/publication';
 import type { AttachMediaInput, PostPublication } from '../../../shared/publishing/publication';
+import { fileTooLargeError } from '../ui/fileTooLarge';
 
 type Run = (action: () => Promise<PostPublication>) => Promise<void>;
 type ImageType = AttachMediaInput['mimeType'];
@@ -25,6 +27,11 @@ export function MediaEditor({ data, run }: { data: PostPublication; run: Run }) 
   const size = useFileSize();
   const [alts, setAlts] = useState<Record<number, string>>({});
   const add = async (file: File) => {
+    const tooLarge = fileTooLargeError(file, MAX_UPLOAD_BYTES);
+    if (tooLarge) {
+      await run(() => Promise.reject(tooLarge));
+      return;
+    }
     const mimeType = file.type;
     const bytes = new Uint8Array(await file.arrayBuffer());
     // An unknown type goes to core as JPEG and is refused there with the format message.

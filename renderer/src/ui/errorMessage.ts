@@ -1,6 +1,18 @@
 import type { TFunction } from 'i18next';
 import { ApiError } from '../../../shared/api/errors';
 import { TransportError } from '../api/client';
+import i18next from 'i18next';
+import { fileSizeLocale, formatFileSize } from './fileSize';
+
+/** A `too_large` error's sizes (bytes in `details`) as the UI writes them: « 9,1 Mo ». */
+function sizeParams(error: ApiError, language: string): Record<string, string> {
+  const params: Record<string, string> = {};
+  for (const name of ['size', 'limit'] as const) {
+    const bytes = error.details?.[name];
+    if (typeof bytes === 'number') params[name] = formatFileSize(bytes, fileSizeLocale(language));
+  }
+  return params;
+}
 
 /** The error's details that a message may name (a file, a folder): texts only. */
 const textDetails = (details: Record<string, unknown> | undefined): Record<string, string> =>
@@ -8,7 +20,11 @@ const textDetails = (details: Record<string, unknown> | undefined): Record<strin
 
 /** One place that turns any failure into a sentence in the user's language. */
 export function errorMessage(t: TFunction, error: unknown): string {
-  if (error instanceof ApiError) return t(error.messageKey, { ...textDetails(error.details), defaultValue: t('errors.internal') });
+  if (error instanceof ApiError) {
+    // Sizes written as the UI writes them (« 9,1 Mo »), over the raw byte counts.
+    const params = error.code === 'too_large' ? sizeParams(error, i18next.language) : {};
+    return t(error.messageKey, { ...textDetails(error.details), ...params, defaultValue: t('errors.internal') });
+  }
   if (error instanceof TransportError) return t('errors.network');
   return t('errors.internal');
 }

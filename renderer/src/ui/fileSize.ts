@@ -16,9 +16,12 @@ export function formatFileSize(bytes: number, locale: string): string {
   return new Intl.NumberFormat(locale, { style: 'unit', unit: UNITS[unit], maximumFractionDigits: unit > 0 && value < 10 ? 1 : 0 }).format(value);
 }
 
+/** The number locale of a UI language. */
+export const fileSizeLocale = (language: string): string => (language === 'en' ? 'en-GB' : 'fr-FR');
+
 /** `formatFileSize` in the UI's language. */
 export function useFileSize(): (bytes: number) => string {
   const { i18n } = useTranslation();
-  const locale = i18n.language === 'en' ? 'en-GB' : 'fr-FR';
+  const locale = fileSizeLocale(i18n.language);
   return (bytes) => formatFileSize(bytes, locale);
 }

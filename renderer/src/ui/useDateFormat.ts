@@ -25,5 +25,6 @@ export function useDateFormat() {
     longDate: (date: string) => formatCivilDate(date, 'EEEE d MMMM yyyy', locale),
     monthTitle: (month: string) => format(civil(`${month}-01`), 'LLLL yyyy', { locale }),
     shortDate: (date: string) => formatCivilDate(date, 'd MMM', locale),
+    mediumDate: (date: string) => formatCivilDate(date, 'd MMM yyyy', locale),
   };
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { none, procedure } from '../procedure';
 import { PartnerId } from '../../partners/schema';
+import { MAX_LINE_FILE_BYTES } from '../requestSize';
 import { PostId } from '../../posts/schema';
 import { Network } from '../../posts/networks';
 import { EditorialLine, LineVersion, LineVersions, PartnerLine, ResolvedLine } from '../../editorial/lineSchema';
@@ -112,7 +113,7 @@ export const editorialProcedures = {
   'editorial.export': procedure(z.object({ partnerId: lineOwner, version: LineVersion.optional() }).strict(), LineExport),
   /** Validates a JSON document and saves it as the next version; nothing is saved on error. */
   'editorial.import': procedure(
-    z.object({ partnerId: lineOwner, baseVersion: LineVersion.nullable(), json: z.string().max(10_000_000, { message: 'errors.tooLong' }) }).strict(),
+    z.object({ partnerId: lineOwner, baseVersion: LineVersion.nullable(), json: z.string().max(MAX_LINE_FILE_BYTES, { message: 'errors.fileTooLargeShort' }) }).strict(),
     StoredLine,
   ),
   'editorial.checkPost': procedure(z.object({ postId: PostId }).strict(), PostCheck),

@@ -8,8 +8,9 @@ import type { RunningPlume } from './plumeServer';
  * from now: there is no LinkedIn account, so it is published by hand (engagement specs).
  * Give it a few seconds: under a full run's load the approval can land after a due time of one
  * or two, and a post approved late waits for a decision instead of being offered to publish.
+ * `now`: core's time, when the server runs on a clock of its own (PLUME_CLOCK_START).
  */
-export async function approvedManualLinkedinPost(page: Page, plume: RunningPlume, dueInMs: number): Promise<{ partnerId: string; postId: string }> {
+export async function approvedManualLinkedinPost(page: Page, plume: RunningPlume, dueInMs: number, now = Date.now()): Promise<{ partnerId: string; postId: string }> {
   await page.goto(plume.url);
   await expect(page.getByTestId('workspace-ready')).toHaveText('ready');
   const partner = await plume.call(page.request, 'partners.create', { displayName: 'Me Claire Dupont', timeZone: 'Europe/Paris', locale: 'fr' });
@@ -18,8 +19,8 @@ export async function approvedManualLinkedinPost(page: Page, plume: RunningPlume
     title: 'Contrats',
     networks: ['linkedin'],
     content: docFromParagraphs(['Contrats : le point sur la réforme.']),
-    scheduledAt: Date.now() + dueInMs,
+    scheduledAt: now + dueInMs,
   });
-  await plume.call(page.request, 'signoff.recordDecision', { postId: post.id, decision: 'approve', channel: 'phone', decidedAt: Date.now() });
+  await plume.call(page.request, 'signoff.recordDecision', { postId: post.id, decision: 'approve', channel: 'phone', decidedAt: now });
   return { partnerId: partner.id, postId: post.id };
 }

@@ -51,14 +51,16 @@ describe('LinkedIn analytics export import', () => {
 
     const result = await h.call('engagement.importLinkedin', { partnerId: partner.id, fileName: 'Content_2026-11-01_2026-11-28_ClaireDupont.xlsx', data: file.toString('base64') });
 
+    const title = 'Réforme du droit des contrats';
     expect(result.matched).toEqual([
-      { url: posts[0]?.url, publishedOn: '2026-11-24', engagements: 57, impressions: 2310, postId: byUrl, title: 'Réforme du droit des contrats', by: 'url' },
-      { url: posts[1]?.url, publishedOn: '2026-11-25', engagements: 12, impressions: 1358, postId: byDate, title: 'Réforme du droit des contrats', by: 'date' },
+      { url: posts[0]?.url, dateText: '11/24/2026', publishedOn: '2026-11-24', engagements: 57, impressions: 2310, postId: byUrl, title, postPublishedAt: expect.any(Number) as number, by: 'url' },
+      { url: posts[1]?.url, dateText: '11/25/2026', publishedOn: '2026-11-25', engagements: 12, impressions: 1358, postId: byDate, title, postPublishedAt: expect.any(Number) as number, by: 'date' },
     ]);
     expect(result.unmatched).toEqual([
-      { url: posts[2]?.url, publishedOn: '2026-11-27', engagements: 4, impressions: 310, reason: 'ambiguous' },
-      { url: posts[3]?.url, publishedOn: '2026-11-02', engagements: 3, impressions: 95, reason: 'noPost' },
+      { url: posts[2]?.url, dateText: '11/27/2026', publishedOn: '2026-11-27', engagements: 4, impressions: 310, reason: 'ambiguous', possibleDays: [] },
+      { url: posts[3]?.url, dateText: '11/2/2026', publishedOn: '2026-11-02', engagements: 3, impressions: 95, reason: 'noPost', possibleDays: [] },
     ]);
+    expect(result.dateOrder).toEqual({ order: 'monthFirst', by: 'file' });
     expect(result.followers).toEqual({ count: 1842, on: '2026-11-28' });
     const [engagement] = (await h.call('engagement.forPost', { postId: byUrl })).publications;
     expect(engagement?.readings).toEqual([{ readAt: result.readAt, source: 'import', point: null, figures: { impressions: 2310, engagements: 57 } }]);
@@ -71,6 +73,18 @@ describe('LinkedIn analytics export import', () => {
     expect(result.matched.map((row) => [row.postId === byUrl, row.by])).toEqual([[true, 'url'], [false, 'date']]);
     expect(result.unmatched.map((row) => row.reason)).toEqual(['ambiguous', 'noPost']);
     expect(result.followers).toBeNull();
+  });
+
+  it('skips and counts a repeated header row instead of listing « Post URL » as a post', async () => {
+    const { h, partner, posts } = await scenario();
+    const header = 'Post URL,Post publish date,Engagements,,Post URL,Post publish date,Impressions';
+    const [note = '', blank = '', ...rest] = topPostsCsv(posts).split('\r\n');
+    const csv = [note, blank, ...rest.slice(0, 1), header, ...rest.slice(1), header].join('\r\n');
+    const result = await h.call('engagement.importLinkedin', { partnerId: partner.id, fileName: 'top-posts.csv', data: Buffer.from(csv).toString('base64') });
+    expect(result.repeatedHeaders).toBe(2);
+    expect([...result.matched, ...result.unmatched].map((row) => row.url)).not.toContain('Post URL');
+    expect(result.matched).toHaveLength(2);
+    expect(result.unmatched).toHaveLength(2);
   });
 
   it('refuses a file that is not LinkedIn’s export, with words for the user', async () => {

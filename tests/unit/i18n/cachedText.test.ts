@@ -1,17 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import i18next from 'i18next';
 import { cachedText } from '../../../renderer/src/i18n/cachedText';
-import { uiMessages } from '../../../renderer/src/i18n/resources';
+import { initUiTranslations } from '../../support/uiTranslations';
 
-beforeAll(async () => {
-  await i18next.init({
-    resources: { fr: { translation: uiMessages('fr') }, en: { translation: uiMessages('en') } },
-    lng: 'fr',
-    fallbackLng: 'fr',
-    interpolation: { escapeValue: false },
-    returnNull: false,
-  });
-});
+beforeAll(initUiTranslations);
 
 describe('remembered translations (calendar chips)', () => {
   it('gives what i18next gives, for plain texts, interpolations and plurals, asked once or many times', async () => {

@@ -2,6 +2,9 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { TransportError } from '../../../renderer/src/api/client';
 import { connection } from '../../../renderer/src/api/connection';
 import { createHttpTransport } from '../../../renderer/src/api/httpTransport';
+import { createIpcTransport } from '../../../renderer/src/api/ipcTransport';
+import { MAX_REQUEST_BYTES, requestTooLarge } from '../../../shared/api/requestSize';
+import type { PlumeBridge } from '../../../shared/api/transport';
 
 interface Sent {
   url: string;
@@ -200,5 +203,39 @@ describe('browser mode: a save is never refused by the browser for its size', ()
     await settle();
     // The first answer read, its bytes no longer count.
     expect(page.sent[3]?.keepalive).toBe(true);
+  });
+});
+
+describe('browser mode: a call too large for core says so, and never reads as « Plume ne répond pas »', () => {
+  it('refuses a call over the request limit without sending it, with its size and the limit', async () => {
+    const transport = createHttpTransport();
+    const result = await transport.call('editorial.import', { partnerId: null, baseVersion: 1, json: 'a'.repeat(MAX_REQUEST_BYTES) });
+    expect(page.sent).toEqual([]);
+    expect(result).toMatchObject({ ok: false, error: { code: 'too_large', messageKey: 'errors.tooLarge', details: { limit: MAX_REQUEST_BYTES } } });
+    expect(connection.get()).toBe(true);
+  });
+
+  it('answers core’s JSON 413 as that refusal, the tab still online', async () => {
+    const transport = createHttpTransport();
+    const call = transport.call('posts.save', { id: 'p1' });
+    await settle();
+    page.answer(0, json({ ok: false, error: requestTooLarge(9_000_000) }, 413));
+    await expect(call).resolves.toMatchObject({ ok: false, error: { code: 'too_large', details: { size: 9_000_000 } } });
+    expect(connection.get()).toBe(true);
+  });
+});
+
+describe('desktop: the IPC transport refuses what browser mode refuses', () => {
+  it('refuses a call over the request limit without passing it to main, and passes a smaller one', async () => {
+    const calls: string[] = [];
+    const bridge: PlumeBridge = {
+      call: (name) => (calls.push(name), Promise.resolve({ ok: true, value: null })),
+      onEvent: () => () => undefined,
+      onFlushRequest: () => undefined,
+    };
+    const transport = createIpcTransport(bridge);
+    await expect(transport.call('editorial.import', { json: 'é'.repeat(MAX_REQUEST_BYTES / 2) })).resolves.toMatchObject({ ok: false, error: { code: 'too_large' } });
+    await expect(transport.call('editorial.import', { json: 'é'.repeat(1000) })).resolves.toEqual({ ok: true, value: null });
+    expect(calls).toEqual(['editorial.import']);
   });
 });
