@@ -37,7 +37,12 @@ test('the LinkedIn export is imported on the partner’s page, a row without a P
   await page.goto(`${plume.origin}/#/partners/${partnerId}`);
   const panel = page.getByTestId('partner-engagement');
   await expect(panel.getByRole('heading', { name: 'Résultats des 90 derniers jours' })).toBeVisible();
-  await panel.getByTestId('linkedin-import-file').setInputFiles({ name: 'Content_ClaireDupont.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: file });
+  // A button in Plume's words, reached and pressed with the keyboard (not the browser's « Choose File »).
+  const pick = panel.getByRole('button', { name: 'Choisir le fichier d’export…' });
+  await pick.focus();
+  const chooser = page.waitForEvent('filechooser');
+  await page.keyboard.press('Enter');
+  await (await chooser).setFiles({ name: 'Content_ClaireDupont.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: file });
 
   const result = panel.getByTestId('linkedin-import-result');
   await expect(result.getByRole('status')).toHaveText('1 ligne rapprochée d’une publication. Abonnés\u00a0: 1842. Dates lues mois/jour/année.');

@@ -100,6 +100,10 @@ test('the reports’ month reads « novembre 2026 », and takes a month typed by
   await month.fill('brumaire 2026');
   await month.blur();
   await expect(page.getByRole('alert')).toContainText('«\u00a0brumaire 2026\u00a0» n’est pas un mois');
+  // Nothing to export for no month: the buttons say so by their look too.
+  const csv = page.getByTestId('report-export-csv');
+  await expect(csv).toBeDisabled();
+  expect(await csv.evaluate((element) => getComputedStyle(element).opacity)).toBe('0.5');
 });
 
 test('in English, dates are still day first and times on 24 hours', async ({ page }) => {

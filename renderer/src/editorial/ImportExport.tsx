@@ -1,4 +1,4 @@
-import { useId, useRef, useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StoredLine } from '../../../shared/api/procedures/editorial';
 import { ApiError } from '../../../shared/api/errors';
@@ -11,6 +11,7 @@ import { downloadText } from './downloadText';
 import { IssueList } from './IssueList';
 import { issuesOfError, rulesOfError } from './lineErrors';
 import type { LineIssue } from './lineErrors';
+import { FilePicker } from '../ui/FilePicker';
 
 export interface ImportExportProps {
   partnerId: string | null;
@@ -23,7 +24,6 @@ export interface ImportExportProps {
 export function ImportExport({ partnerId, baseVersion, dirty, onImported }: ImportExportProps) {
   const { t } = useTranslation();
   const id = useId();
-  const input = useRef<HTMLInputElement>(null);
   const [error, setError] = useState<{ text: string; issues: LineIssue[]; rules: ReturnType<typeof rulesOfError>; file: string } | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -58,8 +58,6 @@ export function ImportExport({ partnerId, baseVersion, dirty, onImported }: Impo
     } catch (e) {
       const text = e instanceof ApiError && e.messageKey.startsWith('editorialLine.') ? t(e.messageKey) : errorMessage(t, e);
       setError({ text, issues: issuesOfError(e), rules: rulesOfError(e), file: file.name });
-    } finally {
-      if (input.current) input.current.value = '';
     }
   };
 
@@ -70,22 +68,7 @@ export function ImportExport({ partnerId, baseVersion, dirty, onImported }: Impo
         <button type="button" onClick={() => void exportCurrent()} disabled={baseVersion === null}>
           {t('editorialLine.import.export')}
         </button>
-        <label className={dirty ? 'button-like disabled' : 'button-like'} htmlFor={`${id}-file`}>
-          {t('editorialLine.import.import')}
-        </label>
-        <input
-          ref={input}
-          id={`${id}-file`}
-          data-testid="line-import"
-          className="sr-only"
-          type="file"
-          accept="application/json,.json"
-          disabled={dirty}
-          onChange={(e) => {
-            const file = e.target.files?.[0];
-            if (file) void importFile(file);
-          }}
-        />
+        <FilePicker label={t('editorialLine.import.import')} accept="application/json,.json" disabled={dirty} data-testid="line-import" onFile={(file) => void importFile(file)} />
         {dirty ? <span className="hint">{t('editorialLine.saveFirst')}</span> : null}
       </div>
       <p className="hint">{t('editorialLine.import.hint')}</p>

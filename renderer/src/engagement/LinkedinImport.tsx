@@ -10,6 +10,7 @@ import { MAX_LINKEDIN_EXPORT_BYTES } from '../../../shared/api/requestSize';
 import type { DateOrder } from '../../../shared/engagement/exportDates';
 import type { LinkedinImportResult } from '../../../shared/engagement/figures';
 import { engagementKeys } from './queries';
+import { FilePicker } from '../ui/FilePicker';
 
 /** Bytes to base64 in slices (a spread of a whole file would overflow the call stack). */
 function toBase64(bytes: Uint8Array): string {
@@ -52,20 +53,13 @@ export function LinkedinImport({ partnerId }: { partnerId: string }) {
     <div className="engagement-import">
       <h3>{t('engagement.import.title')}</h3>
       <p className="muted">{t('engagement.import.help')}</p>
-      <label>
-        {t('engagement.import.file')}
-        <input
-          type="file"
-          accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"
-          disabled={busy}
-          data-testid="linkedin-import-file"
-          onChange={(event) => {
-            const picked = event.target.files?.[0];
-            if (picked) void upload(picked);
-            event.target.value = '';
-          }}
-        />
-      </label>
+      <FilePicker
+        label={t('engagement.import.file')}
+        accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"
+        disabled={busy}
+        data-testid="linkedin-import-file"
+        onFile={(picked) => void upload(picked)}
+      />
       {error ? (
         <p className="error" role="alert">
           {error}

@@ -47,7 +47,7 @@ export const engagementMessages = defineMessages(
       import: {
         title: 'Importer l’export LinkedIn',
         help: 'Sur LinkedIn : Statistiques → Impressions des posts → Exporter. Le fichier XLSX (ou son onglet TOP POSTS en CSV) est rapproché des publications par lien, sinon par jour.',
-        file: 'Fichier d’export',
+        file: 'Choisir le fichier d’export…',
         matched_one: '{{count}} ligne rapprochée d’une publication.',
         matched_other: '{{count}} lignes rapprochées de publications.',
         followers: 'Abonnés : {{count}}.',
@@ -113,7 +113,7 @@ export const engagementMessages = defineMessages(
       import: {
         title: 'Import the LinkedIn export',
         help: 'On LinkedIn: Analytics → Post impressions → Export. The XLSX file (or its TOP POSTS sheet as CSV) is matched to posts by link, else by day.',
-        file: 'Export file',
+        file: 'Choose the export file…',
         matched_one: '{{count}} row matched to a post.',
         matched_other: '{{count}} rows matched to posts.',
         followers: 'Followers: {{count}}.',

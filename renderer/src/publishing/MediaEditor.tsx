@@ -6,6 +6,7 @@ import { networkLabels } from '../../../shared/posts/networks';
 import { MAX_UPLOAD_BYTES } from '../../../shared/publishing/publication';
 import type { AttachMediaInput, PostPublication } from '../../../shared/publishing/publication';
 import { fileTooLargeError } from '../ui/fileTooLarge';
+import { FilePicker } from '../ui/FilePicker';
 
 type Run = (action: () => Promise<PostPublication>) => Promise<void>;
 type ImageType = AttachMediaInput['mimeType'];
@@ -77,19 +78,7 @@ export function MediaEditor({ data, run }: { data: PostPublication; run: Run }) 
           ))}
         </ul>
       ) : null}
-      <label className="button">
-        {t('publishing.media.add')}
-        <input
-          type="file"
-          accept={imageTypes.join(',')}
-          hidden
-          onChange={(e) => {
-            const file = e.target.files?.[0];
-            e.target.value = '';
-            if (file) void add(file);
-          }}
-        />
-      </label>
+      <FilePicker label={t('publishing.media.add')} accept={imageTypes.join(',')} onFile={(file) => void add(file)} />
     </fieldset>
   );
 }
