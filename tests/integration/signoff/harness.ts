@@ -50,7 +50,7 @@ export interface Harness {
   events: AppEvent[];
   call<K extends ProcedureName>(name: K, input: ProcedureInput<K>): Promise<ProcedureOutput<K>>;
   tick(): Promise<TickReport>;
-  /** Drops a message into the workstation's INBOX the way an MTA does (bytes as latin1), then lets core read it; throws unless the inbox was read. */
+  /** Drops a message into the workstation's INBOX the way an MTA does (a Buffer byte for byte, a string as UTF-8), then lets core read it; throws unless the inbox was read. */
   deliver(raw: string | Buffer): Promise<void>;
   partner(fields?: Partial<PartnerInput>): Promise<Partner>;
   post(partnerId: string, text: string, options?: { networks?: Network[]; scheduledAt?: number | null; title?: string }): Promise<Post>;
@@ -122,7 +122,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     tick: () => core.scheduler.tick(clock.now()),
     async deliver(raw) {
       if (!imap) throw new Error('this test needs Dovecot');
-      imap.deliver(typeof raw === 'string' ? raw : raw.toString('latin1'), { receivedAt: clock.now() });
+      imap.deliver(raw, { receivedAt: clock.now() });
       const report = await core.scheduler.tick(clock.now());
       if (report.inbox !== 'read') throw new Error(`the inbox was not read: ${report.inbox}`);
     },

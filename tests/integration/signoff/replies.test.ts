@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AuditEntry } from '../../../shared/signoff/audit';
-import { buttonReply, composeReply, parseCaptured, plainReply, startHarness } from './harness';
+import { WORKSTATION, buttonReply, composeReply, parseCaptured, plainReply, startHarness } from './harness';
 import type { Harness, ParsedRequest, QuoteStyle } from './harness';
 
 /**
@@ -109,6 +109,27 @@ describe('replies by email, read from a real IMAP server', () => {
     expect(fromPartner.map((c) => c.body)).toEqual([words]);
     expect(fromPartner[0]?.body).not.toContain('Aperçu');
     expect(fromPartner[0]?.body).not.toContain('plume1.');
+  });
+
+  it('an 8-bit iso-8859-1 reply (no transfer encoding) keeps its accents in the partner’s comment', async () => {
+    h = await startHarness({ smtp: true, imap: true });
+    const { postId, request } = await requested('Le juge peut réviser le contrat.');
+    const words = 'Non, à reformuler : le ton est trop familier.';
+    const raw = [
+      `From: Claire Dupont <${PARTNER}>`,
+      `To: ${WORKSTATION}`,
+      'Subject: Re: validation',
+      `Message-ID: <latin1-8bit@client.example>`,
+      `In-Reply-To: ${request.messageId}`,
+      'MIME-Version: 1.0',
+      'Content-Type: text/plain; charset=iso-8859-1',
+      'Content-Transfer-Encoding: 8bit',
+      '',
+      words,
+      '',
+    ].join('\r\n');
+    await h.deliver(Buffer.from(raw, 'latin1'));
+    expect((await lastOf(postId, 'requestChanges'))?.details.comment).toBe(words);
   });
 
   it('the Approve button with remarks typed above it is read as changes requested, so a person reads them', async () => {
