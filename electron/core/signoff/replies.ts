@@ -243,7 +243,8 @@ export class ReplyProcessor {
   }
 
   private plainVerdict(own: string, token: FoundToken | null, partner: Partner): { decision: Decision; comment: string | null; remarks: boolean } {
-    const context = { signatureNames: [partner.displayName] };
+    // The partner's signature may carry their name, their title and their firm's name.
+    const context = { signatureNames: [partner.displayName, partner.role, partner.organisation] };
     if (token !== null) {
       const words = ownWords(own);
       if (token.decision === 'requestChanges') return { decision: 'requestChanges', comment: words === '' ? null : words, remarks: false };

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { AuditEntry } from '../../../shared/signoff/audit';
 import { WORKSTATION, buttonReply, composeReply, parseCaptured, plainReply, startHarness } from './harness';
 import type { Harness, ParsedRequest, QuoteStyle } from './harness';
+import { gmailReply, outlookReply } from './clientMessages';
 
 /**
  * Replies read from a real Dovecot IMAP server on 127.0.0.1, after the request went out
@@ -109,6 +110,34 @@ describe('replies by email, read from a real IMAP server', () => {
     expect(fromPartner.map((c) => c.body)).toEqual([words]);
     expect(fromPartner[0]?.body).not.toContain('Aperçu');
     expect(fromPartner[0]?.body).not.toContain('plume1.');
+  });
+
+  it('a postscript under the closing and signature (Outlook, Gmail) is changes requested, the postscript in the comment', async () => {
+    h = await startHarness({ smtp: true, imap: true });
+    const outlook = await requested('Le juge peut réviser le contrat… enfin !', 'Réforme Outlook');
+    await h.deliver(outlookReply(outlook.request, { body: 'OK pour moi.\nBien cordialement,\nClaire Dupont\n\nPS : merci de retirer « enfin ! » avant publication.' }));
+    const gmail = await requested('Rendez-vous le 7 décembre à 18 h.', 'Réforme Gmail');
+    await h.deliver(gmailReply(gmail.request, 'Validé.\nCordialement\nClaire\nP.S. Remplacez 18 h par 19 h.'));
+
+    for (const [{ postId }, postscript] of [
+      [outlook, 'PS : merci de retirer « enfin ! » avant publication.'],
+      [gmail, 'P.S. Remplacez 18 h par 19 h.'],
+    ] as const) {
+      expect((await status(postId)).status).toBe('changes_requested');
+      expect((await history(postId)).map((e) => e.action)).not.toContain('approve');
+      expect((await history(postId)).map((e) => e.action)).not.toContain('changesSuggested');
+      expect((await lastOf(postId, 'requestChanges'))?.details.comment).toContain(postscript);
+    }
+  });
+
+  it('an Outlook reply signed with name, titles, firm, phone and a confidentiality footer still approves', async () => {
+    h = await startHarness({ smtp: true, imap: true });
+    const { postId, request } = await requested('Le juge peut réviser le contrat.');
+    const signature =
+      'Bien cordialement,\n\nMe Claire Dupont\nAvocate associée — Avocat au Barreau de Paris\nCabinet Arcand\nTél. : +33 1 23 45 67 89\n' +
+      'Ce message et ses pièces jointes sont confidentiels et destinés exclusivement à leurs destinataires.';
+    await h.deliver(outlookReply(request, { body: `Validé, merci.\n\n${signature}` }));
+    expect(await approved(postId)).toBe(true);
   });
 
   it('an 8-bit iso-8859-1 reply (no transfer encoding) keeps its accents in the partner’s comment', async () => {
