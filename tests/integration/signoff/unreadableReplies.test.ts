@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { AuditEntry } from '../../../shared/signoff/audit';
 import { WORKSTATION, parseCaptured, startHarness } from './harness';
 import type { Harness, ParsedRequest } from './harness';
+import { appleMailSplitReply } from './clientMessages';
 
 /**
  * Nothing a partner sends is lost in silence: a reply with a big photo is read by its text
@@ -20,12 +21,15 @@ const PARTNER = 'claire.dupont@example.org';
 const history = (postId: string): Promise<AuditEntry[]> => h.call('signoff.history', { postId });
 const alerts = (key: string) => h.events.filter((e) => e.type === 'alert' && e.messageKey === key);
 
-async function requested(): Promise<{ postId: string; request: ParsedRequest }> {
-  const partner = await h.partner();
-  const post = await h.post(partner.id, 'Trois points essentiels sur la réforme.');
+/** A post of the (one) partner, its sign-off requested and the email sent. */
+async function requested(title = 'Réforme du droit des contrats'): Promise<{ postId: string; request: ParsedRequest }> {
+  const partners = await h.call('partners.list', { includeArchived: false });
+  const partner = partners[0] ?? (await h.partner());
+  const post = await h.post(partner.id, 'Trois points essentiels sur la réforme.', { title });
   await h.call('signoff.request', { postId: post.id });
+  const index = h.smtp?.messages.length ?? 0;
   await h.tick();
-  const mail = await h.smtp?.message(0);
+  const mail = await h.smtp?.message(index);
   if (!mail) throw new Error('no request email');
   return { postId: post.id, request: await parseCaptured(mail) };
 }
@@ -50,6 +54,22 @@ describe('replies that used to vanish', () => {
     await h.deliver(raw);
     expect(['approved', 'scheduled']).toContain((await h.call('signoff.status', { postId })).status);
     expect((await history(postId)).findLast((e) => e.action === 'approve')).toMatchObject({ channel: 'email' });
+  });
+
+  it('Apple Mail’s text / photo / text: the words after a 6 MB photo are read as after a 1 MB one, so “Bon pour moi.” with a reservation below is not an approval', async () => {
+    h = await startHarness({ smtp: true, imap: true });
+    const { postId, request } = await requested();
+    const split = { before: 'Bon pour moi.', after: 'Seule réserve : retirez « enfin ! » avant de publier.' };
+    const big = appleMailSplitReply(request, { ...split, photoBytes: 6 * 1024 * 1024 });
+    expect(big.length).toBeGreaterThan(5 * 1024 * 1024);
+    await h.deliver(big);
+    expect((await h.call('signoff.status', { postId })).status).toBe('changes_requested');
+    const bigComment = (await history(postId)).findLast((e) => e.action === 'requestChanges')?.details.comment;
+    expect(bigComment).toContain('Seule réserve : retirez « enfin ! » avant de publier.');
+
+    const small = await requested('Small path');
+    await h.deliver(appleMailSplitReply(small.request, { ...split, photoBytes: 1024 * 1024 }));
+    expect((await history(small.postId)).findLast((e) => e.action === 'requestChanges')?.details.comment).toBe(bigComment);
   });
 
   it('a big reply with no text at all is recorded as unreadable, the CM alerted to open it in their mail client', async () => {
