@@ -194,6 +194,26 @@ export async function parseCaptured(mail: CapturedMail): Promise<ParsedRequest> 
   };
 }
 
+export interface RequestedByEmail {
+  postId: string;
+  request: ParsedRequest;
+  /** The request email as the SMTP server received it. */
+  raw: string;
+}
+
+/** A post of the harness's partner (created on first use), its sign-off requested and the email sent. */
+export async function requestedByEmail(h: Harness, text: string, title = 'Réforme du droit des contrats'): Promise<RequestedByEmail> {
+  const partners = await h.call('partners.list', { includeArchived: false });
+  const partner = partners[0] ?? (await h.partner());
+  const post = await h.post(partner.id, text, { title });
+  await h.call('signoff.request', { postId: post.id });
+  const index = h.smtp?.messages.length ?? 0;
+  await h.tick();
+  const mail = await h.smtp?.message(index);
+  if (!mail) throw new Error('no request email');
+  return { postId: post.id, request: await parseCaptured(mail), raw: mail.raw };
+}
+
 /** What a mail client pre-fills from a mailto: link. */
 export function openMailto(href: string): { to: string; subject: string; body: string } {
   const url = new URL(href);

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AuditEntry } from '../../../shared/signoff/audit';
-import { WORKSTATION, buttonReply, composeReply, parseCaptured, plainReply, startHarness } from './harness';
-import type { Harness, ParsedRequest, QuoteStyle } from './harness';
+import { WORKSTATION, buttonReply, composeReply, parseCaptured, plainReply, requestedByEmail, startHarness } from './harness';
+import type { Harness, QuoteStyle } from './harness';
 import { gmailReply, outlookReply } from './clientMessages';
 
 /**
@@ -17,23 +17,8 @@ afterEach(async () => {
 
 const PARTNER = 'claire.dupont@example.org';
 
-interface Requested {
-  postId: string;
-  request: ParsedRequest;
-}
-
 /** A post, its sign-off requested and the email sent; the inbox has been read once (position saved). */
-async function requested(text: string, title = 'Réforme du droit des contrats'): Promise<Requested> {
-  const partners = await h.call('partners.list', { includeArchived: false });
-  const partner = partners[0] ?? (await h.partner());
-  const post = await h.post(partner.id, text, { title });
-  await h.call('signoff.request', { postId: post.id });
-  const index = h.smtp?.messages.length ?? 0;
-  await h.tick();
-  const mail = await h.smtp?.message(index);
-  if (!mail) throw new Error('no request email');
-  return { postId: post.id, request: await parseCaptured(mail) };
-}
+const requested = (text: string, title?: string) => requestedByEmail(h, text, title);
 
 
 const history = (postId: string): Promise<AuditEntry[]> => h.call('signoff.history', { postId });

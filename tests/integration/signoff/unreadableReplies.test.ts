@@ -2,8 +2,8 @@ import { randomBytes } from 'node:crypto';
 import MailComposer from 'nodemailer/lib/mail-composer';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AuditEntry } from '../../../shared/signoff/audit';
-import { WORKSTATION, parseCaptured, startHarness } from './harness';
-import type { Harness, ParsedRequest } from './harness';
+import { WORKSTATION, requestedByEmail, startHarness } from './harness';
+import type { Harness } from './harness';
 import { appleMailSplitReply } from './clientMessages';
 
 /**
@@ -21,18 +21,7 @@ const PARTNER = 'claire.dupont@example.org';
 const history = (postId: string): Promise<AuditEntry[]> => h.call('signoff.history', { postId });
 const alerts = (key: string) => h.events.filter((e) => e.type === 'alert' && e.messageKey === key);
 
-/** A post of the (one) partner, its sign-off requested and the email sent. */
-async function requested(title = 'Réforme du droit des contrats'): Promise<{ postId: string; request: ParsedRequest }> {
-  const partners = await h.call('partners.list', { includeArchived: false });
-  const partner = partners[0] ?? (await h.partner());
-  const post = await h.post(partner.id, 'Trois points essentiels sur la réforme.', { title });
-  await h.call('signoff.request', { postId: post.id });
-  const index = h.smtp?.messages.length ?? 0;
-  await h.tick();
-  const mail = await h.smtp?.message(index);
-  if (!mail) throw new Error('no request email');
-  return { postId: post.id, request: await parseCaptured(mail) };
-}
+const requested = (title?: string) => requestedByEmail(h, 'Trois points essentiels sur la réforme.', title);
 
 
 describe('replies that used to vanish', () => {
