@@ -1,6 +1,7 @@
 import { mailparser } from './libraries';
 import { z } from 'zod';
 import { messageIdsIn } from './messageId';
+import { isAutomaticSubject } from '../../../shared/signoff/automaticSubjects';
 
 /** What sign-off needs of an incoming message, parsed and checked before anything reads it. */
 export interface InboundMessage {
@@ -35,11 +36,16 @@ function headerValue(headers: Map<unknown, unknown>, name: string): string | nul
   return (typeof parsed.data === 'string' ? parsed.data : parsed.data.value).trim().toLowerCase();
 }
 
-/** RFC 3834 Auto-Submitted, the usual vendor headers, Precedence, and delivery reports. */
-function isAutomatic(headers: Map<unknown, unknown>): boolean {
+/**
+ * RFC 3834 Auto-Submitted, the usual vendor headers, Precedence, delivery reports, and the
+ * out-of-office subjects of clients that send no such header. Not X-Auto-Response-Suppress:
+ * Exchange puts it on ordinary mail a person writes (it asks *others* not to auto-answer).
+ */
+function isAutomatic(headers: Map<unknown, unknown>, subject: string): boolean {
+  if (isAutomaticSubject(subject)) return true;
   const autoSubmitted = headerValue(headers, 'auto-submitted');
   if (autoSubmitted !== null && autoSubmitted !== 'no') return true;
-  if (headers.has('x-autoreply') || headers.has('x-autorespond') || headers.has('x-auto-response-suppress')) return true;
+  if (headers.has('x-autoreply') || headers.has('x-autorespond')) return true;
   const precedence = headerValue(headers, 'precedence');
   if (precedence !== null && ['auto_reply', 'bulk', 'junk', 'list'].includes(precedence)) return true;
   return headerValue(headers, 'content-type')?.startsWith('multipart/report') ?? false;
@@ -84,6 +90,6 @@ export async function parseInbound(source: Buffer): Promise<InboundMessage> {
     subject: mail.subject ?? '',
     text: mail.text ?? '',
     threadIds,
-    automatic: isAutomatic(mail.headers),
+    automatic: isAutomatic(mail.headers, mail.subject ?? ''),
   };
 }

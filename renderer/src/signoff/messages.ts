@@ -224,7 +224,8 @@ export const signoffMessages = defineMessages(
         expired: '«\u00a0{{title}}\u00a0»\u00a0: l’échéance de validation est passée sans réponse.',
         held: '«\u00a0{{title}}\u00a0» n’est pas publiée\u202f: elle n’était pas approuvée à l’heure prévue.',
         replyRejected: '«\u00a0{{title}}\u00a0»\u00a0: une réponse a été refusée (voir l’historique).',
-        automaticReply: '«\u00a0{{title}}\u00a0»\u00a0: réponse automatique reçue (absence\u202f?), sans effet.',
+        automaticReply:
+          '«\u00a0{{title}}\u00a0»\u00a0: réponse automatique reçue (absence\u202f?), sans effet\u00a0; la demande reste ouverte. Attendez la réponse du partenaire, ou enregistrez sa décision s’il l’a donnée autrement.',
         staleReply: '«\u00a0{{title}}\u00a0»\u00a0: le partenaire a répondu sur une version antérieure, sans effet sur l’actuelle.',
         lateReply: '«\u00a0{{title}}\u00a0»\u00a0: une réponse est arrivée après la clôture de la demande, sans effet.',
         approvedLate: '«\u00a0{{title}}\u00a0» a été approuvée après son heure de publication\u00a0: publiez-la maintenant ou choisissez un créneau.',
@@ -452,7 +453,7 @@ export const signoffMessages = defineMessages(
         expired: '“{{title}}”: the sign-off deadline passed without an answer.',
         held: '“{{title}}” was not published: it was not approved at its publication time.',
         replyRejected: '“{{title}}”: a reply was refused (see the history).',
-        automaticReply: '“{{title}}”: automatic reply received (out of office?), no effect.',
+        automaticReply: '“{{title}}”: automatic reply received (out of office?), no effect; the request stays open. Wait for the partner’s answer, or record their decision if they gave it another way.',
         staleReply: '“{{title}}”: the partner replied about an earlier version, no effect on the current one.',
         lateReply: '“{{title}}”: a reply arrived after the request was closed, no effect.',
         approvedLate: '“{{title}}” was approved after its publication time: publish it now or choose a slot.',
