@@ -2,6 +2,8 @@ import { mailparser } from './libraries';
 import { z } from 'zod';
 import { messageIdsIn } from './messageId';
 import { isAutomaticSubject } from '../../../shared/signoff/automaticSubjects';
+import { deliveryReportOf } from './deliveryReport';
+import type { DeliveryReport } from './deliveryReport';
 
 /** What sign-off needs of an incoming message, parsed and checked before anything reads it. */
 export interface InboundMessage {
@@ -15,6 +17,10 @@ export interface InboundMessage {
   threadIds: string[];
   /** An out-of-office answer, a bounce or a list message: never a decision. */
   automatic: boolean;
+  /** Whether it holds any text or HTML part (an opaque S/MIME message holds none). */
+  hasText: boolean;
+  /** A server's report that a message we sent was not delivered. */
+  deliveryReport: DeliveryReport | null;
 }
 
 const Address = z.object({ address: z.string().optional() });
@@ -26,7 +32,10 @@ const ParsedMail = z.object({
   inReplyTo: z.string().optional(),
   references: z.union([z.string(), z.array(z.string())]).optional(),
   headers: z.instanceof(Map),
+  attachments: z.array(z.object({ contentType: z.string(), content: z.instanceof(Buffer) })).default([]),
 });
+
+const ContentType = z.object({ value: z.string(), params: z.record(z.string(), z.string()).default({}) });
 
 const StructuredHeader = z.union([z.string(), z.object({ value: z.string() })]);
 
@@ -84,12 +93,24 @@ export async function parseInbound(source: Buffer): Promise<InboundMessage> {
   const mail = ParsedMail.parse(await (await mailparser()).simpleParser(source, { skipImageLinks: true, skipTextToHtml: true }));
   const references = typeof mail.references === 'string' ? [mail.references] : (mail.references ?? []);
   const threadIds = [...new Set([...messageIdsIn(mail.inReplyTo ?? ''), ...references.flatMap(messageIdsIn)])];
+  const from = (mail.from?.value ?? []).flatMap((a) => (a.address ? [a.address.trim().toLowerCase()] : []));
+  const contentType = ContentType.safeParse(mail.headers.get('content-type'));
+  const deliveryReport = deliveryReportOf({
+    contentType: contentType.success ? { value: contentType.data.value.toLowerCase(), params: contentType.data.params } : null,
+    from,
+    failedRecipients: headerValue(mail.headers, 'x-failed-recipients'),
+    text: mail.text ?? '',
+    files: mail.attachments.map((file) => ({ contentType: file.contentType.toLowerCase(), content: file.content })),
+  });
   return {
     messageId: mail.messageId ?? null,
-    from: (mail.from?.value ?? []).flatMap((a) => (a.address ? [a.address.trim().toLowerCase()] : [])),
+    from,
     subject: mail.subject ?? '',
     text: mail.text ?? '',
     threadIds,
-    automatic: isAutomatic(mail.headers, mail.subject ?? ''),
+    automatic: deliveryReport !== null || isAutomatic(mail.headers, mail.subject ?? ''),
+    // mailparser derives the text of an HTML-only message; it has none when no part holds words.
+    hasText: mail.text !== undefined,
+    deliveryReport,
   };
 }

@@ -25,6 +25,18 @@ function readableParts(node: MessageStructureObject): MessageStructureObject[] {
   return versions.find((parts) => parts.every((part) => part.type === 'text/plain')) ?? versions[0] ?? [];
 }
 
+const REPORT_PARTS = new Set(['message/delivery-status', 'message/global-delivery-status', 'text/rfc822-headers']);
+
+/**
+ * A delivery report's own parts (multipart/report): its status fields and the returned
+ * headers; a returned message (message/rfc822, maybe with the request's images) is stood in
+ * for by its Message-ID, which the BODYSTRUCTURE's envelope names.
+ */
+function reportParts(node: MessageStructureObject): MessageStructureObject[] {
+  if (REPORT_PARTS.has(node.type) || node.type === 'message/rfc822') return [node];
+  return node.type.startsWith('multipart/') ? (node.childNodes ?? []).flatMap(reportParts) : [];
+}
+
 /** Unfolds the header block and drops the lines that describe the original body. */
 function headersWithoutBody(raw: Buffer): string {
   const unfolded = raw.toString('utf8').replace(/\r?\n[ \t]+/g, ' ');
@@ -49,17 +61,28 @@ async function streamToBuffer(stream: AsyncIterable<unknown>): Promise<Buffer> {
 export async function fetchTextOnly(client: ImapFlow, uid: number): Promise<TextOnlyMessage | null> {
   const meta = await client.fetchOne(String(uid), { uid: true, headers: true, bodyStructure: true }, { uid: true });
   if (meta === false || meta.headers === undefined || meta.bodyStructure === undefined) return null;
-  const parts = readableParts(meta.bodyStructure);
+  const structure = meta.bodyStructure;
+  const reportType = structure.type === 'multipart/report' ? (structure.parameters?.['report-type'] ?? null) : null;
+  const text = readableParts(structure);
+  if (text.length === 0) return null;
   const boundary = `plume-text-${randomUUID()}`;
+  const part = (type: string, body: Buffer): Buffer[] => [
+    Buffer.from(`--${boundary}\r\nContent-Type: ${type}; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n`, 'utf8'),
+    body,
+    Buffer.from('\r\n', 'utf8'),
+  ];
   const bodies: Buffer[] = [];
-  for (const part of parts) {
+  for (const node of [...text, ...(reportType === null ? [] : reportParts(structure))]) {
+    if (node.type === 'message/rfc822') {
+      bodies.push(...part('text/rfc822-headers', Buffer.from(`Message-ID: ${node.envelope?.messageId ?? ''}\r\n\r\n`, 'utf8')));
+      continue;
+    }
     // A single-part message has no part number of its own: IMAP calls its body part 1.
-    const download = await client.download(String(uid), part.part ?? '1', { uid: true, maxBytes: MAX_TEXT_PART_BYTES });
-    if (!download.content) continue;
-    const head = `--${boundary}\r\nContent-Type: ${part.type}; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n`;
-    bodies.push(Buffer.from(head, 'utf8'), await streamToBuffer(download.content), Buffer.from('\r\n', 'utf8'));
+    const download = await client.download(String(uid), node.part ?? '1', { uid: true, maxBytes: MAX_TEXT_PART_BYTES });
+    if (download.content) bodies.push(...part(node.type, await streamToBuffer(download.content)));
   }
   if (bodies.length === 0) return null;
-  const head = `${headersWithoutBody(meta.headers)}\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary="${boundary}"\r\n\r\n`;
+  const type = reportType === null ? 'multipart/mixed' : `multipart/report; report-type=${reportType}`;
+  const head = `${headersWithoutBody(meta.headers)}\r\nMIME-Version: 1.0\r\nContent-Type: ${type}; boundary="${boundary}"\r\n\r\n`;
   return { source: Buffer.concat([Buffer.from(head, 'utf8'), ...bodies, Buffer.from(`--${boundary}--\r\n`, 'utf8')]) };
 }

@@ -8,6 +8,7 @@ import { classifyReply, isCourtesyOnly } from '../../../shared/signoff/replyDeci
 import type { InboundMessage } from '../mail/inboundMessage';
 import { ownReplyText } from '../mail/replyText';
 import { Decisions } from './decisions';
+import { inboundFacts } from './inboundFacts';
 import type { SignoffDeps } from './deps';
 import { prefilledLines, requestLayout } from './email/strings';
 import { suggestedText } from '../../../shared/signoff/suggestedText';
@@ -93,11 +94,7 @@ export class ReplyProcessor {
   private match(message: InboundMessage, own: string): { request: SignoffRequest | null; tokens: FoundToken[]; unmatched: boolean } {
     const tokens = findTokens(`${message.subject}\n${own}`);
     if (tokens.length > 0) return { request: this.deps.signoff.request(tokens[0]?.requestId ?? ''), tokens, unmatched: false };
-    const threadRequests = this.deps.signoff
-      .requestIdsForMessages(message.threadIds)
-      .flatMap((id) => this.deps.signoff.request(id) ?? [])
-      .sort((a, b) => b.createdAt - a.createdAt);
-    const request = threadRequests[0] ?? null;
+    const request = this.deps.signoff.newestRequestForMessages(message.threadIds);
     return { request, tokens, unmatched: request === null };
   }
 
@@ -132,11 +129,7 @@ export class ReplyProcessor {
     if (!post || !partner) return { outcome: 'rejected', requestId: request.id, reason: 'unknownRequest' };
 
     const facts = {
-      requestId: request.id,
-      messageId,
-      from: message.from.join(', ').slice(0, 320),
-      subject: message.subject.slice(0, 200),
-      receivedAt,
+      ...inboundFacts(message, request.id, messageId, receivedAt),
       via: token ? 'token' : 'thread',
       ...(eml === undefined ? {} : { eml }),
       ...(attachments.length === 0 ? {} : { attachments }),
@@ -162,6 +155,20 @@ export class ReplyProcessor {
       this.alert('signoff.alerts.forwarded', post, 'info', { from: facts.from });
       return { outcome: 'received', requestId: request.id, reason: 'forwarded' };
     }
+    const partnerActor = { kind: 'partner', name: partner.displayName } as const;
+    const receivedFact = (details: Record<string, unknown>, reason: string, severity: 'info' | 'warning', alertKey: string, actor: Actor = partnerActor): ReplyOutcome => {
+      replyFact('replyReceived', actor, { ...facts, applied: false, ...details });
+      this.deps.events.emit({ type: 'signoff.changed', postId: post.id });
+      this.alert(alertKey, post, severity, {});
+      return { outcome: 'received', requestId: request.id, reason };
+    };
+
+    // An automatic answer is never a decision, whoever sent it (an out-of-office from the
+    // partner's other address is not a "refused reply"); its token is not spent.
+    if (message.automatic) {
+      const actor = this.fromPartner(message, partner) ? partnerActor : SYSTEM;
+      return receivedFact({ stale: false, automatic: true }, 'automatic', 'info', 'signoff.alerts.automaticReply', actor);
+    }
     if (token !== null) {
       const distinct = new Set(tokens.map((t) => `${t.requestId}:${t.decision}`));
       if (distinct.size > 1) return reject('conflictingTokens');
@@ -173,15 +180,6 @@ export class ReplyProcessor {
       if (this.deps.replies.tokenUsed(tokenDigest(token))) return reject('replayed');
     }
 
-    const partnerActor = { kind: 'partner', name: partner.displayName } as const;
-    const receivedFact = (details: Record<string, unknown>, reason: string, severity: 'info' | 'warning', alertKey: string): ReplyOutcome => {
-      replyFact('replyReceived', partnerActor, { ...facts, applied: false, ...details });
-      this.deps.events.emit({ type: 'signoff.changed', postId: post.id });
-      this.alert(alertKey, post, severity, {});
-      return { outcome: 'received', requestId: request.id, reason };
-    };
-
-    if (message.automatic) return receivedFact({ stale: false, automatic: true }, 'automatic', 'info', 'signoff.alerts.automaticReply');
     if (token !== null) this.deps.replies.markTokenUsed(tokenDigest(token), request.id, token.decision, messageId, now);
 
     // The partner's corrected text, against the revision they were asked about.

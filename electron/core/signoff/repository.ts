@@ -259,6 +259,12 @@ export class SignoffRepository {
     return rows.map((row) => row.request_id);
   }
 
+  /** The newest request that sent one of these Message-IDs (a reply's thread, a bounce's returned headers). */
+  newestRequestForMessages(messageIds: readonly string[]): SignoffRequest | null {
+    const requests = this.requestIdsForMessages(messageIds).flatMap((id) => this.request(id) ?? []);
+    return requests.sort((a, b) => b.createdAt - a.createdAt)[0] ?? null;
+  }
+
   outboxKeys(requestId: string): string[] {
     const rows = this.db.prepare('SELECT outbox_key FROM signoff_messages WHERE request_id = ?').all(requestId) as { outbox_key: string }[];
     return rows.map((row) => row.outbox_key);

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { AuditEntry } from '../../../shared/signoff/audit';
-import { requestedByEmail, startHarness } from './harness';
+import { harnessPerFile, requestedByEmail } from './harness';
 import type { Harness } from './harness';
 import { outlookReply } from './clientMessages';
 
@@ -11,12 +11,8 @@ import { outlookReply } from './clientMessages';
  */
 
 let h: Harness;
-beforeAll(async () => {
-  h = await startHarness({ smtp: true, imap: true });
-  await h.partner();
-});
-afterAll(async () => {
-  await h.close();
+harnessPerFile((started) => {
+  h = started;
 });
 
 let posts = 0;

@@ -216,9 +216,26 @@ export function opaqueSmimeReply(request: ParsedRequest): Buffer {
   );
 }
 
-/** Postfix's bounce: multipart/report from MAILER-DAEMON, no In-Reply-To, the request's headers returned. */
-export function postfixBounce(requestHeaders: string, to: string): Buffer {
+/**
+ * Postfix's bounce: multipart/report from MAILER-DAEMON, no In-Reply-To; the request's headers
+ * returned (text/rfc822-headers), or the whole request (message/rfc822, here with `photoBytes`
+ * of images standing for its previews).
+ */
+export function postfixBounce(requestRaw: string, to: string, returned: { whole: false } | { whole: true; photoBytes: number } = { whole: false }): Buffer {
   const boundary = '3F1A2B4C5D.1700000000/mx.example.org';
+  const requestHeaders = requestRaw.split(/\r?\n\r?\n/)[0] ?? '';
+  const returnedPart = returned.whole
+    ? [
+        'Content-Description: Undelivered Message',
+        'Content-Type: message/rfc822',
+        '',
+        requestHeaders
+          .replace(/^content-transfer-encoding:.*\r?\n/gim, '')
+          .replace(/^content-type:.*(\r?\n[ \t].*)*/im, 'Content-Type: image/jpeg\nContent-Transfer-Encoding: base64'),
+        '',
+        base64Lines(Buffer.alloc(returned.photoBytes, 1)),
+      ]
+    : ['Content-Description: Undelivered Message Headers', 'Content-Type: text/rfc822-headers', '', requestHeaders];
   return Buffer.from(
     crlf(
       [
@@ -256,10 +273,7 @@ export function postfixBounce(requestHeaders: string, to: string): Buffer {
         `Diagnostic-Code: smtp; 550 5.1.1 <${to}>: Recipient address rejected: User unknown in virtual mailbox table`,
         '',
         `--${boundary}`,
-        'Content-Description: Undelivered Message Headers',
-        'Content-Type: text/rfc822-headers',
-        '',
-        requestHeaders,
+        ...returnedPart,
         '',
         `--${boundary}--`,
         '',

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
 import MailComposer from 'nodemailer/lib/mail-composer';
 import { simpleParser } from 'mailparser';
 import { createCore } from '../../../electron/core/app';
@@ -192,6 +193,22 @@ export async function parseCaptured(mail: CapturedMail): Promise<ParsedRequest> 
     approveHref: hrefs.find((h) => /plume1\.a\./.test(h)) ?? '',
     changesHref: hrefs.find((h) => /plume1\.c\./.test(h)) ?? '',
   };
+}
+
+/**
+ * One harness (real SMTP and Dovecot, and the partner) for a whole test file, closed after it:
+ * for files whose tests each request sign-off on a post of their own.
+ */
+export function harnessPerFile(started: (h: Harness) => void): void {
+  let harness: Harness | null = null;
+  beforeAll(async () => {
+    harness = await startHarness({ smtp: true, imap: true });
+    await harness.partner();
+    started(harness);
+  });
+  afterAll(async () => {
+    await harness?.close();
+  });
 }
 
 export interface RequestedByEmail {

@@ -1,10 +1,12 @@
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import MailComposer from 'nodemailer/lib/mail-composer';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AuditEntry } from '../../../shared/signoff/audit';
 import { WORKSTATION, requestedByEmail, startHarness } from './harness';
 import type { Harness } from './harness';
-import { appleMailSplitReply } from './clientMessages';
+import { appleMailSplitReply, opaqueSmimeReply } from './clientMessages';
 
 /**
  * Nothing a partner sends is lost in silence: a reply with a big photo is read by its text
@@ -78,6 +80,17 @@ describe('replies that used to vanish', () => {
     expect((await h.call('signoff.status', { postId })).status).toBe('in_review');
     expect((await history(postId)).at(-1)).toMatchObject({ action: 'replyReceived', details: { unreadable: true, reason: 'noTextPart', from: PARTNER, applied: false } });
     expect(alerts('signoff.alerts.unreadableReply')).toMatchObject([{ severity: 'error', postId, params: { from: PARTNER } }]);
+  });
+
+  it('an opaque S/MIME reply (application/pkcs7-mime, no text a reader can decode) is unreadable: recorded, logged, alerted; the request stays open', async () => {
+    h = await startHarness({ smtp: true, imap: true });
+    const { postId, request } = await requested();
+    await h.deliver(opaqueSmimeReply(request));
+    expect((await h.call('signoff.status', { postId })).status).toBe('in_review');
+    expect((await history(postId)).map((e) => e.action)).not.toContain('requestChanges');
+    expect((await history(postId)).at(-1)).toMatchObject({ action: 'replyReceived', details: { unreadable: true, reason: 'noTextPart', from: PARTNER, applied: false } });
+    expect(alerts('signoff.alerts.unreadableReply')).toMatchObject([{ severity: 'error', postId, params: { from: PARTNER } }]);
+    expect(readFileSync(join(h.dir, 'plume.log'), 'utf8')).toContain(`sign-off reply unreadable (noTextPart`);
   });
 
   it('a malformed MIME reply (multipart without its boundary) is unreadable, not a "changes requested" of garbage', async () => {
