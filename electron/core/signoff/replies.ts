@@ -9,6 +9,8 @@ import type { InboundMessage } from '../mail/inboundMessage';
 import { ownReplyText } from '../mail/replyText';
 import { Decisions } from './decisions';
 import { inboundFacts } from './inboundFacts';
+import { matchBySubject } from './subjectMatch';
+import type { UntiedReason } from './subjectMatch';
 import type { SignoffDeps } from './deps';
 import { prefilledLines, requestLayout } from './email/strings';
 import { suggestedText } from '../../../shared/signoff/suggestedText';
@@ -32,6 +34,15 @@ export type RejectReason =
   | 'replayed'
   | 'conflictingTokens'
   | 'unknownRequest';
+
+interface Match {
+  request: SignoffRequest | null;
+  tokens: FoundToken[];
+  /** How it was tied to its request; null: to none. */
+  via: 'token' | 'thread' | 'subject' | null;
+  /** A partner's message tied to none, and why. */
+  untied?: { partner: Partner; reason: UntiedReason } | null;
+}
 
 export interface ReceivedMessage {
   message: InboundMessage;
@@ -63,8 +74,9 @@ export const digestOf = (source: Buffer): string => `<sha256-${createHash('sha25
 
 /**
  * Reads one reply: matched by token (subject or the partner's own words only — the quoted
- * original carries both buttons' tokens) or else by thread headers (In-Reply-To/References
- * naming one of our Message-IDs). Accepted only from the partner's registered address, with
+ * original carries both buttons' tokens), else by thread headers (In-Reply-To/References
+ * naming one of our Message-IDs), else by subject when that is no guess (subjectMatch.ts); a
+ * partner's message tied to no request is alerted, never decided. Accepted only from the partner's registered address, with
  * a verifying, unexpired, unused token; a reply about an older revision is recorded as
  * stale. Everything is recorded; nothing unverified is applied.
  */
@@ -90,12 +102,18 @@ export class ReplyProcessor {
     })());
   }
 
-  /** The request a reply is about (by token in its subject or own words, else by thread), read only. */
-  private match(message: InboundMessage, own: string): { request: SignoffRequest | null; tokens: FoundToken[]; unmatched: boolean } {
+  /**
+   * The request a reply is about, read only: by token in its subject or own words, else by
+   * thread, else (no thread headers at all) by its subject when that is no guess (subjectMatch.ts).
+   */
+  private match(message: InboundMessage, own: string): Match {
     const tokens = findTokens(`${message.subject}\n${own}`);
-    if (tokens.length > 0) return { request: this.deps.signoff.request(tokens[0]?.requestId ?? ''), tokens, unmatched: false };
+    if (tokens.length > 0) return { request: this.deps.signoff.request(tokens[0]?.requestId ?? ''), tokens, via: 'token' };
     const request = this.deps.signoff.newestRequestForMessages(message.threadIds);
-    return { request, tokens, unmatched: request === null };
+    if (request !== null) return { request, tokens, via: 'thread' };
+    const bySubject = matchBySubject(this.deps, message);
+    if (bySubject.kind === 'matched') return { request: bySubject.request, tokens, via: 'subject' };
+    return { request: null, tokens, via: null, untied: bySubject.kind === 'untied' ? bySubject : null };
   }
 
   /**
@@ -120,8 +138,12 @@ export class ReplyProcessor {
     attachments: readonly ReplyAttachment[],
   ): ReplyOutcome {
     const own = ownReplyText(message.text);
-    const { request, tokens, unmatched } = this.match(message, own);
-    if (unmatched) return { outcome: 'unmatched' };
+    const match = this.match(message, own);
+    const { request, tokens, via } = match;
+    if (via === null) {
+      if (match.untied) this.untied(message, match.untied.partner, match.untied.reason);
+      return { outcome: 'unmatched' };
+    }
     const token: FoundToken | null = tokens[0] ?? null;
     if (request === null) return { outcome: 'rejected', requestId: null, reason: 'unknownRequest' };
     const post = this.deps.posts.get(request.postId);
@@ -130,7 +152,7 @@ export class ReplyProcessor {
 
     const facts = {
       ...inboundFacts(message, request.id, messageId, receivedAt),
-      via: token ? 'token' : 'thread',
+      via,
       ...(eml === undefined ? {} : { eml }),
       ...(attachments.length === 0 ? {} : { attachments }),
     };
@@ -268,6 +290,19 @@ export class ReplyProcessor {
     };
     this.deps.transitions.record(post, 'changesSuggested', actor, 'email', now, details, { number: request.revisionNumber, hash: request.revisionHash });
     this.alert('signoff.alerts.changesSuggested', post, 'info', {});
+  }
+
+  /**
+   * A partner's message tied to no request: never a decision on a guess. The community manager
+   * is told to read it and record the decision by hand if it gives one; an out-of-office is
+   * only logged.
+   */
+  private untied(message: InboundMessage, partner: Partner, reason: UntiedReason): void {
+    const from = message.from.join(', ');
+    this.deps.log.info(`reply from ${from} (partner ${partner.id}) tied to no sign-off request (${reason}): ${message.subject.slice(0, 200)}`);
+    if (message.automatic) return;
+    const params = { partner: partner.displayName, from, subject: message.subject.slice(0, 200) };
+    this.deps.events.emit({ type: 'alert', messageKey: 'signoff.alerts.untiedReply', params, severity: 'warning', postId: null });
   }
 
   private fromPartner(message: InboundMessage, partner: Partner): boolean {

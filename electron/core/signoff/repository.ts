@@ -159,6 +159,14 @@ export class SignoffRepository {
   }
 
   /** The last request the partner is known to have seen, other than `exceptId`. */
+  /** A partner's requests still waiting for their answer, newest first. */
+  openRequestsOfPartner(partnerId: string): SignoffRequest[] {
+    return this.db
+      .prepare<[string], RequestRow>("SELECT * FROM signoff_requests WHERE partner_id = ? AND state = 'open' ORDER BY created_at DESC, rowid DESC")
+      .all(partnerId)
+      .map(toRequest);
+  }
+
   lastSeenRequest(postId: string, exceptId: string | null): SignoffRequest | null {
     const row = this.db
       .prepare<[string, string], RequestRow>(

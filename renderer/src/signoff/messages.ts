@@ -233,6 +233,8 @@ export const signoffMessages = defineMessages(
         unreadableReply: '«\u00a0{{title}}\u00a0»\u00a0: une réponse de {{from}} n’a pas pu être lue. Ouvrez-la dans votre messagerie.',
         forwarded: '«\u00a0{{title}}\u00a0»\u00a0: le partenaire a transféré la demande ({{from}})\u00a0; aucune décision n’est enregistrée.',
         changesSuggested: '«\u00a0{{title}}\u00a0»\u00a0: le partenaire propose sa version corrigée du texte.',
+        untiedReply:
+          'Un message de {{partner}} ({{from}}), «\u00a0{{subject}}\u00a0», n’a pu être rattaché à aucune demande de validation (aucune référence à une demande, ou plusieurs demandes en cours)\u00a0; rien n’est enregistré. Lisez-le dans votre messagerie et, s’il donne une décision, enregistrez-la sur la publication concernée.',
         deliveryFailed:
           'La demande de validation de «\u00a0{{title}}\u00a0» n’a pas été remise à {{address}}\u00a0: {{diagnostic}}. Vérifiez l’adresse du partenaire puis renvoyez la demande.',
       },
@@ -464,6 +466,8 @@ export const signoffMessages = defineMessages(
         unreadableReply: '“{{title}}”: a reply from {{from}} could not be read. Open it in your mail client.',
         forwarded: '“{{title}}”: the partner forwarded the request ({{from}}); no decision is recorded.',
         changesSuggested: '“{{title}}”: the partner suggests a corrected version of the text.',
+        untiedReply:
+          'A message from {{partner}} ({{from}}), “{{subject}}”, could not be tied to any sign-off request (it names none, or several are open); nothing is recorded. Read it in your mail client and, if it gives a decision, record it on the post concerned.',
         deliveryFailed: 'The sign-off request for “{{title}}” was not delivered to {{address}}: {{diagnostic}}. Check the partner’s address, then send the request again.',
       },
     },

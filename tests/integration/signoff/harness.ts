@@ -218,11 +218,11 @@ export interface RequestedByEmail {
   raw: string;
 }
 
-/** A post of the harness's partner (created on first use), its sign-off requested and the email sent. */
-export async function requestedByEmail(h: Harness, text: string, title = 'Réforme du droit des contrats'): Promise<RequestedByEmail> {
+/** A post of the harness's (first) partner, created on first use, or of the one given; its sign-off requested and the email sent. */
+export async function requestedByEmail(h: Harness, text: string, title = 'Réforme du droit des contrats', partnerId?: string): Promise<RequestedByEmail> {
   const partners = await h.call('partners.list', { includeArchived: false });
-  const partner = partners[0] ?? (await h.partner());
-  const post = await h.post(partner.id, text, { title });
+  const partner = partnerId ?? partners[0]?.id ?? (await h.partner()).id;
+  const post = await h.post(partner, text, { title });
   await h.call('signoff.request', { postId: post.id });
   const index = h.smtp?.messages.length ?? 0;
   await h.tick();
