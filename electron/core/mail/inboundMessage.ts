@@ -21,6 +21,8 @@ export interface InboundMessage {
   hasText: boolean;
   /** A server's report that a message we sent was not delivered. */
   deliveryReport: DeliveryReport | null;
+  /** The charset its text part was written in (a character it cannot hold arrives as "?"), when named. */
+  textCharset: string | null;
 }
 
 const Address = z.object({ address: z.string().optional() });
@@ -58,6 +60,13 @@ function isAutomatic(headers: Map<unknown, unknown>, subject: string): boolean {
   const precedence = headerValue(headers, 'precedence');
   if (precedence !== null && ['auto_reply', 'bulk', 'junk', 'list'].includes(precedence)) return true;
   return headerValue(headers, 'content-type')?.startsWith('multipart/report') ?? false;
+}
+
+/** The charset named by the first text/plain part's Content-Type (or the message's own, when it is text/plain). */
+function textCharsetOf(source: Buffer): string | null {
+  const text = source.toString('latin1');
+  const header = /^content-type[ \t]*:[ \t]*text\/plain(?:[^\r\n]|\r?\n[ \t])*/im.exec(text)?.[0];
+  return header === undefined ? null : (/charset\s*=\s*"?([^";\s]+)/i.exec(header)?.[1]?.toLowerCase() ?? null);
 }
 
 /** A message whose MIME structure cannot be trusted: reading on would make garbage a comment. */
@@ -112,5 +121,6 @@ export async function parseInbound(source: Buffer): Promise<InboundMessage> {
     // mailparser derives the text of an HTML-only message; it has none when no part holds words.
     hasText: mail.text !== undefined,
     deliveryReport,
+    textCharset: textCharsetOf(source),
   };
 }

@@ -206,7 +206,8 @@ export class ReplyProcessor {
 
     // The partner's corrected text, against the revision they were asked about.
     // A thread or first comment is quoted as its parts, one per line (quotedTexts).
-    const suggestion = suggestedText({ text: message.text, own: token === null ? own : ownWords(own) }, quotedTexts(request.content), requestLayout);
+    const words = { text: message.text, own: token === null ? own : ownWords(own), charset: message.textCharset };
+    const suggestion = suggestedText(words, quotedTexts(request.content), requestLayout);
     // A corrected chain is no body to save in one click: it is changes requested, the corrected parts in the comment.
     const chained = suggestion !== null && isChained(request.content, suggestion.network);
     if (suggestion !== null && !chained) this.recordSuggestion(post, partnerActor, request, messageId, suggestion, now);
