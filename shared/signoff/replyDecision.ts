@@ -97,8 +97,8 @@ function courtesyKind(line: string): LineKind {
  * closing (or a line of the partner's name) is a signature: name, title, firm, contact
  * details, a confidentiality footer (which runs to the end).
  */
-function restIsCourtesy(lines: readonly string[], names: ReadonlySet<string>): boolean {
-  let signature = false;
+function restIsCourtesy(lines: readonly string[], names: ReadonlySet<string>, inSignature = false): boolean {
+  let signature = inSignature;
   for (const line of lines) {
     if (isPostscript(line)) return false;
     const kind = courtesyKind(line);
@@ -115,9 +115,21 @@ function restIsCourtesy(lines: readonly string[], names: ReadonlySet<string>): b
 /** A postscript below the "--" separator or the mobile footer is still the partner's words. */
 const postscriptBelow = (text: string): boolean => nonBlankLines(text).some(isPostscript);
 
+/**
+ * The partner's words as a comment: up to the "--" separator or mobile footer (a postscript
+ * below it kept), without the signature block that closes them ("Bien cordialement," and
+ * lines only a signature holds).
+ */
+export function commentOf(text: string, context: ReplyContext): string {
+  const lines = postscriptBelow(text) ? nonBlankLines(text) : replyLines(text);
+  const names = nameWords(context);
+  const end = lines.findIndex((line, at) => at > 0 && courtesyKind(line) === 'closing' && restIsCourtesy(lines.slice(at + 1), names, true));
+  return (end === -1 ? lines : lines.slice(0, end)).join('\n');
+}
+
 export function classifyReply(text: string, context: ReplyContext): ReplyVerdict {
   const lines = replyLines(text);
-  const comment = postscriptBelow(text) ? nonBlankLines(text).join('\n') : lines.join('\n');
+  const comment = commentOf(text, context);
   const start = lines.length > 1 && isGreeting(lines[0] ?? '') ? 1 : 0;
   const first = lines[start];
   if (first === undefined || first.includes('?') || postscriptBelow(text)) return { kind: 'changes', comment };

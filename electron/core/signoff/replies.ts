@@ -4,7 +4,8 @@ import type { Post } from '../../../shared/posts/schema';
 import type { Actor } from '../../../shared/signoff/audit';
 import type { ReplyAttachment } from '../../../shared/signoff/replyAttachments';
 import type { Decision } from '../../../shared/signoff/schema';
-import { classifyReply, isCourtesyOnly } from '../../../shared/signoff/replyDecision';
+import { classifyReply, commentOf, isCourtesyOnly } from '../../../shared/signoff/replyDecision';
+import type { ReplyContext } from '../../../shared/signoff/replyDecision';
 import type { InboundMessage } from '../mail/inboundMessage';
 import { ownReplyText } from '../mail/replyText';
 import { Decisions } from './decisions';
@@ -252,26 +253,27 @@ export class ReplyProcessor {
     suggested: boolean,
     correctedChain: string | null,
   ): { decision: Decision; comment: string | null; remarks: boolean } {
-    const plain = this.plainVerdict(own, token, partner);
+    // The partner's signature may carry their name, their title and their firm's name.
+    const context = { signatureNames: [partner.displayName, partner.role, partner.organisation] };
+    const plain = this.plainVerdict(own, token, context);
     const withChain = (comment: string | null): string | null =>
       correctedChain === null ? comment : [comment, correctedChain].filter((part): part is string => part !== null && part !== '').join('\n\n');
     // A corrected text is not an approval of the text asked about, whatever the words say.
     if (suggested && plain.decision === 'approve') {
-      const words = token === null ? own : ownWords(own);
+      const words = commentOf(token === null ? own : ownWords(own), context);
       return { decision: 'requestChanges', comment: withChain(words === '' ? null : words), remarks: true };
     }
     return { ...plain, comment: withChain(plain.comment) };
   }
 
-  private plainVerdict(own: string, token: FoundToken | null, partner: Partner): { decision: Decision; comment: string | null; remarks: boolean } {
-    // The partner's signature may carry their name, their title and their firm's name.
-    const context = { signatureNames: [partner.displayName, partner.role, partner.organisation] };
+  private plainVerdict(own: string, token: FoundToken | null, context: ReplyContext): { decision: Decision; comment: string | null; remarks: boolean } {
     if (token !== null) {
       const words = ownWords(own);
-      if (token.decision === 'requestChanges') return { decision: 'requestChanges', comment: words === '' ? null : words, remarks: false };
+      const comment = commentOf(words, context);
+      if (token.decision === 'requestChanges') return { decision: 'requestChanges', comment: comment === '' ? null : comment, remarks: false };
       return isCourtesyOnly(words, context)
         ? { decision: 'approve', comment: null, remarks: false }
-        : { decision: 'requestChanges', comment: words, remarks: true };
+        : { decision: 'requestChanges', comment, remarks: true };
     }
     const verdict = classifyReply(own, context);
     return verdict.kind === 'approve'

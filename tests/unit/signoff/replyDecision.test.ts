@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyReply, fold, isCourtesyOnly, replyLines } from '../../../shared/signoff/replyDecision';
+import { classifyReply, commentOf, fold, isCourtesyOnly, replyLines } from '../../../shared/signoff/replyDecision';
 import { approvalPhrases, closingPhrases, thanksPhrases } from '../../../shared/signoff/replyPhrases';
 
 const context = { signatureNames: ['Me Claire Dupont'] };
@@ -126,6 +126,15 @@ describe('what follows the closing', () => {
     expect(verdict('OK pour moi.\nBien cordialement,\nClaire Dupont\n\nEnvoyé de mon iPhone')).toEqual({ kind: 'approve' });
     expect(verdict('Approved.\nKind regards\nClaire Dupont\nPartner, Cabinet Arcand\nThis email is confidential and intended solely for its recipients.')).toEqual({ kind: 'approve' });
     expect(isCourtesyOnly(`Merci !\n${signature}`, context)).toBe(true);
+  });
+});
+
+describe('the comment a reply leaves', () => {
+  it('is the partner’s words without the signature that closes them, a postscript kept', () => {
+    const signature = 'Bien cordialement,\n\nMe Claire Dupont\nAvocate associée\nTél. : 01 23 45 67 89';
+    expect(verdict(`Non, à reformuler :\nle ton est trop familier.\n\n${signature}`)).toEqual({ kind: 'changes', comment: 'Non, à reformuler :\nle ton est trop familier.' });
+    expect(commentOf('Bon pour moi\n\nEnvoyé de mon iPhone', context)).toBe('Bon pour moi');
+    expect(commentOf(`OK\n${signature}\nPS : sans « enfin ! »`, context)).toBe(`OK\nBien cordialement,\nMe Claire Dupont\nAvocate associée\nTél. : 01 23 45 67 89\nPS : sans « enfin ! »`);
   });
 });
 
