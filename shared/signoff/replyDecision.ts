@@ -1,4 +1,7 @@
 import { approvalPhrases, closingPhrases, connectors, greetings, nameTitles, signatureStarts, thanksPhrases } from './replyPhrases';
+import { fold, isLegalFooter, isPostscript, isSignatureLine, wordsOf } from './signatureLines';
+
+export { fold } from './signatureLines';
 
 /**
  * The rule for a plain reply (no button), and for the partner's own words around a button:
@@ -7,27 +10,19 @@ import { approvalPhrases, closingPhrases, connectors, greetings, nameTitles, sig
  *     approval phrase, optionally with thanks or a closing: "OK", "Validé, merci !",
  *     "Bon pour publication.", "Approved — thanks";
  *   - every further line is only thanks or a closing, or starts the signature (a closing
- *     formula, a line of the partner's name, "--", "Envoyé de mon iPhone": the rest is
- *     not read);
- *   - a question mark on the approval line, or any other word anywhere ("OK mais…", "OK\nsauf
- *     le titre"), makes it "changes requested" with the reply's own words as the comment.
+ *     formula or a line of the partner's name); below that only a signature may follow
+ *     (name, title, firm, phone, address, confidentiality footer: signatureLines.ts), and a
+ *     "--" separator or "Envoyé de mon iPhone" ends what is read;
+ *   - a question mark on the approval line, a postscript ("PS :", "P.S.", "N.B.") anywhere, or
+ *     any other word anywhere ("OK mais…", "OK\nsauf le titre", "Cordialement\nClaire\nRemplacez
+ *     18 h par 19 h.") makes it "changes requested" with the reply's own words as the comment.
  */
 export type ReplyVerdict = { kind: 'approve' } | { kind: 'changes'; comment: string };
 
 export interface ReplyContext {
-  /** Names whose words may form a signature line (the partner's display name). */
+  /** Names whose words may form a signature line (the partner's display name, role, firm). */
   signatureNames: readonly string[];
 }
-
-/** Lower case, accents and apostrophes folded, so "Validé" and "valide" compare equal. */
-export const fold = (text: string): string =>
-  text
-    .normalize('NFD')
-    .replace(/\p{M}+/gu, '')
-    .toLowerCase()
-    .replace(/[’'`´]/gu, ' ');
-
-const wordsOf = (line: string): string[] => fold(line).split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 0);
 
 const phrases = (list: readonly string[]): string[][] => list.map((p) => p.split(' '));
 const APPROVAL = phrases(approvalPhrases);
@@ -53,11 +48,12 @@ function segments(words: readonly string[], first: readonly string[][], rest: re
 const hasClosing = (words: readonly string[]): boolean =>
   CLOSING.some((phrase) => words.some((_, at) => startsWith(words, at, phrase)));
 
-function isNameLine(words: readonly string[], context: ReplyContext): boolean {
+const nameWords = (context: ReplyContext): Set<string> => new Set(context.signatureNames.flatMap(wordsOf));
+
+function isNameLine(words: readonly string[], names: ReadonlySet<string>): boolean {
   if (words.length === 0) return false;
   // Only the partner's own name words: initials or a bare "Non" must never pass for a signature.
-  const allowed = new Set<string>([...nameTitles, ...context.signatureNames.flatMap(wordsOf)]);
-  return words.every((w) => allowed.has(w));
+  return words.every((w) => names.has(w) || (nameTitles as readonly string[]).includes(w));
 }
 
 const PHRASE_WORDS = new Set(COURTESY.flat());
@@ -72,50 +68,84 @@ function isGreeting(line: string): boolean {
 /** The reply's lines up to its signature separator or mobile footer, trimmed, blank ones dropped. */
 export function replyLines(text: string): string[] {
   const lines: string[] = [];
-  for (const raw of text.replace(/\r\n?/g, '\n').split('\n')) {
-    const line = raw.trim();
+  for (const line of nonBlankLines(text)) {
     if (signatureStarts.some((re) => re.test(line))) break;
-    if (line !== '') lines.push(line);
+    lines.push(line);
   }
   return lines;
 }
 
-type LineKind = 'courtesy' | 'signature' | 'other';
-
-function courtesyKind(line: string, context: ReplyContext): LineKind {
-  const words = wordsOf(line);
-  if (words.length === 0) return 'courtesy';
-  if (segments(words, COURTESY, COURTESY)) return hasClosing(words) ? 'signature' : 'courtesy';
-  return isNameLine(words, context) ? 'signature' : 'other';
+function nonBlankLines(text: string): string[] {
+  return text
+    .replace(/\r\n?/g, '\n')
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '');
 }
 
-/** True when every line after the first is thanks, a closing or the start of the signature. */
-function restIsCourtesy(lines: readonly string[], context: ReplyContext): boolean {
+type LineKind = 'courtesy' | 'closing' | 'other';
+
+function courtesyKind(line: string): LineKind {
+  const words = wordsOf(line);
+  if (words.length === 0) return 'courtesy';
+  if (segments(words, COURTESY, COURTESY)) return hasClosing(words) ? 'closing' : 'courtesy';
+  return 'other';
+}
+
+/**
+ * True when every line after the approval is thanks or a closing, and everything after a
+ * closing (or a line of the partner's name) is a signature: name, title, firm, contact
+ * details, a confidentiality footer (which runs to the end).
+ */
+function restIsCourtesy(lines: readonly string[], names: ReadonlySet<string>, inSignature = false): boolean {
+  let signature = inSignature;
   for (const line of lines) {
-    const kind = courtesyKind(line, context);
-    if (kind === 'signature') return true;
-    if (kind === 'other') return false;
+    if (isPostscript(line)) return false;
+    const kind = courtesyKind(line);
+    if (kind === 'closing') signature = true;
+    else if (kind === 'courtesy') continue;
+    else if (isNameLine(wordsOf(line), names)) signature = true;
+    else if (!signature) return false;
+    else if (isLegalFooter(line)) return true;
+    else if (!isSignatureLine(line, names)) return false;
   }
   return true;
 }
 
+/** A postscript below the "--" separator or the mobile footer is still the partner's words. */
+const postscriptBelow = (text: string): boolean => nonBlankLines(text).some(isPostscript);
+
+/**
+ * The partner's words as a comment: up to the "--" separator or mobile footer (a postscript
+ * below it kept), without the signature block that closes them ("Bien cordialement," and
+ * lines only a signature holds).
+ */
+export function commentOf(text: string, context: ReplyContext): string {
+  const lines = postscriptBelow(text) ? nonBlankLines(text) : replyLines(text);
+  const names = nameWords(context);
+  const end = lines.findIndex((line, at) => at > 0 && courtesyKind(line) === 'closing' && restIsCourtesy(lines.slice(at + 1), names, true));
+  return (end === -1 ? lines : lines.slice(0, end)).join('\n');
+}
+
 export function classifyReply(text: string, context: ReplyContext): ReplyVerdict {
   const lines = replyLines(text);
-  const comment = lines.join('\n');
+  const comment = commentOf(text, context);
   const start = lines.length > 1 && isGreeting(lines[0] ?? '') ? 1 : 0;
   const first = lines[start];
-  if (first === undefined || first.includes('?')) return { kind: 'changes', comment };
+  if (first === undefined || first.includes('?') || postscriptBelow(text)) return { kind: 'changes', comment };
   const words = wordsOf(first);
-  const approves = segments(words, APPROVAL, COURTESY) && restIsCourtesy(lines.slice(start + 1), context);
+  const approves = segments(words, APPROVAL, COURTESY) && restIsCourtesy(lines.slice(start + 1), nameWords(context));
   return approves ? { kind: 'approve' } : { kind: 'changes', comment };
 }
 
 /**
  * For a reply made with a button: are the partner's own words only courtesy (or an approval
- * phrase)? If not, an "Approve" button reply carrying remarks is treated as changes requested.
+ * phrase) and a signature? If not, an "Approve" button reply carrying remarks is treated as
+ * changes requested.
  */
 export function isCourtesyOnly(text: string, context: ReplyContext): boolean {
+  if (postscriptBelow(text)) return false;
   const lines = replyLines(text);
   const start = lines.length > 0 && isGreeting(lines[0] ?? '') ? 1 : 0;
-  return restIsCourtesy(lines.slice(start), context);
+  return restIsCourtesy(lines.slice(start), nameWords(context));
 }

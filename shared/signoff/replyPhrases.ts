@@ -19,7 +19,7 @@ export const thanksPhrases = [
   'thanks', 'thank you', 'thanks a lot', 'many thanks', 'thank you very much', 'thx', 'cheers',
 ] as const;
 
-/** A closing formula: after it comes the signature, which is not read. */
+/** A closing formula: after it only a signature may follow (name, title, firm, contact details: signatureLines.ts). */
 export const closingPhrases = [
   'cordialement', 'bien cordialement', 'tres cordialement', 'bien a vous', 'bien a toi', 'bonne journee', 'bonne soiree',
   'bonne fin de journee', 'a bientot', 'amities', 'best', 'best regards', 'kind regards', 'regards', 'warm regards',

@@ -161,28 +161,75 @@ function pastedVersion(own: string, original: string): string | null {
   return best !== null && best.score >= PASTED_SIMILARITY ? best.text : null;
 }
 
-const differs = (a: string, b: string): boolean => normalizedForComparison(a) !== normalizedForComparison(b);
+/** windows-1252's characters in 0x80–0x9F, where latin1 has control codes. */
+const CP1252_EXTRA = new Set(Array.from('€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ'));
+const ISO_8859_15_EXTRA = new Set(Array.from('€ŠšŽžŒœŸ'));
+
+/**
+ * Whether a character survives the reply's charset; null when the charset holds every
+ * character (UTF-8) or is one this does not know (the texts are then compared as they are).
+ */
+function fitsIn(charset: string): ((char: string) => boolean) | null {
+  const code = (char: string): number => char.codePointAt(0) ?? 0;
+  switch (charset.trim().toLowerCase().replace(/^"|"$/g, '')) {
+    case 'us-ascii':
+    case 'ascii':
+      return (char) => code(char) < 0x80;
+    case 'iso-8859-1':
+    case 'iso8859-1':
+    case 'latin1':
+    case 'latin-1':
+      return (char) => code(char) <= 0xff;
+    case 'iso-8859-15':
+    case 'iso8859-15':
+      return (char) => code(char) <= 0xff || ISO_8859_15_EXTRA.has(char);
+    case 'windows-1252':
+    case 'cp1252':
+      return (char) => (code(char) <= 0xff && (code(char) < 0x80 || code(char) > 0x9f)) || CP1252_EXTRA.has(char);
+    default:
+      return null;
+  }
+}
+
+/**
+ * The text as a client writing in that charset sends it: each character it cannot hold becomes
+ * "?" (Outlook's way), so a quote in iso-8859-1 of "L’article… enfin" reads "L?article? enfin".
+ */
+function asSentIn(text: string, charset: string | null | undefined): string | null {
+  const fits = charset ? fitsIn(charset) : null;
+  return fits === null ? null : Array.from(text.normalize('NFC'), (char) => (fits(char) ? char : '?')).join('');
+}
+
+/** The quote says something else than the text asked about (a "?" where its charset lost a character is no change). */
+function differs(quoted: string, original: string, charset?: string | null): boolean {
+  const shown = normalizedForComparison(quoted);
+  if (shown === normalizedForComparison(original)) return false;
+  const lossy = asSentIn(original, charset);
+  return lossy === null || shown !== normalizedForComparison(lossy);
+}
 
 /**
  * A corrected version of the post carried by a reply, against the texts the partner was asked
  * about: a quoted preview they edited first, else a version they pasted in their own words.
- * A preview quoted unchanged (or changed only in spacing or wrapping) is no suggestion.
+ * A preview quoted unchanged (or changed only in spacing or wrapping, or only by "?" where the
+ * reply's charset cannot hold a character) is no suggestion.
  */
 export function suggestedText(
-  reply: { text: string; own: string },
+  /** `charset`: the reply's text part's, when it is known (a character it cannot hold arrives as "?"). */
+  reply: { text: string; own: string; charset?: string | null },
   asked: Partial<Record<Network, string>>,
   layout: RequestLayout,
 ): SuggestedText | null {
   for (const preview of quotedPreviews(reply.text, layout)) {
     const original = asked[preview.network];
     if (original === undefined || preview.text === '' || preview.text.length > MAX_SUGGESTION_CHARS) continue;
-    if (differs(preview.text, original)) return { network: preview.network, text: preview.text, source: 'quote' };
+    if (differs(preview.text, original, reply.charset)) return { network: preview.network, text: preview.text, source: 'quote' };
   }
   for (const network of networks) {
     const original = asked[network];
     if (original === undefined || words(original) === 0) continue;
     const pasted = pastedVersion(reply.own, original);
-    if (pasted !== null && pasted.length <= MAX_SUGGESTION_CHARS && differs(pasted, original)) return { network, text: pasted, source: 'pasted' };
+    if (pasted !== null && pasted.length <= MAX_SUGGESTION_CHARS && differs(pasted, original, reply.charset)) return { network, text: pasted, source: 'pasted' };
   }
   return null;
 }

@@ -65,7 +65,7 @@ test('the partner’s corrected text shows as a word diff; one click makes it th
   })
     .compile()
     .build();
-  mail.imap.deliver(reply.toString('latin1'), { receivedAt: Date.now() });
+  mail.imap.deliver(reply, { receivedAt: Date.now() });
 
   await page.goto(`${plume.origin}/#/posts/${post.id}`);
   const panel = page.getByTestId('signoff-panel');

@@ -18,8 +18,11 @@ export interface Dovecot {
   port: number;
   user: string;
   password: string;
-  /** Delivers a raw RFC 5322 message to INBOX (or another folder); `receivedAt` sets INTERNALDATE. */
-  deliver(raw: string, options?: { folder?: 'INBOX' | 'Sent'; receivedAt?: number }): void;
+  /**
+   * Delivers a raw RFC 5322 message to INBOX (or another folder); `receivedAt` sets INTERNALDATE.
+   * A Buffer is stored byte for byte (an 8-bit latin1 body stays latin1); a string is stored as UTF-8.
+   */
+  deliver(raw: string | Buffer, options?: { folder?: 'INBOX' | 'Sent'; receivedAt?: number }): void;
   log(): string;
   stop(): Promise<void>;
 }
@@ -152,7 +155,9 @@ namespace inbox {
       const folder = deliverOptions.folder === 'Sent' ? join(maildir, '.Sent') : maildir;
       const name = `${Math.floor(Date.now() / 1000)}.P${process.pid}Q${++sequence}.plume-test`;
       const tmp = join(folder, 'tmp', name);
-      writeFileSync(tmp, raw.replace(/\r?\n/g, '\n'));
+      // Maildir stores LF line ends; the line ends are changed on the bytes, never through a text decoding.
+      const bytes = typeof raw === 'string' ? Buffer.from(raw, 'utf8') : raw;
+      writeFileSync(tmp, Buffer.from(bytes.toString('latin1').replace(/\r?\n/g, '\n'), 'latin1'));
       if (deliverOptions.receivedAt !== undefined) {
         const at = new Date(deliverOptions.receivedAt);
         utimesSync(tmp, at, at);

@@ -1,6 +1,9 @@
 import { mailparser } from './libraries';
 import { z } from 'zod';
 import { messageIdsIn } from './messageId';
+import { isAutomaticSubject } from '../../../shared/signoff/automaticSubjects';
+import { deliveryReportOf } from './deliveryReport';
+import type { DeliveryReport } from './deliveryReport';
 
 /** What sign-off needs of an incoming message, parsed and checked before anything reads it. */
 export interface InboundMessage {
@@ -14,6 +17,12 @@ export interface InboundMessage {
   threadIds: string[];
   /** An out-of-office answer, a bounce or a list message: never a decision. */
   automatic: boolean;
+  /** Whether it holds any text or HTML part (an opaque S/MIME message holds none). */
+  hasText: boolean;
+  /** A server's report that a message we sent was not delivered. */
+  deliveryReport: DeliveryReport | null;
+  /** The charset its text part was written in (a character it cannot hold arrives as "?"), when named. */
+  textCharset: string | null;
 }
 
 const Address = z.object({ address: z.string().optional() });
@@ -25,7 +34,10 @@ const ParsedMail = z.object({
   inReplyTo: z.string().optional(),
   references: z.union([z.string(), z.array(z.string())]).optional(),
   headers: z.instanceof(Map),
+  attachments: z.array(z.object({ contentType: z.string(), content: z.instanceof(Buffer) })).default([]),
 });
+
+const ContentType = z.object({ value: z.string(), params: z.record(z.string(), z.string()).default({}) });
 
 const StructuredHeader = z.union([z.string(), z.object({ value: z.string() })]);
 
@@ -35,14 +47,26 @@ function headerValue(headers: Map<unknown, unknown>, name: string): string | nul
   return (typeof parsed.data === 'string' ? parsed.data : parsed.data.value).trim().toLowerCase();
 }
 
-/** RFC 3834 Auto-Submitted, the usual vendor headers, Precedence, and delivery reports. */
-function isAutomatic(headers: Map<unknown, unknown>): boolean {
+/**
+ * RFC 3834 Auto-Submitted, the usual vendor headers, Precedence, delivery reports, and the
+ * out-of-office subjects of clients that send no such header. Not X-Auto-Response-Suppress:
+ * Exchange puts it on ordinary mail a person writes (it asks *others* not to auto-answer).
+ */
+function isAutomatic(headers: Map<unknown, unknown>, subject: string): boolean {
+  if (isAutomaticSubject(subject)) return true;
   const autoSubmitted = headerValue(headers, 'auto-submitted');
   if (autoSubmitted !== null && autoSubmitted !== 'no') return true;
-  if (headers.has('x-autoreply') || headers.has('x-autorespond') || headers.has('x-auto-response-suppress')) return true;
+  if (headers.has('x-autoreply') || headers.has('x-autorespond')) return true;
   const precedence = headerValue(headers, 'precedence');
   if (precedence !== null && ['auto_reply', 'bulk', 'junk', 'list'].includes(precedence)) return true;
   return headerValue(headers, 'content-type')?.startsWith('multipart/report') ?? false;
+}
+
+/** The charset named by the first text/plain part's Content-Type (or the message's own, when it is text/plain). */
+function textCharsetOf(source: Buffer): string | null {
+  const text = source.toString('latin1');
+  const header = /^content-type[ \t]*:[ \t]*text\/plain(?:[^\r\n]|\r?\n[ \t])*/im.exec(text)?.[0];
+  return header === undefined ? null : (/charset\s*=\s*"?([^";\s]+)/i.exec(header)?.[1]?.toLowerCase() ?? null);
 }
 
 /** A message whose MIME structure cannot be trusted: reading on would make garbage a comment. */
@@ -78,12 +102,25 @@ export async function parseInbound(source: Buffer): Promise<InboundMessage> {
   const mail = ParsedMail.parse(await (await mailparser()).simpleParser(source, { skipImageLinks: true, skipTextToHtml: true }));
   const references = typeof mail.references === 'string' ? [mail.references] : (mail.references ?? []);
   const threadIds = [...new Set([...messageIdsIn(mail.inReplyTo ?? ''), ...references.flatMap(messageIdsIn)])];
+  const from = (mail.from?.value ?? []).flatMap((a) => (a.address ? [a.address.trim().toLowerCase()] : []));
+  const contentType = ContentType.safeParse(mail.headers.get('content-type'));
+  const deliveryReport = deliveryReportOf({
+    contentType: contentType.success ? { value: contentType.data.value.toLowerCase(), params: contentType.data.params } : null,
+    from,
+    failedRecipients: headerValue(mail.headers, 'x-failed-recipients'),
+    text: mail.text ?? '',
+    files: mail.attachments.map((file) => ({ contentType: file.contentType.toLowerCase(), content: file.content })),
+  });
   return {
     messageId: mail.messageId ?? null,
-    from: (mail.from?.value ?? []).flatMap((a) => (a.address ? [a.address.trim().toLowerCase()] : [])),
+    from,
     subject: mail.subject ?? '',
     text: mail.text ?? '',
     threadIds,
-    automatic: isAutomatic(mail.headers),
+    automatic: deliveryReport !== null || isAutomatic(mail.headers, mail.subject ?? ''),
+    // mailparser derives the text of an HTML-only message; it has none when no part holds words.
+    hasText: mail.text !== undefined,
+    deliveryReport,
+    textCharset: textCharsetOf(source),
   };
 }

@@ -10,8 +10,8 @@ import EmailReplyParser from 'email-reply-parser';
 // a date is required, so "OK, sauf ce que Paul a écrit :" is never mistaken for a header.
 const ATTRIBUTION = /^(le|on)\s.*\d.*(\sa\s+écrit|\swrote)\s*:$/iu;
 const SEPARATOR = /^(-{2,}\s*(original message|message d'origine|message transféré|forwarded message)\s*-{2,}|_{10,})$/iu;
-const HEADER_FROM = /^\*?(de|from)\s*:/iu;
-const HEADER_NEXT = /^\*?(envoyé|sent|date|à|to|objet|subject|cc)\s*:/iu;
+const HEADER_FROM = /^\*?(de|from|von)\s*:/iu;
+const HEADER_NEXT = /^\*?(envoyé|sent|gesendet|date|datum|à|to|an|objet|subject|betreff|cc)\s*:/iu;
 
 function cutAtQuoteHeader(lines: string[]): string[] {
   for (let i = 0; i < lines.length; i++) {
@@ -23,11 +23,19 @@ function cutAtQuoteHeader(lines: string[]): string[] {
 }
 
 /**
- * The partner's own words in a reply: quoted history and signature removed. Tokens count
- * only here (and in the subject): the quoted original carries both buttons' tokens.
+ * The partner's own words in a reply: quoted history removed. Tokens count only here (and in
+ * the subject): the quoted original carries both buttons' tokens.
+ *
+ * The signature stays: email-reply-parser hides everything from a closing line ("Bien
+ * cordialement,", "Regards") down, and a "PS : retirez « enfin ! »" typed below it would vanish
+ * with it. What a signature may hold is judged by shared/signoff/replyDecision.ts.
  */
 export function ownReplyText(text: string): string {
   const normalised = text.replace(/\r\n?/g, '\n').replace(/[\u00a0\u202f]/g, ' ');
-  const visible = new EmailReplyParser().parseReply(normalised);
-  return cutAtQuoteHeader(visible.split('\n')).join('\n').trim();
+  const fragments = new EmailReplyParser().read(normalised).getFragments();
+  const own = fragments
+    .filter((fragment) => !fragment.isQuoted())
+    .map((fragment) => fragment.getContent())
+    .join('\n');
+  return cutAtQuoteHeader(own.split('\n')).join('\n').trim();
 }

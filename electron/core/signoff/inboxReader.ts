@@ -9,6 +9,7 @@ import type { SignoffDeps } from './deps';
 import { digestOf } from './replies';
 import type { ReplyProcessor } from './replies';
 import { UnreadableReplies } from './unreadableReplies';
+import { DeliveryFailures } from './deliveryFailures';
 import { keepReplyAttachments } from './replyAttachments';
 
 const MAILBOX = 'INBOX';
@@ -36,12 +37,14 @@ export class InboxReader {
   /** One read at a time, whoever asks (poll, watcher, "check now"). */
   private queue: Promise<unknown> = Promise.resolve();
   private readonly unreadable: UnreadableReplies;
+  private readonly deliveryFailures: DeliveryFailures;
 
   constructor(
     private readonly deps: SignoffDeps,
     private readonly processor: ReplyProcessor,
   ) {
     this.unreadable = new UnreadableReplies(deps);
+    this.deliveryFailures = new DeliveryFailures(deps);
   }
 
   get configured(): boolean {
@@ -110,8 +113,20 @@ export class InboxReader {
           processed++;
           return;
         }
-        // The raw reply is kept before it is judged: the record holds what arrived, applied or not.
         const sourceDigest = digestOf(fetched.source);
+        if (message.deliveryReport !== null) {
+          // A bounce of a request: the partner never got it. Told, never a decision.
+          this.deliveryFailures.record({ message, report: message.deliveryReport, receivedAt: fetched.receivedAt, sourceDigest });
+          processed++;
+          return;
+        }
+        if (!message.hasText) {
+          // No part a reader can read (an opaque S/MIME signature): never "changes requested" with nothing said.
+          this.unreadable.record({ headers: message, receivedAt: fetched.receivedAt, size: fetched.size, reason: 'noTextPart', sourceDigest });
+          processed++;
+          return;
+        }
+        // The raw reply is kept before it is judged: the record holds what arrived, applied or not.
         const eml = this.deps.archive?.store(fetched.source, { direction: 'received', messageId: message.messageId, requestId: null });
         // Files are streamed into the store before the reply is judged: its audit fact lists them.
         const store = this.deps.attachments?.store;

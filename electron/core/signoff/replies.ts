@@ -4,10 +4,14 @@ import type { Post } from '../../../shared/posts/schema';
 import type { Actor } from '../../../shared/signoff/audit';
 import type { ReplyAttachment } from '../../../shared/signoff/replyAttachments';
 import type { Decision } from '../../../shared/signoff/schema';
-import { classifyReply, isCourtesyOnly } from '../../../shared/signoff/replyDecision';
+import { classifyReply, commentOf, isCourtesyOnly } from '../../../shared/signoff/replyDecision';
+import type { ReplyContext } from '../../../shared/signoff/replyDecision';
 import type { InboundMessage } from '../mail/inboundMessage';
 import { ownReplyText } from '../mail/replyText';
 import { Decisions } from './decisions';
+import { inboundFacts } from './inboundFacts';
+import { matchBySubject } from './subjectMatch';
+import type { UntiedReason } from './subjectMatch';
 import type { SignoffDeps } from './deps';
 import { prefilledLines, requestLayout } from './email/strings';
 import { suggestedText } from '../../../shared/signoff/suggestedText';
@@ -31,6 +35,15 @@ export type RejectReason =
   | 'replayed'
   | 'conflictingTokens'
   | 'unknownRequest';
+
+interface Match {
+  request: SignoffRequest | null;
+  tokens: FoundToken[];
+  /** How it was tied to its request; null: to none. */
+  via: 'token' | 'thread' | 'subject' | null;
+  /** A partner's message tied to none, and why. */
+  untied?: { partner: Partner; reason: UntiedReason } | null;
+}
 
 export interface ReceivedMessage {
   message: InboundMessage;
@@ -62,8 +75,9 @@ export const digestOf = (source: Buffer): string => `<sha256-${createHash('sha25
 
 /**
  * Reads one reply: matched by token (subject or the partner's own words only — the quoted
- * original carries both buttons' tokens) or else by thread headers (In-Reply-To/References
- * naming one of our Message-IDs). Accepted only from the partner's registered address, with
+ * original carries both buttons' tokens), else by thread headers (In-Reply-To/References
+ * naming one of our Message-IDs), else by subject when that is no guess (subjectMatch.ts); a
+ * partner's message tied to no request is alerted, never decided. Accepted only from the partner's registered address, with
  * a verifying, unexpired, unused token; a reply about an older revision is recorded as
  * stale. Everything is recorded; nothing unverified is applied.
  */
@@ -89,16 +103,18 @@ export class ReplyProcessor {
     })());
   }
 
-  /** The request a reply is about (by token in its subject or own words, else by thread), read only. */
-  private match(message: InboundMessage, own: string): { request: SignoffRequest | null; tokens: FoundToken[]; unmatched: boolean } {
+  /**
+   * The request a reply is about, read only: by token in its subject or own words, else by
+   * thread, else (no thread headers at all) by its subject when that is no guess (subjectMatch.ts).
+   */
+  private match(message: InboundMessage, own: string): Match {
     const tokens = findTokens(`${message.subject}\n${own}`);
-    if (tokens.length > 0) return { request: this.deps.signoff.request(tokens[0]?.requestId ?? ''), tokens, unmatched: false };
-    const threadRequests = this.deps.signoff
-      .requestIdsForMessages(message.threadIds)
-      .flatMap((id) => this.deps.signoff.request(id) ?? [])
-      .sort((a, b) => b.createdAt - a.createdAt);
-    const request = threadRequests[0] ?? null;
-    return { request, tokens, unmatched: request === null };
+    if (tokens.length > 0) return { request: this.deps.signoff.request(tokens[0]?.requestId ?? ''), tokens, via: 'token' };
+    const request = this.deps.signoff.newestRequestForMessages(message.threadIds);
+    if (request !== null) return { request, tokens, via: 'thread' };
+    const bySubject = matchBySubject(this.deps, message);
+    if (bySubject.kind === 'matched') return { request: bySubject.request, tokens, via: 'subject' };
+    return { request: null, tokens, via: null, untied: bySubject.kind === 'untied' ? bySubject : null };
   }
 
   /**
@@ -123,8 +139,12 @@ export class ReplyProcessor {
     attachments: readonly ReplyAttachment[],
   ): ReplyOutcome {
     const own = ownReplyText(message.text);
-    const { request, tokens, unmatched } = this.match(message, own);
-    if (unmatched) return { outcome: 'unmatched' };
+    const match = this.match(message, own);
+    const { request, tokens, via } = match;
+    if (via === null) {
+      if (match.untied) this.untied(message, match.untied.partner, match.untied.reason);
+      return { outcome: 'unmatched' };
+    }
     const token: FoundToken | null = tokens[0] ?? null;
     if (request === null) return { outcome: 'rejected', requestId: null, reason: 'unknownRequest' };
     const post = this.deps.posts.get(request.postId);
@@ -132,12 +152,8 @@ export class ReplyProcessor {
     if (!post || !partner) return { outcome: 'rejected', requestId: request.id, reason: 'unknownRequest' };
 
     const facts = {
-      requestId: request.id,
-      messageId,
-      from: message.from.join(', ').slice(0, 320),
-      subject: message.subject.slice(0, 200),
-      receivedAt,
-      via: token ? 'token' : 'thread',
+      ...inboundFacts(message, request.id, messageId, receivedAt),
+      via,
       ...(eml === undefined ? {} : { eml }),
       ...(attachments.length === 0 ? {} : { attachments }),
     };
@@ -162,6 +178,20 @@ export class ReplyProcessor {
       this.alert('signoff.alerts.forwarded', post, 'info', { from: facts.from });
       return { outcome: 'received', requestId: request.id, reason: 'forwarded' };
     }
+    const partnerActor = { kind: 'partner', name: partner.displayName } as const;
+    const receivedFact = (details: Record<string, unknown>, reason: string, severity: 'info' | 'warning', alertKey: string, actor: Actor = partnerActor): ReplyOutcome => {
+      replyFact('replyReceived', actor, { ...facts, applied: false, ...details });
+      this.deps.events.emit({ type: 'signoff.changed', postId: post.id });
+      this.alert(alertKey, post, severity, {});
+      return { outcome: 'received', requestId: request.id, reason };
+    };
+
+    // An automatic answer is never a decision, whoever sent it (an out-of-office from the
+    // partner's other address is not a "refused reply"); its token is not spent.
+    if (message.automatic) {
+      const actor = this.fromPartner(message, partner) ? partnerActor : SYSTEM;
+      return receivedFact({ stale: false, automatic: true }, 'automatic', 'info', 'signoff.alerts.automaticReply', actor);
+    }
     if (token !== null) {
       const distinct = new Set(tokens.map((t) => `${t.requestId}:${t.decision}`));
       if (distinct.size > 1) return reject('conflictingTokens');
@@ -173,20 +203,12 @@ export class ReplyProcessor {
       if (this.deps.replies.tokenUsed(tokenDigest(token))) return reject('replayed');
     }
 
-    const partnerActor = { kind: 'partner', name: partner.displayName } as const;
-    const receivedFact = (details: Record<string, unknown>, reason: string, severity: 'info' | 'warning', alertKey: string): ReplyOutcome => {
-      replyFact('replyReceived', partnerActor, { ...facts, applied: false, ...details });
-      this.deps.events.emit({ type: 'signoff.changed', postId: post.id });
-      this.alert(alertKey, post, severity, {});
-      return { outcome: 'received', requestId: request.id, reason };
-    };
-
-    if (message.automatic) return receivedFact({ stale: false, automatic: true }, 'automatic', 'info', 'signoff.alerts.automaticReply');
     if (token !== null) this.deps.replies.markTokenUsed(tokenDigest(token), request.id, token.decision, messageId, now);
 
     // The partner's corrected text, against the revision they were asked about.
     // A thread or first comment is quoted as its parts, one per line (quotedTexts).
-    const suggestion = suggestedText({ text: message.text, own: token === null ? own : ownWords(own) }, quotedTexts(request.content), requestLayout);
+    const words = { text: message.text, own: token === null ? own : ownWords(own), charset: message.textCharset };
+    const suggestion = suggestedText(words, quotedTexts(request.content), requestLayout);
     // A corrected chain is no body to save in one click: it is changes requested, the corrected parts in the comment.
     const chained = suggestion !== null && isChained(request.content, suggestion.network);
     if (suggestion !== null && !chained) this.recordSuggestion(post, partnerActor, request, messageId, suggestion, now);
@@ -231,25 +253,27 @@ export class ReplyProcessor {
     suggested: boolean,
     correctedChain: string | null,
   ): { decision: Decision; comment: string | null; remarks: boolean } {
-    const plain = this.plainVerdict(own, token, partner);
+    // The partner's signature may carry their name, their title and their firm's name.
+    const context = { signatureNames: [partner.displayName, partner.role, partner.organisation] };
+    const plain = this.plainVerdict(own, token, context);
     const withChain = (comment: string | null): string | null =>
       correctedChain === null ? comment : [comment, correctedChain].filter((part): part is string => part !== null && part !== '').join('\n\n');
     // A corrected text is not an approval of the text asked about, whatever the words say.
     if (suggested && plain.decision === 'approve') {
-      const words = token === null ? own : ownWords(own);
+      const words = commentOf(token === null ? own : ownWords(own), context);
       return { decision: 'requestChanges', comment: withChain(words === '' ? null : words), remarks: true };
     }
     return { ...plain, comment: withChain(plain.comment) };
   }
 
-  private plainVerdict(own: string, token: FoundToken | null, partner: Partner): { decision: Decision; comment: string | null; remarks: boolean } {
-    const context = { signatureNames: [partner.displayName] };
+  private plainVerdict(own: string, token: FoundToken | null, context: ReplyContext): { decision: Decision; comment: string | null; remarks: boolean } {
     if (token !== null) {
       const words = ownWords(own);
-      if (token.decision === 'requestChanges') return { decision: 'requestChanges', comment: words === '' ? null : words, remarks: false };
+      const comment = commentOf(words, context);
+      if (token.decision === 'requestChanges') return { decision: 'requestChanges', comment: comment === '' ? null : comment, remarks: false };
       return isCourtesyOnly(words, context)
         ? { decision: 'approve', comment: null, remarks: false }
-        : { decision: 'requestChanges', comment: words, remarks: true };
+        : { decision: 'requestChanges', comment, remarks: true };
     }
     const verdict = classifyReply(own, context);
     return verdict.kind === 'approve'
@@ -269,6 +293,19 @@ export class ReplyProcessor {
     };
     this.deps.transitions.record(post, 'changesSuggested', actor, 'email', now, details, { number: request.revisionNumber, hash: request.revisionHash });
     this.alert('signoff.alerts.changesSuggested', post, 'info', {});
+  }
+
+  /**
+   * A partner's message tied to no request: never a decision on a guess. The community manager
+   * is told to read it and record the decision by hand if it gives one; an out-of-office is
+   * only logged.
+   */
+  private untied(message: InboundMessage, partner: Partner, reason: UntiedReason): void {
+    const from = message.from.join(', ');
+    this.deps.log.info(`reply from ${from} (partner ${partner.id}) tied to no sign-off request (${reason}): ${message.subject.slice(0, 200)}`);
+    if (message.automatic) return;
+    const params = { partner: partner.displayName, from, subject: message.subject.slice(0, 200) };
+    this.deps.events.emit({ type: 'alert', messageKey: 'signoff.alerts.untiedReply', params, severity: 'warning', postId: null });
   }
 
   private fromPartner(message: InboundMessage, partner: Partner): boolean {

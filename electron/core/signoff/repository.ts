@@ -159,6 +159,14 @@ export class SignoffRepository {
   }
 
   /** The last request the partner is known to have seen, other than `exceptId`. */
+  /** A partner's requests still waiting for their answer, newest first. */
+  openRequestsOfPartner(partnerId: string): SignoffRequest[] {
+    return this.db
+      .prepare<[string], RequestRow>("SELECT * FROM signoff_requests WHERE partner_id = ? AND state = 'open' ORDER BY created_at DESC, rowid DESC")
+      .all(partnerId)
+      .map(toRequest);
+  }
+
   lastSeenRequest(postId: string, exceptId: string | null): SignoffRequest | null {
     const row = this.db
       .prepare<[string, string], RequestRow>(
@@ -257,6 +265,12 @@ export class SignoffRepository {
       .prepare(`SELECT DISTINCT request_id FROM signoff_messages WHERE message_id IN (${messageIds.map(() => '?').join(', ')})`)
       .all(...messageIds) as { request_id: string }[];
     return rows.map((row) => row.request_id);
+  }
+
+  /** The newest request that sent one of these Message-IDs (a reply's thread, a bounce's returned headers). */
+  newestRequestForMessages(messageIds: readonly string[]): SignoffRequest | null {
+    const requests = this.requestIdsForMessages(messageIds).flatMap((id) => this.request(id) ?? []);
+    return requests.sort((a, b) => b.createdAt - a.createdAt)[0] ?? null;
   }
 
   outboxKeys(requestId: string): string[] {

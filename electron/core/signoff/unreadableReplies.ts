@@ -1,5 +1,6 @@
 import type { InboundMessage } from '../mail/inboundMessage';
 import type { SignoffDeps } from './deps';
+import { inboundFacts } from './inboundFacts';
 import { findTokens } from './tokens';
 
 export type UnreadableReason = 'malformedMime' | 'noTextPart' | 'fetchFailed' | 'parseFailed';
@@ -39,7 +40,7 @@ export class UnreadableReplies {
       if (this.deps.replies.inboundHandled(messageId)) return false;
       this.deps.replies.recordInbound(messageId, request?.id ?? null, post ? 'received' : 'unmatched', facts.reason, receivedAt, now);
       if (request !== null && post) {
-        const details = { requestId: request.id, messageId, from, subject, receivedAt, size: facts.size, unreadable: true, reason: facts.reason, applied: false };
+        const details = { ...inboundFacts(headers, request.id, messageId, receivedAt), size: facts.size, unreadable: true, reason: facts.reason, applied: false };
         this.deps.transitions.record(post, 'replyReceived', SYSTEM, 'email', now, details, { number: request.revisionNumber, hash: request.revisionHash });
       }
       return true;
@@ -52,10 +53,6 @@ export class UnreadableReplies {
   private requestOf(headers: InboundMessage) {
     const token = findTokens(headers.subject)[0];
     if (token) return this.deps.signoff.request(token.requestId);
-    const requests = this.deps.signoff
-      .requestIdsForMessages(headers.threadIds)
-      .flatMap((id) => this.deps.signoff.request(id) ?? [])
-      .sort((a, b) => b.createdAt - a.createdAt);
-    return requests[0] ?? null;
+    return this.deps.signoff.newestRequestForMessages(headers.threadIds);
   }
 }

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
 import MailComposer from 'nodemailer/lib/mail-composer';
 import { simpleParser } from 'mailparser';
 import { createCore } from '../../../electron/core/app';
@@ -50,7 +51,7 @@ export interface Harness {
   events: AppEvent[];
   call<K extends ProcedureName>(name: K, input: ProcedureInput<K>): Promise<ProcedureOutput<K>>;
   tick(): Promise<TickReport>;
-  /** Drops a message into the workstation's INBOX the way an MTA does (bytes as latin1), then lets core read it; throws unless the inbox was read. */
+  /** Drops a message into the workstation's INBOX the way an MTA does (a Buffer byte for byte, a string as UTF-8), then lets core read it; throws unless the inbox was read. */
   deliver(raw: string | Buffer): Promise<void>;
   partner(fields?: Partial<PartnerInput>): Promise<Partner>;
   post(partnerId: string, text: string, options?: { networks?: Network[]; scheduledAt?: number | null; title?: string }): Promise<Post>;
@@ -122,7 +123,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     tick: () => core.scheduler.tick(clock.now()),
     async deliver(raw) {
       if (!imap) throw new Error('this test needs Dovecot');
-      imap.deliver(typeof raw === 'string' ? raw : raw.toString('latin1'), { receivedAt: clock.now() });
+      imap.deliver(raw, { receivedAt: clock.now() });
       const report = await core.scheduler.tick(clock.now());
       if (report.inbox !== 'read') throw new Error(`the inbox was not read: ${report.inbox}`);
     },
@@ -192,6 +193,42 @@ export async function parseCaptured(mail: CapturedMail): Promise<ParsedRequest> 
     approveHref: hrefs.find((h) => /plume1\.a\./.test(h)) ?? '',
     changesHref: hrefs.find((h) => /plume1\.c\./.test(h)) ?? '',
   };
+}
+
+/**
+ * One harness (real SMTP and Dovecot, and the partner) for a whole test file, closed after it:
+ * for files whose tests each request sign-off on a post of their own.
+ */
+export function harnessPerFile(started: (h: Harness) => void): void {
+  let harness: Harness | null = null;
+  beforeAll(async () => {
+    harness = await startHarness({ smtp: true, imap: true });
+    await harness.partner();
+    started(harness);
+  });
+  afterAll(async () => {
+    await harness?.close();
+  });
+}
+
+export interface RequestedByEmail {
+  postId: string;
+  request: ParsedRequest;
+  /** The request email as the SMTP server received it. */
+  raw: string;
+}
+
+/** A post of the harness's (first) partner, created on first use, or of the one given; its sign-off requested and the email sent. */
+export async function requestedByEmail(h: Harness, text: string, title = 'Réforme du droit des contrats', partnerId?: string): Promise<RequestedByEmail> {
+  const partners = await h.call('partners.list', { includeArchived: false });
+  const partner = partnerId ?? partners[0]?.id ?? (await h.partner()).id;
+  const post = await h.post(partner, text, { title });
+  await h.call('signoff.request', { postId: post.id });
+  const index = h.smtp?.messages.length ?? 0;
+  await h.tick();
+  const mail = await h.smtp?.message(index);
+  if (!mail) throw new Error('no request email');
+  return { postId: post.id, request: await parseCaptured(mail), raw: mail.raw };
 }
 
 /** What a mail client pre-fills from a mailto: link. */

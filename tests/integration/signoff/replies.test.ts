@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AuditEntry } from '../../../shared/signoff/audit';
-import { buttonReply, composeReply, parseCaptured, plainReply, startHarness } from './harness';
-import type { Harness, ParsedRequest, QuoteStyle } from './harness';
+import { WORKSTATION, buttonReply, composeReply, parseCaptured, plainReply, requestedByEmail, startHarness } from './harness';
+import type { Harness, QuoteStyle } from './harness';
+import { gmailReply, outlookReply } from './clientMessages';
 
 /**
  * Replies read from a real Dovecot IMAP server on 127.0.0.1, after the request went out
@@ -16,23 +17,8 @@ afterEach(async () => {
 
 const PARTNER = 'claire.dupont@example.org';
 
-interface Requested {
-  postId: string;
-  request: ParsedRequest;
-}
-
 /** A post, its sign-off requested and the email sent; the inbox has been read once (position saved). */
-async function requested(text: string, title = 'Réforme du droit des contrats'): Promise<Requested> {
-  const partners = await h.call('partners.list', { includeArchived: false });
-  const partner = partners[0] ?? (await h.partner());
-  const post = await h.post(partner.id, text, { title });
-  await h.call('signoff.request', { postId: post.id });
-  const index = h.smtp?.messages.length ?? 0;
-  await h.tick();
-  const mail = await h.smtp?.message(index);
-  if (!mail) throw new Error('no request email');
-  return { postId: post.id, request: await parseCaptured(mail) };
-}
+const requested = (text: string, title?: string) => requestedByEmail(h, text, title);
 
 
 const history = (postId: string): Promise<AuditEntry[]> => h.call('signoff.history', { postId });
@@ -109,6 +95,55 @@ describe('replies by email, read from a real IMAP server', () => {
     expect(fromPartner.map((c) => c.body)).toEqual([words]);
     expect(fromPartner[0]?.body).not.toContain('Aperçu');
     expect(fromPartner[0]?.body).not.toContain('plume1.');
+  });
+
+  it('a postscript under the closing and signature (Outlook, Gmail) is changes requested, the postscript in the comment', async () => {
+    h = await startHarness({ smtp: true, imap: true });
+    const outlook = await requested('Le juge peut réviser le contrat… enfin !', 'Réforme Outlook');
+    await h.deliver(outlookReply(outlook.request, { body: 'OK pour moi.\nBien cordialement,\nClaire Dupont\n\nPS : merci de retirer « enfin ! » avant publication.' }));
+    const gmail = await requested('Rendez-vous le 7 décembre à 18 h.', 'Réforme Gmail');
+    await h.deliver(gmailReply(gmail.request, 'Validé.\nCordialement\nClaire\nP.S. Remplacez 18 h par 19 h.'));
+
+    for (const [{ postId }, postscript] of [
+      [outlook, 'PS : merci de retirer « enfin ! » avant publication.'],
+      [gmail, 'P.S. Remplacez 18 h par 19 h.'],
+    ] as const) {
+      expect((await status(postId)).status).toBe('changes_requested');
+      expect((await history(postId)).map((e) => e.action)).not.toContain('approve');
+      expect((await history(postId)).map((e) => e.action)).not.toContain('changesSuggested');
+      expect((await lastOf(postId, 'requestChanges'))?.details.comment).toContain(postscript);
+    }
+  });
+
+  it('an Outlook reply signed with name, titles, firm, phone and a confidentiality footer still approves', async () => {
+    h = await startHarness({ smtp: true, imap: true });
+    const { postId, request } = await requested('Le juge peut réviser le contrat.');
+    const signature =
+      'Bien cordialement,\n\nMe Claire Dupont\nAvocate associée — Avocat au Barreau de Paris\nCabinet Arcand\nTél. : +33 1 23 45 67 89\n' +
+      'Ce message et ses pièces jointes sont confidentiels et destinés exclusivement à leurs destinataires.';
+    await h.deliver(outlookReply(request, { body: `Validé, merci.\n\n${signature}` }));
+    expect(await approved(postId)).toBe(true);
+  });
+
+  it('an 8-bit iso-8859-1 reply (no transfer encoding) keeps its accents in the partner’s comment', async () => {
+    h = await startHarness({ smtp: true, imap: true });
+    const { postId, request } = await requested('Le juge peut réviser le contrat.');
+    const words = 'Non, à reformuler : le ton est trop familier.';
+    const raw = [
+      `From: Claire Dupont <${PARTNER}>`,
+      `To: ${WORKSTATION}`,
+      'Subject: Re: validation',
+      `Message-ID: <latin1-8bit@client.example>`,
+      `In-Reply-To: ${request.messageId}`,
+      'MIME-Version: 1.0',
+      'Content-Type: text/plain; charset=iso-8859-1',
+      'Content-Transfer-Encoding: 8bit',
+      '',
+      words,
+      '',
+    ].join('\r\n');
+    await h.deliver(Buffer.from(raw, 'latin1'));
+    expect((await lastOf(postId, 'requestChanges'))?.details.comment).toBe(words);
   });
 
   it('the Approve button with remarks typed above it is read as changes requested, so a person reads them', async () => {

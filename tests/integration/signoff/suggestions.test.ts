@@ -4,7 +4,8 @@ import type { AuditEntry } from '../../../shared/signoff/audit';
 import { pendingSuggestion } from '../../../shared/signoff/suggestion';
 import { ApiError } from '../../../shared/api/errors';
 import { docFromParagraphs } from '../../../shared/posts/document';
-import { WORKSTATION, composeReply, parseCaptured, startHarness, quoteLines } from './harness';
+import { WORKSTATION, composeReply, parseCaptured, requestedByEmail, startHarness, quoteLines } from './harness';
+import { outlookReply } from './clientMessages';
 import type { Harness, ParsedRequest } from './harness';
 
 /**
@@ -93,6 +94,15 @@ describe('a reply carrying the partner’s corrected text', () => {
     expect(entries.some((e) => e.action === 'changesSuggested')).toBe(false);
     await h.deliver(await composeReply({ ...thread(request), messageId: '<ok-2@client.example>', text: `OK pour moi\n\n> Le 24 nov. 2026 à 10:00, Plume <${WORKSTATION}> a écrit :\n>\n${quoteLines(request.text)}\n` }));
     expect((await history(postId)).some((e) => e.action === 'changesSuggested')).toBe(false);
+  });
+
+  it('is no suggestion when an iso-8859-1 Outlook quote has "?" for the characters latin1 lacks: « Validé, merci. » approves', async () => {
+    h = await startHarness({ smtp: true, imap: true });
+    const partner = await h.partner();
+    const { postId, request } = await requestedByEmail(h, 'L’article 1195 du Code civil permet au juge de réviser le contrat… enfin !', 'Réforme', partner.id);
+    await h.deliver(outlookReply(request, { body: 'Validé, merci.', charset: 'iso-8859-1' }));
+    expect((await history(postId)).map((e) => e.action)).not.toContain('changesSuggested');
+    expect(['approved', 'scheduled']).toContain((await h.call('signoff.status', { postId })).status);
   });
 
   it('"OK" above an edited quote is not an approval of the old text: changes requested, with the suggestion', async () => {

@@ -1,9 +1,12 @@
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import MailComposer from 'nodemailer/lib/mail-composer';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AuditEntry } from '../../../shared/signoff/audit';
-import { WORKSTATION, parseCaptured, startHarness } from './harness';
-import type { Harness, ParsedRequest } from './harness';
+import { WORKSTATION, requestedByEmail, startHarness } from './harness';
+import type { Harness } from './harness';
+import { appleMailSplitReply, opaqueSmimeReply } from './clientMessages';
 
 /**
  * Nothing a partner sends is lost in silence: a reply with a big photo is read by its text
@@ -20,15 +23,7 @@ const PARTNER = 'claire.dupont@example.org';
 const history = (postId: string): Promise<AuditEntry[]> => h.call('signoff.history', { postId });
 const alerts = (key: string) => h.events.filter((e) => e.type === 'alert' && e.messageKey === key);
 
-async function requested(): Promise<{ postId: string; request: ParsedRequest }> {
-  const partner = await h.partner();
-  const post = await h.post(partner.id, 'Trois points essentiels sur la réforme.');
-  await h.call('signoff.request', { postId: post.id });
-  await h.tick();
-  const mail = await h.smtp?.message(0);
-  if (!mail) throw new Error('no request email');
-  return { postId: post.id, request: await parseCaptured(mail) };
-}
+const requested = (title?: string) => requestedByEmail(h, 'Trois points essentiels sur la réforme.', title);
 
 
 describe('replies that used to vanish', () => {
@@ -52,6 +47,22 @@ describe('replies that used to vanish', () => {
     expect((await history(postId)).findLast((e) => e.action === 'approve')).toMatchObject({ channel: 'email' });
   });
 
+  it('Apple Mail’s text / photo / text: the words after a 6 MB photo are read as after a 1 MB one, so “Bon pour moi.” with a reservation below is not an approval', async () => {
+    h = await startHarness({ smtp: true, imap: true });
+    const { postId, request } = await requested();
+    const split = { before: 'Bon pour moi.', after: 'Seule réserve : retirez « enfin ! » avant de publier.' };
+    const big = appleMailSplitReply(request, { ...split, photoBytes: 6 * 1024 * 1024 });
+    expect(big.length).toBeGreaterThan(5 * 1024 * 1024);
+    await h.deliver(big);
+    expect((await h.call('signoff.status', { postId })).status).toBe('changes_requested');
+    const bigComment = (await history(postId)).findLast((e) => e.action === 'requestChanges')?.details.comment;
+    expect(bigComment).toContain('Seule réserve : retirez « enfin ! » avant de publier.');
+
+    const small = await requested('Small path');
+    await h.deliver(appleMailSplitReply(small.request, { ...split, photoBytes: 1024 * 1024 }));
+    expect((await history(small.postId)).findLast((e) => e.action === 'requestChanges')?.details.comment).toBe(bigComment);
+  });
+
   it('a big reply with no text at all is recorded as unreadable, the CM alerted to open it in their mail client', async () => {
     h = await startHarness({ smtp: true, imap: true });
     const { postId, request } = await requested();
@@ -69,6 +80,17 @@ describe('replies that used to vanish', () => {
     expect((await h.call('signoff.status', { postId })).status).toBe('in_review');
     expect((await history(postId)).at(-1)).toMatchObject({ action: 'replyReceived', details: { unreadable: true, reason: 'noTextPart', from: PARTNER, applied: false } });
     expect(alerts('signoff.alerts.unreadableReply')).toMatchObject([{ severity: 'error', postId, params: { from: PARTNER } }]);
+  });
+
+  it('an opaque S/MIME reply (application/pkcs7-mime, no text a reader can decode) is unreadable: recorded, logged, alerted; the request stays open', async () => {
+    h = await startHarness({ smtp: true, imap: true });
+    const { postId, request } = await requested();
+    await h.deliver(opaqueSmimeReply(request));
+    expect((await h.call('signoff.status', { postId })).status).toBe('in_review');
+    expect((await history(postId)).map((e) => e.action)).not.toContain('requestChanges');
+    expect((await history(postId)).at(-1)).toMatchObject({ action: 'replyReceived', details: { unreadable: true, reason: 'noTextPart', from: PARTNER, applied: false } });
+    expect(alerts('signoff.alerts.unreadableReply')).toMatchObject([{ severity: 'error', postId, params: { from: PARTNER } }]);
+    expect(readFileSync(join(h.dir, 'plume.log'), 'utf8')).toContain(`sign-off reply unreadable (noTextPart`);
   });
 
   it('a malformed MIME reply (multipart without its boundary) is unreadable, not a "changes requested" of garbage', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyReply, fold, isCourtesyOnly, replyLines } from '../../../shared/signoff/replyDecision';
+import { classifyReply, commentOf, fold, isCourtesyOnly, replyLines } from '../../../shared/signoff/replyDecision';
 import { approvalPhrases, closingPhrases, thanksPhrases } from '../../../shared/signoff/replyPhrases';
 
 const context = { signatureNames: ['Me Claire Dupont'] };
@@ -42,9 +42,12 @@ describe('a plain reply’s verdict', () => {
     expect(verdict('OK merci et bonne journée')).toEqual({ kind: 'approve' });
   });
 
-  it('thanks and closings may follow the approval, but only those', () => {
+  it('thanks and closings may follow the approval, and after a closing only the partner’s signature', () => {
     for (const thanks of thanksPhrases) expect(verdict(`OK\n${thanks}`)).toEqual({ kind: 'approve' });
-    for (const closing of closingPhrases) expect(verdict(`OK\n${closing}\nn’importe quoi ensuite`)).toEqual({ kind: 'approve' });
+    for (const closing of closingPhrases) {
+      expect(verdict(`OK\n${closing}\nClaire Dupont`)).toEqual({ kind: 'approve' });
+      expect(verdict(`OK\n${closing}\nn’importe quoi ensuite`)).toEqual({ kind: 'changes', comment: `OK\n${closing}\nn’importe quoi ensuite` });
+    }
   });
 
   it.each([
@@ -76,12 +79,73 @@ describe('a plain reply’s verdict', () => {
   });
 });
 
+describe('what follows the closing', () => {
+  it.each([
+    'OK pour moi.\nBien cordialement,\nClaire Dupont\n\nPS : merci de retirer « enfin ! » avant publication.',
+    'Validé.\nCordialement\nClaire\nP.S. Remplacez 18 h par 19 h.',
+    'OK pour moi.\nMerci et bonne journée\nPS : retirez « enfin ! »',
+    'OK\nBien à vous\nN.B. : le titre est à revoir',
+    'Approved\nBest regards\nClaire\nPPS: one more thing',
+  ])('a postscript after the closing is the partner’s words: “%s” is changes requested, the postscript in the comment', (text) => {
+    const result = verdict(text);
+    expect(result.kind).toBe('changes');
+    expect(result.kind === 'changes' ? result.comment : '').toContain(text.split('\n').at(-1));
+  });
+
+  it.each([
+    'OK\nCordialement\nClaire\nRemplacez 18 h par 19 h.',
+    'OK\nCordialement\nMe Claire Dupont\nSupprimez Avocat.',
+    'OK\nCordialement\nClaire\nLe 7 décembre plutôt',
+    'OK\nCordialement\nClaire\n19 h au lieu de 18 h',
+    'OK\nCordialement\nClaire\nPlutôt « enfin » que « enfin ! »',
+    'OK\nCordialement\nCe message est confidentiel : ne publiez pas avant lundi.',
+  ])('words after the closing that are no signature are read: “%s” is changes requested', (text) => {
+    expect(verdict(text)).toEqual({ kind: 'changes', comment: text });
+  });
+
+  it('a postscript below the “--” separator is still read, and kept in the comment', () => {
+    expect(verdict('OK\n-- \nMe Claire Dupont\nPS : sans « enfin ! »')).toEqual({ kind: 'changes', comment: 'OK\n--\nMe Claire Dupont\nPS : sans « enfin ! »' });
+  });
+
+  it('a real signature block (name, titles, firm, address, phone, email, web, confidentiality footer) still approves', () => {
+    const signature = [
+      'Bien cordialement,',
+      '',
+      'Me Claire Dupont',
+      'Avocate associée',
+      'Avocat au Barreau de Paris',
+      'Cabinet Arcand & Associés',
+      '12 rue de la Paix, 75002 Paris',
+      'Tél. : +33 (0)1 23 45 67 89 | Mob. 06 12 34 56 78',
+      'claire.dupont@example.org',
+      'www.arcand-avocats.fr',
+      'Ce message et ses pièces jointes sont confidentiels et destinés exclusivement à leurs destinataires.',
+      'Si vous l’avez reçu par erreur, merci de le détruire et d’en avertir l’expéditeur.',
+    ].join('\n');
+    expect(verdict(`Validé, merci.\n\n${signature}`)).toEqual({ kind: 'approve' });
+    expect(verdict('OK pour moi.\nBien cordialement,\nClaire Dupont\n\nEnvoyé de mon iPhone')).toEqual({ kind: 'approve' });
+    expect(verdict('Approved.\nKind regards\nClaire Dupont\nPartner, Cabinet Arcand\nThis email is confidential and intended solely for its recipients.')).toEqual({ kind: 'approve' });
+    expect(isCourtesyOnly(`Merci !\n${signature}`, context)).toBe(true);
+  });
+});
+
+describe('the comment a reply leaves', () => {
+  it('is the partner’s words without the signature that closes them, a postscript kept', () => {
+    const signature = 'Bien cordialement,\n\nMe Claire Dupont\nAvocate associée\nTél. : 01 23 45 67 89';
+    expect(verdict(`Non, à reformuler :\nle ton est trop familier.\n\n${signature}`)).toEqual({ kind: 'changes', comment: 'Non, à reformuler :\nle ton est trop familier.' });
+    expect(commentOf('Bon pour moi\n\nEnvoyé de mon iPhone', context)).toBe('Bon pour moi');
+    expect(commentOf(`OK\n${signature}\nPS : sans « enfin ! »`, context)).toBe(`OK\nBien cordialement,\nMe Claire Dupont\nAvocate associée\nTél. : 01 23 45 67 89\nPS : sans « enfin ! »`);
+  });
+});
+
 describe('the partner’s words around a button', () => {
   it('courtesy alone lets the button’s decision stand; any remark does not', () => {
     expect(isCourtesyOnly('', context)).toBe(true);
     expect(isCourtesyOnly('Merci !\nCordialement\nClaire', context)).toBe(true);
     expect(isCourtesyOnly('Bonjour Sophie,\nMerci', context)).toBe(true);
     expect(isCourtesyOnly('Merci, mais changez le titre', context)).toBe(false);
+    expect(isCourtesyOnly('Merci\nCordialement\nClaire\nPS : retirez « enfin ! »', context)).toBe(false);
+    expect(isCourtesyOnly('Merci\nCordialement\nClaire\nRetirez « enfin ! »', context)).toBe(false);
   });
 });
 

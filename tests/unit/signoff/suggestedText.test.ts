@@ -70,6 +70,21 @@ describe('a corrected version of the post in a reply', () => {
     expect(suggestedText({ text, own: 'OK pour moi.' }, asked, layout)).toBeNull();
   });
 
+  it('is not a quote whose charset turned the characters it lacks into "?" (Outlook in iso-8859-1), but a real edit still is', () => {
+    const post = 'L’article 1195 permet au juge de réviser le contrat… enfin\u202f!';
+    const sentAsLatin1 = 'L?article 1195 permet au juge de réviser le contrat? enfin?!';
+    const text = `Validé, merci.\n\n${quote(request(sentAsLatin1))}`;
+    const both = { linkedin: post, x: post };
+    expect(suggestedText({ text, own: 'Validé, merci.', charset: 'iso-8859-1' }, both, layout)).toBeNull();
+    expect(suggestedText({ text, own: 'Validé, merci.', charset: 'ISO-8859-1' }, both, layout)).toBeNull();
+    // In UTF-8 every character survives: a "?" there is the partner's.
+    expect(suggestedText({ text, own: 'Validé, merci.', charset: 'utf-8' }, both, layout)).not.toBeNull();
+    // windows-1252 holds ’ and …: a "?" in their place is the partner's too.
+    expect(suggestedText({ text, own: 'Validé, merci.', charset: 'windows-1252' }, both, layout)).not.toBeNull();
+    const edited = `Validé, merci.\n\n${quote(request(sentAsLatin1.replace('permet au', 'autorise le')))}`;
+    expect(suggestedText({ text: edited, own: 'Validé, merci.', charset: 'iso-8859-1' }, both, layout)?.text).toContain('autorise le');
+  });
+
   it('is not a remark that only names words to change', () => {
     const own = 'Remplacez « juge » par « magistrat », merci.';
     expect(suggestedText({ text: `${own}\n\n${quote(request(POST))}`, own }, asked, layout)).toBeNull();
