@@ -189,7 +189,7 @@ describe('a partner line', () => {
     );
     expect(error.code).toBe('validation');
     const details = LineIssueDetails.parse(error.details);
-    expect(details.fields).toEqual([{ path: ['rules', 0, 'targets', 0, 'max'], messageKey: 'editorialLine.errors.tooBig', params: { maximum: 2999 } }]);
+    expect(details.fields).toEqual([{ path: ['rules', 0, 'targets', 0, 'max'], messageKey: 'errors.tooBig', params: { maximum: 2999 } }]);
     expect(await t.call('editorial.partnerLine', { partnerId: anne.id })).toBeNull();
 
     // A line stored with such a target before this check still reads (nothing refused on the way back).
