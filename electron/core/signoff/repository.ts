@@ -158,7 +158,6 @@ export class SignoffRepository {
     return row ? toRequest(row) : null;
   }
 
-  /** The last request the partner is known to have seen, other than `exceptId`. */
   /** A partner's requests still waiting for their answer, newest first. */
   openRequestsOfPartner(partnerId: string): SignoffRequest[] {
     return this.db
@@ -167,6 +166,12 @@ export class SignoffRepository {
       .map(toRequest);
   }
 
+  /** How many requests a post has had, open or closed. */
+  requestCount(postId: string): number {
+    return this.db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM signoff_requests WHERE post_id = ?').get(postId)?.n ?? 0;
+  }
+
+  /** The last request the partner is known to have seen, other than `exceptId`. */
   lastSeenRequest(postId: string, exceptId: string | null): SignoffRequest | null {
     const row = this.db
       .prepare<[string, string], RequestRow>(

@@ -50,6 +50,20 @@ describe('a reply without thread headers', () => {
     expect(log()).toContain(`reply from ${email} (partner ${id}) tied to no sign-off request (severalOpenRequests)`);
   });
 
+  it('to a first request, once the post was asked again (a new version), approves nothing: the subject cannot tell which version was read', async () => {
+    const { id, email } = await partner();
+    const first = await requestedByEmail(h, 'Le juge peut réviser le contrat.', 'Réforme et révision', id);
+    // A new version, asked again: the first request is superseded, the second one open.
+    const post = await h.call('posts.get', { id: first.postId });
+    await h.call('posts.save', { id: post.id, baseVersion: post.version, content: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Le juge peut désormais réviser le contrat.' }] }] } });
+    await h.call('signoff.request', { postId: post.id });
+    await h.tick();
+    await h.deliver(outlookReply(first.request, { body: 'Validé', from: email, threadHeaders: false }));
+    expect(await status(first.postId)).toBe('in_review');
+    expect(untiedAlerts(email)).toHaveLength(1);
+    expect(log()).toContain(`tied to no sign-off request (earlierRequests)`);
+  });
+
   it('whose subject is not the open request’s decides nothing and is alerted', async () => {
     const { id, email } = await partner();
     const { postId, request } = await requestedByEmail(h, 'Le juge peut réviser le contrat.', 'Réforme', id);
