@@ -1,5 +1,5 @@
 import { approvalPhrases, closingPhrases, connectors, greetings, nameTitles, signatureStarts, thanksPhrases } from './replyPhrases';
-import { fold, isLegalFooter, isPostscript, isSignatureLine, wordsOf } from './signatureLines';
+import { fold, isFooterContinuation, isLegalFooter, isPostscript, isSignatureLine, wordsOf } from './signatureLines';
 
 export { fold } from './signatureLines';
 
@@ -99,14 +99,20 @@ function courtesyKind(line: string): LineKind {
  */
 function restIsCourtesy(lines: readonly string[], names: ReadonlySet<string>, inSignature = false): boolean {
   let signature = inSignature;
+  let footer = false;
   for (const line of lines) {
     if (isPostscript(line)) return false;
+    // Below a footer's first line, the rest of the footer: read still, for a day or a question.
+    if (footer) {
+      if (!isFooterContinuation(line)) return false;
+      continue;
+    }
     const kind = courtesyKind(line);
     if (kind === 'closing') signature = true;
     else if (kind === 'courtesy') continue;
     else if (isNameLine(wordsOf(line), names)) signature = true;
     else if (!signature) return false;
-    else if (isLegalFooter(line)) return true;
+    else if (isLegalFooter(line)) footer = true;
     else if (!isSignatureLine(line, names)) return false;
   }
   return true;

@@ -59,7 +59,7 @@ const EMAIL_OR_URL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.\p{L}{2,}|\b(?:https?:
  * punctuation: "!", "?" or quotation marks mean someone is saying something.
  */
 export function isSignatureLine(line: string, names: ReadonlySet<string>): boolean {
-  if (/[!?«»“”"]/u.test(line)) return false;
+  if (/[!?«»“”"]/u.test(line) || saysWhen(line)) return false;
   const withoutAddresses = line.replace(EMAIL_OR_URL, ' ');
   const hadAddress = withoutAddresses !== line;
   const tokens = withoutAddresses.split(/[^\p{L}\p{N}’'-]+/u).flatMap((t) => t.split(/[’'-]/u)).filter((t) => t.length > 0);
@@ -68,10 +68,19 @@ export function isSignatureLine(line: string, names: ReadonlySet<string>): boole
   return tokens.every((token, at) => {
     const word = fold(token).trim();
     if (/^\p{N}+$/u.test(word) || KNOWN.has(word) || names.has(word)) return true;
-    if (at === 0) return false;
-    return JOINING.has(word) || /^\p{Lu}/u.test(token);
+    // « Dupont Publie Mardi »: a request's verb or a day is no part of a signature.
+    if (at === 0 || REQUEST_WORDS.test(word)) return false;
+    // A name (« Paris ») or short capitals (« SCP », « EY »); longer capitals (« SAUF LE TITRE ») are someone saying something.
+    return JOINING.has(word) || /^\p{Lu}\p{Ll}/u.test(token) || (token.length <= 3 && token === token.toUpperCase());
   });
 }
+
+/** A time or a day named (« 19:30 », « 18 h », « lundi », « demain »): a signature never says when; a request does. */
+export function saysWhen(line: string): boolean {
+  return /\b\d{1,2}\s?(?:[:h]\s?\d{2}|h)\b/iu.test(line) || wordsOf(line).some((word) => WHEN_WORDS.has(word));
+}
+
+const WHEN_WORDS = new Set(['lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche', 'demain', 'aujourd', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'tomorrow', 'today', 'tonight']);
 
 /** Openings of the confidentiality and environment footers firms add under every email. */
 const FOOTER_OPENINGS = [
@@ -95,5 +104,14 @@ export function isLegalFooter(line: string): boolean {
   const words = wordsOf(line);
   const opens = FOOTER_OPENINGS.some((opening) => opening.every((word, i) => words[i] === word));
   if (!opens || !words.some((word) => (FOOTER_SUBJECTS as readonly string[]).includes(word))) return false;
-  return !words.some((word) => REQUEST_WORDS.test(word));
+  return !words.some((word) => REQUEST_WORDS.test(word)) && isFooterContinuation(line);
+}
+
+/**
+ * A further line of a footer (the rest of its paragraph): footers warn and forbid in general
+ * terms (« toute diffusion est interdite », « merci de le supprimer ») but never say when nor
+ * ask anything; a line that does is the partner's.
+ */
+export function isFooterContinuation(line: string): boolean {
+  return !/[!?«»“”"]/u.test(line) && !saysWhen(line);
 }

@@ -81,6 +81,20 @@ describe('a plain reply’s verdict', () => {
 
 describe('what follows the closing', () => {
   it.each([
+    'Validé\nBien cordialement,\nClaire\nAvocate associée – SAUF LE TITRE',
+    'OK merci\nClaire\nDupont Publie Mardi',
+    'OK\nCordialement\nClaire\n19:30',
+    'OK\nCordialement\nClaire Dupont\nCe message et ses pièces jointes sont confidentiels.\nNe le diffusez pas avant lundi.',
+    'OK\nCordialement\nClaire Dupont\nCe message et ses pièces jointes sont confidentiels. Ne le diffusez pas avant lundi.',
+  ])('words in capitals, a verb, a time or a day under the signature are never approval: “%s”', (text) => {
+    expect(verdict(text).kind).not.toBe('approve');
+  });
+
+  it('a firm’s usual footer under the signature still approves', () => {
+    expect(verdict('Validé\nBien cordialement,\nMe Claire Dupont\nAvocate associée\nSCP Dupont & Associés\nTél. : 01 42 00 00 00\nCe message et ses pièces jointes sont confidentiels et destinés à leurs seuls destinataires.\nSi vous l’avez reçu par erreur, merci de le supprimer et d’en avertir l’expéditeur.\nToute diffusion non autorisée est interdite.')).toEqual({ kind: 'approve' });
+  });
+
+  it.each([
     'OK pour moi.\nBien cordialement,\nClaire Dupont\n\nPS : merci de retirer « enfin ! » avant publication.',
     'Validé.\nCordialement\nClaire\nP.S. Remplacez 18 h par 19 h.',
     'OK pour moi.\nMerci et bonne journée\nPS : retirez « enfin ! »',
