@@ -92,8 +92,9 @@ function createWindow(): void {
         ? 'Plume réessaie tant que la fenêtre reste ouverte. Si vous fermez, une copie reste dans Plume et vous sera proposée à la prochaine ouverture de la publication.'
         : 'Plume keeps trying while the window stays open. If you close it, a copy stays in Plume and is offered back when you open the post again.',
     });
-    // preventDefault here lets the unload go on.
+    // preventDefault here lets the unload go on. Staying, the next close asks the page to flush again.
     if (choice === 1) event.preventDefault();
+    else flushed = false;
   });
 
   if (rendererUrl) void window.loadURL(rendererUrl);

@@ -51,6 +51,10 @@ function tidy(text: string, locale: Locale): string {
 
 function firstMatch(text: string, patterns: readonly string[], locale: Locale): Date | null {
   for (const pattern of patterns) {
+    // A two-digit year is two digits: « 10/03/2 », half typed, is no 2002.
+    if (pattern.endsWith('/yy') || pattern.endsWith('.yy')) {
+      if (!/\D\d{2}$/u.test(text)) continue;
+    }
     const parsed = parse(text, pattern, REFERENCE, { locale });
     if (isValid(parsed) && parsed.getFullYear() >= FIRST_YEAR && parsed.getFullYear() <= LAST_YEAR) return parsed;
   }

@@ -87,6 +87,10 @@ test('text typed while core cannot save survives closing the tab: the browser as
     const banner = again.getByTestId('unsaved-copy-banner');
     await expect(banner).toContainText('Du texte de cette publication n’avait pas pu être enregistré.');
     await expect(again.getByTestId('post-body')).not.toContainText('pendant la panne');
+    // Saving another edit while the copy is offered leaves the copy: it is the user's to choose.
+    await again.getByRole('textbox', { name: 'Titre de travail' }).fill('Titre corrigé');
+    await expect(again.getByTestId('save-status')).toHaveAttribute('data-status', 'clean');
+    expect(await again.evaluate(`localStorage.getItem('plume.unsaved.${postId}')`)).toContain('pendant la panne');
     await banner.getByRole('button', { name: 'Rétablir le texte non enregistré' }).click();
     await expect(banner).toHaveCount(0);
     await expect(again.getByTestId('post-body')).toContainText('Premier paragraphe enregistré. Phrase tapée pendant la panne.');

@@ -121,3 +121,18 @@ test('in English, dates are still day first and times on 24 hours', async ({ pag
   await form.getByRole('button', { name: 'Open the calendar' }).click();
   await expect(page.getByRole('dialog', { name: 'Calendar' })).toContainText('March 2027');
 });
+
+test('a sign-off deadline picked without its time stops the request and says why', async ({ page }) => {
+  const { post } = await openDraft(page);
+  const panel = page.getByTestId('signoff-panel');
+  await panel.getByRole('button', { name: 'Demander la validation' }).click();
+  const form = page.getByTestId('signoff-request-form');
+  await form.getByRole('button', { name: 'Ouvrir le calendrier' }).click();
+  await page.getByRole('dialog', { name: 'Calendrier' }).getByRole('button', { name: /^\S+ 10 / }).first().click();
+  const deadline = form.getByLabel('Échéance (facultatif)', { exact: true });
+  await expect(deadline).toHaveValue(/^10\/\d{2}\/\d{4} $/);
+  await form.getByRole('button', { name: 'Envoyer la demande' }).click();
+  await expect(form).toContainText('n’est pas une date et une heure');
+  await expect(panel.getByTestId('signoff-status')).toHaveText('Brouillon');
+  expect((await plume.call(page.request, 'signoff.status', { postId: post.id })).status).toBe('draft');
+});

@@ -300,7 +300,7 @@ function PostEditorPage({ initial, partners, onDeleted }: PostEditorProps) {
         ) : null}
         {readOnly ? (
           <p className="banner warn" data-testid="editor-read-only">
-            {t('editor.readOnly')}
+            {t(healthStatus === 'unopenable' ? 'editor.readOnlyUnopenable' : 'editor.readOnly')}
           </p>
         ) : null}
         <input

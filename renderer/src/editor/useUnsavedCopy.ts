@@ -28,30 +28,46 @@ export function useUnsavedCopy(initial: Post, saver: DraftSaver, saveStatus: Sav
     fieldsNow.current = fields;
   }, [fields]);
 
+  // While a copy is offered, it is the user's to restore or discard: nothing here writes over it
+  // or drops it (a save of a typo fixed meanwhile dropped it). A copy is dropped only by the
+  // editor that wrote it, once its own save succeeds (not by another tab's).
+  const offering = useRef(offered !== null);
+  const wrote = useRef(false);
   useEffect(() => {
-    const keep = () => keepUnsavedCopy(initial.id, saver.baseVersion, editor.getJSON() as DocNode, fieldsNow.current, Date.now());
+    offering.current = offered !== null;
+  }, [offered]);
+
+  useEffect(() => {
+    const keep = () => {
+      if (offering.current) return;
+      wrote.current = keepUnsavedCopy(initial.id, saver.baseVersion, editor.getJSON() as DocNode, fieldsNow.current, Date.now()) || wrote.current;
+    };
     // A copy that says nothing the stored post does not is dropped at once.
-    if (offered === null) dropUnsavedCopy(initial.id);
+    if (!offering.current) dropUnsavedCopy(initial.id);
     let last = saveStatus.getSnapshot().status;
     const unsubscribe = saveStatus.subscribe(() => {
       const status = saveStatus.getSnapshot().status;
       if (status === last) return;
       last = status;
       if (FAILING.has(status)) keep();
-      else if (status === 'clean') dropUnsavedCopy(initial.id);
+      else if (status === 'clean' && wrote.current) {
+        dropUnsavedCopy(initial.id);
+        wrote.current = false;
+      }
     });
     return () => {
       unsubscribe();
       if (timer.current !== null) clearTimeout(timer.current);
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- once per open post; `offered` is read at mount only
   }, [saver, saveStatus, editor, initial.id]);
 
   const noteEdit = () => {
     if (!FAILING.has(saver.currentStatus) || timer.current !== null) return;
     timer.current = setTimeout(() => {
       timer.current = null;
-      if (FAILING.has(saver.currentStatus)) keepUnsavedCopy(initial.id, saver.baseVersion, editor.getJSON() as DocNode, fieldsNow.current, Date.now());
+      if (FAILING.has(saver.currentStatus) && !offering.current) {
+        wrote.current = keepUnsavedCopy(initial.id, saver.baseVersion, editor.getJSON() as DocNode, fieldsNow.current, Date.now()) || wrote.current;
+      }
     }, COPY_EVERY_MS);
   };
 
@@ -61,6 +77,9 @@ export function useUnsavedCopy(initial: Post, saver: DraftSaver, saveStatus: Sav
     restore: (apply: (copy: UnsavedCopy) => void) => {
       if (!offered) return;
       apply(offered);
+      // Its text is now the editor's: the copy goes once that text is saved.
+      offering.current = false;
+      wrote.current = true;
       setOffered(null);
     },
     discard: () => {

@@ -123,6 +123,7 @@ export const en: Messages = {
       keepMine: 'Keep my version',
       takeTheirs: 'Load the other version',
     },
+    readOnlyUnopenable: 'Read-only: Plume cannot open the workspace file (the screen naming it says why and what to do); nothing can be saved to it.',
     readOnly: 'Read-only: the workspace file is damaged and nothing can be saved to it. Restore a backup (Settings › Backups) to write again.',
     unsavedCopy: {
       title: 'Some text of this post could not be saved.',

@@ -126,6 +126,7 @@ export const fr = {
       keepMine: 'Garder ma version',
       takeTheirs: 'Charger l’autre version',
     },
+    readOnlyUnopenable: 'Lecture seule\u00a0: Plume ne peut pas ouvrir le fichier de l’espace de travail (l’écran qui le nomme dit pourquoi et quoi faire)\u00a0; rien ne peut y être enregistré.',
     readOnly: 'Lecture seule\u00a0: le fichier de l’espace de travail est endommagé, rien ne peut y être enregistré. Restaurez une sauvegarde (Réglages › Sauvegardes) pour écrire à nouveau.',
     unsavedCopy: {
       title: 'Du texte de cette publication n’avait pas pu être enregistré.',

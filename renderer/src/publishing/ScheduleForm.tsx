@@ -75,7 +75,9 @@ export function ScheduleForm({ data }: { data: PostPublication }) {
 
   const submit = (event: SyntheticEvent) => {
     event.preventDefault();
-    if (typed === null) setMessage({ kind: 'error', text: t('publishing.schedule.incomplete') });
+    // A date or time typed but unreadable: the field says why under it; nothing is sent.
+    const unreadable = event.currentTarget instanceof HTMLFormElement && !event.currentTarget.checkValidity();
+    if (typed === null || unreadable) setMessage({ kind: 'error', text: t('publishing.schedule.incomplete') });
     else if (typed.kind === 'exact') void chosen(typed.instant);
     else setChoice(typed);
   };
@@ -86,7 +88,7 @@ export function ScheduleForm({ data }: { data: PostPublication }) {
   const forYou = typedInstant !== null && mine !== zone && localParts(typedInstant, mine).time !== time ? dateTime(typedInstant, mine) : null;
 
   return (
-    <form className="schedule-form" onSubmit={submit} aria-label={t('publishing.schedule.label')} data-testid="schedule-form">
+    <form className="schedule-form" onSubmit={submit} noValidate aria-label={t('publishing.schedule.label')} data-testid="schedule-form">
       <div className="schedule-fields">
         <div className="schedule-field">
           <label htmlFor={`${id}-date`}>{t('publishing.schedule.date')}</label>

@@ -44,6 +44,13 @@ export function RequestForm({ postId, partnerHasEmail, note, onDone, onCancel }:
       setFields({ justification: t('errors.required') });
       return;
     }
+    // A deadline typed but unreadable (a day picked without its time) is not « no deadline ».
+    const form = event.currentTarget;
+    if (form instanceof HTMLFormElement && !form.checkValidity()) {
+      const invalid = form.querySelector<HTMLInputElement>('input:invalid');
+      setFields({ deadlineAt: invalid?.validationMessage ?? t('errors.invalid') });
+      return;
+    }
     setFields({});
     const deadlineAt = fromLocalInput(deadline);
     setBusy(true);

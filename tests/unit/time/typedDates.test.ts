@@ -37,7 +37,8 @@ describe('typed dates', () => {
   });
 
   it('refuse what names no real day, or no year', () => {
-    for (const text of ['', '  ', '31/02/2027', '32/01/2027', '10/13/2027', '10/03', '10 mars', 'demain', '2027', '10/03/0027', 'mars 2027']) {
+    // A year half typed (« 10/03/2 », « 10/03/202 ») is no year of its own (it read 2002).
+    for (const text of ['', '  ', '31/02/2027', '32/01/2027', '10/13/2027', '10/03', '10 mars', 'demain', '2027', '10/03/0027', 'mars 2027', '10/03/2', '10/03/202', '10.03.2']) {
       expect(readTypedDate(text, fr), text).toBeNull();
     }
   });

@@ -19,7 +19,8 @@ interface CalendarPopoverProps {
   /** `YYYY-MM-DD`, or null when the field holds no date yet. */
   selected: string | null;
   onPick: (date: string) => void;
-  onClose: () => void;
+  /** Closed by Escape or a click elsewhere; whether the focus was in the calendar then. */
+  onClose: (focusWasInside: boolean) => void;
 }
 
 const GAP_PX = 4;
@@ -56,7 +57,9 @@ export default function CalendarPopover({ anchor, label, locale, selected, onPic
     }
     // Closed by the browser (Escape, a click elsewhere): the field hears it.
     const toggled = (event: Event) => {
-      if ((event as ToggleEvent).newState === 'closed') closing.current();
+      if ((event as ToggleEvent).newState !== 'closed') return;
+      const focused = document.activeElement;
+      closing.current(focused === null || focused === document.body || element.contains(focused));
     };
     element.addEventListener('toggle', toggled);
     return () => element.removeEventListener('toggle', toggled);

@@ -1,4 +1,4 @@
-import { Suspense, lazy, useId, useRef, useState } from 'react';
+import { Suspense, lazy, useEffect, useId, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Locale } from 'date-fns';
@@ -21,12 +21,12 @@ interface Reading {
 
 const READINGS: Record<TypedKind, Reading> = {
   date: { read: readTypedDate, write: writeTypedDate, size: 11 },
-  time: { read: readTypedTime, write: readTypedTimeBack, size: 6 },
+  time: { read: readTypedTime, write: writeTypedTime, size: 6 },
   dateTime: { read: readTypedDateTime, write: writeTypedDateTime, size: 17 },
   month: { read: readTypedMonth, write: writeTypedMonth, size: 15 },
 };
 
-function readTypedTimeBack(value: string): string {
+function writeTypedTime(value: string): string {
   return value.slice(0, 5);
 }
 
@@ -80,7 +80,14 @@ function TypedField({ kind, value, onChange, id, required, disabled, ...aria }: 
     if (read !== value) onChange(read);
   };
 
-  const unreadable = left && text.trim() !== '' && reading.read(text, locale) === null;
+  const unreadableNow = text.trim() !== '' && reading.read(text, locale) === null;
+  const unreadable = left && unreadableNow;
+  // A form cannot be sent while the text names no day (a date picked without its time, « 31/02 »):
+  // its value is '' then, which a form would otherwise take for « no date ». Forms check validity.
+  const sentence = t(`typedFields.unreadable.${kind}`, { text: text.trim() });
+  useEffect(() => {
+    input.current?.setCustomValidity(unreadableNow ? sentence : '');
+  }, [unreadableNow, sentence]);
   const describedBy = [aria['aria-describedby'], unreadable ? errorId : undefined].filter(Boolean).join(' ') || undefined;
   const pickable = kind === 'date' || kind === 'dateTime';
 
@@ -101,9 +108,10 @@ function TypedField({ kind, value, onChange, id, required, disabled, ...aria }: 
             setOpen(false);
             input.current?.focus();
           }}
-          onClose={() => {
+          onClose={(focusWasInside) => {
             setOpen(false);
-            opener.current?.focus();
+            // Escape gives the focus back to the button; a click elsewhere leaves it where it went.
+            if (focusWasInside) opener.current?.focus();
           }}
         />
       </Suspense>
@@ -147,7 +155,7 @@ function TypedField({ kind, value, onChange, id, required, disabled, ...aria }: 
       </span>
       {unreadable ? (
         <span id={errorId} className="form-error typed-field-error" role="alert">
-          {t(`typedFields.unreadable.${kind}`, { text: text.trim() })}
+          {sentence}
         </span>
       ) : null}
       {popover}
