@@ -1,4 +1,4 @@
-import type { PostStatus } from '../posts/schema';
+import { postStatusWords } from '../posts/statusWords';
 import type { Actor, Channel } from '../signoff/audit';
 
 /**
@@ -206,20 +206,7 @@ const fr = {
     partnerChanged: 'Changement de partenaire',
   },
   /** The CSV's labels beside the codes of a post's status, who acted and how. */
-  statuses: {
-    draft: 'Brouillon',
-    in_review: 'En validation',
-    changes_requested: 'Modifications demandées',
-    approved: 'Validé',
-    rejected: 'Refusé',
-    scheduled: 'Programmé',
-    published: 'Publié',
-    withdrawn: 'Retiré',
-    expired: 'Expiré',
-    held: 'Retenu',
-    failed: 'Échec',
-    missed: 'Manqué',
-  } satisfies Record<PostStatus, string>,
+  statuses: postStatusWords.fr,
   actorKinds: { community_manager: 'Community manager', partner: 'Partenaire', system: 'Plume' } satisfies Record<Actor['kind'], string>,
   channels: {
     app: 'Dans Plume',
@@ -464,20 +451,7 @@ const en: ReportMessages = {
     moved: 'Moved',
     partnerChanged: 'Partner changed',
   },
-  statuses: {
-    draft: 'Draft',
-    in_review: 'In review',
-    changes_requested: 'Changes requested',
-    approved: 'Approved',
-    rejected: 'Rejected',
-    scheduled: 'Scheduled',
-    published: 'Published',
-    withdrawn: 'Withdrawn',
-    expired: 'Expired',
-    held: 'Held',
-    failed: 'Failed',
-    missed: 'Missed',
-  },
+  statuses: postStatusWords.en,
   actorKinds: { community_manager: 'Community manager', partner: 'Partner', system: 'Plume' },
   channels: {
     app: 'In Plume',

@@ -1,4 +1,5 @@
 import { partnerLimits } from '../../../shared/partners/schema';
+import { postStatusWords } from '../../../shared/posts/statusWords';
 import type { Messages } from './fr';
 
 export const en: Messages = {
@@ -79,20 +80,7 @@ export const en: Messages = {
     updated: 'Edited {{when}}',
     delete: 'Delete',
     deleteConfirm: 'Delete this post and its history for good?',
-    status: {
-      draft: 'Draft',
-      in_review: 'In review',
-      changes_requested: 'Changes requested',
-      approved: 'Approved',
-      rejected: 'Rejected',
-      scheduled: 'Scheduled',
-      published: 'Published',
-      withdrawn: 'Withdrawn',
-      expired: 'Expired',
-      held: 'Held',
-      failed: 'Failed',
-      missed: 'Missed',
-    },
+    status: postStatusWords.en,
   },
   editor: {
     titlePlaceholder: 'Working title',

@@ -1,4 +1,5 @@
 import { partnerLimits } from '../../../shared/partners/schema';
+import { postStatusWords } from '../../../shared/posts/statusWords';
 import type { Widen } from './feature';
 
 /** French is the reference dictionary; English must have exactly the same keys (checked by tsc). */
@@ -81,21 +82,7 @@ export const fr = {
     updated: 'Modifié {{when}}',
     delete: 'Supprimer',
     deleteConfirm: 'Supprimer définitivement cette publication et son historique\u202f?',
-    status: {
-      draft: 'Brouillon',
-      in_review: 'En validation',
-      changes_requested: 'Modifications demandées',
-      // A « publication »: the words agree with it, and say what the sign-off panel says.
-      approved: 'Validée',
-      rejected: 'Refusée',
-      scheduled: 'Programmée',
-      published: 'Publiée',
-      withdrawn: 'Retirée',
-      expired: 'Expirée',
-      held: 'Retenue',
-      failed: 'Échec',
-      missed: 'Manquée',
-    },
+    status: postStatusWords.fr,
   },
   editor: {
     titlePlaceholder: 'Titre de travail',

@@ -73,7 +73,7 @@ describe('CSV columns a reader understands', () => {
       canal: 'phone',
       canal_libelle: 'Téléphone',
     });
-    expect(approval).toMatchObject({ statut_avant_libelle: 'Brouillon', statut_apres_libelle: 'Validé', acteur_type_libelle: 'Partenaire', canal: '', canal_libelle: '' });
+    expect(approval).toMatchObject({ statut_avant_libelle: 'Brouillon', statut_apres_libelle: 'Validée', acteur_type_libelle: 'Partenaire', canal: '', canal_libelle: '' });
     expect(rows('en')[0]).toMatchObject({ from_status_label: 'In review', to_status_label: 'Changes requested', actor_kind_label: 'Community manager', channel_label: 'Phone' });
   });
 });
