@@ -58,3 +58,26 @@ test('two tabs on one draft: a clean tab follows, a tab with unsaved edits is to
   await expect(a.getByTestId('post-body')).toContainText('Version de B.');
   await expect(a.getByTestId('post-body')).not.toContainText('Encore A.');
 });
+
+test('opening a post and reading it writes nothing, so a save made elsewhere meanwhile is followed, not called a conflict', async ({ page }) => {
+  const saves: string[] = [];
+  page.on('request', (sent) => {
+    if (sent.url().includes('/api/call/posts.save') || (sent.url().includes('/api/batch') && (sent.postData() ?? '').includes('"posts.save"'))) saves.push(sent.url());
+  });
+  await page.goto(plume.url);
+  const partner = await plume.call(page.request, 'partners.create', { displayName: 'Me Lecture', timeZone: 'Europe/Paris' });
+  const doc = (text: string) => ({ type: 'doc' as const, content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] });
+  const post = await plume.call(page.request, 'posts.create', { partnerId: partner.id, title: 'Lecture', content: doc('Texte lu seulement.') });
+  await page.goto(`${plume.origin}/#/posts/${post.id}`);
+  const body = page.getByTestId('post-body');
+  await expect(body).toHaveText('Texte lu seulement.');
+  // The editor's save is due at most 0.7 s after a change; leaving the field would flush one.
+  await body.click();
+  await body.evaluate((element) => { (element as HTMLElement).blur(); });
+  await page.waitForTimeout(1500);
+  expect(saves).toEqual([]);
+
+  await plume.call(page.request, 'posts.save', { id: post.id, baseVersion: post.version, content: doc('Texte changé ailleurs.') });
+  await expect(body).toHaveText('Texte changé ailleurs.');
+  await expect(page.getByTestId('conflict-banner')).toHaveCount(0);
+});

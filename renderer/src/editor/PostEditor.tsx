@@ -158,7 +158,9 @@ function PostEditorPage({ initial, partners, onDeleted }: PostEditorProps) {
   const healthStatus = useWorkspaceHealth().data?.status;
   const readOnly = healthStatus === 'damaged' || healthStatus === 'unopenable';
   useEffect(() => {
-    editor.setEditable(!readOnly);
+    // No update event: TipTap's default emits one, which the saver took for an edit and saved
+    // the text unchanged at every open (a false conflict when another Plume had saved meanwhile).
+    if (editor.isEditable !== !readOnly) editor.setEditable(!readOnly, false);
   }, [editor, readOnly]);
   const editorialLine = useEditorialLint(editor, lintSession, fields.partnerId, fields.networks);
   const draftText = useDraftText(lintSession);
