@@ -98,6 +98,16 @@ export class EngagementRepository {
     })();
   }
 
+  /** The figures of each publication's newest imported reading (none: no entry). */
+  latestImported(publicationIds: readonly number[]): Map<number, Figures> {
+    const latest = new Map<number, Figures>();
+    for (const [publicationId, readings] of this.readingsOf(publicationIds)) {
+      const imported = readings.filter((reading) => reading.source === 'import').at(-1);
+      if (imported) latest.set(publicationId, imported.figures);
+    }
+    return latest;
+  }
+
   /** A partner's published LinkedIn publications (API or by hand), to match an export's rows. */
   linkedinPublications(partnerId: string): LinkedinCandidate[] {
     return this.db

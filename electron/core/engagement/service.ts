@@ -1,5 +1,5 @@
 import { ApiError } from '../../../shared/api/errors';
-import { addFigures, latestFigures } from '../../../shared/engagement/figures';
+import { addFigures, engagementMetrics, latestFigures } from '../../../shared/engagement/figures';
 import { interactionsOf } from '../../../shared/reports/engagement';
 import type {
   EngagementBadges,
@@ -112,8 +112,14 @@ export class EngagementService {
     const plan = planLinkedinImport(file, this.repository.linkedinPublications(partner.id), partner.timeZone, input.dateOrder);
     const now = this.clock.now();
     const touched = new Set<string>();
+    // The same file imported again (the user answering how its dates read, or picking it twice)
+    // records nothing new for a row whose figures are those of its post's last import.
+    const lastImported = this.repository.latestImported(plan.readings.map((reading) => reading.publicationId));
     this.repository.transaction(() => {
-      for (const reading of plan.readings) this.repository.record(reading.publicationId, reading.figures, now, 'import', null, now);
+      for (const reading of plan.readings) {
+        if (sameFigures(lastImported.get(reading.publicationId), reading.figures)) continue;
+        this.repository.record(reading.publicationId, reading.figures, now, 'import', null, now);
+      }
       const followers = plan.result.followers;
       if (followers !== null) {
         this.repository.recordFollowers(partner.id, 'linkedin', followers.on ?? new Date(now).toISOString().slice(0, 10), followers.count, 'import', now);
@@ -123,4 +129,9 @@ export class EngagementService {
     for (const postId of touched) this.events.emit({ type: 'engagement.changed', postId });
     return { ...plan.result, readAt: now };
   }
+}
+
+function sameFigures(before: Figures | undefined, after: Figures): boolean {
+  if (before === undefined) return false;
+  return engagementMetrics.every((metric) => before[metric] === after[metric]);
 }

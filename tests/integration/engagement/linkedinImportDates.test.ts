@@ -145,6 +145,26 @@ describe('LinkedIn export dates: one order for the whole file, never a guess', (
     );
     expect(result.matched.map((row) => [row.dateText, row.publishedOn, row.postId, row.by])).toEqual([['05/11/2026', null, nov5, 'url']]);
     expect(result.unmatched.map((row) => [row.dateText, row.reason])).toEqual([['11/05/2026', 'dateOrder']]);
+    expect(await impressionsOf(h, nov5)).toEqual([1358]);
+  });
+
+  it('answering how the dates read imports the file again without recording its link-matched rows twice', async () => {
+    const { h, partner, may11, nov5 } = await scenario('https://www.linkedin.com/feed/update/urn:li:activity:7300000000000000001');
+    const data = frenchExcelCsv([
+      ['7300000000000000001', '05/11/2026', 42, 1358],
+      ['7300000000000000002', '11/05/2026', 7, 200],
+    ]);
+    await importCsv(h, partner.id, data);
+    h.clock.advance(MINUTE);
+    const answered = await importCsv(h, partner.id, data, 'dayFirst');
+    expect(answered.matched.map((row) => row.postId)).toEqual([nov5, may11]);
+    expect(await impressionsOf(h, nov5)).toEqual([1358]);
+    expect(await impressionsOf(h, may11)).toEqual([200]);
+
+    // A later export whose figures moved is recorded beside the first.
+    h.clock.advance(DAY);
+    await importCsv(h, partner.id, frenchExcelCsv([['7300000000000000001', '05/11/2026', 50, 1600]]), 'dayFirst');
+    expect(await impressionsOf(h, nov5)).toEqual([1358, 1600]);
   });
 
   it('a date that reads as two days with no post on either is simply without a post, not a question', async () => {
