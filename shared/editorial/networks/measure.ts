@@ -2,6 +2,7 @@ import twitterText from 'twitter-text';
 import type { Network } from '../../posts/networks';
 import { extractHashtags, extractMentions, extractUrls } from '../text/entities';
 import { isEmojiGrapheme } from '../text/emoji';
+import { extractMastodonUrls } from '../text/mastodonUrls';
 import { utf8Length } from '../text/graphemes';
 import { LineMemo, splitPieces } from '../text/lines';
 import { linkedInEscapedOffsets } from './linkedinEscape';
@@ -104,7 +105,7 @@ function measureX(text: string, limit: number): Count {
 /** Mastodon's countable text: URLs (with scheme) count a fixed length, mentions lose their domain. */
 function mastodonPieces(text: string, urlLength: number): FixedPiece[] {
   const entities = [
-    ...extractUrls(text, true).map((u) => ({ from: u.from, to: u.to, weight: urlLength })),
+    ...extractMastodonUrls(text).map((u) => ({ from: u.from, to: u.to, weight: urlLength })),
     ...extractMentions(text).map((m) => ({ from: m.from, to: m.to, weight: 1 + m.user.length })),
   ].sort((a, b) => a.from - b.from);
   const pieces: FixedPiece[] = [];
