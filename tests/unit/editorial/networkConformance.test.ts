@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { detectFacets, loadFacetDetection } from '../../../electron/core/publishing/connectors/bluesky/record';
 import { measure } from '../../../shared/editorial/networks/measure';
+import { spansFor } from '../../../shared/previews/segments';
 import type { Network } from '../../../shared/posts/networks';
 import { extractBlueskyHashtags } from '../../../shared/editorial/text/blueskyTags';
 import { extractHashtags, extractMentions, extractUrls } from '../../../shared/editorial/text/entities';
@@ -57,6 +58,11 @@ interface ExtractCase<T> {
 }
 interface ExtractFixture {
   tests: {
+    mentions: ExtractCase<string[]>[];
+    mentions_with_indices: ExtractCase<{ screen_name: string; indices: [number, number] }[]>[];
+    mentions_or_lists_with_indices: ExtractCase<{ screen_name: string; list_slug: string; indices: [number, number] }[]>[];
+    cashtags: ExtractCase<string[]>[];
+    cashtags_with_indices: ExtractCase<{ cashtag: string; indices: [number, number] }[]>[];
     urls: ExtractCase<string[]>[];
     urls_with_indices: ExtractCase<{ url: string; indices: [number, number] }[]>[];
     urls_with_directional_markers: ExtractCase<{ url: string; indices: [number, number] }[]>[];
@@ -194,9 +200,12 @@ function facetSegments(text: string): string[][] {
 function connectorTags(text: string, cashtags = false): { tags: string[]; ranges: ByteRange[] } {
   const tags: string[] = [];
   const ranges: ByteRange[] = [];
+  const bytes = encoder.encode(text);
   for (const { index, features } of detectFacets(text) ?? []) {
+    // A cashtag's facet covers `$TICKER`; a hashtag's covers `#…` (`#$` is a hashtag "$").
+    const isCashtag = bytes[index.byteStart] === 0x24;
     for (const feature of features) {
-      if (!('tag' in feature) || typeof feature.tag !== 'string' || feature.tag.startsWith('$') !== cashtags) continue;
+      if (!('tag' in feature) || typeof feature.tag !== 'string' || isCashtag !== cashtags) continue;
       tags.push(feature.tag);
       ranges.push({ byteStart: index.byteStart, byteEnd: index.byteEnd });
     }
@@ -210,6 +219,40 @@ function lineTags(text: string): { tags: string[]; ranges: ByteRange[] } {
   const byte = (offset: number): number => utf8Length(text.slice(0, offset));
   return { tags: found.map((t) => t.tag), ranges: found.map((t) => ({ byteStart: byte(t.from), byteEnd: byte(t.to) })) };
 }
+
+/*
+ * Plume makes X's mentions and cashtags only in X's preview (spansFor: twitter-text's
+ * extractEntitiesWithIndices, what X links). Its spans, as the text they cover.
+ */
+function xSpanTexts(text: string, kind: 'mention' | 'cashtag'): { text: string; from: number; to: number }[] {
+  return spansFor('x', text)
+    .map(({ from, to, kind: spanKind }) => ({ text: text.slice(from, to), from, to, spanKind }))
+    .filter(({ text: covered, spanKind }) => (kind === 'mention' ? spanKind === 'mention' : spanKind === 'tag' && covered.startsWith('$')))
+    .map(({ text: covered, from, to }) => ({ text: covered, from, to }));
+}
+
+describe('X preview: twitter-text conformance/extract.yml mentions and cashtags', () => {
+  it.each(extract.mentions.map((c) => [c.description, c]))('mentions: %s', (_d, c) => {
+    expect(xSpanTexts(c.text, 'mention').map((m) => m.text.slice(1))).toEqual(c.expected);
+  });
+
+  it.each([...extract.mentions_with_indices, ...extract.mentions_or_lists_with_indices].map((c) => [c.description, c]))('mentions_with_indices: %s', (_d, c) => {
+    const expected = c.expected.map((m) => {
+      const slug = 'list_slug' in m && typeof m.list_slug === 'string' ? m.list_slug : '';
+      return { text: `@${m.screen_name}${slug}`, from: utf16Offset(c.text, m.indices[0]), to: utf16Offset(c.text, m.indices[1]) };
+    });
+    expect(xSpanTexts(c.text, 'mention')).toEqual(expected);
+  });
+
+  it.each(extract.cashtags.map((c) => [c.description, c]))('cashtags: %s', (_d, c) => {
+    expect(xSpanTexts(c.text, 'cashtag').map((m) => m.text.slice(1))).toEqual(c.expected);
+  });
+
+  it.each(extract.cashtags_with_indices.map((c) => [c.description, c]))('cashtags_with_indices: %s', (_d, c) => {
+    const expected = c.expected.map((m) => ({ text: `$${m.cashtag}`, from: utf16Offset(c.text, m.indices[0]), to: utf16Offset(c.text, m.indices[1]) }));
+    expect(xSpanTexts(c.text, 'cashtag')).toEqual(expected);
+  });
+});
 
 describe('Bluesky: atproto rich-text-detection.test.ts', () => {
   beforeAll(async () => {
