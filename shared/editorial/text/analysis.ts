@@ -4,6 +4,7 @@ import type { Measurement, MeasureOptions } from '../networks/measure';
 import { findEmoji } from './emoji';
 import type { EmojiMatch } from './emoji';
 import { extractBlueskyHashtags } from './blueskyTags';
+import { extractMastodonHashtags } from './mastodonTags';
 import { extractHashtags, extractMentions, extractUrls } from './entities';
 import type { HashtagEntity, MentionEntity, UrlEntity } from './entities';
 import { foldLoose } from './fold';
@@ -41,6 +42,7 @@ export class TextAnalysis {
   private urlList: UrlEntity[] | undefined;
   private hashtagList: HashtagEntity[] | undefined;
   private blueskyHashtagList: HashtagEntity[] | undefined;
+  private mastodonHashtagList: HashtagEntity[] | undefined;
   private mentionList: MentionEntity[] | undefined;
   private emojiList: EmojiMatch[] | undefined;
   private sentenceList: Sentence[] | undefined;
@@ -90,6 +92,12 @@ export class TextAnalysis {
   get blueskyHashtags(): HashtagEntity[] {
     this.blueskyHashtagList ??= extractBlueskyHashtags(this.text);
     return this.blueskyHashtagList;
+  }
+
+  /** Hashtags as a Mastodon server makes them (after white space only; `#avocat·e·s` whole). */
+  get mastodonHashtags(): HashtagEntity[] {
+    this.mastodonHashtagList ??= extractMastodonHashtags(this.text);
+    return this.mastodonHashtagList;
   }
 
   get mentions(): MentionEntity[] {

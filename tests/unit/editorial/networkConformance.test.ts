@@ -8,6 +8,7 @@ import { extractBlueskyHashtags } from '../../../shared/editorial/text/blueskyTa
 import { extractHashtags, extractMentions, extractUrls } from '../../../shared/editorial/text/entities';
 import { graphemeLength, utf8Length } from '../../../shared/editorial/text/graphemes';
 import { extractMastodonUrls } from '../../../shared/editorial/text/mastodonUrls';
+import { extractMastodonHashtags } from '../../../shared/editorial/text/mastodonTags';
 import { escapeLinkedInText } from '../../../shared/editorial/networks/linkedinEscape';
 import { findings } from './helpers';
 
@@ -386,6 +387,60 @@ describe('Mastodon: extractor_spec.rb, mentions', () => {
     ['returns mentions as an array', '@screen_name', [{ handle: 'screen_name', from: 0, to: 12 }]],
   ] as const)('%s', (_name, text, expected) => {
     expect(extractMentions(text).map(({ handle, from, to }) => ({ handle, from, to }))).toEqual(expected);
+  });
+});
+
+/*
+ * spec/models/tag_spec.rb, "HASHTAG_RE": the first hashtag the pattern matches, or none; and
+ * spec/lib/extractor_spec.rb, "extract_hashtags_with_indices". Plume's reading is the Mastodon
+ * preview's and the editorial line's for a post to Mastodon.
+ */
+describe('Mastodon: tag_spec.rb and extractor_spec.rb, hashtags', () => {
+  it.each([
+    ['does not match URLs with anchors with non-hashtag characters', 'Check this out https://medium.com/@alice/some-article#.abcdef123', null],
+    ['does not match URLs with hashtag-like anchors', 'https://en.wikipedia.org/wiki/Ghostbusters_(song)#Lawsuit', null],
+    ['does not match URLs with hashtag-like anchors after a numeral', 'https://gcc.gnu.org/bugzilla/show_bug.cgi?id=111895#c4', null],
+    ['does not match URLs with hashtag-like anchors after a non-ascii character', 'https://example.org/testé#foo', null],
+    ['does not match URLs with hashtag-like anchors after an empty query parameter', 'https://en.wikipedia.org/wiki/Ghostbusters_(song)?foo=#Lawsuit', null],
+    ['does not match URLs with hashtag-like anchors after a dot', 'https://en.wikipedia.org/wiki/Google_LLC_v._Oracle_America,_Inc.#Decision', null],
+    ['matches a hashtag preceded by a non-break space', 'test\u00a0#foo', '#foo'],
+    ['matches #ａｅｓｔｈｅｔｉｃ', 'this is #ａｅｓｔｈｅｔｉｃ', '#ａｅｓｔｈｅｔｉｃ'],
+    ['matches ＃ｆｏｏ', 'this is ＃ｆｏｏ', '＃ｆｏｏ'],
+    ['matches digits at the start', 'hello #3d', '#3d'],
+    ['matches digits in the middle', 'hello #l33ts35k', '#l33ts35k'],
+    ['matches digits at the end', 'hello #world2016', '#world2016'],
+    ['matches underscores at the beginning', 'hello #_test', '#_test'],
+    ['matches underscores at the end', 'hello #test_', '#test_'],
+    ['matches underscores in the middle', 'hello #one_two_three', '#one_two_three'],
+    ['matches middle dots', 'hello #one·two·three', '#one·two·three'],
+    ['matches ・unicode in ぼっち・ざ・ろっく correctly', 'testing #ぼっち・ざ・ろっく', '#ぼっち・ざ・ろっく'],
+    ['matches ZWNJ', 'just add #نرم\u200cافزار and', '#نرم\u200cافزار'],
+    ['does not match middle dots at the start', 'hello #·one·two·three', null],
+    ['does not match middle dots at the end', 'hello #one·two·three·', '#one·two·three'],
+    ['does not match purely-numeric hashtags', 'hello #0123456', null],
+    ['matches hashtags immediately following the letter ß', 'Hello toß #ruby', '#ruby'],
+    ['matches hashtags containing uppercase characters', 'Hello #rubyOnRails', '#rubyOnRails'],
+    ['extractor: returns an empty array if it does not have #', 'a string without hash sign', null],
+    ['extractor: does not exclude normal hash text before ://', '#hashtag://', '#hashtag'],
+    ['extractor: excludes http://', '#hashtaghttp://', '#hashtag'],
+    ['extractor: excludes https://', '#hashtaghttps://', '#hashtag'],
+  ] as const)('%s', (_name, text, first) => {
+    const [found] = extractMastodonHashtags(text);
+    expect(found ? text.slice(found.from, found.to) : null).toBe(first);
+    const [span] = spansFor('mastodon', text).filter((s) => s.kind === 'tag');
+    expect(span ? text.slice(span.from, span.to) : null).toBe(first);
+  });
+
+  /*
+   * Where Mastodon's reading differs from X's (twitter-text), the line's hashtag rules read the
+   * post to Mastodon as Mastodon does, and say so for Mastodon.
+   */
+  it('holds a required hashtag to Mastodon\'s reading, beside X\'s', () => {
+    const required = [{ kind: 'hashtags' as const, id: 'tags', required: ['droit'] }];
+    const text = 'Nouvel article (#droit)';
+    expect(findings(text, required, { networks: ['x'] })).toEqual([]);
+    expect(findings(text, required, { networks: ['mastodon'] }).map((f) => f.messageKey)).toEqual(['editorial.finding.hashtagMissing']);
+    expect(findings(text, required, { networks: ['x', 'mastodon'] }).map((f) => [f.messageKey, f.network])).toEqual([['editorial.finding.hashtagMissing', 'mastodon']]);
   });
 });
 
