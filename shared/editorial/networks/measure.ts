@@ -66,13 +66,24 @@ function parseX(text: string, limit: number): { weightedLength: number; validRan
  * X's weight of one piece of text, and how much shorter NFC makes it. Links, emoji and NFC
  * never span white space or a line break, and a line break weighs 1, so a text weighs the
  * sum of its pieces plus its line breaks: a keystroke re-parses one sentence, not the post.
+ * What comes before a link matters to twitter-text (« ée.fr » at the very start of a text is
+ * the link « e.fr » and an « é »; after a space or a line break the link is « ée.fr »), so a
+ * piece that does not start the text is weighed as it stands there, after a space (weight 1).
  */
-const xPieces = new LineMemo((piece) => ({ weight: twitterText.parseTweet(piece).weightedLength, nfcDelta: piece.length - piece.normalize().length }));
+const xPieceWeight = (piece: string): { weight: number; nfcDelta: number } => ({
+  weight: twitterText.parseTweet(piece).weightedLength,
+  nfcDelta: piece.length - piece.normalize().length,
+});
+const xFirstPieces = new LineMemo(xPieceWeight);
+const xPieces = new LineMemo((piece) => {
+  const { weight, nfcDelta } = xPieceWeight(` ${piece}`);
+  return { weight: weight - 1, nfcDelta };
+});
 /** Where the limit falls, by limit then by the text up to the piece it falls in. */
 const xOverflows = new Map<number, LineMemo<number>>();
 
 function measureX(text: string, limit: number): Count {
-  const pieces = splitPieces(text).map((piece) => ({ ...piece, ...xPieces.get(piece.text) }));
+  const pieces = splitPieces(text).map((piece) => ({ ...piece, ...(piece.from === 0 ? xFirstPieces : xPieces).get(piece.text) }));
   let used = 0;
   let textDelta = 0;
   for (const piece of pieces) {

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import twitterText from 'twitter-text';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { detectFacets, loadFacetDetection } from '../../../electron/core/publishing/connectors/bluesky/record';
 import { measure } from '../../../shared/editorial/networks/measure';
@@ -140,6 +141,39 @@ describe('X: twitter-text conformance/validate.yml', () => {
   };
   it.each(validate.tweets.map((c) => [c.description, c]))('tweets (v1, 140): %s', (description, c) => {
     expect(measure('x', c.text)).toMatchObject({ used: TWEETS_AT_280[description], over: false });
+  });
+});
+
+/*
+ * Plume weighs a post sentence by sentence (a keystroke re-parses one); twitter-text's
+ * parseTweet on the whole text is the reference. A link without scheme reads differently at
+ * the very start of a text than after a space or a line break (« ée.fr » alone is the link
+ * « e.fr » plus « é »; « \née.fr » is the link « ée.fr »): each sentence is weighed where it stands.
+ */
+describe('X: the counter weighs a text as parseTweet weighs it whole', () => {
+  it.each(['\née.fr', '. ée.fr', '! ée.fr', '? ée.fr', '\ne\u0301e.fr', '! éw.om', 'ée.fr', 'Voir ée.fr. Puis ée.fr\née.fr'])('%j', (text) => {
+    const whole = twitterText.parseTweet(text);
+    expect(measure('x', text).used).toBe(whole.weightedLength);
+  });
+
+  it('agrees on 3,000 generated texts, overflow included', () => {
+    const parts = ['a', 'é', 'e\u0301', 'A\u030a', ' ', '. ', '! ', '? ', '\n', '\r\n', 'https://t.co/abc', 'exemple.fr', 'ée.fr', 'http://a.com/x', 'www.', 'ドメイン.jp', '😷', '👨\u200d👩\u200d👧', '🇫🇷', 'の', '@user', '#tag', '.', ',', ':', '/', '\u00a0', '\u202f', '«', '»', '\t', 'x'.repeat(40)];
+    let seed = 42;
+    const next = (n: number): number => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    for (let n = 0; n < 3000; n++) {
+      let text = '';
+      for (let i = 0, length = 1 + next(80); i < length; i++) text += parts[next(parts.length)] ?? '';
+      const whole = twitterText.parseTweet(text);
+      const m = measure('x', text);
+      expect({ text, used: m.used, overflowFrom: m.overflowFrom }).toEqual({
+        text,
+        used: whole.weightedLength,
+        overflowFrom: whole.weightedLength > 280 ? Math.min(whole.validRangeEnd + 1, text.length) : null,
+      });
+    }
   });
 });
 
