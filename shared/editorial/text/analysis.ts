@@ -29,6 +29,12 @@ export function tokenStemKeys(token: Token, language: Language): readonly string
 // Words, links and emoji never span white space: found piece by piece, memoised per piece.
 const lineTokens = new LineMemo<readonly Token[]>(tokenize);
 const lineUrls = new LineMemo<readonly UrlEntity[]>((line) => extractUrls(line));
+/**
+ * Links of a piece that does not start the text, read where it stands (after a space or a line
+ * break): twitter-text reads « ée.fr » at the very start of a text as the link « e.fr », and
+ * after a space as the link « ée.fr ».
+ */
+const laterPieceUrls = new LineMemo<readonly UrlEntity[]>((line) => extractUrls(` ${line}`).map((url) => ({ ...url, from: url.from - 1, to: url.to - 1 })));
 const lineEmoji = new LineMemo<readonly EmojiMatch[]>(findEmoji);
 
 /**
@@ -79,7 +85,7 @@ export class TextAnalysis {
 
   /** Links with or without scheme, as X and LinkedIn turn them into links. */
   get urls(): UrlEntity[] {
-    this.urlList ??= collectLines(this.pieces, lineUrls);
+    this.urlList ??= collectLines(this.pieces, laterPieceUrls, lineUrls);
     return this.urlList;
   }
 

@@ -10,6 +10,7 @@ import { extractHashtags, extractMentions, extractUrls } from '../../../shared/e
 import { graphemeLength, utf8Length } from '../../../shared/editorial/text/graphemes';
 import { extractMastodonUrls } from '../../../shared/editorial/text/mastodonUrls';
 import { extractMastodonHashtags } from '../../../shared/editorial/text/mastodonTags';
+import { TextAnalysis } from '../../../shared/editorial/text/analysis';
 import { escapeLinkedInText } from '../../../shared/editorial/networks/linkedinEscape';
 import { findings } from './helpers';
 
@@ -150,6 +151,21 @@ describe('X: twitter-text conformance/validate.yml', () => {
  * the very start of a text than after a space or a line break (« ée.fr » alone is the link
  * « e.fr » plus « é »; « \née.fr » is the link « ée.fr »): each sentence is weighed where it stands.
  */
+/** Texts made of parts that trip counters up, the same each run (a fixed-seed generator). */
+function generatedTexts(count: number): string[] {
+  const parts = ['a', 'é', 'e\u0301', 'A\u030a', ' ', '. ', '! ', '? ', '\n', '\r\n', 'https://t.co/abc', 'exemple.fr', 'ée.fr', 'http://a.com/x', 'www.', 'ドメイン.jp', '😷', '👨\u200d👩\u200d👧', '🇫🇷', 'の', '@user', '#tag', '.', ',', ':', '/', '\u00a0', '\u202f', '«', '»', '\t', 'x'.repeat(40)];
+  let seed = 42;
+  const next = (n: number): number => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return seed % n;
+  };
+  return Array.from({ length: count }, () => {
+    let text = '';
+    for (let i = 0, length = 1 + next(80); i < length; i++) text += parts[next(parts.length)] ?? '';
+    return text;
+  });
+}
+
 describe('X: the counter weighs a text as parseTweet weighs it whole', () => {
   it.each(['\née.fr', '. ée.fr', '! ée.fr', '? ée.fr', '\ne\u0301e.fr', '! éw.om', 'ée.fr', 'Voir ée.fr. Puis ée.fr\née.fr'])('%j', (text) => {
     const whole = twitterText.parseTweet(text);
@@ -157,15 +173,7 @@ describe('X: the counter weighs a text as parseTweet weighs it whole', () => {
   });
 
   it('agrees on 3,000 generated texts, overflow included', () => {
-    const parts = ['a', 'é', 'e\u0301', 'A\u030a', ' ', '. ', '! ', '? ', '\n', '\r\n', 'https://t.co/abc', 'exemple.fr', 'ée.fr', 'http://a.com/x', 'www.', 'ドメイン.jp', '😷', '👨\u200d👩\u200d👧', '🇫🇷', 'の', '@user', '#tag', '.', ',', ':', '/', '\u00a0', '\u202f', '«', '»', '\t', 'x'.repeat(40)];
-    let seed = 42;
-    const next = (n: number): number => {
-      seed = (seed * 1103515245 + 12345) % 2147483648;
-      return seed % n;
-    };
-    for (let n = 0; n < 3000; n++) {
-      let text = '';
-      for (let i = 0, length = 1 + next(80); i < length; i++) text += parts[next(parts.length)] ?? '';
+    for (const text of generatedTexts(3000)) {
       const whole = twitterText.parseTweet(text);
       const m = measure('x', text);
       expect({ text, used: m.used, overflowFrom: m.overflowFrom }).toEqual({
@@ -173,6 +181,14 @@ describe('X: the counter weighs a text as parseTweet weighs it whole', () => {
         used: whole.weightedLength,
         overflowFrom: whole.weightedLength > 280 ? Math.min(whole.validRangeEnd + 1, text.length) : null,
       });
+    }
+  });
+
+  // The editorial line reads links sentence by sentence too (links, UTM and Threads' 5 links).
+  it('gives the editorial line the links twitter-text finds in the whole text', () => {
+    for (const text of ['Fin. ée.fr', 'Fin.\née.fr', ...generatedTexts(1000)]) {
+      const expected = twitterText.extractUrlsWithIndices(text).map(({ url, indices: [from, to] }) => ({ url, from, to }));
+      expect({ text, urls: new TextAnalysis(text, {}).urls.map(({ url, from, to }) => ({ url, from, to })) }).toEqual({ text, urls: expected });
     }
   });
 });
