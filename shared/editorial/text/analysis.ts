@@ -5,7 +5,7 @@ import { findEmoji } from './emoji';
 import type { EmojiMatch } from './emoji';
 import { extractBlueskyHashtags } from './blueskyTags';
 import { extractMastodonHashtags } from './mastodonTags';
-import { extractHashtags, extractMentions, extractUrls } from './entities';
+import { extractHashtags, extractMentions, extractUrls, extractXMentions } from './entities';
 import type { HashtagEntity, MentionEntity, UrlEntity } from './entities';
 import { foldLoose } from './fold';
 import { detectLanguage, DETECTION_MIN_LETTERS } from './language';
@@ -50,6 +50,7 @@ export class TextAnalysis {
   private blueskyHashtagList: HashtagEntity[] | undefined;
   private mastodonHashtagList: HashtagEntity[] | undefined;
   private mentionList: MentionEntity[] | undefined;
+  private xMentionList: MentionEntity[] | undefined;
   private emojiList: EmojiMatch[] | undefined;
   private sentenceList: Sentence[] | undefined;
   private foldedText: string | undefined;
@@ -106,9 +107,16 @@ export class TextAnalysis {
     return this.mastodonHashtagList;
   }
 
+  /** Mentions as Mastodon reads them (@user, @user@domain): the reading for every network but X. */
   get mentions(): MentionEntity[] {
     this.mentionList ??= extractMentions(this.text);
     return this.mentionList;
+  }
+
+  /** Mentions as X reads them (twitter-text). */
+  get xMentions(): MentionEntity[] {
+    this.xMentionList ??= extractXMentions(this.text);
+    return this.xMentionList;
   }
 
   get emoji(): EmojiMatch[] {

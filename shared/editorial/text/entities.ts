@@ -97,5 +97,14 @@ export function extractMentions(text: string): MentionEntity[] {
   return mentions;
 }
 
+/**
+ * Mentions as X reads them (twitter-text): `RT@user` is one, `f!@user` or `@user@domain` are
+ * none, a user name is at most 20 characters.
+ */
+export function extractXMentions(text: string): MentionEntity[] {
+  if (!text.includes('@') && !text.includes('＠')) return [];
+  return twitterText.extractMentionsWithIndices(text).map(({ screenName, indices: [from, to] }) => ({ from, to, handle: screenName, user: screenName, domain: null }));
+}
+
 /** Hashtags compare without case or accents: #Droit = #droit = #DROIT. */
 export const hashtagKey = (tag: string): string => fold(tag.replace(/^#/u, ''));

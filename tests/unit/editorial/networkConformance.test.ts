@@ -6,7 +6,7 @@ import { measure } from '../../../shared/editorial/networks/measure';
 import { spansFor } from '../../../shared/previews/segments';
 import type { Network } from '../../../shared/posts/networks';
 import { extractBlueskyHashtags } from '../../../shared/editorial/text/blueskyTags';
-import { extractHashtags, extractMentions, extractUrls } from '../../../shared/editorial/text/entities';
+import { extractHashtags, extractMentions, extractUrls, extractXMentions } from '../../../shared/editorial/text/entities';
 import { graphemeLength, utf8Length } from '../../../shared/editorial/text/graphemes';
 import { extractMastodonUrls } from '../../../shared/editorial/text/mastodonUrls';
 import { extractMastodonHashtags } from '../../../shared/editorial/text/mastodonTags';
@@ -285,6 +285,24 @@ function xSpanTexts(text: string, kind: 'mention' | 'cashtag'): { text: string; 
 describe('X preview: twitter-text conformance/extract.yml mentions and cashtags', () => {
   it.each(extract.mentions.map((c) => [c.description, c]))('mentions: %s', (_d, c) => {
     expect(xSpanTexts(c.text, 'mention').map((m) => m.text.slice(1))).toEqual(c.expected);
+    // The editorial line's reading for a post to X.
+    expect(extractXMentions(c.text).map((m) => m.handle)).toEqual(c.expected);
+  });
+
+  /*
+   * Every other network's mentions are read as Mastodon reads them (a handle may carry its
+   * domain): there `f!@kn` is a mention and `@test@example.com` one whole. The line's
+   * allowed-mentions rule reads a post to X as X does, and reports for X what only X's
+   * reading finds.
+   */
+  it('holds the allowed mentions to X’s reading for X', () => {
+    const rules = [{ kind: 'mentions' as const, id: 'mentions', allowed: ['anne'] }];
+    const text = 'Merci f!@kn et RT@paul';
+    const flaggedFor = (networks: Network[]): string[][] =>
+      findings(text, rules, { networks }).map((f) => [text.slice(f.range.from, f.range.to), f.network ?? 'all']);
+    expect(flaggedFor(['x'])).toEqual([['@paul', 'all']]);
+    expect(flaggedFor(['mastodon'])).toEqual([['@kn', 'all']]);
+    expect(flaggedFor(['mastodon', 'x'])).toEqual([['@kn', 'all'], ['@paul', 'x']]);
   });
 
   it.each([...extract.mentions_with_indices, ...extract.mentions_or_lists_with_indices].map((c) => [c.description, c]))('mentions_with_indices: %s', (_d, c) => {
