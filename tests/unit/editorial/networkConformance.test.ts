@@ -550,8 +550,20 @@ describe('Mastodon: what the validator takes for a link or a mention', () => {
     ['not followed by @', '@alice@example.com@', 19],
     ['not followed by an accented Latin letter', '@aliceìnheiro@exemple.fr', 24],
     ['a link and a mention', 'Voir https://exemple.fr/x avec @anne@mastodon.social', 5 + 23 + 6 + 5],
+    // Graphemes of the countable text as a whole: a Prepend character before a link or a
+    // mention joins the first character of what stands for it, a joiner after one its last.
+    ['a Prepend character before a link', '\u0600https://exemple.fr/a', 23],
+    ['a Prepend character before a mention', '\u0600@anne@mastodon.social', 5],
+    ['a joiner after a remote mention', '@anne@mastodon.social\u200d', 5],
   ] as const)('%s', (_name, text, used) => {
     expect(measure('mastodon', text).used).toBe(used);
+  });
+
+  it('points the overflow into the post, past a shortened mention or a link', () => {
+    expect(measure('mastodon', `@anne@mastodon.social ${'x'.repeat(500)}`)).toMatchObject({ used: 506, overflowFrom: 22 + 494 });
+    const link = `https://exemple.fr/${'a'.repeat(100)}`;
+    expect(measure('mastodon', `${'x'.repeat(490)} ${link}`)).toMatchObject({ used: 514, overflowFrom: 491 });
+    expect(measure('mastodon', `${link} ${'x'.repeat(480)}`)).toMatchObject({ used: 504, overflowFrom: link.length + 1 + 476 });
   });
 
   it('finds the links it counts, with their offsets', () => {
