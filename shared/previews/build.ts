@@ -1,5 +1,6 @@
 import { hardLimit, measure } from '../editorial/networks/measure';
 import { extractUrls } from '../editorial/text/entities';
+import { extractMastodonUrls } from '../editorial/text/mastodonUrls';
 import type { Network } from '../posts/networks';
 import { foldsOf } from './folds';
 import type { LinkCardState, NetworkPreview, PreviewImage } from './schema';
@@ -21,10 +22,15 @@ export interface PreviewInput {
 
 const GRIDS = ['none', 'one', 'two', 'three', 'four'] as const;
 
-/** The link a card is made for: the first one the network links (Instagram links none). */
+/**
+ * The link a card is made for: the first one the network links. Instagram links none; Bluesky
+ * shows a card only when the post embeds one (app.bsky.embed.external), which the connector
+ * does not send, so a Bluesky post from Plume has none.
+ */
 export function cardLink(network: Network, text: string): string | null {
-  if (network === 'instagram') return null;
-  const first = extractUrls(text, network === 'mastodon')[0];
+  if (network === 'instagram' || network === 'bluesky') return null;
+  // Mastodon makes cards of http(s) links only, among the links it counts.
+  const first = network === 'mastodon' ? extractMastodonUrls(text).find((u) => /^https?:/iu.test(u.url)) : extractUrls(text)[0];
   if (!first) return null;
   return /^[a-z][a-z0-9+.-]*:\/\//iu.test(first.url) ? first.url : `https://${first.url}`;
 }

@@ -1,5 +1,7 @@
 import twitterText from 'twitter-text';
 import { extractHashtags, extractMentions, extractUrls } from '../editorial/text/entities';
+import { extractMastodonUrls } from '../editorial/text/mastodonUrls';
+import { extractMastodonHashtags } from '../editorial/text/mastodonTags';
 import type { Network } from '../posts/networks';
 import { littleEscapes } from '../publishing/linkedinText';
 import type { PreviewSegment } from './schema';
@@ -61,9 +63,9 @@ function xSpans(text: string): Span[] {
 
 function mastodonSpans(text: string): Span[] {
   return [
-    ...extractUrls(text, true).map((u): Span => ({ from: u.from, to: u.to, kind: 'link', target: u.url })),
+    ...extractMastodonUrls(text).map((u): Span => ({ from: u.from, to: u.to, kind: 'link', target: u.url })),
     ...extractMentions(text).map((m): Span => ({ from: m.from, to: m.to, kind: 'mention', ...(m.domain ? { target: `https://${m.domain}/@${m.user}` } : {}) })),
-    ...extractHashtags(text).map((h): Span => ({ from: h.from, to: h.to, kind: 'tag' })),
+    ...extractMastodonHashtags(text).map((h): Span => ({ from: h.from, to: h.to, kind: 'tag' })),
   ];
 }
 

@@ -1,3 +1,4 @@
+import type { Network } from '../../posts/networks';
 import type { RuleOfKind } from '../ruleSchema';
 import type { HashtagEntity } from '../text/entities';
 import { hashtagKey } from '../text/entities';
@@ -41,25 +42,32 @@ function removal(text: string, tag: HashtagEntity): { from: number; to: number; 
 const sameFinding = (finding: RawFinding): string => JSON.stringify([finding.messageKey, finding.range, finding.params ?? {}]);
 
 /**
- * Bluesky reads hashtags its own way (`#droit-du-travail` whole, where X and LinkedIn stop at
- * the hyphen). When the post goes to Bluesky, the rules run on Bluesky's tags too: alone, they
- * are the post's tags; beside other networks, what only Bluesky's reading finds is reported
- * for Bluesky.
+ * Bluesky and Mastodon read hashtags their own way: Bluesky takes `#droit-du-travail` whole
+ * where X and LinkedIn stop at the hyphen; Mastodon makes none after `(` or `:`. Each
+ * reading runs for the networks that read that way: the first reading present (X's for the
+ * other networks, else Bluesky's, else Mastodon's) reports as before, and what only another
+ * reading finds is reported for its network.
  */
 export function hashtagsCheck(rule: RuleOfKind<'hashtags'>): Check {
   const run = hashtagRules(rule);
   return (analysis, env, report) => {
     const networks = env.context.networks;
-    if (!networks.includes('bluesky')) return run(analysis.text, analysis.hashtags, env, report);
-    if (networks.every((network) => network === 'bluesky')) return run(analysis.text, analysis.blueskyHashtags, env, report);
+    const readings: { network: Network | null; tags: () => readonly HashtagEntity[] }[] = [];
+    if (networks.length === 0 || networks.some((network) => network !== 'bluesky' && network !== 'mastodon')) readings.push({ network: null, tags: () => analysis.hashtags });
+    if (networks.includes('bluesky')) readings.push({ network: 'bluesky', tags: () => analysis.blueskyHashtags });
+    if (networks.includes('mastodon')) readings.push({ network: 'mastodon', tags: () => analysis.mastodonHashtags });
+    const [first, ...others] = readings;
+    if (!first) return;
     const seen = new Set<string>();
-    run(analysis.text, analysis.hashtags, env, (finding) => {
+    run(analysis.text, first.tags(), env, (finding) => {
       seen.add(sameFinding(finding));
       report(finding);
     });
-    run(analysis.text, analysis.blueskyHashtags, env, (finding) => {
-      if (!seen.has(sameFinding(finding))) report({ ...finding, network: 'bluesky' });
-    });
+    for (const { network, tags } of others) {
+      run(analysis.text, tags(), env, (finding) => {
+        if (network !== null && !seen.has(sameFinding(finding))) report({ ...finding, network });
+      });
+    }
   };
 }
 

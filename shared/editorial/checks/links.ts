@@ -1,8 +1,9 @@
 import { DEFAULT_SHORTENERS } from '../ruleSchema';
 import type { RuleOfKind } from '../ruleSchema';
 import { domainMatcher } from '../text/entities';
+import type { MentionEntity } from '../text/entities';
 import { addUtm, hasUtm } from '../utm';
-import type { Check } from './types';
+import type { Check, RawFinding } from './types';
 
 const isShortener = domainMatcher(DEFAULT_SHORTENERS);
 
@@ -44,13 +45,28 @@ export function utmCheck(rule: RuleOfKind<'utm'>): Check {
 
 export function mentionsCheck(rule: RuleOfKind<'mentions'>): Check {
   const allowed = new Set(rule.allowed.map((handle) => handle.toLowerCase()));
-  return (analysis, _env, report) => {
-    // An empty list means no restriction, like an empty list of allowed domains.
-    if (allowed.size === 0) return;
-    for (const mention of analysis.mentions) {
+  const check = (mentions: readonly MentionEntity[], report: (finding: RawFinding) => void): void => {
+    for (const mention of mentions) {
       const handle = mention.handle.toLowerCase();
       if (allowed.has(handle) || allowed.has(mention.user.toLowerCase())) continue;
       report({ messageKey: 'editorial.finding.mentionNotAllowed', params: { mention: `@${mention.handle}` }, range: { from: mention.from, to: mention.to } });
     }
+  };
+  return (analysis, { context }, report) => {
+    // An empty list means no restriction, like an empty list of allowed domains.
+    if (allowed.size === 0) return;
+    // X reads mentions its own way (twitter-text): alone, its reading is the post's; beside
+    // other networks, what only X's reading finds is reported for X.
+    const networks = context.networks;
+    if (networks.length > 0 && networks.every((network) => network === 'x')) return check(analysis.xMentions, report);
+    const seen = new Set<string>();
+    check(analysis.mentions, (finding) => {
+      seen.add(JSON.stringify([finding.range, finding.params]));
+      report(finding);
+    });
+    if (!networks.includes('x')) return;
+    check(analysis.xMentions, (finding) => {
+      if (!seen.has(JSON.stringify([finding.range, finding.params]))) report({ ...finding, network: 'x' });
+    });
   };
 }

@@ -2,6 +2,7 @@ import twitterText from 'twitter-text';
 import type { Network } from '../../posts/networks';
 import { extractHashtags, extractMentions, extractUrls } from '../text/entities';
 import { isEmojiGrapheme } from '../text/emoji';
+import { extractMastodonUrls } from '../text/mastodonUrls';
 import { utf8Length } from '../text/graphemes';
 import { LineMemo, splitPieces } from '../text/lines';
 import { linkedInEscapedOffsets } from './linkedinEscape';
@@ -15,7 +16,7 @@ import {
 } from './limits';
 import type { LengthUnit } from './limits';
 import { tallyCodeUnits, tallyGraphemes, utf8Weight } from './tally';
-import type { FixedPiece, Tally } from './tally';
+import type { Tally } from './tally';
 
 export interface MeasureOptions {
   /** The instance's configuration.statuses.max_characters. */
@@ -65,13 +66,24 @@ function parseX(text: string, limit: number): { weightedLength: number; validRan
  * X's weight of one piece of text, and how much shorter NFC makes it. Links, emoji and NFC
  * never span white space or a line break, and a line break weighs 1, so a text weighs the
  * sum of its pieces plus its line breaks: a keystroke re-parses one sentence, not the post.
+ * What comes before a link matters to twitter-text (« ée.fr » at the very start of a text is
+ * the link « e.fr » and an « é »; after a space or a line break the link is « ée.fr »), so a
+ * piece that does not start the text is weighed as it stands there, after a space (weight 1).
  */
-const xPieces = new LineMemo((piece) => ({ weight: twitterText.parseTweet(piece).weightedLength, nfcDelta: piece.length - piece.normalize().length }));
+const xPieceWeight = (piece: string): { weight: number; nfcDelta: number } => ({
+  weight: twitterText.parseTweet(piece).weightedLength,
+  nfcDelta: piece.length - piece.normalize().length,
+});
+const xFirstPieces = new LineMemo(xPieceWeight);
+const xPieces = new LineMemo((piece) => {
+  const { weight, nfcDelta } = xPieceWeight(` ${piece}`);
+  return { weight: weight - 1, nfcDelta };
+});
 /** Where the limit falls, by limit then by the text up to the piece it falls in. */
 const xOverflows = new Map<number, LineMemo<number>>();
 
 function measureX(text: string, limit: number): Count {
-  const pieces = splitPieces(text).map((piece) => ({ ...piece, ...xPieces.get(piece.text) }));
+  const pieces = splitPieces(text).map((piece) => ({ ...piece, ...(piece.from === 0 ? xFirstPieces : xPieces).get(piece.text) }));
   let used = 0;
   let textDelta = 0;
   for (const piece of pieces) {
@@ -101,18 +113,53 @@ function measureX(text: string, limit: number): Count {
   return { used, limit, unit: 'weighted', over: true, overflowFrom: Math.min(validRangeEnd + 1, text.length) };
 }
 
-/** Mastodon's countable text: URLs (with scheme) count a fixed length, mentions lose their domain. */
-function mastodonPieces(text: string, urlLength: number): FixedPiece[] {
+/** A stretch of Mastodon's countable text: the post's own text, or what stands for a link or a mention. */
+interface CountableRun {
+  /** Where it starts in the countable text. */
+  at: number;
+  /** Where it starts in the post, and whether it stands for an entity there. */
+  from: number;
+  entity: boolean;
+}
+
+/**
+ * The text a Mastodon server counts (StatusLengthValidator#countable_text): each link
+ * (with scheme) written as `characters_reserved_per_url` x's, each mention as `@user`
+ * without its domain. Its graphemes are counted as a whole, as the server does: a mark or a
+ * joiner next to a link or a mention joins what stands for it.
+ */
+function mastodonCountable(text: string, urlLength: number): { countable: string; runs: CountableRun[] } {
   const entities = [
-    ...extractUrls(text, true).map((u) => ({ from: u.from, to: u.to, weight: urlLength })),
-    ...extractMentions(text).map((m) => ({ from: m.from, to: m.to, weight: 1 + m.user.length })),
+    ...extractMastodonUrls(text).map((u) => ({ from: u.from, to: u.to, stands: 'x'.repeat(urlLength) })),
+    ...extractMentions(text).map((m) => ({ from: m.from, to: m.to, stands: text.slice(m.from, m.from + 1 + m.user.length) })),
   ].sort((a, b) => a.from - b.from);
-  const pieces: FixedPiece[] = [];
+  let countable = '';
+  const runs: CountableRun[] = [];
+  let at = 0;
   for (const entity of entities) {
-    const last = pieces[pieces.length - 1];
-    if (!last || entity.from >= last.to) pieces.push(entity);
+    // Overlapping entities: the first one wins (Extractor.remove_overlapping_entities).
+    if (entity.from < at) continue;
+    if (entity.from > at) runs.push({ at: countable.length, from: at, entity: false });
+    countable += text.slice(at, entity.from);
+    runs.push({ at: countable.length, from: entity.from, entity: true });
+    countable += entity.stands;
+    at = entity.to;
   }
-  return pieces;
+  if (at < text.length) runs.push({ at: countable.length, from: at, entity: false });
+  countable += text.slice(at);
+  return { countable, runs };
+}
+
+function measureMastodon(text: string, limit: number, urlLength: number): Count {
+  const { countable, runs } = mastodonCountable(text, urlLength);
+  const tally = tallyGraphemes(countable, limit);
+  if (tally.overflowFrom === null) return count(tally, limit, 'graphemes');
+  // Back to the post: inside what stands for a link or a mention, the overflow starts with it.
+  const overflow = tally.overflowFrom;
+  let run: CountableRun | undefined;
+  for (const candidate of runs) if (candidate.at <= overflow) run = candidate;
+  const overflowFrom = run === undefined ? overflow : run.entity ? run.from : run.from + (overflow - run.at);
+  return count({ used: tally.used, overflowFrom }, limit, 'graphemes');
 }
 
 /**
@@ -167,10 +214,8 @@ export function measureAgainst(network: Network, text: string, limit: number, op
       return measureX(text, limit);
     case 'bluesky':
       return count(tallyGraphemes(text, limit), limit, 'graphemes');
-    case 'mastodon': {
-      const pieces = mastodonPieces(text, options.mastodonCharactersReservedPerUrl ?? DEFAULT_MASTODON_URL_LENGTH);
-      return count(tallyGraphemes(text, limit, undefined, pieces), limit, 'graphemes');
-    }
+    case 'mastodon':
+      return measureMastodon(text, limit, options.mastodonCharactersReservedPerUrl ?? DEFAULT_MASTODON_URL_LENGTH);
     case 'threads':
       return count(
         tallyGraphemes(text, limit, (g) => (isEmojiGrapheme(g) ? utf8Length(g) : 1)),

@@ -1,45 +1,24 @@
 import { forEachGrapheme, graphemeLength } from '../text/graphemes';
 
-/** A span counted as a whole (a URL counted 23, a mention counted without its domain). */
-export interface FixedPiece {
-  from: number;
-  to: number;
-  weight: number;
-}
-
 export interface Tally {
   used: number;
   /** UTF-16 offset of the first grapheme past the limit, or null when within it. */
   overflowFrom: number | null;
 }
 
-/**
- * Sums a weight per grapheme cluster (or per fixed piece) and notes where the sum first
- * exceeds `limit`. Pieces must be sorted and must not overlap.
- */
-export function tallyGraphemes(text: string, limit: number, weigh?: (grapheme: string) => number, pieces: readonly FixedPiece[] = []): Tally {
-  if (!weigh && pieces.length === 0) {
+/** Sums a weight per grapheme cluster and notes where the sum first exceeds `limit`. */
+export function tallyGraphemes(text: string, limit: number, weigh?: (grapheme: string) => number): Tally {
+  if (!weigh) {
     const used = graphemeLength(text);
     return { used, overflowFrom: used > limit ? overflowOfPlain(text, limit) : null };
   }
-  const weight = weigh ?? (() => 1);
   let used = 0;
   let overflowFrom: number | null = null;
-  const plain = (from: number, to: number): void => {
-    forEachGrapheme(text.slice(from, to), (grapheme, offset) => {
-      used += weight(grapheme);
-      if (overflowFrom === null && used > limit) overflowFrom = from + offset;
-      return undefined;
-    });
-  };
-  let at = 0;
-  for (const piece of pieces) {
-    plain(at, piece.from);
-    used += piece.weight;
-    if (overflowFrom === null && used > limit) overflowFrom = piece.from;
-    at = piece.to;
-  }
-  plain(at, text.length);
+  forEachGrapheme(text, (grapheme, offset) => {
+    used += weigh(grapheme);
+    if (overflowFrom === null && used > limit) overflowFrom = offset;
+    return undefined;
+  });
   return { used, overflowFrom };
 }
 

@@ -4,7 +4,8 @@ import type { Measurement, MeasureOptions } from '../networks/measure';
 import { findEmoji } from './emoji';
 import type { EmojiMatch } from './emoji';
 import { extractBlueskyHashtags } from './blueskyTags';
-import { extractHashtags, extractMentions, extractUrls } from './entities';
+import { extractMastodonHashtags } from './mastodonTags';
+import { extractHashtags, extractMentions, extractUrls, extractXMentions } from './entities';
 import type { HashtagEntity, MentionEntity, UrlEntity } from './entities';
 import { foldLoose } from './fold';
 import { detectLanguage, DETECTION_MIN_LETTERS } from './language';
@@ -28,6 +29,12 @@ export function tokenStemKeys(token: Token, language: Language): readonly string
 // Words, links and emoji never span white space: found piece by piece, memoised per piece.
 const lineTokens = new LineMemo<readonly Token[]>(tokenize);
 const lineUrls = new LineMemo<readonly UrlEntity[]>((line) => extractUrls(line));
+/**
+ * Links of a piece that does not start the text, read where it stands (after a space or a line
+ * break): twitter-text reads « ée.fr » at the very start of a text as the link « e.fr », and
+ * after a space as the link « ée.fr ».
+ */
+const laterPieceUrls = new LineMemo<readonly UrlEntity[]>((line) => extractUrls(` ${line}`).map((url) => ({ ...url, from: url.from - 1, to: url.to - 1 })));
 const lineEmoji = new LineMemo<readonly EmojiMatch[]>(findEmoji);
 
 /**
@@ -41,7 +48,9 @@ export class TextAnalysis {
   private urlList: UrlEntity[] | undefined;
   private hashtagList: HashtagEntity[] | undefined;
   private blueskyHashtagList: HashtagEntity[] | undefined;
+  private mastodonHashtagList: HashtagEntity[] | undefined;
   private mentionList: MentionEntity[] | undefined;
+  private xMentionList: MentionEntity[] | undefined;
   private emojiList: EmojiMatch[] | undefined;
   private sentenceList: Sentence[] | undefined;
   private foldedText: string | undefined;
@@ -77,7 +86,7 @@ export class TextAnalysis {
 
   /** Links with or without scheme, as X and LinkedIn turn them into links. */
   get urls(): UrlEntity[] {
-    this.urlList ??= collectLines(this.pieces, lineUrls);
+    this.urlList ??= collectLines(this.pieces, laterPieceUrls, lineUrls);
     return this.urlList;
   }
 
@@ -92,9 +101,22 @@ export class TextAnalysis {
     return this.blueskyHashtagList;
   }
 
+  /** Hashtags as a Mastodon server makes them (after white space only; `#avocat·e·s` whole). */
+  get mastodonHashtags(): HashtagEntity[] {
+    this.mastodonHashtagList ??= extractMastodonHashtags(this.text);
+    return this.mastodonHashtagList;
+  }
+
+  /** Mentions as Mastodon reads them (@user, @user@domain): the reading for every network but X. */
   get mentions(): MentionEntity[] {
     this.mentionList ??= extractMentions(this.text);
     return this.mentionList;
+  }
+
+  /** Mentions as X reads them (twitter-text). */
+  get xMentions(): MentionEntity[] {
+    this.xMentionList ??= extractXMentions(this.text);
+    return this.xMentionList;
   }
 
   get emoji(): EmojiMatch[] {

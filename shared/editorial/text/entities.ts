@@ -1,5 +1,6 @@
 import twitterText from 'twitter-text';
 import { fold } from './fold';
+import { codePointLength } from './graphemes';
 
 export interface UrlEntity {
   from: number;
@@ -57,7 +58,8 @@ export function hostMatches(host: string, domain: string): boolean {
 
 /**
  * Links the way X finds them (twitter-text, with its TLD list): with or without scheme.
- * `withProtocolOnly` is Mastodon's rule (extract_url_without_protocol: false).
+ * `withProtocolOnly` leaves out those without a scheme (Mastodon's own rules are
+ * `extractMastodonUrls`, mastodonUrls.ts).
  */
 export function extractUrls(text: string, withProtocolOnly = false): UrlEntity[] {
   return twitterText
@@ -70,17 +72,38 @@ export function extractHashtags(text: string): HashtagEntity[] {
 }
 
 /**
- * Mentions as Mastodon reads them (Account::MENTION_RE): @user or @user@domain, not after a
- * word character, "=" or "/" (so not inside e-mail addresses or URLs).
+ * Mentions as Mastodon reads them (mastodon/mastodon Account::MENTION_RE and
+ * Extractor.extract_mentions_or_lists_with_indices): @user or @user@domain, not after a word
+ * character, "=" or "/" (so not inside e-mail addresses or URLs); not followed by another @,
+ * a Latin accented letter or "://" (twitter-text's end_mention_match: `@aliceìnheiro`,
+ * `@user@domain@`, `@http://…` are none); a domain over 253 characters makes it none.
+ * Ruby's [[:word:]] is letters, marks, decimal digits and connector punctuation.
  */
-const MENTION = /(?<![=/\p{L}\p{M}\p{N}_])@([a-z0-9_]+(?:[.-]+[a-z0-9_]+)*)(?:@([\p{L}\p{M}\p{N}_.-]+[\p{L}\p{M}\p{N}_]))?/giu;
+const WORD = '\\p{L}\\p{M}\\p{Nd}\\p{Pc}';
+const MENTION = new RegExp(`(?<![=/${WORD}])@([a-z0-9_]+(?:[.-]+[a-z0-9_]+)*)(?:@([${WORD}]+(?:[.-]+[${WORD}]+)*))?`, 'giu');
+const MAX_MENTION_DOMAIN_LENGTH = 253;
 
 export function extractMentions(text: string): MentionEntity[] {
-  return [...text.matchAll(MENTION)].map((m) => {
+  if (!text.includes('@')) return [];
+  const mentions: MentionEntity[] = [];
+  for (const m of text.matchAll(MENTION)) {
     const user = m[1] ?? '';
     const domain = m[2] ?? null;
-    return { from: m.index, to: m.index + m[0].length, handle: domain ? `${user}@${domain}` : user, user, domain };
-  });
+    const to = m.index + m[0].length;
+    if (twitterText.regexen.endMentionMatch.test(text.slice(to, to + 3))) continue;
+    if (domain !== null && codePointLength(domain) > MAX_MENTION_DOMAIN_LENGTH) continue;
+    mentions.push({ from: m.index, to, handle: domain ? `${user}@${domain}` : user, user, domain });
+  }
+  return mentions;
+}
+
+/**
+ * Mentions as X reads them (twitter-text): `RT@user` is one, `f!@user` or `@user@domain` are
+ * none, a user name is at most 20 characters.
+ */
+export function extractXMentions(text: string): MentionEntity[] {
+  if (!text.includes('@') && !text.includes('＠')) return [];
+  return twitterText.extractMentionsWithIndices(text).map(({ screenName, indices: [from, to] }) => ({ from, to, handle: screenName, user: screenName, domain: null }));
 }
 
 /** Hashtags compare without case or accents: #Droit = #droit = #DROIT. */

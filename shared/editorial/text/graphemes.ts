@@ -6,10 +6,12 @@
  * so only chunks with one go through Intl.Segmenter (~1.7 ms for 3,000 characters in
  * Node: far too slow per keystroke).
  */
+/** Unicode's Prepend characters: they join whatever follows, a space too. */
+const PREPEND = '\\u0600-\\u0605\\u06DD\\u070F\\u0890\\u0891\\u08E2\\u0D4E\\u{110BD}\\u{110CD}\\u{111C2}\\u{111C3}\\u{1193F}\\u{11941}\\u{11A3A}\\u{11A84}-\\u{11A89}\\u{11D46}';
 const JOINER =
-  '[\\p{Grapheme_Extend}\\p{Emoji_Modifier}\\p{Mc}\\u200D\\p{Regional_Indicator}\\r\\u1100-\\u11FF\\uA960-\\uA97F\\uD7B0-\\uD7FF\\u0E33\\u0EB3' +
-  '\\u0600-\\u0605\\u06DD\\u070F\\u0890\\u0891\\u08E2\\u0D4E\\u{110BD}\\u{110CD}\\u{111C2}\\u{111C3}\\u{1193F}\\u{11941}\\u{11A3A}\\u{11A84}-\\u{11A89}\\u{11D46}]';
+  `[\\p{Grapheme_Extend}\\p{Emoji_Modifier}\\p{Mc}\\u200D\\p{Regional_Indicator}\\r\\u1100-\\u11FF\\uA960-\\uA97F\\uD7B0-\\uD7FF\\u0E33\\u0EB3${PREPEND}]`;
 const JOINERS = new RegExp(JOINER, 'gu');
+const ENDS_WITH_PREPEND = new RegExp(`[${PREPEND}]$`, 'u');
 /** A chunk starting with one of these belongs to the space before it. */
 const EXTENDS_PREVIOUS = /^(?:\p{Grapheme_Extend}|\p{Emoji_Modifier}|\p{Mc}|\u200D|\u0E33|\u0EB3)/u;
 
@@ -66,6 +68,11 @@ function complexWindows(text: string): Window[] {
     let from = text.lastIndexOf(' ', match.index) + 1;
     const space = text.indexOf(' ', match.index);
     end = space === -1 ? text.length : space;
+    // A Prepend character before the space joins the space: the window runs on to the next one.
+    while (end < text.length && ENDS_WITH_PREPEND.test(text.slice(Math.max(0, end - 2), end))) {
+      const next = text.indexOf(' ', end + 1);
+      end = next === -1 ? text.length : next;
+    }
     if (from > 0 && EXTENDS_PREVIOUS.test(text.slice(from, from + 2))) from -= 1;
     const last = windows[windows.length - 1];
     if (last && last.to >= from) last.to = end;

@@ -70,12 +70,14 @@ export class LineMemo<T> {
 
 /**
  * The items found in each line, offset to where the line starts. Only for what never spans
- * a line break (words, links, emoji), so finding them line by line finds the same.
+ * a line break (words, links, emoji), so finding them line by line finds the same. `first`,
+ * when given, reads the line that starts the text (what follows a space or a line break may
+ * read differently from what starts the text: see `laterPieceUrls` in analysis.ts).
  */
-export function collectLines<T extends { from: number; to: number }>(lines: readonly Line[], memo: LineMemo<readonly T[]>): T[] {
+export function collectLines<T extends { from: number; to: number }>(lines: readonly Line[], memo: LineMemo<readonly T[]>, first: LineMemo<readonly T[]> = memo): T[] {
   const out: T[] = [];
   for (const { from, text } of lines) {
-    const items = memo.get(text);
+    const items = (from === 0 ? first : memo).get(text);
     if (from === 0) for (const item of items) out.push(item);
     else for (const item of items) out.push({ ...item, from: item.from + from, to: item.to + from });
   }

@@ -72,6 +72,11 @@ describe('one preview per network, from the exact text', () => {
     expect(cardLink('instagram', TEXT)).toBeNull();
   });
 
+  it('Bluesky: no link card, since the connector embeds none (app.bsky.embed.external)', () => {
+    expect(cardLink('bluesky', TEXT)).toBeNull();
+    expect(cardLink('x', TEXT)).not.toBeNull();
+  });
+
   it('Threads and Facebook: links and tags, no fold', () => {
     for (const network of ['threads', 'facebook'] as const) {
       const p = preview(network, TEXT);
