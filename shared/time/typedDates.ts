@@ -20,6 +20,15 @@ const REFERENCE = new Date(2000, 0, 1);
 
 const withoutMarks = (text: string): string => text.normalize('NFD').replace(/\p{M}/gu, '');
 
+/**
+ * Abbreviations in common use that the locale does not write itself, by month (0-11), as they
+ * read without accents or dots: English « Sept. », French « fév. ».
+ */
+const EXTRA_MONTH_ABBREVIATIONS: Readonly<Record<string, Readonly<Record<string, number>>>> = {
+  'en-GB': { sept: 8 },
+  fr: { fev: 1 },
+};
+
 /** The locale's month names, wide and abbreviated, keyed by how they read without accents or dots. */
 const monthNamesByLocale = new Map<string, Map<string, string>>();
 function monthNames(locale: Locale): Map<string, string> {
@@ -33,11 +42,14 @@ function monthNames(locale: Locale): Map<string, string> {
       names.set(withoutMarks(name).replace(/\.$/, '').toLowerCase(), name);
     }
   }
+  for (const [abbreviation, month] of Object.entries(EXTRA_MONTH_ABBREVIATIONS[key] ?? {})) {
+    if (!names.has(abbreviation)) names.set(abbreviation, format(new Date(2000, month, 1), 'MMM', { locale }));
+  }
   monthNamesByLocale.set(key, names);
   return names;
 }
 
-/** Spaces of every kind as one, « 1er » as 1, and month names typed without their accents (« fevrier », « aout ») restored. */
+/** Spaces of every kind as one, « 1er » as 1, and month names typed without their accents (« fevrier », « aout ») or in a short form of their own (« Sept. ») restored. */
 function tidy(text: string, locale: Locale): string {
   const names = monthNames(locale);
   return text

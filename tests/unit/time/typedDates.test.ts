@@ -103,6 +103,21 @@ describe('typed months', () => {
     expect(readTypedMonth('November 2026', enGB)).toBe('2026-11');
   });
 
+  it('read the usual short forms of month names, with or without their dot: « Sept. », « févr. », « fév. », « juil. », « déc. »', () => {
+    for (const text of ['Sept 2026', 'Sept. 2026', 'sept. 2026', 'Sep 2026']) expect(readTypedMonth(text, enGB), text).toBe('2026-09');
+    expect(readTypedDate('10 Sept 2026', enGB)).toBe('2026-09-10');
+    expect(readTypedDateTime('7 Sept. 2026 at 9:00', enGB)).toBe('2026-09-07T09:00');
+    for (const text of ['sept. 2026', 'Sept 2026', 'sept 2026']) expect(readTypedMonth(text, fr), text).toBe('2026-09');
+    expect(readTypedMonth('févr. 2027', fr)).toBe('2027-02');
+    expect(readTypedMonth('fév. 2027', fr)).toBe('2027-02');
+    expect(readTypedMonth('fev 2027', fr)).toBe('2027-02');
+    expect(readTypedMonth('juil. 2026', fr)).toBe('2026-07');
+    expect(readTypedMonth('juill. 2026', fr)).toBe('2026-07');
+    expect(readTypedMonth('déc. 2026', fr)).toBe('2026-12');
+    expect(readTypedMonth('Dec. 2026', enGB)).toBe('2026-12');
+    expect(readTypedMonth('Feb. 2027', enGB)).toBe('2027-02');
+  });
+
   it('refuse a month without its year, or out of range', () => {
     for (const text of ['novembre', '13/2026', '2026', '', 'brumaire 2026']) expect(readTypedMonth(text, fr), text).toBeNull();
   });
