@@ -51,6 +51,9 @@ test('a date that does not exist is said so in French, keeps what was typed, and
   await expect(date).toHaveValue('31/02/2027');
   await form.getByRole('button', { name: 'Programmer' }).click();
   await expect(form.getByText('Indiquez la date et l’heure de publication.')).toBeVisible();
+  // The focus goes to the field to correct, described by its message, not left on the button.
+  await expect(date).toBeFocused();
+  await expect(date).toHaveAccessibleDescription(/n’est pas une date/);
   expect((await plume.call(page.request, 'posts.get', { id: post.id })).scheduledAt).toBeNull();
 
   // Corrected, the message goes and the date is taken.
@@ -131,8 +134,13 @@ test('a sign-off deadline picked without its time stops the request and says why
   await page.getByRole('dialog', { name: 'Calendrier' }).getByRole('button', { name: /^\S+ 10 / }).first().click();
   const deadline = form.getByLabel('Échéance (facultatif)', { exact: true });
   await expect(deadline).toHaveValue(/^10\/\d{2}\/\d{4} $/);
-  await form.getByRole('button', { name: 'Envoyer la demande' }).click();
+  // Left first: the message it then shows under it moves the button, which a click on the way out would miss.
+  await deadline.blur();
   await expect(form).toContainText('n’est pas une date et une heure');
+  await form.getByRole('button', { name: 'Envoyer la demande' }).click();
+  // The focus lands on the deadline, which its message describes, so a screen reader reads it.
+  await expect(deadline).toBeFocused();
+  await expect(deadline).toHaveAccessibleDescription(/n’est pas une date et une heure/);
   await expect(panel.getByTestId('signoff-status')).toHaveText('Brouillon');
   expect((await plume.call(page.request, 'signoff.status', { postId: post.id })).status).toBe('draft');
 });
