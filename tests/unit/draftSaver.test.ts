@@ -107,6 +107,23 @@ describe('draft autosave', () => {
     expect(saves.map((s) => s.baseVersion)).toEqual(saves.map((_, i) => i + 1));
   });
 
+  it('keeps edits while core reopens the workspace file and saves them by itself once it is open again', async () => {
+    let reopening = true;
+    respond = (input) =>
+      reopening
+        ? Promise.reject(new ApiError({ code: 'unavailable', messageKey: 'errors.workspaceReopening', message: 'reopening', details: { retryable: true } }))
+        : Promise.resolve(fakePost(input.baseVersion + 1));
+    await type('abc', 10);
+    await vi.advanceTimersByTimeAsync(400);
+    // Retried, never taken for a refusal of the text (invalid) or a conflict.
+    expect(saver.currentStatus).toBe('retrying');
+    expect(saver.hasPending).toBe(true);
+    reopening = false;
+    await vi.advanceTimersByTimeAsync(1100);
+    expect(saver.currentStatus).toBe('clean');
+    expect(saves.at(-1)?.content).toEqual(docFromParagraphs(['abc']));
+  });
+
   it('keeps edits when core is unreachable and retries until it answers', async () => {
     let down = true;
     respond = (input) => (down ? Promise.reject(new Error('ECONNREFUSED')) : Promise.resolve(fakePost(input.baseVersion + 1)));

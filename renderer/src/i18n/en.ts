@@ -188,6 +188,7 @@ export const en: Messages = {
     fileTooLargeShort: 'File too large: nothing was saved. Pick a smaller file.',
     diskFull: 'The disk is full; nothing was saved and the last saved version is intact. Free some space: Plume will retry by itself.',
     workspaceDamaged: 'The workspace file is damaged: Plume no longer writes to it. Restore a backup (Settings › Backups) or export what can still be read.',
+    workspaceReopening: 'Plume is reopening the workspace file: nothing was done. Try again in a moment.',
     workspaceUnreadable: 'The workspace file cannot be read. Restore a backup (Settings › Backups).',
     workspaceReadOnly: 'The workspace file is read-only ({{file}}): nothing was saved. Make it writable (the file’s rights, a locked disk); Plume will retry by itself.',
     workspaceIsDirectory: '{{file}} is a folder, not the workspace file. Move or rename that folder (or choose another workspace with PLUME_DATA_DIR), then start Plume again.',
