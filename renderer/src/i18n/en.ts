@@ -116,6 +116,7 @@ export const en: Messages = {
     unsavedCopy: {
       title: 'Some text of this post could not be saved.',
       body: 'Plume kept a copy of it in this browser ({{when}}) when the window closed. Restore it to save it, or discard it to keep the text below.',
+      bodyNewer: 'Plume kept a copy of it in this browser ({{when}}) when the window closed, but a newer version was saved since (in another tab or another Plume): restoring the copy would replace that newer text. If you restore it, you then choose which version to keep; discard it to keep the text below.',
       restore: 'Restore the unsaved text',
       discard: 'Discard it',
     },

@@ -118,6 +118,7 @@ export const fr = {
     unsavedCopy: {
       title: 'Du texte de cette publication n’avait pas pu être enregistré.',
       body: 'Plume en avait gardé une copie dans ce navigateur ({{when}}) quand la fenêtre s’est fermée. Rétablissez-la pour l’enregistrer, ou écartez-la pour garder le texte ci-dessous.',
+      bodyNewer: 'Plume en avait gardé une copie dans ce navigateur ({{when}}) quand la fenêtre s’est fermée, mais une version plus récente a été enregistrée depuis (dans un autre onglet ou un autre Plume)\u00a0: la rétablir remplacerait ce texte plus récent. Si vous la rétablissez, vous choisirez ensuite la version à garder\u00a0; écartez-la pour garder le texte ci-dessous.',
       restore: 'Rétablir le texte non enregistré',
       discard: 'L’écarter',
     },
