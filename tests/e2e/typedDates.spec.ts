@@ -109,6 +109,29 @@ test('the reports’ month reads « novembre 2026 », and takes a month typed by
   expect(await csv.evaluate((element) => getComputedStyle(element).opacity)).toBe('0.5');
 });
 
+test('with the UI in English, a month named in French (as written before the switch) still reads, and is written back in English', async ({ page }) => {
+  await page.goto(plume.url);
+  await page.getByRole('button', { name: 'Commencer avec un espace vide' }).click();
+  await plume.call(page.request, 'settings.update', { uiLocale: 'en' });
+  await page.goto(`${plume.origin}/#/reports`);
+  await page.reload();
+  const month = page.getByTestId('report-month');
+  await expect(month).toHaveValue('November 2026');
+  await month.fill('octobre 2026');
+  await month.blur();
+  await expect(month).toHaveValue('October 2026');
+  await expect(month).not.toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  // English « Sept. » is September, and a French short form reads too.
+  await month.fill('Sept. 2026');
+  await month.blur();
+  await expect(month).toHaveValue('September 2026');
+  await month.fill('déc. 2026');
+  await month.blur();
+  await expect(month).toHaveValue('December 2026');
+  await expect(month).not.toHaveAttribute('aria-invalid', 'true');
+});
+
 test('in English, dates are still day first and times on 24 hours', async ({ page }) => {
   await page.goto(plume.url);
   await plume.call(page.request, 'settings.update', { uiLocale: 'en' });
