@@ -224,11 +224,13 @@ export function createCore(options: CoreOptions): Core {
 
   /** Closes the services and the database, and opens the same file again (it accepts writes again). */
   const reopen = async (): Promise<void> => {
-    const previous = current;
-    current = null;
-    await storage.detach();
-    if (previous) await previous.close();
-    openWorkspace(false);
+    await storage.whileReopening(async () => {
+      const previous = current;
+      current = null;
+      await storage.detach();
+      if (previous) await previous.close();
+      openWorkspace(false);
+    });
     events.emit({ type: 'workspace.health' });
     events.emit({ type: 'workspace.changed' });
   };
@@ -246,13 +248,15 @@ export function createCore(options: CoreOptions): Core {
       throw new ApiError({ code: 'unavailable', messageKey: 'errors.backups.unchecked', message: `Backup ${name} could not be checked; nothing was changed.` });
     }
     const incoming = storage.stageRestore(path);
-    const previous = current;
-    current = null;
-    // The checkpoints' worker lets go of the file first: the files are moved below.
-    await storage.detach();
-    if (previous) await previous.close();
-    storage.swapIn(incoming, path);
-    openWorkspace(false);
+    await storage.whileReopening(async () => {
+      const previous = current;
+      current = null;
+      // The checkpoints' worker lets go of the file first: the files are moved below.
+      await storage.detach();
+      if (previous) await previous.close();
+      storage.swapIn(incoming, path);
+      openWorkspace(false);
+    });
     await storage.whenChecked();
     events.emit({ type: 'workspace.health' });
     events.emit({ type: 'workspace.changed' });

@@ -80,24 +80,49 @@ function declaredLength(req: IncomingMessage): number | null {
 }
 
 /**
- * The body, at most MAX_REQUEST_BYTES of it. A larger one is read to its end without being kept
- * (a browser that is cut off mid-upload reports a network failure, not the answer) and refused
- * with its size.
+ * The body, at most MAX_REQUEST_BYTES of it. A larger one is refused as soon as it is known to be
+ * larger (its declared length, or the first byte over the limit), with its declared size or, sent
+ * without a length, what had come by then: the rest is never read (`refuseTooLarge`).
  */
 function readBody(req: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
+    const declared = declaredLength(req);
+    if (declared !== null && declared > MAX_REQUEST_BYTES) {
+      req.pause();
+      reject(new TooLargeError(declared));
+      return;
+    }
     const chunks: Buffer[] = [];
     let size = 0;
-    const declared = declaredLength(req);
-    let tooLarge = declared !== null && declared > MAX_REQUEST_BYTES;
-    req.on('data', (chunk: Buffer) => {
+    const onData = (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_REQUEST_BYTES) tooLarge = true;
-      if (!tooLarge) chunks.push(chunk);
-    });
-    req.on('end', () => (tooLarge ? reject(new TooLargeError(declared ?? size)) : resolve(Buffer.concat(chunks))));
+      if (size > MAX_REQUEST_BYTES) {
+        req.off('data', onData);
+        req.off('end', onEnd);
+        req.pause();
+        reject(new TooLargeError(declared ?? size));
+        return;
+      }
+      chunks.push(chunk);
+    };
+    const onEnd = () => resolve(Buffer.concat(chunks));
+    req.on('data', onData);
+    req.on('end', onEnd);
     req.on('error', reject);
   });
+}
+
+/**
+ * Answers 413 without reading the rest of the body, and closes the connection once the answer is
+ * written: a multi-gigabyte upload costs the (single-threaded) server nothing more. The page
+ * never gets here (it refuses such a call before sending it, renderer/src/api/httpTransport.ts):
+ * a client that does may see the connection reset instead of the answer.
+ */
+function refuseTooLarge(req: IncomingMessage, res: ServerResponse, size: number): void {
+  const socket = req.socket;
+  // Node would otherwise read the unread body to its end, to keep the connection for another request.
+  res.on('finish', () => socket.destroy());
+  send(res, 413, JSON.stringify({ ok: false, error: requestTooLarge(size) }), 'application/json; charset=utf-8', { Connection: 'close' });
 }
 
 async function readJsonBody(req: IncomingMessage): Promise<unknown> {
@@ -302,7 +327,7 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
   const server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
       if (error instanceof TooLargeError && !res.headersSent) {
-        sendJson(res, 413, { ok: false, error: requestTooLarge(error.size) });
+        refuseTooLarge(req, res, error.size);
         return;
       }
       const status = error instanceof HttpError ? error.status : 500;

@@ -1,5 +1,6 @@
 import { format, isValid, parse } from 'date-fns';
 import type { Locale } from 'date-fns';
+import { enGB, fr } from 'date-fns/locale';
 
 /**
  * Dates and times as people type them, in the UI's language: « 10/03/2027 », « 10 mars 2027 »,
@@ -7,6 +8,9 @@ import type { Locale } from 'date-fns';
  * not Plume's (a French Plume in an English Chromium showed « mm/dd/yyyy » and « 02:30 PM »),
  * so Plume's fields are text fields read here. Values are the browser fields' own formats
  * (`YYYY-MM-DD`, `HH:mm`, `YYYY-MM-DDTHH:mm`, `YYYY-MM`), which are also always accepted.
+ * Names of months and days are read in both of Plume's languages whatever the UI's (a field
+ * filled in before the language was switched, « novembre 2026 » in an English Plume, still
+ * reads: no name means two months), the UI's first; values are written in the UI's.
  */
 
 /** Day first in both of Plume's languages (French and British English). */
@@ -19,6 +23,19 @@ const LAST_YEAR = 2999;
 const REFERENCE = new Date(2000, 0, 1);
 
 const withoutMarks = (text: string): string => text.normalize('NFD').replace(/\p{M}/gu, '');
+
+/** Plume's languages: a typed date is read in the UI's, then in the other. */
+const READ_LOCALES: readonly Locale[] = [fr, enGB];
+const readingLocales = (locale: Locale): Locale[] => [locale, ...READ_LOCALES.filter((other) => other.code !== locale.code)];
+
+/**
+ * Abbreviations in common use that the locale does not write itself, by month (0-11), as they
+ * read without accents or dots: English « Sept. », French « fév. ».
+ */
+const EXTRA_MONTH_ABBREVIATIONS: Readonly<Record<string, Readonly<Record<string, number>>>> = {
+  'en-GB': { sept: 8 },
+  fr: { fev: 1 },
+};
 
 /** The locale's month names, wide and abbreviated, keyed by how they read without accents or dots. */
 const monthNamesByLocale = new Map<string, Map<string, string>>();
@@ -33,11 +50,14 @@ function monthNames(locale: Locale): Map<string, string> {
       names.set(withoutMarks(name).replace(/\.$/, '').toLowerCase(), name);
     }
   }
+  for (const [abbreviation, month] of Object.entries(EXTRA_MONTH_ABBREVIATIONS[key] ?? {})) {
+    if (!names.has(abbreviation)) names.set(abbreviation, format(new Date(2000, month, 1), 'MMM', { locale }));
+  }
   monthNamesByLocale.set(key, names);
   return names;
 }
 
-/** Spaces of every kind as one, « 1er » as 1, and month names typed without their accents (« fevrier », « aout ») restored. */
+/** Spaces of every kind as one, « 1er » as 1, and month names typed without their accents (« fevrier », « aout ») or in a short form of their own (« Sept. ») restored. */
 function tidy(text: string, locale: Locale): string {
   const names = monthNames(locale);
   return text
@@ -63,10 +83,13 @@ function firstMatch(text: string, patterns: readonly string[], locale: Locale): 
 
 /** A typed date as `YYYY-MM-DD`; null when it names no real day (« 31/02/2027 », « 10/03 »). */
 export function readTypedDate(text: string, locale: Locale): string | null {
-  const tidied = tidy(text, locale);
-  if (tidied === '') return null;
-  const parsed = firstMatch(tidied, DATE_PATTERNS, locale);
-  return parsed ? format(parsed, 'yyyy-MM-dd') : null;
+  for (const reading of readingLocales(locale)) {
+    const tidied = tidy(text, reading);
+    if (tidied === '') return null;
+    const parsed = firstMatch(tidied, DATE_PATTERNS, reading);
+    if (parsed) return format(parsed, 'yyyy-MM-dd');
+  }
+  return null;
 }
 
 /** A `YYYY-MM-DD` date as it is written in the field: « 10/03/2027 ». */
@@ -123,10 +146,13 @@ export const writeTypedDateTime = (value: string): string => `${writeTypedDate(v
 
 /** A typed month as `YYYY-MM`: « novembre 2026 », « nov. 2026 », « 11/2026 ». */
 export function readTypedMonth(text: string, locale: Locale): string | null {
-  const tidied = tidy(text, locale);
-  if (tidied === '') return null;
-  const parsed = firstMatch(tidied, MONTH_PATTERNS, locale);
-  return parsed ? format(parsed, 'yyyy-MM') : null;
+  for (const reading of readingLocales(locale)) {
+    const tidied = tidy(text, reading);
+    if (tidied === '') return null;
+    const parsed = firstMatch(tidied, MONTH_PATTERNS, reading);
+    if (parsed) return format(parsed, 'yyyy-MM');
+  }
+  return null;
 }
 
 /** A `YYYY-MM` month as it is written in the field: « novembre 2026 ». */

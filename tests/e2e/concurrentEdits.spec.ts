@@ -81,3 +81,64 @@ test('opening a post and reading it writes nothing, so a save made elsewhere mea
   await expect(body).toHaveText('Texte changé ailleurs.');
   await expect(page.getByTestId('conflict-banner')).toHaveCount(0);
 });
+
+const doc = (text: string) => ({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] });
+
+test('a copy of unsaved text typed over a version since replaced elsewhere says so, and restoring it asks which text to keep instead of overwriting', async ({ page }) => {
+  await page.goto(plume.url);
+  const partner = await plume.call(page.request, 'partners.create', { displayName: 'Me Claire Dupont', timeZone: 'Europe/Paris', locale: 'fr' });
+  const post = await plume.call(page.request, 'posts.create', { partnerId: partner.id, title: 'Réforme', networks: ['linkedin'], content: doc('Texte enregistré.') });
+  // A tab kept this copy while its saves failed, typed over this version, then closed.
+  await page.evaluate(
+    ([key, copy]) => localStorage.setItem(key, copy),
+    [
+      `plume.unsaved.${post.id}`,
+      JSON.stringify({ postId: post.id, baseVersion: post.version, keptAt: Date.now(), content: doc('Texte de la panne.'), fields: { title: 'Réforme', note: '', networks: ['linkedin'], partnerId: partner.id } }),
+    ] as const,
+  );
+  // Meanwhile another tab (or another Plume) saved a newer text.
+  const newer = await plume.call(page.request, 'posts.save', { id: post.id, baseVersion: post.version, content: doc('Texte plus récent, écrit ailleurs.') });
+
+  await page.goto(`${plume.origin}/#/posts/${post.id}`);
+  const banner = page.getByTestId('unsaved-copy-banner');
+  await expect(banner).toContainText('une version plus récente a été enregistrée depuis (dans un autre onglet ou un autre Plume)\u00a0: la rétablir remplacerait ce texte plus récent.');
+  await expect(page.getByTestId('post-body')).toContainText('Texte plus récent, écrit ailleurs.');
+
+  await banner.getByRole('button', { name: 'Rétablir le texte non enregistré' }).click();
+  await expect(banner).toHaveCount(0);
+  await expect(page.getByTestId('post-body')).toContainText('Texte de la panne.');
+  // Told, and nothing saved over the newer text until the user chooses.
+  const conflict = page.getByTestId('conflict-banner');
+  await expect(conflict).toBeVisible();
+  await page.waitForTimeout(1500);
+  const stored = await plume.call(page.request, 'posts.get', { id: post.id });
+  expect(stored.version).toBe(newer.version);
+  expect(stored.plainText).toContain('Texte plus récent, écrit ailleurs.');
+
+  // Keeping it is the user's choice: then it is saved, and the copy goes.
+  await conflict.getByRole('button', { name: 'Garder ma version' }).click();
+  await saved(page);
+  await expect.poll(async () => (await plume.call(page.request, 'posts.get', { id: post.id })).plainText).toContain('Texte de la panne.');
+  await expect.poll(() => page.evaluate((key) => localStorage.getItem(key), `plume.unsaved.${post.id}`)).toBeNull();
+});
+
+test('a copy typed over the version still stored is offered as before, and restoring it saves it', async ({ page }) => {
+  await page.goto(plume.url);
+  const partner = await plume.call(page.request, 'partners.create', { displayName: 'Me Claire Dupont', timeZone: 'Europe/Paris', locale: 'fr' });
+  const post = await plume.call(page.request, 'posts.create', { partnerId: partner.id, title: 'Réforme', networks: ['linkedin'], content: doc('Texte enregistré.') });
+  await page.evaluate(
+    ([key, copy]) => localStorage.setItem(key, copy),
+    [
+      `plume.unsaved.${post.id}`,
+      JSON.stringify({ postId: post.id, baseVersion: post.version, keptAt: Date.now(), content: doc('Texte de la panne.'), fields: { title: 'Réforme', note: '', networks: ['linkedin'], partnerId: partner.id } }),
+    ] as const,
+  );
+  await page.goto(`${plume.origin}/#/posts/${post.id}`);
+  const banner = page.getByTestId('unsaved-copy-banner');
+  await expect(banner).toContainText('Rétablissez-la pour l’enregistrer');
+  await expect(banner).not.toContainText('plus récente');
+  await banner.getByRole('button', { name: 'Rétablir le texte non enregistré' }).click();
+  await saved(page);
+  await expect(page.getByTestId('conflict-banner')).toHaveCount(0);
+  await expect.poll(async () => (await plume.call(page.request, 'posts.get', { id: post.id })).plainText).toContain('Texte de la panne.');
+});

@@ -51,6 +51,9 @@ test('a date that does not exist is said so in French, keeps what was typed, and
   await expect(date).toHaveValue('31/02/2027');
   await form.getByRole('button', { name: 'Programmer' }).click();
   await expect(form.getByText('Indiquez la date et l’heure de publication.')).toBeVisible();
+  // The focus goes to the field to correct, described by its message, not left on the button.
+  await expect(date).toBeFocused();
+  await expect(date).toHaveAccessibleDescription(/n’est pas une date/);
   expect((await plume.call(page.request, 'posts.get', { id: post.id })).scheduledAt).toBeNull();
 
   // Corrected, the message goes and the date is taken.
@@ -106,6 +109,29 @@ test('the reports’ month reads « novembre 2026 », and takes a month typed by
   expect(await csv.evaluate((element) => getComputedStyle(element).opacity)).toBe('0.5');
 });
 
+test('with the UI in English, a month named in French (as written before the switch) still reads, and is written back in English', async ({ page }) => {
+  await page.goto(plume.url);
+  await page.getByRole('button', { name: 'Commencer avec un espace vide' }).click();
+  await plume.call(page.request, 'settings.update', { uiLocale: 'en' });
+  await page.goto(`${plume.origin}/#/reports`);
+  await page.reload();
+  const month = page.getByTestId('report-month');
+  await expect(month).toHaveValue('November 2026');
+  await month.fill('octobre 2026');
+  await month.blur();
+  await expect(month).toHaveValue('October 2026');
+  await expect(month).not.toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  // English « Sept. » is September, and a French short form reads too.
+  await month.fill('Sept. 2026');
+  await month.blur();
+  await expect(month).toHaveValue('September 2026');
+  await month.fill('déc. 2026');
+  await month.blur();
+  await expect(month).toHaveValue('December 2026');
+  await expect(month).not.toHaveAttribute('aria-invalid', 'true');
+});
+
 test('in English, dates are still day first and times on 24 hours', async ({ page }) => {
   await page.goto(plume.url);
   await plume.call(page.request, 'settings.update', { uiLocale: 'en' });
@@ -131,8 +157,12 @@ test('a sign-off deadline picked without its time stops the request and says why
   await page.getByRole('dialog', { name: 'Calendrier' }).getByRole('button', { name: /^\S+ 10 / }).first().click();
   const deadline = form.getByLabel('Échéance (facultatif)', { exact: true });
   await expect(deadline).toHaveValue(/^10\/\d{2}\/\d{4} $/);
+  // Straight from the field to the button: the click is not lost to a message moving the button.
   await form.getByRole('button', { name: 'Envoyer la demande' }).click();
   await expect(form).toContainText('n’est pas une date et une heure');
+  // The focus lands on the deadline, which its message describes, so a screen reader reads it.
+  await expect(deadline).toBeFocused();
+  await expect(deadline).toHaveAccessibleDescription(/n’est pas une date et une heure/);
   await expect(panel.getByTestId('signoff-status')).toHaveText('Brouillon');
   expect((await plume.call(page.request, 'signoff.status', { postId: post.id })).status).toBe('draft');
 });

@@ -1,5 +1,6 @@
 import { mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer, request } from 'node:http';
+import { connect } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBrowserServer } from '../../electron/server/server';
@@ -304,15 +305,91 @@ describe('hostile input gets a 4xx, never a 500', () => {
     expect((await callApi('partners.list', {}, { 'Content-Type': 'text/plain' })).status).toBe(415);
   });
 
+  /**
+   * Sends a POST to /api/call/editorial.import on a raw socket: `head` extra headers, then body
+   * bytes, 64 KiB at a time, for as long as the server takes them and has not answered (a
+   * multi-gigabyte upload, as far as the server can tell). Resolves with what the server said,
+   * once it has closed the connection, and how much of the body went out.
+   */
+  const endlessUpload = (head: string) =>
+    new Promise<{ answer: string; sent: number; closed: boolean }>((resolve) => {
+      const socket = connect(server.port, '127.0.0.1');
+      const data = Buffer.alloc(64 * 1024, 'a');
+      const chunked = head.includes('chunked');
+      const chunk = chunked ? Buffer.concat([Buffer.from(`${data.length.toString(16)}\r\n`), data, Buffer.from('\r\n')]) : data;
+      let answer = '';
+      let sent = 0;
+      let answered = false;
+      const pump = () => {
+        while (!answered && !socket.destroyed) {
+          sent += data.length;
+          if (!socket.write(chunk)) return;
+        }
+      };
+      // Never answered nor closed: the server is still reading.
+      const timer = setTimeout(() => {
+        socket.destroy();
+        resolve({ answer, sent, closed: false });
+      }, 10_000);
+      socket.on('connect', () => {
+        socket.write(`POST /api/call/editorial.import HTTP/1.1\r\nHost: 127.0.0.1:${server.port}\r\nCookie: ${cookie}\r\nContent-Type: application/json\r\n${head}\r\n`);
+        pump();
+      });
+      socket.on('drain', pump);
+      socket.on('data', (data: Buffer) => {
+        answered = true;
+        answer += data.toString('utf8');
+      });
+      // A reset after the answer is the server cutting the upload short.
+      socket.on('error', () => undefined);
+      socket.on('close', () => {
+        clearTimeout(timer);
+        resolve({ answer, sent, closed: true });
+      });
+    });
+  /** The answer's JSON, whether it came with a length or in chunks. */
+  const answerBody = (answer: string) => JSON.parse(answer.slice(answer.indexOf('{'), answer.lastIndexOf('}') + 1)) as unknown;
+
   it('answers a body over 8 MB with a JSON 413 in the contract’s error shape, its size and the limit, and stays up', async () => {
-    const body = { partnerId: null, baseVersion: 1, json: 'a'.repeat(9 * 1024 * 1024) };
-    const reply = await callApi('editorial.import', body);
+    const body = JSON.stringify({ partnerId: null, baseVersion: 1, json: 'a'.repeat(9 * 1024 * 1024) });
+    const reply = await http(server.port, '/api/call/editorial.import', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Cookie: cookie, 'Content-Length': String(Buffer.byteLength(body)) },
+      body,
+    });
     expect(reply.status).toBe(413);
     expect(reply.headers['content-type']).toMatch(/^application\/json/);
     expect(JSON.parse(reply.body)).toEqual({
       ok: false,
-      error: { code: 'too_large', messageKey: 'errors.tooLarge', message: expect.any(String) as string, details: { size: Buffer.byteLength(JSON.stringify(body)), limit: 8 * 1024 * 1024 } },
+      error: { code: 'too_large', messageKey: 'errors.tooLarge', message: expect.any(String) as string, details: { size: Buffer.byteLength(body), limit: 8 * 1024 * 1024 } },
     });
+    expect((await callApi('partners.list', {})).status).toBe(200);
+  });
+
+  it('refuses a body declared over 8 MB at once, without reading it, and cuts the connection', async () => {
+    const declared = 3 * 1024 * 1024 * 1024;
+    const { answer, sent, closed } = await endlessUpload(`Content-Length: ${declared}\r\n`);
+    expect(closed).toBe(true);
+    expect(answer).toMatch(/^HTTP\/1\.1 413 /);
+    expect(answerBody(answer)).toEqual({
+      ok: false,
+      error: { code: 'too_large', messageKey: 'errors.tooLarge', message: expect.any(String) as string, details: { size: declared, limit: 8 * 1024 * 1024 } },
+    });
+    // What the socket buffers took before the answer came, nowhere near the gigabytes declared.
+    expect(sent).toBeLessThan(64 * 1024 * 1024);
+    expect((await callApi('partners.list', {})).status).toBe(200);
+  });
+
+  it('stops reading a body sent without a length at the 8 MB limit, answers 413 with what had come, and cuts the connection', async () => {
+    const { answer, sent, closed } = await endlessUpload('Transfer-Encoding: chunked\r\n');
+    expect(closed).toBe(true);
+    expect(answer).toMatch(/^HTTP\/1\.1 413 /);
+    const refusal = answerBody(answer) as { error: { code: string; details: { size: number; limit: number } } };
+    expect(refusal.error.code).toBe('too_large');
+    expect(refusal.error.details.limit).toBe(8 * 1024 * 1024);
+    expect(refusal.error.details.size).toBeGreaterThan(8 * 1024 * 1024);
+    expect(refusal.error.details.size).toBeLessThan(9 * 1024 * 1024);
+    expect(sent).toBeLessThan(64 * 1024 * 1024);
     expect((await callApi('partners.list', {})).status).toBe(200);
   });
 

@@ -107,6 +107,38 @@ describe('draft autosave', () => {
     expect(saves.map((s) => s.baseVersion)).toEqual(saves.map((_, i) => i + 1));
   });
 
+  it('keeps edits while core reopens the workspace file and saves them by itself once it is open again', async () => {
+    let reopening = true;
+    respond = (input) =>
+      reopening
+        ? Promise.reject(new ApiError({ code: 'unavailable', messageKey: 'errors.workspaceReopening', message: 'reopening', details: { retryable: true } }))
+        : Promise.resolve(fakePost(input.baseVersion + 1));
+    await type('abc', 10);
+    await vi.advanceTimersByTimeAsync(400);
+    // Retried, never taken for a refusal of the text (invalid) or a conflict.
+    expect(saver.currentStatus).toBe('retrying');
+    expect(saver.hasPending).toBe(true);
+    reopening = false;
+    await vi.advanceTimersByTimeAsync(1100);
+    expect(saver.currentStatus).toBe('clean');
+    expect(saves.at(-1)?.content).toEqual(docFromParagraphs(['abc']));
+  });
+
+  it('text put back over an older version than the one stored waits, as a conflict, for « keep mine » before anything is saved', async () => {
+    saver.conflictOver(1);
+    expect(saver.currentStatus).toBe('conflict');
+    text = 'Texte de la panne';
+    saver.contentChanged();
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect(saves).toHaveLength(0);
+    expect(saver.baseVersion).toBe(1);
+    await saver.keepMine(3);
+    expect(saves).toHaveLength(1);
+    expect(saves[0]?.baseVersion).toBe(3);
+    expect(saves[0]?.content).toEqual(docFromParagraphs(['Texte de la panne']));
+    expect(saver.currentStatus).toBe('clean');
+  });
+
   it('keeps edits when core is unreachable and retries until it answers', async () => {
     let down = true;
     respond = (input) => (down ? Promise.reject(new Error('ECONNREFUSED')) : Promise.resolve(fakePost(input.baseVersion + 1)));

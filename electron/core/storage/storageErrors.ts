@@ -78,6 +78,18 @@ export const workspaceUnreadableError = (file: string): ApiError =>
     details: { file },
   });
 
+/**
+ * Core is closing the workspace file and opening it again (it accepts writes again, a backup is
+ * being restored): nothing is wrong with it, and the same call works in a moment.
+ */
+export const workspaceReopeningError = (file: string): ApiError =>
+  new ApiError({
+    code: 'unavailable',
+    messageKey: 'errors.workspaceReopening',
+    message: `The workspace file ${file} is being reopened: nothing was done. Try again in a moment.`,
+    details: { file, retryable: true },
+  });
+
 /** plume.sqlite is not a file Plume may open (a folder of that name, no right to read it): nothing is wrong inside it. */
 export const workspaceUnopenableError = (file: string, cause: 'directory' | 'noAccess'): ApiError =>
   new ApiError({

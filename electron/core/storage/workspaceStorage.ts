@@ -27,6 +27,7 @@ import {
   workspaceDamagedError,
   workspaceReadOnlyError,
   workspaceUnopenableError,
+  workspaceReopeningError,
   workspaceUnreadableError,
 } from './storageErrors';
 import { writeRefusal } from './writability';
@@ -129,9 +130,29 @@ export class WorkspaceStorage {
     return this.state.status === 'damaged';
   }
 
-  /** What every call answers while no workspace is open: the file is not one Plume may open, or cannot be read. */
+  /** While core closes the workspace and opens it again (`whileReopening`). */
+  private reopening = false;
+
+  /**
+   * Runs core's closing and opening again of the workspace (the file writable again, a backup
+   * restored): calls meanwhile are told to try again in a moment, not that the file is unreadable.
+   */
+  async whileReopening<T>(run: () => Promise<T>): Promise<T> {
+    this.reopening = true;
+    try {
+      return await run();
+    } finally {
+      this.reopening = false;
+    }
+  }
+
+  /**
+   * What every call answers while no workspace is open: it is being reopened (try again in a
+   * moment), the file is not one Plume may open, or it cannot be read.
+   */
   unavailableError(): ApiError {
     const { databasePath: path } = this.options;
+    if (this.reopening) return workspaceReopeningError(path);
     return this.state.status === 'unopenable' ? workspaceUnopenableError(path, this.state.cause ?? 'noAccess') : workspaceUnreadableError(path);
   }
 

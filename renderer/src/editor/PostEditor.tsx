@@ -197,10 +197,14 @@ function PostEditorPage({ initial, partners, onDeleted }: PostEditorProps) {
     };
   }, [saver]);
 
+  // The newest stored version this editor loaded (opened, or followed from elsewhere), not its own saves:
+  // a copy of unsaved text typed over an older one would replace text saved elsewhere since.
+  const [loadedVersion, setLoadedVersion] = useState(initial.version);
   const loadStored = async () => {
     const stored = await api.call('posts.get', { id: initial.id });
     editor.commands.setContent(stored.content, { emitUpdate: false });
     saver.discardPending(stored.version);
+    setLoadedVersion(stored.version);
     setFields({ title: stored.title, note: stored.note, networks: stored.networks, partnerId: stored.partnerId });
     saveStatus.setSavedAt(stored.updatedAt);
     return stored;
@@ -252,8 +256,12 @@ function PostEditorPage({ initial, partners, onDeleted }: PostEditorProps) {
     unsaved.noteEdit();
   };
 
+  const copyIsOlder = unsaved.offered !== null && unsaved.offered.baseVersion < loadedVersion;
   const restoreUnsaved = () =>
     unsaved.restore((copy) => {
+      // Saved elsewhere since the copy was typed: the conflict banner asks which text to keep, and
+      // nothing is saved over the newer one before « Garder ma version ».
+      if (copy.baseVersion < loadedVersion) saver.conflictOver(copy.baseVersion);
       editor.commands.setContent(copy.content, { emitUpdate: true });
       const { title, note, networks: copiedNetworks, partnerId } = copy.fields;
       edit({
@@ -294,7 +302,7 @@ function PostEditorPage({ initial, partners, onDeleted }: PostEditorProps) {
     <div className="editor-layout">
       <article className="post-editor" aria-label={fields.title || t('posts.untitled')}>
         <ConflictBanner store={saveStatus} onKeepMine={() => void keepMine()} onTakeTheirs={() => void loadStored()} />
-        {unsaved.offered ? <UnsavedCopyBanner copy={unsaved.offered} onRestore={restoreUnsaved} onDiscard={unsaved.discard} /> : null}
+        {unsaved.offered ? <UnsavedCopyBanner copy={unsaved.offered} newerStored={copyIsOlder} onRestore={restoreUnsaved} onDiscard={unsaved.discard} /> : null}
         {notice ? (
           <div className="banner info" role="status" onAnimationEnd={() => setNotice(null)}>
             {notice}

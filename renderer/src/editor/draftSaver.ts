@@ -178,6 +178,18 @@ export class DraftSaver {
     this.setStatus('clean');
   }
 
+  /**
+   * Text put back over an older version than the one stored (a copy kept while saves failed, the
+   * post saved elsewhere since): it builds on the version it was typed over and waits, as a
+   * conflict, for the user to keep it or load the stored one; nothing is saved over the newer text
+   * before (`keepMine`).
+   */
+  conflictOver(typedOverVersion: number): void {
+    this.cancelTimer();
+    this.baseVersion = typedOverVersion;
+    this.setStatus('conflict');
+  }
+
   /** Another window saved a newer version while we have unsaved edits. */
   markConflict(): void {
     this.cancelTimer();

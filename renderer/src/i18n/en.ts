@@ -116,6 +116,7 @@ export const en: Messages = {
     unsavedCopy: {
       title: 'Some text of this post could not be saved.',
       body: 'Plume kept a copy of it in this browser ({{when}}) when the window closed. Restore it to save it, or discard it to keep the text below.',
+      bodyNewer: 'Plume kept a copy of it in this browser ({{when}}) when the window closed, but a newer version was saved since (in another tab or another Plume): restoring the copy would replace that newer text. If you restore it, you then choose which version to keep; discard it to keep the text below.',
       restore: 'Restore the unsaved text',
       discard: 'Discard it',
     },
@@ -188,6 +189,7 @@ export const en: Messages = {
     fileTooLargeShort: 'File too large: nothing was saved. Pick a smaller file.',
     diskFull: 'The disk is full; nothing was saved and the last saved version is intact. Free some space: Plume will retry by itself.',
     workspaceDamaged: 'The workspace file is damaged: Plume no longer writes to it. Restore a backup (Settings › Backups) or export what can still be read.',
+    workspaceReopening: 'Plume is reopening the workspace file: nothing was done. Try again in a moment.',
     workspaceUnreadable: 'The workspace file cannot be read. Restore a backup (Settings › Backups).',
     workspaceReadOnly: 'The workspace file is read-only ({{file}}): nothing was saved. Make it writable (the file’s rights, a locked disk); Plume will retry by itself.',
     workspaceIsDirectory: '{{file}} is a folder, not the workspace file. Move or rename that folder (or choose another workspace with PLUME_DATA_DIR), then start Plume again.',

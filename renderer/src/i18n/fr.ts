@@ -118,6 +118,7 @@ export const fr = {
     unsavedCopy: {
       title: 'Du texte de cette publication n’avait pas pu être enregistré.',
       body: 'Plume en avait gardé une copie dans ce navigateur ({{when}}) quand la fenêtre s’est fermée. Rétablissez-la pour l’enregistrer, ou écartez-la pour garder le texte ci-dessous.',
+      bodyNewer: 'Plume en avait gardé une copie dans ce navigateur ({{when}}) quand la fenêtre s’est fermée, mais une version plus récente a été enregistrée depuis (dans un autre onglet ou un autre Plume)\u00a0: la rétablir remplacerait ce texte plus récent. Si vous la rétablissez, vous choisirez ensuite la version à garder\u00a0; écartez-la pour garder le texte ci-dessous.',
       restore: 'Rétablir le texte non enregistré',
       discard: 'L’écarter',
     },
@@ -192,6 +193,7 @@ export const fr = {
     fileTooLargeShort: 'Fichier trop volumineux\u00a0: rien n’a été enregistré. Choisissez un fichier plus petit.',
     diskFull: 'Le disque est plein ; rien n’a été enregistré, la dernière version enregistrée est intacte. Libérez de la place : Plume réessaiera tout seul.',
     workspaceDamaged: 'Le fichier de l’espace de travail est endommagé : Plume n’y écrit plus. Restaurez une sauvegarde (Réglages › Sauvegardes) ou exportez ce qui peut encore être lu.',
+    workspaceReopening: 'Plume rouvre le fichier de l’espace de travail\u00a0: rien n’a été fait. Réessayez dans un instant.',
     workspaceUnreadable: 'Le fichier de l’espace de travail ne peut pas être lu. Restaurez une sauvegarde (Réglages › Sauvegardes).',
     workspaceReadOnly: 'Le fichier de l’espace de travail est en lecture seule ({{file}})\u00a0: rien n’a été enregistré. Rendez-le modifiable (droits du fichier, disque verrouillé)\u00a0; Plume réessaiera tout seul.',
     workspaceIsDirectory: '{{file}} est un dossier, pas le fichier de l’espace de travail. Déplacez ou renommez ce dossier (ou choisissez un autre espace de travail avec PLUME_DATA_DIR), puis relancez Plume.',

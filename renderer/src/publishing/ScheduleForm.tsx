@@ -10,6 +10,7 @@ import { useDateFormat } from '../ui/useDateFormat';
 import { useZoneNames } from '../time/useZoneNames';
 import { userZone } from '../time/userZone';
 import { DateField, TimeField } from '../time/fields/TypedField';
+import { firstInvalidField, focusField } from '../ui/invalidFields';
 import { localParts, resolveLocalTime } from '../../../shared/calendar/zonedTime';
 import type { AmbiguousTime, GapTime } from '../../../shared/calendar/zonedTime';
 import type { PostPublication } from '../../../shared/publishing/publication';
@@ -76,9 +77,14 @@ export function ScheduleForm({ data }: { data: PostPublication }) {
   const submit = (event: SyntheticEvent) => {
     event.preventDefault();
     // A date or time typed but unreadable: the field says why under it; nothing is sent.
-    const unreadable = event.currentTarget instanceof HTMLFormElement && !event.currentTarget.checkValidity();
-    if (typed === null || unreadable) setMessage({ kind: 'error', text: t('publishing.schedule.incomplete') });
-    else if (typed.kind === 'exact') void chosen(typed.instant);
+    const form = event.currentTarget instanceof HTMLFormElement ? event.currentTarget : null;
+    const unreadable = form !== null ? firstInvalidField(form) : null;
+    if (typed === null || unreadable !== null) {
+      setMessage({ kind: 'error', text: t('publishing.schedule.incomplete') });
+      // To the field to correct (the first unreadable, else the first left empty), not the button.
+      const empty = [...(form?.querySelectorAll<HTMLInputElement>('input[type="text"]') ?? [])].find((field) => field.value.trim() === '');
+      focusField(unreadable, empty);
+    } else if (typed.kind === 'exact') void chosen(typed.instant);
     else setChoice(typed);
   };
 

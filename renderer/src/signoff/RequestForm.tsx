@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import type { ReactNode, SyntheticEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
@@ -7,6 +7,7 @@ import { api } from '../api';
 import { errorMessage, fieldErrors } from '../ui/errorMessage';
 import { fromLocalInput } from './time';
 import { FormActions } from '../ui/FormActions';
+import { firstInvalidField, focusField } from '../ui/invalidFields';
 import { DateTimeField } from '../time/fields/TypedField';
 
 /** What core says when the editorial line has errors: how many, and which findings to override. */
@@ -36,19 +37,23 @@ export function RequestForm({ postId, partnerHasEmail, note, onDone, onCancel }:
   const [error, setError] = useState<string | null>(null);
   const [fields, setFields] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
+  const justificationField = useRef<HTMLTextAreaElement>(null);
 
   const submit = async (event: SyntheticEvent) => {
     event.preventDefault();
     setError(null);
-    if (refusal !== null && justification.trim() === '') {
-      setFields({ justification: t('errors.required') });
-      return;
-    }
     // A deadline typed but unreadable (a day picked without its time) is not « no deadline ».
     const form = event.currentTarget;
-    if (form instanceof HTMLFormElement && !form.checkValidity()) {
-      const invalid = form.querySelector<HTMLInputElement>('input:invalid');
-      setFields({ deadlineAt: invalid?.validationMessage ?? t('errors.invalid') });
+    const invalid = form instanceof HTMLFormElement ? firstInvalidField(form) : null;
+    const badDeadline = invalid !== null && invalid !== justificationField.current ? invalid : null;
+    const noJustification = refusal !== null && justification.trim() === '';
+    if (badDeadline !== null || noJustification) {
+      setFields({
+        ...(badDeadline !== null ? { deadlineAt: badDeadline.validationMessage || t('errors.invalid') } : {}),
+        ...(noJustification ? { justification: t('errors.required') } : {}),
+      });
+      // Where the user and a screen reader find the message: the first field in the form's order.
+      focusField(badDeadline, noJustification ? justificationField.current : null);
       return;
     }
     setFields({});
@@ -91,6 +96,7 @@ export function RequestForm({ postId, partnerHasEmail, note, onDone, onCancel }:
           </p>
           <label htmlFor={`${id}-justification`}>{t('signoff.requestForm.justification')}</label>
           <textarea
+            ref={justificationField}
             id={`${id}-justification`}
             value={justification}
             required

@@ -103,6 +103,46 @@ describe('typed months', () => {
     expect(readTypedMonth('November 2026', enGB)).toBe('2026-11');
   });
 
+  it('read the usual short forms of month names, with or without their dot: « Sept. », « févr. », « fév. », « juil. », « déc. »', () => {
+    for (const text of ['Sept 2026', 'Sept. 2026', 'sept. 2026', 'Sep 2026']) expect(readTypedMonth(text, enGB), text).toBe('2026-09');
+    expect(readTypedDate('10 Sept 2026', enGB)).toBe('2026-09-10');
+    expect(readTypedDateTime('7 Sept. 2026 at 9:00', enGB)).toBe('2026-09-07T09:00');
+    for (const text of ['sept. 2026', 'Sept 2026', 'sept 2026']) expect(readTypedMonth(text, fr), text).toBe('2026-09');
+    expect(readTypedMonth('févr. 2027', fr)).toBe('2027-02');
+    expect(readTypedMonth('fév. 2027', fr)).toBe('2027-02');
+    expect(readTypedMonth('fev 2027', fr)).toBe('2027-02');
+    expect(readTypedMonth('juil. 2026', fr)).toBe('2026-07');
+    expect(readTypedMonth('juill. 2026', fr)).toBe('2026-07');
+    expect(readTypedMonth('déc. 2026', fr)).toBe('2026-12');
+    expect(readTypedMonth('Dec. 2026', enGB)).toBe('2026-12');
+    expect(readTypedMonth('Feb. 2027', enGB)).toBe('2027-02');
+  });
+
+  it('read month names of both languages whatever the UI’s, and write back in the UI’s (a field filled in before the language was switched)', () => {
+    expect(readTypedMonth('novembre 2026', enGB)).toBe('2026-11');
+    expect(writeTypedMonth(readTypedMonth('novembre 2026', enGB) ?? '', enGB)).toBe('November 2026');
+    expect(readTypedMonth('November 2026', fr)).toBe('2026-11');
+    expect(writeTypedMonth(readTypedMonth('November 2026', fr) ?? '', fr)).toBe('novembre 2026');
+    // Short forms both ways.
+    for (const text of ['févr. 2027', 'fév. 2027', 'Feb 2027', 'Feb. 2027']) {
+      expect(readTypedMonth(text, enGB), text).toBe('2027-02');
+      expect(readTypedMonth(text, fr), text).toBe('2027-02');
+    }
+    for (const [text, month] of [['juil. 2026', '2026-07'], ['Jul 2026', '2026-07'], ['déc. 2026', '2026-12'], ['Dec 2026', '2026-12'], ['Sept. 2026', '2026-09'], ['sept. 2026', '2026-09'], ['août 2026', '2026-08'], ['Aug 2026', '2026-08'], ['mai 2027', '2027-05'], ['May 2027', '2027-05'], ['mars 2027', '2027-03'], ['Mar 2027', '2027-03']] as const) {
+      expect(readTypedMonth(text, enGB), text).toBe(month);
+      expect(readTypedMonth(text, fr), text).toBe(month);
+    }
+    // Dates too, and a date and time.
+    expect(readTypedDate('10 mars 2027', enGB)).toBe('2027-03-10');
+    expect(readTypedDate('lundi 7 décembre 2026', enGB)).toBe('2026-12-07');
+    expect(readTypedDate('10 March 2027', fr)).toBe('2027-03-10');
+    expect(readTypedDate('Tue 10 Mar 2027', fr)).toBe('2027-03-10');
+    // « mar. » is mardi in French, not March.
+    expect(readTypedDate('mar. 10 mars 2027', fr)).toBe('2027-03-10');
+    expect(readTypedDateTime('10 mars 2027 at 2:30 pm', enGB)).toBe('2027-03-10T14:30');
+    expect(readTypedMonth('brumaire 2026', enGB)).toBeNull();
+  });
+
   it('refuse a month without its year, or out of range', () => {
     for (const text of ['novembre', '13/2026', '2026', '', 'brumaire 2026']) expect(readTypedMonth(text, fr), text).toBeNull();
   });

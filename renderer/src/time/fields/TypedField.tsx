@@ -138,11 +138,17 @@ function TypedField({ kind, value, onChange, id, required, disabled, ...aria }: 
           aria-describedby={describedBy}
           data-testid={aria['data-testid']}
           onChange={(event) => typed(event.target.value)}
-          onBlur={() => {
-            setLeft(true);
+          onBlur={(event) => {
             const read = reading.read(text, locale);
             if (read !== null) setText(reading.write(read, locale));
+            // Left for its form's submit button: the form checks it now (onInvalid), and a message
+            // shown here would move the button from under the pointer, the click then lost.
+            const to = event.relatedTarget;
+            if (to instanceof HTMLButtonElement && to.type === 'submit' && to.form !== null && to.form === event.currentTarget.form) return;
+            setLeft(true);
           }}
+          // A form's check (checkValidity, a submit) finding the text unreadable: its message shows.
+          onInvalid={() => setLeft(true)}
         />
         {pickable ? (
           <button ref={opener} type="button" className="typed-field-open" disabled={disabled} aria-label={t('typedFields.openCalendar')} aria-expanded={open} aria-haspopup="dialog" onClick={() => setOpen((was) => !was)}>
