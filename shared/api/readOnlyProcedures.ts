@@ -59,6 +59,7 @@ const readOnly = [
   'calendar.slots',
   'calendar.nextSlot',
   'posts.list',
+  'posts.page',
   'posts.get',
   'posts.revisions',
   'posts.revision',
