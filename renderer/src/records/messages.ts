@@ -13,8 +13,8 @@ export const recordMessages = defineMessages(
       heading: 'Dossier de validation',
       hint: 'Textes approuvés tels que hachés, preuves (e-mails bruts, jetons), URL publiées, entrées du journal d’audit et manifeste des empreintes SHA-256.',
       auditChecking: 'Vérification du journal d’audit…',
-      auditOk_one: 'Journal d’audit vérifié, {{count}} entrée',
-      auditOk_other: 'Journal d’audit vérifié, {{count}} entrées',
+      auditOk_one: 'Journal d’audit vérifié, {{count, number}}\u00a0entrée',
+      auditOk_other: 'Journal d’audit vérifié, {{count, number}}\u00a0entrées',
       auditBroken: 'Journal d’audit altéré\u00a0: {{problems}}',
       errors: { auditVerifyFailed: 'La vérification du journal d’audit n’a pas pu s’exécuter\u00a0; réessayez.' },
       problem: {
@@ -39,8 +39,8 @@ export const recordMessages = defineMessages(
       heading: 'Sign-off record',
       hint: 'Approved texts exactly as hashed, evidence (raw emails, tokens), published URLs, audit log entries and a manifest of SHA-256 fingerprints.',
       auditChecking: 'Checking the audit log…',
-      auditOk_one: 'Audit log verified, {{count}} entry',
-      auditOk_other: 'Audit log verified, {{count}} entries',
+      auditOk_one: 'Audit log verified, {{count, number}} entry',
+      auditOk_other: 'Audit log verified, {{count, number}} entries',
       auditBroken: 'Audit log altered: {{problems}}',
       errors: { auditVerifyFailed: 'The audit log check could not run; try again.' },
       problem: {
