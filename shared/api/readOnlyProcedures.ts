@@ -55,6 +55,7 @@ const readOnly = [
   'calendar.days',
   'calendar.unscheduled',
   'calendar.search',
+  'calendar.searchCount',
   'calendar.warnings',
   'calendar.slots',
   'calendar.nextSlot',

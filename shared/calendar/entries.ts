@@ -88,6 +88,11 @@ export const SearchInput = z
   })
   .strict();
 
+/** How many posts a search matches in all, beyond the hits it returns (`calendar.searchCount`). */
+export const SearchCountInput = SearchInput.omit({ limit: true });
+export const SearchCount = z.object({ total: z.number().int().nonnegative() });
+export type SearchCount = z.infer<typeof SearchCount>;
+
 /** A match, best first (title matches weigh most), with the matching passage split into highlighted parts. */
 export const SearchHit = CalendarEntry.extend({ snippet: z.array(SnippetPart) });
 export type SearchHit = z.infer<typeof SearchHit>;

@@ -8,6 +8,7 @@ export const calendarHandlers = (calendar: CalendarService) =>
     'calendar.unscheduled': ({ partnerIds }) => calendar.unscheduled(partnerIds),
     'calendar.schedule': ({ id, scheduledAt, zone }) => calendar.schedule(id, scheduledAt, zone),
     'calendar.search': ({ query, filter, limit }) => calendar.search(query, filter, limit),
+    'calendar.searchCount': ({ query, filter }) => ({ total: calendar.searchCount(query, filter) }),
     'calendar.warnings': ({ from, to, partnerIds }) => calendar.warnings(from, to, partnerIds),
     'calendar.slots': ({ partnerIds }) => calendar.slots(partnerIds),
     'calendar.nextSlot': ({ id }) => calendar.nextSlot(id),

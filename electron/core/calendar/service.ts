@@ -89,6 +89,13 @@ export class CalendarService {
     return match === null || asTyped === null ? [] : this.calendar.search({ match, asTyped }, filter, limit);
   }
 
+  /** How many posts `search` finds among, in all (its hits are the best few). */
+  searchCount(query: string, filter: CalendarFilter): number {
+    const match = ftsQuery(query);
+    const asTyped = ftsQueryAsTyped(query);
+    return match === null || asTyped === null ? 0 : this.calendar.searchCount({ match, asTyped }, filter);
+  }
+
   private policyFor(partnerId: string): CadencePolicy {
     return this.cadence?.cadenceFor(partnerId)?.cadence ?? defaultPolicy;
   }

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { SearchCountNote } from '../search/SearchCountNote';
 import { useTranslation } from 'react-i18next';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { QueryClient, QueryKey } from '@tanstack/react-query';
@@ -595,6 +596,7 @@ export function CalendarPage({ view: askedView, date, onNavigate, onOpenPost }: 
       {query.trim() ? (
         <div className="search-panel" aria-label={t('calendarUi.searchResults')}>
           {search.data?.length === 0 ? <p className="muted">{t('calendarUi.noResults')}</p> : null}
+          {search.data && search.data.length > 0 ? <SearchCountNote query={query.trim()} shown={search.data.length} filter={filter} /> : null}
           <ul>
             {(search.data ?? []).map((hit) => (
               <li key={hit.id}>

@@ -149,6 +149,7 @@ export const en: Messages = {
     placeholder: 'Title, text or note…',
     none: 'No results',
     close: 'Close',
+    bestOf: 'The {{shown, number}} best of {{total, number}} results: refine the search to find the others.',
   },
   settings: {
     title: 'Settings',

@@ -151,6 +151,7 @@ export const fr = {
     placeholder: 'Titre, texte ou note…',
     none: 'Aucun résultat',
     close: 'Fermer',
+    bestOf: 'Les {{shown, number}} plus pertinents sur {{total, number}}\u00a0résultats\u00a0: précisez la recherche pour trouver les autres.',
   },
   settings: {
     title: 'Réglages',

@@ -5,6 +5,7 @@ import { api } from '../api';
 import { keys, usePartners } from '../app/queries';
 import { useDateFormat } from '../ui/useDateFormat';
 import { useDebouncedValue } from '../ui/useDebouncedValue';
+import { SearchCountNote } from './SearchCountNote';
 
 /** Results shown: FTS5 ranks and keeps these many, so a common word costs no more than a rare one. */
 const TOP = 20;
@@ -76,6 +77,7 @@ export function SearchDialog({ onClose, onPick }: { onClose: () => void; onPick:
             ))
           : null}
       </ul>
+      {current && current.length > 0 ? <SearchCountNote query={settled} shown={current.length} /> : null}
       <button className="link" onClick={onClose}>
         {t('search.close')}
       </button>

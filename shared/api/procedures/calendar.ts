@@ -7,6 +7,8 @@ import {
   CalendarRangeInput,
   PartnerSlots,
   ScheduleInput,
+  SearchCount,
+  SearchCountInput,
   SearchHit,
   SearchInput,
   SlotProposal,
@@ -21,6 +23,8 @@ export const calendarProcedures = {
   'calendar.unscheduled': procedure(z.object({ partnerIds }).strict().default({}), z.array(CalendarEntry)),
   'calendar.schedule': procedure(ScheduleInput, CalendarEntry),
   'calendar.search': procedure(SearchInput, z.array(SearchHit)),
+  /** The number of posts a search matches, asked beside it: its hits are the best few of them. */
+  'calendar.searchCount': procedure(SearchCountInput, SearchCount),
   'calendar.warnings': procedure(WarningsInput, z.array(PartnerWarning)),
   'calendar.slots': procedure(z.object({ partnerIds }).strict().default({}), z.array(PartnerSlots)),
   'calendar.nextSlot': procedure(z.object({ id: z.uuid() }).strict(), SlotProposal),

@@ -2,12 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { expect, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { startPlume } from './support/plumeServer';
 import type { RunningPlume } from './support/plumeServer';
 
 /**
- * The Posts page on a workspace larger than a page of the list. It used to read the newest 500
- * posts and show them as if they were all: no count, no search, the rest out of reach.
+ * A workspace larger than a page of any list. The Posts page used to read the newest 500 posts
+ * and show them as if they were all (no count, no search, the rest out of reach); Ctrl+K and the
+ * calendar's search showed their best 20 or 50 hits without a word of the others.
  */
 const POSTS = 1_100;
 let plume: RunningPlume;
@@ -18,12 +20,12 @@ test.afterEach(async () => {
   await plume.stop();
 });
 
-test('every post of a large workspace can be counted, scrolled to and found', async ({ page }) => {
-  test.setTimeout(90_000);
+/** Me Dupont and Youssef Benali, and POSTS posts over the hours since 2024, written as a workspace of years holds them. */
+async function seed(page: Page): Promise<void> {
   await page.goto(plume.url);
   const dupont = await plume.call(page.request, 'partners.create', { displayName: 'Me Claire Dupont', timeZone: 'Europe/Paris' });
   const benali = await plume.call(page.request, 'partners.create', { displayName: 'Youssef Benali', timeZone: 'Africa/Casablanca' });
-  // A workspace of years, written as it holds them (creating 1,100 posts one call at a time takes minutes).
+  // Creating 1,100 posts one call at a time takes minutes.
   const db = new Database(join(plume.dataDir, 'plume.sqlite'));
   const insert = db.prepare(
     `INSERT INTO posts (id, partner_id, title, networks, content_json, plain_text, status, version, created_at, updated_at)
@@ -37,7 +39,11 @@ test('every post of a large workspace can be counted, scrolled to and found', as
     }
   })();
   db.close();
+}
 
+test('every post of a large workspace can be counted, scrolled to and found', async ({ page }) => {
+  test.setTimeout(90_000);
+  await seed(page);
   await page.reload();
   await page.getByRole('link', { name: 'Publications' }).click();
   const count = page.getByTestId('post-count');
@@ -72,4 +78,32 @@ test('every post of a large workspace can be counted, scrolled to and found', as
   await page.getByLabel('Rechercher dans les publications').fill('zzzz');
   await expect(page.getByText('Aucune publication ne correspond.')).toBeVisible();
   await expect(count).toHaveText('0\u00a0publication');
+});
+
+test('Ctrl+K and the calendar’s search say when their hits are the best few of many', async ({ page }) => {
+  test.setTimeout(60_000);
+  await seed(page);
+  await page.reload();
+  await expect(page.getByTestId('workspace-ready')).toHaveText('ready');
+
+  // 549 posts speak of mediation: Ctrl+K shows its 20 best and says so.
+  await page.keyboard.press('Control+k');
+  await page.getByRole('dialog').getByRole('searchbox').fill('médiation');
+  await expect(page.getByTestId('quick-search-hit')).toHaveCount(20);
+  await expect(page.getByTestId('search-count')).toHaveText(
+    'Les 20 plus pertinents sur 549\u00a0résultats\u00a0: précisez la recherche pour trouver les autres.',
+  );
+  // A search whose hits are all there says nothing more.
+  await page.getByRole('dialog').getByRole('searchbox').fill('usucapion');
+  await expect(page.getByTestId('quick-search-hit')).toHaveCount(1);
+  await expect(page.getByTestId('search-count')).toHaveCount(0);
+  await page.keyboard.press('Escape');
+
+  // The calendar's box shows 50, counted within its filters.
+  await page.getByRole('link', { name: 'Calendrier' }).click();
+  await page.getByLabel('Rechercher dans les titres, textes et notes').fill('mediation');
+  await expect(page.getByTestId('search-hit')).toHaveCount(50);
+  await expect(page.getByTestId('search-count')).toHaveText(
+    'Les 50 plus pertinents sur 549\u00a0résultats\u00a0: précisez la recherche pour trouver les autres.',
+  );
 });
