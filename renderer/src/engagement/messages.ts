@@ -6,9 +6,10 @@ export const engagementMessages = defineMessages(
   {
     engagement: {
       title: 'Résultats',
-      figure: '{{metric}}\u00a0: {{value}}',
-      badge_one: '{{count}} interaction',
-      badge_other: '{{count}} interactions',
+      figure: '{{metric}}\u00a0: {{value, number}}',
+      value: '{{value, number}}',
+      badge_one: '{{count, number}} interaction',
+      badge_other: '{{count, number}} interactions',
       none: 'Aucun chiffre pour l’instant.',
       notPublished: 'Les chiffres arrivent une fois la publication en ligne.',
       planned: 'Lus sur le réseau 1\u00a0h, 24\u00a0h, 7\u00a0jours et 30\u00a0jours après la publication.',
@@ -41,8 +42,8 @@ export const engagementMessages = defineMessages(
       partner: {
         title: 'Résultats des 90 derniers jours',
         nothing: 'Rien de publié ces 90 derniers jours.',
-        posts_one: '{{count}} publication',
-        posts_other: '{{count}} publications',
+        posts_one: '{{count, number}} publication',
+        posts_other: '{{count, number}} publications',
       },
       import: {
         title: 'Importer l’export LinkedIn',
@@ -90,9 +91,10 @@ export const engagementMessages = defineMessages(
   {
     engagement: {
       title: 'Results',
-      figure: '{{metric}}: {{value}}',
-      badge_one: '{{count}} interaction',
-      badge_other: '{{count}} interactions',
+      figure: '{{metric}}: {{value, number}}',
+      value: '{{value, number}}',
+      badge_one: '{{count, number}} interaction',
+      badge_other: '{{count, number}} interactions',
       none: 'No figures yet.',
       notPublished: 'Figures come once the post is live.',
       planned: 'Read from the network 1 h, 24 h, 7 days and 30 days after publication.',
@@ -109,7 +111,7 @@ export const engagementMessages = defineMessages(
         stopped: 'The network refuses the account’s access: readings stopped. Reconnect the account.',
       },
       manual: { open: 'Type figures', when: 'Read on', save: 'Save' },
-      partner: { title: 'Results, last 90 days', nothing: 'Nothing published in the last 90 days.', posts_one: '{{count}} post', posts_other: '{{count}} posts' },
+      partner: { title: 'Results, last 90 days', nothing: 'Nothing published in the last 90 days.', posts_one: '{{count, number}} post', posts_other: '{{count, number}} posts' },
       import: {
         title: 'Import the LinkedIn export',
         help: 'On LinkedIn: Analytics → Post impressions → Export. The XLSX file (or its TOP POSTS sheet as CSV) is matched to posts by link, else by day.',
