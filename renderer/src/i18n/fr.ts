@@ -47,7 +47,7 @@ export const fr = {
     archiveConfirm_one:
       'Archiver {{name}}\u202f? Sa publication programmée ne partira pas\u00a0: elle redevient «\u00a0Validée\u00a0» et sera reprogrammée si vous désarchivez ce partenaire. Ses publications n’apparaîtront plus dans le calendrier, les listes ni la recherche\u00a0; rien n’est supprimé.',
     archiveConfirm_other:
-      'Archiver {{name}}\u202f? Ses {{count}}\u00a0publications programmées ne partiront pas\u00a0: elles redeviennent «\u00a0Validées\u00a0» et seront reprogrammées si vous désarchivez ce partenaire. Ses publications n’apparaîtront plus dans le calendrier, les listes ni la recherche\u00a0; rien n’est supprimé.',
+      'Archiver {{name}}\u202f? Ses {{count, number}}\u00a0publications programmées ne partiront pas\u00a0: elles redeviennent «\u00a0Validées\u00a0» et seront reprogrammées si vous désarchivez ce partenaire. Ses publications n’apparaîtront plus dans le calendrier, les listes ni la recherche\u00a0; rien n’est supprimé.',
     empty: 'Aucun partenaire pour l’instant.',
     localTime: 'Heure locale\u00a0: {{time}}',
     form: {
@@ -114,8 +114,8 @@ export const fr = {
     linkInvalid: 'Adresse invalide\u00a0: seules les adresses https://, http:// et mailto: sont acceptées.',
     emoji: 'Émoji',
     emojiHint: 'Plus d’émojis\u00a0: Windows + . / Ctrl + Cmd + Espace / Ctrl + .',
-    characters_one: '{{count}} caractère',
-    characters_other: '{{count}} caractères',
+    characters_one: '{{count, number}} caractère',
+    characters_other: '{{count, number}} caractères',
     conflict: {
       title: 'Cette publication a été modifiée dans une autre fenêtre.',
       body: 'Vos dernières modifications ne sont pas encore enregistrées. Choisissez la version à garder.',
