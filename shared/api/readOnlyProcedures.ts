@@ -54,6 +54,7 @@ const readOnly = [
   'calendar.range',
   'calendar.days',
   'calendar.unscheduled',
+  'calendar.unscheduledCount',
   'calendar.search',
   'calendar.searchCount',
   'calendar.warnings',

@@ -88,6 +88,9 @@ export const SearchInput = z
   })
   .strict();
 
+/** Posts without a date the calendar's tray lists, the last edited first (`calendar.unscheduledCount` gives them all). */
+export const UNSCHEDULED_SHOWN = 500;
+
 /** How many posts a search matches in all, beyond the hits it returns (`calendar.searchCount`). */
 export const SearchCountInput = SearchInput.omit({ limit: true });
 export const SearchCount = z.object({ total: z.number().int().nonnegative() });

@@ -80,7 +80,7 @@ test('every post of a large workspace can be counted, scrolled to and found', as
   await expect(count).toHaveText('0\u00a0publication');
 });
 
-test('Ctrl+K and the calendar’s search say when their hits are the best few of many', async ({ page }) => {
+test('Ctrl+K, the calendar’s search and its tray of posts without a date say when they show the first few of many', async ({ page }) => {
   test.setTimeout(60_000);
   await seed(page);
   await page.reload();
@@ -99,8 +99,11 @@ test('Ctrl+K and the calendar’s search say when their hits are the best few of
   await expect(page.getByTestId('search-count')).toHaveCount(0);
   await page.keyboard.press('Escape');
 
-  // The calendar's box shows 50, counted within its filters.
+  // The calendar's tray of posts without a date lists the 500 last edited, and says so.
   await page.getByRole('link', { name: 'Calendrier' }).click();
+  await expect(page.getByTestId('unscheduled-shown-of')).toHaveText('Les 500 dernières modifiées sur 1\u202f100\u00a0: les autres sont dans Publications.');
+
+  // The calendar's box shows 50, counted within its filters.
   await page.getByLabel('Rechercher dans les titres, textes et notes').fill('mediation');
   await expect(page.getByTestId('search-hit')).toHaveCount(50);
   await expect(page.getByTestId('search-count')).toHaveText(

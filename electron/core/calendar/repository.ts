@@ -4,6 +4,7 @@ import type { Network } from '../../../shared/posts/networks';
 import { postStatuses } from '../../../shared/posts/schema';
 import type { PostStatus } from '../../../shared/posts/schema';
 import type { CalendarEntry, CalendarFilter, SearchHit } from '../../../shared/calendar/entries';
+import { UNSCHEDULED_SHOWN } from '../../../shared/calendar/entries';
 import { SNIPPET_CLOSE, SNIPPET_OPEN, snippetParts } from '../../../shared/calendar/search';
 import type { CalendarPost } from '../../../shared/calendar/warnings';
 
@@ -150,11 +151,18 @@ export class CalendarRepository {
   }
 
   unscheduled(partnerIds: string[] | undefined): CalendarEntry[] {
-    const params: Params = {};
+    const params: Params = { limit: UNSCHEDULED_SHOWN };
     const sql = `SELECT ${COLUMNS} FROM posts p
       WHERE p.scheduled_at IS NULL AND ${filterSql(partnerIds ? { partnerIds } : {}, params)}
-      ORDER BY p.updated_at DESC LIMIT 500`;
+      ORDER BY p.updated_at DESC LIMIT @limit`;
     return (this.prepared(sql).all(params) as EntryTuple[]).map(fromTuple);
+  }
+
+  /** Posts without a date in all (the tray lists the UNSCHEDULED_SHOWN last edited). */
+  unscheduledCount(partnerIds: string[] | undefined): number {
+    const params: Params = {};
+    const sql = `SELECT count(*) FROM posts p WHERE p.scheduled_at IS NULL AND ${filterSql(partnerIds ? { partnerIds } : {}, params)}`;
+    return this.db.prepare(sql).pluck().get(params) as number;
   }
 
   entry(id: string): CalendarEntry | null {

@@ -75,6 +75,10 @@ export class CalendarService {
     return this.calendar.unscheduled(partnerIds);
   }
 
+  unscheduledCount(partnerIds: string[] | undefined): number {
+    return this.calendar.unscheduledCount(partnerIds);
+  }
+
   schedule(id: string, scheduledAt: number | null, zone: string | null): CalendarEntry {
     if (!this.calendar.setSchedule(id, scheduledAt, zone, this.clock.now())) throw notFound('post', id);
     const entry = this.calendar.entry(id);

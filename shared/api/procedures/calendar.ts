@@ -21,6 +21,8 @@ export const calendarProcedures = {
   'calendar.range': procedure(CalendarRangeInput, z.array(CalendarEntry)),
   'calendar.days': procedure(CalendarDaysInput, CalendarDays),
   'calendar.unscheduled': procedure(z.object({ partnerIds }).strict().default({}), z.array(CalendarEntry)),
+  /** Posts without a date in all: the tray lists the last edited UNSCHEDULED_SHOWN. */
+  'calendar.unscheduledCount': procedure(z.object({ partnerIds }).strict().default({}), SearchCount),
   'calendar.schedule': procedure(ScheduleInput, CalendarEntry),
   'calendar.search': procedure(SearchInput, z.array(SearchHit)),
   /** The number of posts a search matches, asked beside it: its hits are the best few of them. */
