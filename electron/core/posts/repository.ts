@@ -216,7 +216,10 @@ export class PostRepository {
       where.push('p.id IN (SELECT s.post_id FROM post_search f JOIN post_search_ids s ON s.search_id = f.rowid WHERE post_search MATCH @match)');
       params.match = filter.match;
     }
-    const total = (this.db.prepare(`SELECT count(*) AS n FROM posts p JOIN partners pa ON pa.id = p.partner_id WHERE ${where.join(' AND ')}`).get(params) as { n: number }).n;
+    const total =
+      filter.match !== null && !filter.status
+        ? this.matchCount(filter.match, filter.partnerId)
+        : (this.db.prepare(`SELECT count(*) AS n FROM posts p JOIN partners pa ON pa.id = p.partner_id WHERE ${where.join(' AND ')}`).get(params) as { n: number }).n;
     if (filter.after) {
       where.push('(p.updated_at < @afterAt OR (p.updated_at = @afterAt AND p.id < @afterId))');
       params.afterAt = filter.after.updatedAt;
@@ -226,6 +229,28 @@ export class PostRepository {
       WHERE ${where.join(' AND ')} ORDER BY p.updated_at DESC, p.id DESC LIMIT @limit`;
     const items = (this.db.prepare(sql).all({ ...params, limit: filter.limit }) as SummaryRow[]).map(toSummary);
     return { items, total };
+  }
+
+  /**
+   * Posts of active partners (or of one) that `match` finds. Joining every match to its post
+   * took ~0.2 s for a word half of 100,000 posts hold; FTS5 counts its own matches in
+   * milliseconds, so the archived partners' matches are taken off that count instead, or one
+   * partner's posts met with the matches in memory.
+   */
+  private matchCount(match: string, partnerId: string | undefined): number {
+    const among = (partnerIds: readonly string[]): number => {
+      if (partnerIds.length === 0) return 0;
+      const matched = new Set(this.db.prepare('SELECT rowid FROM post_search WHERE post_search MATCH ?').pluck().all(match) as number[]);
+      const ids = this.db
+        .prepare(`SELECT s.search_id FROM posts p JOIN post_search_ids s ON s.post_id = p.id WHERE p.partner_id IN (${partnerIds.map(() => '?').join(', ')})`)
+        .pluck()
+        .all(...partnerIds) as number[];
+      return ids.filter((id) => matched.has(id)).length;
+    };
+    const archived = this.db.prepare('SELECT id FROM partners WHERE archived_at IS NOT NULL').pluck().all() as string[];
+    if (partnerId !== undefined) return archived.includes(partnerId) ? 0 : among([partnerId]);
+    const all = this.db.prepare('SELECT count(*) FROM (SELECT rowid FROM post_search WHERE post_search MATCH ?)').pluck().get(match) as number;
+    return all - among(archived);
   }
 
   insert(record: PostRecord, now: number): void {

@@ -86,10 +86,17 @@ describe('the post list, page by page', () => {
     expect(oldest.items.map((item) => item.title)).toEqual(['Billet 0000']);
   });
 
-  it('leaves an archived partner’s posts out of the rows and the count', async () => {
+  it('leaves an archived partner’s posts out of the rows and the count, searched or not', async () => {
     await t.call('partners.setArchived', { id: partners[1] ?? '', archived: true });
     const page = await t.call('posts.page', { limit: 10 });
     expect(page.total).toBe(POSTS / 2);
     expect(page.items).toHaveLength(10);
+    // Searched too: the count of words found leaves them out, the first partner's (every other post) remain.
+    const mediation = await everyPage({ query: 'médiation' }, 100);
+    expect(mediation.totals[0]).toBe(mediation.titles.length);
+    expect(mediation.titles.length).toBeGreaterThan(0);
+    expect(await t.call('posts.page', { query: 'médiation', partnerId: partners[1] ?? '' })).toMatchObject({ total: 0, items: [] });
+    const mine = await everyPage({ query: 'médiation', partnerId: partners[0] ?? '' }, 100);
+    expect(mine.totals[0]).toBe(mediation.titles.length);
   });
 });
