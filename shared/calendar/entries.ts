@@ -88,6 +88,14 @@ export const SearchInput = z
   })
   .strict();
 
+/** Posts without a date the calendar's tray lists, the last edited first (`calendar.unscheduledCount` gives them all). */
+export const UNSCHEDULED_SHOWN = 500;
+
+/** How many posts a search matches in all, beyond the hits it returns (`calendar.searchCount`). */
+export const SearchCountInput = SearchInput.omit({ limit: true });
+export const SearchCount = z.object({ total: z.number().int().nonnegative() });
+export type SearchCount = z.infer<typeof SearchCount>;
+
 /** A match, best first (title matches weigh most), with the matching passage split into highlighted parts. */
 export const SearchHit = CalendarEntry.extend({ snippet: z.array(SnippetPart) });
 export type SearchHit = z.infer<typeof SearchHit>;

@@ -137,3 +137,29 @@ export const RevisionDetail = Revision.extend({
   firstComments: FirstComments.optional(),
 });
 export type RevisionDetail = z.infer<typeof RevisionDetail>;
+
+/**
+ * One page of the post list, newest change first: the list reads on from the last row it holds
+ * (`after`), and every page says how many posts match in all (`total`), so a workspace of
+ * 100,000 posts is never shown as its first few hundred. `query` finds words as the calendar's
+ * search does (accents and case folded, the last word as typed so far).
+ */
+export const POST_PAGE_MAX = 500;
+export const PostPageInput = z
+  .object({
+    partnerId: z.uuid().optional(),
+    query: z.string().max(200).optional(),
+    status: PostStatus.optional(),
+    after: z.object({ updatedAt: z.number().int(), id: PostId }).strict().optional(),
+    limit: z.number().int().min(1).max(POST_PAGE_MAX).default(200),
+  })
+  .strict();
+export type PostPageInput = z.infer<typeof PostPageInput>;
+export const PostPage = z.object({
+  items: z.array(PostSummary),
+  /** Posts matching the filter in all, loaded or not. */
+  total: z.number().int().nonnegative(),
+  /** Where the next page starts; null when this page is the last. */
+  next: z.object({ updatedAt: z.number().int(), id: PostId }).nullable(),
+});
+export type PostPage = z.infer<typeof PostPage>;

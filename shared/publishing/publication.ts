@@ -167,10 +167,17 @@ export const QueueItem = z.object({
 });
 export type QueueItem = z.infer<typeof QueueItem>;
 
+/** Publications the Envoi page lists, unfinished first then the latest finished; `total` says how many there are in all. */
+export const QUEUE_SHOWN = 300;
+/** Missed posts named on the Envoi page, oldest first; `missedTotal` says how many wait in all. */
+export const MISSED_SHOWN = 20;
 export const PublicationQueue = z.object({
   online: z.boolean(),
   items: z.array(QueueItem),
-  /** Approved posts that missed their slot and wait for a decision. */
+  /** Publications under way or done, in all (the list holds the first QUEUE_SHOWN). */
+  total: z.number().int().nonnegative(),
+  /** Approved posts that missed their slot and wait for a decision, oldest first (at most MISSED_SHOWN). */
   missed: z.array(z.object({ postId: PostId, title: z.string(), scheduledAt: z.number().int().nullable() })),
+  missedTotal: z.number().int().nonnegative(),
 });
 export type PublicationQueue = z.infer<typeof PublicationQueue>;

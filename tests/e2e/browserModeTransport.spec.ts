@@ -35,9 +35,9 @@ test('the first screen asks for the open post and the post list in one request, 
   await expect(page.getByTestId('post-body')).toContainText('La révision triennale du loyer.');
   await expect(page.getByTestId('post-item')).toHaveCount(1);
   const first = requests[0] ?? [];
-  expect(first).toEqual(expect.arrayContaining(['settings.get', 'workspace.state', 'partners.list', 'posts.get', 'posts.list']));
+  expect(first).toEqual(expect.arrayContaining(['settings.get', 'workspace.state', 'partners.list', 'posts.get', 'posts.page']));
   // The open post is asked for before the list: core answers it first.
-  expect(first.indexOf('posts.get')).toBeLessThan(first.indexOf('posts.list'));
+  expect(first.indexOf('posts.get')).toBeLessThan(first.indexOf('posts.page'));
   // Every read the page asked for, far fewer requests than reads.
   const reads = requests.flat().length;
   expect(requests.length).toBeLessThan(reads / 2);

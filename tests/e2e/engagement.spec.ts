@@ -37,7 +37,8 @@ test('figures typed by hand for a post published by hand are shown on the post, 
   await expect(table.locator('thead th')).toHaveText(['Lu le', 'Source', 'J’aime', 'Réponses', 'Impressions']);
   await expect(table.locator('tbody tr')).toHaveCount(1);
   await expect(table.locator('tbody tr td').nth(1)).toHaveText('Saisie');
-  await expect(table.locator('tbody tr td.figure')).toHaveText(['42', '7', '2310']);
+  // Thousands grouped as French writes them (« 2310 » was one run of digits).
+  await expect(table.locator('tbody tr td.figure')).toHaveText(['42', '7', '2\u202f310']);
   const stored = await plume.call(page.request, 'engagement.forPost', { postId });
   expect(stored.publications[0]?.readings).toMatchObject([{ source: 'manual', figures: { likes: 42, replies: 7, impressions: 2310 } }]);
 

@@ -58,7 +58,7 @@ test('the LinkedIn export is imported on the partner’s page, a row without a P
     'Aucune publication Plume ce jour-là',
   ]);
   await expect(panel.getByTestId('partner-engagement-linkedin')).toContainText('1 publication');
-  await expect(panel.getByTestId('partner-engagement-linkedin').locator('[data-metric="impressions"]')).toHaveText('Impressions\u00a0: 2310');
+  await expect(panel.getByTestId('partner-engagement-linkedin').locator('[data-metric="impressions"]')).toHaveText('Impressions\u00a0: 2\u202f310');
 
   // The post shows the imported reading too.
   await page.goto(`${plume.origin}/#/posts/${postId}`);

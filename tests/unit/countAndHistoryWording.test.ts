@@ -38,6 +38,26 @@ describe('counts read as sentences', () => {
   });
 });
 
+describe('large counts read with their thousands grouped', () => {
+  it.each([
+    ['fr', 'records.auditOk', 1_000_011, 'Journal d’audit vérifié, 1\u202f000\u202f011\u00a0entrées'],
+    ['en', 'records.auditOk', 1_000_011, 'Audit log verified, 1,000,011 entries'],
+    ['fr', 'posts.count', 100_000, '100\u202f000\u00a0publications'],
+    ['en', 'posts.count', 100_000, '100,000 posts'],
+    ['fr', 'posts.count', 1, '1\u00a0publication'],
+    ['fr', 'engagement.badge', 1_234, '1\u202f234 interactions'],
+    ['en', 'engagement.badge', 1_234, '1,234 interactions'],
+  ] as const)('%s %s for %i', (lng, key, count, expected) => {
+    // An agency's audit log: « 1000011 entrées » was printed as one run of digits.
+    expect(ui[lng](key, { count })).toBe(expected);
+  });
+
+  it('writes every count of the UI so (« 3142 validations » in a sign-off record export)', () => {
+    expect(ui.fr('records.exported', { count: 3_142, path: '/x' })).toContain('(3\u202f142 validations)');
+    expect(ui.en('records.exported', { count: 3_142, path: '/x' })).toContain('(3,142 approvals)');
+  });
+});
+
 describe('the sign-off history', () => {
   const queued = { action: 'signoffEmailQueued', channel: 'email', actor: { kind: 'community_manager', name: 'Camille' } } as const;
 

@@ -4,6 +4,7 @@ import type { Network } from '../../../shared/posts/networks';
 import { postStatuses } from '../../../shared/posts/schema';
 import type { PostStatus } from '../../../shared/posts/schema';
 import type { CalendarEntry, CalendarFilter, SearchHit } from '../../../shared/calendar/entries';
+import { UNSCHEDULED_SHOWN } from '../../../shared/calendar/entries';
 import { SNIPPET_CLOSE, SNIPPET_OPEN, snippetParts } from '../../../shared/calendar/search';
 import type { CalendarPost } from '../../../shared/calendar/warnings';
 
@@ -150,11 +151,18 @@ export class CalendarRepository {
   }
 
   unscheduled(partnerIds: string[] | undefined): CalendarEntry[] {
-    const params: Params = {};
+    const params: Params = { limit: UNSCHEDULED_SHOWN };
     const sql = `SELECT ${COLUMNS} FROM posts p
       WHERE p.scheduled_at IS NULL AND ${filterSql(partnerIds ? { partnerIds } : {}, params)}
-      ORDER BY p.updated_at DESC LIMIT 500`;
+      ORDER BY p.updated_at DESC LIMIT @limit`;
     return (this.prepared(sql).all(params) as EntryTuple[]).map(fromTuple);
+  }
+
+  /** Posts without a date in all (the tray lists the UNSCHEDULED_SHOWN last edited). */
+  unscheduledCount(partnerIds: string[] | undefined): number {
+    const params: Params = {};
+    const sql = `SELECT count(*) FROM posts p WHERE p.scheduled_at IS NULL AND ${filterSql(partnerIds ? { partnerIds } : {}, params)}`;
+    return this.db.prepare(sql).pluck().get(params) as number;
   }
 
   entry(id: string): CalendarEntry | null {
@@ -185,8 +193,7 @@ export class CalendarRepository {
    * check walks at most SEARCH_CANDIDATES rowids of the word's own list, newest first.
    */
   search(query: { match: string; asTyped: string }, filter: CalendarFilter, limit = 50): SearchHit[] {
-    const common = this.countUpTo.get(query.asTyped, SEARCH_CANDIDATES)?.n === SEARCH_CANDIDATES;
-    const match = common ? query.asTyped : query.match;
+    const match = this.searchMatch(query);
     const params: Params = { match, limit, candidates: SEARCH_CANDIDATES, open: SNIPPET_OPEN, close: SNIPPET_CLOSE };
     const rows = this.db
       .prepare<Params, SearchTuple>(
@@ -213,6 +220,63 @@ export class CalendarRepository {
       .raw(true)
       .all(params);
     return rows.map((row) => ({ ...fromTuple(row), snippet: snippetParts(row[11]) }));
+  }
+
+  /** The expression `search` uses: the words as typed when they alone match more posts than it ranks. */
+  private searchMatch(query: { match: string; asTyped: string }): string {
+    const common = this.countUpTo.get(query.asTyped, SEARCH_CANDIDATES)?.n === SEARCH_CANDIDATES;
+    return common ? query.asTyped : query.match;
+  }
+
+  /**
+   * How many posts `search` chooses its hits among (the same expression and filter), in all.
+   * Joining every match to its post costs ~1–2 s for a word most of 100,000 posts hold (each
+   * a lookup by text id in a large file); FTS5 counts its own matches in milliseconds. So with
+   * no filter but partners, the count is FTS5's less the matches among archived partners'
+   * posts, or the matches among the chosen partners' posts, each read through the partner index.
+   */
+  searchCount(query: { match: string; asTyped: string }, filter: CalendarFilter): number {
+    const match = this.searchMatch(query);
+    if (!filter.statuses && !filter.networks) {
+      const archived = this.db.prepare('SELECT id FROM partners WHERE archived_at IS NOT NULL').pluck().all() as string[];
+      if (!filter.partnerIds) {
+        const all = (this.db.prepare('SELECT count(*) AS n FROM (SELECT rowid FROM post_search WHERE post_search MATCH ?)').get(match) as { n: number }).n;
+        return archived.length ? all - this.matchesAmong(match, archived) : all;
+      }
+      const chosen = filter.partnerIds.filter((id) => !archived.includes(id));
+      return chosen.length ? this.matchesAmong(match, chosen) : 0;
+    }
+    const params: Params = { match };
+    const row = this.db
+      .prepare<Params, { n: number }>(
+        `SELECT count(*) AS n FROM post_search f
+         JOIN post_search_ids s ON s.search_id = f.rowid
+         JOIN posts p ON p.id = s.post_id
+         WHERE post_search MATCH @match AND ${filterSql(filter, params)}`,
+      )
+      .get(params);
+    return row?.n ?? 0;
+  }
+
+  /**
+   * Matches of `match` among these partners' posts: FTS5's rowids and the posts' search ids,
+   * each read on its own and met here (as one query, SQLite ran the match again for each post).
+   */
+  private matchesAmong(match: string, partnerIds: readonly string[]): number {
+    const matched = new Set(this.db.prepare('SELECT rowid FROM post_search WHERE post_search MATCH ?').pluck().all(match) as number[]);
+    if (matched.size === 0) return 0;
+    const params: Params = {};
+    const ids = this.db
+      .prepare(
+        `SELECT s.search_id FROM posts p INDEXED BY posts_partner
+         JOIN post_search_ids s ON s.post_id = p.id
+         WHERE p.partner_id IN (${bindList('partner', partnerIds, params)})`,
+      )
+      .pluck()
+      .all(params) as number[];
+    let n = 0;
+    for (const id of ids) if (matched.has(id)) n++;
+    return n;
   }
 
   /** Active partners' zones (all of them, or those listed), for per-partner computations. */

@@ -75,6 +75,10 @@ export class CalendarService {
     return this.calendar.unscheduled(partnerIds);
   }
 
+  unscheduledCount(partnerIds: string[] | undefined): number {
+    return this.calendar.unscheduledCount(partnerIds);
+  }
+
   schedule(id: string, scheduledAt: number | null, zone: string | null): CalendarEntry {
     if (!this.calendar.setSchedule(id, scheduledAt, zone, this.clock.now())) throw notFound('post', id);
     const entry = this.calendar.entry(id);
@@ -87,6 +91,13 @@ export class CalendarService {
     const match = ftsQuery(query);
     const asTyped = ftsQueryAsTyped(query);
     return match === null || asTyped === null ? [] : this.calendar.search({ match, asTyped }, filter, limit);
+  }
+
+  /** How many posts `search` finds among, in all (its hits are the best few). */
+  searchCount(query: string, filter: CalendarFilter): number {
+    const match = ftsQuery(query);
+    const asTyped = ftsQueryAsTyped(query);
+    return match === null || asTyped === null ? 0 : this.calendar.searchCount({ match, asTyped }, filter);
   }
 
   private policyFor(partnerId: string): CadencePolicy {

@@ -4,6 +4,7 @@ import type { PostService } from './service';
 export const postHandlers = (posts: PostService) =>
   defineHandlers({
     'posts.list': (filter) => posts.list(filter),
+    'posts.page': (input) => posts.page(input),
     'posts.get': ({ id }) => posts.get(id),
     'posts.create': (fields) => posts.create(fields),
     'posts.save': (fields) => posts.save(fields),

@@ -130,6 +130,15 @@ export interface ListFilter {
   limit: number;
 }
 
+export interface PageFilter {
+  partnerId?: string | undefined;
+  status?: PostStatus | undefined;
+  /** An FTS5 expression (shared/calendar/search.ts), or null for every post. */
+  match: string | null;
+  after?: { updatedAt: number; id: string } | undefined;
+  limit: number;
+}
+
 export class PostRepository {
   private readonly byId: Statement<[string], PostRow>;
   private readonly newestRevisionOf: Statement<[string], { id: number; title: string; body: Buffer; versions_json: string | null }>;
@@ -185,6 +194,63 @@ export class PostRepository {
     const sql = `SELECT ${SUMMARY_COLUMNS} FROM posts p JOIN partners pa ON pa.id = p.partner_id
       WHERE ${where.join(' AND ')} ORDER BY p.updated_at DESC LIMIT @limit`;
     return (this.db.prepare(sql).all(params) as SummaryRow[]).map(toSummary);
+  }
+
+  /**
+   * A page of the post list (newest change first, ties by id) from `after` on, and how many posts
+   * match in all. `match` is an FTS5 expression from shared/calendar/search.ts (`ftsQuery`), which
+   * quotes every word typed; null lists every post.
+   */
+  page(filter: PageFilter): { items: PostSummary[]; total: number } {
+    const where: string[] = ['pa.archived_at IS NULL'];
+    const params: Record<string, string | number> = {};
+    if (filter.partnerId) {
+      where.push('p.partner_id = @partnerId');
+      params.partnerId = filter.partnerId;
+    }
+    if (filter.status) {
+      where.push('p.status = @status');
+      params.status = filter.status;
+    }
+    if (filter.match !== null) {
+      where.push('p.id IN (SELECT s.post_id FROM post_search f JOIN post_search_ids s ON s.search_id = f.rowid WHERE post_search MATCH @match)');
+      params.match = filter.match;
+    }
+    const total =
+      filter.match !== null && !filter.status
+        ? this.matchCount(filter.match, filter.partnerId)
+        : (this.db.prepare(`SELECT count(*) AS n FROM posts p JOIN partners pa ON pa.id = p.partner_id WHERE ${where.join(' AND ')}`).get(params) as { n: number }).n;
+    if (filter.after) {
+      where.push('(p.updated_at < @afterAt OR (p.updated_at = @afterAt AND p.id < @afterId))');
+      params.afterAt = filter.after.updatedAt;
+      params.afterId = filter.after.id;
+    }
+    const sql = `SELECT ${SUMMARY_COLUMNS} FROM posts p JOIN partners pa ON pa.id = p.partner_id
+      WHERE ${where.join(' AND ')} ORDER BY p.updated_at DESC, p.id DESC LIMIT @limit`;
+    const items = (this.db.prepare(sql).all({ ...params, limit: filter.limit }) as SummaryRow[]).map(toSummary);
+    return { items, total };
+  }
+
+  /**
+   * Posts of active partners (or of one) that `match` finds. Joining every match to its post
+   * took ~0.2 s for a word half of 100,000 posts hold; FTS5 counts its own matches in
+   * milliseconds, so the archived partners' matches are taken off that count instead, or one
+   * partner's posts met with the matches in memory.
+   */
+  private matchCount(match: string, partnerId: string | undefined): number {
+    const among = (partnerIds: readonly string[]): number => {
+      if (partnerIds.length === 0) return 0;
+      const matched = new Set(this.db.prepare('SELECT rowid FROM post_search WHERE post_search MATCH ?').pluck().all(match) as number[]);
+      const ids = this.db
+        .prepare(`SELECT s.search_id FROM posts p JOIN post_search_ids s ON s.post_id = p.id WHERE p.partner_id IN (${partnerIds.map(() => '?').join(', ')})`)
+        .pluck()
+        .all(...partnerIds) as number[];
+      return ids.filter((id) => matched.has(id)).length;
+    };
+    const archived = this.db.prepare('SELECT id FROM partners WHERE archived_at IS NOT NULL').pluck().all() as string[];
+    if (partnerId !== undefined) return archived.includes(partnerId) ? 0 : among([partnerId]);
+    const all = this.db.prepare('SELECT count(*) FROM (SELECT rowid FROM post_search WHERE post_search MATCH ?)').pluck().get(match) as number;
+    return all - among(archived);
   }
 
   insert(record: PostRecord, now: number): void {

@@ -4,7 +4,8 @@ import { ApiError } from '../../../shared/api/errors';
 import { canonicalJson } from '../../../shared/posts/canonicalJson';
 import { emptyDoc, plainTextOf } from '../../../shared/posts/document';
 import type { DocNode } from '../../../shared/posts/document';
-import type { Post, PostSummary, RevisionDetail, RevisionPage, RevisionPageInput } from '../../../shared/posts/schema';
+import type { Post, PostPage, PostPageInput, PostSummary, RevisionDetail, RevisionPage, RevisionPageInput } from '../../../shared/posts/schema';
+import { ftsQuery } from '../../../shared/calendar/search';
 import type { PostCreateInput, PostSaveInput } from '../../../shared/posts/schema';
 import type { z } from 'zod';
 import type { Clock } from '../clock';
@@ -56,6 +57,15 @@ export class PostService {
 
   list(filter: ListFilter): PostSummary[] {
     return this.posts.list(filter);
+  }
+
+  /** A page of the post list and the number of matching posts; typed words that hold no letter or digit match every post. */
+  page(input: PostPageInput): PostPage {
+    const match = input.query ? ftsQuery(input.query) : null;
+    const { items, total } = this.posts.page({ partnerId: input.partnerId, status: input.status, match, after: input.after, limit: input.limit + 1 });
+    const shown = items.slice(0, input.limit);
+    const last = shown.at(-1);
+    return { items: shown, total, next: items.length > input.limit && last ? { updatedAt: last.updatedAt, id: last.id } : null };
   }
 
   create(fields: CreateFields): Post {

@@ -285,13 +285,20 @@ export class PublicationRepository {
     return row.at;
   }
 
-  missed(): { postId: string; title: string; scheduledAt: number | null }[] {
-    const rows = this.db.prepare("SELECT id, title, scheduled_at FROM posts WHERE status = 'missed' ORDER BY scheduled_at").all() as {
+  /** Missed posts, oldest slot first: the first `limit`, and how many there are. */
+  missed(limit: number): { items: { postId: string; title: string; scheduledAt: number | null }[]; total: number } {
+    const total = (this.db.prepare("SELECT count(*) AS n FROM posts WHERE status = 'missed'").get() as { n: number }).n;
+    const rows = this.db.prepare("SELECT id, title, scheduled_at FROM posts WHERE status = 'missed' ORDER BY scheduled_at LIMIT ?").all(limit) as {
       id: string;
       title: string;
       scheduled_at: number | null;
     }[];
-    return rows.map((row) => ({ postId: row.id, title: row.title, scheduledAt: row.scheduled_at }));
+    return { items: rows.map((row) => ({ postId: row.id, title: row.title, scheduledAt: row.scheduled_at })), total };
+  }
+
+  /** Publications the queue lists from, in all. */
+  queueTotal(): number {
+    return (this.db.prepare("SELECT count(*) AS n FROM publications p WHERE p.active = 1 OR p.state <> 'cancelled'").get() as { n: number }).n;
   }
 
   /** Why the post's slot was last missed: approved after its time, or gone by while the machine was off. */

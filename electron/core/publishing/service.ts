@@ -3,7 +3,7 @@ import { ApiError } from '../../../shared/api/errors';
 import type { Network } from '../../../shared/posts/networks';
 import type { Post } from '../../../shared/posts/schema';
 import { mediaProblems, sniffImageType } from '../../../shared/publishing/mediaLimits';
-import { MAX_UPLOAD_BYTES } from '../../../shared/publishing/publication';
+import { MAX_UPLOAD_BYTES, MISSED_SHOWN, QUEUE_SHOWN } from '../../../shared/publishing/publication';
 import type {
   AttachMediaInput,
   ManualDoneInput,
@@ -235,8 +235,9 @@ export class PublicationService {
   }
 
   queue(): PublicationQueue {
-    const items = this.deps.publications.queue(300).map((item) => ({ ...item, ...this.partsView.of(item.publicationId) }));
-    return { online: this.deps.connectivity.online, items, missed: this.deps.publications.missed() };
+    const items = this.deps.publications.queue(QUEUE_SHOWN).map((item) => ({ ...item, ...this.partsView.of(item.publicationId) }));
+    const missed = this.deps.publications.missed(MISSED_SHOWN);
+    return { online: this.deps.connectivity.online, items, total: this.deps.publications.queueTotal(), missed: missed.items, missedTotal: missed.total };
   }
 
   private post(postId: string): Post {

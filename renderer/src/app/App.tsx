@@ -17,6 +17,7 @@ import { useRoute } from './useRoute';
 import { useShortcuts } from './useShortcuts';
 import { saveRegistry } from '../editor/saveRegistry';
 import { WorkspaceHealthNotice } from '../storage/WorkspaceHealthNotice';
+import { keepEarlyKeys } from '../search/earlyKeys';
 
 /**
  * Pages other than the posts' are loaded when first opened: the first screen (often a post to
@@ -65,7 +66,11 @@ export function App() {
       newPost(null);
     },
     save: () => void saveRegistry.keepAll(),
-    search: () => setSearchOpen(true),
+    search: () => {
+      // Letters typed before the dialog has the focus go to its field, not to the page behind.
+      if (!searchOpen) keepEarlyKeys();
+      setSearchOpen(true);
+    },
   });
 
   const state = workspace.data;

@@ -1,15 +1,16 @@
-import { useQuery } from '@tanstack/react-query';
+import { infiniteQueryOptions, keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import type { QueryClient } from '@tanstack/react-query';
 import { invalidateAllSoon, invalidateSoon } from '../api/invalidateSoon';
 import { api } from '../api';
 import { cacheShowsSchedule } from '../calendar/cache';
+import type { PostStatus } from '../../../shared/posts/schema';
 
 export const keys = {
   workspace: ['workspace'] as const,
   settings: ['settings'] as const,
   partners: (includeArchived: boolean) => ['partners', { includeArchived }] as const,
   posts: ['posts'] as const,
-  postList: (partnerId: string | null, query: string) => ['posts', 'list', { partnerId, query }] as const,
+  postList: (filter: PostListFilter) => ['posts', 'list', filter] as const,
   postDetail: (postId: string | null) => ['posts', 'detail', postId] as const,
   // Outside ['posts']: a post.saved event must not refetch every loaded page of the history.
   revisions: (postId: string) => ['revisions', postId] as const,
@@ -23,10 +24,35 @@ export const partnersQuery = (includeArchived: boolean) => ({
   queryKey: keys.partners(includeArchived),
   queryFn: () => api.call('partners.list', { includeArchived }),
 });
-export const postListQuery = (partnerId: string | null, query = '') => ({
-  queryKey: keys.postList(partnerId, query),
-  queryFn: () => api.call('posts.list', { ...(partnerId ? { partnerId } : {}), ...(query ? { query } : {}), limit: 500 }),
-});
+/** What the Posts page filters its list on. */
+export interface PostListFilter {
+  partnerId: string | null;
+  query: string;
+  status: PostStatus | null;
+}
+export const ALL_POSTS: PostListFilter = { partnerId: null, query: '', status: null };
+/** Rows read at a time: the list reads the next page as its end scrolls into view. */
+export const POST_PAGE_SIZE = 200;
+type PageCursor = { updatedAt: number; id: string } | null;
+/** The post list page by page, each page saying how many posts match in all (`posts.page`). */
+export const postListQuery = (filter: PostListFilter) =>
+  infiniteQueryOptions({
+    queryKey: keys.postList(filter),
+    queryFn: ({ pageParam, signal }) =>
+      api.call(
+        'posts.page',
+        {
+          ...(filter.partnerId ? { partnerId: filter.partnerId } : {}),
+          ...(filter.query ? { query: filter.query } : {}),
+          ...(filter.status ? { status: filter.status } : {}),
+          ...(pageParam ? { after: pageParam } : {}),
+          limit: POST_PAGE_SIZE,
+        },
+        { signal },
+      ),
+    initialPageParam: null as PageCursor,
+    getNextPageParam: (last): PageCursor | undefined => last.next ?? undefined,
+  });
 export const postDetailQuery = (postId: string) => ({
   queryKey: keys.postDetail(postId),
   queryFn: () => api.call('posts.get', { id: postId }),
@@ -36,7 +62,8 @@ export const useWorkspace = () => useQuery(workspaceQuery);
 
 export const usePartners = (includeArchived = false) => useQuery(partnersQuery(includeArchived));
 
-export const usePostList = (partnerId: string | null, query = '') => useQuery(postListQuery(partnerId, query));
+/** Another filter's rows stay on screen, marked as placeholder, until the new filter's first page comes. */
+export const usePostList = (filter: PostListFilter) => useInfiniteQuery({ ...postListQuery(filter), placeholderData: keepPreviousData });
 
 /**
  * Core's events keep every open window's caches fresh (another tab saved, example data

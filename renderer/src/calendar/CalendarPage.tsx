@@ -1,4 +1,6 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { SearchCountNote } from '../search/SearchCountNote';
+import { UNSCHEDULED_SHOWN } from '../../../shared/calendar/entries';
 import { useTranslation } from 'react-i18next';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { QueryClient, QueryKey } from '@tanstack/react-query';
@@ -234,6 +236,12 @@ export function CalendarPage({ view: askedView, date, onNavigate, onOpenPost }: 
   const unscheduled = useQuery({
     queryKey: [...keys.calendar, 'unscheduled', partnerFilter],
     queryFn: () => api.call('calendar.unscheduled', partnerFilter.length ? { partnerIds: partnerFilter } : {}),
+  });
+  // The tray lists the last edited UNSCHEDULED_SHOWN: how many there are in all, said when more.
+  const unscheduledCount = useQuery({
+    queryKey: [...keys.calendar, 'unscheduledCount', partnerFilter],
+    queryFn: () => api.call('calendar.unscheduledCount', partnerFilter.length ? { partnerIds: partnerFilter } : {}),
+    enabled: unscheduled.data !== undefined && unscheduled.data.length >= UNSCHEDULED_SHOWN,
   });
 
   const [lastMove, setLastMove] = useState<Move | null>(null);
@@ -595,6 +603,7 @@ export function CalendarPage({ view: askedView, date, onNavigate, onOpenPost }: 
       {query.trim() ? (
         <div className="search-panel" aria-label={t('calendarUi.searchResults')}>
           {search.data?.length === 0 ? <p className="muted">{t('calendarUi.noResults')}</p> : null}
+          {search.data && search.data.length > 0 ? <SearchCountNote query={query.trim()} shown={search.data.length} filter={filter} /> : null}
           <ul>
             {(search.data ?? []).map((hit) => (
               <li key={hit.id}>
@@ -633,6 +642,11 @@ export function CalendarPage({ view: askedView, date, onNavigate, onOpenPost }: 
           </div>
           <aside className="unscheduled" aria-label={t('calendarUi.unscheduled')}>
             <h2>{t('calendarUi.unscheduled')}</h2>
+            {unscheduledCount.data && unscheduled.data && unscheduledCount.data.total > unscheduled.data.length ? (
+              <p className="muted small" data-testid="unscheduled-shown-of">
+                {t('calendarUi.unscheduledShownOf', { shown: unscheduled.data.length, total: unscheduledCount.data.total })}
+              </p>
+            ) : null}
             {(unscheduled.data ?? []).map((entry) => (
               <EntryChip key={entry.id} entry={entry} partner={partnerById.get(entry.partnerId)} viewerZone={viewerZone} onOpen={openEntry} onNextSlot={viewProps.onNextSlot} />
             ))}

@@ -28,8 +28,8 @@ export const digestMessages = defineMessages(
         states: { queued: 'En file', sending: 'Envoi en cours', done: 'Envoyé', failed: 'Échec', cancelled: 'Annulé' },
       },
       cadence: {
-        badge_one: '{{count}} partenaire silencieux',
-        badge_other: '{{count}} partenaires silencieux',
+        badge_one: '{{count, number}} partenaire silencieux',
+        badge_other: '{{count, number}} partenaires silencieux',
         since: '{{partner}}\u00a0— {{network}}\u00a0: rien depuis {{days}}\u00a0jours (objectif\u00a0: {{min}} par semaine)',
         never: '{{partner}}\u00a0— {{network}}\u00a0: aucune publication (objectif\u00a0: {{min}} par semaine)',
       },
@@ -65,8 +65,8 @@ export const digestMessages = defineMessages(
         states: { queued: 'Queued', sending: 'Sending', done: 'Sent', failed: 'Failed', cancelled: 'Cancelled' },
       },
       cadence: {
-        badge_one: '{{count}} silent partner',
-        badge_other: '{{count}} silent partners',
+        badge_one: '{{count, number}} silent partner',
+        badge_other: '{{count, number}} silent partners',
         since: '{{partner}} — {{network}}: nothing for {{days}} days (target: {{min}} a week)',
         never: '{{partner}} — {{network}}: nothing posted yet (target: {{min}} a week)',
       },

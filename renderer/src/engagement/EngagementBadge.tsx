@@ -58,7 +58,7 @@ export function EngagementBadge({ postId }: { postId: string }) {
   const label = t('engagement.badge', { count: badge.interactions });
   return (
     <span className="engagement-badge" data-testid="engagement-badge" title={label} aria-label={label}>
-      ♥ {badge.interactions}
+      ♥ {t('engagement.value', { value: badge.interactions })}
     </span>
   );
 }

@@ -70,7 +70,7 @@ function PublicationFigures({ postId, publication }: { postId: string; publicati
                 <td>{t(`engagement.sources.${reading.source}`)}</td>
                 {shown.map((metric) => (
                   <td key={metric} className="figure">
-                    {reading.figures[metric] ?? '–'}
+                    {reading.figures[metric] === undefined ? '–' : t('engagement.value', { value: reading.figures[metric] ?? 0 })}
                   </td>
                 ))}
               </tr>

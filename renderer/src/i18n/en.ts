@@ -45,7 +45,7 @@ export const en: Messages = {
     archiveConfirm_one:
       'Archive {{name}}? Their scheduled post will not go out: it goes back to “Approved” and is scheduled again if you unarchive this partner. Their posts will no longer appear in the calendar, lists or search; nothing is deleted.',
     archiveConfirm_other:
-      'Archive {{name}}? Their {{count}} scheduled posts will not go out: they go back to “Approved” and are scheduled again if you unarchive this partner. Their posts will no longer appear in the calendar, lists or search; nothing is deleted.',
+      'Archive {{name}}? Their {{count, number}} scheduled posts will not go out: they go back to “Approved” and are scheduled again if you unarchive this partner. Their posts will no longer appear in the calendar, lists or search; nothing is deleted.',
     empty: 'No partners yet.',
     localTime: 'Local time: {{time}}',
     form: {
@@ -77,6 +77,15 @@ export const en: Messages = {
     chooser: { title: 'For which partner?', cancel: 'Cancel' },
     untitled: 'Untitled',
     filterAll: 'All partners',
+    statusAll: 'All statuses',
+    statusFilter: 'Status',
+    search: 'Search posts',
+    searchShort: 'Search…',
+    count_one: '{{count, number}} post',
+    count_other: '{{count, number}} posts',
+    counting: 'Searching…',
+    loadingMore: 'Loading the next posts…',
+    noMatch: 'No post matches.',
     updated: 'Edited {{when}}',
     delete: 'Delete',
     deleteConfirm: 'Delete this post and its history for good?',
@@ -103,8 +112,8 @@ export const en: Messages = {
     linkInvalid: 'Invalid address: only https://, http:// and mailto: addresses are accepted.',
     emoji: 'Emoji',
     emojiHint: 'More emoji: Windows + . / Ctrl + Cmd + Space / Ctrl + .',
-    characters_one: '{{count}} character',
-    characters_other: '{{count}} characters',
+    characters_one: '{{count, number}} character',
+    characters_other: '{{count, number}} characters',
     conflict: {
       title: 'This post was changed in another window.',
       body: 'Your latest changes are not saved yet. Choose which version to keep.',
@@ -141,6 +150,7 @@ export const en: Messages = {
     placeholder: 'Title, text or note…',
     none: 'No results',
     close: 'Close',
+    bestOf: 'The {{shown, number}} best of {{total, number}} results: refine the search to find the others.',
   },
   settings: {
     title: 'Settings',

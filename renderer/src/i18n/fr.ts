@@ -47,7 +47,7 @@ export const fr = {
     archiveConfirm_one:
       'Archiver {{name}}\u202f? Sa publication programmée ne partira pas\u00a0: elle redevient «\u00a0Validée\u00a0» et sera reprogrammée si vous désarchivez ce partenaire. Ses publications n’apparaîtront plus dans le calendrier, les listes ni la recherche\u00a0; rien n’est supprimé.',
     archiveConfirm_other:
-      'Archiver {{name}}\u202f? Ses {{count}}\u00a0publications programmées ne partiront pas\u00a0: elles redeviennent «\u00a0Validées\u00a0» et seront reprogrammées si vous désarchivez ce partenaire. Ses publications n’apparaîtront plus dans le calendrier, les listes ni la recherche\u00a0; rien n’est supprimé.',
+      'Archiver {{name}}\u202f? Ses {{count, number}}\u00a0publications programmées ne partiront pas\u00a0: elles redeviennent «\u00a0Validées\u00a0» et seront reprogrammées si vous désarchivez ce partenaire. Ses publications n’apparaîtront plus dans le calendrier, les listes ni la recherche\u00a0; rien n’est supprimé.',
     empty: 'Aucun partenaire pour l’instant.',
     localTime: 'Heure locale\u00a0: {{time}}',
     form: {
@@ -79,6 +79,15 @@ export const fr = {
     chooser: { title: 'Pour quel partenaire ?', cancel: 'Annuler' },
     untitled: 'Sans titre',
     filterAll: 'Tous les partenaires',
+    statusAll: 'Tous les statuts',
+    statusFilter: 'Statut',
+    search: 'Rechercher dans les publications',
+    searchShort: 'Rechercher…',
+    count_one: '{{count, number}}\u00a0publication',
+    count_other: '{{count, number}}\u00a0publications',
+    counting: 'Recherche…',
+    loadingMore: 'Chargement des publications suivantes…',
+    noMatch: 'Aucune publication ne correspond.',
     updated: 'Modifié {{when}}',
     delete: 'Supprimer',
     deleteConfirm: 'Supprimer définitivement cette publication et son historique\u202f?',
@@ -105,8 +114,8 @@ export const fr = {
     linkInvalid: 'Adresse invalide\u00a0: seules les adresses https://, http:// et mailto: sont acceptées.',
     emoji: 'Émoji',
     emojiHint: 'Plus d’émojis\u00a0: Windows + . / Ctrl + Cmd + Espace / Ctrl + .',
-    characters_one: '{{count}} caractère',
-    characters_other: '{{count}} caractères',
+    characters_one: '{{count, number}} caractère',
+    characters_other: '{{count, number}} caractères',
     conflict: {
       title: 'Cette publication a été modifiée dans une autre fenêtre.',
       body: 'Vos dernières modifications ne sont pas encore enregistrées. Choisissez la version à garder.',
@@ -143,6 +152,7 @@ export const fr = {
     placeholder: 'Titre, texte ou note…',
     none: 'Aucun résultat',
     close: 'Fermer',
+    bestOf: 'Les {{shown, number}} plus pertinents sur {{total, number}}\u00a0résultats\u00a0: précisez la recherche pour trouver les autres.',
   },
   settings: {
     title: 'Réglages',

@@ -1,10 +1,13 @@
-import { memo, useRef, useState } from 'react';
+import { memo, useEffect, useRef, useState } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { useQuery } from '@tanstack/react-query';
 import { partnerContext } from '../app/partnerContext';
 import { postDetailQuery, usePartners, usePostList } from '../app/queries';
+import { useDebouncedValue } from '../ui/useDebouncedValue';
+import { postStatuses } from '../../../shared/posts/schema';
+import type { PostStatus } from '../../../shared/posts/schema';
 import { PostEditor } from '../editor/PostEditor';
 import { errorMessage } from '../ui/errorMessage';
 import { useDateFormat } from '../ui/useDateFormat';
@@ -15,6 +18,10 @@ import { AppLink } from '../ui/AppLink';
 
 /** A row's height before it is measured: a one-line title and its line of details. */
 const ROW_PX = 56;
+/** The next page is read when the rows drawn come this close to the end of those loaded. */
+const READ_AHEAD_ROWS = 40;
+const SEARCH_DEBOUNCE_MS = 200;
+const isStatus = (value: string): value is PostStatus => (postStatuses as readonly string[]).includes(value);
 
 export interface PostsPageProps {
   postId: string | null;
@@ -30,14 +37,21 @@ export function PostsPage({ postId, newPostError, onNewPost, onOpen }: PostsPage
   const { relative } = useDateFormat();
   const minute = useNow(60_000);
   const [partnerFilter, setPartnerFilter] = useState<string | null>(null);
+  const [statusFilter, setStatusFilter] = useState<PostStatus | null>(null);
+  const [query, setQuery] = useState('');
+  const settledQuery = useDebouncedValue(query.trim(), SEARCH_DEBOUNCE_MS);
   const partners = usePartners(false);
-  const posts = usePostList(partnerFilter);
+  // Page by page, newest change first: an agency's 100,000 posts were cut to their newest 500
+  // without a word. Every page carries the number of matching posts, shown above the list.
+  const posts = usePostList({ partnerId: partnerFilter, query: settledQuery, status: statusFilter });
   const partnerList = partners.data ?? [];
   const partnerById = new Map(partnerList.map((p) => [p.id, p]));
-  const summaries = posts.data ?? [];
+  const summaries = posts.data?.pages.flatMap((page) => page.items) ?? [];
+  const total = posts.data?.pages[0]?.total ?? null;
+  const searching = query.trim() !== settledQuery || posts.isPlaceholderData;
   const pane = useRef<HTMLDivElement>(null);
   const list = useRef<HTMLUListElement>(null);
-  // Only the rows on screen are drawn: 500 rows (each with its translations and relative date)
+  // Only the rows on screen are drawn: the loaded rows (each with its translations and relative date)
   // were a third of the first screen's rendering, and the browser laid them out again as the
   // editor beside them grew. Plume does not use the React Compiler; the virtualizer re-renders
   // the list as it scrolls.
@@ -53,6 +67,11 @@ export function PostsPage({ postId, newPostError, onNewPost, onOpen }: PostsPage
     scrollMargin: list.current?.offsetTop ?? 0,
     overscan: 8,
   });
+  const lastDrawn = rows.getVirtualItems().at(-1)?.index ?? 0;
+  const { hasNextPage, isFetchingNextPage, fetchNextPage } = posts;
+  useEffect(() => {
+    if (hasNextPage && !isFetchingNextPage && lastDrawn >= summaries.length - READ_AHEAD_ROWS) void fetchNextPage();
+  }, [hasNextPage, isFetchingNextPage, fetchNextPage, lastDrawn, summaries.length]);
 
   const post = useQuery({
     ...postDetailQuery(postId ?? ''),
@@ -83,9 +102,28 @@ export function PostsPage({ postId, newPostError, onNewPost, onOpen }: PostsPage
             </option>
           ))}
         </select>
+        <div className="post-list-filters">
+          <select aria-label={t('posts.statusFilter')} value={statusFilter ?? ''} onChange={(e) => setStatusFilter(isStatus(e.target.value) ? e.target.value : null)} data-testid="post-status-filter">
+            <option value="">{t('posts.statusAll')}</option>
+            {postStatuses.map((status) => (
+              <option key={status} value={status}>
+                {t(`posts.status.${status}`)}
+              </option>
+            ))}
+          </select>
+          <input type="search" aria-label={t('posts.search')} placeholder={t('posts.searchShort')} value={query} onChange={(e) => setQuery(e.target.value)} data-testid="post-search" />
+        </div>
+        <p className="muted small post-count" role="status" data-testid="post-count">
+          {searching ? t('posts.counting') : total !== null ? t('posts.count', { count: total }) : null}
+        </p>
+        {posts.error ? <p className="form-error" role="alert">{errorMessage(t, posts.error)}</p> : null}
         {newPostError ? <p className="form-error" role="alert">{newPostError}</p> : null}
-        {posts.data?.length === 0 ? <p className="empty">{partnerList.length === 0 ? t('posts.needPartner') : t('posts.empty')}</p> : null}
-        <ul className="post-list" ref={list} style={{ height: rows.getTotalSize() }}>
+        {total === 0 && !searching ? (
+          <p className="empty">
+            {settledQuery !== '' || statusFilter !== null ? t('posts.noMatch') : partnerList.length === 0 ? t('posts.needPartner') : t('posts.empty')}
+          </p>
+        ) : null}
+        <ul className="post-list" ref={list} style={{ height: rows.getTotalSize() }} aria-busy={isFetchingNextPage}>
           {rows.getVirtualItems().map((row) => {
             const summary = summaries[row.index];
             if (!summary) return null;
@@ -94,7 +132,7 @@ export function PostsPage({ postId, newPostError, onNewPost, onOpen }: PostsPage
                 key={row.key}
                 data-index={row.index}
                 ref={rows.measureElement}
-                aria-setsize={summaries.length}
+                aria-setsize={total ?? summaries.length}
                 aria-posinset={row.index + 1}
                 style={{ transform: `translateY(${row.start - rows.options.scrollMargin}px)` }}
               >
@@ -111,6 +149,7 @@ export function PostsPage({ postId, newPostError, onNewPost, onOpen }: PostsPage
             );
           })}
         </ul>
+        {isFetchingNextPage ? <p className="muted small" role="status">{t('posts.loadingMore')}</p> : null}
       </div>
       <div className="editor-pane">
         {postId === null ? (

@@ -39,22 +39,36 @@ export function OutboxPage({ onOpenPost }: { onOpenPost: (postId: string) => voi
       {data && data.missed.length > 0 ? (
         <div className="banner warn" role="alert">
           <strong>{t('publishing.outbox.missedTitle')}</strong>
-          <ul>
-            {data.missed.map((missed) => (
-              <li key={missed.postId}>
-                {missed.title || missed.postId} {missed.scheduledAt === null ? null : `— ${dateTime(missed.scheduledAt)}`}{' '}
-                <button type="button" className="link" onClick={() => onOpenPost(missed.postId)}>
-                  {t('publishing.outbox.openPost')}
-                </button>
-              </li>
-            ))}
-          </ul>
+          {/* One column beside the title: the banner lays out its children in a row. */}
+          <div>
+            <ul>
+              {data.missed.map((missed) => (
+                <li key={missed.postId}>
+                  {missed.title || missed.postId} {missed.scheduledAt === null ? null : `— ${dateTime(missed.scheduledAt)}`}{' '}
+                  <button type="button" className="link" onClick={() => onOpenPost(missed.postId)}>
+                    {t('publishing.outbox.openPost')}
+                  </button>
+                </li>
+              ))}
+            </ul>
+            {data.missedTotal > data.missed.length ? (
+              <p data-testid="outbox-missed-more">{t('publishing.outbox.missedMore', { count: data.missedTotal - data.missed.length })}</p>
+            ) : null}
+          </div>
         </div>
       ) : null}
       {/* One section per kind of thing that leaves, each under its own h2. */}
       <section className="outbox-section" aria-labelledby="outbox-publications-title">
         <h2 id="outbox-publications-title">{t('publishing.outbox.publicationsTitle')}</h2>
-        {!data ? null : data.items.length === 0 ? (
+        {queue.error ? <p className="form-error" role="alert">{errorMessage(t, queue.error)}</p> : null}
+        {data && data.total > data.items.length ? (
+          <p className="muted small" data-testid="outbox-shown-of">
+            {t('publishing.outbox.shownOf', { shown: data.items.length, total: data.total })}
+          </p>
+        ) : null}
+        {!data ? (
+          queue.error ? null : <p className="muted" role="status">{t('publishing.outbox.loading')}</p>
+        ) : data.items.length === 0 ? (
           <p className="muted">{t('publishing.outbox.empty')}</p>
         ) : (
           <table data-testid="outbox-table">

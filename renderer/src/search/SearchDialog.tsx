@@ -1,10 +1,12 @@
-import { useEffect, useRef, useState } from 'react';
+import { useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api } from '../api';
 import { keys, usePartners } from '../app/queries';
 import { useDateFormat } from '../ui/useDateFormat';
 import { useDebouncedValue } from '../ui/useDebouncedValue';
+import { SearchCountNote } from './SearchCountNote';
+import { takeEarlyKeys } from './earlyKeys';
 
 /** Results shown: FTS5 ranks and keeps these many, so a common word costs no more than a rare one. */
 const TOP = 20;
@@ -28,8 +30,15 @@ export function SearchDialog({ onClose, onPick }: { onClose: () => void; onPick:
   // Hits for exactly what is typed (not a previous query's, kept on screen while the next one runs).
   const current = query.trim() === settled && !results.isPlaceholderData ? results.data : undefined;
 
-  useEffect(() => {
+  // In the commit that draws the dialog, so no key falls between the keeper and the field.
+  useLayoutEffect(() => {
     dialog.current?.showModal();
+    // The field has the focus now: what was typed since Ctrl+K is its beginning (an outside
+    // system, the window's keys, handing over its text once).
+    const early = takeEarlyKeys();
+    // eslint-disable-next-line react-hooks/set-state-in-effect
+    if (early) setQuery((typedSince) => early + typedSince);
+    return () => void takeEarlyKeys();
   }, []);
 
   const partnerName = (id: string) => partners.data?.find((partner) => partner.id === id)?.displayName ?? '';
@@ -76,6 +85,7 @@ export function SearchDialog({ onClose, onPick }: { onClose: () => void; onPick:
             ))
           : null}
       </ul>
+      {current && current.length > 0 ? <SearchCountNote query={settled} shown={current.length} /> : null}
       <button className="link" onClick={onClose}>
         {t('search.close')}
       </button>

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFileSize } from '../ui/fileSize';
 import { useQueryClient } from '@tanstack/react-query';
@@ -6,6 +6,21 @@ import { api } from '../api';
 import { errorMessage } from '../ui/errorMessage';
 import { useDateFormat } from '../ui/useDateFormat';
 import { storageKeys, useBackups, useRestore, useWorkspaceHealth } from './queries';
+import type { BackupInfo } from '../../../shared/workspace/health';
+
+/** The current instant every second while `on`, for a running count of seconds. */
+function useTicking(on: boolean): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    if (!on) return;
+    const timer = setInterval(() => setNow(Date.now()), 1_000);
+    return () => clearInterval(timer);
+  }, [on]);
+  return now;
+}
+
+/** When a backup or restore was asked for (called from the click, never while rendering). */
+const startedNow = (): number => Date.now();
 
 /** Settings › Backups: where they are, the list, "back up now" and restore. */
 export function BackupsSection() {
@@ -18,33 +33,43 @@ export function BackupsSection() {
   const health = useWorkspaceHealth();
   const failure = health.data?.lastBackupFailure ?? null;
   const restore = useRestore();
+  // The newest copy's size: about what the next one copies.
+  const newest = backups.data?.reduce<BackupInfo | null>((latest, backup) => (latest === null || backup.takenAt > latest.takenAt ? backup : latest), null) ?? null;
   const [notice, setNotice] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  // What runs and since when: an agency's 1.2 GB workspace takes ~45 s to copy and check, and the
+  // section said nothing until it was done.
+  const [working, setWorking] = useState<{ kind: 'backup' | 'restore'; since: number } | null>(null);
+  const now = useTicking(working !== null);
+  const seconds = (since: number, until: number) => Math.max(0, Math.round((until - since) / 1000));
 
-  const run = async (work: () => Promise<string>) => {
+  const run = async (kind: 'backup' | 'restore', work: (since: number) => Promise<string>) => {
+    const since = startedNow();
     setBusy(true);
+    setWorking({ kind, since });
     setError(null);
     setNotice(null);
     try {
-      setNotice(await work());
+      setNotice(await work(since));
     } catch (e) {
       setError(e);
     } finally {
       setBusy(false);
+      setWorking(null);
       await queryClient.invalidateQueries({ queryKey: storageKeys.backups });
     }
   };
 
   const backUpNow = () =>
-    run(async () => {
+    run('backup', async (since) => {
       await api.call('backups.create', {});
-      return t('storage.backups.written');
+      return t('storage.backups.written', { seconds: seconds(since, startedNow()) });
     });
 
   const restoreOne = (name: string, when: string) => {
     if (!window.confirm(t('storage.backups.confirm', { when }))) return;
-    void run(async () => {
+    void run('restore', async () => {
       await restore(name);
       return t('storage.backups.restored', { when });
     });
@@ -80,6 +105,15 @@ export function BackupsSection() {
       <button disabled={busy} onClick={() => void backUpNow()}>
         {t('storage.backups.now')}
       </button>
+      {working ? (
+        <p role="status" data-testid="backup-working">
+          {working.kind === 'restore'
+            ? t('storage.backups.restoring', { seconds: seconds(working.since, now) })
+            : newest
+              ? t('storage.backups.workingSized', { size: size(newest.bytes), seconds: seconds(working.since, now) })
+              : t('storage.backups.working', { seconds: seconds(working.since, now) })}
+        </p>
+      ) : null}
       {notice ? <p role="status">{notice}</p> : null}
       {error ? (
         <p className="field-error" role="alert">

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ok, procedure } from '../procedure';
 import { PartnerId } from '../../partners/schema';
-import { Post, PostCreateInput, PostId, PostSaveInput, PostSummary, RevisionDetail, RevisionPage, RevisionPageInput } from '../../posts/schema';
+import { Post, PostCreateInput, PostId, PostPage, PostPageInput, PostSaveInput, PostSummary, RevisionDetail, RevisionPage, RevisionPageInput } from '../../posts/schema';
 
 export const postProcedures = {
   'posts.list': procedure(
@@ -15,6 +15,8 @@ export const postProcedures = {
       .default({ limit: 500 }),
     z.array(PostSummary),
   ),
+  /** The post list page by page, with the number of matching posts in all (the Posts page). */
+  'posts.page': procedure(PostPageInput, PostPage),
   'posts.get': procedure(z.object({ id: PostId }).strict(), Post),
   'posts.create': procedure(PostCreateInput, Post),
   'posts.save': procedure(PostSaveInput, Post),
