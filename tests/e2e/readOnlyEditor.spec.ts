@@ -7,9 +7,15 @@ test('on a damaged workspace read on read-only, a post can be read but not typed
   let plume = await startPlume();
   await page.goto(plume.url);
   await page.getByRole('button', { name: 'Charger l’espace d’exemple' }).click();
-  const [first] = await plume.call(page.request, 'posts.list', {});
-  const postId = first?.id ?? '';
-  expect(postId).not.toBe('');
+  // The click only sends the request: ask until the example's posts are there.
+  let postId = '';
+  await expect
+    .poll(async () => {
+      const [first] = await plume.call(page.request, 'posts.list', {});
+      postId = first?.id ?? '';
+      return postId;
+    })
+    .not.toBe('');
   await plume.stop();
 
   // Damage the last pages (the file's free end): the posts still read, the file is not sound.
