@@ -253,7 +253,7 @@ test('keyboard shortcuts: new post, save, search', async ({ page }) => {
   await page.keyboard.press('ControlOrMeta+s');
   await saved(page);
   await page.keyboard.press('ControlOrMeta+k');
-  await page.getByRole('searchbox').fill('OHADA');
+  await page.getByRole('dialog').getByRole('searchbox').fill('OHADA');
   await page.getByRole('dialog').getByRole('button', { name: /Arbitrage OHADA/ }).click();
   await expect(page.getByLabel('Titre de travail')).toHaveValue('Arbitrage OHADA\u202f: calendrier 2027');
 });

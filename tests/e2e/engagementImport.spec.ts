@@ -45,7 +45,7 @@ test('the LinkedIn export is imported on the partner’s page, a row without a P
   await (await chooser).setFiles({ name: 'Content_ClaireDupont.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: file });
 
   const result = panel.getByTestId('linkedin-import-result');
-  await expect(result.getByRole('status')).toHaveText('1 ligne rapprochée d’une publication. Abonnés\u00a0: 1842. Dates lues mois/jour/année.');
+  await expect(result.getByRole('status')).toHaveText('1 ligne rapprochée d’une publication. Abonnés\u00a0: 1\u202f842. Dates lues mois/jour/année.');
   // Each matched row names its Plume post, so a wrong match shows.
   await expect(result.getByTestId('linkedin-import-matched').getByRole('link', { name: 'Contrats' })).toHaveAttribute('data-route', `#/posts/${postId}`);
   const unmatched = result.getByTestId('linkedin-import-unmatched');

@@ -27,9 +27,12 @@ test('a list of 300 posts draws a screenful of rows; scrolling reaches the oldes
   // The newest first; the oldest is at the end of the list, drawn once scrolled to.
   await expect(rows.first()).toContainText('Billet n° 300');
   await expect(page.getByText('Billet n° 1', { exact: true })).toHaveCount(0);
-  await page.locator('.post-list-pane').evaluate((pane) => pane.scrollTo(0, pane.scrollHeight));
+  // The rows come 200 at a time: the end of those loaded reads the next ones, and the user scrolls on.
   const oldest = page.getByText('Billet n° 1', { exact: true });
-  await expect(oldest).toBeVisible();
+  await expect(async () => {
+    await page.locator('.post-list-pane').evaluate((pane) => pane.scrollTo(0, pane.scrollHeight));
+    await expect(oldest).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 15_000 });
   await oldest.click();
   await expect(page.getByTestId('post-body')).toContainText('Texte du billet 1.');
   expect(await rows.count()).toBeLessThan(60);

@@ -39,7 +39,7 @@ const exportedPath = (text: string | null): string => /dans (\S+) \(/.exec(text 
 test('the Reports page says the audit log is verified and exports the month’s and a partner’s sign-off record, which verify offline', async ({ page }) => {
   await openReports(page);
   await expect(page.getByTestId('audit-log-status')).toHaveAttribute('data-ok', 'true');
-  await expect(page.getByTestId('audit-log-status')).toContainText(/Journal d’audit vérifié, \d+ entrées/);
+  await expect(page.getByTestId('audit-log-status')).toContainText(/Journal d’audit vérifié, \d+(\u202f\d{3})*\u00a0entrées/);
 
   await page.getByTestId('record-export-month').click();
   const monthMessage = page.getByTestId('record-export-month-message');
