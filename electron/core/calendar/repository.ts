@@ -5,6 +5,7 @@ import { postStatuses } from '../../../shared/posts/schema';
 import type { PostStatus } from '../../../shared/posts/schema';
 import type { CalendarEntry, CalendarFilter, SearchHit } from '../../../shared/calendar/entries';
 import { UNSCHEDULED_SHOWN } from '../../../shared/calendar/entries';
+import { countSearchMatches } from '../posts/searchMatchCount';
 import { SNIPPET_CLOSE, SNIPPET_OPEN, snippetParts } from '../../../shared/calendar/search';
 import type { CalendarPost } from '../../../shared/calendar/warnings';
 
@@ -229,23 +230,13 @@ export class CalendarRepository {
   }
 
   /**
-   * How many posts `search` chooses its hits among (the same expression and filter), in all.
-   * Joining every match to its post costs ~1–2 s for a word most of 100,000 posts hold (each
-   * a lookup by text id in a large file); FTS5 counts its own matches in milliseconds. So with
-   * no filter but partners, the count is FTS5's less the matches among archived partners'
-   * posts, or the matches among the chosen partners' posts, each read through the partner index.
+   * How many posts `search` chooses its hits among (the same expression and filter), in all:
+   * with no filter but partners, FTS5's own count (countSearchMatches); otherwise every match
+   * joined to its post.
    */
   searchCount(query: { match: string; asTyped: string }, filter: CalendarFilter): number {
     const match = this.searchMatch(query);
-    if (!filter.statuses && !filter.networks) {
-      const archived = this.db.prepare('SELECT id FROM partners WHERE archived_at IS NOT NULL').pluck().all() as string[];
-      if (!filter.partnerIds) {
-        const all = (this.db.prepare('SELECT count(*) AS n FROM (SELECT rowid FROM post_search WHERE post_search MATCH ?)').get(match) as { n: number }).n;
-        return archived.length ? all - this.matchesAmong(match, archived) : all;
-      }
-      const chosen = filter.partnerIds.filter((id) => !archived.includes(id));
-      return chosen.length ? this.matchesAmong(match, chosen) : 0;
-    }
+    if (!filter.statuses && !filter.networks) return countSearchMatches(this.db, match, filter.partnerIds);
     const params: Params = { match };
     const row = this.db
       .prepare<Params, { n: number }>(
@@ -256,27 +247,6 @@ export class CalendarRepository {
       )
       .get(params);
     return row?.n ?? 0;
-  }
-
-  /**
-   * Matches of `match` among these partners' posts: FTS5's rowids and the posts' search ids,
-   * each read on its own and met here (as one query, SQLite ran the match again for each post).
-   */
-  private matchesAmong(match: string, partnerIds: readonly string[]): number {
-    const matched = new Set(this.db.prepare('SELECT rowid FROM post_search WHERE post_search MATCH ?').pluck().all(match) as number[]);
-    if (matched.size === 0) return 0;
-    const params: Params = {};
-    const ids = this.db
-      .prepare(
-        `SELECT s.search_id FROM posts p INDEXED BY posts_partner
-         JOIN post_search_ids s ON s.post_id = p.id
-         WHERE p.partner_id IN (${bindList('partner', partnerIds, params)})`,
-      )
-      .pluck()
-      .all(params) as number[];
-    let n = 0;
-    for (const id of ids) if (matched.has(id)) n++;
-    return n;
   }
 
   /** Active partners' zones (all of them, or those listed), for per-partner computations. */

@@ -12,6 +12,7 @@ import { NetworkVersions, versionNetworks } from '../../../shared/posts/versions
 import type { NetworkVersions as Versions } from '../../../shared/posts/versions';
 import { ThreadRepository } from '../threads/repository';
 import type { ThreadsOfPost } from '../threads/repository';
+import { countSearchMatches } from './searchMatchCount';
 
 interface SummaryRow {
   id: string;
@@ -218,7 +219,7 @@ export class PostRepository {
     }
     const total =
       filter.match !== null && !filter.status
-        ? this.matchCount(filter.match, filter.partnerId)
+        ? countSearchMatches(this.db, filter.match, filter.partnerId === undefined ? undefined : [filter.partnerId])
         : (this.db.prepare(`SELECT count(*) AS n FROM posts p JOIN partners pa ON pa.id = p.partner_id WHERE ${where.join(' AND ')}`).get(params) as { n: number }).n;
     if (filter.after) {
       where.push('(p.updated_at < @afterAt OR (p.updated_at = @afterAt AND p.id < @afterId))');
@@ -229,28 +230,6 @@ export class PostRepository {
       WHERE ${where.join(' AND ')} ORDER BY p.updated_at DESC, p.id DESC LIMIT @limit`;
     const items = (this.db.prepare(sql).all({ ...params, limit: filter.limit }) as SummaryRow[]).map(toSummary);
     return { items, total };
-  }
-
-  /**
-   * Posts of active partners (or of one) that `match` finds. Joining every match to its post
-   * took ~0.2 s for a word half of 100,000 posts hold; FTS5 counts its own matches in
-   * milliseconds, so the archived partners' matches are taken off that count instead, or one
-   * partner's posts met with the matches in memory.
-   */
-  private matchCount(match: string, partnerId: string | undefined): number {
-    const among = (partnerIds: readonly string[]): number => {
-      if (partnerIds.length === 0) return 0;
-      const matched = new Set(this.db.prepare('SELECT rowid FROM post_search WHERE post_search MATCH ?').pluck().all(match) as number[]);
-      const ids = this.db
-        .prepare(`SELECT s.search_id FROM posts p JOIN post_search_ids s ON s.post_id = p.id WHERE p.partner_id IN (${partnerIds.map(() => '?').join(', ')})`)
-        .pluck()
-        .all(...partnerIds) as number[];
-      return ids.filter((id) => matched.has(id)).length;
-    };
-    const archived = this.db.prepare('SELECT id FROM partners WHERE archived_at IS NOT NULL').pluck().all() as string[];
-    if (partnerId !== undefined) return archived.includes(partnerId) ? 0 : among([partnerId]);
-    const all = this.db.prepare('SELECT count(*) FROM (SELECT rowid FROM post_search WHERE post_search MATCH ?)').pluck().get(match) as number;
-    return all - among(archived);
   }
 
   insert(record: PostRecord, now: number): void {
