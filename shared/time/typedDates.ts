@@ -81,16 +81,19 @@ function firstMatch(text: string, patterns: readonly string[], locale: Locale): 
   return null;
 }
 
-/** A typed date as `YYYY-MM-DD`; null when it names no real day (« 31/02/2027 », « 10/03 »). */
-export function readTypedDate(text: string, locale: Locale): string | null {
+/** `text` read by the first of `patterns` that fits, in the UI's language first, then the other; written back as `output`. */
+function readInEitherLanguage(text: string, locale: Locale, patterns: readonly string[], output: string): string | null {
   for (const reading of readingLocales(locale)) {
     const tidied = tidy(text, reading);
     if (tidied === '') return null;
-    const parsed = firstMatch(tidied, DATE_PATTERNS, reading);
-    if (parsed) return format(parsed, 'yyyy-MM-dd');
+    const parsed = firstMatch(tidied, patterns, reading);
+    if (parsed) return format(parsed, output);
   }
   return null;
 }
+
+/** A typed date as `YYYY-MM-DD`; null when it names no real day (« 31/02/2027 », « 10/03 »). */
+export const readTypedDate = (text: string, locale: Locale): string | null => readInEitherLanguage(text, locale, DATE_PATTERNS, 'yyyy-MM-dd');
 
 /** A `YYYY-MM-DD` date as it is written in the field: « 10/03/2027 ». */
 export const writeTypedDate = (date: string): string => `${date.slice(8, 10)}/${date.slice(5, 7)}/${date.slice(0, 4)}`;
@@ -145,15 +148,7 @@ export function readTypedDateTime(text: string, locale: Locale): string | null {
 export const writeTypedDateTime = (value: string): string => `${writeTypedDate(value.slice(0, 10))} ${value.slice(11, 16)}`;
 
 /** A typed month as `YYYY-MM`: « novembre 2026 », « nov. 2026 », « 11/2026 ». */
-export function readTypedMonth(text: string, locale: Locale): string | null {
-  for (const reading of readingLocales(locale)) {
-    const tidied = tidy(text, reading);
-    if (tidied === '') return null;
-    const parsed = firstMatch(tidied, MONTH_PATTERNS, reading);
-    if (parsed) return format(parsed, 'yyyy-MM');
-  }
-  return null;
-}
+export const readTypedMonth = (text: string, locale: Locale): string | null => readInEitherLanguage(text, locale, MONTH_PATTERNS, 'yyyy-MM');
 
 /** A `YYYY-MM` month as it is written in the field: « novembre 2026 ». */
 export const writeTypedMonth = (month: string, locale: Locale): string =>
