@@ -2,6 +2,7 @@ import { expect, test } from '@playwright/test';
 import type { Page, Route } from '@playwright/test';
 import { startPlume } from './support/plumeServer';
 import type { RunningPlume } from './support/plumeServer';
+import type { Post } from '../../shared/posts/schema';
 
 let plume: RunningPlume;
 test.beforeEach(async () => {
@@ -12,6 +13,23 @@ test.afterEach(async () => {
 });
 
 const saved = (page: Page) => expect(page.getByTestId('save-status')).toHaveAttribute('data-status', 'clean', { timeout: 5000 });
+
+const doc = (text: string) => ({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] });
+
+/** A post, and the copy a tab kept of « Texte de la panne. » typed over its first version while its saves failed, then closed. */
+async function postWithUnsavedCopy(page: Page): Promise<Post> {
+  await page.goto(plume.url);
+  const partner = await plume.call(page.request, 'partners.create', { displayName: 'Me Claire Dupont', timeZone: 'Europe/Paris', locale: 'fr' });
+  const post = await plume.call(page.request, 'posts.create', { partnerId: partner.id, title: 'Réforme', networks: ['linkedin'], content: doc('Texte enregistré.') });
+  await page.evaluate(
+    ([key, copy]) => localStorage.setItem(key, copy),
+    [
+      `plume.unsaved.${post.id}`,
+      JSON.stringify({ postId: post.id, baseVersion: post.version, keptAt: Date.now(), content: doc('Texte de la panne.'), fields: { title: 'Réforme', note: '', networks: ['linkedin'], partnerId: partner.id } }),
+    ] as const,
+  );
+  return post;
+}
 
 test('two tabs on one draft: a clean tab follows, a tab with unsaved edits is told and chooses', async ({ context }) => {
   const a = await context.newPage();
@@ -66,7 +84,6 @@ test('opening a post and reading it writes nothing, so a save made elsewhere mea
   });
   await page.goto(plume.url);
   const partner = await plume.call(page.request, 'partners.create', { displayName: 'Me Lecture', timeZone: 'Europe/Paris' });
-  const doc = (text: string) => ({ type: 'doc' as const, content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] });
   const post = await plume.call(page.request, 'posts.create', { partnerId: partner.id, title: 'Lecture', content: doc('Texte lu seulement.') });
   await page.goto(`${plume.origin}/#/posts/${post.id}`);
   const body = page.getByTestId('post-body');
@@ -82,20 +99,8 @@ test('opening a post and reading it writes nothing, so a save made elsewhere mea
   await expect(page.getByTestId('conflict-banner')).toHaveCount(0);
 });
 
-const doc = (text: string) => ({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] });
-
 test('a copy of unsaved text typed over a version since replaced elsewhere says so, and restoring it asks which text to keep instead of overwriting', async ({ page }) => {
-  await page.goto(plume.url);
-  const partner = await plume.call(page.request, 'partners.create', { displayName: 'Me Claire Dupont', timeZone: 'Europe/Paris', locale: 'fr' });
-  const post = await plume.call(page.request, 'posts.create', { partnerId: partner.id, title: 'Réforme', networks: ['linkedin'], content: doc('Texte enregistré.') });
-  // A tab kept this copy while its saves failed, typed over this version, then closed.
-  await page.evaluate(
-    ([key, copy]) => localStorage.setItem(key, copy),
-    [
-      `plume.unsaved.${post.id}`,
-      JSON.stringify({ postId: post.id, baseVersion: post.version, keptAt: Date.now(), content: doc('Texte de la panne.'), fields: { title: 'Réforme', note: '', networks: ['linkedin'], partnerId: partner.id } }),
-    ] as const,
-  );
+  const post = await postWithUnsavedCopy(page);
   // Meanwhile another tab (or another Plume) saved a newer text.
   const newer = await plume.call(page.request, 'posts.save', { id: post.id, baseVersion: post.version, content: doc('Texte plus récent, écrit ailleurs.') });
 
@@ -123,16 +128,7 @@ test('a copy of unsaved text typed over a version since replaced elsewhere says 
 });
 
 test('a copy typed over the version still stored is offered as before, and restoring it saves it', async ({ page }) => {
-  await page.goto(plume.url);
-  const partner = await plume.call(page.request, 'partners.create', { displayName: 'Me Claire Dupont', timeZone: 'Europe/Paris', locale: 'fr' });
-  const post = await plume.call(page.request, 'posts.create', { partnerId: partner.id, title: 'Réforme', networks: ['linkedin'], content: doc('Texte enregistré.') });
-  await page.evaluate(
-    ([key, copy]) => localStorage.setItem(key, copy),
-    [
-      `plume.unsaved.${post.id}`,
-      JSON.stringify({ postId: post.id, baseVersion: post.version, keptAt: Date.now(), content: doc('Texte de la panne.'), fields: { title: 'Réforme', note: '', networks: ['linkedin'], partnerId: partner.id } }),
-    ] as const,
-  );
+  const post = await postWithUnsavedCopy(page);
   await page.goto(`${plume.origin}/#/posts/${post.id}`);
   const banner = page.getByTestId('unsaved-copy-banner');
   await expect(banner).toContainText('Rétablissez-la pour l’enregistrer');
