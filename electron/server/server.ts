@@ -80,6 +80,13 @@ function declaredLength(req: IncomingMessage): number | null {
 }
 
 /**
+ * Requests sent with `Expect: 100-continue`, whose client waits for « 100 Continue » before sending
+ * its body. Node would send it at once; here it goes out only when the handler reads the body, so a
+ * body declared too large (or a request refused before its body is read) is never sent at all.
+ */
+const awaitingContinue = new WeakMap<IncomingMessage, ServerResponse>();
+
+/**
  * The body, at most MAX_REQUEST_BYTES of it. A larger one is refused as soon as it is known to be
  * larger (its declared length, or the first byte over the limit), with its declared size or, sent
  * without a length, what had come by then: the rest is never read (`refuseTooLarge`).
@@ -87,11 +94,15 @@ function declaredLength(req: IncomingMessage): number | null {
 function readBody(req: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const declared = declaredLength(req);
+    const waitingForContinue = awaitingContinue.get(req);
+    awaitingContinue.delete(req);
     if (declared !== null && declared > MAX_REQUEST_BYTES) {
       req.pause();
       reject(new TooLargeError(declared));
       return;
     }
+    // The client holds its body until told to send it: only now, once it is wanted and not too large.
+    waitingForContinue?.writeContinue();
     const chunks: Buffer[] = [];
     let size = 0;
     const onData = (chunk: Buffer) => {
@@ -324,7 +335,7 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     await sendStatic(res, url.pathname);
   };
 
-  const server = createServer((req, res) => {
+  const onRequest = (req: IncomingMessage, res: ServerResponse) => {
     handle(req, res).catch((error: unknown) => {
       if (error instanceof TooLargeError && !res.headersSent) {
         refuseTooLarge(req, res, error.size);
@@ -334,6 +345,11 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
       if (!res.headersSent) send(res, status, error instanceof HttpError ? error.message : 'Internal error', 'text/plain; charset=utf-8');
       else res.end();
     });
+  };
+  const server = createServer(onRequest);
+  server.on('checkContinue', (req: IncomingMessage, res: ServerResponse) => {
+    awaitingContinue.set(req, res);
+    onRequest(req, res);
   });
 
   const listen = (wanted: number) =>

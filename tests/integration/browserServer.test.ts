@@ -393,6 +393,73 @@ describe('hostile input gets a 4xx, never a 500', () => {
     expect((await callApi('partners.list', {})).status).toBe(200);
   });
 
+  /**
+   * Sends `Expect: 100-continue` with `head` on a raw socket and only the headers; once the server
+   * says « 100 Continue », sends `body` (when given). Resolves with everything the server said
+   * when it closes the connection or goes quiet for a second after its final answer.
+   */
+  const expectContinue = (path: string, head: string, body: string | null) =>
+    new Promise<string>((resolve) => {
+      const socket = connect(server.port, '127.0.0.1');
+      let answer = '';
+      let quiet: NodeJS.Timeout | undefined;
+      const finish = () => {
+        socket.destroy();
+        resolve(answer);
+      };
+      const giveUp = setTimeout(finish, 10_000);
+      socket.on('connect', () => {
+        socket.write(`POST ${path} HTTP/1.1\r\nHost: 127.0.0.1:${server.port}\r\nCookie: ${cookie}\r\nContent-Type: application/json\r\nExpect: 100-continue\r\n${head}\r\n`);
+      });
+      socket.on('data', (data: Buffer) => {
+        answer += data.toString('utf8');
+        if (body !== null && answer.startsWith('HTTP/1.1 100 ') && answer.endsWith('\r\n\r\n') && !answer.includes('HTTP/1.1 2')) {
+          socket.write(body);
+          body = null;
+        }
+        clearTimeout(quiet);
+        if (/HTTP\/1\.1 [2-5]\d\d /u.test(answer)) quiet = setTimeout(finish, 1_000);
+      });
+      socket.on('error', () => undefined);
+      socket.on('close', () => {
+        clearTimeout(giveUp);
+        clearTimeout(quiet);
+        resolve(answer);
+      });
+    });
+
+  it('answers a body declared over 8 MB with Expect: 100-continue by a 413, never by « 100 Continue »', async () => {
+    const declared = 3 * 1024 * 1024 * 1024;
+    const answer = await expectContinue('/api/call/editorial.import', `Content-Length: ${declared}\r\n`, null);
+    expect(answer).toMatch(/^HTTP\/1\.1 413 /);
+    expect(answer).not.toContain('100 Continue');
+    expect(answerBody(answer)).toMatchObject({ ok: false, error: { code: 'too_large', details: { size: declared, limit: 8 * 1024 * 1024 } } });
+    expect((await callApi('partners.list', {})).status).toBe(200);
+  });
+
+  it('asks for a body within the limit with « 100 Continue » once it reads it, then answers the call', async () => {
+    const body = JSON.stringify({ includeArchived: false });
+    const answer = await expectContinue('/api/call/partners.list', `Content-Length: ${Buffer.byteLength(body)}\r\n`, body);
+    expect(answer).toMatch(/^HTTP\/1\.1 100 Continue\r\n\r\nHTTP\/1\.1 200 /);
+    expect(answerBody(answer)).toMatchObject({ ok: true });
+  });
+
+  it('refuses a call without a session before asking for its body', async () => {
+    const socketAnswer = await new Promise<string>((resolve) => {
+      const socket = connect(server.port, '127.0.0.1');
+      let answer = '';
+      socket.on('connect', () => socket.write(`POST /api/call/partners.list HTTP/1.1\r\nHost: 127.0.0.1:${server.port}\r\nContent-Type: application/json\r\nExpect: 100-continue\r\nContent-Length: 2\r\n\r\n`));
+      socket.on('data', (data: Buffer) => {
+        answer += data.toString('utf8');
+        if (/\r\n\r\n/u.test(answer)) setTimeout(() => socket.destroy(), 300);
+      });
+      socket.on('error', () => undefined);
+      socket.on('close', () => resolve(answer));
+    });
+    expect(socketAnswer).toMatch(/^HTTP\/1\.1 4\d\d /);
+    expect(socketAnswer).not.toContain('100 Continue');
+  });
+
   it('refuses unknown keys in settings.update', async () => {
     const reply = await callApi('settings.update', { surprise: true });
     expect(reply.status).toBe(400);
