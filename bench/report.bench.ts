@@ -59,6 +59,21 @@ async function main(): Promise<void> {
     const twoMonths = Array.from({ length: RUNS }, () => time(rawTwoMonths));
 
     await call(core, 'reports.preview', { month: MONTH, partnerId: null }); // warm-up: statements prepared, code compiled
+
+    // The fixture checked against what its reports read: every publication stored in the month, by network.
+    const checked = partners[0];
+    if (checked) {
+      const built = await call(core, 'reports.build', { month: MONTH, partnerId: checked.id });
+      const reported = built.kind === 'partner' ? built.report.figures.publishedByNetwork : [];
+      const range = monthRange(MONTH, checked.zone);
+      const stored = raw
+        .prepare(`SELECT p.network, count(*) AS count FROM publications p JOIN posts ON posts.id = p.post_id
+                  WHERE posts.partner_id = ? AND p.state = 'published' AND p.published_at >= ? AND p.published_at < ? GROUP BY p.network ORDER BY p.network`)
+        .all(checked.id, range.start, range.end) as { network: string; count: number }[];
+      const line = (rows: readonly { network: string; count: number }[]) => [...rows].sort((a, b) => a.network.localeCompare(b.network)).map((r) => `${r.network} ${r.count}`).join(', ');
+      console.log(`fixture check, one partner's ${MONTH}: the report counts ${line(reported)}; the workspace stores ${line(stored)}`);
+      if (line(reported) !== line(stored)) throw new Error('the agency fixture’s audit log and its publications disagree: rebuild it (bench/support/agencyWorkspace.ts)');
+    }
     const samples = async (input: ProcedureInput<'reports.export'>, runs = RUNS) => {
       const list: number[] = [];
       for (let i = 0; i < runs; i++) list.push(await timeAsync(() => call(core, 'reports.export', input)));

@@ -23,7 +23,7 @@ import { VoiceService } from '../../electron/core/voice/service';
  */
 export const AGENCY = { partners: 50, posts: 100_000, auditPerPost: 10, spanDays: 1_000 } as const;
 /** Bump when the generator changes, so a stale cache is rebuilt. */
-const GENERATOR_VERSION = 5;
+const GENERATOR_VERSION = 6;
 /** Posts are spread evenly around this day (a Monday): a week view there holds ~700 posts. */
 export const AGENCY_CENTER = Date.parse('2026-06-01T00:00:00Z');
 const DAY = 86_400_000;
@@ -86,6 +86,63 @@ function body(random: () => number): { paragraphs: string[]; plain: string } {
   return { paragraphs, plain: paragraphs.join('\n\n') };
 }
 
+const postNetworks = (i: number): string[] => JSON.parse(NETWORK_SETS[i % NETWORK_SETS.length] ?? '[]') as string[];
+const publicationUrl = (network: string, i: number) => `https://${network}.example/p/${i}`;
+
+interface Fact {
+  at: number;
+  actor: 'community_manager' | 'partner' | 'system';
+  action: string;
+  from: string | null;
+  to: string | null;
+  channel: 'app' | 'email' | 'system';
+  details: Record<string, unknown>;
+}
+
+/**
+ * A post's audit entries as core writes them, as far as its status got, padded with edits to
+ * AGENCY.auditPerPost: for a published post, one `published` fact per network (details naming
+ * it), the last one moving the post to published and listing them all (electron/core/publishing/
+ * rounds.ts); Instagram's, published by hand, by the community manager. A missed post ends on
+ * core's `missed`, with its lateness.
+ */
+function lifeFacts(status: string, networks: readonly string[], createdAt: number, at: number, i: number): Fact[] {
+  const HOUR = 3_600_000;
+  const requested = createdAt + DAY;
+  const facts: Fact[] = [{ at: createdAt, actor: 'community_manager', action: 'created', from: null, to: 'draft', channel: 'app', details: {} }];
+  const tail: Fact[] = [];
+  if (status !== 'draft') {
+    tail.push(
+      { at: requested, actor: 'community_manager', action: 'requestSignoff', from: 'draft', to: 'in_review', channel: 'app', details: {} },
+      { at: requested + 1_000, actor: 'system', action: 'signoffEmailQueued', from: 'in_review', to: 'in_review', channel: 'system', details: {} },
+      { at: requested + 60_000, actor: 'system', action: 'signoffEmailSent', from: 'in_review', to: 'in_review', channel: 'email', details: {} },
+    );
+  }
+  if (status === 'scheduled' || status === 'published' || status === 'missed') {
+    tail.push(
+      { at: requested + 5 * HOUR, actor: 'partner', action: 'approve', from: 'in_review', to: 'approved', channel: 'email', details: {} },
+      { at: requested + 6 * HOUR, actor: 'community_manager', action: 'schedule', from: 'approved', to: 'scheduled', channel: 'app', details: {} },
+    );
+  }
+  if (status === 'missed') {
+    tail.push({ at: at + 20 * 60_000, actor: 'system', action: 'missed', from: 'scheduled', to: 'missed', channel: 'system', details: { scheduledAt: at, lateMs: 20 * 60_000, graceMinutes: 15 } });
+  }
+  if (status === 'published') {
+    tail.push({ at, actor: 'system', action: 'startPublishing', from: 'scheduled', to: 'scheduled', channel: 'system', details: {} });
+    networks.forEach((network, k) => {
+      const last = k === networks.length - 1;
+      const byHand = network === 'instagram';
+      const details: Record<string, unknown> = { network, remoteId: byHand ? null : `r${i}${network}`, url: publicationUrl(network, i) };
+      if (last) Object.assign(details, { published: [...networks], failed: [] });
+      tail.push({ at: at + (k + 1) * 2_000, actor: byHand ? 'community_manager' : 'system', action: 'published', from: 'scheduled', to: last ? 'published' : 'scheduled', channel: byHand ? 'app' : 'system', details });
+    });
+  }
+  const edits = AGENCY.auditPerPost - facts.length - tail.length;
+  if (edits < 0) throw new Error(`a post's life holds more than ${AGENCY.auditPerPost} facts`);
+  for (let k = 0; k < edits; k++) facts.push({ at: createdAt + (k + 1) * ((requested - createdAt) / (edits + 1)), actor: 'community_manager', action: 'contentEdited', from: 'draft', to: 'draft', channel: 'app', details: {} });
+  return [...facts, ...tail];
+}
+
 const doc = (paragraphs: string[]): string =>
   JSON.stringify({ type: 'doc', content: paragraphs.map((text) => ({ type: 'paragraph', content: [{ type: 'text', text }] })) });
 
@@ -122,7 +179,7 @@ async function build(dir: string): Promise<void> {
   );
   const insertAudit = db.prepare(
     `INSERT INTO audit_log (post_id, partner_id, at, actor_kind, actor_name, action, from_status, to_status, revision_number, channel, details)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, ?, '{}')`,
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)`,
   );
   const start = AGENCY_CENTER - (AGENCY.spanDays / 2) * DAY;
   db.transaction(() => {
@@ -145,11 +202,10 @@ async function build(dir: string): Promise<void> {
       insertPost.run(id, partnerId, title, NETWORK_SETS[i % NETWORK_SETS.length] ?? '["linkedin"]', content, plain, status, PILLARS[i % PILLARS.length] ?? null, at, 'Europe/Paris', createdAt, createdAt + DAY);
       insertRevision.run(id, title, packRevisionBody(content, plain), createdAt);
       if (status === 'published') {
-        const postNetworks = JSON.parse(NETWORK_SETS[i % NETWORK_SETS.length] ?? '[]') as string[];
-        for (const network of postNetworks) {
+        for (const network of postNetworks(i)) {
           // Instagram goes out by hand in this workspace: a publication without readings.
           const manual = network === 'instagram';
-          const publicationId = insertPublication.run(id, randomUUID(), network, manual ? 'manual' : 'api', at, manual ? null : `r${i}${network}`, `https://${network}.example/p/${i}`, at, at, at).lastInsertRowid;
+          const publicationId = insertPublication.run(id, randomUUID(), network, manual ? 'manual' : 'api', at, manual ? null : `r${i}${network}`, publicationUrl(network, i), at, at, at).lastInsertRowid;
           if (manual) continue;
           const reach = 200 + Math.floor(random() * 5_000);
           for (const [point, after, share] of READING_POINTS) {
@@ -161,22 +217,9 @@ async function build(dir: string): Promise<void> {
           }
         }
       }
-      // Ten facts per post: its life from creation to publication (or as far as it got).
-      const facts: [string, string, string | null, string | null, string][] = [
-        ['community_manager', 'created', null, 'draft', 'app'],
-        ['community_manager', 'contentEdited', 'draft', 'draft', 'app'],
-        ['community_manager', 'contentEdited', 'draft', 'draft', 'app'],
-        ['community_manager', 'requestSignoff', 'draft', 'in_review', 'app'],
-        ['system', 'signoffEmailQueued', 'in_review', 'in_review', 'system'],
-        ['system', 'signoffEmailSent', 'in_review', 'in_review', 'email'],
-        ['partner', 'approve', 'in_review', 'approved', 'email'],
-        ['community_manager', 'schedule', 'approved', 'scheduled', 'app'],
-        ['system', 'startPublishing', 'scheduled', 'scheduled', 'system'],
-        ['system', 'published', 'scheduled', 'published', 'system'],
-      ];
-      facts.forEach(([actor, action, from, to, channel], k) =>
-        insertAudit.run(id, partnerId, createdAt + k * 3_600_000, actor, actor === 'partner' ? 'associe@exemple-avocats.fr' : '', action, from, to, channel),
-      );
+      for (const fact of lifeFacts(status, postNetworks(i), createdAt, at, i)) {
+        insertAudit.run(id, partnerId, fact.at, fact.actor, fact.actor === 'partner' ? 'associe@exemple-avocats.fr' : '', fact.action, fact.from, fact.to, fact.channel, JSON.stringify(fact.details));
+      }
     }
     db.prepare("INSERT INTO settings (key, value) VALUES ('onboardingDone', 'true') ON CONFLICT (key) DO UPDATE SET value = excluded.value").run();
   })();

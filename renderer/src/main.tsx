@@ -13,6 +13,7 @@ import { loadZoneTables } from './time/zoneTables';
 import { prefetchFirstScreen } from './app/prefetch';
 import { forgetLaunchToken } from './app/launchLink';
 import { followCoreEvents } from './app/queries';
+import { followLanguage } from './settings/followLanguage';
 import { typefaceLoaded } from './app/typeface';
 import './styles.css';
 
@@ -32,6 +33,7 @@ async function boot(): Promise<void> {
   const zones = loadZoneTables(queryClient).catch((error: unknown) => console.warn('time-zone data not loaded', error));
   prefetchFirstScreen(queryClient, window.location.hash);
   await initI18n((await settings)?.uiLocale ?? systemLocale());
+  followLanguage();
   await zones;
   await typeface;
   const root = document.getElementById('root');

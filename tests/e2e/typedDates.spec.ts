@@ -132,6 +132,20 @@ test('with the UI in English, a month named in French (as written before the swi
   await expect(month).not.toHaveAttribute('aria-invalid', 'true');
 });
 
+test('switching the language from another window writes the dates already in their fields in the new language', async ({ page }) => {
+  await page.goto(plume.url);
+  await page.getByRole('button', { name: 'Commencer avec un espace vide' }).click();
+  await page.goto(`${plume.origin}/#/reports`);
+  const month = page.getByTestId('report-month');
+  await expect(month).toHaveValue('novembre 2026');
+  // Settings saved elsewhere: this tab follows, its month field too, without being touched.
+  await plume.call(page.request, 'settings.update', { uiLocale: 'en' });
+  await expect(page.getByLabel('Month', { exact: true })).toHaveValue('November 2026');
+  await expect(month).not.toHaveAttribute('aria-invalid', 'true');
+  await plume.call(page.request, 'settings.update', { uiLocale: 'fr' });
+  await expect(page.getByLabel('Mois', { exact: true })).toHaveValue('novembre 2026');
+});
+
 test('in English, dates are still day first and times on 24 hours', async ({ page }) => {
   await page.goto(plume.url);
   await plume.call(page.request, 'settings.update', { uiLocale: 'en' });

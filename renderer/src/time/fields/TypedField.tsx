@@ -72,6 +72,16 @@ function TypedField({ kind, value, onChange, id, required, disabled, ...aria }: 
     }
   }
 
+  // The language switched (here or in another window): the text is written again in the new one,
+  // unless the user is typing in it (leaving the field writes it then).
+  const [seenLocale, setSeenLocale] = useState(locale);
+  const [focused, setFocused] = useState(false);
+  if (locale !== seenLocale) {
+    setSeenLocale(locale);
+    const read = focused ? null : reading.read(text, locale);
+    if (read !== null) setText(reading.write(read, locale));
+  }
+
   const typed = (next: string) => {
     setText(next);
     setLeft(false);
@@ -138,7 +148,9 @@ function TypedField({ kind, value, onChange, id, required, disabled, ...aria }: 
           aria-describedby={describedBy}
           data-testid={aria['data-testid']}
           onChange={(event) => typed(event.target.value)}
+          onFocus={() => setFocused(true)}
           onBlur={(event) => {
+            setFocused(false);
             const read = reading.read(text, locale);
             if (read !== null) setText(reading.write(read, locale));
             // Left for its form's submit button: the form checks it now (onInvalid), and a message
