@@ -48,8 +48,10 @@ export default defineConfig({
       // Libraries core imports at start are bundled: Node then reads one file instead of
       // resolving and loading each package's tree (zod ~80 files, twitter-text ~270, date-fns
       // hundreds with every locale). Native addons and the libraries imported on first use
-      // (the networks' SDKs, mail, spreadsheets) stay in node_modules.
-      externalizeDeps: { exclude: ['date-fns', '@date-fns/tz', 'zod', 'twitter-text', 'tinyld', 'diff', '@noble/hashes', 'oauth4webapi', 'email-reply-parser', 'htmlparser2', '@orama/stemmers'] },
+      // (the networks' SDKs, mail, spreadsheets) stay in node_modules. `tlds` (the editorial
+      // line's Bluesky links) is a JSON file, which Node's ES module loader will not import
+      // without an import attribute: bundled as well.
+      externalizeDeps: { exclude: ['date-fns', '@date-fns/tz', 'zod', 'twitter-text', 'tinyld', 'diff', '@noble/hashes', 'oauth4webapi', 'email-reply-parser', 'htmlparser2', '@orama/stemmers', 'tlds'] },
       rolldownOptions: {
         // index: the Electron shell; server: browser mode (`node out/main/server.js`), so no
         // TypeScript is compiled at start-up. Chunks sit beside them, so paths taken from

@@ -1,8 +1,8 @@
-import type { Network } from '../../posts/networks';
 import type { RuleOfKind } from '../ruleSchema';
 import type { HashtagEntity } from '../text/entities';
 import { hashtagKey } from '../text/entities';
-import type { Check, CheckEnv, RawFinding, Report } from './types';
+import { readingsFor, reportEachReading } from './readings';
+import type { Check, CheckEnv, Report } from './types';
 
 /**
  * Index of the first hashtag of the closing block: hashtags separated only by white space
@@ -38,9 +38,6 @@ function removal(text: string, tag: HashtagEntity): { from: number; to: number; 
   return { from, to: tag.to, insert: '' };
 }
 
-/** The findings key that makes two reports the same, whichever hashtag reading made them. */
-const sameFinding = (finding: RawFinding): string => JSON.stringify([finding.messageKey, finding.range, finding.params ?? {}]);
-
 /**
  * Bluesky and Mastodon read hashtags their own way: Bluesky takes `#droit-du-travail` whole
  * where X and LinkedIn stop at the hyphen; Mastodon makes none after `(` or `:`. Each
@@ -51,23 +48,11 @@ const sameFinding = (finding: RawFinding): string => JSON.stringify([finding.mes
 export function hashtagsCheck(rule: RuleOfKind<'hashtags'>): Check {
   const run = hashtagRules(rule);
   return (analysis, env, report) => {
-    const networks = env.context.networks;
-    const readings: { network: Network | null; tags: () => readonly HashtagEntity[] }[] = [];
-    if (networks.length === 0 || networks.some((network) => network !== 'bluesky' && network !== 'mastodon')) readings.push({ network: null, tags: () => analysis.hashtags });
-    if (networks.includes('bluesky')) readings.push({ network: 'bluesky', tags: () => analysis.blueskyHashtags });
-    if (networks.includes('mastodon')) readings.push({ network: 'mastodon', tags: () => analysis.mastodonHashtags });
-    const [first, ...others] = readings;
-    if (!first) return;
-    const seen = new Set<string>();
-    run(analysis.text, first.tags(), env, (finding) => {
-      seen.add(sameFinding(finding));
-      report(finding);
-    });
-    for (const { network, tags } of others) {
-      run(analysis.text, tags(), env, (finding) => {
-        if (network !== null && !seen.has(sameFinding(finding))) report({ ...finding, network });
-      });
-    }
+    const readings = readingsFor(env.context.networks, () => analysis.hashtags, [
+      { network: 'bluesky', entities: () => analysis.blueskyHashtags },
+      { network: 'mastodon', entities: () => analysis.mastodonHashtags },
+    ]);
+    reportEachReading(readings, (tags, reportTags) => run(analysis.text, tags, env, reportTags), report);
   };
 }
 

@@ -3,6 +3,8 @@ import { measure } from '../networks/measure';
 import type { Measurement, MeasureOptions } from '../networks/measure';
 import { findEmoji } from './emoji';
 import type { EmojiMatch } from './emoji';
+import { extractBlueskyLinks, extractBlueskyMentions } from './blueskyLinks';
+import type { BlueskyLinkEntity } from './blueskyLinks';
 import { extractBlueskyHashtags } from './blueskyTags';
 import { extractMastodonHashtags } from './mastodonTags';
 import { extractHashtags, extractMentions, extractUrls, extractXMentions } from './entities';
@@ -36,6 +38,13 @@ const lineUrls = new LineMemo<readonly UrlEntity[]>((line) => extractUrls(line))
  */
 const laterPieceUrls = new LineMemo<readonly UrlEntity[]>((line) => extractUrls(` ${line}`).map((url) => ({ ...url, from: url.from - 1, to: url.to - 1 })));
 const lineEmoji = new LineMemo<readonly EmojiMatch[]>(findEmoji);
+/*
+ * Bluesky's links and mentions never span white space and start the text or follow white
+ * space or `(`: a piece starts the text or follows a space or a line break, so each piece is
+ * read alone, the same wherever it stands.
+ */
+const lineBlueskyLinks = new LineMemo<readonly BlueskyLinkEntity[]>(extractBlueskyLinks);
+const lineBlueskyMentions = new LineMemo<readonly MentionEntity[]>(extractBlueskyMentions);
 
 /**
  * Everything the checks read from one text, each part computed on first use and kept for
@@ -48,6 +57,8 @@ export class TextAnalysis {
   private urlList: UrlEntity[] | undefined;
   private hashtagList: HashtagEntity[] | undefined;
   private blueskyHashtagList: HashtagEntity[] | undefined;
+  private blueskyLinkList: BlueskyLinkEntity[] | undefined;
+  private blueskyMentionList: MentionEntity[] | undefined;
   private mastodonHashtagList: HashtagEntity[] | undefined;
   private mentionList: MentionEntity[] | undefined;
   private xMentionList: MentionEntity[] | undefined;
@@ -56,11 +67,16 @@ export class TextAnalysis {
   private foldedText: string | undefined;
   private languageDetection: LanguageDetection | undefined;
   private readonly measurements = new Map<Network, Measurement>();
+  /** Whether the post goes to Bluesky: what Bluesky links counts as a link too (inUrl, inEntity). */
+  private readonly toBluesky: boolean;
 
+  /** `networks`: where the post goes (the lint context's), none for a reading of the text alone. */
   constructor(
     readonly text: string,
-    private readonly measureOptions: MeasureOptions,
-  ) {}
+    private readonly measureOptions: MeasureOptions & { networks?: readonly Network[] },
+  ) {
+    this.toBluesky = measureOptions.networks?.includes('bluesky') ?? false;
+  }
 
   /** The text's lines cut after sentence ends, with their offsets. */
   get pieces(): Piece[] {
@@ -101,13 +117,25 @@ export class TextAnalysis {
     return this.blueskyHashtagList;
   }
 
+  /** Links as Bluesky makes them into link facets (`exemple.fr`, not `cabinet-martin.fr`). */
+  get blueskyLinks(): BlueskyLinkEntity[] {
+    this.blueskyLinkList ??= collectLines(this.pieces, lineBlueskyLinks);
+    return this.blueskyLinkList;
+  }
+
+  /** Mentions as Bluesky makes them into mention facets (`@martin.bsky.social`, not `@martin`). */
+  get blueskyMentions(): MentionEntity[] {
+    this.blueskyMentionList ??= collectLines(this.pieces, lineBlueskyMentions);
+    return this.blueskyMentionList;
+  }
+
   /** Hashtags as a Mastodon server makes them (after white space only; `#avocat·e·s` whole). */
   get mastodonHashtags(): HashtagEntity[] {
     this.mastodonHashtagList ??= extractMastodonHashtags(this.text);
     return this.mastodonHashtagList;
   }
 
-  /** Mentions as Mastodon reads them (@user, @user@domain): the reading for every network but X. */
+  /** Mentions as Mastodon reads them (@user, @user@domain): the reading for every network but X and Bluesky. */
   get mentions(): MentionEntity[] {
     this.mentionList ??= extractMentions(this.text);
     return this.mentionList;
@@ -163,13 +191,22 @@ export class TextAnalysis {
     return measurement;
   }
 
-  /** Whether [from, to) touches a link, hashtag or mention. */
+  /**
+   * Whether [from, to) touches a link, hashtag or mention: as twitter-text and Mastodon read
+   * them, and, for a post to Bluesky, as Bluesky does (a fix must not edit a link it makes).
+   */
   inEntity(from: number, to: number): boolean {
-    return overlaps(this.urls, from, to) || overlaps(this.hashtags, from, to) || overlaps(this.mentions, from, to);
+    return (
+      this.inUrl(from, to) ||
+      overlaps(this.hashtags, from, to) ||
+      overlaps(this.mentions, from, to) ||
+      (this.toBluesky && (overlaps(this.blueskyHashtags, from, to) || overlaps(this.blueskyMentions, from, to)))
+    );
   }
 
+  /** Whether [from, to) touches a link, as twitter-text reads them and, for a post to Bluesky, as Bluesky does. */
   inUrl(from: number, to: number): boolean {
-    return overlaps(this.urls, from, to);
+    return overlaps(this.urls, from, to) || (this.toBluesky && overlaps(this.blueskyLinks, from, to));
   }
 }
 

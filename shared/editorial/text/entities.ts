@@ -20,7 +20,7 @@ export interface HashtagEntity {
 export interface MentionEntity {
   from: number;
   to: number;
-  /** Without the @, with the domain if any ("anne@mastodon.social"). */
+  /** Without the @, with the domain if any ("anne@mastodon.social"); on Bluesky the whole handle ("martin.bsky.social"). */
   handle: string;
   user: string;
   domain: string | null;

@@ -166,3 +166,51 @@ describe('hashtag rules on Bluesky', () => {
     expect(findings(text, [{ kind: 'hashtags', id: 'tags', position: 'end' }], { networks: ['bluesky'] })).toEqual([]);
   });
 });
+
+/*
+ * Bluesky links and mentions what its SDK's detection makes facets of (shared/editorial/text/
+ * blueskyLinks.ts): a bare domain with no hyphen and a known TLD, a handle with a dot. The
+ * line reads a post to Bluesky that way, and beside other networks reports for Bluesky what
+ * only Bluesky's reading finds.
+ */
+describe('link and mention rules on Bluesky', () => {
+  const links: RuleInput[] = [{ kind: 'links', id: 'links', allowedDomains: ['exemple.fr'] }];
+
+  it('takes a bare hyphenated domain for text on Bluesky, as Bluesky does, and for a link elsewhere', () => {
+    const text = 'Voir cabinet-martin.fr et exemple.fr/page';
+    expect(findings(text, links, { networks: ['bluesky'] })).toEqual([]);
+    expect(flagged(text, links, { networks: ['x'] })).toEqual(['cabinet-martin.fr']);
+    expect(flagged(text, links, { networks: ['linkedin'] })).toEqual(['cabinet-martin.fr']);
+    // With its scheme it is a link on Bluesky too.
+    expect(flagged('Voir https://cabinet-martin.fr/blog', links, { networks: ['bluesky'] })).toEqual(['https://cabinet-martin.fr/blog']);
+  });
+
+  it('flags for Bluesky a link only Bluesky reads whole', () => {
+    // twitter-text ends the link at « (https://exemple.fr/), Bluesky runs it to the next space.
+    const text = 'Voir https://autre.fr/«page» ici';
+    expect(flagged(text, links, { networks: ['bluesky'] })).toEqual(['https://autre.fr/«page»']);
+    const both = findings(text, links, { networks: ['linkedin', 'bluesky'] });
+    expect(both.map((f) => [text.slice(f.range.from, f.range.to), f.network ?? 'all'])).toEqual([
+      ['https://autre.fr/', 'all'],
+      ['https://autre.fr/«page»', 'bluesky'],
+    ]);
+  });
+
+  it('adds UTM parameters only to what Bluesky links', () => {
+    const utm: RuleInput[] = [{ kind: 'utm', id: 'utm' }];
+    const text = 'Voir cabinet-martin.fr et exemple.fr/page.';
+    const list = findings(text, utm, { networks: ['bluesky'] });
+    expect(list.map((f) => text.slice(f.range.from, f.range.to))).toEqual(['exemple.fr/page']);
+    expect(list[0]?.fix?.edits[0]?.insert).toBe('exemple.fr/page?utm_source=bluesky&utm_medium=social');
+    expect(flagged(text, utm, { networks: ['x'] })).toEqual(['cabinet-martin.fr', 'exemple.fr/page']);
+  });
+
+  it('takes @name without a dot for text on Bluesky, as Bluesky does, and for a mention elsewhere', () => {
+    const rules: RuleInput[] = [{ kind: 'mentions', id: 'mentions', allowed: ['martin.bsky.social'] }];
+    const text = 'Merci @paul et @martin.bsky.social';
+    expect(findings(text, rules, { networks: ['bluesky'] })).toEqual([]);
+    expect(flagged(text, rules, { networks: ['mastodon'] })).toEqual(['@paul']);
+    // A handle with a dot is one; its first label alone is not it.
+    expect(flagged('Merci @anne.bsky.social', [{ kind: 'mentions', id: 'mentions', allowed: ['anne'] }], { networks: ['bluesky'] })).toEqual(['@anne.bsky.social']);
+  });
+});

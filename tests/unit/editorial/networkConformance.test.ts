@@ -1,10 +1,14 @@
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import fc from 'fast-check';
+import tlds from 'tlds';
 import twitterText from 'twitter-text';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { detectFacets, loadFacetDetection } from '../../../electron/core/publishing/connectors/bluesky/record';
 import { measure } from '../../../shared/editorial/networks/measure';
 import { spansFor } from '../../../shared/previews/segments';
 import type { Network } from '../../../shared/posts/networks';
+import { extractBlueskyLinks, extractBlueskyMentions } from '../../../shared/editorial/text/blueskyLinks';
 import { extractBlueskyHashtags } from '../../../shared/editorial/text/blueskyTags';
 import { extractHashtags, extractMentions, extractUrls, extractXMentions } from '../../../shared/editorial/text/entities';
 import { graphemeLength, utf8Length } from '../../../shared/editorial/text/graphemes';
@@ -230,21 +234,62 @@ const detection = fixture('atproto-rich-text-detection.json') as DetectionFixtur
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
-/** The connector's facets (what Plume sends), as the SDK test's segments: text, then the link or handle. */
-function facetSegments(text: string): string[][] {
-  const facets = [...(detectFacets(text) ?? [])].sort((a, b) => a.index.byteStart - b.index.byteStart);
+/** A link or mention facet: its UTF-8 byte range and what it points to (the URI, or the handle before resolution). */
+interface LinkOrMention {
+  kind: 'link' | 'mention';
+  byteStart: number;
+  byteEnd: number;
+  value: string;
+}
+
+/** The link and mention facets the connector sends (the SDK's detectFacets), in its order. */
+function connectorLinksAndMentions(text: string): LinkOrMention[] {
+  const found: LinkOrMention[] = [];
+  for (const { index, features } of detectFacets(text) ?? []) {
+    for (const feature of features) {
+      if ('uri' in feature && typeof feature.uri === 'string') found.push({ kind: 'link', ...index, value: feature.uri });
+      else if ('did' in feature && typeof feature.did === 'string') found.push({ kind: 'mention', ...index, value: feature.did });
+    }
+  }
+  return found;
+}
+
+/**
+ * The editorial line's Bluesky links and mentions (shared/, no SDK), in UTF-8 bytes and in the
+ * SDK's order: by start, a mention before a link starting at the same place.
+ */
+function lineLinksAndMentions(text: string): LinkOrMention[] {
+  const byte = (offset: number): number => utf8Length(text.slice(0, offset));
+  return [
+    ...extractBlueskyMentions(text).map((m): LinkOrMention => ({ kind: 'mention', byteStart: byte(m.from), byteEnd: byte(m.to), value: m.handle })),
+    ...extractBlueskyLinks(text).map((l): LinkOrMention => ({ kind: 'link', byteStart: byte(l.from), byteEnd: byte(l.to), value: l.uri })),
+  ].sort((a, b) => a.byteStart - b.byteStart);
+}
+
+/** Facets as the SDK test's segments: the text between them, then each one's text and link or handle. */
+function asSegments(text: string, facets: readonly { byteStart: number; byteEnd: number; value: string }[]): string[][] {
   const bytes = encoder.encode(text);
   const segments: string[][] = [];
   let at = 0;
-  for (const { index, features } of facets) {
-    if (index.byteStart > at) segments.push([decoder.decode(bytes.slice(at, index.byteStart))]);
-    const [feature] = features;
-    const value = feature && 'uri' in feature && typeof feature.uri === 'string' ? feature.uri : feature && 'did' in feature && typeof feature.did === 'string' ? feature.did : '';
-    segments.push([decoder.decode(bytes.slice(index.byteStart, index.byteEnd)), value]);
-    at = index.byteEnd;
+  for (const { byteStart, byteEnd, value } of facets) {
+    if (byteStart > at) segments.push([decoder.decode(bytes.slice(at, byteStart))]);
+    segments.push([decoder.decode(bytes.slice(byteStart, byteEnd)), value]);
+    at = byteEnd;
   }
   if (at < bytes.length || segments.length === 0) segments.push([decoder.decode(bytes.slice(at))]);
   return segments;
+}
+
+/** The connector's facets (what Plume sends), as the SDK test's segments: text, then the link or handle. */
+function facetSegments(text: string): string[][] {
+  const facets = [...(detectFacets(text) ?? [])].sort((a, b) => a.index.byteStart - b.index.byteStart);
+  return asSegments(
+    text,
+    facets.map(({ index, features: [feature] }) => ({
+      ...index,
+      value: feature && 'uri' in feature && typeof feature.uri === 'string' ? feature.uri : feature && 'did' in feature && typeof feature.did === 'string' ? feature.did : '',
+    })),
+  );
 }
 
 /** The tag facets the connector sends (not cashtags, `$` tags), with their byte ranges. */
@@ -290,8 +335,9 @@ describe('X preview: twitter-text conformance/extract.yml mentions and cashtags'
   });
 
   /*
-   * Every other network's mentions are read as Mastodon reads them (a handle may carry its
-   * domain): there `f!@kn` is a mention and `@test@example.com` one whole. The line's
+   * The other networks' mentions are read as Mastodon reads them (a handle may carry its
+   * domain): there `f!@kn` is a mention and `@test@example.com` one whole; Bluesky's as its SDK
+   * reads them (a handle with a dot and a known TLD: neither `@kn` nor `@paul`). The line's
    * allowed-mentions rule reads a post to X as X does, and reports for X what only X's
    * reading finds.
    */
@@ -303,6 +349,8 @@ describe('X preview: twitter-text conformance/extract.yml mentions and cashtags'
     expect(flaggedFor(['x'])).toEqual([['@paul', 'all']]);
     expect(flaggedFor(['mastodon'])).toEqual([['@kn', 'all']]);
     expect(flaggedFor(['mastodon', 'x'])).toEqual([['@kn', 'all'], ['@paul', 'x']]);
+    expect(flaggedFor(['bluesky'])).toEqual([]);
+    expect(flaggedFor(['mastodon', 'bluesky'])).toEqual([['@kn', 'all']]);
   });
 
   it.each([...extract.mentions_with_indices, ...extract.mentions_or_lists_with_indices].map((c) => [c.description, c]))('mentions_with_indices: %s', (_d, c) => {
@@ -333,6 +381,10 @@ describe('Bluesky: atproto rich-text-detection.test.ts', () => {
   it.each(detection.segments.inputs.map((input, i) => [input, detection.segments.outputs[i] ?? []] as const))('links and mentions: %j', (input, outputs) => {
     const expected = outputs.map((segment) => segment.map((part) => part.replace(/^did:fake:/u, '')));
     expect(facetSegments(input)).toEqual(expected);
+    // The editorial line reads the same links and mentions without the SDK: same byte ranges,
+    // same URIs and handles.
+    expect(asSegments(input, lineLinksAndMentions(input))).toEqual(expected);
+    expect(lineLinksAndMentions(input)).toEqual(connectorLinksAndMentions(input));
   });
 
   it.each(detection.tags)('tags: %j', (input, tags, ranges) => {
@@ -357,6 +409,88 @@ describe('Bluesky: atproto rich-text-detection.test.ts', () => {
     const emojiTag = `#${'🦋'.repeat(33)}`; // 33 graphemes, 66 UTF-16 units
     expect(connectorTags(emojiTag).tags).toEqual([]);
     expect(lineTags(emojiTag).tags).toEqual([]);
+  });
+});
+
+/*
+ * Before the line had Bluesky's own reading, a post to Bluesky was read as X reads links
+ * (twitter-text) and as Mastodon reads mentions: `cabinet-martin.fr` and `Exemple.FR` were
+ * links to the line and text to Bluesky, `https://exemple.fr/«page»` stopped at the `«` for
+ * the line and not for Bluesky, `@paul` was a mention to the line and text to Bluesky. Posts
+ * as a French ghostwriter writes them, then posts put together from such pieces: the line's
+ * Bluesky reading makes exactly the facets the connector sends.
+ */
+const FRENCH_POSTS = [
+  'Retrouvez notre analyse sur cabinet-martin.fr/actualites et sur https://cabinet-martin.fr/blog?utm_source=bsky&utm_medium=social.',
+  'L’équipe de @martin.bsky.social vous attend au salon ! Inscriptions : https://www.salon-avocats.fr/inscription?ref=plume&lang=fr',
+  '« Le droit du travail évolue » : l’article sur legifrance.gouv.fr/jorf/id/JORFTEXT000046',
+  'Écrivez-nous à contact@cabinet-martin.fr ou à jean.dupont@exemple.fr.',
+  'Merci @paul et @Claire.Dupont.bsky.social pour vos retours 🙏',
+  'Rendez-vous\u00a0: exemple.fr/agenda\u202f!',
+  '(voir exemple.com/page) et (@anne.bsky.social)',
+  'Nouvel épisode 🎙️👉 https://podcast.exemple.fr/episodes/42#chapitre-3',
+  'Notre cabinet est sur bsky.app/profile/cabinet-martin.fr depuis mars.',
+  'Articles L.1234-5 et (L.1233-3) du Code du travail, M. Dupont, etc.',
+  'Voir aussi www.avocats-paris.org ou www.barreau.fr… et www.cabinet-martin.fr',
+  '📣 Webinaire jeudi 14h\u00a0: https://exemple.fr/webinaire?date=2024-06-13&heure=14h00 — places limitées !',
+  'Félicitations à @cabinet-martin.fr et @jean-pierre.bsky.social 🎉🇫🇷',
+  'Contactez @support ou écrivez à l’adresse support@exemple.fr.',
+  'En capitales : HTTPS://EXEMPLE.FR/(a.fr, Exemple.FR et httpS://exemple.fr',
+  'Lisez « exemple.fr/guide » et «\u00a0https://exemple.fr/faq\u00a0».',
+  'Suivez-nous : https://cabinet-martin.fr, https://exemple.fr; et https://bsky.app/profile/cabinet.fr!',
+  'https://fr.wikipedia.org/wiki/Droit_(France) et (https://exemple.fr/a) puis exemple.fr/b).',
+  'Abréviations : e.g. p.ex. n.b. l’.fr aujourd’hui.fr',
+  '#DroitDuTravail @avocats.paris site.zip site.mov exemple.dev exemple.avocat',
+  'Trois sites : a.fr,b.fr et c.fr.',
+  'Le 12.05.2024 à 9.30, 3.14 €, v2.0.1',
+  'De\u00a0: @anne.test, à\u00a0: @bob.exemple.fr\nhttps://exemple.fr/ligne\nexemple.fr\r\nexemple.be',
+  'Ouvert 7j/7 : www.exemple.fr/horaires?jour=lundi&h=9h\u201118h',
+  'Voir https://exemple.fr/l’été et exemple.fr/«page». Merci !',
+  'Lien : voir.fr(@a.bsky.social et @nom.fr_x et @-tiret.fr',
+  'Le site exemple.fr!! et exemple.fr?) et (exemple.fr.)',
+];
+
+const PIECES = [
+  'Bonjour', 'l’équipe', 'aujourd’hui', 'été', 'Noël', '«', '»', '🙏', '👉', '🇫🇷', '👨\u200d👩\u200d👧', '#droit-du-travail', 'M.', 'etc.',
+  'cabinet-martin.fr', 'exemple.fr', 'Exemple.FR', 'exemple.fr/a?b=c&d=é#f', 'www.barreau.fr', 'legifrance.gouv.fr/jorf', 'site.zip', 'a.b',
+  'https://cabinet-martin.fr', 'https://exemple.fr/page?utm_source=bsky', 'http://exemple.fr/(x)', 'HTTPS://EXEMPLE.FR', 'httpbin.org',
+  'contact@cabinet-martin.fr', 'jean.dupont@exemple.fr', '@paul', '@martin.bsky.social', '@Claire.Dupont.bsky.social', '@jean-pierre.bsky.social', '@anne.test', '@nom.fr_x',
+];
+const GLUE = [' ', ' ', ' ', '\u00a0', '\u202f', '\n', '\r\n', '', '(', ')', ',', '.', ';', ':', '!', '?', '’', '…', ' (', ') ', ', ', '. ', ' « ', ' » ', '\u00a0: ', '\u00a0!'];
+
+describe('Bluesky: the editorial line reads links and mentions as the SDK does', () => {
+  beforeAll(async () => {
+    await loadFacetDetection();
+  });
+
+  it.each(FRENCH_POSTS)('%j', (text) => {
+    expect(lineLinksAndMentions(text)).toEqual(connectorLinksAndMentions(text));
+  });
+
+  it('agrees with the SDK on posts put together from French pieces', { timeout: 30_000 }, () => {
+    const post = fc.array(fc.tuple(fc.constantFrom(...PIECES), fc.constantFrom(...GLUE)), { maxLength: 14 }).map((parts) => parts.map(([piece, glue]) => piece + glue).join(''));
+    fc.assert(
+      fc.property(post, (text) => {
+        expect({ text, facets: lineLinksAndMentions(text) }).toEqual({ text, facets: connectorLinksAndMentions(text) });
+        // The checks read them sentence by sentence (TextAnalysis), which finds the same.
+        const analysis = new TextAnalysis(text, { networks: ['bluesky'] });
+        expect({ text, links: analysis.blueskyLinks, mentions: analysis.blueskyMentions }).toEqual({ text, links: extractBlueskyLinks(text), mentions: extractBlueskyMentions(text) });
+      }),
+      { numRuns: 3000, seed: 20240613 },
+    );
+  });
+
+  /*
+   * A bare domain or a handle is one when its last label is in the `tlds` package's list, read
+   * by last label: the SDK's own test (ends with `.` and a TLD) is that only if no TLD holds a
+   * dot. And the list must be the SDK's: Plume depends on the version the SDK resolves to.
+   */
+  it('reads the SDK’s own copy of the TLD list, which holds no dot', () => {
+    const require = createRequire(import.meta.url);
+    const fromSdk = createRequire(require.resolve('@atproto/api'));
+    expect(fromSdk.resolve('tlds')).toBe(require.resolve('tlds'));
+    expect(tlds.length).toBeGreaterThan(1000);
+    expect(tlds.filter((tld) => tld.length === 0 || tld.includes('.'))).toEqual([]);
   });
 });
 

@@ -29,6 +29,16 @@ describe('French typography', () => {
     expect(findings(text, typography)).toEqual([]);
   });
 
+  /*
+   * A fix inside a link would change where it leads. twitter-text ends this one at the « ;
+   * Bluesky runs it to the next space, so for a post to Bluesky the « » belong to the link.
+   */
+  it('makes no fix inside what Bluesky links, for a post to Bluesky', () => {
+    const text = 'Le guide est en ligne sur https://exemple.fr/«guide» pour tous.';
+    expect(findings(text, typography, { networks: ['bluesky'] })).toEqual([]);
+    expect(findings(text, typography, { networks: ['x'] }).map((f) => f.params.char)).toEqual(['«', '»']);
+  });
+
   it('applies to French lines only', () => {
     expect(lint('Warning: deadline!', lineWith(typography, 'en')).findings).toEqual([]);
     expect(lint('Warning: deadline!', lineWith(typography, 'en'), { language: 'fr' }).findings).toHaveLength(2);
