@@ -62,6 +62,7 @@ const readOnly = [
   'calendar.nextSlot',
   'posts.list',
   'posts.page',
+  'posts.rows',
   'posts.get',
   'posts.revisions',
   'posts.revision',

@@ -163,3 +163,26 @@ export const PostPage = z.object({
   next: z.object({ updatedAt: z.number().int(), id: PostId }).nullable(),
 });
 export type PostPage = z.infer<typeof PostPage>;
+
+/**
+ * The Posts page's filter asked about a few posts (`ids`): those it holds now, as their rows in the
+ * list's order, and how many posts it holds in all. After an event naming a post, the list patches
+ * the pages it has loaded with this answer instead of reading them all again (renderer/src/posts/listPatch.ts).
+ */
+export const POST_ROWS_MAX = 100;
+export const PostRowsInput = z
+  .object({
+    partnerId: z.uuid().optional(),
+    query: z.string().max(200).optional(),
+    status: PostStatus.optional(),
+    ids: z.array(PostId).min(1).max(POST_ROWS_MAX),
+  })
+  .strict();
+export type PostRowsInput = z.infer<typeof PostRowsInput>;
+export const PostRows = z.object({
+  /** The posts among `ids` that match the filter (a deleted one is absent), newest change first. */
+  items: z.array(PostSummary),
+  /** Posts matching the filter in all, as `posts.page` counts them. */
+  total: z.number().int().nonnegative(),
+});
+export type PostRows = z.infer<typeof PostRows>;

@@ -5,6 +5,7 @@ export const postHandlers = (posts: PostService) =>
   defineHandlers({
     'posts.list': (filter) => posts.list(filter),
     'posts.page': (input) => posts.page(input),
+    'posts.rows': (input) => posts.rows(input),
     'posts.get': ({ id }) => posts.get(id),
     'posts.create': (fields) => posts.create(fields),
     'posts.save': (fields) => posts.save(fields),

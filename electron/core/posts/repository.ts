@@ -140,6 +140,28 @@ export interface PageFilter {
   limit: number;
 }
 
+/** The post list's order (`page`, `listed`), which the Posts page's cache keeps too (renderer/src/posts/listPatch.ts). */
+const LIST_ORDER = 'p.updated_at DESC, p.id DESC';
+
+/** The post list's filter as SQL over `posts p JOIN partners pa`: archived partners' posts are never listed. */
+function listWhere(filter: Omit<PageFilter, 'after' | 'limit'>): { where: string[]; params: Record<string, string | number> } {
+  const where: string[] = ['pa.archived_at IS NULL'];
+  const params: Record<string, string | number> = {};
+  if (filter.partnerId) {
+    where.push('p.partner_id = @partnerId');
+    params.partnerId = filter.partnerId;
+  }
+  if (filter.status) {
+    where.push('p.status = @status');
+    params.status = filter.status;
+  }
+  if (filter.match !== null) {
+    where.push('p.id IN (SELECT s.post_id FROM post_search f JOIN post_search_ids s ON s.search_id = f.rowid WHERE post_search MATCH @match)');
+    params.match = filter.match;
+  }
+  return { where, params };
+}
+
 export class PostRepository {
   private readonly byId: Statement<[string], PostRow>;
   private readonly newestRevisionOf: Statement<[string], { id: number; title: string; body: Buffer; versions_json: string | null }>;
@@ -203,33 +225,47 @@ export class PostRepository {
    * quotes every word typed; null lists every post.
    */
   page(filter: PageFilter): { items: PostSummary[]; total: number } {
-    const where: string[] = ['pa.archived_at IS NULL'];
-    const params: Record<string, string | number> = {};
-    if (filter.partnerId) {
-      where.push('p.partner_id = @partnerId');
-      params.partnerId = filter.partnerId;
-    }
-    if (filter.status) {
-      where.push('p.status = @status');
-      params.status = filter.status;
-    }
-    if (filter.match !== null) {
-      where.push('p.id IN (SELECT s.post_id FROM post_search f JOIN post_search_ids s ON s.search_id = f.rowid WHERE post_search MATCH @match)');
-      params.match = filter.match;
-    }
-    const total =
-      filter.match !== null && !filter.status
-        ? countSearchMatches(this.db, filter.match, filter.partnerId === undefined ? undefined : [filter.partnerId])
-        : (this.db.prepare(`SELECT count(*) AS n FROM posts p JOIN partners pa ON pa.id = p.partner_id WHERE ${where.join(' AND ')}`).get(params) as { n: number }).n;
+    const { where, params } = listWhere(filter);
+    const total = this.countListed(filter, where, params);
     if (filter.after) {
       where.push('(p.updated_at < @afterAt OR (p.updated_at = @afterAt AND p.id < @afterId))');
       params.afterAt = filter.after.updatedAt;
       params.afterId = filter.after.id;
     }
     const sql = `SELECT ${SUMMARY_COLUMNS} FROM posts p JOIN partners pa ON pa.id = p.partner_id
-      WHERE ${where.join(' AND ')} ORDER BY p.updated_at DESC, p.id DESC LIMIT @limit`;
+      WHERE ${where.join(' AND ')} ORDER BY ${LIST_ORDER} LIMIT @limit`;
     const items = (this.db.prepare(sql).all({ ...params, limit: filter.limit }) as SummaryRow[]).map(toSummary);
     return { items, total };
+  }
+
+  /**
+   * The posts among `ids` that the list's filter holds (as `page` holds them, in its order), and
+   * how many it holds in all. Each post is looked up by its key, and a search is tested on its own
+   * text only: the cost does not grow with the list (`page` would run the search over every post).
+   */
+  listed(filter: Omit<PageFilter, 'after' | 'limit'>, ids: readonly string[]): { items: PostSummary[]; total: number } {
+    const whole = listWhere(filter);
+    const total = this.countListed(filter, whole.where, whole.params);
+    // The search, if any, is tested below on each post's own text rather than run over every post.
+    const { where, params } = listWhere({ ...filter, match: null });
+    where.push('p.id IN (SELECT value FROM json_each(@ids))');
+    params.ids = JSON.stringify(ids);
+    if (filter.match !== null) {
+      where.push(`EXISTS (SELECT 1 FROM post_search_ids s JOIN post_search f ON f.rowid = s.search_id
+        WHERE s.post_id = p.id AND post_search MATCH @match)`);
+      params.match = filter.match;
+    }
+    const sql = `SELECT ${SUMMARY_COLUMNS} FROM posts p JOIN partners pa ON pa.id = p.partner_id
+      WHERE ${where.join(' AND ')} ORDER BY ${LIST_ORDER}`;
+    const items = (this.db.prepare(sql).all(params) as SummaryRow[]).map(toSummary);
+    return { items, total };
+  }
+
+  /** How many posts the list's filter holds (`where` and `params` from `listWhere`, before any cursor). */
+  private countListed(filter: Omit<PageFilter, 'after' | 'limit'>, where: readonly string[], params: Record<string, string | number>): number {
+    return filter.match !== null && !filter.status
+      ? countSearchMatches(this.db, filter.match, filter.partnerId === undefined ? undefined : [filter.partnerId])
+      : (this.db.prepare(`SELECT count(*) AS n FROM posts p JOIN partners pa ON pa.id = p.partner_id WHERE ${where.join(' AND ')}`).get(params) as { n: number }).n;
   }
 
   insert(record: PostRecord, now: number): void {

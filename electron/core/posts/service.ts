@@ -4,7 +4,7 @@ import { ApiError } from '../../../shared/api/errors';
 import { canonicalJson } from '../../../shared/posts/canonicalJson';
 import { emptyDoc, plainTextOf } from '../../../shared/posts/document';
 import type { DocNode } from '../../../shared/posts/document';
-import type { Post, PostPage, PostPageInput, PostSummary, RevisionDetail, RevisionPage, RevisionPageInput } from '../../../shared/posts/schema';
+import type { Post, PostPage, PostPageInput, PostRows, PostRowsInput, PostSummary, RevisionDetail, RevisionPage, RevisionPageInput } from '../../../shared/posts/schema';
 import { ftsQuery } from '../../../shared/calendar/search';
 import type { PostCreateInput, PostSaveInput } from '../../../shared/posts/schema';
 import type { z } from 'zod';
@@ -66,6 +66,12 @@ export class PostService {
     const shown = items.slice(0, input.limit);
     const last = shown.at(-1);
     return { items: shown, total, next: items.length > input.limit && last ? { updatedAt: last.updatedAt, id: last.id } : null };
+  }
+
+  /** The posts among `ids` that the list's filter holds, and how many it holds in all (`page`'s filter and count). */
+  rows(input: PostRowsInput): PostRows {
+    const match = input.query ? ftsQuery(input.query) : null;
+    return this.posts.listed({ partnerId: input.partnerId, status: input.status, match }, [...new Set(input.ids)]);
   }
 
   create(fields: CreateFields): Post {

@@ -17,8 +17,16 @@ const BATCH_MS = 150;
  */
 export const TYPING_HOLD_MAX_MS = 10_000;
 
+/** Work done with a batch instead of a refetch (a list patched in place, renderer/src/posts/listRefresh.ts). */
+export interface Task {
+  run: () => void;
+  /** Called instead of `run` when the batch reads every query again, which covers what the task would have done. */
+  drop: () => void;
+}
+
 interface Batch {
   keys: Map<string, QueryKey>;
+  tasks: Map<string, Task>;
   everything: boolean;
   timer: ReturnType<typeof setTimeout> | null;
   /** When the oldest key waiting was asked for. */
@@ -29,7 +37,7 @@ const batches = new WeakMap<QueryClient, Batch>();
 
 function batchOf(queryClient: QueryClient): Batch {
   let batch = batches.get(queryClient);
-  if (!batch) batches.set(queryClient, (batch = { keys: new Map(), everything: false, timer: null, since: 0 }));
+  if (!batch) batches.set(queryClient, (batch = { keys: new Map(), tasks: new Map(), everything: false, timer: null, since: 0 }));
   return batch;
 }
 
@@ -45,11 +53,17 @@ function flush(queryClient: QueryClient, batch: Batch): void {
     batch.timer = setTimeout(() => flush(queryClient, batch), wait);
     return;
   }
-  const { keys, everything } = batch;
+  const { keys, tasks, everything } = batch;
   batch.keys = new Map();
+  batch.tasks = new Map();
   batch.everything = false;
-  if (everything) void queryClient.invalidateQueries();
-  else for (const key of keys.values()) void queryClient.invalidateQueries({ queryKey: key });
+  if (everything) {
+    void queryClient.invalidateQueries();
+    for (const task of tasks.values()) task.drop();
+    return;
+  }
+  for (const key of keys.values()) void queryClient.invalidateQueries({ queryKey: key });
+  for (const task of tasks.values()) task.run();
 }
 
 function schedule(queryClient: QueryClient, batch: Batch): void {
@@ -62,6 +76,16 @@ function schedule(queryClient: QueryClient, batch: Batch): void {
 export function invalidateSoon(queryClient: QueryClient, queryKey: QueryKey): void {
   const batch = batchOf(queryClient);
   batch.keys.set(JSON.stringify(queryKey), queryKey);
+  schedule(queryClient, batch);
+}
+
+/**
+ * `task.run` with the next batch (held as its refetches are), once however often it is asked for
+ * under `name`; `task.drop` instead when that batch reads everything again.
+ */
+export function runSoon(queryClient: QueryClient, name: string, task: Task): void {
+  const batch = batchOf(queryClient);
+  batch.tasks.set(name, task);
   schedule(queryClient, batch);
 }
 

@@ -3,14 +3,16 @@ import type { QueryClient } from '@tanstack/react-query';
 import { invalidateAllSoon, invalidateSoon } from '../api/invalidateSoon';
 import { api } from '../api';
 import { cacheShowsSchedule } from '../calendar/cache';
-import type { PostStatus } from '../../../shared/posts/schema';
+import { isPostPages, listInput, postListKey, sharePostPages } from '../posts/listPatch';
+import type { PageCursor, PostListFilter } from '../posts/listPatch';
+import { postListRefresher } from '../posts/listRefresh';
 
 export const keys = {
   workspace: ['workspace'] as const,
   settings: ['settings'] as const,
   partners: (includeArchived: boolean) => ['partners', { includeArchived }] as const,
   posts: ['posts'] as const,
-  postList: (filter: PostListFilter) => ['posts', 'list', filter] as const,
+  postList: postListKey,
   postDetail: (postId: string | null) => ['posts', 'detail', postId] as const,
   // Outside ['posts']: a post.saved event must not refetch every loaded page of the history.
   revisions: (postId: string) => ['revisions', postId] as const,
@@ -24,35 +26,22 @@ export const partnersQuery = (includeArchived: boolean) => ({
   queryKey: keys.partners(includeArchived),
   queryFn: () => api.call('partners.list', { includeArchived }),
 });
-/** What the Posts page filters its list on. */
-export interface PostListFilter {
-  partnerId: string | null;
-  query: string;
-  status: PostStatus | null;
-}
-export const ALL_POSTS: PostListFilter = { partnerId: null, query: '', status: null };
+export { ALL_POSTS } from '../posts/listPatch';
+export type { PostListFilter } from '../posts/listPatch';
 /** Rows read at a time: the list reads the next page as its end scrolls into view. */
 export const POST_PAGE_SIZE = 200;
-type PageCursor = { updatedAt: number; id: string } | null;
 /** The post list page by page, each page saying how many posts match in all (`posts.page`). */
 export const postListQuery = (filter: PostListFilter) =>
   infiniteQueryOptions({
     queryKey: keys.postList(filter),
-    queryFn: ({ pageParam, signal }) =>
-      api.call(
-        'posts.page',
-        {
-          ...(filter.partnerId ? { partnerId: filter.partnerId } : {}),
-          ...(filter.query ? { query: filter.query } : {}),
-          ...(filter.status ? { status: filter.status } : {}),
-          ...(pageParam ? { after: pageParam } : {}),
-          limit: POST_PAGE_SIZE,
-        },
-        { signal },
-      ),
+    queryFn: ({ pageParam, signal }) => api.call('posts.page', { ...listInput(filter), ...(pageParam ? { after: pageParam } : {}), limit: POST_PAGE_SIZE }, { signal }),
     initialPageParam: null as PageCursor,
     getNextPageParam: (last): PageCursor | undefined => last.next ?? undefined,
+    // Rows kept by post, not by index: a saved post moving to the top leaves the rows below it as they were.
+    structuralSharing: (previous, next) => (isPostPages(next) ? sharePostPages(isPostPages(previous) ? previous : undefined, next) : next),
   });
+/** Patches the loaded post lists after a change to some posts, instead of reading every loaded page again (posts/listRefresh.ts). */
+export const postLists = postListRefresher((input) => api.call('posts.rows', input));
 export const postDetailQuery = (postId: string) => ({
   queryKey: keys.postDetail(postId),
   queryFn: () => api.call('posts.get', { id: postId }),
@@ -78,7 +67,8 @@ export function followCoreEvents(queryClient: QueryClient): () => void {
       case 'post.saved':
       case 'post.deleted':
       case 'signoff.changed':
-        invalidateSoon(queryClient, keys.posts);
+        // The loaded list is patched for this post, not read again page by page; the rest of ['posts'] is refetched.
+        postLists.soon(queryClient, event.postId);
         invalidateSoon(queryClient, keys.calendar);
         break;
       case 'post.scheduled':

@@ -36,6 +36,8 @@ import { EditorialPanel as EditorialPanelView } from '../editorial/editor/Editor
 import { NetworkCounters as NetworkCountersView } from '../editorial/editor/NetworkCounters';
 import { useEditorialLint } from '../editorial/editor/useEditorialLint';
 import { newPostFocus, partnerContext } from '../app/partnerContext';
+import { postLists } from '../app/queries';
+import { invalidatePostsButLists } from '../posts/listRefresh';
 import { SimilarityPanel as SimilarityPanelView } from '../similarity/SimilarityPanel';
 import { VoiceLine as VoiceLineView } from '../voice/VoiceLine';
 import { SimilarityNote } from '../similarity/SimilarityNote';
@@ -294,7 +296,8 @@ function PostEditorPage({ initial, partners, onDeleted }: PostEditorProps) {
     if (!window.confirm(t('posts.deleteConfirm'))) return;
     saver.dispose();
     await api.call('posts.delete', { id: initial.id });
-    await queryClient.invalidateQueries({ queryKey: ['posts'] });
+    // The loaded list loses the row without being read again page by page (posts/listRefresh.ts).
+    await Promise.all([postLists.now(queryClient, [initial.id]), invalidatePostsButLists(queryClient)]);
     onDeleted();
   };
 

@@ -177,8 +177,10 @@ interface PostListItemProps {
 }
 
 /**
- * One row of the list. A refetch keeps unchanged summaries' identity, so after a save only the
- * saved post's row renders again, not 500 of them (each with its translations and relative date).
+ * One row of the list. Unchanged summaries keep their identity, whether the list was patched after
+ * an event or read again (rows are shared by post, not by place: posts/listPatch.ts), so after a
+ * save only the saved post's row renders again, not 500 of them (each with its translations and
+ * relative date), even as it moves to the top and shifts the rows below it.
  */
 const PostListItem = memo(
   function PostListItem({ summary, partner, active, t, relative }: PostListItemProps) {

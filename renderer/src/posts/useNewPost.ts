@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import type { Partner } from '../../../shared/partners/schema';
 import { api } from '../api';
-import { keys } from '../app/queries';
+import { keys, postLists } from '../app/queries';
 import { newPostFocus, partnerContext } from '../app/partnerContext';
 
 export type NewPostOutcome = { kind: 'created'; postId: string } | { kind: 'choosePartner' } | { kind: 'noPartner' };
@@ -29,7 +29,8 @@ export function useNewPost(): (asked: string | null) => Promise<NewPostOutcome> 
     const created = await api.call('posts.create', { partnerId });
     partnerContext.set(partnerId);
     newPostFocus.mark(created.id);
-    await Promise.all([queryClient.invalidateQueries({ queryKey: ['posts', 'list'] }), queryClient.invalidateQueries({ queryKey: keys.calendar })]);
+    // The new post enters the loaded list at its place, without every loaded page read again.
+    await Promise.all([postLists.now(queryClient, [created.id]), queryClient.invalidateQueries({ queryKey: keys.calendar })]);
     return { kind: 'created', postId: created.id };
   };
 }

@@ -7,6 +7,8 @@ import { api } from '../api';
 import { errorMessage } from '../ui/errorMessage';
 import { useDateFormat } from '../ui/useDateFormat';
 import { signoffKeys, useSignoffHistory } from './queries';
+import { postLists } from '../app/queries';
+import { invalidatePostsButLists } from '../posts/listRefresh';
 
 /**
  * The partner's corrected text, as a suggestion: a word diff against the revision they were
@@ -33,7 +35,8 @@ export function SignoffSuggestion({ postId }: { postId: string }) {
       await api.call('signoff.applySuggestion', { postId, entryId: entry.id, baseVersion });
       await Promise.all([
         queryClient.invalidateQueries({ queryKey: signoffKeys.post(postId) }),
-        queryClient.invalidateQueries({ queryKey: ['posts'] }),
+        postLists.now(queryClient, [postId]),
+        invalidatePostsButLists(queryClient),
       ]);
     } catch (caught) {
       setError(errorMessage(t, caught));

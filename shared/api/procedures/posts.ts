@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ok, procedure } from '../procedure';
 import { PartnerId } from '../../partners/schema';
-import { Post, PostCreateInput, PostId, PostPage, PostPageInput, PostSaveInput, PostSummary, RevisionDetail, RevisionPage, RevisionPageInput } from '../../posts/schema';
+import { Post, PostCreateInput, PostId, PostPage, PostPageInput, PostRows, PostRowsInput, PostSaveInput, PostSummary, RevisionDetail, RevisionPage, RevisionPageInput } from '../../posts/schema';
 
 export const postProcedures = {
   'posts.list': procedure(
@@ -17,6 +17,8 @@ export const postProcedures = {
   ),
   /** The post list page by page, with the number of matching posts in all (the Posts page). */
   'posts.page': procedure(PostPageInput, PostPage),
+  /** Some posts' rows under the Posts page's filter, and its count: how the loaded list follows an event without reading every page again. */
+  'posts.rows': procedure(PostRowsInput, PostRows),
   'posts.get': procedure(z.object({ id: PostId }).strict(), Post),
   'posts.create': procedure(PostCreateInput, Post),
   'posts.save': procedure(PostSaveInput, Post),
