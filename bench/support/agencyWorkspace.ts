@@ -139,7 +139,7 @@ function lifeFacts(status: string, networks: readonly string[], createdAt: numbe
   }
   const edits = AGENCY.auditPerPost - facts.length - tail.length;
   if (edits < 0) throw new Error(`a post's life holds more than ${AGENCY.auditPerPost} facts`);
-  for (let k = 0; k < edits; k++) facts.push({ at: createdAt + (k + 1) * ((requested - createdAt) / (edits + 1)), actor: 'community_manager', action: 'contentEdited', from: 'draft', to: 'draft', channel: 'app', details: {} });
+  for (let k = 0; k < edits; k++) facts.push({ at: createdAt + Math.floor(((k + 1) * (requested - createdAt)) / (edits + 1)), actor: 'community_manager', action: 'contentEdited', from: 'draft', to: 'draft', channel: 'app', details: {} });
   return [...facts, ...tail];
 }
 

@@ -1,4 +1,4 @@
-import tlds from 'tlds';
+import tlds from 'tlds' with { type: 'json' };
 import { hostOf } from './entities';
 import type { MentionEntity, UrlEntity } from './entities';
 

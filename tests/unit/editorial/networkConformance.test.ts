@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import fc from 'fast-check';
-import tlds from 'tlds';
+import tlds from 'tlds' with { type: 'json' };
 import twitterText from 'twitter-text';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { detectFacets, loadFacetDetection } from '../../../electron/core/publishing/connectors/bluesky/record';
