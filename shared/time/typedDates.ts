@@ -153,3 +153,48 @@ export const readTypedMonth = (text: string, locale: Locale): string | null => r
 /** A `YYYY-MM` month as it is written in the field: « novembre 2026 ». */
 export const writeTypedMonth = (month: string, locale: Locale): string =>
   format(new Date(Number(month.slice(0, 4)), Number(month.slice(5, 7)) - 1, 1), 'LLLL yyyy', { locale });
+
+/** A day the month does not have, as typed: « 31/02/2027 », « 30 février 2027 ». */
+export interface MissingDay {
+  day: number;
+  /** `YYYY-MM`. */
+  month: string;
+  /** How many days that month has. */
+  daysInMonth: number;
+}
+
+const NUMERIC_DAY_MONTH_YEAR = /^(\d{1,2})\s*([/.-])\s*(\d{1,2})\s*\2\s*(\d{4})$/;
+/** « 31 février 2027 », « lundi 31 février 2027 », « 1er mars 2027 »: a day number, then a month with its year. */
+const DAY_THEN_MONTH = /^(?:\p{L}+\.?,?\s+)?(\d{1,2})(?:er|st|nd|rd|th)?\s+(.+)$/u;
+
+/**
+ * Why a typed date reads as no date when it is otherwise well written: a day past its month's
+ * last (« 31/02/2027 », « 29 février 2027 »), so the message can say so rather than ask for a
+ * day, a month and a year the user did write. Null for anything else. A date and time's own
+ * time is left out (« 31/02/2027 14:00 »).
+ */
+export function missingDay(text: string, locale: Locale): MissingDay | null {
+  const tidied = text.replace(/[\s\u00a0\u202f]+/g, ' ').trim();
+  const dateOnly = DATE_THEN_TIME.exec(tidied)?.[1];
+  for (const candidate of dateOnly ? [tidied, dateOnly] : [tidied]) {
+    const found = dayAndMonth(candidate, locale);
+    if (found === null) continue;
+    const [year, month] = found.month.split('-').map(Number);
+    if (year === undefined || month === undefined) continue;
+    const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+    if (found.day > daysInMonth && found.day <= 31) return { day: found.day, month: found.month, daysInMonth };
+  }
+  return null;
+}
+
+function dayAndMonth(text: string, locale: Locale): { day: number; month: string } | null {
+  const numeric = NUMERIC_DAY_MONTH_YEAR.exec(text);
+  if (numeric) {
+    const month = readTypedMonth(`${numeric[3] ?? ''}/${numeric[4] ?? ''}`, locale);
+    return month === null ? null : { day: Number(numeric[1]), month };
+  }
+  const named = DAY_THEN_MONTH.exec(text);
+  if (!named) return null;
+  const month = readTypedMonth(named[2] ?? '', locale);
+  return month === null ? null : { day: Number(named[1]), month };
+}

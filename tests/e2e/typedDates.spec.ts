@@ -46,14 +46,15 @@ test('a date that does not exist is said so in French, keeps what was typed, and
   const date = form.getByLabel('Date', { exact: true });
   await date.pressSequentially('31/02/2027');
   await form.getByLabel('Heure', { exact: true }).pressSequentially('14:00');
-  await expect(form.getByRole('alert')).toHaveText('«\u00a031/02/2027\u00a0» n’est pas une date\u00a0: écrivez-la jour, mois puis année, par exemple 10/03/2027.');
+  // Written as asked: what is wrong is the day, and the message says so.
+  await expect(form.getByRole('alert')).toHaveText('«\u00a031/02/2027\u00a0» n’existe pas\u00a0: février 2027 n’a que 28\u00a0jours.');
   await expect(date).toHaveAttribute('aria-invalid', 'true');
   await expect(date).toHaveValue('31/02/2027');
   await form.getByRole('button', { name: 'Programmer' }).click();
   await expect(form.getByText('Indiquez la date et l’heure de publication.')).toBeVisible();
   // The focus goes to the field to correct, described by its message, not left on the button.
   await expect(date).toBeFocused();
-  await expect(date).toHaveAccessibleDescription(/n’est pas une date/);
+  await expect(date).toHaveAccessibleDescription(/n’existe pas/);
   expect((await plume.call(page.request, 'posts.get', { id: post.id })).scheduledAt).toBeNull();
 
   // Corrected, the message goes and the date is taken.
@@ -61,6 +62,22 @@ test('a date that does not exist is said so in French, keeps what was typed, and
   await expect(date).not.toHaveAttribute('aria-invalid', 'true');
   await form.getByRole('button', { name: 'Programmer' }).click();
   await expect.poll(async () => (await plume.call(page.request, 'posts.get', { id: post.id })).scheduledAt).toBe(Date.parse('2027-02-28T13:00:00Z'));
+});
+
+test('a time that does not exist, left straight for the button, is said so under its field', async ({ page }) => {
+  const { post, form } = await openDraft(page);
+  await form.getByLabel('Date', { exact: true }).pressSequentially('28/02/2027');
+  const time = form.getByLabel('Heure', { exact: true });
+  await time.pressSequentially('25:00');
+  // No message while typing, nor on the way to the button (it would move the button away)…
+  await expect(form.getByRole('alert')).toHaveCount(0);
+  await form.getByRole('button', { name: 'Programmer' }).click();
+  // …then the form's check shows it under the field, and the focus goes there.
+  await expect(time).toHaveAccessibleDescription('«\u00a025:00\u00a0» n’est pas une heure\u00a0: écrivez-la par exemple 14:30 ou 14h30.');
+  await expect(time).toHaveAttribute('aria-invalid', 'true');
+  await expect(time).toBeFocused();
+  await expect(form.getByText('Indiquez la date et l’heure de publication.')).toBeVisible();
+  expect((await plume.call(page.request, 'posts.get', { id: post.id })).scheduledAt).toBeNull();
 });
 
 test('the calendar beside a date opens in French, weeks from Monday, and picks a day', async ({ page }) => {

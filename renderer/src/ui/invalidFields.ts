@@ -4,10 +4,15 @@ const INVALID = 'input:invalid, textarea:invalid, select:invalid';
 /**
  * The first field of a `noValidate` form that the browser finds invalid, in the form's order, or
  * null. A form that stops on it moves the focus there (`focusField`), so the user and a screen
- * reader land on the field and the message it is described by, not on the button.
+ * reader land on the field and the message it is described by, not on the button. Each invalid
+ * field is told so (its `invalid` event, which a `noValidate` form never fires): a typed field
+ * left straight for the submit button keeps its message back until then (TypedField), and would
+ * otherwise show none.
  */
 export function firstInvalidField(form: HTMLFormElement): HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement | null {
-  return form.querySelector<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>(INVALID);
+  const invalid = [...form.querySelectorAll<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>(INVALID)];
+  for (const field of invalid) field.checkValidity();
+  return invalid[0] ?? null;
 }
 
 /** Moves the focus to the field (the first of those given that is there), after the form has shown its messages. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { enGB, fr } from 'date-fns/locale';
-import { readTypedDate, readTypedDateTime, readTypedDateTimeParts, readTypedMonth, readTypedTime, writeTypedDate, writeTypedDateTime, writeTypedMonth } from '../../../shared/time/typedDates';
+import { missingDay, readTypedDate, readTypedDateTime, readTypedDateTimeParts, readTypedMonth, readTypedTime, writeTypedDate, writeTypedDateTime, writeTypedMonth } from '../../../shared/time/typedDates';
 
 describe('typed dates', () => {
   it('read a date as a French user types it, day first', () => {
@@ -159,5 +159,25 @@ describe('a date and time typed so far', () => {
     expect(readTypedDateTimeParts('10/03/2027', fr)).toEqual({ date: '2027-03-10', time: null });
     expect(readTypedDateTimeParts('10/03/2027 14h30', fr)).toEqual({ date: '2027-03-10', time: '14:30' });
     expect(readTypedDateTimeParts('demain 14h', fr)).toEqual({ date: null, time: null });
+  });
+});
+
+describe('a day its month does not have', () => {
+  it('is told apart from a date badly written, in either language, with or without a time', () => {
+    expect(missingDay('31/02/2027', fr)).toEqual({ day: 31, month: '2027-02', daysInMonth: 28 });
+    expect(missingDay('29.02.2027', fr)).toEqual({ day: 29, month: '2027-02', daysInMonth: 28 });
+    expect(missingDay('31 avril 2027', fr)).toEqual({ day: 31, month: '2027-04', daysInMonth: 30 });
+    expect(missingDay('jeudi 31 juin 2027', fr)).toEqual({ day: 31, month: '2027-06', daysInMonth: 30 });
+    expect(missingDay('31 September 2027', fr)).toEqual({ day: 31, month: '2027-09', daysInMonth: 30 });
+    expect(missingDay('31/11/2027 14:00', fr)).toEqual({ day: 31, month: '2027-11', daysInMonth: 30 });
+  });
+
+  it('is nothing for a real day, a leap day in its year, or text that is no date at all', () => {
+    expect(missingDay('29/02/2028', fr)).toBeNull();
+    expect(missingDay('28/02/2027', fr)).toBeNull();
+    expect(missingDay('32/01/2027', fr)).toBeNull();
+    expect(missingDay('31/13/2027', fr)).toBeNull();
+    expect(missingDay('demain', fr)).toBeNull();
+    expect(missingDay('31 brumaire 2027', fr)).toBeNull();
   });
 });

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Locale } from 'date-fns';
 import { dateLocales } from '../../i18n';
 import type { UiLocale } from '../../i18n';
-import { readTypedDate, readTypedDateTime, readTypedDateTimeParts, readTypedMonth, readTypedTime, writeTypedDate, writeTypedDateTime, writeTypedMonth } from '../../../../shared/time/typedDates';
+import { missingDay, readTypedDate, readTypedDateTime, readTypedDateTimeParts, readTypedMonth, readTypedTime, writeTypedDate, writeTypedDateTime, writeTypedMonth } from '../../../../shared/time/typedDates';
 import './typedFields.css';
 
 // The calendar is fetched the first time one is opened: no start pays for it.
@@ -94,7 +94,11 @@ function TypedField({ kind, value, onChange, id, required, disabled, ...aria }: 
   const unreadable = left && unreadableNow;
   // A form cannot be sent while the text names no day (a date picked without its time, « 31/02 »):
   // its value is '' then, which a form would otherwise take for « no date ». Forms check validity.
-  const sentence = t(`typedFields.unreadable.${kind}`, { text: text.trim() });
+  // « 31/02/2027 » is written as asked: what is wrong is the day, which its month does not have.
+  const missing = unreadableNow && (kind === 'date' || kind === 'dateTime') ? missingDay(text, locale) : null;
+  const sentence = missing
+    ? t('typedFields.missingDay', { text: text.trim(), month: writeTypedMonth(missing.month, locale), days: missing.daysInMonth })
+    : t(`typedFields.unreadable.${kind}`, { text: text.trim() });
   useEffect(() => {
     input.current?.setCustomValidity(unreadableNow ? sentence : '');
   }, [unreadableNow, sentence]);
