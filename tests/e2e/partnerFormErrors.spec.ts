@@ -36,3 +36,30 @@ test('the partner form says what it accepts: a sign-off lead of 100000 h gets «
   await expect(lead).toHaveValue('-3');
   expect((await plume.call(page.request, 'partners.list', {})).map((p) => p.displayName)).toEqual(['Dana Whitaker']);
 });
+
+test('a partner form stopped on errors puts the focus on the first field to correct, and a name already taken is said once, at the name', async ({ page }) => {
+  await page.goto(plume.url);
+  await plume.call(page.request, 'partners.create', { displayName: 'Claire Dubois', timeZone: 'Europe/Paris', locale: 'fr' });
+  await page.reload();
+  await page.getByRole('link', { name: 'Partenaires' }).click();
+  await page.getByRole('button', { name: /Nouveau partenaire/ }).click();
+  const name = page.getByLabel('Nom affiché');
+  const zone = page.getByLabel('Fuseau horaire (IANA)');
+
+  // Checked here: the name is empty and the zone unknown; the focus goes to the name, the first of them.
+  await zone.fill('Europe/Pariss');
+  await page.getByRole('button', { name: 'Enregistrer' }).click();
+  await expect(page.getByTestId('error-timeZone')).toBeVisible();
+  await expect(name).toBeFocused();
+  await expect(name).toHaveAttribute('aria-invalid', 'true');
+
+  // Checked by core: the name is taken (case and spaces aside). Said at the name only, which gets the focus.
+  await name.fill('  claire   DUBOIS ');
+  await zone.fill('Europe/Paris');
+  await page.getByRole('button', { name: 'Enregistrer' }).click();
+  const taken = 'Un autre partenaire porte déjà ce nom\u00a0: ajoutez de quoi les distinguer (prénom, cabinet…).';
+  await expect(page.getByTestId('error-displayName')).toHaveText(taken);
+  await expect(page.getByText(taken)).toHaveCount(1);
+  await expect(name).toBeFocused();
+  await expect(name).toHaveValue('  claire   DUBOIS ');
+});

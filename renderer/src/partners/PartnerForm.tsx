@@ -1,4 +1,4 @@
-import { useId, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PartnerInput } from '../../../shared/partners/schema';
 import type { Partner, PartnerInput as PartnerInputType } from '../../../shared/partners/schema';
@@ -58,6 +58,9 @@ export interface PartnerFormProps {
   onCancel: () => void;
 }
 
+/** The fields that show their own message (`field` below): an error core pins on another is said under the form. */
+const FIELDS_WITH_MESSAGES: ReadonlySet<string> = new Set(['displayName', 'role', 'organisation', 'timeZone', 'locale', 'signoffEmail', 'signoffLeadHours', 'formOfAddress', 'color']);
+
 /**
  * The same zod schema as core validates here first, so errors show per field before anything
  * is sent; core validates again and its errors land on the same fields. One call saves all.
@@ -72,6 +75,16 @@ export function PartnerForm({ partner, usedColours, onSubmit, onCancel }: Partne
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const form = useRef<HTMLFormElement>(null);
+  // Bumped when a save stops on errors: once they are drawn, the focus goes to the first field to
+  // correct (its message read with it), or back to the button when no field is to blame; it was
+  // left on the button, or fell to the page while the button was disabled.
+  const [stopped, setStopped] = useState(0);
+  useEffect(() => {
+    if (stopped === 0 || !form.current) return;
+    const field = form.current.querySelector<HTMLElement>('[aria-invalid="true"]');
+    (field ?? form.current.querySelector<HTMLElement>('button[type="submit"]'))?.focus();
+  }, [stopped]);
 
   const set = (field: keyof FormValues) => (event: { target: { value: string } }) =>
     setValues((v) => ({ ...v, [field]: event.target.value }));
@@ -92,6 +105,7 @@ export function PartnerForm({ partner, usedColours, onSubmit, onCancel }: Partne
           issuesFromZod(parsed.error).map((i) => [String(i.path[0]) === 'signoffLeadMinutes' ? 'signoffLeadHours' : String(i.path[0]), t(i.messageKey)]),
         ),
       );
+      setStopped((n) => n + 1);
       return;
     }
     setErrors({});
@@ -99,8 +113,11 @@ export function PartnerForm({ partner, usedColours, onSubmit, onCancel }: Partne
     try {
       await onSubmit(parsed.data);
     } catch (error) {
-      setErrors(fieldErrors(t, error));
-      setFormError(errorMessage(t, error));
+      const onFields = fieldErrors(t, error);
+      setErrors(onFields);
+      // Said once: under its field when core names one (a name already taken), else under the form.
+      setFormError(Object.keys(onFields).some((name) => FIELDS_WITH_MESSAGES.has(name)) ? null : errorMessage(t, error));
+      setStopped((n) => n + 1);
     } finally {
       setBusy(false);
     }
@@ -120,7 +137,7 @@ export function PartnerForm({ partner, usedColours, onSubmit, onCancel }: Partne
   const described = (name: keyof FormValues) => (errors[name] ? { 'aria-invalid': true, 'aria-describedby': `${id}-${name}-error` } : {});
 
   return (
-    <form className="partner-form" onSubmit={(e) => void submit(e)} noValidate aria-label={partner ? t('partners.form.titleEdit') : t('partners.form.titleNew')}>
+    <form ref={form} className="partner-form" onSubmit={(e) => void submit(e)} noValidate aria-label={partner ? t('partners.form.titleEdit') : t('partners.form.titleNew')}>
       <h2>{partner ? t('partners.form.titleEdit') : t('partners.form.titleNew')}</h2>
       {field('displayName', t('partners.form.displayName'), (
         <input id={`${id}-displayName`} name="displayName" value={values.displayName} onChange={set('displayName')} autoFocus {...described('displayName')} />
