@@ -74,7 +74,9 @@ export function App() {
   });
 
   const state = workspace.data;
-  const showOnboarding = state !== undefined && state.partnerCount === 0 && !state.onboardingDone;
+  // Not over Settings: a backup restored there from before the first partner brings the welcome
+  // screen back, and the section saying so (and the way back, the backup kept) must stay reachable.
+  const showOnboarding = state !== undefined && state.partnerCount === 0 && !state.onboardingDone && route.page !== 'settings';
 
   const finishOnboarding = async (next: 'example' | 'partner' | 'empty') => {
     if (next === 'example') await api.call('workspace.loadExample', {});

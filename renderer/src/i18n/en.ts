@@ -23,6 +23,8 @@ export const en: Messages = {
     createPartner: 'Create my first partner',
     loadExample: 'Load the example workspace',
     exampleNote: 'A fictitious law firm (Paris, Casablanca, Montréal) and a few drafts. Example data, removable in one click.',
+    fromBackup: 'Picking up a saved workspace?',
+    fromBackupLink: 'Restore a backup',
     skip: 'Start with an empty workspace',
   },
   example: {

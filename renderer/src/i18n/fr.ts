@@ -24,6 +24,8 @@ export const fr = {
     createPartner: 'Créer mon premier partenaire',
     loadExample: 'Charger l’espace d’exemple',
     exampleNote: 'Un cabinet d’avocats fictif (Paris, Casablanca, Montréal) et quelques brouillons. Données d’exemple, supprimables en un clic.',
+    fromBackup: 'Vous reprenez un espace de travail sauvegardé\u202f?',
+    fromBackupLink: 'Restaurer une sauvegarde',
     skip: 'Commencer avec un espace vide',
   },
   example: {

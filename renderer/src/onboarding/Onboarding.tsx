@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { AppLink } from '../ui/AppLink';
 
 export function Onboarding({ onChoose }: { onChoose: (choice: 'example' | 'partner' | 'empty') => void }) {
   const { t } = useTranslation();
@@ -21,6 +22,10 @@ export function Onboarding({ onChoose }: { onChoose: (choice: 'example' | 'partn
         </button>
       </div>
       <p className="hint">{t('onboarding.exampleNote')}</p>
+      {/* A workspace brought back from a backup (or a new machine) starts from Settings, which this screen does not hide. */}
+      <p className="hint">
+        {t('onboarding.fromBackup')} <AppLink to="#/settings">{t('onboarding.fromBackupLink')}</AppLink>
+      </p>
     </section>
   );
 }

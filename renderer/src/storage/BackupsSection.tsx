@@ -26,7 +26,7 @@ const startedNow = (): number => Date.now();
 export function BackupsSection() {
   const { t } = useTranslation();
   // Plume's own date format (day first, 24 hours in English too), in the user's zone.
-  const { dateTime } = useDateFormat();
+  const { dateTime, dateTimeSeconds } = useDateFormat();
   const size = useFileSize();
   const queryClient = useQueryClient();
   const backups = useBackups();
@@ -64,14 +64,16 @@ export function BackupsSection() {
   const backUpNow = () =>
     run('backup', async (since) => {
       await api.call('backups.create', {});
-      return t('storage.backups.written', { seconds: seconds(since, startedNow()) });
+      const took = seconds(since, startedNow());
+      return took === 0 ? t('storage.backups.writtenQuick') : t('storage.backups.written', { seconds: took });
     });
 
-  const restoreOne = (name: string, when: string) => {
-    if (!window.confirm(t('storage.backups.confirm', { when }))) return;
+  /** `which`: the backup as the list names it, its kind and its time (« la sauvegarde automatique du … »). */
+  const restoreOne = (name: string, which: string) => {
+    if (!window.confirm(t('storage.backups.confirm', { which }))) return;
     void run('restore', async () => {
       await restore(name);
-      return t('storage.backups.restored', { when });
+      return t('storage.backups.restored', { which });
     });
   };
 
@@ -90,12 +92,14 @@ export function BackupsSection() {
       ) : null}
       <ul className="backup-list">
         {backups.data?.map((backup) => {
-          const when = dateTime(backup.takenAt);
+          // Two backups of one minute (one kept just before a restore, say) are told apart by their seconds.
+          const sameMinute = backups.data.some((other) => other !== backup && dateTime(other.takenAt) === dateTime(backup.takenAt));
+          const when = sameMinute ? dateTimeSeconds(backup.takenAt) : dateTime(backup.takenAt);
           return (
             <li key={backup.name} data-testid="backup-row" data-kind={backup.kind}>
               <span>{when}</span> <span className="hint">{t(`storage.backups.kind.${backup.kind}`)}</span>{' '}
               <span className="hint">{size(backup.bytes)}</span>{' '}
-              <button disabled={busy} onClick={() => restoreOne(backup.name, when)}>
+              <button disabled={busy} onClick={() => restoreOne(backup.name, t(`storage.backups.which.${backup.kind}`, { when }))}>
                 {t('storage.backups.restore')}
               </button>
             </li>

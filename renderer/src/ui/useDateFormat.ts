@@ -19,6 +19,8 @@ export function useDateFormat() {
   return {
     relative: (at: number) => formatDistanceToNow(at, { addSuffix: true, locale }),
     dateTime: (at: number, zone?: string) => formatInZone(at, zone ?? userZone(), 'PPp', locale),
+    /** To the second, where two instants of one minute must be told apart (backups). */
+    dateTimeSeconds: (at: number, zone?: string) => formatInZone(at, zone ?? userZone(), 'PPpp', locale),
     time: (at: number, zone?: string) => formatInZone(at, zone ?? userZone(), 'p', locale),
     /** Civil dates ('YYYY-MM-DD') are names of days, not instants: formatted without any zone. */
     weekdayShort: (date: string) => format(civil(date), 'EEE', { locale }),
