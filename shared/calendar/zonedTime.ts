@@ -154,6 +154,18 @@ export function resolveLocalTime(requested: LocalDateTime, zone: string): LocalT
   };
 }
 
+/**
+ * The UTC offset of `instant` in `zone` when its wall time happens twice there (the hour the
+ * clocks go back: 02:30 on 31 October 2027 in Paris is UTC+2, then UTC+1), else null: shown
+ * beside such a time, it says which of the two is meant.
+ */
+export function repeatedWallTimeOffset(instant: number, zone: string): number | null {
+  // No change of offset within a day either side: no wall time near this one happens twice.
+  if (offsetAt(zone, instant - DAY) === offsetAt(zone, instant + DAY)) return null;
+  const { date, time, offsetMinutes } = localParts(instant, zone);
+  return resolveLocalTime({ date, time }, zone).kind === 'ambiguous' ? offsetMinutes : null;
+}
+
 export interface InstantChoice {
   /** In a gap: the end of the gap ('after', default) or the shifted wall time ('shifted'). */
   gap?: 'after' | 'shifted';

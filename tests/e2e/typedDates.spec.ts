@@ -80,6 +80,18 @@ test('a time that does not exist, left straight for the button, is said so under
   expect((await plume.call(page.request, 'posts.get', { id: post.id })).scheduledAt).toBeNull();
 });
 
+test('a time the clocks show twice, once chosen, is written with its offset wherever the date is shown', async ({ page }) => {
+  const { post, form } = await openDraft(page);
+  // 31 October 2027 in Paris: 02:30 comes at UTC+2, then again at UTC+1.
+  await form.getByLabel('Date', { exact: true }).pressSequentially('31/10/2027');
+  await form.getByLabel('Heure', { exact: true }).pressSequentially('02:30');
+  await form.getByRole('button', { name: 'Programmer' }).click();
+  await page.getByRole('button', { name: '02:30 UTC+1, la seconde fois' }).click();
+  await expect(form.getByRole('status')).toContainText('Date enregistrée\u00a0: 31 oct. 2027, 02:30 UTC+1 (heure de Paris).');
+  await expect.poll(async () => (await plume.call(page.request, 'posts.get', { id: post.id })).scheduledAt).toBe(Date.parse('2027-10-31T01:30:00Z'));
+  await expect(page.getByText('Prévue le 31 oct. 2027, 02:30 UTC+1 (heure de Paris)')).toBeVisible();
+});
+
 test('the calendar beside a date opens in French, weeks from Monday, and picks a day', async ({ page }) => {
   const { form } = await openDraft(page);
   const date = form.getByLabel('Date', { exact: true });

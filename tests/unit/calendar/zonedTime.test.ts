@@ -7,6 +7,7 @@ import {
   localParts,
   moveToDay,
   offsetAt,
+  repeatedWallTimeOffset,
   resolveLocalTime,
   startOfLocalDay,
   todayIn,
@@ -222,6 +223,19 @@ describe('formatOffset', () => {
       'UTC+5:45',
     ]);
     expect([60, 0, -300, 330, -210].map((m) => formatOffset(m, 'iso'))).toEqual(['+01:00', '+00:00', '-05:00', '+05:30', '-03:30']);
+  });
+});
+
+describe('repeatedWallTimeOffset', () => {
+  it('names the offset of a wall time the clocks show twice, and only then', () => {
+    // 31 October 2027 in Paris: 02:30 is UTC+2 (00:30Z), then UTC+1 (01:30Z).
+    expect(repeatedWallTimeOffset(at('2027-10-31T00:30:00Z'), PARIS)).toBe(120);
+    expect(repeatedWallTimeOffset(at('2027-10-31T01:30:00Z'), PARIS)).toBe(60);
+    // The same night, an hour that happens once; a day of no change; the spring gap's day.
+    expect(repeatedWallTimeOffset(at('2027-10-31T03:30:00Z'), PARIS)).toBeNull();
+    expect(repeatedWallTimeOffset(at('2027-10-30T00:30:00Z'), PARIS)).toBeNull();
+    expect(repeatedWallTimeOffset(at('2027-03-28T01:30:00Z'), PARIS)).toBeNull();
+    expect(repeatedWallTimeOffset(at('2027-06-01T10:00:00Z'), 'UTC')).toBeNull();
   });
 });
 
