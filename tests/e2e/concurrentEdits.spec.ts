@@ -48,6 +48,7 @@ test('two tabs on one draft: a clean tab follows, a tab with unsaved edits is to
   await a.keyboard.type(' Ajout depuis A.');
   await saved(a);
   await expect(b.getByTestId('post-body')).toContainText('Ajout depuis A.');
+  await expect(b.getByTestId('editor-notice')).toHaveText('Mise à jour depuis une autre fenêtre.');
 
   // B's next save is held on the wire while A saves again: B must not overwrite A.
   let release: (() => void) | null = null;
@@ -69,12 +70,17 @@ test('two tabs on one draft: a clean tab follows, a tab with unsaved edits is to
 
   await expect(b.getByTestId('conflict-banner')).toBeVisible();
   await expect(b.getByTestId('conflict-banner')).toContainText('modifiée dans une autre fenêtre');
+  // Not beside it: « updated from another window » would say the opposite of « which text to keep? ».
+  await expect(b.getByTestId('editor-notice')).toHaveCount(0);
 
   // B keeps its version, knowingly; A follows.
   await b.getByRole('button', { name: 'Garder ma version' }).click();
   await saved(b);
   await expect(a.getByTestId('post-body')).toContainText('Version de B.');
   await expect(a.getByTestId('post-body')).not.toContainText('Encore A.');
+  // The notice that A followed says so, then goes by itself.
+  await expect(a.getByTestId('editor-notice')).toHaveText('Mise à jour depuis une autre fenêtre.');
+  await expect(a.getByTestId('editor-notice')).toHaveCount(0, { timeout: 12_000 });
 });
 
 test('opening a post and reading it writes nothing, so a save made elsewhere meanwhile is followed, not called a conflict', async ({ page }) => {

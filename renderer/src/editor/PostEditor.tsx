@@ -1,4 +1,4 @@
-import { memo, useCallback, useEffect, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EditorContent, useEditor } from '@tiptap/react';
 import { useQueryClient } from '@tanstack/react-query';
@@ -57,6 +57,8 @@ import './postBody.css';
  * panels whose props hold still across a save skip that render. Each still follows its own
  * query or the lint session by itself.
  */
+/** How long a notice (« Mise à jour depuis une autre fenêtre. », a version restored…) stays. */
+const NOTICE_MS = 8_000;
 const Toolbar = memo(ToolbarView);
 const LintCard = memo(LintCardView);
 const NetworkCounters = memo(NetworkCountersView);
@@ -107,6 +109,15 @@ function PostEditorPage({ initial, partners, onDeleted }: PostEditorProps) {
   });
   const [saveStatus] = useState(() => new SaveStatusStore(initial.updatedAt));
   const [notice, setNotice] = useState<string | null>(null);
+  // A notice says what just happened, then goes (it stayed until the post was closed); the conflict
+  // banner replaces it, as « updated from another window » would contradict « which text to keep? ».
+  useEffect(() => {
+    if (notice === null) return;
+    const timer = setTimeout(() => setNotice(null), NOTICE_MS);
+    return () => clearTimeout(timer);
+  }, [notice]);
+  // A boolean snapshot, as ConflictBanner's: the saves' steps while typing render nothing here.
+  const inConflict = useSyncExternalStore(saveStatus.subscribe, () => saveStatus.getSnapshot().status === 'conflict');
   const [lintSession] = useState(() => new LintSession(editorLintRunner()));
   const [snippetSession] = useState(() => new SnippetSession());
   const titleInput = useRef<HTMLInputElement>(null);
@@ -306,8 +317,8 @@ function PostEditorPage({ initial, partners, onDeleted }: PostEditorProps) {
       <article className="post-editor" aria-label={fields.title || t('posts.untitled')}>
         <ConflictBanner store={saveStatus} onKeepMine={() => void keepMine()} onTakeTheirs={() => void loadStored()} />
         {unsaved.offered ? <UnsavedCopyBanner copy={unsaved.offered} newerStored={copyIsOlder} onRestore={restoreUnsaved} onDiscard={unsaved.discard} /> : null}
-        {notice ? (
-          <div className="banner info" role="status" onAnimationEnd={() => setNotice(null)}>
+        {notice && !inConflict ? (
+          <div className="banner info" role="status" data-testid="editor-notice">
             {notice}
           </div>
         ) : null}
