@@ -68,6 +68,7 @@ test('a user who started with an empty workspace can still load the example from
     page.once('dialog', (dialog) => void dialog.accept());
     await section.getByRole('button', { name: 'Supprimer les données d’exemple' }).click();
     await expect(section.getByRole('button', { name: 'Charger l’espace d’exemple' })).toBeVisible();
+    await expect(section.getByTestId('example-message')).toHaveText('Données d’exemple supprimées. Vos propres publications sont gardées.');
     await expect(page.getByTestId('example-banner')).toBeHidden();
   } finally {
     await plume.stop();

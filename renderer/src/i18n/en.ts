@@ -34,6 +34,7 @@ export const en: Messages = {
     sectionTitle: 'Example workspace',
     present: 'The example data is loaded (a fictitious firm).',
     loaded: 'Example workspace loaded: its partners and drafts are in Partners and Posts.',
+    removed: 'Example data removed. Your own posts are kept.',
   },
   partners: {
     title: 'Partners',

@@ -35,6 +35,7 @@ export const fr = {
     sectionTitle: 'Espace d’exemple',
     present: 'Les données d’exemple sont chargées (cabinet fictif).',
     loaded: 'Espace d’exemple chargé\u00a0: ses partenaires et ses brouillons sont dans Partenaires et Publications.',
+    removed: 'Données d’exemple supprimées. Vos propres publications sont gardées.',
   },
   partners: {
     title: 'Partenaires',

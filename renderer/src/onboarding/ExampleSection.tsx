@@ -35,10 +35,7 @@ export function ExampleSection() {
         <button
           disabled={busy}
           onClick={() =>
-            void run(async () => {
-              await example.remove();
-              return null;
-            })
+            void run(async () => ((await example.remove()) ? t('example.removed') : null))
           }
         >
           {t('example.remove')}
