@@ -96,8 +96,15 @@ export const SearchCountInput = SearchInput.omit({ limit: true });
 export const SearchCount = z.object({ total: z.number().int().nonnegative() });
 export type SearchCount = z.infer<typeof SearchCount>;
 
-/** A match, best first (title matches weigh most), with the matching passage split into highlighted parts. */
-export const SearchHit = CalendarEntry.extend({ snippet: z.array(SnippetPart) });
+/** Characters (code points) of an untitled post's text a search hit carries to name it (shared/posts/postTitle.ts cuts them to words). */
+export const SEARCH_OPENING_LENGTH = 200;
+
+/**
+ * A match, best first (title matches weigh most), with the matching passage split into
+ * highlighted parts. `opening`: the start of the post's text when it has no title (the matching
+ * passage may be anywhere in it), '' when it has one.
+ */
+export const SearchHit = CalendarEntry.extend({ snippet: z.array(SnippetPart), opening: z.string() });
 export type SearchHit = z.infer<typeof SearchHit>;
 
 /** A partner's posting slots (from their editorial line's cadence), times in `timeZone`. */

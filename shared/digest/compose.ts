@@ -5,6 +5,7 @@ import { engagementMetrics } from '../engagement/figures';
 import type { Figures } from '../engagement/figures';
 import type { Locale } from '../partners/schema';
 import { networkLabels } from '../posts/networks';
+import { titleOr } from '../posts/postTitle';
 import type { Network } from '../posts/networks';
 import { formatCivilDate } from '../time/civilDate';
 import { formatInZone } from '../time/wallClock';
@@ -114,6 +115,7 @@ export function composeDigest(input: DigestInput): ComposedDigest {
   const networksOf = (list: readonly Network[]): string => list.map((n) => networkLabels[n]).join(', ');
   const silentLine = (row: SilentNetwork): string =>
     row.lastPublishedAt === null ? s.silentNever(networkLabels[row.network], row.minPerWeek) : s.silentSince(networkLabels[row.network], row.daysSilent, row.minPerWeek);
+  const name = (row: { title: string }): string => titleOr(row.title, s.untitled);
   const deadlineText = (row: DigestAwaiting): string => (row.deadlineAt === null ? s.noDeadline : s.deadline(when(row.deadlineAt)));
 
   // Text part.
@@ -127,12 +129,12 @@ export function composeDigest(input: DigestInput): ComposedDigest {
     s.publishedHeading,
     published.map((row) => {
       const url = webUrl(row.url);
-      return `- ${row.title} — ${networkLabels[row.network]}, ${when(row.publishedAt)}\n  ${figuresLine(row.figures, s)}${url === null ? '' : `\n  ${url}`}`;
+      return `- ${name(row)} — ${networkLabels[row.network]}, ${when(row.publishedAt)}\n  ${figuresLine(row.figures, s)}${url === null ? '' : `\n  ${url}`}`;
     }),
     s.nothingPublished,
   );
-  textSection(s.awaitingHeading, awaiting.map((row) => `- ${row.title} — ${deadlineText(row)}`), s.nothingAwaiting);
-  textSection(s.plannedHeading(nextLabel), planned.map((row) => `- ${row.title} — ${networksOf(row.networks)}, ${when(row.scheduledAt)}`), s.nothingPlanned);
+  textSection(s.awaitingHeading, awaiting.map((row) => `- ${name(row)} — ${deadlineText(row)}`), s.nothingAwaiting);
+  textSection(s.plannedHeading(nextLabel), planned.map((row) => `- ${name(row)} — ${networksOf(row.networks)}, ${when(row.scheduledAt)}`), s.nothingPlanned);
   text.push('-- ', s.footer);
 
   // HTML part.
@@ -155,14 +157,14 @@ export function composeDigest(input: DigestInput): ComposedDigest {
       published.map((row) => {
         const url = webUrl(row.url);
         const link = url === null ? '' : ` · <a href="${e(url)}">${e(s.openPost)}</a>`;
-        return `<strong>${e(row.title)}</strong><br>${e(networkLabels[row.network])}, ${e(when(row.publishedAt))}${link}<br><span style="color:#555">${e(figuresLine(row.figures, s))}</span>`;
+        return `<strong>${e(name(row))}</strong><br>${e(networkLabels[row.network])}, ${e(when(row.publishedAt))}${link}<br><span style="color:#555">${e(figuresLine(row.figures, s))}</span>`;
       }),
       s.nothingPublished,
     ),
     h2(s.awaitingHeading),
-    list(awaiting.map((row) => `<strong>${e(row.title)}</strong><br>${e(first(deadlineText(row)))}`), s.nothingAwaiting),
+    list(awaiting.map((row) => `<strong>${e(name(row))}</strong><br>${e(first(deadlineText(row)))}`), s.nothingAwaiting),
     h2(s.plannedHeading(nextLabel)),
-    list(planned.map((row) => `<strong>${e(row.title)}</strong><br>${e(networksOf(row.networks))}, ${e(when(row.scheduledAt))}`), s.nothingPlanned),
+    list(planned.map((row) => `<strong>${e(name(row))}</strong><br>${e(networksOf(row.networks))}, ${e(when(row.scheduledAt))}`), s.nothingPlanned),
     `<p style="color:#555;font-size:13px;margin-top:32px">${e(s.footer)}</p>`,
     '</body></html>',
   );

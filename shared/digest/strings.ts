@@ -13,6 +13,8 @@ export interface DigestStrings {
   noFigures: string;
   awaitingHeading: string;
   nothingAwaiting: string;
+  /** Names a post without a title (the default). */
+  untitled: string;
   deadline(when: string): string;
   noDeadline: string;
   plannedHeading(period: string): string;
@@ -52,6 +54,7 @@ const fr: DigestStrings = {
   noFigures: 'pas encore de chiffres',
   awaitingHeading: 'En attente de votre validation',
   nothingAwaiting: 'Aucun texte n’attend votre validation.',
+  untitled: 'Sans titre',
   deadline: (when) => `validation attendue avant le ${when}`,
   noDeadline: 'pas d’échéance',
   plannedHeading: (period) => `Prévu ensuite (${period})`,
@@ -92,6 +95,7 @@ const en: DigestStrings = {
   noFigures: 'no figures yet',
   awaitingHeading: 'Awaiting your sign-off',
   nothingAwaiting: 'No text awaits your sign-off.',
+  untitled: 'Untitled',
   deadline: (when) => `sign-off due by ${when}`,
   noDeadline: 'no deadline',
   plannedHeading: (period) => `Planned next (${period})`,

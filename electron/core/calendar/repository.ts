@@ -4,7 +4,7 @@ import type { Network } from '../../../shared/posts/networks';
 import { postStatuses } from '../../../shared/posts/schema';
 import type { PostStatus } from '../../../shared/posts/schema';
 import type { CalendarEntry, CalendarFilter, SearchHit } from '../../../shared/calendar/entries';
-import { UNSCHEDULED_SHOWN } from '../../../shared/calendar/entries';
+import { SEARCH_OPENING_LENGTH, UNSCHEDULED_SHOWN } from '../../../shared/calendar/entries';
 import { countSearchMatches } from '../posts/searchMatchCount';
 import { SNIPPET_CLOSE, SNIPPET_OPEN, snippetParts } from '../../../shared/calendar/search';
 import type { CalendarPost } from '../../../shared/calendar/warnings';
@@ -43,7 +43,7 @@ function statusOf(status: string): PostStatus {
  * itself (bench/calendar.bench.ts). Search adds its snippet after them.
  */
 type EntryTuple = [string, string, string, string, string, number | null, string | null, number, string, string, string];
-type SearchTuple = [...EntryTuple, string];
+type SearchTuple = [...EntryTuple, string, string];
 
 const fromTuple = ([id, partnerId, title, networks, status, scheduledAt, scheduledZone, version, versionNetworks, threadParts, commentNetworks]: EntryTuple | SearchTuple): CalendarEntry => ({
   id,
@@ -195,7 +195,7 @@ export class CalendarRepository {
    */
   search(query: { match: string; asTyped: string }, filter: CalendarFilter, limit = 50): SearchHit[] {
     const match = this.searchMatch(query);
-    const params: Params = { match, limit, candidates: SEARCH_CANDIDATES, open: SNIPPET_OPEN, close: SNIPPET_CLOSE };
+    const params: Params = { match, limit, candidates: SEARCH_CANDIDATES, open: SNIPPET_OPEN, close: SNIPPET_CLOSE, opening: SEARCH_OPENING_LENGTH };
     const rows = this.db
       .prepare<Params, SearchTuple>(
         `WITH candidates AS (
@@ -209,7 +209,8 @@ export class CalendarRepository {
          top AS (SELECT search_id, rank FROM candidates ORDER BY rank LIMIT @limit)
          -- One more pass for snippet(), over the candidates' rowid range only. CROSS JOIN and +rowid
          -- keep FTS5 outer: a lookup per hit would rebuild a prefix's doclist each time.
-         SELECT ${COLUMNS}, snippet(post_search, -1, @open, @close, '…', 16) AS snippet
+         SELECT ${COLUMNS}, snippet(post_search, -1, @open, @close, '…', 16) AS snippet,
+           CASE WHEN trim(p.title) = '' THEN substr(p.plain_text, 1, @opening) ELSE '' END AS opening
          FROM post_search f
          CROSS JOIN top t ON t.search_id = +f.rowid
          JOIN post_search_ids s ON s.search_id = t.search_id
@@ -220,7 +221,7 @@ export class CalendarRepository {
       )
       .raw(true)
       .all(params);
-    return rows.map((row) => ({ ...fromTuple(row), snippet: snippetParts(row[11]) }));
+    return rows.map((row) => ({ ...fromTuple(row), snippet: snippetParts(row[11]), opening: row[12] }));
   }
 
   /** The expression `search` uses: the words as typed when they alone match more posts than it ranks. */

@@ -31,6 +31,6 @@ export function matchBySubject(deps: Pick<SignoffDeps, 'partners' | 'signoff' | 
   // a reply to the first one would read as a reply to the open one, and approve a text never seen.
   if (deps.signoff.requestCount(request.postId) > 1) return { kind: 'untied', partner, reason: 'earlierRequests' };
   const post = deps.posts.get(request.postId);
-  if (!post || !isRequestSubject(message.subject, post.title)) return { kind: 'untied', partner, reason: 'otherSubject' };
+  if (!post || !isRequestSubject(message.subject, { title: post.title, texts: request.content.texts })) return { kind: 'untied', partner, reason: 'otherSubject' };
   return { kind: 'matched', request };
 }

@@ -51,6 +51,7 @@ import { SnippetSession } from '../snippets/snippetSession';
 import { SnippetTools as SnippetToolsView } from '../snippets/SnippetTools';
 import { ThreadsPanel } from '../threads/ThreadsPanel';
 import './postBody.css';
+import { postTitle } from '../posts/postTitle';
 
 /**
  * The page re-renders once per save (the stored post is refetched, its version moved on); the
@@ -314,7 +315,7 @@ function PostEditorPage({ initial, partners, onDeleted }: PostEditorProps) {
 
   return (
     <div className="editor-layout">
-      <article className="post-editor" aria-label={fields.title || t('posts.untitled')}>
+      <article className="post-editor" aria-label={postTitle(fields.title, t)}>
         <ConflictBanner store={saveStatus} onKeepMine={() => void keepMine()} onTakeTheirs={() => void loadStored()} />
         {unsaved.offered ? <UnsavedCopyBanner copy={unsaved.offered} newerStored={copyIsOlder} onRestore={restoreUnsaved} onDiscard={unsaved.discard} /> : null}
         {notice && !inConflict ? (

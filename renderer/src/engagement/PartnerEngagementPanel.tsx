@@ -9,6 +9,7 @@ import { engagementKeys, useEngagementEvents } from './queries';
 import './engagement.css';
 import { AppLink } from '../ui/AppLink';
 import { LinkedinImport } from './LinkedinImport';
+import { postTitle } from '../posts/postTitle';
 
 function FigureList({ figures }: { figures: Figures }) {
   const { t } = useTranslation();
@@ -47,7 +48,7 @@ export function PartnerEngagementPanel({ partnerId }: { partnerId: string }) {
           <ul className="engagement-posts">
             {data.posts.map((post) => (
               <li key={`${post.postId}-${post.network}`}>
-                <AppLink to={`#/posts/${post.postId}`}>{post.title}</AppLink> — {networkLabels[post.network]}, {dateTime(post.publishedAt)} · <FigureList figures={post.figures} />
+                <AppLink to={`#/posts/${post.postId}`}>{postTitle(post.title, t)}</AppLink> — {networkLabels[post.network]}, {dateTime(post.publishedAt)} · <FigureList figures={post.figures} />
               </li>
             ))}
           </ul>

@@ -15,6 +15,7 @@ import { useNow } from '../ui/useNow';
 import type { Partner } from '../../../shared/partners/schema';
 import type { PostSummary } from '../../../shared/posts/schema';
 import { AppLink } from '../ui/AppLink';
+import { postTitle } from './postTitle';
 
 /** A row's height before it is measured: a one-line title and its line of details. */
 const ROW_PX = 56;
@@ -188,7 +189,7 @@ const PostListItem = memo(
       <AppLink to={`#/posts/${summary.id}`} className={active ? 'post-item active' : 'post-item'} data-testid="post-item">
         <span className="swatch" style={{ background: partner?.color ?? '#999' }} aria-hidden="true" />
         <span className="post-item-main">
-          <strong>{summary.title || t('posts.untitled')}</strong>
+          <strong>{postTitle(summary.title, t)}</strong>
           <span className="muted small">
             {partner?.displayName} · {t(`posts.status.${summary.status}`)} · {t('posts.updated', { when: relative(summary.updatedAt) })}
           </span>

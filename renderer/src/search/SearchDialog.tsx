@@ -2,6 +2,7 @@ import { useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api } from '../api';
+import { postTitle, untitledOpening } from '../posts/postTitle';
 import { keys, usePartners } from '../app/queries';
 import { useDateFormat } from '../ui/useDateFormat';
 import { useDebouncedValue } from '../ui/useDebouncedValue';
@@ -65,24 +66,31 @@ export function SearchDialog({ onClose, onPick }: { onClose: () => void; onPick:
       <ul className="search-results">
         {query.trim() !== '' && current?.length === 0 ? <li className="muted">{t('search.none')}</li> : null}
         {query.trim() !== ''
-          ? (results.data ?? []).map((hit) => (
-              <li key={hit.id}>
-                <button data-testid="quick-search-hit" onClick={() => onPick(hit.id)}>
-                  <strong>{hit.title || '—'}</strong>
-                  <span className="muted small">
-                    {[partnerName(hit.partnerId), t(`posts.status.${hit.status}`), hit.scheduledAt !== null ? dateTime(hit.scheduledAt) : null]
-                      .filter(Boolean)
-                      .join(' · ')}
-                  </span>
-                  <span className="small snippet">
-                    {hit.snippet.map((part, i) =>
-                      // Parts are positions in one snippet: the index is their identity.
-                      part.match ? <mark key={i}>{part.text}</mark> : <span key={i}>{part.text}</span>,
-                    )}
-                  </span>
-                </button>
-              </li>
-            ))
+          ? (results.data ?? []).map((hit) => {
+              // An untitled post: « Sans titre », then how its text begins, to tell it from the others.
+              const opening = untitledOpening(hit.title, hit.opening);
+              return (
+                <li key={hit.id}>
+                  <button data-testid="quick-search-hit" onClick={() => onPick(hit.id)}>
+                    <strong>
+                      {postTitle(hit.title, t)}
+                      {opening ? <span className="search-opening"> — {opening}</span> : null}
+                    </strong>
+                    <span className="muted small">
+                      {[partnerName(hit.partnerId), t(`posts.status.${hit.status}`), hit.scheduledAt !== null ? dateTime(hit.scheduledAt) : null]
+                        .filter(Boolean)
+                        .join(' · ')}
+                    </span>
+                    <span className="small snippet">
+                      {hit.snippet.map((part, i) =>
+                        // Parts are positions in one snippet: the index is their identity.
+                        part.match ? <mark key={i}>{part.text}</mark> : <span key={i}>{part.text}</span>,
+                      )}
+                    </span>
+                  </button>
+                </li>
+              );
+            })
           : null}
       </ul>
       {current && current.length > 0 ? <SearchCountNote query={settled} shown={current.length} /> : null}

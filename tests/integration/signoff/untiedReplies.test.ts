@@ -79,4 +79,15 @@ describe('a reply without thread headers', () => {
     expect(await status(postId)).toBe('in_review');
     expect(untiedAlerts('inconnu@example.org')).toHaveLength(0);
   });
+
+  it('about an untitled post: the request’s subject names it by its first words, and a reply with that subject is tied to it and approves', async () => {
+    const { id, email } = await partner();
+    const { postId, request } = await requestedByEmail(h, 'Le juge peut désormais réviser un contrat devenu déséquilibré par un changement imprévisible.', '', id);
+    // Never « Validation demandée : «  » »: the partner recognises the post by what it says.
+    expect(request.subject).toBe('Validation demandée\u00a0: «\u00a0Le juge peut désormais réviser un contrat devenu déséquilibré par un changement…\u00a0»');
+    await h.deliver(outlookReply(request, { body: 'Validé', from: email, threadHeaders: false }));
+    expect(['approved', 'scheduled']).toContain(await status(postId));
+    expect((await h.call('signoff.history', { postId })).findLast((e) => e.action === 'approve')?.details).toMatchObject({ via: 'subject' });
+    expect(untiedAlerts(email)).toHaveLength(0);
+  });
 });

@@ -117,6 +117,17 @@ describe('composeDigest', () => {
     expect(digest.html).not.toMatch(/<link|@import|url\(|<img|<script/i);
   });
 
+  it('names an untitled post « Sans titre » (Untitled in English) in both parts, never an empty line', () => {
+    const planned = [{ title: '', networks: ['linkedin' as const], scheduledAt: Date.parse('2026-12-04T09:00:00Z') }];
+    const awaiting = [{ title: ' ', deadlineAt: null }];
+    const fr = composeDigest(input({ planned, awaiting }));
+    expect(fr.text).toContain('- Sans titre — LinkedIn, ');
+    expect(fr.text).not.toMatch(/^- {2}—/mu);
+    expect(fr.html).toContain('<strong>Sans titre</strong>');
+    expect(fr.html).not.toContain('<strong></strong>');
+    expect(composeDigest(input({ partner: { ...paris, locale: 'en' }, planned, awaiting })).text).toContain('- Untitled — LinkedIn, ');
+  });
+
   it('groups thousands with the locale’s separator', () => {
     expect(groupThousands(1_234_567, '\u202f')).toBe('1\u202f234\u202f567');
     expect(groupThousands(999, ',')).toBe('999');

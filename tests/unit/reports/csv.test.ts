@@ -76,4 +76,15 @@ describe('CSV columns a reader understands', () => {
     expect(approval).toMatchObject({ statut_avant_libelle: 'Brouillon', statut_apres_libelle: 'Validée', acteur_type_libelle: 'Partenaire', canal: '', canal_libelle: '' });
     expect(rows('en')[0]).toMatchObject({ from_status_label: 'In review', to_status_label: 'Changes requested', actor_kind_label: 'Community manager', channel_label: 'Phone' });
   });
+
+  it('names an untitled post « Sans titre » / "Untitled" in the titre column, in the report’s language, never an empty cell', () => {
+    const untitled = (locale: 'fr' | 'en'): Record<string, string>[] => {
+      const report = aggregateMonth({ month: '2026-12', partner: { ...partner, locale }, entries: [], posts: [], generatedAt: 0 });
+      const csv = renderCsv({ kind: 'partner', report: { ...report, events: [{ ...event, title: '' }] } });
+      return Papa.parse<Record<string, string>>(csv.slice(1), { header: true, skipEmptyLines: true }).data;
+    };
+    expect(untitled('fr')[0]).toMatchObject({ titre: 'Sans titre', id_publication: 'post-1' });
+    expect(untitled('en')[0]).toMatchObject({ title: 'Untitled' });
+    expect(rows('fr')[0]).toMatchObject({ titre: 'Réforme' });
+  });
 });

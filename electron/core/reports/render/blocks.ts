@@ -7,6 +7,7 @@ import type { Locale } from '../../../../shared/partners/schema';
 import type { RenderContext } from './context';
 import { escapeHtml as esc, safeHref } from './escape';
 import { pillarChart, turnaroundChart, weeklyChart } from './svg';
+import { titleOr } from '../../../../shared/posts/postTitle';
 
 /** The blocks both layouts (one partner, all partners) are built from. */
 
@@ -215,7 +216,7 @@ export function editorialBlock(ctx: RenderContext, f: MonthFigures, partnerNames
       : `<table>${head([m.columns.date, ...(partnerNames ? [m.columns.partner] : []), m.columns.title, m.columns.findings, m.columns.justification], [false, ...(partnerNames ? [false] : []), false, true, false])}<tbody>${f.overrides
           .map(
             (o) =>
-              `<tr>${cell(fmt.dateTime(o.at))}${partnerNames ? cell(partnerNames.get(o.postId) ?? '') : ''}${cell(o.title || m.untitled)}${cell(o.findingCount === null ? '—' : fmt.int(o.findingCount), 'num')}<td class="quote">${esc(quoted(fmt.locale, o.justification))}</td></tr>`,
+              `<tr>${cell(fmt.dateTime(o.at))}${partnerNames ? cell(partnerNames.get(o.postId) ?? '') : ''}${cell(titleOr(o.title, m.untitled))}${cell(o.findingCount === null ? '—' : fmt.int(o.findingCount), 'num')}<td class="quote">${esc(quoted(fmt.locale, o.justification))}</td></tr>`,
           )
           .join('')}</tbody></table>`;
   return `<section><h2>${esc(m.sections.editorial)}</h2><div class="grid-2 keep"><div>${left}</div><div>${right}</div></div><h3>${esc(m.editorial.overrides)}</h3>${overrides}</section>`;
@@ -237,7 +238,7 @@ export function publishedBlock(ctx: RenderContext, items: readonly PublishedItem
   const rows = items.map((p) => {
     const href = safeHref(p.url);
     const link = href ? `<td><a href="${esc(href)}">${esc(linkText(href))}</a></td>` : cell(p.url ?? '—', 'muted');
-    return `<tr>${cell(fmt.dayTime(p.at), 'nowrap')}${cell(p.network ? networkLabels[p.network] : '—')}${cell(p.title || m.untitled)}${link}</tr>`;
+    return `<tr>${cell(fmt.dayTime(p.at), 'nowrap')}${cell(p.network ? networkLabels[p.network] : '—')}${cell(titleOr(p.title, m.untitled))}${link}</tr>`;
   });
   return `<section><h2>${esc(m.sections.published)}</h2><table>${head([m.columns.date, m.columns.network, m.columns.title, m.columns.link])}<tbody>${rows.join('')}</tbody></table></section>`;
 }

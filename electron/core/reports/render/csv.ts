@@ -3,6 +3,7 @@ import { reportMessages } from '../../../../shared/reports/messages';
 import type { ReportMessages } from '../../../../shared/reports/messages';
 import type { Locale } from '../../../../shared/partners/schema';
 import { localClock } from '../../../../shared/reports/localClock';
+import { titleOr } from '../../../../shared/posts/postTitle';
 import { documentLocale } from './html';
 
 /**
@@ -59,7 +60,7 @@ function rowsOf(report: PartnerReport, m: ReportMessages): string[][] {
     csvText(partner.displayName),
     partner.id,
     e.postId,
-    csvText(e.title),
+    csvText(titleOr(e.title, m.untitled)),
     csvText(e.pillar),
     String(e.id),
     localTime(e.at, zone),

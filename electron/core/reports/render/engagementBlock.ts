@@ -6,6 +6,7 @@ import type { ReportEngagement } from '../../../../shared/reports/engagement';
 import { fill } from '../../../../shared/reports/messages';
 import type { RenderContext } from './context';
 import { escapeHtml as esc, safeHref } from './escape';
+import { titleOr } from '../../../../shared/posts/postTitle';
 
 const shownMetrics = (rows: readonly Figures[]): EngagementMetric[] => engagementMetrics.filter((metric) => rows.some((figures) => figures[metric] !== undefined));
 
@@ -28,7 +29,7 @@ export function engagementBlock(ctx: RenderContext, engagement: ReportEngagement
   const pillars = engagement.byPillar.map((row) => `<tr>${td(row.pillar ?? m.noPillar)}${td(fmt.int(row.posts), 'num')}${figureCells(row.figures)}</tr>`);
   const top = engagement.top.map((row) => {
     const href = safeHref(row.url);
-    const title = href ? `<td><a href="${esc(href)}">${esc(row.title || m.untitled)}</a></td>` : td(row.title || m.untitled);
+    const title = href ? `<td><a href="${esc(href)}">${esc(titleOr(row.title, m.untitled))}</a></td>` : td(titleOr(row.title, m.untitled));
     return `<tr>${td(fmt.dayTime(row.publishedAt), 'nowrap')}${td(networkLabels[row.network])}${title}${td(fmt.int(row.interactions), 'num')}${figureCells(row.figures)}</tr>`;
   });
   return [

@@ -6,6 +6,7 @@ import type { DiffPart, NetworkDiff } from '../../../../shared/signoff/wordDiff'
 import { formatInstant } from './formatInstant';
 import { escapeHtml, htmlLines } from './html';
 import { mailtoUri } from './mailto';
+import { subjectTitle } from './requestSubjects';
 import { emailStrings } from './strings';
 import type { EmailPreviews } from '../emailPreviews';
 import { renderPreviewSection } from './previewSection';
@@ -47,11 +48,6 @@ export interface RenderedEmail {
   attachments: InlineImage[];
 }
 
-const shortTitle = (title: string, texts: Partial<Record<Network, string>>): string => {
-  const source = title.trim() || (Object.values(texts).find((t) => t.trim() !== '') ?? '').split('\n')[0] || '…';
-  return source.length > 80 ? `${source.slice(0, 79)}…` : source;
-};
-
 const diffAsText = (parts: readonly DiffPart[]): string =>
   parts.map((p) => (p.op === 'insert' ? `{+${p.text}+}` : p.op === 'delete' ? `[-${p.text}-]` : p.text)).join('');
 
@@ -80,7 +76,7 @@ export function renderRequestEmail(input: RequestEmailInput): RenderedEmail {
   const locale = input.partner.locale;
   const s = emailStrings[locale];
   const colon = locale === 'fr' ? '\u00a0: ' : ': ';
-  const title = shortTitle(input.title, input.texts);
+  const title = subjectTitle(input.title, input.texts, s);
   const when = (instant: number | null, none: string) =>
     instant === null ? none : formatInstant(instant, input.partner.timeZone, locale);
   const scheduled = when(input.scheduledAt, s.notScheduled);

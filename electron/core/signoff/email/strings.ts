@@ -10,6 +10,8 @@ export interface EmailStrings {
   subjectCorrections(title: string): string;
   subjectReminder(title: string, deadline: string): string;
   subjectLastReminder(title: string, deadline: string): string;
+  /** Names a post with neither title nor text in a subject (see requestSubjects.ts, `subjectTitle`). */
+  untitled: string;
   greeting(name: string): string;
   introRequest: string;
   introRerequest: string;
@@ -44,6 +46,7 @@ const fr: EmailStrings = {
   subjectCorrections: (title) => `Vos corrections sont appliquées\u00a0: «\u00a0${title}\u00a0»`,
   subjectReminder: (title, deadline) => `Rappel — validation attendue avant ${deadline}\u00a0: «\u00a0${title}\u00a0»`,
   subjectLastReminder: (title, deadline) => `Dernier rappel — validation attendue avant ${deadline}\u00a0: «\u00a0${title}\u00a0»`,
+  untitled: 'Sans titre',
   greeting: (name) => `Bonjour ${name},`,
   introRequest: 'Voici le texte préparé pour publication en votre nom. Rien ne sera publié sans votre validation de ce texte exact.',
   introRerequest: 'Voici une nouvelle version du texte préparé pour publication en votre nom. Rien ne sera publié sans votre validation de ce texte exact.',
@@ -79,6 +82,7 @@ const en: EmailStrings = {
   subjectCorrections: (title) => `Your corrections are applied: "${title}"`,
   subjectReminder: (title, deadline) => `Reminder — sign-off needed by ${deadline}: "${title}"`,
   subjectLastReminder: (title, deadline) => `Last reminder — sign-off needed by ${deadline}: "${title}"`,
+  untitled: 'Untitled',
   greeting: (name) => `Dear ${name},`,
   introRequest: 'Here is the text prepared for publication in your name. Nothing is published without your sign-off on this exact text.',
   introRerequest: 'Here is a new version of the text prepared for publication in your name. Nothing is published without your sign-off on this exact text.',
