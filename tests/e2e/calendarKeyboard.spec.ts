@@ -45,6 +45,10 @@ test('on the DST change day, arrow down from Sunday 09:00 steps hour by hour dow
     await page.keyboard.press('ArrowDown');
     await expect(weekCell(page, '2027-03-28', hour)).toHaveClass(/drop-over/);
   }
+  // The grid's last hour: one more step is said to be the edge, and the post stays on 23:00.
+  await page.keyboard.press('ArrowDown');
+  await expect(page.getByTestId('calendar-live')).toContainText('Bord de la grille\u00a0: toujours au-dessus de');
+  await expect(weekCell(page, '2027-03-28', 23)).toHaveClass(/drop-over/);
   await page.keyboard.press('Space');
   await expect(chip(page, post.id)).not.toHaveClass(/dragging/);
   // 23:00 in Paris on that Sunday (UTC+2) = 21:00Z.
@@ -80,6 +84,8 @@ test('a drop on 02:00 of the DST change day is announced as a time that does not
   // 03:00 in Paris just after the change (UTC+2) = 01:00Z.
   await expect.poll(() => scheduledAt(page.request, post.id)).toBe(Date.parse('2027-03-28T01:00:00Z'));
   await expect(page.getByTestId('calendar-live')).toContainText('déplacé au');
+  // The dialog gone, the focus is on the post where it landed.
+  await expect(weekCell(page, '2027-03-28', 3).locator(chip(page, post.id)).getByTestId('entry-handle')).toBeFocused();
 
   await expect(weekCell(page, '2027-03-28', 3).locator(chip(page, post.id))).toBeVisible();
   await moveWithKeys(page, chip(page, post.id), ['ArrowUp'], weekCell(page, '2027-03-28', 2));
@@ -118,5 +124,71 @@ for (const { locale, expected } of [
       await expect(live).toContainText(expected);
       expect(await scheduledAt(page.request, post.id)).toBe(Date.parse('2027-03-24T08:00:00Z'));
     });
+  });
+}
+
+const monthCell = (page: Page, date: string) => page.locator(`[data-testid="month-cell"][data-date="${date}"]`);
+
+test('after a keyboard drop the focus is on the moved post’s handle in its new cell, so the user goes on from it', async ({ page }) => {
+  // Monday 29 March 2027, 09:00 in Paris (UTC+2) = 07:00Z.
+  const { post } = await seedParis(page, '2027-03-29T07:00:00Z');
+  await page.goto(`${plume.origin}/#/calendar/month/2027-03-01`);
+  await expect(monthCell(page, '2027-03-29').locator(chip(page, post.id))).toBeVisible();
+  await moveWithKeys(page, chip(page, post.id), ['ArrowRight'], monthCell(page, '2027-03-30'));
+  await expect(announcer(page)).toContainText('publication le 30 mars 2027');
+  await expect.poll(() => scheduledAt(page.request, post.id)).toBe(Date.parse('2027-03-30T07:00:00Z'));
+  const moved = monthCell(page, '2027-03-30').locator(chip(page, post.id)).getByTestId('entry-handle');
+  await expect(moved).toBeFocused();
+  // Space picks it up again from there, an arrow moves it on, Escape leaves it, still focused.
+  await pickUp(page, chip(page, post.id));
+  await page.keyboard.press('ArrowRight');
+  await expect(monthCell(page, '2027-03-31')).toHaveClass(/drop-over/);
+  await page.keyboard.press('Escape');
+  await expect(chip(page, post.id)).not.toHaveClass(/dragging/);
+  await expect(moved).toBeFocused();
+});
+
+test('in the month, arrows go on across week rows: Sunday → the next Monday, Monday → the Sunday before', async ({ page }) => {
+  // Sunday 28 March 2027, 09:00 in Paris (UTC+2 since 03:00) = 07:00Z.
+  const { post } = await seedParis(page, '2027-03-28T07:00:00Z');
+  await page.goto(`${plume.origin}/#/calendar/month/2027-03-01`);
+  await expect(monthCell(page, '2027-03-28').locator(chip(page, post.id))).toBeVisible();
+  await pickUp(page, chip(page, post.id));
+  await page.keyboard.press('ArrowRight');
+  await expect(monthCell(page, '2027-03-29')).toHaveClass(/drop-over/);
+  await expect(announcer(page)).toContainText('Au-dessus de lundi 29 mars 2027.');
+  await page.keyboard.press('ArrowLeft');
+  await expect(monthCell(page, '2027-03-28')).toHaveClass(/drop-over/);
+  await expect(announcer(page)).toContainText('Au-dessus de dimanche 28 mars 2027.');
+  await page.keyboard.press('ArrowRight');
+  await expect(monthCell(page, '2027-03-29')).toHaveClass(/drop-over/);
+  await page.keyboard.press('Space');
+  await expect(chip(page, post.id)).not.toHaveClass(/dragging/);
+  // 09:00 in Paris on Monday 29 March = 07:00Z.
+  await expect.poll(() => scheduledAt(page.request, post.id)).toBe(Date.parse('2027-03-29T07:00:00Z'));
+  await expect(monthCell(page, '2027-03-29').locator(chip(page, post.id)).getByTestId('entry-handle')).toBeFocused();
+});
+
+for (const { view, cell } of [
+  { view: 'week', cell: (page: Page) => weekCell(page, '2027-03-28', 9) },
+  { view: 'lanes', cell: (page: Page) => page.locator('[data-testid="lane-cell"][data-date="2027-03-28"]') },
+]) {
+  test(`in the ${view} view, an arrow past Sunday says the next day is not shown, and the post stays over Sunday`, async ({ page }) => {
+    const { post } = await seedParis(page, '2027-03-28T07:00:00Z');
+    await page.goto(`${plume.origin}/#/calendar/${view}/2027-03-28`);
+    await expect(cell(page).locator(chip(page, post.id))).toBeVisible();
+    await pickUp(page, chip(page, post.id));
+    await page.keyboard.press('ArrowRight');
+    const live = page.getByTestId('calendar-live');
+    await expect(live).toContainText('Fin de la période affichée\u00a0: le lundi 29 mars 2027 n’y est pas.');
+    await expect(live).toContainText('passez à la période suivante');
+    await page.keyboard.press('ArrowLeft');
+    await expect(live).not.toContainText('Fin de la période affichée');
+    await page.keyboard.press('ArrowRight');
+    await expect(cell(page)).toHaveClass(/drop-over/);
+    await page.keyboard.press('Space');
+    await expect(chip(page, post.id)).not.toHaveClass(/dragging/);
+    expect(await scheduledAt(page.request, post.id)).toBe(Date.parse('2027-03-28T07:00:00Z'));
+    await expect(live).not.toContainText('Fin de la période affichée');
   });
 }

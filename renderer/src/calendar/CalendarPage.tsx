@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { QueryClient, QueryKey } from '@tanstack/react-query';
 import { DndContext, KeyboardSensor, PointerSensor, useSensor, useSensors } from '@dnd-kit/core';
-import type { Announcements, DragEndEvent } from '@dnd-kit/core';
+import type { Announcements, DragEndEvent, DragOverEvent, KeyboardCoordinateGetter } from '@dnd-kit/core';
 import { addDays, addMonths, firstDayOfMonth, startOfIsoWeek } from '../../../shared/calendar/civil';
 import { instantRangeOfDates, monthGrid, monthViewRange, weekViewRange } from '../../../shared/calendar/grid';
 import type { InstantRange } from '../../../shared/calendar/grid';
@@ -33,6 +33,8 @@ import { EntryChip } from './EntryChip';
 import { SimilarPosts } from './similarPosts';
 import { refreshPairs, useSimilarityEvents, useSimilarityPairs } from '../similarity/queries';
 import { cellKeyboardCoordinates, keyboardAwareCollision, startKeyboardSteps } from './keyboardCoordinates';
+import type { KeyboardEdge } from './keyboardCoordinates';
+import { useFocusAfterMove } from './focusAfterMove';
 import { landing } from './moves';
 import { SlotEditor } from './SlotEditor';
 import { slotMarkersByHour } from './slotMarkers';
@@ -296,10 +298,33 @@ export function CalendarPage({ view: askedView, date, onNavigate, onOpenPost }: 
     [view, slots.data, anchor, viewerZone],
   );
 
+  // An arrow at the edge of what is shown is said in the page's live region (dnd-kit says only a change of cell).
+  const [edgeNotice, setEdgeNotice] = useState<string | null>(null);
+  // The keyboard sensor's coordinates read what is shown and what to say at an edge through refs: one getter for the page's life.
+  const shownDatesRef = useRef(dates);
+  const edgeRef = useRef<(edge: KeyboardEdge) => void>(() => undefined);
+  useLayoutEffect(() => {
+    shownDatesRef.current = dates;
+    edgeRef.current = (edge) =>
+      setEdgeNotice(
+        edge.kind === 'grid'
+          ? t('calendarUi.announce.edgeGrid', { target: edge.target.label })
+          : t(edge.after ? 'calendarUi.announce.edgeAfter' : 'calendarUi.announce.edgeBefore', { date: longDate(edge.date), target: edge.target.label }),
+      );
+  });
+  const coordinateGetter = useCallback<KeyboardCoordinateGetter>(
+    (event, args) => cellKeyboardCoordinates(event, args, { shownDates: shownDatesRef.current, onEdge: (edge) => edgeRef.current(edge) }),
+    [],
+  );
   const sensors = useSensors(
     useSensor(PointerSensor, { activationConstraint: { distance: 6 } }),
-    useSensor(KeyboardSensor, { coordinateGetter: cellKeyboardCoordinates }),
+    useSensor(KeyboardSensor, { coordinateGetter }),
   );
+  // After a keyboard drop the focus follows the post to its new cell.
+  const calendarBody = useRef<HTMLDivElement>(null);
+  const calendarRegion = useRef<HTMLDivElement>(null);
+  const focusMoved = useFocusAfterMove(calendarBody, calendarRegion);
+  const keyboardDrop = useRef<string | null>(null);
 
   const commit = useCallback(
     async (move: Move, undo = false) => {
@@ -353,10 +378,13 @@ export function CalendarPage({ view: askedView, date, onNavigate, onOpenPost }: 
   const crossPartnerMessage = (entry: CalendarEntry) =>
     t('calendarUi.crossPartner', { title: entry.title || t('calendarUi.untitled'), partner: partnerById.get(entry.partnerId)?.displayName ?? '' });
 
-  const onDragEnd = ({ active, over }: DragEndEvent) => {
+  const onDragEnd = ({ active, over, activatorEvent }: DragEndEvent) => {
+    setEdgeNotice(null);
     const plan = planDrop(active.data.current, over?.data.current);
     if (!plan) return;
     const { entry } = plan;
+    keyboardDrop.current = activatorEvent instanceof KeyboardEvent ? entry.id : null;
+    if (keyboardDrop.current !== null) focusMoved(entry.id);
     if (plan.kind === 'crossPartner') {
       setLastMove(null);
       setNotice(crossPartnerMessage(entry));
@@ -366,6 +394,10 @@ export function CalendarPage({ view: askedView, date, onNavigate, onOpenPost }: 
       if (instant === entry.scheduledAt) return;
       void commit({ id: entry.id, title: entry.title || t('calendarUi.untitled'), from: { at: entry.scheduledAt, zone: entry.scheduledZone }, to: { at: instant, zone: plan.zone } });
     });
+  };
+
+  const clearEdgeNotice = ({ over }: DragOverEvent) => {
+    if (over) setEdgeNotice(null);
   };
 
   /** Says where the post really lands: the refusal and its reason, the exact time, or that a clock change asks for a choice. */
@@ -589,6 +621,11 @@ export function CalendarPage({ view: askedView, date, onNavigate, onOpenPost }: 
       ) : null}
       {/* Always in the page, so a screen reader hears each new notice (a live region inserted with its text is often not read). */}
       <div role="status" aria-live="polite" data-testid="calendar-live">
+        {edgeNotice ? (
+          <div className="banner info" data-testid="calendar-edge">
+            {edgeNotice}
+          </div>
+        ) : null}
         {notice ? (
           <div className="banner info" data-testid="calendar-notice">
             <span>{notice}</span>
@@ -634,10 +671,21 @@ export function CalendarPage({ view: askedView, date, onNavigate, onOpenPost }: 
       </p>
       <SimilarPosts.Provider value={similarIds}>
       <ViewBadgesProvider postIds={publishedIds} enabled={periodShown && followUps}>
-      <DndContext sensors={sensors} collisionDetection={keyboardAwareCollision} onDragStart={startKeyboardSteps} onDragEnd={onDragEnd} accessibility={{ announcements, screenReaderInstructions: { draggable: t('calendarUi.dragHint') } }}>
-        <div className="calendar-body">
+      <DndContext
+        sensors={sensors}
+        collisionDetection={keyboardAwareCollision}
+        onDragStart={() => {
+          startKeyboardSteps();
+          setEdgeNotice(null);
+        }}
+        onDragOver={clearEdgeNotice}
+        onDragCancel={() => setEdgeNotice(null)}
+        onDragEnd={onDragEnd}
+        accessibility={{ announcements, screenReaderInstructions: { draggable: t('calendarUi.dragHint') } }}
+      >
+        <div className="calendar-body" ref={calendarBody}>
           {/* A scrolling region keyboard users can reach even when it holds nothing focusable. */}
-          <div className={`calendar-view view-${view}`} data-testid={`view-${view}`} role="region" aria-label={t(`calendarUi.views.${view}`)} aria-busy={holding || (shownRead.data === undefined && !shownRead.isError)} tabIndex={0}>
+          <div ref={calendarRegion} className={`calendar-view view-${view}`} data-testid={`view-${view}`} role="region" aria-label={t(`calendarUi.views.${view}`)} aria-busy={holding || (shownRead.data === undefined && !shownRead.isError)} tabIndex={0}>
             {view === 'month' ? <MonthView {...viewProps} /> : view === 'week' ? <WeekView {...viewProps} /> : view === 'lanes' ? <LanesView {...viewProps} /> : <AgendaView {...viewProps} />}
           </div>
           <aside className="unscheduled" aria-label={t('calendarUi.unscheduled')}>
@@ -660,9 +708,13 @@ export function CalendarPage({ view: askedView, date, onNavigate, onOpenPost }: 
           resolution={pending.resolution}
           zone={pending.resolutionZone}
           formatDate={longDate}
-          onCancel={() => setPending(null)}
+          onCancel={() => {
+            setPending(null);
+            if (keyboardDrop.current === pending.entry.id) focusMoved(pending.entry.id);
+          }}
           onChoose={(instant) => {
             setPending(null);
+            if (keyboardDrop.current === pending.entry.id) focusMoved(pending.entry.id);
             pending.apply(instant);
           }}
         />

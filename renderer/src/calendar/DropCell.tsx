@@ -9,8 +9,12 @@ export interface DropTarget {
   label: string;
   /** A windowed day drawn in parts (agenda): each part is its own drop target for that day. */
   part?: number;
-  /** Where the cell sits in its view's grid, so arrow keys step to the logical neighbour. */
-  position?: { column: number; row: number };
+  /**
+   * Where the cell sits in its view's grid, so arrow keys step to the logical neighbour. Columns
+   * are days; `rowDays`: the days a row down moves on (7 in the month, 1 in the agenda), none
+   * when rows are hours or lanes.
+   */
+  position?: { column: number; row: number; rowDays?: number };
 }
 
 /**

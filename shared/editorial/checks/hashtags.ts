@@ -2,7 +2,7 @@ import type { RuleOfKind } from '../ruleSchema';
 import type { HashtagEntity } from '../text/entities';
 import { hashtagKey } from '../text/entities';
 import { readingsFor, reportEachReading } from './readings';
-import type { Check, CheckEnv, Report } from './types';
+import type { Check, CheckEnv, RawFinding, Report } from './types';
 
 /**
  * Index of the first hashtag of the closing block: hashtags separated only by white space
@@ -59,6 +59,7 @@ export function hashtagsCheck(rule: RuleOfKind<'hashtags'>): Check {
 function hashtagRules(rule: RuleOfKind<'hashtags'>): (text: string, tags: readonly HashtagEntity[], env: CheckEnv, report: Report) => void {
   const required = rule.required.map((tag) => ({ tag, key: hashtagKey(tag) }));
   const allowed = rule.allowed ? new Set([...rule.allowed, ...rule.required].map(hashtagKey)) : null;
+  const requiredKeys = new Set(required.map(({ key }) => key));
   return (text, tags, { isRequiredMention }, report) => {
     const present = new Set(tags.map((t) => hashtagKey(t.tag)));
     const blockStart = closingBlockStart(text, tags, isRequiredMention);
@@ -73,6 +74,8 @@ function hashtagRules(rule: RuleOfKind<'hashtags'>): (text: string, tags: readon
       });
     }
 
+    if (rule.max !== undefined && tags.length > rule.max) report(tooMany(text, tags, rule.max, requiredKeys, allowed));
+
     tags.forEach((tag, index) => {
       const hashtag = `#${tag.tag}`;
       const range = { from: tag.from, to: tag.to };
@@ -83,9 +86,6 @@ function hashtagRules(rule: RuleOfKind<'hashtags'>): (text: string, tags: readon
           range,
           fix: { labelKey: 'editorial.fix.removeHashtag', labelParams: { hashtag }, edits: [removal(text, tag)] },
         });
-      }
-      if (rule.max !== undefined && index >= rule.max) {
-        report({ messageKey: 'editorial.finding.hashtagTooMany', params: { hashtag, count: tags.length, max: rule.max }, range });
       }
       if (rule.position === 'end' && index < blockStart) {
         // Keep the word in its sentence; the hashtag moves to the closing block.
@@ -99,4 +99,59 @@ function hashtagRules(rule: RuleOfKind<'hashtags'>): (text: string, tags: readon
       }
     });
   };
+}
+
+/**
+ * The hashtags past the maximum, as one finding (the post has too many, once): anchored on the
+ * ones to take out, which are never the occurrence that meets a required hashtag (its last one,
+ * the closing block's), and taken out by its quick fix. Off-list hashtags go first, then the
+ * last ones. When the required hashtags alone are more than the maximum, the line contradicts
+ * itself: the finding says so and offers to take out only what may go.
+ */
+function tooMany(text: string, tags: readonly HashtagEntity[], max: number, requiredKeys: ReadonlySet<string>, allowed: ReadonlySet<string> | null): RawFinding {
+  const protectedAt = new Set<number>();
+  const seenRequired = new Set<string>();
+  for (let index = tags.length - 1; index >= 0; index--) {
+    const key = hashtagKey(tags[index]?.tag ?? '');
+    if (requiredKeys.has(key) && !seenRequired.has(key)) {
+      seenRequired.add(key);
+      protectedAt.add(index);
+    }
+  }
+  const offList = (index: number) => allowed !== null && !allowed.has(hashtagKey(tags[index]?.tag ?? ''));
+  const removable = tags.map((_, index) => index).filter((index) => !protectedAt.has(index));
+  const excess = tags.length - max;
+  const chosen = [...removable]
+    .sort((a, b) => Number(offList(b)) - Number(offList(a)) || b - a)
+    .slice(0, excess)
+    .sort((a, b) => a - b)
+    .flatMap((index) => tags[index] ?? []);
+  const params = { count: tags.length, max };
+  const fix = removalFix(text, chosen);
+  if (removable.length < excess) {
+    const message = { messageKey: 'editorial.finding.hashtagTooManyRequired', params: { ...params, required: protectedAt.size } };
+    // Nothing may go: a place at the end of the post, never a required hashtag.
+    if (!fix) return { ...message, range: { from: text.length, to: text.length } };
+    return { ...message, range: anchor(tags, chosen, protectedAt), fix };
+  }
+  return { messageKey: 'editorial.finding.hashtagTooMany', params, range: anchor(tags, chosen, protectedAt), ...(fix ? { fix } : {}) };
+}
+
+/** From the first hashtag to take out to the last, when no protected one lies between; else the last alone. */
+function anchor(tags: readonly HashtagEntity[], chosen: readonly HashtagEntity[], protectedAt: ReadonlySet<number>): { from: number; to: number } {
+  const first = chosen[0];
+  const last = chosen[chosen.length - 1];
+  if (!first || !last) return { from: 0, to: 0 };
+  const between = tags.some((tag, index) => protectedAt.has(index) && tag.from > first.from && tag.to < last.to);
+  return between ? { from: last.from, to: last.to } : { from: first.from, to: last.to };
+}
+
+/** Takes these hashtags out, each with the space before it; the label names them all. */
+function removalFix(text: string, chosen: readonly HashtagEntity[]): RawFinding['fix'] {
+  const [only, ...others] = chosen;
+  if (!only) return undefined;
+  const edits = chosen.map((tag) => removal(text, tag));
+  if (others.length === 0) return { labelKey: 'editorial.fix.removeHashtag', labelParams: { hashtag: `#${only.tag}` }, edits };
+  const names = chosen.map((tag) => `#${tag.tag}`);
+  return { labelKey: 'editorial.fix.removeHashtags', labelParams: { hashtags: names.slice(0, -1).join(', '), last: names[names.length - 1] ?? '' }, edits };
 }

@@ -47,8 +47,72 @@ describe('hashtags', () => {
     expect(list[0]?.fix && applyFix(text, list[0].fix)).toBe('Texte #DROIT #Societe');
   });
 
-  it('flags the hashtags past the maximum', () => {
-    expect(flagged('#a1 #b2 #c3 #d4', [{ kind: 'hashtags', id: 'tags', max: 2 }])).toEqual(['#c3', '#d4']);
+  it('flags the hashtags past the maximum once, on the ones to take out, and takes them out', () => {
+    const text = '#a1 #b2 #c3 #d4';
+    const list = findings(text, [{ kind: 'hashtags', id: 'tags', max: 2 }]);
+    expect(list).toHaveLength(1);
+    expect(list[0]).toMatchObject({ messageKey: 'editorial.finding.hashtagTooMany', params: { count: 4, max: 2 } });
+    expect(flagged(text, [{ kind: 'hashtags', id: 'tags', max: 2 }])).toEqual(['#c3 #d4']);
+    expect(list[0]?.fix).toMatchObject({ labelKey: 'editorial.fix.removeHashtags', labelParams: { hashtags: '#c3', last: '#d4' } });
+    expect(list[0]?.fix && applyFix(text, list[0].fix)).toBe('#a1 #b2');
+    const [one] = findings('#a1 #b2 #c3', [{ kind: 'hashtags', id: 'tags', max: 2 }]);
+    expect(one?.fix).toMatchObject({ labelKey: 'editorial.fix.removeHashtag', labelParams: { hashtag: '#c3' } });
+  });
+
+  describe('past the maximum, with a required hashtag', () => {
+    const rules: RuleInput[] = [{ kind: 'hashtags', id: 'tags', max: 2, required: ['Droit'] }];
+    const text = 'Nouvelle jurisprudence.\n\n#Avocat #Justice #Droit #Paris';
+
+    it.each([[[]], [['linkedin']], [['linkedin', 'bluesky', 'mastodon', 'x']]] as const)('is one finding, never on the required hashtag, whose fix keeps it (networks %j)', (networks) => {
+      const list = findings(text, rules, { networks: [...networks] });
+      expect(list).toHaveLength(1);
+      const [finding] = list;
+      expect(finding).toMatchObject({ messageKey: 'editorial.finding.hashtagTooMany', params: { count: 4, max: 2 } });
+      expect(finding?.network).toBeUndefined();
+      const anchored = text.slice(finding?.range.from ?? 0, finding?.range.to ?? 0);
+      expect(anchored).not.toContain('#Droit');
+      expect(anchored).toBe('#Paris');
+      expect(finding?.fix?.labelParams).toEqual({ hashtags: '#Justice', last: '#Paris' });
+      const fixed = finding?.fix ? applyFix(text, finding.fix) : text;
+      expect(fixed).toBe('Nouvelle jurisprudence.\n\n#Avocat #Droit');
+      expect(findings(fixed, rules, { networks: [...networks] })).toEqual([]);
+    });
+
+    it('anchors on the run of hashtags to take out when no required one lies inside it', () => {
+      const last = 'Texte.\n\n#Droit #Avocat #Justice #Paris';
+      expect(flagged(last, rules)).toEqual(['#Justice #Paris']);
+    });
+
+    it('takes off-list hashtags out first', () => {
+      const withList: RuleInput[] = [{ kind: 'hashtags', id: 'tags', max: 2, required: ['Droit'], allowed: ['Avocat', 'Paris'] }];
+      const list = findings('Texte.\n\n#Foot #Avocat #Droit #Paris', withList);
+      const tooMany = list.find((f) => f.messageKey === 'editorial.finding.hashtagTooMany');
+      expect(tooMany?.fix?.labelParams).toEqual({ hashtags: '#Foot', last: '#Paris' });
+      expect(list.filter((f) => f.messageKey === 'editorial.finding.hashtagTooMany')).toHaveLength(1);
+    });
+
+    it('may take out a repeated #Droit: one is enough for the rule', () => {
+      const thrice = 'Texte.\n\n#Droit #droit #DROIT';
+      const [finding] = findings(thrice, rules);
+      expect(flagged(thrice, rules)).toEqual(['#droit']);
+      expect(finding?.fix?.labelParams).toEqual({ hashtag: '#droit' });
+      const fixed = finding?.fix ? applyFix(thrice, finding.fix) : thrice;
+      expect(fixed).toBe('Texte.\n\n#Droit #DROIT');
+      expect(findings(fixed, rules)).toEqual([]);
+    });
+
+    it('says the line contradicts itself when the required hashtags alone are too many', () => {
+      const strict: RuleInput[] = [{ kind: 'hashtags', id: 'tags', max: 1, required: ['Droit', 'Avocat'] }];
+      const only = 'Texte.\n\n#Droit #Avocat';
+      const [alone] = findings(only, strict);
+      expect(alone).toMatchObject({ messageKey: 'editorial.finding.hashtagTooManyRequired', params: { count: 2, max: 1, required: 2 }, range: { from: only.length, to: only.length } });
+      expect(alone?.fix).toBeUndefined();
+      const more = 'Texte.\n\n#Droit #Paris #Avocat';
+      const list = findings(more, strict);
+      expect(list).toHaveLength(1);
+      expect(flagged(more, strict)).toEqual(['#Paris']);
+      expect(list[0]?.fix && applyFix(more, list[0].fix)).toBe('Texte.\n\n#Droit #Avocat');
+    });
   });
 
   it('wants hashtags at the end, keeps the word in its sentence and moves the tag', () => {

@@ -57,7 +57,7 @@ export const AgendaView = memo(function AgendaView(props: ViewProps) {
           return (
             <div key={item.key} data-index={item.index} ref={virtualizer.measureElement} className="window-item" style={{ transform: `translateY(${item.start}px)` }}>
               <DropCell
-                target={{ date, label, part: part.part, position: { column: 0, row: part.dayIndex } }}
+                target={{ date, label, part: part.part, position: { column: 0, row: part.dayIndex, rowDays: 1 } }}
                 className={`agenda-day${date === props.today ? ' is-today' : ''}${dayEntries ? ' empty-day' : ''}${part.part > 0 ? ' continued' : ''}`}
                 testId="agenda-day"
                 onEmptyClick={() => props.onCreate({ date, label })}

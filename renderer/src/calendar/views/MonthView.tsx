@@ -37,7 +37,7 @@ export const MonthView = memo(function MonthView(props: ViewProps) {
             return (
               <DropCell
                 key={column}
-                target={{ date: day.date, label, position: { column, row } }}
+                target={{ date: day.date, label, position: { column, row, rowDays: 7 } }}
                 className={`month-cell${day.inMonth ? '' : ' outside'}${day.isToday ? ' is-today' : ''}${day.isWeekend ? ' weekend' : ''}`}
                 testId="month-cell"
                 role="cell"
