@@ -37,7 +37,7 @@ export function DigestEmailQueue() {
                 {t(`digest.queue.states.${email.state}`)}
                 {email.nextTryAt === null ? null : <span className="muted small"> · {dateTime(email.nextTryAt)}</span>}
               </td>
-              <td className="network-message">{email.failure ? mailFailureText(t, email.failure) : '—'}</td>
+              <td>{email.failure ? mailFailureText(t, email.failure) : '—'}</td>
             </tr>
           ))}
         </tbody>

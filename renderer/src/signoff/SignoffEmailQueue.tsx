@@ -60,7 +60,7 @@ export function SignoffEmailQueue({ onOpenPost }: { onOpenPost: (postId: string)
                 {email.partnerName} <span className="muted small">{email.to}</span>
               </td>
               <td data-testid="signoff-email-state">{t(`signoff.emailQueue.states.${email.state}`)}</td>
-              <td className="network-message" data-testid="signoff-email-reason">
+              <td data-testid="signoff-email-reason">
                 {email.failure ? mailFailureText(t, email.failure) : '—'}
                 {email.state === 'failed' ? (
                   <>
