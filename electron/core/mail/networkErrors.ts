@@ -55,12 +55,20 @@ const FAULTS: Record<string, ConnectionFault> = {
   EDNS: 'offline',
 };
 
-/** The codes an error carries, the most specific first (nodemailer's originalCode, then code, then the causes'). */
+/**
+ * The codes an error carries, the most specific first, then its causes'. nodemailer's wrapper
+ * (ESOCKET, EDNS) counts only without the system's code under it: a TLS handshake error
+ * wrapped as ESOCKET is a TLS error, not a dropped line.
+ */
 function codes(error: unknown, depth = 0): string[] {
   const shape = errorShape(error);
-  const own = [shape.originalCode, shape.code].filter((code): code is string => code !== undefined);
-  return depth < 3 && shape.cause !== undefined ? [...own, ...codes(shape.cause, depth + 1)] : own;
+  const own = shape.originalCode ?? shape.code;
+  const mine = own === undefined ? [] : [own];
+  return depth < 3 && shape.cause !== undefined ? [...mine, ...codes(shape.cause, depth + 1)] : mine;
 }
+
+/** The system's code under a library's wrapper, or the error's own. */
+export const systemCode = (error: unknown): string | undefined => codes(error)[0];
 
 /** The connection fault an error reports, null when it is no connection failure (a server's reply, TLS, a bug). */
 export function connectionFault(error: unknown): ConnectionFault | null {
@@ -111,7 +119,8 @@ export function classifyMailError(error: unknown, endpoint: MailEndpoint, online
   if (shape.code === 'EAUTH' || shape.authenticationFailed === true) {
     return { failure: { reason: 'auth', server, ...(response === undefined ? {} : { response }) }, waits: false };
   }
-  if (shape.code !== undefined && TLS_CODES.has(shape.code)) return { failure: { reason: 'tls', server, host, port }, waits: false };
+  const code = systemCode(error);
+  if ((code !== undefined && TLS_CODES.has(code)) || (shape.code !== undefined && TLS_CODES.has(shape.code))) return { failure: { reason: 'tls', server, host, port }, waits: false };
   if (shape.responseCode !== undefined) {
     const words = (response ?? shape.message ?? String(shape.responseCode)).slice(0, 500);
     return { failure: { reason: shape.responseCode >= 500 ? 'rejected' : 'retryLater', server, response: words }, waits: false };

@@ -97,7 +97,8 @@ describe('the workstation mail account', () => {
     const test = await t.call('mail.test', {});
     expect(test.smtp).toEqual({ outcome: 'failed', code: 'mail_connection_refused', messageKey: 'accounts.mail.refused', params: { host: '127.0.0.1', port } });
     expect(test.imap).toEqual({ outcome: 'ok' });
-    expect(test.account).toMatchObject({ status: 'untested', lastErrorCode: 'mail_connection_refused', lastTestedAt: expect.any(Number) });
+    expect(test.account).toMatchObject({ status: 'untested', lastErrorCode: 'mail_connection_refused' });
+    expect(test.account.lastTestedAt).not.toBeNull();
   });
 
   it('a server name that does not resolve, while online, is « introuvable » (not offline) on both servers', async () => {

@@ -91,6 +91,9 @@ describe('mail connection failures', () => {
     expect(outboxOutcome(rejected, '').outcome).toBe('failed');
     expect(outboxOutcome(classifyMailError({ code: 'EAUTH', responseCode: 535, response: '535 Authentication failed' }, SMTP, true), '').outcome).toBe('failed');
     expect(outboxOutcome(classifyMailError({ code: 'EMESSAGE', responseCode: 451, response: '451 Try again later' }, SMTP, true), '').outcome).toBe('retry');
+    // TLS asked of a plain-text server: nodemailer wraps the handshake error as ESOCKET; it is no dropped line.
+    const tls = classifyMailError({ code: 'ESOCKET', originalCode: 'ERR_SSL_WRONG_VERSION_NUMBER' }, SMTP, true);
+    expect(tls).toEqual({ failure: { reason: 'tls', server: 'smtp', host: 'smtp.exemple.invalid', port: 587 }, waits: false });
   });
 
   it('reads back what older versions stored, never showing a raw error', () => {

@@ -2,7 +2,7 @@ import { imapflow, nodemailer } from '../../mail/libraries';
 import { credentialMessageKey } from '../../../../shared/credentials/errors';
 import type { CredentialErrorCode } from '../../../../shared/credentials/errors';
 import type { MailServer, ProbeResult } from '../../../../shared/credentials/mail';
-import { connectionFault } from '../../mail/networkErrors';
+import { connectionFault, systemCode } from '../../mail/networkErrors';
 
 const TIMEOUT_MS = 15_000;
 
@@ -35,7 +35,8 @@ function probeFailure(error: unknown, authFailed: boolean, server: MailServer): 
     case null:
       break;
   }
-  const failure: CredentialErrorCode = code === 'ETLS' || code === 'ERR_SSL_WRONG_VERSION_NUMBER' ? 'tls_failed' : 'server_error';
+  const tls = (value: unknown) => value === 'ETLS' || (typeof value === 'string' && value.startsWith('ERR_SSL_'));
+  const failure: CredentialErrorCode = tls(code) || tls(systemCode(error)) ? 'tls_failed' : 'server_error';
   return { outcome: 'failed', code: failure, messageKey: credentialMessageKey(failure) };
 }
 
