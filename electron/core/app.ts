@@ -397,6 +397,8 @@ function wireServices({ options, db, migration, clock, log, events, storage }: W
     events,
     log,
     options: options.credentials ?? {},
+    // A mail test tells a wrong server name from an outage by whether the machine is online.
+    online: () => signoff.connectivity.online,
     // Called after an account connects or is tested, by then publishing below exists.
     onAccountVerified: (account) => recordInstanceCounts({ connectors: publishing.connectors, settings: settingsRepo, events, log }, account),
   });

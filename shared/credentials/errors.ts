@@ -30,6 +30,8 @@ export const credentialErrorCodes = [
   'mail_not_configured',
   'mail_password_required',
   'tls_failed',
+  'mail_host_not_found',
+  'mail_connection_refused',
 ] as const;
 export const CredentialErrorCode = z.enum(credentialErrorCodes);
 export type CredentialErrorCode = z.infer<typeof CredentialErrorCode>;

@@ -48,10 +48,21 @@ export const MailAccount = z.object({
 });
 export type MailAccount = z.infer<typeof MailAccount>;
 
+/**
+ * One server's test. offline: the machine has no network (nothing learnt, the status is kept);
+ * noAnswer: the server did not answer in time, or cut the line (status kept too); failed: the
+ * server, its name or its port is wrong (`messageKey` translated with `params`: host, port).
+ */
 export const ProbeResult = z.discriminatedUnion('outcome', [
   z.object({ outcome: z.literal('ok') }),
   z.object({ outcome: z.literal('offline') }),
-  z.object({ outcome: z.literal('failed'), code: CredentialErrorCode, messageKey: z.string() }),
+  z.object({ outcome: z.literal('noAnswer') }),
+  z.object({
+    outcome: z.literal('failed'),
+    code: CredentialErrorCode,
+    messageKey: z.string(),
+    params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+  }),
 ]);
 export type ProbeResult = z.infer<typeof ProbeResult>;
 

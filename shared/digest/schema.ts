@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MailFailure } from '../mail/failure';
 import { OutboxState } from '../signoff/outboxJob';
 import { DigestFrequency, DigestPeriod } from './period';
 
@@ -37,6 +38,8 @@ export const DigestEmailWaiting = z.object({
   attempts: z.number().int(),
   nextTryAt: z.number().int().nullable(),
   lastError: z.string().nullable(),
+  /** Why it has not left yet, for the UI to translate (`lastError` is its stored form). */
+  failure: MailFailure.nullable(),
   createdAt: z.number().int(),
 });
 export type DigestEmailWaiting = z.infer<typeof DigestEmailWaiting>;

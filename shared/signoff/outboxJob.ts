@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MailFailure } from '../mail/failure';
 
 export const outboxStates = ['queued', 'sending', 'done', 'failed', 'cancelled'] as const;
 export const OutboxState = z.enum(outboxStates);
@@ -22,7 +23,8 @@ export type OutboxJobView = z.infer<typeof OutboxJobView>;
 
 /**
  * A sign-off email that has not left yet (or failed for good), as the Envoi page lists it:
- * for whom, about what, and why it waits — the server's own words (ECONNREFUSED, 535…).
+ * for whom, about what, and why it waits (`failure`, which the UI translates: a server name
+ * that does not resolve, a refused port, the server's own 5xx words…).
  */
 export const SignoffEmailWaiting = z.object({
   jobId: z.number().int(),
@@ -36,6 +38,9 @@ export const SignoffEmailWaiting = z.object({
   /** When the next try is due (queued) — null once it failed for good. */
   nextTryAt: z.number().int().nullable(),
   lastError: z.string().nullable(),
+  failure: MailFailure.nullable(),
+  /** The outbox's attempt limit: the job fails once `attempts` reaches it. */
+  maxAttempts: z.number().int(),
   createdAt: z.number().int(),
 });
 export type SignoffEmailWaiting = z.infer<typeof SignoffEmailWaiting>;

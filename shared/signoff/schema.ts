@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MailFailure } from '../mail/failure';
 import { Network } from '../posts/networks';
 import { PostId, PostStatus } from '../posts/schema';
 import { OutboxState } from './outboxJob';
@@ -79,8 +80,18 @@ export const SignoffRequestView = z.object({
   decision: Decision.nullable(),
   decidedAt: z.number().int().nullable(),
   remindersSent: z.number().int(),
-  /** The request email in the outbox: `queued` while offline, `done` once sent. */
-  email: z.object({ state: EmailState, attempts: z.number().int(), lastError: z.string().nullable() }),
+  /**
+   * The request email in the outbox: `queued` while offline or between tries, `done` once
+   * sent. `failure`: why it has not left yet (translated by the UI; `lastError` is its stored form).
+   */
+  email: z.object({
+    state: EmailState,
+    attempts: z.number().int(),
+    /** The outbox's attempt limit: the email fails once `attempts` reaches it. */
+    maxAttempts: z.number().int(),
+    lastError: z.string().nullable(),
+    failure: MailFailure.nullable(),
+  }),
 });
 export type SignoffRequestView = z.infer<typeof SignoffRequestView>;
 

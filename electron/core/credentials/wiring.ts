@@ -33,6 +33,8 @@ export interface CredentialsDeps {
   options: CredentialsOptions;
   /** An account was connected or passed "Test connection" (Mastodon: read the instance's limits). */
   onAccountVerified?: (account: Account) => Promise<void>;
+  /** Whether the machine is online (the outbox's connectivity); absent: assumed online. */
+  online?: () => boolean;
 }
 
 /**
@@ -68,7 +70,7 @@ export function createCredentials(deps: CredentialsDeps) {
     if (outcome.status === 'connected') void verified(outcome.account);
   });
   const oauth = new OAuthConnect(deps.partners, accountRepo, targets, writer, secrets, flows, clock, log, settings.oauthTimeoutMs);
-  const mail = new MailService(new MailRepository(db), secrets, clock, events);
+  const mail = new MailService(new MailRepository(db), secrets, clock, events, deps.online);
 
   // Background upkeep never rejects into the void (core may be closing meanwhile).
   accounts.purgeOrphans().catch(() => undefined);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { decodeMailFailure, mailFailureParams } from '../../../shared/mail/failure';
 import type { Clock } from '../clock';
 import type { EventBus } from '../events';
 import type { Logger } from '../log';
@@ -54,7 +55,7 @@ export class DigestEmailJob implements JobHandler {
     if (isOutcome(access)) return access;
 
     if (context.reconcile) {
-      const sent = await alreadySent(access, messageId);
+      const sent = await alreadySent(access, messageId, this.deps.mailReachability.otherwiseOnline('imap'));
       if (sent !== false) return sent === true ? { outcome: 'done', result: { messageId, to: partner.signoffEmail, reconciled: true } } : sent;
     }
 
@@ -74,7 +75,7 @@ export class DigestEmailJob implements JobHandler {
       this.deps.events.emit({
         type: 'alert',
         messageKey: 'digest.alerts.emailFailed',
-        params: { partner: partner?.displayName ?? '', error: job.lastError ?? '' },
+        params: { partner: partner?.displayName ?? '', attempts: job.attempts, ...mailFailureParams(decodeMailFailure(job.lastError) ?? { reason: 'unknown' }) },
         severity: 'error',
         postId: null,
       });

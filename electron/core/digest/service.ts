@@ -1,3 +1,4 @@
+import { decodeMailFailure } from '../../../shared/mail/failure';
 import type { CadencePolicy } from '../../../shared/calendar/cadencePolicy';
 import { silentNetworks } from '../../../shared/digest/cadenceFlag';
 import type { CadenceFlag } from '../../../shared/digest/cadenceFlag';
@@ -137,6 +138,7 @@ export class DigestService {
         attempts: job.attempts,
         nextTryAt: job.state === 'queued' ? job.notBefore : null,
         lastError: job.lastError,
+        failure: decodeMailFailure(job.lastError),
         createdAt: job.createdAt,
       });
     }

@@ -2,11 +2,12 @@ import type { JobOutcome } from '../outbox/handler';
 import type { Logger } from '../log';
 import type { MessageArchive } from '../records/messageArchive';
 import { connectImap, disconnect } from './imapClient';
-import { describeError, isUnreachable } from './networkErrors';
+import { encodeMailFailure } from '../../../shared/mail/failure';
+import { classifyMailError, describeError } from './networkErrors';
 import type { MailReachability } from './reachability';
 import { fileInSent, sentContains } from './sentFolder';
 import type { MailAccountSource, MailSettings } from './settings';
-import { sendMail } from './smtpMailer';
+import { outboxOutcome, sendMail } from './smtpMailer';
 import type { OutgoingMail } from './smtpMailer';
 
 /**
@@ -22,21 +23,24 @@ export interface MailAccess {
 /** The account and its password, or the outcome that says why the job cannot send now. */
 export async function mailAccess(mail: MailAccountSource): Promise<MailAccess | JobOutcome> {
   const settings = mail.settings();
-  if (settings === null) return { outcome: 'unreachable', error: 'mail account not configured' };
+  if (settings === null) return { outcome: 'unreachable', error: encodeMailFailure({ reason: 'notConfigured' }), detail: 'mail account not configured' };
   let password: string | null;
   try {
     password = await mail.password();
   } catch {
-    return { outcome: 'unreachable', error: 'keychain unavailable' };
+    return { outcome: 'unreachable', error: encodeMailFailure({ reason: 'keychain' }), detail: 'keychain unavailable' };
   }
-  if (password === null) return { outcome: 'unreachable', error: 'mail password missing' };
+  if (password === null) return { outcome: 'unreachable', error: encodeMailFailure({ reason: 'passwordMissing' }), detail: 'mail password missing' };
   return { settings, password };
 }
 
 export const isOutcome = (value: MailAccess | JobOutcome): value is JobOutcome => 'outcome' in value;
 
-/** After a crash mid-send: true when Sent already holds this Message-ID; otherwise the outcome to report (IMAP unreachable…). */
-export async function alreadySent({ settings, password }: MailAccess, messageId: string): Promise<boolean | JobOutcome> {
+/**
+ * After a crash mid-send: true when Sent already holds this Message-ID; otherwise the outcome
+ * to report (IMAP unreachable…). `online`: whether the machine is otherwise online.
+ */
+export async function alreadySent({ settings, password }: MailAccess, messageId: string, online: boolean): Promise<boolean | JobOutcome> {
   try {
     const client = await connectImap(settings, password);
     try {
@@ -45,7 +49,10 @@ export async function alreadySent({ settings, password }: MailAccess, messageId:
       await disconnect(client);
     }
   } catch (error) {
-    return isUnreachable(error) ? { outcome: 'unreachable', error: describeError(error) } : { outcome: 'retry', error: describeError(error) };
+    const why = classifyMailError(error, { server: 'imap', host: settings.imap.host, port: settings.imap.port }, online);
+    // Finding out needs IMAP: a refused login there is no reason to give up the mail, only to try again.
+    const outcome = outboxOutcome(why, describeError(error));
+    return outcome.outcome === 'failed' ? { ...outcome, outcome: 'retry' } : outcome;
   }
 }
 
@@ -66,10 +73,12 @@ export async function sendAndFile(
   record: { requestId: string | null },
   what: string,
 ): Promise<{ outcome: 'sent'; eml: string | undefined } | JobOutcome> {
-  const outcome = await sendMail(access.settings, access.password, mail);
-  // Only the SMTP conversation itself says whether the server answers (not a missing password).
-  deps.mailReachability.set('smtp', outcome.outcome !== 'unreachable');
-  if (outcome.outcome !== 'sent') return outcome;
+  const outcome = await sendMail(access.settings, access.password, mail, deps.mailReachability.otherwiseOnline('smtp'));
+  // Only the SMTP conversation itself says whether the server answers (not a missing password):
+  // a name that does not resolve, or a refused port, is a server that does not answer.
+  const reached = outcome.outcome === 'sent' || !['offline', 'hostNotFound', 'refused', 'timeout', 'dropped'].includes(outcome.why.failure.reason);
+  deps.mailReachability.set('smtp', reached);
+  if (outcome.outcome !== 'sent') return outboxOutcome(outcome.why, outcome.detail);
   const eml = deps.archive?.store(outcome.raw, { direction: 'sent', messageId: mail.messageId, requestId: record.requestId });
   try {
     const client = await connectImap(access.settings, access.password);

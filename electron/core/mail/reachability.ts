@@ -1,4 +1,5 @@
 import type { EventBus } from '../events';
+import type { Connectivity } from '../outbox/connectivity';
 
 export type MailServer = 'smtp' | 'imap';
 
@@ -9,7 +10,21 @@ export type MailServer = 'smtp' | 'imap';
 export class MailReachability {
   private readonly state: Record<MailServer, boolean | null> = { smtp: null, imap: null };
 
-  constructor(private readonly events: EventBus) {}
+  constructor(
+    private readonly events: EventBus,
+    /** The machine's connectivity (the UI's online/offline report); absent: assumed online. */
+    private readonly connectivity: Pick<Connectivity, 'online'> | null = null,
+  ) {}
+
+  /**
+   * Whether the machine is otherwise online as seen from `server`'s failure: the UI says so
+   * (the status bar's own signal), or the other mail server answered last time. A name that
+   * does not resolve is then a wrong name, not an outage.
+   */
+  otherwiseOnline(server: MailServer): boolean {
+    const other: MailServer = server === 'smtp' ? 'imap' : 'smtp';
+    return (this.connectivity?.online ?? true) || this.state[other] === true;
+  }
 
   get(): Record<MailServer, boolean | null> {
     return { ...this.state };

@@ -1,6 +1,8 @@
 import { mailComposer, nodemailer } from './libraries';
 import { z } from 'zod';
-import { describeError, errorShape, isUnreachable } from './networkErrors';
+import { encodeMailFailure } from '../../../shared/mail/failure';
+import { classifyMailError, describeError } from './networkErrors';
+import type { ClassifiedMailError } from './networkErrors';
 import type { MailSettings } from './settings';
 
 export interface OutgoingMail {
@@ -20,9 +22,8 @@ export interface OutgoingMail {
 
 export type SendOutcome =
   | { outcome: 'sent'; messageId: string; response: string; /** The exact bytes sent (kept as the record's .eml). */ raw: Buffer }
-  | { outcome: 'unreachable'; error: string }
-  | { outcome: 'retry'; error: string }
-  | { outcome: 'failed'; error: string };
+  /** Not sent: why, for the outbox and the UI, and the library's own words for the log. */
+  | { outcome: 'notSent'; why: ClassifiedMailError; detail: string };
 
 /** What nodemailer's SMTP transport reports back: the server's reply, parsed before use. */
 const SentInfo = z.object({
@@ -65,9 +66,11 @@ export async function composeRaw(settings: MailSettings, mail: OutgoingMail): Pr
 /**
  * Sends one message through the workstation's SMTP account (nodemailer builds the MIME:
  * multipart/alternative with text/plain and text/html). The SMTP reply decides: 4xx is worth
- * retrying, 5xx and a refused login are permanent and keep the server's own words.
+ * retrying, 5xx and a refused login are permanent and keep the server's own words. `online`:
+ * whether the machine is otherwise online, which makes a name that does not resolve a wrong
+ * name rather than an outage (`classifyMailError`).
  */
-export async function sendMail(settings: MailSettings, password: string, mail: OutgoingMail): Promise<SendOutcome> {
+export async function sendMail(settings: MailSettings, password: string, mail: OutgoingMail, online: boolean): Promise<SendOutcome> {
   const { createTransport } = await nodemailer();
   const transport = createTransport({
     host: settings.smtp.host,
@@ -84,22 +87,28 @@ export async function sendMail(settings: MailSettings, password: string, mail: O
     const message = await composeRaw(settings, mail);
     const raw: unknown = await transport.sendMail({ envelope: { from: settings.fromAddress, to: [mail.to] }, raw: message });
     const info = SentInfo.parse(raw);
-    if (info.accepted.length === 0) return { outcome: 'failed', error: info.response.slice(0, 500) };
+    if (info.accepted.length === 0) {
+      const response = info.response.slice(0, 500);
+      return { outcome: 'notSent', why: { failure: { reason: 'rejected', server: 'smtp', response }, waits: false }, detail: response };
+    }
     return { outcome: 'sent', messageId: mail.messageId, response: info.response.slice(0, 500), raw: message };
   } catch (error) {
-    return classify(error);
+    return { outcome: 'notSent', why: classifyMailError(error, { server: 'smtp', host: settings.smtp.host, port: settings.smtp.port }, online), detail: describeError(error) };
   } finally {
     transport.close();
   }
 }
 
-function classify(error: unknown): SendOutcome {
-  const shape = errorShape(error);
-  const message = describeError(error);
-  if (shape.code === 'EAUTH') return { outcome: 'failed', error: message };
-  if (shape.responseCode !== undefined) {
-    return shape.responseCode >= 500 ? { outcome: 'failed', error: message } : { outcome: 'retry', error: message };
-  }
-  if (isUnreachable(error)) return { outcome: 'unreachable', error: message };
-  return { outcome: 'retry', error: message };
+/** Failures that no later try can fix without the user: the server's 5xx, a refused login. */
+const PERMANENT = new Set(['rejected', 'auth']);
+
+/**
+ * The outbox's outcome for a mail that did not leave: offline, a timeout or a dropped line
+ * wait without using an attempt; a wrong name or port and the server's 4xx use one (the job
+ * fails after the outbox's limit); a 5xx or a refused login fail at once.
+ */
+export function outboxOutcome({ failure, waits }: ClassifiedMailError, detail: string): { outcome: 'unreachable' | 'retry' | 'failed'; error: string; detail: string } {
+  const error = encodeMailFailure(failure);
+  if (waits) return { outcome: 'unreachable', error, detail };
+  return { outcome: PERMANENT.has(failure.reason) ? 'failed' : 'retry', error, detail };
 }

@@ -13,14 +13,19 @@ export interface JobContext {
   now: number;
 }
 
+/**
+ * `error` is what the job records (`last_error`, shown by the UI: mail jobs store an encoded
+ * `MailFailure`); `detail`, when given, is what plume.log says instead (the library's or the
+ * system's own words, which the UI never shows).
+ */
 export type JobOutcome =
   | { outcome: 'done'; result?: unknown }
-  /** Worth another try later; `retryAfterMs` when the remote said when (Retry-After). */
-  | { outcome: 'retry'; error: string; retryAfterMs?: number | undefined }
+  /** Worth another try later, an attempt used; `retryAfterMs` when the remote said when (Retry-After). */
+  | { outcome: 'retry'; error: string; retryAfterMs?: number | undefined; detail?: string | undefined }
   /** The remote refused for good: `error` keeps its own message. */
-  | { outcome: 'failed'; error: string }
+  | { outcome: 'failed'; error: string; detail?: string | undefined }
   /** The remote could not be reached (offline, not configured): try again later, no attempt used. */
-  | { outcome: 'unreachable'; error: string };
+  | { outcome: 'unreachable'; error: string; detail?: string | undefined };
 
 export interface JobHandler {
   run(payload: unknown, context: JobContext): Promise<JobOutcome>;

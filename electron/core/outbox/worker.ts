@@ -29,7 +29,8 @@ const ANNOUNCE_MS = 250;
 export class OutboxWorker {
   private readonly handlers = new Map<string, JobHandler>();
   private readonly leaseMs: number;
-  private readonly maxAttempts: number;
+  /** Tries a job gets (a `retry` outcome uses one); past it, the job fails. */
+  readonly maxAttempts: number;
   private readonly backoff: BackoffPolicy;
   private readonly unreachableDelayMs: number;
   private readonly random: () => number;
@@ -116,13 +117,14 @@ export class OutboxWorker {
   private logOutcome(id: number, kind: string, attempt: number, outcome: JobOutcome): void {
     const job = `outbox job ${id} (${kind}) attempt ${attempt}`;
     if (outcome.outcome === 'unreachable') {
-      if (this.outages.get(kind) !== outcome.error) this.log.error(`${job}: unreachable: ${outcome.error}`);
-      this.outages.set(kind, outcome.error);
+      const said = outcome.detail ?? outcome.error;
+      if (this.outages.get(kind) !== said) this.log.error(`${job}: unreachable: ${said} (no attempt used)`);
+      this.outages.set(kind, said);
       return;
     }
-    if (this.outages.delete(kind)) this.log.info(`outbox ${kind}: reachable again`);
-    if (outcome.outcome === 'retry') this.log.info(`${job}: will retry: ${outcome.error}`);
-    else if (outcome.outcome === 'failed') this.log.error(`${job} failed: ${outcome.error}`);
+    if (this.outages.delete(kind) && outcome.outcome === 'done') this.log.info(`outbox ${kind}: reachable again`);
+    if (outcome.outcome === 'retry') this.log.info(`${job} of ${this.maxAttempts}: will retry: ${outcome.detail ?? outcome.error}`);
+    else if (outcome.outcome === 'failed') this.log.error(`${job} failed: ${outcome.detail ?? outcome.error}`);
     else {
       const result = outcome.result;
       if (result !== null && typeof result === 'object' && 'skipped' in result) this.log.info(`${job}: skipped (${String(result.skipped)})`);

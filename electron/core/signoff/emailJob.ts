@@ -3,6 +3,7 @@ import type { Post } from '../../../shared/posts/schema';
 import { isLastReminder } from '../../../shared/signoff/reminders';
 import { quotedTexts } from '../../../shared/signoff/quotedTexts';
 import { textsDiff } from '../../../shared/signoff/wordDiff';
+import { decodeMailFailure, encodeMailFailure, mailFailureParams } from '../../../shared/mail/failure';
 import { alreadySent, isOutcome, mailAccess, sendAndFile } from '../mail/outgoingJob';
 import type { JobContext, JobHandler, JobOutcome } from '../outbox/handler';
 import type { OutboxJob } from '../outbox/repository';
@@ -58,7 +59,7 @@ export class SignoffEmailJob implements JobHandler {
     if (isOutcome(access)) return access;
 
     if (context.reconcile) {
-      const sent = await alreadySent(access, payload.messageId);
+      const sent = await alreadySent(access, payload.messageId, this.deps.mailReachability.otherwiseOnline('imap'));
       if (sent !== false) return sent === true ? { outcome: 'done', result: { messageId: payload.messageId, reconciled: true } } : sent;
     }
 
@@ -69,7 +70,7 @@ export class SignoffEmailJob implements JobHandler {
       rendered = this.render(request, payload, access.settings.fromAddress, await this.deps.key.get());
     } catch (error) {
       this.deps.log.error('signing key unavailable', error);
-      return { outcome: 'unreachable', error: 'keychain unavailable' };
+      return { outcome: 'unreachable', error: encodeMailFailure({ reason: 'keychain' }), detail: 'keychain unavailable' };
     }
     if (rendered === null) return { outcome: 'done', result: { skipped: 'partnerGone' } };
     const inReplyTo = payload.purpose === 'reminder' ? (this.deps.signoff.requestMessageId(request.id) ?? undefined) : undefined;
@@ -99,7 +100,8 @@ export class SignoffEmailJob implements JobHandler {
       this.deps.events.emit({
         type: 'alert',
         messageKey: 'signoff.alerts.emailFailed',
-        params: { title: post.title, error: job.lastError ?? '' },
+        // The reason is translated by the UI (`accounts.mail.failure.<reason>`), never the raw error.
+        params: { title: post.title, attempts: job.attempts, ...mailFailureParams(decodeMailFailure(job.lastError) ?? { reason: 'unknown' }) },
         severity: 'error',
         postId: post.id,
       });

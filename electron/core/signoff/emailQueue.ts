@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { decodeMailFailure } from '../../../shared/mail/failure';
 import type { SignoffEmailWaiting } from '../../../shared/signoff/outboxJob';
 import type { OutboxJob } from '../outbox/repository';
 import { SIGNOFF_EMAIL } from './deps';
@@ -29,6 +30,8 @@ export function signoffEmailQueue(deps: SignoffDeps, jobs: readonly OutboxJob[])
       attempts: job.attempts,
       nextTryAt: job.state === 'queued' ? job.notBefore : null,
       lastError: job.lastError,
+      failure: decodeMailFailure(job.lastError),
+      maxAttempts: deps.outbox.maxAttempts,
       createdAt: job.createdAt,
     });
   }

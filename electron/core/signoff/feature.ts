@@ -85,7 +85,7 @@ export function createSignoff(base: SignoffBase, options: SignoffOptions = {}) {
     revisionContent,
     key: new SigningKey(new KeyRepository(db), base.keychain, clock),
     mail: options.mail ?? base.mail,
-    mailReachability: new MailReachability(events),
+    mailReachability: new MailReachability(events, connectivity),
     clock,
     events,
     log,
@@ -106,9 +106,12 @@ export function createSignoff(base: SignoffBase, options: SignoffOptions = {}) {
     inbox,
     deadlines,
     ...(options.schedulerIntervalMs !== undefined ? { intervalMs: options.schedulerIntervalMs } : {}),
+    // Back online when either mail server answers: a mistyped SMTP name alone must not keep
+    // the outbox offline once the network is back (the IMAP server then says so).
     probe: async () => {
       const settings = deps.mail.settings();
-      return settings === null ? null : reachable(settings.smtp.host, settings.smtp.port);
+      if (settings === null) return null;
+      return (await reachable(settings.smtp.host, settings.smtp.port)) || reachable(settings.imap.host, settings.imap.port);
     },
   });
   wake = () => scheduler.wake();

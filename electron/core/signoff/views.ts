@@ -1,3 +1,4 @@
+import { decodeMailFailure } from '../../../shared/mail/failure';
 import type { Post } from '../../../shared/posts/schema';
 import type { AuditEntry } from '../../../shared/signoff/audit';
 import { finalTexts } from '../../../shared/signoff/finalTexts';
@@ -76,7 +77,9 @@ export class SignoffViews {
       decision: request.decision,
       decidedAt: request.decidedAt,
       remindersSent: request.remindersSent,
-      email: job ? { state: job.state, attempts: job.attempts, lastError: job.lastError } : { state: 'none', attempts: 0, lastError: null },
+      email: job
+        ? { state: job.state, attempts: job.attempts, maxAttempts: this.deps.outbox.maxAttempts, lastError: job.lastError, failure: decodeMailFailure(job.lastError) }
+        : { state: 'none', attempts: 0, maxAttempts: this.deps.outbox.maxAttempts, lastError: null, failure: null },
     };
   }
 

@@ -43,12 +43,19 @@ const fromAccount = (mail: MailAccount | null): Values => ({
   fromName: mail?.fromName ?? '',
 });
 
-const probeNotice = (t: TFunction, server: string, result: ProbeResult): Notice =>
-  result.outcome === 'ok'
-    ? { kind: 'ok', text: t('accounts.mail.ok', { server }) }
-    : result.outcome === 'offline'
-      ? { kind: 'offline', text: t('accounts.mail.offline', { server }) }
-      : { kind: 'error', text: t('accounts.mail.failed', { server, message: t(result.messageKey) }) };
+/** One server's test, in words: a wrong name or port says which (host, port), never « hors ligne » while online. */
+function probeNotice(t: TFunction, server: string, result: ProbeResult): Notice {
+  switch (result.outcome) {
+    case 'ok':
+      return { kind: 'ok', text: t('accounts.mail.ok', { server }) };
+    case 'offline':
+      return { kind: 'offline', text: t('accounts.mail.offline', { server }) };
+    case 'noAnswer':
+      return { kind: 'error', text: t('accounts.mail.noAnswer', { server }) };
+    case 'failed':
+      return { kind: 'error', text: t('accounts.mail.failed', { server, message: t(result.messageKey, result.params ?? {}) }) };
+  }
+}
 
 function MailForm({ mail }: { mail: MailAccount | null }) {
   const { t } = useTranslation();

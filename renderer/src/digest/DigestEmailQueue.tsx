@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useQuery } from '@tanstack/react-query';
+import { mailFailureText } from '../accounts/mailFailure';
 import { api } from '../api';
 import { useInvalidateOn } from '../api/useInvalidateOn';
 import { useDateFormat } from '../ui/useDateFormat';
@@ -36,7 +37,7 @@ export function DigestEmailQueue() {
                 {t(`digest.queue.states.${email.state}`)}
                 {email.nextTryAt === null ? null : <span className="muted small"> · {dateTime(email.nextTryAt)}</span>}
               </td>
-              <td className="network-message">{email.lastError ?? '—'}</td>
+              <td>{email.failure ? mailFailureText(t, email.failure) : '—'}</td>
             </tr>
           ))}
         </tbody>

@@ -37,7 +37,7 @@ export const digestMessages = defineMessages(
       sendQueued: 'Bilan {{period}} placé dans la file d’envoi.',
       sendAlready: 'Le bilan {{period}} est déjà dans la file ou envoyé\u00a0: il ne part qu’une fois.',
       errors: { off: 'Le bilan est désactivé pour ce partenaire.', noAddress: 'Ce partenaire n’a pas d’adresse de validation.' },
-      alerts: { emailFailed: 'Le bilan de {{partner}} n’a pas pu partir\u00a0: {{error}}' },
+      alerts: { emailFailed: 'Le bilan de {{partner}} n’a pas pu partir. $t(accounts.mail.failure.{{reason}})' },
     },
   },
   {
@@ -74,7 +74,7 @@ export const digestMessages = defineMessages(
       sendQueued: 'Digest {{period}} placed in the outbox.',
       sendAlready: 'Digest {{period}} is already queued or sent: it goes out once.',
       errors: { off: 'The digest is switched off for this partner.', noAddress: 'This partner has no sign-off address.' },
-      alerts: { emailFailed: 'The digest for {{partner}} could not be sent: {{error}}' },
+      alerts: { emailFailed: 'The digest for {{partner}} could not be sent. $t(accounts.mail.failure.{{reason}})' },
     },
   },
 );

@@ -5,6 +5,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Partner } from '../../../shared/partners/schema';
 import { canAskSignoff, canTransition } from '../../../shared/signoff/lifecycle';
 import type { SignoffRequestView } from '../../../shared/signoff/schema';
+import { mailFailureText } from '../accounts/mailFailure';
 import { api } from '../api';
 import { usePartners } from '../app/queries';
 import { RecordExportButton } from '../records/RecordExportButton';
@@ -55,7 +56,9 @@ function RequestSummary({ request, partner }: { request: SignoffRequestView; par
       </dd>
       {request.channel === 'email' ? (
         <dd className={`signoff-email ${email.state}`} data-testid="signoff-email" data-state={email.state}>
-          {t(`signoff.request.email.${email.state}`, { error: email.lastError ?? '' })}
+          {email.state === 'queued' && email.failure !== null
+            ? t('signoff.request.email.queuedBecause', { reason: mailFailureText(t, email.failure), attempts: email.attempts, max: email.maxAttempts })
+            : t(`signoff.request.email.${email.state}`, { error: email.failure ? mailFailureText(t, email.failure) : '' })}
           {request.remindersSent > 0 ? ` · ${t('signoff.request.reminders', { count: request.remindersSent })}` : ''}
         </dd>
       ) : null}

@@ -87,18 +87,46 @@ describe('the workstation mail account', () => {
     expect(test.account.status).toBe('needs_reauth');
   });
 
-  it('unreachable servers are "offline", not failures', async () => {
+  it('a refused port on a reachable host is a failure naming the port, and the account says its last test failed', async () => {
     const port = await closedPort();
     await t.call('mail.save', {
       ...settings(),
       smtp: { host: '127.0.0.1', port, security: 'none' },
+      password: PASSWORD,
+    });
+    const test = await t.call('mail.test', {});
+    expect(test.smtp).toEqual({ outcome: 'failed', code: 'mail_connection_refused', messageKey: 'accounts.mail.refused', params: { host: '127.0.0.1', port } });
+    expect(test.imap).toEqual({ outcome: 'ok' });
+    expect(test.account).toMatchObject({ status: 'untested', lastErrorCode: 'mail_connection_refused' });
+    expect(test.account.lastTestedAt).not.toBeNull();
+  });
+
+  it('a server name that does not resolve, while online, is « introuvable » (not offline) on both servers', async () => {
+    await t.call('mail.save', {
+      ...settings(),
+      smtp: { host: 'smtp.exemple.invalid', port: 587, security: 'starttls' },
+      imap: { host: 'imap.exemple.invalid', port: 993, security: 'tls' },
+      password: PASSWORD,
+    });
+    const test = await t.call('mail.test', {});
+    expect(test.smtp).toEqual({ outcome: 'failed', code: 'mail_host_not_found', messageKey: 'accounts.mail.hostNotFound', params: { host: 'smtp.exemple.invalid' } });
+    expect(test.imap).toEqual({ outcome: 'failed', code: 'mail_host_not_found', messageKey: 'accounts.mail.hostNotFound', params: { host: 'imap.exemple.invalid' } });
+    expect(test.account).toMatchObject({ status: 'untested', lastErrorCode: 'mail_host_not_found' });
+  });
+
+  it('offline (the UI says so and neither server answers), the same names are "offline", not failures, and the status is kept', async () => {
+    await t.call('outbox.setOnline', { online: false });
+    const port = await closedPort();
+    await t.call('mail.save', {
+      ...settings(),
+      smtp: { host: 'smtp.exemple.invalid', port: 587, security: 'starttls' },
       imap: { host: '127.0.0.1', port, security: 'none' },
       password: PASSWORD,
     });
     const test = await t.call('mail.test', {});
     expect(test.smtp).toEqual({ outcome: 'offline' });
     expect(test.imap).toEqual({ outcome: 'offline' });
-    expect(test.account.status).toBe('untested');
+    expect(test.account).toMatchObject({ status: 'untested', lastErrorCode: null });
   });
 
   it('remove deletes the keychain item and the settings', async () => {

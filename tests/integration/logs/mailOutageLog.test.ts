@@ -12,7 +12,7 @@ afterEach(async () => {
 const logText = () => readFileSync(join(h.dir, 'plume.log'), 'utf8');
 
 describe('plume.log records mail outages', () => {
-  it('logs an SMTP outage once while it lasts, without the password', async () => {
+  it('logs each try at a stopped SMTP server (connection refused, an attempt each) with the system’s own words, without the password', async () => {
     h = await startHarness({ smtp: true });
     await h.smtp?.stop();
     const partner = await h.partner();
@@ -22,7 +22,8 @@ describe('plume.log records mail outages', () => {
     h.clock.advance(10 * 60_000);
     await h.tick();
     const log = logText();
-    expect(log.match(/outbox job \d+ \(signoff\.email\) attempt 1: unreachable: .*ECONNREFUSED/g)).toHaveLength(1);
+    expect(log.match(/outbox job \d+ \(signoff\.email\) attempt 1 of 8: will retry: .*ECONNREFUSED/g)).toHaveLength(1);
+    expect(log.match(/outbox job \d+ \(signoff\.email\) attempt 2 of 8: will retry: .*ECONNREFUSED/g)).toHaveLength(1);
     expect(log).not.toContain('mail-secret-not-logged');
   });
 });

@@ -5,7 +5,7 @@ import type { Harness } from './harness';
 
 /**
  * What waits, and why: a sign-off email that cannot leave is listed for the Envoi page with
- * the mail server's own reason, its attempts and its next try. Real SMTP on loopback.
+ * its reason (a failure the UI translates), its attempts and its next try. Real SMTP on loopback.
  */
 
 let h: Harness;
@@ -14,7 +14,7 @@ afterEach(async () => {
 });
 
 describe('sign-off emails waiting in the outbox', () => {
-  it('with the SMTP server down, the request is listed as waiting with ECONNREFUSED, its attempts and next try, and the mail server is reported unreachable (not offline)', async () => {
+  it('with the SMTP port refusing connections, the request is listed as waiting with the refused port, its attempt and next try, and the mail server is reported unreachable (not offline)', async () => {
     // Dovecot only: the account's SMTP port (1) refuses connections.
     h = await startHarness({ imap: true });
     const partner = await h.partner();
@@ -25,8 +25,9 @@ describe('sign-off emails waiting in the outbox', () => {
     const waiting = await h.call('signoff.emailQueue', {});
     expect(waiting).toHaveLength(1);
     expect(waiting[0]).toMatchObject({ postId: post.id, title: 'Réforme', partnerName: 'Me Claire Dupont', to: 'claire.dupont@example.org', purpose: 'request', state: 'queued' });
-    expect(waiting[0]?.lastError).toMatch(/ECONNREFUSED/);
-    expect(waiting[0]?.attempts).toBeGreaterThanOrEqual(0);
+    expect(waiting[0]?.failure).toEqual({ reason: 'refused', server: 'smtp', host: '127.0.0.1', port: 1 });
+    // A refused port is the settings' fault, not an outage: the try used an attempt.
+    expect(waiting[0]?.attempts).toBe(1);
     expect(waiting[0]?.nextTryAt).toEqual(expect.any(Number));
     // The status bar tells "mail server unreachable" apart from "online".
     expect(await h.call('signoff.mailReachability', {})).toEqual({ smtp: false, imap: true });

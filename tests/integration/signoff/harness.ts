@@ -65,6 +65,8 @@ export interface HarnessOptions {
   smtp?: boolean;
   imap?: boolean;
   outbox?: OutboxOptions;
+  /** The account's SMTP server name instead of 127.0.0.1 (a `.invalid` one never resolves); the account is configured even without servers. */
+  smtpHost?: string;
   /** The background loop's interval, for tests that start it (default 30 s). */
   schedulerIntervalMs?: number;
 }
@@ -75,13 +77,13 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const imap = options.imap ? await startDovecot({ user: WORKSTATION, password }) : null;
   const smtp = options.smtp ? await startSmtpServer({ user: WORKSTATION, password }) : null;
   const settings: MailSettings = {
-    smtp: { host: '127.0.0.1', port: smtp?.port ?? 1, security: 'none' },
+    smtp: { host: options.smtpHost ?? '127.0.0.1', port: smtp?.port ?? 1, security: 'none' },
     imap: { host: '127.0.0.1', port: imap?.port ?? 1, security: 'none' },
     username: WORKSTATION,
     fromAddress: WORKSTATION,
     fromName: 'Plume — Cabinet Arcand',
   };
-  const mail: MailAccountSource = smtp || imap ? { settings: () => settings, password: () => Promise.resolve(password) } : noMailAccount;
+  const mail: MailAccountSource = smtp || imap || options.smtpHost !== undefined ? { settings: () => settings, password: () => Promise.resolve(password) } : noMailAccount;
   const clock = new ManualClock();
   const keychain = new MemoryKeychain();
   const events: AppEvent[] = [];

@@ -2,7 +2,7 @@ import { imapflow, nodemailer } from '../../mail/libraries';
 import { credentialMessageKey } from '../../../../shared/credentials/errors';
 import type { CredentialErrorCode } from '../../../../shared/credentials/errors';
 import type { MailServer, ProbeResult } from '../../../../shared/credentials/mail';
-import { isUnreachable } from '../failure';
+import { connectionFault, systemCode } from '../../mail/networkErrors';
 
 const TIMEOUT_MS = 15_000;
 
@@ -14,23 +14,29 @@ export interface MailLogin {
 const field = (error: unknown, name: string): unknown =>
   typeof error === 'object' && error !== null && name in error ? (error as Record<string, unknown>)[name] : undefined;
 
-/** nodemailer / imapflow errors → a result; their messages (which may quote the server) are dropped. */
-function probeFailure(error: unknown, authFailed: boolean): ProbeResult {
+/**
+ * nodemailer / imapflow errors → a result; their messages (which may quote the server) are
+ * dropped. A name that does not resolve and a refused port are the settings' fault here; the
+ * service turns them back into `offline` when the machine is offline (`MailService.test`).
+ */
+function probeFailure(error: unknown, authFailed: boolean, server: MailServer): ProbeResult {
   if (authFailed) return { outcome: 'failed', code: 'wrong_password', messageKey: credentialMessageKey('wrong_password') };
   const code = field(error, 'code');
-  // nodemailer reports socket errors as ESOCKET and keeps the system code in `originalCode`.
-  const original = field(error, 'originalCode');
-  if (
-    isUnreachable(error) ||
-    (typeof original === 'string' && isUnreachable({ code: original })) ||
-    code === 'ECONNECTION' ||
-    code === 'EDNS' ||
-    code === 'CONNECT_TIMEOUT' ||
-    code === 'ETIMEDOUT'
-  ) {
-    return { outcome: 'offline' };
+  switch (connectionFault(error)) {
+    case 'offline':
+      return { outcome: 'offline' };
+    case 'hostNotFound':
+      return { outcome: 'failed', code: 'mail_host_not_found', messageKey: 'accounts.mail.hostNotFound', params: { host: server.host } };
+    case 'refused':
+      return { outcome: 'failed', code: 'mail_connection_refused', messageKey: 'accounts.mail.refused', params: { host: server.host, port: server.port } };
+    case 'timeout':
+    case 'dropped':
+      return { outcome: 'noAnswer' };
+    case null:
+      break;
   }
-  const failure: CredentialErrorCode = code === 'ETLS' || code === 'ERR_SSL_WRONG_VERSION_NUMBER' ? 'tls_failed' : 'server_error';
+  const tls = (value: unknown) => value === 'ETLS' || (typeof value === 'string' && value.startsWith('ERR_SSL_'));
+  const failure: CredentialErrorCode = tls(code) || tls(systemCode(error)) ? 'tls_failed' : 'server_error';
   return { outcome: 'failed', code: failure, messageKey: credentialMessageKey(failure) };
 }
 
@@ -54,7 +60,7 @@ export async function probeSmtp(server: MailServer, login: MailLogin): Promise<P
     await transport.verify();
     return { outcome: 'ok' };
   } catch (error) {
-    return probeFailure(error, field(error, 'code') === 'EAUTH');
+    return probeFailure(error, field(error, 'code') === 'EAUTH', server);
   } finally {
     transport.close();
   }
@@ -81,7 +87,7 @@ export async function probeImap(server: MailServer, login: MailLogin): Promise<P
     await client.connect();
     return { outcome: 'ok' };
   } catch (error) {
-    return probeFailure(error, field(error, 'authenticationFailed') === true);
+    return probeFailure(error, field(error, 'authenticationFailed') === true, server);
   } finally {
     client.close();
   }

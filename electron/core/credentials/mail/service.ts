@@ -17,6 +17,8 @@ export class MailService {
     private readonly secrets: SecretStore,
     private readonly clock: Clock,
     private readonly events: EventBus,
+    /** Whether the machine is online (the UI's report, as the outbox sees it). */
+    private readonly online: () => boolean = () => true,
   ) {}
 
   get(): MailAccount | null {
@@ -34,12 +36,21 @@ export class MailService {
     return this.require().account;
   }
 
-  /** SMTP and IMAP each: connect and authenticate. Unreachable is `offline`, not a failure. */
+  /**
+   * SMTP and IMAP each: connect and authenticate. Offline is `offline`, not a failure. A name
+   * that does not resolve, or a refused port, is a failure of the settings when the machine is
+   * otherwise online (the UI says so, or the other server answered); offline, it is `offline`.
+   */
   async test(): Promise<MailTest> {
     const record = this.require();
     const { password } = await this.secrets.require(record.keychain, MailSecret);
     const login = { username: record.account.username, password };
-    const [smtp, imap] = await Promise.all([probeSmtp(record.account.smtp, login), probeImap(record.account.imap, login)]);
+    const probes = await Promise.all([probeSmtp(record.account.smtp, login), probeImap(record.account.imap, login)]);
+    const online = this.online() || probes.some((result) => result.outcome === 'ok');
+    const settled = (result: ProbeResult): ProbeResult =>
+      !online && result.outcome === 'failed' && (result.code === 'mail_host_not_found' || result.code === 'mail_connection_refused') ? { outcome: 'offline' } : result;
+    const smtp = settled(probes[0]);
+    const imap = settled(probes[1]);
     const failed = [smtp, imap].find((result): result is Extract<ProbeResult, { outcome: 'failed' }> => result.outcome === 'failed');
     if (failed) this.mail.setStatus(statusAfter(failed.code) ?? record.account.status, failed.code, this.clock.now());
     else if (smtp.outcome === 'ok' && imap.outcome === 'ok') this.mail.setStatus('connected', null, this.clock.now());
