@@ -62,6 +62,8 @@ export const RecordDecisionInput = z
     decidedBy: z.string().trim().max(200, { message: 'errors.tooLong' }).optional(),
     decidedAt: z.number().int(),
     comment: z.string().trim().max(5_000, { message: 'errors.tooLong' }).optional(),
+    /** An approval over the editorial line's errors: why (core names the findings); ignored for other decisions. */
+    override: EditorialOverride.nullable().default(null),
   })
   .strict();
 export type RecordDecisionInput = z.input<typeof RecordDecisionInput>;

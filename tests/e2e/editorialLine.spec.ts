@@ -94,3 +94,34 @@ test('the firm applies the "Avocats (France)" pack; a partner adds a banned word
   await saveScreenshot(page, 'editorial-line-errors-fr');
   expect((await plume.call(page.request, 'editorial.versions', { partnerId: claire.id })).length).toBe(1);
 });
+
+test('a new length-target row starts on a network not yet used, with a target under that network’s limit, and no error', async ({ page }) => {
+  await page.goto(plume.url);
+  await page.getByRole('button', { name: 'Commencer avec un espace vide' }).click();
+  await page.getByRole('link', { name: 'Ligne éditoriale' }).click();
+  await expect(page.getByRole('heading', { name: 'Ligne éditoriale — Cabinet' })).toBeVisible();
+  await page.getByLabel('Nouvelle règle').selectOption({ label: 'Longueur cible' });
+  await page.getByRole('button', { name: 'Ajouter la règle' }).click();
+  const card = page.locator('[data-testid="rule-card"][data-rule-id="length-target"]');
+  await expect(card).toBeVisible();
+
+  const add = card.getByRole('button', { name: 'Ajouter un réseau' });
+  const networks = card.getByLabel('Réseau', { exact: true });
+  const targets = card.getByLabel('Longueur maximale souhaitée', { exact: true });
+  // Each click: the first network not used yet, with a target its own limit allows (X: 280, Bluesky: 300).
+  const expected: [string, number][] = [['linkedin', 3000], ['x', 280], ['mastodon', 500], ['bluesky', 300], ['facebook', 63206], ['instagram', 2200], ['threads', 500]];
+  for (const [index, [network, limit]] of expected.entries()) {
+    await add.click();
+    await expect(networks).toHaveCount(index + 1);
+    await expect(networks.nth(index)).toHaveValue(network);
+    const max = Number(await targets.nth(index).inputValue());
+    expect(max, network).toBeGreaterThan(0);
+    expect(max, network).toBeLessThan(limit);
+    await expect(card.locator('.field.invalid')).toHaveCount(0);
+    await expect(card).not.toContainText(/Au plus [\d\u202f\u00a0]+\./u);
+  }
+  // Every network has its row: nothing more to add.
+  await expect(add).toHaveCount(0);
+  await page.getByTestId('save-line').click();
+  await expect(page.getByTestId('line-message')).toHaveText('Version 2 enregistrée.');
+});

@@ -97,3 +97,77 @@ test('a post missing the required bar mention goes to sign-off only with a justi
   expect(details.override?.justification).toBe(JUSTIFICATION);
   expect(details.override?.findingIds).toHaveLength(1);
 });
+
+test('an approval recorded from outside Plume over the line’s errors lists them and asks for the justification, which the month’s report counts as an override', async ({ page }) => {
+  await page.goto(plume.url);
+  await page.getByRole('button', { name: 'Commencer avec un espace vide' }).click();
+  const partner = await plume.call(page.request, 'partners.create', { displayName: 'Me Claire Dupont', timeZone: 'Europe/Paris', locale: 'fr' });
+  await plume.call(page.request, 'editorial.savePartnerLine', {
+    partnerId: partner.id,
+    baseVersion: null,
+    line: { rules: [{ kind: 'forbiddenTopic', id: 'pas-de-politique', severity: 'error', topic: 'politique', terms: ['gouvernement'] }] },
+  });
+  // Over X's 280 characters (a locked rule), and naming the forbidden topic.
+  const text = `Le gouvernement présente la réforme du droit des contrats. ${'Trois points essentiels pour les entreprises. '.repeat(5)}`.trim();
+  expect(text.length).toBeGreaterThan(280);
+  const post = await plume.call(page.request, 'posts.create', { partnerId: partner.id, title: 'Réforme du droit des contrats', networks: ['linkedin', 'x'], content: docFromParagraphs([text]) });
+
+  // Core refuses the approval without a justification, as it refuses the request.
+  await expect(plume.call(page.request, 'signoff.recordDecision', { postId: post.id, decision: 'approve', channel: 'phone', decidedAt: Date.now() })).rejects.toThrow(
+    /justifiez l’écart pour enregistrer l’approbation|approvalEditorialErrors|editorial rule/u,
+  );
+
+  await page.goto(`${plume.origin}/#/posts/${post.id}`);
+  await expect(page.getByTestId('post-body')).toBeVisible();
+  const panel = page.getByTestId('signoff-panel');
+  await expect(panel.getByTestId('signoff-status')).toHaveText('Brouillon');
+  await panel.getByRole('button', { name: 'Enregistrer une décision' }).click();
+  const form = panel.getByTestId('signoff-decision-form');
+
+  // The errors, listed before anything is saved: the forbidden topic and X's length.
+  const findings = form.getByTestId('signoff-decision-findings');
+  await expect(findings).toContainText('Ce texte enfreint 2\u00a0règles de la ligne éditoriale.');
+  await expect(findings.locator('li[data-severity="error"]')).toHaveCount(2);
+  await expect(findings.locator('li[data-severity="error"][data-rule-id="pas-de-politique"]')).toContainText('gouvernement');
+  await expect(findings.locator('li[data-severity="error"]').filter({ hasNotText: 'gouvernement' })).toContainText('X');
+  const justification = form.getByLabel('Justification de l’écart (obligatoire)');
+  await expect(justification).toBeVisible();
+
+  // Only an approval needs it.
+  await form.getByLabel('Modifications demandées').check();
+  await expect(justification).toBeHidden();
+  await expect(findings.locator('li[data-severity="error"]')).toHaveCount(2);
+  await form.getByLabel('Approuvée').check();
+
+  // Without one: nothing recorded.
+  await form.getByRole('button', { name: 'Enregistrer la décision' }).click();
+  await expect(form.getByTestId('signoff-override')).toContainText('Ce champ est obligatoire.');
+  await expect(justification).toHaveAttribute('aria-invalid', 'true');
+  await expect(justification).toBeFocused();
+  await saveScreenshot(page, 'signoff-record-override-required-fr');
+  await expect(panel.getByTestId('signoff-status')).toHaveText('Brouillon');
+  expect((await plume.call(page.request, 'signoff.history', { postId: post.id })).filter((e) => e.action === 'requestSignoff' || e.action === 'approve')).toEqual([]);
+
+  await justification.fill(JUSTIFICATION);
+  await form.getByRole('button', { name: 'Enregistrer la décision' }).click();
+  await expect(form).toBeHidden();
+  await expect(panel.getByTestId('signoff-status')).toHaveAttribute('data-status', 'approved');
+  await expect(panel.getByTestId('signoff-history').locator('li[data-action="requestSignoff"]')).toContainText(`Écart justifié\u00a0: «\u00a0${JUSTIFICATION}\u00a0»`);
+  const requests = (await plume.call(page.request, 'signoff.history', { postId: post.id })).filter((entry) => entry.action === 'requestSignoff');
+  expect(requests).toHaveLength(1);
+  const details = RequestDetails.parse(requests[0]?.details);
+  expect(details.findings?.error).toBe(2);
+  expect(details.override?.justification).toBe(JUSTIFICATION);
+  expect(details.override?.findingIds).toHaveLength(2);
+
+  // The month's report lists it among the overrides.
+  await page.getByRole('link', { name: 'Rapports' }).click();
+  await expect(page.getByRole('heading', { name: 'Rapports mensuels' })).toBeVisible();
+  const now = new Date();
+  await page.getByTestId('report-month').fill(`${String(now.getFullYear())}-${String(now.getMonth() + 1).padStart(2, '0')}`);
+  await page.getByTestId('report-partner').selectOption({ label: 'Me Claire Dupont' });
+  const preview = page.frameLocator('[data-testid="report-preview"]');
+  await expect(preview.getByRole('heading', { level: 1, name: 'Me Claire Dupont' })).toBeVisible();
+  await expect(preview.getByText('Aucun passage outre ce mois-ci.')).toHaveCount(0);
+  await expect(preview.locator('tr', { hasText: 'Réforme du droit des contrats' }).filter({ hasText: JUSTIFICATION })).toContainText('2');
+});

@@ -91,17 +91,32 @@ export class SignoffService {
       // A decision after the post was held, expired or withdrawn (the partner phones at 12:01 for 12:00) is still recorded.
       const { post, partner } = this.reopenedIfClosed(this.load(fields.postId, true), fields.decision, now);
       const at = Math.min(fields.decidedAt, now);
-      let request = post.status === 'in_review' ? this.deps.signoff.openRequest(post.id) : null;
+      const open = post.status === 'in_review' ? this.deps.signoff.openRequest(post.id) : null;
+      if (open === null && (post.status === 'in_review' || !canTransition(post.status, 'requestSignoff'))) throw transitionRefused(post.status, fields.decision);
+      // The partner has decided already, but an approval over the line's errors is an override as
+      // much as a request over them: justified, with core's findings, counted by the reports. Errors
+      // the open request's own override justified already need no second justification.
+      const editorial =
+        fields.decision === 'approve'
+          ? this.editorialGate(post.id, { findings: NO_FINDINGS, override: fields.override }, { messageKey: 'errors.signoff.approvalEditorialErrors', justified: open?.details.override?.findingIds ?? [] })
+          : { findings: this.deps.editorial?.checkPost(post.id).summary ?? NO_FINDINGS, override: null };
+      let request = open;
       if (request === null) {
-        // Asked outside the app (a call, a meeting): the request is recorded as such, bound to this revision.
-        if (post.status === 'in_review' || !canTransition(post.status, 'requestSignoff')) throw transitionRefused(post.status, fields.decision);
+        // Asked outside the app (a call, a meeting): the request is recorded as such, bound to this revision, with the override if any.
         request = this.openRequest(post, partner, {
           at,
           deadlineAt: defaultDeadline(post.scheduledAt, partner.signoffLeadMinutes, at),
           channel: fields.channel,
-          // The partner has decided already: findings are recorded for reports, never a gate here.
-          details: { findings: this.deps.editorial?.checkPost(post.id).summary ?? NO_FINDINGS, override: null },
+          details: editorial,
           email: false,
+        });
+      } else if (editorial.override !== null) {
+        // Asked in the app over no error (the line changed since): the justification is its own audit entry, as reports read it.
+        this.deps.transitions.record(post, 'overrideRecorded', CM, fields.channel, at, {
+          requestId: request.id,
+          justification: editorial.override.justification,
+          findingIds: editorial.override.findingIds,
+          findings: editorial.findings,
         });
       }
       // The form gives minutes: a decision in the request's own minute answers it, recorded at the request at the earliest.
@@ -154,11 +169,16 @@ export class SignoffService {
   }
 
   /**
-   * The findings a request records. With the editorial check wired they are computed here
-   * (a summary sent by the UI is not trusted), and an error finding stops the request unless
-   * the community manager justifies overriding it; the override then names core's findings.
+   * The findings a request (or an approval recorded by the community manager) records. With the
+   * editorial check wired they are computed here (a summary sent by the UI is not trusted), and
+   * an error finding stops it unless the community manager justifies overriding it; the override
+   * then names core's findings. `justified`: finding ids an earlier override covers already.
    */
-  private editorialGate(postId: string, fields: RequestFields): { findings: FindingsSummary; override: EditorialOverride | null } {
+  private editorialGate(
+    postId: string,
+    fields: Pick<RequestFields, 'findings' | 'override'>,
+    options: { messageKey: string; justified: readonly string[] } = { messageKey: 'errors.signoff.editorialErrors', justified: [] },
+  ): { findings: FindingsSummary; override: EditorialOverride | null } {
     const checker = this.deps.editorial;
     if (checker === null) return { findings: fields.findings, override: fields.override };
     const { summary, errorFindingIds, networks } = checker.checkPost(postId);
@@ -173,12 +193,13 @@ export class SignoffService {
       });
     }
     if (summary.error === 0 && errorFindingIds.length === 0) return { findings: summary, override: null };
+    if (errorFindingIds.length > 0 && errorFindingIds.every((id) => options.justified.includes(id))) return { findings: summary, override: null };
     if (fields.override === null) {
       throw new ApiError({
         code: 'validation',
-        messageKey: 'errors.signoff.editorialErrors',
+        messageKey: options.messageKey,
         message: `The post breaks ${String(summary.error)} editorial rule(s); a justified override is required`,
-        issues: [{ path: ['override'], messageKey: 'errors.signoff.editorialErrors' }],
+        issues: [{ path: ['override'], messageKey: options.messageKey }],
         details: { errors: summary.error, findingIds: errorFindingIds },
       });
     }

@@ -8,6 +8,7 @@ import { CheckField, NumberField, SelectField, TextField } from './fields/inputs
 import { NetworkPicker } from './fields/NetworkPicker';
 import type { Path } from './lineErrors';
 import { RequiredSnippetFields } from '../snippets/RequiredSnippetFields';
+import { defaultLengthTarget } from './ruleTemplates';
 
 export interface KindFieldsProps<R extends Rule> {
   rule: R;
@@ -74,6 +75,8 @@ function LengthTargets({ rule, onChange, error }: KindFieldsProps<RuleOfKind<'le
   const { t } = useTranslation();
   const setTargets = (targets: RuleOfKind<'lengthTarget'>['targets']) => onChange({ ...rule, targets });
   const unused = networks.filter((n) => !rule.targets.some((target) => target.network === n));
+  // A new row: the first network without one, with a target its limit allows.
+  const next = unused[0];
   return (
     <div className="field">
       <span className="label">{t('editorialLine.fields.lengthTargets')}</span>
@@ -97,9 +100,9 @@ function LengthTargets({ rule, onChange, error }: KindFieldsProps<RuleOfKind<'le
           </button>
         </div>
       ))}
-      {unused[0] ? (
+      {next !== undefined ? (
         <div className="actions">
-          <button type="button" onClick={() => setTargets([...rule.targets, { network: unused[0] ?? 'linkedin', max: 1300 }])}>
+          <button type="button" onClick={() => setTargets([...rule.targets, { network: next, max: defaultLengthTarget(next) }])}>
             {t('editorialLine.fields.addTarget')}
           </button>
         </div>

@@ -1,5 +1,6 @@
 import { Rule, ruleKinds } from '../../../shared/editorial/ruleSchema';
 import type { RuleKind } from '../../../shared/editorial/ruleSchema';
+import type { Network } from '../../../shared/posts/networks';
 
 /** What a kind needs beyond its defaults to be a rule at all; the editor then asks for the rest. */
 const REQUIRED: Partial<Record<RuleKind, Record<string, unknown>>> = {
@@ -27,3 +28,20 @@ export function newRule(kind: RuleKind, taken: ReadonlySet<string>): Rule {
 
 /** Kinds in the order the editor lists them. */
 export const kindOrder: readonly RuleKind[] = ruleKinds;
+
+/**
+ * The target a new length-target row starts with: a usual length for the network, under its
+ * hard limit (X 280, Bluesky 300, Mastodon's default 500, Threads 500), so that the row is
+ * valid before it is touched (1,300 for every network made X's row « at most 279 » at once).
+ */
+const LENGTH_TARGETS: Record<Network, number> = {
+  linkedin: 1300,
+  x: 240,
+  mastodon: 400,
+  bluesky: 250,
+  facebook: 1300,
+  instagram: 1300,
+  threads: 400,
+};
+
+export const defaultLengthTarget = (network: Network): number => LENGTH_TARGETS[network];

@@ -231,6 +231,7 @@ export const en: Messages = {
       decidedBeforeRequest: 'The decision predates the request.',
       noMailAccount: 'No mail account is set up: the request cannot go out by email.',
       editorialErrors: 'The text breaks the editorial line: justify the departure to request sign-off.',
+      approvalEditorialErrors: 'The text breaks the editorial line: justify the departure to record the approval.',
     },
     notFound: { partner: 'Partner not found.', post: 'Post not found.', revision: 'Version not found.', backups: 'Backup not found.' },
   },

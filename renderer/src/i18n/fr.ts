@@ -235,6 +235,7 @@ export const fr = {
       decidedBeforeRequest: 'La décision est antérieure à la demande.',
       noMailAccount: 'Aucun compte de messagerie n’est configuré\u00a0: la demande ne peut pas partir par e-mail.',
       editorialErrors: 'Le texte enfreint la ligne éditoriale : justifiez l’écart pour demander la validation.',
+      approvalEditorialErrors: 'Le texte enfreint la ligne éditoriale\u00a0: justifiez l’écart pour enregistrer l’approbation.',
     },
     notFound: { partner: 'Partenaire introuvable.', post: 'Publication introuvable.', revision: 'Version introuvable.', backups: 'Sauvegarde introuvable.' },
   },

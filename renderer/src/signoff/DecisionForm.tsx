@@ -1,15 +1,70 @@
-import { useId, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import type { SyntheticEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useQuery } from '@tanstack/react-query';
+import { z } from 'zod';
+import { ApiError } from '../../../shared/api/errors';
+import type { PostCheck } from '../../../shared/api/procedures/editorial';
+import type { Finding } from '../../../shared/editorial/findingSchema';
+import type { AuditEntry } from '../../../shared/signoff/audit';
 import type { Decision, OfflineChannel } from '../../../shared/signoff/schema';
 import { api } from '../api';
+import { useFindingText } from '../editorial/editor/findingText';
 import { errorMessage, fieldErrors } from '../ui/errorMessage';
+import { firstInvalidField, focusField } from '../ui/invalidFields';
 import { fromLocalInput, toLocalInput } from './time';
 import { FormActions } from '../ui/FormActions';
 import { DateTimeField } from '../time/fields/TypedField';
+import { signoffKeys, useSignoffHistory, useSignoffStatus } from './queries';
 
 const decisions: readonly Decision[] = ['approve', 'requestChanges', 'reject'];
 const channels: readonly OfflineChannel[] = ['phone', 'in_person', 'message'];
+
+/** What core says when an approval goes over the editorial line's errors: how many, and which findings. */
+const EditorialRefusal = z.object({ errors: z.number().int(), findingIds: z.array(z.string()) });
+type EditorialRefusal = z.infer<typeof EditorialRefusal>;
+const REFUSAL_KEYS = new Set(['errors.signoff.approvalEditorialErrors', 'errors.signoff.editorialErrors']);
+const Override = z.object({ findingIds: z.array(z.string()) });
+
+/** The post's errors and warnings, once each (a finding that is not network-specific is in every network's result). */
+function shownFindings(check: PostCheck | undefined): Finding[] {
+  const byId = new Map<string, Finding>();
+  for (const { result } of check?.networks ?? []) for (const finding of result.findings) if (finding.severity !== 'info' && !byId.has(finding.id)) byId.set(finding.id, finding);
+  const all = [...byId.values()];
+  return [...all.filter((f) => f.severity === 'error'), ...all.filter((f) => f.severity === 'warning')];
+}
+
+/** The findings an override of the open request already justifies (on the request, or recorded since). */
+function justifiedIds(history: readonly AuditEntry[] | undefined, requestId: string | null): Set<string> {
+  const ids = new Set<string>();
+  if (requestId === null) return ids;
+  for (const entry of history ?? []) {
+    if (entry.details.requestId !== requestId) continue;
+    const source = entry.action === 'requestSignoff' ? entry.details.override : entry.action === 'overrideRecorded' ? entry.details : null;
+    const parsed = Override.safeParse(source);
+    if (parsed.success) for (const id of parsed.data.findingIds) ids.add(id);
+  }
+  return ids;
+}
+
+/** Each finding with its severity, in the reader's language, and its network when it is one network's. */
+function FindingList({ findings }: { findings: readonly Finding[] }) {
+  const { t } = useTranslation();
+  const text = useFindingText();
+  return (
+    <ul>
+      {findings.map((finding) => {
+        const network = text.network(finding);
+        return (
+          <li key={finding.id} data-severity={finding.severity} data-rule-id={finding.ruleId}>
+            <strong className={finding.severity === 'error' ? 'error-text' : 'warn-text'}>{t(`signoff.decisionForm.severity.${finding.severity}`)}</strong> {text.message(finding)}
+            {network ? <span className="muted small"> · {network}</span> : null}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
 
 export interface DecisionFormProps {
   postId: string;
@@ -18,7 +73,12 @@ export interface DecisionFormProps {
   onCancel: () => void;
 }
 
-/** A decision the partner gave by phone, in person or by message: who, when, how, and what they said. */
+/**
+ * A decision the partner gave by phone, in person or by message: who, when, how, and what they
+ * said. The editorial line's current errors and warnings are listed; an approval over errors
+ * asks for the justification a request over them would (core refuses it without one), kept as
+ * the override the monthly report counts.
+ */
 export function DecisionForm({ postId, partnerName, onDone, onCancel }: DecisionFormProps) {
   const { t } = useTranslation();
   const id = useId();
@@ -29,16 +89,41 @@ export function DecisionForm({ postId, partnerName, onDone, onCancel }: Decision
   // Left as shown ("now", to the minute), the decision is taken as made at the moment of saving, to the millisecond.
   const [atEdited, setAtEdited] = useState(false);
   const [comment, setComment] = useState('');
+  const [justification, setJustification] = useState('');
+  const [refusal, setRefusal] = useState<EditorialRefusal | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [fields, setFields] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
+  const justificationField = useRef<HTMLTextAreaElement>(null);
+
+  // Under the post's sign-off key: a save or a decision refreshes it with the rest of the panel.
+  const check = useQuery({ queryKey: [...signoffKeys.post(postId), 'editorialCheck'], queryFn: () => api.call('editorial.checkPost', { postId }) });
+  const status = useSignoffStatus(postId).data;
+  const history = useSignoffHistory(postId).data;
+  const openRequest = status?.status === 'in_review' && status.request?.state === 'open' ? status.request.id : null;
+  const justified = justifiedIds(history, openRequest);
+  const findings = shownFindings(check.data);
+  const errors = findings.filter((f) => f.severity === 'error');
+  const unjustified = errors.filter((f) => !justified.has(f.id));
+  const errorCount = refusal?.errors ?? errors.length;
+  const needsJustification = decision === 'approve' && (refusal !== null || unjustified.length > 0);
 
   const submit = async (event: SyntheticEvent) => {
     event.preventDefault();
     setError(null);
     const at = atEdited ? fromLocalInput(decidedAt) : Date.now();
-    if (at === null) {
-      setFields({ decidedAt: t('errors.required') });
+    // A time typed but unreadable (a day picked without its time) is said under the field, as an empty one.
+    const form = event.currentTarget;
+    const invalid = form instanceof HTMLFormElement ? firstInvalidField(form) : null;
+    const badField = invalid !== null && invalid !== justificationField.current ? invalid : null;
+    const noJustification = needsJustification && justification.trim() === '';
+    if (badField !== null || at === null || noJustification) {
+      setFields({
+        ...(badField !== null || at === null ? { decidedAt: badField?.validationMessage || t('errors.required') } : {}),
+        ...(noJustification ? { justification: t('errors.required') } : {}),
+      });
+      // Where the user and a screen reader find the message: the first field in the form's order.
+      focusField(justificationField.current && noJustification ? justificationField.current : null, badField ?? (at === null ? document.getElementById(`${id}-at`) : null));
       return;
     }
     setFields({});
@@ -51,19 +136,37 @@ export function DecisionForm({ postId, partnerName, onDone, onCancel }: Decision
         decidedAt: at,
         ...(decidedBy.trim() !== '' ? { decidedBy: decidedBy.trim() } : {}),
         ...(comment.trim() !== '' ? { comment: comment.trim() } : {}),
+        // Core names the findings overridden; the ones seen here only say what the justification is for.
+        ...(needsJustification ? { override: { justification: justification.trim(), findingIds: refusal?.findingIds ?? unjustified.map((f) => f.id) } } : {}),
       });
       onDone();
     } catch (e) {
-      setError(errorMessage(t, e));
-      setFields(fieldErrors(t, e));
+      const editorial = e instanceof ApiError && REFUSAL_KEYS.has(e.messageKey) ? EditorialRefusal.safeParse(e.details) : null;
+      if (editorial?.success) {
+        // The line or the text changed since the form opened: the errors as core found them, and the justification they need.
+        setRefusal(editorial.data);
+        void check.refetch();
+        setFields({ justification: t(e instanceof ApiError ? e.messageKey : 'errors.required') });
+      } else {
+        setError(errorMessage(t, e));
+        setFields(fieldErrors(t, e));
+      }
     } finally {
       setBusy(false);
     }
   };
 
   return (
-    <form className="signoff-form" onSubmit={(e) => void submit(e)} aria-labelledby={`${id}-heading`} data-testid="signoff-decision-form">
+    // noValidate: the form's own translated messages, not the browser's bubble in the system language.
+    <form className="signoff-form" onSubmit={(e) => void submit(e)} noValidate aria-labelledby={`${id}-heading`} data-testid="signoff-decision-form">
       <h3 id={`${id}-heading`}>{t('signoff.decisionForm.heading')}</h3>
+      {findings.length > 0 ? (
+        <div className="signoff-findings" data-testid="signoff-decision-findings" data-errors={errors.length}>
+          {errors.length > 0 ? <p className={needsJustification ? 'form-error' : 'hint'}>{t('signoff.requestForm.editorialErrors', { count: errorCount })}</p> : null}
+          <FindingList findings={findings} />
+          {decision === 'approve' && errors.length > 0 && !needsJustification ? <p className="hint">{t('signoff.decisionForm.alreadyJustified')}</p> : null}
+        </div>
+      ) : null}
       <fieldset>
         <legend>{t('signoff.decisionForm.decision')}</legend>
         {decisions.map((d) => (
@@ -73,6 +176,25 @@ export function DecisionForm({ postId, partnerName, onDone, onCancel }: Decision
           </label>
         ))}
       </fieldset>
+      {needsJustification ? (
+        <div className="signoff-override" data-testid="signoff-override">
+          <label htmlFor={`${id}-justification`}>{t('signoff.decisionForm.justification')}</label>
+          <textarea
+            ref={justificationField}
+            id={`${id}-justification`}
+            value={justification}
+            required
+            rows={3}
+            maxLength={2_000}
+            onChange={(e) => setJustification(e.target.value)}
+            aria-invalid={fields.justification !== undefined}
+            aria-describedby={`${id}-justification-hint`}
+          />
+          <span id={`${id}-justification-hint`} className={fields.justification ? 'form-error' : 'hint'}>
+            {fields.justification ?? t('signoff.decisionForm.justificationHint')}
+          </span>
+        </div>
+      ) : null}
       <fieldset>
         <legend>{t('signoff.decisionForm.channel')}</legend>
         {channels.map((c) => (

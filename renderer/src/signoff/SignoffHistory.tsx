@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useDateFormat } from '../ui/useDateFormat';
+import type { AuditEntry } from '../../../shared/signoff/audit';
 import { attachmentsOf } from '../../../shared/signoff/replyAttachments';
 import { historyLine } from './historyLine';
 import { ReplyAttachments } from './ReplyAttachments';
@@ -7,9 +8,11 @@ import { useSignoffHistory } from './queries';
 
 const text = (value: unknown): string | null => (typeof value === 'string' && value !== '' ? value : null);
 
-/** The override's justification in a request entry's details, when there is one. */
-function justificationOf(details: Record<string, unknown>): string | null {
-  const override = details.override;
+/** The override's justification: a request entry's `override`, an overrideRecorded entry's own. */
+function justificationOf(entry: AuditEntry): string | null {
+  if (entry.action === 'overrideRecorded') return text(entry.details.justification);
+  if (entry.action !== 'requestSignoff') return null;
+  const override = entry.details.override;
   return typeof override === 'object' && override !== null && 'justification' in override ? text(override.justification) : null;
 }
 
@@ -28,7 +31,7 @@ export function SignoffHistory({ postId }: { postId: string }) {
         {entries.map((entry) => {
           const comment = text(entry.details.comment);
           const reason = text(entry.details.reason);
-          const justification = entry.action === 'requestSignoff' ? justificationOf(entry.details) : null;
+          const justification = justificationOf(entry);
           const line = historyLine(t, entry);
           const attachments = attachmentsOf(entry.details);
           return (
