@@ -57,7 +57,7 @@ test('previews a partner’s month and downloads it as CSV and PDF', async ({ pa
   await expect(preview.getByText('3 sur 5 échéances')).toBeVisible();
 
   const csv = await downloadOf(page, 'report-export-csv');
-  expect(csv.download.suggestedFilename()).toBe(`plume-report-2026-10-me-claire-dupont-${parisId.slice(0, 8)}.csv`);
+  expect(csv.download.suggestedFilename()).toBe(`plume-rapport-2026-10-me-claire-dupont-${parisId.slice(0, 8)}.csv`);
   const raw = readFileSync(csv.path, 'utf8');
   expect(raw.startsWith('\uFEFF')).toBe(true);
   const rows = Papa.parse<Record<string, string>>(raw.slice(1), { header: true, delimiter: ';', skipEmptyLines: true });
@@ -86,7 +86,7 @@ test('exports every partner with a progress bar that reaches 100 %', async ({ pa
   await expect(progress.locator('progress')).toHaveAttribute('max', '4');
   await expect(progress).toContainText('4 sur 4 (100 %)');
   await expect(progress).toHaveAttribute('data-state', 'done');
-  const folder = join(plume.dataDir, 'exports', 'plume-reports-2026-10');
+  const folder = join(plume.dataDir, 'exports', 'plume-rapports-2026-10');
   await expect(page.getByTestId('report-message')).toHaveText(`4 fichiers enregistrés dans ${folder}`);
   const files = readdirSync(folder);
   expect(files).toHaveLength(4);
@@ -122,6 +122,6 @@ test('cancels an export of all partners between two files, keeping those written
   const written = Number(/(\d+) fichiers? déjà/.exec((await message.textContent()) ?? '')?.[1]);
   expect(written).toBeGreaterThan(0);
   expect(written).toBeLessThan(16);
-  expect(readdirSync(join(plume.dataDir, 'exports', 'plume-reports-2026-10'))).toHaveLength(written);
+  expect(readdirSync(join(plume.dataDir, 'exports', 'plume-rapports-2026-10'))).toHaveLength(written);
   await expect(progress.locator('progress')).toHaveAttribute('value', String(written));
 });

@@ -3,6 +3,7 @@ import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { pauseHereForCrashTest } from '../crashTestHook';
 import type { ReportFormatName } from '../../../shared/api/procedures/reports';
+import type { Locale } from '../../../shared/partners/schema';
 
 /** 'Me Élise Fontaine-Hébert' → 'me-elise-fontaine-hebert': file names every OS and mail client accept. */
 export function slug(text: string): string {
@@ -15,11 +16,22 @@ export function slug(text: string): string {
   return ascii.slice(0, 40).replace(/-+$/, '') || 'partner';
 }
 
-/** plume-report-2026-10-me-claire-dupont-1a2b3c4d.pdf — the id suffix keeps namesakes apart. */
-export const partnerFileName = (month: string, partner: { id: string; displayName: string }, format: ReportFormatName): string =>
-  `plume-report-${month}-${slug(partner.displayName)}-${partner.id.slice(0, 8)}.${format}`;
+/** File names in the report's own language: a French partner's report is a « rapport ». */
+const NAMES: Record<Locale, { report: string; reports: string; allPartners: string }> = {
+  fr: { report: 'plume-rapport', reports: 'plume-rapports', allPartners: 'tous-les-partenaires' },
+  en: { report: 'plume-report', reports: 'plume-reports', allPartners: 'all-partners' },
+};
 
-export const allPartnersFileName = (month: string, format: ReportFormatName): string => `plume-report-${month}-all-partners.${format}`;
+/** plume-rapport-2026-10-me-claire-dupont-1a2b3c4d.pdf (plume-report-… in English) — the id suffix keeps namesakes apart. */
+export const partnerFileName = (month: string, partner: { id: string; displayName: string }, format: ReportFormatName, locale: Locale): string =>
+  `${NAMES[locale].report}-${month}-${slug(partner.displayName)}-${partner.id.slice(0, 8)}.${format}`;
+
+/** plume-rapport-2026-10-tous-les-partenaires.csv, plume-report-2026-10-all-partners.csv. */
+export const allPartnersFileName = (month: string, format: ReportFormatName, locale: Locale): string =>
+  `${NAMES[locale].report}-${month}-${NAMES[locale].allPartners}.${format}`;
+
+/** The folder an export of every partner goes to: plume-rapports-2026-10, plume-reports-2026-10. */
+export const exportAllFolderName = (month: string, locale: Locale): string => `${NAMES[locale].reports}-${month}`;
 
 /** What a killed export left beside `path` (`<name>.<hex>.part`): never a report, removed before the next write. */
 async function removeLeftovers(path: string): Promise<void> {

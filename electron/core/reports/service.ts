@@ -18,7 +18,7 @@ import { notFound } from '../errors';
 import type { ReportEngagementRead } from '../engagement/reportSource';
 import type { EventBus } from '../events';
 import type { PartnerRepository } from '../partners/repository';
-import { allPartnersFileName, partnerFileName, writeAtomically } from './files';
+import { allPartnersFileName, exportAllFolderName, partnerFileName, writeAtomically } from './files';
 import type { PdfPrinter, PdfSession } from './pdf';
 import { playwrightPrinter } from './playwrightPrinter';
 import { renderCsv } from './render/csv';
@@ -98,7 +98,9 @@ const mediaTypes: Record<ReportFormatName, ReportFile['mediaType']> = {
 };
 
 const fileNameOf = (doc: ReportDocument, format: ReportFormatName): string =>
-  doc.kind === 'partner' ? partnerFileName(doc.report.month, doc.report.partner, format) : allPartnersFileName(doc.summary.month, format);
+  doc.kind === 'partner'
+    ? partnerFileName(doc.report.month, doc.report.partner, format, doc.report.partner.locale)
+    : allPartnersFileName(doc.summary.month, format, doc.summary.locale);
 
 /** Chromium missing or crashed: said plainly, with what still works. */
 const pdfUnavailable = (cause: unknown) =>
@@ -266,14 +268,14 @@ export class ReportService {
 
   /**
    * Every partner's report as its own file (in their language and colour), then the summary,
-   * into `plume-reports-YYYY-MM/`. Emits `report.progress` after each file; `cancel(jobId)` or
+   * into `plume-rapports-YYYY-MM/` (`plume-reports-…` in English). Emits `report.progress` after each file; `cancel(jobId)` or
    * `signal` stops it between two files (the files already written stay, and are listed).
    */
   async exportAll(input: ExportAllInput, signal?: AbortSignal): Promise<{ folder: string; files: ExportedFile[]; cancelled: boolean }> {
     if (this.jobs.has(input.jobId)) {
       throw new ApiError({ code: 'conflict', messageKey: 'errors.conflict', message: `Export ${input.jobId} is already running` });
     }
-    const folder = join(this.exportsFolder(input.folder), `plume-reports-${input.month}`);
+    const folder = join(this.exportsFolder(input.folder), exportAllFolderName(input.month, input.locale ?? 'fr'));
     const partners = this.partnersOf(input.month);
     const controller = new AbortController();
     signal?.addEventListener('abort', () => controller.abort(), { once: true });
@@ -291,7 +293,7 @@ export class ReportService {
         if (controller.signal.aborted) break;
         const report = this.partnerReport(partner, input.month, this.cadenceOf(partner.id, input.cadence), reads);
         reports.push(report);
-        const path = join(folder, partnerFileName(input.month, partner, input.format));
+        const path = join(folder, partnerFileName(input.month, partner, input.format, partner.locale));
         const bytes = await this.render({ kind: 'partner', report }, input.format, { session, delimiter: input.delimiter });
         await writeAtomically(path, bytes);
         files.push({ partnerId: partner.id, path, bytes: bytes.length });
@@ -302,7 +304,7 @@ export class ReportService {
         // The summary file: the firm's page for PDF and HTML (partners have their own files), every row for CSV.
         const summary = this.summary(input.month, reports, input.locale);
         const doc: ReportDocument = { kind: 'all', summary, partners: input.format === 'csv' ? reports : [] };
-        const path = join(folder, allPartnersFileName(input.month, input.format));
+        const path = join(folder, allPartnersFileName(input.month, input.format, summary.locale));
         const bytes = await this.render(doc, input.format, { session, delimiter: input.delimiter });
         await writeAtomically(path, bytes);
         files.push({ partnerId: null, path, bytes: bytes.length });

@@ -25,6 +25,11 @@ describe('downloading a report from the UI (reports.download)', () => {
     }
     const csv = await fixture.t.call('reports.download', { month: '2026-10', partnerId: null, format: 'csv', locale: 'en' });
     expect(csv).toMatchObject({ fileName: 'plume-report-2026-10-all-partners.csv', mediaType: 'text/csv;charset=utf-8' });
+    // Named in the report's language: the French summary and a French partner's report are « rapports ».
+    expect((await fixture.t.call('reports.download', { month: '2026-10', partnerId: null, format: 'csv', locale: 'fr' })).fileName).toBe('plume-rapport-2026-10-tous-les-partenaires.csv');
+    expect((await fixture.t.call('reports.download', { month: '2026-10', partnerId: fixture.seeded.paris.id, format: 'csv' })).fileName).toBe(
+      `plume-rapport-2026-10-me-claire-dupont-${fixture.seeded.paris.id.slice(0, 8)}.csv`,
+    );
     expect(bytesOf(csv.base64).subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf])); // the UTF-8 BOM
   });
 

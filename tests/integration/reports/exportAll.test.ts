@@ -23,7 +23,7 @@ describe('export all partners', () => {
     const seen = progressOf(jobId);
     const result = await fixture.t.call('reports.exportAll', { jobId, month: '2026-10', format: 'pdf', locale: 'fr' });
     expect(result.cancelled).toBe(false);
-    expect(result.folder).toBe(join(fixture.t.dir, 'exports', 'plume-reports-2026-10'));
+    expect(result.folder).toBe(join(fixture.t.dir, 'exports', 'plume-rapports-2026-10'));
     expect(result.files.map((f) => f.partnerId)).toEqual([fixture.seeded.other.id, fixture.seeded.london.id, fixture.seeded.paris.id, null]);
     expect(readdirSync(result.folder).sort()).toEqual(result.files.map((f) => f.path.slice(result.folder.length + 1)).sort());
     for (const file of result.files) expect(readFileSync(file.path).subarray(0, 5).toString()).toBe('%PDF-');

@@ -50,7 +50,7 @@ const fixture = seededCoreForEachTest();
 describe('the PDF report', () => {
   it('is in French for a French partner, with the figures worked out by hand, page numbers and the generation date', async () => {
     const { path, bytes } = await fixture.t.call('reports.export', { month: '2026-10', partnerId: fixture.seeded.paris.id, format: 'pdf' });
-    expect(path).toBe(join(fixture.t.dir, 'exports', `plume-report-2026-10-me-claire-dupont-${fixture.seeded.paris.id.slice(0, 8)}.pdf`));
+    expect(path).toBe(join(fixture.t.dir, 'exports', `plume-rapport-2026-10-me-claire-dupont-${fixture.seeded.paris.id.slice(0, 8)}.pdf`));
     expect(readFileSync(path).subarray(0, 5).toString()).toBe('%PDF-');
     expect(bytes).toBe(readFileSync(path).length);
 
