@@ -11,6 +11,7 @@ import './publishing.css';
 import { FirstCommentStatus } from '../threads/FirstCommentStatus';
 import { SignoffEmailQueue } from '../signoff/SignoffEmailQueue';
 import { DigestEmailQueue } from '../digest/DigestEmailQueue';
+import { postTitle } from '../posts/postTitle';
 
 const shownState = (item: QueueItem) => (item.state === 'queued' && item.job?.state === 'sending' ? 'sending' : item.state);
 
@@ -44,7 +45,7 @@ export function OutboxPage({ onOpenPost }: { onOpenPost: (postId: string) => voi
             <ul>
               {data.missed.map((missed) => (
                 <li key={missed.postId}>
-                  {missed.title || missed.postId} {missed.scheduledAt === null ? null : `— ${dateTime(missed.scheduledAt)}`}{' '}
+                  {postTitle(missed.title, t)} {missed.scheduledAt === null ? null : `— ${dateTime(missed.scheduledAt)}`}{' '}
                   <button type="button" className="link" onClick={() => onOpenPost(missed.postId)}>
                     {t('publishing.outbox.openPost')}
                   </button>
@@ -88,7 +89,7 @@ export function OutboxPage({ onOpenPost }: { onOpenPost: (postId: string) => voi
                   <tr key={item.publicationId} data-state={state}>
                     <td>
                       <button type="button" className="link" onClick={() => onOpenPost(item.postId)}>
-                        {item.postTitle || item.postId}
+                        {postTitle(item.postTitle, t)}
                       </button>
                     </td>
                     <td>{item.partnerName}</td>
