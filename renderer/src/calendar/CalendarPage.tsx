@@ -56,6 +56,7 @@ import type { PartnerWarning } from '../../../shared/calendar/warningSchema';
 import { newPostFocus, partnerContext } from '../app/partnerContext';
 import { invalidateSoon } from '../api/invalidateSoon';
 import { useCancelWhenOff } from '../api/useCancelWhenOff';
+import { SnippetText } from '../search/SnippetText';
 
 
 interface Move {
@@ -654,12 +655,7 @@ export function CalendarPage({ view: askedView, date, onNavigate, onOpenPost }: 
                   }}
                 >
                   <strong>{hit.title || t('calendarUi.untitled')}</strong> <span className="muted small">{hit.scheduledAt !== null ? dateTime(hit.scheduledAt) : t('calendarUi.unscheduled')}</span>
-                  <span className="small snippet">
-                    {hit.snippet.map((part, i) =>
-                      // Parts are positions in one snippet: the index is their identity.
-                      part.match ? <mark key={i}>{part.text}</mark> : <span key={i}>{part.text}</span>,
-                    )}
-                  </span>
+                  <SnippetText parts={hit.snippet} />
                 </button>
               </li>
             ))}

@@ -8,6 +8,7 @@ import { useDateFormat } from '../ui/useDateFormat';
 import { useDebouncedValue } from '../ui/useDebouncedValue';
 import { SearchCountNote } from './SearchCountNote';
 import { takeEarlyKeys } from './earlyKeys';
+import { SnippetText } from './SnippetText';
 
 /** Results shown: FTS5 ranks and keeps these many, so a common word costs no more than a rare one. */
 const TOP = 20;
@@ -81,12 +82,7 @@ export function SearchDialog({ onClose, onPick }: { onClose: () => void; onPick:
                         .filter(Boolean)
                         .join(' · ')}
                     </span>
-                    <span className="small snippet">
-                      {hit.snippet.map((part, i) =>
-                        // Parts are positions in one snippet: the index is their identity.
-                        part.match ? <mark key={i}>{part.text}</mark> : <span key={i}>{part.text}</span>,
-                      )}
-                    </span>
+                    <SnippetText parts={hit.snippet} />
                   </button>
                 </li>
               );

@@ -16,6 +16,7 @@ import { fromLocalInput, toLocalInput } from './time';
 import { FormActions } from '../ui/FormActions';
 import { DateTimeField } from '../time/fields/TypedField';
 import { signoffKeys, useSignoffHistory, useSignoffStatus } from './queries';
+import { JustificationField } from './JustificationField';
 
 const decisions: readonly Decision[] = ['approve', 'requestChanges', 'reject'];
 const channels: readonly OfflineChannel[] = ['phone', 'in_person', 'message'];
@@ -178,21 +179,15 @@ export function DecisionForm({ postId, partnerName, onDone, onCancel }: Decision
       </fieldset>
       {needsJustification ? (
         <div className="signoff-override" data-testid="signoff-override">
-          <label htmlFor={`${id}-justification`}>{t('signoff.decisionForm.justification')}</label>
-          <textarea
-            ref={justificationField}
-            id={`${id}-justification`}
+          <JustificationField
+            id={id}
+            fieldRef={justificationField}
+            label={t('signoff.decisionForm.justification')}
             value={justification}
-            required
-            rows={3}
-            maxLength={2_000}
-            onChange={(e) => setJustification(e.target.value)}
-            aria-invalid={fields.justification !== undefined}
-            aria-describedby={`${id}-justification-hint`}
+            onChange={setJustification}
+            error={fields.justification}
+            hint={t('signoff.decisionForm.justificationHint')}
           />
-          <span id={`${id}-justification-hint`} className={fields.justification ? 'form-error' : 'hint'}>
-            {fields.justification ?? t('signoff.decisionForm.justificationHint')}
-          </span>
         </div>
       ) : null}
       <fieldset>

@@ -9,6 +9,7 @@ import { fromLocalInput } from './time';
 import { FormActions } from '../ui/FormActions';
 import { firstInvalidField, focusField } from '../ui/invalidFields';
 import { DateTimeField } from '../time/fields/TypedField';
+import { JustificationField } from './JustificationField';
 
 /** What core says when the editorial line has errors: how many, and which findings to override. */
 const EditorialRefusal = z.object({ errors: z.number().int(), findingIds: z.array(z.string()) });
@@ -94,18 +95,14 @@ export function RequestForm({ postId, partnerHasEmail, note, onDone, onCancel }:
           <p className="form-error" role="alert">
             {t('signoff.requestForm.editorialErrors', { count: refusal.errors })}
           </p>
-          <label htmlFor={`${id}-justification`}>{t('signoff.requestForm.justification')}</label>
-          <textarea
-            ref={justificationField}
-            id={`${id}-justification`}
+          <JustificationField
+            id={id}
+            fieldRef={justificationField}
+            label={t('signoff.requestForm.justification')}
             value={justification}
-            required
-            rows={3}
-            maxLength={2_000}
-            onChange={(e) => setJustification(e.target.value)}
-            aria-invalid={fields.justification !== undefined}
+            onChange={setJustification}
+            error={fields.justification}
           />
-          {fields.justification ? <span className="form-error">{fields.justification}</span> : null}
         </div>
       ) : null}
       <FormActions error={error} busy={busy} submit={t('signoff.requestForm.send')} cancel={t('signoff.requestForm.cancel')} onCancel={onCancel} />
