@@ -1,10 +1,8 @@
-import { randomUUID } from 'node:crypto';
-import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { databaseFile } from '../../../electron/core/db/open';
-import type { PostPage, PostPageInput } from '../../../shared/posts/schema';
+import type { PostPageInput } from '../../../shared/posts/schema';
 import { createTestCore } from '../../support/testCore';
 import type { TestCore } from '../../support/testCore';
+import { readEveryPage, seedPostList } from '../../support/postListWorkspace';
 
 /**
  * The Posts page on a workspace larger than a page: every post can be reached, and the number
@@ -16,40 +14,13 @@ let t: TestCore;
 let partners: string[];
 beforeEach(async () => {
   t = createTestCore();
-  partners = [
-    (await t.call('partners.create', { displayName: 'Me Dupont', timeZone: 'Europe/Paris' })).id,
-    (await t.call('partners.create', { displayName: 'Me Benali', timeZone: 'Africa/Casablanca' })).id,
-  ];
-  // Written as a workspace of years holds them, in one transaction (posts.create would take minutes).
-  const db = new Database(databaseFile(t.dir));
-  const insert = db.prepare(
-    `INSERT INTO posts (id, partner_id, title, networks, content_json, plain_text, status, version, created_at, updated_at)
-     VALUES (?, ?, ?, '["linkedin"]', '{"type":"doc","content":[]}', ?, ?, 1, ?, ?)`,
-  );
-  db.transaction(() => {
-    for (let i = 0; i < POSTS; i++) {
-      // Every tenth post shares its minute with the one before: ties are ordered by id, none lost.
-      const at = Date.UTC(2024, 0, 1) + (i - (i % 10 === 9 ? 1 : 0)) * 60_000;
-      const body = i === 0 ? 'La plus ancienne, sur l’usucapion.' : i % 3 === 0 ? 'Un mot sur la médiation.' : 'Un mot sur le bail.';
-      insert.run(randomUUID(), partners[i % 2], `Billet ${String(i).padStart(4, '0')}`, body, i % 4 === 0 ? 'draft' : 'published', at, at);
-    }
-  })();
-  db.close();
+  ({ partners } = await seedPostList(t, POSTS, (i) => (i === 0 ? 'La plus ancienne, sur l’usucapion.' : i % 3 === 0 ? 'Un mot sur la médiation.' : 'Un mot sur le bail.')));
 });
 afterEach(() => t.close());
 
 async function everyPage(input: Omit<PostPageInput, 'after' | 'limit'>, limit = 200): Promise<{ titles: string[]; totals: number[] }> {
-  const titles: string[] = [];
-  const totals: number[] = [];
-  let after: PostPage['next'] = null;
-  for (let guard = 0; guard < 100; guard++) {
-    const page: PostPage = await t.call('posts.page', { ...input, limit, ...(after ? { after } : {}) });
-    titles.push(...page.items.map((item) => item.title));
-    totals.push(page.total);
-    after = page.next;
-    if (!after) break;
-  }
-  return { titles, totals };
+  const { items, totals } = await readEveryPage(t, input, limit);
+  return { titles: items.map((item) => item.title), totals };
 }
 
 describe('the post list, page by page', () => {

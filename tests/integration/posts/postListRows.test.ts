@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { databaseFile } from '../../../electron/core/db/open';
-import type { PostPage, PostPageInput } from '../../../shared/posts/schema';
+import type { PostPageInput } from '../../../shared/posts/schema';
 import { createTestCore } from '../../support/testCore';
 import type { TestCore } from '../../support/testCore';
+import { readEveryPage, seedPostList } from '../../support/postListWorkspace';
 
 /**
  * `posts.rows`: a few posts asked about under the Posts page's filter, answered as `posts.page`
@@ -18,26 +17,7 @@ let partners: string[];
 let ids: string[];
 beforeEach(async () => {
   t = createTestCore();
-  partners = [
-    (await t.call('partners.create', { displayName: 'Me Dupont', timeZone: 'Europe/Paris' })).id,
-    (await t.call('partners.create', { displayName: 'Me Benali', timeZone: 'Africa/Casablanca' })).id,
-  ];
-  const db = new Database(databaseFile(t.dir));
-  const insert = db.prepare(
-    `INSERT INTO posts (id, partner_id, title, networks, content_json, plain_text, status, version, created_at, updated_at)
-     VALUES (?, ?, ?, '["linkedin"]', '{"type":"doc","content":[]}', ?, ?, 1, ?, ?)`,
-  );
-  ids = [];
-  db.transaction(() => {
-    for (let i = 0; i < POSTS; i++) {
-      // Every tenth post shares its minute with the one before: ties are ordered by id.
-      const at = Date.UTC(2024, 0, 1) + (i - (i % 10 === 9 ? 1 : 0)) * 60_000;
-      const id = randomUUID();
-      ids.push(id);
-      insert.run(id, partners[i % 2], `Billet ${String(i).padStart(4, '0')}`, i % 3 === 0 ? 'Un mot sur la médiation.' : 'Un mot sur le bail.', i % 4 === 0 ? 'draft' : 'published', at, at);
-    }
-  })();
-  db.close();
+  ({ partners, ids } = await seedPostList(t, POSTS, (i) => (i % 3 === 0 ? 'Un mot sur la médiation.' : 'Un mot sur le bail.')));
 });
 afterEach(() => t.close());
 
@@ -45,17 +25,8 @@ const idAt = (i: number): string => ids[i] ?? '';
 
 /** What the Posts page would hold under `filter` once every page is read. */
 async function everyRow(filter: Omit<PostPageInput, 'after' | 'limit'>): Promise<{ ids: string[]; total: number }> {
-  const all: string[] = [];
-  let total = -1;
-  let after: PostPage['next'] = null;
-  for (let guard = 0; guard < 100; guard++) {
-    const page: PostPage = await t.call('posts.page', { ...filter, limit: 50, ...(after ? { after } : {}) });
-    all.push(...page.items.map((item) => item.id));
-    total = page.total;
-    after = page.next;
-    if (!after) break;
-  }
-  return { ids: all, total };
+  const { items, totals } = await readEveryPage(t, filter, 50);
+  return { ids: items.map((item) => item.id), total: totals.at(-1) ?? -1 };
 }
 
 describe('posts.rows: some posts under the Posts page’s filter, and its count', () => {
