@@ -1,8 +1,6 @@
-import { randomUUID } from 'node:crypto';
-import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
+import { insertPosts } from './support/bulkPosts';
 import { startPlume } from './support/plumeServer';
 import type { RunningPlume } from './support/plumeServer';
 
@@ -25,20 +23,16 @@ async function seed(page: Page): Promise<void> {
   await page.goto(plume.url);
   const dupont = await plume.call(page.request, 'partners.create', { displayName: 'Me Claire Dupont', timeZone: 'Europe/Paris' });
   const benali = await plume.call(page.request, 'partners.create', { displayName: 'Youssef Benali', timeZone: 'Africa/Casablanca' });
-  // Creating 1,100 posts one call at a time takes minutes.
-  const db = new Database(join(plume.dataDir, 'plume.sqlite'));
-  const insert = db.prepare(
-    `INSERT INTO posts (id, partner_id, title, networks, content_json, plain_text, status, version, created_at, updated_at)
-     VALUES (?, ?, ?, '["linkedin"]', '{"type":"doc","content":[]}', ?, ?, 1, ?, ?)`,
+  insertPosts(
+    plume.dataDir,
+    Array.from({ length: POSTS }, (_, i) => ({
+      partnerId: i % 5 === 0 ? benali.id : dupont.id,
+      title: `Billet ${String(i).padStart(4, '0')}`,
+      text: i === 0 ? 'Notre toute première publication, sur l’usucapion.' : i % 2 === 0 ? 'Un mot sur la médiation.' : 'Un mot sur le bail.',
+      status: i % 4 === 0 ? 'draft' : 'published',
+      at: Date.UTC(2024, 0, 1) + i * 3_600_000,
+    })),
   );
-  db.transaction(() => {
-    for (let i = 0; i < POSTS; i++) {
-      const at = Date.UTC(2024, 0, 1) + i * 3_600_000;
-      const body = i === 0 ? 'Notre toute première publication, sur l’usucapion.' : i % 2 === 0 ? 'Un mot sur la médiation.' : 'Un mot sur le bail.';
-      insert.run(randomUUID(), i % 5 === 0 ? benali.id : dupont.id, `Billet ${String(i).padStart(4, '0')}`, body, i % 4 === 0 ? 'draft' : 'published', at, at);
-    }
-  })();
-  db.close();
 }
 
 test('every post of a large workspace can be counted, scrolled to and found', async ({ page }) => {

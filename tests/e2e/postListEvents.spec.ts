@@ -1,9 +1,7 @@
-import { randomUUID } from 'node:crypto';
-import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
 import { proceduresOf } from './support/apiRequests';
+import { insertPosts } from './support/bulkPosts';
 import { startPlume } from './support/plumeServer';
 import type { RunningPlume } from './support/plumeServer';
 
@@ -26,23 +24,18 @@ test.afterEach(async () => {
 async function seed(page: Page): Promise<Map<string, string>> {
   await page.goto(plume.url);
   const partner = await plume.call(page.request, 'partners.create', { displayName: 'Me Claire Dupont', timeZone: 'Europe/Paris' });
-  const db = new Database(join(plume.dataDir, 'plume.sqlite'));
-  const insert = db.prepare(
-    `INSERT INTO posts (id, partner_id, title, networks, content_json, plain_text, status, version, created_at, updated_at)
-     VALUES (?, ?, ?, '["linkedin"]', '{"type":"doc","content":[]}', ?, 'draft', 1, ?, ?)`,
+  const titles = Array.from({ length: POSTS }, (_, i) => `Billet ${String(i).padStart(4, '0')}`);
+  const ids = insertPosts(
+    plume.dataDir,
+    titles.map((title, i) => ({
+      partnerId: partner.id,
+      title,
+      text: i % 2 === 0 ? 'Un mot sur la médiation.' : 'Un mot sur le bail.',
+      status: 'draft',
+      at: Date.UTC(2024, 0, 1) + i * 3_600_000,
+    })),
   );
-  const ids = new Map<string, string>();
-  db.transaction(() => {
-    for (let i = 0; i < POSTS; i++) {
-      const at = Date.UTC(2024, 0, 1) + i * 3_600_000;
-      const title = `Billet ${String(i).padStart(4, '0')}`;
-      const id = randomUUID();
-      ids.set(title, id);
-      insert.run(id, partner.id, title, i % 2 === 0 ? 'Un mot sur la médiation.' : 'Un mot sur le bail.', at, at);
-    }
-  })();
-  db.close();
-  return ids;
+  return new Map(titles.map((title, i) => [title, ids[i] ?? '']));
 }
 
 const paragraph = (text: string) => ({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] });
