@@ -57,6 +57,7 @@ import { newPostFocus, partnerContext } from '../app/partnerContext';
 import { invalidateSoon } from '../api/invalidateSoon';
 import { useCancelWhenOff } from '../api/useCancelWhenOff';
 import { SnippetText } from '../search/SnippetText';
+import { postTitle } from '../posts/postTitle';
 
 
 interface Move {
@@ -377,7 +378,7 @@ export function CalendarPage({ view: askedView, date, onNavigate, onOpenPost }: 
   };
 
   const crossPartnerMessage = (entry: CalendarEntry) =>
-    t('calendarUi.crossPartner', { title: entry.title || t('calendarUi.untitled'), partner: partnerById.get(entry.partnerId)?.displayName ?? '' });
+    t('calendarUi.crossPartner', { title: postTitle(entry.title, t), partner: partnerById.get(entry.partnerId)?.displayName ?? '' });
 
   const onDragEnd = ({ active, over, activatorEvent }: DragEndEvent) => {
     setEdgeNotice(null);
@@ -393,7 +394,7 @@ export function CalendarPage({ view: askedView, date, onNavigate, onOpenPost }: 
     }
     resolveThen(entry, plan.resolution, plan.resolutionZone, plan.zone, (instant) => {
       if (instant === entry.scheduledAt) return;
-      void commit({ id: entry.id, title: entry.title || t('calendarUi.untitled'), from: { at: entry.scheduledAt, zone: entry.scheduledZone }, to: { at: instant, zone: plan.zone } });
+      void commit({ id: entry.id, title: postTitle(entry.title, t), from: { at: entry.scheduledAt, zone: entry.scheduledZone }, to: { at: instant, zone: plan.zone } });
     });
   };
 
@@ -405,7 +406,7 @@ export function CalendarPage({ view: askedView, date, onNavigate, onOpenPost }: 
   const announceDrop = (activeData: unknown, overData: unknown): string | undefined => {
     const plan = planDrop(activeData, overData);
     if (!plan) return undefined;
-    const title = plan.entry.title || t('calendarUi.untitled');
+    const title = postTitle(plan.entry.title, t);
     if (plan.kind === 'crossPartner') return crossPartnerMessage(plan.entry);
     const { resolution } = plan;
     const { date, time } = resolution.requested;
@@ -457,7 +458,7 @@ export function CalendarPage({ view: askedView, date, onNavigate, onOpenPost }: 
       setNotice(t('calendarUi.noneFree', { partner: partner?.displayName ?? '', days: proposal.horizonDays }));
       return;
     }
-    const title = entry.title || t('calendarUi.untitled');
+    const title = postTitle(entry.title, t);
     await commit({ id: entry.id, title, from: { at: entry.scheduledAt, zone: entry.scheduledZone }, to: { at: proposal.instant, zone: proposal.zone } });
     const theirs = proposal.zone === viewerZone ? '' : t('calendarUi.placedPartnerTime', { time: proposal.actualTime, zone: zoneTimeName(proposal.zone) });
     const adjusted = slotAdjustmentMessage(proposal, { formatDate: longDate });
@@ -654,7 +655,7 @@ export function CalendarPage({ view: askedView, date, onNavigate, onOpenPost }: 
                     else onOpenPost(hit.id);
                   }}
                 >
-                  <strong>{hit.title || t('calendarUi.untitled')}</strong> <span className="muted small">{hit.scheduledAt !== null ? dateTime(hit.scheduledAt) : t('calendarUi.unscheduled')}</span>
+                  <strong>{postTitle(hit.title, t)}</strong> <span className="muted small">{hit.scheduledAt !== null ? dateTime(hit.scheduledAt) : t('calendarUi.unscheduled')}</span>
                   <SnippetText parts={hit.snippet} />
                 </button>
               </li>

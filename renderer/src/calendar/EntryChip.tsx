@@ -10,6 +10,7 @@ import { NetworkIcons } from './NetworkIcons';
 import { EngagementBadge } from '../engagement/EngagementBadge';
 import { partnerLocalTime, zoneTimeName } from './time';
 import { useIsSimilar } from './similarPosts';
+import { titleOr } from '../../../shared/posts/postTitle';
 
 export interface EntryChipProps {
   entry: CalendarEntry;
@@ -55,7 +56,8 @@ const ChipContent = memo(function ChipContent({ entry, partner, viewerZone, onOp
   const time = entry.scheduledAt === null ? null : localParts(entry.scheduledAt, viewerZone).time;
   const zone = partner?.timeZone ?? entry.scheduledZone ?? viewerZone;
   const theirs = entry.scheduledAt === null ? null : partnerLocalTime(entry.scheduledAt, zone, viewerZone);
-  const title = entry.title || t('calendarUi.untitled');
+  // The cached text's own function (the chips' hot path), with postTitle's word: titleOr under it.
+  const title = titleOr(entry.title, t('posts.untitled'));
   const similar = useIsSimilar(entry.id);
   // Named from the calendar index (migration 0023), never from the post's body.
   const threads = entry.networks.flatMap((network) => {

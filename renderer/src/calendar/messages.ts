@@ -41,7 +41,6 @@ export const calendarUiMessages = defineMessages(
       moreShort_other: '+{{count, number}} autres',
       moreInCell_one: 'Afficher {{count, number}} autre publication, {{when}}',
       moreInCell_other: 'Afficher {{count, number}} autres publications, {{when}}',
-      untitled: 'Sans titre',
       draggable: 'publication déplaçable',
       dragHint: 'Glisser-déposer pour reprogrammer, ou\u00a0: Espace pour saisir, flèches pour déplacer, Espace pour poser, Échap pour annuler.',
       announce: {
@@ -131,7 +130,6 @@ export const calendarUiMessages = defineMessages(
       moreShort_other: '+{{count, number}} more',
       moreInCell_one: 'Show {{count, number}} more post, {{when}}',
       moreInCell_other: 'Show {{count, number}} more posts, {{when}}',
-      untitled: 'Untitled',
       draggable: 'movable post',
       dragHint: 'Drag and drop to reschedule, or: Space to pick up, arrows to move, Space to drop, Escape to cancel.',
       announce: {
