@@ -9,7 +9,8 @@ import { z } from 'zod';
  * offline: the machine has no network (no attempt used, the email waits);
  * hostNotFound: the server's name does not resolve while the machine is online (a typo in the settings);
  * refused: the server's machine answers but refuses the port (wrong port, or the service is down);
- * timeout: no answer in time; dropped: the connection was cut midway (both wait, no attempt used);
+ * timeout: no answer in time; dropped: the connection was cut midway (both use an attempt: the
+ *   machine is online, or the failure would read offline);
  * tls / auth: the encrypted connection or the login failed;
  * rejected / retryLater: the server's own reply (5xx / 4xx), kept in `response`;
  * notConfigured / passwordMissing / keychain: nothing to send with; unknown: see the log.

@@ -1,5 +1,6 @@
 import type { ImapFlow } from 'imapflow';
 import { imapflow } from './libraries';
+import { imapTimeouts } from './settings';
 import type { MailSettings } from './settings';
 
 /**
@@ -9,6 +10,7 @@ import type { MailSettings } from './settings';
  */
 export async function connectImap(settings: MailSettings, password: string, options: { autoIdleDelayMs?: number } = {}): Promise<ImapFlow> {
   const { ImapFlow } = await imapflow();
+  const timeouts = settings.timeoutsMs ?? imapTimeouts;
   const client = new ImapFlow({
     host: settings.imap.host,
     port: settings.imap.port,
@@ -17,9 +19,9 @@ export async function connectImap(settings: MailSettings, password: string, opti
     auth: { user: settings.username, pass: password },
     tls: { rejectUnauthorized: settings.rejectUnauthorized ?? true },
     logger: false,
-    connectionTimeout: 30_000,
-    greetingTimeout: 30_000,
-    socketTimeout: 5 * 60_000,
+    connectionTimeout: timeouts.connect,
+    greetingTimeout: timeouts.greeting,
+    socketTimeout: timeouts.socket,
     // imapflow enters IDLE only after this much quiet (15 s by default): a watcher wants it at once.
     ...(options.autoIdleDelayMs !== undefined ? { autoIdleDelay: options.autoIdleDelayMs } : {}),
   });

@@ -93,7 +93,7 @@ export interface MailEndpoint {
 export interface ClassifiedMailError {
   failure: MailFailure;
   /**
-   * Wait for the network without using an attempt (offline, a timeout, a dropped line);
+   * Wait for the network without using an attempt (offline);
    * false: a fault the settings or the server must fix, which counts as an attempt.
    */
   waits: boolean;
@@ -104,17 +104,20 @@ const TLS_CODES = new Set(['ETLS', 'ERR_SSL_WRONG_VERSION_NUMBER', 'EPROTO', 'CE
 /**
  * An SMTP or IMAP error as the outbox and the UI need it. `online`: whether the machine is
  * otherwise online (the UI's report, or the other mail server answering); a name that does
- * not resolve, or a refused port, is only the settings' fault then — offline, it waits.
+ * not resolve, a refused port, a silent server or a cut line is then the settings' or the
+ * server's fault, and uses an attempt — offline, any connection fault waits.
  */
 export function classifyMailError(error: unknown, endpoint: MailEndpoint, online: boolean): ClassifiedMailError {
   const { server, host, port } = endpoint;
   const shape = errorShape(error);
   const fault = connectionFault(error);
-  if (fault === 'offline' || (!online && (fault === 'hostNotFound' || fault === 'refused'))) return { failure: { reason: 'offline', server }, waits: true };
+  if (fault === 'offline' || (!online && fault !== null)) return { failure: { reason: 'offline', server }, waits: true };
   if (fault === 'hostNotFound') return { failure: { reason: 'hostNotFound', server, host }, waits: false };
   if (fault === 'refused') return { failure: { reason: 'refused', server, host, port }, waits: false };
-  if (fault === 'timeout') return { failure: { reason: 'timeout', server, host, port }, waits: true };
-  if (fault === 'dropped') return { failure: { reason: 'dropped', server, host }, waits: true };
+  // Online, a server that stays silent or cuts the line uses attempts too: a firewall that
+  // drops the port without a word would otherwise keep the email waiting for ever.
+  if (fault === 'timeout') return { failure: { reason: 'timeout', server, host, port }, waits: false };
+  if (fault === 'dropped') return { failure: { reason: 'dropped', server, host }, waits: false };
   const response = (shape.response ?? shape.responseText)?.slice(0, 500);
   if (shape.code === 'EAUTH' || shape.authenticationFailed === true) {
     return { failure: { reason: 'auth', server, ...(response === undefined ? {} : { response }) }, waits: false };

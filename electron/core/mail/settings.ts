@@ -17,7 +17,21 @@ export interface MailSettings {
    * TLS certificate checks. Only tests on loopback turn them off; the app never does.
    */
   rejectUnauthorized?: boolean;
+  /**
+   * How long a server may stay silent (connecting, before its greeting, mid-conversation).
+   * Only tests shorten them, to stand for a firewall that drops the port without a word.
+   */
+  timeoutsMs?: MailTimeouts;
 }
+
+export interface MailTimeouts {
+  connect: number;
+  greeting: number;
+  socket: number;
+}
+
+export const smtpTimeouts: MailTimeouts = { connect: 30_000, greeting: 30_000, socket: 60_000 };
+export const imapTimeouts: MailTimeouts = { connect: 30_000, greeting: 30_000, socket: 5 * 60_000 };
 
 /**
  * Where sign-off finds the mail account: the credentials feature's mail account service in

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { encodeMailFailure } from '../../../shared/mail/failure';
 import { classifyMailError, describeError } from './networkErrors';
 import type { ClassifiedMailError } from './networkErrors';
+import { smtpTimeouts } from './settings';
 import type { MailSettings } from './settings';
 
 export interface OutgoingMail {
@@ -72,15 +73,16 @@ export async function composeRaw(settings: MailSettings, mail: OutgoingMail): Pr
  */
 export async function sendMail(settings: MailSettings, password: string, mail: OutgoingMail, online: boolean): Promise<SendOutcome> {
   const { createTransport } = await nodemailer();
+  const timeouts = settings.timeoutsMs ?? smtpTimeouts;
   const transport = createTransport({
     host: settings.smtp.host,
     port: settings.smtp.port,
     ...securityOptions(settings.smtp.security),
     auth: { user: settings.username, pass: password },
     tls: { rejectUnauthorized: settings.rejectUnauthorized ?? true },
-    connectionTimeout: 30_000,
-    greetingTimeout: 30_000,
-    socketTimeout: 60_000,
+    connectionTimeout: timeouts.connect,
+    greetingTimeout: timeouts.greeting,
+    socketTimeout: timeouts.socket,
   });
   try {
     // Built first, then sent as is: the bytes kept as the record (and filed in Sent) are the bytes that left.
@@ -103,9 +105,10 @@ export async function sendMail(settings: MailSettings, password: string, mail: O
 const PERMANENT = new Set(['rejected', 'auth']);
 
 /**
- * The outbox's outcome for a mail that did not leave: offline, a timeout or a dropped line
- * wait without using an attempt; a wrong name or port and the server's 4xx use one (the job
- * fails after the outbox's limit); a 5xx or a refused login fail at once.
+ * The outbox's outcome for a mail that did not leave: offline waits without using an
+ * attempt; a wrong name or port, a server that does not answer or cuts the line while the
+ * machine is online, and the server's 4xx use one (the job fails after the outbox's limit);
+ * a 5xx or a refused login fail at once.
  */
 export function outboxOutcome({ failure, waits }: ClassifiedMailError, detail: string): { outcome: 'unreachable' | 'retry' | 'failed'; error: string; detail: string } {
   const error = encodeMailFailure(failure);

@@ -83,9 +83,12 @@ describe('mail connection failures', () => {
     }
   });
 
-  it('a timeout or a dropped line waits; the server’s 5xx and a refused login fail at once; its 4xx uses an attempt', () => {
-    expect(outboxOutcome(classifyMailError({ code: 'ETIMEDOUT' }, SMTP, true), '').outcome).toBe('unreachable');
-    expect(outboxOutcome(classifyMailError({ code: 'ESOCKET', originalCode: 'ECONNRESET' }, SMTP, true), '').outcome).toBe('unreachable');
+  it('online, a timeout or a dropped line uses an attempt (offline, it waits); the server’s 5xx and a refused login fail at once; its 4xx uses an attempt', () => {
+    expect(classifyMailError({ code: 'ETIMEDOUT' }, SMTP, true)).toEqual({ failure: { reason: 'timeout', server: 'smtp', host: 'smtp.exemple.invalid', port: 587 }, waits: false });
+    expect(outboxOutcome(classifyMailError({ code: 'ETIMEDOUT' }, SMTP, true), '').outcome).toBe('retry');
+    expect(outboxOutcome(classifyMailError({ code: 'ESOCKET', originalCode: 'ECONNRESET' }, SMTP, true), '').outcome).toBe('retry');
+    expect(classifyMailError({ code: 'ETIMEDOUT' }, SMTP, false)).toEqual({ failure: { reason: 'offline', server: 'smtp' }, waits: true });
+    expect(outboxOutcome(classifyMailError({ code: 'ESOCKET', originalCode: 'ECONNRESET' }, SMTP, false), '').outcome).toBe('unreachable');
     const rejected = classifyMailError({ code: 'EENVELOPE', responseCode: 550, response: '550 5.1.1 Mailbox does not exist' }, SMTP, true);
     expect(rejected.failure).toEqual({ reason: 'rejected', server: 'smtp', response: '550 5.1.1 Mailbox does not exist' });
     expect(outboxOutcome(rejected, '').outcome).toBe('failed');

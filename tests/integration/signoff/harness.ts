@@ -6,7 +6,7 @@ import { createCore } from '../../../electron/core/app';
 import type { Core } from '../../../electron/core/app';
 import type { Keychain } from '../../../electron/core/credentials/keychain';
 import { createLogger } from '../../../electron/core/log';
-import type { MailAccountSource, MailSettings } from '../../../electron/core/mail/settings';
+import type { MailAccountSource, MailSettings, MailTimeouts } from '../../../electron/core/mail/settings';
 import { noMailAccount } from '../../../electron/core/mail/settings';
 import type { OutboxOptions } from '../../../electron/core/outbox/worker';
 import type { TickReport } from '../../../electron/core/scheduler/scheduler';
@@ -67,6 +67,10 @@ export interface HarnessOptions {
   outbox?: OutboxOptions;
   /** The account's SMTP server name instead of 127.0.0.1 (a `.invalid` one never resolves); the account is configured even without servers. */
   smtpHost?: string;
+  /** The account's SMTP port instead of the test server's (a loopback server of the test's own). */
+  smtpPort?: number;
+  /** The account's mail timeouts, shortened for a server that stays silent. */
+  mailTimeoutsMs?: MailTimeouts;
   /** The background loop's interval, for tests that start it (default 30 s). */
   schedulerIntervalMs?: number;
 }
@@ -77,13 +81,14 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const imap = options.imap ? await startDovecot({ user: WORKSTATION, password }) : null;
   const smtp = options.smtp ? await startSmtpServer({ user: WORKSTATION, password }) : null;
   const settings: MailSettings = {
-    smtp: { host: options.smtpHost ?? '127.0.0.1', port: smtp?.port ?? 1, security: 'none' },
+    smtp: { host: options.smtpHost ?? '127.0.0.1', port: options.smtpPort ?? smtp?.port ?? 1, security: 'none' },
     imap: { host: '127.0.0.1', port: imap?.port ?? 1, security: 'none' },
     username: WORKSTATION,
     fromAddress: WORKSTATION,
     fromName: 'Plume — Cabinet Arcand',
+    ...(options.mailTimeoutsMs === undefined ? {} : { timeoutsMs: options.mailTimeoutsMs }),
   };
-  const mail: MailAccountSource = smtp || imap || options.smtpHost !== undefined ? { settings: () => settings, password: () => Promise.resolve(password) } : noMailAccount;
+  const mail: MailAccountSource = smtp || imap || options.smtpHost !== undefined || options.smtpPort !== undefined ? { settings: () => settings, password: () => Promise.resolve(password) } : noMailAccount;
   const clock = new ManualClock();
   const keychain = new MemoryKeychain();
   const events: AppEvent[] = [];

@@ -1,4 +1,6 @@
 import { readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import type { Server, Socket } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startHarness } from './harness';
@@ -13,9 +15,38 @@ import type { Harness } from './harness';
  */
 
 let h: Harness;
+let silent: { server: Server; sockets: Set<Socket> } | null = null;
 afterEach(async () => {
   await h.close();
+  if (silent) {
+    for (const socket of silent.sockets) socket.destroy();
+    const { server } = silent;
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    silent = null;
+  }
 });
+
+/**
+ * A loopback port where a firewall-like peer accepts the connection and then either says
+ * nothing at all (`silent`) or greets and cuts the line at the first command (`cuts`).
+ */
+async function misbehavingSmtp(kind: 'silent' | 'cuts'): Promise<number> {
+  const sockets = new Set<Socket>();
+  const server = createServer((socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+    socket.on('error', () => undefined);
+    if (kind === 'cuts') {
+      socket.write('220 relais.exemple.fr ESMTP\r\n');
+      socket.once('data', () => socket.destroy());
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+  silent = { server, sockets };
+  const address = server.address();
+  if (address === null || typeof address === 'string') throw new Error('no port');
+  return address.port;
+}
 
 const logText = () => readFileSync(join(h.dir, 'plume.log'), 'utf8');
 
@@ -97,5 +128,33 @@ describe('a sign-off email with a wrong mail server name or port', () => {
     await h.call('outbox.setOnline', { online: true });
     await h.tick();
     expect((await h.call('signoff.emailQueue', {}))[0]).toMatchObject({ attempts: 1, failure: { reason: 'hostNotFound' } });
+  });
+
+  it('a server that never answers (a firewall dropping the port) counts attempts, says it does not answer, then fails with an alert after the limit', async () => {
+    const port = await misbehavingSmtp('silent');
+    h = await startHarness({ imap: true, smtpPort: port, mailTimeoutsMs: { connect: 300, greeting: 300, socket: 300 } });
+    const partner = await h.partner();
+    const post = await h.post(partner.id, 'Texte à valider.', { title: 'Pare-feu' });
+    await h.call('signoff.request', { postId: post.id });
+    await h.tick();
+    const [row] = await h.call('signoff.emailQueue', {});
+    expect(row).toMatchObject({ state: 'queued', attempts: 1, failure: { reason: 'timeout', server: 'smtp', host: '127.0.0.1', port } });
+    expect(logText()).toMatch(/attempt 1 of 8: will retry: ETIMEDOUT/);
+
+    await tryUntilSettled(post.id);
+    expect((await h.call('signoff.status', { postId: post.id })).request?.email).toMatchObject({ state: 'failed', attempts: 8, failure: { reason: 'timeout', port } });
+    const alert = h.events.find((e) => e.type === 'alert' && e.messageKey === 'signoff.alerts.emailFailed');
+    expect(alert).toMatchObject({ severity: 'error', postId: post.id, params: { title: 'Pare-feu', reason: 'timeout', port, attempts: 8 } });
+  });
+
+  it('a server that greets, then cuts the line, counts attempts as « connexion coupée »', async () => {
+    const port = await misbehavingSmtp('cuts');
+    h = await startHarness({ imap: true, smtpPort: port, mailTimeoutsMs: { connect: 2_000, greeting: 2_000, socket: 2_000 } });
+    const partner = await h.partner();
+    const post = await h.post(partner.id, 'Texte à valider.');
+    await h.call('signoff.request', { postId: post.id });
+    await h.tick();
+    const [row] = await h.call('signoff.emailQueue', {});
+    expect(row).toMatchObject({ state: 'queued', attempts: 1, failure: { reason: 'dropped', server: 'smtp', host: '127.0.0.1' } });
   });
 });
