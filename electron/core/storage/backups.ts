@@ -43,6 +43,9 @@ export type BackupOutcome = { status: 'ok'; backup: BackupInfo } | { status: 'da
  * are listed too (so a restore can be undone) and never pruned.
  */
 export class BackupStore {
+  /** The name of the last copy this run wrote, by kind. */
+  private readonly lastWritten = new Map<'automatic' | 'manual', string>();
+
   constructor(readonly dir: string) {}
 
   list(): BackupInfo[] {
@@ -56,7 +59,9 @@ export class BackupStore {
     for (const name of names) {
       const parsed = parse(name);
       if (!parsed) continue;
-      backups.push({ name, ...parsed, bytes: statSync(join(this.dir, name)).size });
+      // A file pruned or restored between the listing and this read is simply no longer listed.
+      const stat = statSync(join(this.dir, name), { throwIfNoEntry: false });
+      if (stat) backups.push({ name, ...parsed, bytes: stat.size });
     }
     return backups.sort((a, b) => b.takenAt - a.takenAt);
   }
@@ -97,16 +102,27 @@ export class BackupStore {
     } finally {
       for (const file of [partial, `${partial}-wal`, `${partial}-shm`, `${partial}-journal`]) rmSync(file, { force: true });
     }
+    const bytes = statSync(join(this.dir, name)).size;
+    this.lastWritten.set(kind, name);
     this.prune();
-    return { status: 'ok', backup: { name, takenAt: parse(name)?.takenAt ?? now, bytes: statSync(join(this.dir, name)).size, kind } };
+    return { status: 'ok', backup: { name, takenAt: parse(name)?.takenAt ?? now, bytes, kind } };
   }
 
-  /** Automatic backups thinned by day and week; asked-for ones, the newest MANUAL_BACKUPS_KEPT; restore copies never. */
+  /**
+   * Automatic backups thinned by day and week; asked-for ones, the newest MANUAL_BACKUPS_KEPT;
+   * restore copies never. The last copy of each kind written by this run is always kept: with
+   * the system clock set back, it is dated before the others (which hold an older state of the
+   * workspace) and the policy alone would remove it at once.
+   */
   prune(): void {
+    const written = new Set(this.lastWritten.values());
     const backups = this.list();
     const automatic = backups.filter((b) => b.kind === 'automatic');
     const keep = backupsToKeep(automatic.map((b) => b.takenAt));
-    for (const backup of automatic) if (!keep.has(backup.takenAt)) rmSync(join(this.dir, backup.name), { force: true });
-    for (const backup of backups.filter((b) => b.kind === 'manual').slice(MANUAL_BACKUPS_KEPT)) rmSync(join(this.dir, backup.name), { force: true });
+    const remove = (backup: BackupInfo) => {
+      if (!written.has(backup.name)) rmSync(join(this.dir, backup.name), { force: true });
+    };
+    for (const backup of automatic) if (!keep.has(backup.takenAt)) remove(backup);
+    for (const backup of backups.filter((b) => b.kind === 'manual').slice(MANUAL_BACKUPS_KEPT)) remove(backup);
   }
 }

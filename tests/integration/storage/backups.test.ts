@@ -51,6 +51,25 @@ describe('automatic backups', () => {
     expect(kept.at(-1)).toBe(taken.at(-1));
   });
 
+  it('taken with the system clock set back, are written, listed and kept (the retention rules do not remove the copy just taken)', async () => {
+    t = createTestCore();
+    for (let i = 0; i < 12; i++) {
+      await t.call('partners.create', partner(`P${i}`));
+      await t.core.storage.backupNow();
+      await t.call('backups.create', {});
+      t.clock.advance(30 * HOUR);
+    }
+    // The clock goes back ten days: the copies taken now are older than every other one.
+    t.clock.advance(-245 * HOUR);
+    await t.call('partners.create', partner('Après le retour en arrière'));
+    const automatic = await t.core.storage.backupNow();
+    const manual = await t.call('backups.create', {});
+    const listed = (await t.call('backups.list', {})).map((b) => b.name);
+    expect(listed).toContain(automatic.name);
+    expect(listed).toContain(manual.name);
+    expect(manual.bytes).toBeGreaterThan(0);
+  });
+
   it('asked for (« Sauvegarder maintenant »), is listed as manual and outlives the automatic ones of the same day', async () => {
     t = createTestCore();
     await t.call('partners.create', partner('A'));
