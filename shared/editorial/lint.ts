@@ -42,6 +42,44 @@ function reporter({ rule, origin }: EffectiveRule, findings: Finding[]): Report 
   };
 }
 
+/** What makes two findings the same problem to the reader, whichever rule found it. */
+function sameProblemKey(finding: Finding): string {
+  const params = Object.keys(finding.params)
+    .sort()
+    .map((name) => [name, finding.params[name]]);
+  return JSON.stringify([finding.kind, finding.messageKey, params, finding.range.from, finding.range.to, finding.network ?? null]);
+}
+
+/** Of two findings of one problem, the one to show: the more severe, else the partner's rule's. */
+function preferred(a: Finding, b: Finding): Finding {
+  const bySeverity = SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity];
+  if (bySeverity !== 0) return bySeverity < 0 ? a : b;
+  return b.origin.scope === 'partner' && a.origin.scope !== 'partner' ? b : a;
+}
+
+/**
+ * One finding per problem: two rules of the same kind (a partner's own « Typographie
+ * française » beside the firm's inherited one) find each problem twice, and the reader would
+ * see it listed, underlined and fixable twice. The kept finding is whole (its rule, origin,
+ * message and severity go together): the more severe, and on a tie the partner's line's, which
+ * is the one the partner last chose; it takes the other's quick fix if it has none.
+ */
+function mergeSameFindings(findings: readonly Finding[]): Finding[] {
+  const byProblem = new Map<string, Finding>();
+  for (const finding of findings) {
+    const key = sameProblemKey(finding);
+    const known = byProblem.get(key);
+    if (!known) {
+      byProblem.set(key, finding);
+      continue;
+    }
+    const kept = preferred(known, finding);
+    const other = kept === known ? finding : known;
+    byProblem.set(key, !kept.fix && other.fix ? { ...kept, fix: other.fix } : kept);
+  }
+  return [...byProblem.values()];
+}
+
 /**
  * Checks `text` (the plain text a network receives) against an editorial line. Pure and
  * deterministic; pass a `compileLine` result to skip compiling on each call.
@@ -67,10 +105,9 @@ export function lint(text: string, line: CompiledLine | ResolvedLine | Editorial
     }
   }
 
-  const unique = new Map(findings.map((finding) => [finding.id, finding]));
   return {
     lineVersion: compiled.line.versions,
-    findings: [...unique.values()].sort(
+    findings: mergeSameFindings([...new Map(findings.map((finding) => [finding.id, finding])).values()]).sort(
       (a, b) =>
         a.range.from - b.range.from ||
         a.range.to - b.range.to ||

@@ -2,12 +2,28 @@ import type { RuleOfKind } from '../ruleSchema';
 import type { TextAnalysis } from '../text/analysis';
 import type { Check, Report } from './types';
 
-/** French typography accepts either before ; : ! ? and inside « »; the fix inserts the narrow one. */
+/**
+ * The space a mark takes in French (Imprimerie nationale, Lexique des règles typographiques):
+ * a no-break space (U+00A0) before « : » and inside « », a narrow one (U+202F) before ; ! ?.
+ * The fix inserts that one; either already there is left alone: the narrow one before « : »
+ * or inside « » is common (word processors put it) and reads right, and the full one before
+ * ; ! ? is the usual stand-in where no narrow space exists. The check is about the line never
+ * breaking before the mark, which both spaces ensure. (On X the narrow one weighs 2 characters,
+ * the full one 1: a reason more for the fix to insert U+00A0 where the convention wants it.)
+ */
 const NO_BREAK = new Set(['\u00a0', '\u202f']);
+const NBSP = '\u00a0';
 const NARROW_NBSP = '\u202f';
 const MARKS = /[;:!?«»]/gu;
 /** ":)", ";-)", ":D", ":p" are smileys, not punctuation. */
 const SMILEY = /^-?(?:[()[\]]|[DPp](?![\p{L}\p{N}]))/u;
+
+/** The space the fix inserts next to `mark`, and its label. */
+function spaceFor(mark: string): { insert: string; labelKey: string } {
+  return mark === ';' || mark === '!' || mark === '?'
+    ? { insert: NARROW_NBSP, labelKey: 'editorial.fix.insertNarrowNbsp' }
+    : { insert: NBSP, labelKey: 'editorial.fix.insertNbsp' };
+}
 
 function spaceFinding(analysis: TextAnalysis, mark: string, spaceAt: number, markAt: number, report: Report, messageKey: string): void {
   const { text } = analysis;
@@ -16,14 +32,13 @@ function spaceFinding(analysis: TextAnalysis, mark: string, spaceAt: number, mar
   const plain = /\s/u.test(space);
   const from = Math.min(spaceAt, markAt);
   const to = Math.max(spaceAt, markAt) + 1;
+  const { insert, labelKey } = spaceFor(mark);
+  const at = markAt + (spaceAt > markAt ? 1 : 0);
   report({
     messageKey,
     params: { char: mark },
     range: plain ? { from, to } : { from: markAt, to: markAt + 1 },
-    fix: {
-      labelKey: 'editorial.fix.insertNarrowNbsp',
-      edits: [plain ? { from: spaceAt, to: spaceAt + 1, insert: NARROW_NBSP } : { from: markAt + (spaceAt > markAt ? 1 : 0), to: markAt + (spaceAt > markAt ? 1 : 0), insert: NARROW_NBSP }],
-    },
+    fix: { labelKey, edits: [plain ? { from: spaceAt, to: spaceAt + 1, insert } : { from: at, to: at, insert }] },
   });
 }
 
@@ -41,7 +56,6 @@ function isExempt(text: string, at: number, mark: string): boolean {
 const STRAIGHT_APOSTROPHE = /(?<=\p{L})'(?=\p{L})/gu;
 /** Exactly three full stops (four or more is something else). */
 const THREE_DOTS = /(?<!\.)\.\.\.(?!\.)/gu;
-const NBSP = '\u00a0';
 
 /** Applies to posts written in French (detected, else the partner's language), not to English ones. */
 export function frenchTypographyCheck(rule: RuleOfKind<'frenchTypography'>): Check {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyFix, lint, PartnerLine, resolveLine } from '../../../shared/editorial/index';
+import { applyFix, editorialMessagesFr, lint, PartnerLine, resolveLine } from '../../../shared/editorial/index';
 import type { RuleInput } from '../../../shared/editorial/index';
 import { findings, lineWith, NBSP, NNBSP } from './helpers';
 
@@ -10,16 +10,35 @@ const fixed = (text: string) => findings(text, typography).map((f) => [f.params.
 describe('French typography', () => {
   it.each([
     // [text, marks flagged, text after each fix]
-    ['Attention : délai !', [[':', `Attention${NNBSP}: délai !`], ['!', `Attention : délai${NNBSP}!`]]],
+    // A no-break space (U+00A0) before « : » and inside « », a narrow one (U+202F) before ; ! ?.
+    ['Attention : délai !', [[':', `Attention${NBSP}: délai !`], ['!', `Attention : délai${NNBSP}!`]]],
+    ['Attention: délai!', [[':', `Attention${NBSP}: délai!`], ['!', `Attention: délai${NNBSP}!`]]],
     ['Vraiment? Oui;', [['?', `Vraiment${NNBSP}? Oui;`], [';', `Vraiment? Oui${NNBSP};`]]],
-    ['«Bonjour»', [['«', `«${NNBSP}Bonjour»`], ['»', `«Bonjour${NNBSP}»`]]],
-    ['« Bonjour »', [['«', `«${NNBSP}Bonjour »`], ['»', `« Bonjour${NNBSP}»`]]],
+    ['«Bonjour»', [['«', `«${NBSP}Bonjour»`], ['»', `«Bonjour${NBSP}»`]]],
+    ['« Bonjour »', [['«', `«${NBSP}Bonjour »`], ['»', `« Bonjour${NBSP}»`]]],
   ])('%j', (text, expected) => {
     expect(fixed(text)).toEqual(expected);
   });
 
+  it('says which space its fix inserts', () => {
+    const labels = findings('«Note»: délai; vraiment? oui!', typography).map((f) => [f.params.char, f.fix?.labelKey]);
+    expect(labels).toEqual([
+      ['«', 'editorial.fix.insertNbsp'],
+      ['»', 'editorial.fix.insertNbsp'],
+      [':', 'editorial.fix.insertNbsp'],
+      [';', 'editorial.fix.insertNarrowNbsp'],
+      ['?', 'editorial.fix.insertNarrowNbsp'],
+      ['!', 'editorial.fix.insertNarrowNbsp'],
+    ]);
+    expect(editorialMessagesFr.editorial.fix.insertNbsp).toBe('Insérer une espace insécable');
+    expect(editorialMessagesFr.editorial.fix.insertNarrowNbsp).toBe('Insérer une espace fine insécable');
+  });
+
   it.each([
     [`Attention${NBSP}: délai${NNBSP}! «${NBSP}Oui${NBSP}»`],
+    // Either no-break space is accepted: U+202F before « : » and inside « » (word processors
+    // put it there), U+00A0 before ; ! ? (the stand-in where no narrow space exists).
+    [`Attention${NNBSP}: délai${NBSP}! «${NNBSP}Oui${NNBSP}» Vraiment${NBSP}? Oui${NBSP};`],
     ['Rendez-vous à 08:30, score 2:1.'],
     ['Merci :) et ;-) et :D'],
     ['Quoi ?! Vraiment (!)'.replace(' ?!', `${NNBSP}?!`).replace(' (!)', ' (!)')],
