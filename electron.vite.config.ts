@@ -51,7 +51,7 @@ export default defineConfig({
       // (the networks' SDKs, mail, spreadsheets) stay in node_modules. `tlds` (the editorial
       // line's Bluesky links) is a JSON file, which Node's ES module loader will not import
       // without an import attribute: bundled as well.
-      externalizeDeps: { exclude: ['date-fns', '@date-fns/tz', 'zod', 'twitter-text', 'tinyld', 'diff', '@noble/hashes', 'oauth4webapi', 'email-reply-parser', 'htmlparser2', '@orama/stemmers', 'tlds'] },
+      externalizeDeps: { exclude: ['date-fns', '@date-fns/tz', 'zod', 'twitter-text', 'tinyld', 'diff', '@noble/hashes', 'oauth4webapi', 'email-reply-parser', 'htmlparser2', 'tlds'] },
       rolldownOptions: {
         // index: the Electron shell; server: browser mode (`node out/main/server.js`), so no
         // TypeScript is compiled at start-up. Chunks sit beside them, so paths taken from
