@@ -1,0 +1,35 @@
+import { expect, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { startPlume } from './support/plumeServer';
+import type { RunningPlume } from './support/plumeServer';
+
+let plume: RunningPlume;
+test.beforeEach(async () => {
+  plume = await startPlume();
+});
+test.afterEach(async () => {
+  await plume.stop();
+});
+
+const doc = (text: string) => ({ type: 'doc' as const, content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] });
+
+/** An empty workspace, one partner (Me Claire Dupont), one post of hers open in the editor; the post's id. */
+async function openPost(page: Page, extra: { scheduledAt?: number } = {}): Promise<string> {
+  await page.goto(plume.url);
+  await page.getByRole('button', { name: 'Commencer avec un espace vide' }).click();
+  const partner = await plume.call(page.request, 'partners.create', { displayName: 'Me Claire Dupont', timeZone: 'Europe/Paris' });
+  const post = await plume.call(page.request, 'posts.create', { partnerId: partner.id, title: 'Réforme', networks: ['linkedin'], content: doc('Trois points sur la réforme.'), ...extra });
+  return post.id;
+}
+
+const goToPost = async (page: Page, postId: string) => {
+  await page.goto(`${plume.origin}/#/posts/${postId}`);
+  await expect(page.getByTestId('post-body')).toHaveText('Trois points sur la réforme.');
+};
+
+test('a revision’s button reads as one sentence: number, latest, date, excerpt, with commas and no stray dash', async ({ page }) => {
+  const postId = await openPost(page);
+  await goToPost(page, postId);
+  const revision = page.getByTestId('revision').first().getByRole('button');
+  await expect(revision).toHaveAccessibleName(/^Version 1, dernière, \d{1,2} [a-zéû.]+ \d{4}(,| à) \d{2}:\d{2}, Trois points sur la réforme\.$/u);
+});
