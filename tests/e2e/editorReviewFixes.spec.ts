@@ -33,3 +33,26 @@ test('a revision’s button reads as one sentence: number, latest, date, excerpt
   const revision = page.getByTestId('revision').first().getByRole('button');
   await expect(revision).toHaveAccessibleName(/^Version 1, dernière, \d{1,2} [a-zéû.]+ \d{4}(,| à) \d{2}:\d{2}, Trois points sur la réforme\.$/u);
 });
+
+test('the emoji picker: each emoji named in French, focus moves in on open, arrows move between emoji, Escape returns to the button', async ({ page }) => {
+  const postId = await openPost(page);
+  await goToPost(page, postId);
+  const opener = page.getByRole('button', { name: 'Émoji', exact: true });
+  await opener.click();
+  const picker = page.getByRole('listbox', { name: 'Émoji' });
+  const first = picker.getByRole('option', { name: 'pouce vers le haut' });
+  await expect(first).toBeFocused();
+  await expect(picker.getByRole('option', { name: 'drapeau\u202f: France' })).toHaveCount(1);
+  await page.keyboard.press('ArrowRight');
+  await expect(picker.getByRole('option', { name: 'applaudissements' })).toBeFocused();
+  await page.keyboard.press('ArrowLeft');
+  await expect(first).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(picker).toHaveCount(0);
+  await expect(opener).toBeFocused();
+  // Enter on an emoji puts it in the text.
+  await opener.click();
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('post-body')).toContainText('👏');
+});
