@@ -56,3 +56,31 @@ test('the emoji picker: each emoji named in French, focus moves in on open, arro
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('post-body')).toContainText('👏');
 });
+
+test('while core is down the voice and similarity panels raise no error of their own, and come back by themselves', async ({ page }) => {
+  const postId = await openPost(page);
+  await goToPost(page, postId);
+  const voice = page.getByTestId('voice-line');
+  const similarity = page.getByTestId('similarity-panel');
+  await expect(page.getByTestId('similarity-clear')).toBeVisible();
+  // The editor's text is read (its lint worker is loaded) and both panels have answered once.
+  await expect(page.getByTestId('editorial-counts')).toBeVisible();
+  await expect(voice).not.toContainText('Lecture du style…');
+  await plume.stop();
+  // Typing asks both panels again, while nobody answers.
+  await page.getByTestId('post-body').click();
+  await page.keyboard.press('End');
+  await page.keyboard.type(' Encore.');
+  await expect(page.getByTestId('core-unreachable')).toBeVisible({ timeout: 15_000 });
+  // Long enough for their reads and their one retry to fail.
+  await page.waitForTimeout(6_000);
+  await expect(voice).not.toContainText('a échoué');
+  await expect(similarity).not.toContainText('a échoué');
+  await expect(page.getByTestId('editorial-panel')).not.toContainText('a échoué');
+  await expect(page.getByRole('alert')).toHaveCount(1);
+
+  plume = await startPlume(plume.dataDir);
+  await expect(page.getByTestId('core-unreachable')).toHaveCount(0, { timeout: 15_000 });
+  await expect(page.getByTestId('similarity-clear')).toBeVisible({ timeout: 15_000 });
+  await expect(voice).not.toContainText('a échoué');
+});
