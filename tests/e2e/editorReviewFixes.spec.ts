@@ -84,3 +84,23 @@ test('while core is down the voice and similarity panels raise no error of their
   await expect(page.getByTestId('similarity-clear')).toBeVisible({ timeout: 15_000 });
   await expect(voice).not.toContainText('a échoué');
 });
+
+test('an approved post says before the first keystroke that editing voids the approval; the voided toast does not link to the open post', async ({ page }) => {
+  const postId = await openPost(page, { scheduledAt: Date.now() + 86_400_000 });
+  await plume.call(page.request, 'signoff.recordDecision', { postId, decision: 'approve', channel: 'phone', decidedAt: Date.now() });
+  await goToPost(page, postId);
+  const notice = page.getByTestId('approval-notice');
+  await expect(notice).toHaveText(/^Validée par Me Claire Dupont le .+\d{2}:\d{2}\u00a0: toute modification du texte annulera la validation\.$/u);
+  await expect(notice).toHaveRole('status');
+
+  await page.getByTestId('post-body').click();
+  await page.keyboard.press('End');
+  await page.keyboard.type(' Modifié.');
+  const toast = page.locator('[data-testid="alert"][data-key="signoff.alerts.approvalVoided"]');
+  await expect(toast).toBeVisible({ timeout: 10_000 });
+  await expect(notice).toHaveCount(0);
+  await expect(toast.getByRole('link', { name: 'Ouvrir la publication' })).toHaveCount(0);
+  // Elsewhere in Plume, the toast links to the post.
+  await page.getByRole('link', { name: 'Partenaires' }).click();
+  await expect(toast.getByRole('link', { name: 'Ouvrir la publication' })).toBeVisible();
+});
