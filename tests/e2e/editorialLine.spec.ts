@@ -2,6 +2,7 @@ import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
 import { startPlume } from './support/plumeServer';
 import type { RunningPlume } from './support/plumeServer';
+import { partnerWithLine } from './support/partnerWithLine';
 import { saveScreenshot } from './support/screenshots';
 
 let plume: RunningPlume;
@@ -89,7 +90,7 @@ test('the firm applies the "Avocats (France)" pack; a partner adds a banned word
   await expect(card.getByText('Ce champ est obligatoire.')).toBeVisible();
   await page.getByTestId('save-line').click();
   await expect(page.getByTestId('line-message')).toHaveText('Corrigez les champs signalés\u00a0: rien n’a été enregistré.');
-  await expect(page.getByTestId('issue-list')).toContainText('Règle 2 «\u00a0required-mention\u00a0» (Mention obligatoire), texte\u00a0: Ce champ est obligatoire.');
+  await expect(page.getByTestId('issue-list')).toContainText('Mention obligatoire, texte\u00a0: ce champ est obligatoire.');
   await page.getByRole('heading', { name: 'Ligne éditoriale — Me Claire Dupont' }).scrollIntoViewIfNeeded();
   await saveScreenshot(page, 'editorial-line-errors-fr');
   expect((await plume.call(page.request, 'editorial.versions', { partnerId: claire.id })).length).toBe(1);
@@ -124,4 +125,30 @@ test('a new length-target row starts on a network not yet used, with a target un
   await expect(add).toHaveCount(0);
   await page.getByTestId('save-line').click();
   await expect(page.getByTestId('line-message')).toHaveText('Version 2 enregistrée.');
+});
+
+test('a partner line reports every problem at once, each on its field as it is typed, in words without ids or paths', async ({ page }) => {
+  const partnerId = await partnerWithLine(page, plume, [
+    { kind: 'hashtags', id: 'hashtags', max: 3 },
+    { kind: 'lengthTarget', id: 'length-target', targets: [{ network: 'linkedin', max: 1300 }, { network: 'x', max: 240 }] },
+  ]);
+  await page.goto(`${plume.origin}/#/editorial/${partnerId}`);
+  await expect(page.getByRole('heading', { name: 'Ligne éditoriale — Me Claire Dupont' })).toBeVisible();
+  const targets = page.locator('[data-testid="rule-card"][data-rule-id="length-target"]');
+  const hashtags = page.locator('[data-testid="rule-card"][data-rule-id="hashtags"]');
+  // Rule cards are named by their kind; the id is no badge of their heading.
+  await expect(targets.getByRole('heading', { level: 3 })).toHaveText('Longueur cible');
+  await expect(page.getByTestId('line-editor')).not.toContainText('length-target');
+
+  await hashtags.getByLabel('Nombre maximal de hashtags').fill('-3');
+  await targets.getByLabel('Longueur maximale souhaitée', { exact: true }).nth(1).fill('5000');
+  // Both shown on their fields before anything is saved.
+  await expect(hashtags.getByText('Au moins 0.')).toBeVisible();
+  await expect(targets.getByText('Au plus 279.')).toBeVisible();
+
+  await page.getByTestId('save-line').click();
+  await expect(page.getByTestId('line-message')).toHaveText('Corrigez les champs signalés\u00a0: rien n’a été enregistré.');
+  const list = page.getByTestId('issue-list').getByRole('listitem');
+  await expect(list).toHaveText(['Hashtags, maximum\u00a0: au moins 0.', 'Longueur cible, X\u00a0: au plus 279.']);
+  expect((await plume.call(page.request, 'editorial.versions', { partnerId })).length).toBe(1);
 });

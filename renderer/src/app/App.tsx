@@ -135,7 +135,7 @@ export function App() {
             />
           )}
         </Suspense>
-        <AlertCenter />
+        <AlertCenter openPostId={route.page === 'posts' ? route.postId : null} />
         <StatusBar />
       </main>
       {choosingPartner ? <NewPostChooser partners={partners.data ?? []} onPick={(partnerId) => newPost(partnerId)} onClose={() => setChoosingPartner(false)} /> : null}

@@ -23,6 +23,7 @@ import { refreshRevisionsFirstPage } from './revisionPages';
 import { PublicationPanel } from '../publishing/PublicationPanel';
 import { PreviewsPanel } from '../previews/PreviewsPanel';
 import { EngagementPanel } from '../engagement/EngagementPanel';
+import { ApprovalNotice } from '../signoff/ApprovalNotice';
 import { SignoffPanel } from '../signoff/SignoffPanel';
 import { saveRegistry } from './saveRegistry';
 import { useUnsavedCopy } from './useUnsavedCopy';
@@ -376,6 +377,7 @@ function PostEditorPage({ initial, partners, onDeleted }: PostEditorProps) {
             ))}
           </fieldset>
         </div>
+        <ApprovalNotice postId={initial.id} partnerName={partners.find((p) => p.id === fields.partnerId)?.displayName ?? null} />
         <NetworkVersions post={initial} networks={fields.networks} partnerId={fields.partnerId} saver={saver} commonDoc={() => editor.getJSON() as DocNode} onTexts={setVersionTexts} />
         <Toolbar editor={editor} />
         <SnippetTools editor={editor} session={snippetSession} partnerId={fields.partnerId} line={editorialLine.data ?? null} />

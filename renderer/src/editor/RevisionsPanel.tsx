@@ -48,6 +48,17 @@ export function RevisionsPanel({ postId, beforeRestore, onKeep, baseVersion, onR
     [postId, queryClient],
   );
 
+  const revisionName = (revision: (typeof list)[number], latest: boolean): string =>
+    [
+      t('revisions.number', { number: revision.number }),
+      latest ? t('revisions.latest') : null,
+      dateTime(revision.createdAt),
+      revision.restoredFrom ? t('revisions.restoredFrom', { number: revision.restoredFrom }) : null,
+      revision.excerpt || null,
+    ]
+      .filter((part) => part !== null)
+      .join(', ');
+
   const restore = async (revisionId: number, number: number) => {
     setError(null);
     try {
@@ -71,12 +82,18 @@ export function RevisionsPanel({ postId, beforeRestore, onKeep, baseVersion, onR
       <ol className="revision-list">
         {list.map((revision) => (
           <li key={revision.id} className={selected === revision.id ? "selected" : ""} data-testid="revision" data-number={revision.number}>
-            <button className="revision-item" onClick={() => setSelected(selected === revision.id ? null : revision.id)} aria-expanded={selected === revision.id}>
+            <button
+              className="revision-item"
+              onClick={() => setSelected(selected === revision.id ? null : revision.id)}
+              aria-expanded={selected === revision.id}
+              // Its parts as one sentence: read as they are laid out, they ran together (« Version 1dernière7 déc.… »).
+              aria-label={revisionName(revision, revision.number === newest)}
+            >
               <strong>{t('revisions.number', { number: revision.number })}</strong>
               {revision.number === newest ? <span className="badge">{t('revisions.latest')}</span> : null}
               <span className="muted small">{dateTime(revision.createdAt)}</span>
               {revision.restoredFrom ? <span className="muted small">{t('revisions.restoredFrom', { number: revision.restoredFrom })}</span> : null}
-              <span className="excerpt">{revision.excerpt || '—'}</span>
+              <span className="excerpt">{revision.excerpt || <span aria-hidden="true">—</span>}</span>
             </button>
             {selected === revision.id ? (
               <div className="revision-preview">

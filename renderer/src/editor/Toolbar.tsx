@@ -1,9 +1,9 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useEditorState } from '@tiptap/react';
 import type { Editor } from '@tiptap/react';
+import { EmojiPicker } from './EmojiPicker';
 
-const EMOJI = ['👍', '👏', '🙏', '🎉', '🚀', '💡', '📣', '📌', '📅', '📚', '⚖️', '🤝', '✅', '❗', '➡️', '🔎', '🌍', '🇫🇷', '🇲🇦', '🇨🇦', '😊', '🙂', '💬', '📈'];
 const SAFE_LINK = /^(?:https?:\/\/[^\s]+|mailto:[^\s]+)$/i;
 
 function LinkIcon() {
@@ -19,6 +19,7 @@ export function Toolbar({ editor }: { editor: Editor }) {
   const { t } = useTranslation();
   const [linkOpen, setLinkOpen] = useState(false);
   const [emojiOpen, setEmojiOpen] = useState(false);
+  const emojiButton = useRef<HTMLButtonElement>(null);
   const [href, setHref] = useState('');
   const [linkError, setLinkError] = useState(false);
   const active = useEditorState({
@@ -62,7 +63,7 @@ export function Toolbar({ editor }: { editor: Editor }) {
         setHref((editor.getAttributes('link').href as string | undefined) ?? '');
         setLinkOpen((open) => !open);
       }, <LinkIcon />)}
-      <button type="button" className="tool" aria-label={t('editor.emoji')} title={t('editor.emojiHint')} aria-expanded={emojiOpen} onClick={() => setEmojiOpen((open) => !open)}>
+      <button ref={emojiButton} type="button" className="tool" aria-label={t('editor.emoji')} title={t('editor.emoji')} aria-haspopup="listbox" aria-expanded={emojiOpen} onClick={() => setEmojiOpen((open) => !open)}>
         😊
       </button>
       {linkOpen ? (
@@ -85,24 +86,16 @@ export function Toolbar({ editor }: { editor: Editor }) {
         </div>
       ) : null}
       {emojiOpen ? (
-        <div className="popover emoji-popover" role="listbox" aria-label={t('editor.emoji')}>
-          {EMOJI.map((emoji) => (
-            <button
-              key={emoji}
-              type="button"
-              role="option"
-              aria-selected={false}
-              className="emoji"
-              onClick={() => {
-                editor.chain().focus().insertContent(emoji).run();
-                setEmojiOpen(false);
-              }}
-            >
-              {emoji}
-            </button>
-          ))}
-          <p className="hint">{t('editor.emojiHint')}</p>
-        </div>
+        <EmojiPicker
+          onPick={(emoji) => {
+            editor.chain().focus().insertContent(emoji).run();
+            setEmojiOpen(false);
+          }}
+          onClose={() => {
+            setEmojiOpen(false);
+            emojiButton.current?.focus();
+          }}
+        />
       ) : null}
     </div>
   );

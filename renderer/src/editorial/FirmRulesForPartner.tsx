@@ -45,8 +45,8 @@ export function FirmRulesForPartner({ firm, draft, onChange, issues }: FirmRules
           return (
             <li key={rule.id} className={`firm-rule ${state}`} data-testid="firm-rule" data-rule-id={rule.id}>
               <span className={`severity ${rule.severity}`}>{t(`editorial.severity.${rule.severity}`)}</span>
-              <span className="firm-rule-name">
-                {t(`editorial.kind.${rule.kind}`)} <code className="rule-id">{rule.id}</code>
+              <span className="firm-rule-name" title={t('editorialLine.ruleIdTitle', { id: rule.id })}>
+                {t(`editorial.kind.${rule.kind}`)}
                 {rule.locked ? <span className="badge lock">{t('editorialLine.locked')}</span> : null}
               </span>
               <span className="firm-rule-state">{t(`editorialLine.partner.state.${state}`)}</span>

@@ -64,10 +64,13 @@ const initial = (owner: LineOwner, saved: StoredLine | null): EditorState => ({
 function parseDraft(draft: StoredLine) {
   const numbered = { ...draft, version: Math.max(1, draft.version) };
   const parsed = draft.scope === 'organisation' ? EditorialLine.safeParse(numbered) : PartnerLine.safeParse(numbered);
-  if (!parsed.success) return parsed;
-  // What core refuses on save too: a length target at or over its network's limit.
-  const targets = lengthTargetProblems(parsed.data.rules);
-  return targets.length > 0 ? { success: false as const, error: new z.ZodError(targets) } : parsed;
+  // What core refuses on save too: a length target at or over its network's limit. Checked on the
+  // draft as typed whatever else is wrong, so that every problem shows at once, each on its field
+  // (it waited for the rest to parse: a second round of errors after the first was fixed). A
+  // target not typed yet (NaN) is the schema's to report.
+  const targets = lengthTargetProblems(draft.rules).filter((issue) => typeof issue.input === 'number' && Number.isFinite(issue.input));
+  if (targets.length === 0) return parsed;
+  return { success: false as const, error: new z.ZodError([...(parsed.success ? [] : parsed.error.issues), ...targets]) };
 }
 
 /**
@@ -173,7 +176,7 @@ export function LineEditor({ owner, firm, saved }: LineEditorProps) {
           {state.message.text}
         </p>
       ) : null}
-      {summaryIssues.length > 0 ? <IssueList issues={summaryIssues} rules={summaryRules} /> : null}
+      {summaryIssues.length > 0 ? <IssueList issues={summaryIssues} rules={summaryRules} lineRules={draft.rules} /> : null}
 
       <div className="line-layout">
         <div className="line-main">

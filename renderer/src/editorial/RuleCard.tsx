@@ -29,8 +29,10 @@ export function RuleCard({ rule, onChange, onRemove, error, invalid, canLock, no
   return (
     <article className={`rule-card${invalid ? ' invalid' : ''}${rule.enabled ? '' : ' off'}`} aria-labelledby={`${id}-title`} data-testid="rule-card" data-rule-id={rule.id}>
       <header className="rule-head">
-        <h3 id={`${id}-title`}>
-          {t(`editorial.kind.${rule.kind}`)} <code className="rule-id">{rule.id}</code>
+        {/* The id is Plume's (made from the kind, or a pack's): named by its kind, the id only as a
+            tooltip for whoever edits an exported file. */}
+        <h3 id={`${id}-title`} title={t('editorialLine.ruleIdTitle', { id: rule.id })}>
+          {t(`editorial.kind.${rule.kind}`)}
           {rule.locked ? <span className="badge lock">{t('editorialLine.locked')}</span> : null}
         </h3>
         <SelectField

@@ -19,10 +19,18 @@ export const pathKey = (path: Path): string => path.join('.');
 const ITEM_OF: Partial<Record<string, string>> = { terms: 'term' };
 
 /**
- * A field's path in words, counted from 1: « terme 1 » for terms › 0 › term (a list's item by
- * its own name and number), « terme 1 › remplacement », « obligatoires › 2 ».
+ * A list's item named by what it holds, if the list says so: a length target by its network
+ * (« X »), whose `max` is the target itself. Returns the item's name and the field within the
+ * item that this name already says (skipped from the path), or undefined to count it.
  */
-export function issueFieldPath(parts: Path, named: (field: string) => string): string {
+export type ItemNamer = (list: string, index: number) => { name: string; itself?: string } | undefined;
+
+/**
+ * A field's path in words, counted from 1: « terme 1 » for terms › 0 › term (a list's item by
+ * its own name and number), « terme 1 › remplacement », « obligatoires › 2 », « X » for
+ * targets › 1 › max when `item` names the second target by its network.
+ */
+export function issueFieldPath(parts: Path, named: (field: string) => string, item?: ItemNamer): string {
   const words: string[] = [];
   for (let i = 0; i < parts.length; i++) {
     const part = parts[i];
@@ -31,14 +39,33 @@ export function issueFieldPath(parts: Path, named: (field: string) => string): s
       words.push(String(part + 1));
       continue;
     }
-    const item = ITEM_OF[part];
     const index = parts[i + 1];
-    if (item !== undefined && typeof index === 'number') {
-      words.push(`${named(item)} ${String(index + 1)}`);
-      i += parts[i + 2] === item ? 2 : 1;
+    const own = typeof index === 'number' ? item?.(part, index) : undefined;
+    if (own !== undefined) {
+      words.push(own.name);
+      i += own.itself !== undefined && parts[i + 2] === own.itself ? 2 : 1;
+      continue;
+    }
+    const itemField = ITEM_OF[part];
+    if (itemField !== undefined && typeof index === 'number') {
+      words.push(`${named(itemField)} ${String(index + 1)}`);
+      i += parts[i + 2] === itemField ? 2 : 1;
     } else words.push(named(part));
   }
   return words.join(' › ');
+}
+
+/** Words that keep their capital after « : » (names); any other message starts in lower case there. */
+const PROPER = /^(?:Plume|LinkedIn|Mastodon|Bluesky|Facebook|Instagram|Threads|X|UTM|URL|HTTPS?)\b/u;
+
+/** A message as it reads after « champ : »: « au moins 0. » (French and English both write it so). */
+export function afterColon(message: string): string {
+  if (PROPER.test(message)) return message;
+  const first = message.charAt(0);
+  const second = message.charAt(1);
+  // An acronym (« UTM… ») or a one-letter word in capitals keeps its case.
+  if (second !== '' && second === second.toUpperCase() && second !== second.toLowerCase()) return message;
+  return first.toLowerCase() + message.slice(1);
 }
 
 /** Issues of a live parse of the draft, with the same keys core gives on save. */

@@ -25,6 +25,7 @@ export const editorialLineMessages = defineMessages(
       saving: 'Enregistrement…',
       saved: 'Version {{version}} enregistrée.',
       discard: 'Annuler les modifications',
+      ruleIdTitle: 'Identifiant\u00a0: {{id}}',
       fixFirst: 'Corrigez les champs signalés\u00a0: rien n’a été enregistré.',
       saveFirst: 'Enregistrez ou annulez d’abord vos modifications.',
       changedElsewhere: 'La ligne a été modifiée ailleurs (version {{version}}).',
@@ -218,8 +219,9 @@ export const editorialLineMessages = defineMessages(
       },
       issue: {
         line: '{{where}}\u00a0: {{message}}',
-        inRule: 'Règle {{n}} «\u00a0{{id}}\u00a0» ({{kind}}), {{field}}',
-        wholeRule: 'la règle',
+        inRule: '{{rule}}, {{field}}',
+        kindNumbered: '{{kind}} (règle {{n}})',
+        ruleNumber: 'Règle {{n}}',
         wholeLine: 'La ligne',
       },
       fieldNames: {
@@ -229,7 +231,7 @@ export const editorialLineMessages = defineMessages(
         allowedDomains: 'domaines autorisés', shorteners: 'raccourcisseurs', medium: 'utm_medium', campaign: 'utm_campaign', domains: 'domaines',
         targets: 'cibles', maxWords: 'mots par phrase', minLetters: 'lettres', allow: 'sigles autorisés', expected: 'attendu', postsPerWeek: 'publications par semaine',
         maxPerDay: 'publications par jour', quietDays: 'jours sans publication', quietHours: 'heures sans publication', blackoutDates: 'dates sans publication',
-        pillarTargets: 'objectifs de piliers', share: 'part', pillar: 'pilier', from: 'de', to: 'à', min: 'minimum', fr: 'français', en: 'anglais',
+        pillarTargets: 'objectifs de piliers', share: 'part', pillar: 'pilier', target: 'cible', from: 'de', to: 'à', min: 'minimum', fr: 'français', en: 'anglais',
       },
       errors: {
         invalidLine: 'La ligne contient des erreurs\u00a0: rien n’a été enregistré.',
@@ -262,6 +264,7 @@ export const editorialLineMessages = defineMessages(
       saving: 'Saving…',
       saved: 'Version {{version}} saved.',
       discard: 'Discard changes',
+      ruleIdTitle: 'Id: {{id}}',
       fixFirst: 'Fix the fields marked: nothing was saved.',
       saveFirst: 'Save or discard your changes first.',
       changedElsewhere: 'The line was changed elsewhere (version {{version}}).',
@@ -455,8 +458,9 @@ export const editorialLineMessages = defineMessages(
       },
       issue: {
         line: '{{where}}: {{message}}',
-        inRule: 'Rule {{n}} “{{id}}” ({{kind}}), {{field}}',
-        wholeRule: 'the rule',
+        inRule: '{{rule}}, {{field}}',
+        kindNumbered: '{{kind}} (rule {{n}})',
+        ruleNumber: 'Rule {{n}}',
         wholeLine: 'The line',
       },
       fieldNames: {
@@ -466,7 +470,7 @@ export const editorialLineMessages = defineMessages(
         allowedDomains: 'allowed domains', shorteners: 'shorteners', medium: 'utm_medium', campaign: 'utm_campaign', domains: 'domains',
         targets: 'targets', maxWords: 'words per sentence', minLetters: 'letters', allow: 'allowed acronyms', expected: 'expected', postsPerWeek: 'posts per week',
         maxPerDay: 'posts per day', quietDays: 'days without posts', quietHours: 'hours without posts', blackoutDates: 'dates without posts',
-        pillarTargets: 'pillar targets', share: 'share', pillar: 'pillar', from: 'from', to: 'to', min: 'minimum', fr: 'French', en: 'English',
+        pillarTargets: 'pillar targets', share: 'share', pillar: 'pillar', target: 'target', from: 'from', to: 'to', min: 'minimum', fr: 'French', en: 'English',
       },
       errors: {
         invalidLine: 'The line has errors: nothing was saved.',

@@ -114,6 +114,7 @@ export const en: Messages = {
     linkPrompt: 'Link address (https://…)',
     linkInvalid: 'Invalid address: only https://, http:// and mailto: addresses are accepted.',
     emoji: 'Emoji',
+    emojiLoading: 'Loading emoji…',
     emojiHint: 'More emoji: Windows + . / Ctrl + Cmd + Space / Ctrl + .',
     characters_one: '{{count, number}} character',
     characters_other: '{{count, number}} characters',

@@ -116,6 +116,7 @@ export const fr = {
     linkPrompt: 'Adresse du lien (https://…)',
     linkInvalid: 'Adresse invalide\u00a0: seules les adresses https://, http:// et mailto: sont acceptées.',
     emoji: 'Émoji',
+    emojiLoading: 'Chargement des émojis…',
     emojiHint: 'Plus d’émojis\u00a0: Windows + . / Ctrl + Cmd + Espace / Ctrl + .',
     characters_one: '{{count, number}} caractère',
     characters_other: '{{count, number}} caractères',

@@ -34,9 +34,9 @@ const sameAlert = (a: AlertEvent, b: AlertEvent) => a.messageKey === b.messageKe
  * replaces the earlier one; an alert whose post has since been handled (published, decided,
  * asked again, deleted — by a restore too) goes by itself, read again on each change of the
  * post's sign-off and of the workspace: no alert links to a post that is gone. The rest stay
- * until dismissed. Mounted once, in the app shell.
+ * until dismissed. Mounted once, in the app shell, which tells it the post open in the editor.
  */
-export function AlertCenter() {
+export function AlertCenter({ openPostId = null }: { openPostId?: string | null } = {}) {
   const { t } = useTranslation();
   const [alerts, setAlerts] = useState<ShownAlert[]>([]);
   const [expanded, setExpanded] = useState(false);
@@ -118,7 +118,8 @@ export function AlertCenter() {
       {shown.map((alert) => (
         <div key={alert.key} className={`alert-toast ${alert.severity}`} role={alert.severity === 'error' ? 'alert' : 'status'} data-testid="alert" data-key={alert.messageKey}>
           <span>{t(alert.messageKey, { ...alertParams(alert.params, t), defaultValue: alert.messageKey })}</span>
-          {alert.postId ? (
+          {/* No link to the post already open: following it did nothing. */}
+          {alert.postId && alert.postId !== openPostId ? (
             <AppLink to={`#/posts/${alert.postId}`} onFollow={() => dismiss(alert.key)}>
               {t('signoff.alerts.open')}
             </AppLink>

@@ -24,6 +24,11 @@ export const signoffMessages = defineMessages(
         missed: 'Publication manquée',
       },
       approvalValid: 'Le texte actuel est exactement celui qui a été approuvé.',
+      approvedNotice: {
+        text: 'Validée par {{partner}} le {{when}}\u00a0: toute modification du texte annulera la validation.',
+        noDate: 'Validée par {{partner}}\u00a0: toute modification du texte annulera la validation.',
+        thePartner: 'le partenaire',
+      },
       fingerprint: 'Empreinte {{hash}}',
       voided: {
         title: 'Approbation annulée',
@@ -267,6 +272,11 @@ export const signoffMessages = defineMessages(
         missed: 'Publication missed',
       },
       approvalValid: 'The current text is exactly the one that was approved.',
+      approvedNotice: {
+        text: 'Approved by {{partner}} on {{when}}: any change to the text will void the approval.',
+        noDate: 'Approved by {{partner}}: any change to the text will void the approval.',
+        thePartner: 'the partner',
+      },
       fingerprint: 'Fingerprint {{hash}}',
       voided: {
         title: 'Approval voided',

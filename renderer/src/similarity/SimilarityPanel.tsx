@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { TextRange } from '../../../shared/editorial/findingSchema';
 import type { SimilarityMatch } from '../../../shared/similarity/schema';
 import { api } from '../api';
+import { useReadError } from '../api/useReadError';
 import { errorMessage } from '../ui/errorMessage';
 import { ComparisonDialog } from './ComparisonDialog';
 import { useDismissSimilarity, useSimilarityCheck, useSimilarityEvents } from './queries';
@@ -27,6 +28,8 @@ export function SimilarityPanel({ postId, text, onRewrite }: SimilarityPanelProp
   useSimilarityEvents();
   const check = useSimilarityCheck(postId, text);
   const dismiss = useDismissSimilarity();
+  // Quiet while core is down (the status bar says it once); read again when it is back.
+  const checkError = useReadError(check);
   const [comparing, setComparing] = useState<SimilarityMatch | null>(null);
   const open = check.data?.matches.filter((m) => !m.dismissed) ?? [];
   const dismissed = (check.data?.matches.length ?? 0) - open.length;
@@ -49,9 +52,9 @@ export function SimilarityPanel({ postId, text, onRewrite }: SimilarityPanelProp
   return (
     <aside className="similarity-panel side-section" aria-labelledby="similarity-panel-title" data-testid="similarity-panel">
       <h2 id="similarity-panel-title">{t('similarity.panelTitle')}</h2>
-      {check.error ? (
+      {checkError ? (
         <p className="form-error" role="alert">
-          {t('similarity.loadFailed', { reason: errorMessage(t, check.error) })}{' '}
+          {t('similarity.loadFailed', { reason: errorMessage(t, checkError) })}{' '}
           <button className="link" onClick={() => void check.refetch()}>
             {t('similarity.retry')}
           </button>

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { explainReason, percent } from '../../../shared/voice/explain';
 import { MIN_POSTS } from '../../../shared/voice/profile';
+import { useReadError } from '../api/useReadError';
 import { errorMessage } from '../ui/errorMessage';
 import { useVoiceEvents, useVoiceScore } from './queries';
 import './voice.css';
@@ -18,12 +19,14 @@ export function VoiceLine({ partnerId, text }: VoiceLineProps) {
   useVoiceEvents();
   const score = useVoiceScore(partnerId, text);
   const data = score.data;
+  // Quiet while core is down (the status bar says it once); read again when it is back.
+  const error = useReadError(score);
   return (
     <aside className="voice-line side-section" aria-labelledby="voice-line-title" data-testid="voice-line">
       <h2 id="voice-line-title">{t('voice.title')}</h2>
-      {score.error ? (
+      {error ? (
         <p className="form-error" role="alert">
-          {t('voice.loadFailed', { reason: errorMessage(t, score.error) })}
+          {t('voice.loadFailed', { reason: errorMessage(t, error) })}
         </p>
       ) : !data ? (
         <p className="muted">{t('voice.reading')}</p>

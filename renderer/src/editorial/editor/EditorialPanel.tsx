@@ -8,6 +8,7 @@ import type { Network } from '../../../../shared/posts/networks';
 import { applyFindingFix, selectFinding } from '../../editor/lint/actions';
 import type { LintSession } from '../../editor/lint/lintSession';
 import { underlineKeys } from '../../editor/lint/lintPlugin';
+import { useReadError } from '../../api/useReadError';
 import { errorMessage } from '../../ui/errorMessage';
 import { useFindingText } from './findingText';
 import './editorialPanel.css';
@@ -16,8 +17,9 @@ const SEVERITIES: Severity[] = ['error', 'warning', 'info'];
 
 interface LineStatus {
   isPending: boolean;
+  isFetching?: boolean;
   error: unknown;
-  refetch: () => unknown;
+  refetch: () => Promise<unknown>;
 }
 
 /** Findings that apply whatever the network, then each target network's own. */
@@ -37,6 +39,8 @@ function groups(findings: readonly Finding[], networks: readonly Network[]): { k
  */
 export function EditorialPanel({ editor, session, networks, line }: { editor: Editor; session: LintSession; networks: readonly Network[]; line: LineStatus }) {
   const { t } = useTranslation();
+  // Quiet while core is down (the status bar says it once); read again when it is back.
+  const lineError = useReadError({ error: line.error, isFetching: line.isFetching ?? false, refetch: line.refetch });
   const text = useFindingText();
   // The panel may lag a keystroke behind the underlines; typing stays smooth.
   const snapshot = useDeferredValue(useSyncExternalStore(session.subscribe, session.getSnapshot));
@@ -51,9 +55,9 @@ export function EditorialPanel({ editor, session, networks, line }: { editor: Ed
   return (
     <aside className="editorial-panel" aria-labelledby="editorial-panel-title" data-testid="editorial-panel">
       <h2 id="editorial-panel-title">{t('editorialEditor.panelTitle')}</h2>
-      {line.error ? (
+      {lineError ? (
         <p className="form-error" role="alert">
-          {t('editorialEditor.loadFailed', { reason: errorMessage(t, line.error) })}{' '}
+          {t('editorialEditor.loadFailed', { reason: errorMessage(t, lineError) })}{' '}
           <button className="link" onClick={() => void line.refetch()}>
             {t('editorialEditor.retry')}
           </button>
