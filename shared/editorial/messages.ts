@@ -86,7 +86,7 @@ export const editorialMessagesFr = {
       links: 'liens',
       hashtags: 'hashtags',
     },
-    counter: '{{network}} {{used}}/{{limit}}',
+    counter: '{{network}} {{used, number}}/{{limit, number}}',
     severity: { error: 'Erreur', warning: 'Avertissement', info: 'Suggestion' },
     kind: {
       forbiddenTopic: 'Sujets exclus',
@@ -197,7 +197,7 @@ export const editorialMessagesEn: typeof editorialMessagesFr = {
       links: 'links',
       hashtags: 'hashtags',
     },
-    counter: '{{network}} {{used}}/{{limit}}',
+    counter: '{{network}} {{used, number}}/{{limit, number}}',
     severity: { error: 'Error', warning: 'Warning', info: 'Suggestion' },
     kind: {
       forbiddenTopic: 'Excluded topics',

@@ -111,3 +111,31 @@ export function withoutClickTracking(href: string): string {
 export function isWebAddress(text: string): boolean {
   return !/\s/.test(text) && parseWebUrl(text) !== null;
 }
+
+/** A web address written in running text, up to the first space or a character no address holds. */
+const ADDRESS_IN_TEXT = /https?:\/\/[^\s<>"«»]+/giu;
+/** Punctuation that ends the sentence around an address rather than the address itself. */
+const TRAILING = /[.,;:!?'’)\]]+$/u;
+
+/**
+ * `text` with each web address written in it cleaned as a pasted link's href is (plain-text
+ * pastes, and addresses written as text in a pasted page). The sentence's own punctuation
+ * after an address stays outside it; a closing parenthesis the address opened stays inside.
+ */
+export function withoutClickTrackingInText(text: string): string {
+  return text.replace(ADDRESS_IN_TEXT, (found) => {
+    let address = found;
+    let tail = '';
+    const trailing = TRAILING.exec(address);
+    if (trailing) {
+      address = address.slice(0, trailing.index);
+      tail = trailing[0];
+      // « (voir https://fr.wikipedia.org/wiki/Code_(droit)) »: the address keeps the parenthesis it opened.
+      while (tail.startsWith(')') && (address.match(/\(/gu) ?? []).length > (address.match(/\)/gu) ?? []).length) {
+        address += ')';
+        tail = tail.slice(1);
+      }
+    }
+    return withoutClickTracking(address) + tail;
+  });
+}

@@ -94,7 +94,8 @@ test('counters count per network and turn red over the X limit; the panel groups
   const { partnerId } = await seed(page, ['linkedin', 'x', 'bluesky']);
   await expect(page.getByTestId('counter-x')).toHaveText('X 0/280');
   await expect(page.getByTestId('counter-bluesky')).toHaveText('Bluesky 0/300');
-  await expect(page.getByTestId('counter-linkedin')).toHaveText('LinkedIn 0/3000');
+  // Counts are grouped as French writes numbers (U+202F between thousands, as Intl does).
+  await expect(page.getByTestId('counter-linkedin')).toHaveText('LinkedIn 0/3\u202f000');
 
   await body(page).click();
   const sentence = 'Le nouveau régime de la clause d’imprévision change la négociation des contrats signés. ';

@@ -216,3 +216,17 @@ test('pasted links lose redirect wrappers and click identifiers, and keep utm an
   const lemonde = 'https://www.lemonde.fr/societe/article/2026/03/10/reforme.html?xtor=RSS-3208#xtor=AL-32280270';
   expect.soft(await links(page)).toEqual([[lemonde, lemonde]]);
 });
+
+test('an address pasted as plain text, or written as text in a pasted page, loses redirects and click identifiers too', async ({ page }) => {
+  await newPost(page);
+  const decision = 'https://www.courdecassation.fr/decision/64f1a2b3c4d5e6f7a8b9c0d1';
+  await body(page).evaluate((element, text) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', text);
+    element.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, `Lire la décision : ${decision}?fbclid=IwAR0abc. Bonne lecture !`);
+  await expect(body(page)).toHaveText(`Lire la décision : ${decision}. Bonne lecture !`);
+
+  await paste(page, `<p>Source (copiée telle quelle) : https://www.google.com/url?q=${encodeURIComponent(decision)}&amp;sa=D&amp;usg=AOvVaw1</p>`);
+  await expect(body(page)).toHaveText(`Source (copiée telle quelle) : ${decision}`);
+});

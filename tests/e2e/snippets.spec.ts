@@ -87,7 +87,7 @@ test('un extrait du partenaire s’insère au raccourci ; la mention obligatoire
 
   // The required disclosure is missing: the finding's quick fix inserts it, locked (once the
   // panel has linted the text as it is now, so the fix is the current text's).
-  await expect(page.getByTestId('counter-linkedin')).toHaveText(`LinkedIn ${`Bonne lecture. ${SIGNATURE} — ${SIGNATURE}`.length}/3000`);
+  await expect(page.getByTestId('counter-linkedin')).toHaveText(`LinkedIn ${`Bonne lecture. ${SIGNATURE} — ${SIGNATURE}`.length}/3\u202f000`);
   const finding = page.locator('[data-testid="editorial-finding"][data-rule-id="mention-barreau"]');
   await expect(finding).toContainText(/Extrait obligatoire absent\s*:\s*«\s*Avocate au barreau de Paris\s*»/u);
   await finding.getByRole('button', { name: /Insérer\s*«\s*Avocate au barreau de Paris\s*»/u }).click();

@@ -17,7 +17,7 @@ import type { DraftFields } from './draftSaver';
 import { SaveStatusStore } from './saveStatus';
 import { ConflictBanner, SaveStatusLabel } from './SaveStatus';
 import { omittedCoreExtensions, postExtensions } from './extensions';
-import { sanitizePastedHtml } from './pasteSanitizer';
+import { sanitizePastedHtml, sanitizePastedText } from './pasteSanitizer';
 import { RevisionsPanel } from './RevisionsPanel';
 import { refreshRevisionsFirstPage } from './revisionPages';
 import { PublicationPanel } from '../publishing/PublicationPanel';
@@ -157,6 +157,7 @@ function PostEditorPage({ initial, partners, onDeleted }: PostEditorProps) {
     enableCoreExtensions: omittedCoreExtensions,
     editorProps: {
       transformPastedHTML: sanitizePastedHtml,
+      transformPastedText: sanitizePastedText,
       attributes: { 'aria-label': t('editor.bodyPlaceholder'), 'data-testid': 'post-body', spellcheck: 'true' },
     },
     onUpdate: () => {

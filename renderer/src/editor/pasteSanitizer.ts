@@ -1,5 +1,5 @@
 import DOMPurify from 'dompurify';
-import { isWebAddress, withoutClickTracking } from '../../../shared/links/tracking';
+import { isWebAddress, withoutClickTracking, withoutClickTrackingInText } from '../../../shared/links/tracking';
 
 /**
  * Clipboard HTML from Word, Google Docs or a web page, reduced to what a social post can
@@ -261,6 +261,12 @@ function blocksToParagraphs(root: Element, doc: Document): void {
  * Campaign tags (utm_*, xtor) stay: see shared/links/tracking.ts.
  */
 function cleanLinks(root: Element): void {
+  // Addresses written as text (a page quoting a link, a URL typed in a Word document).
+  for (const text of textNodesOf(root)) {
+    if (text.parentElement?.closest('a[href]')) continue;
+    const cleaned = withoutClickTrackingInText(text.data);
+    if (cleaned !== text.data) text.data = cleaned;
+  }
   for (const anchor of Array.from(root.querySelectorAll('a[href]'))) {
     anchor.setAttribute('href', withoutClickTracking((anchor.getAttribute('href') ?? '').trim()));
     for (const text of textNodesOf(anchor)) {
@@ -347,4 +353,9 @@ export function sanitizePastedHtml(html: string): string {
     FORBID_TAGS: ['style', 'script', 'img', 'svg', 'math', 'iframe', 'object', 'embed', 'form', 'input'],
   });
   return tidyBlocks(sanitized);
+}
+
+/** A plain-text paste (no HTML on the clipboard): its web addresses lose redirects and click identifiers, as pasted links do. */
+export function sanitizePastedText(text: string): string {
+  return withoutClickTrackingInText(text);
 }

@@ -5,7 +5,7 @@ import { networkLabels } from '../../../shared/posts/networks';
 import type { Network } from '../../../shared/posts/networks';
 import type { DocNode } from '../../../shared/posts/document';
 import { omittedCoreExtensions, postExtensions } from '../editor/extensions';
-import { sanitizePastedHtml } from '../editor/pasteSanitizer';
+import { sanitizePastedHtml, sanitizePastedText } from '../editor/pasteSanitizer';
 import { Toolbar } from '../editor/Toolbar';
 import { LintSession } from '../editor/lint/lintSession';
 import { editorLintRunner } from '../editor/lint/editorLintRunner';
@@ -45,6 +45,7 @@ export function VersionEditor({ network, partnerId, initial, onChange, onBlur }:
     enableCoreExtensions: omittedCoreExtensions,
     editorProps: {
       transformPastedHTML: sanitizePastedHtml,
+      transformPastedText: sanitizePastedText,
       attributes: { 'aria-label': t('versions.ownVersion', { network: label }), 'data-testid': `version-body-${network}`, spellcheck: 'true' },
     },
     onUpdate: ({ editor: changed }) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isWebAddress, withoutClickTracking } from '../../../shared/links/tracking';
+import { isWebAddress, withoutClickTracking, withoutClickTrackingInText } from '../../../shared/links/tracking';
 
 const decision = 'https://www.courdecassation.fr/decision/64f1a2b3c4d5e6f7a8b9c0d1';
 
@@ -58,5 +58,19 @@ describe('which visible text is a web address', () => {
     expect(isWebAddress('l’arrêt du 3 mars')).toBe(false);
     expect(isWebAddress(`voir ${decision}`)).toBe(false);
     expect(isWebAddress('javascript:alert(1)')).toBe(false);
+  });
+});
+
+describe('web addresses written in pasted text', () => {
+  it('are cleaned in place, the sentence around them and its punctuation untouched', () => {
+    const text = `Lire la décision : ${decision}?fbclid=IwAR0abc. Et https://www.google.com/url?q=${encodeURIComponent(decision)}&sa=D, puis la suite !`;
+    expect(withoutClickTrackingInText(text)).toBe(`Lire la décision : ${decision}. Et ${decision}, puis la suite !`);
+  });
+
+  it('keeps a closing parenthesis the address opened, and leaves campaign tags and text without addresses alone', () => {
+    expect(withoutClickTrackingInText('(voir https://fr.wikipedia.org/wiki/Code_(droit)?gclid=abc)')).toBe('(voir https://fr.wikipedia.org/wiki/Code_(droit))');
+    const tagged = 'https://cabinet.fr/article?utm_source=linkedin&utm_medium=social';
+    expect(withoutClickTrackingInText(`Notre article : ${tagged}`)).toBe(`Notre article : ${tagged}`);
+    expect(withoutClickTrackingInText('Aucune adresse ici.')).toBe('Aucune adresse ici.');
   });
 });
