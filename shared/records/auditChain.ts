@@ -37,13 +37,31 @@ export function auditEntryHash(row: AuditRowValues, prevHash: string): string {
   return bytesToHex(sha256(utf8ToBytes(auditChainInput(row, prevHash))));
 }
 
-/** tailCut: the anchored newest entry is gone (entries cut off the end); anchorForged: the anchor's MAC does not verify; anchorMissing: entries but no anchor. */
-export type ChainProblemKind = 'edited' | 'deleted' | 'reordered' | 'unchained' | 'tailCut' | 'anchorForged' | 'anchorMissing';
+/**
+ * tailCut: the anchored newest entry is gone (entries cut off the end); anchorForged: the
+ * anchor's MAC does not verify under the key that sealed it; anchorMissing: entries but no
+ * anchor; anchorOtherKey: the anchor was sealed (at `at`) by a key this keychain does not have,
+ * and Plume could not yet move it (the end of the log cannot be proven now).
+ */
+export type ChainProblemKind = 'edited' | 'deleted' | 'reordered' | 'unchained' | 'tailCut' | 'anchorForged' | 'anchorMissing' | 'anchorOtherKey';
 
 /** One break in the chain, at the entry (by id) where it shows. */
 export interface ChainProblem {
   kind: ChainProblemKind;
   id: number;
+  /** anchorOtherKey: when that anchor was sealed. */
+  at?: number;
+}
+
+/**
+ * Not a break: anchorKeyReplaced, the keychain no longer had the key that sealed the anchor,
+ * and Plume replaced it at `at` (entry `id`, its fact). Entries written before then cannot be
+ * proven intact by the anchor; the chain itself is still checked link by link.
+ */
+export interface ChainNotice {
+  kind: 'anchorKeyReplaced';
+  id: number;
+  at: number;
 }
 
 export interface ChainLink {

@@ -86,5 +86,14 @@ export const ChainEntry = z.union([
 ]);
 export type ChainEntry = z.infer<typeof ChainEntry>;
 
-export const ChainSegment = z.object({ genesis: Sha256, entries: z.array(ChainEntry) });
+export const ChainSegment = z.object({
+  genesis: Sha256,
+  entries: z.array(ChainEntry),
+  /**
+   * The live log's `anchorKeyReplaced` facts, in full (each with its chain hashes): when the
+   * keychain lost the key that sealed the log's anchor and Plume replaced it. Absent in
+   * records exported before these facts existed.
+   */
+  anchorKeys: z.array(z.record(z.string(), z.union([z.string(), z.number(), z.null()]))).optional(),
+});
 export type ChainSegment = z.infer<typeof ChainSegment>;

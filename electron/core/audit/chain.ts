@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
 import { AUDIT_GENESIS, auditChainInput, ChainWalker } from '../../../shared/records/auditChain';
-import type { AuditRowValues, ChainProblem } from '../../../shared/records/auditChain';
+import type { AuditRowValues, ChainNotice, ChainProblem } from '../../../shared/records/auditChain';
+import { anchorKeyReplacedDetails, isAnchorKeyReplaced } from '../../../shared/records/anchorKey';
 import { checkAnchor } from './anchor';
 
 /** Same input as shared `auditEntryHash`, hashed by Node's native SHA-256 (a million rows verify in seconds). */
@@ -54,6 +55,8 @@ export interface ChainVerification {
   /** The last entry's hash (GENESIS when empty): what an export or a printout can pin. */
   head: string;
   problems: ChainProblem[];
+  /** Not breaks: each time the keychain lost the anchor's key and Plume replaced it. */
+  notices: ChainNotice[];
 }
 
 /**
@@ -61,10 +64,18 @@ export interface ChainVerification {
  * catches edits, deletions and moves made outside Plume (triggers dropped, raw SQL).
  */
 export function verifyChain(db: Database, anchorKey: Buffer | null = null): ChainVerification {
-  if (!chained(db)) return { ok: true, entries: 0, head: AUDIT_GENESIS, problems: [] };
+  if (!chained(db)) return { ok: true, entries: 0, head: AUDIT_GENESIS, problems: [], notices: [] };
   const lookup = db.prepare('SELECT 1 FROM audit_log WHERE entry_hash = ? LIMIT 1').pluck();
   const walker = new ChainWalker(AUDIT_GENESIS, (hash) => lookup.get(hash) !== undefined);
+  const notices: ChainNotice[] = [];
+  /** The anchors each key replacement found: their entries must still be there, as they were. */
+  const previousAnchors: { lastId: number; head: string }[] = [];
   for (const row of db.prepare('SELECT * FROM audit_log ORDER BY id').iterate() as IterableIterator<AuditRowValues>) {
+    if (isAnchorKeyReplaced(row)) {
+      notices.push({ kind: 'anchorKeyReplaced', id: Number(row.id), at: Number(row.at) });
+      const details = anchorKeyReplacedDetails(row);
+      if (details !== null) previousAnchors.push(details.previousAnchor);
+    }
     const prevHash = typeof row.prev_hash === 'string' ? row.prev_hash : null;
     const stored = typeof row.entry_hash === 'string' ? row.entry_hash : null;
     walker.step({
@@ -77,8 +88,16 @@ export function verifyChain(db: Database, anchorKey: Buffer | null = null): Chai
   // The chain shows what remains is intact and in order; the anchor shows nothing was cut off its end.
   const anchor = checkAnchor(db, anchorKey);
   const problems = [...walker.problems];
+  // What an anchor sealed by a lost key named is still checked, as far as it goes: its entry is there, unchanged.
+  const entryAt = db.prepare('SELECT entry_hash FROM audit_log WHERE id = ?').pluck();
+  for (const previous of previousAnchors) {
+    if (entryAt.get(previous.lastId) !== previous.head && !problems.some((p) => p.kind === 'tailCut' && p.id === previous.lastId)) {
+      problems.push({ kind: 'tailCut', id: previous.lastId });
+    }
+  }
   if (anchor.status === 'cut') problems.push({ kind: 'tailCut', id: anchor.lastId });
+  if (anchor.status === 'otherKey') problems.push({ kind: 'anchorOtherKey', id: 0, at: anchor.at });
   if (anchor.status === 'forged') problems.push({ kind: 'anchorForged', id: 0 });
   if (anchor.status === 'none') problems.push({ kind: 'anchorMissing', id: 0 });
-  return { ok: problems.length === 0, entries: walker.count, head: walker.head, problems };
+  return { ok: problems.length === 0, entries: walker.count, head: walker.head, problems, notices };
 }

@@ -4,6 +4,8 @@ import { anchorHead } from './anchor';
 import { auditActions } from '../../../shared/signoff/audit';
 import type { AuditAction, AuditEntry } from '../../../shared/signoff/audit';
 import type { PostStatus } from '../../../shared/posts/schema';
+import { ANCHOR_KEY_REPLACED, WORKSPACE_FACT_ID } from '../../../shared/records/anchorKey';
+import type { AnchorKeyReplacedDetails } from '../../../shared/records/anchorKey';
 
 export interface AuditRow {
   id: number;
@@ -64,6 +66,31 @@ export class AuditRepository {
    * The row is chained as stored (every column), so the hash covers exactly what is kept.
    */
   append(entry: AuditAppend): number {
+    return this.insertRow(entry);
+  }
+
+  /**
+   * The keychain no longer held the key that sealed the anchor and a new key took over: a
+   * workspace fact by Plume (no post; readers of posts and partners never see it), chained and
+   * anchored under the new key like any entry. Call it in the transaction that moves the anchor.
+   */
+  appendAnchorKeyReplaced(at: number, details: AnchorKeyReplacedDetails): number {
+    return this.insertRow({
+      postId: WORKSPACE_FACT_ID,
+      partnerId: WORKSPACE_FACT_ID,
+      at,
+      actor: { kind: 'system', name: '' },
+      action: ANCHOR_KEY_REPLACED,
+      fromStatus: null,
+      toStatus: null,
+      revisionNumber: null,
+      revisionHash: null,
+      channel: 'system',
+      details,
+    });
+  }
+
+  private insertRow(entry: Omit<AuditAppend, 'action'> & { action: string }): number {
     this.insert ??= this.db.prepare(
       `INSERT INTO audit_log (post_id, partner_id, at, actor_kind, actor_name, action, from_status, to_status,
          revision_number, revision_hash, channel, details)

@@ -6,6 +6,7 @@ import type { PostStatus } from '../../../shared/posts/schema';
 import type { CalendarEntry, CalendarFilter, SearchHit } from '../../../shared/calendar/entries';
 import { SEARCH_OPENING_LENGTH, UNSCHEDULED_SHOWN } from '../../../shared/calendar/entries';
 import { countSearchMatches } from '../posts/searchMatchCount';
+import { AuditRepository } from '../audit/repository';
 import { SNIPPET_CLOSE, SNIPPET_OPEN, snippetParts } from '../../../shared/calendar/search';
 import type { CalendarPost } from '../../../shared/calendar/warnings';
 
@@ -120,8 +121,11 @@ export class CalendarRepository {
   }
 
   private readonly countUpTo: Statement<[string, number], { n: number }>;
+  /** The user's scheduling acts are audit facts, written with the change. */
+  private readonly audit: AuditRepository;
 
   constructor(private readonly db: Database) {
+    this.audit = new AuditRepository(db);
     this.countUpTo = db.prepare('SELECT count(*) AS n FROM (SELECT rowid FROM post_search WHERE post_search MATCH ? ORDER BY rowid DESC LIMIT ?)');
     this.entryById = db.prepare<[string], EntryTuple>(`SELECT ${COLUMNS} FROM posts p JOIN partners pa ON pa.id = p.partner_id WHERE p.id = ?`).raw(true);
   }
@@ -171,13 +175,36 @@ export class CalendarRepository {
     return row ? fromTuple(row) : null;
   }
 
-  /** Scheduling is not an edit of content: the version (used to detect concurrent edits) stays. */
+  /**
+   * Scheduling is not an edit of content: the version (used to detect concurrent edits) stays.
+   * The user's act is audited as theirs, when they did it (`moved`: the date before, the date
+   * chosen, the zone it was chosen in; null for none), in the same transaction; setting the same
+   * date again records nothing.
+   */
   setSchedule(id: string, scheduledAt: number | null, zone: string | null, now: number): boolean {
-    return (
-      this.db
-        .prepare('UPDATE posts SET scheduled_at = ?, scheduled_zone = ?, updated_at = ? WHERE id = ?')
-        .run(scheduledAt, zone, now, id).changes === 1
-    );
+    return this.db.transaction(() => {
+      const before = this.db.prepare('SELECT partner_id, scheduled_at, scheduled_zone FROM posts WHERE id = ?').get(id) as
+        | { partner_id: string; scheduled_at: number | null; scheduled_zone: string | null }
+        | undefined;
+      if (!before) return false;
+      this.db.prepare('UPDATE posts SET scheduled_at = ?, scheduled_zone = ?, updated_at = ? WHERE id = ?').run(scheduledAt, zone, now, id);
+      if (before.scheduled_at !== scheduledAt || (scheduledAt !== null && before.scheduled_zone !== zone)) {
+        this.audit.append({
+          postId: id,
+          partnerId: before.partner_id,
+          at: now,
+          actor: { kind: 'community_manager', name: '' },
+          action: 'moved',
+          fromStatus: null,
+          toStatus: null,
+          revisionNumber: null,
+          revisionHash: null,
+          channel: 'app',
+          details: { fromInstant: before.scheduled_at, toInstant: scheduledAt, zone },
+        });
+      }
+      return true;
+    })();
   }
 
   /**

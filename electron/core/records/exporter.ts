@@ -138,7 +138,7 @@ export class RecordExporter {
     }
     for (const item of evidence) put(`evidence/${item.auditEntryId}-${item.requestId}.json`, json(item));
     put(PUBLISHED_FILE, json(published));
-    put(CHAIN_FILE, json({ genesis: AUDIT_GENESIS, entries: this.segment(rows) }));
+    put(CHAIN_FILE, json({ genesis: AUDIT_GENESIS, entries: this.segment(rows), anchorKeys: this.deps.records.anchorKeyFacts() }));
 
     const head = this.deps.records.chainHead();
     const manifest: Manifest = {

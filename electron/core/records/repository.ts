@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { AuditRowValues } from '../../../shared/records/auditChain';
+import { ANCHOR_KEY_REPLACED, WORKSPACE_FACT_ID } from '../../../shared/records/anchorKey';
 
 export interface StoredMessage {
   sha256: string;
@@ -74,6 +75,11 @@ export class RecordRepository {
       prev_hash: string | null;
       entry_hash: string | null;
     }>;
+  }
+
+  /** The workspace's `anchorKeyReplaced` facts (a few at most), every column as stored. */
+  anchorKeyFacts(): AuditRowValues[] {
+    return this.db.prepare('SELECT * FROM audit_log WHERE post_id = ? AND action = ? ORDER BY id').all(WORKSPACE_FACT_ID, ANCHOR_KEY_REPLACED) as AuditRowValues[];
   }
 
   chainHead(): { entries: number; entryHash: string | null } {

@@ -16,4 +16,5 @@ if (result.ok) {
   console.log(`FAILED: ${result.problems.length} problem(s) in ${path}`);
   for (const p of result.problems) console.log(`  - [${p.code}] ${p.message}`);
 }
+for (const n of result.notices) console.log(`  note [${n.code}] ${n.message}`);
 process.exit(result.ok ? 0 : 1);

@@ -13,6 +13,7 @@ import {
   Manifest,
   RevisionRecord,
 } from '../../../shared/records/exportFormat';
+import { anchorKeyReplacedDetails, isAnchorKeyReplaced } from '../../../shared/records/anchorKey';
 import { attachmentsOf } from '../../../shared/signoff/replyAttachments';
 import { canonicalSignoffContent, revisionHash } from '../../../shared/signoff/revisionHash';
 import { hashFile } from './fileHash';
@@ -31,6 +32,15 @@ export type RecordProblemCode =
   | 'attachmentChanged'
   | `audit.${ChainProblemKind}`;
 
+/** Not a problem: anchorKeyReplaced, the keychain lost the key that sealed the live log's anchor and Plume replaced it. */
+export type RecordNoticeCode = 'audit.anchorKeyReplaced';
+
+export interface RecordNotice {
+  code: RecordNoticeCode;
+  subject: string;
+  message: string;
+}
+
 export interface RecordProblem {
   code: RecordProblemCode;
   /** The file or entry concerned. */
@@ -47,6 +57,8 @@ export interface RecordVerification {
   /** Reply attachments the record's audit entries say were kept, each checked. */
   attachments: number;
   problems: RecordProblem[];
+  /** What the reader should know without it being a change (`ok` stays true). */
+  notices: RecordNotice[];
 }
 
 const sha256 = (data: Buffer | string): string => createHash('sha256').update(data).digest('hex');
@@ -75,6 +87,7 @@ const chainWords: Record<ChainProblemKind, string> = {
   tailCut: 'was the newest entry when the log was last anchored and is gone: entries were cut off the end',
   anchorForged: 'is named by an anchor whose seal does not verify',
   anchorMissing: 'has no anchor although the log has entries',
+  anchorOtherKey: 'is named by an anchor sealed by a key the keychain does not have',
 };
 
 /**
@@ -85,6 +98,7 @@ const chainWords: Record<ChainProblemKind, string> = {
  */
 export function verifyRecord(root: string): RecordVerification {
   const problems: RecordProblem[] = [];
+  const notices: RecordNotice[] = [];
   const problem = (code: RecordProblemCode, subject: string, message: string) => problems.push({ code, subject, message });
   const result = (extra: Partial<RecordVerification> = {}): RecordVerification => ({
     ok: problems.length === 0,
@@ -94,6 +108,7 @@ export function verifyRecord(root: string): RecordVerification {
     auditEntries: 0,
     attachments: 0,
     problems,
+    notices,
     ...extra,
   });
 
@@ -173,6 +188,21 @@ export function verifyRecord(root: string): RecordVerification {
       }
     }
     for (const p of walker.problems) problem(`audit.${p.kind}`, `audit entry #${p.id}`, `audit entry #${p.id} ${chainWords[p.kind]}`);
+  }
+  // The live log's key replacements, as core's verification reports them: a notice, not a forgery.
+  for (const row of segment?.anchorKeys ?? []) {
+    const id = Number(row.id);
+    const prev = typeof row.prev_hash === 'string' ? row.prev_hash : null;
+    if (!isAnchorKeyReplaced(row) || prev === null || auditEntryHash(row, prev) !== row.entry_hash || anchorKeyReplacedDetails(row) === null) {
+      problem('audit.edited', `audit entry #${id}`, `audit entry #${id} ${chainWords.edited}`);
+      continue;
+    }
+    const on = new Date(Number(row.at)).toISOString();
+    notices.push({
+      code: 'audit.anchorKeyReplaced',
+      subject: `audit entry #${id}`,
+      message: `audit entry #${id}: the keychain no longer had the key that sealed the audit log's anchor, and Plume replaced it on ${on}: entries written before then cannot be proven intact by the anchor (this is not a sign of tampering; the chain itself is checked link by link)`,
+    });
   }
 
   // Evidence: each approval stands on a chained decision entry about the same revision and reply.

@@ -25,6 +25,12 @@ export const recordMessages = defineMessages(
         tailCut: 'entrées supprimées à la fin du journal (la dernière ancrée, n°\u00a0{{id}}, manque)',
         anchorForged: 'ancre du journal falsifiée',
         anchorMissing: 'ancre du journal supprimée',
+        anchorOtherKey: 'ancre scellée le {{when}} par une clé que ce trousseau n’a pas\u00a0: la fin du journal ne peut pas être prouvée par l’ancre',
+      },
+      notice: {
+        anchorKeyReplaced:
+          'Ancre scellée par une clé que ce trousseau n’a plus (clé de scellement remplacée le {{when}}\u00a0: trousseau réinitialisé, autre ordinateur ou sauvegarde restaurée ailleurs)\u00a0: les entrées d’avant le {{when}} ne peuvent plus être prouvées intactes par l’ancre.',
+        chainIntact: 'La chaîne elle-même est intacte.',
       },
     },
   },
@@ -51,6 +57,12 @@ export const recordMessages = defineMessages(
         tailCut: 'entries cut off the end of the log (the last anchored one, #{{id}}, is missing)',
         anchorForged: 'the log’s anchor was forged',
         anchorMissing: 'the log’s anchor was removed',
+        anchorOtherKey: 'anchor sealed on {{when}} by a key this keychain does not have: the end of the log cannot be proven by the anchor',
+      },
+      notice: {
+        anchorKeyReplaced:
+          'Anchor sealed by a key this keychain no longer has (sealing key replaced on {{when}}: keychain reset, another computer or a backup restored elsewhere): entries written before {{when}} can no longer be proven intact by the anchor.',
+        chainIntact: 'The chain itself is intact.',
       },
     },
   },

@@ -12,7 +12,20 @@ export const AuditLogVerification = z.object({
   entries: z.number().int().nonnegative(),
   head: z.string(),
   /** Where the chain breaks, by entry id (at most 50). */
-  problems: z.array(z.object({ kind: z.enum(['edited', 'deleted', 'reordered', 'unchained', 'tailCut', 'anchorForged', 'anchorMissing']), id: z.number().int() })),
+  problems: z.array(
+    z.object({
+      kind: z.enum(['edited', 'deleted', 'reordered', 'unchained', 'tailCut', 'anchorForged', 'anchorMissing', 'anchorOtherKey']),
+      id: z.number().int(),
+      /** anchorOtherKey: when the anchor this keychain cannot check was sealed. */
+      at: z.number().int().optional(),
+    }),
+  ),
+  /**
+   * Not breaks (`ok` stays true): anchorKeyReplaced, the keychain no longer had the key that
+   * sealed the anchor and Plume replaced it at `at` (entry `id`): entries written before then
+   * cannot be proven intact by the anchor; the chain itself is checked as always.
+   */
+  notices: z.array(z.object({ kind: z.enum(['anchorKeyReplaced']), id: z.number().int(), at: z.number().int() })),
 });
 export type AuditLogVerification = z.infer<typeof AuditLogVerification>;
 
