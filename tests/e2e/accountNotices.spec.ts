@@ -71,6 +71,11 @@ test('connection forms: a text that is no address says what to type, and the las
     await instance.fill('http://127.0.0.1:9');
     await start.click();
     await expect(mastodon.getByTestId('oauth-notice')).toContainText('Port non autorisé\u00a0:');
+    // The next attempt's field error replaces that notice.
+    await instance.fill('pas une adresse');
+    await start.click();
+    await expect(mastodon.locator('.field-error')).toHaveText('Adresse invalide\u00a0: saisissez une adresse comme https://mastodon.social');
+    await expect(mastodon.getByTestId('oauth-notice')).toHaveCount(0);
   } finally {
     await pds.close();
   }

@@ -64,7 +64,8 @@ export function isRefusedPort(error: unknown): boolean {
 }
 
 /** Codes of an answer that came but is no HTTP (an SMTP port…), or of a TLS certificate refused. */
-const notHttpAnswer = (code: string): boolean => code.startsWith('HPE_') || code.startsWith('ERR_TLS_') || code.includes('CERT') || code === 'UND_ERR_HEADERS_OVERFLOW';
+const notHttpAnswer = (code: string): boolean =>
+  code.startsWith('HPE_') || code.startsWith('ERR_TLS_') || code.startsWith('ERR_SSL_') || code.startsWith('UNABLE_TO_') || code.includes('CERT') || code === 'UND_ERR_HEADERS_OVERFLOW';
 
 /**
  * Why a fetch threw (it throws only when no usable HTTP answer came): a port fetch refuses, an
