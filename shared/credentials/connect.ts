@@ -1,14 +1,16 @@
 import { z } from 'zod';
-import { PartnerId } from '../partners/schema';
+import { Locale, PartnerId } from '../partners/schema';
 import { Account, AccountId } from './account';
 import { CredentialErrorCode } from './errors';
 import { OAuthNetwork } from './networks';
 
-const httpUrl = z
-  .string()
-  .trim()
-  .max(300, { message: 'errors.tooLong' })
-  .pipe(z.url({ protocol: /^https?$/, message: 'errors.invalid' }));
+/** An http(s) address; `invalid` names the message that shows an example for this field. */
+const httpUrl = (invalid: string) =>
+  z
+    .string()
+    .trim()
+    .max(300, { message: 'errors.tooLong' })
+    .pipe(z.url({ protocol: /^https?$/, message: invalid }));
 
 /** Bluesky: handle (or e-mail) and an app password, never the account's main password. */
 export const BlueskyConnectInput = z
@@ -17,7 +19,7 @@ export const BlueskyConnectInput = z
     identifier: z.string().trim().min(1, { message: 'errors.required' }).max(253, { message: 'errors.tooLong' }),
     appPassword: z.string().min(1, { message: 'errors.required' }).max(200, { message: 'errors.tooLong' }),
     /** The PDS (or entryway) to sign in at; bsky.social by default. */
-    service: httpUrl.optional(),
+    service: httpUrl('accountForms.errors.blueskyService').optional(),
     /** Re-authenticates this account instead of adding one. */
     accountId: AccountId.optional(),
   })
@@ -30,11 +32,13 @@ export const StartOAuthInput = z
     partnerId: PartnerId,
     network: OAuthNetwork,
     /** Mastodon only: the instance, e.g. https://mastodon.social. */
-    instanceUrl: httpUrl.optional(),
+    instanceUrl: httpUrl('accountForms.errors.mastodonInstance').optional(),
     /** Re-authenticates this account instead of adding one. */
     accountId: AccountId.optional(),
     /** Facebook only: which of the user's Pages to connect (the first one otherwise). */
     facebookPageId: z.string().regex(/^\d{1,32}$/, { message: 'errors.invalid' }).optional(),
+    /** The interface's language: the browser tab the sign-in ends on speaks it (French otherwise). */
+    language: Locale.optional(),
   })
   .strict()
   .refine((input) => input.network !== 'mastodon' || input.instanceUrl !== undefined, {

@@ -25,6 +25,8 @@ export const credentialErrorCodes = [
   'oauth_flow_not_found',
   'oauth_port_unavailable',
   'instance_invalid',
+  'instance_not_mastodon',
+  'port_refused',
   'account_not_found',
   'facebook_no_page',
   'mail_not_configured',

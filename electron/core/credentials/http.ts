@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { CredentialErrorCode } from '../../../shared/credentials/errors';
-import { CredentialFailure, isUnreachable } from './failure';
+import { CredentialFailure, fetchFailureCode, isUnreachable } from './failure';
 import { safeServiceUrl } from './oauth/loopbackUrl';
 
 const REQUEST_TIMEOUT_MS = 15_000;
@@ -44,7 +44,7 @@ export async function requestJson<S extends z.ZodType>(request: JsonRequest, sch
       signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
     });
   } catch (error) {
-    throw new CredentialFailure(isUnreachable(error) ? 'network_unreachable' : 'unexpected_response');
+    throw new CredentialFailure(fetchFailureCode(error));
   }
   let body: unknown = null;
   try {

@@ -31,6 +31,8 @@ export function AccountRow({ account, keychainAvailable, onReconnect, onDisconne
   const handle = account.handle || account.displayName;
   const status = keychainAvailable ? account.status : 'keychain';
   const statusText = keychainAvailable ? t(`accounts.status.${account.status}`) : t('accounts.keychainStatus');
+  // The last failure, unless the test just clicked says the same sentence (shown once).
+  const lastError = account.lastErrorCode !== null && account.status !== 'connected' ? t(`accounts.errors.${account.lastErrorCode}`) : null;
 
   const test = async () => {
     setBusy('test');
@@ -86,9 +88,7 @@ export function AccountRow({ account, keychainAvailable, onReconnect, onDisconne
           {account.lastTestedAt !== null ? <span>{t('accounts.lastTested', { when: relative(account.lastTestedAt) })}</span> : null}
           {account.tokenExpiresAt !== null ? <span> · {t('accounts.expiresOn', { date: dateTime(account.tokenExpiresAt) })}</span> : null}
         </div>
-        {account.lastErrorCode !== null && account.status !== 'connected' ? (
-          <div className="small account-error">{t(`accounts.errors.${account.lastErrorCode}`)}</div>
-        ) : null}
+        {lastError !== null && lastError !== notice?.text ? <div className="small account-error">{lastError}</div> : null}
         <NoticeLine notice={notice} testId="account-notice" />
         {confirming ? (
           <div className="account-confirm" role="group" aria-label={t('accounts.disconnect')}>

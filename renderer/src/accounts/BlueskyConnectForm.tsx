@@ -42,13 +42,14 @@ export function BlueskyConnectForm({ partnerId, account, onConnected, onCancel }
       ...(service.trim() === '' ? {} : { service: service.trim() }),
       ...(account ? { accountId: account.id } : {}),
     };
+    // A new attempt: the last one's outcome no longer says anything about these values.
+    setNotice(null);
     const checked = BlueskyConnectInput.safeParse(input);
     if (!checked.success) {
       setErrors(issuesByPath(t, checked.error));
       return;
     }
     setErrors({});
-    setNotice(null);
     setBusy(true);
     try {
       const connected = await api.call('accounts.connectBluesky', input);

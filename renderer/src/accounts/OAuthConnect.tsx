@@ -26,7 +26,7 @@ interface Props {
  * again (a blocked tab, a closed one) and a cancel button. Mastodon first asks the instance.
  */
 export function OAuthConnect({ partnerId, network, account, onConnected, onCancel }: Props) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { view, start, cancel } = useOAuthFlow(onConnected);
   const [instance, setInstance] = useState(account?.instanceUrl ?? '');
   const label = networkLabels[network];
@@ -36,6 +36,8 @@ export function OAuthConnect({ partnerId, network, account, onConnected, onCance
     start({
       partnerId,
       network,
+      // The browser tab the sign-in ends on speaks the interface's language.
+      language: i18n.language === 'en' ? 'en' : 'fr',
       ...(network === 'mastodon' ? { instanceUrl: instance.trim() } : {}),
       ...(account ? { accountId: account.id } : {}),
     });

@@ -164,6 +164,8 @@ export const accountMessages = defineMessages(
         oauth_flow_not_found: 'Cette connexion n’est plus en cours. Recommencez.',
         oauth_port_unavailable: 'Le port de redirection est déjà utilisé sur cet ordinateur. Fermez l’autre programme ou changez de port.',
         instance_invalid: 'Adresse invalide\u202f: indiquez l’adresse https de l’instance.',
+        instance_not_mastodon: 'Aucune instance Mastodon à cette adresse\u00a0: vérifiez-la (par exemple https://mastodon.social).',
+        port_refused: 'Port non autorisé\u00a0: ce port est bloqué par sécurité. Vérifiez l’adresse (elle n’a en général pas de numéro de port).',
         account_not_found: 'Compte introuvable.',
         facebook_no_page: 'Aucune Page Facebook n’est gérée par ce compte.',
         mail_not_configured: 'Aucun compte e-mail n’est configuré.',
@@ -172,6 +174,13 @@ export const accountMessages = defineMessages(
         mail_host_not_found: 'Serveur introuvable\u00a0: vérifiez son nom.',
         mail_connection_refused: 'Le serveur refuse la connexion sur ce port\u00a0: vérifiez le port.',
       } satisfies Record<CredentialErrorCode, string>,
+    },
+    /** Field messages of the connection forms (zod keys must read `<namespace>.errors.<name>`). */
+    accountForms: {
+      errors: {
+        mastodonInstance: 'Adresse invalide\u00a0: saisissez une adresse comme https://mastodon.social',
+        blueskyService: 'Adresse invalide\u00a0: saisissez une adresse comme https://bsky.social',
+      },
     },
   },
   {
@@ -329,6 +338,8 @@ export const accountMessages = defineMessages(
         oauth_flow_not_found: 'This sign-in is no longer in progress. Start again.',
         oauth_port_unavailable: 'The redirect port is already in use on this computer. Close the other program or change the port.',
         instance_invalid: 'Invalid address: enter the instance’s https address.',
+        instance_not_mastodon: 'No Mastodon instance at this address: check it (for example https://mastodon.social).',
+        port_refused: 'Port not allowed: this port is blocked for safety. Check the address (it usually has no port number).',
         account_not_found: 'Account not found.',
         facebook_no_page: 'This account manages no Facebook Page.',
         mail_not_configured: 'No e-mail account is set up.',
@@ -336,6 +347,12 @@ export const accountMessages = defineMessages(
         tls_failed: 'Encrypted connection (TLS) failed: check the port and security settings.',
         mail_host_not_found: 'Server not found: check its name.',
         mail_connection_refused: 'The server refuses connections on this port: check the port.',
+      },
+    },
+    accountForms: {
+      errors: {
+        mastodonInstance: 'Invalid address: enter an address such as https://mastodon.social',
+        blueskyService: 'Invalid address: enter an address such as https://bsky.social',
       },
     },
   },

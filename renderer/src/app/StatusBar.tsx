@@ -16,13 +16,14 @@ export function StatusBar() {
         <span className="pill error" role="alert" data-testid="signed-out">
           {t('app.signedOut')}
         </span>
-      ) : (
+      ) : reachable ? (
         <span className={online ? 'pill ok' : 'pill warn'} data-testid="online-status" data-online={online}>
           {online ? t('app.online') : t('app.offline')}
         </span>
-      )}
+      ) : null}
       <WorkspaceStatusPills />
       <MailReachabilityPill />
+      {/* Nor "online" while core does not answer: this pill takes the badge's place until it is back. */}
       {reachable || signedOut ? null : (
         <span className="pill error" role="alert" data-testid="core-unreachable">
           {t('app.coreUnreachable')}

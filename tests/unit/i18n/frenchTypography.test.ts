@@ -35,7 +35,7 @@ const frenchTexts: Record<string, unknown> = {
   ui: uiMessages('fr'),
   signoffEmail: emailStrings.fr,
   signoffEmailPreview: previewStrings.fr,
-  oauthPage: { connected: loopbackPageWords.connected.fr, failed: loopbackPageWords.failed.fr },
+  oauthPage: Object.fromEntries(Object.entries(loopbackPageWords).map(([name, words]) => [name, words.fr])),
   report: reportMessages.fr,
   reportVoice: voiceLineWords.fr,
   digest: digestStrings.fr,

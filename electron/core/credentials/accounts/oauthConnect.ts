@@ -67,13 +67,15 @@ export class OAuthConnect {
     // Fail before the user consents in the browser if the tokens could not be kept anyway.
     await this.secrets.probe();
 
+    // The tab the sign-in ends on speaks the interface's language.
+    const language = input.language === undefined ? {} : { language: input.language };
     let target: OAuthClient;
     let listener: LoopbackListener;
     let instanceUrl: string | null = null;
     if (input.network === 'mastodon') {
       const instance = mastodonInstance(input.instanceUrl ?? existing?.account.instanceUrl);
       instanceUrl = instance.origin;
-      listener = await openLoopbackListener({ timeoutMs: this.timeoutMs });
+      listener = await openLoopbackListener({ timeoutMs: this.timeoutMs, ...language });
       try {
         const endpoints = mastodonEndpoints(instance);
         const app = await registerMastodonApp(endpoints.apps, listener.redirectUri, endpoints.scopes);
@@ -85,7 +87,7 @@ export class OAuthConnect {
     } else {
       const app = await this.targets.forApp(input.network);
       target = app.target;
-      listener = await openLoopbackListener({ timeoutMs: this.timeoutMs, ...(app.redirectPort === null ? {} : { port: app.redirectPort }) });
+      listener = await openLoopbackListener({ timeoutMs: this.timeoutMs, ...language, ...(app.redirectPort === null ? {} : { port: app.redirectPort }) });
     }
 
     const request = await authorizationRequest(target, listener.redirectUri);

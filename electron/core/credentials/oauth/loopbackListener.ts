@@ -19,20 +19,32 @@ export interface LoopbackListener {
   cancel(): void;
 }
 
-/** The browser tab's one sentence, in both languages (French typography: no-break spaces). */
+type PageLanguage = 'fr' | 'en';
+
+/**
+ * The browser tab's sentences, in the language of Plume's interface (French typography:
+ * no-break spaces). The failures are for a tab the user opened by hand or reloaded.
+ */
 export const loopbackPageWords = {
   connected: { fr: 'Compte connecté à Plume. Vous pouvez fermer cet onglet.', en: 'Account connected to Plume. You can close this tab.' },
   failed: { fr: 'La connexion a échoué\u202f; revenez à Plume pour le détail.', en: 'Connection failed; go back to Plume for details.' },
-} as const;
+  notFound: { fr: 'Page introuvable. Revenez à Plume.', en: 'Page not found. Go back to Plume.' },
+  notAllowed: { fr: 'Demande non acceptée. Revenez à Plume.', en: 'Request not accepted. Go back to Plume.' },
+  notAnAnswer: {
+    fr: 'Cette adresse n’est pas une réponse de connexion. Revenez à Plume et recommencez la connexion.',
+    en: 'This address is not a sign-in answer. Go back to Plume and start signing in again.',
+  },
+  finished: { fr: 'Cette connexion est déjà terminée. Revenez à Plume.', en: 'This sign-in is already finished. Go back to Plume.' },
+} as const satisfies Record<string, Record<PageLanguage, string>>;
 
-const page = (outcome: 'connected' | 'failed') => {
-  const { fr, en } = loopbackPageWords[outcome];
-  return `<!doctype html><html><head><meta charset="utf-8"><title>Plume</title></head><body><p lang="fr">${fr}</p><p lang="en">${en}</p></body></html>`;
-};
+type PageWords = keyof typeof loopbackPageWords;
 
-function send(res: ServerResponse, status: number, body: string, type = 'text/plain; charset=utf-8') {
+const page = (words: PageWords, language: PageLanguage) =>
+  `<!doctype html><html lang="${language}"><head><meta charset="utf-8"><title>Plume</title></head><body><p>${loopbackPageWords[words][language]}</p></body></html>`;
+
+function send(res: ServerResponse, status: number, body: string) {
   res.writeHead(status, {
-    'Content-Type': type,
+    'Content-Type': 'text/html; charset=utf-8',
     'Cache-Control': 'no-store',
     'Content-Security-Policy': "default-src 'none'",
     // The callback URL carries the authorization code: never pass it on.
@@ -48,7 +60,9 @@ function send(res: ServerResponse, status: number, body: string, type = 'text/pl
  * the OS picks unless a network needs a fixed one, that accepts exactly one redirect and
  * closes after it, on cancel, or when `timeoutMs` passes.
  */
-export async function openLoopbackListener(options: { port?: number; timeoutMs: number }): Promise<LoopbackListener> {
+export async function openLoopbackListener(options: { port?: number; timeoutMs: number; language?: PageLanguage }): Promise<LoopbackListener> {
+  const language = options.language ?? 'fr';
+  const answer = (res: ServerResponse, status: number, words: PageWords) => send(res, status, page(words, language));
   let settled = false;
   let resolveCallback: (value: LoopbackCallback) => void = () => undefined;
   let rejectCallback: (reason: CredentialFailure) => void = () => undefined;
@@ -61,11 +75,11 @@ export async function openLoopbackListener(options: { port?: number; timeoutMs: 
 
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    if (url.pathname !== CALLBACK_PATH) return send(res, 404, 'Not found');
-    if (req.method !== 'GET') return send(res, 405, 'Method not allowed');
+    if (url.pathname !== CALLBACK_PATH) return answer(res, 404, 'notFound');
+    if (req.method !== 'GET') return answer(res, 405, 'notAllowed');
     // A callback must carry an authorization response; anything else is not one.
-    if (!url.searchParams.has('code') && !url.searchParams.has('error')) return send(res, 400, 'Not an authorization response');
-    if (settled) return send(res, 410, 'This sign-in is already finished.');
+    if (!url.searchParams.has('code') && !url.searchParams.has('error')) return answer(res, 400, 'notAnAnswer');
+    if (settled) return answer(res, 410, 'finished');
     settled = true;
     clearTimeout(timer);
     let responded = false;
@@ -74,7 +88,7 @@ export async function openLoopbackListener(options: { port?: number; timeoutMs: 
       respond: (outcome) => {
         if (responded) return;
         responded = true;
-        send(res, outcome === 'connected' ? 200 : 400, page(outcome), 'text/html; charset=utf-8');
+        answer(res, outcome === 'connected' ? 200 : 400, outcome);
         stop();
       },
     });

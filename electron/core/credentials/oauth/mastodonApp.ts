@@ -15,8 +15,9 @@ export async function registerMastodonApp(appsUrl: string, redirectUri: string, 
       form: { client_name: 'Plume', redirect_uris: redirectUri, scopes: scopes.join(' ') },
     },
     RegisteredApp,
-    // Not a Mastodon API here (404), or it refused the registration (422): not a usable instance.
-    (status, body) => (status === 404 || status === 422 ? 'instance_invalid' : classifyHttpError(status, body)),
+    // Not a Mastodon API here (404), or it refused the registration (422): no usable instance
+    // at this address, which is itself well-formed (instance_invalid is for that).
+    (status, body) => (status === 404 || status === 422 ? 'instance_not_mastodon' : classifyHttpError(status, body)),
   );
   return { clientId: app.client_id, clientSecret: app.client_secret };
 }

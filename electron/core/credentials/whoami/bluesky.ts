@@ -3,7 +3,7 @@ import { atproto, isXrpcError } from '../../bluesky/atproto';
 import { z } from 'zod';
 import type { Revocation } from '../../../../shared/credentials/account';
 import type { CredentialErrorCode } from '../../../../shared/credentials/errors';
-import { CredentialFailure, isUnreachable } from '../failure';
+import { CredentialFailure, isRefusedPort, isUnreachable } from '../failure';
 import { safeServiceUrl } from '../oauth/loopbackUrl';
 import { BlueskySession } from '../secretBundles';
 import type { BlueskySecret } from '../secretBundles';
@@ -34,6 +34,7 @@ const Profile = z.object({
  */
 function blueskyCode(error: unknown, login: boolean): CredentialErrorCode {
   if (error instanceof CredentialFailure) return error.code;
+  if (isRefusedPort(error)) return 'port_refused';
   if (isUnreachable(error)) return 'network_unreachable';
   if (isXrpcError(error)) {
     // ResponseType is a numeric enum of HTTP statuses; 1 means no answer at all.
