@@ -43,13 +43,20 @@ function monthFacts(inMonth: readonly AuditEntry[], histories: Map<string, Audit
   const historyOf = (postId: string) => histories.get(postId) ?? [];
   const titleOf = (postId: string) => posts.get(postId)?.title ?? '';
 
-  // Approved first time: the post's last approval of the month had no change request or rejection (by this partner) before it.
-  const lastApproval = new Map<string, AuditEntry>();
-  for (const entry of inMonth) if (entry.action === 'approve') lastApproval.set(entry.postId, entry);
+  // Each approval of the month, by what came before it since the post's previous approval (by this partner):
+  // a change request or a rejection → after changes; else an earlier approval (voided when the text was
+  // edited) → re-approved after an edit; else → first time. Approvals are counted as the decisions are.
   let approvedFirstTime = 0;
-  for (const approval of lastApproval.values()) {
+  let approvedAfterChanges = 0;
+  let reapprovedAfterEdit = 0;
+  for (const approval of inMonth) {
+    if (approval.action !== 'approve') continue;
     const before = historyOf(approval.postId).filter((e) => e.id < approval.id && isOurs(e));
-    if (!before.some((e) => e.action === 'requestChanges' || e.action === 'reject')) approvedFirstTime += 1;
+    const previousApproval = before.findLast((e) => e.action === 'approve');
+    const since = previousApproval === undefined ? before : before.filter((e) => e.id > previousApproval.id);
+    if (since.some((e) => e.action === 'requestChanges' || e.action === 'reject')) approvedAfterChanges += 1;
+    else if (previousApproval !== undefined) reapprovedAfterEdit += 1;
+    else approvedFirstTime += 1;
   }
 
   const facts = new Map<number, DecisionFacts>();
@@ -95,7 +102,8 @@ function monthFacts(inMonth: readonly AuditEntry[], histories: Map<string, Audit
     sentForSignoff: distinctPosts(inMonth, 'requestSignoff'),
     signoffRequests: requests.length,
     approvedFirstTime,
-    approvedAfterChanges: lastApproval.size - approvedFirstTime,
+    approvedAfterChanges,
+    reapprovedAfterEdit,
     changesRequested: distinctPosts(inMonth, 'requestChanges'),
     rejected: distinctPosts(inMonth, 'reject'),
     withdrawn: distinctPosts(inMonth, 'withdraw'),

@@ -28,7 +28,9 @@ export type ReportPartner = z.infer<typeof ReportPartner>;
 
 /**
  * Outcome counts. Each counts posts (a post once per line, however often the event happened
- * in the month), except `signoffRequests` (requests) and `published` (post × network).
+ * in the month), except `signoffRequests` (requests), `published` (post × network) and the
+ * approvals: `approvedFirstTime`, `approvedAfterChanges` and `reapprovedAfterEdit` count
+ * approvals, as the sign-off decisions do, so together they are every approval of the month.
  */
 export const ReportCounts = z.object({
   drafted: count,
@@ -36,6 +38,8 @@ export const ReportCounts = z.object({
   signoffRequests: count,
   approvedFirstTime: count,
   approvedAfterChanges: count,
+  /** Approvals given again after an earlier approval was voided by an edit of the text. */
+  reapprovedAfterEdit: count.default(0),
   changesRequested: count,
   rejected: count,
   withdrawn: count,

@@ -38,3 +38,23 @@ export function monthRange(month: ReportMonth, zone: string): InstantRange {
 export const previousMonth = (month: ReportMonth): ReportMonth => addMonths(month, -1);
 
 export const monthDates = (month: ReportMonth): LocalDate[] => datesBetween(firstDayOfMonth(month), lastDayOfMonth(month));
+
+/**
+ * Where a month stands at an instant (the report's generation time, never the machine's clock):
+ * not begun yet, under way (its figures stop at that instant), or over.
+ */
+export type MonthProgress = 'future' | 'current' | 'past';
+
+export function monthProgress(range: InstantRange, at: number): MonthProgress {
+  return at < range.start ? 'future' : at < range.end ? 'current' : 'past';
+}
+
+/**
+ * Several partners' months, each in its own zone, as one: under way while any of them is, not
+ * begun while none has, over once all are.
+ */
+export function pooledProgress(progress: readonly MonthProgress[]): MonthProgress {
+  if (progress.includes('current')) return 'current';
+  if (progress.length > 0 && progress.every((p) => p === 'future')) return 'future';
+  return progress.includes('future') && progress.includes('past') ? 'current' : 'past';
+}

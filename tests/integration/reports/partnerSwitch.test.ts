@@ -32,6 +32,7 @@ const none: ReportCounts = {
   signoffRequests: 0,
   approvedFirstTime: 0,
   approvedAfterChanges: 0,
+  reapprovedAfterEdit: 0,
   changesRequested: 0,
   rejected: 0,
   withdrawn: 0,

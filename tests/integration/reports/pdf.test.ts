@@ -101,12 +101,26 @@ describe('the PDF report', () => {
     firstPagePng(path, 'report-en-london');
   });
 
-  it('prints an honest empty report for a month with no activity', async () => {
-    const { path } = await fixture.t.call('reports.export', { month: '2027-01', partnerId: fixture.seeded.paris.id, format: 'pdf' });
+  it('prints an honest empty report for a month over with no activity', async () => {
+    const { path } = await fixture.t.call('reports.export', { month: '2026-08', partnerId: fixture.seeded.paris.id, format: 'pdf' });
     const text = pdfText(path);
     expect(text).toContain('Aucune activité enregistrée ce mois-ci');
     expect(text).toMatch(/Brouillons créés 0 0 =/);
     firstPagePng(path, 'report-fr-empty');
+  });
+
+  it('says the current month’s figures stop at the generation time, and a future month has none', async () => {
+    // The test clock reads 24 Nov 2026, 09:00 UTC: 10:00 in Paris.
+    const current = pdfText((await fixture.t.call('reports.export', { month: '2026-11', partnerId: fixture.seeded.paris.id, format: 'pdf' })).path);
+    expect(current).toMatch(/Mois en cours ?: chiffres arrêtés au 24 nov\. 2026, 10:00\./u);
+    expect(current).not.toContain('c’est exact');
+    const future = pdfText((await fixture.t.call('reports.export', { month: '2027-01', partnerId: fixture.seeded.paris.id, format: 'pdf' })).path);
+    expect(future).toMatch(/Ce mois n’a pas commencé ?: aucun chiffre\./u);
+    expect(future).not.toContain('c’est exact');
+    expect(future).not.toContain('Brouillons créés');
+    // The summary has no partner's zone: its generation time says which zone it is in.
+    const summary = pdfText((await fixture.t.call('reports.export', { month: '2026-10', partnerId: null, format: 'pdf', locale: 'fr' })).path);
+    expect(summary).toMatch(/Généré le 24 nov\. 2026, \d\d:\d\d \(heure [^)]+\)/u);
   });
 
   it('puts all partners in one document: the summary first, then each partner', async () => {

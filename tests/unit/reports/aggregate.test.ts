@@ -72,6 +72,7 @@ describe('aggregateMonth, October 2026 in Paris', () => {
       signoffRequests: 7, // B asked twice
       approvedFirstTime: 2, // A, E
       approvedAfterChanges: 1, // B
+      reapprovedAfterEdit: 0, // no approval voided by an edit this month
       changesRequested: 1,
       rejected: 1,
       withdrawn: 1,

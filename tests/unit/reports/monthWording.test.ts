@@ -14,9 +14,9 @@ const partner = (locale: 'fr' | 'en'): ReportPartner => ({
   locale,
 });
 
-/** A partner's December 2026 with nothing in it, as the report's reader sees the text. */
+/** A partner's December 2026 with nothing in it, read in January 2027 (the month is over), as the report's reader sees the text. */
 const december = (locale: 'fr' | 'en'): string => {
-  const report = aggregateMonth({ month: '2026-12', partner: partner(locale), entries: [], posts: [], generatedAt: 0 });
+  const report = aggregateMonth({ month: '2026-12', partner: partner(locale), entries: [], posts: [], generatedAt: Date.UTC(2027, 0, 15) });
   return partnerSection(report, locale, 'r0')
     .replace(/<[^>]*>/gu, '\n')
     .replace(/&nbsp;/gu, '\u00a0');

@@ -1,13 +1,16 @@
 import { editorialMessagesEn, editorialMessagesFr } from '../../../../shared/editorial/messages';
 import { networkLabels } from '../../../../shared/posts/networks';
 import { fill, pluralOf } from '../../../../shared/reports/messages';
-import type { CadenceResult, MonthFigures, PillarMix, PublishedItem, ReportCounts, WeekRow } from '../../../../shared/reports/model';
+import type { CadenceResult, MonthFigures, OverrideItem, PillarMix, PublishedItem, ReportCounts, ReportPartner, WeekRow } from '../../../../shared/reports/model';
 import type { FigureKind } from '../../../../shared/reports/format';
 import type { Locale } from '../../../../shared/partners/schema';
 import type { RenderContext } from './context';
-import { escapeHtml as esc, safeHref } from './escape';
+import { escapeHtml as esc, escapeText as txt, safeHref } from './escape';
 import { pillarChart, turnaroundChart, weeklyChart } from './svg';
 import { titleOr } from '../../../../shared/posts/postTitle';
+import { reportFormat } from '../../../../shared/reports/format';
+import type { MonthProgress } from '../../../../shared/reports/month';
+import { zoneCity, zoneTimeName } from '../../../../shared/time/zoneNames';
 
 /** The blocks both layouts (one partner, all partners) are built from. */
 
@@ -25,9 +28,22 @@ export const masthead = (t: MastheadText): string =>
 
 export const notice = (text: string): string => `<p class="notice" role="note">${esc(text)}</p>`;
 
-const cell = (value: string, cls = '') => `<td${cls ? ` class="${cls}"` : ''}>${esc(value)}</td>`;
+/**
+ * What the month's figures are worth at the report's generation time: a month not begun has none;
+ * a month under way has figures that stop at that instant (and an empty one is empty so far);
+ * only a month that is over and had nothing in it is exactly zero.
+ */
+export function monthNotice(ctx: RenderContext, progress: MonthProgress, empty: boolean, generatedAt: number, namingZone = false): string {
+  const { m, fmt } = ctx;
+  if (progress === 'future') return notice(m.notStarted);
+  if (progress === 'past') return empty ? notice(m.empty) : '';
+  const date = namingZone ? `${fmt.dateTime(generatedAt)} (${zoneTimeName(fmt.zone, fmt.locale)})` : fmt.dateTime(generatedAt);
+  return notice(fill(m.inProgress, { date }) + (empty ? ` ${m.emptySoFar}` : ''));
+}
+
+const cell = (value: string, cls = '') => `<td${cls ? ` class="${cls}"` : ''}>${txt(value)}</td>`;
 const head = (labels: readonly string[], numeric: readonly boolean[] = []) =>
-  `<thead><tr>${labels.map((l, i) => `<th${numeric[i] ? ' class="num"' : ''} scope="col">${esc(l)}</th>`).join('')}</tr></thead>`;
+  `<thead><tr>${labels.map((l, i) => `<th${numeric[i] ? ' class="num"' : ''} scope="col">${txt(l)}</th>`).join('')}</tr></thead>`;
 
 interface Kpi {
   label: string;
@@ -37,11 +53,12 @@ interface Kpi {
 }
 
 function kpiTile(ctx: RenderContext, kpi: Kpi): string {
-  const previous = kpi.previous === null ? '' : `<div class="previous">${esc(fill(ctx.m.kpi.previous, { value: kpi.previous }))}</div>`;
-  return `<div class="kpi"><div class="label">${esc(kpi.label)}</div><div class="value">${esc(kpi.value)}</div><div class="detail">${esc(kpi.detail)}</div>${previous}</div>`;
+  const previous = kpi.previous === null ? '' : `<div class="previous">${txt(fill(ctx.m.kpi.previous, { value: kpi.previous }))}</div>`;
+  return `<div class="kpi"><div class="label">${txt(kpi.label)}</div><div class="value">${txt(kpi.value)}</div><div class="detail">${txt(kpi.detail)}</div>${previous}</div>`;
 }
 
-const approvals = (f: MonthFigures) => f.counts.approvedFirstTime + f.counts.approvedAfterChanges;
+/** Every approval of the month: first time, after changes, and again after an edit voided an earlier one. */
+const approvals = (f: MonthFigures) => f.counts.approvedFirstTime + f.counts.approvedAfterChanges + f.counts.reapprovedAfterEdit;
 const firstTimeRate = (f: MonthFigures) => (approvals(f) === 0 ? null : f.counts.approvedFirstTime / approvals(f));
 
 export function kpis(ctx: RenderContext, f: MonthFigures, previous: MonthFigures | null): string {
@@ -58,7 +75,9 @@ export function kpis(ctx: RenderContext, f: MonthFigures, previous: MonthFigures
     {
       label: m.kpi.firstTimeRate,
       value: fmt.percent(firstTimeRate(f)),
-      detail: fill(pluralOf(fmt.locale, approvals(f), m.kpi.firstTimeDetail), { count: fmt.int(f.counts.approvedFirstTime), total: fmt.int(approvals(f)) }),
+      detail:
+        fill(pluralOf(fmt.locale, approvals(f), m.kpi.firstTimeDetail), { count: fmt.int(f.counts.approvedFirstTime), total: fmt.int(approvals(f)) }) +
+        (f.counts.reapprovedAfterEdit === 0 ? '' : `, ${fill(pluralOf(fmt.locale, f.counts.reapprovedAfterEdit, m.kpi.reapprovedDetail), { count: fmt.int(f.counts.reapprovedAfterEdit) })}`),
       previous: previous ? fmt.percent(firstTimeRate(previous)) : null,
     },
     {
@@ -90,6 +109,7 @@ const countOrder: (keyof ReportCounts)[] = [
   'signoffRequests',
   'approvedFirstTime',
   'approvedAfterChanges',
+  'reapprovedAfterEdit',
   'changesRequested',
   'rejected',
   'withdrawn',
@@ -192,10 +212,33 @@ function kindLabel(locale: Locale, kind: string): string {
   return labels[kind] ?? kind;
 }
 
-/** A partner's words, quoted the way the report's language quotes. */
-const quoted = (locale: Locale, text: string): string => (locale === 'fr' ? `«\u00a0${text}\u00a0»` : `“${text}”`);
+/**
+ * A partner's words, quoted the way the report's language quotes: « … » in French, with the
+ * quotes inside made “ ” (« Me Dupont » within a justification reads “Me Dupont”); “…” in
+ * English, with the quotes inside made ‘ ’.
+ */
+export function quoted(locale: Locale, text: string): string {
+  if (locale === 'fr') {
+    const inner = text
+      .replace(/«[\s\u00a0\u202f]*/gu, '“')
+      .replace(/[\s\u00a0\u202f]*»/gu, '”');
+    return `«\u00a0${inner}\u00a0»`;
+  }
+  const inner = text
+    .replace(/«[\s\u00a0\u202f]*|“/gu, '‘')
+    .replace(/[\s\u00a0\u202f]*»|”/gu, '’');
+  return `“${inner}”`;
+}
 
-export function editorialBlock(ctx: RenderContext, f: MonthFigures, partnerNames?: ReadonlyMap<string, string>): string {
+/** Who an override of the summary belongs to: its partner's name and zone. */
+export type OverridePartners = (override: OverrideItem) => Pick<ReportPartner, 'displayName' | 'timeZone'> | undefined;
+
+/**
+ * The editorial line's findings and the month's overrides. With `partners` (the summary), each
+ * override's date is in its own partner's zone: the column says so, and where the partners'
+ * zones differ each date names its zone.
+ */
+export function editorialBlock(ctx: RenderContext, f: MonthFigures, partners?: OverridePartners): string {
   const { m, fmt } = ctx;
   const fi = f.findings;
   const summary = [
@@ -210,26 +253,45 @@ export function editorialBlock(ctx: RenderContext, f: MonthFigures, partnerNames
     fi.byKind.length === 0
       ? ''
       : `<table>${head([m.editorial.byKind, m.columns.count], [false, true])}<tbody>${fi.byKind.map((k) => `<tr>${cell(kindLabel(fmt.locale, k.kind))}${cell(fmt.int(k.count), 'num')}</tr>`).join('')}</tbody></table>`;
+  const zoneOf = (o: OverrideItem): string => partners?.(o)?.timeZone ?? fmt.zone;
+  const zones = new Set(f.overrides.map(zoneOf));
+  const [onlyZone] = zones;
+  const dateColumn = !partners ? m.columns.date : zones.size === 1 && onlyZone !== undefined ? fill(m.columns.dateIn, { zone: zoneTimeName(onlyZone, fmt.locale) }) : m.columns.datePartner;
+  const dateOf = (o: OverrideItem): string => {
+    if (!partners) return fmt.dateTime(o.at);
+    const zone = zoneOf(o);
+    const shown = reportFormat(fmt.locale, zone).dateTime(o.at);
+    return zones.size > 1 ? `${shown} (${zoneCity(zone, fmt.locale)})` : shown;
+  };
   const overrides =
     f.overrides.length === 0
       ? `<p class="muted">${esc(m.editorial.noOverride)}</p>`
-      : `<table>${head([m.columns.date, ...(partnerNames ? [m.columns.partner] : []), m.columns.title, m.columns.findings, m.columns.justification], [false, ...(partnerNames ? [false] : []), false, true, false])}<tbody>${f.overrides
+      : `<table>${head([dateColumn, ...(partners ? [m.columns.partner] : []), m.columns.title, m.columns.findings, m.columns.justification], [false, ...(partners ? [false] : []), false, true, false])}<tbody>${f.overrides
           .map(
             (o) =>
-              `<tr>${cell(fmt.dateTime(o.at))}${partnerNames ? cell(partnerNames.get(o.postId) ?? '') : ''}${cell(titleOr(o.title, m.untitled))}${cell(o.findingCount === null ? '—' : fmt.int(o.findingCount), 'num')}<td class="quote">${esc(quoted(fmt.locale, o.justification))}</td></tr>`,
+              `<tr>${cell(dateOf(o))}${partners ? cell(partners(o)?.displayName ?? '') : ''}${cell(titleOr(o.title, m.untitled))}${cell(o.findingCount === null ? '—' : fmt.int(o.findingCount), 'num')}<td class="quote">${esc(quoted(fmt.locale, o.justification))}</td></tr>`,
           )
           .join('')}</tbody></table>`;
   return `<section><h2>${esc(m.sections.editorial)}</h2><div class="grid-2 keep"><div>${left}</div><div>${right}</div></div><h3>${esc(m.editorial.overrides)}</h3>${overrides}</section>`;
 }
 
-/** 'linkedin.com/…/urn:li:activity:7123' — the host and the end of the path say which post it is. */
-function linkText(href: string): string {
+const LINK_TEXT_MAX = 44;
+
+/**
+ * 'linkedin.com/…/urn:li:activity:7123' — the host and the end of the path say which post it
+ * is. Too long, the middle gives way, never the end: ids differ in their last digits, so two
+ * rows must not shorten to the same text ('linkedin.com/…activity:7260000000000000001').
+ */
+export function linkText(href: string): string {
   const url = new URL(href);
   const host = url.host.replace(/^www\./, '');
   const segments = url.pathname.split('/').filter(Boolean);
   const last = segments.at(-1) ?? '';
-  const text = segments.length <= 1 ? `${host}${url.pathname === '/' ? '' : url.pathname}` : `${host}/…/${last}`;
-  return text.length > 44 ? `${text.slice(0, 43)}…` : text;
+  const text = segments.length <= 1 ? `${host}${url.pathname === '/' ? '' : url.pathname.replace(/\/$/u, '')}` : `${host}/…/${last}`;
+  if (text.length <= LINK_TEXT_MAX) return text;
+  // A parsed URL's path is percent-encoded ASCII: slicing it by code units splits no character.
+  const tail = segments.length <= 1 ? text.slice(host.length + 1) : last;
+  return `${host}/…${tail.slice(-(LINK_TEXT_MAX - host.length - 2))}`;
 }
 
 export function publishedBlock(ctx: RenderContext, items: readonly PublishedItem[]): string {
@@ -243,7 +305,16 @@ export function publishedBlock(ctx: RenderContext, items: readonly PublishedItem
   return `<section><h2>${esc(m.sections.published)}</h2><table>${head([m.columns.date, m.columns.network, m.columns.title, m.columns.link])}<tbody>${rows.join('')}</tbody></table></section>`;
 }
 
-export const methodBlock = (ctx: RenderContext, generatedAt: number, extra: string[] = []): string =>
+/**
+ * « Généré le … »: in the report's zone. `namingZone` (the summary, which has no partner's zone to
+ * fall back on) says which zone that is, so a machine set to UTC never passes UTC off as local time.
+ */
+export function generatedOnText(ctx: RenderContext, generatedAt: number, namingZone = false): string {
+  const date = ctx.fmt.dateTime(generatedAt);
+  return namingZone ? fill(ctx.m.generatedOnZone, { date, zone: zoneTimeName(ctx.fmt.zone, ctx.fmt.locale) }) : fill(ctx.m.generatedOn, { date });
+}
+
+export const methodBlock = (ctx: RenderContext, generatedAt: number, extra: string[] = [], namingZone = false): string =>
   `<footer class="method"><h2>${esc(ctx.m.sections.method)}</h2><p>${esc(ctx.m.method)}</p>${extra.map((e) => `<p>${esc(e)}</p>`).join('')}<p>${esc(
-    fill(ctx.m.generatedOn, { date: ctx.fmt.dateTime(generatedAt) }),
+    generatedOnText(ctx, generatedAt, namingZone),
   )}</p></footer>`;

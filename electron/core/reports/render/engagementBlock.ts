@@ -61,6 +61,7 @@ export function engagementMethod(ctx: RenderContext, engagement: ReportEngagemen
             to: ctx.fmt.dayTime(analytics.lastReadAt),
           }),
         ]),
-  ].join('\u00a0; ');
-  return [fill(e.method, { sources: sources || e.unknown })];
+  ].join(ctx.fmt.locale === 'fr' ? '\u202f; ' : '; ');
+  // No reading known: the sentence on sources is left out rather than printing « Sources : inconnu ».
+  return [sources === '' ? e.method : `${e.method} ${fill(e.sourcesSentence, { sources })}`];
 }

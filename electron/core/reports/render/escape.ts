@@ -13,3 +13,11 @@ export function safeHref(url: string | null): string | null {
     return null;
   }
 }
+
+/**
+ * Text content (never an attribute): escaped, and the superscript ordinal letter of « 90ᵉ »
+ * drawn as <sup>e</sup>, which the report's own typefaces print whatever glyphs they carry.
+ */
+export function escapeText(value: string): string {
+  return escapeHtml(value).replace(/\u1d49/gu, '<sup>e</sup>');
+}

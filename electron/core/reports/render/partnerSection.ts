@@ -2,7 +2,8 @@ import type { Locale } from '../../../../shared/partners/schema';
 import { fill } from '../../../../shared/reports/messages';
 import { firstDayOfMonth, lastDayOfMonth } from '../../../../shared/calendar/civil';
 import type { PartnerReport } from '../../../../shared/reports/model';
-import { activityTable, cadenceBlock, editorialBlock, kpis, masthead, methodBlock, notice, pillarBlock, publishedBlock, signoffBlock, weeklyBlock } from './blocks';
+import { activityTable, cadenceBlock, editorialBlock, kpis, masthead, methodBlock, monthNotice, pillarBlock, publishedBlock, signoffBlock, weeklyBlock } from './blocks';
+import { monthProgress } from '../../../../shared/reports/month';
 import { accentStyle, renderContext } from './context';
 import { engagementBlock, engagementMethod } from './engagementBlock';
 import { escapeHtml as esc } from './escape';
@@ -18,7 +19,9 @@ export function partnerSection(report: PartnerReport, locale: Locale, id: string
   const period =
     fill(m.period, { from: fmt.localDate(firstDayOfMonth(report.month)), to: fmt.localDate(lastDayOfMonth(report.month), true), zone: zoneTimeName(partner.timeZone, locale) }) +
     ` · ${fill(m.comparedWith, { month: fmt.month(report.previousMonth, true) })}`;
-  return [
+  // The generation time decides, not the machine's clock: a month not begun shows no figures at all.
+  const progress = monthProgress(report.range, report.generatedAt);
+  const top = [
     `<article class="report partner" style="${accentStyle(ctx)}" aria-label="${esc(partner.displayName)}">`,
     masthead({
       eyebrow: m.documentTitle,
@@ -27,7 +30,11 @@ export function partnerSection(report: PartnerReport, locale: Locale, id: string
       who: [partner.role, partner.organisation].filter(Boolean).join(' · '),
       period,
     }),
-    report.empty ? notice(m.empty) : '',
+    monthNotice(ctx, progress, report.empty, report.generatedAt),
+  ];
+  if (progress === 'future') return [...top, methodBlock(ctx, report.generatedAt), `</article>`].join('');
+  return [
+    ...top,
     kpis(ctx, f, report.previous),
     `<div class="grid-2">`,
     `<section><h2>${esc(m.sections.activity)}</h2>${activityTable(ctx, f, report.previous)}</section>`,
