@@ -67,6 +67,7 @@ interface MonthReads {
 export interface ReportTarget {
   month: string;
   partnerId: string | null;
+  /** The report's language: the summary's (default French), a partner's own report's (default the partner's). */
   locale?: Locale | undefined;
   cadence?: Record<string, CadencePolicy> | undefined;
 }
@@ -224,7 +225,9 @@ export class ReportService {
   document(target: ReportTarget): ReportDocument {
     if (target.partnerId !== null) {
       const partner = this.partner(target.partnerId);
-      return { kind: 'partner', report: this.partnerReport(partner, target.month, this.cadenceOf(partner.id, target.cadence)) };
+      const report = this.partnerReport(partner, target.month, this.cadenceOf(partner.id, target.cadence));
+      // The renderer writes a partner's report in `report.partner.locale`: the language asked for, else the partner's own.
+      return { kind: 'partner', report: target.locale === undefined ? report : { ...report, partner: { ...report.partner, locale: target.locale } } };
     }
     const active = this.partnersOf(target.month);
     const reads = this.read(active, target.month);

@@ -15,6 +15,12 @@ export const reportUiMessages = defineMessages(
       allPartners: 'Tous les partenaires',
       summaryLocale: 'Langue de la synthèse',
       locales: { fr: 'Français', en: 'Anglais' },
+      reportLocale: 'Langue du rapport',
+      partnerLocale: '{{language}} (langue du partenaire)',
+      languageNames: { fr: 'français', en: 'anglais' },
+      languageIsPartners: 'Le rapport sera en {{language}}, la langue du partenaire.',
+      languageIsChosen: 'Le rapport sera en {{language}} (le partenaire écrit en {{partnerLanguage}}).',
+      archivedPartner: '{{name}} (archivé)',
       preview: 'Aperçu du rapport',
       loading: 'Préparation de l’aperçu…',
       export: 'Télécharger',
@@ -40,7 +46,7 @@ export const reportUiMessages = defineMessages(
       allFailed_other: 'L’export s’est interrompu après {{count, number}} fichiers.',
       noPartner: 'Ajoutez un partenaire pour obtenir un rapport.',
       badMonth: 'Choisissez un mois (AAAA-MM).',
-      hint: 'Chaque rapport suit le mois du partenaire dans son fuseau horaire, et sa langue. La synthèse de tous les partenaires est dans la langue choisie ci-dessus.',
+      hint: 'Chaque rapport suit le mois du partenaire dans son fuseau horaire\u202f; il est dans la langue du partenaire, sauf si vous en choisissez une autre. La synthèse de tous les partenaires est dans la langue choisie ci-dessus. Les partenaires archivés pendant ou après le mois y figurent aussi.',
       errors: {
         pdf: 'Le PDF n’a pas pu être imprimé (moteur Chromium introuvable ou arrêté). Les exports CSV et HTML restent disponibles.',
         files: {
@@ -66,6 +72,12 @@ export const reportUiMessages = defineMessages(
       allPartners: 'All partners',
       summaryLocale: 'Language of the summary',
       locales: { fr: 'French', en: 'English' },
+      reportLocale: 'Language of the report',
+      partnerLocale: '{{language}} (the partner’s language)',
+      languageNames: { fr: 'French', en: 'English' },
+      languageIsPartners: 'The report will be in {{language}}, the partner’s language.',
+      languageIsChosen: 'The report will be in {{language}} (the partner writes in {{partnerLanguage}}).',
+      archivedPartner: '{{name}} (archived)',
       preview: 'Report preview',
       loading: 'Preparing the preview…',
       export: 'Download',
@@ -91,7 +103,7 @@ export const reportUiMessages = defineMessages(
       allFailed_other: 'The export stopped after {{count, number}} files.',
       noPartner: 'Add a partner to get a report.',
       badMonth: 'Choose a month (YYYY-MM).',
-      hint: 'Each report follows the partner’s month in their own time zone, and their language. The all-partners summary is in the language chosen above.',
+      hint: 'Each report follows the partner’s month in their own time zone; it is in the partner’s language unless you choose another. The all-partners summary is in the language chosen above. Partners archived during or after the month are included too.',
       errors: {
         pdf: 'The PDF could not be printed (the Chromium engine is missing or stopped). CSV and HTML exports still work.',
         files: {
