@@ -1,4 +1,4 @@
-import { isAbsolute, join } from 'node:path';
+import { dirname, isAbsolute, join } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { ApiError } from '../../../shared/api/errors';
 import type { ReportFile, ReportFormatName } from '../../../shared/api/procedures/reports';
@@ -18,7 +18,9 @@ import { notFound } from '../errors';
 import type { ReportEngagementRead } from '../engagement/reportSource';
 import type { EventBus } from '../events';
 import type { PartnerRepository } from '../partners/repository';
-import { allPartnersFileName, exportAllFolderName, partnerFileName, writeAtomically } from './files';
+import { allPartnersFileName, ensureFolder, exportAllFolderName, partnerFileName, writeAtomically } from './files';
+import { createLogger } from '../log';
+import type { Logger } from '../log';
 import type { PdfPrinter, PdfSession } from './pdf';
 import { playwrightPrinter } from './playwrightPrinter';
 import { renderCsv } from './render/csv';
@@ -49,6 +51,8 @@ export interface ReportServiceDeps {
   engagementFor?: (windows: readonly PartnerWindow[], lastDay: string) => Map<string, ReportEngagementRead>;
   /** How many of these posts read like the partner (voice profile, issue 18). */
   voiceFor?: (partnerId: string, postIds: readonly string[]) => ReportVoice | undefined;
+  /** Where a failed write is logged; default: the workspace's plume.log. */
+  log?: Logger;
 }
 
 /** What a month's reports read from the database, for all their partners at once (one pass per table). */
@@ -63,6 +67,7 @@ interface MonthReads {
 export interface ReportTarget {
   month: string;
   partnerId: string | null;
+  /** The report's language: the summary's (default French), a partner's own report's (default the partner's). */
   locale?: Locale | undefined;
   cadence?: Record<string, CadencePolicy> | undefined;
 }
@@ -149,8 +154,10 @@ export class ReportService {
   private readonly similarity: SimilarityRepository;
   private readonly printing: WarmPrinter;
   private readonly jobs = new Map<string, AbortController>();
+  private readonly log: Logger;
 
   constructor(private readonly deps: ReportServiceDeps) {
+    this.log = deps.log ?? createLogger({ file: join(deps.dataDir, 'plume.log') });
     this.reports = new ReportRepository(deps.db);
     this.similarity = new SimilarityRepository(deps.db);
     this.printing = new WarmPrinter(explained(deps.printer ?? playwrightPrinter()), deps.printerIdleMs);
@@ -218,7 +225,9 @@ export class ReportService {
   document(target: ReportTarget): ReportDocument {
     if (target.partnerId !== null) {
       const partner = this.partner(target.partnerId);
-      return { kind: 'partner', report: this.partnerReport(partner, target.month, this.cadenceOf(partner.id, target.cadence)) };
+      const report = this.partnerReport(partner, target.month, this.cadenceOf(partner.id, target.cadence));
+      // The renderer writes a partner's report in `report.partner.locale`: the language asked for, else the partner's own.
+      return { kind: 'partner', report: target.locale === undefined ? report : { ...report, partner: { ...report.partner, locale: target.locale } } };
     }
     const active = this.partnersOf(target.month);
     const reads = this.read(active, target.month);
@@ -245,11 +254,22 @@ export class ReportService {
     return folder;
   }
 
-  /** Writes one document at an exact path (the CLI's --out). */
-  async writeTo(path: string, doc: ReportDocument, format: ReportFormatName, delimiter?: CsvDelimiter): Promise<number> {
-    const bytes = await this.render(doc, format, { delimiter });
-    await writeAtomically(path, bytes);
-    return bytes.length;
+  /** A write that failed: its words go to plume.log, the error (already translated by key) to the caller. */
+  private logged<T>(what: string, work: () => Promise<T>): Promise<T> {
+    return work().catch((error: unknown) => {
+      this.log.error(`${what} failed${error instanceof ApiError ? `: ${error.message}` : ''}`, error instanceof ApiError ? undefined : error);
+      throw error;
+    });
+  }
+
+  /** Writes one document at an exact path (the CLI's --out); the folder is made (or refused) before anything is rendered. */
+  writeTo(path: string, doc: ReportDocument, format: ReportFormatName, delimiter?: CsvDelimiter): Promise<number> {
+    return this.logged(`report ${path}`, async () => {
+      await ensureFolder(dirname(path));
+      const bytes = await this.render(doc, format, { delimiter });
+      await writeAtomically(path, bytes);
+      return bytes.length;
+    });
   }
 
   async export(input: ReportTarget & { format: ReportFormatName; folder?: string | undefined; delimiter?: CsvDelimiter | undefined }): Promise<{ path: string; bytes: number }> {
@@ -312,13 +332,17 @@ export class ReportService {
     };
     try {
       progress('running', null);
+      // The folder first: one that cannot be made fails at once, before any printing starts.
+      await ensureFolder(folder);
       if (input.format === 'pdf') await this.printing.use(writeAll);
       else await writeAll(null);
       const cancelled = controller.signal.aborted;
       progress(cancelled ? 'cancelled' : 'done', null);
       return { folder, files, cancelled };
     } catch (error) {
+      // The files listed so far are whole (each written beside, then renamed); the event says how many.
       progress('failed', null);
+      this.log.error(`export of every partner's ${input.month} reports into ${folder} stopped after ${files.length} file(s)${error instanceof ApiError ? `: ${error.message}` : ''}`, error instanceof ApiError ? undefined : error);
       throw error;
     } finally {
       this.jobs.delete(input.jobId);

@@ -8,7 +8,8 @@ import { RecordExportButton } from '../records/RecordExportButton';
 import { errorMessage } from '../ui/errorMessage';
 import { useFileSize } from '../ui/fileSize';
 import type { ReportFormatName } from '../../../shared/api/procedures/reports';
-import type { Locale } from '../../../shared/partners/schema';
+import type { Locale, Partner } from '../../../shared/partners/schema';
+import { monthRange } from '../../../shared/reports/month';
 import { isDesktop, saveFile } from './saveFile';
 import { addMonths } from '../../../shared/calendar/civil';
 import { todayIn } from '../../../shared/calendar/zonedTime';
@@ -29,6 +30,15 @@ function lastMonth(now = Date.now()): string {
 
 const isMonth = (value: string) => /^\d{4}-(0[1-9]|1[0-2])$/.test(value);
 
+/**
+ * The partners a month's reports concern, as core's `partnersOf` counts them for « Exporter tous
+ * les partenaires » and the summary: every active one, and those archived during or after the
+ * month (in their own zone). Without a month, the active ones.
+ */
+function partnersOfMonth(partners: readonly Partner[], month: string): Partner[] {
+  return partners.filter((p) => p.archivedAt === null || (isMonth(month) && p.archivedAt >= monthRange(month, p.timeZone).start));
+}
+
 interface Job {
   jobId: string;
   done: number;
@@ -46,17 +56,25 @@ export function ReportsPage() {
   const id = useId();
   const uiLocale: Locale = i18n.language === 'en' ? 'en' : 'fr';
   const queryClient = useQueryClient();
-  const partners = usePartners(false);
+  // Archived partners too: one archived during or after the month still has his own month's report.
+  const partners = usePartners(true);
   const [month, setMonth] = useState(lastMonth);
   const [partnerId, setPartnerId] = useState(ALL);
   const [summaryLocale, setSummaryLocale] = useState<Locale>(uiLocale);
+  /** A language chosen for one partner's report; another partner picked goes back to his own language. */
+  const [languageChoice, setLanguageChoice] = useState<{ partnerId: string; locale: Locale } | null>(null);
   const [allFormat, setAllFormat] = useState<ReportFormatName>('pdf');
   const [busy, setBusy] = useState<ReportFormatName | null>(null);
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const [job, setJob] = useState<Job | null>(null);
 
   const validMonth = isMonth(month);
-  const target = { month, partnerId: partnerId === ALL ? null : partnerId, locale: summaryLocale } as const;
+  const list = partnersOfMonth(partners.data ?? [], month);
+  const partner = list.find((p) => p.id === partnerId) ?? null;
+  // A partner the month no longer concerns (another month picked) leaves the choice on all partners.
+  const chosenId = partner?.id ?? (partners.data === undefined ? partnerId : ALL);
+  const reportLocale: Locale = (languageChoice?.partnerId === chosenId ? languageChoice.locale : null) ?? partner?.locale ?? summaryLocale;
+  const target = { month, partnerId: chosenId === ALL ? null : chosenId, locale: chosenId === ALL ? summaryLocale : reportLocale } as const;
   const preview = useQuery({
     queryKey: ['reports', 'preview', target],
     queryFn: () => api.call('reports.preview', target),
@@ -94,7 +112,7 @@ export function ReportsPage() {
     const jobId = crypto.randomUUID();
     let done = 0;
     setMessage(null);
-    setJob({ jobId, done: 0, total: (partners.data?.length ?? 0) + 1, state: 'running' });
+    setJob({ jobId, done: 0, total: list.length + 1, state: 'running' });
     // Listening before the call: the first events may arrive before React has rendered again.
     const unsubscribe = api.subscribe((event) => {
       if (event.type !== 'report.progress' || event.jobId !== jobId) return;
@@ -125,7 +143,6 @@ export function ReportsPage() {
   };
 
   const running = job?.state === 'running' || job?.state === 'cancelling';
-  const list = partners.data ?? [];
 
   return (
     <section className="page reports-page" aria-labelledby="reports-title">
@@ -139,25 +156,50 @@ export function ReportsPage() {
         </div>
         <label className="field">
           {t('reports.partner')}
-          <select value={partnerId} onChange={(e) => setPartnerId(e.target.value)} data-testid="report-partner">
+          <select value={chosenId} onChange={(e) => setPartnerId(e.target.value)} data-testid="report-partner">
             <option value={ALL}>{t('reports.allPartners')}</option>
-            {list.map((partner) => (
-              <option key={partner.id} value={partner.id}>
-                {partner.displayName}
+            {list.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.archivedAt === null ? p.displayName : t('reports.archivedPartner', { name: p.displayName })}
               </option>
             ))}
           </select>
         </label>
-        <label className="field">
-          {t('reports.summaryLocale')}
-          <select value={summaryLocale} onChange={(e) => setSummaryLocale(e.target.value === 'en' ? 'en' : 'fr')} data-testid="report-locale">
-            {locales.map((locale) => (
-              <option key={locale} value={locale}>
-                {t(`reports.locales.${locale}`)}
-              </option>
-            ))}
-          </select>
-        </label>
+        {partner === null ? (
+          <label className="field">
+            {t('reports.summaryLocale')}
+            <select value={summaryLocale} onChange={(e) => setSummaryLocale(e.target.value === 'en' ? 'en' : 'fr')} data-testid="report-locale">
+              {locales.map((locale) => (
+                <option key={locale} value={locale}>
+                  {t(`reports.locales.${locale}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+        ) : (
+          <div className="field">
+            <label htmlFor={`${id}-language`}>{t('reports.reportLocale')}</label>
+            <select
+              id={`${id}-language`}
+              value={reportLocale}
+              onChange={(e) => setLanguageChoice({ partnerId: partner.id, locale: e.target.value === 'en' ? 'en' : 'fr' })}
+              aria-describedby={`${id}-language-said`}
+              data-testid="report-language"
+            >
+              {locales.map((locale) => (
+                <option key={locale} value={locale}>
+                  {locale === partner.locale ? t('reports.partnerLocale', { language: t(`reports.locales.${locale}`) }) : t(`reports.locales.${locale}`)}
+                </option>
+              ))}
+            </select>
+            <span className="hint" id={`${id}-language-said`} data-testid="report-language-said">
+              {t(reportLocale === partner.locale ? 'reports.languageIsPartners' : 'reports.languageIsChosen', {
+                language: t(`reports.languageNames.${reportLocale}`),
+                partnerLanguage: t(`reports.languageNames.${partner.locale}`),
+              })}
+            </span>
+          </div>
+        )}
         <div className="field">
           <span>{t('reports.export')}</span>
           <div className="actions">
@@ -206,7 +248,7 @@ export function ReportsPage() {
         <p className="hint">{t('records.hint')}</p>
         <div className="actions">
           <RecordExportButton scope={{ kind: 'month', month }} label={t('records.exportMonth')} disabled={!validMonth} />
-          {partnerId === ALL ? null : <RecordExportButton scope={{ kind: 'partner', partnerId }} label={t('records.exportPartner')} />}
+          {partner === null ? null : <RecordExportButton scope={{ kind: 'partner', partnerId: partner.id }} label={t('records.exportPartner')} />}
         </div>
         <AuditLogStatus />
       </section>

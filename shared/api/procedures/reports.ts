@@ -20,7 +20,10 @@ const target = {
   month: ReportMonth,
   /** null: all partners (the summary, then each partner's report). */
   partnerId: PartnerId.nullable().default(null),
-  /** Language of the all-partners report (a partner's own report is in the partner's language). */
+  /**
+   * The report's language (its words, numbers, dates, CSV columns and file name). All partners:
+   * the summary's, default French. One partner: default the partner's own language.
+   */
   locale: Locale.optional(),
   /** Cadence and pillar targets per partner id, until partners carry their editorial line. */
   cadence: z.record(z.string(), CadencePolicy).optional(),
