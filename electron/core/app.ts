@@ -415,6 +415,7 @@ function wireServices({ options, db, migration, clock, log, events, storage }: W
   const voice = new VoiceService(voiceProfiles, partnerRepo, clock, log);
   const reports = new ReportService({
     db,
+    log,
     partners: partnerRepo,
     clock,
     events,

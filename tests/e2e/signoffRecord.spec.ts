@@ -44,6 +44,9 @@ test('the Reports page says the audit log is verified and exports the month’s 
   await page.getByTestId('record-export-month').click();
   const monthMessage = page.getByTestId('record-export-month-message');
   await expect(monthMessage).toContainText('Dossier enregistré dans');
+  // Said in a user's words: what makes the record checkable, no developer command.
+  await expect(monthMessage).toContainText('empreinte SHA-256');
+  await expect(monthMessage).not.toContainText('npm');
   const month = verifyRecord(exportedPath(await monthMessage.textContent()));
   expect(month.problems).toEqual([]);
   expect(month.approvals).toBeGreaterThan(0);

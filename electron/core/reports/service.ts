@@ -51,7 +51,7 @@ export interface ReportServiceDeps {
   engagementFor?: (windows: readonly PartnerWindow[], lastDay: string) => Map<string, ReportEngagementRead>;
   /** How many of these posts read like the partner (voice profile, issue 18). */
   voiceFor?: (partnerId: string, postIds: readonly string[]) => ReportVoice | undefined;
-  /** Where a failed write is logged; default: the workspace's plume.log. */
+  /** Where a failed write is logged (core's log); default: the workspace's plume.log. */
   log?: Logger;
 }
 
