@@ -73,7 +73,7 @@ describe.skipIf(mountProblem !== null)(`on a full disk${mountProblem ? ` — ski
     }
   });
 
-  it('a report export answers errors.diskFull and leaves no partial file', async () => {
+  it('a report export answers the reports’ own disk-full error (naming the folder) and leaves no partial file', async () => {
     const dir = join(mountPoint.path, 'workspace-export');
     mkdirSync(dir);
     const folder = join(mountPoint.path, 'exports');
@@ -85,7 +85,8 @@ describe.skipIf(mountProblem !== null)(`on a full disk${mountProblem ? ` — ski
       // Creating the partner may itself hit the full disk; the export needs none to fail.
       const result = await t.raw('reports.export', { month: '2026-11', partnerId: p?.id ?? null, format: 'html', folder });
       expect(result.ok).toBe(false);
-      if (!result.ok) expect(result.error.messageKey).toBe('errors.diskFull');
+      // Not core's errors.diskFull (« Plume réessaiera tout seul »): an export is not retried by itself.
+      if (!result.ok) expect(result.error.messageKey).toBe('reports.errors.files.diskFull');
       expect(readdirSync(folder)).toEqual([]);
     } finally {
       rmSync(filler);
