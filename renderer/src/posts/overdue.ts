@@ -4,7 +4,8 @@ import type { PostStatus } from '../../../shared/posts/schema';
 /** One timer for every label that depends on the time, however many posts are on screen. */
 const listeners = new Set<() => void>();
 let timer: ReturnType<typeof setInterval> | null = null;
-const EVERY_MS = 30_000;
+// A few seconds: the check is a comparison per label, and the label flips soon after the post's time.
+const EVERY_MS = 5_000;
 
 function subscribe(listener: () => void): () => void {
   listeners.add(listener);
