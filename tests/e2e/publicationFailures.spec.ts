@@ -101,6 +101,10 @@ test('a refusal says why in French with the network’s words as a quote, and «
   await expect(row).toContainText('Mastodon refuse cette action pour ce compte (compte limité ou suspendu\u202f?)\u00a0: vérifiez le compte sur Mastodon, puis réessayez.');
   await expect(row.getByTestId('network-message')).toHaveText('Message de Mastodon\u00a0: «\u00a0This action is not allowed\u00a0»');
   await expect(row).not.toContainText('403');
+  // The history in French: no « automatiquement par Plume ».
+  const history = page.getByTestId('signoff-history');
+  await expect(history).toContainText('Échec de la publication');
+  await expect(history).not.toContainText('automatiquement');
   await saveScreenshot(page, 'publication-forbidden-fr');
 
   await page.goto(`${running.origin}/#/outbox`);

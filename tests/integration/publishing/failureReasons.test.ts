@@ -90,6 +90,21 @@ describe('why a publication failed, as a cause with the network’s own words', 
     expect(queue.items[0]?.job?.attempts).toBeGreaterThanOrEqual(2);
   });
 
+  it('a connection cut after the instance took the post is « no answer »: the next try looks it up first and sends nothing twice', async () => {
+    const { h, server, partner } = await withMastodon();
+    const post = await h.approvedPost(partner.id, TEXT, ['mastodon'], h.clock.now() + MINUTE);
+    server.http.dropAfterAccept(STATUSES);
+    h.clock.advance(MINUTE);
+    await h.tick();
+    const job = (await h.status(post.id)).publications[0]?.job;
+    expect(job).toMatchObject({ state: 'queued', lastTry: { cause: 'noAnswer' } });
+    expect(job?.lastTry?.said).toBeUndefined();
+    h.clock.advance(60 * MINUTE);
+    await h.tick();
+    expect((await h.status(post.id)).status).toBe('published');
+    expect(server.statuses).toHaveLength(1);
+  });
+
   it('an instance that refuses connections is « unreachable since » its first refusal, with no network words', async () => {
     const { h, server, partner } = await withMastodon();
     const post = await h.approvedPost(partner.id, TEXT, ['mastodon'], h.clock.now() + MINUTE);
