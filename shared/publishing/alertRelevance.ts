@@ -9,7 +9,8 @@ export interface AlertSubject {
 /**
  * Whether a publication alert still asks something of the community manager, given the post's
  * publication as it is now: "time to publish by hand" goes once that network is published (or
- * the round closed), "missed" once a decision is taken, "failed" once retried or withdrawn; any
+ * the round closed), "missed" once a decision is taken, "failed" once retried or withdrawn,
+ * "could not withdraw from the instance" once the instance deleted it; any
  * alert about a post that is now published goes, except the one saying so. Alerts of other
  * features are left as they are.
  */
@@ -26,6 +27,8 @@ export function alertStillDue(alert: AlertSubject, now: Pick<PostPublication, 's
       return now.status === 'missed';
     case 'publishing.alerts.failed':
       return now.status === 'failed' || now.publications.some((p) => p.state === 'failed');
+    case 'publishing.alerts.withdrawFailed':
+      return now.publications.some((p) => p.withdrawal !== null);
     default:
       return true;
   }

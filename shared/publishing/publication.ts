@@ -4,6 +4,7 @@ import { PostId, PostStatus } from '../posts/schema';
 import { OutboxState } from '../signoff/outboxJob';
 import { FirstComments, PostThreads } from '../threads/schema';
 import { MediaProblem } from './mediaLimits';
+import { TryFailure } from './failure';
 
 /**
  * Publication of a post to each of its networks, as core records it and the UI shows it.
@@ -32,6 +33,20 @@ export const PartsOut = z.object({
 });
 export type PartsOut = z.infer<typeof PartsOut>;
 
+/**
+ * The outbox job of a publication while it runs: its state, tries so far, when it runs next,
+ * and what the last try met (null before any failed try).
+ */
+export const PublicationJob = z.object({ state: OutboxState, attempts: z.number().int(), notBefore: z.number().int(), lastTry: TryFailure.nullable() });
+export type PublicationJob = z.infer<typeof PublicationJob>;
+
+/**
+ * A post the instance held for later whose approval no longer applies: Plume asks the instance
+ * to delete it (an outbox `cancel` job). Shown while that job is under way or failed.
+ */
+export const Withdrawal = PublicationJob.extend({ instanceUrl: z.string().nullable() });
+export type Withdrawal = z.infer<typeof Withdrawal>;
+
 export const PublicationView = z.object({
   id: z.number().int(),
   network: Network,
@@ -40,13 +55,16 @@ export const PublicationView = z.object({
   mode: z.enum(['api', 'manual']),
   state: PublicationState,
   /** The outbox job's state while it runs (queued, sending), null for manual ones. */
-  job: z.object({ state: OutboxState, attempts: z.number().int(), notBefore: z.number().int() }).nullable(),
+  job: PublicationJob.nullable(),
   dueAt: z.number().int(),
   remoteId: z.string().nullable(),
   url: z.string().nullable(),
-  error: z.string().nullable(),
-  /** Set when Plume itself refused or could not tell; null when `error` is the network's. */
+  /** Why it failed (cause and the network's own words); null unless failed. */
+  failure: TryFailure.nullable(),
+  /** Set when Plume itself refused or could not tell. */
   reason: PublicationReason.nullable(),
+  /** The instance is being asked to delete what it held for later (null: nothing to withdraw). */
+  withdrawal: Withdrawal.nullable(),
   publishedAt: z.number().int().nullable(),
   ...PartsOut.shape,
 });
@@ -74,6 +92,9 @@ export const PostMediaView = z.object({
 });
 export type PostMediaView = z.infer<typeof PostMediaView>;
 
+export const HeldReason = z.enum(['contentChanged', 'notApproved']);
+export type HeldReason = z.infer<typeof HeldReason>;
+
 /** Everything the publication panel of the editor shows. */
 export const PostPublication = z.object({
   postId: PostId,
@@ -100,6 +121,8 @@ export const PostPublication = z.object({
   graceMinutes: z.number().int(),
   /** Why a missed post waits: its slot went by (machine off) or it was approved after its time. */
   missedReason: z.enum(['late', 'approvedLate']).nullable(),
+  /** Why a held post was not published: its text changed after the approval, or it was no longer approved. */
+  heldReason: HeldReason.nullable(),
 });
 export type PostPublication = z.infer<typeof PostPublication>;
 
@@ -157,11 +180,12 @@ export const QueueItem = z.object({
   network: Network,
   accountHandle: z.string().nullable(),
   state: PublicationState,
-  job: z.object({ state: OutboxState, attempts: z.number().int(), notBefore: z.number().int() }).nullable(),
+  job: PublicationJob.nullable(),
   dueAt: z.number().int(),
   url: z.string().nullable(),
-  error: z.string().nullable(),
+  failure: TryFailure.nullable(),
   reason: PublicationReason.nullable(),
+  withdrawal: Withdrawal.nullable(),
   updatedAt: z.number().int(),
   ...PartsOut.shape,
 });
@@ -179,5 +203,8 @@ export const PublicationQueue = z.object({
   /** Approved posts that missed their slot and wait for a decision, oldest first (at most MISSED_SHOWN). */
   missed: z.array(z.object({ postId: PostId, title: z.string(), scheduledAt: z.number().int().nullable() })),
   missedTotal: z.number().int().nonnegative(),
+  /** Posts held at their time (not approved then, or edited after the approval), latest first (at most MISSED_SHOWN). */
+  held: z.array(z.object({ postId: PostId, title: z.string(), scheduledAt: z.number().int().nullable(), reason: HeldReason })),
+  heldTotal: z.number().int().nonnegative(),
 });
 export type PublicationQueue = z.infer<typeof PublicationQueue>;

@@ -35,3 +35,6 @@ export const PublishError = z.discriminatedUnion('kind', [
 ]);
 export type PublishError = z.infer<typeof PublishError>;
 export type PublishErrorKind = PublishError['kind'];
+
+/** `networkCode` of a request Plume refuses to send because the account lacks what the network needs. */
+export const ACCOUNT_INCOMPLETE = 'plume:account_incomplete';

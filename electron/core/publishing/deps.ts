@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { Account } from '../../../shared/credentials/account';
+import type { CredentialErrorCode } from '../../../shared/credentials/errors';
 import type { BlueskySessionData } from '../../../shared/publishing/port';
 import type { CalendarRepository } from '../calendar/repository';
 import type { Clock } from '../clock';
@@ -24,6 +25,8 @@ export interface PublishingAccounts {
   list(partnerId?: string): Account[];
   publishingCredentials(id: string, renew?: boolean): Promise<{ account: Account; externalId: string; secret: PublishingSecret }>;
   keepBlueskySession(id: string, session: BlueskySessionData): Promise<void>;
+  /** The network refused the account's credential while publishing: the account shows it as a test would. */
+  flagRefused(id: string, code: CredentialErrorCode): void;
 }
 
 /** What the publication services share; built once in `createPublishing`. */

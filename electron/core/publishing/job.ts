@@ -1,10 +1,14 @@
 import { z } from 'zod';
 import type { Post } from '../../../shared/posts/schema';
 import type { LookupRequest, Outcome, PublishCredentials, PublishMedia, PublishRequest } from '../../../shared/publishing/port';
+import { ACCOUNT_INCOMPLETE } from '../../../shared/publishing/publishError';
 import type { PublishError } from '../../../shared/publishing/publishError';
 import type { PublicationReason } from '../../../shared/publishing/publication';
 import { finalTexts } from '../../../shared/signoff/finalTexts';
 import { failureCode } from '../credentials/failure';
+import { decodeFailure, encodeFailure } from '../../../shared/publishing/failure';
+import type { FailureCause, TryFailure } from '../../../shared/publishing/failure';
+import { networkLabels } from '../../../shared/posts/networks';
 import { passingCredentialOutcome } from '../outbox/credentialOutcome';
 import type { JobContext, JobHandler, JobOutcome } from '../outbox/handler';
 import type { OutboxJob } from '../outbox/repository';
@@ -26,6 +30,8 @@ const Sent = z.object({ remoteId: z.string().min(1), url: z.string().nullable(),
 type Refusal = { reason: PublicationReason; message: string };
 
 const LINKEDIN_ID = /^[A-Za-z0-9_-]+$/u;
+/** What connectors say when a reply's body says nothing (statusLine in http/statusError.ts). */
+const STATUS_LINE = /^HTTP \d{3}\b/u;
 
 /**
  * Sends one publication through its network's connector. The outbox has already written the
@@ -53,7 +59,7 @@ export class PublishJob implements JobHandler {
 
   async run(payload: unknown, context: JobContext): Promise<JobOutcome> {
     const parsed = Payload.safeParse(payload);
-    if (!parsed.success) return { outcome: 'failed', error: 'Malformed publication job' };
+    if (!parsed.success) return { outcome: 'failed', error: encodeFailure({ cause: 'notSendable' }), detail: 'Malformed publication job' };
     if (parsed.data.purpose !== 'publish') return this.remote(parsed.data.publicationId, parsed.data.purpose, context);
     const publication = this.deps.publications.get(parsed.data.publicationId);
     // Called back meanwhile (edited, withdrawn, moved): nothing to send.
@@ -74,7 +80,7 @@ export class PublishJob implements JobHandler {
     // Handed to the instance ahead of time but sent too late for its scheduler: wait for the time itself.
     // A reply chain is never handed over: each part needs the id of the one before.
     if (publication.dueAt > context.now && (publication.network !== 'mastodon' || chain !== null || remoteScheduleFor(publication.dueAt, context.now) === undefined)) {
-      return { outcome: 'retry', error: 'Waiting for the time of the post', retryAfterMs: publication.dueAt - context.now };
+      return { outcome: 'retry', error: encodeFailure({ cause: 'notYet' }), detail: 'Waiting for the time of the post', retryAfterMs: publication.dueAt - context.now };
     }
 
     let credentials: PublishCredentials;
@@ -84,7 +90,7 @@ export class PublishJob implements JobHandler {
       credentials = found.secret;
       request = this.request(post, publication, text, media, found.account, found.externalId, credentials);
     } catch (error) {
-      return this.credentialOutcome(context, error);
+      return this.credentialOutcome(context, publication, error);
     }
 
     if (chain !== null) return this.sendChain(context, publication, chain, request, credentials);
@@ -110,7 +116,7 @@ export class PublishJob implements JobHandler {
         const renewed = await this.deps.accounts.publishingCredentials(publication.accountId, true);
         outcome = await this.kept(publication, this.deps.connectors.publish({ ...request, credentials: renewed.secret }));
       } catch (error) {
-        return this.credentialOutcome(context, error, refused);
+        return this.credentialOutcome(context, publication, error, refused);
       }
     }
     if (outcome.ok) {
@@ -141,7 +147,7 @@ export class PublishJob implements JobHandler {
       if ('unverifiable' in result) return this.refuse(context, { reason: 'unverifiable', message: result.unverifiable });
       return this.errorOutcome(context, publication, result.error);
     } catch (error) {
-      return this.credentialOutcome(context, error);
+      return this.credentialOutcome(context, publication, error);
     }
   }
 
@@ -149,10 +155,16 @@ export class PublishJob implements JobHandler {
     const reason = this.refusals.get(job.id) ?? null;
     this.refusals.delete(job.id);
     const payload = Payload.safeParse(job.payload);
-    if (!payload.success || payload.data.purpose === 'cancel') return;
+    if (!payload.success) return;
     const publication = this.deps.publications.get(payload.data.publicationId);
     if (!publication) return;
     const now = this.deps.clock.now();
+    if (payload.data.purpose === 'cancel') {
+      // The call-back is over: the post's panel and the Envoi page stop (or keep) showing it.
+      if (state === 'failed') this.withdrawalFailed(publication);
+      this.rounds.changed(publication.postId);
+      return;
+    }
     if (state === 'done') {
       const sent = Sent.safeParse(job.result);
       if (!sent.success) return;
@@ -166,7 +178,15 @@ export class PublishJob implements JobHandler {
       return;
     }
     if (publication.state !== 'queued' && publication.state !== 'scheduled_remote') return;
-    this.rounds.failed(publication, job.lastError ?? 'Publication failed', reason, now);
+    this.rounds.failed(publication, job.lastError ?? encodeFailure({ cause: 'unknown' }), reason, now);
+  }
+
+  /** The instance kept refusing to delete what it held: the community manager must do it there. */
+  private withdrawalFailed(publication: Publication): void {
+    const post = this.deps.posts.get(publication.postId);
+    if (!post) return;
+    const instance = publication.accountId === null ? null : (this.deps.accounts.list(post.partnerId).find((a) => a.id === publication.accountId)?.instanceUrl ?? null);
+    this.rounds.alert('publishing.alerts.withdrawFailed', post, 'error', { network: networkLabels[publication.network], instance: instance ?? '' });
   }
 
   /**
@@ -187,19 +207,23 @@ export class PublishJob implements JobHandler {
       if (!post || text === undefined) return { outcome: 'done', result: { skipped: true } };
       request = withoutMedia(this.request(post, publication, text, [], found.account, found.externalId, found.secret));
     } catch (error) {
-      return this.credentialOutcome(context, error);
+      return this.credentialOutcome(context, publication, error);
     }
     if (purpose === 'cancel') {
       const cancelled = await this.deps.connectors.cancelScheduled(request, publication.remoteId);
       // 404: the instance no longer holds it (already published, or deleted there).
       if (cancelled.ok || (cancelled.error.kind === 'permanent' && cancelled.error.status === 404)) return { outcome: 'done', result: { cancelled: true } };
-      return this.errorOutcome(context, publication, cancelled.error);
+      const outcome = this.errorOutcome(context, publication, cancelled.error);
+      // Failing again: said once, while the worker keeps trying (and once more if it gives up).
+      if (outcome.outcome === 'retry' && context.attempt === 2) this.withdrawalFailed(publication);
+      if (outcome.outcome !== 'done') this.rounds.changed(publication.postId);
+      return outcome;
     }
     const lookup = await this.kept(publication, this.deps.connectors.lookup(request));
     if (!lookup.ok) return this.errorOutcome(context, publication, lookup.error);
     switch (lookup.value.kind) {
       case 'found':
-        if (lookup.value.scheduledRemotely) return { outcome: 'retry', error: 'The instance has not published it yet', retryAfterMs: CONFIRM_AGAIN_MS };
+        if (lookup.value.scheduledRemotely) return { outcome: 'retry', error: encodeFailure({ cause: 'notYet' }), detail: 'The instance has not published it yet', retryAfterMs: CONFIRM_AGAIN_MS };
         return { outcome: 'done', result: { remoteId: lookup.value.remoteId, url: lookup.value.url, scheduledRemotely: false } };
       case 'notFound':
         return this.refuse(context, { reason: 'unverifiable', message: 'The instance no longer holds the scheduled post and shows no such status' });
@@ -225,7 +249,8 @@ export class PublishJob implements JobHandler {
     if (refusal.reason === 'contentChanged' || refusal.reason === 'notApproved') {
       this.deps.log.info(`publication job ${context.jobId} refused: ${refusal.message}`);
     }
-    return { outcome: 'failed', error: refusal.message };
+    // The reason says why (translated); the English message is for plume.log.
+    return { outcome: 'failed', error: encodeFailure({ cause: 'notSendable' }), detail: refusal.message };
   }
 
   private media(postId: string): PublishMedia[] | null {
@@ -280,27 +305,77 @@ export class PublishJob implements JobHandler {
   }
 
   private errorOutcome(context: JobContext, publication: Publication, error: PublishError): JobOutcome {
+    const failure = this.failure(context, error);
+    const detail = describe(error);
     switch (error.kind) {
       case 'retryable':
         // The network may hold the post already: the next try looks it up first.
         if (error.outcomeUnknown === true) this.deps.publications.setNeedsLookup(publication.id, true, context.now);
-        return { outcome: 'retry', error: describe(error), retryAfterMs: error.retryAfterMs };
+        return { outcome: 'retry', error: encodeFailure(failure), detail, retryAfterMs: error.retryAfterMs };
       case 'auth':
         this.refusals.set(context.jobId, 'credentials');
-        return { outcome: 'failed', error: describe(error) };
+        // Every view of the account says so, as a connection test would.
+        if (publication.accountId !== null) this.deps.accounts.flagRefused(publication.accountId, publication.network === 'bluesky' ? 'wrong_password' : 'token_revoked');
+        return { outcome: 'failed', error: encodeFailure(failure), detail };
       case 'permanent':
-        return { outcome: 'failed', error: describe(error) };
+        return { outcome: 'failed', error: encodeFailure(failure), detail };
       case 'offline':
-        return { outcome: 'unreachable', error: 'Offline' };
+        return { outcome: 'unreachable', error: encodeFailure(failure), detail };
     }
   }
 
-  private credentialOutcome(context: JobContext, error: unknown, networkError?: PublishError): JobOutcome {
+  /** A credential step that will pass (token endpoint down, keychain locked): the cause the UI explains. */
+  private credentialFailure(context: JobContext, code: string): TryFailure {
+    switch (code) {
+      case 'keychain_unavailable':
+        return { cause: 'keychainLocked' };
+      case 'rate_limited':
+        return { cause: 'rateLimited' };
+      case 'server_error':
+        return this.failure(context, { kind: 'retryable', status: 500, networkMessage: '' });
+      default:
+        return this.failure(context, { kind: 'retryable', status: 0, networkMessage: '' });
+    }
+  }
+
+  /** The cause of a failed try, the network's own words, and since when the network has been unreachable. */
+  private failure(context: JobContext, error: PublishError): TryFailure {
+    const cause = causeOf(error);
+    const words = error.kind !== 'offline' && error.status >= 100 && cause !== 'unexpectedReply' ? error.networkMessage.trim() : '';
+    // A bare status line (an HTML error page) says nothing the cause does not.
+    const said = STATUS_LINE.test(words) ? '' : words.slice(0, 500);
+    const failure: TryFailure = { cause, ...(said === '' ? {} : { said }) };
+    if (cause !== 'unreachable' && cause !== 'noAnswer' && cause !== 'serverError' && cause !== 'offline') return failure;
+    const before = decodeFailure(this.deps.outboxJobs.get(context.jobId)?.lastError ?? null);
+    return { ...failure, since: before?.cause === cause ? (before.since ?? context.now) : context.now };
+  }
+
+  private credentialOutcome(context: JobContext, publication: Publication, error: unknown, networkError?: PublishError): JobOutcome {
     const code = failureCode(error);
     const passing = passingCredentialOutcome(code);
-    if (passing) return passing;
+    if (passing) return passing.outcome === 'retry' || passing.outcome === 'unreachable' ? { ...passing, error: encodeFailure(this.credentialFailure(context, code)), detail: code } : passing;
     this.refusals.set(context.jobId, code === 'account_not_found' ? 'accountMissing' : 'credentials');
-    return { outcome: 'failed', error: networkError ? `${describe(networkError)} (${code})` : code };
+    // A token the network refused and Plume could not renew: the account needs a new sign-in.
+    if (code !== 'account_not_found' && publication.accountId !== null) this.deps.accounts.flagRefused(publication.accountId, code);
+    return { outcome: 'failed', error: encodeFailure(networkError ? this.failure(context, networkError) : { cause: 'auth' }), detail: networkError ? `${describe(networkError)} (${code})` : code };
+  }
+}
+
+/** The cause the UI explains, from the outbox's kind and the network's status. */
+function causeOf(error: PublishError): FailureCause {
+  switch (error.kind) {
+    case 'offline':
+      return 'offline';
+    case 'auth':
+      return 'auth';
+    case 'permanent':
+      if (error.status === 0) return error.networkCode === ACCOUNT_INCOMPLETE ? 'accountIncomplete' : 'notSendable';
+      return error.status === 403 ? 'forbidden' : 'rejected';
+    case 'retryable':
+      if (error.status === 0) return error.outcomeUnknown === true ? 'noAnswer' : 'unreachable';
+      if (error.status === 429) return 'rateLimited';
+      if (error.status < 300) return 'unexpectedReply';
+      return 'serverError';
   }
 }
 
@@ -329,7 +404,7 @@ function withoutMedia(request: PublishRequest): LookupRequest {
   };
 }
 
-/** The network's own words, with its status when there was one. */
+/** For plume.log only: the network's own words, with its status when there was one. */
 function describe(error: PublishError): string {
   if (error.kind === 'offline') return 'Offline';
   return error.status === 0 ? error.networkMessage : `${error.status} ${error.networkMessage}`;

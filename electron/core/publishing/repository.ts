@@ -3,7 +3,8 @@ import { Network } from '../../../shared/posts/networks';
 import type { PostStatus } from '../../../shared/posts/schema';
 import { OutboxState } from '../../../shared/signoff/outboxJob';
 import { PublicationReason, PublicationState } from '../../../shared/publishing/publication';
-import type { PostMediaView, QueueItem } from '../../../shared/publishing/publication';
+import type { HeldReason, PostMediaView, PublicationJob, QueueItem, Withdrawal } from '../../../shared/publishing/publication';
+import { decodeFailure } from '../../../shared/publishing/failure';
 
 export interface Publication {
   id: number;
@@ -25,7 +26,9 @@ export interface Publication {
   createdAt: number;
   updatedAt: number;
   publishedAt: number | null;
-  job: { state: OutboxState; attempts: number; notBefore: number } | null;
+  job: PublicationJob | null;
+  /** The instance is being asked to delete what it held (its `cancel` job under way or failed). */
+  withdrawal: Withdrawal | null;
 }
 
 interface PublicationRow {
@@ -51,6 +54,12 @@ interface PublicationRow {
   job_state: string | null;
   job_attempts: number | null;
   job_not_before: number | null;
+  job_last_error: string | null;
+  cancel_state: string | null;
+  cancel_attempts: number | null;
+  cancel_not_before: number | null;
+  cancel_last_error: string | null;
+  instance_url: string | null;
 }
 
 const toPublication = (row: PublicationRow): Publication => {
@@ -78,13 +87,38 @@ const toPublication = (row: PublicationRow): Publication => {
     job:
       row.job_state === null
         ? null
-        : { state: OutboxState.parse(row.job_state), attempts: row.job_attempts ?? 0, notBefore: row.job_not_before ?? 0 },
+        : {
+            state: OutboxState.parse(row.job_state),
+            attempts: row.job_attempts ?? 0,
+            notBefore: row.job_not_before ?? 0,
+            lastTry: decodeFailure(row.job_last_error),
+          },
+    withdrawal:
+      row.cancel_state === null || !WITHDRAWING.includes(row.cancel_state)
+        ? null
+        : {
+            state: OutboxState.parse(row.cancel_state),
+            attempts: row.cancel_attempts ?? 0,
+            notBefore: row.cancel_not_before ?? 0,
+            lastTry: decodeFailure(row.cancel_last_error),
+            instanceUrl: row.instance_url,
+          },
   };
 };
 
-// The outbox job is read alongside (never written here: the outbox repository owns it).
-const SELECT = `SELECT p.*, o.state AS job_state, o.attempts AS job_attempts, o.not_before AS job_not_before
-  FROM publications p LEFT JOIN outbox o ON o.idempotency_key = p.outbox_key`;
+/** States of a `cancel` job during which the instance may still hold the post. */
+const WITHDRAWING = ['queued', 'sending', 'failed'];
+const WITHDRAWING_SQL = `c.state IN ('queued', 'sending', 'failed')`;
+
+// The outbox jobs (the publication's own, and the call-back of what an instance held) are read
+// alongside, never written here: the outbox repository owns them.
+const JOINS = `LEFT JOIN outbox o ON o.idempotency_key = p.outbox_key
+  LEFT JOIN outbox c ON c.idempotency_key = p.outbox_key || ':cancel'
+  LEFT JOIN accounts acc ON acc.id = p.account_id`;
+const JOB_COLUMNS = `o.state AS job_state, o.attempts AS job_attempts, o.not_before AS job_not_before, o.last_error AS job_last_error,
+  c.state AS cancel_state, c.attempts AS cancel_attempts, c.not_before AS cancel_not_before, c.last_error AS cancel_last_error,
+  acc.instance_url AS instance_url`;
+const SELECT = `SELECT p.*, ${JOB_COLUMNS} FROM publications p ${JOINS}`;
 
 export interface NewPublication {
   postId: string;
@@ -165,6 +199,17 @@ export class PublicationRepository {
       network: string;
     }[];
     return new Set(rows.map((row) => Network.parse(row.network)));
+  }
+
+  /**
+   * What the post's panel lists: its current publications, and any older one whose call-back
+   * to the instance is under way or failed (the instance may still publish it).
+   */
+  shown(postId: string): Publication[] {
+    return this.db
+      .prepare<[string], PublicationRow>(`${SELECT} WHERE p.post_id = ? AND (p.active = 1 OR ${WITHDRAWING_SQL}) ORDER BY p.active DESC, p.network, p.id`)
+      .all(postId)
+      .map(toPublication);
   }
 
   markPublished(id: number, remoteId: string, url: string | null, now: number): void {
@@ -298,7 +343,28 @@ export class PublicationRepository {
 
   /** Publications the queue lists from, in all. */
   queueTotal(): number {
-    return (this.db.prepare("SELECT count(*) AS n FROM publications p WHERE p.active = 1 OR p.state <> 'cancelled'").get() as { n: number }).n;
+    return (
+      this.db.prepare(`SELECT count(*) AS n FROM publications p ${JOINS} WHERE p.active = 1 OR p.state <> 'cancelled' OR ${WITHDRAWING_SQL}`).get() as { n: number }
+    ).n;
+  }
+
+  /** Held posts (their time came without a valid approval), latest slot first: the first `limit`, and how many there are. */
+  held(limit: number): { items: { postId: string; title: string; scheduledAt: number | null; reason: HeldReason }[]; total: number } {
+    const total = (this.db.prepare("SELECT count(*) AS n FROM posts WHERE status = 'held'").get() as { n: number }).n;
+    const rows = this.db.prepare("SELECT id, title, scheduled_at FROM posts WHERE status = 'held' ORDER BY scheduled_at DESC LIMIT ?").all(limit) as {
+      id: string;
+      title: string;
+      scheduled_at: number | null;
+    }[];
+    return { items: rows.map((row) => ({ postId: row.id, title: row.title, scheduledAt: row.scheduled_at, reason: this.heldReason(row.id) })), total };
+  }
+
+  /** Why a post was held: its approval was voided by an edit (the latest of these facts), or it was simply not approved. */
+  heldReason(postId: string): HeldReason {
+    const row = this.db
+      .prepare("SELECT action FROM audit_log WHERE post_id = ? AND action IN ('approve', 'approvalVoided') ORDER BY id DESC LIMIT 1")
+      .get(postId) as { action: string } | undefined;
+    return row?.action === 'approvalVoided' ? 'contentChanged' : 'notApproved';
   }
 
   /** Why the post's slot was last missed: approved after its time, or gone by while the machine was off. */
@@ -318,15 +384,13 @@ export class PublicationRepository {
   queue(limit: number): QueueItem[] {
     const rows = this.db
       .prepare<[number], PublicationRow & { title: string; partner_name: string; handle: string | null }>(
-        `SELECT p.*, o.state AS job_state, o.attempts AS job_attempts, o.not_before AS job_not_before,
-           po.title AS title, pa.display_name AS partner_name, a.handle AS handle
+        `SELECT p.*, ${JOB_COLUMNS}, po.title AS title, pa.display_name AS partner_name, acc.handle AS handle
          FROM publications p
          JOIN posts po ON po.id = p.post_id
          JOIN partners pa ON pa.id = po.partner_id
-         LEFT JOIN accounts a ON a.id = p.account_id
-         LEFT JOIN outbox o ON o.idempotency_key = p.outbox_key
-         WHERE p.active = 1 OR p.state <> 'cancelled'
-         ORDER BY p.state IN ('published', 'cancelled'), p.due_at DESC, p.id DESC LIMIT ?`,
+         ${JOINS}
+         WHERE p.active = 1 OR p.state <> 'cancelled' OR ${WITHDRAWING_SQL}
+         ORDER BY p.state IN ('published', 'cancelled') AND coalesce(${WITHDRAWING_SQL}, 0) = 0, p.due_at DESC, p.id DESC LIMIT ?`,
       )
       .all(limit);
     return rows.map((row) => {
@@ -342,8 +406,9 @@ export class PublicationRepository {
         job: publication.job,
         dueAt: publication.dueAt,
         url: publication.url,
-        error: publication.error,
+        failure: publication.state === 'failed' ? decodeFailure(publication.error) : null,
         reason: publication.reason,
+        withdrawal: publication.withdrawal,
         updatedAt: publication.updatedAt,
       };
     });

@@ -7,6 +7,7 @@ import { isApiNetwork } from '../../../shared/publishing/port';
 import type { PublicationReason, PublicationTarget } from '../../../shared/publishing/publication';
 import type { Actor } from '../../../shared/signoff/audit';
 import { finalTexts } from '../../../shared/signoff/finalTexts';
+import { decodeFailure } from '../../../shared/publishing/failure';
 import { PUBLISH_KIND, SYSTEM, publishKey } from './deps';
 import type { PublishingDeps } from './deps';
 import type { Publication } from './repository';
@@ -24,6 +25,12 @@ export interface PublishPayload {
 
 /** Far enough ahead, a Mastodon post is handed to the instance's scheduler; not further than this. */
 export const REMOTE_HORIZON_MS = 24 * 60 * 60_000;
+
+/** What the audit keeps of a failure: its cause (the history names it) and the network's own words. */
+function failureDetails(error: string): { cause: string; said?: string } {
+  const failure = decodeFailure(error);
+  return { cause: failure?.cause ?? 'unknown', ...(failure?.said === undefined ? {} : { said: failure.said }) };
+}
 
 const channelOf = (actor: Actor) => (actor.kind === 'system' ? 'system' : 'app');
 
@@ -145,7 +152,7 @@ export class Rounds {
     if (post) this.alert('publishing.alerts.failed', post, 'error', { network: networkLabels[publication.network] });
     this.settle(
       publication.postId,
-      { action: 'publishFailed', details: { network: publication.network, error, reason }, hash: publication.approvedHash, actor: SYSTEM },
+      { action: 'publishFailed', details: { network: publication.network, ...failureDetails(error), reason }, hash: publication.approvedHash, actor: SYSTEM },
       now,
     );
   }

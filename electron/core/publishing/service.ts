@@ -15,6 +15,7 @@ import type {
   PublicationView,
   SetTargetInput,
 } from '../../../shared/publishing/publication';
+import { decodeFailure } from '../../../shared/publishing/failure';
 import { parsePublishedUrl } from '../../../shared/publishing/publishedUrl';
 import { networkLabels } from '../../../shared/posts/networks';
 import { finalTexts } from '../../../shared/signoff/finalTexts';
@@ -52,7 +53,7 @@ export class PublicationService {
 
   status(postId: string): PostPublication {
     const post = this.post(postId);
-    const publications = this.deps.publications.active(postId);
+    const publications = this.deps.publications.shown(postId);
     const accounts = new Map(this.deps.accounts.list(post.partnerId).map((a) => [a.id, a]));
     const media = this.deps.publications.postMedia(postId);
     const texts = finalTexts(post);
@@ -85,8 +86,9 @@ export class PublicationService {
         dueAt: p.dueAt,
         remoteId: p.remoteId,
         url: p.url,
-        error: p.error,
+        failure: p.state === 'failed' ? decodeFailure(p.error) : null,
         reason: p.reason,
+        withdrawal: p.withdrawal,
         publishedAt: p.publishedAt,
         ...this.partsView.of(p.id),
       })),
@@ -99,6 +101,7 @@ export class PublicationService {
       locked: locked(post),
       graceMinutes: this.step.graceMinutes(),
       missedReason: post.status === 'missed' ? this.deps.publications.missedReason(postId) : null,
+      heldReason: post.status === 'held' ? this.deps.publications.heldReason(postId) : null,
     };
   }
 
@@ -237,7 +240,16 @@ export class PublicationService {
   queue(): PublicationQueue {
     const items = this.deps.publications.queue(QUEUE_SHOWN).map((item) => ({ ...item, ...this.partsView.of(item.publicationId) }));
     const missed = this.deps.publications.missed(MISSED_SHOWN);
-    return { online: this.deps.connectivity.online, items, total: this.deps.publications.queueTotal(), missed: missed.items, missedTotal: missed.total };
+    const held = this.deps.publications.held(MISSED_SHOWN);
+    return {
+      online: this.deps.connectivity.online,
+      items,
+      total: this.deps.publications.queueTotal(),
+      missed: missed.items,
+      missedTotal: missed.total,
+      held: held.items,
+      heldTotal: held.total,
+    };
   }
 
   private post(postId: string): Post {

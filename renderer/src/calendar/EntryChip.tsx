@@ -11,6 +11,7 @@ import { EngagementBadge } from '../engagement/EngagementBadge';
 import { partnerLocalTime, zoneTimeName } from './time';
 import { useIsSimilar } from './similarPosts';
 import { titleOr } from '../../../shared/posts/postTitle';
+import { statusLabelKey, useOverdue } from '../posts/overdue';
 
 export interface EntryChipProps {
   entry: CalendarEntry;
@@ -58,6 +59,8 @@ const ChipContent = memo(function ChipContent({ entry, partner, viewerZone, onOp
   const theirs = entry.scheduledAt === null ? null : partnerLocalTime(entry.scheduledAt, zone, viewerZone);
   // The cached text's own function (the chips' hot path), with postTitle's word: titleOr under it.
   const title = titleOr(entry.title, t('posts.untitled'));
+  // Past its time and still scheduled: being sent or retried, not « Programmée ».
+  const statusLabel = t(statusLabelKey(entry.status, useOverdue(entry.status, entry.scheduledAt)));
   const similar = useIsSimilar(entry.id);
   // Named from the calendar index (migration 0023), never from the post's body.
   const threads = entry.networks.flatMap((network) => {
@@ -74,7 +77,7 @@ const ChipContent = memo(function ChipContent({ entry, partner, viewerZone, onOp
         {...attributes}
         {...listeners}
         aria-roledescription={t('calendarUi.draggable')}
-        aria-label={`${title}${similar ? ` (${t('similarity.calendarMarker')})` : ''}, ${partner?.displayName ?? ''}${time ? `, ${time}` : ''}${theirs ? `, ${t('calendarUi.partnerTime', { time: theirs, zone: zoneTimeName(zone) })}` : ''}, ${t(`posts.status.${entry.status}`)}${extras ? `, ${extras}` : ''}`}
+        aria-label={`${title}${similar ? ` (${t('similarity.calendarMarker')})` : ''}, ${partner?.displayName ?? ''}${time ? `, ${time}` : ''}${theirs ? `, ${t('calendarUi.partnerTime', { time: theirs, zone: zoneTimeName(zone) })}` : ''}, ${statusLabel}${extras ? `, ${extras}` : ''}`}
         onDoubleClick={() => onOpen(entry)}
         onKeyDown={(event) => {
           if (event.key === 'Enter') onOpen(entry);
@@ -102,7 +105,7 @@ const ChipContent = memo(function ChipContent({ entry, partner, viewerZone, onOp
               {extras}
             </span>
           ) : null}
-          <span className={`status-badge status-${entry.status}`}>{t(`posts.status.${entry.status}`)}</span>
+          <span className={`status-badge status-${entry.status}`}>{statusLabel}</span>
           {entry.status === 'published' ? <EngagementBadge postId={entry.id} /> : null}
         </div>
       </div>

@@ -16,6 +16,7 @@ import type { Partner } from '../../../shared/partners/schema';
 import type { PostSummary } from '../../../shared/posts/schema';
 import { AppLink } from '../ui/AppLink';
 import { postTitle } from './postTitle';
+import { statusLabelKey, useOverdue } from './overdue';
 
 /** A row's height before it is measured: a one-line title and its line of details. */
 const ROW_PX = 56;
@@ -183,6 +184,11 @@ interface PostListItemProps {
  * save only the saved post's row renders again, not 500 of them (each with its translations and
  * relative date), even as it moves to the top and shifts the rows below it.
  */
+/** A post's status; past its time and still scheduled, it is being sent (or retried), not « Programmée ». */
+function PostStatusLabel({ status, scheduledAt, t }: { status: PostStatus; scheduledAt: number | null; t: PostListItemProps['t'] }) {
+  return <>{t(statusLabelKey(status, useOverdue(status, scheduledAt)))}</>;
+}
+
 const PostListItem = memo(
   function PostListItem({ summary, partner, active, t, relative }: PostListItemProps) {
     return (
@@ -191,7 +197,7 @@ const PostListItem = memo(
         <span className="post-item-main">
           <strong>{postTitle(summary.title, t)}</strong>
           <span className="muted small">
-            {partner?.displayName} · {t(`posts.status.${summary.status}`)} · {t('posts.updated', { when: relative(summary.updatedAt) })}
+            {partner?.displayName} · <PostStatusLabel status={summary.status} scheduledAt={summary.scheduledAt} t={t} /> · {t('posts.updated', { when: relative(summary.updatedAt) })}
           </span>
         </span>
       </AppLink>

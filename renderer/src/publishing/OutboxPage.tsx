@@ -5,6 +5,8 @@ import { api } from '../api';
 import { errorMessage } from '../ui/errorMessage';
 import { networkLabels } from '../../../shared/posts/networks';
 import type { QueueItem } from '../../../shared/publishing/publication';
+import { PublicationDetail } from './PublicationDetail';
+import { shownState } from './shownState';
 import { useDateFormat } from '../ui/useDateFormat';
 import { publishingKeys, usePublicationQueue, usePublishingEvents } from './queries';
 import './publishing.css';
@@ -13,7 +15,8 @@ import { SignoffEmailQueue } from '../signoff/SignoffEmailQueue';
 import { DigestEmailQueue } from '../digest/DigestEmailQueue';
 import { postTitle } from '../posts/postTitle';
 
-const shownState = (item: QueueItem) => (item.state === 'queued' && item.job?.state === 'sending' ? 'sending' : item.state);
+/** Queued again after a failed try (waiting for the post's own time is not one). */
+const retrying = (item: QueueItem) => item.state === 'queued' && item.job?.state === 'queued' && item.job.lastTry !== null && item.job.lastTry.cause !== 'notYet';
 
 /**
  * "Envoi": every publication under way or recent with its state, the network's words when it
@@ -26,13 +29,14 @@ export function OutboxPage({ onOpenPost }: { onOpenPost: (postId: string) => voi
   const queue = usePublicationQueue();
   const { dateTime } = useDateFormat();
   const data = queue.data;
+  const waiting = data ? data.items.filter(retrying).length : 0;
   return (
     <section className="page outbox-page" aria-labelledby="outbox-title">
       <header className="page-header">
         <h1 id="outbox-title">{t('publishing.outbox.title')}</h1>
         {data ? (
-          <p className={data.online ? 'pill ok' : 'pill warn'} data-testid="outbox-online" data-online={data.online}>
-            {data.online ? t('publishing.outbox.online') : t('publishing.outbox.offline')}
+          <p className={data.online && waiting === 0 ? 'pill ok' : 'pill warn'} data-testid="outbox-online" data-online={data.online}>
+            {!data.online ? t('publishing.outbox.offline') : waiting > 0 ? t('publishing.outbox.retrying', { count: waiting }) : t('publishing.outbox.online')}
           </p>
         ) : null}
       </header>
@@ -55,6 +59,24 @@ export function OutboxPage({ onOpenPost }: { onOpenPost: (postId: string) => voi
             {data.missedTotal > data.missed.length ? (
               <p data-testid="outbox-missed-more">{t('publishing.outbox.missedMore', { count: data.missedTotal - data.missed.length })}</p>
             ) : null}
+          </div>
+        </div>
+      ) : null}
+      {data && data.held.length > 0 ? (
+        <div className="banner warn" role="status" data-testid="outbox-held">
+          <strong>{t('publishing.outbox.heldTitle')}</strong>
+          <div>
+            <ul>
+              {data.held.map((held) => (
+                <li key={held.postId}>
+                  {postTitle(held.title, t)} {held.scheduledAt === null ? null : `— ${dateTime(held.scheduledAt)}`} — {t(`publishing.held.${held.reason}`)}{' '}
+                  <button type="button" className="link" onClick={() => onOpenPost(held.postId)}>
+                    {t('publishing.outbox.openPost')}
+                  </button>
+                </li>
+              ))}
+            </ul>
+            {data.heldTotal > data.held.length ? <p>{t('publishing.outbox.heldMore', { count: data.heldTotal - data.held.length })}</p> : null}
           </div>
         </div>
       ) : null}
@@ -105,8 +127,7 @@ export function OutboxPage({ onOpenPost }: { onOpenPost: (postId: string) => voi
                           {t('publishing.open')}
                         </a>
                       ) : null}
-                      {item.reason ? <div>{t(`publishing.reason.${item.reason}`)}</div> : null}
-                      {item.error && item.reason === null ? <div className="network-message">{t('publishing.networkSaid', { error: item.error })}</div> : null}
+                      <PublicationDetail publication={item} />
                       <FirstCommentStatus parts={item} />
                     </td>
                   </tr>

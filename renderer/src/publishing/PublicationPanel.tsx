@@ -15,12 +15,11 @@ import { NextFreeSlot } from './NextFreeSlot';
 import { ScheduleForm } from './ScheduleForm';
 import { publishingKeys, usePublication, usePublishingEvents } from './queries';
 import { FirstCommentStatus } from '../threads/FirstCommentStatus';
+import { PublicationDetail } from './PublicationDetail';
+import { shownState } from './shownState';
 import './publishing.css';
 import { DateTimeField } from '../time/fields/TypedField';
 
-/** What the row shows: `sending` is the outbox job's own state while the network is called. */
-const shownState = (publication: PublicationView) =>
-  publication.state === 'queued' && publication.job?.state === 'sending' ? 'sending' : publication.state;
 
 /**
  * The post editor's publication panel: per network the account it goes out as, where its
@@ -34,15 +33,18 @@ export function PublicationPanel({ postId }: { postId: string }) {
   const query = usePublication(postId);
   const queryClient = useQueryClient();
   const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
   const { dateTime } = useDateFormat();
   const { timeName: zoneName } = useZoneNames();
   const data = query.data;
   if (!data) return null;
 
-  const run: Run = async (action, onFieldErrors) => {
+  const run: Run = async (action, onFieldErrors, done) => {
     setError(null);
+    setNotice(null);
     try {
       queryClient.setQueryData(publishingKeys.status(postId), await action());
+      if (done !== undefined) setNotice(done);
     } catch (failure) {
       // A form that shows its fields' errors beside them gets them; anything else goes on top.
       const byField = fieldErrors(t, failure);
@@ -57,12 +59,25 @@ export function PublicationPanel({ postId }: { postId: string }) {
       <p className="muted">
         {data.scheduledAt === null
           ? t('publishing.notScheduled')
-          : t('publishing.scheduledFor', { when: dateTime(data.scheduledAt, data.scheduledZone ?? undefined), zone: zoneName(data.scheduledZone ?? userZone()) })}
+          : t(data.status === 'held' ? 'publishing.wasDueOn' : 'publishing.scheduledFor', {
+              when: dateTime(data.scheduledAt, data.scheduledZone ?? undefined),
+              zone: zoneName(data.scheduledZone ?? userZone()),
+            })}
       </p>
+      {data.heldReason !== null ? (
+        <p className="banner warn" role="status" data-testid="held-reason">
+          {t(`publishing.held.${data.heldReason}`)}
+        </p>
+      ) : null}
       <ScheduleForm data={data} />
       {error ? (
         <p className="error" role="alert">
           {error}
+        </p>
+      ) : null}
+      {notice ? (
+        <p className="notice" role="status" data-testid="publication-notice">
+          {notice}
         </p>
       ) : null}
       {data.status === 'missed' ? <MissedDecision data={data} run={run} /> : null}
@@ -79,17 +94,19 @@ export function PublicationPanel({ postId }: { postId: string }) {
   );
 }
 
-/** Runs a call whose answer is the post's publication; field errors go to `onFieldErrors` when given. */
-type Run = (action: () => Promise<PostPublication>, onFieldErrors?: (errors: Record<string, string>) => void) => Promise<void>;
+/**
+ * Runs a call whose answer is the post's publication; field errors go to `onFieldErrors` when
+ * given; `done` is said once it succeeded (a retry that changes nothing visible at once).
+ */
+type Run = (action: () => Promise<PostPublication>, onFieldErrors?: (errors: Record<string, string>) => void, done?: string) => Promise<void>;
 
 function PublicationRow({ publication, data, run }: { publication: PublicationView; data: PostPublication; run: Run }) {
   const { t } = useTranslation();
-  const { dateTime } = useDateFormat();
   const state = shownState(publication);
   const network = networkLabels[publication.network];
   const awaitingLink = publication.state === 'awaiting_manual' || (publication.state === 'failed' && publication.reason === 'unverifiable');
   return (
-    <li className={`publication state-${state}`} data-testid={`publication-${publication.network}`} data-state={state}>
+    <li className={`publication state-${state}`} data-testid={publication.withdrawal === null ? `publication-${publication.network}` : `withdrawal-${publication.network}`} data-state={state}>
       <div className="publication-head">
         <strong>{network}</strong>
         {publication.accountHandle ? <span className="muted">@{publication.accountHandle.replace(/^@/u, '')}</span> : null}
@@ -100,22 +117,18 @@ function PublicationRow({ publication, data, run }: { publication: PublicationVi
           </a>
         ) : null}
       </div>
-      {publication.state === 'queued' && publication.job && publication.job.attempts > 0 && publication.job.state === 'queued' ? (
-        <p className="muted">{t('publishing.nextTry', { when: dateTime(publication.job.notBefore), attempts: publication.job.attempts + 1 })}</p>
-      ) : null}
       {publication.state === 'failed' ? (
         <div className="publication-error" role="status">
-          {publication.reason ? <p>{t(`publishing.reason.${publication.reason}`)}</p> : null}
-          {publication.error && publication.reason !== 'contentChanged' && publication.reason !== 'notApproved' ? (
-            <p className="network-message">{t('publishing.networkSaid', { error: publication.error })}</p>
-          ) : null}
+          <PublicationDetail publication={publication} />
           {data.status === 'failed' ? (
-            <button type="button" onClick={() => void run(() => api.call('publishing.retry', { postId: data.postId }))}>
+            <button type="button" onClick={() => void run(() => api.call('publishing.retry', { postId: data.postId }), undefined, t('publishing.retried'))}>
               {t('publishing.retry')}
             </button>
           ) : null}
         </div>
-      ) : null}
+      ) : (
+        <PublicationDetail publication={publication} />
+      )}
       <FirstCommentStatus parts={publication} />
       {awaitingLink ? <ManualPublish network={publication.network} data={data} run={run} /> : null}
     </li>

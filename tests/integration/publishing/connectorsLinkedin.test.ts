@@ -3,6 +3,7 @@ import { connectorEnvironment } from '../../../electron/core/publishing/connecto
 import { createLinkedinConnector, DEFAULT_LINKEDIN_VERSION } from '../../../electron/core/publishing/connectors/linkedin/connector';
 import type { Connector } from '../../../electron/core/publishing/connectors/port';
 import type { PublishRequest } from '../../../shared/publishing/port';
+import { ACCOUNT_INCOMPLETE } from '../../../shared/publishing/publishError';
 import { LinkedinServer } from '../../support/fakes/linkedinServer';
 import { renderLittle } from '../../support/fakes/littleText';
 
@@ -171,7 +172,7 @@ describe('LinkedIn connector against the loopback REST API', () => {
 
   it('refuses to publish without the author URN', async () => {
     const outcome = await connector.publish(request({ account: { id: 'acc-li', handle: 'Maître Durand' } }));
-    expect(outcome).toEqual({ ok: false, error: { kind: 'permanent', status: 0, networkMessage: 'LinkedIn needs the author URN (account.personUrn)' } });
+    expect(outcome).toEqual({ ok: false, error: { kind: 'permanent', status: 0, networkMessage: 'LinkedIn needs the author URN (account.personUrn)', networkCode: ACCOUNT_INCOMPLETE } });
     expect(server.http.requests).toHaveLength(0);
   });
 });

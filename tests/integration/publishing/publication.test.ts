@@ -218,8 +218,9 @@ describe('scheduled publication through the outbox', () => {
     await h.tick();
     const failed = await h.status(post.id);
     expect(failed.status).toBe('failed');
-    expect(failed.publications).toMatchObject([{ state: 'failed', error: '422 Validation failed: Text character limit of 500 exceeded', reason: null }]);
-    expect((await h.call('publishing.queue', {})).items).toMatchObject([{ postId: post.id, state: 'failed', error: '422 Validation failed: Text character limit of 500 exceeded' }]);
+    const failure = { cause: 'rejected', said: 'Validation failed: Text character limit of 500 exceeded' };
+    expect(failed.publications).toMatchObject([{ state: 'failed', failure, reason: null }]);
+    expect((await h.call('publishing.queue', {})).items).toMatchObject([{ postId: post.id, state: 'failed', failure }]);
 
     await h.call('publishing.retry', { postId: post.id });
     await h.tick();
@@ -325,7 +326,7 @@ describe('scheduled publication through the outbox', () => {
     expect(server.http.received({ method: 'POST', path: /^\/2\/oauth2\/token$/ })).toHaveLength(2);
     const refused = await h2.status(next.id);
     expect(refused.status).toBe('failed');
-    expect(refused.publications).toMatchObject([{ state: 'failed', reason: 'credentials', error: expect.stringContaining('401') as unknown }]);
+    expect(refused.publications).toMatchObject([{ state: 'failed', reason: 'credentials', failure: { cause: 'auth' } }]);
   });
 
   it('awaits a manual publication for an account without API, and takes the pasted link back', async () => {

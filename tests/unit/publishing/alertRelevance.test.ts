@@ -13,8 +13,9 @@ const publication = (network: PublicationView['network'], state: PublicationView
   dueAt: 0,
   remoteId: null,
   url: null,
-  error: null,
+  failure: null,
   reason: null,
+  withdrawal: null,
   publishedAt: null,
 });
 const now = (status: PostPublication['status'], ...publications: PublicationView[]) => ({ status, publications });

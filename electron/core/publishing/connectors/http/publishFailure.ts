@@ -1,3 +1,4 @@
+import { ACCOUNT_INCOMPLETE } from '../../../../../shared/publishing/publishError';
 import type { PublishError } from '../../../../../shared/publishing/publishError';
 
 /**
@@ -17,3 +18,7 @@ export const fail = (error: PublishError): never => {
 
 /** A request Plume itself cannot send (bad input, missing account field): same answer every time. */
 export const invalidRequest = (message: string): never => fail({ kind: 'permanent', status: 0, networkMessage: message });
+
+/** The account lacks what the network needs (LinkedIn's member id, an OAuth token): reconnecting it fixes that. */
+export const accountIncomplete = (message: string): never =>
+  fail({ kind: 'permanent', status: 0, networkMessage: message, networkCode: ACCOUNT_INCOMPLETE });

@@ -3,7 +3,7 @@ import { LookupRequest, PublishRequest } from '../../../../../shared/publishing/
 import type { ParsedLookupRequest, PublishResult } from '../../../../../shared/publishing/port';
 import { toOutcome } from '../http/outcome';
 import { parseRequest } from '../http/parseRequest';
-import { fail, invalidRequest } from '../http/publishFailure';
+import { accountIncomplete, fail, invalidRequest } from '../http/publishFailure';
 import { serviceUrl } from '../http/serviceUrl';
 import type { Connector, ConnectorEnvironment } from '../port';
 import { linkedinRequest } from './api';
@@ -30,9 +30,9 @@ interface Prepared {
 
 function prepare(env: ConnectorEnvironment, options: LinkedinOptions, request: ParsedLookupRequest): Prepared {
   if (request.network !== 'linkedin') return invalidRequest(`LinkedIn connector asked to publish to ${request.network}`);
-  if (request.credentials.kind !== 'oauth') return invalidRequest('LinkedIn needs an OAuth access token');
+  if (request.credentials.kind !== 'oauth') return accountIncomplete('LinkedIn needs an OAuth access token');
   const author = request.account.personUrn;
-  if (author === undefined) return invalidRequest('LinkedIn needs the author URN (account.personUrn)');
+  if (author === undefined) return accountIncomplete('LinkedIn needs the author URN (account.personUrn)');
   let commentary: string;
   try {
     commentary = toLittleText(request.text, request.mentions);
