@@ -103,8 +103,9 @@ test('a refusal says why in French with the network’s words as a quote, and «
   await expect(row).not.toContainText('403');
   // The history in French: no « automatiquement par Plume ».
   const history = page.getByTestId('signoff-history');
-  await expect(history).toContainText('Échec de la publication');
+  await expect(history.locator('li[data-action="publishFailed"]').first()).toContainText('Échec de la publication sur Mastodon (action refusée pour ce compte) par Plume');
   await expect(history).not.toContainText('automatiquement');
+  await expect(history).not.toContainText('signoff.history');
   await saveScreenshot(page, 'publication-forbidden-fr');
 
   await page.goto(`${running.origin}/#/outbox`);

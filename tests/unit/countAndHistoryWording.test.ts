@@ -59,18 +59,52 @@ describe('large counts read with their thousands grouped', () => {
 });
 
 describe('the sign-off history', () => {
-  const queued = { action: 'signoffEmailQueued', channel: 'email', actor: { kind: 'community_manager', name: 'Camille' } } as const;
+  const queued = { action: 'signoffEmailQueued', channel: 'email', actor: { kind: 'community_manager', name: 'Camille' }, details: {} } as const;
+  // Dates as the history writes them; a fixed form here, so the test reads the sentence, not a locale.
+  const format = (at: number, zone?: string) => `${new Date(at).toISOString().slice(0, 16)} ${zone ?? 'local'}`;
+  const line = (lng: 'fr' | 'en', entry: Parameters<typeof historyLine>[1]) => {
+    const { action, rest } = historyLine(ui[lng], entry, format);
+    return `${action}${rest}`;
+  };
 
   it('says a request email was queued without “by email”', () => {
-    const fr = historyLine(ui.fr, queued);
-    expect(`${fr.action}${fr.rest}`).toBe('E-mail de demande placé dans la file d’envoi par vous');
-    const en = historyLine(ui.en, queued);
-    expect(`${en.action}${en.rest}`).toBe('Request email placed in the outbox by you');
+    expect(line('fr', queued)).toBe('E-mail de demande placé dans la file d’envoi par vous');
+    expect(line('en', queued)).toBe('Request email placed in the outbox by you');
   });
 
   it('still says how a decision came in', () => {
-    const line = historyLine(ui.en, { action: 'approve', channel: 'phone', actor: { kind: 'partner', name: 'Dana Whitfield' } });
-    expect(`${line.action}${line.rest}`).toBe('Approved by phone by Dana Whitfield');
+    expect(line('en', { action: 'approve', channel: 'phone', actor: { kind: 'partner', name: 'Dana Whitfield' }, details: {} })).toBe('Approved by phone by Dana Whitfield');
+  });
+
+  it('names the network a publication went to, and says when it was confirmed by hand', () => {
+    const plume = { kind: 'system', name: '' } as const;
+    const you = { kind: 'community_manager', name: '' } as const;
+    expect(line('fr', { action: 'published', channel: 'system', actor: plume, details: { network: 'linkedin', remoteId: 'urn:li:share:1', url: null } })).toBe('Publiée sur LinkedIn par Plume');
+    expect(line('fr', { action: 'published', channel: 'app', actor: you, details: { network: 'x', remoteId: '1', url: 'https://x.com/a/status/1' } })).toBe('Publiée à la main sur X par vous');
+    expect(line('en', { action: 'published', channel: 'app', actor: you, details: { network: 'x', remoteId: '1', url: null } })).toBe('Published by hand on X by you');
+  });
+
+  it('names the network and the cause of a failed publication, and reads older entries without them', () => {
+    const plume = { kind: 'system', name: '' } as const;
+    expect(line('fr', { action: 'publishFailed', channel: 'system', actor: plume, details: { network: 'mastodon', cause: 'auth' } })).toBe('Échec de la publication sur Mastodon (accès refusé) par Plume');
+    expect(line('fr', { action: 'publishFailed', channel: 'system', actor: plume, details: { network: 'mastodon', cause: 'somethingNew' } })).toBe('Échec de la publication sur Mastodon par Plume');
+    expect(line('fr', { action: 'publishFailed', channel: 'system', actor: plume, details: { reason: 'contentChanged' } })).toBe('Échec de la publication par Plume');
+  });
+
+  it('says what the user did with the date: set, moved, removed — never « Déplacée » for a first date', () => {
+    const you = { kind: 'community_manager', name: '' } as const;
+    const at = Date.UTC(2026, 9, 2, 9, 0);
+    const later = Date.UTC(2026, 9, 5, 9, 0);
+    expect(line('fr', { action: 'moved', channel: 'app', actor: you, details: { fromInstant: null, toInstant: at, zone: 'Europe/Paris' } })).toBe(
+      'Date de publication fixée au 2026-10-02T09:00 Europe/Paris dans Plume par vous',
+    );
+    expect(line('fr', { action: 'moved', channel: 'app', actor: you, details: { fromInstant: at, toInstant: later, zone: 'Europe/Paris' } })).toBe(
+      'Déplacée du 2026-10-02T09:00 Europe/Paris au 2026-10-05T09:00 Europe/Paris dans Plume par vous',
+    );
+    expect(line('fr', { action: 'moved', channel: 'app', actor: you, details: { fromInstant: at, toInstant: null, zone: null } })).toBe('Date de publication retirée dans Plume par vous');
+    expect(line('en', { action: 'moved', channel: 'app', actor: you, details: { fromInstant: null, toInstant: at, zone: 'Europe/Paris' } })).toBe(
+      'Publication date set to 2026-10-02T09:00 Europe/Paris in Plume by you',
+    );
   });
 });
 

@@ -32,7 +32,7 @@ export function SignoffHistory({ postId }: { postId: string }) {
           const comment = text(entry.details.comment);
           const reason = text(entry.details.reason);
           const justification = justificationOf(entry);
-          const line = historyLine(t, entry);
+          const line = historyLine(t, entry, dateTime);
           const attachments = attachmentsOf(entry.details);
           return (
             <li key={entry.id} data-action={entry.action} data-channel={entry.channel ?? ''}>

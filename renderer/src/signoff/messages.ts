@@ -119,6 +119,13 @@ export const signoffMessages = defineMessages(
         channels: { app: 'dans Plume', email: 'par e-mail', phone: 'par téléphone', in_person: 'en personne', message: 'par message', system: '' },
         /** A failed publication with its network and cause (details.network, details.cause), e.g. « Échec de la publication sur Mastodon (accès refusé) ». */
         publishFailedOn: 'Échec de la publication sur {{network}} ({{cause}})',
+        publishFailedOnNetwork: 'Échec de la publication sur {{network}}',
+        publishedOn: 'Publiée sur {{network}}',
+        publishedByHandOn: 'Publiée à la main sur {{network}}',
+        /** The user's own scheduling acts (calendar, schedule form), dated in the partner's zone. */
+        scheduledFor: 'Date de publication fixée au {{at}}',
+        movedFromTo: 'Déplacée du {{from}} au {{to}}',
+        dateRemoved: 'Date de publication retirée',
         failureCauses: {
           auth: 'accès refusé',
           forbidden: 'action refusée pour ce compte',
@@ -390,6 +397,12 @@ export const signoffMessages = defineMessages(
         actors: { community_manager: 'you', system: 'Plume' },
         channels: { app: 'in Plume', email: 'by email', phone: 'by phone', in_person: 'in person', message: 'by message', system: '' },
         publishFailedOn: 'Publication on {{network}} failed ({{cause}})',
+        publishFailedOnNetwork: 'Publication on {{network}} failed',
+        publishedOn: 'Published on {{network}}',
+        publishedByHandOn: 'Published by hand on {{network}}',
+        scheduledFor: 'Publication date set to {{at}}',
+        movedFromTo: 'Moved from {{from}} to {{to}}',
+        dateRemoved: 'Publication date removed',
         failureCauses: {
           auth: 'access refused',
           forbidden: 'action refused for this account',
