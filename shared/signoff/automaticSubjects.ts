@@ -1,7 +1,8 @@
 /**
  * Subjects that mail clients put on an out-of-office answer when no header says so (an Outlook
  * client rule, a webmail's vacation reply without Auto-Submitted), in French, English and
- * German. Only at the start of the subject: "RE : Validation demandée" is a person answering.
+ * German. Only at the start of the subject: "RE : Validation demandée" is a person answering
+ * (an absence notice under "RE : …" is known by its body: absenceNotice.ts).
  */
 const OPENINGS = [
   // fr
@@ -10,11 +11,22 @@ const OPENINGS = [
   'message d[’\']absence',
   'absence du bureau',
   'absente? du bureau',
+  'absente? du cabinet',
+  'absente? jusqu',
+  'absente? (?:à|a) partir',
+  'absence jusqu',
+  'en cong[ée]s?(?: jusqu|$| du)',
+  'hors du bureau',
+  'message automatique',
   // en
   'automatic reply',
   'auto[- ]?reply',
   'auto[- ]?response',
   'out of (?:the )?office',
+  'away until',
+  '(?:i am |i[’\']m )?away from (?:the )?office',
+  'on (?:annual )?leave until',
+  'on vacation until',
   'vacation (?:reply|response)',
   // de
   'automatische antwort',

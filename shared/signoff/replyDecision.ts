@@ -1,4 +1,4 @@
-import { approvalPhrases, closingPhrases, connectors, greetings, nameTitles, signatureStarts, thanksPhrases } from './replyPhrases';
+import { approvalPhrases, changeWords, closingPhrases, connectors, greetings, nameTitles, refusalOpening, signatureStarts, thanksPhrases } from './replyPhrases';
 import { fold, isFooterContinuation, isLegalFooter, isPostscript, isSignatureLine, wordsOf } from './signatureLines';
 
 export { fold } from './signatureLines';
@@ -13,11 +13,17 @@ export { fold } from './signatureLines';
  *     formula or a line of the partner's name); below that only a signature may follow
  *     (name, title, firm, phone, address, confidentiality footer: signatureLines.ts), and a
  *     "--" separator or "Envoyé de mon iPhone" ends what is read;
- *   - a question mark on the approval line, a postscript ("PS :", "P.S.", "N.B.") anywhere, or
- *     any other word anywhere ("OK mais…", "OK\nsauf le titre", "Cordialement\nClaire\nRemplacez
- *     18 h par 19 h.") makes it "changes requested" with the reply's own words as the comment.
+ *   - a question mark on the approval line, a postscript ("PS :", "P.S.", "N.B.") anywhere, any
+ *     words below the separator or the mobile footer that are no signature ("Envoyé de mon
+ *     iPhone\n\nEn fait non, attendez"), or any other word anywhere ("OK mais…", "OK\nsauf le
+ *     titre", "Cordialement\nClaire\nRemplacez 18 h par 19 h.") makes it "changes requested"
+ *     (for a person to read) with the reply's own words as the comment;
+ *   - a reply that opens with a clear refusal ("Non.", "Je ne valide pas", "Je refuse ce texte
+ *     en l’état.", "I don't approve") and asks no change, approves nothing and asks nothing
+ *     ("Non, enlevez le dernier paragraphe" asks a change; "Non, c'est bon" is unclear) is a
+ *     refusal, its words the comment.
  */
-export type ReplyVerdict = { kind: 'approve' } | { kind: 'changes'; comment: string };
+export type ReplyVerdict = { kind: 'approve' } | { kind: 'changes'; comment: string } | { kind: 'reject'; comment: string };
 
 export interface ReplyContext {
   /** Names whose words may form a signature line (the partner's display name, role, firm). */
@@ -118,30 +124,64 @@ function restIsCourtesy(lines: readonly string[], names: ReadonlySet<string>, in
   return true;
 }
 
-/** A postscript below the "--" separator or the mobile footer is still the partner's words. */
-const postscriptBelow = (text: string): boolean => nonBlankLines(text).some(isPostscript);
+const isSeparator = (line: string): boolean => signatureStarts.some((re) => re.test(line));
 
 /**
- * The partner's words as a comment: up to the "--" separator or mobile footer (a postscript
- * below it kept), without the signature block that closes them ("Bien cordialement," and
+ * Whether the partner said more than the lines replyLines reads: a postscript anywhere, or
+ * below the "--" separator or the mobile footer ("Envoyé de mon iPhone") any line that is no
+ * signature (name, title, firm, contact details, a confidentiality footer) — "En fait non,
+ * attendez mon appel" there is the partner's words, never something to skip.
+ */
+function wordsBelow(text: string, names: ReadonlySet<string>): boolean {
+  const lines = nonBlankLines(text);
+  if (lines.some(isPostscript)) return true;
+  const at = lines.findIndex(isSeparator);
+  return at !== -1 && !restIsCourtesy(lines.slice(at + 1).filter((line) => !isSeparator(line)), names, true);
+}
+
+/**
+ * The partner's words as a comment: up to the "--" separator or mobile footer (all of them
+ * when words other than a signature follow it), without the signature block that closes them ("Bien cordialement," and
  * lines only a signature holds).
  */
 export function commentOf(text: string, context: ReplyContext): string {
-  const lines = postscriptBelow(text) ? nonBlankLines(text) : replyLines(text);
   const names = nameWords(context);
+  const lines = wordsBelow(text, names) ? nonBlankLines(text) : replyLines(text);
   const end = lines.findIndex((line, at) => at > 0 && courtesyKind(line) === 'closing' && restIsCourtesy(lines.slice(at + 1), names, true));
   return (end === -1 ? lines : lines.slice(0, end)).join('\n');
 }
 
 export function classifyReply(text: string, context: ReplyContext): ReplyVerdict {
   const lines = replyLines(text);
+  const names = nameWords(context);
   const comment = commentOf(text, context);
   const start = lines.length > 1 && isGreeting(lines[0] ?? '') ? 1 : 0;
   const first = lines[start];
-  if (first === undefined || first.includes('?') || postscriptBelow(text)) return { kind: 'changes', comment };
+  if (first === undefined || first.includes('?') || wordsBelow(text, names)) return { kind: 'changes', comment };
   const words = wordsOf(first);
-  const approves = segments(words, APPROVAL, COURTESY) && restIsCourtesy(lines.slice(start + 1), nameWords(context));
-  return approves ? { kind: 'approve' } : { kind: 'changes', comment };
+  if (segments(words, APPROVAL, COURTESY) && restIsCourtesy(lines.slice(start + 1), names)) return { kind: 'approve' };
+  return refuses(comment) ? { kind: 'reject', comment } : { kind: 'changes', comment };
+}
+
+/** Words that approve or say "go", below a "non": the reply is no clear refusal ("Non, c'est bon pour moi"). */
+const GO_WORDS = new Set(['publiez', 'publier', 'publish', 'parfait', 'perfect', 'go', 'fine', 'good', 'great', 'super', 'top', 'nickel', 'impeccable', 'bravo']);
+
+/**
+ * A clear refusal: the comment (its greeting aside) opens with a refusal ("Non.", "Désolée, je
+ * ne valide pas :", "Je refuse ce texte en l’état.") and nothing in it asks a change ("enlevez",
+ * "remplacez", "plutôt"…), approves ("c'est bon", "OK") or asks a question. Anything less clear
+ * is changes requested, which a person reads.
+ */
+function refuses(comment: string): boolean {
+  if (comment.includes('?')) return false;
+  const lines = comment.split('\n');
+  const start = lines.length > 1 && isGreeting(lines[0] ?? '') ? 1 : 0;
+  const first = fold(lines[start] ?? '').replace(/[\s\u00a0\u202f]+/gu, ' ').trim();
+  const opening = refusalOpening.exec(first);
+  if (opening === null) return false;
+  const rest = wordsOf([first.slice(opening[0].length), ...lines.slice(start + 1)].join('\n'));
+  if (rest.some((word) => GO_WORDS.has(word) || changeWords.some((prefix) => word.startsWith(prefix)))) return false;
+  return !APPROVAL.some((phrase) => rest.some((_, at) => startsWith(rest, at, phrase)));
 }
 
 /**
@@ -150,8 +190,9 @@ export function classifyReply(text: string, context: ReplyContext): ReplyVerdict
  * changes requested.
  */
 export function isCourtesyOnly(text: string, context: ReplyContext): boolean {
-  if (postscriptBelow(text)) return false;
+  const names = nameWords(context);
+  if (wordsBelow(text, names)) return false;
   const lines = replyLines(text);
   const start = lines.length > 0 && isGreeting(lines[0] ?? '') ? 1 : 0;
-  return restIsCourtesy(lines.slice(start), nameWords(context));
+  return restIsCourtesy(lines.slice(start), names);
 }

@@ -35,8 +35,38 @@ export const greetings = ['bonjour', 'bonsoir', 'hello', 'hi', 'dear', 'cher', '
 /** Titles that may precede a name in a signature ("Me Claire Dupont"). */
 export const nameTitles = ['me', 'maitre', 'mtre', 'dr', 'mr', 'mrs', 'ms', 'mme', 'm'] as const;
 
-/** A line that starts a signature block or a mobile footer: everything from it on is ignored. */
+/**
+ * A line that starts a signature block or a mobile footer: below it only a signature may follow
+ * (replyDecision.ts reads any other words there).
+ */
 export const signatureStarts: readonly RegExp[] = [
   /^(--|—|–|-{2,}|_{2,})\s*$/u,
-  /^(envoy[ée] (de|depuis|à partir de)|sent from|get outlook for|t[ée]l[ée]charger outlook)/iu,
+  /^(envoy[ée] (de|depuis|à partir de)|sent from|get outlook for|t[ée]l[ée]charger outlook|obtenir outlook pour)/iu,
 ];
+
+/**
+ * A reply opening with a clear refusal, on its folded first line (lower case, no accents,
+ * apostrophes as spaces): an apology may come first ("Désolée, je ne valide pas"), words naming
+ * what is refused may follow ("Je refuse ce texte en l’état"), then the line ends or punctuation
+ * does ("Non.", "Non, …", "Je ne valide pas : …"). "No problem" or "Non seulement" are none.
+ */
+const APOLOGY = '(?:desolee?|sorry|malheureusement|unfortunately|helas|navree?)';
+const REFUSALS = [
+  // fr
+  'non', 'non merci', 'je ne (?:le |la )?valide pas', 'je ne peux pas (?:le |la )?valider', 'je n approuve pas', 'je ne l approuve pas',
+  'je (?:le |la )?refuse', 'refusee?', '(?:je ne suis )?pas d accord(?: pour (?:publier|la publication|publication))?', '(?:ce n est )?pas ok',
+  'pas valide', 'non valide', 'ne (?:le |la )?publiez pas', 'ne pas publier',
+  // en
+  'no', 'no thanks', 'not approved', 'not ok', 'i (?:don t|do not|can t|cannot) approve', 'i reject', 'rejected', 'i refuse', 'declined',
+  'i decline', '(?:please )?(?:don t|do not) publish',
+];
+const REFUSED = '(?:ce texte|cette version|ce post|ce message|ce billet|la publication|pour publication|en l etat|pour le moment|pour l instant|this|it|this text|as is|for now)';
+export const refusalOpening = new RegExp(`^(?:${APOLOGY}\\s*[,.!…:;–—-]*\\s*)?(?:${REFUSALS.join('|')})(?: ${REFUSED})*\\s*(?:$|[.,;:!…–—-])`, 'u');
+
+/** Word openings that ask a change ("enlevez", "remplacer", "plutôt", "could you"): a "non" saying them asks changes. */
+export const changeWords = [
+  'enlev', 'retir', 'supprim', 'remplac', 'modifi', 'chang', 'ajout', 'rajout', 'corrig', 'reformul', 'reecri', 'ecrivez', 'mettez',
+  'revoi', 'revis', 'reprend', 'reprenez', 'precis', 'raccourc', 'allong', 'plutot', 'place', 'faudrait', 'pourriez', 'pouvez', 'sauf',
+  'attend', 'attendez', 'remov', 'replac', 'edit', 'delet', 'add', 'rewrit', 'shorten', 'instead', 'could', 'can', 'fix', 'correct', 'except',
+  'wait', 'rather',
+] as const;

@@ -1,5 +1,5 @@
 import { diffWords } from 'diff';
-import { networks } from '../posts/networks';
+import { networkLabels, networks } from '../posts/networks';
 import type { Network } from '../posts/networks';
 
 /**
@@ -41,10 +41,17 @@ export const normalizedForComparison = (text: string): string =>
 /** A line without one level of mail quoting (`>` or `> `). */
 const unquoted = (line: string): string => line.replace(/^ ?> ?/, '');
 
-/** A line as a heading reads, decorations removed: "── Aperçu X ──", "*Aperçu X*", "Aperçu X". */
+/**
+ * What a client writes for a character its charset cannot hold: "?" (Outlook), U+FFFD (a
+ * decoder), or U+001A (SUB). A layout character (── ┄) arrives as one of them in windows-1252.
+ */
+const LOST = '?\uFFFD\u001A';
+
+/** A line as a heading reads, decorations removed: "── Aperçu X ──", "*Aperçu X*", "Aperçu X", "?? Aperçu X ??". */
 const headingOf = (line: string): string =>
   line
     .replace(/[─*_]/g, '')
+    .replace(new RegExp(`^[${LOST}\\s]+|[${LOST}\\s]+$`, 'gu'), '')
     .replace(/[\s\u00a0\u202f]+/gu, ' ')
     .trim()
     .toLowerCase();
@@ -62,6 +69,62 @@ const startsWithAny = (line: string, prefixes: readonly string[]): boolean => {
   const folded = headingOf(line);
   return prefixes.some((prefix) => prefix !== '' && folded.startsWith(headingOf(prefix)));
 };
+
+/** A line's words, folded (no accents, lower case), separated by single spaces. */
+const wordsKey = (text: string): string =>
+  text
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w !== '')
+    .join(' ');
+
+/**
+ * The fold and chain markers' wording, as words (folded, punctuation dropped), in every
+ * language Plume has sent them in (electron/core/signoff/email/previewStrings.ts, where a test
+ * holds each of them to these): how a marker is still known when a client's charset turned its
+ * "┄" into "?". The network is named by its label.
+ */
+const NETWORK_WORDS = `(?:${Object.values(networkLabels)
+  .map((label) => `${wordsKey(label)} `)
+  .join('|')})`;
+const MARKER_WORDINGS: readonly RegExp[] = [
+  new RegExp(`^voir plus ${NETWORK_WORDS}replie ici sur (?:ordinateur|mobile)$`, 'u'),
+  new RegExp(`^fil ${NETWORK_WORDS}publication \\d+ \\d+ en reponse a la precedente$`, 'u'),
+  new RegExp(`^premier commentaire sur ${NETWORK_WORDS}publie juste apres$`, 'u'),
+  new RegExp(`^see more ${NETWORK_WORDS}folds here on (?:desktop|mobile)$`, 'u'),
+  new RegExp(`^${NETWORK_WORDS}thread post \\d+ \\d+ replying to the one before$`, 'u'),
+  new RegExp(`^first comment on ${NETWORK_WORDS}posted right after$`, 'u'),
+];
+
+/** Whether text reads as one of the markers, by its words, whatever became of its "┄". */
+export const isMarkerWording = (text: string): boolean => {
+  const key = wordsKey(text);
+  return MARKER_WORDINGS.some((re) => re.test(key));
+};
+
+/**
+ * Where the marker starting at line i ends (the line that closes it), or null when line i opens
+ * none. A marker opens with the fold marker and a client may wrap it over a few lines; one whose
+ * "┄" a charset lost opens with "?" (or nothing) and is known by its wording.
+ */
+function markerEnd(lines: readonly string[], i: number, foldMarker: string): number | null {
+  const first = (lines[i] ?? '').trim();
+  if (first.startsWith(foldMarker)) {
+    // A marker a client wrapped runs on to the line that closes it.
+    let end = i;
+    while (end < lines.length - 1 && !(lines[end] ?? '').trim().endsWith(foldMarker) && end - i < 3) end++;
+    return end;
+  }
+  // One whose "┄" the charset lost opens with what it wrote instead ("?"), never with a word.
+  if (first === '' || /^[\p{L}\p{N}]/u.test(first)) return null;
+  for (let end = i; end < Math.min(lines.length, i + 4); end++) {
+    const joined = lines.slice(i, end + 1).join(' ').trim();
+    if (isMarkerWording(joined)) return end;
+  }
+  return null;
+}
 
 /**
  * A preview section's lines without what the email added: the meta paragraph under the heading
@@ -84,13 +147,11 @@ function withoutDecorations(section: readonly string[], layout: RequestLayout): 
   const out: string[] = [];
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] ?? '';
-    if (!line.trim().startsWith(decorations.foldMarker)) {
+    const end = markerEnd(lines, i, decorations.foldMarker);
+    if (end === null) {
       out.push(line);
       continue;
     }
-    // A marker a client wrapped runs on to the line that closes it.
-    let end = i;
-    while (end < lines.length - 1 && !(lines[end] ?? '').trim().endsWith(decorations.foldMarker) && end - i < 3) end++;
     const before = out.pop() ?? '';
     const after = lines[end + 1] ?? '';
     const gap = before !== '' && after !== '' && !/\s$/u.test(before) && !/^\s/u.test(after) ? ' ' : '';
@@ -99,6 +160,9 @@ function withoutDecorations(section: readonly string[], layout: RequestLayout): 
   }
   return out;
 }
+
+/** A section's rule line ("── Commentaires ──"), also as a charset without "─" wrote it ("?? Commentaires ??"). */
+const LAYOUT_RULE = new RegExp(`^(?:─{2}.*─{2}|[${LOST}]{2} .*\\S.* [${LOST}]{2})$`, 'u');
 
 /**
  * Every preview section of the request found in a reply's text, quoted once (Apple Mail,
@@ -113,7 +177,7 @@ export function quotedPreviews(text: string, layout: RequestLayout): { network: 
   const ends = new Set(layout.sectionEnds.map(headingOf));
   const isEnd = (line: string): boolean => {
     const h = headingOf(line);
-    return heading.has(h) || ends.has(h) || /^─{2}.*─{2}$/.test(line.trim()) || /mailto:|plume1\./i.test(line);
+    return heading.has(h) || ends.has(h) || LAYOUT_RULE.test(line.trim()) || /mailto:|plume1\./i.test(line);
   };
   const found: { network: Network; text: string }[] = [];
   for (let i = 0; i < lines.length; i++) {
@@ -200,12 +264,53 @@ function asSentIn(text: string, charset: string | null | undefined): string | nu
   return fits === null ? null : Array.from(text.normalize('NFC'), (char) => (fits(char) ? char : '?')).join('');
 }
 
+const SPACE = /^\s$/u;
+
+/** Runs of spaces as one, a no-break or narrow one kept as itself (a charset may lose it: "enfin?!"). */
+const spacesKept = (text: string): string =>
+  text
+    .normalize('NFC')
+    .trim()
+    .replace(/\s+/gu, (run) => Array.from(run).find((char) => (char.codePointAt(0) ?? 0) > 0x7f) ?? ' ');
+
+const isUnicodeCharset = (charset: string): boolean => /^"?utf-?(?:8|16|32)/iu.test(charset.trim());
+
+/**
+ * Whether the quote is the text with only characters its charset lost: each "?" (or U+FFFD)
+ * stands for one character outside ASCII — two for one outside the BMP, as a client writing
+ * UTF-16 units does — and every other character is the text's own. A charset this knows loses
+ * only what it cannot hold; one it does not know (or none named) any of them; a Unicode one none.
+ */
+function onlyLostCharacters(shown: string, asked: string, charset: string | null | undefined): boolean {
+  if (charset && isUnicodeCharset(charset)) return false;
+  const fits = charset ? fitsIn(charset) : null;
+  const got = Array.from(spacesKept(shown));
+  const want = Array.from(spacesKept(asked));
+  // The positions in `got` reachable after reading want[0..i): at most a few, so linear.
+  let reach = new Set<number>([0]);
+  for (const char of want) {
+    const next = new Set<number>();
+    const code = char.codePointAt(0) ?? 0;
+    for (const at of reach) {
+      if (got[at] === char || (SPACE.test(char) && SPACE.test(got[at] ?? ''))) next.add(at + 1);
+      if (code > 0x7f && (fits === null || !fits(char)) && LOST.includes(got[at] ?? '')) {
+        next.add(at + 1);
+        if (code > 0xffff && LOST.includes(got[at + 1] ?? '')) next.add(at + 2);
+      }
+    }
+    if (next.size === 0) return false;
+    reach = next;
+  }
+  return reach.has(got.length);
+}
+
 /** The quote says something else than the text asked about (a "?" where its charset lost a character is no change). */
 function differs(quoted: string, original: string, charset?: string | null): boolean {
   const shown = normalizedForComparison(quoted);
   if (shown === normalizedForComparison(original)) return false;
   const lossy = asSentIn(original, charset);
-  return lossy === null || shown !== normalizedForComparison(lossy);
+  if (lossy !== null && shown === normalizedForComparison(lossy)) return false;
+  return !onlyLostCharacters(quoted, original, charset);
 }
 
 /**

@@ -258,8 +258,8 @@ export class ReplyProcessor {
     const plain = this.plainVerdict(own, token, context);
     const withChain = (comment: string | null): string | null =>
       correctedChain === null ? comment : [comment, correctedChain].filter((part): part is string => part !== null && part !== '').join('\n\n');
-    // A corrected text is not an approval of the text asked about, whatever the words say.
-    if (suggested && plain.decision === 'approve') {
+    // A corrected text is not an approval of the text asked about, whatever the words say (nor a plain refusal: it asks changes).
+    if (suggested && plain.decision !== 'requestChanges') {
       const words = commentOf(token === null ? own : ownWords(own), context);
       return { decision: 'requestChanges', comment: withChain(words === '' ? null : words), remarks: true };
     }
@@ -275,10 +275,10 @@ export class ReplyProcessor {
         ? { decision: 'approve', comment: null, remarks: false }
         : { decision: 'requestChanges', comment, remarks: true };
     }
+    // A clear refusal ("Non.", "Je ne valide pas.") rejects; unclear words are changes requested, for a person to read.
     const verdict = classifyReply(own, context);
-    return verdict.kind === 'approve'
-      ? { decision: 'approve', comment: null, remarks: false }
-      : { decision: 'requestChanges', comment: verdict.comment, remarks: false };
+    if (verdict.kind === 'approve') return { decision: 'approve', comment: null, remarks: false };
+    return { decision: verdict.kind === 'reject' ? 'reject' : 'requestChanges', comment: verdict.comment, remarks: false };
   }
 
   /** A "changes suggested" fact: the partner's version and the revision's text it departs from. */

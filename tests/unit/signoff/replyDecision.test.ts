@@ -37,7 +37,7 @@ describe('a plain reply’s verdict', () => {
     expect(verdict('Bonjour Sophie,\n\nValidé, merci !\n\nBien cordialement,\nMe Claire Dupont\nAvocate associée')).toEqual({ kind: 'approve' });
     expect(verdict('Dear Sophie,\nApproved.\nThank you very much\nBest regards\nClaire')).toEqual({ kind: 'approve' });
     expect(verdict('OK\n\nClaire Dupont')).toEqual({ kind: 'approve' });
-    expect(verdict('OK\n-- \nCabinet Arcand, 12 rue de la Paix, mais aussi autre chose')).toEqual({ kind: 'approve' });
+    expect(verdict('OK\n-- \nCabinet Arcand, 12 rue de la Paix')).toEqual({ kind: 'approve' });
     expect(verdict('Validé\n\nEnvoyé de mon iPhone')).toEqual({ kind: 'approve' });
     expect(verdict('OK merci et bonne journée')).toEqual({ kind: 'approve' });
   });
@@ -55,11 +55,12 @@ describe('a plain reply’s verdict', () => {
     ['OK\nsauf le titre', 'OK\nsauf le titre'],
     ['OK ?', 'OK ?'],
     ['Validé ?', 'Validé ?'],
-    ['Non', 'Non'],
-    ['Pas d’accord', 'Pas d’accord'],
-    ['Not approved', 'Not approved'],
+    ['Non, enlevez le dernier paragraphe', 'Non, enlevez le dernier paragraphe'],
+    ['Non\nRemplacez 18 h par 19 h.', 'Non\nRemplacez 18 h par 19 h.'],
+    ['Non, c’est bon pour moi', 'Non, c’est bon pour moi'],
+    ['Non ?', 'Non ?'],
+    ['No problem', 'No problem'],
     ['Bonjour,\nPouvez-vous reformuler ?\nMerci', 'Bonjour,\nPouvez-vous reformuler ?\nMerci'],
-    ['Je ne valide pas', 'Je ne valide pas'],
   ])('“%s” is changes requested, with the reply’s own words as the comment', (text, comment) => {
     expect(verdict(text)).toEqual({ kind: 'changes', comment });
   });
