@@ -43,9 +43,23 @@ export const AgendaView = memo(function AgendaView(props: ViewProps) {
     getItemKey: (index) => parts[index]?.key ?? index,
     overscan: 3,
   });
+  // The day at the top of the scrolled list, kept in view once its own heading has gone up (a busy day is screens long).
+  // The list starts at the region's top (the line below takes no height), so its offsets are the region's.
+  const offset = virtualizer.scrollOffset ?? 0;
+  const topItem = offset > 0 ? virtualizer.getVirtualItems().find((item) => item.end > offset) : undefined;
+  const topPart = topItem ? parts[topItem.index] : undefined;
+  const currentDay = topItem && topPart && (topPart.part > 0 || offset > topItem.start + HEADING_PX / 2) ? topPart.date : null;
   return (
     <div className="agenda-view" role="region" aria-label={t('calendarUi.views.agenda')} ref={root}>
       {props.entries.length === 0 && !props.pendingFrom ? <p className="empty">{t('calendarUi.empty')}</p> : null}
+      {/* A repeat of a heading a screen reader has already met in the list: shown, not read twice. */}
+      <div className="agenda-current-day" aria-hidden="true">
+        {currentDay ? (
+          <span className="agenda-date" data-testid="agenda-current-day">
+            {longDate(currentDay)}
+          </span>
+        ) : null}
+      </div>
       <div className="window" style={{ height: virtualizer.getTotalSize() }}>
         {virtualizer.getVirtualItems().map((item) => {
           const part = parts[item.index];
