@@ -187,3 +187,30 @@ test('printing the month prints its whole grid and none of the app around it', a
   });
   expect(clipped).toEqual([]);
 });
+
+test('a search hit in a partner’s lane far down the lanes is scrolled to, highlighted and focused', async ({ page }) => {
+  await tallViews(page);
+  const last = await plume.call(page.request, 'partners.create', { displayName: 'Me Zuber', timeZone: 'Europe/Paris' });
+  const found = await plume.call(page.request, 'posts.create', { partnerId: last.id, title: 'Réforme du droit des contrats', scheduledAt: Date.parse('2026-06-10T10:00:00Z') });
+  await page.goto(`${plume.origin}/#/calendar/lanes/2026-06-08`);
+  await expect(page.getByTestId('lane').first()).toBeVisible();
+  await page.getByRole('searchbox', { name: 'Rechercher dans les titres, textes et notes' }).fill('contrats');
+  await page.getByTestId('search-hit').first().click();
+  await expect(chip(page, found.id)).toHaveClass(/highlighted/);
+  await expect(chip(page, found.id)).toBeInViewport();
+  await expect(chip(page, found.id).locator('.entry-handle')).toBeFocused();
+});
+
+test('a search hit at the end of a busy day in the agenda is scrolled to, highlighted and focused', async ({ page }) => {
+  await tallViews(page);
+  const partner = await plume.call(page.request, 'partners.create', { displayName: 'Me Zuber', timeZone: 'Europe/Paris' });
+  for (let i = 0; i < 16; i++) await plume.call(page.request, 'posts.create', { partnerId: partner.id, title: `Chronique n° ${i}`, scheduledAt: Date.parse('2026-06-10T16:00:00Z') + i * 60_000 });
+  const found = await plume.call(page.request, 'posts.create', { partnerId: partner.id, title: 'Réforme du droit des contrats', scheduledAt: Date.parse('2026-06-10T20:00:00Z') });
+  await page.goto(`${plume.origin}/#/calendar/agenda/2026-06-01`);
+  await page.getByRole('searchbox', { name: 'Rechercher dans les titres, textes et notes' }).fill('contrats');
+  await page.getByTestId('search-hit').first().click();
+  await expect(page).toHaveURL(/#\/calendar\/agenda\/2026-06-10$/);
+  await expect(chip(page, found.id)).toHaveClass(/highlighted/);
+  await expect(chip(page, found.id)).toBeInViewport();
+  await expect(chip(page, found.id).locator('.entry-handle')).toBeFocused();
+});
