@@ -177,7 +177,8 @@ test('search finds a post and jumps to its date', async ({ page }) => {
   await page.goto(`${plume.origin}/#/calendar/month/2026-01-01`);
   await page.getByRole('searchbox', { name: 'Rechercher dans les titres, textes et notes' }).fill('OHADA');
   await page.getByTestId('search-hit').first().click();
-  await expect(page).toHaveURL(/#\/calendar\/month\/2026-06-09$/);
+  // From the month, a hit opens in its week: a month cell draws a day’s first posts only.
+  await expect(page).toHaveURL(/#\/calendar\/week\/2026-06-09$/);
   await expect(chip(page, casablancaPost.id)).toHaveClass(/highlighted/);
 });
 
@@ -222,7 +223,7 @@ test('full-text search: an accent-less query finds an accented title and jumps t
   await expect(hit.locator('mark').first()).toHaveText('Médiation');
   await saveScreenshot(page, 'calendar-search');
   await hit.click();
-  await expect(page).toHaveURL(/#\/calendar\/month\/2026-06-12$/);
+  await expect(page).toHaveURL(/#\/calendar\/week\/2026-06-12$/);
   await expect(chip(page, post.id)).toHaveClass(/highlighted/);
 });
 

@@ -536,6 +536,8 @@ export function CalendarPage({ view: askedView, date, onNavigate, onOpenPost }: 
 
   const shownEntries = view === 'month' ? monthDays.data?.entries : rangeEntries;
   const shownRead = view === 'month' ? monthDays : entries;
+  // A period whose posts are on their way (the page waits for the next one, or reads its first).
+  const periodLoading = holding || (shownRead.data === undefined && !shownRead.isError);
   const publishedIds = useMemo(
     () => [...(shownEntries ?? []), ...(unscheduled.data ?? [])].filter((entry) => entry.status === 'published').map((entry) => entry.id),
     [shownEntries, unscheduled.data],
@@ -607,14 +609,21 @@ export function CalendarPage({ view: askedView, date, onNavigate, onOpenPost }: 
           {t('calendarUi.slots.button')}
         </button>
       </div>
-      <WarningsPanel
-        warnings={warnings.data ?? []}
-        partnerById={partnerById}
-        onJump={(day, postId) => {
-          setHighlightId(postId);
-          onNavigate(askedView, day);
-        }}
-      />
+      {/* No « aucune alerte » before the period's warnings are known. */}
+      {warnings.data !== undefined ? (
+        <WarningsPanel
+          warnings={warnings.data}
+          partnerById={partnerById}
+          onJump={(day, postId) => {
+            setHighlightId(postId);
+            onNavigate(askedView, day);
+          }}
+        />
+      ) : (
+        <p className="warnings-panel muted small" data-testid="warnings-pending" aria-busy={!warnings.isError}>
+          {warnings.isError ? t('calendarUi.warnings.unread') : t('calendarUi.warnings.loading')}
+        </p>
+      )}
       {shownRead.isError ? (
         <div className="banner warn" role="alert" data-testid="calendar-unread">
           <span>{t('calendarUi.periodUnread', { error: errorMessage(t, shownRead.error) })}</span>
@@ -651,7 +660,8 @@ export function CalendarPage({ view: askedView, date, onNavigate, onOpenPost }: 
                   onClick={() => {
                     setHighlightId(hit.id);
                     setQuery('');
-                    if (hit.scheduledAt !== null) onNavigate(askedView, localParts(hit.scheduledAt, viewerZone).date);
+                    // A month cell draws a day's first posts only: the hit opens in its week, its hour expanded (WeekView).
+                    if (hit.scheduledAt !== null) onNavigate(askedView === 'month' ? 'week' : askedView, localParts(hit.scheduledAt, viewerZone).date);
                     else onOpenPost(hit.id);
                   }}
                 >
@@ -682,7 +692,13 @@ export function CalendarPage({ view: askedView, date, onNavigate, onOpenPost }: 
       >
         <div className="calendar-body" ref={calendarBody}>
           {/* A scrolling region keyboard users can reach even when it holds nothing focusable. */}
-          <div ref={calendarRegion} className={`calendar-view view-${view}`} data-testid={`view-${view}`} role="region" aria-label={t(`calendarUi.views.${view}`)} aria-busy={holding || (shownRead.data === undefined && !shownRead.isError)} tabIndex={0}>
+          <div ref={calendarRegion} className={`calendar-view view-${view}`} data-testid={`view-${view}`} role="region" aria-label={t(`calendarUi.views.${view}`)} aria-busy={periodLoading} tabIndex={0}>
+            {/* Laid over the grid's top (calendar.css): the grid does not move when it goes. */}
+            {periodLoading ? (
+              <p className="period-loading" role="status" data-testid="period-loading">
+                <span>{t('calendarUi.loadingPeriod')}</span>
+              </p>
+            ) : null}
             {view === 'month' ? <MonthView {...viewProps} /> : view === 'week' ? <WeekView {...viewProps} /> : view === 'lanes' ? <LanesView {...viewProps} /> : <AgendaView {...viewProps} />}
           </div>
           <aside className="unscheduled" aria-label={t('calendarUi.unscheduled')}>

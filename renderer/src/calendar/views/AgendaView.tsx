@@ -1,4 +1,4 @@
-import { memo, useMemo, useRef } from 'react';
+import { memo, useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { addDays } from '../../../../shared/calendar/civil';
@@ -43,9 +43,43 @@ export const AgendaView = memo(function AgendaView(props: ViewProps) {
     getItemKey: (index) => parts[index]?.key ?? index,
     overscan: 3,
   });
+  // A post picked in the search: the part of its day that holds it scrolled to (a busy day is screens long), then the post focused.
+  const { highlightId } = props;
+  const highlightPart = highlightId === null ? -1 : parts.findIndex((part) => part.entries.some((entry) => entry.id === highlightId));
+  // Once per post picked and period: a later change of the list (a move, the next weeks read) does not scroll back to it.
+  const revealed = useRef<{ scrolled: string | null; focused: string | null }>({ scrolled: null, focused: null });
+  const revealKey = `${highlightId ?? ''}|${props.anchor}`;
+  useEffect(() => {
+    if (highlightPart < 0 || revealed.current.scrolled === revealKey) return;
+    revealed.current.scrolled = revealKey;
+    virtualizer.scrollToIndex(highlightPart, { align: 'center' });
+  }, [highlightPart, revealKey, virtualizer]);
+  const highlightDrawn = highlightPart >= 0 && virtualizer.getVirtualItems().some((item) => item.index === highlightPart);
+  useEffect(() => {
+    if (!highlightDrawn || highlightId === null || revealed.current.focused === revealKey) return;
+    const handle = root.current?.querySelector<HTMLElement>(`[data-entry-id="${CSS.escape(highlightId)}"] .entry-handle`);
+    if (!handle) return;
+    revealed.current.focused = revealKey;
+    handle.focus({ preventScroll: true });
+    handle.scrollIntoView({ block: 'nearest' });
+  }, [highlightDrawn, highlightId, revealKey]);
+  // The day at the top of the scrolled list, kept in view once its own heading has gone up (a busy day is screens long).
+  // The list starts at the region's top (the line below takes no height), so its offsets are the region's.
+  const offset = virtualizer.scrollOffset ?? 0;
+  const topItem = offset > 0 ? virtualizer.getVirtualItems().find((item) => item.end > offset) : undefined;
+  const topPart = topItem ? parts[topItem.index] : undefined;
+  const currentDay = topItem && topPart && (topPart.part > 0 || offset > topItem.start + HEADING_PX / 2) ? topPart.date : null;
   return (
     <div className="agenda-view" role="region" aria-label={t('calendarUi.views.agenda')} ref={root}>
       {props.entries.length === 0 && !props.pendingFrom ? <p className="empty">{t('calendarUi.empty')}</p> : null}
+      {/* A repeat of a heading a screen reader has already met in the list: shown, not read twice. */}
+      <div className="agenda-current-day" aria-hidden="true">
+        {currentDay ? (
+          <span className="agenda-date" data-testid="agenda-current-day">
+            {longDate(currentDay)}
+          </span>
+        ) : null}
+      </div>
       <div className="window" style={{ height: virtualizer.getTotalSize() }}>
         {virtualizer.getVirtualItems().map((item) => {
           const part = parts[item.index];

@@ -1,6 +1,7 @@
 import { memo, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { monthGrid } from '../../../../shared/calendar/grid';
+import { routeHash } from '../../app/useRoute';
 import { useDateFormat } from '../../ui/useDateFormat';
 import { DropCell } from '../DropCell';
 import { EntryChip } from '../EntryChip';
@@ -8,7 +9,7 @@ import { groupByDay } from '../grouping';
 import { DayHeader } from './DayHeader';
 import type { ViewProps } from './types';
 
-/** Chips drawn per day; the others are counted ("+N"). Core sends no more than these. */
+/** Chips drawn per day; the others are counted ("+N autres", a button to the day in the agenda). Core sends no more than these. */
 export const MONTH_CHIPS_PER_DAY = 4;
 const MAX_VISIBLE = MONTH_CHIPS_PER_DAY;
 
@@ -55,7 +56,20 @@ export const MonthView = memo(function MonthView(props: ViewProps) {
                     highlighted={entry.id === props.highlightId}
                   />
                 ))}
-                {hidden > 0 ? <span className="more">+{hidden}</span> : null}
+                {hidden > 0 ? (
+                  // The day's other posts are not in the month's answer: the agenda opens on that day, all of them listed.
+                  <button
+                    type="button"
+                    className="more-in-cell"
+                    data-testid="month-more"
+                    aria-label={t('calendarUi.moreInCell', { count: hidden, when: label })}
+                    onClick={() => {
+                      window.location.hash = routeHash({ page: 'calendar', view: 'agenda', date: day.date });
+                    }}
+                  >
+                    {t('calendarUi.moreShort', { count: hidden })}
+                  </button>
+                ) : null}
                 <button type="button" className="add-here" aria-label={t('calendarUi.newHere', { date: label })} onClick={() => props.onCreate({ date: day.date, label })}>
                   +
                 </button>

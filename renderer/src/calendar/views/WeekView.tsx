@@ -69,7 +69,24 @@ export const WeekView = memo(function WeekView(props: ViewProps) {
   const [fullWeek, setFullWeek] = useState<string | null>(null);
   const [measured, setMeasured] = useState<Measured>(() => ({ anchor: null, drawn: null, top: FIRST_WORKING_HOUR, viewport: window.innerHeight, chipPx: CHIP_PX }));
   const highlighted = highlightId === null ? undefined : entries.find((entry) => entry.id === highlightId && entry.scheduledAt !== null);
-  const highlightHour = highlighted?.scheduledAt == null ? null : Number(localParts(highlighted.scheduledAt, viewerZone).time.slice(0, 2));
+  const highlightParts = highlighted?.scheduledAt == null ? null : localParts(highlighted.scheduledAt, viewerZone);
+  const highlightHour = highlightParts === null ? null : Number(highlightParts.time.slice(0, 2));
+  // A post picked in the search is shown even behind its hour's "+N autres": that hour opens.
+  const highlightCell = highlightParts === null ? null : `${highlightParts.date}|${highlightHour ?? 0}`;
+  // The first hour fully in view, and the week's posts above it (the week opens at the working day).
+  const [topHour, setTopHour] = useState(FIRST_WORKING_HOUR);
+  const early = useMemo(() => {
+    let count = 0;
+    let firstHour: number | null = null;
+    for (const date of days) {
+      for (let hour = 0; hour < topHour; hour++) {
+        const n = byHour.get(`${date}|${hour}`)?.length ?? 0;
+        count += n;
+        if (n > 0 && (firstHour === null || hour < firstHour)) firstHour = hour;
+      }
+    }
+    return { count, firstHour };
+  }, [days, byHour, topHour]);
   const full = fullWeek === anchor;
 
   // A week not drawn before starts from the hour in view, down as far as its own posts fill the screen.
@@ -123,6 +140,28 @@ export const WeekView = memo(function WeekView(props: ViewProps) {
     });
   }, [anchor, entries.length, firstGuess]);
 
+  /** Notes the first hour fully in view (what "N publications avant HH:00" counts from). */
+  const noteTopHour = useCallback(() => {
+    const root = scroller.current;
+    if (!root) return;
+    const header = root.querySelector<HTMLElement>('.week-row.header')?.offsetHeight ?? 0;
+    const rows = Array.from(root.querySelectorAll<HTMLElement>('[data-week-hour]'));
+    const first = rows.find((row) => row.offsetTop >= root.scrollTop + header - 1);
+    setTopHour(first ? Number(first.dataset.weekHour) : 0);
+  }, []);
+  const onScroll = useCallback(() => {
+    noteTopHour();
+    if (!full) drawInView();
+  }, [full, noteTopHour, drawInView]);
+  const showEarly = () => {
+    const root = scroller.current;
+    if (!root || early.firstHour === null) return;
+    const row = root.querySelector<HTMLElement>(`[data-week-hour="${early.firstHour}"]`);
+    const header = root.querySelector<HTMLElement>('.week-row.header')?.offsetHeight ?? 0;
+    if (row) root.scrollTop = row.offsetTop - header;
+    noteTopHour();
+  };
+
   // The working day in view on open, before the first paint.
   useLayoutEffect(() => {
     const first = scroller.current?.querySelector(`[data-week-hour="${FIRST_WORKING_HOUR}"]`);
@@ -134,11 +173,19 @@ export const WeekView = memo(function WeekView(props: ViewProps) {
     if (!full) drawInView();
   }, [full, drawInView, entries]);
 
-  // A post picked in the search: its hour scrolled into view.
+  // A post picked in the search: its hour scrolled into view, then the post itself, focused.
   useLayoutEffect(() => {
     if (highlightHour === null) return;
     scroller.current?.querySelector(`[data-week-hour="${highlightHour}"]`)?.scrollIntoView({ block: 'nearest' });
   }, [highlightHour, anchor]);
+  const highlightShown = highlighted !== undefined;
+  useEffect(() => {
+    if (!highlightShown || highlightId === null) return;
+    const handle = scroller.current?.querySelector<HTMLElement>(`[data-entry-id="${CSS.escape(highlightId)}"] .entry-handle`);
+    if (!handle) return;
+    handle.focus({ preventScroll: true });
+    handle.scrollIntoView({ block: 'center' });
+  }, [highlightShown, highlightId, anchor]);
 
   // The rest of the week once the first screen is painted (nothing to wait for in an empty week).
   const hasEntries = entries.length > 0;
@@ -156,7 +203,7 @@ export const WeekView = memo(function WeekView(props: ViewProps) {
 
   return (
     // The scroller takes focus so keyboard users can scroll it even in a week with nothing to focus.
-    <div className="week-view" tabIndex={0} ref={scroller} onScroll={full ? undefined : drawInView}>
+    <div className="week-view" tabIndex={0} ref={scroller} onScroll={onScroll}>
       <div role="table" aria-label={t('calendarUi.views.week')} aria-busy={!full && hasEntries}>
         <div className="week-row header" role="row">
           <div className="hour-label" role="cell" />
@@ -165,6 +212,13 @@ export const WeekView = memo(function WeekView(props: ViewProps) {
               <DayHeader date={date} label={`${weekdayShort(date)} ${Number(date.slice(8, 10))}`} isToday={date === props.today} warnings={props.dayWarnings.get(date)} />
             </div>
           ))}
+          {early.count > 0 ? (
+            <div role="cell" className="week-early">
+              <button type="button" className="more-in-cell" data-testid="week-early" onClick={showEarly}>
+                {t('calendarUi.earlier', { count: early.count, time: `${pad(topHour)}:00` })}
+              </button>
+            </div>
+          ) : null}
         </div>
         {HOURS.map((hour) => {
           const rowDrawn = drawn(hour);
@@ -187,7 +241,7 @@ export const WeekView = memo(function WeekView(props: ViewProps) {
                     drawn={rowDrawn}
                     entries={byHour.get(key) ?? NONE}
                     markers={props.slotMarkers.get(key) ?? NO_MARKERS}
-                    opened={opened.has(key)}
+                    opened={opened.has(key) || key === highlightCell}
                     onOpenCell={openCell}
                     highlightId={highlightId}
                     partnerById={props.partnerById}
