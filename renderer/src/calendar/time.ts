@@ -1,7 +1,8 @@
 import { dateLocales, i18next } from '../i18n';
 import { landingTime, otherZoneTime, shownWallTime } from '../../../shared/calendar/chipTimes';
 import type { OtherZoneTime } from '../../../shared/calendar/chipTimes';
-import { zoneCity as cityIn, zoneTimeName as timeNameIn } from '../../../shared/time/zoneNames';
+import { ownZoneTimeName, zoneCity as cityIn, zoneTimeName as timeNameIn } from '../../../shared/time/zoneNames';
+import { userZone as ownZone } from '../time/userZone';
 
 /** The community manager's own zone: the calendar shows times in it. */
 export { userZone } from '../time/userZone';
@@ -11,8 +12,11 @@ const uiLocale = () => (i18next.language === 'en' ? 'en' : 'fr');
 /** "Montréal": the zone's city in the UI language (shared/time/zoneNames, as in e-mails and reports). */
 export const zoneCity = (zone: string): string => cityIn(zone, uiLocale());
 
-/** "heure de Montréal" / "Montreal time". */
-export const zoneTimeName = (zone: string): string => timeNameIn(zone, uiLocale());
+/**
+ * "heure de Montréal" / "Montreal time". The user's own zone is named by its region where the
+ * browser may have resolved their city to another (Montréal → America/Toronto: « heure de l’Est »).
+ */
+export const zoneTimeName = (zone: string): string => (zone === ownZone() ? ownZoneTimeName(zone, uiLocale()) : timeNameIn(zone, uiLocale()));
 
 /** « 09:00 », or « 02:30 UTC+1 » for a time the clocks show twice that night (shared/calendar/chipTimes). */
 export const chipTime = (instant: number, zone: string): string => shownWallTime(instant, zone);
