@@ -29,7 +29,7 @@ import { useDateFormat } from '../ui/useDateFormat';
 import { useNow } from '../ui/useNow';
 import type { DropTarget } from './DropCell';
 import { DstChoiceDialog } from './DstChoiceDialog';
-import { EntryChip } from './EntryChip';
+import { EntryChip, SearchHitFacts } from './EntryChip';
 import { SimilarPosts } from './similarPosts';
 import { refreshPairs, useSimilarityEvents, useSimilarityPairs } from '../similarity/queries';
 import { cellKeyboardCoordinates, keyboardAwareCollision, startKeyboardSteps } from './keyboardCoordinates';
@@ -413,7 +413,7 @@ export function CalendarPage({ view: askedView, date, onNavigate, onOpenPost }: 
     const day = longDate(date);
     switch (resolution.kind) {
       case 'exact':
-        return t('calendarUi.announce.droppedAt', { title, ...landedAt(resolution.instant, viewerZone, plan.zone) });
+        return t('calendarUi.announce.droppedAt', { title, when: dateTime(resolution.instant), theirs: landedAt(resolution.instant, viewerZone, plan.zone).theirs });
       case 'gap':
         return t('calendarUi.announce.droppedInGap', { title, date: day, time, gapStart: resolution.gapStart, gapEnd: resolution.gapEnd });
       case 'ambiguous':
@@ -656,6 +656,7 @@ export function CalendarPage({ view: askedView, date, onNavigate, onOpenPost }: 
                   }}
                 >
                   <strong>{postTitle(hit.title, t)}</strong> <span className="muted small">{hit.scheduledAt !== null ? dateTime(hit.scheduledAt) : t('calendarUi.unscheduled')}</span>
+                  <SearchHitFacts entry={hit} partner={partnerById.get(hit.partnerId)} viewerZone={viewerZone} />
                   <SnippetText parts={hit.snippet} />
                 </button>
               </li>

@@ -123,3 +123,32 @@ const ChipContent = memo(function ChipContent({ entry, partner, viewerZone, onOp
     </>
   );
 });
+
+/**
+ * Whose post a search hit is, where it goes and where it stands: the partner (colour dot and
+ * name), the networks, the status and, when it reads differently, the partner's own time.
+ * Dozens of an agency's hits share a title; these tell them apart.
+ */
+export function SearchHitFacts({ entry, partner, viewerZone }: { entry: CalendarEntry; partner: Partner | undefined; viewerZone: string }) {
+  const t = useCachedText();
+  const statusLabel = t(statusLabelKey(entry.status, useOverdue(entry.status, entry.scheduledAt)));
+  const zone = partner?.timeZone ?? entry.scheduledZone ?? viewerZone;
+  const other = entry.scheduledAt === null ? null : partnerLocalTime(entry.scheduledAt, zone, viewerZone);
+  const theirs =
+    other === null
+      ? null
+      : other.date === null
+        ? t('calendarUi.partnerTime', { time: other.time, zone: zoneTimeName(zone) })
+        : t('calendarUi.partnerDateTime', { time: other.time, date: other.date, zone: zoneTimeName(zone) });
+  return (
+    <span className="entry-line small search-hit-facts">
+      <span className="partner-dot" aria-hidden="true" style={{ display: 'inline-block', width: '0.6em', height: '0.6em', borderRadius: '50%', background: partner?.color ?? '#888' }} />{' '}
+      <span data-testid="search-hit-partner">{partner?.displayName ?? ''}</span>
+      {' · '}
+      {entry.networks.map((network) => networkLabels[network]).join(', ')}
+      {' · '}
+      <span className={`status-badge status-${entry.status}`}>{statusLabel}</span>
+      {theirs ? <span data-testid="search-hit-partner-time">{` · ${theirs}`}</span> : null}
+    </span>
+  );
+}
