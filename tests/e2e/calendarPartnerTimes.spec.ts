@@ -71,3 +71,15 @@ test('a search hit says whose post it is, on which network, its status and the p
   await expect(hit).toContainText('Brouillon');
   await expect(hit).toContainText('23:30 le sam. 31 oct. (heure de Montréal)');
 });
+
+test.describe('a community manager in Montréal', () => {
+  // Chromium resolves America/Montreal (a tz link) to America/Toronto.
+  test.use({ timezoneId: 'America/Montreal' });
+
+  test('is never told the times are Toronto’s', async ({ page }) => {
+    await page.goto(plume.url);
+    await page.getByRole('button', { name: 'Commencer avec un espace vide' }).click();
+    await page.goto(`${plume.origin}/#/calendar/month/2026-10-01`);
+    await expect(page.getByText(/^Heures affichées à l’/)).toHaveText('Heures affichées à l’heure de l’Est');
+  });
+});
