@@ -5,6 +5,7 @@ import type { Core } from '../core/app';
 import { BATCH_CONTENT_TYPE, BatchRequest } from '../../shared/api/transport';
 import { MAX_REQUEST_BYTES, requestTooLarge } from '../../shared/api/requestSize';
 import type { BatchLine, CallResult } from '../../shared/api/transport';
+import type { ApiErrorShape } from '../../shared/api/errors';
 import { SESSION_COOKIE, hostAllowed, newSecret, originAllowed, readCookie, securityHeaders } from './security';
 import { LaunchLinks, SESSION_LIFETIME_MS, mintSessionCookie, sessionValid } from './sessions';
 import type { LinkVerdict } from './sessions';
@@ -207,6 +208,17 @@ const statusFor: Record<string, number> = {
 };
 
 /**
+ * The HTTP status of a call's failure. A call its own page cancelled (a pair search for a view
+ * that was left) is answered 200 with its `ok: false` body: the page ignores it, and the
+ * browser does not log a « 503 (Service Unavailable) » for a server that is not failing. A real
+ * overload or a core that is not started still answers 503.
+ */
+export function httpStatusOf(error: ApiErrorShape): number {
+  if (error.details?.['cancelledByCaller'] === true) return 200;
+  return statusFor[error.code] ?? 500;
+}
+
+/**
  * Browser mode: the same core as the desktop app, behind a loopback-only HTTP server.
  * A printed link's token is exchanged once (single-use) for an HttpOnly SameSite=Strict session
  * cookie signed with the workspace's secret, so it survives a restart; the answer is the page
@@ -322,7 +334,7 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
       // Taken before the call runs: an event after it may not be in the answer.
       const mark = started.events.mark();
       const result = await started.router.call(call[1], input);
-      send(res, result.ok ? 200 : (statusFor[result.error.code] ?? 500), JSON.stringify(result), 'application/json; charset=utf-8', { 'X-Plume-Events': mark });
+      send(res, result.ok ? 200 : httpStatusOf(result.error), JSON.stringify(result), 'application/json; charset=utf-8', { 'X-Plume-Events': mark });
       return;
     }
     // Any other API path is a caller's mistake, not a UI route: never answer it with index.html.

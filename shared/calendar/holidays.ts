@@ -66,3 +66,31 @@ export function frenchPublicHolidays(year: number, options: FrenchHolidayOptions
 export function frenchHolidaysOn(date: LocalDate, options: FrenchHolidayOptions = {}): FrenchHoliday[] {
   return frenchPublicHolidays(Number(date.slice(0, 4)), options).filter((holiday) => holiday.date === date);
 }
+
+/**
+ * Zones of France, metropolitan and overseas, whose partners keep French public holidays. A
+ * partner has no country yet, only a zone: French holidays are for these zones alone, and a
+ * partner elsewhere (Montréal, Casablanca, Tokyo) gets no holiday warning rather than France's.
+ */
+const FRENCH_ZONES: ReadonlySet<string> = new Set([
+  'Europe/Paris',
+  'America/Guadeloupe',
+  'America/Martinique',
+  'America/Cayenne',
+  'America/Miquelon',
+  'America/St_Barthelemy',
+  'America/Marigot',
+  'Indian/Reunion',
+  'Indian/Mayotte',
+  'Indian/Kerguelen',
+  'Pacific/Noumea',
+  'Pacific/Tahiti',
+  'Pacific/Marquesas',
+  'Pacific/Gambier',
+  'Pacific/Wallis',
+]);
+
+/** Whether a partner in `zone` keeps French public holidays (see FRENCH_ZONES). */
+export function observesFrenchHolidays(zone: string): boolean {
+  return FRENCH_ZONES.has(zone);
+}

@@ -1,7 +1,7 @@
 import type { Network } from '../posts/networks';
 import type { CadencePolicy } from './cadencePolicy';
 import { parseLocalTime } from './civil';
-import { frenchHolidaysOn } from './holidays';
+import { frenchHolidaysOn, observesFrenchHolidays } from './holidays';
 import { nextFreeSlot } from './slots';
 import type { OccupiedSlot, SlotOccurrence } from './slots';
 import { localParts } from './zonedTime';
@@ -44,12 +44,13 @@ export function slotBlocker(
   slot: SlotOccurrence,
   policy: CadencePolicy,
   postsPerDay: ReadonlyMap<string, number>,
-  options: { alsaceMoselle?: boolean } = {},
+  /** `zone`: the partner's; French holidays rule a slot out only in France (holidays.ts). */
+  options: { alsaceMoselle?: boolean; zone?: string } = {},
 ): SlotBlocker | null {
   if (policy.quietDays.includes(slot.weekday)) return 'quietDay';
   if (policy.quietHours && inQuietHours(slot.actualTime, policy.quietHours.from, policy.quietHours.to)) return 'quietHours';
   if (policy.blackoutDates.includes(slot.date)) return 'blackoutDate';
-  if (policy.avoidFrenchHolidays && frenchHolidaysOn(slot.date, { alsaceMoselle: options.alsaceMoselle }).length > 0) return 'frenchHoliday';
+  if (policy.avoidFrenchHolidays && (options.zone === undefined || observesFrenchHolidays(options.zone)) && frenchHolidaysOn(slot.date, { alsaceMoselle: options.alsaceMoselle }).length > 0) return 'frenchHoliday';
   if (policy.maxPerDay !== undefined && (postsPerDay.get(slot.date) ?? 0) >= policy.maxPerDay) return 'dailyLimit';
   return null;
 }
@@ -71,6 +72,6 @@ export function nextFreeSlotForPolicy(input: NextSlotForPolicyInput): SlotOccurr
     zone,
     occupied,
     ...(input.horizonDays === undefined ? {} : { horizonDays: input.horizonDays }),
-    exclude: (slot) => slotBlocker(slot, policy, postsPerDay, { alsaceMoselle: input.alsaceMoselle }) !== null,
+    exclude: (slot) => slotBlocker(slot, policy, postsPerDay, { alsaceMoselle: input.alsaceMoselle, zone }) !== null,
   });
 }

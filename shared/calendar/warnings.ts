@@ -5,7 +5,7 @@ import { addDays, datesBetween, firstDayOfMonth, lastDayOfMonth, monthOf, parseL
 import type { IsoWeekday, LocalDate, LocalMonth, LocalTime } from './civil';
 import { instantRangeOfDates } from './grid';
 import type { InstantRange } from './grid';
-import { frenchHolidaysOn } from './holidays';
+import { frenchHolidaysOn, observesFrenchHolidays } from './holidays';
 import type { FrenchHolidayId } from './holidays';
 import { localParts } from './zonedTime';
 
@@ -214,6 +214,8 @@ function placementWarnings(input: CalendarWarningsInput, placed: readonly Placed
   const { policy, range } = input;
   const blackout = new Set(policy.blackoutDates);
   const quietDays = new Set<number>(policy.quietDays);
+  // French holidays for a partner in France only: nobody else keeps them (holidays.ts).
+  const frenchHolidays = policy.avoidFrenchHolidays && observesFrenchHolidays(input.zone);
   const out: CalendarWarning[] = [];
   for (const p of placed) {
     if (!inDates(p, range.from, range.to) || settledStatuses.has(p.post.status)) continue;
@@ -222,7 +224,7 @@ function placementWarnings(input: CalendarWarningsInput, placed: readonly Placed
     if (quietDays.has(weekday)) out.push({ kind: 'quietDay', date, time, weekday, postIds });
     const quiet = policy.quietHours;
     if (quiet && inQuietHours(time, quiet.from, quiet.to)) out.push({ kind: 'quietHours', date, time, from: quiet.from, to: quiet.to, postIds });
-    const [holiday] = policy.avoidFrenchHolidays ? frenchHolidaysOn(date, { alsaceMoselle: input.alsaceMoselle }) : [];
+    const [holiday] = frenchHolidays ? frenchHolidaysOn(date, { alsaceMoselle: input.alsaceMoselle }) : [];
     if (holiday) out.push({ kind: 'frenchHoliday', date, time, holiday: holiday.id, postIds });
     if (blackout.has(date)) out.push({ kind: 'blackoutDate', date, time, postIds });
   }

@@ -94,3 +94,31 @@ export function zoneTimeName(zone: string, locale: Locale): string {
   if (city.startsWith('Le ')) return `heure du ${city.slice(3)}`;
   return ELIDES.test(city) ? `heure d’${city}` : `heure de ${city}`;
 }
+
+/**
+ * Zones the tz database merged other cities into (America/Montreal is a link to America/Toronto),
+ * named by their region. The browser gives the user's own zone already resolved, so a user in
+ * Montréal is « in » America/Toronto: naming the city there would name another city.
+ */
+const MERGED_REGION: Record<string, { fr: string; en: string }> = {
+  'America/Toronto': { fr: 'heure de l’Est', en: 'Eastern time' },
+  'America/Iqaluit': { fr: 'heure de l’Est', en: 'Eastern time' },
+  'America/Winnipeg': { fr: 'heure du Centre', en: 'Central time' },
+  'America/Edmonton': { fr: 'heure des Rocheuses', en: 'Mountain time' },
+  'America/Tijuana': { fr: 'heure du Pacifique', en: 'Pacific time' },
+  'Europe/London': { fr: 'heure du Royaume-Uni', en: 'UK time' },
+  'Europe/Kiev': { fr: 'heure de l’Ukraine', en: 'Ukraine time' },
+  'Europe/Kyiv': { fr: 'heure de l’Ukraine', en: 'Ukraine time' },
+  'Europe/Chisinau': { fr: 'heure de la Moldavie', en: 'Moldova time' },
+  'Asia/Shanghai': { fr: 'heure de la Chine', en: 'China time' },
+  'Australia/Hobart': { fr: 'heure de Tasmanie', en: 'Tasmania time' },
+};
+
+/**
+ * The user's own zone, as the browser names it: the region's name (« heure de l’Est » /
+ * "Eastern time") for a zone that stands for several cities, else its city's (« heure de Paris »).
+ * A partner's zone is stored as chosen (America/Montreal stays Montréal): `zoneTimeName`.
+ */
+export function ownZoneTimeName(zone: string, locale: Locale): string {
+  return MERGED_REGION[zone]?.[locale] ?? zoneTimeName(zone, locale);
+}

@@ -257,8 +257,17 @@ export class SimilarityService {
   }
 }
 
-const pairsCancelled = (): ApiError =>
-  new ApiError({ code: 'unavailable', messageKey: 'errors.similarity.cancelled', message: 'The pair search was cancelled by the view that asked for it' });
+/**
+ * The view that asked left and cancelled its search: the call ends as its caller asked, which is
+ * no failure of core (`cancelledByCaller`: browser mode answers it with a non-error status).
+ */
+export const pairsCancelled = (): ApiError =>
+  new ApiError({
+    code: 'unavailable',
+    messageKey: 'errors.similarity.cancelled',
+    message: 'The pair search was cancelled by the view that asked for it',
+    details: { cancelledByCaller: true },
+  });
 
 const samePostRefused = (): ApiError =>
   new ApiError({ code: 'validation', messageKey: 'errors.similarity.samePost', message: 'A post is not compared with itself' });

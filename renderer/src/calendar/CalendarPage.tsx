@@ -29,7 +29,7 @@ import { useDateFormat } from '../ui/useDateFormat';
 import { useNow } from '../ui/useNow';
 import type { DropTarget } from './DropCell';
 import { DstChoiceDialog } from './DstChoiceDialog';
-import { EntryChip } from './EntryChip';
+import { EntryChip, SearchHitFacts } from './EntryChip';
 import { SimilarPosts } from './similarPosts';
 import { refreshPairs, useSimilarityEvents, useSimilarityPairs } from '../similarity/queries';
 import { cellKeyboardCoordinates, keyboardAwareCollision, startKeyboardSteps } from './keyboardCoordinates';
@@ -39,7 +39,7 @@ import { landing } from './moves';
 import { SlotEditor } from './SlotEditor';
 import { slotMarkersByHour } from './slotMarkers';
 import type { SlotMarker } from './slotMarkers';
-import { userZone, zoneTimeName } from './time';
+import { landedAt, userZone, zoneTimeName } from './time';
 import { WarningsPanel } from './WarningsPanel';
 import { useAnswered, useShownPeriod } from './shownPeriod';
 import { CadenceFlagBadge } from '../digest/CadenceFlagBadge';
@@ -343,7 +343,7 @@ export function CalendarPage({ view: askedView, date, onNavigate, onOpenPost }: 
         // The shown pairs at once, beside the warnings (not with the event's batch, after them).
         void refreshPairs(queryClient);
         setLastMove(undo ? null : move);
-        setNotice(undo ? t('calendarUi.undone') : t('calendarUi.moved', { title: move.title, when: dateTime(move.to.at) }));
+        setNotice(undo ? t('calendarUi.undone') : t('calendarUi.moved', { title: move.title, ...landedAt(move.to.at, viewerZone, move.to.zone) }));
         // Other views' warnings are read again when shown; this view's, for this partner only, now.
         await queryClient.invalidateQueries({ queryKey: [...keys.calendar, 'warnings'], refetchType: 'none' });
         if (partnerFilter.length === 0 || partnerFilter.includes(answered.partnerId)) {
@@ -357,7 +357,7 @@ export function CalendarPage({ view: askedView, date, onNavigate, onOpenPost }: 
       }
     },
     // eslint-disable-next-line react-hooks/exhaustive-deps -- warningsKey is rebuilt each render from the same values
-    [queryClient, t, dateTime, dates.from, dates.to, partnerFilter],
+    [queryClient, t, viewerZone, dates.from, dates.to, partnerFilter],
   );
 
   const resolveThen = (entry: CalendarEntry, resolution: LocalTimeResolution, resolutionZone: string, zone: string, apply: (instant: number) => void) => {
@@ -413,7 +413,7 @@ export function CalendarPage({ view: askedView, date, onNavigate, onOpenPost }: 
     const day = longDate(date);
     switch (resolution.kind) {
       case 'exact':
-        return t('calendarUi.announce.droppedAt', { title, when: dateTime(resolution.instant) });
+        return t('calendarUi.announce.droppedAt', { title, when: dateTime(resolution.instant), theirs: landedAt(resolution.instant, viewerZone, plan.zone).theirs });
       case 'gap':
         return t('calendarUi.announce.droppedInGap', { title, date: day, time, gapStart: resolution.gapStart, gapEnd: resolution.gapEnd });
       case 'ambiguous':
@@ -666,6 +666,7 @@ export function CalendarPage({ view: askedView, date, onNavigate, onOpenPost }: 
                   }}
                 >
                   <strong>{postTitle(hit.title, t)}</strong> <span className="muted small">{hit.scheduledAt !== null ? dateTime(hit.scheduledAt) : t('calendarUi.unscheduled')}</span>
+                  <SearchHitFacts entry={hit} partner={partnerById.get(hit.partnerId)} viewerZone={viewerZone} />
                   <SnippetText parts={hit.snippet} />
                 </button>
               </li>

@@ -2,13 +2,12 @@ import { memo } from 'react';
 import { useDraggable } from '@dnd-kit/core';
 import type { DraggableAttributes, DraggableSyntheticListeners } from '@dnd-kit/core';
 import { useCachedText } from '../i18n/cachedText';
-import { localParts } from '../../../shared/calendar/zonedTime';
 import type { CalendarEntry } from '../../../shared/calendar/entries';
 import type { Partner } from '../../../shared/partners/schema';
 import { networkLabels } from '../../../shared/posts/networks';
 import { NetworkIcons } from './NetworkIcons';
 import { EngagementBadge } from '../engagement/EngagementBadge';
-import { partnerLocalTime, zoneTimeName } from './time';
+import { chipTime, partnerLocalTime, zoneTimeName } from './time';
 import { useIsSimilar } from './similarPosts';
 import { titleOr } from '../../../shared/posts/postTitle';
 import { statusLabelKey, useOverdue } from '../posts/overdue';
@@ -54,9 +53,16 @@ interface ChipContentProps extends Omit<EntryChipProps, 'highlighted'> {
 // The handle and "next slot" are siblings: a button never sits inside another.
 const ChipContent = memo(function ChipContent({ entry, partner, viewerZone, onOpen, onNextSlot, activatorRef, attributes, listeners }: ChipContentProps) {
   const t = useCachedText();
-  const time = entry.scheduledAt === null ? null : localParts(entry.scheduledAt, viewerZone).time;
+  const time = entry.scheduledAt === null ? null : chipTime(entry.scheduledAt, viewerZone);
   const zone = partner?.timeZone ?? entry.scheduledZone ?? viewerZone;
-  const theirs = entry.scheduledAt === null ? null : partnerLocalTime(entry.scheduledAt, zone, viewerZone);
+  const other = entry.scheduledAt === null ? null : partnerLocalTime(entry.scheduledAt, zone, viewerZone);
+  // « 08:00 heure de Montréal », or another day in words: « 23:30 le sam. 31 oct. (heure de Montréal) ».
+  const theirs =
+    other === null
+      ? null
+      : other.date === null
+        ? t('calendarUi.partnerTime', { time: other.time, zone: zoneTimeName(zone) })
+        : t('calendarUi.partnerDateTime', { time: other.time, date: other.date, zone: zoneTimeName(zone) });
   // The cached text's own function (the chips' hot path), with postTitle's word: titleOr under it.
   const title = titleOr(entry.title, t('posts.untitled'));
   // Past its time and still scheduled: being sent or retried, not « Programmée ».
@@ -77,7 +83,7 @@ const ChipContent = memo(function ChipContent({ entry, partner, viewerZone, onOp
         {...attributes}
         {...listeners}
         aria-roledescription={t('calendarUi.draggable')}
-        aria-label={`${title}${similar ? ` (${t('similarity.calendarMarker')})` : ''}, ${partner?.displayName ?? ''}${time ? `, ${time}` : ''}${theirs ? `, ${t('calendarUi.partnerTime', { time: theirs, zone: zoneTimeName(zone) })}` : ''}, ${statusLabel}${extras ? `, ${extras}` : ''}`}
+        aria-label={`${title}${similar ? ` (${t('similarity.calendarMarker')})` : ''}, ${partner?.displayName ?? ''}${time ? `, ${time}` : ''}${theirs ? `, ${theirs}` : ''}, ${statusLabel}${extras ? `, ${extras}` : ''}`}
         onDoubleClick={() => onOpen(entry)}
         onKeyDown={(event) => {
           if (event.key === 'Enter') onOpen(entry);
@@ -96,7 +102,7 @@ const ChipContent = memo(function ChipContent({ entry, partner, viewerZone, onOp
         <div className="entry-line small">
           {theirs ? (
             <span className="entry-partner-time" data-testid="partner-local-time">
-              {t('calendarUi.partnerTime', { time: theirs, zone: zoneTimeName(zone) })}
+              {theirs}
             </span>
           ) : null}
           <NetworkIcons networks={entry.networks} versions={entry.versionNetworks} />
@@ -117,3 +123,32 @@ const ChipContent = memo(function ChipContent({ entry, partner, viewerZone, onOp
     </>
   );
 });
+
+/**
+ * Whose post a search hit is, where it goes and where it stands: the partner (colour dot and
+ * name), the networks, the status and, when it reads differently, the partner's own time.
+ * Dozens of an agency's hits share a title; these tell them apart.
+ */
+export function SearchHitFacts({ entry, partner, viewerZone }: { entry: CalendarEntry; partner: Partner | undefined; viewerZone: string }) {
+  const t = useCachedText();
+  const statusLabel = t(statusLabelKey(entry.status, useOverdue(entry.status, entry.scheduledAt)));
+  const zone = partner?.timeZone ?? entry.scheduledZone ?? viewerZone;
+  const other = entry.scheduledAt === null ? null : partnerLocalTime(entry.scheduledAt, zone, viewerZone);
+  const theirs =
+    other === null
+      ? null
+      : other.date === null
+        ? t('calendarUi.partnerTime', { time: other.time, zone: zoneTimeName(zone) })
+        : t('calendarUi.partnerDateTime', { time: other.time, date: other.date, zone: zoneTimeName(zone) });
+  return (
+    <span className="entry-line small search-hit-facts">
+      <span className="partner-dot" aria-hidden="true" style={{ display: 'inline-block', width: '0.6em', height: '0.6em', borderRadius: '50%', background: partner?.color ?? '#888' }} />{' '}
+      <span data-testid="search-hit-partner">{partner?.displayName ?? ''}</span>
+      {' · '}
+      {entry.networks.map((network) => networkLabels[network]).join(', ')}
+      {' · '}
+      <span className={`status-badge status-${entry.status}`}>{statusLabel}</span>
+      {theirs ? <span data-testid="search-hit-partner-time">{` · ${theirs}`}</span> : null}
+    </span>
+  );
+}

@@ -50,15 +50,18 @@ describe('calendar warnings from the editorial lines', () => {
     await scheduled(dupont.id, '2026-06-09T19:00:00Z'); // Tuesday 21:00 in Paris
     await scheduled(dupont.id, '2026-06-10T08:00:00Z');
     await scheduled(dupont.id, '2026-06-10T09:00:00Z');
-    await scheduled(benali.id, '2026-07-14T09:00:00Z'); // Bastille Day; quiet days mean nothing to her default policy
+    await scheduled(benali.id, '2026-07-14T09:00:00Z'); // Bastille Day: not a holiday in Casablanca; quiet days mean nothing to her default policy
     await scheduled(benali.id, '2026-06-07T08:00:00Z');
+    await scheduled(dupont.id, '2026-07-14T09:00:00Z'); // Bastille Day, 11:00 in Paris
 
     const june = await t.call('calendar.warnings', { from: '2026-06-01', to: '2026-06-30' });
     expect(june.every((w) => w.partnerId === dupont.id)).toBe(true);
     expect(kinds(june)).toEqual(['quietDay', 'quietHours', 'dailyLimitExceeded', 'blackoutDate', 'blackoutDate']);
-    const july = await t.call('calendar.warnings', { from: '2026-07-01', to: '2026-07-31', partnerIds: [benali.id] });
-    expect(july).toHaveLength(1);
-    expect(july[0]).toMatchObject({ partnerId: benali.id, warning: { kind: 'frenchHoliday', holiday: 'bastilleDay', date: '2026-07-14' } });
+    // French holidays are for partners in France: none for the partner in Casablanca.
+    expect(await t.call('calendar.warnings', { from: '2026-07-01', to: '2026-07-31', partnerIds: [benali.id] })).toEqual([]);
+    const july = await t.call('calendar.warnings', { from: '2026-07-01', to: '2026-07-31', partnerIds: [dupont.id] });
+    expect(july.filter((w) => w.warning.kind === 'frenchHoliday')).toHaveLength(1);
+    expect(july.find((w) => w.warning.kind === 'frenchHoliday')).toMatchObject({ partnerId: dupont.id, warning: { kind: 'frenchHoliday', holiday: 'bastilleDay', date: '2026-07-14' } });
   });
 
   it('follows a line saved later, and leaves archived partners out', async () => {
