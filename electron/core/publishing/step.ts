@@ -19,6 +19,12 @@ export interface StepReport {
 const REMOTE_MARGIN_MS = 2 * 60_000;
 /** How long after its time an instance is given to publish what it held before we ask. */
 const CONFIRM_DELAY_MS = 30_000;
+/**
+ * Missed posts named in an alert of their own in one pass; the rest are counted in one alert.
+ * After days off, a catch-up can miss thousands: one alert each buried the count under « 17
+ * autres alertes ».
+ */
+export const MISSED_ALERTS_NAMED = 3;
 
 /**
  * The scheduler's publication step, each tick:
@@ -45,6 +51,16 @@ export class PublicationStep {
 
   async run(now: number): Promise<StepReport> {
     const report: StepReport = { scheduled: 0, started: 0, missed: 0, handedToInstance: 0, held: 0 };
+    try {
+      return await this.pass(now, report);
+    } finally {
+      // Said even when the pass stopped early (workspace closed): what was missed is stored.
+      const unnamed = report.missed - MISSED_ALERTS_NAMED;
+      if (unnamed > 0) this.deps.events.emit({ type: 'alert', messageKey: 'publishing.alerts.missedMore', params: { count: unnamed, total: report.missed }, severity: 'error', postId: null });
+    }
+  }
+
+  private async pass(now: number, report: StepReport): Promise<StepReport> {
     const { db, posts, publications, transitions } = this.deps;
     // A catch-up of thousands of posts shares the thread; each post is read again after a pause.
     const slice = timeSlicer();
@@ -94,7 +110,7 @@ export class PublicationStep {
           transitions.apply({ post, event: 'missed', actor: SYSTEM, channel: 'system', at: now, details: { scheduledAt, lateMs, graceMinutes: graceMs / 60_000 } });
         })();
         this.rounds.changed(id);
-        this.rounds.alert('publishing.alerts.missed', post, 'error', { scheduledAt });
+        if (report.missed < MISSED_ALERTS_NAMED) this.rounds.alert('publishing.alerts.missed', post, 'error', { scheduledAt });
         report.missed++;
         continue;
       }

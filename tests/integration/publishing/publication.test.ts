@@ -118,6 +118,23 @@ describe('scheduled publication through the outbox', () => {
     expect((await h.call('outbox.list', {})).find((job) => job.postId === post.id)?.state).toBe('cancelled');
   });
 
+  it('after days off, names the first missed posts in alerts of their own and counts the rest in one alert', async () => {
+    const { h, partner } = await withMastodon();
+    const posts = [];
+    // Due within the next minutes (not far enough ahead to be handed to the instance early).
+    for (let i = 1; i <= 7; i++) posts.push(await h.approvedPost(partner.id, `${TEXT} (${String(i)})`, ['mastodon'], h.clock.now() + i * 30_000));
+    await h.tick();
+    h.clock.advance(3 * 24 * 60 * MINUTE);
+    await h.tick();
+    for (const post of posts) expect((await h.status(post.id)).status).toBe('missed');
+    const alerts = h.events.filter((e) => e.type === 'alert' && e.messageKey.startsWith('publishing.alerts.missed'));
+    expect(alerts.filter((e) => e.type === 'alert' && e.messageKey === 'publishing.alerts.missed')).toHaveLength(3);
+    expect(alerts.filter((e) => e.type === 'alert' && e.messageKey === 'publishing.alerts.missedMore')).toEqual([
+      { type: 'alert', messageKey: 'publishing.alerts.missedMore', params: { count: 4, total: 7 }, severity: 'error', postId: null },
+    ]);
+    expect((await h.call('publishing.queue', {})).missedTotal).toBe(7);
+  });
+
   it('publishes a slot missed during sleep within the grace window, and marks a later one missed for a decision', async () => {
     const { h, server, partner } = await withMastodon();
     const early = await h.approvedPost(partner.id, `${TEXT} (1)`, ['mastodon'], h.clock.now() + MINUTE);
