@@ -64,6 +64,20 @@ describe('a partner’s reply after her approval', () => {
     expect((await h.call('signoff.status', { postId })).status).toBe('in_review');
   });
 
+  it('held, it takes the partner’s confirmation recorded by the community manager, and goes out at its time again', async () => {
+    h = await startHarness({ smtp: true, imap: true });
+    const { postId, request } = await approvedAndScheduled();
+    await h.deliver(await plainReply(request, PARTNER, WITHDRAWAL, 'gmail-fr'));
+    expect((await h.call('signoff.status', { postId })).status).toBe('held');
+    await h.call('signoff.recordDecision', { postId, decision: 'approve', channel: 'phone', decidedAt: h.clock.now(), comment: 'Confirmé au téléphone.' });
+    await h.tick();
+    const status = await h.call('signoff.status', { postId });
+    expect(status.status).toBe('scheduled');
+    expect(status.approvalValid).toBe(true);
+    const history = await h.call('signoff.history', { postId });
+    expect(history.map((e) => e.action).slice(-4)).toEqual(['reopen', 'requestSignoff', 'approve', 'schedule']);
+  });
+
   it('holds an approved post that has no time yet', async () => {
     h = await startHarness({ smtp: true, imap: true });
     const { postId, request } = await approvedAndScheduled(false);
