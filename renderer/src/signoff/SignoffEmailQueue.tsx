@@ -37,7 +37,7 @@ export function SignoffEmailQueue({ onOpenPost }: { onOpenPost: (postId: string)
       });
   };
   return (
-    <section className="signoff-email-queue" aria-labelledby="signoff-email-queue-title" data-testid="signoff-email-queue">
+    <section className="outbox-section signoff-email-queue" aria-labelledby="signoff-email-queue-title" data-testid="signoff-email-queue">
       <h2 id="signoff-email-queue-title">{t('signoff.emailQueue.title')}</h2>
       {waiting.length === 0 ? <p className="muted">{t('signoff.emailQueue.empty')}</p> : null}
       {waiting.length === 0 ? null : (
