@@ -13,6 +13,14 @@ export interface BounceFacts {
 
 const SYSTEM = { kind: 'system', name: '' } as const;
 
+/** Why a request bounced, as the post says it: an address the partner's server does not know, or another refusal. */
+export type BounceCause = 'unknownAddress' | 'refused';
+
+/** RFC 3463 5.1.x (bad destination mailbox or address) and the words servers put with it. */
+const UNKNOWN_ADDRESS = /\b5\.1\.[0-3]\b|user unknown|unknown user|no such user|does(?: not|n't) exist|recipient address rejected|address rejected|mailbox unavailable|invalid recipient|adresse inconnue/iu;
+
+export const bounceCause = (diagnostic: string): BounceCause => (UNKNOWN_ADDRESS.test(diagnostic) ? 'unknownAddress' : 'refused');
+
 /**
  * A request email that bounced: the server's report is tied to its request (by In-Reply-To,
  * or by the request's Message-ID in the headers the report returns), audited on the post,
@@ -44,6 +52,7 @@ export class DeliveryFailures {
           ...inboundFacts(message, request.id, messageId, receivedAt),
           applied: false,
           reason: 'deliveryFailed',
+          bounce: bounceCause(diagnostic),
           recipients: report.recipients,
           diagnostic,
         };
@@ -53,6 +62,6 @@ export class DeliveryFailures {
     })();
     if (!recorded || !post) return;
     this.deps.events.emit({ type: 'signoff.changed', postId: post.id });
-    this.deps.events.emit({ type: 'alert', messageKey: 'signoff.alerts.deliveryFailed', params: { title: post.title, address, diagnostic }, severity: 'error', postId: post.id });
+    this.deps.events.emit({ type: 'alert', messageKey: 'signoff.alerts.deliveryFailed', params: { title: post.title, address, diagnostic: diagnostic.slice(0, 300) }, severity: 'error', postId: post.id });
   }
 }

@@ -218,6 +218,10 @@ export class ReplyProcessor {
       return receivedFact({ stale: true, decision: verdict.decision, revisionNumber: request.revisionNumber, comment: verdict.comment }, 'stale', 'info', 'signoff.alerts.staleReply');
     }
     if (request.state !== 'open' || post.status !== 'in_review') {
+      // The partner takes back an approval before publication ("Finalement non : ne publiez pas"): never "no effect".
+      if (verdict.decision !== 'approve' && this.approvalStillStands(post, request)) {
+        return this.holdAfterApproval(post, request, partnerActor, { ...facts, stale: false, decision: verdict.decision, requestState: request.state, comment: verdict.comment }, now, attachments, messageId);
+      }
       return receivedFact({ stale: false, decision: verdict.decision, requestState: request.state, comment: verdict.comment }, 'requestClosed', 'warning', 'signoff.alerts.lateReply');
     }
 
@@ -279,6 +283,59 @@ export class ReplyProcessor {
     const verdict = classifyReply(own, context);
     if (verdict.kind === 'approve') return { decision: 'approve', comment: null, remarks: false };
     return { decision: verdict.kind === 'reject' ? 'reject' : 'requestChanges', comment: verdict.comment, remarks: false };
+  }
+
+  /** The post still goes out on this request's approval: approved or scheduled, unedited, not published. */
+  private approvalStillStands(post: Post, request: SignoffRequest): boolean {
+    if (request.state !== 'approved' || (post.status !== 'approved' && post.status !== 'scheduled')) return false;
+    const signoff = this.deps.signoff.postSignoff(post.id);
+    return signoff?.approvedRequestId === request.id && signoff.approvedHash === request.revisionHash;
+  }
+
+  /**
+   * A reply after the partner's approval that is not one (changes, a refusal, words to read):
+   * the post is held — never published at its time — the reply filed as what held it, and the
+   * community manager alerted with the partner's words, until they ask again or the partner's
+   * confirmation is recorded (a held post takes either: lifecycle `reopensForSignoff`).
+   */
+  private holdAfterApproval(
+    post: Post,
+    request: SignoffRequest,
+    actor: Actor,
+    details: Record<string, unknown>,
+    now: number,
+    attachments: readonly ReplyAttachment[],
+    messageId: string,
+  ): ReplyOutcome {
+    const revision = { number: request.revisionNumber, hash: request.revisionHash };
+    const auditEntryId = this.deps.transitions.record(post, 'replyReceived', actor, 'email', now, { ...details, applied: true, afterApproval: true }, revision);
+    if (attachments.length > 0) this.deps.attachments?.repository.add({ auditEntryId, postId: post.id, messageId }, attachments);
+    // An approved post with no time yet is scheduled first (as a late approval is): only a scheduled post can be held.
+    let current = post;
+    if (current.status === 'approved') {
+      this.deps.transitions.apply({ post: current, event: 'schedule', actor: SYSTEM, channel: 'system', at: now, details: { scheduledAt: current.scheduledAt, zone: current.scheduledZone, reason: 'partnerWithdrew' } });
+      current = this.deps.posts.get(post.id) ?? current;
+    }
+    this.deps.transitions.apply({
+      post: current,
+      event: 'hold',
+      actor: SYSTEM,
+      channel: 'system',
+      at: now,
+      revision,
+      details: { reason: 'partnerWithdrew', requestId: request.id, messageId, scheduledAt: current.scheduledAt, decision: details.decision, comment: details.comment ?? null },
+    });
+    this.deps.events.emit({ type: 'signoff.changed', postId: post.id });
+    this.deps.events.emit({ type: 'outbox.changed' });
+    const words = typeof details.comment === 'string' ? details.comment.replace(/\s+/gu, ' ').trim() : '';
+    this.deps.events.emit({
+      type: 'alert',
+      messageKey: 'signoff.alerts.withdrawnAfterApproval',
+      params: { title: post.title, partner: actor.name, words: words.length > 300 ? `${words.slice(0, 299)}…` : words },
+      severity: 'error',
+      postId: post.id,
+    });
+    return { outcome: 'received', requestId: request.id, reason: 'withdrawnAfterApproval' };
   }
 
   /** A "changes suggested" fact: the partner's version and the revision's text it departs from. */

@@ -13,6 +13,7 @@ import type { SignoffDeps } from './deps';
 import type { SignoffRequest } from './repository';
 import type { SignoffEmailWaiting } from '../../../shared/signoff/outboxJob';
 import { signoffEmailQueue } from './emailQueue';
+import { bounceOf, bounceView } from './bounces';
 
 /** Read-only views of a post's sign-off for the UI. */
 export class SignoffViews {
@@ -30,6 +31,7 @@ export class SignoffViews {
     const hash = this.deps.revisionContent.hash(post);
     const latest = this.deps.signoff.latestRequest(postId);
     const approvedHash = signoff?.approvedHash ?? null;
+    const history = this.deps.audit.ofPost(postId);
     return {
       postId,
       status: post.status,
@@ -38,8 +40,8 @@ export class SignoffViews {
       approvedHash,
       approvalValid: approvalBound(post.status) && approvedHash === hash,
       deadlineAt: signoff?.deadlineAt ?? null,
-      request: latest ? this.requestView(latest) : null,
-      approvalVoided: this.approvalVoided(this.deps.audit.ofPost(postId)),
+      request: latest ? this.requestView(latest, history) : null,
+      approvalVoided: this.approvalVoided(history),
       partnerHasEmail: (partner?.signoffEmail ?? '') !== '',
       mailAccountConfigured: this.deps.mail.settings() !== null,
     };
@@ -64,8 +66,12 @@ export class SignoffViews {
     };
   }
 
-  private requestView(request: SignoffRequest): SignoffRequestView {
+  private requestView(request: SignoffRequest, history: readonly AuditEntry[]): SignoffRequestView {
     const job = request.channel === 'email' ? this.deps.outboxJobs.byKey(requestEmailKey(request.id)) : null;
+    const bounce = request.channel === 'email' ? bounceOf(history, request.id) : null;
+    const sent = job
+      ? { state: job.state, attempts: job.attempts, maxAttempts: this.deps.outbox.maxAttempts, lastError: job.lastError, failure: decodeMailFailure(job.lastError) }
+      : { state: 'none' as const, attempts: 0, maxAttempts: this.deps.outbox.maxAttempts, lastError: null, failure: null };
     return {
       id: request.id,
       revisionNumber: request.revisionNumber,
@@ -77,9 +83,8 @@ export class SignoffViews {
       decision: request.decision,
       decidedAt: request.decidedAt,
       remindersSent: request.remindersSent,
-      email: job
-        ? { state: job.state, attempts: job.attempts, maxAttempts: this.deps.outbox.maxAttempts, lastError: job.lastError, failure: decodeMailFailure(job.lastError) }
-        : { state: 'none', attempts: 0, maxAttempts: this.deps.outbox.maxAttempts, lastError: null, failure: null },
+      // Sent, then returned by the partner's server: it never reached them (bounces.ts).
+      email: bounce ? bounceView(sent, bounce) : sent,
     };
   }
 

@@ -25,6 +25,7 @@ import { PreviewsPanel } from '../previews/PreviewsPanel';
 import { EngagementPanel } from '../engagement/EngagementPanel';
 import { ApprovalNotice } from '../signoff/ApprovalNotice';
 import { SignoffPanel } from '../signoff/SignoffPanel';
+import { ownSaves } from '../signoff/ownSaves';
 import { saveRegistry } from './saveRegistry';
 import { useUnsavedCopy } from './useUnsavedCopy';
 import { UnsavedCopyBanner } from './UnsavedCopyBanner';
@@ -232,7 +233,8 @@ function PostEditorPage({ initial, partners, onDeleted }: PostEditorProps) {
     if (saver.hasPending) saver.markConflict();
     else
       void loadStored().then(() => {
-        setNotice(t('editor.reloaded'));
+        // A save this window asked for (the partner's corrections applied) is no other window's.
+        setNotice(ownSaves.notice(initial.id) ?? t('editor.reloaded'));
       });
   };
   useEffect(

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useDateFormat } from '../ui/useDateFormat';
 import type { AuditEntry } from '../../../shared/signoff/audit';
 import { attachmentsOf } from '../../../shared/signoff/replyAttachments';
+import { bounceFact } from './bounce';
 import { historyLine } from './historyLine';
 import { ReplyAttachments } from './ReplyAttachments';
 import { useSignoffHistory } from './queries';
@@ -30,7 +31,11 @@ export function SignoffHistory({ postId }: { postId: string }) {
       <ol className="signoff-history" data-testid="signoff-history">
         {entries.map((entry) => {
           const comment = text(entry.details.comment);
-          const reason = text(entry.details.reason);
+          const bounced = bounceFact(entry) !== null;
+          // A bounce's label says it all; the server's own words follow, as a quote.
+          const reason = bounced ? null : text(entry.details.reason);
+          const serverWords = bounced ? text(entry.details.diagnostic) : null;
+          const afterApproval = entry.action === 'replyReceived' && entry.details.afterApproval === true;
           const justification = justificationOf(entry);
           const line = historyLine(t, entry, dateTime);
           const attachments = attachmentsOf(entry.details);
@@ -44,7 +49,13 @@ export function SignoffHistory({ postId }: { postId: string }) {
               </span>
               {reason ? <span className="small error-text">{t(`signoff.history.reasons.${reason}`, { defaultValue: reason })}</span> : null}
               {entry.action === 'replyReceived' && entry.details.stale === true ? <span className="small warn-text">{t('signoff.history.stale')}</span> : null}
-              {entry.action === 'replyReceived' && entry.details.applied === false && entry.details.stale !== true ? (
+              {afterApproval ? <span className="small error-text">{t('signoff.history.afterApproval')}</span> : null}
+              {serverWords ? (
+                <span className="small" data-testid="server-words">
+                  {t('signoff.history.serverSaid', { words: serverWords })}
+                </span>
+              ) : null}
+              {entry.action === 'replyReceived' && entry.details.applied === false && entry.details.stale !== true && !bounced ? (
                 <span className="small warn-text">{t('signoff.history.notApplied')}</span>
               ) : null}
               {justification ? <span className="small">{t('signoff.history.override', { justification })}</span> : null}

@@ -20,9 +20,26 @@ import { SignoffHistory } from './SignoffHistory';
 import { SignoffSuggestion } from './SignoffSuggestion';
 import { signoffKeys, useSignoffEvents, useSignoffStatus } from './queries';
 import { useZoneNames } from '../time/useZoneNames';
+import { AppLink } from '../ui/AppLink';
+import { bounceOf } from './bounce';
+import { useSignoffHistory } from './queries';
+import type { AuditEntry } from '../../../shared/signoff/audit';
 import './signoff.css';
 
 type Mode = 'idle' | 'request' | 'decision';
+
+/**
+ * The partner's reply that held the post after her approval (replies.ts, `holdAfterApproval`):
+ * the last hold's reason, with her name and words from the reply it names. Null for another hold.
+ */
+function withdrawalOf(history: readonly AuditEntry[]): { name: string; words: string } | null {
+  const hold = history.findLast((e) => e.action === 'hold');
+  if (hold?.details.reason !== 'partnerWithdrew') return null;
+  const reply = history.findLast((e) => e.action === 'replyReceived' && e.details.afterApproval === true && e.details.messageId === hold.details.messageId);
+  const comment = hold.details.comment;
+  const words = typeof comment === 'string' ? comment.replace(/\s+/gu, ' ').trim() : '';
+  return { name: reply?.actor.name ?? '', words: words.length > 300 ? `${words.slice(0, 299)}…` : words };
+}
 
 /** The latest request: which version, when it is due (the community manager's and the partner's time), its email. */
 function RequestSummary({ request, partner }: { request: SignoffRequestView; partner: Partner | undefined }) {
@@ -30,11 +47,15 @@ function RequestSummary({ request, partner }: { request: SignoffRequestView; par
   const { dateTime, relative } = useDateFormat();
   const { timeName: zoneName } = useZoneNames();
   const email = request.email;
+  const bounce = request.channel === 'email' ? bounceOf(email) : null;
+  const yours = request.deadlineAt === null ? '' : dateTime(request.deadlineAt);
+  const theirs = request.deadlineAt === null || !partner ? null : dateTime(request.deadlineAt, partner.timeZone);
   return (
     <dl className="signoff-request" data-testid="signoff-request" data-state={request.state} data-email={email.state}>
       <dt>{t('signoff.request.heading')}</dt>
       <dd>
-        {t('signoff.request.revision', { number: request.revisionNumber })} · {t(`signoff.request.state.${request.state}`)}
+        {t('signoff.request.revision', { number: request.revisionNumber })} ·{' '}
+        {bounce !== null && request.state === 'open' ? t('signoff.request.notDelivered') : t(`signoff.request.state.${request.state}`)}
         <br />
         <span className="muted small">{t('signoff.request.askedAt', { when: relative(request.createdAt) })}</span>
       </dd>
@@ -42,21 +63,34 @@ function RequestSummary({ request, partner }: { request: SignoffRequestView; par
       <dd data-testid="signoff-deadline">
         {request.deadlineAt === null ? (
           t('signoff.request.noDeadline')
+        ) : partner && theirs === yours ? (
+          // The same time in both zones: said once.
+          t('signoff.request.deadlineSame', { when: yours, zone: zoneName(partner.timeZone) })
         ) : (
           <>
-            {t('signoff.request.deadlineYours', { when: dateTime(request.deadlineAt) })}
-            {partner ? (
+            {t('signoff.request.deadlineYours', { when: yours })}
+            {partner && theirs !== null ? (
               <>
                 <br />
-                {t('signoff.request.deadlinePartner', { when: dateTime(request.deadlineAt, partner.timeZone), zone: zoneName(partner.timeZone) })}
+                {t('signoff.request.deadlinePartner', { when: theirs, zone: zoneName(partner.timeZone) })}
               </>
             ) : null}
           </>
         )}
       </dd>
       {request.channel === 'email' ? (
-        <dd className={`signoff-email ${email.state}`} data-testid="signoff-email" data-state={email.state}>
-          {email.state === 'queued' && email.failure !== null
+        <dd className={`signoff-email ${bounce === null ? email.state : 'failed'}`} data-testid="signoff-email" data-state={bounce === null ? email.state : 'bounced'}>
+          {bounce !== null ? (
+            <>
+              {t(`signoff.request.email.bounced.${bounce}`)}
+              {email.failure?.response ? (
+                <span className="small muted signoff-server-words">
+                  {' '}
+                  {t('signoff.request.email.serverSaid', { words: email.failure.response })}
+                </span>
+              ) : null}
+            </>
+          ) : email.state === 'queued' && email.failure !== null
             ? t('signoff.request.email.queuedBecause', { reason: mailFailureText(t, email.failure), attempts: email.attempts, max: email.maxAttempts })
             : t(`signoff.request.email.${email.state}`, { error: email.failure ? mailFailureText(t, email.failure) : '' })}
           {request.remindersSent > 0 ? ` · ${t('signoff.request.reminders', { count: request.remindersSent })}` : ''}
@@ -78,6 +112,7 @@ export function SignoffPanel({ postId, requestNote }: { postId: string; requestN
   const queryClient = useQueryClient();
   useSignoffEvents(postId);
   const status = useSignoffStatus(postId).data;
+  const history = useSignoffHistory(postId).data;
   const post = useQuery({ queryKey: ['posts', 'detail', postId], queryFn: () => api.call('posts.get', { id: postId }) });
   const partners = usePartners(true);
   const partner = partners.data?.find((p) => p.id === post.data?.partnerId);
@@ -122,15 +157,60 @@ export function SignoffPanel({ postId, requestNote }: { postId: string; requestN
   // The version the partner approved: the voided request's own, which the status's latest request is until a new one.
   const voidedRequest = status.approvalVoided && status.request?.id === status.approvalVoided.requestId ? status.request : null;
   const approvedVersion = voidedRequest?.revisionNumber ?? null;
+  // The request never reached the partner: blocked until their address is corrected and it is sent again.
+  const bounced = status.status === 'in_review' && status.request?.state === 'open' && status.request.channel === 'email' && bounceOf(status.request.email) !== null;
+  const withdrawal = status.status === 'held' ? withdrawalOf(history ?? []) : null;
+  const partnerName = partner?.displayName ?? t('signoff.approvedNotice.thePartner');
 
   return (
     <aside className="signoff-panel" aria-labelledby={`signoff-title-${postId}`} data-testid="signoff-panel">
       <h2 id={`signoff-title-${postId}`}>{t('signoff.title')}</h2>
       <p>
-        <span className={`status-badge status-${status.status}`} data-testid="signoff-status" data-status={status.status}>
-          {t(`signoff.status.${status.status}`)}
+        <span
+          className={`status-badge status-${bounced ? 'blocked' : status.status}`}
+          data-testid="signoff-status"
+          data-status={status.status}
+          data-blocked={bounced ? 'bounced' : undefined}
+        >
+          {bounced ? t('signoff.blocked.badge') : t(`signoff.status.${status.status}`)}
         </span>
       </p>
+      {bounced ? (
+        <div className="banner error signoff-blocked" role="alert" data-testid="signoff-blocked">
+          <div>
+            <p>{t('signoff.blocked.body', { name: partnerName })}</p>
+            <div className="signoff-actions">
+              {partner ? (
+                <AppLink to={`#/partners/${partner.id}`} className="button-link">
+                  {t('signoff.blocked.fixAddress', { name: partner.displayName })}
+                </AppLink>
+              ) : null}
+              <button type="button" className="primary" onClick={() => setMode('request')}>
+                {t('signoff.blocked.resend')}
+              </button>
+            </div>
+          </div>
+        </div>
+      ) : null}
+      {withdrawal ? (
+        <div className="banner error signoff-after-approval" role="alert" data-testid="signoff-after-approval">
+          <div>
+            <strong>{t('signoff.afterApproval.title')}</strong>{' '}
+            {withdrawal.words === ''
+              ? t('signoff.afterApproval.bodyNoWords', { name: withdrawal.name || partnerName })
+              : t('signoff.afterApproval.body', { name: withdrawal.name || partnerName, words: withdrawal.words })}
+            <p className="small">{t('signoff.afterApproval.then')}</p>
+            <div className="signoff-actions">
+              <button type="button" className="primary" onClick={() => setMode('request')}>
+                {t('signoff.afterApproval.reRequest')}
+              </button>
+              <button type="button" onClick={() => setMode('decision')}>
+                {t('signoff.afterApproval.confirm')}
+              </button>
+            </div>
+          </div>
+        </div>
+      ) : null}
       {status.approvalValid ? (
         <p className="hint">
           {t('signoff.approvalValid')} <code title={status.currentHash}>{t('signoff.fingerprint', { hash: status.currentHash.slice(0, 12) })}</code>

@@ -9,6 +9,7 @@ import { useDateFormat } from '../ui/useDateFormat';
 import { signoffKeys, useSignoffHistory } from './queries';
 import { postLists } from '../app/queries';
 import { invalidatePostsButLists } from '../posts/listRefresh';
+import { ownSaves } from './ownSaves';
 
 /**
  * The partner's corrected text, as a suggestion: a word diff against the revision they were
@@ -31,6 +32,8 @@ export function SignoffSuggestion({ postId }: { postId: string }) {
     if (baseVersion === undefined) return;
     setBusy(true);
     setError(null);
+    // The editor follows the new revision: it says it is her corrections, not another window's save.
+    ownSaves.begin(postId, t('signoff.suggestion.applied', { name: entry.actor.name }));
     try {
       await api.call('signoff.applySuggestion', { postId, entryId: entry.id, baseVersion });
       await Promise.all([
@@ -41,6 +44,7 @@ export function SignoffSuggestion({ postId }: { postId: string }) {
     } catch (caught) {
       setError(errorMessage(t, caught));
     } finally {
+      ownSaves.end(postId);
       setBusy(false);
     }
   };

@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next';
 import { Network, networkLabels } from '../../../shared/posts/networks';
 import type { AuditEntry } from '../../../shared/signoff/audit';
+import { bounceFact } from './bounce';
 
 /** Actions that are themselves an email: "by email" after them says nothing new. */
 const EMAIL_ACTIONS: ReadonlySet<AuditEntry['action']> = new Set(['signoffEmailQueued', 'signoffEmailSent', 'reminderSent']);
@@ -18,6 +19,9 @@ const textOf = (value: unknown): string | null => (typeof value === 'string' && 
  */
 function actionText(t: TFunction, entry: Pick<AuditEntry, 'action' | 'actor' | 'details'>, format: ZonedFormat): string {
   const { details } = entry;
+  // A bounce is filed with the replies it came among, but it is no reply: the request never arrived.
+  const bounce = bounceFact(entry);
+  if (bounce !== null) return t(`signoff.history.bounced.${bounce}`);
   const parsedNetwork = Network.safeParse(details.network);
   const network = parsedNetwork.success ? networkLabels[parsedNetwork.data] : null;
   if (entry.action === 'published' && network !== null) {
@@ -41,6 +45,8 @@ function actionText(t: TFunction, entry: Pick<AuditEntry, 'action' | 'actor' | '
 
 /** One history entry as a sentence: what (emphasised by the caller), then how and by whom. */
 export function historyLine(t: TFunction, entry: Pick<AuditEntry, 'action' | 'channel' | 'actor' | 'details'>, format: ZonedFormat): { action: string; rest: string } {
+  // Nobody sent a bounce « par e-mail par Plume »: the partner's server returned the request.
+  if (bounceFact(entry) !== null) return { action: actionText(t, entry, format), rest: '' };
   const who = entry.actor.kind === 'partner' ? entry.actor.name : t(`signoff.history.actors.${entry.actor.kind}`);
   // A publication confirmed by hand happened on the network, not « dans Plume »: « par vous » says who.
   const handPublished = entry.action === 'published' && entry.actor.kind === 'community_manager';

@@ -35,6 +35,22 @@ export const signoffMessages = defineMessages(
         bodyNoVersion: 'Le texte a changé le {{when}}, après l’approbation du partenaire\u202f: redemandez la validation avant toute publication.',
         body: 'Le texte a changé le {{when}}, après l’approbation du partenaire (version {{number}})\u202f: redemandez la validation avant toute publication.',
       },
+      /** The request never reached the partner (their server returned it): the post is blocked, not waiting. */
+      blocked: {
+        badge: 'Bloquée\u00a0: demande non remise',
+        body: '{{name}} n’a pas reçu la demande. Corrigez son adresse, puis renvoyez la demande.',
+        fixAddress: 'Corriger l’adresse de {{name}}',
+        resend: 'Renvoyer la demande',
+      },
+      /** The partner wrote after approving (changes, a refusal): the post is held until someone decides. */
+      afterApproval: {
+        title: 'Publication suspendue',
+        body: '{{name}} a écrit après son approbation\u00a0: «\u00a0{{words}}\u00a0». La publication est suspendue\u00a0: relisez sa réponse.',
+        bodyNoWords: '{{name}} a écrit après son approbation. La publication est suspendue\u00a0: relisez sa réponse.',
+        then: 'Redemandez la validation, ou enregistrez la confirmation du partenaire s’il maintient son approbation.',
+        reRequest: 'Redemander la validation',
+        confirm: 'Enregistrer sa confirmation',
+      },
       request: {
         heading: 'Dernière demande',
         revision: 'Version {{number}}',
@@ -42,7 +58,10 @@ export const signoffMessages = defineMessages(
         deadline: 'Échéance',
         deadlineYours: '{{when}} (votre heure)',
         deadlinePartner: '{{when}} ({{zone}})',
+        /** One line when the community manager's zone and the partner's give the same time. */
+        deadlineSame: '{{when}} ({{zone}}, votre heure et celle du partenaire)',
         noDeadline: 'Sans échéance',
+        notDelivered: 'Non remise au partenaire',
         reminders_one: '{{count, number}} rappel envoyé',
         reminders_other: '{{count, number}} rappels envoyés',
         state: {
@@ -64,6 +83,12 @@ export const signoffMessages = defineMessages(
           done: 'E-mail envoyé',
           failed: 'L’e-mail n’est pas parti, le partenaire n’a rien reçu\u00a0: {{error}} Corrigez puis cliquez «\u00a0Réessayer\u00a0» sur la page Envoi.',
           cancelled: 'E-mail annulé',
+          /** Sent, then returned by the partner's server (a bounce): the partner received nothing. */
+          bounced: {
+            unknownAddress: 'Non remis\u00a0: adresse refusée par le serveur du partenaire',
+            refused: 'Non remis\u00a0: refusé par le serveur du partenaire',
+          },
+          serverSaid: 'Réponse du serveur\u00a0: «\u00a0{{words}}\u00a0»',
         },
       },
       actions: {
@@ -181,6 +206,14 @@ export const signoffMessages = defineMessages(
         },
         stale: 'porte sur une version antérieure, sans effet sur l’actuelle',
         notApplied: 'sans effet',
+        /** A reply after the partner's approval that held the post. */
+        afterApproval: 'publication suspendue',
+        /** A bounce: a fact about the request, not a reply (deliveryFailures.ts). */
+        bounced: {
+          unknownAddress: 'Demande non remise (adresse inconnue)',
+          refused: 'Demande non remise (refusée par le serveur du partenaire)',
+        },
+        serverSaid: 'Réponse du serveur\u00a0: «\u00a0{{words}}\u00a0»',
         override: 'Écart justifié\u00a0: «\u00a0{{justification}}\u00a0»',
         reasons: {
           badSignature: 'jeton invalide ou falsifié',
@@ -197,6 +230,7 @@ export const signoffMessages = defineMessages(
           deliveryFailed: 'demande non remise au partenaire (refusée par son serveur de messagerie)',
           timeRemoved: 'date de publication retirée',
           partnerArchived: 'partenaire archivé\u00a0: elle ne partira pas tant qu’il l’est',
+          partnerWithdrew: 'le partenaire est revenu sur son approbation',
         },
         attachments: {
           heading_one: '{{count, number}}\u00a0pièce jointe\u00a0:',
@@ -220,6 +254,8 @@ export const signoffMessages = defineMessages(
         about: 'Sur la version {{number}} ({{network}}), reçues le {{when}}',
         source: { quote: 'modifiées dans le texte cité de sa réponse', pasted: 'version collée dans sa réponse' },
         apply: 'Appliquer ses corrections et redemander la validation',
+        /** The editor's notice once it shows the corrected text (not « another window »). */
+        applied: 'Corrections de {{name}} appliquées\u00a0; la validation lui est redemandée.',
         outdated: 'Le texte a changé depuis la version {{number}}\u00a0: appliquer ses corrections remplace la version {{current}}.',
       },
       comments: {
@@ -244,7 +280,10 @@ export const signoffMessages = defineMessages(
         both: 'Serveurs de messagerie injoignables',
       },
       emailQueue: {
-        title: 'E-mails de validation en attente',
+        title: 'E-mails de validation',
+        empty: 'Aucun e-mail de validation en attente, en échec ou envoyé ces sept derniers jours.',
+        bouncedHint: 'Corrigez l’adresse du partenaire, puis renvoyez la demande depuis la publication.',
+        openPost: 'Ouvrir la publication',
         post: 'Publication',
         to: 'Destinataire',
         state: 'État',
@@ -255,7 +294,7 @@ export const signoffMessages = defineMessages(
         retryHint: 'Corrigez d’abord la cause, puis réessayez.',
         nextTry: 'Prochain essai',
         purpose: { request: 'demande', reminder: 'relance' },
-        states: { queued: 'En attente', sending: 'En cours d’envoi', failed: 'Échec', done: 'Envoyé', cancelled: 'Annulé' },
+        states: { queued: 'En attente', sending: 'En cours d’envoi', failed: 'Échec', done: 'Envoyé', cancelled: 'Annulé', bounced: 'Non remis' },
       },
       alerts: {
         region: 'Alertes',
@@ -282,7 +321,9 @@ export const signoffMessages = defineMessages(
         untiedReply:
           'Un message de {{partner}} ({{from}}), «\u00a0{{subject}}\u00a0», n’a pu être rattaché à aucune demande de validation (aucune référence à une demande, ou plusieurs demandes en cours)\u00a0; rien n’est enregistré. Lisez-le dans votre messagerie et, s’il donne une décision, enregistrez-la sur la publication concernée.',
         deliveryFailed:
-          'La demande de validation de «\u00a0{{title}}\u00a0» n’a pas été remise à {{address}}\u00a0: {{diagnostic}}. Vérifiez l’adresse du partenaire puis renvoyez la demande.',
+          'La demande de validation de «\u00a0{{title}}\u00a0» n’a pas été remise à {{address}}\u00a0: le serveur de messagerie du partenaire l’a refusée. Corrigez l’adresse du partenaire, puis renvoyez la demande. Réponse du serveur\u00a0: «\u00a0{{diagnostic}}\u00a0»',
+        withdrawnAfterApproval:
+          '«\u00a0{{title}}\u00a0»\u00a0: {{partner}} a écrit après son approbation\u00a0: «\u00a0{{words}}\u00a0». La publication est suspendue\u00a0: relisez sa réponse.',
       },
     },
   },
@@ -315,6 +356,20 @@ export const signoffMessages = defineMessages(
         bodyNoVersion: 'The text changed on {{when}}, after the partner approved it: ask for sign-off again before anything is published.',
         body: 'The text changed on {{when}}, after the partner approved it (version {{number}}): ask for sign-off again before anything is published.',
       },
+      blocked: {
+        badge: 'Blocked: request not delivered',
+        body: '{{name}} did not receive the request. Correct their address, then send the request again.',
+        fixAddress: 'Correct {{name}}’s address',
+        resend: 'Send the request again',
+      },
+      afterApproval: {
+        title: 'Publication suspended',
+        body: '{{name}} wrote after approving: “{{words}}”. Publication is suspended: read their reply.',
+        bodyNoWords: '{{name}} wrote after approving. Publication is suspended: read their reply.',
+        then: 'Ask for sign-off again, or record their confirmation if they stand by their approval.',
+        reRequest: 'Ask for sign-off again',
+        confirm: 'Record their confirmation',
+      },
       request: {
         heading: 'Latest request',
         revision: 'Version {{number}}',
@@ -322,7 +377,9 @@ export const signoffMessages = defineMessages(
         deadline: 'Deadline',
         deadlineYours: '{{when}} (your time)',
         deadlinePartner: '{{when}} ({{zone}})',
+        deadlineSame: '{{when}} ({{zone}}, your time and the partner’s)',
         noDeadline: 'No deadline',
+        notDelivered: 'Not delivered to the partner',
         reminders_one: '{{count, number}} reminder sent',
         reminders_other: '{{count, number}} reminders sent',
         state: {
@@ -344,6 +401,11 @@ export const signoffMessages = defineMessages(
           done: 'Email sent',
           failed: 'The email did not leave; the partner received nothing: {{error}} Fix it, then click “Retry” on the Outbox page.',
           cancelled: 'Email cancelled',
+          bounced: {
+            unknownAddress: 'Not delivered: address refused by the partner’s mail server',
+            refused: 'Not delivered: refused by the partner’s mail server',
+          },
+          serverSaid: 'The server’s reply: “{{words}}”',
         },
       },
       actions: {
@@ -458,6 +520,12 @@ export const signoffMessages = defineMessages(
         },
         stale: 'about an earlier version, no effect on the current one',
         notApplied: 'no effect',
+        afterApproval: 'publication suspended',
+        bounced: {
+          unknownAddress: 'Request not delivered (unknown address)',
+          refused: 'Request not delivered (refused by the partner’s mail server)',
+        },
+        serverSaid: 'The server’s reply: “{{words}}”',
         override: 'Justified departure: “{{justification}}”',
         reasons: {
           badSignature: 'invalid or forged token',
@@ -474,6 +542,7 @@ export const signoffMessages = defineMessages(
           deliveryFailed: 'request not delivered to the partner (refused by their mail server)',
           timeRemoved: 'publication date removed',
           partnerArchived: 'partner archived: it will not go out while they are',
+          partnerWithdrew: 'the partner went back on their approval',
         },
         attachments: {
           heading_one: '{{count, number}} attachment:',
@@ -497,6 +566,7 @@ export const signoffMessages = defineMessages(
         about: 'On version {{number}} ({{network}}), received {{when}}',
         source: { quote: 'edited in the quoted text of their reply', pasted: 'version pasted in their reply' },
         apply: 'Apply their corrections and ask again',
+        applied: '{{name}}’s corrections applied; sign-off asked again.',
         outdated: 'The text changed since version {{number}}: applying their corrections replaces version {{current}}.',
       },
       comments: {
@@ -521,7 +591,10 @@ export const signoffMessages = defineMessages(
         both: 'Mail servers unreachable',
       },
       emailQueue: {
-        title: 'Sign-off emails waiting',
+        title: 'Sign-off emails',
+        empty: 'No sign-off email waiting, failed or sent in the last seven days.',
+        bouncedHint: 'Correct the partner’s address, then send the request again from the post.',
+        openPost: 'Open the post',
         post: 'Post',
         to: 'To',
         state: 'State',
@@ -532,7 +605,7 @@ export const signoffMessages = defineMessages(
         retryHint: 'Fix the cause first, then retry.',
         nextTry: 'Next try',
         purpose: { request: 'request', reminder: 'reminder' },
-        states: { queued: 'Waiting', sending: 'Sending', failed: 'Failed', done: 'Sent', cancelled: 'Cancelled' },
+        states: { queued: 'Waiting', sending: 'Sending', failed: 'Failed', done: 'Sent', cancelled: 'Cancelled', bounced: 'Not delivered' },
       },
       alerts: {
         region: 'Alerts',
@@ -556,7 +629,9 @@ export const signoffMessages = defineMessages(
         changesSuggested: '“{{title}}”: the partner suggests a corrected version of the text.',
         untiedReply:
           'A message from {{partner}} ({{from}}), “{{subject}}”, could not be tied to any sign-off request (it names none, or several are open); nothing is recorded. Read it in your mail client and, if it gives a decision, record it on the post concerned.',
-        deliveryFailed: 'The sign-off request for “{{title}}” was not delivered to {{address}}: {{diagnostic}}. Check the partner’s address, then send the request again.',
+        deliveryFailed:
+          'The sign-off request for “{{title}}” was not delivered to {{address}}: the partner’s mail server refused it. Correct the partner’s address, then send the request again. The server’s reply: “{{diagnostic}}”',
+        withdrawnAfterApproval: '“{{title}}”: {{partner}} wrote after approving: “{{words}}”. Publication is suspended: read their reply.',
       },
     },
   },

@@ -48,16 +48,20 @@ describe('the sign-off email’s previews', () => {
     expect(request.html).toContain('#droit-du-travail</span>');
     expect(request.text).toContain('Sans avertissement de contenu.');
 
-    // LinkedIn's folds, where the shared rule puts them, marked in the text.
+    // LinkedIn's folds, where the shared rule puts them, said after the text: the text itself is whole.
     const rules = FOLD_RULES.linkedin;
     const plain = post.plainText;
     const desktop = rules ? (foldAt(plain, rules.desktop) ?? 0) : 0;
     const mobile = rules ? (foldAt(plain, rules.mobile) ?? 0) : 0;
     expect(0 < mobile && mobile < desktop).toBe(true);
     const linkedin = request.text.slice(request.text.indexOf('Aperçu LinkedIn'), request.text.indexOf('Aperçu Bluesky'));
+    expect(plain.slice(0, mobile).trimEnd().endsWith('Voici ce que chaque employeur doit')).toBe(true);
+    expect(plain.slice(0, desktop).trimEnd().endsWith('et ce que les salariés peuvent')).toBe(true);
     expect(linkedin).toContain(
-      `${plain.slice(0, mobile)}\n┄ «\u00a0…voir plus\u00a0»\u00a0: LinkedIn replie ici sur mobile ┄\n${plain.slice(mobile, desktop)}\n┄ «\u00a0…voir plus\u00a0»\u00a0: LinkedIn replie ici sur ordinateur ┄\n${plain.slice(desktop)}`,
+      `${plain}\n\nSur mobile, LinkedIn replie le texte après «\u00a0… Voici ce que chaque employeur doit\u00a0» («\u00a0…voir plus\u00a0»).\n` +
+        `Sur ordinateur, LinkedIn replie le texte après «\u00a0… et ce que les salariés peuvent\u00a0» («\u00a0…voir plus\u00a0»).`,
     );
+    expect(linkedin).not.toContain('┄');
   });
 
   it('names an image too heavy to attach by its alt text, in English for an English partner', async () => {

@@ -25,29 +25,34 @@ const extension = (mimeType: string): string => mimeType.split('/')[1]?.replace(
 
 const SPAN_COLOURS: Record<PreviewSegment['kind'], string> = { text: 'inherit', link: '#1d4ed8', mention: '#1d4ed8', tag: '#1d4ed8' };
 
-type Piece = { kind: 'segment'; segment: PreviewSegment } | { kind: 'fold'; width: 'desktop' | 'mobile' };
+/** A fold's excerpt is at most this long: the words just before it, on its line. */
+const EXCERPT_CHARS = 40;
 
-/** The segments cut at each fold, the fold markers in between, in text order. */
-function pieces(preview: NetworkPreview): Piece[] {
-  const folds = preview.folds.flatMap((f) => (f.at === null ? [] : [{ at: f.at, width: f.width }])).sort((a, b) => a.at - b.at);
-  const out: Piece[] = [];
-  let next = 0;
-  let offset = 0;
-  for (const segment of preview.segments) {
-    let start = offset;
-    let rest = segment.text;
-    for (let fold = folds[next]; fold !== undefined && fold.at <= start + rest.length; fold = folds[next]) {
-      const cut = fold.at - start;
-      if (cut > 0) out.push({ kind: 'segment', segment: { ...segment, text: rest.slice(0, cut) } });
-      out.push({ kind: 'fold', width: fold.width });
-      rest = rest.slice(cut);
-      start = fold.at;
-      next++;
-    }
-    if (rest !== '') out.push({ kind: 'segment', segment: { ...segment, text: rest } });
-    offset += segment.text.length;
+/**
+ * The words just before a fold, as the partner finds them in the text: the end of the line it
+ * cuts, whole words, at most EXCERPT_CHARS, "… " before them when the text goes on before.
+ */
+export function foldExcerpt(text: string, at: number): string {
+  const before = text.slice(0, at).trimEnd();
+  const line = before.slice(before.lastIndexOf('\n') + 1);
+  const words = line.split(/\s+/u).filter((w) => w !== '');
+  const kept: string[] = [];
+  for (let i = words.length - 1; i >= 0; i--) {
+    const word = words[i] ?? '';
+    if (kept.length > 0 && [word, ...kept].join(' ').length > EXCERPT_CHARS) break;
+    kept.unshift(word);
   }
-  return out;
+  const excerpt = kept.join(' ');
+  return excerpt.length < before.length ? `… ${excerpt}` : excerpt;
+}
+
+/** Each fold of the preview, in text order, said in a note (never a marker cut into the text). */
+function foldNotes(preview: NetworkPreview, label: string, s: PreviewStrings): string[] {
+  const text = preview.segments.map((segment) => segment.text).join('');
+  return preview.folds
+    .flatMap((f) => (f.at === null || f.at <= 0 || f.at >= text.length ? [] : [{ at: f.at, width: f.width }]))
+    .sort((a, b) => a.at - b.at)
+    .map((f) => s.foldNote(f.width, label, foldExcerpt(text, f.at)));
 }
 
 /** The posts that follow the first on this network, each under its marker: the thread's next parts, then the first comment. */
@@ -61,8 +66,10 @@ function chainOf(preview: NetworkPreview, label: string, s: PreviewStrings): { m
 
 /**
  * Each network's preview for the partner: the text as the network shows it (links, mentions and
- * tags marked, the "…see more" folds), the count, the images inline as CID parts with their alt
- * text, and the link's card as text. No remote content: nothing in it loads from the web.
+ * tags marked), the count, where the network folds it ("…see more") in a note after the text, the
+ * images inline as CID parts with their alt text, and the link's card as text. The text part
+ * carries the post's exact text, byte for byte: nothing is ever cut into what the partner signs.
+ * No remote content: nothing in it loads from the web.
  */
 export function renderPreviewSection(source: EmailPreviews, locale: Locale, heading: (network: string) => string): PreviewSection {
   const s = previewStrings[locale];
@@ -74,24 +81,23 @@ export function renderPreviewSection(source: EmailPreviews, locale: Locale, head
     const meta = [preview.account === null ? s.noAccount : s.account(preview.account), s.count(preview.count.used, preview.count.limit) + (preview.count.over ? ` (${s.over})` : '')];
     if (preview.linkLength !== null) meta.push(s.linkLength(preview.linkLength));
     if (preview.mastodon) meta.push(s.noContentWarning);
-    const parts = pieces(preview);
+    const notes = foldNotes(preview, label, s);
 
     // A blank line after the meta line: a reply's quote is read back to the post's text (suggestedText.ts).
-    text.push('', `── ${heading(label)} ──`, meta.join(' · '), '', parts.map((p) => (p.kind === 'fold' ? `\n${s.fold(p.width, label)}\n` : p.segment.text)).join(''));
-    const body = parts
-      .map((p) =>
-        p.kind === 'fold'
-          ? `<br><span style="color:#71717a;font-size:12px">${escapeHtml(s.fold(p.width, label))}</span><br>`
-          : p.segment.kind === 'text'
-            ? htmlLines(p.segment.text)
-            : `<span style="color:${SPAN_COLOURS[p.segment.kind]}">${htmlLines(p.segment.text)}</span>`,
-      )
+    text.push('', `── ${heading(label)} ──`, meta.join(' · '), '', preview.segments.map((segment) => segment.text).join(''));
+    const body = preview.segments
+      .map((segment) => (segment.kind === 'text' ? htmlLines(segment.text) : `<span style="color:${SPAN_COLOURS[segment.kind]}">${htmlLines(segment.text)}</span>`))
       .join('');
-    // The rest of the chain (thread parts, first comment) before the images: a quote's trailer starts at the first image.
+    // The rest of the chain (thread parts, first comment) before the notes and images: a quote's trailer starts at the first of them.
     const chain = chainOf(preview, label, s);
     text.push(...chain.map((item) => `\n${item.marker}\n${item.text}`));
     const chainHtml = chain
       .map((item) => `<br><span style="color:#71717a;font-size:12px">${escapeHtml(item.marker)}</span><br>${htmlLines(item.text)}`)
+      .join('');
+    // The folds, after the text and set apart from it (a line of their own, small and grey in the HTML).
+    if (notes.length > 0) text.push('', ...notes);
+    const notesHtml = notes
+      .map((note) => `<p style="color:#71717a;font-size:12px;margin:8px 0 0;border-top:1px dashed #d4d4d8;padding-top:4px">${escapeHtml(note)}</p>`)
       .join('');
     const images = preview.media.map((image) => {
       const alt = image.alt.trim() === '' ? s.noAlt : image.alt;
@@ -115,7 +121,7 @@ export function renderPreviewSection(source: EmailPreviews, locale: Locale, head
     html.push(
       `<h3 style="font-size:15px;margin:20px 0 6px">${escapeHtml(heading(label))}</h3>`,
       `<p style="color:#52525b;font-size:13px;margin:0 0 6px">${escapeHtml(meta.join(' · '))}</p>`,
-      `<div style="border:1px solid #d4d4d8;border-radius:6px;padding:12px;font-size:15px" data-network="${preview.network}">${body}${chainHtml}${images.join('')}${card}</div>`,
+      `<div style="border:1px solid #d4d4d8;border-radius:6px;padding:12px;font-size:15px" data-network="${preview.network}">${notes.length > 0 ? `<div>${body}${chainHtml}</div>${notesHtml}` : `${body}${chainHtml}`}${images.join('')}${card}</div>`,
     );
   }
   return { text, html, attachments: [...attachments.values()] };

@@ -6,7 +6,11 @@ export interface PreviewStrings {
   noAccount: string;
   count(used: number, limit: number): string;
   over: string;
-  fold(width: 'desktop' | 'mobile', network: string): string;
+  /**
+   * Where a network folds the text ("…see more"), said after the text, never inside it: the
+   * text sent for sign-off is the post's exact text. `excerpt`: the words just before the fold.
+   */
+  foldNote(width: 'desktop' | 'mobile', network: string, excerpt: string): string;
   image(alt: string): string;
   imageLeftOut(alt: string): string;
   noAlt: string;
@@ -25,7 +29,8 @@ const fr: PreviewStrings = {
   noAccount: 'Compte\u00a0: publication à la main',
   count: (used, limit) => `${used}\u00a0/\u00a0${limit} caractères`,
   over: 'au-delà de la limite du réseau',
-  fold: (width, network) => `┄ «\u00a0…voir plus\u00a0»\u00a0: ${network} replie ici sur ${widthsFr[width]} ┄`,
+  foldNote: (width, network, excerpt) =>
+    `Sur ${widthsFr[width]}, ${network} replie le texte après «\u00a0${excerpt}\u00a0» («\u00a0…voir plus\u00a0»).`,
   image: (alt) => `Texte alternatif\u00a0: ${alt}`,
   imageLeftOut: (alt) => `[Image non jointe (trop lourde)\u00a0; texte alternatif\u00a0: ${alt}]`,
   noAlt: '(sans texte alternatif)',
@@ -41,7 +46,7 @@ const en: PreviewStrings = {
   noAccount: 'Account: published by hand',
   count: (used, limit) => `${used}/${limit} characters`,
   over: 'over the network’s limit',
-  fold: (width, network) => `┄ "…see more": ${network} folds here on ${width} ┄`,
+  foldNote: (width, network, excerpt) => `On ${width}, ${network} folds the text after "${excerpt}" ("…see more").`,
   image: (alt) => `Alt text: ${alt}`,
   imageLeftOut: (alt) => `[Image not attached (too heavy); alt text: ${alt}]`,
   noAlt: '(no alt text)',

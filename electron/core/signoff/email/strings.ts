@@ -12,6 +12,7 @@ export interface EmailStrings {
   subjectLastReminder(title: string, deadline: string): string;
   /** Names a post with neither title nor text in a subject (see requestSubjects.ts, `subjectTitle`). */
   untitled: string;
+  /** The opening line, from the partner's display name (see `addressedAs`). */
   greeting(name: string): string;
   introRequest: string;
   introRerequest: string;
@@ -40,6 +41,16 @@ export interface EmailStrings {
   footer(revision: number, fingerprint: string): string;
 }
 
+/** « Me » or « Maître » before a name: the lawyer's title, which a greeting says alone or leaves out. */
+const LAWYER_TITLE = /^(?:me|maître|maitre)\.?[\s\u00a0]+/iu;
+
+/** A display name as a greeting uses it: whether it carries a lawyer's title, and the name without it. */
+export function addressedAs(displayName: string): { lawyer: boolean; name: string } {
+  const name = displayName.trim();
+  const title = LAWYER_TITLE.exec(name);
+  return title ? { lawyer: true, name: name.slice(title[0].length).trim() } : { lawyer: false, name };
+}
+
 const fr: EmailStrings = {
   subjectRequest: (title) => `Validation demandée\u00a0: «\u00a0${title}\u00a0»`,
   subjectRerequest: (title) => `Nouvelle version à valider\u00a0: «\u00a0${title}\u00a0»`,
@@ -47,7 +58,8 @@ const fr: EmailStrings = {
   subjectReminder: (title, deadline) => `Rappel — validation attendue avant ${deadline}\u00a0: «\u00a0${title}\u00a0»`,
   subjectLastReminder: (title, deadline) => `Dernier rappel — validation attendue avant ${deadline}\u00a0: «\u00a0${title}\u00a0»`,
   untitled: 'Sans titre',
-  greeting: (name) => `Bonjour ${name},`,
+  // « Me » is written before a name, never said to the person: « Bonjour Maître, ».
+  greeting: (name) => (addressedAs(name).lawyer ? 'Bonjour Maître,' : `Bonjour ${addressedAs(name).name},`),
   introRequest: 'Voici le texte préparé pour publication en votre nom. Rien ne sera publié sans votre validation de ce texte exact.',
   introRerequest: 'Voici une nouvelle version du texte préparé pour publication en votre nom. Rien ne sera publié sans votre validation de ce texte exact.',
   introCorrections:
@@ -83,7 +95,7 @@ const en: EmailStrings = {
   subjectReminder: (title, deadline) => `Reminder — sign-off needed by ${deadline}: "${title}"`,
   subjectLastReminder: (title, deadline) => `Last reminder — sign-off needed by ${deadline}: "${title}"`,
   untitled: 'Untitled',
-  greeting: (name) => `Dear ${name},`,
+  greeting: (name) => `Dear ${addressedAs(name).name},`,
   introRequest: 'Here is the text prepared for publication in your name. Nothing is published without your sign-off on this exact text.',
   introRerequest: 'Here is a new version of the text prepared for publication in your name. Nothing is published without your sign-off on this exact text.',
   introCorrections:
@@ -142,7 +154,13 @@ export const requestLayout: RequestLayout = {
   previewDecorations: {
     metaPrefixes: [previewStrings.fr, previewStrings.en].flatMap((p) => [before(p.account(CUT)), p.noAccount]),
     foldMarker: '┄',
-    trailerPrefixes: [previewStrings.fr, previewStrings.en].flatMap((p) => [before(p.image(CUT)), before(p.imageLeftOut(CUT)).replace(/^\[/u, ''), before(p.card(CUT, ''))]),
+    // A fold's note follows the text (and the rest of its chain): like an image's line, it closes the post's text in a quote.
+    trailerPrefixes: [previewStrings.fr, previewStrings.en].flatMap((p) => [
+      before(p.image(CUT)),
+      before(p.imageLeftOut(CUT)).replace(/^\[/u, ''),
+      before(p.card(CUT, '')),
+      ...networks.flatMap((n) => (['desktop', 'mobile'] as const).map((width) => before(p.foldNote(width, networkLabels[n], CUT)).replace(/[\s\u00a0«"]+$/u, ''))),
+    ]),
   },
 };
 
