@@ -9,9 +9,13 @@ export const approvalPhrases = [
   'c est bon', 'c est bon pour moi', 'd accord', 'daccord', 'accord', 'valide', 'validee', 'valide pour moi',
   'je valide', 'c est valide', 'bon pour publication', 'bon pour accord', 'bon a publier', 'bon pour moi',
   'approuve', 'approuvee', 'j approuve',
+  // What partners write as often, a whole line to themselves (« Oui mais… » is not one).
+  'oui', 'oui c est bon', 'oui c est ok', 'oui ok', 'oui pour moi', 'oui je valide', 'oui d accord', 'parfait', 'c est parfait',
+  'parfait pour moi', 'ca me va', 'ca me va tres bien', 'ca me convient', 'tres bien', 'tres bien pour moi', 'nickel', 'impeccable',
+  'feu vert', 'go', 'go pour moi', 'go pour publication',
   // en
   'approved', 'approve', 'i approve', 'approved for publication', 'ok to publish', 'okay to publish', 'good to go',
-  'go ahead', 'looks good', 'all good', 'fine by me', 'lgtm',
+  'go ahead', 'looks good', 'all good', 'fine by me', 'lgtm', 'yes', 'yes approved', 'perfect', 'sounds good', 'works for me',
 ] as const;
 
 export const thanksPhrases = [

@@ -55,10 +55,23 @@ describe('a layout line whose characters the reply’s charset lost', () => {
     for (const strings of Object.values(previewStrings)) {
       for (const network of networks) {
         const label = networkLabels[network];
-        const markers = [strings.fold('desktop', label), strings.fold('mobile', label), strings.threadPart(2, 3, label), strings.firstComment(label)];
+        const markers = [strings.threadPart(2, 3, label), strings.firstComment(label)];
         for (const marker of markers) {
           expect(isMarkerWording(marker.replace(/┄/gu, '?')), marker).toBe(true);
         }
+      }
+    }
+    // Fold markers are no longer written inside the text (a note after it says where the
+    // network folds), but requests sent before still carry them, in these words.
+    for (const network of networks) {
+      const label = networkLabels[network];
+      for (const marker of [
+        `┄ «\u00a0…voir plus\u00a0»\u00a0: ${label} replie ici sur ordinateur ┄`,
+        `┄ «\u00a0…voir plus\u00a0»\u00a0: ${label} replie ici sur mobile ┄`,
+        `┄ "…see more": ${label} folds here on desktop ┄`,
+        `┄ "…see more": ${label} folds here on mobile ┄`,
+      ]) {
+        expect(isMarkerWording(marker.replace(/┄/gu, '?')), marker).toBe(true);
       }
     }
     expect(isMarkerWording('Ajoutez la date')).toBe(false);

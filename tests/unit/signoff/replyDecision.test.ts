@@ -22,6 +22,16 @@ describe('a plain reply’s verdict', () => {
     'D’accord',
     'Looks good',
     'LGTM',
+    // As often written, and after an approval anything else now holds the post (a withdrawal).
+    'Oui',
+    'Oui, c’est bon.',
+    'Oui c’est ok',
+    'Parfait, merci',
+    'Très bien, merci !',
+    'Ça me va',
+    'Nickel',
+    'Go pour moi, merci et bonne journée',
+    'Yes, thanks',
   ])('“%s” approves', (text) => {
     expect(verdict(text)).toEqual({ kind: 'approve' });
   });
@@ -60,6 +70,10 @@ describe('a plain reply’s verdict', () => {
     ['Non, c’est bon pour moi', 'Non, c’est bon pour moi'],
     ['Non ?', 'Non ?'],
     ['No problem', 'No problem'],
+    ['Oui mais enlevez la fin', 'Oui mais enlevez la fin'],
+    ['Parfait sauf le titre', 'Parfait sauf le titre'],
+    ['Très bien mais retirez le hashtag', 'Très bien mais retirez le hashtag'],
+    ['Oui ?', 'Oui ?'],
     ['Bonjour,\nPouvez-vous reformuler ?\nMerci', 'Bonjour,\nPouvez-vous reformuler ?\nMerci'],
   ])('“%s” is changes requested, with the reply’s own words as the comment', (text, comment) => {
     expect(verdict(text)).toEqual({ kind: 'changes', comment });
