@@ -45,7 +45,8 @@ test('the Mastodon limit typed in Settings is the one the editor counts and lint
   expect((await plume.call(page.request, 'settings.get', {})).mastodon.maxCharacters).toBe(1000);
 
   await page.goto(`${plume.origin}/#/posts/${post.id}`);
-  await expect(counter).toHaveText('Mastodon 520/1000');
+  await expect(counter).toHaveText('Mastodon 520/1\u202f000');
+  await expect(counter).toHaveAttribute('aria-label', 'Mastodon\u00a0: 520/1\u202f000 caractères');
   await expect(counter).toHaveAttribute('data-over', 'false');
   await expect(errors).toHaveAttribute('data-count', '0');
   const check = await plume.call(page.request, 'editorial.checkPost', { postId: post.id });

@@ -24,7 +24,7 @@ export function NetworkCounters({ session, networks, options }: { session: LintS
   const { map } = useDeferredValue(useSyncExternalStore(session.subscribe, session.getSnapshot));
   const { text } = map;
   const measurements = useMemo(() => networks.map((network) => measure(network, text, measureOptions)), [networks, text, measureOptions]);
-  const detail = (count: Count) => t('editorialEditor.counterDetail', { used: count.used, limit: count.limit, unit: t(`editorial.unit.${count.unit}`) });
+  const detail = (count: Count) => t('editorialEditor.counterDetail', { used: count.used, limit: count.limit, unitWord: t(`editorial.unit.${count.unit}`) });
 
   if (networks.length === 0) {
     return <span className="muted" data-testid="character-count">{t('editor.characters', { count: graphemeLength(text) })}</span>;
@@ -33,10 +33,11 @@ export function NetworkCounters({ session, networks, options }: { session: LintS
     <div className="network-counters" role="group" aria-label={t('editorialEditor.counters')}>
       {measurements.map((m) => {
         const label = networkLabels[m.network];
-        const unit = t(`editorial.unit.${m.unit}`);
+        // Not `unit`: i18next hands a call's options to Intl.NumberFormat, where `unit` is an option of its own (an unknown one made it give up grouping).
+        const unitWord = t(`editorial.unit.${m.unit}`);
         const summary = m.used > m.limit
-          ? t('editorialEditor.counterOver', { network: label, used: m.used, limit: m.limit, unit, over: m.used - m.limit })
-          : t('editorialEditor.counterUnder', { network: label, used: m.used, limit: m.limit, unit });
+          ? t('editorialEditor.counterOver', { network: label, used: m.used, limit: m.limit, unitWord, over: m.used - m.limit })
+          : t('editorialEditor.counterUnder', { network: label, used: m.used, limit: m.limit, unitWord });
         return (
           <span
             key={m.network}
