@@ -1,4 +1,4 @@
-import { memo, useEffect, useMemo, useRef } from 'react';
+import { memo, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { addDays } from '../../../../shared/calendar/civil';
@@ -7,6 +7,7 @@ import { DropCell } from '../DropCell';
 import { EntryChip } from '../EntryChip';
 import { WarningBadge } from '../WarningBadge';
 import { HolidayLabel } from './DayHeader';
+import { useRevealHighlight } from './useRevealHighlight';
 import { groupByDay } from '../grouping';
 import { agendaParts } from '../windowing';
 import type { ViewProps } from './types';
@@ -46,23 +47,7 @@ export const AgendaView = memo(function AgendaView(props: ViewProps) {
   // A post picked in the search: the part of its day that holds it scrolled to (a busy day is screens long), then the post focused.
   const { highlightId } = props;
   const highlightPart = highlightId === null ? -1 : parts.findIndex((part) => part.entries.some((entry) => entry.id === highlightId));
-  // Once per post picked and period: a later change of the list (a move, the next weeks read) does not scroll back to it.
-  const revealed = useRef<{ scrolled: string | null; focused: string | null }>({ scrolled: null, focused: null });
-  const revealKey = `${highlightId ?? ''}|${props.anchor}`;
-  useEffect(() => {
-    if (highlightPart < 0 || revealed.current.scrolled === revealKey) return;
-    revealed.current.scrolled = revealKey;
-    virtualizer.scrollToIndex(highlightPart, { align: 'center' });
-  }, [highlightPart, revealKey, virtualizer]);
-  const highlightDrawn = highlightPart >= 0 && virtualizer.getVirtualItems().some((item) => item.index === highlightPart);
-  useEffect(() => {
-    if (!highlightDrawn || highlightId === null || revealed.current.focused === revealKey) return;
-    const handle = root.current?.querySelector<HTMLElement>(`[data-entry-id="${CSS.escape(highlightId)}"] .entry-handle`);
-    if (!handle) return;
-    revealed.current.focused = revealKey;
-    handle.focus({ preventScroll: true });
-    handle.scrollIntoView({ block: 'nearest' });
-  }, [highlightDrawn, highlightId, revealKey]);
+  useRevealHighlight({ highlightId, anchor: props.anchor, index: highlightPart, virtualizer, root });
   // The day at the top of the scrolled list, kept in view once its own heading has gone up (a busy day is screens long).
   // The list starts at the region's top (the line below takes no height), so its offsets are the region's.
   const offset = virtualizer.scrollOffset ?? 0;

@@ -1,4 +1,4 @@
-import { memo, useEffect, useMemo, useRef } from 'react';
+import { memo, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { weekDays } from '../../../../shared/calendar/grid';
@@ -8,6 +8,7 @@ import { DropCell } from '../DropCell';
 import { EntryChip } from '../EntryChip';
 import { WarningBadge } from '../WarningBadge';
 import { zoneCity } from '../time';
+import { useRevealHighlight } from './useRevealHighlight';
 import { DayHeader } from './DayHeader';
 import type { ViewProps } from './types';
 
@@ -70,23 +71,7 @@ export const LanesView = memo(function LanesView(props: ViewProps) {
     const found = highlightId === null ? undefined : entries.find((entry) => entry.id === highlightId && entry.scheduledAt !== null);
     return found ? props.partners.findIndex((partner) => partner.id === found.partnerId) : -1;
   }, [entries, highlightId, props.partners]);
-  // Once per post picked and period: a later change of the list (a move, the next weeks read) does not scroll back to it.
-  const revealed = useRef<{ scrolled: string | null; focused: string | null }>({ scrolled: null, focused: null });
-  const revealKey = `${highlightId ?? ''}|${props.anchor}`;
-  useEffect(() => {
-    if (highlightLane < 0 || revealed.current.scrolled === revealKey) return;
-    revealed.current.scrolled = revealKey;
-    virtualizer.scrollToIndex(highlightLane, { align: 'center' });
-  }, [highlightLane, revealKey, virtualizer]);
-  const highlightDrawn = highlightLane >= 0 && virtualizer.getVirtualItems().some((item) => item.index === highlightLane);
-  useEffect(() => {
-    if (!highlightDrawn || highlightId === null || revealed.current.focused === revealKey) return;
-    const handle = root.current?.querySelector<HTMLElement>(`[data-entry-id="${CSS.escape(highlightId)}"] .entry-handle`);
-    if (!handle) return;
-    revealed.current.focused = revealKey;
-    handle.focus({ preventScroll: true });
-    handle.scrollIntoView({ block: 'nearest', inline: 'nearest' });
-  }, [highlightDrawn, highlightId, revealKey]);
+  useRevealHighlight({ highlightId, anchor: props.anchor, index: highlightLane, virtualizer, root, inline: 'nearest' });
   return (
     <div className="lanes-view" role="table" aria-label={t('calendarUi.views.lanes')} aria-rowcount={props.partners.length + 1} ref={root}>
       <div className="lane header" role="row" aria-rowindex={1}>
