@@ -3,6 +3,7 @@ import type { APIRequestContext, Locator, Page } from '@playwright/test';
 import { startPlume } from './support/plumeServer';
 import type { RunningPlume } from './support/plumeServer';
 import { saveScreenshot } from './support/screenshots';
+import { eachCallAlone } from './support/apiRequests';
 import { CadencePolicy } from '../../shared/calendar/cadencePolicy';
 import type { CadencePolicyInput } from '../../shared/calendar/cadencePolicy';
 import { nextFreeSlotForPolicy } from '../../shared/calendar/placement';
@@ -264,4 +265,26 @@ test('a period whose posts cannot be read says so, in French, and reads them aga
   await expect(page.locator(`[data-entry-id="${casablancaPost.id}"]`)).toBeVisible();
   await expect(page.locator(`[data-entry-id="${parisPost.id}"]`)).toBeVisible();
   await expect(banner).toHaveCount(0);
+});
+
+test('the posts do not move when the period’s warnings arrive: a chip being grabbed stays under the pointer', async ({ page }) => {
+  // The warnings read is held below on its own request: inside a batch of reads, it could not be held alone.
+  await eachCallAlone(page);
+  const { parisPost } = await seed(page);
+  // The warnings are held back, as a busy core would answer them after the posts.
+  let release: () => void = () => undefined;
+  const answered = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  await page.route('**/api/call/calendar.warnings', async (route) => {
+    await answered;
+    await route.continue();
+  });
+  await page.goto(`${plume.origin}/#/calendar/month/2026-06-01`);
+  await expect(page.getByTestId('warnings-pending')).toHaveText('Vérification des alertes de la période…');
+  const before = await stableBox(page, chip(page, parisPost.id));
+  release();
+  await expect(page.getByTestId('warnings-panel')).toBeVisible();
+  expect(await stableBox(page, chip(page, parisPost.id))).toEqual(before);
+  await page.unrouteAll({ behavior: 'ignoreErrors' });
 });

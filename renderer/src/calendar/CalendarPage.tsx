@@ -620,9 +620,10 @@ export function CalendarPage({ view: askedView, date, onNavigate, onOpenPost }: 
           }}
         />
       ) : (
-        <p className="warnings-panel muted small" data-testid="warnings-pending" aria-busy={!warnings.isError}>
+        // The panel's own box and line (calendar.css): the grid below must not move when the warnings arrive, under a chip being grabbed.
+        <div className="warnings-panel warnings-pending muted" data-testid="warnings-pending" aria-busy={!warnings.isError}>
           {warnings.isError ? t('calendarUi.warnings.unread') : t('calendarUi.warnings.loading')}
-        </p>
+        </div>
       )}
       {shownRead.isError ? (
         <div className="banner warn" role="alert" data-testid="calendar-unread">
