@@ -1,5 +1,6 @@
-import type * as Keyring from '@napi-rs/keyring';
-import type { AsyncEntry, EntryOptions } from '@napi-rs/keyring';
+import type { EntryOptions } from '@napi-rs/keyring';
+import { keychainThread } from './keychainThread';
+import type { KeychainRequest } from './keychainThread';
 
 /**
  * The OS keychain, keytar's model: a secret is addressed by (service, account). Every failure
@@ -35,12 +36,8 @@ export const PINNED_STORE: EntryOptions = { linux: { store: 'secret-service' } }
 
 const DEFAULT_TIMEOUT_MS = 10_000;
 
-/** Loaded on first use: a native addon that cannot load makes the keychain unavailable, not core. */
-let keyring: Promise<typeof Keyring> | undefined;
-const loadKeyring = (): Promise<typeof Keyring> => (keyring ??= import('@napi-rs/keyring'));
-
 export interface SecretServiceKeychainOptions {
-  /** A locked collection may wait for an unlock prompt; give up after this long. */
+  /** A locked collection may wait for an unlock prompt, a wedged daemon never answers: give up after this long. */
   timeoutMs?: number;
   /**
    * Runs before each operation; a throw means "keychain unavailable". Tests use it to
@@ -59,24 +56,23 @@ export class SecretServiceKeychain implements Keychain {
   }
 
   async set(service: string, account: string, secret: string): Promise<void> {
-    await this.run(service, account, (entry, signal) => entry.setPassword(secret, signal));
+    await this.run({ op: 'set', service, account, secret });
   }
 
   async get(service: string, account: string): Promise<string | null> {
-    return this.run(service, account, (entry, signal) => entry.getPassword(signal));
+    const value = await this.run({ op: 'get', service, account });
+    return typeof value === 'string' ? value : null;
   }
 
   async delete(service: string, account: string): Promise<boolean> {
-    return this.run(service, account, (entry, signal) => entry.deleteCredential(signal));
+    return (await this.run({ op: 'delete', service, account })) === true;
   }
 
-  /** Opening the entry connects to the store, so it sits inside the same guard as the call. */
-  private async run<T>(service: string, account: string, operation: (entry: AsyncEntry, signal: AbortSignal) => Promise<T>): Promise<T> {
+  /** On the keychain's own thread (keychainThread.ts), so a store that hangs never blocks core. */
+  private async run(request: KeychainRequest): Promise<string | boolean | null> {
     try {
       this.probe();
-      const { AsyncEntry: Entry } = await loadKeyring();
-      const entry = new Entry(service, account, PINNED_STORE);
-      return await operation(entry, AbortSignal.timeout(this.timeoutMs));
+      return await keychainThread.call(request, PINNED_STORE, this.timeoutMs);
     } catch (error) {
       throw new KeychainUnavailableError({ cause: error });
     }
