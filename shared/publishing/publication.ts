@@ -92,7 +92,7 @@ export const PostMediaView = z.object({
 });
 export type PostMediaView = z.infer<typeof PostMediaView>;
 
-export const HeldReason = z.enum(['contentChanged', 'notApproved']);
+export const HeldReason = z.enum(['contentChanged', 'notApproved', 'partnerWithdrew']);
 export type HeldReason = z.infer<typeof HeldReason>;
 
 /** Everything the publication panel of the editor shows. */
@@ -121,7 +121,7 @@ export const PostPublication = z.object({
   graceMinutes: z.number().int(),
   /** Why a missed post waits: its slot went by (machine off) or it was approved after its time. */
   missedReason: z.enum(['late', 'approvedLate']).nullable(),
-  /** Why a held post was not published: its text changed after the approval, or it was no longer approved. */
+  /** Why a held post was not published: its text changed after the approval, it was no longer approved, or the partner went back on the approval. */
   heldReason: HeldReason.nullable(),
 });
 export type PostPublication = z.infer<typeof PostPublication>;
@@ -203,7 +203,7 @@ export const PublicationQueue = z.object({
   /** Approved posts that missed their slot and wait for a decision, oldest first (at most MISSED_SHOWN). */
   missed: z.array(z.object({ postId: PostId, title: z.string(), scheduledAt: z.number().int().nullable() })),
   missedTotal: z.number().int().nonnegative(),
-  /** Posts held at their time (not approved then, or edited after the approval), latest first (at most MISSED_SHOWN). */
+  /** Posts held (not approved at their time, edited after the approval, or the partner went back on it), latest first (at most MISSED_SHOWN). */
   held: z.array(z.object({ postId: PostId, title: z.string(), scheduledAt: z.number().int().nullable(), reason: HeldReason })),
   heldTotal: z.number().int().nonnegative(),
 });

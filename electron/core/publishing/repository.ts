@@ -359,8 +359,16 @@ export class PublicationRepository {
     return { items: rows.map((row) => ({ postId: row.id, title: row.title, scheduledAt: row.scheduled_at, reason: this.heldReason(row.id) })), total };
   }
 
-  /** Why a post was held: its approval was voided by an edit (the latest of these facts), or it was simply not approved. */
+  /**
+   * Why a post was held: the partner went back on her approval (the hold says so: the approval
+   * itself still stands in the log), its approval was voided by an edit (the latest of these
+   * facts), or it was simply not approved.
+   */
   heldReason(postId: string): HeldReason {
+    const hold = this.db
+      .prepare("SELECT json_extract(details, '$.reason') AS reason FROM audit_log WHERE post_id = ? AND action = 'hold' ORDER BY id DESC LIMIT 1")
+      .get(postId) as { reason: unknown } | undefined;
+    if (hold?.reason === 'partnerWithdrew') return 'partnerWithdrew';
     const row = this.db
       .prepare("SELECT action FROM audit_log WHERE post_id = ? AND action IN ('approve', 'approvalVoided') ORDER BY id DESC LIMIT 1")
       .get(postId) as { action: string } | undefined;

@@ -97,6 +97,7 @@ export const publishingMessages = defineMessages(
       held: {
         contentChanged: 'Non publiée\u00a0: le texte a changé après l’approbation\u202f; redemandez la validation puis reprogrammez.',
         notApproved: 'Non publiée\u00a0: elle n’était pas approuvée à l’heure prévue\u202f; demandez la validation puis reprogrammez.',
+        partnerWithdrew: 'Suspendue\u00a0: le partenaire est revenu sur son approbation\u202f; lisez sa réponse, puis redemandez la validation ou enregistrez sa confirmation.',
       } satisfies Record<HeldReason, string>,
       wasDueOn: 'Était prévue le {{when}} ({{zone}})',
       open: 'Voir la publication',
@@ -288,6 +289,7 @@ export const publishingMessages = defineMessages(
       held: {
         contentChanged: 'Not published: the text changed after the approval; ask for approval again, then reschedule.',
         notApproved: 'Not published: it was not approved at its time; ask for approval, then reschedule.',
+        partnerWithdrew: 'Suspended: the partner went back on their approval; read their reply, then ask for sign-off again or record their confirmation.',
       },
       wasDueOn: 'Was due on {{when}} ({{zone}})',
       open: 'View the post',

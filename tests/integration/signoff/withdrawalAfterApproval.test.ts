@@ -52,6 +52,9 @@ describe('a partner’s reply after her approval', () => {
     const alerts = h.events.filter((e) => e.type === 'alert' && e.postId === postId);
     expect(alerts.at(-1)).toMatchObject({ messageKey: 'signoff.alerts.withdrawnAfterApproval', severity: 'error', params: { partner: 'Me Claire Dupont' } });
     expect(JSON.stringify(alerts.at(-1))).toContain('ne publiez pas');
+    // The publication panel and Envoi's held list say why: not « it was not approved at its time ».
+    expect((await h.call('publishing.status', { postId })).heldReason).toBe('partnerWithdrew');
+    expect((await h.call('publishing.queue', {})).held).toEqual([expect.objectContaining({ postId, reason: 'partnerWithdrew' })]);
 
     // Its time comes and goes: nothing is published.
     h.clock.advance(73 * HOUR);
