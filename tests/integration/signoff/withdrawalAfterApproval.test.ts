@@ -1,4 +1,10 @@
+import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
+import { AccountRepository } from '../../../electron/core/credentials/accounts/repository';
+import { AccountWriter } from '../../../electron/core/credentials/accounts/writer';
+import { SecretStore } from '../../../electron/core/credentials/secrets';
+import { EventBus } from '../../../electron/core/events';
+import { MastodonServer } from '../../support/fakes/mastodonServer';
 import { HOUR, parseCaptured, plainReply, startHarness } from './harness';
 import type { Harness, ParsedRequest } from './harness';
 import { PARTNER } from './clientMessages';
@@ -12,16 +18,20 @@ import { PARTNER } from './clientMessages';
  */
 
 let h: Harness;
+let mastodon: MastodonServer | null = null;
 afterEach(async () => {
   await h.close();
+  await mastodon?.close();
+  mastodon = null;
 });
 
 const WITHDRAWAL = 'Finalement non\u00a0: ne publiez pas, j’ai un doute sur le dernier paragraphe.';
 
-async function approvedAndScheduled(scheduled = true): Promise<{ postId: string; request: ParsedRequest }> {
+async function approvedAndScheduled(scheduled = true, network: 'linkedin' | 'mastodon' = 'linkedin'): Promise<{ postId: string; request: ParsedRequest }> {
   const partner = await h.partner();
+  if (network === 'mastodon') await mastodonAccount(partner.id);
   const post = await h.post(partner.id, 'Trois points essentiels sur la réforme.\nEnfin, contactez-nous.', {
-    networks: ['linkedin'],
+    networks: [network],
     scheduledAt: scheduled ? h.clock.now() + 72 * HOUR : null,
   });
   await h.call('signoff.request', { postId: post.id });
@@ -33,6 +43,28 @@ async function approvedAndScheduled(scheduled = true): Promise<{ postId: string;
   await h.tick();
   expect((await h.call('signoff.status', { postId: post.id })).status).toBe(scheduled ? 'scheduled' : 'approved');
   return { postId: post.id, request };
+}
+
+/** The partner's Mastodon account on a local instance that speaks Mastodon's API, stored as core's own writer stores it. */
+async function mastodonAccount(partnerId: string): Promise<void> {
+  const server = new MastodonServer({ now: () => h.clock.now() });
+  mastodon = server;
+  await server.start();
+  const db = new Database(h.core.databasePath);
+  try {
+    await new AccountWriter(db, new AccountRepository(db), new SecretStore(h.keychain), h.clock, new EventBus()).save({
+      partnerId,
+      network: 'mastodon',
+      existing: null,
+      identity: { externalId: 'mastodon-maitre_dupont', handle: 'maitre_dupont', displayName: 'Me Claire Dupont', avatarUrl: null },
+      secret: { kind: 'oauth', accessToken: 'mastodon-token' },
+      instanceUrl: server.url,
+      expiresAt: null,
+      refreshable: false,
+    });
+  } finally {
+    db.close();
+  }
 }
 
 describe('a partner’s reply after her approval', () => {
@@ -79,6 +111,27 @@ describe('a partner’s reply after her approval', () => {
     expect(status.approvalValid).toBe(true);
     const history = await h.call('signoff.history', { postId });
     expect(history.map((e) => e.action).slice(-4)).toEqual(['reopen', 'requestSignoff', 'approve', 'schedule']);
+  });
+
+  it('that takes it back calls the post back from a Mastodon instance already holding it for its time', async () => {
+    h = await startHarness({ smtp: true, imap: true });
+    const { postId, request } = await approvedAndScheduled(true, 'mastodon');
+    // Within a day of its time, the instance is handed the post to publish by itself.
+    h.clock.advance(60 * HOUR);
+    await h.tick();
+    const server = mastodon;
+    if (!server) throw new Error('no instance');
+    expect(server.scheduled).toHaveLength(1);
+    expect((await h.call('publishing.status', { postId })).publications).toMatchObject([{ state: 'scheduled_remote' }]);
+
+    await h.deliver(await plainReply(request, PARTNER, WITHDRAWAL, 'gmail-fr'));
+    await h.tick();
+    expect(server.scheduled).toHaveLength(0);
+    expect(server.http.received({ method: 'DELETE', path: /^\/api\/v1\/scheduled_statuses\/\d+$/ })).toHaveLength(1);
+    h.clock.advance(13 * HOUR);
+    await h.tick();
+    expect(server.statuses).toHaveLength(0);
+    expect((await h.call('signoff.status', { postId })).status).toBe('held');
   });
 
   it('holds an approved post that has no time yet', async () => {
