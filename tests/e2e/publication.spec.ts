@@ -1,16 +1,12 @@
-import Database from 'better-sqlite3';
 import { expect, test } from '@playwright/test';
-import { AccountRepository } from '../../electron/core/credentials/accounts/repository';
-import { AccountWriter } from '../../electron/core/credentials/accounts/writer';
 import { SecretServiceKeychain } from '../../electron/core/credentials/keychain';
-import { SecretStore } from '../../electron/core/credentials/secrets';
 import { systemClock } from '../../electron/core/clock';
-import { EventBus } from '../../electron/core/events';
 import { databaseFile } from '../../electron/core/db/open';
 import { MastodonServer } from '../support/fakes/mastodonServer';
 import { startPlume } from './support/plumeServer';
 import type { RunningPlume } from './support/plumeServer';
 import { saveScreenshot } from './support/screenshots';
+import { storeAccount } from '../support/storedAccount';
 
 /**
  * Publication end to end: the real browser-mode server (its scheduler running in the
@@ -51,21 +47,15 @@ test('an approved post on a Mastodon account goes out at its time and shows « P
     signoffEmail: '',
   });
   // The account as the credentials feature stores it: token in the keychain, reference in SQLite.
-  const db = new Database(databaseFile(dataDir));
-  try {
-    await new AccountWriter(db, new AccountRepository(db), new SecretStore(new SecretServiceKeychain()), systemClock, new EventBus()).save({
-      partnerId: partner.id,
-      network: 'mastodon',
-      existing: null,
-      identity: { externalId: '109000000000000001', handle: 'maitre_durand', displayName: 'Maître Durand', avatarUrl: null },
-      secret: { kind: 'oauth', accessToken: 'mastodon-token' },
-      instanceUrl: mastodon.url,
-      expiresAt: null,
-      refreshable: false,
-    });
-  } finally {
-    db.close();
-  }
+  await storeAccount(databaseFile(dataDir), new SecretServiceKeychain(), systemClock, {
+    partnerId: partner.id,
+    network: 'mastodon',
+    identity: { externalId: '109000000000000001', handle: 'maitre_durand', displayName: 'Maître Durand', avatarUrl: null },
+    secret: { kind: 'oauth', accessToken: 'mastodon-token' },
+    instanceUrl: mastodon.url,
+    expiresAt: null,
+    refreshable: false,
+  });
 
   const scheduledAt = Date.now() + 6_000;
   const post = await plume.call(page.request, 'posts.create', {

@@ -1,17 +1,13 @@
-import Database from 'better-sqlite3';
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
-import { AccountRepository } from '../../electron/core/credentials/accounts/repository';
-import { AccountWriter } from '../../electron/core/credentials/accounts/writer';
 import { SecretServiceKeychain } from '../../electron/core/credentials/keychain';
-import { SecretStore } from '../../electron/core/credentials/secrets';
 import { systemClock } from '../../electron/core/clock';
-import { EventBus } from '../../electron/core/events';
 import { databaseFile } from '../../electron/core/db/open';
 import { MastodonServer } from '../support/fakes/mastodonServer';
 import { startPlume } from './support/plumeServer';
 import type { RunningPlume } from './support/plumeServer';
 import { saveScreenshot } from './support/screenshots';
+import { storeAccount } from '../support/storedAccount';
 
 /**
  * What the user reads when a publication does not go as planned: the cause in French with what
@@ -51,21 +47,15 @@ async function setUp(page: Page): Promise<{ running: RunningPlume; server: Masto
     locale: 'fr',
     signoffEmail: '',
   });
-  const db = new Database(databaseFile(running.dataDir));
-  try {
-    await new AccountWriter(db, new AccountRepository(db), new SecretStore(new SecretServiceKeychain()), systemClock, new EventBus()).save({
-      partnerId: partner.id,
-      network: 'mastodon',
-      existing: null,
-      identity: { externalId: '109000000000000001', handle: 'maitre_durand', displayName: 'Maître Durand', avatarUrl: null },
-      secret: { kind: 'oauth', accessToken: 'mastodon-token' },
-      instanceUrl: server.url,
-      expiresAt: null,
-      refreshable: false,
-    });
-  } finally {
-    db.close();
-  }
+  await storeAccount(databaseFile(running.dataDir), new SecretServiceKeychain(), systemClock, {
+    partnerId: partner.id,
+    network: 'mastodon',
+    identity: { externalId: '109000000000000001', handle: 'maitre_durand', displayName: 'Maître Durand', avatarUrl: null },
+    secret: { kind: 'oauth', accessToken: 'mastodon-token' },
+    instanceUrl: server.url,
+    expiresAt: null,
+    refreshable: false,
+  });
   return { running, server, partnerId: partner.id };
 }
 

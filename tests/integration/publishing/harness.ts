@@ -1,13 +1,8 @@
-import Database from 'better-sqlite3';
 import { createCore } from '../../../electron/core/app';
 import type { Core } from '../../../electron/core/app';
-import { AccountRepository } from '../../../electron/core/credentials/accounts/repository';
-import { AccountWriter } from '../../../electron/core/credentials/accounts/writer';
 import type { Keychain } from '../../../electron/core/credentials/keychain';
 import type { CredentialsOptions } from '../../../electron/core/credentials/options';
 import type { AccountSecret } from '../../../electron/core/credentials/secretBundles';
-import { SecretStore } from '../../../electron/core/credentials/secrets';
-import { EventBus } from '../../../electron/core/events';
 import { createLogger } from '../../../electron/core/log';
 import type { OutboxOptions } from '../../../electron/core/outbox/worker';
 import type { ConnectorsOptions } from '../../../electron/core/publishing/connectors/registry';
@@ -23,6 +18,7 @@ import type { PostPublication } from '../../../shared/publishing/publication';
 import { realKeychain } from '../../support/keyring';
 import { tempDir } from '../../support/tempDir';
 import { ManualClock } from '../../support/testCore';
+import { storeAccount } from '../../support/storedAccount';
 
 export const MINUTE = 60_000;
 
@@ -103,24 +99,16 @@ export function publishingHarness(options: PublishingHarnessOptions = {}): Publi
         signoffEmail: '',
       }),
     async account(partnerId, network, fields) {
-      // A second connection to the same file (WAL): the credentials feature's own writer stores it.
-      const db = new Database(core.databasePath);
-      try {
-        const writer = new AccountWriter(db, new AccountRepository(db), new SecretStore(keychain), clock, new EventBus());
-        return await writer.save({
-          partnerId,
-          network,
-          existing: null,
-          identity: { externalId: `${network}-${fields.handle}`, handle: fields.handle, displayName: fields.handle, avatarUrl: null },
-          secret: fields.secret,
-          instanceUrl: fields.instanceUrl ?? null,
-          expiresAt: fields.expiresAt ?? null,
-          refreshable: fields.refreshable ?? false,
-          ...(fields.grantedScopes === undefined ? {} : { grantedScopes: fields.grantedScopes }),
-        });
-      } finally {
-        db.close();
-      }
+      return storeAccount(core.databasePath, keychain, clock, {
+        partnerId,
+        network,
+        identity: { externalId: `${network}-${fields.handle}`, handle: fields.handle, displayName: fields.handle, avatarUrl: null },
+        secret: fields.secret,
+        instanceUrl: fields.instanceUrl ?? null,
+        expiresAt: fields.expiresAt ?? null,
+        refreshable: fields.refreshable ?? false,
+        ...(fields.grantedScopes === undefined ? {} : { grantedScopes: fields.grantedScopes }),
+      });
     },
     async approvedPost(partnerId, text, networks, scheduledAt) {
       const post = await call('posts.create', { partnerId, title: 'Réforme du droit des contrats', networks, content: docFromParagraphs([text]), scheduledAt });

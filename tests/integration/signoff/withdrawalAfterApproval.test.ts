@@ -1,10 +1,6 @@
-import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { AccountRepository } from '../../../electron/core/credentials/accounts/repository';
-import { AccountWriter } from '../../../electron/core/credentials/accounts/writer';
-import { SecretStore } from '../../../electron/core/credentials/secrets';
-import { EventBus } from '../../../electron/core/events';
 import { MastodonServer } from '../../support/fakes/mastodonServer';
+import { storeAccount } from '../../support/storedAccount';
 import { HOUR, parseCaptured, plainReply, startHarness } from './harness';
 import type { Harness, ParsedRequest } from './harness';
 import { PARTNER } from './clientMessages';
@@ -50,21 +46,15 @@ async function mastodonAccount(partnerId: string): Promise<void> {
   const server = new MastodonServer({ now: () => h.clock.now() });
   mastodon = server;
   await server.start();
-  const db = new Database(h.core.databasePath);
-  try {
-    await new AccountWriter(db, new AccountRepository(db), new SecretStore(h.keychain), h.clock, new EventBus()).save({
-      partnerId,
-      network: 'mastodon',
-      existing: null,
-      identity: { externalId: 'mastodon-maitre_dupont', handle: 'maitre_dupont', displayName: 'Me Claire Dupont', avatarUrl: null },
-      secret: { kind: 'oauth', accessToken: 'mastodon-token' },
-      instanceUrl: server.url,
-      expiresAt: null,
-      refreshable: false,
-    });
-  } finally {
-    db.close();
-  }
+  await storeAccount(h.core.databasePath, h.keychain, h.clock, {
+    partnerId,
+    network: 'mastodon',
+    identity: { externalId: 'mastodon-maitre_dupont', handle: 'maitre_dupont', displayName: 'Me Claire Dupont', avatarUrl: null },
+    secret: { kind: 'oauth', accessToken: 'mastodon-token' },
+    instanceUrl: server.url,
+    expiresAt: null,
+    refreshable: false,
+  });
 }
 
 describe('a partner’s reply after her approval', () => {
