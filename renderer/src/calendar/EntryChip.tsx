@@ -2,6 +2,7 @@ import { memo } from 'react';
 import { useDraggable } from '@dnd-kit/core';
 import type { DraggableAttributes, DraggableSyntheticListeners } from '@dnd-kit/core';
 import { useCachedText } from '../i18n/cachedText';
+import type { cachedText } from '../i18n/cachedText';
 import type { CalendarEntry } from '../../../shared/calendar/entries';
 import type { Partner } from '../../../shared/partners/schema';
 import { networkLabels } from '../../../shared/posts/networks';
@@ -50,19 +51,25 @@ interface ChipContentProps extends Omit<EntryChipProps, 'highlighted'> {
   listeners: DraggableSyntheticListeners;
 }
 
+/**
+ * The post's time in its partner's zone when it reads differently from the viewer's: « 08:00
+ * heure de Montréal », or another day in words: « 23:30 le sam. 31 oct. (heure de Montréal) ».
+ */
+function partnerTimeLabel(t: typeof cachedText, entry: CalendarEntry, partner: Partner | undefined, viewerZone: string): string | null {
+  if (entry.scheduledAt === null) return null;
+  const zone = partner?.timeZone ?? entry.scheduledZone ?? viewerZone;
+  const other = partnerLocalTime(entry.scheduledAt, zone, viewerZone);
+  if (other === null) return null;
+  return other.date === null
+    ? t('calendarUi.partnerTime', { time: other.time, zone: zoneTimeName(zone) })
+    : t('calendarUi.partnerDateTime', { time: other.time, date: other.date, zone: zoneTimeName(zone) });
+}
+
 // The handle and "next slot" are siblings: a button never sits inside another.
 const ChipContent = memo(function ChipContent({ entry, partner, viewerZone, onOpen, onNextSlot, activatorRef, attributes, listeners }: ChipContentProps) {
   const t = useCachedText();
   const time = entry.scheduledAt === null ? null : chipTime(entry.scheduledAt, viewerZone);
-  const zone = partner?.timeZone ?? entry.scheduledZone ?? viewerZone;
-  const other = entry.scheduledAt === null ? null : partnerLocalTime(entry.scheduledAt, zone, viewerZone);
-  // « 08:00 heure de Montréal », or another day in words: « 23:30 le sam. 31 oct. (heure de Montréal) ».
-  const theirs =
-    other === null
-      ? null
-      : other.date === null
-        ? t('calendarUi.partnerTime', { time: other.time, zone: zoneTimeName(zone) })
-        : t('calendarUi.partnerDateTime', { time: other.time, date: other.date, zone: zoneTimeName(zone) });
+  const theirs = partnerTimeLabel(t, entry, partner, viewerZone);
   // The cached text's own function (the chips' hot path), with postTitle's word: titleOr under it.
   const title = titleOr(entry.title, t('posts.untitled'));
   // Past its time and still scheduled: being sent or retried, not « Programmée ».
@@ -132,14 +139,7 @@ const ChipContent = memo(function ChipContent({ entry, partner, viewerZone, onOp
 export function SearchHitFacts({ entry, partner, viewerZone }: { entry: CalendarEntry; partner: Partner | undefined; viewerZone: string }) {
   const t = useCachedText();
   const statusLabel = t(statusLabelKey(entry.status, useOverdue(entry.status, entry.scheduledAt)));
-  const zone = partner?.timeZone ?? entry.scheduledZone ?? viewerZone;
-  const other = entry.scheduledAt === null ? null : partnerLocalTime(entry.scheduledAt, zone, viewerZone);
-  const theirs =
-    other === null
-      ? null
-      : other.date === null
-        ? t('calendarUi.partnerTime', { time: other.time, zone: zoneTimeName(zone) })
-        : t('calendarUi.partnerDateTime', { time: other.time, date: other.date, zone: zoneTimeName(zone) });
+  const theirs = partnerTimeLabel(t, entry, partner, viewerZone);
   return (
     <span className="entry-line small search-hit-facts">
       <span className="partner-dot" aria-hidden="true" style={{ display: 'inline-block', width: '0.6em', height: '0.6em', borderRadius: '50%', background: partner?.color ?? '#888' }} />{' '}
