@@ -126,6 +126,42 @@ test('a drag and drop in the week updates the moved post without reading the ran
   await expect(chip(page, other.id)).toBeVisible();
 });
 
+test('a post moved out of a full day of the month leaves its place to the day’s next post, that day alone read again', async ({ page }) => {
+  const times: Record<string, string> = {};
+  for (let hour = 9; hour <= 14; hour++) times[`Chronique de ${hour} h`] = `2026-06-09T${String(hour - 2).padStart(2, '0')}:00:00Z`;
+  const { posts } = await postsOnItsOwnRequests(page, times);
+  const day = page.locator('[data-testid="month-cell"][data-date="2026-06-09"]');
+  await page.goto(`${plume.origin}/#/calendar/month/2026-06-01`);
+  await expect(day.getByTestId('calendar-entry')).toHaveCount(4);
+  await expect(day.getByTestId('month-more')).toHaveText('+2\u00a0autres');
+  const fifth = posts['Chronique de 13 h'];
+  await expect(chip(page, fifth.id)).toHaveCount(0);
+
+  const reads: { from: number; to: number }[] = [];
+  page.on('request', (request) => {
+    if (proceduresOf(request).includes('calendar.days')) reads.push(request.postDataJSON() as { from: number; to: number });
+  });
+  // Space picks up the 09:00 post, two days to the right, Space drops it on the 11th.
+  const first = chip(page, posts['Chronique de 9 h'].id);
+  await first.getByTestId('entry-handle').focus();
+  await page.keyboard.press('Space');
+  await expect(first).toHaveClass(/dragging/);
+  await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 0)));
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await expect(page.locator('[data-testid="month-cell"][data-date="2026-06-11"]')).toHaveClass(/drop-over/);
+  await page.keyboard.press('Space');
+
+  await expect(page.locator('[data-testid="month-cell"][data-date="2026-06-11"]').locator(first)).toBeVisible();
+  // The 13:00 post takes the place left: four drawn again, one more counted.
+  await expect(day.locator(chip(page, fifth.id))).toBeVisible();
+  await expect(day.getByTestId('calendar-entry')).toHaveCount(4);
+  await expect(day.getByTestId('month-more')).toHaveText('+1\u00a0autre');
+  // Read again: that day, not the month.
+  expect(reads).toHaveLength(1);
+  expect((reads[0]?.to ?? 0) - (reads[0]?.from ?? 0)).toBe(24 * 3_600_000);
+});
+
 /** A post at 09:00, one at 22:00 and one at 02:00 (Paris, summer time) on each day of the week of 8 June 2026. */
 async function busyWeek(page: Page) {
   const partner = await plume.call(page.request, 'partners.create', { displayName: 'Me Dupont', timeZone: 'Europe/Paris' });

@@ -51,7 +51,7 @@ import { WeekView } from './views/WeekView';
 import type { ViewProps } from './views/types';
 import { calendarViews } from './calendarViews';
 import type { CalendarView } from './calendarViews';
-import { applyEntry, cachedEntry, replacePartnerWarnings } from './cache';
+import { applyEntry, cachedEntry, refillDay, replacePartnerWarnings, shortDays } from './cache';
 import type { PartnerWarning } from '../../../shared/calendar/warningSchema';
 import { newPostFocus, partnerContext } from '../app/partnerContext';
 import { invalidateSoon } from '../api/invalidateSoon';
@@ -149,6 +149,19 @@ const monthDaysQuery = (range: InstantRange, filter: CalendarFilter, zone: strin
   queryKey: [...keys.calendar, 'days', range.from, range.to, filter, zone],
   queryFn: ({ signal }: { signal: AbortSignal }) => api.call('calendar.days', { ...range, filter, zone, perDay: MONTH_CHIPS_PER_DAY }, { signal }),
 });
+
+/** Each cached month's day left with a gap by a move, read again alone and put back (cache.ts `shortDays`). */
+async function refillShortDays(queryClient: QueryClient): Promise<void> {
+  await Promise.all(
+    shortDays(queryClient, MONTH_CHIPS_PER_DAY).map(async (day) => {
+      try {
+        refillDay(queryClient, day, await api.call('calendar.days', { from: day.from, to: day.to, filter: day.filter, zone: day.zone, perDay: MONTH_CHIPS_PER_DAY }));
+      } catch {
+        // The gap stays until the month is read again; the move itself is done and said.
+      }
+    }),
+  );
+}
 
 /** A period's first read (a month's days, an agenda's first week, a week's posts): its answer draws the period. */
 function periodFirstRead(view: CalendarView, anchor: string, filter: CalendarFilter, zone: string): { queryKey: QueryKey; ask: (queryClient: QueryClient) => Promise<unknown> } {
@@ -340,6 +353,8 @@ export function CalendarPage({ view: askedView, date, onNavigate, onOpenPost }: 
       try {
         const answered = await api.call('calendar.schedule', { id: move.id, scheduledAt: to.at, zone: to.zone });
         applyEntry(queryClient, answered, moved);
+        // A month's day the post left draws the next of its posts in the gap: that day alone is read again.
+        void refillShortDays(queryClient);
         // The shown pairs at once, beside the warnings (not with the event's batch, after them).
         void refreshPairs(queryClient);
         setLastMove(undo ? null : move);

@@ -1,6 +1,6 @@
 import type { QueryClient, QueryKey } from '@tanstack/react-query';
 import type { CalendarDays, CalendarEntry, CalendarFilter } from '../../../shared/calendar/entries';
-import { localParts } from '../../../shared/calendar/zonedTime';
+import { localDayBounds, localParts } from '../../../shared/calendar/zonedTime';
 import type { PartnerWarning } from '../../../shared/calendar/warningSchema';
 import { warningAnchor } from '../../../shared/calendar/warnings';
 
@@ -74,6 +74,52 @@ export function applyEntry(queryClient: QueryClient, entry: CalendarEntry, befor
     const belongs = entry.scheduledAt === null && (partnerIds.length === 0 || partnerIds.includes(entry.partnerId));
     queryClient.setQueryData<CalendarEntry[]>(key, belongs ? [entry, ...others] : others);
   }
+}
+
+/** A month's day that draws fewer posts than it holds and has room for: a post moved out of a full day left a gap. */
+export interface ShortDay {
+  key: QueryKey;
+  date: string;
+  from: number;
+  to: number;
+  filter: CalendarFilter;
+  zone: string;
+}
+
+/**
+ * The cached months' days that now draw fewer posts than they could (`perDay` at most, their
+ * count otherwise): each is read again alone (`calendar.days` over that day) and put back with
+ * `refillDay`, rather than the whole month.
+ */
+export function shortDays(queryClient: QueryClient, perDay: number): ShortDay[] {
+  const short: ShortDay[] = [];
+  for (const [key, days] of queryClient.getQueriesData<CalendarDays>({ queryKey: ['calendar', 'days'] })) {
+    const range = rangeOf(key);
+    const zone = key[5];
+    if (!range || !days || typeof zone !== 'string') continue;
+    const drawn = new Map<string, number>();
+    for (const entry of days.entries) {
+      if (entry.scheduledAt === null) continue;
+      const date = localParts(entry.scheduledAt, zone).date;
+      drawn.set(date, (drawn.get(date) ?? 0) + 1);
+    }
+    for (const [date, count] of Object.entries(days.counts)) {
+      if ((drawn.get(date) ?? 0) >= Math.min(count, perDay)) continue;
+      const { start, end } = localDayBounds(date, zone);
+      short.push({ key, date, from: Math.max(start, range.from), to: Math.min(end, range.to), filter: range.filter, zone });
+    }
+  }
+  return short;
+}
+
+/** The day's posts as core drew them, in place of the cached month's entries for that day. */
+export function refillDay(queryClient: QueryClient, day: ShortDay, fresh: CalendarDays): void {
+  queryClient.setQueryData<CalendarDays>(day.key, (days) => {
+    if (!days) return days;
+    const others = days.entries.filter((entry) => entry.scheduledAt === null || localParts(entry.scheduledAt, day.zone).date !== day.date);
+    const entries = [...others, ...fresh.entries].sort((a, b) => (a.scheduledAt ?? 0) - (b.scheduledAt ?? 0));
+    return { entries, counts: { ...days.counts, [day.date]: fresh.counts[day.date] ?? 0 } };
+  });
 }
 
 /**
