@@ -1,3 +1,7 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
 import { eachCallAlone, proceduresOf } from './support/apiRequests';
@@ -92,6 +96,33 @@ test('partner lanes draw the lanes near the scrolled-to place; scrolling reveals
   await expect(page.locator(`[data-testid="lane"][data-partner="${last.partner}"]`)).toHaveCount(0);
   await scrollUntilDrawn(page, chip(page, last.post));
   await expect(page.locator(`[data-testid="lane"][data-partner="${last.partner}"]`).locator(chip(page, last.post))).toBeVisible();
+});
+
+/** The page printed to PDF as Chromium prints it (print media, its `beforeprint`), as text without its spaces: words cut across lines still read. */
+async function printedText(page: Page): Promise<string> {
+  await page.emulateMedia({ media: 'print' });
+  const file = join(mkdtempSync(join(tmpdir(), 'plume-e2e-print-')), 'calendar.pdf');
+  writeFileSync(file, await page.pdf({ format: 'A4', landscape: true }));
+  await page.emulateMedia({ media: 'screen' });
+  return execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s+/gu, '');
+}
+
+test('printing the agenda or the partner lanes prints the whole period, not the screenful drawn', async ({ page }) => {
+  await emptyWorkspace(page);
+  const partners: { id: string }[] = [];
+  for (let i = 0; i < 30; i++) partners.push(await plume.call(page.request, 'partners.create', { displayName: `Me Associé ${String(i).padStart(2, '0')}`, timeZone: 'Europe/Paris' }));
+  // 60 posts on the 9th (one lane each, then the first partner's), far more than a screen of the agenda.
+  for (let i = 0; i < 60; i++) {
+    const partner = partners[i % 30] ?? { id: '' };
+    await plume.call(page.request, 'posts.create', { partnerId: partner.id, title: `Dossier${i}`, scheduledAt: Date.parse('2026-06-09T06:00:00Z') + i * 10 * 60_000 });
+  }
+  for (const view of ['agenda', 'lanes'] as const) {
+    await page.goto(`${plume.origin}/#/calendar/${view}/2026-06-08`);
+    await expect(page.getByTestId('calendar-entry').first()).toBeVisible();
+    expect(await page.getByTestId('calendar-entry').count()).toBeLessThan(60);
+    const text = await printedText(page);
+    for (let i = 0; i < 60; i++) expect(text, `${view}: Dossier${i}`).toMatch(new RegExp(`Dossier${i}(?!\\d)`, 'u'));
+  }
 });
 
 test('a drag and drop in the week updates the moved post without reading the range again', async ({ page }) => {

@@ -8,6 +8,7 @@ import { EntryChip } from '../EntryChip';
 import { WarningBadge } from '../WarningBadge';
 import { HolidayLabel } from './DayHeader';
 import { useRevealHighlight } from './useRevealHighlight';
+import { usePrintedWindow } from './usePrintedWindow';
 import { groupByDay } from '../grouping';
 import { agendaParts } from '../windowing';
 import type { ViewProps } from './types';
@@ -48,6 +49,7 @@ export const AgendaView = memo(function AgendaView(props: ViewProps) {
   const { highlightId } = props;
   const highlightPart = highlightId === null ? -1 : parts.findIndex((part) => part.entries.some((entry) => entry.id === highlightId));
   useRevealHighlight({ highlightId, anchor: props.anchor, index: highlightPart, virtualizer, root });
+  const drawn = usePrintedWindow(virtualizer, parts.length);
   // The day at the top of the scrolled list, kept in view once its own heading has gone up (a busy day is screens long).
   // The list starts at the region's top (the line below takes no height), so its offsets are the region's.
   const offset = virtualizer.scrollOffset ?? 0;
@@ -66,7 +68,7 @@ export const AgendaView = memo(function AgendaView(props: ViewProps) {
         ) : null}
       </div>
       <div className="window" style={{ height: virtualizer.getTotalSize() }}>
-        {virtualizer.getVirtualItems().map((item) => {
+        {drawn.map((item) => {
           const part = parts[item.index];
           if (!part) return null;
           const { date, entries } = part;

@@ -9,6 +9,7 @@ import { EntryChip } from '../EntryChip';
 import { WarningBadge } from '../WarningBadge';
 import { zoneCity } from '../time';
 import { useRevealHighlight } from './useRevealHighlight';
+import { usePrintedWindow } from './usePrintedWindow';
 import { DayHeader } from './DayHeader';
 import type { ViewProps } from './types';
 
@@ -72,6 +73,7 @@ export const LanesView = memo(function LanesView(props: ViewProps) {
     return found ? props.partners.findIndex((partner) => partner.id === found.partnerId) : -1;
   }, [entries, highlightId, props.partners]);
   useRevealHighlight({ highlightId, anchor: props.anchor, index: highlightLane, virtualizer, root, inline: 'nearest' });
+  const drawn = usePrintedWindow(virtualizer, props.partners.length);
   return (
     <div className="lanes-view" role="table" aria-label={t('calendarUi.views.lanes')} aria-rowcount={props.partners.length + 1} ref={root}>
       <div className="lane header" role="row" aria-rowindex={1}>
@@ -83,7 +85,7 @@ export const LanesView = memo(function LanesView(props: ViewProps) {
         ))}
       </div>
       <div className="window" role="rowgroup" style={{ height: virtualizer.getTotalSize() }}>
-      {virtualizer.getVirtualItems().map((item) => {
+      {drawn.map((item) => {
         const partner = props.partners[item.index];
         if (!partner) return null;
         const row = item.index;
