@@ -4,6 +4,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../api';
 import { errorMessage } from '../ui/errorMessage';
 import { networkLabels } from '../../../shared/posts/networks';
+import { PublicationSettings } from '../../../shared/publishing/publication';
 import type { QueueItem } from '../../../shared/publishing/publication';
 import { PublicationDetail } from './PublicationDetail';
 import { shownState } from './shownState';
@@ -158,8 +159,15 @@ function GraceSetting() {
   const value = draft ?? String(settings.data.graceMinutes);
   const save = async () => {
     setError(null);
+    // Checked here with the contract's own rule: an emptied field is not « 0 minutes », and the
+    // browser's own bubble (its language, not the app's) is not used (noValidate).
+    const minutes = PublicationSettings.shape.graceMinutes.safeParse(value.trim() === '' ? Number.NaN : Number(value));
+    if (!minutes.success) {
+      setError(t('publishing.errors.graceRange'));
+      return;
+    }
     try {
-      queryClient.setQueryData([...publishingKeys.all, 'settings'], await api.call('publishing.saveSettings', { graceMinutes: Number(value) }));
+      queryClient.setQueryData([...publishingKeys.all, 'settings'], await api.call('publishing.saveSettings', { graceMinutes: minutes.data }));
       setDraft(null);
     } catch (failure) {
       setError(errorMessage(t, failure));
@@ -168,6 +176,7 @@ function GraceSetting() {
   return (
     <form
       className="grace-setting"
+      noValidate
       onSubmit={(event) => {
         event.preventDefault();
         void save();
@@ -175,13 +184,23 @@ function GraceSetting() {
     >
       <label>
         {t('publishing.settings.grace')}{' '}
-        <input type="number" min={0} max={1440} step={1} value={value} onChange={(e) => setDraft(e.target.value)} data-testid="grace-minutes" />
+        <input
+          type="number"
+          min={0}
+          max={1440}
+          step={1}
+          value={value}
+          onChange={(e) => setDraft(e.target.value)}
+          aria-invalid={error !== null}
+          aria-describedby={error !== null ? 'grace-error' : undefined}
+          data-testid="grace-minutes"
+        />
       </label>{' '}
       <button type="submit" disabled={draft === null}>
         {t('publishing.settings.save')}
       </button>
       {error ? (
-        <span className="error" role="alert">
+        <span className="error" role="alert" id="grace-error">
           {' '}
           {error}
         </span>
