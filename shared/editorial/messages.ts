@@ -149,7 +149,7 @@ export const editorialMessagesEn: typeof editorialMessagesFr = {
       addressFormExpectedTu: 'The line addresses readers as "tu": "{{word}}" uses "vous".',
       firstPersonExpectedPlural: 'The line speaks as "we": "{{word}}" is first person singular.',
       firstPersonExpectedSingular: 'The line speaks as "I": "{{word}}" is first person plural.',
-      typographySpaceBefore: 'Typography: a no-break space goes before "{{char}}".',
+      typographySpaceBefore: 'Typography: a no-break space goes before “{{char}}”.',
       typographySpaceInsideQuotes: 'Typography: a no-break space separates « » from the text.',
       typographyApostrophe: 'Typography: the typographic apostrophe (’) rather than the straight one.',
       typographyEllipsis: 'Typography: an ellipsis (…) rather than three full stops.',

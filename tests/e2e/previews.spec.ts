@@ -93,6 +93,9 @@ test('each target network has its preview, with folds, counts and facets, in Fre
   await panel.getByRole('tab', { name: 'Mastodon' }).click();
   await expect(panel.getByTestId('preview-mastodon')).toContainText('Sans avertissement de contenu (Plume n’en envoie pas).');
   await expect(panel.getByTestId('preview-mastodon').getByTestId('preview-count')).toHaveAttribute('data-limit', '500');
+  // Written as the editor's counters write it (« LinkedIn 323/3 000 »), not « 323 / 3000 ».
+  await panel.getByRole('tab', { name: 'LinkedIn' }).click();
+  await expect(panel.getByTestId('preview-linkedin').getByTestId('preview-count')).toHaveText(/^LinkedIn \d+\/3\u202f000$/u);
 
   // A post with an image shows it, not a link card; without the image, the card is read by core,
   // and a link to this very machine is refused in the user's language.

@@ -62,7 +62,7 @@ describe('the typography messages for each mark', () => {
   it('and in English', () => {
     const t = i18next.getFixedT('en');
     for (const char of [':', ';', '!', '?']) {
-      expect(findingText(t, 'en', spaceBefore(char))).toBe(`Typography: a no-break space goes before "${char}".`);
+      expect(findingText(t, 'en', spaceBefore(char))).toBe(`Typography: a no-break space goes before “${char}”.`);
     }
   });
 });
