@@ -389,7 +389,7 @@ function wireServices({ options, db, migration, clock, log, events, storage }: W
     options.signoff,
   );
   const posts = new PostService(db, postRepo, partnerRepo, clock, events, signoff.contentHook);
-  const workspace = new WorkspaceService(db, partnerRepo, postRepo, settingsRepo, clock, events);
+  const workspace = new WorkspaceService(db, partnerRepo, postRepo, settingsRepo, clock, events, signoff.contentHook);
   const credentials = createCredentials({
     db,
     partners: partnerRepo,

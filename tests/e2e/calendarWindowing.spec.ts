@@ -158,9 +158,14 @@ test('a drag and drop in the week updates the moved post without reading the ran
 });
 
 test('a post moved out of a full day of the month leaves its place to the day’s next post, that day alone read again', async ({ page }) => {
-  const times: Record<string, string> = {};
-  for (let hour = 9; hour <= 14; hour++) times[`Chronique de ${hour} h`] = `2026-06-09T${String(hour - 2).padStart(2, '0')}:00:00Z`;
-  const { posts } = await postsOnItsOwnRequests(page, times);
+  const { posts } = await postsOnItsOwnRequests(page, {
+    'Chronique de 9 h': '2026-06-09T07:00:00Z',
+    'Chronique de 10 h': '2026-06-09T08:00:00Z',
+    'Chronique de 11 h': '2026-06-09T09:00:00Z',
+    'Chronique de 12 h': '2026-06-09T10:00:00Z',
+    'Chronique de 13 h': '2026-06-09T11:00:00Z',
+    'Chronique de 14 h': '2026-06-09T12:00:00Z',
+  });
   const day = page.locator('[data-testid="month-cell"][data-date="2026-06-09"]');
   await page.goto(`${plume.origin}/#/calendar/month/2026-06-01`);
   await expect(day.getByTestId('calendar-entry')).toHaveCount(4);

@@ -210,6 +210,21 @@ describe('the example workspace', () => {
     expect(await t.call('posts.list', {})).toEqual([]);
   });
 
+  it('audits each example post’s creation, so the month’s report counts the example drafts as written', async () => {
+    await t.call('workspace.loadExample', {});
+    const claire = (await t.call('partners.list', {})).find((p) => p.displayName === 'Me Claire Dupont');
+    if (!claire) throw new Error('the example firm has no Me Claire Dupont');
+    const posts = await t.call('posts.list', { partnerId: claire.id });
+    expect(posts.length).toBeGreaterThan(0);
+    for (const post of posts) expect((await t.call('signoff.history', { postId: post.id })).map((e) => e.action)).toEqual(['created']);
+    // Before, her report said « aucun brouillon » beside her drafts.
+    const month = new Date(t.clock.now()).toISOString().slice(0, 7);
+    const built = await t.call('reports.build', { month, partnerId: claire.id });
+    if (built.kind !== 'partner') throw new Error('one partner’s report was asked for');
+    expect(built.report.empty).toBe(false);
+    expect(built.report.figures.counts.drafted).toBe(posts.length);
+  });
+
   it('keeps the posts the user wrote under an example partner when the example goes, and that partner with them', async () => {
     await t.call('workspace.loadExample', {});
     const examples = (await t.call('partners.list', {})).filter((p) => p.isExample);

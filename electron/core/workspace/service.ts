@@ -8,6 +8,7 @@ import type { Clock } from '../clock';
 import type { EventBus } from '../events';
 import type { PartnerRepository } from '../partners/repository';
 import type { PostRepository } from '../posts/repository';
+import type { PostContentHook } from '../signoff/contentHook';
 import type { SettingsRepository } from '../settings/repository';
 import { readMastodonCounts, writeMastodonCounts } from '../settings/mastodonCounts';
 import { examplePartners } from './exampleWorkspace';
@@ -22,6 +23,8 @@ export class WorkspaceService {
     private readonly settings: SettingsRepository,
     private readonly clock: Clock,
     private readonly events: EventBus,
+    /** Audits each example post's creation as a user's (the monthly report reads its activity from the audit log). */
+    private readonly contentHook: PostContentHook | null = null,
   ) {}
 
   state(): WorkspaceState {
@@ -63,6 +66,8 @@ export class WorkspaceService {
             now,
           );
           this.posts.insertRevision(id, post.title, contentJson, plainText, null, now);
+          const created = this.posts.get(id);
+          if (created) this.contentHook?.created(created, now);
         }
       }
       this.settings.write('onboardingDone', true);
