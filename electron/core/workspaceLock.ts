@@ -35,9 +35,24 @@ export function processStartToken(pid: number): string | null {
   }
 }
 
+/**
+ * A process that has ended but whose parent has not collected it yet (Linux: state Z in
+ * /proc/<pid>/stat): it still answers `kill(pid, 0)`, yet runs nothing. A Plume killed with
+ * SIGKILL stays so until its parent (a terminal, a service manager) reaps it.
+ */
+function ended(pid: number): boolean {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const state = stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3);
+    return state === 'Z' || state === 'X';
+  } catch {
+    return false;
+  }
+}
+
 /** Whether a lock file left by a Plume that ended would name a process running now: only if that process is the same one. */
 function heldByRunningPlume(pid: number, token: string | null): boolean {
-  if (!alive(pid)) return false;
+  if (!alive(pid) || ended(pid)) return false;
   const now = processStartToken(pid);
   // Same pid, another start time: the pid was given to a process that is not the Plume that wrote the lock.
   if (token !== null && now !== null) return token === now;
