@@ -63,3 +63,25 @@ test('a partner form stopped on errors puts the focus on the first field to corr
   await expect(name).toBeFocused();
   await expect(name).toHaveValue('  claire   DUBOIS ');
 });
+
+test('the sign-off lead reads French decimals and « h »: « 1h30 » is said to be no number of hours, « 1,5 h » is kept and comes back as « 1,5 »', async ({ page }) => {
+  await page.goto(plume.url);
+  await plume.call(page.request, 'partners.create', { displayName: 'Dana Whitaker', timeZone: 'America/Toronto', locale: 'en' });
+  await page.reload();
+  await page.getByRole('link', { name: 'Partenaires' }).click();
+  await page.getByRole('button', { name: /Nouveau partenaire/ }).click();
+  await page.getByLabel('Nom affiché').fill('Me Claire Dupont');
+  await page.getByLabel('Fuseau horaire (IANA)').fill('Europe/Paris');
+  const lead = page.getByLabel('Validation attendue (heures avant publication)');
+  await lead.fill('1h30');
+  await page.getByRole('button', { name: 'Enregistrer' }).click();
+  // Before: « Entre 0 et 720. », which says nothing of what is wrong.
+  await expect(page.getByTestId('error-signoffLeadHours')).toHaveText('Un nombre d’heures, par exemple 24 ou 1,5.');
+
+  await lead.fill('1,5 h');
+  await page.getByRole('button', { name: 'Enregistrer' }).click();
+  await expect.poll(async () => (await plume.call(page.request, 'partners.list', {})).find((p) => p.displayName === 'Me Claire Dupont')?.signoffLeadMinutes).toBe(90);
+  // Edited again, the stored 90 minutes read as French writes them (it came back as « 1.5 »).
+  await page.getByTestId('partner-card').filter({ hasText: 'Me Claire Dupont' }).getByRole('button', { name: 'Modifier' }).click();
+  await expect(page.getByLabel('Validation attendue (heures avant publication)')).toHaveValue('1,5');
+});

@@ -180,6 +180,7 @@ export const en: Messages = {
       role: `$t(errors.tooLong, {"maximum": ${partnerLimits.role}})`,
       organisation: `$t(errors.tooLong, {"maximum": ${partnerLimits.organisation}})`,
       signoffLead: `$t(errors.between, {"minimum": 0, "maximum": ${partnerLimits.signoffLeadHours}})`,
+      signoffLeadNotNumber: 'A number of hours, for example 24 or 1.5.',
     },
     color: 'Invalid colour (format #RRGGBB).',
     timeZone: 'Unknown time zone. Example: Europe/Paris.',

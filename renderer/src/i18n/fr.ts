@@ -184,6 +184,7 @@ export const fr = {
       role: `$t(errors.tooLong, {"maximum": ${partnerLimits.role}})`,
       organisation: `$t(errors.tooLong, {"maximum": ${partnerLimits.organisation}})`,
       signoffLead: `$t(errors.between, {"minimum": 0, "maximum": ${partnerLimits.signoffLeadHours}})`,
+      signoffLeadNotNumber: 'Un nombre d’heures, par exemple 24 ou 1,5.',
     },
     color: 'Couleur invalide (format #RRVVBB).',
     timeZone: 'Fuseau horaire inconnu. Exemple\u00a0: Europe/Paris.',

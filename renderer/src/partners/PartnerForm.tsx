@@ -18,8 +18,14 @@ type FormValues = Required<{ [K in Exclude<keyof PartnerInputType, 'signoffLeadM
   defaultNetworks: Network[];
 };
 
+/** Hours as typed: « 24 », « 1,5 », « 1.5 », « 36 h » (a unit written after the number is the field's own). */
+const leadHours = (typed: string): number => {
+  const number = typed.trim().replace(/\s*(h|heures?|hours?)$/iu, '');
+  return number === '' ? Number.NaN : Number(number.replace(',', '.'));
+};
+
 const toInput = ({ signoffLeadHours, ...rest }: FormValues): Record<keyof PartnerInputType, unknown> => {
-  const hours = signoffLeadHours.trim() === '' ? Number.NaN : Number(signoffLeadHours.replace(',', '.'));
+  const hours = leadHours(signoffLeadHours);
   // NaN fails the schema's integer check, so a typo gets the field's message instead of a silent default.
   return { ...rest, signoffLeadMinutes: Number.isFinite(hours) ? Math.round(hours * 60) : Number.NaN };
 };
@@ -37,7 +43,8 @@ const blank = (usedColours: readonly string[]): FormValues => ({
   formOfAddress: '',
 });
 
-const fromPartner = (p: Partner): FormValues => ({
+/** `language`: the stored hours written as the UI writes decimals (« 2,5 » in French). */
+const fromPartner = (p: Partner, language: string): FormValues => ({
   displayName: p.displayName,
   role: p.role,
   organisation: p.organisation,
@@ -45,7 +52,7 @@ const fromPartner = (p: Partner): FormValues => ({
   timeZone: p.timeZone,
   locale: p.locale,
   signoffEmail: p.signoffEmail,
-  signoffLeadHours: String(p.signoffLeadMinutes / 60),
+  signoffLeadHours: new Intl.NumberFormat(language, { maximumFractionDigits: 2, useGrouping: false }).format(p.signoffLeadMinutes / 60),
   defaultNetworks: p.defaultNetworks,
   formOfAddress: p.formOfAddress,
 });
@@ -66,12 +73,12 @@ const FIELDS_WITH_MESSAGES: ReadonlySet<string> = new Set(['displayName', 'role'
  * is sent; core validates again and its errors land on the same fields. One call saves all.
  */
 export function PartnerForm({ partner, usedColours, onSubmit, onCancel }: PartnerFormProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { time } = useDateFormat();
   const now = useNow();
   const id = useId();
   const zones = useMemo(() => listTimeZones(), []);
-  const [values, setValues] = useState<FormValues>(() => (partner ? fromPartner(partner) : blank(usedColours)));
+  const [values, setValues] = useState<FormValues>(() => (partner ? fromPartner(partner, i18n.language) : blank(usedColours)));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -102,7 +109,12 @@ export function PartnerForm({ partner, usedColours, onSubmit, onCancel }: Partne
     if (!parsed.success) {
       setErrors(
         Object.fromEntries(
-          issuesFromZod(parsed.error).map((i) => [String(i.path[0]) === 'signoffLeadMinutes' ? 'signoffLeadHours' : String(i.path[0]), t(i.messageKey)]),
+          issuesFromZod(parsed.error).map((i) =>
+            String(i.path[0]) === 'signoffLeadMinutes'
+              ? // Not a number at all is its own mistake: « Entre 0 et 720 » would not say what is wrong with « 1h30 ».
+                ['signoffLeadHours', t(Number.isNaN(leadHours(values.signoffLeadHours)) ? 'errors.partner.signoffLeadNotNumber' : i.messageKey)]
+              : [String(i.path[0]), t(i.messageKey)],
+          ),
         ),
       );
       setStopped((n) => n + 1);
