@@ -37,3 +37,27 @@ test('a list of 300 posts draws a screenful of rows; scrolling reaches the oldes
   await expect(page.getByTestId('post-body')).toContainText('Texte du billet 1.');
   expect(await rows.count()).toBeLessThan(60);
 });
+
+test('the status filter shows its whole label beside the search, at 1600×1000 and 1280×720', async ({ page }) => {
+  await page.goto(plume.url);
+  await plume.call(page.request, 'partners.create', { displayName: 'Me Claire Dupont', timeZone: 'Europe/Paris', locale: 'fr' });
+  await page.goto(`${plume.origin}/#/posts`);
+  const filter = page.getByTestId('post-status-filter');
+  for (const viewport of [{ width: 1600, height: 1000 }, { width: 1280, height: 720 }]) {
+    await page.setViewportSize(viewport);
+    await expect(filter).toHaveValue('');
+    // The chosen option's words, in the select's own font, fit inside it (its arrow and padding aside).
+    const fits = await filter.evaluate((select: HTMLSelectElement) => {
+      const context = document.createElement('canvas').getContext('2d');
+      if (!context) return false;
+      const style = getComputedStyle(select);
+      context.font = style.font;
+      const label = select.selectedOptions[0]?.text ?? '';
+      // Its paddings and the drop-down arrow (~20 px in Chromium) take room too.
+      const room = select.clientWidth - Number.parseFloat(style.paddingLeft) - Number.parseFloat(style.paddingRight) - 20;
+      return label === 'Tous les statuts' && context.measureText(label).width <= room;
+    });
+    expect(fits, `${viewport.width}×${viewport.height}`).toBe(true);
+    await expect(page.getByTestId('post-search')).toBeVisible();
+  }
+});
