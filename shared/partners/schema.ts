@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Network } from '../posts/networks';
-import { canonicalTimeZone, isValidTimeZone } from './timeZones';
+import { canonicalTimeZone, isValidTimeZone, zoneOfCity } from './timeZones';
 
 export const Locale = z.enum(['fr', 'en']);
 export type Locale = z.infer<typeof Locale>;
@@ -32,7 +32,13 @@ export const PartnerInput = z.object({
     .string()
     .regex(/^#[0-9a-fA-F]{6}$/, { message: 'errors.color' })
     .optional(),
-  timeZone: z.string().trim().refine(isValidTimeZone, { message: 'errors.timeZone' }).transform(canonicalTimeZone),
+  /** A zone (« Europe/Paris ») or a city's name as people type it (« Paris », « Montréal », « Londres »). */
+  timeZone: z
+    .string()
+    .trim()
+    .transform((typed) => (isValidTimeZone(typed) ? typed : (zoneOfCity(typed) ?? typed)))
+    .refine(isValidTimeZone, { message: 'errors.timeZone' })
+    .transform(canonicalTimeZone),
   locale: Locale.default('fr'),
   signoffEmail: z
     .union([z.literal(''), z.string().trim().pipe(z.email({ message: 'errors.email' }))])

@@ -1,4 +1,4 @@
-import { namedZones } from '../time/zoneNames';
+import { namedZones, zoneCity } from '../time/zoneNames';
 
 /**
  * IANA zone validation with the runtime's own tz data (ICU), so the list is never stale
@@ -57,4 +57,39 @@ function knownSpellings(): Map<string, string> {
 export function listTimeZones(): string[] {
   const zones = Intl.supportedValuesOf('timeZone').map((zone) => RENAMED[zone] ?? zone);
   return zones.includes('UTC') ? zones : [...zones, 'UTC'];
+}
+
+/** A place name as typed, for comparing: no case, no accents, no punctuation between words. */
+const placeKey = (text: string): string =>
+  text
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+
+let cities: Map<string, string | null> | null = null;
+/**
+ * The zone a city's name names, as people type it in French or English (« Paris », « Montréal »,
+ * « Londres », « New York », « le caire »): the zone whose city reads so, when only one does.
+ * Null for a name no zone has, or several have.
+ */
+export function zoneOfCity(typed: string): string | null {
+  if (cities === null) {
+    const found = new Map<string, string | null>();
+    const add = (name: string, zone: string) => {
+      const key = placeKey(name);
+      if (key === '') return;
+      const known = found.get(key);
+      found.set(key, known === undefined || known === zone ? zone : null);
+    };
+    for (const zone of [...listTimeZones(), ...namedZones()]) {
+      if (!zone.includes('/')) continue;
+      add(zone.slice(zone.lastIndexOf('/') + 1).replaceAll('_', ' '), RENAMED[zone] ?? zone);
+      add(zoneCity(zone, 'fr'), RENAMED[zone] ?? zone);
+      add(zoneCity(zone, 'en'), RENAMED[zone] ?? zone);
+    }
+    cities = found;
+  }
+  return cities.get(placeKey(typed)) ?? null;
 }

@@ -18,7 +18,7 @@ const saved = (page: Page) => expect(page.getByTestId('save-status')).toHaveAttr
 
 async function createPartner(page: Page, name = 'Me Claire Dupont', zone = 'Europe/Paris') {
   await page.getByLabel('Nom affiché').fill(name);
-  await page.getByLabel('Fuseau horaire (IANA)').fill(zone);
+  await page.getByLabel('Fuseau horaire (ville)').fill(zone);
   await page.getByLabel('Adresse e-mail de validation').fill('claire.dupont@example.org');
   await page.getByRole('button', { name: 'Enregistrer' }).click();
   await expect(page.getByTestId('partner-card').filter({ hasText: name })).toBeVisible();
@@ -30,17 +30,17 @@ test('a first launch offers onboarding; invalid partner input is refused in Fren
   await saveScreenshot(page, 'onboarding-fr');
   await page.getByRole('button', { name: 'Créer mon premier partenaire' }).click();
 
-  await page.getByLabel('Fuseau horaire (IANA)').fill('Europe/Atlantis');
+  await page.getByLabel('Fuseau horaire (ville)').fill('Europe/Atlantis');
   await page.getByLabel('Adresse e-mail de validation').fill('claire@');
   await page.getByRole('button', { name: 'Enregistrer' }).click();
   await expect(page.getByTestId('error-displayName')).toHaveText('Ce champ est obligatoire.');
-  await expect(page.getByTestId('error-timeZone')).toHaveText('Fuseau horaire inconnu. Exemple : Europe/Paris.');
+  await expect(page.getByTestId('error-timeZone')).toHaveText('Fuseau horaire inconnu : tapez une ville (Paris, Montréal, Londres) ou un fuseau (Europe/Paris).');
   await expect(page.getByTestId('error-signoffEmail')).toHaveText('Adresse e-mail invalide.');
   const stored = await page.request.post(`${plume.origin}/api/call/partners.list`, { data: { includeArchived: true }, headers: { Origin: plume.origin } });
   expect(((await stored.json()) as { value: unknown[] }).value).toEqual([]);
 
   await page.getByLabel('Nom affiché').fill('Me Yasmine Benali');
-  await page.getByLabel('Fuseau horaire (IANA)').fill('Africa/Casablanca');
+  await page.getByLabel('Fuseau horaire (ville)').fill('Africa/Casablanca');
   await page.getByLabel('Adresse e-mail de validation').fill('yasmine@example.org');
   await page.getByRole('button', { name: 'Enregistrer' }).click();
   await expect(page.getByTestId('partner-card')).toContainText('Casablanca — Heure locale');

@@ -71,7 +71,7 @@ test('the partner form offers a colour nobody has, and the pack proposes “Avoc
   await page.getByRole('button', { name: /Nouveau partenaire/ }).click();
   await expect(page.getByLabel('Couleur')).not.toHaveValue('#4f46e5');
   await page.getByLabel('Nom affiché').fill('Me Claire Dupont');
-  await page.getByLabel('Fuseau horaire (IANA)').fill('Europe/Paris');
+  await page.getByLabel('Fuseau horaire (ville)').fill('Europe/Paris');
   await page.getByLabel('Forme d’adresse').selectOption('madame');
   await page.getByTestId('partner-default-networks').locator('label', { hasText: 'LinkedIn' }).click();
   await expect(page.getByTestId('partner-default-networks').getByLabel('LinkedIn')).toBeChecked();

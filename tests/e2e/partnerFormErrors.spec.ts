@@ -20,7 +20,7 @@ test('the partner form says what it accepts: a sign-off lead of 100000 h gets «
   const name = page.getByLabel('Nom affiché');
   const lead = page.getByLabel('Validation attendue (heures avant publication)');
   await name.fill('x'.repeat(10_000));
-  await page.getByLabel('Fuseau horaire (IANA)').fill('Europe/Paris');
+  await page.getByLabel('Fuseau horaire (ville)').fill('Europe/Paris');
   await lead.fill('100000');
   await page.getByRole('button', { name: 'Enregistrer' }).click();
 
@@ -44,7 +44,7 @@ test('a partner form stopped on errors puts the focus on the first field to corr
   await page.getByRole('link', { name: 'Partenaires' }).click();
   await page.getByRole('button', { name: /Nouveau partenaire/ }).click();
   const name = page.getByLabel('Nom affiché');
-  const zone = page.getByLabel('Fuseau horaire (IANA)');
+  const zone = page.getByLabel('Fuseau horaire (ville)');
 
   // Checked here: the name is empty and the zone unknown; the focus goes to the name, the first of them.
   await zone.fill('Europe/Pariss');
@@ -71,7 +71,7 @@ test('the sign-off lead reads French decimals and « h »: « 1h30 » is said to
   await page.getByRole('link', { name: 'Partenaires' }).click();
   await page.getByRole('button', { name: /Nouveau partenaire/ }).click();
   await page.getByLabel('Nom affiché').fill('Me Claire Dupont');
-  await page.getByLabel('Fuseau horaire (IANA)').fill('Europe/Paris');
+  await page.getByLabel('Fuseau horaire (ville)').fill('Europe/Paris');
   const lead = page.getByLabel('Validation attendue (heures avant publication)');
   await lead.fill('1h30');
   await page.getByRole('button', { name: 'Enregistrer' }).click();
@@ -84,4 +84,18 @@ test('the sign-off lead reads French decimals and « h »: « 1h30 » is said to
   // Edited again, the stored 90 minutes read as French writes them (it came back as « 1.5 »).
   await page.getByTestId('partner-card').filter({ hasText: 'Me Claire Dupont' }).getByRole('button', { name: 'Modifier' }).click();
   await expect(page.getByLabel('Validation attendue (heures avant publication)')).toHaveValue('1,5');
+});
+
+test('the time zone takes a city as people type it: « Montréal » reads America/Montreal under the field and is stored so', async ({ page }) => {
+  await page.goto(plume.url);
+  await plume.call(page.request, 'partners.create', { displayName: 'Dana Whitaker', timeZone: 'America/Toronto', locale: 'en' });
+  await page.reload();
+  await page.getByRole('link', { name: 'Partenaires' }).click();
+  await page.getByRole('button', { name: /Nouveau partenaire/ }).click();
+  await page.getByLabel('Nom affiché').fill('Me Luc Tremblay');
+  await page.getByLabel('Fuseau horaire (ville)').fill('Montréal');
+  await expect(page.getByTestId('partner-zone-hint')).toContainText('America/Montreal — Heure locale');
+  await page.getByRole('button', { name: 'Enregistrer' }).click();
+  // Before: « Fuseau horaire inconnu. Exemple : Europe/Paris. »
+  await expect.poll(async () => (await plume.call(page.request, 'partners.list', {})).find((p) => p.displayName === 'Me Luc Tremblay')?.timeZone).toBe('America/Montreal');
 });

@@ -24,7 +24,7 @@ async function newPost(page: Page): Promise<void> {
   await page.goto(plume.url);
   await page.getByRole('button', { name: 'Créer mon premier partenaire' }).click();
   await page.getByLabel('Nom affiché').fill('Me Claire Dupont');
-  await page.getByLabel('Fuseau horaire (IANA)').fill('Europe/Paris');
+  await page.getByLabel('Fuseau horaire (ville)').fill('Europe/Paris');
   await page.getByLabel('Adresse e-mail de validation').fill('claire.dupont@example.org');
   await page.getByRole('button', { name: 'Enregistrer' }).click();
   await expect(page.getByTestId('partner-card')).toBeVisible();

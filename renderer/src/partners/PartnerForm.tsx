@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { PartnerInput } from '../../../shared/partners/schema';
 import type { Partner, PartnerInput as PartnerInputType } from '../../../shared/partners/schema';
 import { issuesFromZod } from '../../../shared/api/errors';
-import { isValidTimeZone, listTimeZones } from '../../../shared/partners/timeZones';
+import { canonicalTimeZone, isValidTimeZone, listTimeZones, zoneOfCity } from '../../../shared/partners/timeZones';
 import { nextPartnerColour } from '../../../shared/partners/palette';
 import { networkLabels, networks } from '../../../shared/posts/networks';
 import type { Network } from '../../../shared/posts/networks';
@@ -79,6 +79,12 @@ export function PartnerForm({ partner, usedColours, onSubmit, onCancel }: Partne
   const id = useId();
   const zones = useMemo(() => listTimeZones(), []);
   const [values, setValues] = useState<FormValues>(() => (partner ? fromPartner(partner, i18n.language) : blank(usedColours)));
+  // The zone the field names, a city typed (« Paris ») included: its id and local time said under it.
+  const typedZone = useMemo(() => {
+    const typed = values.timeZone.trim();
+    if (isValidTimeZone(typed)) return canonicalTimeZone(typed);
+    return zoneOfCity(typed);
+  }, [values.timeZone]);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -169,8 +175,11 @@ export function PartnerForm({ partner, usedColours, onSubmit, onCancel }: Partne
                 <option key={zone} value={zone} />
               ))}
             </datalist>
-            {isValidTimeZone(values.timeZone) ? (
-              <p className="hint">{t('partners.localTime', { time: time(now, values.timeZone) })}</p>
+            {typedZone !== null ? (
+              <p className="hint" data-testid="partner-zone-hint">
+                {typedZone === values.timeZone.trim() ? '' : `${typedZone} — `}
+                {t('partners.localTime', { time: time(now, typedZone) })}
+              </p>
             ) : null}
           </>
         ))}
