@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { keyWithParams } from '../api/issueKeys';
 import { Network } from '../posts/networks';
 
 /** ISO weekday: 1 = Monday … 7 = Sunday. */
@@ -49,3 +50,18 @@ export const CadencePolicy = z.object({
 });
 export type CadencePolicy = z.infer<typeof CadencePolicy>;
 export type CadencePolicyInput = z.input<typeof CadencePolicy>;
+
+/**
+ * Weekly rows whose minimum is above their maximum (« au moins 5, au plus 2 »): no week can
+ * satisfy them, and the calendar would warn every week. Checked when a line is saved, not when
+ * a stored one is read back, so that a line saved before this check still opens. Paths start
+ * at the cadence (`postsPerWeek › i › min`).
+ */
+export function cadenceSaveProblems(cadence: Pick<CadencePolicy, 'postsPerWeek'>): z.core.$ZodIssue[] {
+  const issues: z.core.$ZodIssue[] = [];
+  cadence.postsPerWeek.forEach(({ min, max }, index) => {
+    if (min === undefined || max === undefined || !Number.isFinite(min) || !Number.isFinite(max) || min <= max) return;
+    issues.push({ code: 'custom', input: min, path: ['postsPerWeek', index, 'min'], message: keyWithParams('editorialLine.errors.minAboveMax', { max }) });
+  });
+  return issues;
+}

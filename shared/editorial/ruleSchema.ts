@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { keyWithParams } from '../api/issueKeys';
 import { Network } from '../posts/networks';
+import { foldLoose } from './text/fold';
 
 export const Severity = z.enum(['error', 'warning', 'info']);
 export type Severity = z.infer<typeof Severity>;
@@ -93,7 +95,8 @@ export const RequiredMentionRule = z.object({
 export const RequiredSnippetRule = z.object({
   kind: z.literal('requiredSnippet'),
   ...base('error'),
-  snippetId: z.uuid(),
+  // A new rule starts with no snippet (''): said as « choose one », not as a malformed id.
+  snippetId: z.uuid({ message: 'editorialLine.errors.chooseSnippet' }),
   text: z.string().trim().min(1).max(1000),
   lockInEditor: z.boolean().default(true),
   /** Empty: every network. */
@@ -261,3 +264,37 @@ export const RuleKind = z.enum(ruleKinds);
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 /** Compile-time proof that `ruleKinds` lists exactly the kinds of the `Rule` union. */
 export const ruleKindsAreComplete: Same<(typeof ruleKinds)[number], Rule['kind']> = true;
+
+/**
+ * The id a « required snippet » rule was given before a snippet was chosen, with the text « … »:
+ * lines saved with it exist, so the schema still reads it, but no line is saved with it again.
+ */
+export const PLACEHOLDER_SNIPPET_ID = '00000000-0000-4000-8000-000000000000';
+
+/**
+ * What a rule list must not hold when it is saved, though a line stored before may (the schema
+ * reads those back, so that they still open): a snippet rule without its snippet, and a banned
+ * term twice once folded as matching folds it (« gratuit », « Gratuit »), which said nothing more
+ * and left two replacements for one word. Paths start at the line (`rules › i › …`).
+ */
+export function ruleSaveProblems(rules: readonly Rule[]): z.core.$ZodIssue[] {
+  const issues: z.core.$ZodIssue[] = [];
+  rules.forEach((rule, ruleIndex) => {
+    if (rule.kind === 'requiredSnippet' && rule.snippetId === PLACEHOLDER_SNIPPET_ID) {
+      issues.push({ code: 'custom', input: rule.snippetId, path: ['rules', ruleIndex, 'snippetId'], message: 'editorialLine.errors.chooseSnippet' });
+    }
+    if (rule.kind !== 'bannedTerm') return;
+    const first = new Map<string, number>();
+    rule.terms.forEach(({ term }, index) => {
+      const folded = foldLoose(term);
+      if (folded === '') return;
+      const earlier = first.get(folded);
+      if (earlier === undefined) first.set(folded, index);
+      else {
+        const message = keyWithParams('editorialLine.errors.duplicateTerm', { term: term.trim(), first: earlier + 1 });
+        issues.push({ code: 'custom', input: term, path: ['rules', ruleIndex, 'terms', index, 'term'], message });
+      }
+    });
+  });
+  return issues;
+}

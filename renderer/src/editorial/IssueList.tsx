@@ -10,7 +10,7 @@ const FIELD_KEYS = new Set([
   'name', 'language', 'rules', 'disabled', 'cadence', 'pillars', 'id', 'kind', 'severity', 'message', 'source', 'terms', 'term', 'replacement',
   'topic', 'text', 'pattern', 'networks', 'required', 'allowed', 'max', 'position', 'allowedDomains', 'shorteners', 'medium', 'campaign', 'domains',
   'targets', 'maxWords', 'minLetters', 'allow', 'expected', 'postsPerWeek', 'maxPerDay', 'quietDays', 'quietHours', 'blackoutDates', 'pillarTargets',
-  'share', 'pillar', 'from', 'to', 'min', 'fr', 'en',
+  'share', 'pillar', 'from', 'to', 'min', 'fr', 'en', 'snippetId',
 ]);
 
 export interface IssueListProps {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { useId, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQueryClient } from '@tanstack/react-query';
 import type { StoredLine } from '../../../shared/api/procedures/editorial';
@@ -8,7 +8,8 @@ import { EditorialLine, PartnerLine } from '../../../shared/editorial/lineSchema
 import type { ResolvedLine } from '../../../shared/editorial/lineSchema';
 import { applyCompliancePack, withPackRules } from '../../../shared/editorial/packs/compliancePack';
 import { resolveLine } from '../../../shared/editorial/resolve';
-import { Language } from '../../../shared/editorial/ruleSchema';
+import { Language, ruleSaveProblems } from '../../../shared/editorial/ruleSchema';
+import { cadenceSaveProblems } from '../../../shared/calendar/cadencePolicy';
 import type { Partner } from '../../../shared/partners/schema';
 import { api } from '../api';
 import { errorMessage } from '../ui/errorMessage';
@@ -26,6 +27,7 @@ import { RulesSection } from './RulesSection';
 import { TryIt } from './TryIt';
 import { VersionsPanel } from './VersionsPanel';
 import { lengthTargetProblems } from '../../../shared/editorial/lengthTargetProblems';
+import { forgetLineDraft, keepLineDraft, keptLineDraft } from './keptLineDraft';
 
 export type LineOwner = { kind: 'firm' } | { kind: 'partner'; partner: Partner };
 
@@ -69,8 +71,12 @@ function parseDraft(draft: StoredLine) {
   // (it waited for the rest to parse: a second round of errors after the first was fixed). A
   // target not typed yet (NaN) is the schema's to report.
   const targets = lengthTargetProblems(draft.rules).filter((issue) => typeof issue.input === 'number' && Number.isFinite(issue.input));
-  if (targets.length === 0) return parsed;
-  return { success: false as const, error: new z.ZodError([...(parsed.success ? [] : parsed.error.issues), ...targets]) };
+  // Likewise refused on save but read back from stored lines: a snippet rule without its
+  // snippet, a banned term twice, a weekly minimum above its maximum.
+  const cadence = draft.cadence ? cadenceSaveProblems(draft.cadence).map((issue) => ({ ...issue, path: ['cadence', ...issue.path] })) : [];
+  const more = [...targets, ...ruleSaveProblems(draft.rules), ...cadence];
+  if (more.length === 0) return parsed;
+  return { success: false as const, error: new z.ZodError([...(parsed.success ? [] : parsed.error.issues), ...more]) };
 }
 
 /**
@@ -82,10 +88,15 @@ export function LineEditor({ owner, firm, saved }: LineEditorProps) {
   const { t } = useTranslation();
   const id = useId();
   const queryClient = useQueryClient();
-  const [state, setState] = useState<EditorState>(() => initial(owner, saved));
+  const partnerId = owner.kind === 'partner' ? owner.partner.id : null;
+  // Edits left unsaved when the page was left are taken back (a line takes long to build); one
+  // saved elsewhere since shows the « changed elsewhere » banner, as for any pending edit.
+  const [state, setState] = useState<EditorState>(() => {
+    const kept = keptLineDraft(partnerId);
+    return kept ? { ...initial(owner, kept.base), draft: kept.draft, message: { kind: 'ok', text: t('editorialLine.draftKept') } } : initial(owner, saved);
+  });
   const [saving, setSaving] = useState(false);
   const { draft, base } = state;
-  const partnerId = owner.kind === 'partner' ? owner.partner.id : null;
 
   const dirty = useMemo(() => JSON.stringify(draft) !== JSON.stringify(base ?? emptyPartnerLine(partnerId ?? '')), [draft, base, partnerId]);
   const savedVersion = saved?.version ?? null;
@@ -95,6 +106,11 @@ export function LineEditor({ owner, firm, saved }: LineEditorProps) {
   // Adopted at once when nothing is pending here (React's "adjust state while rendering").
   if (newer && !dirty && !saving) setState(initial(owner, saved));
   const outdated = newer && dirty;
+
+  useEffect(() => {
+    if (dirty) keepLineDraft(partnerId, { base, draft });
+    else forgetLineDraft(partnerId);
+  }, [dirty, partnerId, base, draft]);
 
   const parsed = useMemo(() => parseDraft(draft), [draft]);
   const issues = useMemo(

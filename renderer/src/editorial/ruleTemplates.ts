@@ -1,12 +1,12 @@
-import { Rule, ruleKinds } from '../../../shared/editorial/ruleSchema';
+import { PLACEHOLDER_SNIPPET_ID, Rule, ruleKinds } from '../../../shared/editorial/ruleSchema';
 import type { RuleKind } from '../../../shared/editorial/ruleSchema';
 import type { Network } from '../../../shared/posts/networks';
 
 /** What a kind needs beyond its defaults to be a rule at all; the editor then asks for the rest. */
 const REQUIRED: Partial<Record<RuleKind, Record<string, unknown>>> = {
   requiredMention: { text: '…' },
-  // Until a snippet is chosen in the rule's fields (the line will not save with this one's text unmatched).
-  requiredSnippet: { snippetId: '00000000-0000-4000-8000-000000000000', text: '…' },
+  // Only to parse: the new rule gets no snippet id (below), so that it is refused until one is chosen.
+  requiredSnippet: { snippetId: PLACEHOLDER_SNIPPET_ID, text: '…' },
   addressForm: { expected: 'vous' },
   firstPerson: { expected: 'plural' },
 };
@@ -20,10 +20,17 @@ export function freshRuleId(kind: RuleKind, taken: ReadonlySet<string>): string 
   for (let n = 2; ; n++) if (!taken.has(`${base}-${String(n)}`)) return `${base}-${String(n)}`;
 }
 
-/** A new rule of `kind` with the schema's defaults; a required mention starts with an empty text to fill in. */
+/**
+ * A new rule of `kind` with the schema's defaults; a required mention starts with an empty text
+ * to fill in, a required snippet with none chosen (its « … » text is what the picker shows until
+ * then). Both are refused on their field until filled: a snippet rule saved as it came made
+ * every post miss « … ».
+ */
 export function newRule(kind: RuleKind, taken: ReadonlySet<string>): Rule {
   const rule = Rule.parse({ kind, id: freshRuleId(kind, taken), ...REQUIRED[kind] });
-  return rule.kind === 'requiredMention' ? { ...rule, text: '' } : rule;
+  if (rule.kind === 'requiredMention') return { ...rule, text: '' };
+  if (rule.kind === 'requiredSnippet') return { ...rule, snippetId: '' };
+  return rule;
 }
 
 /** Kinds in the order the editor lists them. */
