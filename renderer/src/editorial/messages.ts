@@ -61,7 +61,7 @@ export const editorialLineMessages = defineMessages(
         remove: 'Retirer «\u00a0{{value}}\u00a0»',
       },
       fields: {
-        typographyGuillemetSpaces: 'Espace insécable après «\u00a0et avant\u00a0»',
+        typographyGuillemetSpaces: 'Espace insécable après le guillemet ouvrant et avant le guillemet fermant',
         typographyApostrophe: 'Apostrophe typographique (’)',
         typographyEllipsis: 'Points de suspension (…)',
         typographyQuoteShapes: 'Guillemets français «\u00a0\u00a0» pour citer',
@@ -306,7 +306,7 @@ export const editorialLineMessages = defineMessages(
         remove: 'Remove “{{value}}”',
       },
       fields: {
-        typographyGuillemetSpaces: 'No-break space after « and before »',
+        typographyGuillemetSpaces: 'No-break space after the opening guillemet and before the closing one',
         typographyApostrophe: 'Typographic apostrophe (’)',
         typographyEllipsis: 'Ellipsis (…)',
         typographyQuoteShapes: 'French quotes « » for quotations',

@@ -38,6 +38,55 @@ function removal(text: string, tag: HashtagEntity): { from: number; to: number; 
   return { from, to: tag.to, insert: '' };
 }
 
+const SPACE = /[ \t\u00a0\u202f]/u;
+
+/**
+ * Whether the hashtag (with the ones touching it) stands outside any sentence: after the start,
+ * a line break or a sentence's end, and before a line break, the end or a new sentence
+ * (« …le gouvernement. #Droit #Avocat⏎Suite »). Else it is a word of its sentence.
+ */
+function standsApart(text: string, tags: readonly HashtagEntity[], index: number): boolean {
+  let first = index;
+  let start = tags[index]?.from ?? 0;
+  for (;;) {
+    while (start > 0 && SPACE.test(text.charAt(start - 1))) start--;
+    const previous = tags[first - 1];
+    if (!previous || previous.to !== start) break;
+    first--;
+    start = previous.from;
+  }
+  let last = index;
+  let end = tags[index]?.to ?? 0;
+  for (;;) {
+    while (end < text.length && SPACE.test(text.charAt(end))) end++;
+    const next = tags[last + 1];
+    if (!next || next.from !== end) break;
+    last++;
+    end = next.to;
+  }
+  const before = text.slice(Math.max(0, start - 2), start);
+  const after = text.charAt(end);
+  const opens = start === 0 || before.endsWith('\n') || /[.!?…][»”"')\]]?$/u.test(before);
+  const closes = end === text.length || after === '\n' || /\p{Lu}/u.test(after);
+  return opens && closes;
+}
+
+/** Takes a hashtag out with the spaces beside it, and its line when it stood alone there. */
+function moveRemoval(text: string, tag: HashtagEntity): { from: number; to: number; insert: string } {
+  let from = tag.from;
+  let to = tag.to;
+  while (from > 0 && SPACE.test(text.charAt(from - 1))) from--;
+  while (to < text.length && SPACE.test(text.charAt(to))) to++;
+  const lineStart = from === 0 || text.charAt(from - 1) === '\n';
+  const lineEnd = to === text.length || text.charAt(to) === '\n';
+  if (lineStart && lineEnd) {
+    if (text.charAt(to) === '\n') return { from, to: to + 1, insert: '' };
+    return { from: from > 0 ? from - 1 : from, to, insert: '' };
+  }
+  // Between two words, the spaces before go and those after stay.
+  return lineStart || lineEnd ? { from, to, insert: '' } : { from, to: tag.to, insert: '' };
+}
+
 /**
  * Bluesky and Mastodon read hashtags their own way: Bluesky takes `#droit-du-travail` whole
  * where X and LinkedIn stop at the hyphen; Mastodon makes none after `(` or `:`. Each
@@ -88,14 +137,14 @@ function hashtagRules(rule: RuleOfKind<'hashtags'>): (text: string, tags: readon
         });
       }
       if (rule.position === 'end' && index < blockStart) {
-        // Keep the word in its sentence; the hashtag moves to the closing block.
         const add = appendHashtag(text, tags, blockStart, tag.tag);
-        report({
-          messageKey: 'editorial.finding.hashtagNotAtEnd',
-          params: { hashtag },
-          range,
-          fix: { labelKey: 'editorial.fix.moveHashtagToEnd', labelParams: { hashtag }, edits: [{ from: tag.from, to: tag.from + 1, insert: '' }, add] },
-        });
+        const cut = standsApart(text, tags, index) ? moveRemoval(text, tag) : null;
+        // Outside any sentence the hashtag moves; inside one the word stays, or the sentence would lose it.
+        const fix =
+          cut && cut.to <= add.from
+            ? { labelKey: 'editorial.fix.moveHashtagToEnd', labelParams: { hashtag }, edits: [cut, add] }
+            : { labelKey: 'editorial.fix.keepWordMoveHashtag', labelParams: { hashtag }, edits: [{ from: tag.from, to: tag.from + 1, insert: '' }, add] };
+        report({ messageKey: 'editorial.finding.hashtagNotAtEnd', params: { hashtag }, range, fix });
       }
     });
   };

@@ -44,8 +44,10 @@ export function emojiCountCheck(rule: RuleOfKind<'emojiCount'>): Check {
 export function exclamationMarksCheck(rule: RuleOfKind<'exclamationMarks'>): Check {
   return (analysis, _env, report) => {
     const marks = [...analysis.text.matchAll(/!/gu)].map((m) => m.index).filter((at) => !analysis.inUrl(at, at + 1));
+    // « 1 pour 0 au plus » read oddly: with none allowed, each mark is simply not allowed.
+    const messageKey = rule.max === 0 ? 'editorial.finding.exclamationNotAllowed' : 'editorial.finding.tooManyExclamations';
     for (const at of marks.slice(rule.max)) {
-      report({ messageKey: 'editorial.finding.tooManyExclamations', params: { count: marks.length, max: rule.max }, range: { from: at, to: at + 1 } });
+      report({ messageKey, params: { count: marks.length, max: rule.max }, range: { from: at, to: at + 1 } });
     }
   };
 }

@@ -1,3 +1,4 @@
+import { wordBefore } from '../text/elision';
 import { foldLoose } from '../text/fold';
 import type { RuleOfKind } from '../ruleSchema';
 import type { PhraseCheck } from './types';
@@ -25,12 +26,15 @@ export function bannedTermCheck(rule: RuleOfKind<'bannedTerm'>): PhraseCheck {
       const banned = rule.terms[phrase.termIndex];
       const replacement = banned?.replacement;
       // An inflected match (« incontournables ») takes the replacement agreed alike, or no one-click fix.
-      const insert = banned?.replacement ? agreedReplacement(banned.term, found, banned.replacement) : null;
+      const agreed = banned && replacement ? agreedReplacement(banned.term, found, replacement) : null;
+      // So does the word before: « le leader » → « l’acteur »; « l’expert » → « le » or « la » spécialiste?
+      const before = agreed === null ? null : wordBefore(analysis.text, from, found, agreed);
+      const fix = agreed === null || before === null ? null : { from: from - before.cut, to, insert: before.prefix + agreed };
       report({
-        messageKey: !replacement ? 'editorial.finding.bannedTerm' : insert === null ? 'editorial.finding.bannedTermReplaceAgree' : 'editorial.finding.bannedTermReplace',
+        messageKey: !replacement ? 'editorial.finding.bannedTerm' : fix === null ? 'editorial.finding.bannedTermReplaceAgree' : 'editorial.finding.bannedTermReplace',
         params: { term: found, replacement: replacement ?? '' },
         range: { from, to },
-        ...(replacement && insert !== null ? { fix: { labelKey: 'editorial.fix.replaceWith', labelParams: { replacement: insert }, edits: [{ from, to, insert }] } } : {}),
+        ...(fix !== null ? { fix: { labelKey: 'editorial.fix.replaceWith', labelParams: { replacement: fix.insert }, edits: [fix] } } : {}),
       });
     },
   };
