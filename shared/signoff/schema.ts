@@ -53,6 +53,10 @@ export const RequestSignoffInput = z
   .strict();
 export type RequestSignoffInput = z.input<typeof RequestSignoffInput>;
 
+/** A revision as the sign-off panel showed it: its number (for the message) and its hash (what is compared). */
+export const SeenRevision = z.object({ number: z.number().int().nonnegative(), hash: z.string().regex(/^[0-9a-f]{64}$/) }).strict();
+export type SeenRevision = z.infer<typeof SeenRevision>;
+
 export const RecordDecisionInput = z
   .object({
     postId: PostId,
@@ -64,6 +68,12 @@ export const RecordDecisionInput = z
     comment: z.string().trim().max(5_000, { message: 'errors.tooLong' }).optional(),
     /** An approval over the editorial line's errors: why (core names the findings); ignored for other decisions. */
     override: EditorialOverride.nullable().default(null),
+    /**
+     * The revision the decision form was opened on (the status's number and hash): the text the
+     * partner heard. Core refuses the decision once the post's text differs. The app's form always
+     * sends it; calls that record a decision on the text as it stands (scripts, tests) may omit it.
+     */
+    revision: SeenRevision.optional(),
   })
   .strict();
 export type RecordDecisionInput = z.input<typeof RecordDecisionInput>;

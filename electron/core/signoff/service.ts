@@ -8,7 +8,7 @@ import { defaultDeadline, tokenExpiry } from '../../../shared/signoff/deadline';
 import { approvalBound, canTransition, reopensForSignoff } from '../../../shared/signoff/lifecycle';
 import { canonicalSignoffContent, revisionHash } from '../../../shared/signoff/revisionHash';
 import type { Channel } from '../../../shared/signoff/audit';
-import type { EditorialOverride, FindingsSummary, RecordDecisionInput, RequestSignoffInput } from '../../../shared/signoff/schema';
+import type { EditorialOverride, FindingsSummary, RecordDecisionInput, RequestSignoffInput, SeenRevision } from '../../../shared/signoff/schema';
 import { notFound } from '../errors';
 import { newMessageId } from '../mail/messageId';
 import { messageIdDomain } from '../mail/settings';
@@ -88,8 +88,10 @@ export class SignoffService {
     const now = this.deps.clock.now();
     this.decisions.alertingLate(() => this.deps.db.transaction(() => {
       if (fields.decidedAt > now + CLOCK_SKEW_MS) throw invalid('decidedAt', 'errors.signoff.decidedInFuture', 'The decision is in the future');
+      const loaded = this.load(fields.postId, true);
+      if (fields.revision !== undefined) this.assertSeenRevision(loaded.post, fields.revision);
       // A decision after the post was held, expired or withdrawn (the partner phones at 12:01 for 12:00) is still recorded.
-      const { post, partner } = this.reopenedIfClosed(this.load(fields.postId, true), fields.decision, now);
+      const { post, partner } = this.reopenedIfClosed(loaded, fields.decision, now);
       const at = Math.min(fields.decidedAt, now);
       const open = post.status === 'in_review' ? this.deps.signoff.openRequest(post.id) : null;
       if (open === null && (post.status === 'in_review' || !canTransition(post.status, 'requestSignoff'))) throw transitionRefused(post.status, fields.decision);
@@ -132,6 +134,24 @@ export class SignoffService {
       });
     })());
     this.changed(fields.postId);
+  }
+
+  /**
+   * The partner decided on the text the form showed. Edited since (another tab, another window),
+   * the decision would otherwise open a request on a text they never saw and approve it.
+   * Compared by hash: the exact content, whatever the revision count did.
+   */
+  private assertSeenRevision(post: Post, seen: SeenRevision): void {
+    const hash = this.deps.revisionContent.hash(post);
+    if (hash === seen.hash) return;
+    const numbered = seen.number !== post.revisionCount;
+    throw new ApiError({
+      code: 'conflict',
+      messageKey: numbered ? 'signoff.errors.revisionChanged' : 'signoff.errors.textChanged',
+      message: `Post ${post.id} changed since the decision form was opened (revision ${String(seen.number)} → ${String(post.revisionCount)})`,
+      // Strings: the UI's messages take a detail's texts as their values.
+      details: { seenRevision: String(seen.number), currentRevision: String(post.revisionCount), seenHash: seen.hash, currentHash: hash },
+    });
   }
 
   withdraw(postId: string): void {

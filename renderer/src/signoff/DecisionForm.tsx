@@ -7,7 +7,7 @@ import { ApiError } from '../../../shared/api/errors';
 import type { PostCheck } from '../../../shared/api/procedures/editorial';
 import type { Finding } from '../../../shared/editorial/findingSchema';
 import type { AuditEntry } from '../../../shared/signoff/audit';
-import type { Decision, OfflineChannel } from '../../../shared/signoff/schema';
+import type { Decision, OfflineChannel, SeenRevision } from '../../../shared/signoff/schema';
 import { api } from '../api';
 import { useFindingText } from '../editorial/editor/findingText';
 import { errorMessage, fieldErrors } from '../ui/errorMessage';
@@ -70,6 +70,8 @@ function FindingList({ findings }: { findings: readonly Finding[] }) {
 export interface DecisionFormProps {
   postId: string;
   partnerName: string;
+  /** The revision the panel showed when the form opened: the text read to the partner. Core refuses the decision if the post's text differs. */
+  revision: SeenRevision;
   onDone: () => void;
   onCancel: () => void;
 }
@@ -80,7 +82,7 @@ export interface DecisionFormProps {
  * asks for the justification a request over them would (core refuses it without one), kept as
  * the override the monthly report counts.
  */
-export function DecisionForm({ postId, partnerName, onDone, onCancel }: DecisionFormProps) {
+export function DecisionForm({ postId, partnerName, revision, onDone, onCancel }: DecisionFormProps) {
   const { t } = useTranslation();
   const id = useId();
   const [decision, setDecision] = useState<Decision>('approve');
@@ -135,6 +137,7 @@ export function DecisionForm({ postId, partnerName, onDone, onCancel }: Decision
         decision,
         channel,
         decidedAt: at,
+        revision,
         ...(decidedBy.trim() !== '' ? { decidedBy: decidedBy.trim() } : {}),
         ...(comment.trim() !== '' ? { comment: comment.trim() } : {}),
         // Core names the findings overridden; the ones seen here only say what the justification is for.

@@ -9,7 +9,7 @@ import { AppLink } from '../ui/AppLink';
 export function NoMailAccount({ onRecordDecision, onCancel }: { onRecordDecision: () => void; onCancel: () => void }) {
   const { t } = useTranslation();
   return (
-    <div className="banner warn" role="alert" data-testid="signoff-no-mail-account">
+    <div className="banner warn signoff-no-mail" role="alert" data-testid="signoff-no-mail-account">
       <p>
         <strong>{t('signoff.noMailAccount.title')}</strong> {t('signoff.noMailAccount.body')}
       </p>

@@ -1,10 +1,10 @@
-import { useState } from 'react';
-import type { ReactNode } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import type { KeyboardEvent, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Partner } from '../../../shared/partners/schema';
 import { canAskSignoff, canTransition } from '../../../shared/signoff/lifecycle';
-import type { SignoffRequestView } from '../../../shared/signoff/schema';
+import type { SeenRevision, SignoffRequestView } from '../../../shared/signoff/schema';
 import { mailFailureText } from '../accounts/mailFailure';
 import { api } from '../api';
 import { usePartners } from '../app/queries';
@@ -27,6 +27,13 @@ import type { AuditEntry } from '../../../shared/signoff/audit';
 import './signoff.css';
 
 type Mode = 'idle' | 'request' | 'decision';
+/** The buttons that open a form (`data-opener`): where the focus goes back when it closes. */
+type Opener = 'request' | 'decision' | 'resend' | 'reRequest' | 'confirm';
+
+/** A form's first field (a checked radio, a text field), else its first control: where the focus goes when it opens. */
+function firstField(box: HTMLElement): HTMLElement | null {
+  return box.querySelector<HTMLElement>('input:checked, input:not([type=radio]), select, textarea') ?? box.querySelector<HTMLElement>('input, button, a[href], [tabindex="0"]');
+}
 
 /**
  * The partner's reply that held the post after her approval (replies.ts, `holdAfterApproval`):
@@ -117,13 +124,53 @@ export function SignoffPanel({ postId, requestNote }: { postId: string; requestN
   const partners = usePartners(true);
   const partner = partners.data?.find((p) => p.id === post.data?.partnerId);
   const [mode, setMode] = useState<Mode>('idle');
+  // The text the decision form was opened on: the one the partner heard, which core checks is still the post's.
+  const [seen, setSeen] = useState<SeenRevision | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  const panel = useRef<HTMLElement>(null);
+  const formBox = useRef<HTMLDivElement>(null);
+  const opener = useRef<Opener | null>(null);
+  // Set by opening or closing a form, taken by the effect once the panel shows what comes next.
+  const focusNext = useRef<'form' | 'opener' | 'heading' | null>(null);
+
+  useEffect(() => {
+    const next = focusNext.current;
+    focusNext.current = null;
+    if (next === null) return;
+    // The button that went away took the focus with it: without this it falls to <body>.
+    if (next === 'form') {
+      if (formBox.current) firstField(formBox.current)?.focus();
+      return;
+    }
+    const button = next === 'opener' && opener.current !== null ? panel.current?.querySelector<HTMLElement>(`[data-opener="${opener.current}"]`) : null;
+    (button ?? panel.current?.querySelector<HTMLElement>('h2'))?.focus();
+  }, [mode]);
 
   const refresh = () => queryClient.invalidateQueries({ queryKey: signoffKeys.post(postId) });
+  const open = (next: Exclude<Mode, 'idle'>, from: Opener | null) => {
+    // From the no-mail notice to the decision form: closing it goes back to what opened the notice.
+    if (mode === 'idle' || from !== null) opener.current = from;
+    if (next === 'decision' && status) setSeen({ number: status.revisionNumber, hash: status.currentHash });
+    focusNext.current = 'form';
+    setMode(next);
+  };
+  const close = () => {
+    focusNext.current = 'opener';
+    setMode('idle');
+  };
   const done = () => {
+    // What opened the form may go with the new status: the panel's heading, which always stays.
+    focusNext.current = 'heading';
     setMode('idle');
     void refresh();
+  };
+  // Escape closes the open form (what was saved stays saved); not when it closes a date picker inside it.
+  const escape = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (event.key !== 'Escape' || event.defaultPrevented || event.nativeEvent.isComposing) return;
+    if (event.target instanceof Element && event.target.closest('[popover]') !== null) return;
+    event.preventDefault();
+    close();
   };
 
   const withdraw = async () => {
@@ -163,8 +210,11 @@ export function SignoffPanel({ postId, requestNote }: { postId: string; requestN
   const partnerName = partner?.displayName ?? t('signoff.approvedNotice.thePartner');
 
   return (
-    <aside className="signoff-panel" aria-labelledby={`signoff-title-${postId}`} data-testid="signoff-panel">
-      <h2 id={`signoff-title-${postId}`}>{t('signoff.title')}</h2>
+    <aside ref={panel} className="signoff-panel" aria-labelledby={`signoff-title-${postId}`} data-testid="signoff-panel">
+      {/* tabIndex -1: where the focus goes when a form closes and its opener went with the new status. */}
+      <h2 id={`signoff-title-${postId}`} tabIndex={-1}>
+        {t('signoff.title')}
+      </h2>
       <p>
         <span
           className={`status-badge status-${bounced ? 'blocked' : status.status}`}
@@ -185,7 +235,7 @@ export function SignoffPanel({ postId, requestNote }: { postId: string; requestN
                   {t('signoff.blocked.fixAddress', { name: partner.displayName })}
                 </AppLink>
               ) : null}
-              <button type="button" className="primary" onClick={() => setMode('request')}>
+              <button type="button" className="primary" data-opener="resend" onClick={() => open('request', 'resend')}>
                 {t('signoff.blocked.resend')}
               </button>
             </div>
@@ -201,10 +251,10 @@ export function SignoffPanel({ postId, requestNote }: { postId: string; requestN
               : t('signoff.afterApproval.body', { name: withdrawal.name || partnerName, words: withdrawal.words })}
             <p className="small">{t('signoff.afterApproval.then')}</p>
             <div className="signoff-actions">
-              <button type="button" className="primary" onClick={() => setMode('request')}>
+              <button type="button" className="primary" data-opener="reRequest" onClick={() => open('request', 'reRequest')}>
                 {t('signoff.afterApproval.reRequest')}
               </button>
-              <button type="button" onClick={() => setMode('decision')}>
+              <button type="button" data-opener="confirm" onClick={() => open('decision', 'confirm')}>
                 {t('signoff.afterApproval.confirm')}
               </button>
             </div>
@@ -240,11 +290,15 @@ export function SignoffPanel({ postId, requestNote }: { postId: string; requestN
       {mode === 'idle' ? (
         <div className="signoff-actions">
           {canRequest ? (
-            <button className="primary" onClick={() => setMode('request')}>
+            <button className="primary" data-opener="request" onClick={() => open('request', 'request')}>
               {t('signoff.actions.request')}
             </button>
           ) : null}
-          {canDecide ? <button onClick={() => setMode('decision')}>{t('signoff.actions.record')}</button> : null}
+          {canDecide ? (
+            <button data-opener="decision" onClick={() => open('decision', 'decision')}>
+              {t('signoff.actions.record')}
+            </button>
+          ) : null}
           {canWithdraw ? <button onClick={() => void withdraw()}>{t('signoff.actions.withdraw')}</button> : null}
           {status.request?.state === 'open' && status.request.channel === 'email' ? (
             <button className="link" onClick={() => void checkInbox()}>
@@ -252,12 +306,16 @@ export function SignoffPanel({ postId, requestNote }: { postId: string; requestN
             </button>
           ) : null}
         </div>
-      ) : mode === 'request' && status.partnerHasEmail && !status.mailAccountConfigured ? (
-        <NoMailAccount onRecordDecision={() => setMode('decision')} onCancel={() => setMode('idle')} />
-      ) : mode === 'request' ? (
-        <RequestForm postId={postId} partnerHasEmail={status.partnerHasEmail} note={requestNote} onDone={done} onCancel={() => setMode('idle')} />
       ) : (
-        <DecisionForm postId={postId} partnerName={partner?.displayName ?? ''} onDone={done} onCancel={() => setMode('idle')} />
+        <div ref={formBox} onKeyDown={escape}>
+          {mode === 'request' && status.partnerHasEmail && !status.mailAccountConfigured ? (
+            <NoMailAccount onRecordDecision={() => open('decision', null)} onCancel={close} />
+          ) : mode === 'request' ? (
+            <RequestForm postId={postId} partnerHasEmail={status.partnerHasEmail} note={requestNote} onDone={done} onCancel={close} />
+          ) : seen !== null ? (
+            <DecisionForm postId={postId} partnerName={partner?.displayName ?? ''} revision={seen} onDone={done} onCancel={close} />
+          ) : null}
+        </div>
       )}
       <SignoffSuggestion postId={postId} />
       <SignoffDiff postId={postId} />

@@ -243,6 +243,10 @@ export const signoffMessages = defineMessages(
       },
       errors: {
         suggestionNotFound: 'Cette proposition de corrections n’existe pas pour cette publication.',
+        /** A decision recorded from a form opened on another text (core's `conflict`): nothing was recorded. */
+        revisionChanged:
+          'Le texte a changé depuis l’ouverture de ce formulaire (version {{seenRevision}} → {{currentRevision}})\u00a0: rien n’a été enregistré. Relisez la version actuelle au partenaire avant d’enregistrer sa décision.',
+        textChanged: 'Le texte a changé depuis l’ouverture de ce formulaire\u00a0: rien n’a été enregistré. Relisez la version actuelle au partenaire avant d’enregistrer sa décision.',
         attachment: {
           notFound: 'Cette pièce jointe n’existe pas pour cette publication.',
           missing: 'Le fichier de cette pièce jointe a disparu de l’espace de travail\u00a0: ouvrez la réponse dans votre messagerie.',
@@ -555,6 +559,9 @@ export const signoffMessages = defineMessages(
       },
       errors: {
         suggestionNotFound: 'This suggestion of corrections does not exist for this post.',
+        revisionChanged:
+          'The text changed since this form was opened (version {{seenRevision}} → {{currentRevision}}): nothing was recorded. Read the current version to the partner before recording their decision.',
+        textChanged: 'The text changed since this form was opened: nothing was recorded. Read the current version to the partner before recording their decision.',
         attachment: {
           notFound: 'This attachment does not exist for this post.',
           missing: 'This attachment’s file is gone from the workspace: open the reply in your mail client.',
