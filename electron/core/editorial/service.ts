@@ -36,6 +36,8 @@ import { partnerLineProblems } from './partnerLineProblems';
 import { summarise } from './summary';
 import type { EditorialLineRepository } from './repository';
 import { lengthTargetProblems } from '../../../shared/editorial/lengthTargetProblems';
+import { ruleSaveProblems } from '../../../shared/editorial/ruleSchema';
+import { cadenceSaveProblems } from '../../../shared/calendar/cadencePolicy';
 
 type MastodonCountOptions = Pick<LintContextInput, 'mastodonMaxCharacters' | 'mastodonCharactersReservedPerUrl'>;
 
@@ -73,6 +75,16 @@ function deepFreeze<T>(value: T): T {
  * Editorial lines: the firm's and each partner's, versioned (a save inserts the next version,
  * an unchanged save inserts nothing), resolved for a partner, checked against posts.
  */
+/**
+ * What a line may not be saved with, though a stored one holding it still opens (the line
+ * editor says the same on its fields): a required snippet not chosen, a banned term listed
+ * twice, a weekly minimum above its maximum. An import or an API call is refused as the editor is.
+ */
+function saveOnlyProblems(rules: Parameters<typeof ruleSaveProblems>[0], cadence: CadencePolicy | undefined): z.core.$ZodIssue[] {
+  const cadenceIssues = cadence === undefined ? [] : cadenceSaveProblems(cadence).map((issue) => ({ ...issue, path: ['cadence', ...issue.path] }));
+  return [...ruleSaveProblems(rules), ...cadenceIssues];
+}
+
 export class EditorialService {
   private readonly compiled = new Map<string, CompiledLine>();
   /**
@@ -249,7 +261,7 @@ export class EditorialService {
     const raw: unknown = draft;
     const parsed = EditorialLine.safeParse({ id: current.id, ...draft, scope: 'organisation', version: current.version + 1 });
     if (!parsed.success) throw lineValidationError(parsed.error, raw);
-    const targets = lengthTargetProblems(parsed.data.rules);
+    const targets = [...lengthTargetProblems(parsed.data.rules), ...saveOnlyProblems(parsed.data.rules, parsed.data.cadence)];
     if (targets.length > 0) throw lineValidationError(new z.ZodError(targets), raw);
     if (sameContent(parsed.data, current)) return current;
     this.lines.insert(null, parsed.data.version, parsed.data, this.clock.now());
@@ -267,7 +279,7 @@ export class EditorialService {
       version: (current?.version ?? 0) + 1,
     });
     if (!parsed.success) throw lineValidationError(parsed.error, raw);
-    const problems = partnerLineProblems(this.firmLine(), parsed.data, lengthTargetProblems(parsed.data.rules));
+    const problems = partnerLineProblems(this.firmLine(), parsed.data, [...lengthTargetProblems(parsed.data.rules), ...saveOnlyProblems(parsed.data.rules, parsed.data.cadence)]);
     if (problems) throw lineValidationError(problems, raw);
     if (current && sameContent(parsed.data, current)) return current;
     this.lines.insert(partnerId, parsed.data.version, parsed.data, this.clock.now());

@@ -1,3 +1,4 @@
+import { PLACEHOLDER_SNIPPET_ID } from '../ruleSchema';
 import type { RuleOfKind } from '../ruleSchema';
 import { foldLoose } from '../text/fold';
 import { appendLine, missingLineAt, requiredLineTargets } from './requiredMention';
@@ -12,7 +13,11 @@ export function snippetMatcher(rule: RuleOfKind<'requiredSnippet'>): (folded: st
 /** A required snippet missing: said at the end of the post, with a fix that inserts it there. */
 export function requiredSnippetCheck(rule: RuleOfKind<'requiredSnippet'>): Check {
   const holds = snippetMatcher(rule);
+  // A rule stored before a snippet was chosen (the line editor now refuses to save one): it asks
+  // for nothing, rather than for « … » on every post.
+  const chosen = rule.snippetId !== PLACEHOLDER_SNIPPET_ID && /[\p{L}\p{N}]/u.test(rule.text);
   return (analysis, { context }, report) => {
+    if (!chosen) return;
     const targeted = requiredLineTargets(rule.networks, context.networks);
     if (targeted === null || holds(analysis.folded)) return;
     const { networks, ...at } = missingLineAt(analysis.text, targeted);

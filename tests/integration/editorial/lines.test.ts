@@ -120,6 +120,24 @@ describe('the firm line', () => {
     expect(error.message).toContain('"jargon", bannedTerm');
     expect(storedVersions('organisation')).toEqual([1]);
   });
+
+  it('refuses through the API what the line editor refuses: a banned term listed twice, a weekly minimum above its maximum', async () => {
+    const v1 = await t.call('editorial.firmLine', {});
+    const error = await failure(
+      t.call('editorial.saveFirmLine', {
+        baseVersion: 1,
+        line: {
+          ...v1,
+          rules: [...v1.rules, { kind: 'bannedTerm', id: 'promo', terms: [{ term: 'gratuit', replacement: 'offert' }, { term: 'Gratuit' }] }],
+          cadence: { ...v1.cadence, postsPerWeek: [{ network: 'linkedin', min: 5, max: 2 }] },
+        },
+      }),
+    );
+    expect(error.code).toBe('validation');
+    const paths = LineIssueDetails.parse(error.details).fields.map((field) => field.path.join('.'));
+    expect(paths).toEqual(expect.arrayContaining([`rules.${v1.rules.length}.terms.1.term`, 'cadence.postsPerWeek.0.min']));
+    expect(storedVersions('organisation')).toEqual([1]);
+  });
 });
 
 describe('a partner line', () => {

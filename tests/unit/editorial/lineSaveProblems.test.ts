@@ -3,7 +3,9 @@ import { newRule } from '../../../renderer/src/editorial/ruleTemplates';
 import { issueMessage } from '../../../shared/api/issueKeys';
 import { cadenceSaveProblems } from '../../../shared/calendar/cadencePolicy';
 import { PartnerLine } from '../../../shared/editorial/lineSchema';
+import { lint } from '../../../shared/editorial/lint';
 import { PLACEHOLDER_SNIPPET_ID, Rule, ruleSaveProblems } from '../../../shared/editorial/ruleSchema';
+import { lineWith } from './helpers';
 
 const said = (issues: readonly { path: PropertyKey[]; message: string }[]) =>
   issues.map((issue) => ({ path: issue.path, ...issueMessage({ code: 'custom', input: null, path: issue.path, message: issue.message }) }));
@@ -55,5 +57,14 @@ describe('a weekly cadence row', () => {
   it('is still read back from a line stored with a minimum above the maximum', () => {
     const cadence = { postsPerWeek: [{ network: 'linkedin', min: 5, max: 2 }] };
     expect(PartnerLine.safeParse({ id: 'partner-p', partnerId: 'p', version: 1, cadence }).success).toBe(true);
+  });
+});
+
+describe('a line stored with the placeholder snippet', () => {
+  it('asks for nothing on posts (it asked for « … » on every one, with a fix inserting « … »)', () => {
+    const placeholder = Rule.parse({ kind: 'requiredSnippet', id: 'required-snippet', snippetId: PLACEHOLDER_SNIPPET_ID, text: '…' });
+    expect(lint('Réforme du droit des contrats.', lineWith([placeholder]), { networks: ['linkedin'] }).findings).toEqual([]);
+    const chosen = Rule.parse({ kind: 'requiredSnippet', id: 'required-snippet', snippetId: '5b0c5d1e-8c4b-4c0e-9d55-2f1f4f7f6a10', text: 'Avocat au barreau de Paris' });
+    expect(lint('Réforme du droit des contrats.', lineWith([chosen]), { networks: ['linkedin'] }).findings.map((f) => f.ruleId)).toEqual(['required-snippet']);
   });
 });
