@@ -78,8 +78,8 @@ test('two tabs on one draft: a clean tab follows, a tab with unsaved edits is to
   await saved(b);
   await expect(a.getByTestId('post-body')).toContainText('Version de B.');
   await expect(a.getByTestId('post-body')).not.toContainText('Encore A.');
-  // The notice that A followed says so, then goes by itself.
-  await expect(a.getByTestId('editor-notice')).toHaveText('Mise à jour depuis une autre fenêtre.');
+  // A's own text was replaced (it is in the history): the notice says so, then goes by itself.
+  await expect(a.getByTestId('editor-notice')).toHaveText('Votre texte a été remplacé par celui d’une autre fenêtre\u00a0; il reste dans l’historique.');
   await expect(a.getByTestId('editor-notice')).toHaveCount(0, { timeout: 12_000 });
 });
 

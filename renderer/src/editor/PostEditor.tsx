@@ -28,6 +28,7 @@ import { SignoffPanel } from '../signoff/SignoffPanel';
 import { ownSaves } from '../signoff/ownSaves';
 import { saveRegistry } from './saveRegistry';
 import { useUnsavedCopy } from './useUnsavedCopy';
+import { keptOver } from './keptOver';
 import { UnsavedCopyBanner } from './UnsavedCopyBanner';
 import { useWorkspaceHealth } from '../storage/queries';
 import { Toolbar as ToolbarView } from './Toolbar';
@@ -129,6 +130,12 @@ function PostEditorPage({ initial, partners, onDeleted }: PostEditorProps) {
     if (newPostFocus.take(initial.id)) titleInput.current?.focus();
   }, [initial.id]);
 
+  // Another tab kept its text over the version this tab's own last save wrote (keptOver.ts): the
+  // follow says this tab's text was replaced, not « updated from another window ».
+  const replacedOver = useRef<number | null>(null);
+  // The other version's text while in conflict, quoted in the banner.
+  const [theirs, setTheirs] = useState<string | null>(null);
+
   // One saver for the life of this editor (it is keyed by post id): a refetched `initial` after
   // our own save must not start a second saver on an old base version while typing goes on.
   const [saver] = useState(
@@ -221,6 +228,7 @@ function PostEditorPage({ initial, partners, onDeleted }: PostEditorProps) {
     const stored = await api.call('posts.get', { id: initial.id });
     editor.commands.setContent(stored.content, { emitUpdate: false });
     saver.discardPending(stored.version);
+    setTheirs(null);
     setLoadedVersion(stored.version);
     setFields({ title: stored.title, note: stored.note, networks: stored.networks, partnerId: stored.partnerId });
     saveStatus.setSavedAt(stored.updatedAt);
@@ -233,10 +241,37 @@ function PostEditorPage({ initial, partners, onDeleted }: PostEditorProps) {
     if (saver.hasPending) saver.markConflict();
     else
       void loadStored().then(() => {
+        const replaced = replacedOver.current !== null;
+        replacedOver.current = null;
         // A save this window asked for (the partner's corrections applied) is no other window's.
-        setNotice(ownSaves.notice(initial.id) ?? t('editor.reloaded'));
+        setNotice(ownSaves.notice(initial.id) ?? t(replaced ? 'editor.replacedByOther' : 'editor.reloaded'));
       });
   };
+  useEffect(
+    () =>
+      keptOver.subscribe(initial.id, (over) => {
+        if (over !== saver.lastOwnSave) return;
+        // Told after following the newer version already: the notice is corrected.
+        if (saver.baseVersion > over) setNotice(t('editor.replacedByOther'));
+        else replacedOver.current = over;
+      }),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- subscribe once per open post
+    [saver],
+  );
+  // In conflict, the other version is read so the banner can quote it.
+  useEffect(() => {
+    if (!inConflict) return;
+    let current = true;
+    void api
+      .call('posts.get', { id: initial.id })
+      .then((stored) => {
+        if (current) setTheirs(stored.plainText);
+      })
+      .catch(() => undefined);
+    return () => {
+      current = false;
+    };
+  }, [inConflict, initial.id]);
   useEffect(
     () =>
       api.subscribe((event) => {
@@ -296,13 +331,19 @@ function PostEditorPage({ initial, partners, onDeleted }: PostEditorProps) {
   };
 
   const keepMine = async () => {
+    // The text mine replaces stays in the history, as a restore keeps the text it replaces; should
+    // core not answer, nothing is saved over it and the banner stays (the status bar says why).
+    await api.call('posts.keepRevision', { id: initial.id });
     const stored = await api.call('posts.get', { id: initial.id });
+    keptOver.announce(initial.id, stored.version);
+    setTheirs(null);
     await saver.keepMine(stored.version);
   };
 
   const restored = (post: Post, number: number) => {
     editor.commands.setContent(post.content, { emitUpdate: false });
     saver.discardPending(post.version);
+    setTheirs(null);
     setFields((current) => ({ ...current, title: post.title }));
     saveStatus.setSavedAt(post.updatedAt);
     setNotice(t('revisions.restored', { number }));
@@ -320,7 +361,7 @@ function PostEditorPage({ initial, partners, onDeleted }: PostEditorProps) {
   return (
     <div className="editor-layout">
       <article className="post-editor" aria-label={postTitle(fields.title, t)}>
-        <ConflictBanner store={saveStatus} onKeepMine={() => void keepMine()} onTakeTheirs={() => void loadStored()} />
+        <ConflictBanner store={saveStatus} theirs={theirs} onKeepMine={() => void keepMine().catch(() => undefined)} onTakeTheirs={() => void loadStored()} />
         {unsaved.offered ? <UnsavedCopyBanner copy={unsaved.offered} newerStored={copyIsOlder} onRestore={restoreUnsaved} onDiscard={unsaved.discard} /> : null}
         {notice && !inConflict ? (
           <div className="banner info" role="status" data-testid="editor-notice">

@@ -25,7 +25,10 @@ export function SaveStatusLabel({ store }: { store: SaveStatusStore }) {
             : t('editor.retrying')
           : status === 'invalid'
             ? errorMessage(t, error)
-            : t('editor.saved', { when: relative(savedAt) });
+            : status === 'conflict'
+              ? // Not « Enregistré »: the edits made here wait for the user's choice.
+                t('editor.conflict.label')
+              : t('editor.saved', { when: relative(savedAt) });
   return (
     <span className={`save-status ${status}`} data-testid="save-status" data-status={status} aria-live="polite">
       {label}
@@ -33,17 +36,32 @@ export function SaveStatusLabel({ store }: { store: SaveStatusStore }) {
   );
 }
 
-/** Another window saved this post while edits were pending here: keep mine, or take theirs. */
-export function ConflictBanner({ store, onKeepMine, onTakeTheirs }: { store: SaveStatusStore; onKeepMine: () => void; onTakeTheirs: () => void }) {
+/** How much of the other version's text the conflict banner quotes. */
+const THEIRS_MAX_CHARS = 280;
+
+/**
+ * Another window saved this post while edits were pending here: keep mine, or take theirs.
+ * `theirs`: the other version's plain text once read (null before), quoted so the choice is made
+ * knowing what « keep mine » replaces.
+ */
+export function ConflictBanner({ store, theirs, onKeepMine, onTakeTheirs }: { store: SaveStatusStore; theirs: string | null; onKeepMine: () => void; onTakeTheirs: () => void }) {
   const { t } = useTranslation();
   // A boolean snapshot: the saves' dirty → saving → clean while typing render nothing here.
   const conflict = useSyncExternalStore(store.subscribe, () => store.getSnapshot().status === 'conflict');
   if (!conflict) return null;
+  const quoted = theirs === null ? null : theirs.trim();
   return (
     <div className="banner warn" role="alert" data-testid="conflict-banner">
       <div>
         <strong>{t('editor.conflict.title')}</strong> {t('editor.conflict.body')}
       </div>
+      {quoted !== null ? (
+        <div className="muted small" data-testid="conflict-theirs">
+          {quoted === ''
+            ? t('editor.conflict.theirsEmpty')
+            : t('editor.conflict.theirs', { text: quoted.length > THEIRS_MAX_CHARS ? `${quoted.slice(0, THEIRS_MAX_CHARS)}…` : quoted, interpolation: { escapeValue: false } })}
+        </div>
+      ) : null}
       <div className="actions">
         <button onClick={onKeepMine}>{t('editor.conflict.keepMine')}</button>
         <button onClick={onTakeTheirs}>{t('editor.conflict.takeTheirs')}</button>

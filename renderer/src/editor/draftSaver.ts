@@ -69,6 +69,8 @@ export class DraftSaver {
   private disposed = false;
   private readContent: () => DocNode;
   baseVersion: number;
+  /** The version this saver's last successful save wrote (null before one). */
+  lastOwnSave: number | null = null;
 
   private readonly now: () => number;
   private readonly setTimer: (fn: () => void, ms: number) => unknown;
@@ -253,6 +255,7 @@ export class DraftSaver {
         ...(withContent ? { content: this.readContent() } : {}),
       });
       this.baseVersion = post.version;
+      this.lastOwnSave = post.version;
       this.options.onSaved(post);
       if (this.hasPending) {
         this.setStatus('dirty');

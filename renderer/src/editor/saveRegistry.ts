@@ -1,3 +1,4 @@
+import { connection } from '../api/connection';
 import type { DraftSaver } from './draftSaver';
 
 /** Every open draft's saver, so Ctrl+S, window close and page hide reach them all. */
@@ -24,8 +25,12 @@ export const saveRegistry = {
 /** Statuses in which closing would lose text: a save failed and is being retried, refused, or in conflict. */
 const FAILING: ReadonlySet<string> = new Set(['retrying', 'invalid', 'conflict']);
 
-/** Whether some open draft holds text that a save could not write. */
-export const unsavedTextAtRisk = (): boolean => [...savers].some((saver) => saver.hasPending && FAILING.has(saver.currentStatus));
+/**
+ * Whether some open draft holds text that a save could not write, or that no save can write now:
+ * typed (or on its way) while core is known not to answer, before any save of it has failed.
+ */
+export const unsavedTextAtRisk = (): boolean =>
+  [...savers].some((saver) => (saver.hasPending || saver.isSaving) && (FAILING.has(saver.currentStatus) || !connection.get()));
 
 // The browser asks before the page goes while text could not be written (its copy is kept too,
 // unsavedCopy.ts); the desktop shell asks in a dialog of its own (electron/main/index.ts).

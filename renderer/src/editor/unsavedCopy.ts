@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { canonicalJson } from '../../../shared/posts/canonicalJson';
 import { TipTapDoc } from '../../../shared/posts/document';
 import type { DocNode } from '../../../shared/posts/document';
 import { PostSaveInput } from '../../../shared/posts/schema';
@@ -69,7 +70,8 @@ export function dropUnsavedCopy(postId: string): void {
 export function copyDiffers(copy: UnsavedCopy, stored: { content: DocNode; title: string; note: string; networks: readonly string[]; partnerId: string }): boolean {
   const { title, note, networks, partnerId } = copy.fields;
   return (
-    JSON.stringify(copy.content) !== JSON.stringify(stored.content) ||
+    // Key order aside: core stores the body with its keys sorted, the editor writes them its own way.
+    canonicalJson(copy.content) !== canonicalJson(stored.content) ||
     (title !== undefined && title !== stored.title) ||
     (note !== undefined && note !== stored.note) ||
     (partnerId !== undefined && partnerId !== stored.partnerId) ||

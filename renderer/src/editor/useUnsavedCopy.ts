@@ -12,10 +12,11 @@ const FAILING: ReadonlySet<string> = new Set(['retrying', 'invalid', 'conflict']
 const COPY_EVERY_MS = 400;
 
 /**
- * Keeps the post's text in the browser while core cannot write it (unsavedCopy.ts), drops it
- * once a save succeeds, and offers back a copy left by an earlier tab or window that closed
- * with text unsaved. `noteEdit` is called on every edit: it costs a status check while saves
- * succeed.
+ * Keeps the post's text in the browser while core cannot write it (unsavedCopy.ts), and when the
+ * page goes (hidden, closed) with text not yet confirmed saved, drops it once a save succeeds,
+ * and offers back a copy left by an earlier tab or window whose text never reached core (one
+ * that core did save says nothing the stored post does not, and is dropped unseen). `noteEdit`
+ * is called on every edit: it costs a status check while saves succeed.
  */
 export function useUnsavedCopy(initial: Post, saver: DraftSaver, saveStatus: SaveStatusStore, editor: Editor, fields: Required<DraftFields>) {
   const [offered, setOffered] = useState<UnsavedCopy | null>(() => {
@@ -55,8 +56,24 @@ export function useUnsavedCopy(initial: Post, saver: DraftSaver, saveStatus: Sav
         wrote.current = false;
       }
     });
+    // Closing while a save is pending or on its way (dirty, saving: no failure seen yet) ended it
+    // with the page, silently when core was down: the copy is written synchronously as the page
+    // goes, whatever the status but clean. The last save may still land: the copy then matches
+    // the stored text and is not offered.
+    const keepIfUnconfirmed = () => {
+      if (saver.currentStatus !== 'clean') keep();
+    };
+    const onHidden = () => {
+      if (document.visibilityState === 'hidden') keepIfUnconfirmed();
+    };
+    window.addEventListener('beforeunload', keepIfUnconfirmed);
+    window.addEventListener('pagehide', keepIfUnconfirmed);
+    document.addEventListener('visibilitychange', onHidden);
     return () => {
       unsubscribe();
+      window.removeEventListener('beforeunload', keepIfUnconfirmed);
+      window.removeEventListener('pagehide', keepIfUnconfirmed);
+      document.removeEventListener('visibilitychange', onHidden);
       if (timer.current !== null) clearTimeout(timer.current);
     };
   }, [saver, saveStatus, editor, initial.id]);

@@ -10,6 +10,7 @@ import { postStatuses } from '../../../shared/posts/schema';
 import type { PostStatus } from '../../../shared/posts/schema';
 import { PostEditor } from '../editor/PostEditor';
 import { errorMessage } from '../ui/errorMessage';
+import { ApiError } from '../../../shared/api/errors';
 import { useDateFormat } from '../ui/useDateFormat';
 import { useNow } from '../ui/useNow';
 import type { Partner } from '../../../shared/partners/schema';
@@ -81,6 +82,8 @@ export function PostsPage({ postId, newPostError, onNewPost, onOpen }: PostsPage
     staleTime: Infinity,
     gcTime: 0,
   });
+  // Deleted elsewhere: the one re-read failure that does close the editor.
+  const postGone = post.error instanceof ApiError && post.error.code === 'not_found';
 
   return (
     <section className="posts-page">
@@ -156,10 +159,12 @@ export function PostsPage({ postId, newPostError, onNewPost, onOpen }: PostsPage
       <div className="editor-pane">
         {postId === null ? (
           <p className="empty">{t('editor.selectPost')}</p>
+        ) : post.data && !postGone ? (
+          // Loaded once, the post stays open whatever a re-read says (core down, a resync): the
+          // editor keeps the text and the status bar and save label say core does not answer.
+          <PostEditor key={post.data.id} initial={post.data} partners={partnerList} onDeleted={() => onOpen(null)} />
         ) : post.error ? (
           <p className="form-error" role="alert">{errorMessage(t, post.error)}</p>
-        ) : post.data ? (
-          <PostEditor key={post.data.id} initial={post.data} partners={partnerList} onDeleted={() => onOpen(null)} />
         ) : null}
       </div>
     </section>
