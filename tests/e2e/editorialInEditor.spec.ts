@@ -37,6 +37,9 @@ const errorCount = (page: Page) => panel(page).locator('[data-testid="editorial-
 test('a banned word is underlined as it is typed, its card names the rule and line version, and its fix replaces it', async ({ page }) => {
   await seed(page, ['linkedin']);
   await expect(panel(page).getByTestId('editorial-versions')).toHaveText('Cabinet v1 · partenaire v1');
+  // In sight while typing, at the top of the side column (it began 1,300 px down, under the other panels).
+  await page.setViewportSize({ width: 1600, height: 1000 });
+  await expect(panel(page)).toBeInViewport();
 
   await body(page).click();
   await page.keyboard.type('Le meilleur cabinet de Paris.');

@@ -451,8 +451,9 @@ function PostEditorPage({ initial, partners, onDeleted }: PostEditorProps) {
       <div className="editor-side">
         {besideDrawn ? (
           <>
-            <PostSidePanels postId={initial.id} />
+            {/* The findings first: what the line says about the text being typed is read while typing (below the other panels it began 1,300 px down, off screen). */}
             <EditorialPanel editor={editor} session={lintSession} networks={fields.networks} line={editorialLine} />
+            <PostSidePanels postId={initial.id} />
             <VoiceLine partnerId={fields.partnerId} text={draftText} />
             <SimilarityPanel postId={initial.id} text={draftText} onRewrite={selectShared} />
             <RevisionsPanel
