@@ -10,15 +10,20 @@ import { newPostInExampleWorkspace } from './support/exampleWorkspace';
 const postIdOf = (page: Page): string => new URL(page.url()).hash.split('/')[2] ?? '';
 const copyOf = (page: Page, postId: string) => page.evaluate((key) => localStorage.getItem(key), `plume.unsaved.${postId}`);
 
+/** A new post of the example workspace holding `text`, saved: its body and its id. */
+async function savedNewPost(page: Page, url: string, text: string) {
+  await page.goto(url);
+  const body = await newPostInExampleWorkspace(page);
+  await body.click();
+  await page.keyboard.type(text);
+  await expect(page.getByTestId('save-status')).toHaveAttribute('data-status', 'clean');
+  return { body, postId: postIdOf(page) };
+}
+
 test('the editor stays open and editable while the server is down, and what is typed then is saved once it is back', async ({ page }) => {
   let plume = await startPlume();
   try {
-    await page.goto(plume.url);
-    const body = await newPostInExampleWorkspace(page);
-    await body.click();
-    await page.keyboard.type('Avant la panne.');
-    await expect(page.getByTestId('save-status')).toHaveAttribute('data-status', 'clean');
-    const postId = postIdOf(page);
+    const { body, postId } = await savedNewPost(page, plume.url, 'Avant la panne.');
 
     await plume.kill9();
     await page.keyboard.type(' Pendant la panne.');
@@ -45,12 +50,7 @@ test('the editor stays open and editable while the server is down, and what is t
 test('text typed just before closing the tab while the server is down is kept: the browser asks, and the post offers it back in true words', async ({ page, context }) => {
   let plume = await startPlume();
   try {
-    await page.goto(plume.url);
-    const body = await newPostInExampleWorkspace(page);
-    await body.click();
-    await page.keyboard.type('Texte enregistré.');
-    await expect(page.getByTestId('save-status')).toHaveAttribute('data-status', 'clean');
-    const postId = postIdOf(page);
+    const { postId } = await savedNewPost(page, plume.url, 'Texte enregistré.');
 
     await plume.kill9();
     await expect(page.getByText(/Plume ne répond plus/).first()).toBeVisible();
@@ -84,12 +84,7 @@ test('text typed just before closing the tab while the server is down is kept: t
 test('closing the tab with unsaved text while the server answers: the last save goes out, and the copy kept at close is not offered back', async ({ page, context }) => {
   const plume = await startPlume();
   try {
-    await page.goto(plume.url);
-    const body = await newPostInExampleWorkspace(page);
-    await body.click();
-    await page.keyboard.type('Texte enregistré.');
-    await expect(page.getByTestId('save-status')).toHaveAttribute('data-status', 'clean');
-    const postId = postIdOf(page);
+    const { postId } = await savedNewPost(page, plume.url, 'Texte enregistré.');
     let closingAsked = false;
     page.on('dialog', (dialog) => {
       closingAsked = true;
