@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
-import type { Page, Route } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { holdSaves } from './support/apiRequests';
 import { startPlume } from './support/plumeServer';
 import type { RunningPlume } from './support/plumeServer';
 import type { Post } from '../../shared/posts/schema';
@@ -51,21 +52,15 @@ test('two tabs on one draft: a clean tab follows, a tab with unsaved edits is to
   await expect(b.getByTestId('editor-notice')).toHaveText('Mise à jour depuis une autre fenêtre.');
 
   // B's next save is held on the wire while A saves again: B must not overwrite A.
-  let release: (() => void) | null = null;
-  let forwarded: Promise<void> = Promise.resolve();
-  await b.route('**/api/call/posts.save', (route: Route) => {
-    forwarded = new Promise<void>((resolve) => (release = resolve)).then(() => route.continue());
-    return forwarded;
-  });
+  const saves = await holdSaves(b);
   await b.getByTestId('post-body').click();
   await b.keyboard.press('ControlOrMeta+End');
   await b.keyboard.type(' Version de B.');
-  await expect.poll(() => release !== null).toBe(true);
+  await expect.poll(saves.held).toBe(true);
 
   await a.keyboard.type(' Encore A.');
   await saved(a);
-  (release as (() => void) | null)?.();
-  await forwarded;
+  await saves.release();
   await b.unroute('**/api/call/posts.save');
 
   await expect(b.getByTestId('conflict-banner')).toBeVisible();

@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
-import type { Page, Route } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { holdSaves } from './support/apiRequests';
 import { startPlume } from './support/plumeServer';
 import type { RunningPlume } from './support/plumeServer';
 
@@ -30,22 +31,16 @@ test('keeping my version over another tab’s text keeps that text as a revision
   await expect(b.getByTestId('post-body')).toBeVisible();
 
   // B's save is held on the wire while A saves: B gets the conflict.
-  let release: (() => void) | null = null;
-  let forwarded: Promise<void> = Promise.resolve();
-  await b.route('**/api/call/posts.save', (route: Route) => {
-    forwarded = new Promise<void>((resolve) => (release = resolve)).then(() => route.continue());
-    return forwarded;
-  });
+  const saves = await holdSaves(b);
   await b.getByTestId('post-body').click();
   await b.keyboard.press('ControlOrMeta+End');
   await b.keyboard.type(' Version de B.');
-  await expect.poll(() => release !== null).toBe(true);
+  await expect.poll(saves.held).toBe(true);
   await a.getByTestId('post-body').click();
   await a.keyboard.press('ControlOrMeta+End');
   await a.keyboard.type(' Phrase de A seulement.');
   await saved(a);
-  (release as (() => void) | null)?.();
-  await forwarded;
+  await saves.release();
   await b.unroute('**/api/call/posts.save');
 
   const banner = b.getByTestId('conflict-banner');

@@ -1,4 +1,4 @@
-import type { Page, Request } from '@playwright/test';
+import type { Page, Request, Route } from '@playwright/test';
 
 /**
  * The procedures a page request carries: one for `/api/call/<name>`, each call's for a batch of
@@ -20,4 +20,25 @@ export function proceduresOf(request: Request): string[] {
  */
 export async function eachCallAlone(page: Page): Promise<void> {
   await page.addInitScript(() => localStorage.setItem('plume.batch', 'off'));
+}
+
+/**
+ * Every `posts.save` of `page` held on the wire until `release()` (a slow network, a save still
+ * travelling while another window saves): `held()` says whether one is waiting; `release()`
+ * sends it on and resolves once it has gone.
+ */
+export async function holdSaves(page: Page): Promise<{ held: () => boolean; release: () => Promise<void> }> {
+  let open: (() => void) | null = null;
+  let forwarded: Promise<void> = Promise.resolve();
+  await page.route('**/api/call/posts.save', (route: Route) => {
+    forwarded = new Promise<void>((resolve) => (open = resolve)).then(() => route.continue());
+    return forwarded;
+  });
+  return {
+    held: () => open !== null,
+    release: async () => {
+      open?.();
+      await forwarded;
+    },
+  };
 }
