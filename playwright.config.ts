@@ -5,7 +5,8 @@ export default defineConfig({
   testDir: 'tests/e2e',
   outputDir: 'test-results/e2e',
   fullyParallel: false,
-  workers: 1,
+  // Two: each test starts its own server on its own folder and port; two cores keep both busy.
+  workers: 2,
   retries: 0,
   timeout: 60_000,
   reporter: [['list']],
