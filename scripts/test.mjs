@@ -1,6 +1,6 @@
 // `npm test`: every check, in the order that fails fastest. Prints one closing line
 // "N passed, N failed" summing the unit, integration and end-to-end runs.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { inKeyringSession } from './keyringSession.mjs';
@@ -21,39 +21,11 @@ function step(name, command, args, env = {}) {
   if (result.status !== 0) failedStep = name;
 }
 
-/**
- * Steps that only read the code, run side by side (the lint and the three type checks each keep
- * one core busy for a minute or two): their output is printed whole, step by step, once all end.
- */
-async function together(steps) {
-  const started = Date.now();
-  const results = await Promise.all(
-    steps.map(
-      ([name, command, args]) =>
-        new Promise((resolve) => {
-          const child = spawn(command, args, { env: process.env });
-          let output = '';
-          child.stdout.on('data', (chunk) => (output += chunk));
-          child.stderr.on('data', (chunk) => (output += chunk));
-          child.on('close', (status) => resolve({ name, status, output, seconds: (Date.now() - started) / 1000 }));
-        }),
-    ),
-  );
-  for (const { name, status, output, seconds } of results) {
-    console.log(`\n▶ ${name}`);
-    if (output) process.stdout.write(output);
-    console.log(`◀ ${name}: ${status === 0 ? 'ok' : 'FAILED'} in ${seconds.toFixed(1)} s`);
-    if (status !== 0 && !failedStep) failedStep = name;
-  }
-}
-
 ensureNativeForNode();
-await together([
-  ['lint', npx, ['eslint', '.', '--max-warnings', '0']],
-  ['typecheck (node)', npx, ['tsc', '--noEmit', '-p', 'tsconfig.node.json']],
-  ['typecheck (web)', npx, ['tsc', '--noEmit', '-p', 'tsconfig.web.json']],
-  ['typecheck (e2e)', npx, ['tsc', '--noEmit', '-p', 'tsconfig.e2e.json']],
-]);
+step('lint', npx, ['eslint', '.', '--max-warnings', '0']);
+step('typecheck (node)', npx, ['tsc', '--noEmit', '-p', 'tsconfig.node.json']);
+step('typecheck (web)', npx, ['tsc', '--noEmit', '-p', 'tsconfig.web.json']);
+step('typecheck (e2e)', npx, ['tsc', '--noEmit', '-p', 'tsconfig.e2e.json']);
 // Keychain tests need a real Secret Service: on Linux vitest runs inside a private D-Bus session
 // with a throw-away gnome-keyring (scripts/keyring-session.sh); macOS/Windows have their own store.
 step('unit + integration tests', ...inKeyringSession(npx, ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${join(reports, 'vitest.json')}`]));
