@@ -1,10 +1,10 @@
 import Database from 'better-sqlite3';
 import { simpleParser } from 'mailparser';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ApiError } from '../../../shared/api/errors';
 import type { AuditEntry } from '../../../shared/signoff/audit';
 import { HOUR, parseCaptured, startHarness } from './harness';
 import type { Harness } from './harness';
+import { refusal } from '../../support/refusal';
 
 /**
  * What happens to an approval over time: edits void it, deadlines bring reminders and then
@@ -20,15 +20,6 @@ afterEach(async () => {
 const history = (postId: string): Promise<AuditEntry[]> => h.call('signoff.history', { postId });
 const alerts = (key: string) => h.events.filter((e) => e.type === 'alert' && e.messageKey === key);
 
-async function refusal(run: () => unknown): Promise<ApiError> {
-  try {
-    await run();
-  } catch (error) {
-    if (error instanceof ApiError) return error;
-    throw error;
-  }
-  throw new Error('expected a refusal');
-}
 
 describe('a sign-off needs a network', () => {
   it('is refused, asked or recorded, with its own message (the forms have no networks field to show it under)', async () => {

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { ApiError } from '../../../shared/api/errors';
 import { HOUR, parseCaptured, plainReply, startHarness } from './harness';
 import type { Harness } from './harness';
 import { PARTNER } from './clientMessages';
+import { refusal } from '../../support/refusal';
 
 /**
  * A decision recorded by the community manager is about the text the partner heard: the one the
@@ -15,15 +15,6 @@ afterEach(async () => {
   await h.close();
 });
 
-async function refusal(run: () => unknown): Promise<ApiError> {
-  try {
-    await run();
-  } catch (error) {
-    if (error instanceof ApiError) return error;
-    throw error;
-  }
-  throw new Error('expected a refusal');
-}
 
 /** What the panel showed when the form was opened. */
 async function seen(postId: string): Promise<{ number: number; hash: string }> {

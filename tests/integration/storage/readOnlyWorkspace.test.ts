@@ -1,6 +1,5 @@
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ApiError } from '../../../shared/api/errors';
 import { docFromParagraphs } from '../../../shared/posts/document';
 import type { Logger } from '../../../electron/core/log';
 import { createTestCore } from '../../support/testCore';
@@ -8,6 +7,7 @@ import type { TestCore } from '../../support/testCore';
 import { partnerInput } from '../../support/partnerInput';
 import { cannotRefuseWriting, refuseWriting } from '../../support/refuseWriting';
 import { tempDir } from '../../support/tempDir';
+import { refusal } from '../../support/refusal';
 
 const cleanups: (() => void)[] = [];
 afterEach(() => {
@@ -19,15 +19,6 @@ const collectingLogger = (lines: string[]): Logger => ({
   error: (message, error) => lines.push(`ERROR ${message}${error instanceof Error ? `: ${error.message}` : ''}`),
 });
 
-async function refusal(promise: Promise<unknown>): Promise<ApiError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof ApiError) return error;
-    throw error;
-  }
-  throw new Error('expected the call to be refused');
-}
 
 async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean, ms = 15_000): Promise<T> {
   const until = Date.now() + ms;
