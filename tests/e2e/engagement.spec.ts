@@ -13,7 +13,7 @@ test.afterEach(async () => {
 });
 
 test('figures typed by hand for a post published by hand are shown on the post, by network', async ({ page }) => {
-  const { postId } = await approvedManualLinkedinPost(page, plume, 5_000);
+  const { postId } = await approvedManualLinkedinPost(page, plume, 1_000);
 
   await page.goto(`${plume.origin}/#/posts/${postId}`);
   const field = page.getByTestId('manual-url-linkedin');

@@ -14,7 +14,7 @@ test.afterEach(async () => {
 });
 
 test('the LinkedIn export is imported on the partner’s page, a row without a Plume post is shown, and the figures join the last 90 days', async ({ page }) => {
-  const { partnerId, postId } = await approvedManualLinkedinPost(page, plume, 5_000);
+  const { partnerId, postId } = await approvedManualLinkedinPost(page, plume, 1_000);
   await expect
     .poll(async () => (await plume.call(page.request, 'publishing.status', { postId })).publications[0]?.state, { timeout: 20_000 })
     .toBe('awaiting_manual');

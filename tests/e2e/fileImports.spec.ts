@@ -72,7 +72,7 @@ test('LinkedIn’s export re-saved by French Excel, dates reading both ways: Plu
   // Core's clock: Thursday 5 November 2026, 09:00 in Paris.
   const start = Date.parse('2026-11-05T08:00:00Z');
   plume = await startPlume(undefined, { PLUME_CLOCK_START: new Date(start).toISOString() });
-  const { partnerId, postId } = await approvedManualLinkedinPost(page, plume, 5_000, start);
+  const { partnerId, postId } = await approvedManualLinkedinPost(page, plume, 1_000, start);
   await expect
     .poll(async () => (await plume?.call(page.request, 'publishing.status', { postId }))?.publications[0]?.state, { timeout: 20_000 })
     .toBe('awaiting_manual');

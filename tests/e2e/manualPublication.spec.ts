@@ -3,6 +3,7 @@ import type { APIRequestContext, Locator } from '@playwright/test';
 import { docFromParagraphs } from '../../shared/posts/document';
 import { startPlume } from './support/plumeServer';
 import type { RunningPlume } from './support/plumeServer';
+import { approveThenDue } from './support/approvedThenDue';
 
 /**
  * Publishing by hand (no connected account) in real Chromium against the browser-mode server:
@@ -23,11 +24,8 @@ async function approvedPost(request: APIRequestContext, partnerId: string, title
     title,
     networks,
     content: docFromParagraphs([`${title} : le point sur la réforme.`]),
-    // Due once approved: approved after its time, a post waits for a decision instead (signoffLate),
-    // and under a full run's load creating and approving one took over 2 s once.
-    scheduledAt: Date.now() + 5_000,
   });
-  await plume.call(request, 'signoff.recordDecision', { postId: post.id, decision: 'approve', channel: 'phone', decidedAt: Date.now() });
+  await approveThenDue(request, plume, post.id, Date.now() + 1_000);
   return post.id;
 }
 

@@ -7,6 +7,7 @@ import { MastodonServer } from '../support/fakes/mastodonServer';
 import { startPlume } from './support/plumeServer';
 import type { RunningPlume } from './support/plumeServer';
 import { saveScreenshot } from './support/screenshots';
+import { approveThenDue } from './support/approvedThenDue';
 import { storeAccount } from '../support/storedAccount';
 
 /**
@@ -65,9 +66,8 @@ async function approvedPost(page: Page, running: RunningPlume, partnerId: string
     title,
     networks: ['mastodon'],
     content: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: TEXT }] }] },
-    scheduledAt,
   });
-  await running.call(page.request, 'signoff.recordDecision', { postId: post.id, decision: 'approve', channel: 'phone', decidedAt: Date.now() });
+  await approveThenDue(page.request, running, post.id, scheduledAt);
   return post.id;
 }
 

@@ -4,6 +4,7 @@ import { docFromParagraphs } from '../../shared/posts/document';
 import { startPlume } from './support/plumeServer';
 import type { RunningPlume } from './support/plumeServer';
 import { saveScreenshot } from './support/screenshots';
+import { approveThenDue } from './support/approvedThenDue';
 
 /**
  * A thread and a first comment wherever the post is shown: the preview chain (screenshots in
@@ -24,7 +25,7 @@ const THREADS_PARTS = ['Réforme des contrats, en deux mots. 1/2', 'Relisez vos 
 const COMMENT = 'Notre note complète : https://cabinet.example/reforme';
 
 /** A post on LinkedIn, X (its own version, as a thread) and Threads (a thread), with a LinkedIn first comment. */
-async function seed(page: Page, scheduledAt: number): Promise<string> {
+async function seed(page: Page, scheduledAt: number | null): Promise<string> {
   await page.goto(plume.url);
   await page.getByRole('button', { name: 'Commencer avec un espace vide' }).click();
   const partner = await plume.call(page.request, 'partners.create', { displayName: 'Me Claire Dupont', timeZone: 'Europe/Paris', locale: 'fr' });
@@ -81,8 +82,8 @@ test('l’entrée du calendrier nomme les fils et le premier commentaire', async
 
 test('à publier à la main : chaque partie du fil Threads, numérotée avec son bouton de copie, puis le premier commentaire LinkedIn', async ({ page, context }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: plume.origin });
-  const postId = await seed(page, Date.now() + 2_000);
-  await plume.call(page.request, 'signoff.recordDecision', { postId, decision: 'approve', channel: 'phone', decidedAt: Date.now() });
+  const postId = await seed(page, null);
+  await approveThenDue(page.request, plume, postId, Date.now() + 1_000);
   await page.goto(`${plume.origin}/#/posts/${postId}`);
 
   const threads = page.getByTestId('publication-threads');

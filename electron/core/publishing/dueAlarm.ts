@@ -54,6 +54,21 @@ export class DueAlarm {
     this.timer.unref();
   }
 
+  /**
+   * A post was given the instant `at`. One put at or before what the step already covered (a
+   * time just past, still within the grace period) is behind every later alarm: it is rung for
+   * at once, where it used to wait for the loop's next pass, up to 30 s.
+   */
+  postMovedTo(at: number): void {
+    if (this.closed) return;
+    if (at > this.covered) {
+      this.arm();
+      return;
+    }
+    this.clear();
+    this.deps.wake();
+  }
+
   close(): void {
     this.closed = true;
     this.clear();

@@ -103,7 +103,8 @@ export function createPublishing(base: PublishingBase, options: PublishingOption
   const unsubscribe = events.subscribe((event: AppEvent) => {
     if (event.type !== 'signoff.changed' && event.type !== 'post.scheduled') return;
     try {
-      arm();
+      if (event.type === 'post.scheduled' && event.scheduledAt !== null) alarm?.postMovedTo(event.scheduledAt);
+      else arm();
       const open = publications.active(event.postId).some((p) => p.state !== 'published');
       if (!open) return;
       const status = publications.postStatus(event.postId);

@@ -2,12 +2,11 @@ import { expect } from '@playwright/test';
 import type { Page } from '@playwright/test';
 import { docFromParagraphs } from '../../../shared/posts/document';
 import type { RunningPlume } from './plumeServer';
+import { approveThenDue } from './approvedThenDue';
 
 /**
  * A fresh workspace with one partner and one LinkedIn post approved by phone, due `dueInMs`
  * from now: there is no LinkedIn account, so it is published by hand (engagement specs).
- * Give it a few seconds: under a full run's load the approval can land after a due time of one
- * or two, and a post approved late waits for a decision instead of being offered to publish.
  * `now`: core's time, when the server runs on a clock of its own (PLUME_CLOCK_START).
  */
 export async function approvedManualLinkedinPost(page: Page, plume: RunningPlume, dueInMs: number, now = Date.now()): Promise<{ partnerId: string; postId: string }> {
@@ -19,8 +18,7 @@ export async function approvedManualLinkedinPost(page: Page, plume: RunningPlume
     title: 'Contrats',
     networks: ['linkedin'],
     content: docFromParagraphs(['Contrats : le point sur la réforme.']),
-    scheduledAt: now + dueInMs,
   });
-  await plume.call(page.request, 'signoff.recordDecision', { postId: post.id, decision: 'approve', channel: 'phone', decidedAt: now });
+  await approveThenDue(page.request, plume, post.id, now + dueInMs, now);
   return { partnerId: partner.id, postId: post.id };
 }

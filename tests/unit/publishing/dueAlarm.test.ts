@@ -49,6 +49,27 @@ describe('the alarm that wakes the background loop at a post’s instant', () =>
     alarm.close();
   });
 
+  it('rings at once for a post moved to an instant the step already covered, and arms as usual for a later one', () => {
+    const due = [1_000_000 + MAX_WAIT_MS * 10];
+    const { alarm, wakes } = alarmFor(due);
+    alarm.coveredUpTo(1_000_000);
+    alarm.arm();
+    // Moved to a time just past (the pass at 1_000_000 already ran): the next alarm looks after it.
+    vi.advanceTimersByTime(500);
+    alarm.postMovedTo(999_000);
+    expect(wakes).toEqual([1_000_500]);
+    // Moved to 2 s from now: rung for at its instant, not at once.
+    due.push(1_002_500);
+    alarm.postMovedTo(1_002_500);
+    vi.advanceTimersByTime(2_024);
+    expect(wakes).toEqual([1_000_500]);
+    vi.advanceTimersByTime(1);
+    expect(wakes).toEqual([1_000_500, 1_002_525]);
+    alarm.close();
+    alarm.postMovedTo(0);
+    expect(wakes).toHaveLength(2);
+  });
+
   it('looks again within a minute when nothing is due, and never rings once closed', () => {
     const { alarm, wakes } = alarmFor([]);
     alarm.arm();
