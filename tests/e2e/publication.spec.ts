@@ -6,6 +6,7 @@ import { MastodonServer } from '../support/fakes/mastodonServer';
 import { startPlume } from './support/plumeServer';
 import type { RunningPlume } from './support/plumeServer';
 import { saveScreenshot } from './support/screenshots';
+import { approveThenDue } from './support/approvedThenDue';
 import { storeAccount } from '../support/storedAccount';
 
 /**
@@ -57,15 +58,14 @@ test('an approved post on a Mastodon account goes out at its time and shows « P
     refreshable: false,
   });
 
-  const scheduledAt = Date.now() + 6_000;
   const post = await plume.call(page.request, 'posts.create', {
     partnerId: partner.id,
     title: 'Réforme du droit des contrats',
     networks: ['mastodon'],
     content: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: TEXT }] }] },
-    scheduledAt,
   });
-  await plume.call(page.request, 'signoff.recordDecision', { postId: post.id, decision: 'approve', channel: 'phone', decidedAt: Date.now() });
+  const scheduledAt = Date.now() + 6_000;
+  await approveThenDue(page.request, plume, post.id, scheduledAt);
 
   await page.goto(`${origin}/#/posts/${post.id}`);
   const row = page.getByTestId('publication-mastodon');
