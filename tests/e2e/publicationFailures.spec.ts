@@ -125,9 +125,10 @@ test('a 401 at publication asks to reconnect and flags the account', async ({ pa
 test('a post edited after its approval says why it was not published, in its panel and on the Envoi page', async ({ page }) => {
   test.setTimeout(90_000);
   const { running, partnerId } = await setUp(page);
-  // Held: approved, due in 4 s, edited before.
-  const held = await approvedPost(page, running, partnerId, 'Validation annulée', Date.now() + 4_000);
+  // Held: approved, edited, then due in 2 s (in that order, so a slow run never lets it go out first).
+  const held = await approvedPost(page, running, partnerId, 'Validation annulée', Date.now() + 3_600_000);
   await edit(page, running, held);
+  await running.call(page.request, 'calendar.schedule', { id: held, scheduledAt: Date.now() + 2_000, zone: 'Europe/Paris' });
   await page.goto(`${running.origin}/#/posts/${held}`);
   await expect(page.getByTestId('held-reason')).toHaveText(
     'Non publiée\u00a0: le texte a changé après l’approbation\u202f; redemandez la validation puis reprogrammez.',

@@ -1,5 +1,5 @@
-import { readdirSync, readFileSync } from 'node:fs';
 import { KeychainUnavailableError, SecretServiceKeychain } from '../../../../electron/core/credentials/keychain';
+import { sessionDaemon } from './sessionDaemon';
 
 /**
  * Run inside its own scripts/keyring-session.sh (keychainHang.test.ts): stops this session's
@@ -8,21 +8,6 @@ import { KeychainUnavailableError, SecretServiceKeychain } from '../../../../ele
  */
 const SERVICE = 'Plume-stopped-keyring';
 const DEADLINE_MS = 1_500;
-
-/** This session's daemon: the gnome-keyring process whose XDG_RUNTIME_DIR is this session's own folder. */
-function sessionDaemon(): number {
-  const runtime = `XDG_RUNTIME_DIR=${process.env.XDG_RUNTIME_DIR ?? ''}`;
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      if (!readFileSync(`/proc/${entry}/comm`, 'utf8').startsWith('gnome-keyring')) continue;
-      if (readFileSync(`/proc/${entry}/environ`, 'utf8').split('\0').includes(runtime)) return Number(entry);
-    } catch {
-      // A process that ended meanwhile.
-    }
-  }
-  throw new Error(`no gnome-keyring daemon with ${runtime}`);
-}
 
 const failure = async (call: Promise<unknown>): Promise<{ error: string; ms: number }> => {
   const started = Date.now();
