@@ -36,11 +36,12 @@ it('takes over a lock left by a process that died (kill -9), and says so for rec
 
 it('takes over a lock whose Plume was killed but not yet collected by its parent (a zombie process)', async () => {
   folder = tempDir();
-  // The background `sh` exits at once; its parent then becomes `sleep`, which never collects it.
-  const parent = spawn('bash', ['-c', 'sh -c "exit 0" & echo $!; exec sleep 30'], { stdio: ['ignore', 'pipe', 'ignore'] });
+  // The background `sh` exits once its parent has become `sleep`, which never collects it. (Exiting
+  // at once, it was sometimes collected by bash itself before the exec, under a full run's load.)
+  const parent = spawn('bash', ['-c', `sh -c 'until [ "$(cat /proc/$PPID/comm)" = sleep ]; do sleep 0.05; done' & echo $!; exec sleep 30`], { stdio: ['ignore', 'pipe', 'ignore'] });
   try {
     const zombie = Number.parseInt(await new Promise<string>((resolve) => parent.stdout.once('data', (chunk: Buffer) => resolve(chunk.toString('utf8')))), 10);
-    await expect.poll(() => /\) Z /u.test(readFileSync(`/proc/${zombie}/stat`, 'utf8'))).toBe(true);
+    await expect.poll(() => /\) Z /u.test(readFileSync(`/proc/${zombie}/stat`, 'utf8')), { timeout: 10_000 }).toBe(true);
     writeFileSync(join(folder.path, 'plume.lock'), `${zombie}\n${processStartToken(zombie) ?? ''}`);
     const lock = acquireWorkspaceLock(folder.path);
     expect(lock.tookOverFromDeadProcess).toBe(true);
