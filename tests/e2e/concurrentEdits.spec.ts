@@ -59,6 +59,10 @@ test('two tabs on one draft: a clean tab follows, a tab with unsaved edits is to
   await expect.poll(saves.held).toBe(true);
 
   await a.keyboard.type(' Encore A.');
+  // Stored, not just « clean »: A's label turns « unsaved » after the keystroke's frame, so right
+  // after typing it may still read clean, and B's save released then would come first.
+  const postId = new URL(postUrl).hash.split('/')[2] ?? '';
+  await expect.poll(async () => (await plume.call(a.request, 'posts.get', { id: postId })).plainText).toContain('Encore A.');
   await saved(a);
   await saves.release();
   await b.unroute('**/api/call/posts.save');

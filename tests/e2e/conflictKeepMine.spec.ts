@@ -26,6 +26,13 @@ test('keeping my version over another tab’s text keeps that text as a revision
   await a.getByRole('link', { name: 'Publications' }).click();
   await a.getByTestId('post-item').first().click();
   const postId = new URL(a.url()).hash.split('/')[2] ?? '';
+  // Longer than the banner quotes (280 characters), whichever example post comes first: the
+  // banner must quote where the other version differs, not the post's opening.
+  await a.getByTestId('post-body').click();
+  await a.keyboard.press('ControlOrMeta+End');
+  await a.keyboard.insertText(` ${'Un long contexte avant la fin du texte. '.repeat(8)}`);
+  await expect.poll(async () => (await plume.call(a.request, 'posts.get', { id: postId })).plainText.length).toBeGreaterThan(320);
+  await saved(a);
   const b = await context.newPage();
   await b.goto(a.url());
   await expect(b.getByTestId('post-body')).toBeVisible();
@@ -39,6 +46,9 @@ test('keeping my version over another tab’s text keeps that text as a revision
   await a.getByTestId('post-body').click();
   await a.keyboard.press('ControlOrMeta+End');
   await a.keyboard.type(' Phrase de A seulement.');
+  // Stored, not just « clean »: the label turns « unsaved » only after the keystroke's frame, so
+  // right after typing it may still read clean, and B's save released then would come first.
+  await expect.poll(async () => (await plume.call(a.request, 'posts.get', { id: postId })).plainText).toContain('Phrase de A seulement.');
   await saved(a);
   await saves.release();
   await b.unroute('**/api/call/posts.save');

@@ -8,6 +8,7 @@ import { byDeadlineAfterKeystroke, noteTyping } from '../ui/typingPace';
 import { useAfterFirstPaint } from '../ui/useAfterFirstPaint';
 import { networks, networkLabels } from '../../../shared/posts/networks';
 import type { Network } from '../../../shared/posts/networks';
+import { plainTextOf } from '../../../shared/posts/document';
 import type { DocNode } from '../../../shared/posts/document';
 import { TITLE_MAX_LENGTH } from '../../../shared/posts/schema';
 import type { Post } from '../../../shared/posts/schema';
@@ -15,7 +16,9 @@ import type { Partner } from '../../../shared/partners/schema';
 import { DraftSaver } from './draftSaver';
 import type { DraftFields } from './draftSaver';
 import { SaveStatusStore } from './saveStatus';
-import { ConflictBanner, SaveStatusLabel } from './SaveStatus';
+import { ConflictBanner, SaveStatusLabel, THEIRS_MAX_CHARS } from './SaveStatus';
+import { conflictExcerpt } from '../../../shared/posts/conflictExcerpt';
+import type { ConflictExcerpt } from '../../../shared/posts/conflictExcerpt';
 import { omittedCoreExtensions, postExtensions } from './extensions';
 import { sanitizePastedHtml, sanitizePastedText } from './pasteSanitizer';
 import { RevisionsPanel } from './RevisionsPanel';
@@ -134,7 +137,7 @@ function PostEditorPage({ initial, partners, onDeleted }: PostEditorProps) {
   // follow says this tab's text was replaced, not « updated from another window ».
   const replacedOver = useRef<number | null>(null);
   // The other version's text while in conflict, quoted in the banner.
-  const [theirs, setTheirs] = useState<string | null>(null);
+  const [theirs, setTheirs] = useState<ConflictExcerpt | null>(null);
 
   // One saver for the life of this editor (it is keyed by post id): a refetched `initial` after
   // our own save must not start a second saver on an old base version while typing goes on.
@@ -265,13 +268,14 @@ function PostEditorPage({ initial, partners, onDeleted }: PostEditorProps) {
     void api
       .call('posts.get', { id: initial.id })
       .then((stored) => {
-        if (current) setTheirs(stored.plainText);
+        // Quoted where it starts to differ from this window's text: what « keep mine » replaces.
+        if (current) setTheirs(conflictExcerpt(stored.plainText, plainTextOf(editor.getJSON() as DocNode), THEIRS_MAX_CHARS));
       })
       .catch(() => undefined);
     return () => {
       current = false;
     };
-  }, [inConflict, initial.id]);
+  }, [inConflict, initial.id, editor]);
   useEffect(
     () =>
       api.subscribe((event) => {

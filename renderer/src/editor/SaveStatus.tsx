@@ -1,6 +1,7 @@
 import { useMemo, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../../shared/api/errors';
+import type { ConflictExcerpt } from '../../../shared/posts/conflictExcerpt';
 import { errorMessage } from '../ui/errorMessage';
 import { useDateFormat } from '../ui/useDateFormat';
 import { PacedSaveStatus } from './saveStatus';
@@ -37,19 +38,19 @@ export function SaveStatusLabel({ store }: { store: SaveStatusStore }) {
 }
 
 /** How much of the other version's text the conflict banner quotes. */
-const THEIRS_MAX_CHARS = 280;
+export const THEIRS_MAX_CHARS = 280;
 
 /**
  * Another window saved this post while edits were pending here: keep mine, or take theirs.
  * `theirs`: the other version's plain text once read (null before), quoted so the choice is made
  * knowing what « keep mine » replaces.
  */
-export function ConflictBanner({ store, theirs, onKeepMine, onTakeTheirs }: { store: SaveStatusStore; theirs: string | null; onKeepMine: () => void; onTakeTheirs: () => void }) {
+export function ConflictBanner({ store, theirs, onKeepMine, onTakeTheirs }: { store: SaveStatusStore; theirs: ConflictExcerpt | null; onKeepMine: () => void; onTakeTheirs: () => void }) {
   const { t } = useTranslation();
   // A boolean snapshot: the saves' dirty → saving → clean while typing render nothing here.
   const conflict = useSyncExternalStore(store.subscribe, () => store.getSnapshot().status === 'conflict');
   if (!conflict) return null;
-  const quoted = theirs === null ? null : theirs.trim();
+  const quoted = theirs === null ? null : `${theirs.cutBefore ? '…' : ''}${theirs.text}${theirs.cutAfter ? '…' : ''}`;
   return (
     <div className="banner warn" role="alert" data-testid="conflict-banner">
       <div>
@@ -59,7 +60,7 @@ export function ConflictBanner({ store, theirs, onKeepMine, onTakeTheirs }: { st
         <div className="muted small" data-testid="conflict-theirs">
           {quoted === ''
             ? t('editor.conflict.theirsEmpty')
-            : t('editor.conflict.theirs', { text: quoted.length > THEIRS_MAX_CHARS ? `${quoted.slice(0, THEIRS_MAX_CHARS)}…` : quoted, interpolation: { escapeValue: false } })}
+            : t('editor.conflict.theirs', { text: quoted, interpolation: { escapeValue: false } })}
         </div>
       ) : null}
       <div className="actions">
