@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
+import { eachCallAlone } from './support/apiRequests';
 import { startPlume } from './support/plumeServer';
 import type { RunningPlume } from './support/plumeServer';
 
@@ -92,4 +93,27 @@ test('the partner form offers a colour nobody has, and the pack proposes “Avoc
   await page.getByTestId('save-line').click();
   await expect(page.getByTestId('line-message')).toHaveText('Version 1 enregistrée.');
   expect(await plume.call(page.request, 'editorial.versions', { partnerId: claire.id })).toHaveLength(1);
+});
+
+test('a new post asked for while the partner list is still being read after loading the example waits for it, and asks for whom', async ({ page }) => {
+  await eachCallAlone(page);
+  await page.goto(plume.url);
+  await expect(page.getByRole('button', { name: 'Charger l’espace d’exemple' })).toBeVisible();
+  // From now on the partner list is slow to come: the cached one is the empty list of the welcome screen.
+  let open: () => void = () => undefined;
+  const released = new Promise<void>((resolve) => (open = resolve));
+  await page.route('**/api/call/partners.list', async (route) => {
+    await released;
+    await route.continue();
+  });
+  await page.getByRole('button', { name: 'Charger l’espace d’exemple' }).click();
+  await page.getByRole('link', { name: 'Publications' }).click();
+  await page.getByTestId('new-post').click();
+  await page.waitForTimeout(300);
+  // Before: « Créez d’abord un partenaire », three partners on the way.
+  await expect(page.getByText('Créez d’abord un partenaire pour rédiger en son nom.')).toHaveCount(0);
+  open();
+  const chooser = page.getByTestId('new-post-chooser');
+  await expect(chooser.getByRole('button', { name: /Me Claire Dupont/ })).toBeVisible();
+  await expect(page.getByText('Créez d’abord un partenaire pour rédiger en son nom.')).toHaveCount(0);
 });

@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import type { Partner } from '../../../shared/partners/schema';
 import { api } from '../api';
-import { keys, postLists } from '../app/queries';
+import { keys, partnersQuery, postLists } from '../app/queries';
 import { newPostFocus, partnerContext } from '../app/partnerContext';
 
 export type NewPostOutcome = { kind: 'created'; postId: string } | { kind: 'choosePartner' } | { kind: 'noPartner' };
@@ -21,8 +21,10 @@ export function partnerForNewPost(partners: readonly Partner[], asked: string | 
 export function useNewPost(): (asked: string | null) => Promise<NewPostOutcome> {
   const queryClient = useQueryClient();
   return async (asked) => {
-    // The shortcut may come before the partner list has loaded: wait for it rather than say there is none.
-    const partners = queryClient.getQueryData<Partner[]>(keys.partners(false)) ?? (await api.call('partners.list', { includeArchived: false }));
+    // The list as it now is: the shortcut may come before it has loaded, or while it is being read
+    // again (the example workspace just loaded: the cached list is still the empty one, and the
+    // user was told to add a partner first). An in-flight read is awaited, not repeated.
+    const partners = await queryClient.query(partnersQuery(false));
     if (partners.length === 0) return { kind: 'noPartner' };
     const partnerId = partnerForNewPost(partners, asked);
     if (partnerId === null) return { kind: 'choosePartner' };
