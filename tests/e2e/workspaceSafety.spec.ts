@@ -32,7 +32,22 @@ test('a damaged workspace file stops Plume with a screen naming it; restoring th
     const screen = page.getByTestId('workspace-health');
     await expect(screen).toContainText('Le fichier de l’espace de travail est endommagé');
     await expect(screen).toContainText(file);
+    // The restore's answer is held on the wire: core has swapped the file in and says so, but
+    // until the answer (and the pages' fresh reads) the screen stays, saying what is going on.
+    let answer: () => void = () => undefined;
+    const answered = new Promise<void>((resolve) => (answer = resolve));
+    await page.route('**/api/call/backups.restore', async (route) => {
+      const response = await route.fetch();
+      await answered;
+      await route.fulfill({ response });
+    });
     await screen.getByRole('button', { name: /Restaurer la sauvegarde du/ }).click();
+    await expect.poll(async () => (await plume.call(page.request, 'workspace.health', {})).status, { timeout: 15_000 }).toBe('ok');
+    await page.waitForTimeout(1_000);
+    await expect(screen).toBeVisible();
+    await expect(screen.getByTestId('restoring')).toHaveText('Restauration de la sauvegarde en cours… Plume la vérifie et rouvre l’espace de travail.');
+    await expect(screen.getByRole('button', { name: /Restaurer la sauvegarde du/ })).toBeDisabled();
+    answer();
     await expect(screen).toBeHidden();
     await page.getByRole('link', { name: 'Partenaires' }).click();
     await expect(page.getByText('Me Claire Dupont').first()).toBeVisible();
@@ -44,19 +59,21 @@ test('a damaged workspace file stops Plume with a screen naming it; restoring th
   }
 });
 
-// A real full disk: a 2 MB tmpfs (root only; CI runs as root). Skipped, saying why, elsewhere.
+// A real full disk: a small tmpfs (root only; CI runs as root), filled up by the test. Not 2 MB:
+// a new workspace's WAL and its first automatic backup take 1.5 MB before the example is loaded,
+// and under load that backup could come late enough to fill the disk before the test did.
 const mountPoint = mkdtempSync(join(tmpdir(), 'plume-e2e-full-'));
 let mountProblem: string | null = null;
 try {
-  execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=2m', 'tmpfs', mountPoint], { stdio: 'pipe' });
+  execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=8m', 'tmpfs', mountPoint], { stdio: 'pipe' });
   execFileSync('umount', [mountPoint]);
 } catch (error) {
-  mountProblem = `cannot mount a 2 MB tmpfs here (${error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error)})`;
+  mountProblem = `cannot mount an 8 MB tmpfs here (${error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error)})`;
 }
 
 test('on a full disk the editor says so, keeps the text, and saves it once there is room', async ({ page }) => {
   test.skip(mountProblem !== null, mountProblem ?? '');
-  execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=2m', 'tmpfs', mountPoint]);
+  execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=8m', 'tmpfs', mountPoint]);
   const dataDir = join(mountPoint, 'workspace');
   mkdirSync(dataDir);
   const plume = await startPlume(dataDir);
@@ -92,7 +109,7 @@ test('on a full disk the editor says so, keeps the text, and saves it once there
     // The filler alone may not be enough: the checkpoint that lets the WAL start over first copies
     // its pages into the file, which grows by as much (seen: 400 KB freed, 400 KB taken, full again).
     rmSync(filler);
-    execFileSync('mount', ['-o', 'remount,size=16m', mountPoint]);
+    execFileSync('mount', ['-o', 'remount,size=32m', mountPoint]);
     await expect(page.getByTestId('save-status')).toHaveAttribute('data-status', 'clean');
     await page.reload();
     await expect(page.getByTestId('post-body')).toContainText('Texte long pendant que le disque est plein.');

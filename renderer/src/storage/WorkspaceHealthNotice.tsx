@@ -36,8 +36,12 @@ export function WorkspaceHealthNotice() {
   const restore = useRestore();
   const [dismissed, setDismissed] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const h = health.data;
+  // The screen as it was when « Restaurer » was pressed, kept until the restore has answered and
+  // the pages' reads are fresh: core says « checking », then « ok », while it swaps the file in,
+  // and hiding the screen then showed the damaged workspace's (empty) lists for a while.
+  const [restoring, setRestoring] = useState<WorkspaceHealth | null>(null);
+  const busy = restoring !== null;
+  const h = restoring ?? health.data;
   if (!h || h.status === 'ok' || h.status === 'checking') return null;
 
   if (h.status === 'unopenable') {
@@ -57,14 +61,14 @@ export function WorkspaceHealthNotice() {
   const when = offered ? dateTime(offered.takenAt) : '';
   const restoreOffered = async () => {
     if (!offered) return;
-    setBusy(true);
+    setRestoring(h);
     setError(null);
     try {
       await restore(offered.name);
     } catch (e) {
       setError(e);
     } finally {
-      setBusy(false);
+      setRestoring(null);
     }
   };
 
@@ -97,6 +101,11 @@ export function WorkspaceHealthNotice() {
           <p>{t('storage.damaged.noBackup')}</p>
         ) : null}
         {advice ? <p data-testid="health-advice">{t(advice)}</p> : null}
+        {busy ? (
+          <p role="status" data-testid="restoring">
+            {t('storage.damaged.restoring')}
+          </p>
+        ) : null}
         {h.reason ? <p className="hint">{t('storage.damaged.detail', { reason: h.reason })}</p> : null}
         {error ? (
           <p className="field-error" role="alert">
@@ -109,7 +118,7 @@ export function WorkspaceHealthNotice() {
               {t('storage.damaged.restore', { when })}
             </button>
           ) : null}
-          {canContinue ? <button onClick={() => setDismissed(key)}>{t(damaged ? 'storage.damaged.readOnly' : 'storage.empty.keep')}</button> : null}
+          {canContinue ? <button disabled={busy} onClick={() => setDismissed(key)}>{t(damaged ? 'storage.damaged.readOnly' : 'storage.empty.keep')}</button> : null}
         </div>
       </div>
     </div>
