@@ -61,6 +61,11 @@ cat >"$root/bus.conf" <<CONF
     <allow own="*"/>
   </policy>
   <limit name="service_start_timeout">60000</limit>
+  <!-- A desktop's session bus limits (Debian's session.conf), not dbus-daemon's built-in 256 per
+       user: a test process that holds many cores in turn holds as many store connections. -->
+  <limit name="max_completed_connections">100000</limit>
+  <limit name="max_incomplete_connections">10000</limit>
+  <limit name="max_connections_per_user">100000</limit>
 </busconfig>
 CONF
 

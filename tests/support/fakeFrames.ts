@@ -26,6 +26,16 @@ export function stubFrames(): number[] {
 let hoursOn = 0;
 
 /**
+ * Sets the fake clock an hour after any keystroke noted by an earlier test (ui/typingPace.ts keeps
+ * the last one module-wide). The count of hours is kept here, in the one module every such test
+ * shares: files run one after another in a worker that keeps its modules (vitest.config.ts), so a
+ * fixed « now + 1 h » could fall before a keystroke an earlier file noted hours ahead.
+ */
+export function clockAfterEarlierKeystrokes(): void {
+  vi.setSystemTime(Date.now() + ++hoursOn * 3_600_000);
+}
+
+/**
  * Fake timers for each test of the calling file or block, each test starting an hour after the
  * last one's keystrokes (ui/typingPace.ts keeps the last one module-wide); every frame asked for
  * is drawn before the next test.
@@ -33,7 +43,7 @@ let hoursOn = 0;
 export function useFakeClockAfterKeystrokes(): void {
   beforeEach(() => {
     vi.useFakeTimers();
-    vi.setSystemTime(Date.now() + ++hoursOn * 3_600_000);
+    clockAfterEarlierKeystrokes();
   });
   afterEach(() => {
     vi.runOnlyPendingTimers();

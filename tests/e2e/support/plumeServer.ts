@@ -54,6 +54,11 @@ async function spawnPlume(env: NodeJS.ProcessEnv, dataDir: string): Promise<Runn
       if (match?.[1]) {
         clearTimeout(timer);
         resolve(match[1]);
+        // Drained from now on, not kept: core's log would otherwise be searched again on each line.
+        child.stdout.off('data', onData);
+        child.stderr.off('data', onData);
+        child.stdout.resume();
+        child.stderr.resume();
       }
     };
     child.stdout.on('data', onData);

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { QueryClient } from '@tanstack/react-query';
 import { invalidateSoon, TYPING_HOLD_MAX_MS } from '../../../renderer/src/api/invalidateSoon';
 import { noteTyping, TYPING_PAUSE_MS } from '../../../renderer/src/ui/typingPace';
+import { clockAfterEarlierKeystrokes } from '../../support/fakeFrames';
 
 const KEY = ['posts'] as const;
 
@@ -15,8 +16,8 @@ function cachedRead() {
 describe('event-driven refetches while someone types (each autosave announces the post saved)', () => {
   beforeEach(() => {
     vi.useFakeTimers();
-    // Well after any keystroke noted by an earlier test.
-    vi.setSystemTime(Date.now() + 3_600_000);
+    // Well after any keystroke noted by an earlier test (invalidateSoon holds its batch while typing).
+    clockAfterEarlierKeystrokes();
   });
   afterEach(() => {
     vi.useRealTimers();

@@ -7,6 +7,7 @@ import type { PageCursor, PostListFilter, PostPages } from '../../../renderer/sr
 import { postListRefresher } from '../../../renderer/src/posts/listRefresh';
 import type { PostPage } from '../../../shared/posts/schema';
 import { Core, idOf, loadedIds, post, posts, readOn, T0 } from './postListModel';
+import { clockAfterEarlierKeystrokes } from '../../support/fakeFrames';
 
 /**
  * The Posts page's list kept fresh after events naming a post (renderer/src/posts/listRefresh.ts),
@@ -92,8 +93,8 @@ async function scroll(observer: InfiniteQueryObserver<PostPage, Error, PostPages
 describe('the loaded post list after an event naming a post', () => {
   beforeEach(() => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
-    // Well after any keystroke noted by another test (invalidateSoon holds its batch while typing).
-    vi.setSystemTime(Date.now() + 3_600_000);
+    // Well after any keystroke noted by an earlier test (invalidateSoon holds its batch while typing).
+    clockAfterEarlierKeystrokes();
   });
   afterEach(() => {
     vi.useRealTimers();
