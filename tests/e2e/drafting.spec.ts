@@ -93,9 +93,14 @@ test('a draft with bold text and a list survives a reload exactly; an older revi
   await page.keyboard.press('ControlOrMeta+End');
   await page.keyboard.press('Enter');
   await page.keyboard.type('Trois points ');
+  const boldButton = page.getByRole('toolbar', { name: 'Format' }).getByRole('button', { name: 'Gras' });
+  await expect(boldButton).toHaveAttribute('aria-pressed', 'false');
   await page.keyboard.press('ControlOrMeta+b');
   await page.keyboard.type('essentiels');
+  // The toolbar follows the caret's formats while typing (read after each keystroke's frame).
+  await expect(boldButton).toHaveAttribute('aria-pressed', 'true');
   await page.keyboard.press('ControlOrMeta+b');
+  await expect(boldButton).toHaveAttribute('aria-pressed', 'false');
   await page.keyboard.press('Enter');
   await page.keyboard.type('- imprévision');
   await page.keyboard.press('Enter');

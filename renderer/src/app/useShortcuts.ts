@@ -36,7 +36,8 @@ export function useShortcuts(shortcuts: Shortcuts): void {
         latest.current.search();
       }
     };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
+    // Capture phase: typing in a post's body stops bubbling at the editor (editor/typingStaysInEditor.ts).
+    window.addEventListener('keydown', onKey, true);
+    return () => window.removeEventListener('keydown', onKey, true);
   }, []);
 }

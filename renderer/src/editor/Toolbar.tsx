@@ -1,8 +1,8 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useEditorState } from '@tiptap/react';
 import type { Editor } from '@tiptap/react';
 import { EmojiPicker } from './EmojiPicker';
+import { useActiveFormats } from './toolbarState';
 
 const SAFE_LINK = /^(?:https?:\/\/[^\s]+|mailto:[^\s]+)$/i;
 
@@ -22,16 +22,7 @@ export function Toolbar({ editor }: { editor: Editor }) {
   const emojiButton = useRef<HTMLButtonElement>(null);
   const [href, setHref] = useState('');
   const [linkError, setLinkError] = useState(false);
-  const active = useEditorState({
-    editor,
-    selector: ({ editor: e }) => ({
-      bold: e.isActive('bold'),
-      italic: e.isActive('italic'),
-      bulletList: e.isActive('bulletList'),
-      orderedList: e.isActive('orderedList'),
-      link: e.isActive('link'),
-    }),
-  });
+  const active = useActiveFormats(editor);
 
   const applyLink = () => {
     const value = href.trim();

@@ -6,6 +6,7 @@ import type { Network } from '../../../shared/posts/networks';
 import type { Post, PostSaveInput } from '../../../shared/posts/schema';
 import { defaultRevisionPolicy } from '../../../shared/posts/revisionPolicy';
 import type { RevisionPolicy } from '../../../shared/posts/revisionPolicy';
+import { PushedTimer } from '../ui/pushedTimer';
 
 export type SaverStatus = 'clean' | 'dirty' | 'saving' | 'retrying' | 'conflict' | 'invalid';
 
@@ -61,7 +62,8 @@ export class DraftSaver {
   private dirty: DirtyState = cleanState;
   /** Cancels the autosave (or retry) waiting to go out. */
   private cancelSave: (() => void) | null = null;
-  private pauseTimer: unknown = null;
+  /** The pause in typing after which the text is kept as a revision; every edit pushes it back. */
+  private readonly pause: PushedTimer;
   /** Edits made since the last revision was kept. */
   private unkept = false;
   private inFlight: Promise<void> | null = null;
@@ -90,6 +92,7 @@ export class DraftSaver {
     this.revisionPolicy = options.revisionPolicy ?? defaultRevisionPolicy;
     this.retryMs = options.retryMs ?? 1000;
     this.scheduleSave = options.scheduleSave ?? ((save, ms) => this.cancellableTimer(save, ms));
+    this.pause = new PushedTimer(() => void this.keepRevision(false), { now: this.now, setTimer: this.setTimer, clearTimer: this.clearTimer });
   }
 
   /** Where the body is read from at save time (the live editor, once it exists). */
@@ -211,16 +214,11 @@ export class DraftSaver {
     if (this.status !== 'saving') this.setStatus('dirty');
     this.schedule();
     // A pause in typing: every edit pushes it back.
-    this.cancelPauseTimer();
-    this.pauseTimer = this.setTimer(() => {
-      this.pauseTimer = null;
-      void this.keepRevision(false);
-    }, this.revisionPolicy.pauseMs);
+    this.pause.in(this.revisionPolicy.pauseMs);
   }
 
   private cancelPauseTimer(): void {
-    if (this.pauseTimer !== null) this.clearTimer(this.pauseTimer);
-    this.pauseTimer = null;
+    this.pause.cancel();
   }
 
   private schedule(): void {

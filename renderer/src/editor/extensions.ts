@@ -6,6 +6,7 @@ import { EditorialLint } from './lint/extension';
 import type { LintSession } from './lint/lintSession';
 import { SnippetNode } from '../snippets/extension';
 import type { SnippetSession } from '../snippets/snippetSession';
+import { TypingStaysInEditor } from './typingStaysInEditor';
 
 /**
  * TipTap's core extensions the post editors leave out. `delete` only emits a `delete` event
@@ -39,6 +40,7 @@ export function postExtensions(placeholder: string, lintSession?: LintSession, s
     }),
     Placeholder.configure({ placeholder }),
     CaretInBody,
+    TypingStaysInEditor,
     ...(lintSession ? [EditorialLint.configure({ session: lintSession })] : []),
     // Always in the schema: a stored post may hold a snippet node.
     SnippetNode.configure({ session: snippetSession ?? null }),

@@ -1,4 +1,5 @@
 import type { LintSession } from './lint/lintSession';
+import { PushedTimer } from '../ui/pushedTimer';
 
 /** How long typing pauses before the draft counts as settled. */
 export const PAUSE_MS = 400;
@@ -19,18 +20,15 @@ export const liveText = (session: LintSession): string | null => {
 export function followSettledText(session: LintSession, onSettled: (text: string | null) => void, pauseMs = PAUSE_MS): () => void {
   let live = liveText(session);
   let first = live === null;
-  let timer: ReturnType<typeof setTimeout> | null = null;
   let pending: string | null = null;
   /** The text waiting is one typed (not the first, handed over at once). */
   let waitsForPause = false;
+  // Pushed back by each key without a new browser timer each time (ui/pushedTimer.ts).
+  const timer = new PushedTimer(() => onSettled(pending));
   const settle = (text: string | null, delay: number) => {
     pending = text;
     waitsForPause = delay > 0;
-    if (timer !== null) clearTimeout(timer);
-    timer = setTimeout(() => {
-      timer = null;
-      onSettled(text);
-    }, delay);
+    timer.in(delay);
   };
   // A text that came before this subscription.
   settle(live, 0);
@@ -43,11 +41,11 @@ export function followSettledText(session: LintSession, onSettled: (text: string
   });
   // Typing on: a text waiting for the pause waits longer.
   const stopEdits = session.onEdit(() => {
-    if (timer !== null && waitsForPause) settle(pending, pauseMs);
+    if (timer.pending && waitsForPause) settle(pending, pauseMs);
   });
   return () => {
     unsubscribe();
     stopEdits();
-    if (timer !== null) clearTimeout(timer);
+    timer.cancel();
   };
 }
