@@ -1,6 +1,6 @@
-// `npm test`: every check, in the order that fails fastest. Prints one closing line
-// "N passed, N failed" summing the unit, integration and end-to-end runs.
-import { spawn, spawnSync } from 'node:child_process';
+// `npm test`: every check. Prints one closing line "N passed, N failed" summing the unit,
+// integration and end-to-end runs.
+import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { inKeyringSession } from './keyringSession.mjs';
@@ -12,16 +12,27 @@ rmSync(reports, { recursive: true, force: true });
 mkdirSync(reports, { recursive: true });
 
 let failedStep = null;
-function step(name, command, args, env = {}) {
+/** One step after the other, its output straight through; asynchronous, so the checks beside it go on. */
+async function step(name, command, args, env = {}) {
   if (failedStep) return;
   const started = Date.now();
   console.log(`\n▶ ${name}`);
-  const result = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } });
-  console.log(`◀ ${name}: ${result.status === 0 ? 'ok' : 'FAILED'} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  if (result.status !== 0) failedStep = name;
+  const status = await new Promise((resolve) => {
+    const child = spawn(command, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+    child.on('error', (error) => {
+      console.error(error.message);
+      resolve(1);
+    });
+    child.on('close', (code) => resolve(code));
+  });
+  console.log(`◀ ${name}: ${status === 0 ? 'ok' : 'FAILED'} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  if (status !== 0) failedStep ??= name;
 }
 
-/** Runs `command`, its output kept (not printed) until it ends. */
+/** At the lowest priority where the system has one (POSIX `nice`): it takes only the CPU the tests leave. */
+const idle = (command, args) => (process.platform === 'win32' ? [command, args] : ['nice', ['-n', '19', command, ...args]]);
+
+/** Runs `command`, its output kept (not printed) until the end. */
 function buffered(command, args) {
   return new Promise((resolve) => {
     const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] });
@@ -34,46 +45,56 @@ function buffered(command, args) {
 }
 
 /**
- * Lanes of steps run side by side (each lane's steps one after the other), each step's output
- * printed whole once it ends, never interleaved. For the static checks: ESLint keeps ~1.4 cores
- * busy and a type check one, so on CI's two cores the three type checks fit beside the lint
- * (215 s one after the other, 164 s side by side).
+ * The static checks (ESLint; the three type checks one after the other) run beside the tests at
+ * the lowest priority, their output printed once the tests are over. The checks need no clock and
+ * the tests leave CPU unused: ~15 % of two cores while vitest runs, ~9 % under Playwright (its
+ * tests wait on servers, timers and the browser). One after the other the checks took 215 s of a
+ * 20-minute budget on CI's two-core machine. A check that fails stops the run after the step under way.
  */
-async function sideBySide(lanes) {
-  if (failedStep) return;
-  const failures = await Promise.all(
+function staticChecksBeside() {
+  const lanes = [
+    [{ name: 'lint', args: ['eslint', '.', '--max-warnings', '0'] }],
+    [
+      { name: 'typecheck (node)', args: ['tsc', '--noEmit', '-p', 'tsconfig.node.json'] },
+      { name: 'typecheck (web)', args: ['tsc', '--noEmit', '-p', 'tsconfig.web.json'] },
+      { name: 'typecheck (e2e)', args: ['tsc', '--noEmit', '-p', 'tsconfig.e2e.json'] },
+    ],
+  ];
+  const printed = [];
+  const done = Promise.all(
     lanes.map(async (lane) => {
-      for (const { name, command, args } of lane) {
+      for (const { name, args } of lane) {
         const started = Date.now();
-        const { status, output } = await buffered(command, args);
-        console.log(`\n▶ ${name}`);
-        process.stdout.write(output);
-        console.log(`◀ ${name}: ${status === 0 ? 'ok' : 'FAILED'} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-        if (status !== 0) return name;
+        const { status, output } = await buffered(...idle(npx, args));
+        printed.push({ name, status, output, seconds: (Date.now() - started) / 1000 });
+        if (status !== 0) {
+          failedStep ??= name;
+          return;
+        }
       }
-      return null;
     }),
   );
-  failedStep = failures.find((name) => name !== null) ?? null;
+  return async () => {
+    await done;
+    for (const { name, status, output, seconds } of printed) {
+      console.log(`\n▶ ${name} (beside the tests, lowest priority)`);
+      process.stdout.write(output);
+      console.log(`◀ ${name}: ${status === 0 ? 'ok' : 'FAILED'} in ${seconds.toFixed(1)} s`);
+    }
+  };
 }
 
 ensureNativeForNode();
-await sideBySide([
-  [{ name: 'lint', command: npx, args: ['eslint', '.', '--max-warnings', '0'] }],
-  [
-    { name: 'typecheck (node)', command: npx, args: ['tsc', '--noEmit', '-p', 'tsconfig.node.json'] },
-    { name: 'typecheck (web)', command: npx, args: ['tsc', '--noEmit', '-p', 'tsconfig.web.json'] },
-    { name: 'typecheck (e2e)', command: npx, args: ['tsc', '--noEmit', '-p', 'tsconfig.e2e.json'] },
-  ],
-]);
+const staticChecks = staticChecksBeside();
 // Keychain tests need a real Secret Service: on Linux vitest runs inside a private D-Bus session
 // with a throw-away gnome-keyring (scripts/keyring-session.sh); macOS/Windows have their own store.
-step('unit + integration tests', ...inKeyringSession(npx, ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${join(reports, 'vitest.json')}`]));
-step('build', npx, ['electron-vite', 'build']);
+await step('unit + integration tests', ...inKeyringSession(npx, ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${join(reports, 'vitest.json')}`]));
+await step('build', npx, ['electron-vite', 'build']);
 // The sign-off e2e stores the mail password and the token key in the keychain: same private session.
-step('end-to-end tests (Chromium, browser mode)', ...inKeyringSession(npx, ['playwright', 'test', '--reporter=list,json']), {
+await step('end-to-end tests (Chromium, browser mode)', ...inKeyringSession(npx, ['playwright', 'test', '--reporter=list,json']), {
   PLAYWRIGHT_JSON_OUTPUT_NAME: join(reports, 'playwright.json'),
 });
+await staticChecks();
 
 function counts() {
   let passed = 0;
