@@ -25,10 +25,10 @@ const sameFormats = (a: ActiveFormats, b: ActiveFormats): boolean =>
 
 /**
  * The toolbar's pressed buttons, read again after a transaction: at once when it changed no text
- * (the caret moved, a format toggled) or nobody is typing, else just after the keystroke's frame
- * is painted. TipTap's
- * `useEditorState` read them inside every keystroke's transaction (five `isActive` walks, ~0.07 ms
- * a key in a profile of the editor page, issue 15), where the caret's formats hardly ever change.
+ * (the caret moved, a format toggled for what is typed next) or nobody is typing, else just after
+ * the keystroke's frame is painted. TipTap's `useEditorState` read them inside every keystroke's
+ * transaction (five `isActive` walks, ~0.07 ms a key in a profile of the editor page, issue 15),
+ * where the caret's formats hardly ever change.
  */
 export function useActiveFormats(editor: Editor): ActiveFormats {
   const [formats, setFormats] = useState(() => activeFormats(editor));
