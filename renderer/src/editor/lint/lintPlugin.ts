@@ -13,7 +13,6 @@ import { docPlace, docSpans } from './textPositions';
 import { afterNextPaint, scheduling } from '../../ui/browserScheduling';
 import { DRAW_EVERY_UNDERLINE_UP_TO, mapShownRange, shownUnderlines } from './shownUnderlines';
 import type { FollowShownRange, ShownRange, UnderlineSpec } from './shownUnderlines';
-import { PushedTimer } from '../../ui/pushedTimer';
 
 export interface LintState extends LintSnapshot {
   /** Every finding's underline. */
@@ -286,6 +285,7 @@ export function editorialLintPlugin(session: LintSession, timing: LintTiming = S
       if (inPage) pageOfView.set(view, inPage);
       const initial = editorialLintKey.getState(view.state);
       if (initial) session.publish(initial);
+      let timer: ReturnType<typeof setTimeout> | null = null;
       let firstStaleAt: number | null = null;
       let inFlight = false;
       let destroyed = false;
@@ -304,7 +304,7 @@ export function editorialLintPlugin(session: LintSession, timing: LintTiming = S
           // Still stale: typed on, or the line changed, while this pass ran (a worker still starting
           // takes a while). A pass asked for meanwhile found this one in flight and let it be; unless
           // the pause after a keystroke is still to come, lint again now.
-          if (isStale() && !pause.pending) run();
+          if (isStale() && timer === null) run();
         };
         // At the start of a frame, so the redrawn underlines are laid out and painted in that very
         // frame, not left pending for the next one, where a keystroke would have to wait for them.
@@ -322,10 +322,10 @@ export function editorialLintPlugin(session: LintSession, timing: LintTiming = S
       };
       /** After a pause: in an idle period, so a keystroke already on its way is painted first. */
       const lintWhenIdle = () => {
+        timer = null;
         if (scheduling.requestIdleCallback) scheduling.requestIdleCallback.call(globalThis, run, { timeout: 100 });
         else run();
       };
-      const pause = new PushedTimer(lintWhenIdle);
       /**
        * While typing on: just after this keystroke is on screen (a task queued from the frame's
        * animation callback runs once the frame is painted), when the next keystroke is furthest
@@ -340,7 +340,7 @@ export function editorialLintPlugin(session: LintSession, timing: LintTiming = S
         },
       ) ?? { check: () => undefined, stop: () => undefined };
       // Opened before the page could lint: the first lint comes from the worker, after the pause.
-      if (initial?.stale) pause.in(timing.delayMs);
+      if (initial?.stale) timer = setTimeout(lintWhenIdle, timing.delayMs);
       return {
         update: (updated, previous) => {
           const next = editorialLintKey.getState(updated.state);
@@ -353,22 +353,24 @@ export function editorialLintPlugin(session: LintSession, timing: LintTiming = S
           const onlyShownMoved = before !== undefined && next.around !== before.around && updated.state.doc === previous.doc && next.result === before.result && next.stale === before.stale;
           if (onlyShownMoved) return;
           if (!next.stale) {
-            pause.cancel();
+            if (timer) clearTimeout(timer);
+            timer = null;
             firstStaleAt = null;
             session.publish(next);
             return;
           }
           if (updated.state.doc !== previous.doc) session.edited();
           const now = performance.now();
+          if (timer) clearTimeout(timer);
           firstStaleAt ??= now;
-          pause.in(timing.delayMs);
+          timer = setTimeout(lintWhenIdle, timing.delayMs);
           if (now - firstStaleAt >= maxWaitFor(timing, next.map.text.length) && !inFlight) lintAfterThisKeystroke();
         },
         destroy: () => {
           destroyed = true;
           pageOfView.delete(view);
           shownRange.stop();
-          pause.cancel();
+          if (timer) clearTimeout(timer);
         },
       };
     },
