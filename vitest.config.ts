@@ -15,7 +15,7 @@ export default defineConfig({
     maxWorkers: 2,
     projects: [
       // Not isolated: each worker imports core's modules once, not once per file. Isolated, the
-      // imports took 247 of the 730 worker-seconds of a full run (409 s → 230 s on two cores).
+      // imports took 247 of the 730 worker-seconds of a full run (409 s → ~245 s on two cores).
       // Every test builds its own core, database and servers; nothing is kept in modules between files.
       { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], exclude: ownProcess, environment: 'node', isolate: false, setupFiles: ['tests/support/nodeZoneData.ts'] } },
       {
