@@ -26,6 +26,8 @@ export async function startSmtpLoginServer(user: string, password: string): Prom
       else callback(Object.assign(new Error('Invalid username or password'), { responseCode: 535 }));
     },
   });
+  // A client gone mid-session resets its socket, which smtp-server re-emits as the server's 'error' (see smtpServer.ts).
+  server.on('error', () => undefined);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.server.address() as AddressInfo;
   return { port, logins, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
